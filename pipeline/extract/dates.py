@@ -1,0 +1,299 @@
+"""Dates and year periods in Russian news text.
+
+Dates give plants their `event_date`; periods give investments `period_start_year` /
+`period_end_year`. Relative expressions ("вчера", "в прошлом году") are resolved against
+the article's publication date and skipped when it is unknown, because guessing a year
+would publish a wrong fact rather than a missing one.
+
+Spans cover the date/period expression itself; a leading preposition is included only
+where it carries meaning ("с 2019 года", "до 2030 года", "в прошлом году").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pipeline.extract.numbers import parse_number_words
+
+__all__ = ["DateMention", "Period", "find_dates", "find_periods", "parse_iso_date"]
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: date  # first day of the month/year for coarser precisions
+    precision: str  # "day" | "month" | "year"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+    text: str
+    start_year: int | None
+    end_year: int | None
+
+
+def parse_iso_date(s: str) -> date | None:
+    """"2026-01-30" -> date; anything else, including "2026-13-45", -> None."""
+    if not isinstance(s, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", s.strip()):
+        return None
+    try:
+        return date.fromisoformat(s.strip())
+    except ValueError:
+        return None
+
+
+_I = re.IGNORECASE
+_NL = r"(?![^\W\d_])"  # not followed by a letter
+_MONTH = (
+    r"(?P<mon>(?:январ|феврал|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ём|ем)"
+    r"|(?:апрел|июн|июл)(?:ь|я|е|ю|ем)"
+    r"|(?:март|август)(?:а|е|у|ом)?"
+    r"|ма(?:й|я|е|ю|ем))" + _NL
+)
+# Keyed by the first three letters, except the short forms of "май".
+_MONTH_NUM = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "мае": 5, "маю": 5,
+    "маем": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}
+_YEAR = r"(?P<y>\d{4})" + r"(?!\d)"
+_YEAR_SG = r"(?:годом|году|года|год|г\.?)" + r"(?![^\W\d_])"
+_YEAR_PL = r"(?:годах|годов|годами|годам|годы|гг\.?)" + r"(?![^\W\d_])"
+
+
+def _month_num(word: str) -> int:
+    w = word.lower().replace("ё", "е")
+    return _MONTH_NUM.get(w) or _MONTH_NUM[w[:3]]
+
+
+def _ok_year(y: int) -> bool:
+    return MIN_YEAR <= y <= MAX_YEAR
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    if not _ok_year(y):
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:  # "31.02.2026"
+        return None
+
+
+def _closest_year(month: int, day: int, published: date) -> date | None:
+    """Year for "30 января": the one putting the date nearest the publication date.
+
+    An article of 5 January saying "30 декабря" means last year, not eleven months ahead.
+    """
+    best: date | None = None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - published).days) < abs((best - published).days):
+            best = d
+    return best
+
+
+# --- dates -----------------------------------------------------------------------------
+
+_DAY_MONTH_RE = re.compile(
+    r"(?<![\d.])(?P<d>[0-3]?\d)(?:-?(?:го|е))?\s+" + _MONTH
+    + r"(?:\s+(?P<y>\d{4})(?!\d)(?:\s*(?:года|году|год|г\.?)" + _NL + ")?)?",
+    _I,
+)
+_NUMERIC_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)")
+_ISO_RE = re.compile(r"(?<![\d\-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d\-])")
+_MONTH_YEAR_RE = re.compile(
+    r"(?<![^\W\d_])" + _MONTH + r"\s+" + _YEAR + r"(?:\s*" + _YEAR_SG + ")?", _I
+)
+# A month with no year only after a preposition, so the noun "март" in a name is left alone.
+_MONTH_ALONE_RE = re.compile(
+    r"(?<![^\W\d_])(?:в|во|с|со|до|к|по|от|на|после|конца|конце|начала|начале|середины"
+    r"|середине|концу|началу)\s+" + _MONTH,
+    _I,
+)
+_YEAR_ALONE_RE = re.compile(
+    r"(?<![\d\-–—.])" + _YEAR + r"\s*" + _YEAR_SG, _I
+)
+_RANGE_NEIGHBOUR_BEFORE = re.compile(r"\d{4}\s*[-–—]\s*$|\d{4}\s+(?:по|до)\s+$")
+_RELATIVE_DAY_RE = re.compile(
+    r"(?<![^\W\d_])(?P<w>позавчера|вчера|сегодня|завтра|послезавтра)" + _NL, _I
+)
+_RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+
+
+class _Spans:
+    """Taken character ranges, so a weaker pattern never re-reads part of a stronger match."""
+
+    def __init__(self) -> None:
+        self._taken: list[tuple[int, int]] = []
+
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in self._taken)
+
+    def take(self, s: int, e: int) -> None:
+        self._taken.append((s, e))
+
+
+def find_dates(text: str, published: date | None = None) -> list[DateMention]:
+    """Calendar dates with their precision; year-less and relative ones need `published`."""
+    out: list[DateMention] = []
+    spans = _Spans()
+
+    def add(s: int, e: int, value: date, precision: str) -> None:
+        if spans.free(s, e):
+            spans.take(s, e)
+            out.append(DateMention(s, e, text[s:e], value, precision))
+
+    for rx in (_ISO_RE, _NUMERIC_RE):
+        for m in rx.finditer(text):
+            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+            value = _safe_date(y, mo, d)
+            if value is not None:
+                add(m.start(), m.end(), value, "day")
+    for m in _DAY_MONTH_RE.finditer(text):
+        day, month = int(m["d"]), _month_num(m["mon"])
+        value: date | None = None
+        end = m.end()
+        if m["y"] is not None:
+            value = _safe_date(int(m["y"]), month, day)
+        else:
+            end = m.end("mon")
+            if published is not None and 1 <= day <= 31:
+                value = _closest_year(month, day, published)
+        if value is not None:
+            add(m.start(), end, value, "day")
+    for m in _MONTH_YEAR_RE.finditer(text):
+        y = int(m["y"])
+        if _ok_year(y):
+            add(m.start(), m.end(), date(y, _month_num(m["mon"]), 1), "month")
+    if published is not None:
+        for m in _MONTH_ALONE_RE.finditer(text):
+            month = _month_num(m["mon"])
+            value = _closest_year(month, 1, published)
+            if value is not None:
+                add(m.start("mon"), m.end(), value, "month")
+    for m in _YEAR_ALONE_RE.finditer(text):
+        y = int(m["y"])
+        in_range = _RANGE_NEIGHBOUR_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if not _ok_year(y) or in_range:
+            continue
+        add(m.start(), m.end(), date(y, 1, 1), "year")
+    if published is not None:
+        for m in _RELATIVE_DAY_RE.finditer(text):
+            delta = _RELATIVE_DAYS[m["w"].lower()]
+            add(m.start(), m.end(), published + timedelta(days=delta), "day")
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+# --- periods ---------------------------------------------------------------------------
+
+_DAYMONTH_OPT = r"(?:(?:\d{1,2}\s+)?" + _MONTH.replace("?P<mon>", "?:") + r"\s+)?"
+_EDGE_OPT = (
+    r"(?:(?:конца|концу|конце|начала|началу|начале|середины|середине|окончания)\s+)?"
+)
+_PERIOD_RANGE_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:в\s+период\s+|в|во|на|за|с|со|в\s+течение)\s+)?"
+    + _DAYMONTH_OPT + r"(?P<y1>\d{4})(?:\s*" + _YEAR_SG + r")?"
+    + r"(?:\s*[-–—]\s*|\s+(?:по|до)\s+" + _EDGE_OPT + _DAYMONTH_OPT + ")"
+    + r"(?P<y2>\d{4})(?!\d)(?:\s*(?:" + _YEAR_PL + "|" + _YEAR_SG + "))?",
+    _I,
+)
+_PERIOD_FROM_RE = re.compile(
+    r"(?<![^\W\d_])(?:начиная\s+)?(?:с|со)\s+" + _EDGE_OPT + _DAYMONTH_OPT + _YEAR
+    + r"\s*" + _YEAR_SG,
+    _I,
+)
+_PERIOD_TO_RE = re.compile(
+    r"(?<![^\W\d_])(?:до|к|ко|по)\s+" + _EDGE_OPT + _DAYMONTH_OPT + _YEAR + r"\s*" + _YEAR_SG,
+    _I,
+)
+_PERIOD_YEAR_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:в|во|за|на|в\s+течение)\s+)?(?<![\d\-–—.])" + _YEAR + r"\s*"
+    + _YEAR_SG,
+    _I,
+)
+_REL_YEAR = {
+    "позапрошл": -2, "прошл": -1, "прошедш": -1, "минувш": -1, "предыдущ": -1,
+    "эт": 0, "текущ": 0, "нынешн": 0, "следующ": 1, "будущ": 1, "наступающ": 1,
+}
+_PERIOD_REL_RE = re.compile(
+    r"(?<![^\W\d_])(?:в|за|на)\s+(?P<w>позапрошл|прошл|прошедш|минувш|предыдущ|эт|текущ"
+    r"|нынешн|следующ|будущ|наступающ)(?:ом|ий|ый|ем|от)\s+год(?:у|а)?" + _NL,
+    _I,
+)
+_N_YEARS = r"(?P<n>\d{1,2}|[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:лет|года|год)" + _NL
+_PERIOD_LAST_N_RE = re.compile(
+    r"(?<![^\W\d_])за\s+(?:(?:последние|прошедшие|минувшие|прошлые)\s+)?" + _N_YEARS, _I
+)
+_PERIOD_LAST_ONE_RE = re.compile(
+    r"(?<![^\W\d_])за\s+(?:последний|прошедший|минувший)\s+год" + _NL, _I
+)
+_PERIOD_NEXT_N_RE = re.compile(
+    r"(?<![^\W\d_])(?:в|на|за)\s+(?:ближайшие|следующие|предстоящие)\s+" + _N_YEARS, _I
+)
+
+
+def _n_years(s: str) -> int | None:
+    s = s.strip()
+    value = float(s) if s.isdigit() else parse_number_words(s)
+    if value is None or value != int(value) or not 1 <= value <= 100:
+        return None
+    return int(value)
+
+
+def find_periods(text: str, published: date | None = None) -> list[Period]:
+    """Year-granularity periods, e.g. "с 2019 года" -> (2019, None).
+
+    "за (последние) N лет" -> (pub.year - N + 1, pub.year): N year labels ending with the
+    publication year, since running totals reported in an article normally include the
+    current year's spending ("за пять лет" in 2026 -> 2022..2026). "в ближайшие N лет"
+    mirrors it forward: (pub.year, pub.year + N - 1). Relative ones need `published`.
+    """
+    out: list[Period] = []
+    spans = _Spans()
+
+    def add(s: int, e: int, y1: int | None, y2: int | None) -> None:
+        if (y1 is not None and not _ok_year(y1)) or (y2 is not None and not _ok_year(y2)):
+            return
+        if y1 is not None and y2 is not None and y1 > y2:
+            return
+        if spans.free(s, e):
+            spans.take(s, e)
+            out.append(Period(s, e, text[s:e], y1, y2))
+
+    for m in _PERIOD_RANGE_RE.finditer(text):
+        add(m.start(), m.end(), int(m["y1"]), int(m["y2"]))
+    for m in _PERIOD_FROM_RE.finditer(text):
+        add(m.start(), m.end(), int(m["y"]), None)
+    for m in _PERIOD_TO_RE.finditer(text):
+        add(m.start(), m.end(), None, int(m["y"]))
+    for m in _PERIOD_YEAR_RE.finditer(text):
+        y = int(m["y"])
+        add(m.start(), m.end(), y, y)
+    if published is not None:
+        py = published.year
+        for m in _PERIOD_REL_RE.finditer(text):
+            y = py + _REL_YEAR[m["w"].lower()]
+            add(m.start(), m.end(), y, y)
+        for m in _PERIOD_LAST_ONE_RE.finditer(text):
+            add(m.start(), m.end(), py, py)
+        for m in _PERIOD_LAST_N_RE.finditer(text):
+            n = _n_years(m["n"])
+            if n is not None:
+                add(m.start(), m.end(), py - n + 1, py)
+        for m in _PERIOD_NEXT_N_RE.finditer(text):
+            n = _n_years(m["n"])
+            if n is not None:
+                add(m.start(), m.end(), py, py + n - 1)
+    out.sort(key=lambda p: p.start)
+    return out

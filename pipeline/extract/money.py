@@ -1,0 +1,229 @@
+"""Sums of money in Russian text: amount, range, currency and how exact the text says it is.
+
+Built on `find_numbers`: a number is money when a currency is named next to it, or when it
+carries a scale word ("около 8 миллиардов!") that is not counting something else
+("120 тысяч автомобилей"). Such currency-less sums get `currency=None`; `carry_currency`
+then fills them from the previous mention, as a reader would.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pipeline.extract.numbers import NumberMention, find_numbers, morph
+
+__all__ = ["Money", "carry_currency", "find_money"]
+
+
+@dataclass(frozen=True)
+class Money:
+    start: int  # span includes a leading qualifier ("порядка ...") and the currency
+    end: int
+    text: str
+    amount: float  # lower/only value, in units of currency (e.g. 28e9)
+    amount_max: float | None  # upper end of a range "от 2 до 3 млрд рублей"
+    currency: str | None  # ISO 4217; None when the text names none
+    qualifier: str  # exact | approx | at_least | at_most (a range -> exact/approx + amount_max)
+
+
+_I = re.IGNORECASE
+_NOT_LETTER = r"(?![^\W\d_])"
+
+# Currency after the number (longest alternatives first). Each entry: (regex, ISO code).
+_CURRENCIES_AFTER: list[tuple[str, str]] = [
+    (r"белорусск\w*\s+руб(?:лей|ля|ль|лю|лями|лях|ли|\.)?", "BYN"),
+    (r"(?:российск\w*\s+)?руб(?:лей|ля|ль|лю|лями|лях|ли|\.)?", "RUB"),
+    (r"₽|RUB\b|RUR\b", "RUB"),
+    (r"(?:американск\w*\s+)?долл(?:аров|ара|ар|арам|арами|арах|\.)?(?:\s*США)?", "USD"),
+    (r"\$|USD\b", "USD"),
+    (r"евро|€|EUR\b", "EUR"),
+    (r"(?:китайск\w*\s+)?юан(?:ей|я|ь|ям|ями|ях|и)|CNY\b|RMB\b", "CNY"),
+    (r"фунт(?:ов|а|ами)?\s+стерлинг(?:ов|а)?|£|GBP\b", "GBP"),
+    (r"(?:японск\w*\s+)?иен(?:ы|ами|ах)?|JPY\b", "JPY"),
+    (r"тенге|KZT\b", "KZT"),
+    (r"рупи(?:й|и|ями)|INR\b", "INR"),
+    (r"дирхам(?:ов|а)?|AED\b", "AED"),
+    (r"лир(?:ы)?|TRY\b", "TRY"),
+]
+_AFTER_RE = re.compile(
+    r"\s*(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (rx, _) in enumerate(_CURRENCIES_AFTER))
+    + r")" + _NOT_LETTER,
+    _I,
+)
+# "тыс. р." only after a scale word: a bare "р." is too often "река".
+_RUB_SHORT_RE = re.compile(r"\s*р\.(?!\s*[А-ЯЁ][а-яё])")
+_BEFORE_RE = re.compile(r"(?P<cur>US\$|\$|€|£|¥|₽)\s*$")
+_PREFIX_CODES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB"}
+
+_QUALIFIERS: dict[str, str] = {
+    "около": "approx", "порядка": "approx", "почти": "approx", "примерно": "approx",
+    "приблизительно": "approx", "ориентировочно": "approx", "приблизительно в": "approx",
+    "более": "at_least", "свыше": "at_least", "больше": "at_least", "не менее": "at_least",
+    "не меньше": "at_least", "от": "at_least", "более чем": "at_least",
+    "больше чем": "at_least", "как минимум": "at_least", "минимум": "at_least",
+    "по меньшей мере": "at_least", "не менее чем": "at_least",
+    "до": "at_most", "не более": "at_most", "не больше": "at_most", "не свыше": "at_most",
+    "менее": "at_most", "меньше": "at_most", "менее чем": "at_most", "не более чем": "at_most",
+    "максимум": "at_most", "как максимум": "at_most",
+}
+# Leftmost match wins, so "не менее" beats "менее"; `\s+` lets any spacing through.
+_QUAL_RE = re.compile(
+    r"(?<![^\W\d_])(?:чуть\s+|чуть\s+ли\s+не\s+)?(?P<q>"
+    + "|".join(
+        sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True)
+    )
+    + r")\s+$",
+    _I,
+)
+_PERCENT_RE = re.compile(r"\s*(?:%|процент|п\.\s*п\.)", _I)
+_RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
+_RANGE_DO_RE = re.compile(r"\s+до\s+", _I)
+_OT_RE = re.compile(r"(?<![^\W\d_])от\s+$", _I)
+# What may follow a currency-less scale word for it to still be a sum ("8 млрд!", "8 млрд на").
+_BOUNDARY_RE = re.compile(r"\s*(?:$|[!?.,;:)»\"“”…]|[-–—]\s)")
+_NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+_MONEY_NOUNS = {
+    "инвестиция", "вложение", "средство", "финансирование", "кредит", "заём", "заем",
+    "субсидия", "грант", "выручка", "прибыль", "бюджетный", "рубль", "доллар", "евро",
+    "инвестиционный", "собственный", "частный", "внебюджетный", "заёмный", "заемный",
+}
+_NOT_COUNTING_POS = {"PREP", "CONJ", "PRCL", "VERB", "INFN", "PRTS", "ADVB", "GRND", "INTJ"}
+_QUAL_WINDOW = 40
+
+
+@dataclass
+class _Cand:
+    num: NumberMention
+    start: int
+    end: int
+    currency: str | None
+    qualifier: str
+    qual_start: int | None
+
+
+def _currency_after(text: str, num: NumberMention) -> tuple[str | None, int]:
+    m = _AFTER_RE.match(text, num.end)
+    if m:
+        for i, (_, code) in enumerate(_CURRENCIES_AFTER):
+            if m.group(f"c{i}") is not None:
+                return code, m.end()
+    if num.multiplier > 1:
+        m2 = _RUB_SHORT_RE.match(text, num.end)
+        if m2:
+            return "RUB", m2.end()
+    return None, num.end
+
+
+def _counts_something(text: str, pos: int) -> bool:
+    """True when the word after a currency-less scale word is what is being counted."""
+    if _BOUNDARY_RE.match(text, pos):
+        return False
+    m = _NEXT_WORD_RE.match(text, pos)
+    if not m:
+        return False
+    word = m.group(1)
+    parse = morph().parse(word)[0]
+    if parse.tag.POS in _NOT_COUNTING_POS:
+        return False
+    return parse.normal_form not in _MONEY_NOUNS
+
+
+def _qualifier_before(text: str, pos: int) -> tuple[str, int | None]:
+    window_start = max(0, pos - _QUAL_WINDOW)
+    m = _QUAL_RE.search(text[window_start:pos])
+    if not m:
+        return "exact", None
+    key = re.sub(r"\s+", " ", m.group("q").lower())
+    return _QUALIFIERS[key], window_start + m.start()
+
+
+def _candidate(text: str, num: NumberMention) -> _Cand | None:
+    if _PERCENT_RE.match(text, num.end):
+        return None
+    currency, end = _currency_after(text, num)
+    start = num.start
+    pre = _BEFORE_RE.search(text, max(0, num.start - 4), num.start)
+    if pre and currency is None:
+        currency = _PREFIX_CODES[pre.group("cur")]
+        start = pre.start()
+    if currency is None and (num.multiplier <= 1 or _counts_something(text, num.end)):
+        return None
+    qualifier, qual_start = _qualifier_before(text, start)
+    return _Cand(num, start, end, currency, qualifier, qual_start)
+
+
+def _range_lower(text: str, prev: NumberMention, prev_end: int, cur: _Cand) -> float | None:
+    """Lower bound when `prev` and `cur` form "2–3 млрд" or "от 2 до 3 млрд", else None."""
+    if _RANGE_DASH_RE.fullmatch(text, prev_end, cur.start) is None:
+        if _RANGE_DO_RE.fullmatch(text, prev_end, cur.start) is None:
+            return None
+        if not _OT_RE.search(text, max(0, prev.start - 10), prev.start):
+            return None  # "с 2 до 3 млрд" is a change, not a range
+    if _PERCENT_RE.match(text, prev.end):
+        return None
+    lower = prev.value if prev.multiplier > 1 else prev.value * cur.num.multiplier
+    return lower if 0 <= lower < cur.num.value else None
+
+
+def find_money(text: str) -> list[Money]:
+    """Sums of money in `text`, in order; ranges are merged into one mention."""
+    nums = find_numbers(text)
+    if not nums:
+        return []
+    cands: list[_Cand | None] = [_candidate(text, n) for n in nums]
+    out: list[Money] = []
+    skip_prev = False
+    pending: Money | None = None
+    for i, cand in enumerate(cands):
+        if cand is None:
+            if pending:
+                out.append(pending)
+            pending = None
+            continue
+        lower = None
+        prev_cand = cands[i - 1] if i > 0 else None
+        if i > 0 and not skip_prev:
+            prev = nums[i - 1]
+            prev_end = prev_cand.end if prev_cand is not None else prev.end
+            prev_cur = prev_cand.currency if prev_cand is not None else None
+            if prev_cur is None or cand.currency in (None, prev_cur):
+                lower = _range_lower(text, prev, prev_end, cand)
+                if lower is not None and cand.currency is None:
+                    cand.currency = prev_cur  # "$2–3 млрд"
+        skip_prev = False
+        if lower is not None:
+            prev = nums[i - 1]
+            first_start = prev_cand.start if prev_cand is not None else prev.start
+            qual, qual_start = _qualifier_before(text, first_start)
+            start = qual_start if qual_start is not None else first_start
+            qualifier = "approx" if qual == "approx" else "exact"
+            pending = None  # the lower bound was (maybe) a mention on its own: merged now
+            out.append(Money(start, cand.end, text[start:cand.end], lower, cand.num.value,
+                             cand.currency, qualifier))
+            skip_prev = True  # "2–3–4" does not chain
+            continue
+        if pending:
+            out.append(pending)
+        start = cand.qual_start if cand.qual_start is not None else cand.start
+        pending = Money(start, cand.end, text[start:cand.end], cand.num.value, None,
+                        cand.currency, cand.qualifier)
+    if pending:
+        out.append(pending)
+    return out
+
+
+def carry_currency(mentions: list[Money], default: str | None = None) -> list[Money]:
+    """Fill missing currencies from the most recent earlier mention, else `default`.
+
+    "28 миллиардов рублей ..., из них ... около 8 миллиардов" – the second sum is roubles.
+    """
+    out: list[Money] = []
+    last = default
+    for m in mentions:
+        if m.currency is None:
+            out.append(replace(m, currency=last) if last is not None else m)
+        else:
+            last = m.currency
+            out.append(m)
+    return out
