@@ -1,0 +1,278 @@
+"""The asset graph: raw_documents -> parsed_entities -> tables -> published_datasets.
+
+Thin wiring only: every computation is a call into `pipeline.extract`, `pipeline.tables`
+or `pipeline.publish`, which know nothing of Dagster.
+"""
+
+
+import json
+import warnings
+from dataclasses import asdict
+from datetime import date
+from functools import cache
+
+import dagster as dg
+import pandas as pd
+from dagster_pandera import pandera_schema_to_dagster_type
+
+from pipeline import config, tables
+from pipeline.extract.batch import ParseCache, parse_documents
+from pipeline.extract.document import EXTRACTOR_VERSION
+from pipeline.extract.ingest import read_corpus
+from pipeline.extract.types import Duplicate, RawDocument, Rejection
+from pipeline.publish import inputs_digest, publish, recover, render_files
+from pipeline.schemas import TABLES
+
+OWNER = "team:data-eng"
+TABLES_VERSION = "1"
+RAW_COLUMNS = ["doc_id", "source", "status", "reason", "duplicate_of", "text", "published",
+               "sha256", "encoding", "title", "url", "warnings"]
+
+
+def _preview(df: pd.DataFrame, n: int = 5) -> dg.MetadataValue:
+    if df.empty:
+        return dg.MetadataValue.md("_empty_")
+    shown = df.head(n).copy()
+    for c in shown.columns:
+        shown[c] = [(str(v)[:80] + "…") if isinstance(v, str) and len(v) > 80 else v
+                    for v in shown[c]]
+    return dg.MetadataValue.md(shown.to_markdown(index=False))
+
+
+def table_metadata(df: pd.DataFrame) -> dict[str, object]:
+    return {"dagster/row_count": len(df), "preview": _preview(df)}
+
+
+@cache
+def pandera_type(table: str) -> dg.DagsterType:
+    """The table's dagster-pandera type (validates the output at the end of the step)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.BetaWarning)
+        return pandera_schema_to_dagster_type(TABLES[table])
+
+
+def column_schema(table: str) -> dg.TableSchema:
+    """The pandera model's columns as Dagster shows them on the asset page (a schema kept
+    only on the type is not shown there)."""
+    return pandera_type(table).metadata["schema"].value
+
+
+# --- ingest -----------------------------------------------------------------------------
+
+@dg.asset(
+    group_name="ingest", kinds={"python", "pandas"}, owners=[OWNER], code_version="1",
+    description="Every *.txt and *.jsonl under SEEDS_DIR, read and decoded, one row per input "
+                "document: status ok, rejected (with the reason) or duplicate.",
+)
+def raw_documents(context: dg.AssetExecutionContext) -> pd.DataFrame:
+    seeds = config.seeds_dir()
+    result = read_corpus(seeds)
+    rows = [{**_doc_row(d), "status": "ok"} for d in result.documents]
+    for r in result.rejected:
+        context.log.warning(f"rejected {r.source}: {r.reason}")
+        rows.append({"doc_id": r.doc_id, "source": r.source, "status": "rejected",
+                     "reason": r.reason})
+    for d in result.duplicates:
+        context.log.info(f"duplicate {d.source}: same text as {d.duplicate_of}")
+        rows.append({"doc_id": d.doc_id, "source": d.source, "status": "duplicate",
+                     "duplicate_of": d.duplicate_of,
+                     "reason": f"same text as document {d.duplicate_of!r}"})
+    df = pd.DataFrame(rows, columns=RAW_COLUMNS)
+    context.add_output_metadata({
+        "seeds_dir": str(seeds),
+        "documents": len(result.documents),
+        "rejected": len(result.rejected),
+        "duplicates": len(result.duplicates),
+        "rejections": dg.MetadataValue.md(
+            "\n".join(f"- `{r.source}`: {r.reason}" for r in result.rejected) or "_none_"),
+        "dagster/row_count": len(df),
+    })
+    return df
+
+
+def _doc_row(d: RawDocument) -> dict[str, object]:
+    row = asdict(d)
+    row["warnings"] = "; ".join(d.warnings) if d.warnings else None
+    return row
+
+
+def _documents_from_raw(raw: pd.DataFrame) -> list[RawDocument]:
+    ok = raw[raw["status"] == "ok"]
+    docs = []
+    for r in ok.itertuples(index=False):
+        published = r.published if isinstance(r.published, date) else None
+        docs.append(RawDocument(
+            doc_id=r.doc_id, text=r.text, source=r.source, sha256=r.sha256,
+            published=published, title=r.title if isinstance(r.title, str) else None,
+            url=r.url if isinstance(r.url, str) else None, encoding=r.encoding,
+            warnings=tuple(r.warnings.split("; ")) if isinstance(r.warnings, str) else (),
+        ))
+    return docs
+
+
+# --- extract ----------------------------------------------------------------------------
+
+@dg.asset(
+    group_name="extract", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
+    code_version=EXTRACTOR_VERSION,
+    description="What the NLP saw: one row per entity (PER, ORG, LOC with nominative normal "
+                "forms), money, date, period, number and region mention, and per candidate "
+                "fact (official, plant, investment), with character offsets. Documents are "
+                "parsed in parallel and cached by content hash and extractor version.",
+)
+def parsed_entities(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
+                    ) -> pd.DataFrame:
+    docs = _documents_from_raw(raw_documents)
+    cache = ParseCache(config.cache_dir())
+    result = parse_documents(docs, cache=cache)
+    for f in result.failures:
+        context.log.error(f"could not parse {f.source} ({f.doc_id}): {f.reason}")
+    df = tables.records_frame(result.records)
+    failures = pd.DataFrame(
+        [{"doc_id": f.doc_id, "kind": "ERROR", "sentence": -1, "start": 0, "end": 0,
+          "text": f.source, "normal": None, "attrs": json.dumps({"reason": f.reason},
+                                                                ensure_ascii=False)}
+         for f in result.failures], columns=df.columns)
+    if not failures.empty:
+        df = pd.concat([df, failures], ignore_index=True)
+    counts = df["kind"].value_counts().to_dict()
+    context.add_output_metadata({
+        **table_metadata(df),
+        "parsed": result.parsed, "from_cache": result.from_cache,
+        "parse_failures": len(result.failures),
+        "by_kind": dg.MetadataValue.json({k: int(v) for k, v in sorted(counts.items())}),
+    })
+    return df
+
+
+# --- tables -----------------------------------------------------------------------------
+
+def _table_asset(name: str, description: str, deps_lineage: dict[str, list[str]]):
+    """Common decoration of a table asset: pandera type, column schema and lineage."""
+    lineage = dg.TableColumnLineage(deps_by_column={
+        col: [dg.TableColumnDep(asset_key=dg.AssetKey("parsed_entities"), column_name=src)
+              for src in srcs]
+        for col, srcs in deps_lineage.items()
+    })
+    return dg.asset(
+        name=name, group_name="tables", kinds={"python", "pandas"}, owners=[OWNER],
+        code_version=TABLES_VERSION, description=description,
+        dagster_type=pandera_type(name),
+        metadata={"dagster/column_schema": column_schema(name),
+                  "dagster/column_lineage": lineage},
+    )
+
+
+_EVIDENCE_LINEAGE = {"doc_id": ["doc_id"], "start": ["start"], "end": ["end"],
+                     "evidence": ["attrs"]}
+
+
+@dg.asset(
+    name="documents", group_name="tables", kinds={"python", "pandas"}, owners=[OWNER],
+    code_version=TABLES_VERSION, description=(TABLES["documents"].__doc__ or "").strip(),
+    dagster_type=pandera_type("documents"),
+    metadata={"dagster/column_schema": column_schema("documents")},
+)
+def documents_asset(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
+                    ) -> pd.DataFrame:
+    df = tables.documents_table(_documents_from_raw(raw_documents))
+    context.add_output_metadata(table_metadata(df))
+    return df
+
+
+@_table_asset("officials", (TABLES["officials"].__doc__ or "").strip(), {
+    **_EVIDENCE_LINEAGE, "full_name": ["normal", "attrs"], "surname": ["attrs"],
+    "position": ["attrs"], "organization": ["attrs"], "official_id": ["normal"]})
+def officials_asset(context: dg.AssetExecutionContext, parsed_entities: pd.DataFrame
+                    ) -> pd.DataFrame:
+    df = tables.officials_table(parsed_entities)
+    context.add_output_metadata(table_metadata(df))
+    return df
+
+
+@_table_asset("plants", (TABLES["plants"].__doc__ or "").strip(), {
+    **_EVIDENCE_LINEAGE, "name": ["normal"], "product": ["attrs"], "operator": ["attrs"],
+    "region": ["attrs"], "region_code": ["attrs"], "status": ["attrs"],
+    "event_date": ["attrs"]})
+def plants_asset(context: dg.AssetExecutionContext, parsed_entities: pd.DataFrame
+                 ) -> pd.DataFrame:
+    df = tables.plants_table(parsed_entities)
+    context.add_output_metadata(table_metadata(df))
+    return df
+
+
+@_table_asset("investments", (TABLES["investments"].__doc__ or "").strip(), {
+    **_EVIDENCE_LINEAGE, "amount": ["attrs"], "currency": ["attrs"], "qualifier": ["attrs"],
+    "investor": ["attrs"], "region_code": ["attrs"], "program": ["attrs"]})
+def investments_asset(context: dg.AssetExecutionContext, parsed_entities: pd.DataFrame,
+                      plants: pd.DataFrame) -> pd.DataFrame:
+    df = tables.investments_table(parsed_entities, plants)
+    context.add_output_metadata(table_metadata(df))
+    return df
+
+
+@dg.asset(
+    name="rejected_documents", group_name="tables", kinds={"python", "pandas"},
+    owners=[OWNER], code_version=TABLES_VERSION,
+    description=(TABLES["rejected_documents"].__doc__ or "").strip(),
+    dagster_type=pandera_type("rejected_documents"),
+    metadata={"dagster/column_schema": column_schema("rejected_documents")},
+)
+def rejected_documents_asset(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame,
+                             parsed_entities: pd.DataFrame) -> pd.DataFrame:
+    rej = raw_documents[raw_documents["status"] == "rejected"]
+    dup = raw_documents[raw_documents["status"] == "duplicate"]
+    errors = parsed_entities[parsed_entities["kind"] == "ERROR"]
+    rejections = [Rejection(source=r.source, reason=r.reason, stage="ingest",
+                            doc_id=r.doc_id if isinstance(r.doc_id, str) else None)
+                  for r in rej.itertuples()]
+    rejections += [Rejection(source=r.text, reason=json.loads(r.attrs)["reason"],
+                             stage="parse", doc_id=r.doc_id) for r in errors.itertuples()]
+    duplicates = [Duplicate(doc_id=r.doc_id, source=r.source, duplicate_of=r.duplicate_of)
+                  for r in dup.itertuples()]
+    df = tables.rejected_table(rejections, duplicates)
+    context.add_output_metadata(table_metadata(df))
+    return df
+
+
+# --- publish ----------------------------------------------------------------------------
+
+@dg.asset(
+    group_name="publish", kinds={"python", "parquet", "csv"}, owners=[OWNER], code_version="1",
+    io_manager_key="none_io_manager",
+    description="Writes DATASETS_DIR/<table>.parquet, .csv, .excel.csv and datapackage.json "
+                "atomically: an interrupted or failed build leaves the previous files.",
+)
+def published_datasets(context: dg.AssetExecutionContext, documents: pd.DataFrame,
+                       officials: pd.DataFrame, plants: pd.DataFrame,
+                       investments: pd.DataFrame, rejected_documents: pd.DataFrame) -> None:
+    out = config.datasets_dir()
+    note = recover(out)
+    if note:
+        context.log.warning(note)
+    frames = {"documents": documents, "officials": officials, "plants": plants,
+              "investments": investments, "rejected_documents": rejected_documents}
+    digest = inputs_digest(list(documents["sha256"]))
+    files = render_files(frames, digest)
+    paths = publish(files, out)
+    listing = "\n".join(f"| `{p.name}` | {len(files[p.name]):,} |" for p in paths)
+    context.add_output_metadata({
+        "datasets_dir": dg.MetadataValue.path(str(out)),
+        "files": dg.MetadataValue.md("| file | bytes |\n| --- | --- |\n" + listing),
+        "rows": dg.MetadataValue.json({k: len(v) for k, v in frames.items()}),
+        "inputs_sha256": digest,
+    })
+
+
+class NoneIOManager(dg.IOManager):
+    """The publish asset's output is the files it wrote, not a stored object."""
+
+    def handle_output(self, context: dg.OutputContext, obj: object) -> None:
+        return None
+
+    def load_input(self, context: dg.InputContext) -> None:
+        return None
+
+
+ASSETS = [raw_documents, parsed_entities, documents_asset, officials_asset, plants_asset,
+          investments_asset, rejected_documents_asset, published_datasets]

@@ -1,0 +1,83 @@
+"""The code location: assets, checks, the build job, its daily schedule and the seeds sensor."""
+
+
+import hashlib
+import json
+import os
+
+import dagster as dg
+
+from pipeline import config
+from pipeline.dagster_defs.assets import ASSETS, NoneIOManager
+from pipeline.dagster_defs.checks import CHECKS
+from pipeline.dagster_defs.io import ParquetIOManager
+
+BUILD_SELECTION = dg.AssetSelection.groups("ingest", "extract", "tables", "publish")
+
+build_datasets_job = dg.define_asset_job(
+    name="build_datasets",
+    selection=BUILD_SELECTION,
+    description="Read SEEDS_DIR, parse, validate and publish every table to DATASETS_DIR.",
+    # In-process: a small build is not dominated by process start-up; the parse step
+    # spreads documents over its own process pool.
+    executor_def=dg.in_process_executor,
+)
+
+daily_build = dg.ScheduleDefinition(
+    name="daily_build", job=build_datasets_job, cron_schedule="0 5 * * *",
+    execution_timezone="Europe/Moscow",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Rebuild the datasets every morning.",
+)
+
+
+def seeds_fingerprint() -> dict[str, str]:
+    """Relative path -> size:mtime of every input file (cheap, no reading of contents)."""
+    root = config.seeds_dir()
+    out: dict[str, str] = {}
+    if not root.exists():
+        return out
+    for dirpath, _dirs, files in os.walk(root):
+        for f in files:
+            if f.endswith((".txt", ".jsonl")):
+                p = os.path.join(dirpath, f)
+                try:
+                    st = os.lstat(p)
+                except OSError:
+                    continue
+                out[os.path.relpath(p, root)] = f"{st.st_size}:{st.st_mtime_ns}"
+    return dict(sorted(out.items()))
+
+
+@dg.sensor(job=build_datasets_job, minimum_interval_seconds=60,
+           default_status=dg.DefaultSensorStatus.RUNNING,
+           description="Requests a build when a file in SEEDS_DIR is added or changed.")
+def seeds_changed_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
+    current = seeds_fingerprint()
+    previous = json.loads(context.cursor) if context.cursor else None
+    cursor = json.dumps(current, sort_keys=True)
+    if previous is None or previous == current:
+        # first tick only records the state: the daily schedule covers a fresh install
+        return dg.SensorResult(skip_reason=None if previous is None else "no change",
+                               cursor=cursor)
+    changed = sorted(k for k in current if previous.get(k) != current[k])
+    removed = sorted(set(previous) - set(current))
+    if not changed and not removed:
+        return dg.SensorResult(skip_reason="no change", cursor=cursor)
+    run_key = hashlib.sha256(cursor.encode()).hexdigest()[:16]
+    return dg.SensorResult(
+        run_requests=[dg.RunRequest(run_key=run_key, tags={
+            "changed_files": ", ".join(changed[:20]), "removed_files": ", ".join(removed[:20])})],
+        cursor=cursor)
+
+
+defs = dg.Definitions(
+    assets=ASSETS,
+    asset_checks=CHECKS,
+    jobs=[build_datasets_job],
+    schedules=[daily_build],
+    sensors=[seeds_changed_sensor],
+    # a small build should not pay a process start per step (measured ~1.3 s vs ~4 s)
+    executor=dg.in_process_executor,
+    resources={"io_manager": ParquetIOManager(), "none_io_manager": NoneIOManager()},
+)

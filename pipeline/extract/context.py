@@ -1,0 +1,87 @@
+"""What a whole article says that a single sentence may leave out.
+
+News writes the region and the company once ("В Калининградской области на базе группы
+компаний «Автотор» ...") and then drops them; facts read from later sentences fall back on
+the article's main region and main company.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.extract.gazetteer import Region, find_regions
+from pipeline.extract.nlp import AnalyzedText, Span
+from pipeline.extract.orgs import normalize_org, org_key, org_sector
+
+# Support instruments (programmes) named in the text, with the spelling the data uses.
+PROGRAMS: list[tuple[str, str]] = [
+    (r"\bСПИК\w*|специнвестконтракт\w*|специальн\w+ инвестиционн\w+ контракт\w*", "СПИК"),
+    (r"ФРП\s*«Автокомпоненты»|программ\w* «Автокомпоненты»", "ФРП «Автокомпоненты»"),
+    (r"ФРП\s*«Комплектующие изделия»", "ФРП «Комплектующие изделия»"),
+    (r"ФРП\s*«Проекты развития»", "ФРП «Проекты развития»"),
+    (r"ФРП\s*«Приоритетные проекты»", "ФРП «Приоритетные проекты»"),
+    (r"\bФРП\b|Фонд\w* развития промышленности", "ФРП"),
+    (r"Фабрик\w* проектного финансирования", "Фабрика проектного финансирования"),
+    (r"\bОЭЗ\b|особ\w+ экономическ\w+ зон\w*", "ОЭЗ"),
+    (r"\bТОР\b|\bТОСЭР\b|территори\w+ опережающего (?:социально-экономического )?развития",
+     "ТОР"),
+    (r"промышленн\w+ парк\w*|индустриальн\w+ парк\w*|технопарк\w*", "промышленный парк"),
+    (r"льготн\w+ за[её]м\w*", "льготный заём"),
+    (r"\bсубсиди\w*", "субсидия"),
+]
+# Government development institutions are not companies even when their name says "фонд".
+_INSTITUTIONS = {"фонд развития промышленности", "фрп", "вэб", "вэб.рф", "рэц", "корпорация мсп"}
+
+
+@dataclass(frozen=True)
+class DocContext:
+    published: date | None
+    region: Region | None
+    company: str | None
+
+
+def is_company(span: Span) -> bool:
+    if span.type != "ORG":
+        return False
+    key = org_key(span.normal)
+    if key in _INSTITUTIONS or key.startswith("фонд развития"):
+        return False
+    return org_sector(span.normal) != "government"
+
+
+def main_company(analyzed: AnalyzedText) -> str | None:
+    """The company the article is about: the most often named one (ties: first named)."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for span in analyzed.spans:
+        if not is_company(span):
+            continue
+        key = org_key(span.normal)
+        if not key:
+            continue
+        counts[key] += 1
+        name = normalize_org(span.normal)
+        if key not in names or len(name) < len(names[key]):
+            names[key] = name
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: kv[1])[0]
+    return names[best]
+
+
+def main_region(text: str) -> Region | None:
+    mentions = find_regions(text)
+    if not mentions:
+        return None
+    counts = Counter(m.region.code for m in mentions)
+    top = max(counts.values())
+    for m in mentions:
+        if counts[m.region.code] == top:
+            return m.region
+    return None
+
+
+def build_context(analyzed: AnalyzedText, published: date | None) -> DocContext:
+    return DocContext(published, main_region(analyzed.text), main_company(analyzed))

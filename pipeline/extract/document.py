@@ -1,0 +1,106 @@
+"""One document in, every entity and fact out: the unit of parsing and of caching.
+
+The result is a list of flat records (one per entity mention or fact) so it can be stored
+as one Parquet table (`parsed_entities`), inspected by a user, cached per document by
+content hash, and turned into the published tables without running the NLP again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from pipeline.extract.context import build_context
+from pipeline.extract.dates import find_dates, find_periods
+from pipeline.extract.gazetteer import find_regions
+from pipeline.extract.investments import find_investments
+from pipeline.extract.money import carry_currency, find_money
+from pipeline.extract.nlp import AnalyzedText, Analyzer, get_analyzer
+from pipeline.extract.numbers import find_numbers
+from pipeline.extract.officials import find_officials
+from pipeline.extract.plants import find_plants
+from pipeline.extract.types import RawDocument
+
+# Bump when extraction output changes: cached parses of older versions are recomputed and
+# Dagster marks downstream assets stale.
+EXTRACTOR_VERSION = "1"
+
+ENTITY_KINDS = ("PER", "ORG", "LOC", "MONEY", "DATE", "PERIOD", "NUMBER", "REGION")
+FACT_KINDS = ("official", "plant", "investment")
+
+RECORD_COLUMNS = ["doc_id", "kind", "sentence", "start", "end", "text", "normal", "attrs"]
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, date):
+        return o.isoformat()
+    raise TypeError(type(o))
+
+
+def _record(doc_id: str, kind: str, sentence: int, start: int, end: int, text: str,
+            normal: str | None, attrs: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id, "kind": kind, "sentence": sentence, "start": start, "end": end,
+        "text": text, "normal": normal,
+        "attrs": json.dumps(attrs or {}, ensure_ascii=False, sort_keys=True,
+                            default=_json_default),
+    }
+
+
+def _sentence_index(analyzed: AnalyzedText, pos: int) -> int:
+    for i, s in enumerate(analyzed.sentences):
+        if s.start <= pos < s.end:
+            return i
+    return -1
+
+
+def extract_document(doc: RawDocument, analyzer: Analyzer | None = None) -> list[dict[str, Any]]:
+    """Analyse one document and return its entity and fact records."""
+    analyzer = analyzer or get_analyzer()
+    analyzed = analyzer.analyze(doc.text)
+    ctx = build_context(analyzed, doc.published)
+    text = doc.text
+    did = doc.doc_id
+    recs: list[dict[str, Any]] = []
+    for i, sent in enumerate(analyzed.sentences):
+        for sp in sent.spans:
+            attrs = {"first": sp.first, "middle": sp.middle, "last": sp.last} \
+                if sp.type == "PER" else {}
+            recs.append(_record(did, sp.type, i, sp.start, sp.end, sp.text, sp.normal, attrs))
+    for m in carry_currency(find_money(text)):
+        recs.append(_record(did, "MONEY", _sentence_index(analyzed, m.start), m.start, m.end,
+                            m.text, None, asdict(m)))
+    for d in find_dates(text, doc.published):
+        recs.append(_record(did, "DATE", _sentence_index(analyzed, d.start), d.start, d.end,
+                            d.text, d.value.isoformat(), {"precision": d.precision}))
+    for p in find_periods(text, doc.published):
+        recs.append(_record(did, "PERIOD", _sentence_index(analyzed, p.start), p.start, p.end,
+                            p.text, None, {"start_year": p.start_year, "end_year": p.end_year}))
+    for n in find_numbers(text):
+        recs.append(_record(did, "NUMBER", _sentence_index(analyzed, n.start), n.start, n.end,
+                            n.text, None, {"value": n.value}))
+    for r in find_regions(text):
+        recs.append(_record(did, "REGION", _sentence_index(analyzed, r.start), r.start, r.end,
+                            r.text, r.region.name, {"code": r.region.code, "via": r.via}))
+
+    region_name = ctx.region.name if ctx.region else None
+    for o in find_officials(analyzed, region_name):
+        attrs = {k: v for k, v in asdict(o).items() if k not in ("start", "end")}
+        recs.append(_record(did, "official", _sentence_index(analyzed, o.start), o.start, o.end,
+                            text[o.start:o.end], o.full_name, attrs))
+    for p in find_plants(analyzed, ctx):
+        attrs = {k: v for k, v in asdict(p).items() if k not in ("start", "end", "region")}
+        attrs["region"] = p.region.name if p.region else None
+        attrs["region_code"] = p.region.code if p.region else None
+        recs.append(_record(did, "plant", _sentence_index(analyzed, p.start), p.start, p.end,
+                            text[p.start:p.end], p.name, attrs))
+    for inv in find_investments(analyzed, ctx):
+        attrs = {k: v for k, v in asdict(inv).items() if k not in ("start", "end", "region")}
+        attrs["region"] = inv.region.name if inv.region else None
+        attrs["region_code"] = inv.region.code if inv.region else None
+        recs.append(_record(did, "investment", _sentence_index(analyzed, inv.start), inv.start,
+                            inv.end, text[inv.start:inv.end], None, attrs))
+    recs.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
+    return recs

@@ -1,0 +1,90 @@
+"""pymorphy3 helpers for putting phrases into the nominative.
+
+natasha lemmatises single tokens; the datasets need whole phrases in the nominative
+("завод выхлопных систем", "выхлопные системы"), which needs inflection, so pymorphy3
+(the maintained fork of pymorphy2) is used directly.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pymorphy3
+
+_morph: pymorphy3.MorphAnalyzer | None = None
+
+
+def morph() -> pymorphy3.MorphAnalyzer:
+    """The process-wide analyzer (loading the dictionaries takes ~0.3 s)."""
+    global _morph
+    if _morph is None:
+        _morph = pymorphy3.MorphAnalyzer()
+    return _morph
+
+
+def _keep_case(src: str, dst: str) -> str:
+    if src.isupper() and len(src) > 1:
+        return dst.upper()
+    if src[:1].isupper():
+        return dst[:1].upper() + dst[1:]
+    return dst
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Most probable normal form, lower case."""
+    return morph().parse(word)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=65536)
+def inflect(word: str, case: str = "nomn", number: str | None = None,
+            from_case: str | None = None, lemma_hint: str | None = None) -> str:
+    """`word` put into `case` (pymorphy3 grammeme), keeping its number unless one is given.
+
+    `from_case` picks the parse whose case matches what the tagger saw, which matters for
+    homonyms such as "систем" (gen. plural of "система"); `lemma_hint` (the tagger's lemma)
+    picks "сиденье" over "сидение" for "сидений".
+    """
+    parses = morph().parse(word)
+    if lemma_hint:
+        hinted = [p for p in parses if p.normal_form.replace("ё", "е") == lemma_hint]
+        if hinted:
+            parses = hinted
+    if from_case:
+        matching = [p for p in parses if from_case in p.tag]
+        if matching:
+            parses = matching
+    for p in parses:
+        if p.tag.POS not in ("NOUN", "ADJF", "PRTF", "NUMR", "ADJS"):
+            continue
+        grams = {case}
+        if number:
+            grams.add(number)
+        elif p.tag.number:
+            grams.add(p.tag.number)
+        form = p.inflect(grams)
+        if form is not None:
+            return _keep_case(word, form.word)
+    return word
+
+
+UD_TO_PYMORPHY_CASE = {
+    "Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct",
+}
+
+
+@lru_cache(maxsize=65536)
+def concrete_lemma(word: str, tagger_lemma: str) -> str:
+    """Among equally likely nouns, the concrete one: products are things, not actions.
+
+    "сидений" is both "сидение" (sitting) and "сиденье" (a seat); after "выпуск" only the
+    second makes sense. Deverbal action nouns end in -ние/-тие, so another candidate wins.
+    """
+    if not tagger_lemma.endswith(("ние", "тие")):
+        return tagger_lemma
+    for p in morph().parse(word):
+        nf = p.normal_form.replace("ё", "е")
+        if p.tag.POS == "NOUN" and nf != tagger_lemma and nf[:3] == tagger_lemma[:3] \
+                and not nf.endswith(("ние", "тие")):
+            return nf
+    return tagger_lemma

@@ -1,0 +1,84 @@
+"""Organization names: normalisation and a rough kind (government, business, other).
+
+One place decides what "the same company" means (quotes, legal forms and "группа компаний"
+removed), so officials, plants and investments agree on `operator` / `investor` /
+`organization` spellings.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTES = "«»\"“”„'‘’"
+_LEGAL_FORMS = (
+    "публичное акционерное общество", "акционерное общество", "общество с ограниченной "
+    "ответственностью", "группа компаний", "группы компаний", "группе компаний",
+    "группой компаний", "холдинговая компания", "госкорпорация", "ГК", "ПАО", "АО", "ОАО",
+    "ЗАО", "ООО", "НАО", "ФГУП", "МУП", "ГУП", "АНО", "ИП",
+)
+_LEGAL_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(f) for f in sorted(_LEGAL_FORMS, key=len, reverse=True))
+    + r")\s+", re.IGNORECASE,
+)
+
+# Lemmas (lower case) that mark a public authority. Used for the `sector` column and to tell
+# an investor company from the government body that announces a project.
+GOVERNMENT_WORDS = {
+    "минпромторг", "минэкономразвития", "минфин", "минэнерго", "минтранс", "минсельхоз",
+    "минприроды", "минобрнауки", "минздрав", "минцифры", "минстрой", "минвостокразвития",
+    "минтруд", "минпросвещения", "мид", "минобороны", "минкультуры", "минспорт", "минюст",
+    "министерство", "правительство", "администрация", "госдума", "дума", "совет федерации",
+    "совфед", "кремль", "президент", "мэрия", "прокуратура", "суд", "фас", "фнс", "цб",
+    "центробанк", "банк россии", "росстат", "ростех", "роснедра", "ростехнадзор",
+    "законодательное собрание", "заксобрание", "облдума", "парламент", "госсовет",
+    "федеральный", "областной", "краевой", "городской", "муниципальный", "ведомство",
+    "управление", "департамент", "комитет", "агентство", "служба", "инспекция",
+    "правительства", "росимущество", "роспотребнадзор", "ржд",
+}
+BUSINESS_WORDS = {
+    "компания", "холдинг", "завод", "группа", "концерн", "корпорация", "банк", "фонд",
+    "ооо", "оао", "пао", "ао", "зао", "гк", "предприятие", "комбинат", "фабрика", "трест",
+    "сбербанк", "втб", "газпром", "роснефть", "лукойл", "камаз", "автотор", "норникель",
+}
+
+
+def strip_quotes(name: str) -> str:
+    return name.strip().strip(_QUOTES).strip()
+
+
+def normalize_org(name: str) -> str:
+    """'ГК «Автотор»' -> 'Автотор'; 'ПАО «КАМАЗ»' -> 'КАМАЗ'; keeps abbreviations as written."""
+    s = re.sub(r"\s+", " ", name).strip()
+    prev = None
+    while prev != s:
+        prev = s
+        s = _LEGAL_RE.sub("", s).strip()
+    if s and s[0] in _QUOTES:
+        # «Автотор Холдинг» or «Автотор» ... : keep the quoted part
+        m = re.match(r"^[«\"“„']([^»\"”']+)[»\"”']?(.*)$", s)
+        if m:
+            rest = m.group(2).strip()
+            s = m.group(1).strip() + ((" " + rest) if rest else "")
+    s = s.replace("«", "").replace("»", "").replace("\u201c", "").replace("\u201d", "")
+    return s.strip(' "\'').strip()
+
+
+def org_key(name: str) -> str:
+    """Comparison key: 'Автотор', 'автотора', '«Автотор»' all give 'автотор'."""
+    s = normalize_org(name).lower().replace("ё", "е")
+    return re.sub(r"[^\w]+", " ", s).strip()
+
+
+def org_sector(name: str | None) -> str | None:
+    """'government', 'business' or None when the name gives no clue."""
+    if not name:
+        return None
+    low = name.lower().replace("ё", "е")
+    words = set(re.findall(r"[\w-]+", low))
+    if low.startswith("мин") and len(low) > 5 and " " not in low:
+        return "government"
+    if words & GOVERNMENT_WORDS or low in GOVERNMENT_WORDS:
+        return "government"
+    if words & BUSINESS_WORDS:
+        return "business"
+    return None

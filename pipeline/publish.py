@@ -1,0 +1,226 @@
+"""Writing the datasets: deterministic files, published all together or not at all.
+
+A build writes every file into a staging folder inside DATASETS_DIR, fsyncs them, writes a
+`COMMIT` marker listing them, then moves them into place. If the process dies before the
+marker, the staging folder is discarded and the previous files stay; if it dies after the
+marker, the next build (or `recover()`) finishes the move. So every file in DATASETS_DIR is
+always either the previous version or the new one, never a partial file, and a half-done
+move is rolled forward before anything else happens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as paw
+import pyarrow.parquet as pq
+
+from pipeline.schema_export import arrow_schema, frictionless_fields, primary_key
+from pipeline.schemas import TABLES
+
+STAGING_PREFIX = ".staging-"
+MARKER = "COMMIT"
+# Text cells that a spreadsheet would run as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+           "title": "Creative Commons Attribution 4.0"}
+FOREIGN_KEYS = {
+    "officials": [{"fields": "doc_id", "reference": {"resource": "documents",
+                                                     "fields": "doc_id"}}],
+    "plants": [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}],
+    "investments": [
+        {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}},
+        {"fields": "plant_id", "reference": {"resource": "plants", "fields": "plant_id"}},
+    ],
+}
+
+
+def to_arrow(table: str, df: pd.DataFrame) -> paw.Table:
+    schema = arrow_schema(table)
+    arrays = []
+    for field in schema:
+        col = df[field.name]
+        if paw.types.is_dictionary(field.type):
+            arr = paw.array(col.astype(object).where(col.notna(), None), type=paw.string())
+            arr = arr.dictionary_encode()
+        elif paw.types.is_date(field.type):
+            arr = paw.array([None if pd.isna(v) else v for v in col], type=field.type)
+        elif paw.types.is_integer(field.type):
+            arr = paw.array([None if pd.isna(v) else int(v) for v in col], type=field.type)
+        elif paw.types.is_floating(field.type):
+            arr = paw.array([None if pd.isna(v) else float(v) for v in col], type=field.type)
+        else:
+            arr = paw.array([None if pd.isna(v) else str(v) for v in col], type=field.type)
+        arrays.append(arr)
+    return paw.Table.from_arrays(arrays, schema=schema)
+
+
+def parquet_bytes(table: str, df: pd.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    pq.write_table(to_arrow(table, df), buf, compression="zstd", write_statistics=True)
+    return buf.getvalue()
+
+
+def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for c in out.columns:
+        if str(out[c].dtype) == "Int64":
+            out[c] = out[c].astype(object).where(out[c].notna(), None)
+    return out
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """Canonical CSV: UTF-8 without BOM, `\\n` line ends, empty cell = null, ISO dates."""
+    return _csv_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def excel_csv_bytes(df: pd.DataFrame) -> bytes:
+    """Spreadsheet variant: UTF-8 with BOM (Excel then reads Cyrillic right) and every text
+    cell that starts like a formula prefixed with an apostrophe, so it is shown, not run."""
+    out = _csv_frame(df)
+    for c in out.columns:
+        if out[c].dtype == object:
+            out[c] = [("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+                      for v in out[c]]
+    return b"\xef\xbb\xbf" + out.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def datapackage(files: Mapping[str, bytes], tables: Mapping[str, pd.DataFrame],
+                inputs_digest: str) -> dict[str, Any]:
+    """Frictionless Data Package v2 describing every table (CSV is the validated resource;
+    the Parquet twin and the Excel variant are named in each resource)."""
+    resources = []
+    for name in tables:
+        csv_name = f"{name}.csv"
+        schema: dict[str, Any] = {"fields": frictionless_fields(name)}
+        pk = primary_key(name)
+        if pk:
+            schema["primaryKey"] = pk
+        if name in FOREIGN_KEYS:
+            schema["foreignKeys"] = [fk for fk in FOREIGN_KEYS[name]
+                                     if fk["reference"]["resource"] in tables]
+        schema["missingValues"] = [""]
+        resources.append({
+            "name": name, "type": "table", "path": csv_name, "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8",
+            "title": name.replace("_", " ").capitalize(),
+            "description": (TABLES[name].__doc__ or "").strip(),
+            "bytes": len(files[csv_name]), "hash": "sha256:" + _sha256(files[csv_name]),
+            "dialect": {"header": True, "delimiter": ",", "lineTerminator": "\n"},
+            "schema": schema,
+            "x-rows": int(len(tables[name])),
+            "x-parquet": {"path": f"{name}.parquet",
+                          "hash": "sha256:" + _sha256(files[f"{name}.parquet"])},
+            "x-excel-csv": {
+                "path": f"{name}.excel.csv",
+                "note": "UTF-8 with BOM, CRLF; text cells starting with = + - @ tab or CR "
+                        "are prefixed with an apostrophe so spreadsheets do not run them.",
+            },
+        })
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "ru-industry-news",
+        "title": "Russian industry news: plants, investments and officials",
+        "description": "Facts read by NLP from Russian news articles about industry. Every "
+                       "row carries the document id, the sentence it was read from and "
+                       "character offsets.",
+        "version": f"1.0.0+{inputs_digest[:12]}",
+        "licenses": [LICENSE],
+        "keywords": ["russia", "industry", "investments", "plants", "officials", "nlp"],
+        "x-inputs-sha256": inputs_digest,
+        "resources": resources,
+    }
+
+
+def render_files(tables: Mapping[str, pd.DataFrame], inputs_digest: str,
+                 extra: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
+    """Every published file's bytes; a pure function of the tables (byte-identical reruns)."""
+    files: dict[str, bytes] = {}
+    for name, df in tables.items():
+        files[f"{name}.parquet"] = parquet_bytes(name, df)
+        files[f"{name}.csv"] = csv_bytes(df)
+        files[f"{name}.excel.csv"] = excel_csv_bytes(df)
+    files["datapackage.json"] = (json.dumps(datapackage(files, tables, inputs_digest),
+                                            ensure_ascii=False, indent=2) + "\n").encode()
+    files.update(extra or {})
+    return files
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def recover(out_dir: Path) -> str | None:
+    """Finish or discard an interrupted publish. Returns what was done, for the log."""
+    if not out_dir.exists():
+        return None
+    done = None
+    for staging in sorted(out_dir.glob(STAGING_PREFIX + "*")):
+        marker = staging / MARKER
+        if marker.exists():
+            names = json.loads(marker.read_text("utf-8"))
+            for name in names:
+                src = staging / name
+                if src.exists():
+                    os.replace(src, out_dir / name)
+            _fsync_dir(out_dir)
+            done = f"rolled forward interrupted publish {staging.name}"
+        else:
+            done = f"discarded incomplete publish {staging.name}"
+        shutil.rmtree(staging, ignore_errors=True)
+    return done
+
+
+def publish(files: Mapping[str, bytes], out_dir: Path, *, _crash_after: int | None = None
+            ) -> list[Path]:
+    """Atomically replace the published files with `files` (names are plain file names).
+
+    `_crash_after` is for tests: raise after moving that many files into place.
+    """
+    for name in files:
+        if "/" in name or "\\" in name or name.startswith(".") or name in ("", MARKER):
+            raise ValueError(f"refusing to publish unsafe file name {name!r}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    recover(out_dir)
+    staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    for name, data in files.items():
+        with open(staging / name, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    names = sorted(files)
+    tmp_marker = staging / (MARKER + ".tmp")
+    tmp_marker.write_text(json.dumps(names), "utf-8")
+    os.replace(tmp_marker, staging / MARKER)
+    _fsync_dir(staging)
+    for k, name in enumerate(names):
+        if _crash_after is not None and k == _crash_after:
+            raise RuntimeError("simulated crash during publish")
+        os.replace(staging / name, out_dir / name)
+    _fsync_dir(out_dir)
+    shutil.rmtree(staging, ignore_errors=True)
+    return [out_dir / n for n in names]
+
+
+def inputs_digest(sha256s: list[str]) -> str:
+    """A digest of the inputs, so the package version changes only when the inputs do."""
+    return _sha256("\n".join(sorted(sha256s)).encode())

@@ -1,0 +1,232 @@
+"""The table schemas: the one source of truth for every published table.
+
+Each pandera model drives (1) blocking validation, (2) the Parquet schema with column
+descriptions in its metadata, (3) `datapackage.json`, (4) the data dictionary in
+`datasets/README.md` and (5) the column schema shown on the Dagster asset page. Column
+metadata keys used by those generators: `unit`, `example`, `null_means`, `kind`
+("date" for calendar dates, "category" for closed vocabularies).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+import pycountry
+from pandera.engines import pandas_engine
+from pandera.typing import Series
+
+from pipeline.extract.gazetteer import all_regions
+
+STATUSES = ["announced", "planned", "under_construction", "launched", "expanded",
+            "suspended", "closed", "unknown"]
+QUALIFIERS = ["exact", "approx", "at_least", "at_most"]
+SECTORS = ["government", "business", "public/other"]
+PHASES = ["former", "acting"]
+CURRENCIES = sorted(c.alpha_3 for c in pycountry.currencies)
+REGION_CODES = [r.code for r in all_regions()]
+STAGES = ["ingest", "parse", "duplicate"]
+
+Date = pandas_engine.Date
+NullableInt = pd.Int64Dtype
+
+
+def _f(description: str, *, example: Any = None, unit: str | None = None,
+       null_means: str | None = None, kind: str | None = None, **checks: Any) -> Any:
+    meta = {k: v for k, v in {"example": example, "unit": unit, "null_means": null_means,
+                              "kind": kind}.items() if v is not None}
+    return pa.Field(description=description, metadata=meta or None,
+                    nullable=null_means is not None, **checks)
+
+
+def _id(prefix: str, what: str, example: str, unique: bool = False) -> Any:
+    return _f(what, example=example, str_matches=rf"^{prefix}-[0-9a-f]{{12}}$", unique=unique)
+
+
+class _Evidence(pa.DataFrameModel):
+    doc_id: Series[str] = _f("Document the row was read from (see documents.doc_id).",
+                             example="000_c71ce465f13af3a6", str_length={"min_value": 1})
+    evidence: Series[str] = _f("The sentence of the document the row was read from.",
+                               example="В торжественном открытии приняли участие ...",
+                               str_length={"min_value": 1})
+    start: Series[int] = _f("Character offset where the mention starts in the document text "
+                            "(0-based, Python string indexing).", unit="characters",
+                            example=324, ge=0)
+    end: Series[int] = _f("Character offset just after the mention ends.", unit="characters",
+                          example=338, gt=0)
+
+    @pa.dataframe_check(error="start must be before end")
+    def _start_before_end(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["start"] < df["end"]
+
+
+class Documents(pa.DataFrameModel):
+    """One row per input article that was read and parsed."""
+
+    doc_id: Series[str] = _f("Document id: the file name without extension, or the JSONL id.",
+                             example="000_c71ce465f13af3a6", unique=True,
+                             str_length={"min_value": 1, "max_value": 200})
+    published: Series[Date] = _f("Publication date from the `date` header or JSONL field.",
+                                 example="2026-01-30", kind="date",
+                                 null_means="the article gives no valid publication date")
+    source: Series[str] = _f("Path of the file relative to the input folder (JSONL: "
+                             "`file.jsonl:LINE`).", example="000_c71ce465f13af3a6.txt")
+    sha256: Series[str] = _f("SHA-256 of the raw bytes of the file (JSONL: of the line).",
+                             example="3f1c...", str_matches=r"^[0-9a-f]{64}$")
+    n_chars: Series[int] = _f("Length of the article text (header removed).",
+                              unit="characters", example=2560, ge=0)
+    title: Series[str] = _f("Title from the JSONL field.", example="Автотор запустил заводы",
+                            null_means="no title given")
+    url: Series[str] = _f("Source URL from the JSONL field.", example="https://example.org/a",
+                          null_means="no URL given")
+    encoding: Series[str] = _f("Character encoding the file was read in.", example="utf-8")
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+class Officials(_Evidence):
+    """A person named with a position: one row per person, position and organization
+    per document."""
+
+    official_id: Series[str] = _id("off", "Person id, stable across documents (derived from "
+                                   "the normalised full name).", "off-1a2b3c4d5e6f")
+    full_name: Series[str] = _f("Full name in the nominative: «Имя Фамилия» or «Имя Отчество "
+                                "Фамилия» when given.", example="Антон Алиханов",
+                                str_length={"min_value": 2})
+    surname: Series[str] = _f("Surname in the nominative.", example="Алиханов",
+                              str_length={"min_value": 1})
+    position: Series[str] = _f("Position in the nominative, lower case.", example="губернатор",
+                               str_length={"min_value": 2})
+    organization: Series[str] = _f("Organization or region of the position, nominative.",
+                                   example="Минпромторг",
+                                   null_means="the text names no organization for the post")
+    phase: Series[str] = _f("`former` for бывший/экс- posts, `acting` for врио/и.о.",
+                            example="former", kind="category", isin=PHASES,
+                            null_means="a current post")
+    sector: Series[str] = _f("Who the post belongs to: government, business or public/other.",
+                             example="government", kind="category", isin=SECTORS)
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["official_id", "doc_id", "position", "organization"]
+
+
+class Plants(_Evidence):
+    """An industrial facility (plant, factory, production line) and what happened to it."""
+
+    plant_id: Series[str] = _id("plt", "Facility id, stable across documents (derived from "
+                                "name, operator and region).", "plt-1a2b3c4d5e6f")
+    name: Series[str] = _f("The facility phrase, nominative.", example="завод выхлопных систем",
+                           str_length={"min_value": 2})
+    product: Series[str] = _f("What the facility makes, nominative.",
+                              example="выхлопные системы", null_means="not stated")
+    operator: Series[str] = _f("Company that runs the facility.", example="Автотор",
+                               null_means="not stated")
+    region: Series[str] = _f("Federal subject, nominative.", example="Калининградская область",
+                             null_means="no region could be read")
+    region_code: Series[str] = _f("ISO 3166-2 code of the region.", example="RU-KGD",
+                                  kind="category", isin=REGION_CODES,
+                                  null_means="no region could be read")
+    status: Series[str] = _f("What happened to the facility.", example="launched",
+                             kind="category", isin=STATUSES)
+    event_date: Series[Date] = _f("Date of the event (day precision), or the article's date "
+                                  "for a reported past event.", example="2026-01-30",
+                                  kind="date", null_means="no date for the event")
+    event_year: Series[NullableInt] = _f("Year of the event.", example=2026, unit="year",
+                                         ge=1900, le=2100, null_means="unknown")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["plant_id", "doc_id"]
+
+
+class Investments(_Evidence):
+    """A sum of money put into industrial projects."""
+
+    investment_id: Series[str] = _id("inv", "Investment row id (document and offsets).",
+                                     "inv-1a2b3c4d5e6f", unique=True)
+    amount: Series[float] = _f("Sum in units of `currency` (the lower end of a range).",
+                               example=28000000000.0, unit="currency units", gt=0)
+    amount_max: Series[float] = _f("Upper end of a range («от 2 до 3 млрд»).",
+                                   example=3000000000.0, unit="currency units", gt=0,
+                                   null_means="not a range")
+    currency: Series[str] = _f("ISO 4217 currency code.", example="RUB", kind="category",
+                               isin=CURRENCIES)
+    qualifier: Series[str] = _f("How exact the sum is: exact, approx (около, порядка), "
+                                "at_least (более, свыше), at_most (до, не более).",
+                                example="approx", kind="category", isin=QUALIFIERS)
+    investor: Series[str] = _f("Who puts the money in.", example="Автотор",
+                               null_means="not stated")
+    region: Series[str] = _f("Federal subject, nominative.", example="Калининградская область",
+                             null_means="no region could be read")
+    region_code: Series[str] = _f("ISO 3166-2 code of the region.", example="RU-KGD",
+                                  kind="category", isin=REGION_CODES,
+                                  null_means="no region could be read")
+    period_start_year: Series[NullableInt] = _f("First year of the investment period.",
+                                                example=2019, unit="year", ge=1900, le=2100,
+                                                null_means="not stated")
+    period_end_year: Series[NullableInt] = _f("Last year of the investment period.",
+                                              example=2025, unit="year", ge=1900, le=2100,
+                                              null_means="not stated")
+    program: Series[str] = _f("Support instrument (СПИК, ФРП, ОЭЗ, ...).", example="СПИК",
+                              null_means="none named")
+    plant_id: Series[str] = _f("The facility the money goes to (see plants.plant_id).",
+                               example="plt-1a2b3c4d5e6f", str_matches=r"^plt-[0-9a-f]{12}$",
+                               null_means="not tied to one facility")
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check(error="period_start_year must not be after period_end_year")
+    def _period_order(cls, df: pd.DataFrame) -> Series[bool]:
+        s, e = df["period_start_year"], df["period_end_year"]
+        return (s.isna() | e.isna() | (s <= e)).astype(bool)
+
+
+class RejectedDocuments(pa.DataFrameModel):
+    """Inputs that could not be used, and why."""
+
+    source: Series[str] = _f("File (and JSONL line) relative to the input folder.",
+                             example="broken.jsonl:3")
+    doc_id: Series[str] = _f("Document id when it could be read.", example="a1",
+                             null_means="the id could not be read")
+    stage: Series[str] = _f("Where it failed: ingest (reading), parse (NLP) or duplicate.",
+                            example="ingest", kind="category", isin=STAGES)
+    reason: Series[str] = _f("Why, in words for a user.", example="empty file")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+# Published tables, in the order they are written and described.
+TABLES: dict[str, type[pa.DataFrameModel]] = {
+    "documents": Documents,
+    "officials": Officials,
+    "plants": Plants,
+    "investments": Investments,
+    "rejected_documents": RejectedDocuments,
+}
+# Row order of each published table (deterministic output).
+SORT_KEYS: dict[str, list[str]] = {
+    "documents": ["doc_id"],
+    "officials": ["doc_id", "start", "official_id", "position"],
+    "plants": ["doc_id", "start", "plant_id"],
+    "investments": ["doc_id", "start", "investment_id"],
+    "rejected_documents": ["source", "stage", "reason"],
+}
+
+
+def columns(model: type[pa.DataFrameModel]) -> list[str]:
+    return list(model.to_schema().columns)
+
+
+def empty_frame(model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    return model.validate(pd.DataFrame({c: [] for c in columns(model)}))

@@ -1,0 +1,127 @@
+"""Published tables assembled from parsed records, with ids, and validated.
+
+No NLP runs here: the tables are a pure function of `parsed_entities` (and the ingest
+result), so they can be rebuilt cheaply and tested on hand-made records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+
+import pandas as pd
+import pandera.pandas as pa
+
+from pipeline.extract.document import RECORD_COLUMNS
+from pipeline.extract.investments import investment_id
+from pipeline.extract.officials import official_id
+from pipeline.extract.plants import plant_id
+from pipeline.extract.types import Duplicate, RawDocument, Rejection
+from pipeline.schemas import SORT_KEYS, TABLES, columns
+
+
+class TableValidationError(ValueError):
+    """A table broke its schema; the message names the rule and the offending rows."""
+
+
+def validate(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Sort deterministically and validate against the table's pandera model (lazy: all
+    failures at once)."""
+    model = TABLES[table]
+    df = df.reindex(columns=columns(model))
+    keys = [k for k in SORT_KEYS[table] if k in df.columns]
+    df = df.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
+    try:
+        return model.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        lines = []
+        for _, row in cases.head(20).iterrows():
+            idx = row.get("index")
+            where = ""
+            if idx is not None and not pd.isna(idx) and int(idx) < len(df):
+                r = df.iloc[int(idx)]
+                where = f" (row {int(idx)}, doc_id={r.get('doc_id', '?')!s})"
+            lines.append(f"- column {row['column']!s}: {row['check']!s} failed for value "
+                         f"{row['failure_case']!r}{where}")
+        more = f"\n... and {len(cases) - 20} more" if len(cases) > 20 else ""
+        raise TableValidationError(
+            f"table {table!r} failed validation ({len(cases)} failures):\n"
+            + "\n".join(lines) + more) from None
+
+
+def records_frame(records: Iterable[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(list(records), columns=RECORD_COLUMNS)
+    return df.astype({"start": "int64", "end": "int64", "sentence": "int64"})
+
+
+def _facts(records: pd.DataFrame, kind: str) -> pd.DataFrame:
+    sub = records[records["kind"] == kind]
+    if sub.empty:
+        return pd.DataFrame()
+    attrs = pd.DataFrame([json.loads(a) for a in sub["attrs"]], index=sub.index)
+    base = sub[["doc_id", "sentence", "start", "end"]]
+    return pd.concat([base, attrs], axis=1).reset_index(drop=True)
+
+
+def documents_table(docs: Iterable[RawDocument]) -> pd.DataFrame:
+    rows = [{
+        "doc_id": d.doc_id, "published": d.published, "source": d.source, "sha256": d.sha256,
+        "n_chars": d.n_chars, "title": d.title, "url": d.url, "encoding": d.encoding,
+    } for d in docs]
+    return validate("documents", pd.DataFrame(rows, columns=columns(TABLES["documents"])))
+
+
+def officials_table(records: pd.DataFrame) -> pd.DataFrame:
+    df = _facts(records, "official")
+    if df.empty:
+        return validate("officials", pd.DataFrame())
+    df["official_id"] = [official_id(n) for n in df["full_name"]]
+    return validate("officials", df)
+
+
+def plants_table(records: pd.DataFrame) -> pd.DataFrame:
+    df = _facts(records, "plant")
+    if df.empty:
+        return validate("plants", pd.DataFrame())
+    df["plant_id"] = [plant_id(n, o, r) for n, o, r in
+                      zip(df["name"], df["operator"], df["region_code"], strict=True)]
+    df["event_date"] = [date.fromisoformat(d) if isinstance(d, str) else None
+                        for d in df["event_date"]]
+    return validate("plants", df)
+
+
+def investments_table(records: pd.DataFrame, plants: pd.DataFrame) -> pd.DataFrame:
+    df = _facts(records, "investment")
+    if df.empty:
+        return validate("investments", pd.DataFrame())
+    df["investment_id"] = [investment_id(d, s, e) for d, s, e in
+                           zip(df["doc_id"], df["start"], df["end"], strict=True)]
+    df["plant_id"] = _link_plants(df, records, plants)
+    return validate("investments", df)
+
+
+def _link_plants(inv: pd.DataFrame, records: pd.DataFrame, plants: pd.DataFrame) -> list:
+    """An investment belongs to a facility when its sentence names exactly one facility."""
+    plant_recs = records[records["kind"] == "plant"][["doc_id", "sentence", "start"]]
+    by_start = {(r.doc_id, r.start): r.plant_id for r in plants.itertuples()} \
+        if not plants.empty else {}
+    out = []
+    for row in inv.itertuples():
+        same = plant_recs[(plant_recs["doc_id"] == row.doc_id) &
+                          (plant_recs["sentence"] == row.sentence)]
+        pid = by_start.get((row.doc_id, int(same.iloc[0]["start"]))) if len(same) == 1 else None
+        out.append(pid)
+    return out
+
+
+def rejected_table(rejections: Iterable[Rejection],
+                   duplicates: Iterable[Duplicate] = ()) -> pd.DataFrame:
+    rows = [{"source": r.source, "doc_id": r.doc_id, "stage": r.stage, "reason": r.reason}
+            for r in rejections]
+    rows += [{"source": d.source, "doc_id": d.doc_id, "stage": "duplicate",
+              "reason": f"same text as document {d.duplicate_of!r}; processed once"}
+             for d in duplicates]
+    return validate("rejected_documents",
+                    pd.DataFrame(rows, columns=columns(TABLES["rejected_documents"])))
