@@ -8,6 +8,7 @@ import os
 import dagster as dg
 
 from pipeline import config
+from pipeline.dagster_defs import eval_corpus, eval_officials, scale
 from pipeline.dagster_defs.assets import ASSETS, NoneIOManager
 from pipeline.dagster_defs.checks import CHECKS
 from pipeline.dagster_defs.io import ParquetIOManager
@@ -72,9 +73,9 @@ def seeds_changed_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult
 
 
 defs = dg.Definitions(
-    assets=ASSETS,
+    assets=[*ASSETS, *eval_officials.ASSETS, *eval_corpus.ASSETS, *scale.ASSETS],
     asset_checks=CHECKS,
-    jobs=[build_datasets_job],
+    jobs=[build_datasets_job, *eval_officials.JOBS, *eval_corpus.JOBS, *scale.JOBS],
     schedules=[daily_build],
     sensors=[seeds_changed_sensor],
     # a small build should not pay a process start per step (measured ~1.3 s vs ~4 s)

@@ -1,0 +1,6 @@
+"""Placeholder: filled in by the issue that owns it."""
+
+import dagster as dg
+
+ASSETS: list[dg.AssetsDefinition] = []
+JOBS: list[dg.UnresolvedAssetJobDefinition | dg.JobDefinition] = []

@@ -1,0 +1,1 @@
+"""Evaluations of the extraction against gold data (plain Python, no Dagster)."""
