@@ -223,6 +223,32 @@ def test_hand_written_case_forms():
     assert only("в Калининградской обл.").region.code == "RU-KGD"  # short_name
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "code"),
+    [
+        ("Респ. Татарстан", "Респ. Татарстан", "RU-TA"),
+        ("в Респ. Саха (Якутия)", "Респ. Саха (Якутия)", "RU-SA"),
+        ("Свердловской обл. и", "Свердловской обл.", "RU-SVE"),
+        ("в Ханты-Мансийском АО — Югре", "Ханты-Мансийском АО — Югре", "RU-KHM"),
+        ("Еврейской АО", "Еврейской АО", "RU-YEV"),
+        ("в ХМАО", "ХМАО", "RU-KHM"),
+        ("КАЛИНИНГРАДСКОЙ ОБЛАСТИ", "КАЛИНИНГРАДСКОЙ ОБЛАСТИ", "RU-KGD"),  # a headline
+        ("Ростов\u2011на\u2011Дону", "Ростов\u2011на\u2011Дону", "RU-ROS"),  # no-break hyphens
+        ("в Калининградской\u00a0области", "Калининградской\u00a0области", "RU-KGD"),
+        ("в Орёл", "Орёл", "RU-ORL"),  # ё and е are the same letter for matching
+    ],
+)
+def test_abbreviations_and_typography(text, span, code):
+    m = only(text)
+    assert (m.text, m.region.code) == (span, code)
+
+
+def test_a_sentence_end_does_not_join_two_names():
+    # "Москве. Область" must not become one name; each sentence keeps its own mention.
+    assert [m.text for m in find_regions("Завод в Москве. Область помогла.")] == ["Москве"]
+    assert find_regions("") == []
+
+
 # ---- cities ---------------------------------------------------------------------------------
 
 

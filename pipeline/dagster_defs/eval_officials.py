@@ -3,4 +3,4 @@
 import dagster as dg
 
 ASSETS: list[dg.AssetsDefinition] = []
-JOBS: list[dg.UnresolvedAssetJobDefinition | dg.JobDefinition] = []
+JOBS: list = []

@@ -23,6 +23,7 @@ import difflib
 import math
 import os
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -106,7 +107,17 @@ PLACE_NOUNS = frozenset(
 # Adjectives from region names that mostly mean something else ("еврейский", "приморский").
 _SKIP_DERIVED_ADJECTIVES = frozenset({"еврейский", "приморский"})
 
-_TOKEN_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:-[0-9A-Za-zА-Яа-яЁё]+)*")
+_TOKEN_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:[-‐‑][0-9A-Za-zА-Яа-яЁё]+)*")
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "ё": "е"})
+# Abbreviated type words: "Респ. Татарстан", "Свердловская обл.", "Ханты-Мансийский АО".
+_ABBREVIATIONS = (
+    ("Республика", "Респ"),
+    ("область", "обл"),
+    ("автономный округ", "АО"),
+    ("автономная область", "АО"),
+)
+_ABBREVIATED = frozenset({"респ", "обл"})  # may be followed by a full stop inside a name
+_GAP_AFTER_ABBREVIATION_RE = re.compile(r"\.?\s*")
 _GAP_IN_NAME_RE = re.compile(r"[\s\-–—()«»\"'„“”]*")  # what may stand between name words
 _GAP_AFTER_TRIGGER_RE = re.compile(r"\.?\s+|\.")
 _PREPOSITIONS = frozenset({"на", "в", "во", "под", "у", "при"})
@@ -137,7 +148,7 @@ def _analyzer() -> pymorphy3.MorphAnalyzer:
 
 
 def _norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    return word.lower().translate(_HYPHENS)
 
 
 @lru_cache(maxsize=65536)
@@ -235,6 +246,8 @@ class Gazetteer:
             # "Кемеровская область — Кузбасс", "Республика Саха (Якутия)": each part alone too.
             for full in (region.name, region.short_name):
                 phrases.update(p for p in re.split(r"\s+[—–-]\s+|\s*[()]\s*", full) if p)
+            for long, short in _ABBREVIATIONS:
+                phrases.update([p.replace(long, short) for p in phrases if long in p])
             for phrase in phrases:
                 words = _TOKEN_RE.findall(phrase)
                 if not words:
@@ -384,6 +397,8 @@ class Gazetteer:
             unclosed = text.count("(", start, end) > text.count(")", start, end)
             if unclosed and text[end : end + 1] == ")":
                 end += 1  # "Республике Саха (Якутия)": keep the closing bracket
+            elif tokens[last][2] in _ABBREVIATED and text[end : end + 1] == ".":
+                end += 1  # "Свердловской обл."
             out.append(
                 RegionMention(start, end, text[start:end], self._regions[entry.code], entry.via)
             )
@@ -397,7 +412,7 @@ class Gazetteer:
             node, j = stack.pop()
             if j >= len(tokens):
                 continue
-            if j > i and not _GAP_IN_NAME_RE.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
+            if j > i and not _joined(text, tokens[j - 1], tokens[j]):
                 continue
             for word_id in self._form_ids.get(tokens[j][2], ()):
                 child = node.get(word_id)
@@ -457,6 +472,15 @@ class Gazetteer:
 
 
 # ---- word forms and city names ----------------------------------------------------------
+
+
+def _joined(text: str, left: tuple, right: tuple) -> bool:
+    """May two tokens belong to one name? Spaces, dashes, brackets, quotes; "обл." too."""
+    if _GAP_IN_NAME_RE.fullmatch(text, left[1], right[0]):
+        return True
+    return left[2] in _ABBREVIATED and bool(
+        _GAP_AFTER_ABBREVIATION_RE.fullmatch(text, left[1], right[0])
+    )
 
 
 def _rank(candidate: tuple[int, _Entry], first_form: str) -> tuple:
@@ -657,13 +681,16 @@ _FEDERAL_CITIES = frozenset({"RU-MOW", "RU-SPE", "RU-SEV"})
 # ---- module-level API (one cached index per aliases file) ---------------------------------
 
 _instances: dict[str, Gazetteer] = {}
+_build_lock = threading.Lock()
 
 
 def get_gazetteer(aliases_file: str | Path | None = None) -> Gazetteer:
     """The shared index; a different aliases file (argument or env var) gets its own."""
     path = str(aliases_file or os.environ.get(ALIASES_ENV) or ALIASES_FILE)
     if path not in _instances:
-        _instances[path] = Gazetteer(aliases_file=path)
+        with _build_lock:  # threads of one process share one build
+            if path not in _instances:
+                _instances[path] = Gazetteer(aliases_file=path)
     return _instances[path]
 
 
