@@ -431,8 +431,17 @@ class Gazetteer:
         if nxt is not None and not text[tokens[last][1] : nxt[0]].isspace():
             nxt = None  # punctuation in between: the next word is not attached
         if entry.via == VIA_ADJECTIVE:
-            return nxt is None or not any(
+            if nxt is not None and any(
                 _norm(p.normal_form) in PLACE_NOUNS for p in _parses(nxt[2])
+            ):
+                return False
+            # "Сергей Орловский": a surname after a first name, not "орловский".
+            return not (
+                i > 0
+                and text[start].isupper()
+                and text[tokens[i - 1][0]].isupper()
+                and any("Name" in p.tag.grammemes for p in _parses(tokens[i - 1][2]))
+                and text[tokens[i - 1][1] : start].isspace()
             )
         weakness = entry.needs_trigger
         if entry.via == VIA_CITY and i == last:
