@@ -5,7 +5,6 @@ Texts are written for the tests, except those marked as taken from the seed arti
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -174,17 +173,3 @@ def test_seed_sentence_periods() -> None:
     found = [(p.text, p.start_year, p.end_year) for p in find_periods(text, PUB)]
     assert found == [("с 2019 года", 2019, None), ("в прошлом году", 2025, 2025)]
     assert [(p.text, p.start_year) for p in find_periods(text)] == [("с 2019 года", 2019)]
-
-
-def test_speed() -> None:
-    text = (
-        "За время реализации специнвестконтракта с 2019 года на предприятии создано около "
-        "двухсот рабочих мест, инвестировано порядка 28 миллиардов рублей, из них в прошлом "
-        "году — около 8 миллиардов, а в 2024–2026 годах и к 2030 году, 30 января, ещё больше."
-    )
-    n = 200
-    t = time.perf_counter()
-    for _ in range(n):
-        find_dates(text, PUB)
-        find_periods(text, PUB)
-    assert (time.perf_counter() - t) / n < 0.002

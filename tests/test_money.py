@@ -5,7 +5,6 @@ Texts are written for the tests, except those marked as taken from the seed arti
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -176,18 +175,3 @@ def test_carry_currency_default_and_order() -> None:
     assert [m.currency for m in carry_currency(ms)] == [None, "USD", "USD"]
     assert [m.currency for m in carry_currency(ms, default="RUB")] == ["RUB", "USD", "USD"]
     assert carry_currency([]) == []
-
-
-def test_speed() -> None:
-    text = (
-        "За время реализации специнвестконтракта с 2019 года на предприятии создано около "
-        "двухсот рабочих мест, инвестировано порядка 28 миллиардов рублей, из них в прошлом "
-        "году — около 8 миллиардов, а к 2030 году планируется от 2 до 3 млрд рублей и "
-        "10 000 тонн продукции в год."
-    )
-    find_money(text)
-    n = 200
-    t = time.perf_counter()
-    for _ in range(n):
-        find_money(text)
-    assert (time.perf_counter() - t) / n < 0.002
