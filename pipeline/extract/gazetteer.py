@@ -31,6 +31,8 @@ from pathlib import Path
 
 import pymorphy3
 
+from pipeline.extract.morph import morph
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.csv"
 ALIASES_FILE = DATA_DIR / "region_aliases.csv"
@@ -137,14 +139,8 @@ _LATIN = dict(
     )
 )
 
-_morph: pymorphy3.MorphAnalyzer | None = None
-
-
 def _analyzer() -> pymorphy3.MorphAnalyzer:
-    global _morph
-    if _morph is None:
-        _morph = pymorphy3.MorphAnalyzer()
-    return _morph
+    return morph()
 
 
 def _norm(word: str) -> str:

@@ -16,6 +16,8 @@ from functools import cache
 
 import pymorphy3
 
+from pipeline.extract.morph import morph as _shared_morph
+
 __all__ = ["NumberMention", "find_numbers", "morph", "parse_number_words"]
 
 
@@ -31,10 +33,9 @@ class NumberMention:
     multiplier: float = 1.0
 
 
-@cache
 def morph() -> pymorphy3.MorphAnalyzer:
-    """Process-wide analyzer, created on first use (loading dictionaries takes ~0.1-0.3 s)."""
-    return pymorphy3.MorphAnalyzer()
+    """The process-wide analyzer shared with the rest of the extraction."""
+    return _shared_morph()
 
 
 # (top, bottom) "slots" of a word inside one group below a scale word: a word may follow the
