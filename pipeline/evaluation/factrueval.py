@@ -1,0 +1,370 @@
+"""Score the officials table against factRuEval-2016 `Occupation` facts.
+
+Why: the officials rules are tuned by hand, so every change needs one number that says
+whether the table got better on real news. The matching rule is fixed by the issue:
+a gold fact and a row match when the person's surname matches (normalised) and the
+position matches (same lemma of the head word, or one text contains the other). The
+organization is scored separately, as accuracy over matched pairs.
+
+Gold facts with no `Position` (a person only said to race "for Ferrari") cannot be a row
+of a table whose position is required; they are counted and listed in the report but left
+out of recall. The strict recall with them counted as misses is reported as well.
+
+CLI: ``python -m pipeline.evaluation.factrueval [DEVSET_DIR] --out REPORT.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.extract.morph import lemma, morph
+from pipeline.extract.types import RawDocument
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "factrueval-2016" / "devset"
+DEFAULT_REPORT = Path(__file__).resolve().parents[2] / "reports" / "factrueval.md"
+TARGET_F1 = 0.80
+TARGET_ORG_ACCURACY = 0.75
+
+
+@dataclass
+class GoldFact:
+    doc_id: str
+    fact_id: str
+    who: str  # as written in the .facts file: "Фамилия Имя"
+    surname: str  # from the coreference layer; the first name when no surname is given
+    has_surname: bool
+    position: str | None
+    where: str | None
+    phase: str | None = None
+
+
+@dataclass
+class Row:
+    doc_id: str
+    full_name: str
+    surname: str
+    position: str
+    organization: str | None
+    phase: str | None
+    sector: str
+    evidence: str
+
+
+@dataclass
+class Result:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    org_correct: int = 0
+    org_scored: int = 0
+    gold_without_position: int = 0
+    docs: int = 0
+    matches: list[tuple[GoldFact, Row, bool]] = field(default_factory=list)
+    misses: list[tuple[GoldFact, list[Row]]] = field(default_factory=list)
+    false_positives: list[Row] = field(default_factory=list)
+    no_position: list[GoldFact] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def strict_recall(self) -> float:
+        n = self.tp + self.fn + self.gold_without_position
+        return self.tp / n if n else 0.0
+
+    @property
+    def org_accuracy(self) -> float:
+        return self.org_correct / self.org_scored if self.org_scored else 0.0
+
+    def metrics(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4), "org_accuracy": round(self.org_accuracy, 4),
+            "strict_recall": round(self.strict_recall, 4), "true_positives": self.tp,
+            "false_positives": self.fp, "misses": self.fn,
+            "gold_without_position": self.gold_without_position, "documents": self.docs,
+            "org_scored": self.org_scored,
+        }
+
+
+# ---------------------------------------------------------------------------- gold files
+
+def _read_coref(path: Path) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    if not path.exists():
+        return out
+    for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+        lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
+        if not lines:
+            continue
+        oid = lines[0].split()[0]
+        attrs: dict[str, str] = {}
+        for ln in lines[1:]:
+            k, _, v = ln.partition(" ")
+            attrs.setdefault(k, v.strip())
+        out[oid] = attrs
+    return out
+
+
+def read_gold(facts_path: Path) -> list[GoldFact]:
+    """Occupation facts of one document, the person resolved through the .coref layer."""
+    doc_id = facts_path.stem
+    coref = _read_coref(facts_path.with_suffix(".coref"))
+    facts: list[GoldFact] = []
+    text = facts_path.read_text(encoding="utf-8")
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
+        if not lines or not lines[0].endswith("Occupation"):
+            continue
+        fid = lines[0].split()[0]
+        slots: dict[str, tuple[str, str]] = {}
+        for ln in lines[1:]:
+            parts = ln.split(" ", 2)
+            if len(parts) == 3 and parts[0] in ("Who", "Position", "Job", "Where", "Phase"):
+                slots.setdefault(parts[0], (parts[1], parts[2].strip()))
+        if "Who" not in slots:
+            continue
+        who_ref, who = slots["Who"]
+        attrs = coref.get(who_ref.removeprefix("obj"), {})
+        surname = attrs.get("lastname") or attrs.get("surname")
+        has_surname = bool(surname)
+        if not surname:
+            surname = attrs.get("firstname") or who.split()[0]
+        pos = slots.get("Position") or slots.get("Job")
+        facts.append(GoldFact(
+            doc_id=doc_id, fact_id=fid, who=who, surname=surname, has_surname=has_surname,
+            position=pos[1] if pos else None,
+            where=slots["Where"][1] if "Where" in slots else None,
+            phase=slots["Phase"][1] if "Phase" in slots else None,
+        ))
+    return facts
+
+
+# ---------------------------------------------------------------------------- matching
+
+def _norm(s: str) -> str:
+    return s.lower().replace("ё", "е").strip()
+
+
+def _surname_key(s: str) -> str:
+    return lemma(_norm(s)) if s else ""
+
+
+def surname_match(gold: GoldFact, row: Row) -> bool:
+    """Same surname, compared as written and as lemmas (gold and row are both nominative)."""
+    g = _norm(gold.surname)
+    candidates = [row.surname] if gold.has_surname else row.full_name.split()
+    for c in candidates:
+        c = _norm(c)
+        if c == g or _surname_key(c) == _surname_key(g):
+            return True
+    return False
+
+
+def _lemmas(text: str) -> list[str]:
+    return [lemma(w) for w in re.findall(r"[\w-]+", _norm(text))]
+
+
+def _head_lemma(text: str) -> str:
+    """The first noun of the phrase ("министр торговли" -> министр, "народный депутат" ->
+    депутат); the first word when no noun is found."""
+    words = re.findall(r"[\w.-]+", _norm(text))
+    for w in words:
+        p = morph().parse(w)[0]
+        if p.tag.POS == "NOUN" or w in ("и.о.", "врио"):
+            return p.normal_form.replace("ё", "е")
+    return lemma(words[0]) if words else ""
+
+
+def position_match(gold_pos: str, row_pos: str) -> bool:
+    if _head_lemma(gold_pos) == _head_lemma(row_pos):
+        return True
+    g, r = " ".join(_lemmas(gold_pos)), " ".join(_lemmas(row_pos))
+    return bool(g and r) and (f" {g} " in f" {r} " or f" {r} " in f" {g} ")
+
+
+def org_match(gold_where: str, row_org: str | None) -> bool:
+    """Lemma containment either way; places also compare by the region they resolve to."""
+    if not row_org:
+        return False
+    from pipeline.extract.gazetteer import resolve_region
+
+    r_lem = set(_lemmas(row_org))
+    r_reg = resolve_region(row_org)
+    for alt in gold_where.split("|"):
+        alt = alt.strip()
+        g_lem = set(_lemmas(alt))
+        if g_lem and r_lem and (g_lem <= r_lem or r_lem <= g_lem):
+            return True
+        if _norm(alt) in _norm(row_org) or _norm(row_org) in _norm(alt):
+            return True
+        g_reg = resolve_region(alt)
+        if g_reg is not None and r_reg is not None and g_reg.code == r_reg.code:
+            return True
+    return False
+
+
+def score_document(gold: list[GoldFact], rows: list[Row], result: Result) -> None:
+    """One-to-one matching, preferring pairs whose organization also agrees."""
+    scorable = [g for g in gold if g.position]
+    for g in gold:
+        if not g.position:
+            result.gold_without_position += 1
+            result.no_position.append(g)
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    # pass 1: surname + position + organization; pass 2: surname + position
+    for need_org in (True, False):
+        for gi, g in enumerate(scorable):
+            if gi in pairs:
+                continue
+            for ri, r in enumerate(rows):
+                if ri in used or not surname_match(g, r):
+                    continue
+                if not position_match(g.position or "", r.position):
+                    continue
+                if need_org and not (g.where and org_match(g.where, r.organization)):
+                    continue
+                pairs[gi] = ri
+                used.add(ri)
+                break
+    for gi, g in enumerate(scorable):
+        if gi in pairs:
+            r = rows[pairs[gi]]
+            ok = bool(g.where) and org_match(g.where or "", r.organization)
+            if g.where:
+                result.org_scored += 1
+                result.org_correct += int(ok)
+            result.tp += 1
+            result.matches.append((g, r, ok))
+        else:
+            result.fn += 1
+            same_person = [r for r in rows if surname_match(g, r)]
+            result.misses.append((g, same_person))
+    for ri, r in enumerate(rows):
+        if ri not in used:
+            result.fp += 1
+            result.false_positives.append(r)
+
+
+# ---------------------------------------------------------------------------- running
+
+def load_documents(folder: Path) -> list[RawDocument]:
+    docs = []
+    for p in sorted(folder.glob("book_*.txt"), key=lambda p: int(p.stem.split("_")[1])):
+        text = p.read_text(encoding="utf-8").replace("\r\n", "\n")
+        docs.append(RawDocument(doc_id=p.stem, text=text, source=p.name, sha256=""))
+    return docs
+
+
+def extract_rows(docs: list[RawDocument], workers: int | None = None) -> dict[str, list[Row]]:
+    """Officials rows per document, through the same code path as the daily pipeline."""
+    import json
+
+    from pipeline.extract.batch import parse_documents
+
+    res = parse_documents(docs, workers=workers)
+    rows: dict[str, list[Row]] = {d.doc_id: [] for d in docs}
+    texts = {d.doc_id: d.text for d in docs}
+    for rec in res.records:
+        if rec["kind"] != "official":
+            continue
+        a = json.loads(rec["attrs"])
+        rows[rec["doc_id"]].append(Row(
+            doc_id=rec["doc_id"], full_name=a["full_name"], surname=a["surname"],
+            position=a["position"], organization=a.get("organization"),
+            phase=a.get("phase"), sector=a.get("sector", ""),
+            evidence=a.get("evidence") or texts[rec["doc_id"]][rec["start"]:rec["end"]],
+        ))
+    return rows
+
+
+def evaluate(folder: Path = DEFAULT_DIR, workers: int | None = None) -> Result:
+    folder = Path(folder)
+    docs = load_documents(folder)
+    if not docs:
+        raise FileNotFoundError(f"no book_N.txt files in {folder}")
+    rows = extract_rows(docs, workers=workers)
+    result = Result(docs=len(docs))
+    for d in docs:
+        gold = read_gold(folder / f"{d.doc_id}.facts")
+        score_document(gold, rows[d.doc_id], result)
+    return result
+
+
+def _row_text(r: Row) -> str:
+    extra = f", {r.phase}" if r.phase else ""
+    return f"{r.full_name} | {r.position} | {r.organization or '—'} ({r.sector}{extra})"
+
+
+def write_report(result: Result, out: Path, folder: Path | None = None) -> Path:
+    m = result.metrics()
+    lines = [
+        "# Officials vs factRuEval-2016 Occupation facts", "",
+        f"Folder: `{folder}`" if folder else "", "",
+        "Matching rule: same surname (normalised) and same position (head-word lemma, or "
+        "one contains the other); organization scored as accuracy over matched pairs.", "",
+        "| metric | value |", "|---|---|",
+    ]
+    lines += [f"| {k} | {v} |" for k, v in m.items()]
+    lines += ["", f"Targets: F1 ≥ {TARGET_F1}, organization accuracy ≥ {TARGET_ORG_ACCURACY}.",
+              "", f"## Misses ({len(result.misses)})", ""]
+    for g, same in result.misses:
+        lines.append(f"* `{g.doc_id}` {g.fact_id}: **{g.who}** | {g.position} | "
+                     f"{g.where or '—'}")
+        for r in same:
+            lines.append(f"  - row for the same person: {_row_text(r)}")
+        ev = next((r.evidence for r in same), None)
+        if ev:
+            lines.append(f"  - sentence: {ev}")
+    lines += ["", f"## False positives ({len(result.false_positives)})", ""]
+    for r in result.false_positives:
+        lines.append(f"* `{r.doc_id}` {_row_text(r)}")
+        lines.append(f"  - sentence: {r.evidence}")
+    wrong = [(g, r) for g, r, ok in result.matches if not ok and g.where]
+    lines += ["", f"## Matched, organization wrong ({len(wrong)})", ""]
+    for g, r in wrong:
+        lines.append(f"* `{g.doc_id}` gold: {g.who} | {g.position} | {g.where}; "
+                     f"row: {_row_text(r)}")
+        lines.append(f"  - sentence: {r.evidence}")
+    lines += ["", f"## Gold facts without a position (not scored) ({len(result.no_position)})",
+              ""]
+    lines += [f"* `{g.doc_id}` {g.fact_id}: {g.who} | {g.where or '—'}"
+              for g in result.no_position]
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", nargs="?", default=str(DEFAULT_DIR))
+    ap.add_argument("--out", default=str(DEFAULT_REPORT))
+    ap.add_argument("--workers", type=int, default=None)
+    args = ap.parse_args(argv)
+    result = evaluate(Path(args.folder), workers=args.workers)
+    path = write_report(result, Path(args.out), Path(args.folder))
+    for k, v in result.metrics().items():
+        print(f"{k}: {v}")
+    print(f"report: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
