@@ -1,0 +1,322 @@
+"""Score the plants, investments and officials tables against a folder of gold answers.
+
+Why: the rules are written by hand and real regional news is varied, so every change
+needs numbers that say whether the tables got better, and lists that say where they fail.
+The folder holds input documents (`NNN_slug.txt`) and, beside each, `NNN_slug.gold.json`
+with `{"plants": [...], "investments": [...], "officials": [...]}` in the dataset
+contract's column names. The pipeline's own ingest, parse and table code runs on it, so
+the score is the score of what would be published.
+
+Matching is one-to-one within a document:
+* plants — same `region_code` and a shared content word (lemma, or a common stem of five
+  letters: "цементный завод" ~ "цемент") between name + product of the two rows;
+* investments — same `currency` and `amount` within 1 %;
+* officials — same surname (case and ё insensitive) and the same position.
+Attributes of matched pairs (status, qualifier, period, program, operator/investor) are
+reported as accuracies; they do not change precision and recall.
+
+CLI: ``python -m pipeline.evaluation.corpus tests/fixtures/corpus --out reports/corpus.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline import tables
+from pipeline.extract.batch import parse_documents
+from pipeline.extract.ingest import read_corpus
+from pipeline.extract.morph import lemma
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "corpus"
+TARGET_F1 = {"plants": 0.90, "investments": 0.90}
+TABLE_NAMES = ("plants", "investments", "officials")
+
+# Words that name the kind of facility or the act of making, not what is made: sharing
+# one of them says nothing about two rows being the same plant.
+_GENERIC = {
+    "завод", "фабрика", "комбинат", "предприятие", "производство", "цех", "линия",
+    "площадка", "выпуск", "изготовление", "переработка", "глубокий", "новый", "по", "для",
+    "и", "мощность", "установка", "агрегат", "комплекс", "очередь", "продукция", "станция",
+    "участок", "корпус", "из", "на", "с", "в", "от", "до",
+}
+
+
+def _norm(s: Any) -> str:
+    return str(s or "").lower().replace("ё", "е").strip()
+
+
+def content_words(*texts: Any) -> set[str]:
+    """Lemmas of the words that say what a facility is or makes."""
+    out = set()
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        for w in re.findall(r"[а-яёa-z0-9]+", _norm(text)):
+            if len(w) < 3 or w in _GENERIC:
+                continue
+            lem = lemma(w)
+            if lem not in _GENERIC:
+                out.add(lem)
+    return out
+
+
+def _share_word(a: set[str], b: set[str]) -> bool:
+    if a & b:
+        return True
+    return any(len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5] for x in a for y in b)
+
+
+def plants_match(gold: dict, pred: dict) -> bool:
+    if _norm(gold.get("region_code")) != _norm(pred.get("region_code")):
+        return False
+    return _share_word(content_words(gold.get("name"), gold.get("product")),
+                       content_words(pred.get("name"), pred.get("product")))
+
+
+def investments_match(gold: dict, pred: dict) -> bool:
+    if _norm(gold.get("currency")) != _norm(pred.get("currency")):
+        return False
+    g, p = gold.get("amount"), pred.get("amount")
+    if g is None or p is None or (isinstance(p, float) and math.isnan(p)):
+        return False
+    return abs(float(g) - float(p)) <= 0.01 * abs(float(g))
+
+
+def officials_match(gold: dict, pred: dict) -> bool:
+    return _norm(gold.get("surname")) == _norm(pred.get("surname")) and \
+        _norm(gold.get("position")) == _norm(pred.get("position"))
+
+
+MATCHERS: dict[str, Callable[[dict, dict], bool]] = {
+    "plants": plants_match, "investments": investments_match, "officials": officials_match,
+}
+# Attributes compared on matched pairs (gold column, predicted column).
+ATTRIBUTES: dict[str, list[str]] = {
+    "plants": ["status", "operator"],
+    "investments": ["qualifier", "investor", "region_code", "period_start_year",
+                    "period_end_year", "program", "amount_max"],
+    "officials": ["organization"],
+}
+
+
+@dataclass
+class TableScore:
+    table: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[dict] = field(default_factory=list)
+    false_positives: list[dict] = field(default_factory=list)
+    attr_right: dict[str, int] = field(default_factory=dict)
+    attr_total: dict[str, int] = field(default_factory=dict)
+    attr_wrong: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def attribute_accuracy(self) -> dict[str, float]:
+        return {k: self.attr_right.get(k, 0) / n for k, n in self.attr_total.items() if n}
+
+
+@dataclass
+class CorpusReport:
+    folder: str
+    n_documents: int
+    scores: dict[str, TableScore]
+    failures: list[str] = field(default_factory=list)
+
+    def metadata(self) -> dict[str, float | int]:
+        """Flat numbers for a Dagster asset's metadata."""
+        out: dict[str, float | int] = {"documents": self.n_documents}
+        for name, s in self.scores.items():
+            out.update({f"{name}_precision": round(s.precision, 4),
+                        f"{name}_recall": round(s.recall, 4), f"{name}_f1": round(s.f1, 4),
+                        f"{name}_tp": s.tp, f"{name}_fp": s.fp, f"{name}_fn": s.fn})
+        return out
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    def blank(x: Any) -> bool:
+        return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
+    if blank(a) or blank(b):
+        return blank(a) and blank(b)
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(float(a) - float(b)) <= 0.01 * max(abs(float(a)), 1.0)
+    return _norm(a) == _norm(b)
+
+
+def match_document(gold: list[dict], pred: list[dict],
+                   same: Callable[[dict, dict], bool]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index); gold rows in order take the first
+    free predicted row that matches, preferring one that matches no later gold row."""
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    cands = {gi: [pi for pi, p in enumerate(pred) if same(g, p)] for gi, g in enumerate(gold)}
+    # gold rows with fewer candidates choose first, so a loose row cannot steal a tight one
+    for gi in sorted(cands, key=lambda k: (len(cands[k]), k)):
+        free = [pi for pi in cands[gi] if pi not in used]
+        if free:
+            used.add(free[0])
+            pairs.append((gi, free[0]))
+    return sorted(pairs)
+
+
+def _brief(table: str, row: dict) -> dict:
+    keys = {"plants": ["name", "product", "operator", "region_code", "status"],
+            "investments": ["amount", "amount_max", "currency", "qualifier", "investor",
+                            "region_code", "period_start_year", "period_end_year", "program"],
+            "officials": ["full_name", "position", "organization"]}[table]
+    out = {k: row.get(k) for k in keys}
+    for k, v in list(out.items()):
+        if isinstance(v, float) and math.isnan(v):
+            out[k] = None
+    return out
+
+
+def score_table(table: str, gold: dict[str, list[dict]], pred: dict[str, list[dict]]) -> TableScore:
+    s = TableScore(table)
+    same = MATCHERS[table]
+    for doc_id in sorted(set(gold) | set(pred)):
+        g, p = gold.get(doc_id, []), pred.get(doc_id, [])
+        pairs = match_document(g, p, same)
+        s.tp += len(pairs)
+        mg = {gi for gi, _ in pairs}
+        mp = {pi for _, pi in pairs}
+        for gi, row in enumerate(g):
+            if gi not in mg:
+                s.fn += 1
+                s.misses.append({"doc_id": doc_id, **_brief(table, row)})
+        for pi, row in enumerate(p):
+            if pi not in mp:
+                s.fp += 1
+                s.false_positives.append({"doc_id": doc_id, **_brief(table, row),
+                                          "evidence": row.get("evidence")})
+        for gi, pi in pairs:
+            for attr in ATTRIBUTES[table]:
+                if attr not in g[gi]:
+                    continue
+                s.attr_total[attr] = s.attr_total.get(attr, 0) + 1
+                if _same_value(g[gi][attr], p[pi].get(attr)):
+                    s.attr_right[attr] = s.attr_right.get(attr, 0) + 1
+                else:
+                    s.attr_wrong.append({"doc_id": doc_id, "attribute": attr,
+                                         "gold": g[gi][attr], "got": p[pi].get(attr)})
+    return s
+
+
+def load_gold(folder: Path) -> dict[str, dict[str, list[dict]]]:
+    """doc_id -> table -> gold rows, from every `*.gold.json` in the folder."""
+    out = {}
+    for path in sorted(Path(folder).glob("*.gold.json")):
+        data = json.loads(path.read_text("utf-8"))
+        out[path.name[: -len(".gold.json")]] = {t: data.get(t, []) for t in TABLE_NAMES}
+    return out
+
+
+def extract_tables(folder: Path, workers: int | None = None) -> tuple[dict[str, pd.DataFrame],
+                                                                      list[str], int]:
+    """Run ingest, parse and table building on the folder, as a build would."""
+    corpus = read_corpus(Path(folder))
+    result = parse_documents(corpus.documents, workers=workers)
+    records = tables.records_frame(result.records)
+    plants = tables.plants_table(records)
+    out = {"plants": plants, "investments": tables.investments_table(records, plants),
+           "officials": tables.officials_table(records)}
+    failures = [f"{r.source}: {r.reason}" for r in [*corpus.rejected, *result.failures]]
+    return out, failures, len(corpus.documents)
+
+
+def _by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    if df is None or df.empty:
+        return out
+    for row in df.to_dict("records"):
+        out.setdefault(str(row["doc_id"]), []).append(row)
+    return out
+
+
+def evaluate(folder: Path | str = DEFAULT_DIR, workers: int | None = None) -> CorpusReport:
+    folder = Path(folder)
+    gold = load_gold(folder)
+    got, failures, n_docs = extract_tables(folder, workers)
+    scores = {}
+    for t in TABLE_NAMES:
+        g = {d: rows[t] for d, rows in gold.items()}
+        p = {d: rows for d, rows in _by_doc(got[t]).items() if d in gold}
+        scores[t] = score_table(t, g, p)
+    return CorpusReport(str(folder), n_docs, scores, failures)
+
+
+def _fmt(row: dict) -> str:
+    return "; ".join(f"{k}={v}" for k, v in row.items() if v is not None and k != "evidence")
+
+
+def render_markdown(report: CorpusReport) -> str:
+    lines = [f"# Corpus evaluation: `{report.folder}`", "",
+             f"{report.n_documents} documents.", "",
+             "| table | precision | recall | F1 | TP | FP | FN | target F1 |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for t, s in report.scores.items():
+        target = TARGET_F1.get(t)
+        lines.append(f"| {t} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | "
+                     f"{s.fp} | {s.fn} | {target if target else '—'} |")
+    for t, s in report.scores.items():
+        lines += ["", f"## {t}", ""]
+        acc = s.attribute_accuracy()
+        if acc:
+            lines.append("Attribute accuracy on matched rows: " + ", ".join(
+                f"{k} {v:.2f} ({s.attr_right.get(k, 0)}/{s.attr_total[k]})"
+                for k, v in acc.items()))
+            lines.append("")
+        lines.append(f"### Misses ({len(s.misses)})")
+        lines += [f"- `{m['doc_id']}`: {_fmt(m)}" for m in s.misses] or ["- none"]
+        lines += ["", f"### False positives ({len(s.false_positives)})"]
+        lines += [f"- `{m['doc_id']}`: {_fmt(m)} — «{(m.get('evidence') or '')[:160]}»"
+                  for m in s.false_positives] or ["- none"]
+        lines += ["", f"### Wrong attributes ({len(s.attr_wrong)})"]
+        lines += [f"- `{w['doc_id']}` {w['attribute']}: gold={w['gold']!r} got={w['got']!r}"
+                  for w in s.attr_wrong] or ["- none"]
+    if report.failures:
+        lines += ["", "## Documents not processed", ""] + [f"- {f}" for f in report.failures]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folder", nargs="?", default=str(DEFAULT_DIR))
+    ap.add_argument("--out", help="write the Markdown report here")
+    ap.add_argument("--workers", type=int, default=None)
+    args = ap.parse_args(argv)
+    report = evaluate(args.folder, args.workers)
+    text = render_markdown(report)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(text, "utf-8")
+    for t, s in report.scores.items():
+        print(f"{t}: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
+              f"(tp={s.tp} fp={s.fp} fn={s.fn})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
