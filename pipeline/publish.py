@@ -10,12 +10,14 @@ move is rolled forward before anything else happens.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import io
 import json
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +127,7 @@ def datapackage(files: Mapping[str, bytes], tables: Mapping[str, pd.DataFrame],
                           "hash": "sha256:" + _sha256(files[f"{name}.parquet"])},
             "x-excel-csv": {
                 "path": f"{name}.excel.csv",
+                "hash": "sha256:" + _sha256(files[f"{name}.excel.csv"]),
                 "note": "UTF-8 with BOM, CRLF; text cells starting with = + - @ tab or CR "
                         "are prefixed with an apostrophe so spreadsheets do not run them.",
             },
@@ -166,16 +169,40 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+@contextlib.contextmanager
+def _locked(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the datasets folder itself (no lock file to publish or
+    commit): two builds at once must not recover or move each other's staging files."""
+    fd = os.open(out_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def recover(out_dir: Path) -> str | None:
     """Finish or discard an interrupted publish. Returns what was done, for the log."""
     if not out_dir.exists():
         return None
+    with _locked(out_dir):
+        return _recover(out_dir)
+
+
+def _recover(out_dir: Path) -> str | None:
     done = None
     for staging in sorted(out_dir.glob(STAGING_PREFIX + "*")):
         marker = staging / MARKER
-        if marker.exists():
-            names = json.loads(marker.read_text("utf-8"))
+        try:
+            names = json.loads(marker.read_text("utf-8")) if marker.is_file() else None
+        except (OSError, ValueError):
+            names = None  # the marker is written atomically, so this means tampering
+        if isinstance(names, list):
             for name in names:
+                try:
+                    check_file_name(name)
+                except ValueError:
+                    continue
                 src = staging / name
                 if src.exists():
                     os.replace(src, out_dir / name)
@@ -183,8 +210,21 @@ def recover(out_dir: Path) -> str | None:
             done = f"rolled forward interrupted publish {staging.name}"
         else:
             done = f"discarded incomplete publish {staging.name}"
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging.is_dir() and not staging.is_symlink():
+            shutil.rmtree(staging, ignore_errors=True)
+        else:
+            staging.unlink(missing_ok=True)
     return done
+
+
+def check_file_name(name: str) -> None:
+    """Published names are plain file names: never a path, a hidden file or the marker."""
+    if not isinstance(name, str):
+        raise ValueError(f"refusing to publish a file name of type {type(name).__name__}")
+    if (not name or name in (MARKER, MARKER + ".tmp") or name.startswith(".")
+            or "/" in name or "\\" in name or name != os.path.basename(name)
+            or any(ord(c) < 32 or c == "\x7f" for c in name)):
+        raise ValueError(f"refusing to publish unsafe file name {name!r}")
 
 
 def publish(files: Mapping[str, bytes], out_dir: Path, *, _crash_after: int | None = None
@@ -194,30 +234,33 @@ def publish(files: Mapping[str, bytes], out_dir: Path, *, _crash_after: int | No
     `_crash_after` is for tests: raise after moving that many files into place.
     """
     for name in files:
-        if "/" in name or "\\" in name or name.startswith(".") or name in ("", MARKER):
-            raise ValueError(f"refusing to publish unsafe file name {name!r}")
+        check_file_name(name)
     out_dir.mkdir(parents=True, exist_ok=True)
-    recover(out_dir)
-    staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir()
-    for name, data in files.items():
-        with open(staging / name, "wb") as fh:
-            fh.write(data)
+    with _locked(out_dir):
+        _recover(out_dir)
+        staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
+        if staging.exists():
+            shutil.rmtree(staging)
+        staging.mkdir()
+        for name, data in files.items():
+            with open(staging / name, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        names = sorted(files)
+        tmp_marker = staging / (MARKER + ".tmp")
+        with open(tmp_marker, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(names))
             fh.flush()
             os.fsync(fh.fileno())
-    names = sorted(files)
-    tmp_marker = staging / (MARKER + ".tmp")
-    tmp_marker.write_text(json.dumps(names), "utf-8")
-    os.replace(tmp_marker, staging / MARKER)
-    _fsync_dir(staging)
-    for k, name in enumerate(names):
-        if _crash_after is not None and k == _crash_after:
-            raise RuntimeError("simulated crash during publish")
-        os.replace(staging / name, out_dir / name)
-    _fsync_dir(out_dir)
-    shutil.rmtree(staging, ignore_errors=True)
+        os.replace(tmp_marker, staging / MARKER)
+        _fsync_dir(staging)
+        for k, name in enumerate(names):
+            if _crash_after is not None and k == _crash_after:
+                raise RuntimeError("simulated crash during publish")
+            os.replace(staging / name, out_dir / name)
+        _fsync_dir(out_dir)
+        shutil.rmtree(staging, ignore_errors=True)
     return [out_dir / n for n in names]
 
 
