@@ -38,9 +38,13 @@ class GoldFact:
     who: str  # as written in the .facts file: "Фамилия Имя"
     surname: str  # from the coreference layer; the first name when no surname is given
     has_surname: bool
-    position: str | None
-    where: str | None
+    position: str | None  # alternatives (other spans of the same post) joined by " | "
+    where: str | None  # alternative names joined by " | "
     phase: str | None = None
+
+    @property
+    def positions(self) -> list[str]:
+        return _alternatives(self.position)
 
 
 @dataclass
@@ -104,6 +108,18 @@ class Result:
 
 # ---------------------------------------------------------------------------- gold files
 
+def _alternatives(value: str | None) -> list[str]:
+    """'span1 президента | span2 глава' -> ['президента', 'глава']."""
+    if not value:
+        return []
+    out = []
+    for alt in value.split("|"):
+        alt = re.sub(r"^(?:span|obj)\d+\s+", "", alt.strip()).strip()
+        if alt:
+            out.append(alt)
+    return out
+
+
 def _read_coref(path: Path) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     if not path.exists():
@@ -146,10 +162,11 @@ def read_gold(facts_path: Path) -> list[GoldFact]:
         if not surname:
             surname = attrs.get("firstname") or who.split()[0]
         pos = slots.get("Position") or slots.get("Job")
+        where = slots.get("Where")
         facts.append(GoldFact(
             doc_id=doc_id, fact_id=fid, who=who, surname=surname, has_surname=has_surname,
-            position=pos[1] if pos else None,
-            where=slots["Where"][1] if "Where" in slots else None,
+            position=" | ".join(_alternatives(pos[1])) if pos else None,
+            where=" | ".join(_alternatives(where[1])) if where else None,
             phase=slots["Phase"][1] if "Phase" in slots else None,
         ))
     return facts
@@ -166,9 +183,12 @@ def _surname_key(s: str) -> str:
 
 
 def surname_match(gold: GoldFact, row: Row) -> bool:
-    """Same surname, compared as written and as lemmas (gold and row are both nominative)."""
+    """Same surname, compared as written and as lemmas (gold and row are both nominative).
+
+    The row's surname is its `surname` column; for names whose order the tagger cannot know
+    ("Ху Цзиньтао": surname first) any word of the row's full name may carry it."""
     g = _norm(gold.surname)
-    candidates = [row.surname] if gold.has_surname else row.full_name.split()
+    candidates = [row.surname, *row.full_name.split()]
     for c in candidates:
         c = _norm(c)
         if c == g or _surname_key(c) == _surname_key(g):
@@ -236,7 +256,7 @@ def score_document(gold: list[GoldFact], rows: list[Row], result: Result) -> Non
             for ri, r in enumerate(rows):
                 if ri in used or not surname_match(g, r):
                     continue
-                if not position_match(g.position or "", r.position):
+                if not any(position_match(p, r.position) for p in g.positions):
                     continue
                 if need_org and not (g.where and org_match(g.where, r.organization)):
                     continue

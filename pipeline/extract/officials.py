@@ -1,70 +1,117 @@
 """Officials: a person named together with a position (and the organization of the post).
 
-The grammar is token-level and general: a position phrase is a head word from a lexicon
-(губернатор, глава, председатель, ...) with its pre-modifiers (первый, генеральный, врио,
-бывший) and its genitive complement; the complement is split into the part that belongs to
-the post ("совета директоров") and the organization (an ORG/LOC entity, a quoted name, or
-"региона" meaning the article's region). The phrase may stand before the name
-("губернатор региона Алексей Беспрозванных") or after it, set off by a comma, a dash or a
-parenthesis ("Сергей Собянин, мэр Москвы,"). Surname-only and initial mentions are linked
-to the full name given earlier in the same document.
+The grammar is token-level and general. A post is a head word from a lexicon (губернатор,
+глава, председатель, ...) with its pre-modifiers (первый, генеральный, врио, бывший) and its
+complement. The complement is read left to right: genitive nouns that name a part of an
+organization or a portfolio ("совета директоров", "министр финансов", "по делам
+разведки") stay in the post; the first named entity, quoted name or other genitive noun
+phrase is the organization ("Минпромторга" -> Минпромторг, "Русской винно-водочной
+компании" -> Русская винно-водочная компания); "региона" means the article's region and a
+place adjective ("подмосковный губернатор", "израильский премьер") gives the place.
+
+A post stands before the name ("губернатор региона Алексей Беспрозванных"), possibly as a
+list of posts ("депутат ..., сопредседатель ... Михаил Вельмакин"), or after it, set off
+by a comma, a dash or a parenthesis ("Сергей Собянин, мэр Москвы,"). The post and the name
+must agree in case when both cases are known. Surname-only, oblique and initial mentions
+are linked to the full name given in the same document; per person and post head the
+most informative row is kept.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
 from pipeline.extract.gazetteer import resolve_region
 from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, inflect
 from pipeline.extract.nlp import AnalyzedText, Sentence, Span, Token
 from pipeline.extract.orgs import normalize_org, org_sector
 
+COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "positions_countries.csv"
+
 # Head words of posts (lemmas). Multi-word posts are built from these plus complements.
 POSITION_HEADS = {
     "губернатор", "глава", "министр", "замминистр", "замминистра", "заместитель", "замглава",
-    "председатель", "зампред", "зампредседатель", "директор", "гендиректор", "президент",
-    "вице-президент", "вице-премьер", "премьер", "премьер-министр", "мэр", "вице-мэр",
-    "сенатор", "депутат", "полпред", "руководитель", "начальник", "управляющий",
+    "замглавы", "председатель", "зампред", "зампредседатель", "директор", "гендиректор",
+    "президент", "вице-президент", "вице-премьер", "премьер", "премьер-министр", "мэр",
+    "вице-мэр", "сенатор", "депутат", "полпред", "руководитель", "начальник", "управляющий",
     "основатель", "сооснователь", "совладелец", "владелец", "советник", "помощник",
-    "секретарь", "пресс-секретарь", "спикер", "посол", "прокурор", "судья", "ректор",
-    "уполномоченный", "член", "партнер", "представитель", "омбудсмен", "вице-губернатор",
-    "замгубернатора", "аналитик", "экономист", "эксперт", "лидер", "генсек", "командующий",
-    "главнокомандующий", "канцлер", "король", "шеф", "топ-менеджер", "менеджер", "главред",
-    "редактор", "тренер", "исполнительный", "бизнесмен", "предприниматель", "сопредседатель",
-    "зампредправления", "комиссар", "атташе", "инженер", "академик",
-    "профессор", "декан", "зав", "заведующий", "госсекретарь", "министр-председатель",
+    "секретарь", "пресс-секретарь", "спикер", "вице-спикер", "посол", "прокурор", "судья",
+    "ректор", "проректор", "уполномоченный", "член", "партнер", "представитель", "омбудсмен",
+    "вице-губернатор", "замгубернатора", "аналитик", "экономист", "эксперт", "лидер",
+    "генсек", "командующий", "главнокомандующий", "канцлер", "король", "царь", "шеф",
+    "топ-менеджер", "менеджер", "главред", "редактор", "тренер", "бундестренер",
+    "исполнительный", "сопредседатель", "зампредправления", "комиссар", "атташе", "инженер",
+    "академик", "профессор", "декан", "зав", "заведующий", "госсекретарь",
+    "министр-председатель", "координатор", "учредитель", "худрук", "хореограф", "солист",
+    "фотограф", "оператор", "корреспондент", "обозреватель", "журналист", "астронавт",
+    "космонавт", "вратарь", "защитник", "полузащитник", "нападающий", "капитан", "игрок",
+    "наблюдатель", "парламентарий", "докладчик", "архиепископ", "митрополит", "патриарх",
+    "епископ", "генерал", "генерал-майор", "генерал-лейтенант", "генерал-полковник",
+    "полковник", "подполковник", "майор", "адмирал", "маршал", "градоначальник",
+    "префект", "казначей", "аудитор", "ревизор", "консул", "генконсул", "постпред",
+    "вице-консул", "сотрудник", "рабочий", "пилот", "главврач", "врач", "преподаватель",
 }
 # Heads that must be followed by a complement to be a post ("член совета директоров").
 NEEDS_COMPLEMENT = {"член", "представитель", "заместитель", "руководитель", "начальник",
-                    "глава", "исполнительный", "партнер"}
+                    "глава", "исполнительный", "партнер", "сотрудник", "игрок", "рабочий",
+                    "помощник", "советник"}
+# Occupations rather than posts: a row only when an organization is attached.
+NEEDS_ORG = {"аналитик", "экономист", "эксперт", "бизнесмен", "предприниматель", "академик",
+             "профессор", "инженер", "журналист", "фотограф", "оператор", "корреспондент",
+             "обозреватель", "астронавт", "космонавт", "вратарь", "защитник", "полузащитник",
+             "нападающий", "капитан", "наблюдатель", "солист", "хореограф", "менеджер",
+             "врач", "преподаватель", "пилот", "король", "шеф", "партнер", "тренер"}
 PRE_MODIFIERS = {
     "первый", "генеральный", "исполнительный", "главный", "старший", "бывший", "временно",
     "исполняющий", "обязанность", "врио", "и.о.", "и.о", "экс", "вице", "действующий",
     "новый", "независимый", "полномочный", "чрезвычайный", "постоянный", "федеральный",
     "региональный", "технический", "финансовый", "коммерческий", "операционный",
+    "народный", "государственный", "художественный", "официальный",
+    "заместитель", "нынешний", "почетный", "запасной",
 }
+_ACTING = {"врио", "и.о.", "и.о", "временно", "исполняющий"}
 # Complement nouns that belong to the post itself rather than to the organization.
 POST_COMPLEMENTS = {
     "совет", "директор", "правление", "правительство", "администрация", "комитет",
     "наблюдательный", "дума", "собрание", "департамент", "управление", "отдел", "служба",
     "министерство", "министр", "председатель", "президент", "губернатор", "мэр",
-    "пресс-служба", "аппарат", "фракция", "комиссия", "банк", "компания",
+    "пресс-служба", "аппарат", "фракция", "комиссия", "президиум", "кафедра", "лаборатория",
+    "бюро", "директорат", "секретариат", "дирекция", "штаб", "глава", "руководитель",
+    "отделение", "филиал", "представительство",
 }
+# After these the next genitive noun phrase is the portfolio: "министр иностранных дел".
+PORTFOLIO_HEADS = {"министр", "замминистр", "замминистра", "министерство", "нарком",
+                   "госсекретарь", "секретарь", "комитет", "комиссия", "департамент",
+                   "управление", "отдел", "кафедра", "служба"}
+# Organization nouns that say nothing by themselves: a name right after them is the org.
+GENERIC_ORG_NOUNS = {"компания", "концерн", "холдинг", "группа", "корпорация", "банк",
+                     "завод", "фирма", "партия", "движение", "газета", "журнал", "телеканал",
+                     "агентство", "организация", "фонд", "клуб", "команда", "кафе",
+                     "ресторан", "магазин", "фабрика", "комбинат", "предприятие", "институт",
+                     "университет", "театр", "издание", "сайт", "портал", "проект",
+                     "ассоциация", "союз", "объединение", "центр", "общество", "сеть",
+                     "оппозиция", "сборная", "государство", "страна", "город", "ведомство"}
 REGION_WORDS = {"регион", "область", "край", "республика", "субъект", "округ"}
 GOVERNMENT_POSTS = {
     "губернатор", "министр", "замминистр", "замминистра", "мэр", "сенатор", "депутат",
     "полпред", "премьер", "премьер-министр", "вице-премьер", "президент", "посол",
     "прокурор", "судья", "вице-губернатор", "замгубернатора", "спикер", "уполномоченный",
-    "омбудсмен", "вице-мэр", "канцлер", "госсекретарь",
+    "омбудсмен", "вице-мэр", "канцлер", "госсекретарь", "вице-спикер", "консул", "генконсул",
+    "постпред", "парламентарий", "префект", "градоначальник",
 }
 BUSINESS_POSTS = {"гендиректор", "директор", "совладелец", "владелец", "основатель",
                   "управляющий", "топ-менеджер", "менеджер", "бизнесмен", "предприниматель",
-                  "акционер", "сооснователь"}
+                  "акционер", "сооснователь", "учредитель"}
 _PHASE_FORMER = {"бывший", "экс"}
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
-_BOUNDARY_TEXT = {",", ";", ":", "—", "–", ".", "!", "?", "(", ")", "и", "а", "но", "или"}
+_HARD_BOUNDARY = {";", ":", "—", "–", ".", "!", "?", "(", ")", "а", "но", "или"}
+_SPLIT = {",", "и"}
+_OPEN_QUOTES = "«\"„“"
 
 
 @dataclass(frozen=True)
@@ -87,6 +134,15 @@ def official_id(full_name: str) -> str:
     return "off-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, str]:
+    """Adjective lemma -> country ("израильский" -> Израиль), for "израильский премьер"."""
+    with COUNTRIES_FILE.open(encoding="utf-8") as f:
+        return {r["adjective"]: r["country"] for r in csv.DictReader(f)}
+
+
+# ---------------------------------------------------------------------------- persons
+
 @dataclass
 class _Person:
     key: str
@@ -99,58 +155,94 @@ def _cap(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
-def _person_from_span(span: Span) -> tuple[str, str, str | None]:
+def _nominative_word(word: str, tok: Token | None) -> str:
+    """An oblique name word the normaliser left as written ("Обамой") to the nominative."""
+    if tok is None or tok.case in (None, "Nom"):
+        return word
+    src = UD_TO_PYMORPHY_CASE.get(tok.case)
+    if not src or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
+        return word
+    return inflect(word, "nomn", "sing", src)
+
+
+def _person_from_span(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
     """(full name in nominative, surname, first name) from natasha's normal form and fact."""
     if span.last:
         parts = [p for p in (span.first, span.middle, span.last) if p]
         full = " ".join(_cap(p) for p in parts)
         return full, _cap(span.last), span.first
     words = span.normal.split()
+    if toks and span.normal == span.text:
+        words = [_nominative_word(w, toks[i] if i < len(toks) else None)
+                 for i, w in enumerate(words)]
     if len(words) == 1:
         return _cap(words[0]), _cap(words[0]), None
     return " ".join(_cap(w) for w in words), _cap(words[-1]), _cap(words[0])
+
+
+def _key(s: str) -> str:
+    return s.lower().replace("ё", "е")
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Equal, or equal but for an inflection the normaliser missed ("Обамой" / "Обама")."""
+    a, b = _key(a), _key(b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= max(len(a), len(b)) - 2 and n >= min(len(a), len(b)) - 1
 
 
 def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
     """Map each PER span to a document-level person (surname-only mentions link back)."""
     persons: list[_Person] = []
     by_span: dict[tuple[int, int], _Person] = {}
-    for span in analyzed.spans:
-        if span.type != "PER":
-            continue
-        full, surname, first = _person_from_span(span)
-        sk = surname.lower().replace("ё", "е")
-        match = None
-        for p in persons:
-            if p.surname.lower().replace("ё", "е") == sk and (
-                first is None or p.first is None
-                or p.first[:1].lower() == first[:1].lower()
+    for sent in analyzed.sentences:
+        for span in sent.spans:
+            if span.type != "PER":
+                continue
+            toks = [t for t in sent.tokens if span.start <= t.start < span.end]
+            full, surname, first = _person_from_span(span, toks)
+            match = None
+            for exact in (True, False):
+                for p in persons:
+                    same = (_key(p.surname) == _key(surname)) if exact \
+                        else _same_surname(p.surname, surname)
+                    if same and (first is None or p.first is None
+                                 or p.first[:1].lower() == first[:1].lower()):
+                        match = p
+                        break
+                if match is not None:
+                    break
+            if match is None:
+                match = _Person(key=f"p{len(persons)}", full_name=full, surname=surname,
+                                first=first)
+                persons.append(match)
+            elif first and len(full.split()) > len(match.full_name.split()) and (
+                not match.first or len(match.first) <= 2
             ):
-                match = p
-                break
-        if match is None:
-            match = _Person(key=f"p{len(persons)}", full_name=full, surname=surname, first=first)
-            persons.append(match)
-        elif first and len(full.split()) > len(match.full_name.split()) and (
-            not match.first or len(match.first) <= 2
-        ):
-            # a fuller form seen later ("В. Путин" then "Владимир Путин")
-            match.full_name, match.first = full, first
-        by_span[(span.start, span.end)] = match
+                # a fuller form seen later ("В. Путин" then "Владимир Путин")
+                match.full_name, match.first, match.surname = full, first, surname
+            by_span[(span.start, span.end)] = match
     return by_span
 
 
-def _is_boundary(tok: Token) -> bool:
-    return tok.text.lower() in _BOUNDARY_TEXT or tok.pos in _BOUNDARY_POS
+# ---------------------------------------------------------------------------- posts
 
-
-def _head_lemma(tok: Token) -> str:
+def _lem(tok: Token) -> str:
     return tok.lemma.replace("ё", "е")
 
 
 def _is_head(tok: Token) -> bool:
-    lem = _head_lemma(tok)
-    return lem in POSITION_HEADS or tok.text.lower().replace("ё", "е") in POSITION_HEADS
+    if tok.pos not in ("NOUN", "PROPN", "ADJ", "X"):
+        return False
+    return _lem(tok) in POSITION_HEADS or tok.text.lower().replace("ё", "е") in POSITION_HEADS
 
 
 @dataclass
@@ -159,6 +251,9 @@ class _Post:
     organization: str | None
     phase: str | None
     head: str
+    consumed: int  # tokens of the window used, from its start
+    leftover: int  # words between the post and the name that are not part of it
+    head_case: str | None
 
 
 def _span_at(sent: Sentence, tok: Token) -> Span | None:
@@ -170,15 +265,15 @@ def _span_at(sent: Sentence, tok: Token) -> Span | None:
 
 def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> str:
     words: list[str] = []
-    number = "sing"
     for t in [*pre, head]:
         w = t.text
-        if w.lower() in {"и.о.", "и.о", "врио", "экс"} or "-" in w and w.lower().startswith("экс"):
-            words.append(w.lower())
+        low = w.lower()
+        if low in {"и.о.", "и.о", "врио", "экс"} or "-" in w and low.startswith("экс"):
+            words.append(low)
             continue
         src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
         if t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and src != "nomn":
-            w = inflect(w, "nomn", number, src)
+            w = inflect(w, "nomn", "sing", src)
         words.append(w.lower())
     words += [t.text.lower() for t in compl if t.text not in "«»\"“”"]
     text = " ".join(words)
@@ -186,71 +281,182 @@ def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> s
     return text.replace("ё", "е").strip()
 
 
-def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None) -> _Post | None:
-    """Read a post out of a token window (the window excludes the person's name)."""
-    heads = [i for i, t in enumerate(toks) if _is_head(t)]
-    if not heads:
-        return None
-    hi = heads[0]
-    head = toks[hi]
-    # pre-modifiers directly before the head
-    pi = hi
-    while pi > 0 and (
-        _head_lemma(toks[pi - 1]) in PRE_MODIFIERS
-        or toks[pi - 1].text.lower() in PRE_MODIFIERS
-        or (toks[pi - 1].pos == "ADJ" and toks[pi - 1].case == head.case)
-    ):
-        pi -= 1
-    pre = toks[pi:hi]
-    phase = "former" if any(_head_lemma(t) in _PHASE_FORMER or t.text.lower().startswith("экс")
-                            for t in pre + [head]) else None
-    pre = [t for t in pre if _head_lemma(t) not in _PHASE_FORMER]
-    rest = toks[hi + 1:]
-    compl: list[Token] = []
-    organization: str | None = None
-    i = 0
-    while i < len(rest):
-        t = rest[i]
-        span = _span_at(sent, t)
-        if span is not None and span.type in ("ORG", "LOC"):
-            organization = _org_name(span, region_name)
-            break
-        if t.text in "«\"„“":
-            m = re.match(r"[«\"„“]([^»\"”]{1,80})[»\"”]", sent.text[t.start - sent.start:])
-            if m:
-                organization = normalize_org(m.group(1))
-            break
-        lem = _head_lemma(t)
-        if lem in REGION_WORDS and t.case == "Gen":
-            organization = region_name
-            break
-        if t.pos in ("NOUN", "ADJ", "PROPN") and t.case in ("Gen", None) or _is_head(t):
-            if lem in POST_COMPLEMENTS or _is_head(t) or t.pos == "ADJ":
-                compl.append(t)
-                i += 1
-                continue
-            # an unknown genitive noun: the organization in words ("компании", "завода")
-            break
-        if t.text.lower() in {"по", "при", "в"} and compl:
-            break
-        break
-    # trailing adjectives without their noun belong to the organization, not the post
-    while compl and compl[-1].pos == "ADJ":
-        compl.pop()
-    if _head_lemma(head) in NEEDS_COMPLEMENT and not compl and organization is None:
-        return None
-    position = _nominative_position(pre, head, compl)
-    lem = _head_lemma(head)
-    if organization is None and lem in {"губернатор", "вице-губернатор", "врио"}:
-        organization = region_name
-    return _Post(position, organization, phase, lem)
+def _nominative_phrase(toks: list[Token]) -> str:
+    """"Русской винно-водочной компании" -> "Русская винно-водочная компания": the head noun
+    and its adjectives to the nominative, the genitive tail as written."""
+    out: list[str] = []
+    head_done = False
+    for t in toks:
+        w = t.text
+        if not head_done:
+            src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
+            if src and src != "nomn" and t.pos in ("NOUN", "ADJ"):
+                w = inflect(w, "nomn", "sing", src)
+            if t.pos == "NOUN":
+                head_done = True
+        out.append(w)
+    s = " ".join(out)
+    return s[:1].upper() + s[1:] if s else s
 
 
-def _org_name(span: Span, region_name: str | None) -> str:
+def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
+    """A quoted name starting at `tok`: (name, end offset)."""
+    m = re.match(r"[«\"„“]([^»\"”]{1,80})[»\"”]", sent.text[tok.start - sent.start:])
+    if not m:
+        return None
+    return normalize_org(m.group(1)), tok.start + m.end()
+
+
+def _org_name(span: Span) -> str:
     if span.type == "LOC":
         region = resolve_region(span.text) or resolve_region(span.normal)
         return region.name if region else span.normal
     return normalize_org(span.normal)
+
+
+def _place_adjective(tok: Token) -> str | None:
+    if tok.pos != "ADJ":
+        return None
+    lem = _lem(tok)
+    country = country_adjectives().get(lem)
+    if country:
+        return country
+    region = resolve_region(lem) if lem.endswith(("ский", "цкий")) else None
+    return region.name if region else None
+
+
+def _is_gen(t: Token) -> bool:
+    return t.case in ("Gen", None)
+
+
+def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
+                hi: int) -> _Post | None:
+    """Read the post whose head is toks[hi] (the window excludes the person's name)."""
+    head = toks[hi]
+    if head.feats.get("Number") == "Plur" and head.text.lower() not in ("и.о.", "врио"):
+        return None
+    pi = hi
+    while pi > 0 and (
+        _lem(toks[pi - 1]) in PRE_MODIFIERS
+        or toks[pi - 1].text.lower() in PRE_MODIFIERS
+        or (toks[pi - 1].pos == "ADJ" and toks[pi - 1].case == head.case
+            and _span_at(sent, toks[pi - 1]) is None)
+    ):
+        pi -= 1
+    pre = toks[pi:hi]
+    low_pre = [t.text.lower() for t in pre + [head]]
+    phase = None
+    if any(_lem(t) in _PHASE_FORMER or t.text.lower().startswith("экс") for t in pre + [head]):
+        phase = "former"
+    elif any(w in _ACTING or w.startswith("врио") for w in low_pre):
+        phase = "acting"
+    place = None
+    kept_pre = []
+    for t in pre:
+        if _lem(t) in _PHASE_FORMER:
+            continue
+        p = _place_adjective(t)
+        if p and place is None:
+            place = p
+            continue
+        kept_pre.append(t)
+    n = len(toks)
+    i = hi + 1
+    compl: list[Token] = []
+    organization: str | None = None
+    last = _lem(head)
+    pending: list[Token] = []
+    while i < n:
+        t = toks[i]
+        span = _span_at(sent, t)
+        if span is not None and span.type in ("ORG", "LOC"):
+            if span.type == "ORG" and pending:
+                compl += pending  # "председатель правления Сбербанка"
+                pending = []
+            organization = _org_name(span)
+            while i < n and toks[i].start < span.end:
+                i += 1
+            break
+        if t.text in _OPEN_QUOTES:
+            q = _quoted(sent, t)
+            if q:
+                organization = q[0]
+                while i < n and toks[i].start < q[1]:
+                    i += 1
+            break
+        lem = _lem(t)
+        if lem == "по" and i + 1 < n:
+            # "министр по делам разведки", "директор по стратегии и развитию"
+            j = i + 1
+            while j < n and _span_at(sent, toks[j]) is None and (
+                toks[j].pos in ("NOUN", "ADJ")
+                or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
+            ):
+                j += 1
+            if j > i + 1:
+                compl += pending + toks[i:j]
+                pending = []
+                i = j
+                continue
+            break
+        if t.pos == "ADJ" and _is_gen(t) and span is None:
+            pending.append(t)
+            i += 1
+            continue
+        if t.pos in ("NOUN", "PROPN") and _is_gen(t):
+            if lem in REGION_WORDS and not pending:
+                organization = region_name
+                i += 1
+                break
+            if lem in POST_COMPLEMENTS or _is_head(t) or last in PORTFOLIO_HEADS:
+                compl += pending + [t]
+                pending = []
+                portfolio = last in PORTFOLIO_HEADS and lem not in POST_COMPLEMENTS
+                last = lem
+                i += 1
+                if portfolio:
+                    # "промышленности и торговли": the portfolio may be a pair
+                    if i + 1 < n and toks[i].text == "и" and toks[i + 1].pos == "NOUN" \
+                            and _is_gen(toks[i + 1]) and _span_at(sent, toks[i + 1]) is None:
+                        compl += toks[i:i + 2]
+                        i += 2
+                    last = "_portfolio"
+                continue
+            # the organization in words: "Русской винно-водочной компании", "кафе"
+            org_toks = pending + [t]
+            pending = []
+            i += 1
+            while i < n and _span_at(sent, toks[i]) is None and toks[i].text not in \
+                    _OPEN_QUOTES and toks[i].pos in ("NOUN", "ADJ", "PROPN") \
+                    and _is_gen(toks[i]):
+                org_toks.append(toks[i])
+                i += 1
+            if i < n and toks[i].text in _OPEN_QUOTES and (q := _quoted(sent, toks[i])):
+                organization = q[0]
+                while i < n and toks[i].start < q[1]:
+                    i += 1
+            elif i < n and (sp := _span_at(sent, toks[i])) is not None \
+                    and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
+                organization = _org_name(sp)
+                while i < n and toks[i].start < sp.end:
+                    i += 1
+            elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
+                organization = _nominative_phrase(org_toks)
+            break
+        break
+    # trailing adjectives without their noun belong to nothing we read
+    hlem = _lem(head)
+    if hlem in NEEDS_COMPLEMENT and not compl and organization is None:
+        return None
+    if organization is None and place is not None:
+        organization = place
+    if organization is None and hlem in {"губернатор", "вице-губернатор", "врио"}:
+        organization = region_name
+    if hlem in NEEDS_ORG and organization is None:
+        return None
+    position = _nominative_position(kept_pre, head, compl)
+    leftover = sum(1 for t in toks[i:] if _span_at(sent, t) is None and t.pos != "PUNCT")
+    return _Post(position, organization, phase, hlem, i, leftover, head.case)
 
 
 def _window_before(sent: Sentence, per: Span) -> list[Token]:
@@ -261,29 +467,102 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
         sp = _span_at(sent, t)
         if sp is not None and sp.type == "PER":
             break
-        if _is_boundary(t) and not (sp is not None and sp.type in ("ORG", "LOC")):
+        if sp is None and (t.text.lower() in _HARD_BOUNDARY or t.pos in _BOUNDARY_POS):
             break
         out.append(t)
-        if len(out) > 12:
+        if len(out) > 30:
             break
     return list(reversed(out))
 
 
-def _window_after(sent: Sentence, per: Span) -> list[Token]:
+def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool]:
     toks = [t for t in sent.tokens if t.start >= per.end]
     if not toks or toks[0].text not in {",", "(", "—", "–"}:
-        return []
+        return [], False
     out: list[Token] = []
     for t in toks[1:]:
         sp = _span_at(sent, t)
         if sp is not None and sp.type == "PER":
             break
-        if _is_boundary(t) and not (sp is not None and sp.type in ("ORG", "LOC")):
+        if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
+                           or t.pos in _BOUNDARY_POS):
             break
         out.append(t)
-        if len(out) > 12:
+        if len(out) > 15:
             break
-    return out
+    return out, toks[0].text == "("
+
+
+def _starts_post(toks: list[Token]) -> int | None:
+    """Index of the head when the chunk opens with a post (modifiers, then the head)."""
+    for i, t in enumerate(toks):
+        if _is_head(t):
+            return i
+        if not (_lem(t) in PRE_MODIFIERS or t.text.lower() in PRE_MODIFIERS
+                or t.pos == "ADJ" or t.text.lower().startswith("экс")):
+            return None
+    return None
+
+
+def _chunks(sent: Sentence, toks: list[Token]) -> list[list[Token]]:
+    """Split a window at "," and "и" that stand outside names and open a new post."""
+    out: list[list[Token]] = [[]]
+    for j, t in enumerate(toks):
+        if t.text.lower() in _SPLIT and _span_at(sent, t) is None \
+                and _starts_post(toks[j + 1:]) is not None:
+            out.append([])
+            continue
+        out[-1].append(t)
+    return [c for c in out if c]
+
+
+def _agrees(post: _Post, name_tok: Token | None) -> bool:
+    if name_tok is None or not post.head_case or not name_tok.case:
+        return True
+    return post.head_case == name_tok.case
+
+
+def _posts_before(sent: Sentence, per: Span, region_name: str | None) -> list[_Post]:
+    window = _window_before(sent, per)
+    if not window:
+        return []
+    name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
+    chunks = _chunks(sent, window)
+    posts: list[_Post] = []
+    # the chunk next to the name: its last readable post that reaches the name
+    near = chunks[-1]
+    found = None
+    for hi in [i for i, t in enumerate(near) if _is_head(t)]:
+        post = _parse_post(sent, near, region_name, hi)
+        if post is not None and post.leftover <= 2 and _agrees(post, name_tok):
+            found = post
+            break
+    if found is None:
+        return []
+    posts.append(found)
+    for chunk in reversed(chunks[:-1]):
+        hi = _starts_post(chunk)
+        if hi is None:
+            break
+        post = _parse_post(sent, chunk, region_name, hi)
+        if post is None or post.leftover > 1:
+            break
+        posts.append(post)
+    return posts
+
+
+def _posts_after(sent: Sentence, per: Span, region_name: str | None) -> list[_Post]:
+    window, paren = _window_after(sent, per)
+    hi = _starts_post(window)
+    if hi is None:
+        return []
+    post = _parse_post(sent, window, region_name, hi)
+    if post is None:
+        return []
+    name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
+    if not paren and not _agrees(post, name_tok):
+        return []
+    return [post]
 
 
 def _sector(post: _Post) -> str:
@@ -292,9 +571,7 @@ def _sector(post: _Post) -> str:
         return "government"
     if post.head in BUSINESS_POSTS or org_kind == "business":
         return "business"
-    if post.organization and post.organization == post.organization.strip() and any(
-        w in post.position for w in ("директор", "правлени")
-    ):
+    if post.organization and any(w in post.position for w in ("директор", "правлени")):
         return "business"
     return "public/other"
 
@@ -303,7 +580,7 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> li
     """Every (person, post, organization) stated in the document, once per document."""
     persons = cluster_persons(analyzed)
     out: list[OfficialMention] = []
-    seen: set[tuple[str, str, str | None]] = set()
+    heads: list[str] = []
     for sent in analyzed.sentences:
         for per in sent.spans:
             if per.type != "PER":
@@ -311,29 +588,34 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> li
             person = persons.get((per.start, per.end))
             if person is None:
                 continue
-            post = _parse_post(sent, _window_before(sent, per), region_name)
-            if post is None:
-                post = _parse_post(sent, _window_after(sent, per), region_name)
-            if post is None:
-                continue
-            key = (person.key, post.position, post.organization)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(OfficialMention(
-                person_key=person.key, full_name=person.full_name, surname=person.surname,
-                position=post.position, organization=post.organization, phase=post.phase,
-                sector=_sector(post), evidence=sent.text, start=per.start, end=per.end,
-            ))
-    # a fuller name may only be known after the first row was made
-    return [
-        OfficialMention(**{**m.__dict__, "full_name": _final_name(persons, m.person_key)})
-        for m in out
-    ]
+            posts = _posts_before(sent, per, region_name) or \
+                _posts_after(sent, per, region_name)
+            for post in posts:
+                out.append(OfficialMention(
+                    person_key=person.key, full_name=person.full_name,
+                    surname=person.surname, position=post.position,
+                    organization=post.organization, phase=post.phase, sector=_sector(post),
+                    evidence=sent.text, start=per.start, end=per.end,
+                ))
+                heads.append(post.head)
+    return _merge(out, heads, persons)
 
 
-def _final_name(persons: dict[tuple[int, int], _Person], key: str) -> str:
-    for p in persons.values():
-        if p.key == key:
-            return p.full_name
-    raise KeyError(key)
+def _merge(rows: list[OfficialMention], heads: list[str],
+           persons: dict[tuple[int, int], _Person]) -> list[OfficialMention]:
+    """One row per person, post and organization; a post said again without its
+    organization ("президент Саркози" after "президент Франции Николя Саркози") adds none."""
+    with_org = {(r.person_key, h) for r, h in zip(rows, heads, strict=True) if r.organization}
+    names = {p.key: p for p in persons.values()}
+    seen: set[tuple[str, str, str | None]] = set()
+    out = []
+    for r, h in zip(rows, heads, strict=True):
+        if r.organization is None and (r.person_key, h) in with_org:
+            continue
+        key = (r.person_key, r.position, r.organization)
+        if key in seen:
+            continue
+        seen.add(key)
+        p = names[r.person_key]
+        out.append(replace(r, full_name=p.full_name, surname=p.surname))
+    return out
