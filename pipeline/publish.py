@@ -155,9 +155,16 @@ def render_files(tables: Mapping[str, pd.DataFrame], inputs_digest: str,
         files[f"{name}.parquet"] = parquet_bytes(name, df)
         files[f"{name}.csv"] = csv_bytes(df)
         files[f"{name}.excel.csv"] = excel_csv_bytes(df)
-    files["datapackage.json"] = (json.dumps(datapackage(files, tables, inputs_digest),
-                                            ensure_ascii=False, indent=2) + "\n").encode()
-    files.update(extra or {})
+    extra = dict(extra or {})
+    package = datapackage(files, tables, inputs_digest)
+    if extra:
+        # the data dictionary and charts are part of the same build: their hashes let a
+        # reader check that every file on disk comes from one build
+        package["x-other-files"] = [{"path": n, "hash": "sha256:" + _sha256(extra[n])}
+                                    for n in sorted(extra)]
+    files["datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=2)
+                                 + "\n").encode()
+    files.update(extra)
     return files
 
 
