@@ -7,6 +7,7 @@ the article's main region and main company.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +36,14 @@ PROGRAMS: list[tuple[str, str]] = [
 _INSTITUTIONS = {"фонд развития промышленности", "фрп", "вэб", "вэб.рф", "рэц", "корпорация мсп"}
 
 
+def find_program(text: str) -> str | None:
+    """The support instrument a text names, in the spelling the data uses."""
+    for pattern, name in PROGRAMS:
+        if re.search(pattern, text, re.IGNORECASE if name != "ТОР" else 0):
+            return name
+    return None
+
+
 @dataclass(frozen=True)
 class DocContext:
     published: date | None
@@ -48,6 +57,8 @@ def is_company(span: Span) -> bool:
     key = org_key(span.normal)
     if key in _INSTITUTIONS or key.startswith("фонд развития"):
         return False
+    if find_program(span.text):
+        return False  # "ОЭЗ «Липецк»", "СПИК": a support instrument, not a company
     return org_sector(span.normal) != "government"
 
 

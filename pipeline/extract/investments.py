@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.context import PROGRAMS, DocContext, is_company
+from pipeline.extract.context import DocContext, find_program, is_company
 from pipeline.extract.dates import find_periods
 from pipeline.extract.gazetteer import Region, find_regions
 from pipeline.extract.money import carry_currency, find_money
@@ -52,13 +52,6 @@ class InvestmentMention:
 def investment_id(doc_id: str, start: int, end: int) -> str:
     key = f"{doc_id}|{start}|{end}"
     return "inv-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-
-
-def find_program(text: str) -> str | None:
-    for pattern, name in PROGRAMS:
-        if re.search(pattern, text, re.IGNORECASE if name != "ТОР" else 0):
-            return name
-    return None
 
 
 def find_investments(analyzed: AnalyzedText, ctx: DocContext) -> list[InvestmentMention]:

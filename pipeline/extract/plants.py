@@ -13,41 +13,68 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from pipeline.extract.context import DocContext, is_company
+from pipeline.extract.context import DocContext, find_program, is_company
 from pipeline.extract.dates import find_dates
 from pipeline.extract.gazetteer import Region, find_regions
-from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect
-from pipeline.extract.nlp import AnalyzedText, Sentence, Token
+from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect, lemma
+from pipeline.extract.nlp import AnalyzedText, Sentence, Span, Token
 from pipeline.extract.orgs import normalize_org
 
 FACILITY_HEADS = {
     "завод", "фабрика", "комбинат", "предприятие", "производство", "цех", "линия",
     "площадка", "верфь", "электростанция", "тэц", "гэс", "аэс", "рудник", "шахта",
-    "мощность", "маслозавод", "мясокомбинат", "птицефабрика", "техноцентр",
+    "мощность", "маслозавод", "мясокомбинат", "птицефабрика", "техноцентр", "комплекс",
+    "установка", "агрегат", "станция", "льнокомбинат", "сахзавод", "нпз", "гок",
+    "лесокомбинат", "хлебозавод", "молокозавод", "судоверфь", "металлокомбинат",
 }
 # Heads that are plants only with an explicit product ("линия по розливу", "цех сборки").
-WEAK_HEADS = {"производство", "линия", "площадка", "мощность", "предприятие", "цех"}
+WEAK_HEADS = {"производство", "линия", "площадка", "мощность", "предприятие", "комплекс",
+              "установка", "агрегат"}
+# Heads that say what they make by themselves ("мясокомбинат", "ТЭЦ").
+SELF_NAMED_HEADS = {"электростанция", "тэц", "гэс", "аэс", "маслозавод", "мясокомбинат",
+                    "птицефабрика", "льнокомбинат", "сахзавод", "нпз", "гок", "лесокомбинат",
+                    "хлебозавод", "молокозавод", "металлокомбинат"}
+# Heads that are facilities only with a "по выпуску X" complement ("мощности по выпуску").
+PO_ONLY_HEADS = {"мощность", "комплекс", "установка", "агрегат"}
+# "станция" is a plant only as a power station.
+STATION_ADJECTIVES = {"атомный", "тепловой", "солнечный", "ветровой", "газотурбинный",
+                      "гидроаккумулирующий", "газопоршневой", "приливный", "геотермальный"}
 PRODUCT_NOUNS = {"выпуск", "производство", "изготовление", "переработка", "сборка",
-                 "розлив", "выпуске", "производству", "выращивание", "глубокий"}
+                 "розлив", "выпуске", "производству", "выращивание", "глубокий", "обработка",
+                 "утилизация", "разделка", "выплавка", "синтез", "получение"}
 NOT_PRODUCT_LEMMAS = {
     "регион", "область", "край", "республика", "город", "район", "страна", "компания",
     "группа", "холдинг", "отрасль", "кластер", "год", "месяц", "территория", "работник",
     "сотрудник", "рабочий", "директор", "руководство", "владелец", "очередь", "мощность",
     "база", "продукция", "объем", "доля", "число", "количество", "сумма", "стоимость",
-}
+    "корпорация", "концерн", "агрохолдинг", "госкорпорация", "правительство", "администрация",
+    "тонна", "неделя", "день", "время", "собственник", "резидент", "участник", "площадь",
+    "финансирование", "проект", "программа", "фонд",
+} | FACILITY_HEADS
 GOVERNING_NOUNS = {
     "объем", "рост", "увеличение", "снижение", "доля", "уровень", "темп", "сокращение",
     "наращивание", "себестоимость", "цикл", "локализация", "показатель", "загрузка",
     "объемы", "стоимость", "эффективность", "структура", "технология", "автоматизация",
+}
+# Nouns that may govern a facility in the genitive and still report its event
+# ("строительство завода", "запуск производства"); any other noun makes the facility a
+# place or an owner ("на складе завода", "работники завода", "мощность комбината").
+EVENT_NOUNS = {
+    "строительство", "возведение", "создание", "запуск", "открытие", "модернизация",
+    "расширение", "реконструкция", "закрытие", "ликвидация", "остановка", "консервация",
+    "проектирование", "ввод", "организация", "стройка", "пуск", "банкротство",
+    "приостановка", "техперевооружение", "перевооружение", "обновление", "реализация",
 }
 NON_NAME_ADJECTIVES = {
     "новый", "крупный", "современный", "первый", "собственный", "действующий", "будущий",
     "крупнейший", "уникальный", "весь", "этот", "такой", "второй", "третий", "свой", "наш",
     "другой", "несколько", "который", "один", "российский", "отечественный", "местный",
     "региональный", "бывший", "старый", "известный", "градообразующий", "флагманский",
+    "производственный", "промышленный", "высокотехнологичный", "инновационный", "единый",
+    "четвертый", "пятый", "модернизированный", "построенный", "аналогичный", "подобный",
 }
 
 STATUS_LEMMAS: dict[str, str] = {
@@ -55,27 +82,40 @@ STATUS_LEMMAS: dict[str, str] = {
     "запустить": "launched", "открыть": "launched", "заработать": "launched",
     "запуск": "launched", "открытие": "launched", "ввести": "launched",
     "начать": "launched", "стартовать": "launched", "открыться": "launched",
-    "запуститься": "launched",
+    "запуститься": "launched", "возобновить": "launched", "пуск": "launched",
+    "ввод": "launched",
     # planned
     "планировать": "planned", "намереваться": "planned", "намерен": "planned",
+    "намеренный": "planned",
     "собираться": "planned", "план": "planned", "планироваться": "planned",
-    "соглашение": "planned", "проект": "planned",
+    "соглашение": "planned", "проект": "planned", "проектирование": "planned",
+    "рассматривать": "planned", "запланировать": "planned",
     # announced
     "объявить": "announced", "анонсировать": "announced", "презентовать": "announced",
     # under construction
     "строиться": "under_construction", "возводиться": "under_construction",
     "строительство": "under_construction", "возведение": "under_construction",
+    "возводить": "under_construction", "стройка": "under_construction",
+    "строить": "under_construction",
     # expanded
     "расширение": "expanded", "модернизация": "expanded", "расширить": "expanded",
-    "модернизировать": "expanded", "нарастить": "expanded",
+    "модернизировать": "expanded", "нарастить": "expanded", "реконструкция": "expanded",
+    "модернизироваться": "expanded", "увеличить": "expanded",
     # suspended / closed
     "приостановить": "suspended", "остановить": "suspended", "законсервировать": "suspended",
     "простой": "suspended", "закрыть": "closed", "ликвидировать": "closed",
     "банкротство": "closed", "закрытие": "closed", "ликвидация": "closed",
+    "закрыться": "closed", "банкрот": "closed", "остановиться": "suspended",
+    "приостановиться": "suspended", "консервация": "suspended",
 }
 # The verb of building: its tense decides between "planned" and "launched".
 _BUILD_VERBS = {"построить", "возвести", "создать"}
 PAST_EVENT_STATUSES = {"launched", "expanded", "suspended", "closed"}
+# What can happen to a plant that already has a proper name ("Брянский машиностроительный
+# завод"): a plan or a project of such a plant is its owner's business, not a new plant.
+NAMED_PLANT_STATUSES = {"launched", "expanded", "suspended", "closed"}
+_FUTURE_LEMMAS = {"планировать", "намереваться", "намерен", "намеренный", "собираться",
+                  "планироваться", "рассчитывать", "предстоять", "запланировать"}
 
 
 @dataclass(frozen=True)
@@ -103,19 +143,23 @@ def plant_id(name: str, operator: str | None, region_code: str | None) -> str:
 
 
 def sentence_status(sent: Sentence) -> str | None:
-    """The facility status a sentence states, from its verbs and event nouns."""
+    """The facility status a sentence states, from its verbs and event nouns.
+
+    An event noun ("строительство", "запуск") in a sentence about the future ("начнётся",
+    "планируют") is a plan, not a fact.
+    """
+    future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
+                 or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS for t in sent.tokens)
     for t in sent.tokens:
         lem = t.lemma.replace("ё", "е")
         if lem in _BUILD_VERBS and t.pos == "VERB":
-            tense = t.feats.get("Tense")
-            if tense == "Past":
-                return "launched"
-            return "planned"
+            return "launched" if t.feats.get("Tense") == "Past" else "planned"
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
-            if status == "launched" and t.pos == "VERB" and t.feats.get("Tense") == "Fut":
-                return "planned"
-            return status
+            ongoing = status in ("launched", "under_construction", "expanded")
+            if t.pos == "VERB":
+                return "planned" if ongoing and t.feats.get("Tense") == "Fut" else status
+            return "planned" if ongoing and future else status
     return None
 
 
@@ -189,57 +233,145 @@ def _nominative(tokens: list[Token], first_end: int, text: str, base: int) -> st
     return " ".join(words).lower().replace("ё", "е")
 
 
-def _find_in_sentence(sent: Sentence) -> list[tuple[int, int, str, str | None, int]]:
-    """(start, end, name, product, head index) for each facility phrase in a sentence."""
+_TOPONYM_ADJ = re.compile(r"(?:с|ц)к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей)$")
+
+
+def _is_proper_adjective(tok: Token, first: bool) -> bool:
+    """A capitalised place adjective ("Невьянский", "Тверской"): the plant has a name."""
+    if not tok.text[:1].isupper():
+        return False
+    if not first:
+        return True
+    low = tok.text.lower()
+    if _TOPONYM_ADJ.search(low) and "ическ" not in low:
+        return True
+    return bool(find_regions(tok.text))
+
+
+def _inside_quotes(sent: Sentence, tok: Token) -> bool:
+    before = sent.text[:tok.start - sent.start]
+    return before.count("«") > before.count("»")
+
+
+@dataclass
+class _Phrase:
+    start: int
+    end: int
+    name: str
+    product: str | None
+    head: int
+    named: bool
+    weak: bool
+
+
+def _adj_nom(tok: Token) -> str:
+    word = inflect(tok.text, "nomn", None, UD_TO_PYMORPHY_CASE.get(tok.case or ""))
+    return word if tok.text[:1].isupper() else word.lower()
+
+
+def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
+    """Each facility phrase of a sentence that reports something about a facility."""
     toks = sent.tokens
-    found = []
+    found: list[_Phrase] = []
+    covered: set[int] = set()
     for i, t in enumerate(toks):
         lem = t.lemma.replace("ё", "е")
-        if lem not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN"):
+        if lem not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN") or i in covered:
             continue
-        # "объёмы производства машин": a measure of output, not a facility
-        if i > 0 and toks[i - 1].lemma.replace("ё", "е") in GOVERNING_NOUNS:
-            continue
-        # inside an ORG entity ("Калининградский завод «Автотор»") it names the company
-        if any(sp.type == "ORG" and sp.start <= t.start < sp.end for sp in sent.spans):
-            continue
+        if i > 0 and toks[i - 1].text.lower() == "по":
+            continue  # "компания по производству ...": an activity, not a facility
+        if _inside_quotes(sent, t):
+            continue  # «Фабрика проектного финансирования», «Чебоксарский ... завод»
+        # adjectives before the head ("Невьянский механический завод")
+        j = i - 1
+        while j >= 0 and toks[j].pos == "ADJ" and toks[j].case in (t.case, None):
+            j -= 1
+        adjs = toks[j + 1:i]
+        prev = toks[j] if j >= 0 else None
+        if prev is not None and prev.lemma.replace("ё", "е") in GOVERNING_NOUNS:
+            continue  # "объёмы производства машин": a measure of output
+        if t.case == "Gen" and prev is not None and prev.pos == "NOUN" and \
+                prev.lemma.replace("ё", "е") not in EVENT_NOUNS | set(STATUS_LEMMAS):
+            continue  # "на складе завода", "работники завода": a place or an owner
+        named = bool(adjs) and _is_proper_adjective(adjs[0], j + 1 == 0)
+        relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
+                      and not find_regions(a.text)]
+        name_adjs = [a for a in adjs if named or a in relational]
+        weak = lem in WEAK_HEADS
         cstart, first_end, cend = _complement(toks, i + 1)
-        product = None
+        if cend > cstart:
+            first = toks[cstart]
+            if first.lemma.replace("ё", "е") in NOT_PRODUCT_LEMMAS or \
+                    any(sp.start <= first.start < sp.end for sp in sent.spans):
+                cstart = first_end = cend = i + 1  # a place or a company, not a product
+        if lem in PO_ONLY_HEADS and not (cend > cstart and cstart > i + 1):
+            continue
+        if lem == "станция" and not any(a.lemma in STATION_ADJECTIVES for a in adjs):
+            continue
         head_nom = inflect(t.text, "nomn", "sing", UD_TO_PYMORPHY_CASE.get(t.case or "")).lower()
+        prefix = " ".join(_adj_nom(a) for a in name_adjs)
+        phrase_start = name_adjs[0].start if name_adjs else t.start
+        product = None
+        quoted = re.match(r"\s*«([^»]{1,60})»", sent.text[t.end - sent.start:])
         if cend > cstart:
             compl = toks[cstart:cend]
-            if compl[0].lemma.replace("ё", "е") in NOT_PRODUCT_LEMMAS:
-                continue
-            if any(sp.start <= compl[0].start < sp.end for sp in sent.spans):
-                continue  # a place or company, not a product
             product = _nominative(compl, first_end - cstart, sent.text, sent.start)
-            name_tail = " ".join(x.text for x in toks[i + 1:cend]).lower()
-            name = f"{head_nom} {name_tail}"
+            tail = " ".join(x.text for x in toks[i + 1:cend]).lower()
+            name = f"{head_nom} {tail}"
             end = toks[cend - 1].end
+            covered.update(range(i, cend))
+        elif quoted and not weak:
+            name = f"{head_nom} «{quoted.group(1)}»"
+            end = t.end + quoted.end()
+        elif (relational or named) and not weak or lem in SELF_NAMED_HEADS:
+            name = head_nom
+            end = t.end
         else:
-            # relational adjective before the head ("цементный завод") or a quoted name
-            adj = i - 1
-            while adj >= 0 and toks[adj].pos == "ADJ" and \
-                    toks[adj].lemma in NON_NAME_ADJECTIVES:
-                adj -= 1
-            quoted = re.match(r"\s*«([^»]{1,60})»", sent.text[t.end - sent.start:])
-            if quoted:
-                name = f"{head_nom} «{quoted.group(1)}»"
-                end = t.end + quoted.end()
-            elif adj >= 0 and toks[adj].pos == "ADJ" and toks[adj].case == t.case and \
-                    lem not in WEAK_HEADS and not find_regions(toks[adj].text):
-                name = f"{inflect(toks[adj].text, 'nomn', 'sing').lower()} {head_nom}"
-                found.append((toks[adj].start, t.end, name, None, i))
-                continue
-            else:
-                continue
-        found.append((t.start, end, name.replace("ё", "е"), product, i))
+            continue
+        if prefix:
+            name = f"{prefix} {name}"
+        found.append(_Phrase(phrase_start, end, name.replace("ё", "е"), product, i, named,
+                             weak))
     return found
+
+
+def _content(p: _Phrase) -> set[str]:
+    words = re.findall(r"[а-яa-z]{4,}", f"{p.name} {p.product or ''}".lower())
+    return {w[:5] for w in words if w not in FACILITY_HEADS and w[:5] not in _GENERIC_STEMS}
+
+
+_GENERIC_STEMS = {"завод", "фабри", "комби", "предп", "произ", "выпус", "перер", "новый",
+                  "линия", "линии", "мощно", "устан", "компл", "агрег", "площа"}
+
+
+def _company_name(span: Span) -> str | None:
+    """The company a span names: the quoted name when there is one ("компания «Сибфарм»");
+    None for a bare descriptor ("китайская корпорация") or a support programme."""
+    quoted = re.findall(r"«([^«»]{2,60})»", span.text)
+    name = quoted[-1] if quoted else normalize_org(span.normal)
+    name = name.strip(" «»\"")
+    if not name or find_program(name):
+        return None
+    words = name.lower().split()
+    if not quoted and words and lemma(words[-1]) in _DESCRIPTORS:
+        return None
+    return name
+
+
+_DESCRIPTORS = {"компания", "корпорация", "группа", "холдинг", "концерн", "агрохолдинг",
+                "госкорпорация", "предприятие", "производитель", "инвестор"}
+
+
+def sentence_companies(sent: Sentence) -> list[str]:
+    """Companies named in a sentence, in order, facilities-as-companies last."""
+    names = [n for sp in sent.spans if is_company(sp) and (n := _company_name(sp))]
+    plants = [n for n in names if n.split()[-1].lower() in FACILITY_HEADS]
+    return [n for n in names if n not in plants] + plants
 
 
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
-    seen: set[str] = set()
+    kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
     last_status: str | None = None
     statuses = [sentence_status(s) for s in analyzed.sentences]
     for si, sent in enumerate(analyzed.sentences):
@@ -252,26 +384,37 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
         status = own or last_status or next((s for s in statuses[si + 1:] if s), None)
         regions = find_regions(sent.text)
         region = regions[0].region if regions else ctx.region
-        companies = [normalize_org(sp.normal) for sp in sent.spans if is_company(sp)]
+        companies = sentence_companies(sent)
         operator = companies[0] if companies else ctx.company
         dates = [d for d in find_dates(sent.text, ctx.published) if d.precision != "year"]
         years = [d for d in find_dates(sent.text, ctx.published) if d.precision == "year"]
-        event_date = dates[0].value if dates else None
-        if event_date is None and status in PAST_EVENT_STATUSES and own is None:
-            # a list of plants under an earlier "запустили": the article's date
-            event_date = ctx.published
-        if event_date is None and status in PAST_EVENT_STATUSES:
-            event_date = ctx.published
-        event_year = event_date.year if event_date else (years[0].value.year if years else None)
-        for start, end, name, product, _ in phrases:
-            key = name
-            if key in seen:
+        for ph in phrases:
+            st = status
+            if ph.named:
+                # a plant with a proper name exists: only what happens to it is news
+                if own not in NAMED_PLANT_STATUSES:
+                    continue
+                st = "expanded" if own == "launched" else own
+            if not st:
+                continue  # no event: the facility is only mentioned
+            event_date = dates[0].value if dates else None
+            if event_date is None and st in PAST_EVENT_STATUSES:
+                event_date = ctx.published  # a reported past event: the article's date
+            event_year = event_date.year if event_date else \
+                (years[0].value.year if years else None)
+            dup = next((k for k, (ksi, kp) in enumerate(kept)
+                        if kp.name == ph.name or
+                        (ksi != si and _content(kp) & _content(ph))), None)
+            if dup is not None:
+                # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
+                # кремния"): keep the first row, take a product it lacked
+                if out[dup].product is None and ph.product:
+                    out[dup] = replace(out[dup], product=ph.product)
                 continue
-            seen.add(key)
+            kept.append((si, ph))
             out.append(PlantMention(
-                name=name, product=product, operator=operator, region=region,
-                status=status or "unknown", event_date=event_date, event_year=event_year,
-                evidence=sent.text, start=sent.start + (start - sent.start),
-                end=sent.start + (end - sent.start),
+                name=ph.name, product=ph.product, operator=operator, region=region,
+                status=st, event_date=event_date, event_year=event_year,
+                evidence=sent.text, start=ph.start, end=ph.end,
             ))
     return out
