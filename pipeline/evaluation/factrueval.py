@@ -219,11 +219,14 @@ def position_match(gold_pos: str, row_pos: str) -> bool:
 
 
 def org_match(gold_where: str, row_org: str | None) -> bool:
-    """Lemma containment either way; places also compare by the region they resolve to."""
+    """Lemma containment either way; places also compare by the region or country they
+    name ("Подмосковье" = "Московская область", "РФ" = "Россия")."""
     if not row_org:
         return False
     from pipeline.extract.gazetteer import resolve_region
+    from pipeline.extract.officials import country_of
 
+    r_country = country_of(row_org)
     r_lem = set(_lemmas(row_org))
     r_reg = resolve_region(row_org)
     for alt in gold_where.split("|"):
@@ -232,6 +235,8 @@ def org_match(gold_where: str, row_org: str | None) -> bool:
         if g_lem and r_lem and (g_lem <= r_lem or r_lem <= g_lem):
             return True
         if _norm(alt) in _norm(row_org) or _norm(row_org) in _norm(alt):
+            return True
+        if r_country is not None and country_of(alt) == r_country:
             return True
         g_reg = resolve_region(alt)
         if g_reg is not None and r_reg is not None and g_reg.code == r_reg.code:

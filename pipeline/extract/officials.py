@@ -27,11 +27,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extract.gazetteer import resolve_region
-from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, inflect
+from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, inflect, lemma, morph
 from pipeline.extract.nlp import AnalyzedText, Sentence, Span, Token
 from pipeline.extract.orgs import normalize_org, org_sector
 
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "positions_countries.csv"
+COUNTRY_ALIASES_FILE = COUNTRIES_FILE.with_name("positions_country_aliases.csv")
 
 # Head words of posts (lemmas). Multi-word posts are built from these plus complements.
 POSITION_HEADS = {
@@ -97,6 +98,18 @@ GENERIC_ORG_NOUNS = {"компания", "концерн", "холдинг", "г
                      "ассоциация", "союз", "объединение", "центр", "общество", "сеть",
                      "оппозиция", "сборная", "государство", "страна", "город", "ведомство"}
 REGION_WORDS = {"регион", "область", "край", "республика", "субъект", "округ"}
+# "глава государства", "президент страны": the country the article is about.
+STATE_WORDS = {"государство", "страна"}
+FEDERAL_CITIES = {"Москва", "Санкт-Петербург", "Севастополь"}
+# Posts of a country's government: with no organization written, the article's country.
+NATIONAL_POSTS = {"президент", "премьер", "премьер-министр", "вице-премьер", "министр",
+                  "канцлер", "госсекретарь"}
+# "X занял пост министра", "X стал премьер-министром": the post in a predicate.
+POST_NOUNS = {"пост", "должность"}
+COPULA_VERBS = {"стать", "являться", "назначить", "избрать", "работать", "служить",
+                "остаться", "становиться", "назначать", "избираться", "переизбрать"}
+FORMER_WORDS = {"уход", "уйти", "покинуть", "оставить", "отставка", "освободить", "снять",
+                "уволить", "уходить", "покидать"}
 GOVERNMENT_POSTS = {
     "губернатор", "министр", "замминистр", "замминистра", "мэр", "сенатор", "депутат",
     "полпред", "премьер", "премьер-министр", "вице-премьер", "президент", "посол",
@@ -139,6 +152,30 @@ def country_adjectives() -> dict[str, str]:
     """Adjective lemma -> country ("израильский" -> Израиль), for "израильский премьер"."""
     with COUNTRIES_FILE.open(encoding="utf-8") as f:
         return {r["adjective"]: r["country"] for r in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
+def _country_aliases() -> dict[str, str]:
+    with COUNTRY_ALIASES_FILE.open(encoding="utf-8") as f:
+        return {r["alias"].lower().replace("ё", "е"): r["country"] for r in csv.DictReader(f)}
+
+
+def country_of(name: str | None) -> str | None:
+    """"РФ", "Российская Федерация", "Россия" -> Россия: one spelling per country."""
+    if not name:
+        return None
+    return _country_aliases().get(re.sub(r"\s+", " ", name).strip().lower().replace("ё", "е"))
+
+
+def document_country(analyzed: AnalyzedText) -> str | None:
+    """The country named most often (first on a tie): whose president "президент" is."""
+    counts: dict[str, int] = {}
+    for sp in analyzed.spans:
+        if sp.type == "LOC":
+            c = country_of(sp.normal) or country_of(sp.text)
+            if c:
+                counts[c] = counts.get(c, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 # ---------------------------------------------------------------------------- persons
@@ -242,7 +279,23 @@ def _lem(tok: Token) -> str:
 def _is_head(tok: Token) -> bool:
     if tok.pos not in ("NOUN", "PROPN", "ADJ", "X"):
         return False
-    return _lem(tok) in POSITION_HEADS or tok.text.lower().replace("ё", "е") in POSITION_HEADS
+    lem, low = _lem(tok), tok.text.lower().replace("ё", "е")
+    if lem.startswith("экс-"):
+        return True if _strip_ex(lem) in POSITION_HEADS else _strip_ex(low) in POSITION_HEADS \
+            or lemma(_strip_ex(low)) in POSITION_HEADS
+    return lem in POSITION_HEADS or low in POSITION_HEADS
+
+
+def _strip_ex(word: str) -> str:
+    return word[4:] if word.startswith("экс-") else word
+
+
+def _head_key(tok: Token) -> str:
+    lem = _strip_ex(_lem(tok))
+    if lem in POSITION_HEADS:
+        return lem
+    low = _strip_ex(tok.text.lower().replace("ё", "е"))
+    return low if low in POSITION_HEADS else lemma(low)
 
 
 @dataclass
@@ -254,6 +307,7 @@ class _Post:
     consumed: int  # tokens of the window used, from its start
     leftover: int  # words between the post and the name that are not part of it
     head_case: str | None
+    default_org: bool = False  # the organization was not written with the post
 
 
 def _span_at(sent: Sentence, tok: Token) -> Span | None:
@@ -268,8 +322,12 @@ def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> s
     for t in [*pre, head]:
         w = t.text
         low = w.lower()
-        if low in {"и.о.", "и.о", "врио", "экс"} or "-" in w and low.startswith("экс"):
+        if low in {"и.о.", "и.о", "врио", "экс"}:
             words.append(low)
+            continue
+        if low.startswith("экс-"):
+            src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
+            words.append("экс-" + inflect(low[4:], "nomn", "sing", src).lower())
             continue
         src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
         if t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and src != "nomn":
@@ -309,6 +367,9 @@ def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
 
 def _org_name(span: Span) -> str:
     if span.type == "LOC":
+        country = country_of(span.normal) or country_of(span.text)
+        if country:
+            return country
         region = resolve_region(span.text) or resolve_region(span.normal)
         return region.name if region else span.normal
     return normalize_org(span.normal)
@@ -330,7 +391,7 @@ def _is_gen(t: Token) -> bool:
 
 
 def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
-                hi: int) -> _Post | None:
+                hi: int, country: str | None = None) -> _Post | None:
     """Read the post whose head is toks[hi] (the window excludes the person's name)."""
     head = toks[hi]
     if head.feats.get("Number") == "Plur" and head.text.lower() not in ("и.о.", "врио"):
@@ -340,7 +401,7 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
         _lem(toks[pi - 1]) in PRE_MODIFIERS
         or toks[pi - 1].text.lower() in PRE_MODIFIERS
         or (toks[pi - 1].pos == "ADJ" and toks[pi - 1].case == head.case
-            and _span_at(sent, toks[pi - 1]) is None)
+            and (_span_at(sent, toks[pi - 1]) is None or _place_adjective(toks[pi - 1])))
     ):
         pi -= 1
     pre = toks[pi:hi]
@@ -408,6 +469,15 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
                 organization = region_name
                 i += 1
                 break
+            if lem == "город" and not pending:
+                organization = region_name if region_name in FEDERAL_CITIES else None
+                i += 1
+                break
+            if lem in STATE_WORDS and not pending:
+                compl.append(t)
+                organization = country
+                i += 1
+                break
             if lem in POST_COMPLEMENTS or _is_head(t) or last in PORTFOLIO_HEADS:
                 compl += pending + [t]
                 pending = []
@@ -445,18 +515,22 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
             break
         break
     # trailing adjectives without their noun belong to nothing we read
-    hlem = _lem(head)
+    hlem = _head_key(head)
     if hlem in NEEDS_COMPLEMENT and not compl and organization is None:
         return None
     if organization is None and place is not None:
         organization = place
+    default_org = organization is None
     if organization is None and hlem in {"губернатор", "вице-губернатор", "врио"}:
         organization = region_name
+    if organization is None and hlem in NATIONAL_POSTS:
+        organization = country
     if hlem in NEEDS_ORG and organization is None:
         return None
     position = _nominative_position(kept_pre, head, compl)
     leftover = sum(1 for t in toks[i:] if _span_at(sent, t) is None and t.pos != "PUNCT")
-    return _Post(position, organization, phase, hlem, i, leftover, head.case)
+    return _Post(position, organization, phase, hlem, i, leftover, head.case,
+                 default_org and organization is not None)
 
 
 def _window_before(sent: Sentence, per: Span) -> list[Token]:
@@ -477,10 +551,15 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
 
 def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool]:
     toks = [t for t in sent.tokens if t.start >= per.end]
-    if not toks or toks[0].text not in {",", "(", "—", "–"}:
+    if not toks:
+        return [], False
+    if toks[0].text in {",", "(", "—", "–"}:
+        toks = toks[1:]
+    elif "\n" not in sent.text[per.end - sent.start:toks[0].start - sent.start]:
+        # "Кирсан Илюмжинов\nПрезидент ФИДЕ": a signature line needs no comma
         return [], False
     out: list[Token] = []
-    for t in toks[1:]:
+    for t in toks:
         sp = _span_at(sent, t)
         if sp is not None and sp.type == "PER":
             break
@@ -517,12 +596,22 @@ def _chunks(sent: Sentence, toks: list[Token]) -> list[list[Token]]:
 
 
 def _agrees(post: _Post, name_tok: Token | None) -> bool:
+    """Apposition agrees in case; foreign names the tagger cannot read get the benefit of
+    any case the morphology allows them."""
     if name_tok is None or not post.head_case or not name_tok.case:
         return True
-    return post.head_case == name_tok.case
+    if post.head_case == name_tok.case:
+        return True
+    want = UD_TO_PYMORPHY_CASE.get(post.head_case)
+    if not want:
+        return True
+    return any(p.tag.case == want and ("Surn" in p.tag or "Name" in p.tag
+                                       or "Fixd" in p.tag or p.score < 0.5)
+               for p in morph().parse(name_tok.text))
 
 
-def _posts_before(sent: Sentence, per: Span, region_name: str | None) -> list[_Post]:
+def _posts_before(sent: Sentence, per: Span, region_name: str | None,
+                  country: str | None = None) -> list[_Post]:
     window = _window_before(sent, per)
     if not window:
         return []
@@ -533,7 +622,7 @@ def _posts_before(sent: Sentence, per: Span, region_name: str | None) -> list[_P
     near = chunks[-1]
     found = None
     for hi in [i for i, t in enumerate(near) if _is_head(t)]:
-        post = _parse_post(sent, near, region_name, hi)
+        post = _parse_post(sent, near, region_name, hi, country)
         if post is not None and post.leftover <= 2 and _agrees(post, name_tok):
             found = post
             break
@@ -544,25 +633,68 @@ def _posts_before(sent: Sentence, per: Span, region_name: str | None) -> list[_P
         hi = _starts_post(chunk)
         if hi is None:
             break
-        post = _parse_post(sent, chunk, region_name, hi)
+        post = _parse_post(sent, chunk, region_name, hi, country)
         if post is None or post.leftover > 1:
             break
         posts.append(post)
     return posts
 
 
-def _posts_after(sent: Sentence, per: Span, region_name: str | None) -> list[_Post]:
+def _posts_after(sent: Sentence, per: Span, region_name: str | None,
+                 country: str | None = None) -> list[_Post]:
     window, paren = _window_after(sent, per)
     hi = _starts_post(window)
     if hi is None:
         return []
-    post = _parse_post(sent, window, region_name, hi)
+    post = _parse_post(sent, window, region_name, hi, country)
     if post is None:
         return []
     name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
     if not paren and not _agrees(post, name_tok):
         return []
     return [post]
+
+
+def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
+                     country: str | None = None) -> list[_Post]:
+    """"X занял пост премьер-министра", "X стал депутатом": the subject's post in the
+    predicate of its own clause."""
+    name_toks = [t for t in sent.tokens if per.start <= t.start < per.end]
+    if not name_toks or name_toks[0].case not in ("Nom", None):
+        return []
+    toks = [t for t in sent.tokens if t.start >= per.end]
+    former = False
+    copula = post_noun = False
+    since_copula = 0
+    for j, t in enumerate(toks[:12]):
+        sp = _span_at(sent, t)
+        if sp is not None and sp.type == "PER":
+            break
+        if t.text in {";", ":", ".", "(", ")", "—", "–", "!", "?"} or t.pos == "SCONJ" \
+                or _lem(t) == "который":
+            break
+        lem = _lem(t)
+        if lem in FORMER_WORDS:
+            former = True
+        if lem in COPULA_VERBS and t.pos in ("VERB", "AUX"):
+            copula = True
+            since_copula = 0
+            continue
+        if copula:
+            since_copula += 1
+            if since_copula > 3 or t.pos == "VERB":
+                copula = False
+        if lem in POST_NOUNS:
+            post_noun = True
+            continue
+        if _is_head(t) and ((post_noun and t.case == "Gen") or (copula and t.case == "Ins")):
+            post = _parse_post(sent, toks[j:], region_name, 0, country)
+            if post is None:
+                return []
+            if former:
+                post.phase = "former"
+            return [post]
+    return []
 
 
 def _sector(post: _Post) -> str:
@@ -579,8 +711,9 @@ def _sector(post: _Post) -> str:
 def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> list[OfficialMention]:
     """Every (person, post, organization) stated in the document, once per document."""
     persons = cluster_persons(analyzed)
+    country = document_country(analyzed)
     out: list[OfficialMention] = []
-    heads: list[str] = []
+    heads: list[tuple[str, bool]] = []
     for sent in analyzed.sentences:
         for per in sent.spans:
             if per.type != "PER":
@@ -588,8 +721,9 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> li
             person = persons.get((per.start, per.end))
             if person is None:
                 continue
-            posts = _posts_before(sent, per, region_name) or \
-                _posts_after(sent, per, region_name)
+            posts = _posts_before(sent, per, region_name, country) or \
+                _posts_after(sent, per, region_name, country) or \
+                _posts_predicate(sent, per, region_name, country)
             for post in posts:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
@@ -597,20 +731,29 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> li
                     organization=post.organization, phase=post.phase, sector=_sector(post),
                     evidence=sent.text, start=per.start, end=per.end,
                 ))
-                heads.append(post.head)
+                heads.append((post.head, post.default_org))
     return _merge(out, heads, persons)
 
 
-def _merge(rows: list[OfficialMention], heads: list[str],
+def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
            persons: dict[tuple[int, int], _Person]) -> list[OfficialMention]:
     """One row per person, post and organization; a post said again without its
-    organization ("президент Саркози" after "президент Франции Николя Саркози") adds none."""
-    with_org = {(r.person_key, h) for r, h in zip(rows, heads, strict=True) if r.organization}
+    organization ("президент Саркози" after "президент Франции Николя Саркози") adds none,
+    nor does one whose organization was only guessed from the article."""
+    with_org = {(r.person_key, h) for r, (h, guessed) in zip(rows, heads, strict=True)
+                if r.organization and not guessed}
+    explicit = {(r.person_key, h, r.organization)
+                for r, (h, guessed) in zip(rows, heads, strict=True) if not guessed}
+    guessed_keys = {(r.person_key, h) for r, (h, guessed) in zip(rows, heads, strict=True)
+                    if guessed}
+    heads = [h for h, guessed in heads]
     names = {p.key: p for p in persons.values()}
     seen: set[tuple[str, str, str | None]] = set()
     out = []
     for r, h in zip(rows, heads, strict=True):
-        if r.organization is None and (r.person_key, h) in with_org:
+        if (r.organization is None or (r.person_key, h) in guessed_keys) \
+                and (r.person_key, h) in with_org and (r.person_key, h, r.organization) \
+                not in explicit:
             continue
         key = (r.person_key, r.position, r.organization)
         if key in seen:
