@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.extract.gazetteer import Region, find_regions
-from pipeline.extract.nlp import AnalyzedText, Span
+from pipeline.extract.morph import lemma
+from pipeline.extract.nlp import AnalyzedText, Sentence, Span
 from pipeline.extract.orgs import normalize_org, org_key, org_sector
 
 # Support instruments (programmes) named in the text, with the spelling the data uses.
@@ -62,6 +63,34 @@ def is_company(span: Span) -> bool:
     return org_sector(span.normal) != "government"
 
 
+def company_name(span: Span) -> str | None:
+    """The company a span names: the quoted name when there is one ("компания «Сибфарм»");
+    None for a bare descriptor ("китайская корпорация") or a support programme."""
+    quoted = re.findall(r"«([^«»]{2,60})»", span.text)
+    name = quoted[-1] if quoted else normalize_org(span.normal)
+    name = name.strip(" «»\"")
+    if not name or find_program(name):
+        return None
+    words = name.lower().split()
+    if not quoted and words and lemma(words[-1]) in _DESCRIPTORS:
+        return None
+    return name
+
+
+_DESCRIPTORS = {"компания", "корпорация", "группа", "холдинг", "концерн", "агрохолдинг",
+                "госкорпорация", "предприятие", "производитель", "инвестор"}
+
+
+def sentence_companies(sent: Sentence) -> list[str]:
+    """Companies named in a sentence, in order, facilities-as-companies last."""
+    names = [n for sp in sent.spans if is_company(sp) and (n := company_name(sp))]
+    plants = [n for n in names if lemma(n.split()[-1]) in _FACILITY_WORDS]
+    return [n for n in names if n not in plants] + plants
+
+
+_FACILITY_WORDS = {"завод", "фабрика", "комбинат", "верфь", "льнокомбинат", "мясокомбинат"}
+
+
 def main_company(analyzed: AnalyzedText) -> str | None:
     """The company the article is about: the most often named one (ties: first named)."""
     counts: Counter[str] = Counter()
@@ -69,11 +98,11 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     for span in analyzed.spans:
         if not is_company(span):
             continue
-        key = org_key(span.normal)
+        name = company_name(span)
+        key = org_key(name or "")
         if not key:
             continue
         counts[key] += 1
-        name = normalize_org(span.normal)
         if key not in names or len(name) < len(names[key]):
             names[key] = name
     if not counts:

@@ -16,12 +16,11 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from pipeline.extract.context import DocContext, find_program, is_company
+from pipeline.extract.context import DocContext, sentence_companies
 from pipeline.extract.dates import find_dates
 from pipeline.extract.gazetteer import Region, find_regions
-from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect, lemma
-from pipeline.extract.nlp import AnalyzedText, Sentence, Span, Token
-from pipeline.extract.orgs import normalize_org
+from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect
+from pipeline.extract.nlp import AnalyzedText, Sentence, Token
 
 FACILITY_HEADS = {
     "завод", "фабрика", "комбинат", "предприятие", "производство", "цех", "линия",
@@ -67,6 +66,7 @@ EVENT_NOUNS = {
     "расширение", "реконструкция", "закрытие", "ликвидация", "остановка", "консервация",
     "проектирование", "ввод", "организация", "стройка", "пуск", "банкротство",
     "приостановка", "техперевооружение", "перевооружение", "обновление", "реализация",
+    "работа", "деятельность", "восстановление",
 }
 NON_NAME_ADJECTIVES = {
     "новый", "крупный", "современный", "первый", "собственный", "действующий", "будущий",
@@ -284,14 +284,16 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
             continue  # «Фабрика проектного финансирования», «Чебоксарский ... завод»
         # adjectives before the head ("Невьянский механический завод")
         j = i - 1
-        while j >= 0 and toks[j].pos == "ADJ" and toks[j].case in (t.case, None):
+        while j >= 0 and toks[j].pos == "ADJ":  # the tagger's case of a name is unreliable
             j -= 1
         adjs = toks[j + 1:i]
         prev = toks[j] if j >= 0 else None
         if prev is not None and prev.lemma.replace("ё", "е") in GOVERNING_NOUNS:
             continue  # "объёмы производства машин": a measure of output
         if t.case == "Gen" and prev is not None and prev.pos == "NOUN" and \
-                prev.lemma.replace("ё", "е") not in EVENT_NOUNS | set(STATUS_LEMMAS):
+                prev.lemma.replace("ё", "е") not in EVENT_NOUNS | set(STATUS_LEMMAS) and \
+                not any(sp.type == "LOC" and sp.start <= prev.start < sp.end
+                        for sp in sent.spans) and not find_regions(prev.text):
             continue  # "на складе завода", "работники завода": a place or an owner
         named = bool(adjs) and _is_proper_adjective(adjs[0], j + 1 == 0)
         relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
@@ -332,6 +334,13 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
             name = f"{prefix} {name}"
         found.append(_Phrase(phrase_start, end, name.replace("ё", "е"), product, i, named,
                              weak))
+    named_plants = [p for p in found if p.named]
+    if named_plants:
+        # "Брянский завод расширил производство тепловозов": what the named plant makes
+        for p in [p for p in found if p.weak and toks[p.head].lemma == "производство"]:
+            found.remove(p)
+            if named_plants[0].product is None:
+                named_plants[0].product = p.product
     return found
 
 
@@ -342,31 +351,6 @@ def _content(p: _Phrase) -> set[str]:
 
 _GENERIC_STEMS = {"завод", "фабри", "комби", "предп", "произ", "выпус", "перер", "новый",
                   "линия", "линии", "мощно", "устан", "компл", "агрег", "площа"}
-
-
-def _company_name(span: Span) -> str | None:
-    """The company a span names: the quoted name when there is one ("компания «Сибфарм»");
-    None for a bare descriptor ("китайская корпорация") or a support programme."""
-    quoted = re.findall(r"«([^«»]{2,60})»", span.text)
-    name = quoted[-1] if quoted else normalize_org(span.normal)
-    name = name.strip(" «»\"")
-    if not name or find_program(name):
-        return None
-    words = name.lower().split()
-    if not quoted and words and lemma(words[-1]) in _DESCRIPTORS:
-        return None
-    return name
-
-
-_DESCRIPTORS = {"компания", "корпорация", "группа", "холдинг", "концерн", "агрохолдинг",
-                "госкорпорация", "предприятие", "производитель", "инвестор"}
-
-
-def sentence_companies(sent: Sentence) -> list[str]:
-    """Companies named in a sentence, in order, facilities-as-companies last."""
-    names = [n for sp in sent.spans if is_company(sp) and (n := _company_name(sp))]
-    plants = [n for n in names if n.split()[-1].lower() in FACILITY_HEADS]
-    return [n for n in names if n not in plants] + plants
 
 
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
