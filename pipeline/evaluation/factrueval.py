@@ -205,9 +205,12 @@ def _head_lemma(text: str) -> str:
     депутат); the first word when no noun is found."""
     words = re.findall(r"[\w.-]+", _norm(text))
     for w in words:
-        p = morph().parse(w)[0]
-        if p.tag.POS == "NOUN" or w in ("и.о.", "врио"):
-            return p.normal_form.replace("ё", "е")
+        if w in ("и.о.", "врио"):
+            return w
+        # any noun reading counts: "посол" is also a past tense of "посолить"
+        for p in morph().parse(w):
+            if p.tag.POS == "NOUN":
+                return p.normal_form.replace("ё", "е")
     return lemma(words[0]) if words else ""
 
 

@@ -106,7 +106,7 @@ NATIONAL_POSTS = {"президент", "премьер", "премьер-мин
                   "канцлер", "госсекретарь"}
 # "X занял пост министра", "X стал премьер-министром": the post in a predicate.
 POST_NOUNS = {"пост", "должность"}
-COPULA_VERBS = {"стать", "являться", "назначить", "избрать", "работать", "служить",
+COPULA_VERBS = {"стать", "являться", "быть", "назначить", "избрать", "работать", "служить",
                 "остаться", "становиться", "назначать", "избираться", "переизбрать"}
 FORMER_WORDS = {"уход", "уйти", "покинуть", "оставить", "отставка", "освободить", "снять",
                 "уволить", "уходить", "покидать"}
@@ -122,7 +122,7 @@ BUSINESS_POSTS = {"гендиректор", "директор", "совладе�
                   "акционер", "сооснователь", "учредитель"}
 _PHASE_FORMER = {"бывший", "экс"}
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
-_HARD_BOUNDARY = {";", ":", "—", "–", ".", "!", "?", "(", ")", "а", "но", "или"}
+_HARD_BOUNDARY = {";", ":", "—", "–", "-", ".", "!", "?", "(", ")", "а", "но", "или"}
 _SPLIT = {",", "и"}
 _OPEN_QUOTES = "«\"„“"
 
@@ -204,11 +204,17 @@ def _nominative_word(word: str, tok: Token | None) -> str:
 
 def _person_from_span(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
     """(full name in nominative, surname, first name) from natasha's normal form and fact."""
-    if span.last:
-        parts = [p for p in (span.first, span.middle, span.last) if p]
-        full = " ".join(_cap(p) for p in parts)
-        return full, _cap(span.last), span.first
     words = span.normal.split()
+    if span.last and len(words) <= len([p for p in (span.first, span.middle, span.last) if p]):
+        parts = [p for p in (span.first, span.middle, span.last) if p]
+        if toks:
+            # a part the normaliser left in its oblique form ("Йенса Лемана" -> "Лемана")
+            by_text = {t.text.lower(): t for t in toks}
+            parts = [_nominative_word(p, by_text.get(p.lower())) if p.lower() in by_text
+                     and p == by_text[p.lower()].text else p for p in parts]
+        full = " ".join(_cap(p) for p in parts)
+        return full, _cap(parts[-1]), span.first
+    # more words than the name parts read ("Реджеп Тайип Эрдоган"): keep them all
     if toks and span.normal == span.text:
         words = [_nominative_word(w, toks[i] if i < len(toks) else None)
                  for i, w in enumerate(words)]
@@ -257,6 +263,19 @@ def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
                         break
                 if match is not None:
                     break
+            if match is None and first is None:
+                # a first name or "Имя Отчество" alone: the one known person it fits
+                fits = [p for p in persons
+                        if {_key(w) for w in full.split()} <= {_key(w) for w in
+                                                              p.full_name.split()}]
+                if len(fits) == 1:
+                    match = fits[0]
+            if match is None and first is not None and re.search(
+                    r"(?:вич|вна|ична|овна|евна)$", surname):
+                fits = [p for p in persons if _key(surname) in _key(p.full_name).split()
+                        and _key(first) in _key(p.full_name).split()]
+                if len(fits) == 1:
+                    match = fits[0]
             if match is None:
                 match = _Person(key=f"p{len(persons)}", full_name=full, surname=surname,
                                 first=first)
@@ -386,6 +405,27 @@ def _place_adjective(tok: Token) -> str | None:
     return region.name if region else None
 
 
+_GENERIC_MEMORY: dict[str, str] = {}
+
+
+def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
+    """"партии «Яблоко»" ... "глава партии": a bare generic noun means the organization
+    the article last named with that noun."""
+    memory: dict[str, str] = {}
+    for sent in analyzed.sentences:
+        toks = sent.tokens
+        for i, t in enumerate(toks[:-1]):
+            lem = _lem(t)
+            if lem not in GENERIC_ORG_NOUNS:
+                continue
+            nxt = toks[i + 1]
+            if nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
+                memory[lem] = q[0]
+            elif (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG":
+                memory[lem] = _org_name(sp)
+    return memory
+
+
 def _is_gen(t: Token) -> bool:
     return t.case in ("Gen", None)
 
@@ -512,6 +552,9 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
                     i += 1
             elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
                 organization = _nominative_phrase(org_toks)
+            else:
+                organization = _GENERIC_MEMORY.get(lem)
+                compl.append(t)  # "глава партии": the post is read, the name may be known
             break
         break
     # trailing adjectives without their noun belong to nothing we read
@@ -546,15 +589,20 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
         out.append(t)
         if len(out) > 30:
             break
-    return list(reversed(out))
+    out.reverse()
+    if out and out[-1].text == ",":
+        return []  # "директор X, Кирилл Разлогов": the post belongs to the name before it
+    return out
 
 
 def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool]:
     toks = [t for t in sent.tokens if t.start >= per.end]
     if not toks:
         return [], False
-    if toks[0].text in {",", "(", "—", "–"}:
+    if toks[0].text in {",", "(", "—", "–", "-"}:
         toks = toks[1:]
+    elif toks[0].text[:1].isupper() and _is_head(toks[0]):
+        pass  # "Кирсан Илюмжинов Президент ФИДЕ": a caption
     elif "\n" not in sent.text[per.end - sent.start:toks[0].start - sent.start]:
         # "Кирсан Илюмжинов\nПрезидент ФИДЕ": a signature line needs no comma
         return [], False
@@ -623,12 +671,24 @@ def _posts_before(sent: Sentence, per: Span, region_name: str | None,
     found = None
     for hi in [i for i, t in enumerate(near) if _is_head(t)]:
         post = _parse_post(sent, near, region_name, hi, country)
-        if post is not None and post.leftover <= 2 and _agrees(post, name_tok):
-            found = post
+        if post is None:
+            continue
+        # stacked posts without a comma: "представитель вооружённых сил полковник X"
+        stack = [post]
+        while stack[-1].leftover > 0 and stack[-1].consumed < len(near):
+            nxt = _starts_post(near[stack[-1].consumed:])
+            if nxt is None:
+                break
+            more = _parse_post(sent, near, region_name, stack[-1].consumed + nxt, country)
+            if more is None:
+                break
+            stack.append(more)
+        if stack[-1].leftover <= 2 and _agrees(stack[-1], name_tok):
+            found = stack
             break
     if found is None:
         return []
-    posts.append(found)
+    posts.extend(reversed(found))
     for chunk in reversed(chunks[:-1]):
         hi = _starts_post(chunk)
         if hi is None:
@@ -660,9 +720,20 @@ def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
     """"X занял пост премьер-министра", "X стал депутатом": the subject's post in the
     predicate of its own clause."""
     name_toks = [t for t in sent.tokens if per.start <= t.start < per.end]
-    if not name_toks or name_toks[0].case not in ("Nom", None):
+    if not name_toks:
         return []
     toks = [t for t in sent.tokens if t.start >= per.end]
+    # "назвал Йенса Лемана первым вратарём": an object and its post in the instrumental
+    k = 0
+    while k < len(toks) and k < 3 and not _is_head(toks[k]) and (
+            toks[k].pos == "ADJ" or _lem(toks[k]) in PRE_MODIFIERS):
+        k += 1
+    if k < len(toks) and _is_head(toks[k]) and toks[k].case == "Ins" \
+            and name_toks[0].case in ("Acc", "Nom"):
+        post = _parse_post(sent, toks, region_name, k, country)
+        return [post] if post is not None else []
+    if name_toks[0].case not in ("Nom", None):
+        return []
     former = False
     copula = post_noun = False
     since_copula = 0
@@ -688,7 +759,7 @@ def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
             post_noun = True
             continue
         if _is_head(t) and ((post_noun and t.case == "Gen") or (copula and t.case == "Ins")):
-            post = _parse_post(sent, toks[j:], region_name, 0, country)
+            post = _parse_post(sent, toks, region_name, j, country)
             if post is None:
                 return []
             if former:
@@ -712,6 +783,8 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> li
     """Every (person, post, organization) stated in the document, once per document."""
     persons = cluster_persons(analyzed)
     country = document_country(analyzed)
+    _GENERIC_MEMORY.clear()
+    _GENERIC_MEMORY.update(remember_generic_orgs(analyzed))
     out: list[OfficialMention] = []
     heads: list[tuple[str, bool]] = []
     for sent in analyzed.sentences:
