@@ -1,19 +1,24 @@
 """Parsing many documents: a cache keyed by content, and a process pool across documents.
 
-The NLP is the cost of a build (~30 documents/s per core), so each document is parsed once
-per extractor version: results are cached under `<cache>/<version>/<key>.json`, where the
-key hashes the document id, text and date. Uncached documents are spread over a pool of
-worker processes, each loading the models once.
+The NLP is the cost of a build (~10-30 documents/s per core), so each document is parsed
+once per extractor version: results are cached under `<cache>/v<version>/<key>.json`, where
+the key hashes the document id, text and date. Uncached documents are spread over a pool of
+worker processes, each loading the models once; workers write the cache themselves, so the
+JSON encoding runs in parallel and a parse survives an interrupted build.
+
+Memory: only flat record dicts cross process boundaries (no natasha objects), the pool is
+fed a bounded number of chunks at a time, and results arrive chunk by chunk.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import traceback
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +26,11 @@ from typing import Any
 from pipeline.extract.document import EXTRACTOR_VERSION, extract_document
 from pipeline.extract.types import RawDocument, Rejection
 
+Outcome = tuple[str, list[dict[str, Any]] | None, str | None]  # doc_id, records, error
+
 
 def cache_key(doc: RawDocument) -> str:
+    """Same id, text and date -> same key: anything else the parse depends on is the version."""
     payload = json.dumps([doc.doc_id, doc.text, doc.published.isoformat()
                           if doc.published else None], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -37,30 +45,38 @@ class ParseResult:
 
 
 class ParseCache:
-    """One JSON file per (extractor version, document content)."""
+    """One JSON file per (extractor version, document content); safe for concurrent writers
+    (each write goes to a temporary file renamed into place)."""
 
     def __init__(self, root: Path, version: str = EXTRACTOR_VERSION) -> None:
-        self.dir = root / f"v{version}"
+        self.root = Path(root)
+        self.version = version
+        self.dir = self.root / f"v{version}"
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.json"
 
+    def path(self, doc: RawDocument) -> Path:
+        return self._path(cache_key(doc))
+
     def get(self, doc: RawDocument) -> list[dict[str, Any]] | None:
-        path = self._path(cache_key(doc))
         try:
-            return json.loads(path.read_text("utf-8"))
+            return json.loads(self.path(doc).read_text("utf-8"))
         except (OSError, ValueError):
             return None
 
+    def __contains__(self, doc: RawDocument) -> bool:
+        return self.path(doc).is_file()
+
     def put(self, doc: RawDocument, records: list[dict[str, Any]]) -> None:
-        path = self._path(cache_key(doc))
+        path = self.path(doc)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
         os.replace(tmp, path)
 
 
-def _parse_one(doc: RawDocument) -> tuple[str, list[dict[str, Any]] | None, str | None]:
+def _parse_one(doc: RawDocument) -> Outcome:
     try:
         return doc.doc_id, extract_document(doc), None
     except Exception as exc:  # one bad document must not stop the others
@@ -69,8 +85,18 @@ def _parse_one(doc: RawDocument) -> tuple[str, list[dict[str, Any]] | None, str 
         return doc.doc_id, None, f"NLP failed: {type(exc).__name__}: {exc} ({where})"
 
 
-def _parse_chunk(docs: Sequence[RawDocument]) -> list[tuple[str, list | None, str | None]]:
-    return [_parse_one(d) for d in docs]
+def parse_chunk(docs: Sequence[RawDocument], cache: ParseCache | None = None) -> list[Outcome]:
+    """Parse documents in this process and cache each success (the unit of work of a worker,
+    a Dask task or a Dagster op)."""
+    out = []
+    for doc in docs:
+        outcome = _parse_one(doc)
+        if cache is not None and outcome[1] is not None:
+            # a full or read-only cache costs a re-parse next time, not the build
+            with contextlib.suppress(OSError):
+                cache.put(doc, outcome[1])
+        out.append(outcome)
+    return out
 
 
 def _chunks(items: Sequence[RawDocument], size: int) -> Iterator[Sequence[RawDocument]]:
@@ -79,15 +105,37 @@ def _chunks(items: Sequence[RawDocument], size: int) -> Iterator[Sequence[RawDoc
 
 
 def default_workers() -> int:
+    """PIPELINE_WORKERS, else every core this process may run on."""
     env = os.environ.get("PIPELINE_WORKERS")
     if env:
         return max(1, int(env))
     return max(1, len(os.sched_getaffinity(0)))
 
 
+def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
+                   cache: ParseCache | None) -> Iterator[list[Outcome]]:
+    """Chunk results in input order, keeping at most 2 chunks per worker in flight so the
+    pool never holds the whole corpus' results at once."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending: list[Future] = []
+        for chunk in chunks:
+            pending.append(pool.submit(parse_chunk, chunk, cache))
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()
+
+
 def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
                     cache: ParseCache | None = None, chunk_size: int = 16) -> ParseResult:
-    """Records of every document, in input order; failures become `parse` rejections."""
+    """Records of every document, in input order; failures become `parse` rejections.
+
+    Cached documents are not parsed again; the rest go to a process pool when there are
+    enough of them to pay for its start-up (else they are parsed in this process).
+    """
     result = ParseResult()
     todo: list[RawDocument] = []
     cached: dict[str, list[dict[str, Any]]] = {}
@@ -98,24 +146,21 @@ def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
         else:
             cached[doc.doc_id] = hit
     result.from_cache = len(cached)
-    workers = workers or default_workers()
+    workers = min(workers or default_workers(), max(1, len(todo) // chunk_size))
+    # small chunks at the end keep both workers busy until the last document
+    size = max(1, min(chunk_size, len(todo) // (4 * workers) or 1))
     outputs: dict[str, tuple[list | None, str | None]] = {}
-    if len(todo) < 2 * chunk_size or workers == 1:
-        for doc in todo:
-            did, recs, err = _parse_one(doc)
-            outputs[did] = (recs, err)
+    if workers == 1 or len(todo) < 2 * chunk_size:
+        batches: Iterable[list[Outcome]] = (parse_chunk(c, cache) for c in _chunks(todo, size))
     else:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            for batch in pool.map(_parse_chunk, _chunks(todo, chunk_size)):
-                for did, recs, err in batch:
-                    outputs[did] = (recs, err)
-    by_id = {d.doc_id: d for d in todo}
+        batches = _pool_outcomes(_chunks(todo, size), workers, cache)
+    for batch in batches:
+        for did, recs, err in batch:
+            outputs[did] = (recs, err)
     for doc in docs:
-        if doc.doc_id in cached:
-            result.records.extend(cached[doc.doc_id])
+        hit = cached.get(doc.doc_id)
+        if hit is not None:
+            result.records.extend(hit)
             continue
         recs, err = outputs[doc.doc_id]
         if err is not None or recs is None:
@@ -124,6 +169,4 @@ def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
             continue
         result.parsed += 1
         result.records.extend(recs)
-        if cache:
-            cache.put(by_id[doc.doc_id], recs)
     return result

@@ -1,0 +1,253 @@
+"""Speed benchmark: bare NLP vs a full Dagster build vs an incremental build.
+
+Usage: ``python benchmarks/run.py --n 2000`` (``make benchmark``). Prints figures; asserts
+nothing (speed is never a test).
+
+The corpus: N distinct documents made from the FactRuEval-2016 devset texts, the seed and
+the test fixtures' texts (``tests/**/*.txt``). Document i takes base text ``i mod B``; its
+variant ``v = i div B`` rotates the base's paragraphs by v and, for v > 0, appends the first
+paragraph of another base text (``(i + v) mod B``), so texts are distinct (checked; a
+collision gets one more paragraph) and of the same size as real articles. Each gets a
+``date`` header spread over 2024-2025 and the id ``bench_<i>``.
+
+Measured in one run on one machine, each stage in its own process tree (its peak RSS is
+the sampled sum over the tree, so shared pages are counted twice: an upper bound):
+1. bare NLP: natasha segmenter + morph tagger + NER + lemmas + span normal forms, one
+   process, models loaded once (the floor every build pays);
+2. full build: ``dagster asset materialize -m pipeline --select '*published_datasets'``
+   (every asset of the build job, not the evaluation jobs) from empty storage and cache;
+3. incremental build: the same command after adding 1 document and changing 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import glob
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT.parent / "shared" / "factrueval-2016" / "devset"
+BUILD_SELECT = "*published_datasets"
+
+
+def _strip_header(text: str) -> str:
+    text = text.lstrip("\ufeff").lstrip()
+    if text.startswith("date "):
+        text = text[len("date 2026-01-01"):]
+    return text.strip()
+
+
+def base_texts() -> list[str]:
+    """Every usable text: devset, seeds, test fixtures (sorted, so the corpus is stable)."""
+    paths = sorted(glob.glob(str(DEVSET / "*.txt")))
+    paths += sorted(glob.glob(str(ROOT / "seeds" / "*.txt")))
+    paths += sorted(glob.glob(str(ROOT / "tests" / "**" / "*.txt"), recursive=True))
+    out = []
+    for p in paths:
+        try:
+            t = _strip_header(Path(p).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if len(t) > 200:
+            out.append(t)
+    return out
+
+
+def _paragraphs(text: str) -> list[str]:
+    paras = [p.strip() for p in text.replace("\r", "").split("\n\n") if p.strip()]
+    if len(paras) < 2:
+        paras = [p.strip() for p in text.split("\n") if p.strip()]
+    return paras or [text]
+
+
+def make_text(i: int, bases: list[str], extra: int = 0) -> str:
+    b = len(bases)
+    paras = _paragraphs(bases[i % b])
+    v = i // b
+    k = v % len(paras)
+    out = paras[k:] + paras[:k]
+    for j in range((1 if v else 0) + extra):
+        out.append(_paragraphs(bases[(i + v + j) % b])[0])
+    return "\n\n".join(out)
+
+
+def make_corpus(n: int, folder: Path, bases: list[str]) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    seen: set[str] = set()
+    texts = []
+    start = date(2024, 1, 1)
+    for i in range(n):
+        extra = 0
+        text = make_text(i, bases)
+        while text in seen:
+            extra += 1
+            text = make_text(i, bases, extra)
+        seen.add(text)
+        texts.append(text)
+        day = start + timedelta(days=i % 730)
+        (folder / f"bench_{i:07d}.txt").write_text(f"date {day.isoformat()}\n{text}\n",
+                                                   "utf-8")
+    return texts
+
+
+class PeakRSS:
+    """Samples the summed RSS of a process and all its descendants."""
+
+    def __init__(self, pid: int, every: float = 0.1) -> None:
+        self.pid, self.every, self.peak = pid, every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                root = psutil.Process(self.pid)
+                procs = [root, *root.children(recursive=True)]
+                total = 0
+                for p in procs:
+                    with contextlib.suppress(psutil.Error):
+                        total += p.memory_info().rss
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                pass
+            self._stop.wait(self.every)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_measured(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, int]:
+    """Wall time and peak tree RSS of a command; exits on failure, showing its log."""
+    t0 = time.perf_counter()
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
+        sampler = PeakRSS(proc.pid)
+        rc = proc.wait()
+    elapsed = time.perf_counter() - t0
+    peak = sampler.stop()
+    if rc != 0:
+        sys.stdout.write(log.read_text("utf-8", errors="replace")[-4000:])
+        sys.exit(f"command failed ({rc}): {' '.join(cmd)}")
+    return elapsed, peak
+
+
+def bare_nlp(folder: str) -> None:
+    """Stage 1 (runs in its own process): natasha alone over every corpus text."""
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        Segmenter,
+    )
+
+    segmenter, vocab, emb = Segmenter(), MorphVocab(), NewsEmbedding()
+    morph, ner = NewsMorphTagger(emb), NewsNERTagger(emb)
+    paths = sorted(Path(folder).glob("*.txt"))
+    t0 = time.perf_counter()
+    for p in paths:
+        doc = Doc(_strip_header(p.read_text("utf-8")))
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.tag_ner(ner)
+        for tok in doc.tokens:
+            tok.lemmatize(vocab)
+        for span in doc.spans:
+            span.normalize(vocab)
+    print(f"nlp_seconds={time.perf_counter() - t0:.3f} docs={len(paths)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000, help="number of documents")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--workdir", type=Path, default=None, help="instead of a tmp folder")
+    ap.add_argument("--bare-nlp", metavar="FOLDER", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.bare_nlp:
+        bare_nlp(args.bare_nlp)
+        return
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
+    seeds, out, cache, home = (work / "seeds", work / "datasets", work / "cache",
+                               work / "dagster_home")
+    for d in (seeds, out, cache, home):
+        shutil.rmtree(d, ignore_errors=True)
+    home.mkdir(parents=True)
+    bases = base_texts()
+    texts = make_corpus(args.n, seeds, bases)
+    chars = sum(map(len, texts))
+    print(f"corpus: {args.n} documents from {len(bases)} base texts, "
+          f"{chars / args.n:.0f} chars/doc on average, in {work}")
+    env = {**os.environ, "SEEDS_DIR": str(seeds), "DATASETS_DIR": str(out),
+           "PIPELINE_CACHE_DIR": str(cache), "DAGSTER_HOME": str(home),
+           "PYTHONPATH": str(ROOT)}
+    py = sys.executable
+    dagster = str(Path(py).with_name("dagster"))
+    build = [dagster, "asset", "materialize", "-m", "pipeline", "--select", BUILD_SELECT]
+
+    # 1. bare NLP (the process also loads the models: reported apart)
+    t_bare_wall, rss_bare = run_measured([py, __file__, "--bare-nlp", str(seeds)], env,
+                                         work / "bare.log")
+    line = [ln for ln in (work / "bare.log").read_text().splitlines()
+            if ln.startswith("nlp_seconds=")][-1]
+    t_bare = float(line.split()[0].split("=")[1])
+
+    # 2. full build from empty storage and cache
+    t_full, rss_full = run_measured(build, env, work / "full.log")
+
+    # 3. incremental: one new document, one changed
+    new_text = make_text(args.n, bases, extra=1)
+    (seeds / "bench_new.txt").write_text(f"date 2025-12-31\n{new_text}\n", "utf-8")
+    changed = seeds / f"bench_{args.n // 2:07d}.txt"
+    changed.write_text(changed.read_text("utf-8").rstrip("\n") +
+                       "\n\nОбновлено: в материал добавлен комментарий пресс-службы.\n",
+                       "utf-8")
+    t_inc, rss_inc = run_measured(build, env, work / "incremental.log")
+
+    n = args.n
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(ln.split(":", 1)[1].strip()
+                     for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                     if ln.startswith("model name"))
+    except (OSError, StopIteration):
+        model = cpu
+    gib = 1024 ** 3
+    print(f"machine: {model}, {len(os.sched_getaffinity(0))} cores usable, "
+          f"{psutil.virtual_memory().total / gib:.1f} GiB RAM, Python "
+          f"{platform.python_version()}, PIPELINE_WORKERS="
+          f"{os.environ.get('PIPELINE_WORKERS', '(all cores)')}")
+    print(f"{'stage':<22}{'seconds':>9}{'docs/s':>9}{'peak RSS':>11}")
+    print(f"{'1 bare NLP':<22}{t_bare:>9.1f}{n / t_bare:>9.1f}{rss_bare / gib:>9.2f}GB"
+          f"   (+{t_bare_wall - t_bare:.1f} s start-up and model load)")
+    print(f"{'2 full build':<22}{t_full:>9.1f}{n / t_full:>9.1f}{rss_full / gib:>9.2f}GB")
+    print(f"{'3 incremental (+1 ~1)':<22}{t_inc:>9.1f}{(n + 1) / t_inc:>9.1f}"
+          f"{rss_inc / gib:>9.2f}GB")
+    print(f"full build / bare NLP throughput: {(n / t_full) / (n / t_bare):.2f}x "
+          f"(target >= 1.6)")
+    print(f"incremental / full build time: {t_inc / t_full:.1%} (target <= 10%)")
+    if not args.keep and args.workdir is None:
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        print(f"kept {work}")
+
+
+if __name__ == "__main__":
+    main()
