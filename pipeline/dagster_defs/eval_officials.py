@@ -7,8 +7,6 @@ one click away in the written report. The folder is `FACTRUEVAL_DIR` (default
 `../shared/factrueval-2016/devset` relative to the repository root).
 """
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 
