@@ -1,7 +1,7 @@
 """Reliability, end to end through the real Dagster job `build_datasets`.
 
 One build reads a folder holding every bad-input case of the reliability issue next to
-good documents (tests/reliability_corpus.py, written for the tests): the run must succeed,
+good documents (tests/test_reliability_corpus.py, written for the tests): the run must succeed,
 every good document must be published, every bad one must be in rejected_documents with a
 reason a user understands and in the run's log, and nothing may be read from outside
 SEEDS_DIR or written outside DATASETS_DIR and the Dagster storage. A second build of the
@@ -17,7 +17,6 @@ import pandas as pd
 import pytest
 
 from pipeline.extract.types import RawDocument
-from tests.reliability_corpus import Corpus, make_bad_corpus
 from tests.test_e2e import (
     SEED,
     TABLE_NAMES,
@@ -29,6 +28,7 @@ from tests.test_e2e import (
     snapshot,
     write_seeds,
 )
+from tests.test_reliability_corpus import Corpus, make_bad_corpus
 
 LIMIT_ENV = {"MAX_DOCUMENT_BYTES": str(10 * 1024 * 1024)}
 REJECTED_SOURCES = [

@@ -1,5 +1,5 @@
-"""A folder of bad and good input documents, written for the tests (shared by the
-reliability, load and property tests).
+"""A folder of bad and good input documents, written for the tests (no tests here: shared
+by the reliability, load and property tests).
 
 `make_bad_corpus` writes every bad-input case of the reliability issue next to good
 neighbours and returns what each case must become: a published document (with the text
