@@ -200,22 +200,24 @@ def _lemmas(text: str) -> list[str]:
     return [lemma(w) for w in re.findall(r"[\w-]+", _norm(text))]
 
 
-def _head_lemma(text: str) -> str:
-    """The first noun of the phrase ("министр торговли" -> министр, "народный депутат" ->
-    депутат); the first word when no noun is found."""
-    words = re.findall(r"[\w.-]+", _norm(text))
+def _head_lemmas(text: str) -> set[str]:
+    """Lemmas the head of the phrase may have: the first word with a noun reading
+    ("министр торговли" -> министр, "народный депутат" -> депутат). An ambiguous word keeps
+    all its noun lemmas ("премьера": премьер or премьера); "экс-", "бывший" are phase."""
+    words = [w.removeprefix("экс-") for w in re.findall(r"[\w.-]+", _norm(text))]
+    words = [w for w in words if w not in ("экс", "бывший", "-")]
     for w in words:
         if w in ("и.о.", "врио"):
-            return w
-        # any noun reading counts: "посол" is also a past tense of "посолить"
-        for p in morph().parse(w):
-            if p.tag.POS == "NOUN":
-                return p.normal_form.replace("ё", "е")
-    return lemma(words[0]) if words else ""
+            return {w}
+        nouns = {p.normal_form.replace("ё", "е") for p in morph().parse(w)
+                 if p.tag.POS == "NOUN"}
+        if nouns:
+            return nouns
+    return {lemma(words[0])} if words else set()
 
 
 def position_match(gold_pos: str, row_pos: str) -> bool:
-    if _head_lemma(gold_pos) == _head_lemma(row_pos):
+    if _head_lemmas(gold_pos) & _head_lemmas(row_pos):
         return True
     g, r = " ".join(_lemmas(gold_pos)), " ".join(_lemmas(row_pos))
     return bool(g and r) and (f" {g} " in f" {r} " or f" {r} " in f" {g} ")

@@ -337,16 +337,29 @@ def _span_at(sent: Sentence, tok: Token) -> Span | None:
 
 
 def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> str:
+    """The post in the nominative; "врио губернатора", "исполняющий обязанности мэра" keep
+    the genitive they have in any case; "экс-" goes to the `phase` column."""
     words: list[str] = []
+    frozen = False
     for t in [*pre, head]:
         w = t.text
         low = w.lower()
-        if low in {"и.о.", "и.о", "врио", "экс"}:
+        if frozen:
             words.append(low)
+            continue
+        if low == "экс":
+            continue
+        if low in {"и.о.", "и.о", "врио"}:
+            words.append(low)
+            frozen = True
             continue
         if low.startswith("экс-"):
             src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
-            words.append("экс-" + inflect(low[4:], "nomn", "sing", src).lower())
+            words.append(inflect(low[4:], "nomn", "sing", src).lower())
+            continue
+        if _lem(t) == "исполнять" or _lem(t) == "исполняющий":
+            words.append("исполняющий")
+            frozen = True
             continue
         src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
         if t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and src != "nomn":
@@ -486,6 +499,14 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
                     i += 1
             break
         lem = _lem(t)
+        if lem in ("в", "во") and organization is None and i + 1 < n \
+                and (sp := _span_at(sent, toks[i + 1])) is not None and sp.type == "LOC":
+            # "полпред президента в Центральном федеральном округе"
+            organization = _org_name(sp)
+            i += 1
+            while i < n and toks[i].start < sp.end:
+                i += 1
+            break
         if lem == "по" and i + 1 < n:
             # "министр по делам разведки", "директор по стратегии и развитию"
             j = i + 1
@@ -566,7 +587,8 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
     default_org = organization is None
     if organization is None and hlem in {"губернатор", "вице-губернатор", "врио"}:
         organization = region_name
-    if organization is None and hlem in NATIONAL_POSTS:
+    if organization is None and (hlem in NATIONAL_POSTS
+                                 or any(_lem(t) == "правительство" for t in compl)):
         organization = country
     if hlem in NEEDS_ORG and organization is None:
         return None
@@ -770,7 +792,8 @@ def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
 
 def _sector(post: _Post) -> str:
     org_kind = org_sector(post.organization)
-    if post.head in GOVERNMENT_POSTS or org_kind == "government":
+    if post.head in GOVERNMENT_POSTS or org_kind == "government" \
+            or org_sector(post.position) == "government":
         return "government"
     if post.head in BUSINESS_POSTS or org_kind == "business":
         return "business"
