@@ -1,0 +1,135 @@
+"""The parse cache and the process pool (pipeline/extract/batch.py). No timings asserted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import batch
+from pipeline.extract.batch import ParseCache, cache_key, parse_chunk, parse_documents
+from pipeline.extract.types import RawDocument
+
+# Texts written for the tests.
+TEXTS = [
+    "Губернатор Калужской области Владислав Шапша открыл завод по выпуску кирпича.",
+    "В Липецке компания «Север» вложит 2 млрд рублей в новый цех.",
+    "Министр промышленности Тульской области Иван Петров посетил комбинат.",
+    "В Перми запустили линию по производству труб стоимостью 500 млн рублей.",
+    "Глава Мордовии Артём Здунов сообщил о строительстве фабрики.",
+    "Компания «Ромашка» построит в Самарской области склад за 1,5 млрд рублей.",
+]
+
+
+def _doc(i: int, text: str | None = None, published: date | None = date(2025, 3, 1)
+         ) -> RawDocument:
+    return RawDocument(doc_id=f"t{i}", text=text or TEXTS[i % len(TEXTS)],
+                       source=f"t{i}.txt", sha256=f"{i:064x}", published=published)
+
+
+def _fake_extract(calls: list[str], fail: set[str] = frozenset()):
+    def extract(doc: RawDocument) -> list[dict]:
+        calls.append(doc.doc_id)
+        if doc.doc_id in fail:
+            raise ValueError("broken on purpose")
+        return [{"doc_id": doc.doc_id, "kind": "NUMBER", "sentence": 0, "start": 0,
+                 "end": 1, "text": doc.text[:1], "normal": None, "attrs": "{}"}]
+    return extract
+
+
+def test_cache_key_depends_on_id_text_and_date() -> None:
+    a = _doc(0)
+    assert cache_key(a) == cache_key(_doc(0))
+    assert cache_key(a) != cache_key(_doc(0, text=TEXTS[0] + " "))
+    assert cache_key(a) != cache_key(_doc(0, published=None))
+    assert cache_key(a) != cache_key(RawDocument(doc_id="other", text=a.text, source="x",
+                                                 sha256=a.sha256, published=a.published))
+
+
+def test_cache_miss_then_hit(tmp_path, monkeypatch) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(batch, "extract_document", _fake_extract(calls))
+    docs = [_doc(i) for i in range(3)]
+    cache = ParseCache(tmp_path)
+    first = parse_documents(docs, workers=1, cache=cache)
+    assert (first.parsed, first.from_cache) == (3, 0)
+    assert calls == ["t0", "t1", "t2"]
+    assert all(d in cache for d in docs)
+
+    second = parse_documents(docs, workers=1, cache=cache)
+    assert (second.parsed, second.from_cache) == (0, 3)
+    assert calls == ["t0", "t1", "t2"]  # nothing parsed again
+    assert second.records == first.records
+
+    changed = [docs[0], _doc(1, text="Совсем другой текст о заводе."), docs[2]]
+    third = parse_documents(changed, workers=1, cache=cache)
+    assert (third.parsed, third.from_cache) == (1, 2)
+    assert calls[-1] == "t1"
+
+
+def test_new_extractor_version_reparses(tmp_path, monkeypatch) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(batch, "extract_document", _fake_extract(calls))
+    docs = [_doc(i) for i in range(2)]
+    parse_documents(docs, workers=1, cache=ParseCache(tmp_path, version="1"))
+    again = parse_documents(docs, workers=1, cache=ParseCache(tmp_path, version="2"))
+    assert (again.parsed, again.from_cache) == (2, 0)
+    assert calls == ["t0", "t1", "t0", "t1"]
+    assert (tmp_path / "v1").is_dir() and (tmp_path / "v2").is_dir()
+
+
+def test_corrupt_cache_entry_is_a_miss(tmp_path, monkeypatch) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(batch, "extract_document", _fake_extract(calls))
+    doc = _doc(0)
+    cache = ParseCache(tmp_path)
+    parse_documents([doc], workers=1, cache=cache)
+    cache.path(doc).write_text("{not json", "utf-8")
+    res = parse_documents([doc], workers=1, cache=cache)
+    assert (res.parsed, res.from_cache) == (1, 0)
+    assert cache.get(doc) == res.records
+
+
+def test_failing_document_is_a_parse_failure_and_others_are_kept(tmp_path, monkeypatch
+                                                                 ) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(batch, "extract_document", _fake_extract(calls, fail={"t1"}))
+    docs = [_doc(i) for i in range(3)]
+    cache = ParseCache(tmp_path)
+    res = parse_documents(docs, workers=1, cache=cache)
+    assert [r["doc_id"] for r in res.records] == ["t0", "t2"]
+    assert res.parsed == 2
+    assert len(res.failures) == 1
+    fail = res.failures[0]
+    assert (fail.doc_id, fail.source, fail.stage) == ("t1", "t1.txt", "parse")
+    assert "ValueError" in fail.reason and "broken on purpose" in fail.reason
+    assert docs[1] not in cache  # a failure is not cached: it is retried next build
+    assert docs[0] in cache and docs[2] in cache
+
+    outcomes = parse_chunk(docs)
+    assert [o[0] for o in outcomes] == ["t0", "t1", "t2"]
+    assert outcomes[1][1] is None and outcomes[1][2] is not None
+
+
+@pytest.fixture(scope="module")
+def serial_result():
+    docs = [_doc(i) for i in range(len(TEXTS))]
+    return docs, parse_documents(docs, workers=1)
+
+
+def test_parallel_equals_serial_in_input_order(tmp_path, serial_result) -> None:
+    docs, serial = serial_result
+    assert serial.parsed == len(docs) and not serial.failures
+    # chunks of 1 document over 2 worker processes: results still come back in input order
+    cache = ParseCache(tmp_path)
+    parallel = parse_documents(docs, workers=2, cache=cache, chunk_size=1)
+    assert parallel.records == serial.records
+    assert not parallel.failures
+    order = [r["doc_id"] for r in parallel.records]
+    assert order == sorted(order, key=lambda d: int(d[1:]))
+    assert {r["doc_id"] for r in parallel.records} == {d.doc_id for d in docs}
+    # the workers wrote the cache: a second run parses nothing
+    assert all(d in cache for d in docs)
+    again = parse_documents(docs, workers=2, cache=cache, chunk_size=1)
+    assert (again.parsed, again.from_cache) == (0, len(docs))
+    assert again.records == serial.records
