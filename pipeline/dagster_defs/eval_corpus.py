@@ -1,6 +1,69 @@
-"""Placeholder: filled in by the issue that owns it."""
+"""The development-corpus evaluation as a Dagster asset, outside the daily build.
+
+Why an asset: the precision, recall and F1 of the plants and investments rules show in the
+UI next to the datasets they describe, with the misses and false positives one click away,
+and each materialization keeps its numbers so a change of rules can be compared over time.
+The corpus folder is `CORPUS_DIR` (default `tests/fixtures/corpus`).
+"""
+
+import os
+from pathlib import Path
 
 import dagster as dg
 
-ASSETS: list[dg.AssetsDefinition] = []
-JOBS: list = []
+from pipeline.evaluation.corpus import DEFAULT_DIR, TARGET_F1, evaluate, render_markdown
+
+
+def corpus_dir() -> Path:
+    return Path(os.environ.get("CORPUS_DIR") or DEFAULT_DIR)
+
+
+def _table(rows: list[dict], limit: int = 50) -> str:
+    if not rows:
+        return "none"
+    keys = [k for k in rows[0] if k != "evidence"]
+    lines = ["| " + " | ".join(keys) + " |", "|" + " --- |" * len(keys)]
+    for r in rows[:limit]:
+        lines.append("| " + " | ".join("" if r.get(k) is None else str(r.get(k)).replace("|", "/")
+                                       for k in keys) + " |")
+    if len(rows) > limit:
+        lines.append(f"\n... and {len(rows) - limit} more")
+    return "\n".join(lines)
+
+
+@dg.asset(
+    group_name="evaluation",
+    io_manager_key="none_io_manager",
+    description="Precision, recall and F1 of the plants, investments and officials tables "
+                "on the development corpus (CORPUS_DIR, articles with gold JSONs); misses "
+                "and false positives in the metadata. Not part of the daily build.",
+    kinds={"python"},
+)
+def corpus_evaluation(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    folder = corpus_dir()
+    report = evaluate(folder)
+    md: dict[str, dg.MetadataValue] = {
+        "corpus_dir": dg.MetadataValue.path(str(folder)),
+        "report": dg.MetadataValue.md(render_markdown(report)),
+    }
+    for key, value in report.metadata().items():
+        md[key] = dg.MetadataValue.float(float(value)) if isinstance(value, float) \
+            else dg.MetadataValue.int(int(value))
+    for name, score in report.scores.items():
+        md[f"{name}_misses"] = dg.MetadataValue.md(_table(score.misses))
+        md[f"{name}_false_positives"] = dg.MetadataValue.md(_table(score.false_positives))
+    below = [f"{t} F1 {report.scores[t].f1:.3f} < {target}"
+             for t, target in TARGET_F1.items() if report.scores[t].f1 < target]
+    if below:
+        context.log.warning("below target: " + "; ".join(below))
+    return dg.MaterializeResult(metadata=md)
+
+
+evaluate_corpus_job = dg.define_asset_job(
+    name="evaluate_corpus",
+    selection=dg.AssetSelection.assets(corpus_evaluation),
+    description="Score the extraction rules on the development corpus (CORPUS_DIR).",
+)
+
+ASSETS: list[dg.AssetsDefinition] = [corpus_evaluation]
+JOBS: list = [evaluate_corpus_job]
