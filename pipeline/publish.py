@@ -80,8 +80,17 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    """Canonical CSV: UTF-8 without BOM, `\\n` line ends, empty cell = null, ISO dates."""
-    return _csv_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """Canonical CSV: UTF-8 without BOM, `\\n` line ends, empty cell = null, ISO dates.
+
+    Python's csv writer quotes a cell only for the characters of its own line terminator,
+    so a lone CR inside a cell (a file name can hold one) would be left bare and split the
+    row for every reader. Writing with CRLF quotes such cells; the record ends, which are
+    then outside quotes (an even number of quote characters before them), become LF.
+    """
+    text = _csv_frame(df).to_csv(index=False, lineterminator="\r\n")
+    parts = text.split('"')
+    parts[0::2] = [p.replace("\r\n", "\n") for p in parts[0::2]]
+    return '"'.join(parts).encode("utf-8")
 
 
 def excel_csv_bytes(df: pd.DataFrame) -> bytes:
