@@ -280,8 +280,10 @@ def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
                 match = _Person(key=f"p{len(persons)}", full_name=full, surname=surname,
                                 first=first)
                 persons.append(match)
-            elif first and len(full.split()) > len(match.full_name.split()) and (
-                not match.first or len(match.first) <= 2
+            elif first and len(first.rstrip(".")) > 1 and (
+                not match.first or len(match.first.rstrip(".")) <= 1
+                or len(full.split()) > len(match.full_name.split())
+                and match.first[:1].lower() == first[:1].lower()
             ):
                 # a fuller form seen later ("В. Путин" then "Владимир Путин")
                 match.full_name, match.first, match.surname = full, first, surname

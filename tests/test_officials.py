@@ -1,0 +1,168 @@
+"""Officials grammar on sentences written for the tests (never taken from an article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.nlp import analyze
+from pipeline.extract.officials import (
+    OfficialMention,
+    cluster_persons,
+    country_of,
+    find_officials,
+    official_id,
+)
+
+REGION = "Калининградская область"
+
+
+def rows(text: str, region: str | None = REGION) -> list[OfficialMention]:
+    return find_officials(analyze(text), region)
+
+
+def one(text: str, region: str | None = REGION) -> OfficialMention:
+    got = rows(text, region)
+    assert len(got) == 1, [(m.full_name, m.position, m.organization) for m in got]
+    return got[0]
+
+
+@pytest.mark.parametrize("text, name, position, org", [
+    # position before the name
+    ("Губернатор Калининградской области Алексей Беспрозванных открыл завод.",
+     "Алексей Беспрозванных", "губернатор", "Калининградская область"),
+    ("Глава Минпромторга Антон Алиханов посетил предприятие.",
+     "Антон Алиханов", "глава", "Минпромторг"),
+    ("Министр промышленности и торговли РФ Денис Мантуров провёл совещание.",
+     "Денис Мантуров", "министр промышленности и торговли", "Россия"),
+    ("Генеральный директор ПАО «КАМАЗ» Сергей Когогин рассказал о планах.",
+     "Сергей Когогин", "генеральный директор", "КАМАЗ"),
+    ("Председатель правления Сбербанка Герман Греф выступил на форуме.",
+     "Герман Греф", "председатель правления", "Сбербанк"),
+    ("Председатель совета директоров «Автотор Холдинг» Валерий Горбунов дал интервью.",
+     "Валерий Горбунов", "председатель совета директоров", "Автотор Холдинг"),
+    # position after the name
+    ("Сергей Собянин, мэр Москвы, открыл станцию метро.",
+     "Сергей Собянин", "мэр", "Москва"),
+    ("Петр Иванов (гендиректор компании «Вектор») подписал соглашение.",
+     "Петр Иванов", "гендиректор", "Вектор"),
+    # compound posts
+    ("Первый вице-премьер Андрей Белоусов выступил с докладом.",
+     "Андрей Белоусов", "первый вице-премьер", None),
+    ("Врио губернатора Курской области Роман Старовойт посетил завод.",
+     "Роман Старовойт", "врио губернатора", "Курская область"),
+    ("Полпред президента в Центральном федеральном округе Игорь Щеголев приехал в Тулу.",
+     "Игорь Щеголев", "полпред президента", "Центральный федеральный округ"),
+    ("Депутат Госдумы Ирина Яровая внесла законопроект.",
+     "Ирина Яровая", "депутат", "Госдума"),
+    ("Глава администрации Зеленодольского района Михаил Афанасьев встретился с инвесторами.",
+     "Михаил Афанасьев", "глава администрации", "Зеленодольский район"),
+    ("Замминистра финансов Алексей Моисеев рассказал о бюджете.",
+     "Алексей Моисеев", "замминистра финансов", None),
+    ("Генеральный директор РЖД Олег Белозёров осмотрел депо.",
+     "Олег Белозеров", "генеральный директор", "РЖД"),
+    # a place adjective names the place of the post
+    ("Израильский премьер Ицхак Шамир прибыл в Москву.",
+     "Ицхак Шамир", "премьер", "Израиль"),
+])
+def test_post_person_organization(text, name, position, org):
+    m = one(text)
+    assert (m.full_name, m.position, m.organization) == (name, position, org)
+
+
+def test_region_of_the_article_for_a_governor_of_the_region():
+    m = one("Губернатор региона Алексей Беспрозванных осмотрел цех.")
+    assert (m.position, m.organization) == ("губернатор", REGION)
+    m = one("Губернатор региона Алексей Беспрозванных осмотрел цех.", "Тульская область")
+    assert m.organization == "Тульская область"
+
+
+def test_phase_former_and_acting():
+    m = one("Бывший мэр Москвы Юрий Лужков выступил с лекцией.")
+    assert (m.position, m.organization, m.phase) == ("мэр", "Москва", "former")
+    m = one("Встреча прошла с участием экс-губернатора Пермского края Олега Чиркунова.")
+    assert (m.full_name, m.position, m.phase) == ("Олег Чиркунов", "губернатор", "former")
+    m = one("Врио губернатора Курской области Роман Старовойт посетил завод.")
+    assert m.phase == "acting"
+
+
+def test_name_in_the_nominative_from_any_case():
+    m = one("Он встретился с губернатором Калининградской области Антоном Алихановым.")
+    assert (m.full_name, m.surname) == ("Антон Алиханов", "Алиханов")
+    m = one("Отставка мэра Москвы Юрия Лужкова стала неожиданной.")
+    assert (m.full_name, m.surname) == ("Юрий Лужков", "Лужков")
+
+
+def test_womens_surnames():
+    m = one("Министр финансов Татьяна Голикова выступила в Думе.")
+    assert (m.full_name, m.surname) == ("Татьяна Голикова", "Голикова")
+
+
+def test_surname_only_mention_links_to_the_full_name():
+    text = ("Губернатор Тульской области Алексей Дюмин осмотрел цех. "
+            "«Это важный проект», — заявил Дюмин. Позже Дюмин уехал.")
+    analyzed = analyze(text)
+    persons = {p.key for p in cluster_persons(analyzed).values()}
+    assert len(persons) == 1
+    m = one(text)
+    assert (m.full_name, m.position) == ("Алексей Дюмин", "губернатор")
+
+
+def test_initials_link_to_the_full_name_given_later():
+    text = ("Об этом сообщил В. Путин. Президент России Владимир Путин поддержал проект "
+            "вчера.")
+    persons = cluster_persons(analyze(text))
+    assert len({p.key for p in persons.values()}) == 1
+    assert {p.full_name for p in persons.values()} == {"Владимир Путин"}
+
+
+def test_one_official_id_per_person():
+    text = ("Председатель совета директоров «Вектора» Петр Сидоров открыл цех. "
+            "Петр Сидоров, генеральный директор компании «Вектор», рассказал о планах.")
+    got = rows(text)
+    assert {m.full_name for m in got} == {"Петр Сидоров"}
+    assert len({official_id(m.full_name) for m in got}) == 1
+    assert {m.position for m in got} == {"председатель совета директоров",
+                                         "генеральный директор"}
+
+
+def test_non_russian_names():
+    m = one("Министр экономики Германии Роберт Хабек выступил на форуме.")
+    assert (m.full_name, m.position, m.organization) == (
+        "Роберт Хабек", "министр экономики", "Германия")
+
+
+def test_list_of_posts_before_one_name():
+    got = rows("На встрече выступил депутат городской думы, председатель комитета по "
+               "бюджету Иван Петров.")
+    assert {(m.full_name, m.position) for m in got} == {
+        ("Иван Петров", "депутат городской думы"),
+        ("Иван Петров", "председатель комитета по бюджету")}
+
+
+def test_post_in_the_predicate():
+    m = one("Игорь Сечин занял пост генерального директора компании «Роснефть».")
+    assert (m.full_name, m.position, m.organization) == (
+        "Игорь Сечин", "генеральный директор", "Роснефть")
+
+
+def test_sector():
+    assert one("Губернатор Тульской области Алексей Дюмин открыл цех.").sector == "government"
+    assert one("Генеральный директор ПАО «КАМАЗ» Сергей Когогин открыл цех.").sector == \
+        "business"
+    assert one("Ректор МГУ Виктор Садовничий открыл конференцию.").sector == "public/other"
+
+
+@pytest.mark.parametrize("text", [
+    "Алексей Петров приехал на завод и осмотрел цех.",  # a person without a post
+    "Губернатор области осмотрел новый цех завода.",  # a post without a named person
+    "Депутаты Законодательного собрания приняли закон, предложенный Иваном Петровым.",
+    "Помощник губернатора рассказал журналистам о планах.",
+])
+def test_no_row_without_both_person_and_post(text):
+    assert rows(text) == []
+
+
+def test_country_spellings():
+    assert country_of("РФ") == country_of("Российская Федерация") == "Россия"
+    assert country_of("КНР") == "Китай"
+    assert country_of("Калининград") is None
