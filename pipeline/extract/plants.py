@@ -110,6 +110,8 @@ STATUS_LEMMAS: dict[str, str] = {
 }
 # The verb of building: its tense decides between "planned" and "launched".
 _BUILD_VERBS = {"построить", "возвести", "создать"}
+_PUT_INTO_SERVICE = {"ввести", "ввод"}
+_SERVICE_NOUNS = {"эксплуатация", "строй", "работа", "действие", "оборот"}
 PAST_EVENT_STATUSES = {"launched", "expanded", "suspended", "closed"}
 # What can happen to a plant that already has a proper name ("Брянский машиностроительный
 # завод"): a plan or a project of such a plant is its owner's business, not a new plant.
@@ -150,8 +152,12 @@ def sentence_status(sent: Sentence) -> str | None:
     """
     future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
                  or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS for t in sent.tokens)
-    for t in sent.tokens:
+    toks = sent.tokens
+    for k, t in enumerate(toks):
         lem = t.lemma.replace("ё", "е")
+        if lem in _PUT_INTO_SERVICE and not any(
+                x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
+            continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
         if lem in _BUILD_VERBS and t.pos == "VERB":
             return "launched" if t.feats.get("Tense") == "Past" else "planned"
         if lem in STATUS_LEMMAS:
@@ -264,9 +270,9 @@ class _Phrase:
     weak: bool
 
 
-def _adj_nom(tok: Token) -> str:
+def _adj_nom(tok: Token, proper: bool) -> str:
     word = inflect(tok.text, "nomn", None, UD_TO_PYMORPHY_CASE.get(tok.case or ""))
-    return word if tok.text[:1].isupper() else word.lower()
+    return word if proper else word.lower()
 
 
 def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
@@ -311,7 +317,7 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
         if lem == "станция" and not any(a.lemma in STATION_ADJECTIVES for a in adjs):
             continue
         head_nom = inflect(t.text, "nomn", "sing", UD_TO_PYMORPHY_CASE.get(t.case or "")).lower()
-        prefix = " ".join(_adj_nom(a) for a in name_adjs)
+        prefix = " ".join(_adj_nom(a, named and a.text[:1].isupper()) for a in name_adjs)
         phrase_start = name_adjs[0].start if name_adjs else t.start
         product = None
         quoted = re.match(r"\s*«([^»]{1,60})»", sent.text[t.end - sent.start:])

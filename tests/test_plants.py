@@ -1,0 +1,178 @@
+"""Plants: status verbs and tenses, facility phrases, and what must give no row.
+
+Every text here was written for the tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract.context import build_context
+from pipeline.extract.nlp import analyze
+from pipeline.extract.plants import find_plants, sentence_status
+
+PUBLISHED = date(2025, 6, 1)
+
+
+def plants(text: str):
+    analyzed = analyze(text)
+    return find_plants(analyzed, build_context(analyzed, PUBLISHED))
+
+
+def one(text: str):
+    found = plants(text)
+    assert len(found) == 1, [(p.name, p.status) for p in found]
+    return found[0]
+
+
+# --- status verbs and tenses --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,status", [
+    ("В Тульской области открыли завод по производству цемента.", "launched"),
+    ("В Тульской области открылся завод по производству цемента.", "launched"),
+    ("В Тульской области запустили завод по производству цемента.", "launched"),
+    ("Завод по производству цемента ввели в эксплуатацию в Туле.", "launched"),
+    ("В Туле заработал завод по производству цемента.", "launched"),
+    ("Завод по производству цемента в Туле начал выпуск продукции.", "launched"),
+    ("В Тульской области построят завод по производству цемента.", "planned"),
+    ("Компания планирует построить в Туле завод по производству цемента.", "planned"),
+    ("Компания намерена открыть в Туле завод по производству цемента.", "planned"),
+    ("Подписано соглашение о строительстве завода по производству цемента в Туле.",
+     "planned"),
+    ("В Туле строится завод по производству цемента.", "under_construction"),
+    ("В Туле возводится завод по производству цемента.", "under_construction"),
+    ("В Туле ведётся строительство завода по производству цемента.", "under_construction"),
+    ("В Туле завершили модернизацию завода по производству цемента.", "expanded"),
+    ("Началось расширение завода по производству цемента в Туле.", "expanded"),
+    ("Завод по производству цемента в Туле приостановил работу.", "suspended"),
+    ("Завод по производству цемента в Туле остановил производство.", "suspended"),
+    ("Завод по производству цемента в Туле законсервировали.", "suspended"),
+    ("В Туле закрыли завод по производству цемента.", "closed"),
+    ("Завод по производству цемента в Туле ликвидирован.", "closed"),
+    ("Суд ввёл процедуру банкротства завода по производству цемента в Туле.", "closed"),
+])
+def test_status_from_verbs_and_nouns(text, status):
+    p = one(text)
+    assert p.status == status
+    assert p.product == "цемент"
+    assert p.region is not None and p.region.code == "RU-TUL"
+
+
+def test_an_event_noun_in_a_future_sentence_is_a_plan():
+    s = analyze("Строительство завода начнётся в следующем году.").sentences[0]
+    assert sentence_status(s) == "planned"
+    s = analyze("Строительство завода идёт полным ходом.").sentences[0]
+    assert sentence_status(s) == "under_construction"
+
+
+def test_a_new_shop_at_a_working_plant_names_the_plant_as_expanded():
+    found = plants("Челябинский трубопрокатный завод ввёл в эксплуатацию новый цех по "
+                   "выпуску труб большого диаметра.")
+    by_name = {p.name: p for p in found}
+    assert by_name["Челябинский трубопрокатный завод"].status == "expanded"
+    assert by_name["цех по выпуску труб большого диаметра"].product == \
+        "трубы большого диаметра"
+
+
+# --- facility phrases -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,product", [
+    ("В Курске открыли завод минеральных удобрений.", "завод минеральных удобрений",
+     "минеральные удобрения"),
+    ("В Курске открыли фабрику картонной тары.", "фабрика картонной тары", "картонная тара"),
+    ("В Курске открыли комбинат хлебобулочных изделий.", "комбинат хлебобулочных изделий",
+     "хлебобулочные изделия"),
+    ("В Курске открыли предприятие по выпуску стекловолокна.",
+     "предприятие по выпуску стекловолокна", "стекловолокно"),
+    ("В Курске запустили производство печатных плат.", "производство печатных плат",
+     "печатные платы"),
+    ("В Курске запустили цех по производству сыров.", "цех по производству сыров", "сыры"),
+    ("В Курске запустили линию по розливу минеральной воды.",
+     "линия по розливу минеральной воды", "минеральная вода"),
+    ("В Курске открыли цементный завод.", "цементный завод", None),
+    ("В Курске открылся мясокомбинат.", "мясокомбинат", None),
+])
+def test_facility_phrases(text, name, product):
+    p = one(text)
+    assert (p.name, p.product) == (name, product)
+    assert p.region.code == "RU-KRS"
+
+
+def test_named_plant_in_quotes():
+    p = one("Молочный завод «Ревякино» открылся в Подмосковье после реконструкции.")
+    assert p.name == "молочный завод «Ревякино»"
+    assert p.region.code == "RU-MOS"
+
+
+def test_several_plants_in_one_sentence():
+    found = plants("В Ленинградской области запустили завод строительных смесей, фабрику "
+                   "картонной тары и линию по розливу минеральной воды.")
+    assert {p.product for p in found} == {"строительные смеси", "картонная тара",
+                                          "минеральная вода"}
+    assert {p.status for p in found} == {"launched"}
+
+
+def test_a_cluster_is_not_a_plant_but_its_plants_are():
+    found = plants("В Пермском крае запустили химический кластер. В него вошли завод "
+                   "минеральных удобрений и фабрика полимерной упаковки.")
+    assert {p.product for p in found} == {"минеральные удобрения", "полимерная упаковка"}
+
+
+def test_a_plant_with_a_place_name_gets_a_row_only_for_its_own_event():
+    p = one("Арбитражный суд признал банкротом Невьянский механический завод в Свердловской "
+            "области.")
+    assert p.name == "Невьянский механический завод" and p.status == "closed"
+    # its owner's plan of output is not news about a facility
+    assert plants("Калининградский завод «Автотор» планировал нарастить объёмы "
+                  "производства машин на 10%.") == []
+
+
+# --- what must give no row ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "На Дону завершили строительство элеватора на 120 тысяч тонн зерна.",
+    "В Батайске открылся новый распределительный склад.",
+    "В Нальчике открылся торговый центр.",
+    "В Санкт-Петербурге завершается строительство стадиона.",
+    "В Пскове завершено создание инфраструктуры индустриального парка «Моглино».",
+    "Работники Орловского сталепрокатного завода пришли на митинг.",
+    "Пожар на складе завода «Амурсталь» потушили за два часа.",
+    "Компания рассчитывает на поддержку по программе «Фабрика проектного финансирования».",
+    "В Ярославле открылась компания по производству мебели.",
+    "Мощность комбината — 50 тысяч тонн в год.",
+    "В регионе запустили сразу семь новых заводов.",
+])
+def test_no_row(text):
+    assert plants(text) == []
+
+
+# --- who and where --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("place,code", [
+    ("в Шахтах", "RU-ROS"), ("в Подмосковье", "RU-MOS"), ("на Дону", "RU-ROS"),
+    ("в Кузбассе", "RU-KEM"), ("в Татарстане", "RU-TA"), ("в Югре", "RU-KHM"),
+])
+def test_region_from_city_or_district(place, code):
+    p = one(f"Завод по производству стекла открыли {place}.")
+    assert p.region.code == code
+
+
+def test_region_from_governor_title_and_from_other_sentences():
+    found = plants("Губернатор Тюменской области посетил площадку компании «Сибтехпласт». "
+                   "Здесь возводится завод по производству полимерных труб.")
+    assert [p.region.code for p in found] == ["RU-TYU"]
+    assert found[0].operator == "Сибтехпласт"
+    assert found[0].status == "under_construction"
+
+
+def test_operator_is_the_quoted_company_not_its_descriptor():
+    p = one("Новосибирская фармацевтическая компания «Сибфарм» планирует построить фабрику по "
+            "производству таблетированных препаратов.")
+    assert p.operator == "Сибфарм" and p.region.code == "RU-NVS"
+
+
+def test_launched_event_takes_the_article_date():
+    p = one("В Тульской области запустили цементный завод.")
+    assert p.event_date == PUBLISHED and p.event_year == 2025
