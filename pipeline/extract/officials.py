@@ -73,7 +73,7 @@ PRE_MODIFIERS = {
     "новый", "независимый", "полномочный", "чрезвычайный", "постоянный", "федеральный",
     "региональный", "технический", "финансовый", "коммерческий", "операционный",
     "народный", "государственный", "художественный", "официальный",
-    "заместитель", "нынешний", "почетный", "запасной",
+    "заместитель", "нынешний", "почетный", "запасной", "исполнять",
 }
 _ACTING = {"врио", "и.о.", "и.о", "временно", "исполняющий"}
 # Complement nouns that belong to the post itself rather than to the organization.
@@ -204,7 +204,7 @@ def _nominative_word(word: str, tok: Token | None) -> str:
 
 def _person_from_span(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
     """(full name in nominative, surname, first name) from natasha's normal form and fact."""
-    words = span.normal.split()
+    words = re.sub(r"\s*\(.*?\)\s*", " ", span.normal).split() or span.normal.split()
     if span.last and len(words) <= len([p for p in (span.first, span.middle, span.last) if p]):
         parts = [p for p in (span.first, span.middle, span.last) if p]
         if toks:
@@ -383,7 +383,7 @@ def _nominative_phrase(toks: list[Token]) -> str:
         if not head_done:
             src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
             if src and src != "nomn" and t.pos in ("NOUN", "ADJ"):
-                w = inflect(w, "nomn", "sing", src)
+                w = inflect(w, "nomn", None, src)
             if t.pos == "NOUN":
                 head_done = True
         out.append(w)
@@ -486,9 +486,7 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
         t = toks[i]
         span = _span_at(sent, t)
         if span is not None and span.type in ("ORG", "LOC"):
-            if span.type == "ORG" and pending:
-                compl += pending  # "председатель правления Сбербанка"
-                pending = []
+            pending = []  # "глава государственной Комиссии": the adjective is the org's
             organization = _org_name(span)
             while i < n and toks[i].start < span.end:
                 i += 1
@@ -561,7 +559,7 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
             i += 1
             while i < n and _span_at(sent, toks[i]) is None and toks[i].text not in \
                     _OPEN_QUOTES and toks[i].pos in ("NOUN", "ADJ", "PROPN") \
-                    and _is_gen(toks[i]):
+                    and _is_gen(toks[i]) and not _is_head(toks[i]):
                 org_toks.append(toks[i])
                 i += 1
             if i < n and toks[i].text in _OPEN_QUOTES and (q := _quoted(sent, toks[i])):
@@ -672,8 +670,8 @@ def _agrees(post: _Post, name_tok: Token | None) -> bool:
     any case the morphology allows them."""
     if name_tok is None or not post.head_case or not name_tok.case:
         return True
-    if post.head_case == name_tok.case:
-        return True
+    if post.head_case == name_tok.case or {post.head_case, name_tok.case} == {"Gen", "Acc"}:
+        return True  # the animate accusative is the genitive
     want = UD_TO_PYMORPHY_CASE.get(post.head_case)
     if not want:
         return True
@@ -714,11 +712,14 @@ def _posts_before(sent: Sentence, per: Span, region_name: str | None,
         return []
     posts.extend(reversed(found))
     for chunk in reversed(chunks[:-1]):
-        hi = _starts_post(chunk)
-        if hi is None:
-            break
-        post = _parse_post(sent, chunk, region_name, hi, country)
-        if post is None or post.leftover > 1:
+        # an earlier post of the list must reach the comma: "... лидер Меджлиса, депутат"
+        post = None
+        for hi in [i for i, t in enumerate(chunk) if _is_head(t)]:
+            post = _parse_post(sent, chunk, region_name, hi, country)
+            if post is not None and post.leftover <= 1:
+                break
+            post = None
+        if post is None:
             break
         posts.append(post)
     return posts
@@ -753,7 +754,7 @@ def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
             toks[k].pos == "ADJ" or _lem(toks[k]) in PRE_MODIFIERS):
         k += 1
     if k < len(toks) and _is_head(toks[k]) and toks[k].case == "Ins" \
-            and name_toks[0].case in ("Acc", "Nom"):
+            and name_toks[0].case in ("Acc", "Nom", "Gen"):
         post = _parse_post(sent, toks, region_name, k, country)
         return [post] if post is not None else []
     if name_toks[0].case not in ("Nom", None):
