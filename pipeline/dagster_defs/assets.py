@@ -10,12 +10,15 @@ import warnings
 from dataclasses import asdict
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 from dagster_pandera import pandera_schema_to_dagster_type
 
 from pipeline import config, tables
+from pipeline.charts import markdown_image, render_chart
+from pipeline.docs import datasets_readme
 from pipeline.extract.batch import ParseCache, parse_documents
 from pipeline.extract.document import EXTRACTOR_VERSION
 from pipeline.extract.ingest import read_corpus
@@ -238,9 +241,10 @@ def rejected_documents_asset(context: dg.AssetExecutionContext, raw_documents: p
 # --- publish ----------------------------------------------------------------------------
 
 @dg.asset(
-    group_name="publish", kinds={"python", "parquet", "csv"}, owners=[OWNER], code_version="1",
+    group_name="publish", kinds={"python", "parquet", "csv"}, owners=[OWNER], code_version="2",
     io_manager_key="none_io_manager",
-    description="Writes DATASETS_DIR/<table>.parquet, .csv, .excel.csv and datapackage.json "
+    description="Writes `DATASETS_DIR/<table>.parquet`, `.csv`, `.excel.csv`, "
+                "`datapackage.json`, `README.md` (the data dictionary) and `chart.png` "
                 "atomically: an interrupted or failed build leaves the previous files.",
 )
 def published_datasets(context: dg.AssetExecutionContext, documents: pd.DataFrame,
@@ -253,15 +257,26 @@ def published_datasets(context: dg.AssetExecutionContext, documents: pd.DataFram
     frames = {"documents": documents, "officials": officials, "plants": plants,
               "investments": investments, "rejected_documents": rejected_documents}
     digest = inputs_digest(list(documents["sha256"]))
-    files = render_files(frames, digest)
+    chart = render_chart(plants, investments)
+    extra = {"README.md": datasets_readme(frames, digest).encode("utf-8"), "chart.png": chart}
+    files = render_files(frames, digest, extra=extra)
     paths = publish(files, out)
-    listing = "\n".join(f"| `{p.name}` | {len(files[p.name]):,} |" for p in paths)
     context.add_output_metadata({
+        "chart": dg.MetadataValue.md(markdown_image(chart, "investments by region and year; "
+                                                           "plants by status")),
         "datasets_dir": dg.MetadataValue.path(str(out)),
-        "files": dg.MetadataValue.md("| file | bytes |\n| --- | --- |\n" + listing),
+        "files": dg.MetadataValue.md(files_table(paths, files)),
+        "total_bytes": sum(len(b) for b in files.values()),
         "rows": dg.MetadataValue.json({k: len(v) for k, v in frames.items()}),
+        "readme": dg.MetadataValue.path(str(out / "README.md")),
         "inputs_sha256": digest,
     })
+
+
+def files_table(paths: list[Path], files: dict[str, bytes]) -> str:
+    """Markdown list of the written files: full path and size, as the asset page shows it."""
+    rows = [f"| `{p}` | {len(files[p.name]):,} |" for p in paths]
+    return "| file | bytes |\n| --- | ---: |\n" + "\n".join(rows)
 
 
 class NoneIOManager(dg.IOManager):
