@@ -64,9 +64,8 @@ NEEDS_COMPLEMENT = {"член", "представитель", "заместит�
 # Occupations rather than posts: a row only when an organization is attached.
 NEEDS_ORG = {"аналитик", "экономист", "эксперт", "бизнесмен", "предприниматель", "академик",
              "профессор", "инженер", "журналист", "фотограф", "оператор", "корреспондент",
-             "обозреватель", "астронавт", "космонавт", "вратарь", "защитник", "полузащитник",
-             "нападающий", "капитан", "наблюдатель", "солист", "хореограф", "менеджер",
-             "врач", "преподаватель", "пилот", "король", "шеф", "партнер", "тренер"}
+             "обозреватель", "защитник", "полузащитник", "нападающий", "наблюдатель",
+             "менеджер", "врач", "преподаватель", "пилот", "король", "шеф", "партнер"}
 PRE_MODIFIERS = {
     "первый", "генеральный", "исполнительный", "главный", "старший", "бывший", "временно",
     "исполняющий", "обязанность", "врио", "и.о.", "и.о", "экс", "вице", "действующий",
@@ -364,13 +363,30 @@ def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> s
             frozen = True
             continue
         src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
-        if t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and src != "nomn":
+        if t.pos == "ADJ" and src != "nomn" and t is not head:
+            w = _adjective_nominative(w, src, head)
+        elif t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and src != "nomn":
             w = inflect(w, "nomn", "sing", src)
         words.append(w.lower())
     words += [t.text.lower() for t in compl if t.text not in "«»\"“”"]
     text = " ".join(words)
     text = re.sub(r"\s+-\s+", "-", text)
     return text.replace("ё", "е").strip()
+
+
+_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def _adjective_nominative(word: str, src: str | None, head: Token) -> str:
+    """"художественного руководителя" -> "художественный": the head's gender decides
+    between the masculine and neuter readings of the genitive."""
+    gender = _GENDER.get(head.feats.get("Gender", ""), "masc")
+    for p in morph().parse(word):
+        if p.tag.POS in ("ADJF", "PRTF") and (src is None or p.tag.case == src):
+            form = p.inflect({"nomn", "sing", gender})
+            if form is not None:
+                return form.word
+    return inflect(word, "nomn", "sing", src)
 
 
 def _nominative_phrase(toks: list[Token]) -> str:
@@ -601,10 +617,12 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
 def _window_before(sent: Sentence, per: Span) -> list[Token]:
     idx = [i for i, t in enumerate(sent.tokens) if t.end <= per.start]
     out: list[Token] = []
+    after_name = False
     for i in reversed(idx):
         t = sent.tokens[i]
         sp = _span_at(sent, t)
         if sp is not None and sp.type == "PER":
+            after_name = True
             break
         if sp is None and (t.text.lower() in _HARD_BOUNDARY or t.pos in _BOUNDARY_POS):
             break
@@ -613,7 +631,11 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
             break
     out.reverse()
     if out and out[-1].text == ",":
-        return []  # "директор X, Кирилл Разлогов": the post belongs to the name before it
+        # "директор X, Кирилл Разлогов": the post belongs to the name before it; with no
+        # name before, "Бывший спикер палаты, Нэнси Пелоси, ..." is an apposition
+        if after_name or any(t.text == "," for t in out[:-1]):
+            return []
+        out = out[:-1]
     return out
 
 
