@@ -86,9 +86,23 @@ _DESCRIPTORS = {"компания", "корпорация", "группа", "х�
                 "госкорпорация", "предприятие", "производитель", "инвестор"}
 
 
-def sentence_companies(sent: Sentence) -> list[str]:
-    """Companies named in a sentence, in order, facilities-as-companies last."""
-    names = [n for sp in sent.spans if is_company(sp) and (n := company_name(sp))]
+# A name right after one of these words is a site, not a company: "технопарк «Академпарк»".
+_SITE_BEFORE = re.compile(r"(?:технопарк|парк|ОЭЗ|ТОР|ТОСЭР|зон[аеуы]|кластер)\w*\s*«?\s*$",
+                          re.IGNORECASE)
+
+
+def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None) -> list[str]:
+    """Companies named in a sentence, in order, facilities-as-companies last; a span
+    inside `exclude` (a plant's own quoted name) and the name of a site are left out."""
+    names = []
+    for sp in sent.spans:
+        if exclude and exclude[0] <= sp.start < exclude[1]:
+            continue
+        if _SITE_BEFORE.search(sent.text[max(0, sp.start - sent.start - 30):
+                                         sp.start - sent.start]):
+            continue
+        if is_company(sp) and (n := company_name(sp)):
+            names.append(n)
     plants = [n for n in names if lemma(n.split()[-1]) in _FACILITY_WORDS]
     return [n for n in names if n not in plants] + plants
 

@@ -18,7 +18,7 @@ from datetime import date
 
 from pipeline.extract.context import DocContext, sentence_companies
 from pipeline.extract.dates import find_dates
-from pipeline.extract.gazetteer import Region, find_regions
+from pipeline.extract.gazetteer import Region, find_regions, resolve_region
 from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect
 from pipeline.extract.nlp import AnalyzedText, Sentence, Token
 
@@ -66,7 +66,7 @@ EVENT_NOUNS = {
     "расширение", "реконструкция", "закрытие", "ликвидация", "остановка", "консервация",
     "проектирование", "ввод", "организация", "стройка", "пуск", "банкротство",
     "приостановка", "техперевооружение", "перевооружение", "обновление", "реализация",
-    "работа", "деятельность", "восстановление",
+    "работа", "деятельность", "восстановление", "камень",
 }
 NON_NAME_ADJECTIVES = {
     "новый", "крупный", "современный", "первый", "собственный", "действующий", "будущий",
@@ -96,7 +96,7 @@ STATUS_LEMMAS: dict[str, str] = {
     "строиться": "under_construction", "возводиться": "under_construction",
     "строительство": "under_construction", "возведение": "under_construction",
     "возводить": "under_construction", "стройка": "under_construction",
-    "строить": "under_construction",
+    "строить": "under_construction", "заложить": "under_construction",
     # expanded
     "расширение": "expanded", "модернизация": "expanded", "расширить": "expanded",
     "модернизировать": "expanded", "нарастить": "expanded", "реконструкция": "expanded",
@@ -268,6 +268,7 @@ class _Phrase:
     head: int
     named: bool
     weak: bool
+    place: str | None = None  # the place adjective of a named plant ("Ковровский")
 
 
 def _adj_nom(tok: Token, proper: bool) -> str:
@@ -339,7 +340,7 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
         if prefix:
             name = f"{prefix} {name}"
         found.append(_Phrase(phrase_start, end, name.replace("ё", "е"), product, i, named,
-                             weak))
+                             weak, adjs[0].text if named else None))
     named_plants = [p for p in found if p.named]
     if named_plants:
         # "Брянский завод расширил производство тепловозов": what the named plant makes
@@ -348,6 +349,24 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
             if named_plants[0].product is None:
                 named_plants[0].product = p.product
     return found
+
+
+def region_of_place_adjective(word: str) -> Region | None:
+    """The region of the town a plant is named after: "Ковровский" -> Ковров ->
+    Владимирская область; "Брянский" -> Брянск; "Тверской" -> Тверь."""
+    low = word.lower().replace("ё", "е")
+    m = re.match(r"(.+?)(с|ц)к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей)$", low)
+    if not m:
+        return None
+    stem, cons = m.group(1), m.group(2)
+    for cand in (stem, stem + cons + "к", stem + "а", stem + "ь", stem + "о", stem + "и",
+                 stem + "ы", stem + "е"):
+        if len(cand) < 3:
+            continue
+        region = resolve_region(cand[:1].upper() + cand[1:])
+        if region is not None:
+            return region
+    return None
 
 
 def _content(p: _Phrase) -> set[str]:
@@ -374,11 +393,14 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
         status = own or last_status or next((s for s in statuses[si + 1:] if s), None)
         regions = find_regions(sent.text)
         region = regions[0].region if regions else ctx.region
-        companies = sentence_companies(sent)
-        operator = companies[0] if companies else ctx.company
         dates = [d for d in find_dates(sent.text, ctx.published) if d.precision != "year"]
         years = [d for d in find_dates(sent.text, ctx.published) if d.precision == "year"]
         for ph in phrases:
+            companies = sentence_companies(sent, exclude=(ph.start, ph.end))
+            operator = companies[0] if companies else ctx.company
+            ph_region = region
+            if ph.place and not regions:
+                ph_region = region_of_place_adjective(ph.place) or region
             st = status
             if ph.named:
                 # a plant with a proper name exists: only what happens to it is news
@@ -403,7 +425,7 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 continue
             kept.append((si, ph))
             out.append(PlantMention(
-                name=ph.name, product=ph.product, operator=operator, region=region,
+                name=ph.name, product=ph.product, operator=operator, region=ph_region,
                 status=st, event_date=event_date, event_year=event_year,
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
