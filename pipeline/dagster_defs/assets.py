@@ -5,6 +5,7 @@ or `pipeline.publish`, which know nothing of Dagster.
 """
 
 
+import hashlib
 import json
 import warnings
 from dataclasses import asdict
@@ -27,7 +28,30 @@ from pipeline.publish import inputs_digest, publish, recover, render_files
 from pipeline.schemas import TABLES
 
 OWNER = "team:data-eng"
-TABLES_VERSION = "1"
+_PIPELINE = Path(__file__).resolve().parents[1]
+_SOURCE_SUFFIXES = {".py", ".csv", ".json"}
+
+
+def source_version(*paths: str, base: str = "") -> str:
+    """A code version that changes whenever the code behind an asset changes: a digest of
+    its source and data files (relative to `pipeline/`; a folder means every .py, .csv and
+    .json in it). The UI then marks the asset and everything downstream stale after an
+    edit, with no manual bump."""
+    h = hashlib.sha256(base.encode())
+    for rel in paths:
+        p = _PIPELINE / rel
+        files = sorted(f for f in p.rglob("*") if f.suffix in _SOURCE_SUFFIXES
+                       and "__pycache__" not in f.parts) if p.is_dir() else [p]
+        for f in files:
+            h.update(f.relative_to(_PIPELINE).as_posix().encode() + b"\0")
+            h.update(f.read_bytes().replace(b"\r\n", b"\n"))
+    return f"{base}+{h.hexdigest()[:12]}" if base else h.hexdigest()[:12]
+
+
+INGEST_VERSION = source_version("extract/ingest.py", "extract/types.py", "config.py")
+EXTRACT_VERSION = source_version("extract", "data", base=EXTRACTOR_VERSION)
+TABLES_VERSION = source_version("tables.py", "schemas.py")
+PUBLISH_VERSION = source_version("publish.py", "schema_export.py", "docs.py", "charts.py")
 RAW_COLUMNS = ["doc_id", "source", "status", "reason", "duplicate_of", "text", "published",
                "sha256", "encoding", "title", "url", "warnings"]
 
@@ -63,7 +87,8 @@ def column_schema(table: str) -> dg.TableSchema:
 # --- ingest -----------------------------------------------------------------------------
 
 @dg.asset(
-    group_name="ingest", kinds={"python", "pandas"}, owners=[OWNER], code_version="1",
+    group_name="ingest", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
+    code_version=INGEST_VERSION,
     description="Every *.txt and *.jsonl under SEEDS_DIR, read and decoded, one row per input "
                 "document: status ok, rejected (with the reason) or duplicate.",
 )
@@ -117,7 +142,7 @@ def _documents_from_raw(raw: pd.DataFrame) -> list[RawDocument]:
 
 @dg.asset(
     group_name="extract", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
-    code_version=EXTRACTOR_VERSION,
+    code_version=EXTRACT_VERSION,
     description="What the NLP saw: one row per entity (PER, ORG, LOC with nominative normal "
                 "forms), money, date, period, number and region mention, and per candidate "
                 "fact (official, plant, investment), with character offsets. Documents are "
@@ -158,7 +183,7 @@ def _table_asset(name: str, description: str, deps_lineage: dict[str, list[str]]
         for col, srcs in deps_lineage.items()
     })
     return dg.asset(
-        name=name, group_name="tables", kinds={"python", "pandas"}, owners=[OWNER],
+        name=name, group_name="tables", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
         code_version=TABLES_VERSION, description=description,
         dagster_type=pandera_type(name),
         metadata={"dagster/column_schema": column_schema(name),
@@ -171,7 +196,7 @@ _EVIDENCE_LINEAGE = {"doc_id": ["doc_id"], "start": ["start"], "end": ["end"],
 
 
 @dg.asset(
-    name="documents", group_name="tables", kinds={"python", "pandas"}, owners=[OWNER],
+    name="documents", group_name="tables", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
     code_version=TABLES_VERSION, description=(TABLES["documents"].__doc__ or "").strip(),
     dagster_type=pandera_type("documents"),
     metadata={"dagster/column_schema": column_schema("documents")},
@@ -215,7 +240,7 @@ def investments_asset(context: dg.AssetExecutionContext, parsed_entities: pd.Dat
 
 
 @dg.asset(
-    name="rejected_documents", group_name="tables", kinds={"python", "pandas"},
+    name="rejected_documents", group_name="tables", kinds={"python", "pandas", "parquet"},
     owners=[OWNER], code_version=TABLES_VERSION,
     description=(TABLES["rejected_documents"].__doc__ or "").strip(),
     dagster_type=pandera_type("rejected_documents"),
@@ -241,7 +266,8 @@ def rejected_documents_asset(context: dg.AssetExecutionContext, raw_documents: p
 # --- publish ----------------------------------------------------------------------------
 
 @dg.asset(
-    group_name="publish", kinds={"python", "parquet", "csv"}, owners=[OWNER], code_version="2",
+    group_name="publish", kinds={"python", "parquet", "csv"}, owners=[OWNER],
+    code_version=PUBLISH_VERSION,
     io_manager_key="none_io_manager",
     description="Writes `DATASETS_DIR/<table>.parquet`, `.csv`, `.excel.csv`, "
                 "`datapackage.json`, `README.md` (the data dictionary) and `chart.png` "
