@@ -139,6 +139,14 @@ def test_list_of_posts_before_one_name():
         ("Иван Петров", "председатель комитета по бюджету")}
 
 
+def test_post_of_the_first_of_two_people_stays_with_it():
+    got = rows("На концерт пришли Василий Шумов, лидер группы «Центр», и Михаил Борзыкин, "
+               "солист группы «Телевизор».")
+    assert {(m.full_name, m.position, m.organization) for m in got} == {
+        ("Василий Шумов", "лидер", "Центр"),
+        ("Михаил Борзыкин", "солист", "Телевизор")}
+
+
 def test_post_in_the_predicate():
     m = one("Игорь Сечин занял пост генерального директора компании «Роснефть».")
     assert (m.full_name, m.position, m.organization) == (
@@ -157,6 +165,9 @@ def test_sector():
     "Губернатор области осмотрел новый цех завода.",  # a post without a named person
     "Депутаты Законодательного собрания приняли закон, предложенный Иваном Петровым.",
     "Помощник губернатора рассказал журналистам о планах.",
+    # owners and founders hold a share, not a post
+    "Основатель компании «Вектор» Петр Сидоров купил новый станок.",
+    "Совладелец холдинга «Вектор» Петр Сидоров продал долю.",
 ])
 def test_no_row_without_both_person_and_post(text):
     assert rows(text) == []
