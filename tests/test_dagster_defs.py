@@ -1,0 +1,194 @@
+"""The code location as the Dagster UI shows it: groups, descriptions, kinds, owners, code
+versions, column schemas and lineage, checks with severities, the schedule and the sensor.
+Nothing here runs the NLP."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+import pytest
+
+from pipeline.dagster_defs import assets as assets_mod
+from pipeline.dagster_defs.checks import CHECKS
+from pipeline.dagster_defs.definitions import defs, seeds_changed_sensor
+from pipeline.extract.document import RECORD_COLUMNS
+from pipeline.schemas import TABLES
+
+BUILD_GROUPS = {"ingest", "extract", "tables", "publish"}
+OWNER = "team:data-eng"
+
+
+@pytest.fixture(scope="module")
+def graph() -> object:
+    dg.Definitions.validate_loadable(defs)
+    return defs.resolve_asset_graph()
+
+
+def _nodes(graph: object) -> dict[str, object]:
+    return {k.to_user_string(): graph.get(k) for k in graph.get_all_asset_keys()}  # type: ignore[attr-defined]
+
+
+def test_every_asset_is_described_grouped_and_kinded(graph: object) -> None:
+    nodes = _nodes(graph)
+    assert {"raw_documents", "parsed_entities", *TABLES, "published_datasets"} <= set(nodes)
+    for name, node in nodes.items():
+        assert node.group_name and node.group_name != "default", name
+        assert (node.description or "").strip(), f"{name} has no description"
+        assert node.kinds and "python" in node.kinds, name
+
+
+def test_build_assets_have_owner_and_code_version(graph: object) -> None:
+    build = {n: a for n, a in _nodes(graph).items() if a.group_name in BUILD_GROUPS}
+    assert {a.group_name for a in build.values()} == BUILD_GROUPS
+    for name, node in build.items():
+        assert OWNER in node.owners, name
+        assert node.code_version, name
+        assert node.kinds & {"pandas", "parquet"}, name
+    assert build["parsed_entities"].group_name == "extract"
+    assert build["published_datasets"].group_name == "publish"
+    assert all(build[t].group_name == "tables" for t in TABLES)
+
+
+def test_code_version_follows_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                         ) -> None:
+    (tmp_path / "extract").mkdir()
+    rule = tmp_path / "extract" / "rule.py"
+    rule.write_text("X = 1\n")
+    monkeypatch.setattr(assets_mod, "_PIPELINE", tmp_path)
+    before = assets_mod.source_version("extract", base="1")
+    assert before.startswith("1+")
+    assert assets_mod.source_version("extract", base="1") == before
+    rule.write_text("X = 2\n")
+    after = assets_mod.source_version("extract", base="1")
+    assert after != before
+    rule.write_bytes(b"X = 2\r\n")  # a Windows checkout is the same code
+    assert assets_mod.source_version("extract", base="1") == after
+    assert assets_mod.source_version("extract", base="2") != assets_mod.source_version(
+        "extract", base="1")
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_column_schema_matches_the_pandera_model(graph: object, table: str) -> None:
+    node = _nodes(graph)[table]
+    schema = node.metadata["dagster/column_schema"]
+    schema = getattr(schema, "schema", schema)
+    model = TABLES[table].to_schema()
+    assert [c.name for c in schema.columns] == list(model.columns)
+    for col in schema.columns:
+        assert col.description == model.columns[col.name].description != ""
+        assert col.type
+        assert col.constraints.nullable == model.columns[col.name].nullable
+
+
+@pytest.mark.parametrize("table", ["officials", "plants", "investments"])
+def test_column_lineage_points_at_parsed_entities(graph: object, table: str) -> None:
+    lineage = _nodes(graph)[table].metadata["dagster/column_lineage"]
+    lineage = getattr(lineage, "column_lineage", lineage)
+    columns = set(TABLES[table].to_schema().columns)
+    assert {"doc_id", "start", "end", "evidence"} <= set(lineage.deps_by_column)
+    for col, deps in lineage.deps_by_column.items():
+        assert col in columns, f"{table}.{col} is not a column"
+        for dep in deps:
+            assert dep.asset_key == dg.AssetKey("parsed_entities")
+            assert dep.column_name in RECORD_COLUMNS
+
+
+def _check_specs() -> dict[str, dg.AssetCheckSpec]:
+    return {s.name: s for c in CHECKS for s in c.check_specs}
+
+
+def test_quality_checks_warn_and_integrity_checks_block() -> None:
+    specs = _check_specs()
+    quality = {"plants_share_with_region_code": "plants",
+               "investments_share_with_investor": "investments",
+               "officials_share_with_organization": "officials",
+               "rejected_documents_count": "rejected_documents"}
+    for name, asset in quality.items():
+        assert name in specs, name
+        assert specs[name].asset_key == dg.AssetKey(asset)
+        assert not specs[name].blocking, f"{name} must not stop the build"
+        assert specs[name].description
+    for table in ["documents", "officials", "plants", "investments"]:
+        assert specs[f"{table}_ids_unique"].blocking
+
+
+def _by_name(name: str) -> dg.AssetChecksDefinition:
+    return next(c for c in CHECKS if name in {s.name for s in c.check_specs})
+
+
+def test_share_check_is_a_warning_below_its_threshold() -> None:
+    check = _by_name("plants_share_with_region_code")
+    sparse = pd.DataFrame({"region_code": ["RU-KGD", None, None, None]})
+    result = check(sparse)
+    assert not result.passed and result.severity == dg.AssetCheckSeverity.WARN
+    assert result.metadata["share"].value == 0.25
+    full = pd.DataFrame({"region_code": ["RU-KGD", "RU-MOW"]})
+    assert check(full).passed
+
+
+def test_rejected_count_warns_only_for_real_rejections() -> None:
+    check = _by_name("rejected_documents_count")
+    dup = pd.DataFrame({"source": ["b.txt"], "doc_id": ["b"], "stage": ["duplicate"],
+                        "reason": ["same text as document 'a'"]})
+    assert check(dup).passed
+    bad = pd.concat([dup, pd.DataFrame({"source": ["c.txt"], "doc_id": [None],
+                                        "stage": ["ingest"], "reason": ["empty file"]})])
+    result = check(bad)
+    assert not result.passed and result.severity == dg.AssetCheckSeverity.WARN
+    assert result.metadata["rejected"].value == 1
+
+
+def test_schedule_sensor_and_job_are_defined() -> None:
+    job = defs.resolve_job_def("build_datasets")
+    assert job.description
+    schedule = defs.resolve_schedule_def("daily_build")
+    assert schedule.job_name == "build_datasets" and schedule.cron_schedule
+    sensor = defs.resolve_sensor_def("seeds_changed_sensor")
+    assert sensor.job_name == "build_datasets" and sensor.description
+    selected = {k.to_user_string() for k in job.asset_layer.executable_asset_keys}
+    assert {"raw_documents", "parsed_entities", *TABLES, "published_datasets"} <= selected
+
+
+def _tick(cursor: str | None) -> dg.SensorResult:
+    with dg.build_sensor_context(cursor=cursor) as context:
+        return seeds_changed_sensor(context)
+
+
+def test_sensor_requests_a_run_only_when_seeds_change(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Текст, написанный для тестов.", "utf-8")
+    monkeypatch.setenv("SEEDS_DIR", str(seeds))
+
+    first = _tick(None)  # a fresh cursor only records the state
+    assert not first.run_requests and first.cursor
+    same = _tick(first.cursor)
+    assert not same.run_requests
+
+    (seeds / "notes.md").write_text("not an input")  # ignored file type
+    assert not _tick(first.cursor).run_requests
+
+    (seeds / "b.jsonl").write_text('{"id": "b", "text": "Ещё текст для тестов."}\n', "utf-8")
+    added = _tick(first.cursor)
+    assert len(added.run_requests) == 1
+    assert "b.jsonl" in added.run_requests[0].tags["changed_files"]
+    assert not _tick(added.cursor).run_requests
+
+    a = seeds / "a.txt"
+    a.write_text("Текст, изменённый для тестов.", "utf-8")
+    later = time.time() + 5
+    os.utime(a, (later, later))
+    changed = _tick(added.cursor)
+    assert len(changed.run_requests) == 1
+    assert "a.txt" in changed.run_requests[0].tags["changed_files"]
+    assert changed.run_requests[0].run_key != added.run_requests[0].run_key
+
+    a.unlink()
+    removed = _tick(changed.cursor)
+    assert len(removed.run_requests) == 1
+    assert "a.txt" in removed.run_requests[0].tags["removed_files"]
