@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -439,7 +440,10 @@ def _place_adjective(tok: Token) -> str | None:
     return region.name if region else None
 
 
-_GENERIC_MEMORY: dict[str, str] = {}
+# The article's "generic noun -> name" memory, per call of find_officials (a context
+# variable, so threads analysing different documents do not share it).
+_GENERIC_MEMORY: ContextVar[dict[str, str] | None] = ContextVar("officials_generic_memory",
+                                                                 default=None)
 
 
 def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
@@ -593,7 +597,7 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
             elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
                 organization = _nominative_phrase(org_toks)
             else:
-                organization = _GENERIC_MEMORY.get(lem)
+                organization = (_GENERIC_MEMORY.get() or {}).get(lem)
                 compl.append(t)  # "глава партии": the post is read, the name may be known
             break
         break
@@ -834,10 +838,17 @@ def _sector(post: _Post) -> str:
 
 def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> list[OfficialMention]:
     """Every (person, post, organization) stated in the document, once per document."""
-    persons = cluster_persons(analyzed)
     country = document_country(analyzed)
-    _GENERIC_MEMORY.clear()
-    _GENERIC_MEMORY.update(remember_generic_orgs(analyzed))
+    token = _GENERIC_MEMORY.set(remember_generic_orgs(analyzed))
+    try:
+        return _find(analyzed, region_name, country)
+    finally:
+        _GENERIC_MEMORY.reset(token)
+
+
+def _find(analyzed: AnalyzedText, region_name: str | None,
+          country: str | None) -> list[OfficialMention]:
+    persons = cluster_persons(analyzed)
     out: list[OfficialMention] = []
     heads: list[tuple[str, bool]] = []
     for sent in analyzed.sentences:
