@@ -88,13 +88,22 @@ def test_column_schema_matches_the_pandera_model(graph: object, table: str) -> N
 def test_column_lineage_points_at_parsed_entities(graph: object, table: str) -> None:
     lineage = _nodes(graph)[table].metadata["dagster/column_lineage"]
     lineage = getattr(lineage, "column_lineage", lineage)
-    columns = set(TABLES[table].to_schema().columns)
-    assert {"doc_id", "start", "end", "evidence"} <= set(lineage.deps_by_column)
+    columns = list(TABLES[table].to_schema().columns)
+    assert list(lineage.deps_by_column) == columns  # every column says where it comes from
+    sources = {"parsed_entities": set(RECORD_COLUMNS),
+               "plants": set(TABLES["plants"].to_schema().columns)}
     for col, deps in lineage.deps_by_column.items():
-        assert col in columns, f"{table}.{col} is not a column"
+        assert deps, f"{table}.{col} has no source"
         for dep in deps:
-            assert dep.asset_key == dg.AssetKey("parsed_entities")
-            assert dep.column_name in RECORD_COLUMNS
+            asset = dep.asset_key.to_user_string()
+            assert dep.column_name in sources[asset], (col, dep)
+    assert [d.column_name for d in lineage.deps_by_column["start"]] == ["start"]
+    if table == "investments":
+        assert _dep_assets(lineage, "plant_id") == {"plants", "parsed_entities"}
+
+
+def _dep_assets(lineage: dg.TableColumnLineage, col: str) -> set[str]:
+    return {d.asset_key.to_user_string() for d in lineage.deps_by_column[col]}
 
 
 def _check_specs() -> dict[str, dg.AssetCheckSpec]:

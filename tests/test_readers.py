@@ -211,3 +211,6 @@ def test_table_materialization_metadata(build: tuple[Path, object], table: str) 
         header = [c.strip() for c in preview.splitlines()[0].strip("|").split("|")]
         assert header == list(TABLES[table].to_schema().columns)
         assert len(preview.splitlines()) == min(n, 5) + 2
+    if table in ("officials", "plants", "investments"):
+        lineage = meta["dagster/column_lineage"].value
+        assert set(lineage.deps_by_column) == set(TABLES[table].to_schema().columns)
