@@ -71,7 +71,7 @@ def is_company(span: Span) -> bool:
 def company_name(span: Span) -> str | None:
     """The company a span names: the quoted name when there is one ("компания «Сибфарм»");
     None for a bare descriptor ("китайская корпорация") or a support programme."""
-    quoted = re.findall(r"«([^«»]{2,60})»", span.text)
+    quoted = re.findall(r"«([^«»]{2,60})(?:»|$)", span.text)  # the NER may drop "»"
     name = quoted[-1] if quoted else normalize_org(span.normal)
     name = name.strip(" «»\"")
     if not name or find_program(name):
@@ -102,9 +102,15 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None) -
                                          sp.start - sent.start]):
             continue
         if is_company(sp) and (n := company_name(sp)):
-            names.append(n)
-    plants = [n for n in names if lemma(n.split()[-1]) in _FACILITY_WORDS]
-    return [n for n in names if n not in plants] + plants
+            names.append((n, is_facility_name(sp)))
+    return [n for n, plant in names if not plant] + [n for n, plant in names if plant]
+
+
+def is_facility_name(span: Span) -> bool:
+    """"Молочный завод «Ревякино»", "Брянский машиностроительный завод": a plant named as
+    an organisation; its owner, when the article names one, is the better company."""
+    outside = re.sub(r"«[^«»]*(?:»|$)", " ", span.text)
+    return any(lemma(w) in _FACILITY_WORDS for w in re.findall(r"[\w-]+", outside))
 
 
 _FACILITY_WORDS = {"завод", "фабрика", "комбинат", "верфь", "льнокомбинат", "мясокомбинат"}
@@ -114,7 +120,10 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     """The company the article is about: the most often named one (ties: first named)."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for span in analyzed.spans:
+    spans = [sp for sp in analyzed.spans if is_company(sp)]
+    # plants named as organisations count only when the article names no other company
+    owners = [sp for sp in spans if not is_facility_name(sp)]
+    for span in owners or spans:
         if not is_company(span):
             continue
         name = company_name(span)

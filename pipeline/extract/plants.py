@@ -19,7 +19,7 @@ from datetime import date
 from pipeline.extract.context import DocContext, sentence_companies
 from pipeline.extract.dates import find_dates
 from pipeline.extract.gazetteer import Region, find_regions, resolve_region
-from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect
+from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect, lemma
 from pipeline.extract.nlp import AnalyzedText, Sentence, Token
 
 FACILITY_HEADS = {
@@ -269,6 +269,7 @@ class _Phrase:
     named: bool
     weak: bool
     place: str | None = None  # the place adjective of a named plant ("Ковровский")
+    lemma: str = ""
 
 
 def _adj_nom(tok: Token, proper: bool) -> str:
@@ -340,7 +341,7 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
         if prefix:
             name = f"{prefix} {name}"
         found.append(_Phrase(phrase_start, end, name.replace("ё", "е"), product, i, named,
-                             weak, adjs[0].text if named else None))
+                             weak, adjs[0].text if named else None, lem))
     named_plants = [p for p in found if p.named]
     if named_plants:
         # "Брянский завод расширил производство тепловозов": what the named plant makes
@@ -367,6 +368,21 @@ def region_of_place_adjective(word: str) -> Region | None:
         if region is not None:
             return region
     return None
+
+
+# Units added to a plant rather than plants of their own.
+ADDED_UNITS = {"линия", "цех", "установка", "агрегат", "мощность", "производство"}
+_HOSTS = {"завод", "фабрика", "комбинат", "площадка", "предприятие", "верфь"}
+
+
+def _at_working_plant(sent: Sentence, phrases: list[_Phrase]) -> bool:
+    """The sentence puts the unit at an existing plant: a named plant acts ("Ижевский завод
+    запустил линию"), or a plant is the place ("на заводе", "на площадке «X»")."""
+    if any(p.named for p in phrases):
+        return True
+    return any(t.lemma in _HOSTS and t.case == "Loc" for t in sent.tokens) or \
+        any(sp.type == "ORG" and sp.normal.lower().split()[-1:] and
+            lemma(sp.normal.split()[-1]) in _HOSTS for sp in sent.spans)
 
 
 def _content(p: _Phrase) -> set[str]:
@@ -409,6 +425,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 st = "expanded" if own == "launched" else own
             if not st:
                 continue  # no event: the facility is only mentioned
+            if st == "launched" and ph.lemma in ADDED_UNITS and _at_working_plant(sent, phrases):
+                st = "expanded"  # a new line or shop at a working plant
             event_date = dates[0].value if dates else None
             if event_date is None and st in PAST_EVENT_STATUSES:
                 event_date = ctx.published  # a reported past event: the article's date
