@@ -74,7 +74,7 @@ def company_name(span: Span) -> str | None:
     quoted = re.findall(r"«([^«»]{2,60})(?:»|$)", span.text)  # the NER may drop "»"
     name = quoted[-1] if quoted else normalize_org(span.normal)
     name = name.strip(" «»\"")
-    if not name or find_program(name):
+    if not name or find_program(name) or find_program(span.text):
         return None
     words = name.lower().split()
     if not quoted and words and lemma(words[-1]) in _DESCRIPTORS:

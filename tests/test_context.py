@@ -1,0 +1,85 @@
+"""Article-level context: main region and company, company names, programmes, and the
+region of a plant named after its town. Every text here was written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract.context import (
+    build_context,
+    company_name,
+    find_program,
+    is_facility_name,
+    main_company,
+    main_region,
+    sentence_companies,
+)
+from pipeline.extract.nlp import Span, analyze
+from pipeline.extract.plants import region_of_place_adjective
+
+
+def span(text: str, normal: str | None = None) -> Span:
+    return Span(0, len(text), "ORG", text, normal or text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("компания «Сибфарм»", "Сибфарм"),
+    ("Мурманская компания «Норебо Мурман", "Норебо Мурман"),  # the NER dropped "»"
+    ("ГК «Автотор»", "Автотор"),
+    ("Новосибирская фармацевтическая компания", None),  # a descriptor, not a name
+    ("ОЭЗ «Липецк»", None),  # a support instrument
+])
+def test_company_name(text, name):
+    assert company_name(span(text)) == name
+
+
+def test_facility_names_are_told_from_companies():
+    assert is_facility_name(span("Брянский машиностроительный завод"))
+    assert is_facility_name(span("Молочный завод «Ревякино»"))
+    assert not is_facility_name(span("Трансмашхолдинг"))
+    assert not is_facility_name(span("«Чебоксарский электроаппаратный завод»"))
+
+
+def test_main_company_prefers_the_owner_to_a_plant_named_as_an_organisation():
+    a = analyze("Брянский машиностроительный завод расширил производство тепловозов. "
+                "Компания «Трансмашхолдинг» планирует увеличить выпуск локомотивов.")
+    assert main_company(a) == "Трансмашхолдинг"
+
+
+def test_sentence_companies_skip_sites_and_the_excluded_span():
+    a = analyze("В технопарке «Академпарк» компания «Сибэлектрон» открыла производство.")
+    assert sentence_companies(a.sentences[0]) == ["Сибэлектрон"]
+
+
+def test_main_region_is_the_most_mentioned():
+    text = ("Губернатор Тульской области посетил завод. В Тульской области это третий "
+            "проект. Оборудование поставили из Москвы.")
+    assert main_region(text).code == "RU-TUL"
+
+
+def test_build_context_carries_date_region_company():
+    a = analyze("В Кузбассе компания «Сибуглехим» построит завод. Проект одобрен.")
+    ctx = build_context(a, date(2025, 1, 1))
+    assert ctx.published == date(2025, 1, 1)
+    assert ctx.region.code == "RU-KEM" and ctx.company == "Сибуглехим"
+
+
+@pytest.mark.parametrize("adjective,code", [
+    ("Ковровский", "RU-VLA"), ("Брянский", "RU-BRY"), ("Тверской", "RU-TVE"),
+    ("Курганский", "RU-KGN"), ("Невьянский", "RU-SVE"), ("Новомосковский", "RU-TUL"),
+])
+def test_region_of_the_town_a_plant_is_named_after(adjective, code):
+    region = region_of_place_adjective(adjective)
+    assert region is not None and region.code == code
+
+
+def test_not_a_place_adjective():
+    assert region_of_place_adjective("механический") is None
+    assert region_of_place_adjective("цементный") is None
+
+
+@pytest.mark.parametrize("text", ["ТОР «Надеждинская»", "территории опережающего развития"])
+def test_tor_programme(text):
+    assert find_program(text) == "ТОР"
