@@ -177,3 +177,16 @@ def test_country_spellings():
     assert country_of("РФ") == country_of("Российская Федерация") == "Россия"
     assert country_of("КНР") == "Китай"
     assert country_of("Калининград") is None
+
+
+def test_dash_list_of_people_and_posts():
+    got = rows("На конференции выступят Анна Смирнова - директор Института истории, "
+               "Олег Котов - директор Института физики.")
+    assert {(m.full_name, m.position, m.organization) for m in got} == {
+        ("Анна Смирнова", "директор", "Институт истории"),
+        ("Олег Котов", "директор", "Институт физики")}
+
+
+def test_organization_after_ot():
+    m = one("Наблюдатель от ОБСЕ Хуан Мартинес заявил о нарушениях.")
+    assert (m.full_name, m.position, m.organization) == ("Хуан Мартинес", "наблюдатель", "ОБСЕ")

@@ -397,18 +397,22 @@ def _nominative_phrase(toks: list[Token]) -> str:
     """"Русской винно-водочной компании" -> "Русская винно-водочная компания": the head noun
     and its adjectives to the nominative, the genitive tail as written."""
     out: list[str] = []
-    head_done = False
-    for t in toks:
+    hi = next((i for i, t in enumerate(toks) if t.pos in ("NOUN", "PROPN")), None)
+    for i, t in enumerate(toks):
         w = t.text
-        if not head_done:
-            src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
-            if src and src != "nomn" and t.pos in ("NOUN", "ADJ"):
+        src = UD_TO_PYMORPHY_CASE.get(t.case or "", None)
+        if hi is not None and i <= hi and src and src != "nomn":
+            if t.pos == "ADJ" and i < hi:
+                w = _keep_initial(w, _adjective_nominative(w, src, toks[hi]))
+            elif i == hi:
                 w = inflect(w, "nomn", None, src)
-            if t.pos == "NOUN":
-                head_done = True
         out.append(w)
     s = " ".join(out)
     return s[:1].upper() + s[1:] if s else s
+
+
+def _keep_initial(src: str, dst: str) -> str:
+    return dst[:1].upper() + dst[1:] if src[:1].isupper() else dst
 
 
 def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
@@ -419,13 +423,20 @@ def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
     return normalize_org(m.group(1)), tok.start + m.end()
 
 
-def _org_name(span: Span) -> str:
+def _org_name(span: Span, sent: Sentence | None = None) -> str:
     if span.type == "LOC":
         country = country_of(span.normal) or country_of(span.text)
         if country:
             return country
         region = resolve_region(span.text) or resolve_region(span.normal)
         return region.name if region else span.normal
+    if sent is not None:
+        # natasha's normal form inflects every word ("Института физики" -> "Институт
+        # физика"); only the head and its adjectives go to the nominative
+        toks = [t for t in sent.tokens if span.start <= t.start < span.end]
+        if len(toks) > 1 and toks[0].pos in ("NOUN", "PROPN", "ADJ") and toks[0].case not in (
+                None, "Nom") and toks[0].text[:1] not in _OPEN_QUOTES:
+            return normalize_org(_nominative_phrase(toks))
     return normalize_org(span.normal)
 
 
@@ -460,7 +471,7 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
             if nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
                 memory[lem] = q[0]
             elif (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG":
-                memory[lem] = _org_name(sp)
+                memory[lem] = _org_name(sp, sent)
     return memory
 
 
@@ -510,7 +521,7 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
         span = _span_at(sent, t)
         if span is not None and span.type in ("ORG", "LOC"):
             pending = []  # "глава государственной Комиссии": the adjective is the org's
-            organization = _org_name(span)
+            organization = _org_name(span, sent)
             while i < n and toks[i].start < span.end:
                 i += 1
             break
@@ -522,10 +533,11 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
                     i += 1
             break
         lem = _lem(t)
-        if lem in ("в", "во") and organization is None and i + 1 < n \
-                and (sp := _span_at(sent, toks[i + 1])) is not None and sp.type == "LOC":
-            # "полпред президента в Центральном федеральном округе"
-            organization = _org_name(sp)
+        if lem in ("в", "во", "от") and organization is None and i + 1 < n \
+                and (sp := _span_at(sent, toks[i + 1])) is not None \
+                and (sp.type == "LOC" or lem == "от" and sp.type == "ORG"):
+            # "полпред президента в Центральном федеральном округе", "наблюдатель от ОБСЕ"
+            organization = _org_name(sp, sent)
             i += 1
             while i < n and toks[i].start < sp.end:
                 i += 1
@@ -591,7 +603,7 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
                     i += 1
             elif i < n and (sp := _span_at(sent, toks[i])) is not None \
                     and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
-                organization = _org_name(sp)
+                organization = _org_name(sp, sent)
                 while i < n and toks[i].start < sp.end:
                     i += 1
             elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
@@ -632,6 +644,8 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
             after_name = True
             break
         if sp is None and (t.text.lower() in _HARD_BOUNDARY or t.pos in _BOUNDARY_POS):
+            # "Разлогов - директор института, Валерий Тишков": a dash closes a name's post
+            after_name = t.text in {"-", "—", "–"}
             break
         out.append(t)
         if len(out) > 30:
