@@ -98,9 +98,10 @@ def excel_csv_bytes(df: pd.DataFrame) -> bytes:
     cell that starts like a formula prefixed with an apostrophe, so it is shown, not run."""
     out = _csv_frame(df)
     for c in out.columns:
-        if out[c].dtype == object:
-            out[c] = [("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-                      for v in out[c]]
+        if out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype):
+            out[c] = pd.Series(
+                [("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+                 for v in out[c]], index=out.index, dtype=object)
     return b"\xef\xbb\xbf" + out.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 

@@ -256,3 +256,10 @@ def test_parquet_and_csv_round_trip_hand_made_values():
             # the empty title is written as an empty cell, which reads back as null
             a = [None if v == "" else v for v in a]
             assert a == b, (name, col)
+
+
+def test_excel_variant_escapes_pandas_string_columns_too():
+    df = pd.DataFrame({"a": pd.Series(["=1", "ok", None], dtype="string"), "n": [1, -2, 3]})
+    text = excel_csv_bytes(df)[3:].decode("utf-8")
+    assert "'=1" in text and "\r\n-2" not in text and ",-2" in text
+    assert "'-2" not in text
