@@ -72,7 +72,6 @@ def _report_chart(home: Path) -> None:
     step does, without running a build (cheap): the UI test then checks how it renders."""
     import dagster as dg
     import pandas as pd
-    from dagster._core.instance.ref import InstanceRef
 
     from pipeline.charts import markdown_image, render_chart
 
@@ -82,7 +81,7 @@ def _report_chart(home: Path) -> None:
                                 "region": ["Калининградская область", "Татарстан"],
                                 "period_start_year": [2019, None]})
     png = render_chart(plants, investments)
-    with dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:
+    with dg.DagsterInstance.from_config(str(home)) as instance:
         instance.report_runless_asset_event(dg.AssetMaterialization(
             asset_key="published_datasets",
             metadata={"chart": dg.MetadataValue.md(markdown_image(png, "test chart"))}))
