@@ -447,7 +447,9 @@ def _place_adjective(tok: Token) -> str | None:
     country = country_adjectives().get(lem)
     if country:
         return country
-    region = resolve_region(lem) if lem.endswith(("ский", "цкий")) else None
+    if lem in PRE_MODIFIERS:
+        return None
+    region = resolve_region(lem) if lem.endswith(("ский", "цкий", "ный")) else None
     return region.name if region else None
 
 
@@ -749,6 +751,9 @@ def _posts_before(sent: Sentence, per: Span, region_name: str | None,
             more = _parse_post(sent, near, region_name, stack[-1].consumed + nxt, country)
             if more is None:
                 break
+            if more.organization is None or more.default_org:
+                # "представитель вооружённых сил полковник X": one organization for both
+                more.organization, more.default_org = stack[-1].organization, False
             stack.append(more)
         if stack[-1].leftover <= 2 and _agrees(stack[-1], name_tok):
             found = stack
