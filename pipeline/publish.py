@@ -281,6 +281,35 @@ def publish(files: Mapping[str, bytes], out_dir: Path, *, _crash_after: int | No
     return [out_dir / n for n in names]
 
 
+def verify(out_dir: Path) -> list[str]:
+    """Problems that show the published files are not one build's set (empty when fine):
+    each file named in datapackage.json must exist with the sha256 recorded there, and no
+    publish may be half done. For readers and checks; the build itself never needs it."""
+    problems = [f"interrupted publish pending: {p.name} (run recover)"
+                for p in sorted(out_dir.glob(STAGING_PREFIX + "*"))]
+    try:
+        package = json.loads((out_dir / "datapackage.json").read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        return [*problems, f"datapackage.json unreadable: {exc}"]
+    entries = []
+    for res in package.get("resources", []):
+        entries += [res, res.get("x-parquet", {}), res.get("x-excel-csv", {})]
+    entries += package.get("x-other-files", [])
+    for entry in entries:
+        path, digest = entry.get("path"), entry.get("hash")
+        if not path or not digest:
+            continue
+        try:
+            check_file_name(path)
+            data = (out_dir / path).read_bytes()
+        except (OSError, ValueError) as exc:
+            problems.append(f"{path}: {exc}")
+            continue
+        if "sha256:" + _sha256(data) != digest:
+            problems.append(f"{path}: content does not match datapackage.json")
+    return problems
+
+
 def inputs_digest(sha256s: list[str]) -> str:
     """A digest of the inputs, so the package version changes only when the inputs do."""
     return _sha256("\n".join(sorted(sha256s)).encode())

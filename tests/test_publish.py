@@ -263,3 +263,20 @@ def test_excel_variant_escapes_pandas_string_columns_too():
     text = excel_csv_bytes(df)[3:].decode("utf-8")
     assert "'=1" in text and "\r\n-2" not in text and ",-2" in text
     assert "'-2" not in text
+
+
+def test_verify_spots_a_mixed_or_pending_set(tmp_path):
+    from pipeline.publish import verify
+
+    old, new = files_of(1), files_of(2)
+    publish(old, tmp_path)
+    assert verify(tmp_path) == []
+    with pytest.raises(RuntimeError):
+        publish(new, tmp_path, _crash_after=3)
+    problems = verify(tmp_path)
+    assert any("interrupted publish pending" in p for p in problems)
+    assert any("does not match" in p for p in problems)
+    recover(tmp_path)
+    assert verify(tmp_path) == []
+    (tmp_path / "plants.csv").write_bytes(b"tampered")
+    assert verify(tmp_path) == ["plants.csv: content does not match datapackage.json"]
