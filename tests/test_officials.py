@@ -190,3 +190,19 @@ def test_dash_list_of_people_and_posts():
 def test_organization_after_ot():
     m = one("Наблюдатель от ОБСЕ Хуан Мартинес заявил о нарушениях.")
     assert (m.full_name, m.position, m.organization) == ("Хуан Мартинес", "наблюдатель", "ОБСЕ")
+
+
+def test_surname_with_a_particle():
+    m = one("Лидер партии «Национальный фронт» Марин Ле Пен выступила в Париже.")
+    assert (m.full_name, m.surname, m.organization) == (
+        "Марин Ле Пен", "Ле Пен", "Национальный фронт")
+
+
+def test_an_aside_between_post_and_name():
+    m = one("Генеральный директор компании «Вектор» (ВКТ) Петр Сидоров открыл цех.")
+    assert (m.full_name, m.position, m.organization) == (
+        "Петр Сидоров", "генеральный директор", "Вектор")
+
+
+def test_a_post_sought_is_not_a_post_held():
+    assert rows("Петр Сидоров стал кандидатом на пост губернатора Тульской области.") == []

@@ -111,6 +111,9 @@ NATIONAL_POSTS = {"президент", "премьер", "премьер-мин
 POST_NOUNS = {"пост", "должность"}
 COPULA_VERBS = {"стать", "являться", "быть", "назначить", "избрать", "работать", "служить",
                 "остаться", "становиться", "назначать", "избираться", "переизбрать"}
+# "кандидат на пост главы": a post sought is not a post held.
+CANDIDATE_WORDS = {"кандидат", "кандидатура", "претендент", "претендовать", "баллотироваться",
+                   "выдвинуть", "выдвигаться"}
 FORMER_WORDS = {"уход", "уйти", "покинуть", "оставить", "отставка", "освободить", "снять",
                 "уволить", "уходить", "покидать"}
 GOVERNMENT_POSTS = {
@@ -189,6 +192,7 @@ class _Person:
     full_name: str
     surname: str
     first: str | None
+    nominative: bool = False  # the name was read from a mention in the nominative
 
 
 def _cap(word: str) -> str:
@@ -202,6 +206,8 @@ def _nominative_word(word: str, tok: Token | None) -> str:
     src = UD_TO_PYMORPHY_CASE.get(tok.case)
     if not src or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
         return word
+    if word[-1].lower() not in "аяуюоеыиёмй":
+        return word  # oblique forms of declined names end so; "Пен", "Клинтон" do not
     return inflect(word, "nomn", "sing", src)
 
 
@@ -223,7 +229,10 @@ def _person_from_span(span: Span, toks: list[Token] | None = None) -> tuple[str,
                  for i, w in enumerate(words)]
     if len(words) == 1:
         return _cap(words[0]), _cap(words[0]), None
-    return " ".join(_cap(w) for w in words), _cap(words[-1]), _cap(words[0])
+    surname = _cap(words[-1])
+    if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
+        surname = f"{_cap(words[-2])} {surname}"  # "Марин Ле Пен" -> "Ле Пен"
+    return " ".join(_cap(w) for w in words), surname, _cap(words[0])
 
 
 def _key(s: str) -> str:
@@ -245,6 +254,28 @@ def _same_surname(a: str, b: str) -> bool:
     return n >= max(len(a), len(b)) - 2 and n >= min(len(a), len(b)) - 1
 
 
+# Surname particles: "Марин Ле Пен", "Шарль де Голль", "Урсула фон дер Ляйен".
+NAME_PARTICLES = {"ле", "де", "ди", "дю", "да", "ла", "фон", "дер", "ван", "бин", "ибн",
+                  "аль", "эль", "ден", "ас", "ат"}
+
+
+def _with_particle(sent: Sentence, span: Span, toks: list[Token], full: str,
+                   surname: str) -> tuple[str, str]:
+    """A name the tagger cut after a particle ("Марин Ле" + "Пен") gets its surname back."""
+    if not toks or toks[-1].text.lower() not in NAME_PARTICLES:
+        return full, surname
+    nxt = next((t for t in sent.tokens if t.start >= span.end), None)
+    if nxt is None or nxt.start > span.end + 1 or not nxt.text[:1].isupper() \
+            or _span_at(sent, nxt) is not None:
+        return full, surname
+    words = full.split()
+    last = _cap(nxt.text)
+    if words and words[-1].lower() == toks[-1].text.lower():
+        words[-1] = words[-1][:1].upper() + words[-1][1:].lower()
+        return " ".join([*words, last]), f"{words[-1]} {last}"
+    return full, surname
+
+
 def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
     """Map each PER span to a document-level person (surname-only mentions link back)."""
     persons: list[_Person] = []
@@ -255,6 +286,8 @@ def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
                 continue
             toks = [t for t in sent.tokens if span.start <= t.start < span.end]
             full, surname, first = _person_from_span(span, toks)
+            full, surname = _with_particle(sent, span, toks, full, surname)
+            is_nom = bool(toks) and all(t.case == "Nom" for t in toks)
             match = None
             for exact in (True, False):
                 for p in persons:
@@ -281,7 +314,7 @@ def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
                     match = fits[0]
             if match is None:
                 match = _Person(key=f"p{len(persons)}", full_name=full, surname=surname,
-                                first=first)
+                                first=first, nominative=is_nom)
                 persons.append(match)
             elif first and len(first.rstrip(".")) > 1 and (
                 not match.first or len(match.first.rstrip(".")) <= 1
@@ -290,6 +323,12 @@ def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
             ):
                 # a fuller form seen later ("В. Путин" then "Владимир Путин")
                 match.full_name, match.first, match.surname = full, first, surname
+                match.nominative = is_nom
+            elif is_nom and not match.nominative and first and match.first \
+                    and len(full.split()) == len(match.full_name.split()):
+                # the same name in the nominative is the safer spelling ("Ле Пена" -> "Ле Пен")
+                match.full_name, match.first, match.surname = full, first, surname
+                match.nominative = True
             by_span[(span.start, span.end)] = match
     return by_span
 
@@ -562,6 +601,9 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
             pending.append(t)
             i += 1
             continue
+        if t.pos == "ADV" and pending and i + 1 < n and toks[i + 1].pos == "ADJ":
+            i += 1  # "крайне правого": a degree adverb inside the adjectives
+            continue
         if t.pos in ("NOUN", "PROPN") and _is_gen(t):
             if lem in REGION_WORDS and not pending:
                 organization = region_name
@@ -639,8 +681,18 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
     idx = [i for i, t in enumerate(sent.tokens) if t.end <= per.start]
     out: list[Token] = []
     after_name = False
+    skip_to: int | None = None
     for i in reversed(idx):
         t = sent.tokens[i]
+        if skip_to is not None:
+            if t.text == "(":
+                skip_to = None
+            continue
+        if t.text == ")" and not out and any(x.text == "(" for x in
+                                               sent.tokens[max(0, i - 5):i]):
+            # "лидер Национального фронта (FN) Марин Ле Пен": an aside between post and name
+            skip_to = i
+            continue
         sp = _span_at(sent, t)
         if sp is not None and sp.type == "PER":
             after_name = True
@@ -820,6 +872,8 @@ def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
                 or _lem(t) == "который":
             break
         lem = _lem(t)
+        if lem in CANDIDATE_WORDS:
+            return []
         if lem in FORMER_WORDS:
             former = True
         if lem in COPULA_VERBS and t.pos in ("VERB", "AUX"):
