@@ -32,7 +32,7 @@ plants = pd.read_parquet("plants.parquet")
 documents = pd.read_parquet("documents.parquet")
 autotor = plants[plants["operator"] == "Автотор"].merge(
     documents[["doc_id", "published", "url"]], on="doc_id", how="left")
-print(autotor[["name", "product", "status", "event_date", "region", "published"]])
+print(autotor[["name", "status", "event_date", "region", "published"]].to_string(index=False))
 """
 
 
