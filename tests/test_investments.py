@@ -175,3 +175,11 @@ def test_programmes(text, program):
 def test_half_a_billion():
     [m] = find_money("около полумиллиарда рублей")
     assert (m.amount, m.qualifier) == (5e8, "approx")
+
+
+def test_the_government_is_not_the_investor():
+    inv = one("Правительство Самарской области и компания «Волгаагрегат» заключили СПИК. "
+              "По его условиям компания построит завод по выпуску коробок передач. "
+              "Инвестиции составят 9,6 млрд руб.")
+    assert inv.investor == "Волгаагрегат" and inv.program == "СПИК"
+    assert inv.region.code == "RU-SAM"

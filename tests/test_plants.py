@@ -183,3 +183,27 @@ def test_launched_event_takes_the_article_date():
 def test_region_from_a_special_economic_zone_name():
     p = one("В ОЭЗ «Алабуга» начнётся строительство завода по производству стекла.")
     assert p.region is not None and p.region.code == "RU-TA"
+
+
+def test_the_same_plant_named_again_is_one_row_but_two_plants_sharing_an_adjective_are_two():
+    found = plants("В Иркутской области на заводе «Кремний» запустили новую печь. Мощность "
+                   "предприятия по выпуску металлургического кремния выросла на 25%.")
+    assert len(found) == 1
+    found = plants("В Тольятти открыли завод автомобильных шин. Через год там же открыли "
+                   "завод автомобильных стёкол.")
+    assert {p.product for p in found} == {"автомобильные шины", "автомобильные стекла"}
+
+
+def test_company_named_only_later_is_the_operator():
+    found = plants("В Ярославле открылась фабрика по производству лакокрасочных материалов. "
+                   "Инвестором выступила компания «Ярхимкраска».")
+    assert [p.operator for p in found] == ["Ярхимкраска"]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Фабрика по производству инсулина в Обнинске прекратила выпуск.", "suspended"),
+    ("Завод по производству кирпича в Туле сдан в эксплуатацию.", "launched"),
+    ("В Туле заложили первый камень завода по производству кирпича.", "under_construction"),
+])
+def test_more_status_phrases(text, status):
+    assert one(text).status == status

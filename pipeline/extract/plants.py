@@ -19,7 +19,7 @@ from datetime import date
 from pipeline.extract.context import DocContext, sentence_companies
 from pipeline.extract.dates import find_dates
 from pipeline.extract.gazetteer import Region, find_regions, resolve_region
-from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect, lemma
+from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect, lemma, morph
 from pipeline.extract.nlp import AnalyzedText, Sentence, Token
 
 FACILITY_HEADS = {
@@ -106,12 +106,15 @@ STATUS_LEMMAS: dict[str, str] = {
     "простой": "suspended", "закрыть": "closed", "ликвидировать": "closed",
     "банкротство": "closed", "закрытие": "closed", "ликвидация": "closed",
     "закрыться": "closed", "банкрот": "closed", "остановиться": "suspended",
-    "приостановиться": "suspended", "консервация": "suspended",
+    "приостановиться": "suspended", "консервация": "suspended", "прекратить": "suspended",
+    "свернуть": "suspended", "обанкротиться": "closed", "реконструировать": "expanded",
+    "перезапустить": "launched", "сдать": "launched",
 }
 # The verb of building: its tense decides between "planned" and "launched".
 _BUILD_VERBS = {"построить", "возвести", "создать"}
 _PUT_INTO_SERVICE = {"ввести", "ввод"}
 _SERVICE_NOUNS = {"эксплуатация", "строй", "работа", "действие", "оборот"}
+_PUT_INTO_SERVICE_ALL = _PUT_INTO_SERVICE | {"сдать"}
 PAST_EVENT_STATUSES = {"launched", "expanded", "suspended", "closed"}
 # What can happen to a plant that already has a proper name ("Брянский машиностроительный
 # завод"): a plan or a project of such a plant is its owner's business, not a new plant.
@@ -155,7 +158,7 @@ def sentence_status(sent: Sentence) -> str | None:
     toks = sent.tokens
     for k, t in enumerate(toks):
         lem = t.lemma.replace("ё", "е")
-        if lem in _PUT_INTO_SERVICE and not any(
+        if lem in _PUT_INTO_SERVICE_ALL and not any(
                 x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
             continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
         if lem in _BUILD_VERBS and t.pos == "VERB":
@@ -386,12 +389,20 @@ def _at_working_plant(sent: Sentence, phrases: list[_Phrase]) -> bool:
 
 
 def _content(p: _Phrase) -> set[str]:
-    words = re.findall(r"[а-яa-z]{4,}", f"{p.name} {p.product or ''}".lower())
-    return {w[:5] for w in words if w not in FACILITY_HEADS and w[:5] not in _GENERIC_STEMS}
+    """Lemmas of the nouns that say what a facility makes: two mentions in different
+    sentences sharing one are the same facility ("завод «Кремний»" ... "предприятие по
+    выпуску кремния"); shared adjectives ("автомобильных шин" / "автомобильных стёкол")
+    are not enough."""
+    out = set()
+    for w in re.findall(r"[а-яё]{4,}", f"{p.name} {p.product or ''}".lower()):
+        parse = morph().parse(w)[0]
+        if parse.tag.POS == "NOUN" and parse.normal_form not in FACILITY_HEADS | _GENERIC:
+            out.add(parse.normal_form.replace("ё", "е"))
+    return out
 
 
-_GENERIC_STEMS = {"завод", "фабри", "комби", "предп", "произ", "выпус", "перер", "новый",
-                  "линия", "линии", "мощно", "устан", "компл", "агрег", "площа"}
+_GENERIC = {"выпуск", "переработка", "изготовление", "сборка", "продукция", "мощность",
+            "розлив", "обработка"}
 
 
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
