@@ -206,3 +206,15 @@ def test_an_aside_between_post_and_name():
 
 def test_a_post_sought_is_not_a_post_held():
     assert rows("Петр Сидоров стал кандидатом на пост губернатора Тульской области.") == []
+
+
+def test_a_post_running_into_the_next_name_is_that_names():
+    got = rows("Задержаны известный правозащитник Лев Пономарев, координатор движения "
+               "«Левый фронт» Сергей Удальцов.")
+    assert {(m.full_name, m.position, m.organization) for m in got} == {
+        ("Сергей Удальцов", "координатор", "Левый фронт")}
+
+
+def test_head_of_a_region_is_government():
+    m = one("Глава Свердловской области Александр Мишарин открыл завод.")
+    assert (m.organization, m.sector) == ("Свердловская область", "government")

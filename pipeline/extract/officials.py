@@ -716,21 +716,26 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
     return out
 
 
-def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool]:
+def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
+    """Tokens after the name that may hold its post; whether they open with "(", and
+    whether they run straight into another name (then the post is that name's)."""
     toks = [t for t in sent.tokens if t.start >= per.end]
     if not toks:
-        return [], False
+        return [], False, False
+    paren = toks[0].text == "("
     if toks[0].text in {",", "(", "—", "–", "-"}:
         toks = toks[1:]
     elif toks[0].text[:1].isupper() and _is_head(toks[0]):
         pass  # "Кирсан Илюмжинов Президент ФИДЕ": a caption
     elif "\n" not in sent.text[per.end - sent.start:toks[0].start - sent.start]:
         # "Кирсан Илюмжинов\nПрезидент ФИДЕ": a signature line needs no comma
-        return [], False
+        return [], False, False
     out: list[Token] = []
+    then_name = False
     for t in toks:
         sp = _span_at(sent, t)
         if sp is not None and sp.type == "PER":
+            then_name = True
             break
         if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
                            or t.pos in _BOUNDARY_POS):
@@ -738,7 +743,7 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool]:
         out.append(t)
         if len(out) > 15:
             break
-    return out, toks[0].text == "("
+    return out, paren, then_name
 
 
 def _starts_post(toks: list[Token]) -> int | None:
@@ -829,12 +834,13 @@ def _posts_before(sent: Sentence, per: Span, region_name: str | None,
 
 def _posts_after(sent: Sentence, per: Span, region_name: str | None,
                  country: str | None = None) -> list[_Post]:
-    window, paren = _window_after(sent, per)
+    window, paren, then_name = _window_after(sent, per)
     hi = _starts_post(window)
     if hi is None:
         return []
     post = _parse_post(sent, window, region_name, hi, country)
-    if post is None:
+    if post is None or then_name and post.leftover == 0:
+        # "Пономарев, координатор движения «Левый фронт» Сергей Удальцов": Удальцов's post
         return []
     name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
     if not paren and not _agrees(post, name_tok):
@@ -899,8 +905,12 @@ def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
 
 def _sector(post: _Post) -> str:
     org_kind = org_sector(post.organization)
+    of_a_place = bool(post.organization) and (
+        country_of(post.organization) is not None
+        or resolve_region(post.organization or "") is not None)
     if post.head in GOVERNMENT_POSTS or org_kind == "government" \
-            or org_sector(post.position) == "government":
+            or org_sector(post.position) == "government" \
+            or post.head in ("глава", "руководитель", "заместитель") and of_a_place:
         return "government"
     if post.head in BUSINESS_POSTS or org_kind == "business":
         return "business"
