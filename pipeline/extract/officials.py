@@ -975,10 +975,11 @@ def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
                 and (r.person_key, h) in with_org and (r.person_key, h, r.organization) \
                 not in explicit:
             continue
-        key = (r.person_key, r.position, r.organization)
-        if key in seen:
+        p = names[r.person_key]
+        # the table is unique on (official_id <- full name, position, organization)
+        key = (_key(p.full_name), r.position, r.organization)
+        if key in seen or len(p.full_name) < 2 or len(r.position) < 2:
             continue
         seen.add(key)
-        p = names[r.person_key]
         out.append(replace(r, full_name=p.full_name, surname=p.surname))
     return out
