@@ -68,10 +68,13 @@ def is_company(span: Span) -> bool:
     return org_sector(span.normal) != "government"
 
 
-def company_name(span: Span) -> str | None:
+def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     """The company a span names: the quoted name when there is one ("компания «Сибфарм»");
     None for a bare descriptor ("китайская корпорация") or a support programme."""
     quoted = re.findall(r"«([^«»]{2,60})(?:»|$)", span.text)  # the NER may drop "»"
+    if quoted_in_text and not quoted:
+        # «Вертолёты России»: a name in quotes is written as it is, not inflected
+        quoted = [span.text]
     name = quoted[-1] if quoted else normalize_org(span.normal)
     name = name.strip(" «»\"")
     if not name or find_program(name) or find_program(span.text):
@@ -101,7 +104,8 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None) -
         if _SITE_BEFORE.search(sent.text[max(0, sp.start - sent.start - 30):
                                          sp.start - sent.start]):
             continue
-        if is_company(sp) and (n := company_name(sp)):
+        in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
+        if is_company(sp) and (n := company_name(sp, in_quotes)):
             names.append((n, is_facility_name(sp)))
     return [n for n, plant in names if not plant] + [n for n, plant in names if plant]
 
@@ -126,7 +130,7 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     for span in owners or spans:
         if not is_company(span):
             continue
-        name = company_name(span)
+        name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«")
         key = org_key(name or "")
         if not key:
             continue

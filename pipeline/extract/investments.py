@@ -39,6 +39,9 @@ NOT_INVEST_CUES = re.compile(
 )
 # A verb before the sum that bounds it from below: "превысили $3 млрд", "может превысить".
 _AT_LEAST_VERB = re.compile(r"превы\w+\s+(?:отметку\s+(?:в\s+)?)?$", re.IGNORECASE)
+# "оценивается почти в 70 млрд": a qualifier before the preposition the sum follows.
+_APPROX_IN = re.compile(r"(?:почти|около|порядка|примерно|приблизительно|ориентировочно)"
+                        r"\s+в\s+$", re.IGNORECASE)
 # Objects that are not industry: money for them is no industrial investment when the
 # article names no facility at all.
 NON_INDUSTRIAL = re.compile(
@@ -117,11 +120,15 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             qualifier = m.qualifier
             if qualifier == "exact" and _AT_LEAST_VERB.search(sent.text[max(0, rel - 30):rel]):
                 qualifier = "at_least"
+            elif qualifier == "exact" and _APPROX_IN.search(sent.text[max(0, rel - 30):rel]):
+                qualifier = "approx"
             before = [p for p in periods if p.end <= rel]
-            # a period after the sum counts only in the same clause ("... 9,6 млрд руб. за
-            # пять лет"), not after a comma ("..., первую печь разожгут в 2027 году")
+            # a period after the sum counts only right after it ("... 9,6 млрд руб. за
+            # пять лет"), not in another clause ("..., первую печь разожгут в 2027 году",
+            # "... 6 млрд рублей планируют завершить в 2026 году")
             after = [p for p in periods if p.start >= rel_end
-                     and "," not in sent.text[rel_end:p.start]]
+                     and "," not in sent.text[rel_end:p.start]
+                     and len(sent.text[rel_end:p.start].split()) <= 2]
             period = before[-1] if before else (after[0] if after else None)
             others = [sp for sp in spans if sp != (rel, rel_end)]
             program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
