@@ -218,3 +218,10 @@ def test_a_post_running_into_the_next_name_is_that_names():
 def test_head_of_a_region_is_government():
     m = one("Глава Свердловской области Александр Мишарин открыл завод.")
     assert (m.organization, m.sector) == ("Свердловская область", "government")
+
+
+def test_stacked_posts_share_the_organization():
+    got = rows("Представитель вооружённых сил полковник Иван Петров выступил по телевидению.")
+    assert {(m.full_name, m.position, m.organization) for m in got} == {
+        ("Иван Петров", "представитель", "Вооружённые силы"),
+        ("Иван Петров", "полковник", "Вооружённые силы")}

@@ -424,9 +424,10 @@ def _adjective_nominative(word: str, src: str | None, head: Token) -> str:
     """"художественного руководителя" -> "художественный": the head's gender decides
     between the masculine and neuter readings of the genitive."""
     gender = _GENDER.get(head.feats.get("Gender", ""), "masc")
+    want = {"nomn", "plur"} if head.feats.get("Number") == "Plur" else {"nomn", "sing", gender}
     for p in morph().parse(word):
         if p.tag.POS in ("ADJF", "PRTF") and (src is None or p.tag.case == src):
-            form = p.inflect({"nomn", "sing", gender})
+            form = p.inflect(want)
             if form is not None:
                 return form.word
     return inflect(word, "nomn", "sing", src)
