@@ -12,9 +12,14 @@ place adjective ("подмосковный губернатор", "израил�
 A post stands before the name ("губернатор региона Алексей Беспрозванных"), possibly as a
 list of posts ("депутат ..., сопредседатель ... Михаил Вельмакин"), or after it, set off
 by a comma, a dash or a parenthesis ("Сергей Собянин, мэр Москвы,"). The post and the name
-must agree in case when both cases are known. Surname-only, oblique and initial mentions
-are linked to the full name given in the same document; per person and post head the
-most informative row is kept.
+must agree in case when both cases are known. A post can also stand in the predicate
+("X занял пост министра", "X стал депутатом"); a post sought ("кандидат на пост") is not
+held, and owners/founders hold a share, not a post. National posts written without a
+country ("президент Саркози") take the country the article names most. Surname-only,
+oblique and initial mentions are linked to the full name given in the same document; per
+person and post head the most informative row is kept.
+
+Measured on factRuEval-2016 by pipeline/evaluation/factrueval.py (reports/factrueval.md).
 """
 
 from __future__ import annotations
