@@ -12,7 +12,7 @@ import dagster as dg
 import pandas as pd
 import pytest
 
-from pipeline.dagster_defs import assets as assets_mod
+from pipeline import versioning
 from pipeline.dagster_defs.checks import CHECKS
 from pipeline.dagster_defs.definitions import defs, seeds_changed_sensor
 from pipeline.extract.document import RECORD_COLUMNS
@@ -58,16 +58,16 @@ def test_code_version_follows_the_source(tmp_path: Path, monkeypatch: pytest.Mon
     (tmp_path / "extract").mkdir()
     rule = tmp_path / "extract" / "rule.py"
     rule.write_text("X = 1\n")
-    monkeypatch.setattr(assets_mod, "_PIPELINE", tmp_path)
-    before = assets_mod.source_version("extract", base="1")
+    monkeypatch.setattr(versioning, "PIPELINE_DIR", tmp_path)
+    before = versioning.source_version("extract", base="1")
     assert before.startswith("1+")
-    assert assets_mod.source_version("extract", base="1") == before
+    assert versioning.source_version("extract", base="1") == before
     rule.write_text("X = 2\n")
-    after = assets_mod.source_version("extract", base="1")
+    after = versioning.source_version("extract", base="1")
     assert after != before
     rule.write_bytes(b"X = 2\r\n")  # a Windows checkout is the same code
-    assert assets_mod.source_version("extract", base="1") == after
-    assert assets_mod.source_version("extract", base="2") != assets_mod.source_version(
+    assert versioning.source_version("extract", base="1") == after
+    assert versioning.source_version("extract", base="2") != versioning.source_version(
         "extract", base="1")
 
 

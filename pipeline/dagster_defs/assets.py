@@ -5,7 +5,6 @@ or `pipeline.publish`, which know nothing of Dagster.
 """
 
 
-import hashlib
 import json
 import warnings
 from dataclasses import asdict
@@ -26,30 +25,13 @@ from pipeline.extract.ingest import read_corpus
 from pipeline.extract.types import Duplicate, RawDocument, Rejection
 from pipeline.publish import inputs_digest, publish, recover, render_files
 from pipeline.schemas import TABLES
+from pipeline.versioning import source_version
 
 OWNER = "team:data-eng"
-_PIPELINE = Path(__file__).resolve().parents[1]
-_SOURCE_SUFFIXES = {".py", ".csv", ".json"}
-
-
-def source_version(*paths: str, base: str = "") -> str:
-    """A code version that changes whenever the code behind an asset changes: a digest of
-    its source and data files (relative to `pipeline/`; a folder means every .py, .csv and
-    .json in it). The UI then marks the asset and everything downstream stale after an
-    edit, with no manual bump."""
-    h = hashlib.sha256(base.encode())
-    for rel in paths:
-        p = _PIPELINE / rel
-        files = sorted(f for f in p.rglob("*") if f.suffix in _SOURCE_SUFFIXES
-                       and "__pycache__" not in f.parts) if p.is_dir() else [p]
-        for f in files:
-            h.update(f.relative_to(_PIPELINE).as_posix().encode() + b"\0")
-            h.update(f.read_bytes().replace(b"\r\n", b"\n"))
-    return f"{base}+{h.hexdigest()[:12]}" if base else h.hexdigest()[:12]
 
 
 INGEST_VERSION = source_version("extract/ingest.py", "extract/types.py", "config.py")
-EXTRACT_VERSION = source_version("extract", "data", base=EXTRACTOR_VERSION)
+EXTRACT_VERSION = EXTRACTOR_VERSION
 TABLES_VERSION = source_version("tables.py", "schemas.py")
 PUBLISH_VERSION = source_version("publish.py", "schema_export.py", "docs.py", "charts.py")
 RAW_COLUMNS = ["doc_id", "source", "status", "reason", "duplicate_of", "text", "published",
