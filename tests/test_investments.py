@@ -170,8 +170,6 @@ def test_programmes(text, program):
     assert find_program(text) == program
 
 
-@pytest.mark.xfail(reason="numbers.py does not read 'полумиллиарда' (half a billion); "
-                          "the fix belongs in pipeline/extract/numbers.py", strict=False)
 def test_half_a_billion():
     [m] = find_money("около полумиллиарда рублей")
     assert (m.amount, m.qualifier) == (5e8, "approx")

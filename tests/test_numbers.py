@@ -144,3 +144,11 @@ def test_seed_sentence() -> None:
         ("28 миллиардов", 28e9),
         ("8 миллиардов", 8e9),
     ]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("полмиллиарда", 5e8), ("полумиллиарда", 5e8), ("полмиллиона", 5e5),
+    ("полумиллионом", 5e5), ("полтысячи", 500),
+])
+def test_half_of_a_scale_word(text: str, value: float) -> None:
+    assert parse_number_words(text) == value

@@ -178,8 +178,6 @@ def test_launched_event_takes_the_article_date():
     assert p.event_date == PUBLISHED and p.event_year == 2025
 
 
-@pytest.mark.xfail(reason="the gazetteer does not know the SEZ 'Алабуга' (Елабуга, "
-                          "Татарстан)", strict=False)
 def test_region_from_a_special_economic_zone_name():
     p = one("В ОЭЗ «Алабуга» начнётся строительство завода по производству стекла.")
     assert p.region is not None and p.region.code == "RU-TA"

@@ -114,6 +114,15 @@ def _forms() -> dict[str, _Word]:
                 table[word] = _Word(value, kind, slots)
                 if kind == "scale":
                     plural_seen.setdefault(word, set()).add(form.tag.number == "plur")
+    # "полмиллиарда", "полумиллиона", "полтысячи": half of a scale word, one token
+    for lemma, value in _SCALE_LEMMAS.items():
+        for parse in m.parse(lemma):
+            if parse.normal_form.replace("ё", "е") != lemma:
+                continue
+            for form in parse.lexeme:
+                if form.tag.number == "sing":
+                    for prefix in ("пол", "полу"):
+                        table[prefix + _norm(form.word)] = _Word(value / 2, "scale", _ALONE)
     for word, flags in plural_seen.items():
         if flags == {True}:
             w = table[word]
