@@ -107,6 +107,7 @@ class PeakRSS:
 
     def __init__(self, pid: int, every: float = 0.1) -> None:
         self.pid, self.every, self.peak = pid, every, 0
+        self.cpu: dict[int, float] = {}  # last seen user+system seconds per process
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -120,30 +121,35 @@ class PeakRSS:
                 for p in procs:
                     with contextlib.suppress(psutil.Error):
                         total += p.memory_info().rss
+                        t = p.cpu_times()
+                        self.cpu[p.pid] = t.user + t.system
                 self.peak = max(self.peak, total)
             except psutil.Error:
                 pass
             self._stop.wait(self.every)
 
-    def stop(self) -> int:
+    def stop(self) -> tuple[int, float]:
+        """Peak RSS and CPU seconds of the tree (sampled: an under-estimate by < 0.1 s per
+        process)."""
         self._stop.set()
         self._thread.join()
-        return self.peak
+        return self.peak, sum(self.cpu.values())
 
 
-def run_measured(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, int]:
-    """Wall time and peak tree RSS of a command; exits on failure, showing its log."""
+def run_measured(cmd: list[str], env: dict[str, str], log: Path
+                 ) -> tuple[float, int, float]:
+    """Wall time, peak tree RSS and tree CPU seconds of a command; exits on failure."""
     t0 = time.perf_counter()
     with open(log, "wb") as fh:
         proc = subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
         sampler = PeakRSS(proc.pid)
         rc = proc.wait()
     elapsed = time.perf_counter() - t0
-    peak = sampler.stop()
+    peak, cpu = sampler.stop()
     if rc != 0:
         sys.stdout.write(log.read_text("utf-8", errors="replace")[-4000:])
         sys.exit(f"command failed ({rc}): {' '.join(cmd)}")
-    return elapsed, peak
+    return elapsed, peak, cpu
 
 
 def bare_nlp(folder: str) -> None:
@@ -160,7 +166,7 @@ def bare_nlp(folder: str) -> None:
     segmenter, vocab, emb = Segmenter(), MorphVocab(), NewsEmbedding()
     morph, ner = NewsMorphTagger(emb), NewsNERTagger(emb)
     paths = sorted(Path(folder).glob("*.txt"))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for p in paths:
         doc = Doc(_strip_header(p.read_text("utf-8")))
         doc.segment(segmenter)
@@ -170,7 +176,8 @@ def bare_nlp(folder: str) -> None:
             tok.lemmatize(vocab)
         for span in doc.spans:
             span.normalize(vocab)
-    print(f"nlp_seconds={time.perf_counter() - t0:.3f} docs={len(paths)}")
+    print(f"nlp_seconds={time.perf_counter() - t0:.3f} cpu={time.process_time() - c0:.3f} "
+          f"docs={len(paths)}")
 
 
 def main() -> None:
@@ -203,14 +210,16 @@ def main() -> None:
     build = [dagster, "asset", "materialize", "-m", "pipeline", "--select", BUILD_SELECT]
 
     # 1. bare NLP (the process also loads the models: reported apart)
-    t_bare_wall, rss_bare = run_measured([py, __file__, "--bare-nlp", str(seeds)], env,
+    load0 = os.getloadavg()[0]
+    t_bare_wall, rss_bare, _ = run_measured([py, __file__, "--bare-nlp", str(seeds)], env,
                                          work / "bare.log")
     line = [ln for ln in (work / "bare.log").read_text().splitlines()
             if ln.startswith("nlp_seconds=")][-1]
-    t_bare = float(line.split()[0].split("=")[1])
+    fields = dict(f.split("=") for f in line.split())
+    t_bare, cpu_bare = float(fields["nlp_seconds"]), float(fields["cpu"])
 
     # 2. full build from empty storage and cache
-    t_full, rss_full = run_measured(build, env, work / "full.log")
+    t_full, rss_full, cpu_full = run_measured(build, env, work / "full.log")
 
     # 3. incremental: one new document, one changed
     new_text = make_text(args.n, bases, extra=1)
@@ -219,7 +228,7 @@ def main() -> None:
     changed.write_text(changed.read_text("utf-8").rstrip("\n") +
                        "\n\nОбновлено: в материал добавлен комментарий пресс-службы.\n",
                        "utf-8")
-    t_inc, rss_inc = run_measured(build, env, work / "incremental.log")
+    t_inc, rss_inc, cpu_inc = run_measured(build, env, work / "incremental.log")
 
     n = args.n
     cpu = platform.processor() or platform.machine()
@@ -234,14 +243,20 @@ def main() -> None:
           f"{psutil.virtual_memory().total / gib:.1f} GiB RAM, Python "
           f"{platform.python_version()}, PIPELINE_WORKERS="
           f"{os.environ.get('PIPELINE_WORKERS', '(all cores)')}")
-    print(f"{'stage':<22}{'seconds':>9}{'docs/s':>9}{'peak RSS':>11}")
-    print(f"{'1 bare NLP':<22}{t_bare:>9.1f}{n / t_bare:>9.1f}{rss_bare / gib:>9.2f}GB"
-          f"   (+{t_bare_wall - t_bare:.1f} s start-up and model load)")
-    print(f"{'2 full build':<22}{t_full:>9.1f}{n / t_full:>9.1f}{rss_full / gib:>9.2f}GB")
-    print(f"{'3 incremental (+1 ~1)':<22}{t_inc:>9.1f}{(n + 1) / t_inc:>9.1f}"
-          f"{rss_inc / gib:>9.2f}GB")
-    print(f"full build / bare NLP throughput: {(n / t_full) / (n / t_bare):.2f}x "
-          f"(target >= 1.6)")
+    print(f"load average (1 min) at start {load0:.1f}, at end {os.getloadavg()[0]:.1f} "
+          "(other processes share the cores when this is above 0)")
+    print(f"{'stage':<22}{'seconds':>9}{'docs/s':>9}{'peak RSS':>11}{'CPU s':>9}"
+          f"{'CPU ms/doc':>12}")
+    rows = [("1 bare NLP", t_bare, n, rss_bare, cpu_bare),
+            ("2 full build", t_full, n, rss_full, cpu_full),
+            ("3 incremental (+1 ~1)", t_inc, n + 1, rss_inc, cpu_inc)]
+    for name, secs, docs, rss, cpu_s in rows:
+        print(f"{name:<22}{secs:>9.1f}{docs / secs:>9.1f}{rss / gib:>9.2f}GB{cpu_s:>9.1f}"
+              f"{1000 * cpu_s / docs:>12.1f}")
+    print(f"(bare NLP: +{t_bare_wall - t_bare:.1f} s of start-up and model load not counted)")
+    print(f"full build / bare NLP throughput: {t_bare / t_full:.2f}x (target >= 1.6)")
+    print(f"full build / bare NLP CPU time: {cpu_full / cpu_bare:.2f}x "
+          f"(throughput on idle cores is about cores / this)")
     print(f"incremental / full build time: {t_inc / t_full:.1%} (target <= 10%)")
     if not args.keep and args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
