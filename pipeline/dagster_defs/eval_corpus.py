@@ -11,11 +11,17 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipeline.dagster_defs.assets import OWNER
 from pipeline.evaluation.corpus import DEFAULT_DIR, TARGET_F1, evaluate, render_markdown
+from pipeline.extract.document import EXTRACTOR_VERSION
+from pipeline.versioning import source_version
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def corpus_dir() -> Path:
-    return Path(os.environ.get("CORPUS_DIR") or DEFAULT_DIR)
+    p = Path(os.environ.get("CORPUS_DIR") or DEFAULT_DIR)
+    return p if p.is_absolute() else (REPO_ROOT / p).resolve()
 
 
 def _table(rows: list[dict], limit: int = 50) -> str:
@@ -38,9 +44,15 @@ def _table(rows: list[dict], limit: int = 50) -> str:
                 "on the development corpus (CORPUS_DIR, articles with gold JSONs); misses "
                 "and false positives in the metadata. Not part of the daily build.",
     kinds={"python"},
+    owners=[OWNER],
+    code_version=source_version("evaluation/corpus.py", base=EXTRACTOR_VERSION),
 )
 def corpus_evaluation(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     folder = corpus_dir()
+    if not folder.is_dir():
+        context.log.warning(f"corpus folder {folder} not found: evaluation skipped "
+                            "(set CORPUS_DIR)")
+        return dg.MaterializeResult(metadata={"skipped": f"folder not found: {folder}"})
     report = evaluate(folder)
     md: dict[str, dg.MetadataValue] = {
         "corpus_dir": dg.MetadataValue.path(str(folder)),

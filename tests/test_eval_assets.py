@@ -1,0 +1,29 @@
+"""The evaluation assets must not break `--select '*'` on a machine without their data."""
+
+from __future__ import annotations
+
+import dagster as dg
+import pytest
+
+from pipeline.dagster_defs.assets import NoneIOManager
+from pipeline.dagster_defs.eval_corpus import corpus_evaluation
+from pipeline.dagster_defs.eval_officials import officials_factrueval
+
+
+@pytest.mark.parametrize(("asset", "env"), [
+    (officials_factrueval, "FACTRUEVAL_DIR"), (corpus_evaluation, "CORPUS_DIR"),
+])
+def test_missing_folder_skips_instead_of_failing(asset, env, tmp_path, monkeypatch):
+    monkeypatch.setenv(env, str(tmp_path / "does-not-exist"))
+    result = dg.materialize([asset], resources={"none_io_manager": NoneIOManager()})
+    assert result.success
+    [mat] = result.asset_materializations_for_node(asset.op.name)
+    assert "folder not found" in mat.metadata["skipped"].value
+
+
+def test_evaluation_assets_have_owner_and_code_version():
+    for asset in (officials_factrueval, corpus_evaluation):
+        key = asset.key
+        assert asset.owners_by_key[key] == ["team:data-eng"]
+        assert asset.code_versions_by_key[key]
+        assert asset.group_names_by_key[key] == "evaluation"
