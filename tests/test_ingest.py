@@ -748,12 +748,25 @@ def test_max_bytes_argument_and_invalid_env(tmp_path, monkeypatch):
         read_corpus(tmp_path)
 
 
-def test_default_limit_is_50_mb_and_20_mb_text_is_read(tmp_path, monkeypatch):
+def test_default_limit_rejects_a_20_mb_text_clearly_and_keeps_the_rest(tmp_path, monkeypatch):
     monkeypatch.delenv("MAX_DOCUMENT_BYTES", raising=False)
-    assert DEFAULT_MAX_DOCUMENT_BYTES == 50 * 1024 * 1024
+    assert DEFAULT_MAX_DOCUMENT_BYTES == 2 * 1024 * 1024
     paragraph = (RU + " " + RU_2 + "\n").encode()
     raw = paragraph * (20 * 1024 * 1024 // len(paragraph) + 1)
     assert len(raw) > 20 * 1024 * 1024
+    write(tmp_path, "big.txt", raw)
+    write(tmp_path, "small.txt", RU)
+    result = read_corpus(tmp_path)
+    assert [d.doc_id for d in result.documents] == ["small"]
+    [rej] = result.rejected
+    assert rej.source == "big.txt"
+    assert "too large" in rej.reason and "MAX_DOCUMENT_BYTES" in rej.reason
+
+
+def test_a_20_mb_text_is_read_when_the_limit_is_raised(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAX_DOCUMENT_BYTES", str(50 * 1024 * 1024))
+    paragraph = (RU + " " + RU_2 + "\n").encode()
+    raw = paragraph * (20 * 1024 * 1024 // len(paragraph) + 1)
     write(tmp_path, "big.txt", raw)
     (doc,) = read_corpus(tmp_path).documents
     assert doc.n_chars == len(raw.decode().strip())

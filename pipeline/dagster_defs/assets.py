@@ -75,9 +75,17 @@ def column_schema(table: str) -> dg.TableSchema:
                 "document: status ok, rejected (with the reason) or duplicate.",
 )
 def raw_documents(context: dg.AssetExecutionContext) -> pd.DataFrame:
+    # finish a publish that a killed build left half done before anything else, so the
+    # published set is whole even if this build fails later
+    note = recover(config.datasets_dir())
+    if note:
+        context.log.warning(note)
     seeds = config.seeds_dir()
     result = read_corpus(seeds)
     rows = [{**_doc_row(d), "status": "ok"} for d in result.documents]
+    for d in result.documents:
+        for w in d.warnings:
+            context.log.warning(f"{d.source}: {w}")
     for r in result.rejected:
         context.log.warning(f"rejected {r.source}: {r.reason}")
         rows.append({"doc_id": r.doc_id, "source": r.source, "status": "rejected",

@@ -71,12 +71,16 @@ def investments_plant_ids_known(investments: pd.DataFrame, plants: pd.DataFrame
 @dg.asset_check(asset="published_datasets", name="datapackage_valid",
                 description="datapackage.json and every CSV validate with frictionless.")
 def datapackage_valid() -> dg.AssetCheckResult:
+    from pipeline.publish import verify
     from pipeline.validation import validate_package
 
-    report = validate_package(config.datasets_dir() / "datapackage.json")
+    out = config.datasets_dir()
+    report = validate_package(out / "datapackage.json")
+    problems = verify(out)  # every file is the one datapackage.json lists (one build's set)
     return dg.AssetCheckResult(
-        passed=report["valid"], severity=ERROR,
+        passed=report["valid"] and not problems, severity=ERROR,
         metadata={"errors": dg.MetadataValue.json(report["errors"][:20]),
+                  "set_problems": dg.MetadataValue.json(problems[:20]),
                   "tasks": len(report["tasks"])})
 
 

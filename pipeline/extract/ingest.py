@@ -58,7 +58,9 @@ from pathlib import Path
 from pipeline.extract.types import Duplicate, IngestResult, RawDocument, Rejection
 
 STAGE = "ingest"
-DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+# A news article is tens of kilobytes; natasha needs ~1 minute per megabyte on one core, so
+# a multi-megabyte "article" (a dump, a log) is rejected with a clear reason by default.
+DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 MAX_DOCUMENT_BYTES_ENV = "MAX_DOCUMENT_BYTES"
 MAX_ID_LENGTH = 200
 TEXT_SUFFIXES = (".txt",)
