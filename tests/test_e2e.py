@@ -272,7 +272,13 @@ def test_cli_materialize_honours_seeds_and_datasets_dir(tmp_path):
     out = tmp_path / "datasets"
     env = {**os.environ, "SEEDS_DIR": str(seeds), "DATASETS_DIR": str(out),
            "DAGSTER_HOME": str(tmp_path / "home"), "PIPELINE_CACHE_DIR": str(tmp_path / "c"),
-           "PYTHONPATH": str(REPO)}
+           "PYTHONPATH": str(REPO),
+           # '*' includes the evaluation assets: point them at missing folders (they skip,
+           # tested in test_eval_assets.py) so this test builds only the datasets and never
+           # writes the repo's reports/
+           "FACTRUEVAL_DIR": str(tmp_path / "no-factrueval"),
+           "CORPUS_DIR": str(tmp_path / "no-corpus"),
+           "FACTRUEVAL_REPORT": str(tmp_path / "factrueval.md")}
     (tmp_path / "home").mkdir()
     dagster = Path(sys.executable).parent / "dagster"
     proc = subprocess.run([str(dagster), "asset", "materialize", "-m", "pipeline",
