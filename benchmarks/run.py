@@ -13,7 +13,7 @@ collision gets one more paragraph) and of the same size as real articles. Each g
 Measured in one run on one machine, each stage in its own process tree (its peak RSS is
 the sampled sum over the tree, so shared pages are counted twice: an upper bound):
 1. bare NLP: natasha segmenter + morph tagger + NER + lemmas + span normal forms, one
-   process, models loaded once (the floor every build pays);
+   process with one BLAS thread (one core), models loaded once (the floor every build pays);
 2. full build: ``dagster asset materialize -m pipeline --select '*published_datasets'``
    (every asset of the build job, not the evaluation jobs) from empty storage and cache;
 3. incremental build: the same command after adding 1 document and changing 1.
@@ -219,8 +219,11 @@ def main() -> None:
 
     # 1. bare NLP (the process also loads the models: reported apart)
     load0 = os.getloadavg()[0]
-    t_bare_wall, rss_bare, _ = run_measured([py, __file__, "--bare-nlp", str(seeds)], env,
-                                         work / "bare.log")
+    # one process on one core: numpy's BLAS would otherwise spread the bare run over every
+    # core (the pipeline pins it to one thread per process, see pipeline/extract/nlp.py)
+    one_core = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+    t_bare_wall, rss_bare, _ = run_measured([py, __file__, "--bare-nlp", str(seeds)],
+                                            {**env, **one_core}, work / "bare.log")
     line = [ln for ln in (work / "bare.log").read_text().splitlines()
             if ln.startswith("nlp_seconds=")][-1]
     fields = dict(f.split("=") for f in line.split())
