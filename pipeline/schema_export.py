@@ -11,7 +11,7 @@ from typing import Any
 import pandera.pandas as pa
 import pyarrow as paw
 
-from pipeline.schemas import TABLES
+from pipeline.schemas import TABLES, columns
 
 _CHECK_TO_FRICTIONLESS = {
     "greater_than_or_equal_to": ("minimum", "min_value"),
@@ -25,7 +25,8 @@ def column_specs(model: type[pa.DataFrameModel]) -> list[dict[str, Any]]:
     """Plain description of each column: name, logical type, nullability, constraints."""
     schema = model.to_schema()
     specs = []
-    for name, col in schema.columns.items():
+    for name in columns(model):
+        col = schema.columns[name]
         meta = dict(col.metadata or {})
         dtype = str(col.dtype).lower()
         if meta.get("kind") == "date" or dtype == "date":

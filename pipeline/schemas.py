@@ -224,8 +224,18 @@ SORT_KEYS: dict[str, list[str]] = {
 }
 
 
+_EVIDENCE_TAIL = ["evidence", "start", "end"]
+
+
 def columns(model: type[pa.DataFrameModel]) -> list[str]:
-    return list(model.to_schema().columns)
+    """Published column order: a fact table's own id, then `doc_id`, its own columns, and
+    the evidence columns last (pandera lists inherited fields first, which would open every
+    CSV with a long sentence). Every writer and describer uses this order."""
+    names = list(model.to_schema().columns)
+    if not issubclass(model, _Evidence):
+        return names
+    own = [c for c in names if c not in ("doc_id", *_EVIDENCE_TAIL)]
+    return [own[0], "doc_id", *own[1:], *_EVIDENCE_TAIL]
 
 
 def empty_frame(model: type[pa.DataFrameModel]) -> pd.DataFrame:

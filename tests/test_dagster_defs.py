@@ -16,7 +16,7 @@ from pipeline import versioning
 from pipeline.dagster_defs.checks import CHECKS
 from pipeline.dagster_defs.definitions import defs, seeds_changed_sensor
 from pipeline.extract.document import RECORD_COLUMNS
-from pipeline.schemas import TABLES
+from pipeline.schemas import TABLES, columns
 
 BUILD_GROUPS = {"ingest", "extract", "tables", "publish"}
 OWNER = "team:data-eng"
@@ -77,7 +77,7 @@ def test_column_schema_matches_the_pandera_model(graph: object, table: str) -> N
     schema = node.metadata["dagster/column_schema"]
     schema = getattr(schema, "schema", schema)
     model = TABLES[table].to_schema()
-    assert [c.name for c in schema.columns] == list(model.columns)
+    assert [c.name for c in schema.columns] == columns(TABLES[table])
     for col in schema.columns:
         assert col.description == model.columns[col.name].description != ""
         assert col.type
@@ -88,8 +88,8 @@ def test_column_schema_matches_the_pandera_model(graph: object, table: str) -> N
 def test_column_lineage_points_at_parsed_entities(graph: object, table: str) -> None:
     lineage = _nodes(graph)[table].metadata["dagster/column_lineage"]
     lineage = getattr(lineage, "column_lineage", lineage)
-    columns = list(TABLES[table].to_schema().columns)
-    assert list(lineage.deps_by_column) == columns  # every column says where it comes from
+    names = columns(TABLES[table])
+    assert list(lineage.deps_by_column) == names  # every column says where it comes from
     sources = {"parsed_entities": set(RECORD_COLUMNS),
                "plants": set(TABLES["plants"].to_schema().columns)}
     for col, deps in lineage.deps_by_column.items():

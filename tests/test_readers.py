@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.schema_export import column_specs
-from pipeline.schemas import TABLES
+from pipeline.schemas import TABLES, columns
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -209,8 +209,8 @@ def test_table_materialization_metadata(build: tuple[Path, object], table: str) 
     preview = meta["preview"].value
     if n:
         header = [c.strip() for c in preview.splitlines()[0].strip("|").split("|")]
-        assert header == list(TABLES[table].to_schema().columns)
+        assert header == columns(TABLES[table])
         assert len(preview.splitlines()) == min(n, 5) + 2
     if table in ("officials", "plants", "investments"):
         lineage = meta["dagster/column_lineage"].value
-        assert set(lineage.deps_by_column) == set(TABLES[table].to_schema().columns)
+        assert set(lineage.deps_by_column) == set(columns(TABLES[table]))

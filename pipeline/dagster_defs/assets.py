@@ -24,7 +24,7 @@ from pipeline.extract.document import EXTRACTOR_VERSION
 from pipeline.extract.ingest import read_corpus
 from pipeline.extract.types import Duplicate, RawDocument, Rejection
 from pipeline.publish import inputs_digest, publish, recover, render_files
-from pipeline.schemas import TABLES
+from pipeline.schemas import TABLES, columns
 from pipeline.versioning import source_version
 
 OWNER = "team:data-eng"
@@ -63,7 +63,10 @@ def pandera_type(table: str) -> dg.DagsterType:
 def column_schema(table: str) -> dg.TableSchema:
     """The pandera model's columns as Dagster shows them on the asset page (a schema kept
     only on the type is not shown there)."""
-    return pandera_type(table).metadata["schema"].value
+    schema = pandera_type(table).metadata["schema"].value
+    by_name = {c.name: c for c in schema.columns}
+    return dg.TableSchema(columns=[by_name[c] for c in columns(TABLES[table])],
+                          constraints=schema.constraints)
 
 
 # --- ingest -----------------------------------------------------------------------------
@@ -185,7 +188,7 @@ def fact_lineage(table: str) -> dg.TableColumnLineage:
         special["plant_id"] = [_dep("plants", "plant_id"), _dep("parsed_entities", "sentence"),
                                _dep("parsed_entities", "start")]
     deps = {col: special.get(col, [_dep("parsed_entities", "attrs")])
-            for col in TABLES[table].to_schema().columns}
+            for col in columns(TABLES[table])}
     return dg.TableColumnLineage(deps_by_column=deps)
 
 
