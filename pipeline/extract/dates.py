@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipeline.extract.memo import memo_text
 from pipeline.extract.numbers import parse_number_words
 
 __all__ = ["DateMention", "Period", "find_dates", "find_periods", "parse_iso_date"]
@@ -143,6 +144,7 @@ class _Spans:
         self._taken.append((s, e))
 
 
+@memo_text
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Calendar dates with their precision; year-less and relative ones need `published`."""
     out: list[DateMention] = []
@@ -251,6 +253,7 @@ def _n_years(s: str) -> int | None:
     return int(value)
 
 
+@memo_text
 def find_periods(text: str, published: date | None = None) -> list[Period]:
     """Year-granularity periods, e.g. "с 2019 года" -> (2019, None).
 

@@ -92,13 +92,14 @@ def extract_document(doc: RawDocument, analyzer: Analyzer | None = None) -> list
         attrs = {k: v for k, v in asdict(o).items() if k not in ("start", "end")}
         recs.append(_record(did, "official", _sentence_index(analyzed, o.start), o.start, o.end,
                             text[o.start:o.end], o.full_name, attrs))
-    for p in find_plants(analyzed, ctx):
+    plants = find_plants(analyzed, ctx)
+    for p in plants:
         attrs = {k: v for k, v in asdict(p).items() if k not in ("start", "end", "region")}
         attrs["region"] = p.region.name if p.region else None
         attrs["region_code"] = p.region.code if p.region else None
         recs.append(_record(did, "plant", _sentence_index(analyzed, p.start), p.start, p.end,
                             text[p.start:p.end], p.name, attrs))
-    for inv in find_investments(analyzed, ctx):
+    for inv in find_investments(analyzed, ctx, n_plants=len(plants)):
         attrs = {k: v for k, v in asdict(inv).items() if k not in ("start", "end", "region")}
         attrs["region"] = inv.region.name if inv.region else None
         attrs["region_code"] = inv.region.code if inv.region else None

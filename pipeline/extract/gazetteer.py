@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pymorphy3
 
+from pipeline.extract.memo import memo_text
 from pipeline.extract.morph import morph
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -725,7 +726,13 @@ def region_by_code(code: str) -> Region | None:
 
 def find_regions(text: str) -> list[RegionMention]:
     """Region mentions in `text` (char offsets), in order and non-overlapping."""
-    return get_gazetteer().find_regions(text)
+    return _find_regions(text, get_gazetteer())
+
+
+@memo_text
+def _find_regions(text: str, gazetteer: Gazetteer) -> list[RegionMention]:
+    # keyed by the index too: clear_cache() or another aliases file gives fresh results
+    return gazetteer.find_regions(text)
 
 
 def resolve_region(phrase: str) -> Region | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.extract.memo import memo_text
 from pipeline.extract.numbers import NumberMention, find_numbers, morph
 
 __all__ = ["Money", "carry_currency", "find_money"]
@@ -166,6 +167,7 @@ def _range_lower(text: str, prev: NumberMention, prev_end: int, cur: _Cand) -> f
     return lower if 0 <= lower < cur.num.value else None
 
 
+@memo_text
 def find_money(text: str) -> list[Money]:
     """Sums of money in `text`, in order; ranges are merged into one mention."""
     nums = find_numbers(text)

@@ -16,6 +16,7 @@ from functools import cache
 
 import pymorphy3
 
+from pipeline.extract.memo import memo_text
 from pipeline.extract.morph import morph as _shared_morph
 
 __all__ = ["NumberMention", "find_numbers", "morph", "parse_number_words"]
@@ -285,6 +286,7 @@ def _compose(run: list[_Tok]) -> list[tuple[int, int, float, float]]:
     return out
 
 
+@memo_text
 def find_numbers(text: str) -> list[NumberMention]:
     """Numbers in digits or words (maximal runs), with offsets into `text`.
 
