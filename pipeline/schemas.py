@@ -44,6 +44,16 @@ def _id(prefix: str, what: str, example: str, unique: bool = False) -> Any:
     return _f(what, example=example, str_matches=rf"^{prefix}-[0-9a-f]{{12}}$", unique=unique)
 
 
+def _region() -> Any:
+    return _f("Federal subject, nominative.", example="Калининградская область",
+              null_means="no region could be read")
+
+
+def _region_code() -> Any:
+    return _f("ISO 3166-2 code of the region.", example="RU-KGD", kind="category",
+              isin=REGION_CODES, null_means="no region could be read")
+
+
 class _Evidence(pa.DataFrameModel):
     doc_id: Series[str] = _f("Document the row was read from (see documents.doc_id).",
                              example="000_c71ce465f13af3a6", str_length={"min_value": 1})
@@ -127,11 +137,8 @@ class Plants(_Evidence):
                               example="выхлопные системы", null_means="not stated")
     operator: Series[str] = _f("Company that runs the facility.", example="Автотор",
                                null_means="not stated")
-    region: Series[str] = _f("Federal subject, nominative.", example="Калининградская область",
-                             null_means="no region could be read")
-    region_code: Series[str] = _f("ISO 3166-2 code of the region.", example="RU-KGD",
-                                  kind="category", isin=REGION_CODES,
-                                  null_means="no region could be read")
+    region: Series[str] = _region()
+    region_code: Series[str] = _region_code()
     status: Series[str] = _f("What happened to the facility.", example="launched",
                              kind="category", isin=STATUSES)
     event_date: Series[Date] = _f("Date of the event (day precision), or the article's date "
@@ -163,11 +170,8 @@ class Investments(_Evidence):
                                 example="approx", kind="category", isin=QUALIFIERS)
     investor: Series[str] = _f("Who puts the money in.", example="Автотор",
                                null_means="not stated")
-    region: Series[str] = _f("Federal subject, nominative.", example="Калининградская область",
-                             null_means="no region could be read")
-    region_code: Series[str] = _f("ISO 3166-2 code of the region.", example="RU-KGD",
-                                  kind="category", isin=REGION_CODES,
-                                  null_means="no region could be read")
+    region: Series[str] = _region()
+    region_code: Series[str] = _region_code()
     period_start_year: Series[NullableInt] = _f("First year of the investment period.",
                                                 example=2019, unit="year", ge=1900, le=2100,
                                                 null_means="not stated")
