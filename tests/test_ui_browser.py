@@ -292,9 +292,13 @@ def test_lineage_graph_draws_every_asset_and_edge(webserver: str, browser: Page,
     # group id has a global form and a per-code-location form, depending on a UI flag)
     expanded = ",".join([f"global@global:{g}" for g in groups] + [f"{repo}:{g}" for g in groups])
     browser.goto(f"{webserver}/asset-groups?expanded={expanded}")
+    # wait until every asset has a box with its name in it (nodes fill in their text
+    # lazily, so a count of boxes alone can be reached before the last name is drawn)
+    wanted = json.dumps(sorted(names), ensure_ascii=False)
     graph = browser.wait_for(
-        f"(() => {{ const g = {_READ_GRAPH}; "
-        f"return (g.nodes.length >= {len(names)} && g.edges.length >= {len(edges)}) ? g : null; "
+        f"(() => {{ const g = {_READ_GRAPH}; const names = {wanted}; "
+        f"const drawn = names.every(n => g.nodes.some(x => x.text.startsWith(n))); "
+        f"return (drawn && g.edges.length >= {len(edges)}) ? g : null; "
         f"}})()", "every asset node and edge to be drawn")
     try:
         boxes = _node_boxes(graph["nodes"], names)
