@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.extract.gazetteer import Region, find_regions
+from pipeline.extract.memo import memo_text
 from pipeline.extract.morph import lemma
 from pipeline.extract.nlp import AnalyzedText, Sentence, Span
 from pipeline.extract.orgs import normalize_org, org_key, org_sector
@@ -42,12 +43,21 @@ PROGRAMS: list[tuple[str, str]] = [
 _INSTITUTIONS = {"фонд развития промышленности", "фрп", "вэб", "вэб.рф", "рэц", "корпорация мсп"}
 
 
+# compiled once: find_program runs on every sentence ("ТОР" only in capitals: "тор" is a
+# common word part)
+_PROGRAM_RES = [(re.compile(p, re.IGNORECASE if name != "ТОР" else 0), name)
+                for p, name in PROGRAMS]
+
+
+@memo_text
+def _programs(text: str) -> list[str]:
+    return [name for rx, name in _PROGRAM_RES if rx.search(text)][:1]
+
+
 def find_program(text: str) -> str | None:
     """The support instrument a text names, in the spelling the data uses."""
-    for pattern, name in PROGRAMS:
-        if re.search(pattern, text, re.IGNORECASE if name != "ТОР" else 0):
-            return name
-    return None
+    found = _programs(text)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)
