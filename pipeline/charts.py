@@ -25,11 +25,14 @@ _NO_YEAR = "год не указан"
 def _investment_pivot(investments: pd.DataFrame) -> pd.DataFrame:
     """RUB sums (billions) by region (rows) and first year of the period (columns).
 
-    Only roubles: summing currencies would need exchange rates the data does not carry.
+    Parts of a stated total ("из них") are left out so nothing is counted twice. Only
+    roubles: summing currencies would need exchange rates the data does not carry.
     """
     if investments.empty:
         return pd.DataFrame()
     rub = investments[investments["currency"].astype(str) == "RUB"].copy()
+    if "part_of_investment_id" in rub:  # a part of a total is already in the total
+        rub = rub[rub["part_of_investment_id"].isna()]
     if rub.empty:
         return pd.DataFrame()
     rub["region"] = rub["region"].where(rub["region"].notna(), "регион не указан")
@@ -65,7 +68,7 @@ def render_chart(plants: pd.DataFrame, investments: pd.DataFrame) -> bytes:
         ax_inv.set_axis_off()
     else:
         pivot.plot.barh(stacked=True, ax=ax_inv, colormap="viridis", width=0.7)
-        ax_inv.set_xlabel("млрд руб. (сумма упоминаний)")
+        ax_inv.set_xlabel("млрд руб. (без частей «из них»)")
         ax_inv.set_ylabel("")
         ax_inv.legend(title="начало периода", fontsize=8, title_fontsize=8)
         ax_inv.grid(axis="x", alpha=0.3)

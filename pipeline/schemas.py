@@ -180,6 +180,10 @@ class Investments(_Evidence):
                                               null_means="not stated")
     program: Series[str] = _f("Support instrument (СПИК, ФРП, ОЭЗ, ...).", example="СПИК",
                               null_means="none named")
+    part_of_investment_id: Series[str] = _f(
+        "The total this sum is a part of («28 млрд …, из них 8 млрд»); add up only rows "
+        "where this is null to avoid counting a part twice.", example="inv-1a2b3c4d5e6f",
+        str_matches=r"^inv-[0-9a-f]{12}$", null_means="not stated as part of another sum")
     plant_id: Series[str] = _f("The facility the money goes to (see plants.plant_id).",
                                example="plt-1a2b3c4d5e6f", str_matches=r"^plt-[0-9a-f]{12}$",
                                null_means="not tied to one facility")

@@ -99,6 +99,14 @@ def investments_table(records: pd.DataFrame, plants: pd.DataFrame) -> pd.DataFra
     df["investment_id"] = [investment_id(d, s, e) for d, s, e in
                            zip(df["doc_id"], df["start"], df["end"], strict=True)]
     df["plant_id"] = _link_plants(df, records, plants)
+    parts = df["part_of"] if "part_of" in df else pd.Series([None] * len(df))
+    df["part_of_investment_id"] = [
+        investment_id(d, int(p[0]), int(p[1])) if isinstance(p, list | tuple) else None
+        for d, p in zip(df["doc_id"], parts, strict=True)]
+    # a total that is not itself an investment row (e.g. a turnover) is no reference
+    known = set(df["investment_id"])
+    df["part_of_investment_id"] = [p if p in known else None
+                                   for p in df["part_of_investment_id"]]
     return validate("investments", df)
 
 

@@ -181,3 +181,21 @@ def test_the_government_is_not_the_investor():
               "Инвестиции составят 9,6 млрд руб.")
     assert inv.investor == "Волгаагрегат" and inv.program == "СПИК"
     assert inv.region.code == "RU-SAM"
+
+
+def test_a_sum_introduced_by_iz_nih_is_part_of_the_previous_total():
+    # written for the tests
+    text = ("В Тульской области компания «Полимерпласт» инвестировала в завод 12 млрд рублей, "
+            "из них 3 млрд рублей — в прошлом году.")
+    found = investments(text)
+    assert [m.amount for m in found] == [12e9, 3e9]
+    total, part = found
+    assert total.part_of is None
+    assert part.part_of == (total.start, total.end)
+
+
+def test_two_sums_without_a_part_cue_are_independent():
+    # written for the tests
+    text = ("Компания «Полимерпласт» вложит 12 млрд рублей в завод в Туле и 3 млрд рублей "
+            "в завод в Калуге.")
+    assert all(m.part_of is None for m in investments(text))

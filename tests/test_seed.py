@@ -123,6 +123,9 @@ def test_investments_rows(seed_tables):
     # "около 8 миллиардов" names no currency: roubles carried from the mention before;
     # "в прошлом году" against the publication date 2026-01-30
     assert (small["period_start_year"], small["period_end_year"]) == (2025, 2025)
+    # "из них ... около 8 миллиардов": a part of the 28 billion, not a second investment
+    assert small["part_of_investment_id"] == big["investment_id"]
+    assert pd.isna(big["part_of_investment_id"])
     text = seed_tables["text"]
     assert "28 миллиардов" in text[big["start"]:big["end"]]
     assert "8 миллиардов" in text[small["start"]:small["end"]]

@@ -60,3 +60,15 @@ def test_readme_of_empty_tables_has_every_section() -> None:
 def test_readme_refuses_a_table_without_schema() -> None:
     with pytest.raises(ValueError, match="no schema"):
         datasets_readme({"mystery": pd.DataFrame()}, "0" * 64)
+
+
+def test_investment_pivot_leaves_out_parts_of_a_total() -> None:
+    inv = pd.DataFrame({
+        "currency": ["RUB", "RUB"], "region": ["Калининградская область"] * 2,
+        "amount": [28e9, 8e9], "period_start_year": [2019, 2025],
+        "investment_id": ["inv-000000000001", "inv-000000000002"],
+        "part_of_investment_id": [None, "inv-000000000001"],
+    })
+    pivot = _investment_pivot(inv)
+    assert pivot.to_numpy().sum() == pytest.approx(28.0)
+    assert list(pivot.columns) == ["2019"]

@@ -70,6 +70,14 @@ class InvestmentMention:
     evidence: str
     start: int
     end: int
+    # offsets of the total this sum is a part of ("28 млрд ..., из них ... 8 млрд"), so
+    # readers can add up totals without counting a part twice
+    part_of: tuple[int, int] | None = None
+
+
+# "из них", "из которых", "в том числе", "включая": the next sum is a part of the previous one
+_PART_OF = re.compile(r"\b(?:из\s+(?:них|которых|этой\s+суммы|этих\s+средств)|в\s+том\s+числе"
+                      r"|включая)\b", re.IGNORECASE)
 
 
 def investment_id(doc_id: str, start: int, end: int) -> str:
@@ -134,11 +142,17 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
             if program is None and sent_program is None:
                 program = project_program
+            prev = out[-1] if out and out[-1].evidence == sent.text else None
+            part_of = None
+            if prev is not None and prev.currency == m.currency and prev.amount > m.amount \
+                    and _PART_OF.search(sent.text[prev.end - sent.start:rel]):
+                part_of = (prev.start, prev.end)
             out.append(InvestmentMention(
                 amount=m.amount, amount_max=m.amount_max, currency=m.currency,
                 qualifier=qualifier, investor=investor, region=region,
                 period_start_year=period.start_year if period else None,
                 period_end_year=period.end_year if period else None,
                 program=program, evidence=sent.text, start=m.start, end=m.end,
+                part_of=part_of,
             ))
     return out
