@@ -11,10 +11,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.dagster_defs.assets import OWNER
+from pipeline.dagster_defs.eval_common import evaluation_asset, number_metadata, skip_if_missing
 from pipeline.evaluation.corpus import DEFAULT_DIR, TARGET_F1, evaluate, render_markdown
-from pipeline.extract.document import EXTRACTOR_VERSION
-from pipeline.versioning import source_version
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,30 +35,22 @@ def _table(rows: list[dict], limit: int = 50) -> str:
     return "\n".join(lines)
 
 
-@dg.asset(
-    group_name="evaluation",
-    io_manager_key="none_io_manager",
+@evaluation_asset(
+    source="evaluation/corpus.py",
     description="Precision, recall and F1 of the plants, investments and officials tables "
                 "on the development corpus (CORPUS_DIR, articles with gold JSONs); misses "
                 "and false positives in the metadata. Not part of the daily build.",
-    kinds={"python"},
-    owners=[OWNER],
-    code_version=source_version("evaluation/corpus.py", base=EXTRACTOR_VERSION),
 )
 def corpus_evaluation(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     folder = corpus_dir()
-    if not folder.is_dir():
-        context.log.warning(f"corpus folder {folder} not found: evaluation skipped "
-                            "(set CORPUS_DIR)")
-        return dg.MaterializeResult(metadata={"skipped": f"folder not found: {folder}"})
+    if (skipped := skip_if_missing(context, folder, "CORPUS_DIR")) is not None:
+        return skipped
     report = evaluate(folder)
     md: dict[str, dg.MetadataValue] = {
         "corpus_dir": dg.MetadataValue.path(str(folder)),
         "report": dg.MetadataValue.md(render_markdown(report)),
     }
-    for key, value in report.metadata().items():
-        md[key] = dg.MetadataValue.float(float(value)) if isinstance(value, float) \
-            else dg.MetadataValue.int(int(value))
+    md.update(number_metadata(report.metadata()))
     for name, score in report.scores.items():
         md[f"{name}_misses"] = dg.MetadataValue.md(_table(score.misses))
         md[f"{name}_false_positives"] = dg.MetadataValue.md(_table(score.false_positives))

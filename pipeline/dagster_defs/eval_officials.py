@@ -12,7 +12,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.dagster_defs.assets import OWNER
+from pipeline.dagster_defs.eval_common import evaluation_asset, number_metadata, skip_if_missing
 from pipeline.evaluation.factrueval import (
     DEFAULT_REPORT,
     TARGET_F1,
@@ -20,8 +20,6 @@ from pipeline.evaluation.factrueval import (
     evaluate,
     write_report,
 )
-from pipeline.extract.document import EXTRACTOR_VERSION
-from pipeline.versioning import source_version
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,24 +30,17 @@ def factrueval_dir() -> Path:
     return p if p.is_absolute() else (REPO_ROOT / p).resolve()
 
 
-@dg.asset(
-    group_name="evaluation",
-    io_manager_key="none_io_manager",
+@evaluation_asset(
+    source="evaluation/factrueval.py",
     description="Officials table scored against the factRuEval-2016 Occupation facts "
                 "(FACTRUEVAL_DIR): precision, recall, F1 and organization accuracy; misses "
                 "and false positives with their sentences in the report. Not part of the "
                 "daily build.",
-    kinds={"python"},
-    owners=[OWNER],
-    code_version=source_version("evaluation/factrueval.py", base=EXTRACTOR_VERSION),
 )
 def officials_factrueval(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     folder = factrueval_dir()
-    if not folder.is_dir():
-        # `--select '*'` on a machine without the benchmark must still build the datasets
-        context.log.warning(f"factRuEval folder {folder} not found: evaluation skipped "
-                            "(set FACTRUEVAL_DIR)")
-        return dg.MaterializeResult(metadata={"skipped": f"folder not found: {folder}"})
+    if (skipped := skip_if_missing(context, folder, "FACTRUEVAL_DIR")) is not None:
+        return skipped
     result = evaluate(folder)
     report = write_report(result, Path(os.environ.get("FACTRUEVAL_REPORT") or DEFAULT_REPORT),
                           folder)
@@ -57,9 +48,7 @@ def officials_factrueval(context: dg.AssetExecutionContext) -> dg.MaterializeRes
         "factrueval_dir": dg.MetadataValue.path(str(folder)),
         "report_path": dg.MetadataValue.path(str(report)),
     }
-    for key, value in result.metrics().items():
-        md[key] = dg.MetadataValue.float(float(value)) if isinstance(value, float) \
-            else dg.MetadataValue.int(int(value))
+    md.update(number_metadata(result.metrics()))
     if result.f1 < TARGET_F1 or result.org_accuracy < TARGET_ORG_ACCURACY:
         context.log.warning(f"below target: F1 {result.f1:.3f} (target {TARGET_F1}), "
                             f"organization accuracy {result.org_accuracy:.3f} "
