@@ -112,15 +112,17 @@ def investments_table(records: pd.DataFrame, plants: pd.DataFrame) -> pd.DataFra
 
 def _link_plants(inv: pd.DataFrame, records: pd.DataFrame, plants: pd.DataFrame) -> list:
     """An investment belongs to a facility when its sentence names exactly one facility."""
-    plant_recs = records[records["kind"] == "plant"][["doc_id", "sentence", "start"]]
+    plant_recs = records[records["kind"] == "plant"]
+    starts_by_sentence: dict[tuple[str, int], list[int]] = {}
+    for doc_id, sentence, start in zip(plant_recs["doc_id"], plant_recs["sentence"],
+                                       plant_recs["start"], strict=True):
+        starts_by_sentence.setdefault((doc_id, int(sentence)), []).append(int(start))
     by_start = {(r.doc_id, r.start): r.plant_id for r in plants.itertuples()} \
         if not plants.empty else {}
     out = []
-    for row in inv.itertuples():
-        same = plant_recs[(plant_recs["doc_id"] == row.doc_id) &
-                          (plant_recs["sentence"] == row.sentence)]
-        pid = by_start.get((row.doc_id, int(same.iloc[0]["start"]))) if len(same) == 1 else None
-        out.append(pid)
+    for doc_id, sentence in zip(inv["doc_id"], inv["sentence"], strict=True):
+        starts = starts_by_sentence.get((doc_id, int(sentence)), [])
+        out.append(by_start.get((doc_id, starts[0])) if len(starts) == 1 else None)
     return out
 
 

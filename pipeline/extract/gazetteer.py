@@ -567,6 +567,14 @@ def _hyphenated_forms(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=16384)
+def _reading_level(p: pymorphy3.analyzer.Parse) -> int:
+    """A person or adjective reading makes a city name WEAK; a common noun reading makes it
+    WEAK_AT_SENTENCE_START; anything else leaves it STRONG."""
+    if {"Name", "Surn", "Patr"} & p.tag.grammemes or p.tag.POS in ("ADJF", "PRTF"):
+        return WEAK
+    return WEAK_AT_SENTENCE_START if p.tag.POS == "NOUN" else STRONG
+
+
 def _form_weakness(form: str, name: str) -> int:
     """Like _weakness, for one inflected form, ignoring the readings of the name itself."""
     level = STRONG
@@ -576,10 +584,7 @@ def _form_weakness(form: str, name: str) -> int:
             continue
         if _norm(p.normal_form) == name:
             continue
-        if {"Name", "Surn", "Patr"} & grammemes or p.tag.POS in ("ADJF", "PRTF"):
-            return WEAK
-        if p.tag.POS == "NOUN":
-            level = WEAK_AT_SENTENCE_START
+        level = max(level, _reading_level(p))
     return level
 
 
@@ -603,10 +608,7 @@ def _weakness(word: str) -> int:
             continue
         if "Poss" in grammemes:  # "Иваново" is also "Иванов" (possessive): rare
             continue
-        if {"Name", "Surn", "Patr"} & grammemes or p.tag.POS in ("ADJF", "PRTF"):
-            return WEAK
-        if p.tag.POS == "NOUN":
-            level = WEAK_AT_SENTENCE_START
+        level = max(level, _reading_level(p))
     return level
 
 

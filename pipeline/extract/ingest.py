@@ -711,15 +711,24 @@ def _read_limited(path: Path, limit: int) -> bytes | str:
     return raw
 
 
+def _source_of(path: Path, root: Path) -> tuple[str, str, Rejection | None]:
+    """(relative path, its printable form, a rejection when the name is not UTF-8)."""
+    rel = _relative(path, root)
+    source = _display(rel)
+    if source != rel:
+        return rel, source, Rejection(source, "file name is not valid UTF-8; rename the file",
+                                      STAGE)
+    return rel, source, None
+
+
 def read_text_file(
     path: Path, root: Path, *, max_bytes: int | None = None, today: date | None = None
 ) -> tuple[list[RawDocument], list[Rejection]]:
     """Read one article file; a list so both readers share one shape."""
     limit = max_bytes or max_document_bytes()
-    rel = _relative(path, root)
-    source = _display(rel)
-    if source != rel:
-        return [], [Rejection(source, "file name is not valid UTF-8; rename the file", STAGE)]
+    rel, source, bad_name = _source_of(path, root)
+    if bad_name:
+        return [], [bad_name]
     raw_id = rel[: rel.rfind(".")].replace("/", "__")
     doc_id = safe_doc_id(raw_id)
     if doc_id is None:
@@ -869,10 +878,9 @@ def read_jsonl_file(
 ) -> tuple[list[RawDocument], list[Rejection]]:
     """Read one article per line; a bad line is rejected alone, its neighbours are kept."""
     limit = max_bytes or max_document_bytes()
-    rel = _relative(path, root)
-    source = _display(rel)
-    if source != rel:
-        return [], [Rejection(source, "file name is not valid UTF-8; rename the file", STAGE)]
+    _rel, source, bad_name = _source_of(path, root)
+    if bad_name:
+        return [], [bad_name]
     problem = _check_path(path, root, limit=1 << 62)  # the limit applies per line
     if problem:
         return [], [Rejection(source, problem, STAGE)]
