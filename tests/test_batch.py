@@ -28,7 +28,7 @@ def _doc(i: int, text: str | None = None, published: date | None = date(2025, 3,
 
 
 def _fake_extract(calls: list[str], fail: set[str] = frozenset()):
-    def extract(doc: RawDocument) -> list[dict]:
+    def extract(doc: RawDocument, **_: object) -> list[dict]:
         calls.append(doc.doc_id)
         if doc.doc_id in fail:
             raise ValueError("broken on purpose")

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.extract.document import EXTRACTOR_VERSION, extract_document
+from pipeline.extract.nlp import AnalyzedText, get_analyzer
 from pipeline.extract.types import RawDocument, Rejection
 
 Outcome = tuple[str, list[dict[str, Any]] | None, str | None]  # doc_id, records, error
@@ -76,21 +77,32 @@ class ParseCache:
         os.replace(tmp, path)
 
 
-def _parse_one(doc: RawDocument) -> Outcome:
+def _parse_one(doc: RawDocument, analyzed: AnalyzedText | None = None) -> Outcome:
     try:
-        return doc.doc_id, extract_document(doc), None
+        return doc.doc_id, extract_document(doc, analyzed=analyzed), None
     except Exception as exc:  # one bad document must not stop the others
         last = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{Path(last.filename).name}:{last.lineno}"
         return doc.doc_id, None, f"NLP failed: {type(exc).__name__}: {exc} ({where})"
 
 
+def _analyze_together(docs: Sequence[RawDocument]) -> list[AnalyzedText | None]:
+    """The NLP of the whole chunk in shared batches (the fast path); if it fails, Nones, so
+    that each document is analysed on its own and only the bad one fails."""
+    if len(docs) < 2:
+        return [None] * len(docs)
+    try:
+        return list(get_analyzer().analyze_many([d.text for d in docs]))
+    except Exception:
+        return [None] * len(docs)
+
+
 def parse_chunk(docs: Sequence[RawDocument], cache: ParseCache | None = None) -> list[Outcome]:
     """Parse documents in this process and cache each success (the unit of work of a worker,
     a Dask task or a Dagster op)."""
     out = []
-    for doc in docs:
-        outcome = _parse_one(doc)
+    for doc, analyzed in zip(docs, _analyze_together(docs), strict=True):
+        outcome = _parse_one(doc, analyzed)
         if cache is not None and outcome[1] is not None:
             # a full or read-only cache costs a re-parse next time, not the build
             with contextlib.suppress(OSError):

@@ -58,10 +58,12 @@ def _sentence_index(analyzed: AnalyzedText, pos: int) -> int:
     return -1
 
 
-def extract_document(doc: RawDocument, analyzer: Analyzer | None = None) -> list[dict[str, Any]]:
-    """Analyse one document and return its entity and fact records."""
-    analyzer = analyzer or get_analyzer()
-    analyzed = analyzer.analyze(doc.text)
+def extract_document(doc: RawDocument, analyzer: Analyzer | None = None,
+                     analyzed: AnalyzedText | None = None) -> list[dict[str, Any]]:
+    """The document's entity and fact records; `analyzed` is its NLP when the caller has
+    already analysed it together with other documents (see `Analyzer.analyze_many`)."""
+    if analyzed is None or analyzed.text != doc.text:
+        analyzed = (analyzer or get_analyzer()).analyze(doc.text)
     ctx = build_context(analyzed, doc.published)
     text = doc.text
     did = doc.doc_id

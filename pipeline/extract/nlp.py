@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 _MEMO_SIZE = 200_000  # entries per memo (a few tens of MB at most)
+_TOKEN_BUDGET = 1024  # tokens per tagger batch, see _batches
 
 
 @dataclass(frozen=True)
@@ -114,12 +116,60 @@ class Analyzer:
         return parts
 
     def analyze(self, text: str) -> AnalyzedText:
+        return self._analyze([text])[0]
+
+    def analyze_many(self, texts: Sequence[str]) -> list[AnalyzedText]:
+        """Analyse several texts at once: the taggers see length-sorted batches of about
+        `_TOKEN_BUDGET` tokens across all of them instead of natasha's 8 sentences of one
+        document (morphology) and one whole document (NER), which costs ~35 % less CPU for
+        the same tags (the models mask padding, so batching does not change them)."""
+        return self._analyze(texts)
+
+    def _analyze(self, texts: Sequence[str]) -> list[AnalyzedText]:
         from natasha import Doc
 
-        doc = Doc(text)
-        doc.segment(self.segmenter)
-        doc.tag_morph(self.morph_tagger)
-        doc.tag_ner(self.ner_tagger)
+        docs = [Doc(t) for t in texts]
+        for doc in docs:
+            doc.segment(self.segmenter)
+        self._tag_morph(docs)
+        self._tag_ner(docs)
+        return [self._analyzed(doc) for doc in docs]
+
+    def _tag_morph(self, docs: list) -> None:
+        from natasha.doc import inject_morph
+
+        sents = [s for doc in docs for s in doc.sents]
+        words = [[t.text for t in s.tokens] for s in sents]
+        infer = self.morph_tagger.infer
+        for batch in _batches([len(w) for w in words]):
+            infer.encoder.batch_size = len(batch)
+            for i, markup in zip(batch, infer([words[i] for i in batch]), strict=True):
+                inject_morph(sents[i].tokens, markup.tokens)
+
+    def _tag_ner(self, docs: list) -> None:
+        """natasha's NER on the segmenter's tokens (natasha would tokenise each text a
+        second time), whole documents per sequence as natasha does."""
+        from natasha.doc import DocSpan
+        from slovnet.bio import bio_spans
+
+        words = [[t.text for t in doc.tokens] if doc.text.strip() else [] for doc in docs]
+        for doc in docs:
+            doc.spans = []
+        infer = self.ner_tagger.infer
+        todo = [i for i, w in enumerate(words) if w]
+        for batch in _batches([len(words[i]) for i in todo]):
+            idx = [todo[j] for j in batch]
+            infer.encoder.batch_size = len(idx)
+            preds = infer.decoder(infer.process(infer.encoder([words[i] for i in idx])))
+            for i, tags in zip(idx, preds, strict=True):
+                doc = docs[i]
+                doc.spans = [DocSpan(s.start, s.stop, s.type, doc.text[s.start:s.stop])
+                             for s in bio_spans(doc.tokens, tags)]
+        for doc in docs:
+            doc.envelop_span_tokens()
+            doc.envelop_sent_spans()
+
+    def _analyzed(self, doc) -> AnalyzedText:  # noqa: ANN001 (a natasha Doc)
         for tok in doc.tokens:
             tok.lemma = self._lemma(tok.text, tok.pos, tok.feats)
         spans: list[Span] = []
@@ -145,7 +195,22 @@ class Analyzer:
                     sent_spans.append(spans[k])
                 k += 1
             sentences.append(Sentence(s.start, s.stop, s.text, toks, sent_spans))
-        return AnalyzedText(text, sentences)
+        return AnalyzedText(doc.text, sentences)
+
+
+def _batches(lengths: list[int], budget: int | None = None) -> Iterator[list[int]]:
+    """Indexes grouped by similar length, each group padded to at most `budget` tokens (a
+    longer item forms a group of its own). Measured on news: ~1000 tokens is the fastest
+    (smaller batches pay numpy's per-call overhead, larger ones fall out of the CPU cache)."""
+    budget = budget or _TOKEN_BUDGET
+    batch: list[int] = []
+    for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+        if batch and (len(batch) + 1) * lengths[i] > budget:
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
 
 
 _lock = threading.Lock()
@@ -164,3 +229,7 @@ def get_analyzer() -> Analyzer:
 
 def analyze(text: str) -> AnalyzedText:
     return get_analyzer().analyze(text)
+
+
+def analyze_many(texts: Sequence[str]) -> list[AnalyzedText]:
+    return get_analyzer().analyze_many(texts)
