@@ -477,3 +477,82 @@ def test_a_300_char_sentence_finds_every_region():
     assert 280 <= len(sentence) <= 320
     found = find_regions(sentence)
     assert len(found) >= 12
+
+
+# ---- the pickled snapshot of the index ------------------------------------------------------
+
+
+def _fresh_index(monkeypatch, cache: Path) -> list[str]:
+    """Point the snapshot at `cache`, forget built indexes, count real builds."""
+    builds: list[str] = []
+    real_init = gz.Gazetteer.__init__
+
+    def counting(self, *a, **k):
+        builds.append("build")
+        real_init(self, *a, **k)
+
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(cache))
+    monkeypatch.setattr(gz.Gazetteer, "__init__", counting)
+    gz.clear_cache()
+    return builds
+
+
+def test_snapshot_is_written_once_and_reused(tmp_path, monkeypatch):
+    builds = _fresh_index(monkeypatch, tmp_path)
+    try:
+        first = gz.get_gazetteer()
+        snaps = list((tmp_path / "gazetteer").glob("*.pickle"))
+        assert builds == ["build"] and len(snaps) == 1
+        gz.clear_cache()
+        second = gz.get_gazetteer()
+        assert builds == ["build"]  # loaded, not built
+        assert second is not first
+        text = "Завод в Тульской области, цех в Новосибирске и склад в Янтарном крае."
+        assert second.find_regions(text) == first.find_regions(text)
+        assert second.cities == first.cities
+    finally:
+        gz.clear_cache()
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_damaged_snapshot_is_rebuilt_not_an_error(tmp_path, monkeypatch, damage):
+    builds = _fresh_index(monkeypatch, tmp_path)
+    try:
+        gz.get_gazetteer()
+        (snap,) = (tmp_path / "gazetteer").glob("*.pickle")
+        snap.write_bytes(damage)  # truncated, garbage, or a pickle of something else
+        gz.clear_cache()
+        index = gz.get_gazetteer()
+        assert builds == ["build", "build"]
+        assert index.resolve_region("Тула").code == "RU-TUL"
+        assert len(snap.read_bytes()) > 1000  # rewritten whole
+    finally:
+        gz.clear_cache()
+
+
+def test_editing_the_aliases_file_changes_the_snapshot(tmp_path, monkeypatch):
+    builds = _fresh_index(monkeypatch, tmp_path / "cache")
+    aliases = tmp_path / "aliases.csv"
+    shutil.copy(gz.ALIASES_FILE, aliases)
+    monkeypatch.setenv(gz.ALIASES_ENV, str(aliases))
+    try:
+        assert gz.get_gazetteer().resolve_region("Янтарный край") is None
+        with aliases.open("a", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerow(["Янтарный край", "RU-KGD", "written for the tests"])
+        gz.clear_cache()
+        assert gz.get_gazetteer().resolve_region("Янтарный край").code == "RU-KGD"
+        assert builds == ["build", "build"]
+        assert len(list((tmp_path / "cache" / "gazetteer").glob("*.pickle"))) == 2
+    finally:
+        gz.clear_cache()
+
+
+def test_unwritable_cache_still_builds(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be", "utf-8")
+    builds = _fresh_index(monkeypatch, blocker)
+    try:
+        assert gz.get_gazetteer().resolve_region("Тула").code == "RU-TUL"
+        assert builds == ["build"]
+    finally:
+        gz.clear_cache()

