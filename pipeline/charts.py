@@ -9,14 +9,9 @@ from __future__ import annotations
 import base64
 import io
 
-import matplotlib
+import pandas as pd
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from pipeline.schemas import STATUSES  # noqa: E402
+from pipeline.schemas import STATUSES
 
 _MAX_REGIONS = 12
 _NO_YEAR = "год не указан"
@@ -57,6 +52,13 @@ def _status_counts(plants: pd.DataFrame) -> pd.Series:
 
 def render_chart(plants: pd.DataFrame, investments: pd.DataFrame) -> bytes:
     """PNG: investments (RUB bn) by region and year, and plants by status."""
+    # imported here: matplotlib costs ~0.5 s, paid by every process that loads the
+    # Dagster definitions, and only the publish step draws
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
     pivot = _investment_pivot(investments)
     status = _status_counts(plants)
     n_regions = max(len(pivot), 1)
