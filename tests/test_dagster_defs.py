@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from pipeline import versioning
-from pipeline.dagster_defs.checks import CHECKS
+from pipeline.dagster_defs.checks import CHECK_SPECS, TABLE_CHECKS, TableCheck
 from pipeline.dagster_defs.definitions import defs, seeds_changed_sensor
 from pipeline.extract.document import RECORD_COLUMNS
 from pipeline.schemas import TABLES, columns
@@ -107,7 +107,7 @@ def _dep_assets(lineage: dg.TableColumnLineage, col: str) -> set[str]:
 
 
 def _check_specs() -> dict[str, dg.AssetCheckSpec]:
-    return {s.name: s for c in CHECKS for s in c.check_specs}
+    return {s.name: s for s in CHECK_SPECS}
 
 
 def test_quality_checks_warn_and_integrity_checks_block() -> None:
@@ -125,28 +125,30 @@ def test_quality_checks_warn_and_integrity_checks_block() -> None:
         assert specs[f"{table}_ids_unique"].blocking
 
 
-def _by_name(name: str) -> dg.AssetChecksDefinition:
-    return next(c for c in CHECKS if name in {s.name for s in c.check_specs})
+def _by_name(name: str) -> TableCheck:
+    return next(c for c in TABLE_CHECKS if c.spec.name == name)
 
 
 def test_share_check_is_a_warning_below_its_threshold() -> None:
     check = _by_name("plants_share_with_region_code")
     sparse = pd.DataFrame({"region_code": ["RU-KGD", None, None, None]})
-    result = check(sparse)
+    result = check({"plants": sparse})
+    assert result.check_name == "plants_share_with_region_code"
+    assert result.asset_key == dg.AssetKey("plants")
     assert not result.passed and result.severity == dg.AssetCheckSeverity.WARN
     assert result.metadata["share"].value == 0.25
     full = pd.DataFrame({"region_code": ["RU-KGD", "RU-MOW"]})
-    assert check(full).passed
+    assert check({"plants": full}).passed
 
 
 def test_rejected_count_warns_only_for_real_rejections() -> None:
     check = _by_name("rejected_documents_count")
     dup = pd.DataFrame({"source": ["b.txt"], "doc_id": ["b"], "stage": ["duplicate"],
                         "reason": ["same text as document 'a'"]})
-    assert check(dup).passed
+    assert check({"rejected_documents": dup}).passed
     bad = pd.concat([dup, pd.DataFrame({"source": ["c.txt"], "doc_id": [None],
                                         "stage": ["ingest"], "reason": ["empty file"]})])
-    result = check(bad)
+    result = check({"rejected_documents": bad})
     assert not result.passed and result.severity == dg.AssetCheckSeverity.WARN
     assert result.metadata["rejected"].value == 1
 
@@ -201,3 +203,53 @@ def test_sensor_requests_a_run_only_when_seeds_change(tmp_path: Path,
     removed = _tick(changed.cursor)
     assert len(removed.run_requests) == 1
     assert "a.txt" in removed.run_requests[0].tags["removed_files"]
+
+
+def _frames(**overrides: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Small consistent tables written for the tests; overrides break one of them."""
+    frames = {
+        "documents": pd.DataFrame({"doc_id": ["a", "b"], "n_chars": [100, 50]}),
+        "officials": pd.DataFrame({"official_id": ["o1"], "doc_id": ["a"], "start": [0],
+                                   "end": [10], "position": ["министр"],
+                                   "organization": [None]}),
+        "plants": pd.DataFrame({"plant_id": ["p1"], "doc_id": ["b"], "start": [5],
+                                "end": [50]}),
+        "investments": pd.DataFrame({"investment_id": ["i1"], "doc_id": ["a"],
+                                     "plant_id": ["p1"], "start": [20], "end": [30]}),
+    }
+    frames.update(overrides)
+    return frames
+
+
+@pytest.mark.parametrize(("check_name", "broken"), [
+    ("officials_ids_unique", {"officials": pd.DataFrame(
+        {"official_id": ["o1", "o1"], "doc_id": ["a", "a"], "start": [0, 0], "end": [9, 9],
+         "position": ["министр"] * 2, "organization": [None, None]})}),
+    ("documents_ids_unique", {"documents": pd.DataFrame(
+        {"doc_id": ["a", "b", "a"], "n_chars": [100, 50, 100]})}),
+    ("plants_doc_ids_known", {"plants": pd.DataFrame(
+        {"plant_id": ["p1"], "doc_id": ["zzz"], "start": [0], "end": [5]})}),
+    ("plants_offsets_inside_text", {"plants": pd.DataFrame(
+        {"plant_id": ["p1"], "doc_id": ["b"], "start": [40], "end": [51]})}),
+    ("officials_offsets_inside_text", {"officials": pd.DataFrame(
+        {"official_id": ["o1"], "doc_id": ["a"], "start": [7], "end": [7],
+         "position": ["министр"], "organization": [None]})}),
+    ("investments_plant_ids_known", {"investments": pd.DataFrame(
+        {"investment_id": ["i1"], "doc_id": ["a"], "plant_id": ["p9"], "start": [1],
+         "end": [2]})}),
+])
+def test_integrity_checks_pass_on_consistent_tables_and_fail_on_broken(check_name, broken
+                                                                       ) -> None:
+    check = _by_name(check_name)
+    assert check.spec.blocking
+    assert check(_frames()).passed
+    result = check(_frames(**broken))
+    assert not result.passed and result.severity == dg.AssetCheckSeverity.ERROR
+
+
+def test_every_check_is_evaluated_inside_a_build_step() -> None:
+    """No check runs as a step of its own: each is a spec of the asset that computes it."""
+    graph = defs.resolve_asset_graph()
+    in_steps = {k.name for a in defs.assets for k in a.check_keys}
+    assert in_steps == {s.name for s in CHECK_SPECS} == {k.name for k in graph.asset_check_keys}
+    assert len(CHECK_SPECS) == 16

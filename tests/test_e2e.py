@@ -167,6 +167,9 @@ def test_seed_alone_builds_expected_counts(seed_build):
 def test_all_asset_checks_ran_and_passed(seed_build):
     assert seed_build.checks, "no asset check was evaluated"
     assert "datapackage_valid" in seed_build.checks
+    from pipeline.dagster_defs.checks import CHECK_SPECS
+
+    assert set(seed_build.checks) == {s.name for s in CHECK_SPECS}  # all 16, each once
     failed = [k for k, ok in seed_build.checks.items() if not ok]
     # plants/investments/officials shares are warnings: for the seed they must pass too
     assert failed == []

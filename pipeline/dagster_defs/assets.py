@@ -7,6 +7,7 @@ or `pipeline.publish`, which know nothing of Dagster.
 
 import json
 import warnings
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import date
 from functools import cache
@@ -18,6 +19,12 @@ from dagster_pandera import pandera_schema_to_dagster_type
 
 from pipeline import config, tables
 from pipeline.charts import markdown_image, render_chart
+from pipeline.dagster_defs.checks import (
+    DATAPACKAGE_SPEC,
+    TABLE_CHECKS,
+    datapackage_result,
+    run_table_checks,
+)
 from pipeline.docs import datasets_readme
 from pipeline.extract.batch import ParseCache, parse_documents
 from pipeline.extract.document import EXTRACTOR_VERSION
@@ -192,69 +199,61 @@ def fact_lineage(table: str) -> dg.TableColumnLineage:
     return dg.TableColumnLineage(deps_by_column=deps)
 
 
-def _table_asset(name: str):
-    """Common decoration of a fact table asset: pandera type, column schema and lineage."""
-    return dg.asset(
-        name=name, group_name="tables", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
-        code_version=TABLES_VERSION, description=(TABLES[name].__doc__ or "").strip(),
-        dagster_type=pandera_type(name),
-        metadata={"dagster/column_schema": column_schema(name),
-                  "dagster/column_lineage": fact_lineage(name)},
-    )
-
-
 def fact_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
     """Column lineage is read from the materialization (definition metadata alone is not
     shown), so each run reports it with the row count and preview."""
     return {**table_metadata(df), "dagster/column_lineage": fact_lineage(table)}
 
 
-@dg.asset(
-    name="documents", group_name="tables", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
-    code_version=TABLES_VERSION, description=(TABLES["documents"].__doc__ or "").strip(),
-    dagster_type=pandera_type("documents"),
-    metadata={"dagster/column_schema": column_schema("documents")},
+# Which upstream assets each table is computed from (the edges the asset graph draws).
+TABLE_DEPS: dict[str, set[str]] = {
+    "documents": {"raw_documents"},
+    "officials": {"parsed_entities"},
+    "plants": {"parsed_entities"},
+    "investments": {"parsed_entities", "plants"},
+    "rejected_documents": {"raw_documents", "parsed_entities"},
+}
+FACTS = ("officials", "plants", "investments")
+
+
+def _table_out(name: str) -> dg.AssetOut:
+    """A published table: pandera type (validates the frame), column schema and lineage."""
+    metadata: dict[str, object] = {"dagster/column_schema": column_schema(name)}
+    if name in FACTS:
+        metadata["dagster/column_lineage"] = fact_lineage(name)
+    return dg.AssetOut(
+        group_name="tables", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
+        code_version=TABLES_VERSION, description=(TABLES[name].__doc__ or "").strip(),
+        dagster_type=pandera_type(name), metadata=metadata)
+
+
+@dg.multi_asset(
+    name="tables",
+    outs={name: _table_out(name) for name in TABLE_DEPS},
+    ins={"raw_documents": dg.AssetIn(), "parsed_entities": dg.AssetIn()},
+    internal_asset_deps={name: {dg.AssetKey(d) for d in deps}
+                         for name, deps in TABLE_DEPS.items()},
+    check_specs=[c.spec for c in TABLE_CHECKS],
 )
-def documents_asset(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
-                    ) -> pd.DataFrame:
-    df = tables.documents_table(_documents_from_raw(raw_documents))
-    context.add_output_metadata(table_metadata(df))
-    return df
+def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame,
+                  parsed_entities: pd.DataFrame) -> Iterator[object]:
+    """The five published tables in one step: they share their inputs, and one step instead
+    of five plus sixteen check steps saves a build ~3 s of bookkeeping. Each is still its
+    own asset (page, type, checks, lineage)."""
+    frames = {
+        "documents": tables.documents_table(_documents_from_raw(raw_documents)),
+        "officials": tables.officials_table(parsed_entities),
+    }
+    frames["plants"] = tables.plants_table(parsed_entities)
+    frames["investments"] = tables.investments_table(parsed_entities, frames["plants"])
+    frames["rejected_documents"] = _rejected(raw_documents, parsed_entities)
+    for name, df in frames.items():
+        meta = fact_metadata(name, df) if name in FACTS else table_metadata(df)
+        yield dg.Output(df, output_name=name, metadata=meta)
+    yield from run_table_checks(frames)
 
 
-@_table_asset("officials")
-def officials_asset(context: dg.AssetExecutionContext, parsed_entities: pd.DataFrame
-                    ) -> pd.DataFrame:
-    df = tables.officials_table(parsed_entities)
-    context.add_output_metadata(fact_metadata("officials", df))
-    return df
-
-
-@_table_asset("plants")
-def plants_asset(context: dg.AssetExecutionContext, parsed_entities: pd.DataFrame
-                 ) -> pd.DataFrame:
-    df = tables.plants_table(parsed_entities)
-    context.add_output_metadata(fact_metadata("plants", df))
-    return df
-
-
-@_table_asset("investments")
-def investments_asset(context: dg.AssetExecutionContext, parsed_entities: pd.DataFrame,
-                      plants: pd.DataFrame) -> pd.DataFrame:
-    df = tables.investments_table(parsed_entities, plants)
-    context.add_output_metadata(fact_metadata("investments", df))
-    return df
-
-
-@dg.asset(
-    name="rejected_documents", group_name="tables", kinds={"python", "pandas", "parquet"},
-    owners=[OWNER], code_version=TABLES_VERSION,
-    description=(TABLES["rejected_documents"].__doc__ or "").strip(),
-    dagster_type=pandera_type("rejected_documents"),
-    metadata={"dagster/column_schema": column_schema("rejected_documents")},
-)
-def rejected_documents_asset(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame,
-                             parsed_entities: pd.DataFrame) -> pd.DataFrame:
+def _rejected(raw_documents: pd.DataFrame, parsed_entities: pd.DataFrame) -> pd.DataFrame:
     rej = raw_documents[raw_documents["status"] == "rejected"]
     dup = raw_documents[raw_documents["status"] == "duplicate"]
     errors = parsed_entities[parsed_entities["kind"] == "ERROR"]
@@ -265,9 +264,7 @@ def rejected_documents_asset(context: dg.AssetExecutionContext, raw_documents: p
                              stage="parse", doc_id=r.doc_id) for r in errors.itertuples()]
     duplicates = [Duplicate(doc_id=r.doc_id, source=r.source, duplicate_of=r.duplicate_of)
                   for r in dup.itertuples()]
-    df = tables.rejected_table(rejections, duplicates)
-    context.add_output_metadata(table_metadata(df))
-    return df
+    return tables.rejected_table(rejections, duplicates)
 
 
 # --- publish ----------------------------------------------------------------------------
@@ -276,13 +273,15 @@ def rejected_documents_asset(context: dg.AssetExecutionContext, raw_documents: p
     group_name="publish", kinds={"python", "parquet", "csv"}, owners=[OWNER],
     code_version=PUBLISH_VERSION,
     io_manager_key="none_io_manager",
+    check_specs=[DATAPACKAGE_SPEC],
     description="Writes `DATASETS_DIR/<table>.parquet`, `.csv`, `.excel.csv`, "
                 "`datapackage.json`, `README.md` (the data dictionary) and `chart.png` "
                 "atomically: an interrupted or failed build leaves the previous files.",
 )
 def published_datasets(context: dg.AssetExecutionContext, documents: pd.DataFrame,
                        officials: pd.DataFrame, plants: pd.DataFrame,
-                       investments: pd.DataFrame, rejected_documents: pd.DataFrame) -> None:
+                       investments: pd.DataFrame, rejected_documents: pd.DataFrame
+                       ) -> Iterator[object]:
     out = config.datasets_dir()
     note = recover(out)
     if note:
@@ -294,7 +293,7 @@ def published_datasets(context: dg.AssetExecutionContext, documents: pd.DataFram
     extra = {"README.md": datasets_readme(frames, digest).encode("utf-8"), "chart.png": chart}
     files = render_files(frames, digest, extra=extra)
     paths = publish(files, out)
-    context.add_output_metadata({
+    yield dg.Output(None, metadata={
         "chart": dg.MetadataValue.md(markdown_image(chart, "investments by region and year; "
                                                            "plants by status")),
         "datasets_dir": dg.MetadataValue.path(str(out)),
@@ -304,6 +303,7 @@ def published_datasets(context: dg.AssetExecutionContext, documents: pd.DataFram
         "readme": dg.MetadataValue.path(str(out / "README.md")),
         "inputs_sha256": digest,
     })
+    yield datapackage_result()
 
 
 def files_table(paths: list[Path], files: dict[str, bytes]) -> str:
@@ -322,5 +322,4 @@ class NoneIOManager(dg.IOManager):
         return None
 
 
-ASSETS = [raw_documents, parsed_entities, documents_asset, officials_asset, plants_asset,
-          investments_asset, rejected_documents_asset, published_datasets]
+ASSETS = [raw_documents, parsed_entities, tables_assets, published_datasets]

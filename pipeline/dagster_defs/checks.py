@@ -1,7 +1,15 @@
-"""Asset checks: integrity (blocking) and data quality (warnings where data may be sparse)."""
+"""Asset checks: integrity (blocking) and data quality (warnings where data may be sparse).
+
+The checks run inside the step that builds the tables (and inside the publish step), not
+as steps of their own: 16 separate check steps cost a build ~2 s of step bookkeeping, more
+than all the checks compute. Each check is still its own named check on its asset's page.
+Every check is a plain function of the tables, so tests call it without Dagster runs.
+"""
 
 
 import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 
 import dagster as dg
 import pandas as pd
@@ -12,13 +20,32 @@ from pipeline.schema_export import primary_key
 ERROR = dg.AssetCheckSeverity.ERROR
 WARN = dg.AssetCheckSeverity.WARN
 
+Frames = Mapping[str, pd.DataFrame]
 
-def _unique_check(table: str) -> dg.AssetChecksDefinition:
+
+@dataclass(frozen=True)
+class TableCheck:
+    spec: dg.AssetCheckSpec
+    evaluate: Callable[[Frames], dg.AssetCheckResult]
+
+    def __call__(self, frames: Frames) -> dg.AssetCheckResult:
+        """The result, addressed to this check (the step yields it as is)."""
+        r = self.evaluate(frames)
+        return dg.AssetCheckResult(passed=r.passed, severity=r.severity, metadata=r.metadata,
+                                   asset_key=self.spec.asset_key, check_name=self.spec.name)
+
+
+def _spec(table: str, name: str, description: str, *, blocking: bool,
+          also: tuple[str, ...] = ()) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(name=name, asset=table, blocking=blocking,
+                             description=description, additional_deps=list(also))
+
+
+def _unique_check(table: str) -> TableCheck:
     key = primary_key(table) or []
 
-    @dg.asset_check(asset=table, name=f"{table}_ids_unique", blocking=True,
-                    description=f"Rows are unique by {', '.join(key)}.")
-    def _check(df: pd.DataFrame) -> dg.AssetCheckResult:
+    def evaluate(frames: Frames) -> dg.AssetCheckResult:
+        df = frames[table]
         dup = df[df.duplicated(subset=key, keep=False)] if key and not df.empty else df.head(0)
         return dg.AssetCheckResult(
             passed=dup.empty, severity=ERROR,
@@ -26,27 +53,26 @@ def _unique_check(table: str) -> dg.AssetChecksDefinition:
                       "examples": dg.MetadataValue.json(
                           dup[key].head(5).astype(str).to_dict("records"))})
 
-    return _check
+    return TableCheck(_spec(table, f"{table}_ids_unique",
+                            f"Rows are unique by {', '.join(key)}.", blocking=True), evaluate)
 
 
-def _doc_ids_check(table: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=table, name=f"{table}_doc_ids_known", blocking=True,
-                    additional_ins={"documents": dg.AssetIn("documents")},
-                    description="Every doc_id is present in the documents table.")
-    def _check(df: pd.DataFrame, documents: pd.DataFrame) -> dg.AssetCheckResult:
+def _doc_ids_check(table: str) -> TableCheck:
+    def evaluate(frames: Frames) -> dg.AssetCheckResult:
+        df, documents = frames[table], frames["documents"]
         missing = sorted(set(df["doc_id"]) - set(documents["doc_id"])) if not df.empty else []
         return dg.AssetCheckResult(passed=not missing, severity=ERROR,
                                    metadata={"missing": len(missing),
                                              "examples": dg.MetadataValue.json(missing[:10])})
 
-    return _check
+    return TableCheck(_spec(table, f"{table}_doc_ids_known",
+                            "Every doc_id is present in the documents table.", blocking=True,
+                            also=("documents",)), evaluate)
 
 
-def _offsets_check(table: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=table, name=f"{table}_offsets_inside_text", blocking=True,
-                    additional_ins={"documents": dg.AssetIn("documents")},
-                    description="start/end offsets lie inside the document's text.")
-    def _check(df: pd.DataFrame, documents: pd.DataFrame) -> dg.AssetCheckResult:
+def _offsets_check(table: str) -> TableCheck:
+    def evaluate(frames: Frames) -> dg.AssetCheckResult:
+        df, documents = frames[table], frames["documents"]
         if df.empty:
             return dg.AssetCheckResult(passed=True, metadata={"bad": 0})
         n = documents.set_index("doc_id")["n_chars"]
@@ -54,52 +80,33 @@ def _offsets_check(table: str) -> dg.AssetChecksDefinition:
         return dg.AssetCheckResult(passed=bad.empty, severity=ERROR,
                                    metadata={"bad": len(bad)})
 
-    return _check
+    return TableCheck(_spec(table, f"{table}_offsets_inside_text",
+                            "start/end offsets lie inside the document's text.", blocking=True,
+                            also=("documents",)), evaluate)
 
 
-@dg.asset_check(asset="investments", name="investments_plant_ids_known", blocking=True,
-                additional_ins={"plants": dg.AssetIn("plants")},
-                description="Every non-null investments.plant_id is present in plants.")
-def investments_plant_ids_known(investments: pd.DataFrame, plants: pd.DataFrame
-                                ) -> dg.AssetCheckResult:
+def _plant_ids_evaluate(frames: Frames) -> dg.AssetCheckResult:
+    investments, plants = frames["investments"], frames["plants"]
     ids = set(investments["plant_id"].dropna()) if not investments.empty else set()
     missing = sorted(ids - set(plants["plant_id"]))
     return dg.AssetCheckResult(passed=not missing, severity=ERROR,
                                metadata={"missing": dg.MetadataValue.json(missing[:10])})
 
 
-@dg.asset_check(asset="published_datasets", name="datapackage_valid",
-                description="datapackage.json and every CSV validate with frictionless.")
-def datapackage_valid() -> dg.AssetCheckResult:
-    from pipeline.publish import verify
-    from pipeline.validation import validate_package
-
-    out = config.datasets_dir()
-    report = validate_package(out / "datapackage.json")
-    problems = verify(out)  # every file is the one datapackage.json lists (one build's set)
-    return dg.AssetCheckResult(
-        passed=report["valid"] and not problems, severity=ERROR,
-        metadata={"errors": dg.MetadataValue.json(report["errors"][:20]),
-                  "set_problems": dg.MetadataValue.json(problems[:20]),
-                  "tasks": len(report["tasks"])})
-
-
-def _share_check(table: str, column: str, minimum: float, what: str
-                 ) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=table, name=f"{table}_share_with_{column}",
-                    description=f"Share of {table} rows with {what} (warning below "
-                                f"{minimum:.0%}: news can legitimately omit it).")
-    def _check(df: pd.DataFrame) -> dg.AssetCheckResult:
+def _share_check(table: str, column: str, minimum: float, what: str) -> TableCheck:
+    def evaluate(frames: Frames) -> dg.AssetCheckResult:
+        df = frames[table]
         share = float(df[column].notna().mean()) if len(df) else 1.0
         return dg.AssetCheckResult(passed=share >= minimum, severity=WARN,
                                    metadata={"share": share, "rows": len(df)})
 
-    return _check
+    return TableCheck(_spec(table, f"{table}_share_with_{column}",
+                            f"Share of {table} rows with {what} (warning below {minimum:.0%}: "
+                            "news can legitimately omit it).", blocking=False), evaluate)
 
 
-@dg.asset_check(asset="rejected_documents", name="rejected_documents_count",
-                description="Documents that could not be read or parsed (warning when any).")
-def rejected_documents_count(df: pd.DataFrame) -> dg.AssetCheckResult:
+def _rejected_evaluate(frames: Frames) -> dg.AssetCheckResult:
+    df = frames["rejected_documents"]
     real = df[df["stage"] != "duplicate"] if not df.empty else df
     return dg.AssetCheckResult(
         passed=real.empty, severity=WARN,
@@ -110,14 +117,49 @@ def rejected_documents_count(df: pd.DataFrame) -> dg.AssetCheckResult:
 
 
 FACT_TABLES = ["officials", "plants", "investments"]
-CHECKS = [
+TABLE_CHECKS: list[TableCheck] = [
     *[_unique_check(t) for t in ["documents", *FACT_TABLES]],
     *[_doc_ids_check(t) for t in FACT_TABLES],
     *[_offsets_check(t) for t in FACT_TABLES],
-    investments_plant_ids_known,
-    datapackage_valid,
+    TableCheck(_spec("investments", "investments_plant_ids_known",
+                     "Every non-null investments.plant_id is present in plants.",
+                     blocking=True, also=("plants",)), _plant_ids_evaluate),
     _share_check("plants", "region_code", 0.8, "a region code"),
     _share_check("investments", "investor", 0.7, "an investor"),
     _share_check("officials", "organization", 0.7, "an organization"),
-    rejected_documents_count,
+    TableCheck(_spec("rejected_documents", "rejected_documents_count",
+                     "Documents that could not be read or parsed (warning when any).",
+                     blocking=False), _rejected_evaluate),
 ]
+
+
+def run_table_checks(frames: Frames) -> Iterator[dg.AssetCheckResult]:
+    """Every table check's result (a failing blocking check fails the step after all
+    results are recorded, so the publish step does not run)."""
+    for check in TABLE_CHECKS:
+        yield check(frames)
+
+
+DATAPACKAGE_SPEC = dg.AssetCheckSpec(
+    name="datapackage_valid", asset="published_datasets",
+    description="datapackage.json and every CSV validate with frictionless, and every file "
+                "is the one datapackage.json lists.")
+
+
+def datapackage_result() -> dg.AssetCheckResult:
+    """Validates what is published in DATASETS_DIR now (the publish step runs it last)."""
+    from pipeline.publish import verify
+    from pipeline.validation import validate_package
+
+    out = config.datasets_dir()
+    report = validate_package(out / "datapackage.json")
+    problems = verify(out)  # every file is the one datapackage.json lists (one build's set)
+    return dg.AssetCheckResult(
+        passed=report["valid"] and not problems, severity=ERROR,
+        asset_key=DATAPACKAGE_SPEC.asset_key, check_name=DATAPACKAGE_SPEC.name,
+        metadata={"errors": dg.MetadataValue.json(report["errors"][:20]),
+                  "set_problems": dg.MetadataValue.json(problems[:20]),
+                  "tasks": len(report["tasks"])})
+
+
+CHECK_SPECS = [c.spec for c in TABLE_CHECKS] + [DATAPACKAGE_SPEC]

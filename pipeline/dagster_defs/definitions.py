@@ -10,7 +10,6 @@ import dagster as dg
 from pipeline import config
 from pipeline.dagster_defs import eval_corpus, eval_officials, scale
 from pipeline.dagster_defs.assets import ASSETS, NoneIOManager
-from pipeline.dagster_defs.checks import CHECKS
 from pipeline.dagster_defs.io import ParquetIOManager
 
 BUILD_SELECTION = dg.AssetSelection.groups("ingest", "extract", "tables", "publish")
@@ -74,7 +73,6 @@ def seeds_changed_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult
 
 defs = dg.Definitions(
     assets=[*ASSETS, *eval_officials.ASSETS, *eval_corpus.ASSETS, *scale.ASSETS],
-    asset_checks=CHECKS,
     jobs=[build_datasets_job, *eval_officials.JOBS, *eval_corpus.JOBS, *scale.JOBS],
     schedules=[daily_build],
     sensors=[seeds_changed_sensor],
