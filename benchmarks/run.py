@@ -293,7 +293,8 @@ def main() -> None:
     print(f"incremental / full build time: {t_inc / t_full:.1%} (target <= 10%)")
     print(f"floor: a Dagster CLI run of one asset that does nothing takes {t_floor:.1f} s "
           f"({t_floor / t_full:.1%} of the full build)")
-    versions = sorted(p.name for p in cache.iterdir()) if cache.exists() else []
+    versions = sorted(p.name for p in cache.iterdir()
+                      if p.name.startswith("v")) if cache.exists() else []
     if len(versions) != 1:
         print(f"WARNING: parse cache holds versions {versions}: the code changed mid-run")
     if not args.keep and args.workdir is None:

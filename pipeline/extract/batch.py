@@ -133,16 +133,29 @@ def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         pending: list[Future] = []
+        warmed = False
         for chunk in chunks:
             pending.append(pool.submit(parse_chunk, chunk, cache))
             if len(pending) >= 2 * workers:
+                if not warmed:
+                    warmed = _warm_snapshots()
                 yield pending.pop(0).result()
         for fut in pending:
             yield fut.result()
 
 
+def _warm_snapshots() -> bool:
+    """Build the gazetteer's snapshot here while the workers load their models, so a cold
+    build makes the index once instead of once per worker (see gazetteer._load_or_build)."""
+    from pipeline.extract.gazetteer import get_gazetteer
+
+    with contextlib.suppress(Exception):  # the workers build it themselves then
+        get_gazetteer()
+    return True
+
+
 def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
-                    cache: ParseCache | None = None, chunk_size: int = 16) -> ParseResult:
+                    cache: ParseCache | None = None, chunk_size: int = 32) -> ParseResult:
     """Records of every document, in input order; failures become `parse` rejections.
 
     Cached documents are not parsed again; the rest go to a process pool when there are
