@@ -133,3 +133,43 @@ def test_parallel_equals_serial_in_input_order(tmp_path, serial_result) -> None:
     again = parse_documents(docs, workers=2, cache=cache, chunk_size=1)
     assert (again.parsed, again.from_cache) == (0, len(docs))
     assert again.records == serial.records
+
+
+def test_warming_the_gazetteer_may_fail_without_failing_the_parse(tmp_path, serial_result,
+                                                                  monkeypatch) -> None:
+    """The main process builds the gazetteer snapshot while the workers start; if that
+    fails, the workers build the index themselves and the records are the same."""
+    from pipeline.extract import gazetteer
+
+    docs, serial = serial_result
+    calls: list[str] = []
+
+    def broken() -> None:
+        calls.append("warm")
+        raise OSError("no space left for the snapshot")
+
+    monkeypatch.setattr(gazetteer, "get_gazetteer", broken)  # in this process only
+    parallel = parse_documents(docs, workers=2, cache=ParseCache(tmp_path), chunk_size=1)
+    assert calls == ["warm"]
+    assert parallel.records == serial.records and not parallel.failures
+
+
+def test_chunks_share_the_nlp_batches_and_keep_document_order(tmp_path, monkeypatch) -> None:
+    """parse_chunk analyses its documents together once, then extracts each."""
+    from pipeline.extract import nlp
+
+    seen: list[int] = []
+    real = nlp.Analyzer.analyze_many
+
+    def spy(self, texts):
+        seen.append(len(texts))
+        return real(self, texts)
+
+    monkeypatch.setattr(nlp.Analyzer, "analyze_many", spy)
+    docs = [_doc(i) for i in range(5)]
+    outcomes = parse_chunk(docs)
+    assert seen == [5]
+    assert [o[0] for o in outcomes] == [d.doc_id for d in docs]
+    alone = [parse_chunk([d])[0] for d in docs]  # one document: no shared batch
+    assert seen == [5]
+    assert outcomes == alone
