@@ -293,3 +293,34 @@ def test_cli_materialize_honours_seeds_and_datasets_dir(tmp_path):
         "documents": 1, "officials": 3, "plants": 7, "investments": 2,
         "rejected_documents": 0}
     check_consistent(out)
+
+
+def test_one_table_can_be_materialized_alone(seed_build, tmp_path):
+    """The five tables are one step, but a user may still materialize one of them (the UI's
+    "Materialize selected"): only it is stored and only its checks run."""
+    import dagster as dg
+
+    from pipeline import defs
+
+    home = tmp_path / "home"
+    shutil.copytree(seed_build.home, home)  # upstream assets already materialized there
+    saved = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(home)
+    try:
+        job = defs.resolve_implicit_global_asset_job_def()
+        result = job.execute_in_process(asset_selection=[dg.AssetKey("plants")],
+                                        instance=dg.DagsterInstance.ephemeral())
+    finally:
+        if saved is None:
+            os.environ.pop("DAGSTER_HOME", None)
+        else:
+            os.environ["DAGSTER_HOME"] = saved
+    assert result.success
+    stored = {m.asset_key.to_user_string()
+              for m in result.asset_materializations_for_node("tables")}
+    assert stored == {"plants"}
+    checks = {e.event_specific_data.check_name for e in result.all_events
+              if e.event_type_value == "ASSET_CHECK_EVALUATION"}
+    assert checks == {"plants_ids_unique", "plants_doc_ids_known",
+                      "plants_offsets_inside_text", "plants_share_with_region_code"}
+    assert len(pd.read_parquet(home / "storage" / "parquet" / "plants.parquet")) == 7
