@@ -22,13 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.dagster_defs.assets import ASSETS, NoneIOManager  # noqa: E402
-from pipeline.dagster_defs.checks import CHECKS  # noqa: E402
 from pipeline.dagster_defs.definitions import BUILD_SELECTION  # noqa: E402
 from pipeline.dagster_defs.io import ParquetIOManager  # noqa: E402
 
 defs = dg.Definitions(
     assets=ASSETS,
-    asset_checks=CHECKS,
     jobs=[dg.define_asset_job("build_in_process", selection=BUILD_SELECTION,
                               executor_def=dg.in_process_executor),
           dg.define_asset_job("build_multiprocess", selection=BUILD_SELECTION,
