@@ -138,20 +138,20 @@ def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
             pending.append(pool.submit(parse_chunk, chunk, cache))
             if len(pending) >= 2 * workers:
                 if not warmed:
-                    warmed = _warm_snapshots()
+                    _warm_snapshots()
+                    warmed = True
                 yield pending.pop(0).result()
         for fut in pending:
             yield fut.result()
 
 
-def _warm_snapshots() -> bool:
+def _warm_snapshots() -> None:
     """Build the gazetteer's snapshot here while the workers load their models, so a cold
     build makes the index once instead of once per worker (see gazetteer._load_or_build)."""
     from pipeline.extract.gazetteer import get_gazetteer
 
     with contextlib.suppress(Exception):  # the workers build it themselves then
         get_gazetteer()
-    return True
 
 
 def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,

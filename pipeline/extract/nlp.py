@@ -262,6 +262,3 @@ def get_analyzer() -> Analyzer:
 def analyze(text: str) -> AnalyzedText:
     return get_analyzer().analyze(text)
 
-
-def analyze_many(texts: Sequence[str]) -> list[AnalyzedText]:
-    return get_analyzer().analyze_many(texts)
