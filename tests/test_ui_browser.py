@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -258,14 +259,19 @@ _READ_GRAPH = r"""
 """
 
 
+# A node's text is its name followed by its facets ("Latest event ..."), possibly after a
+# status badge ("Unsynced (5)"): a name counts where it is not the tail of a longer name,
+# so `documents` is not mistaken for `rejected_documents`.
+_NAME_IN_NODE = r"(^|[^A-Za-z0-9_]){}Latest event"
+
+
 def _node_boxes(nodes: list[dict], names: set[str]) -> dict[str, dict]:
-    """Asset name -> drawn box. A node's text starts with its name (then its facets); the
-    longest matching name wins, so `documents` is not mistaken for `rejected_documents`."""
+    """Asset name -> drawn box."""
     boxes: dict[str, dict] = {}
     for node in nodes:
-        matches = [n for n in names if node["text"].startswith(n)]
-        if matches:
-            boxes[max(matches, key=len)] = node
+        for n in names:
+            if re.search(_NAME_IN_NODE.format(re.escape(n)), node["text"]):
+                boxes[n] = node
     return boxes
 
 
@@ -297,7 +303,8 @@ def test_lineage_graph_draws_every_asset_and_edge(webserver: str, browser: Page,
     wanted = json.dumps(sorted(names), ensure_ascii=False)
     graph = browser.wait_for(
         f"(() => {{ const g = {_READ_GRAPH}; const names = {wanted}; "
-        f"const drawn = names.every(n => g.nodes.some(x => x.text.startsWith(n))); "
+        f"const drawn = names.every(n => g.nodes.some(x => new RegExp("
+        f"{json.dumps(_NAME_IN_NODE)}.replace('{{}}', n)).test(x.text))); "
         f"return (drawn && g.edges.length >= {len(edges)}) ? g : null; "
         f"}})()", "every asset node and edge to be drawn")
     try:
