@@ -13,9 +13,9 @@ from datetime import date
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.extract.document import RECORD_COLUMNS
 from pipeline.extract.investments import investment_id
 from pipeline.extract.officials import official_id
+from pipeline.extract.pack import records_frame as records_frame  # re-exported
 from pipeline.extract.plants import plant_id
 from pipeline.extract.types import Duplicate, RawDocument, Rejection
 from pipeline.schemas import SORT_KEYS, TABLES, columns
@@ -49,11 +49,6 @@ def validate(table: str, df: pd.DataFrame) -> pd.DataFrame:
         raise TableValidationError(
             f"table {table!r} failed validation ({len(cases)} failures):\n"
             + "\n".join(lines) + more) from None
-
-
-def records_frame(records: Iterable[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(list(records), columns=RECORD_COLUMNS)
-    return df.astype({"start": "int64", "end": "int64", "sentence": "int64"})
 
 
 def _facts(records: pd.DataFrame, kind: str) -> pd.DataFrame:

@@ -253,3 +253,38 @@ def test_every_check_is_evaluated_inside_a_build_step() -> None:
     in_steps = {k.name for a in defs.assets for k in a.check_keys}
     assert in_steps == {s.name for s in CHECK_SPECS} == {k.name for k in graph.asset_check_keys}
     assert len(CHECK_SPECS) == 16
+
+
+def test_pandera_type_trusts_only_the_frame_pandera_validated(monkeypatch) -> None:
+    """The tables step's frames were validated by this model already; any other frame is
+    validated in full, so a broken one still fails the type check."""
+    from datetime import date
+
+    from pipeline import tables
+    from pipeline.dagster_defs import assets
+    from pipeline.extract.types import RawDocument
+
+    doc_type = assets.pandera_type("documents")
+    # a document written for the tests
+    validated = tables.documents_table([RawDocument(
+        doc_id="d1", text="Завод открыт.", source="d1.txt", sha256="0" * 64,
+        published=date(2025, 1, 2))])
+    assert len(validated) == 1
+    schema_cls = type(TABLES["documents"].to_schema())
+    calls: list[int] = []
+    real_validate = schema_cls.validate
+
+    def spy(self, *a, **k):
+        calls.append(1)
+        return real_validate(self, *a, **k)
+
+    monkeypatch.setattr(schema_cls, "validate", spy)
+    assert doc_type.type_check(None, validated).success
+    assert calls == []  # not validated a second time
+    assert doc_type.type_check(None, validated.copy()).success  # a new object: validated
+    assert len(calls) == 1
+    broken = validated.copy()
+    broken.loc[0, "doc_id"] = None
+    assert not doc_type.type_check(None, broken).success
+    # a frame pandera validated against another table's schema is validated in full
+    assert not doc_type.type_check(None, tables.rejected_table([], [])).success
