@@ -104,3 +104,46 @@ def test_a_batch_failure_falls_back_to_one_document_at_a_time(monkeypatch) -> No
 
     monkeypatch.setattr(type(get_analyzer()), "analyze_many", boom)
     assert batch.parse_chunk(docs) == expected
+
+
+@pytest.fixture
+def counted_builds(tmp_path, monkeypatch) -> list[int]:
+    """A fresh snapshot folder, and a count of how often the embedding is really read."""
+    import natasha
+
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path))
+    builds: list[int] = []
+    real = natasha.NewsEmbedding
+
+    def counting(*a, **k):
+        builds.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(natasha, "NewsEmbedding", counting)
+    return builds
+
+
+def test_tagger_snapshot_is_reused_and_analyses_the_same(tmp_path, counted_builds) -> None:
+    from pipeline.extract.nlp import Analyzer
+
+    built = Analyzer()
+    assert len(counted_builds) == 1
+    assert len(list((tmp_path / "natasha").glob("*.pickle"))) == 1
+    loaded = Analyzer()
+    assert len(counted_builds) == 1  # the second process-like load read the snapshot
+    texts = _fixture_texts(12)
+    assert loaded.analyze_many(texts) == built.analyze_many(texts)
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"\x80\x05K\x01."])
+def test_a_damaged_tagger_snapshot_is_rebuilt(tmp_path, counted_builds, damage) -> None:
+    from pipeline.extract.nlp import Analyzer
+
+    Analyzer()
+    (snap,) = (tmp_path / "natasha").glob("*.pickle")
+    snap.write_bytes(damage)  # empty, not a pickle, a pickle of something else
+    again = Analyzer()
+    assert len(counted_builds) == 2
+    assert snap.stat().st_size > 1_000_000  # rewritten whole
+    assert [s.type for s in again.analyze("Министр Иван Петров посетил Тулу.").spans] == \
+        ["PER", "LOC"]

