@@ -49,7 +49,7 @@ import re
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
@@ -925,6 +925,20 @@ def read_jsonl_file(
 # --------------------------------------------------------------------------- folder
 
 
+FileResult = tuple[list[RawDocument], list[Rejection]]
+# (relative path, path, kind, read) -> the file's result; `read` reads the file itself.
+FileCache = Callable[[str, Path, str, Callable[[], FileResult]], FileResult]
+
+
+def read_file(
+    path: Path, root: Path, kind: str, *, max_bytes: int | None = None, today: date | None = None
+) -> FileResult:
+    """The per-file unit of read_corpus, kept separate so a cache can wrap it: its result
+    depends only on this file, its path under `root`, the size limit and `today`."""
+    reader = read_text_file if kind == "txt" else read_jsonl_file
+    return reader(path, root, max_bytes=max_bytes, today=today)
+
+
 def _walk(root: Path) -> tuple[list[tuple[str, Path, str]], list[tuple[str, Rejection]]]:
     """Candidate files as (relative path, path, kind) plus folder-level rejections."""
     files: list[tuple[str, Path, str]] = []
@@ -985,9 +999,16 @@ def _walk(root: Path) -> tuple[list[tuple[str, Path, str]], list[tuple[str, Reje
 
 
 def read_corpus(
-    seeds_dir: Path, *, max_bytes: int | None = None, today: date | None = None
+    seeds_dir: Path,
+    *,
+    max_bytes: int | None = None,
+    today: date | None = None,
+    file_cache: FileCache | None = None,
 ) -> IngestResult:
-    """Read every document in the input folder; bad documents are reported, not fatal."""
+    """Read every document in the input folder; bad documents are reported, not fatal.
+
+    `file_cache` (see ingest_cache.py) may answer per-file reads from an earlier build; the
+    walk and the cross-file dedupe run every time because they depend on other files."""
     root = Path(seeds_dir)
     if not root.exists():
         raise FileNotFoundError(f"input folder not found: {root}")
@@ -1002,13 +1023,19 @@ def read_corpus(
     result = IngestResult()
     seen_ids: dict[str, tuple[str, str]] = {}  # doc_id -> (source, dedupe key)
     seen_texts: dict[str, str] = {}  # dedupe key -> doc_id kept
-    for _rel, item, kind in entries:
+    for rel, item, kind in entries:
         if isinstance(item, Rejection):
             result.rejected.append(item)
             continue
-        reader = read_text_file if kind == "txt" else read_jsonl_file
+
+        def read(path: Path = item, kind: str = kind) -> FileResult:
+            return read_file(path, root, kind, max_bytes=limit, today=today)
+
         try:
-            documents, rejected = reader(item, root, max_bytes=limit, today=today)
+            if file_cache is None:
+                documents, rejected = read()
+            else:  # an exception from read() passes through the cache, which stores nothing
+                documents, rejected = file_cache(rel, item, kind, read)
         except Exception as exc:  # last resort: one file must never stop the corpus
             source = _display(_relative(item, root))
             documents, rejected = [], [Rejection(source, f"unexpected error: {exc!r}", STAGE)]
