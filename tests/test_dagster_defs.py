@@ -256,8 +256,8 @@ def test_every_check_is_evaluated_inside_a_build_step() -> None:
 
 
 def test_pandera_type_trusts_only_the_frame_pandera_validated(monkeypatch) -> None:
-    """The tables step's frames were validated by this model already; any other frame is
-    validated in full, so a broken one still fails the type check."""
+    """The tables step's frames were validated by this model already; any other frame, or
+    one changed since, is validated in full, so a broken one still fails the type check."""
     from datetime import date
 
     from pipeline import tables
@@ -281,10 +281,34 @@ def test_pandera_type_trusts_only_the_frame_pandera_validated(monkeypatch) -> No
     monkeypatch.setattr(schema_cls, "validate", spy)
     assert doc_type.type_check(None, validated).success
     assert calls == []  # not validated a second time
-    assert doc_type.type_check(None, validated.copy()).success  # a new object: validated
-    assert len(calls) == 1
+    assert doc_type.type_check(None, validated.copy()).success  # same content: trusted
+    assert calls == []
     broken = validated.copy()
     broken.loc[0, "doc_id"] = None
     assert not doc_type.type_check(None, broken).success
+    n = len(calls)
+    validated.loc[0, "sha256"] = "not-a-hash"  # changed in place after validation
+    assert not doc_type.type_check(None, validated).success
+    assert len(calls) == n + 1
     # a frame pandera validated against another table's schema is validated in full
     assert not doc_type.type_check(None, tables.rejected_table([], [])).success
+
+
+def test_validated_mark_follows_content_dtypes_and_table() -> None:
+    from datetime import date
+
+    from pipeline import tables
+    from pipeline.extract.types import RawDocument
+
+    df = tables.documents_table([RawDocument(  # written for the tests
+        doc_id=f"d{i}", text=f"Цех {i} построен.", source=f"d{i}.txt", sha256=f"{i}" * 64,
+        published=date(2025, 1, 2)) for i in (1, 2)])
+    assert tables.is_validated("documents", df)
+    assert not tables.is_validated("plants", df)  # validated as another table
+    int_cols = [c for c, t in df.dtypes.items() if str(t) in ("int64", "Int64")]
+    assert int_cols
+    assert not tables.is_validated("documents", df.astype({int_cols[0]: "float64"}))
+    assert not tables.is_validated("documents", df.iloc[::-1])  # same rows, another order
+    fresh = df.copy()
+    fresh.attrs.clear()  # a frame that never went through validate()
+    assert not tables.is_validated("documents", fresh)
