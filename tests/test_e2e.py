@@ -49,6 +49,7 @@ class Build:
     home: Path
     logs: list[str] = field(default_factory=list)
     checks: dict[str, bool] = field(default_factory=dict)
+    check_metadata: dict[str, dict[str, object]] = field(default_factory=dict)
     failed_steps: list[str] = field(default_factory=list)
     error: str = ""
 
@@ -57,7 +58,7 @@ class Build:
 
 
 def run_build(seeds: Path, out: Path, home: Path, cache: Path,
-              env: dict[str, str] | None = None) -> Build:
+              env: dict[str, str] | None = None, run_config: dict | None = None) -> Build:
     """Run the job `build_datasets` in this process with the folders given (env restored)."""
     import dagster as dg
 
@@ -71,7 +72,7 @@ def run_build(seeds: Path, out: Path, home: Path, cache: Path,
         os.environ.update(values)
         instance = dg.DagsterInstance.ephemeral()
         result = defs.resolve_job_def("build_datasets").execute_in_process(
-            instance=instance, raise_on_error=False)
+            instance=instance, raise_on_error=False, run_config=run_config)
         logs = [e.user_message for e in instance.all_logs(result.run_id)]
     finally:
         for k, v in saved.items():
@@ -84,6 +85,8 @@ def run_build(seeds: Path, out: Path, home: Path, cache: Path,
         if ev.event_type_value == "ASSET_CHECK_EVALUATION":
             data = ev.event_specific_data
             build.checks[data.check_name] = data.passed
+            build.check_metadata[data.check_name] = {
+                k: getattr(v, "value", v) for k, v in data.metadata.items()}
         elif ev.event_type_value == "STEP_FAILURE":
             build.failed_steps.append(ev.step_key)
             build.error += str(ev.event_specific_data.error) + "\n"
@@ -324,3 +327,33 @@ def test_one_table_can_be_materialized_alone(seed_build, tmp_path):
     assert checks == {"plants_ids_unique", "plants_doc_ids_known",
                       "plants_offsets_inside_text", "plants_share_with_region_code"}
     assert len(pd.read_parquet(home / "storage" / "parquet" / "plants.parquet")) == 7
+
+
+def test_rebuild_validates_only_new_rows_unless_asked(seed_build, tmp_path):
+    """A build after one added article validates with frictionless only the rows it
+    added; the daily schedule's run config validates every row again."""
+    import dagster as dg
+
+    from pipeline.dagster_defs.definitions import daily_build
+
+    seeds, out, cache = tmp_path / "seeds", tmp_path / "datasets", tmp_path / "cache"
+    write_seeds(seeds, {})
+    first = run_build(seeds, out, tmp_path / "home", cache)
+    meta = first.check_metadata["datapackage_valid"]
+    assert first.checks["datapackage_valid"] and meta["mode"] == "full"
+    total = meta["rows_validated"]
+    assert total == 1 + 3 + 7 + 2  # the seed's rows in every table
+    # an article written for the tests: one more document and at least one plant
+    write_seeds(seeds, {"extra": "В Тульской области открыли завод стальных труб."})
+    second = run_build(seeds, out, tmp_path / "home", cache)
+    meta = second.check_metadata["datapackage_valid"]
+    assert second.checks["datapackage_valid"] and meta["mode"] == "changed rows"
+    rows = {k: len(v) for k, v in read_package(out).items()}
+    added = sum(rows.values()) - total
+    assert 1 <= meta["rows_validated"] == added
+    with dg.build_schedule_context() as context:  # the run the daily schedule requests
+        (request,) = daily_build.evaluate_tick(context).run_requests
+    full = run_build(seeds, out, tmp_path / "home", cache, run_config=request.run_config)
+    meta = full.check_metadata["datapackage_valid"]
+    assert full.checks["datapackage_valid"] and meta["mode"] == "full"
+    assert meta["rows_validated"] == sum(rows.values())

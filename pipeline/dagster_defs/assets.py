@@ -16,8 +16,10 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 from dagster_pandera import pandera_schema_to_dagster_type
+from pydantic import Field
 
-from pipeline import config, tables
+from pipeline import config as settings
+from pipeline import tables
 from pipeline.charts import markdown_image, render_chart
 from pipeline.dagster_defs.checks import (
     DATAPACKAGE_SPEC,
@@ -106,12 +108,12 @@ def column_schema(table: str) -> dg.TableSchema:
 def raw_documents(context: dg.AssetExecutionContext) -> pd.DataFrame:
     # finish a publish that a killed build left half done before anything else, so the
     # published set is whole even if this build fails later
-    note = recover(config.datasets_dir())
+    note = recover(settings.datasets_dir())
     if note:
         context.log.warning(note)
-    seeds = config.seeds_dir()
+    seeds = settings.seeds_dir()
     # only new or changed files are read and decoded again (see extract/ingest_cache.py)
-    result = read_corpus_cached(seeds, config.cache_dir())
+    result = read_corpus_cached(seeds, settings.cache_dir())
     rows = [{**_doc_row(d), "status": "ok"} for d in result.documents]
     for d in result.documents:
         for w in d.warnings:
@@ -171,7 +173,7 @@ def _documents_from_raw(raw: pd.DataFrame) -> list[RawDocument]:
 def parsed_entities(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
                     ) -> pd.DataFrame:
     docs = _documents_from_raw(raw_documents)
-    result = parse_frame(docs, ParseCache(config.cache_dir()))
+    result = parse_frame(docs, ParseCache(settings.cache_dir()))
     for f in result.failures:
         context.log.error(f"could not parse {f.source} ({f.doc_id}): {f.reason}")
     df = result.frame
@@ -293,6 +295,15 @@ def _rejected(raw_documents: pd.DataFrame, parsed_entities: pd.DataFrame) -> pd.
 
 # --- publish ----------------------------------------------------------------------------
 
+class PublishConfig(dg.Config):
+    """Launchpad options of the publish step."""
+
+    full_validation: bool = Field(
+        default=False,
+        description="Validate every CSV row with frictionless, not only the rows new since "
+                    "the last validated build (the daily schedule sets it).")
+
+
 @dg.asset(
     group_name="publish", kinds={"python", "parquet", "csv"}, owners=[OWNER],
     code_version=PUBLISH_VERSION,
@@ -302,11 +313,12 @@ def _rejected(raw_documents: pd.DataFrame, parsed_entities: pd.DataFrame) -> pd.
                 "`datapackage.json`, `README.md` (the data dictionary) and `chart.png` "
                 "atomically: an interrupted or failed build leaves the previous files.",
 )
-def published_datasets(context: dg.AssetExecutionContext, documents: pd.DataFrame,
+def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
+                       documents: pd.DataFrame,
                        officials: pd.DataFrame, plants: pd.DataFrame,
                        investments: pd.DataFrame, rejected_documents: pd.DataFrame
                        ) -> Iterator[object]:
-    out = config.datasets_dir()
+    out = settings.datasets_dir()
     note = recover(out)
     if note:
         context.log.warning(note)
@@ -327,7 +339,7 @@ def published_datasets(context: dg.AssetExecutionContext, documents: pd.DataFram
         "readme": dg.MetadataValue.path(str(out / "README.md")),
         "inputs_sha256": digest,
     })
-    yield datapackage_result()
+    yield datapackage_result(full=config.full_validation)
 
 
 def files_table(paths: list[Path], files: dict[str, bytes]) -> str:

@@ -7,7 +7,9 @@ Every check is a plain function of the tables, so tests call it without Dagster 
 """
 
 
+import hashlib
 import json
+import os
 from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -146,24 +148,30 @@ def run_table_checks(frames: Frames, selected: AbstractSet[dg.AssetCheckKey] | N
 
 DATAPACKAGE_SPEC = dg.AssetCheckSpec(
     name="datapackage_valid", asset="published_datasets",
-    description="datapackage.json and every CSV validate with frictionless, and every file "
-                "is the one datapackage.json lists.")
+    description="datapackage.json validates with frictionless, so does every CSV row new "
+                "since the last validated build (every row on a full validation), and every "
+                "file is the one datapackage.json lists.")
 
 
-def datapackage_result() -> dg.AssetCheckResult:
-    """Validates what is published in DATASETS_DIR now (the publish step runs it last)."""
+def datapackage_result(full: bool = False) -> dg.AssetCheckResult:
+    """Validates what is published in DATASETS_DIR now (the publish step runs it last): the
+    descriptor and the rows new since the last validated build, or everything when `full`
+    (see pipeline.validation)."""
     from pipeline.publish import verify
-    from pipeline.validation import validate_package
+    from pipeline.validation import validate_package_incremental
 
     out = config.datasets_dir()
-    report = validate_package(out / "datapackage.json")
+    state = (config.cache_dir() / "frictionless"
+             / hashlib.sha256(os.fsencode(out)).hexdigest()[:16])
+    report = validate_package_incremental(out / "datapackage.json", state, full=full)
     problems = verify(out)  # every file is the one datapackage.json lists (one build's set)
     return dg.AssetCheckResult(
         passed=report["valid"] and not problems, severity=ERROR,
         asset_key=DATAPACKAGE_SPEC.asset_key, check_name=DATAPACKAGE_SPEC.name,
         metadata={"errors": dg.MetadataValue.json(report["errors"][:20]),
                   "set_problems": dg.MetadataValue.json(problems[:20]),
-                  "tasks": len(report["tasks"])})
+                  "tasks": len(report["tasks"]), "mode": report["mode"],
+                  "rows_validated": report["rows_checked"]})
 
 
 CHECK_SPECS = [c.spec for c in TABLE_CHECKS] + [DATAPACKAGE_SPEC]

@@ -23,11 +23,16 @@ build_datasets_job = dg.define_asset_job(
     executor_def=dg.in_process_executor,
 )
 
+# builds started by the sensor validate only the CSV rows they changed; once a day every
+# row is validated again with frictionless
+FULL_VALIDATION = {"ops": {"published_datasets": {"config": {"full_validation": True}}}}
+
 daily_build = dg.ScheduleDefinition(
     name="daily_build", job=build_datasets_job, cron_schedule="0 5 * * *",
     execution_timezone="Europe/Moscow",
     default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="Rebuild the datasets every morning.",
+    run_config=FULL_VALIDATION,
+    description="Rebuild the datasets every morning, validating every published row.",
 )
 
 

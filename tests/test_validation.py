@@ -1,0 +1,105 @@
+"""frictionless validation of the published package, in full and on changed rows only
+(pipeline/validation.py). The tables are written for the tests (tests/test_publish.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.publish import publish, render_files
+from pipeline.validation import validate_package, validate_package_incremental
+from tests.test_publish import frames
+
+
+def _publish(out: Path, n: int) -> Path:
+    publish(render_files(frames(n), f"{n:064x}"), out)
+    return out / "datapackage.json"
+
+
+def test_first_build_validates_everything_then_only_new_rows(tmp_path: Path) -> None:
+    out, state = tmp_path / "out", tmp_path / "state"
+    first = validate_package_incremental(_publish(out, 5), state)
+    assert first["valid"] and first["mode"] == "full"
+    assert first["rows_checked"] == 5 + 1  # five documents, one rejected file
+    second = validate_package_incremental(_publish(out, 7), state)
+    assert second["valid"] and second["mode"] == "changed rows"
+    assert second["rows_checked"] == 2  # the two new documents only
+    same = validate_package_incremental(_publish(out, 7), state)
+    assert same["valid"] and same["rows_checked"] == 0
+
+
+def test_removed_rows_need_no_validation(tmp_path: Path) -> None:
+    out, state = tmp_path / "out", tmp_path / "state"
+    validate_package_incremental(_publish(out, 6), state)
+    fewer = validate_package_incremental(_publish(out, 4), state)
+    assert fewer["valid"] and fewer["mode"] == "changed rows" and fewer["rows_checked"] == 0
+
+
+def _append_bad_row(out: Path) -> None:
+    """A documents row whose date is not a date (not something the build writes)."""
+    path = out / "documents.csv"
+    header = path.read_text("utf-8").splitlines()[0].split(",")
+    row = ["" for _ in header]
+    row[header.index("doc_id")] = "zz_bad"
+    row[header.index("published")] = "2025-13-45"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(",".join(row) + "\n")
+
+
+def test_a_bad_new_row_fails_and_is_not_remembered_as_valid(tmp_path: Path) -> None:
+    out, state = tmp_path / "out", tmp_path / "state"
+    validate_package_incremental(_publish(out, 5), state)
+    _append_bad_row(out)
+    bad = validate_package_incremental(out / "datapackage.json", state)
+    assert not bad["valid"] and bad["mode"] == "changed rows"
+    assert any("2025-13-45" in e or "published" in e for e in bad["errors"]), bad["errors"]
+    # the full validation agrees (the row, and the file no longer matching its hash)
+    assert not validate_package(out / "datapackage.json")["valid"]
+    again = validate_package_incremental(out / "datapackage.json", state)
+    assert not again["valid"]  # the bad row was not taken into the validated state
+
+
+def test_schema_change_or_request_validates_in_full(tmp_path: Path) -> None:
+    out, state = tmp_path / "out", tmp_path / "state"
+    path = _publish(out, 5)
+    validate_package_incremental(path, state)
+    assert validate_package_incremental(path, state, full=True)["mode"] == "full"
+    package = json.loads(path.read_text("utf-8"))
+    package["resources"][0]["schema"]["fields"][0]["description"] = "другое описание"
+    path.write_text(json.dumps(package, ensure_ascii=False), "utf-8")
+    changed = validate_package_incremental(path, state)
+    assert changed["mode"] == "full" and changed["valid"]
+    assert validate_package_incremental(path, state)["mode"] == "changed rows"
+
+
+@pytest.mark.parametrize("damage", ["garbage_state", "list_state", "missing_copy",
+                                    "other_files"])
+def test_damaged_state_means_a_full_validation(tmp_path: Path, damage: str) -> None:
+    out, state = tmp_path / "out", tmp_path / "state"
+    path = _publish(out, 5)
+    validate_package_incremental(path, state)
+    if damage == "garbage_state":
+        (state / "state.json").write_text("{not json", "utf-8")
+    elif damage == "list_state":
+        (state / "state.json").write_text("[]", "utf-8")
+    elif damage == "missing_copy":
+        (state / "plants.csv").unlink()
+    else:
+        st = json.loads((state / "state.json").read_text("utf-8"))
+        st["files"] = st["files"][:-1]
+        (state / "state.json").write_text(json.dumps(st), "utf-8")
+    report = validate_package_incremental(path, state)
+    assert report["mode"] == "full" and report["valid"]
+    assert validate_package_incremental(path, state)["mode"] == "changed rows"  # repaired
+
+
+def test_unwritable_state_still_validates(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the state folder would be")
+    path = _publish(out, 3)
+    for _ in range(2):
+        report = validate_package_incremental(path, blocker / "state")
+        assert report["valid"] and report["mode"] == "full"
