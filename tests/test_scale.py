@@ -7,6 +7,8 @@ was cached and that the cached parse equals a local one.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dagster as dg
 import pytest
 
@@ -71,3 +73,27 @@ def test_parse_on_local_dask_cluster(tmp_path) -> None:
 def _job() -> dg.JobDefinition:
     """A 3-bucket variant of the job (reconstructable: the Dask workers import it)."""
     return scale.make_parse_job(3, name="parse_to_cache_test")
+
+
+def test_cluster_job_is_its_own_code_location() -> None:
+    """The build location never imports dagster-dask / distributed (~0.5 s per run); the
+    cluster location holds parse_to_cache with the dask executor, and the workspace loads
+    both."""
+    import subprocess
+    import sys
+
+    from pipeline import cluster
+
+    dg.Definitions.validate_loadable(cluster.defs)
+    job = cluster.defs.resolve_job_def("parse_to_cache")
+    assert job.executor_def.name == "dask"
+    probe = ("import sys, pipeline; pipeline.defs; "
+             "print(sorted(m for m in ('dagster_dask', 'distributed') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "[]"
+    from pipeline import defs
+
+    assert "parse_to_cache" not in {j.name for j in defs.jobs}
+    workspace = (Path(__file__).resolve().parents[1] / "workspace.yaml").read_text()
+    assert "module_name: pipeline.cluster" in workspace

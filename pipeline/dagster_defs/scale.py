@@ -110,5 +110,4 @@ def make_parse_job(buckets: int = 16, name: str = "parse_to_cache") -> dg.JobDef
 parse_to_cache = make_parse_job()
 
 
-ASSETS: list[dg.AssetsDefinition] = []
 JOBS: list = [parse_to_cache]
