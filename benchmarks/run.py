@@ -26,6 +26,7 @@ definitions file that does nothing (Python and Dagster start-up, instance, run b
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import glob
 import os
@@ -229,6 +230,9 @@ def main() -> None:
     shutil.rmtree(src, ignore_errors=True)
     shutil.copytree(ROOT / "pipeline", src / "pipeline",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    # bytecode, as an installed package has it (pip compiles on install): otherwise every
+    # process would compile the package again where PYTHONDONTWRITEBYTECODE is set
+    compileall.compile_dir(str(src), quiet=1)
     env = {**os.environ, "SEEDS_DIR": str(seeds), "DATASETS_DIR": str(out),
            "PIPELINE_CACHE_DIR": str(cache), "DAGSTER_HOME": str(home),
            "PYTHONPATH": str(src)}
