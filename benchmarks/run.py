@@ -218,6 +218,8 @@ def main() -> None:
     for d in (seeds, out, cache, home):
         shutil.rmtree(d, ignore_errors=True)
     home.mkdir(parents=True)
+    # the instance settings `make datasets` runs with (telemetry off)
+    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
     bases = base_texts()
     texts = make_corpus(args.n, seeds, bases)
     chars = sum(map(len, texts))

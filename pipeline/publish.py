@@ -187,9 +187,10 @@ def _fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _locked(out_dir: Path) -> Iterator[None]:
+def locked(out_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on the datasets folder itself (no lock file to publish or
-    commit): two builds at once must not recover or move each other's staging files."""
+    commit): two builds at once must not recover or move each other's staging files,
+    nor validate files the other is publishing."""
     fd = os.open(out_dir, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -202,7 +203,7 @@ def recover(out_dir: Path) -> str | None:
     """Finish or discard an interrupted publish. Returns what was done, for the log."""
     if not out_dir.exists():
         return None
-    with _locked(out_dir):
+    with locked(out_dir):
         return _recover(out_dir)
 
 
@@ -253,7 +254,7 @@ def publish(files: Mapping[str, bytes], out_dir: Path, *, _crash_after: int | No
     for name in files:
         check_file_name(name)
     out_dir.mkdir(parents=True, exist_ok=True)
-    with _locked(out_dir):
+    with locked(out_dir):
         _recover(out_dir)
         staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
         if staging.exists():

@@ -103,3 +103,39 @@ def test_unwritable_state_still_validates(tmp_path: Path) -> None:
     for _ in range(2):
         report = validate_package_incremental(path, blocker / "state")
         assert report["valid"] and report["mode"] == "full"
+
+
+def test_the_check_waits_for_a_publish_in_progress(tmp_path: Path, monkeypatch) -> None:
+    """Validation and the remembered state happen under the publish lock, so a build never
+    validates (or remembers as valid) files another build is still moving into place."""
+    import threading
+
+    from pipeline.dagster_defs.checks import datapackage_result
+    from pipeline.publish import locked
+
+    out = tmp_path / "out"
+    _publish(out, 3)
+    monkeypatch.setenv("DATASETS_DIR", str(out))
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path / "cache"))
+    order: list[str] = []
+    held, release = threading.Event(), threading.Event()
+
+    def other_build() -> None:
+        with locked(out):
+            held.set()
+            release.wait(10)
+            order.append("other build done")
+
+    t = threading.Thread(target=other_build)
+    t.start()
+    held.wait(10)
+    checker = threading.Thread(target=lambda: order.append(
+        "checked" if datapackage_result().passed else "failed"))
+    validate_package(out / "datapackage.json")  # frictionless imported: a free check is quick
+    checker.start()
+    checker.join(3)
+    assert order == []  # still waiting for the lock
+    release.set()
+    t.join(10)
+    checker.join(30)
+    assert order == ["other build done", "checked"]

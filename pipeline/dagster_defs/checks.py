@@ -157,14 +157,17 @@ def datapackage_result(full: bool = False) -> dg.AssetCheckResult:
     """Validates what is published in DATASETS_DIR now (the publish step runs it last): the
     descriptor and the rows new since the last validated build, or everything when `full`
     (see pipeline.validation)."""
-    from pipeline.publish import verify
+    from pipeline.publish import locked, verify
     from pipeline.validation import validate_package_incremental
 
     out = config.datasets_dir()
     state = (config.cache_dir() / "frictionless"
              / hashlib.sha256(os.fsencode(out)).hexdigest()[:16])
-    report = validate_package_incremental(out / "datapackage.json", state, full=full)
-    problems = verify(out)  # every file is the one datapackage.json lists (one build's set)
+    # under the publish lock: another build publishing meanwhile would otherwise have its
+    # files validated here, or remembered as validated without being so
+    with locked(out):
+        report = validate_package_incremental(out / "datapackage.json", state, full=full)
+        problems = verify(out)  # every file is the one datapackage.json lists
     return dg.AssetCheckResult(
         passed=report["valid"] and not problems, severity=ERROR,
         asset_key=DATAPACKAGE_SPEC.asset_key, check_name=DATAPACKAGE_SPEC.name,
