@@ -45,13 +45,13 @@ DRIVER = textwrap.dedent('''
     import pipeline.publish as publish
 
     if point == "parse":
-        real_parse = assets.parse_documents
+        real_parse = assets.parse_frame
 
         def parse(*a, **k):
             stop_here()
             return real_parse(*a, **k)
 
-        assets.parse_documents = parse
+        assets.parse_frame = parse
     elif point.startswith("replace:"):
         # os.replace inside publish: call 1 puts the COMMIT marker in place, call n >= 2
         # moves the (n-1)th file; stop just before call number n
