@@ -122,9 +122,12 @@ def _validate_changed(path: Path, package: dict[str, Any], state_dir: Path
             rows = _new_records(old, new)
             checked += len(rows)
             with open(Path(tmp) / res["path"], "w", encoding="utf-8", newline="") as fh:
-                writer = csv.writer(fh, lineterminator="\n")
+                # CRLF record ends: Python's writer then quotes a cell holding a lone CR
+                # or LF, which "\n" as terminator would leave bare (see publish.csv_bytes)
+                writer = csv.writer(fh, lineterminator="\r\n")
                 writer.writerow(header)
                 writer.writerows(rows)
+            res["dialect"] = {**res.get("dialect", {}), "lineTerminator": "\r\n"}
             for k in ("bytes", "hash"):  # of the whole file: `publish.verify` checks them
                 res.pop(k, None)
             # references need every row of the referenced table: checked by the integrity

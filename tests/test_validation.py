@@ -139,3 +139,22 @@ def test_the_check_waits_for_a_publish_in_progress(tmp_path: Path, monkeypatch) 
     t.join(10)
     checker.join(30)
     assert order == ["other build done", "checked"]
+
+
+def test_new_rows_with_line_breaks_inside_cells_validate(tmp_path: Path) -> None:
+    """A file name may hold a lone CR or LF (it becomes a cell of rejected_documents): the
+    changed-rows package must keep such a cell one cell."""
+    from pipeline import tables
+    from pipeline.extract.types import Rejection
+
+    out, state = tmp_path / "out", tmp_path / "state"
+    validate_package_incremental(_publish(out, 3), state)
+    fr = frames(3)
+    fr["rejected_documents"] = tables.rejected_table(
+        [Rejection(source="=bad.txt", reason="-empty file", stage="ingest"),
+         Rejection(source="cr\rname.txt", reason="empty file", stage="ingest"),
+         Rejection(source="lf\nname.txt", reason="line one\r\nline two", stage="ingest")])
+    publish(render_files(fr, "f" * 64), out)
+    report = validate_package_incremental(out / "datapackage.json", state)
+    assert report["mode"] == "changed rows" and report["rows_checked"] == 2
+    assert report["valid"], report["errors"]
