@@ -1,8 +1,9 @@
 """natasha wrapped once per process.
 
-Loading the embeddings and taggers costs ~2 s and ~200 MB, so every worker process keeps one
-`Analyzer`; documents are analysed into light records (`Token`, `Sentence`, `Span`) that
-carry no reference to natasha objects, so they can be pickled between processes.
+Loading the embeddings and taggers costs ~2 s (~1 s from their snapshot, see `Analyzer`) and
+~200 MB, so every worker process keeps one `Analyzer`; documents are analysed into light
+records (`Token`, `Sentence`, `Span`) that carry no reference to natasha objects, so they
+can be pickled between processes.
 """
 
 from __future__ import annotations
