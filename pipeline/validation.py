@@ -14,6 +14,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from pipeline.extract.atomic import write_atomically
+
 
 def validate_package(path: Path) -> dict[str, Any]:
     """{'valid': bool, 'errors': [...], 'tasks': [...]} for a datapackage.json.
@@ -145,9 +147,8 @@ def _save_state(folder: Path, names: list[str], key: str, state_dir: Path) -> No
     state_dir.mkdir(parents=True, exist_ok=True)
     (state_dir / _STATE).unlink(missing_ok=True)
     for n in names:
-        tmp = state_dir / f".{n}.tmp"
-        shutil.copyfile(folder / n, tmp)
-        os.replace(tmp, state_dir / n)
-    tmp_state = state_dir / f".{_STATE}.tmp"
-    tmp_state.write_text(json.dumps({"schema_key": key, "files": names}), "utf-8")
-    os.replace(tmp_state, state_dir / _STATE)
+        with (folder / n).open("rb") as src:
+            if not write_atomically(state_dir / n, lambda fh, src=src: shutil.copyfileobj(src, fh)):
+                return  # no state: the next build validates in full
+    state = json.dumps({"schema_key": key, "files": names}).encode()
+    write_atomically(state_dir / _STATE, lambda fh: fh.write(state))

@@ -532,10 +532,12 @@ def test_failing_cache_write_still_gives_the_result(dirs, monkeypatch, failing):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
+    from pipeline.extract import atomic  # the cache writes through extract.atomic
+
     if failing == "mkstemp":
-        monkeypatch.setattr(ingest_cache.tempfile, "mkstemp", denied)
+        monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
     else:
-        monkeypatch.setattr(ingest_cache.os, "replace", denied)
+        monkeypatch.setattr(atomic.os, "replace", denied)
     assert read_corpus_cached(seeds, cache_root) == read_corpus(seeds)
     folder = cache_root / ingest_cache.CACHE_SUBDIR
     assert list(folder.iterdir()) == []  # no cache, and no temporary file left behind

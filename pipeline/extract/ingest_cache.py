@@ -39,14 +39,12 @@ Reuse rules (a mismatch means the file is read again):
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import io
 import os
 import pickle
 import stat
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable
@@ -55,6 +53,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.extract import ingest
+from pipeline.extract.atomic import write_atomically
 from pipeline.extract.types import IngestResult, RawDocument, Rejection
 from pipeline.versioning import source_version
 
@@ -219,20 +218,7 @@ class _FileCache:
 
 def _write(path: Path, cache: _CacheFile) -> None:
     """Atomic replace; any failure leaves the previous cache (or none), never an error."""
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(cache, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        tmp = None
-    except Exception:  # a cache not written costs time on the next build, not data
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    write_atomically(path, lambda fh: pickle.dump(cache, fh, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def read_corpus_cached(

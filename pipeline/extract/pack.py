@@ -14,15 +14,14 @@ Only the main process uses this module (it needs pandas and pyarrow; workers nev
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from pipeline.extract.atomic import write_atomically
 from pipeline.extract.batch import ParseCache, cache_key, parse_documents
 from pipeline.extract.document import RECORD_COLUMNS
 from pipeline.extract.types import RawDocument, Rejection
@@ -72,20 +71,14 @@ def read_pack(cache: ParseCache) -> tuple[pd.DataFrame, set[str]] | None:
 
 
 def write_pack(cache: ParseCache, frame: pd.DataFrame, keys: Sequence[str]) -> None:
-    """Atomically replace the pack (a full disk or read-only cache is ignored)."""
+    """Replace the pack (a full disk or read-only cache is ignored: see extract.atomic)."""
     import pyarrow as paw
     import pyarrow.parquet as pq
 
-    path = pack_path(cache)
-    tmp = path.with_name(f".{PACK_NAME}.{os.getpid()}.tmp")
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        table = paw.Table.from_pandas(frame, preserve_index=False)
-        meta = {**(table.schema.metadata or {}), _KEYS_META: json.dumps(list(keys)).encode()}
-        pq.write_table(table.replace_schema_metadata(meta), tmp, compression="zstd")
-        os.replace(tmp, path)
-    with contextlib.suppress(OSError):
-        tmp.unlink(missing_ok=True)
+    table = paw.Table.from_pandas(frame, preserve_index=False)
+    meta = {**(table.schema.metadata or {}), _KEYS_META: json.dumps(list(keys)).encode()}
+    write_atomically(pack_path(cache), lambda fh: pq.write_table(
+        table.replace_schema_metadata(meta), fh, compression="zstd"))
 
 
 def parse_frame(docs: Sequence[RawDocument], cache: ParseCache | None, *,
@@ -117,6 +110,6 @@ def parse_frame(docs: Sequence[RawDocument], cache: ParseCache | None, *,
     kept = [keys[d.doc_id] for d in docs if d.doc_id not in failed]
     if rest or covered != set(kept):
         write_pack(cache, frame, kept)
-    out = frame[RECORD_COLUMNS].astype({"start": "int64", "end": "int64", "sentence": "int64"})
+    out = frame[RECORD_COLUMNS]  # both parts carry records_frame's dtypes
     from_pack = len(docs) - len(rest)
     return FrameResult(out, res.failures, res.parsed, res.from_cache + from_pack, from_pack)

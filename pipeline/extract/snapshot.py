@@ -10,14 +10,14 @@ never an error.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
+
+from pipeline.extract.atomic import write_atomically
 
 T = TypeVar("T")
 
@@ -54,9 +54,5 @@ def load_or_build(folder: str, key: str | None, build: Callable[[], T],
             pass
     obj = build()
     if snap is not None:
-        with contextlib.suppress(Exception):  # a snapshot not written costs time, not data
-            snap.parent.mkdir(parents=True, exist_ok=True)
-            tmp = snap.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, snap)
+        write_atomically(snap, lambda fh: pickle.dump(obj, fh, pickle.HIGHEST_PROTOCOL))
     return obj
