@@ -173,3 +173,45 @@ def test_chunks_share_the_nlp_batches_and_keep_document_order(tmp_path, monkeypa
     alone = [parse_chunk([d])[0] for d in docs]  # one document: no shared batch
     assert seen == [5]
     assert outcomes == alone
+
+
+MAIN_SCRIPT = '''
+import os
+import sys
+
+with open(os.environ["MARKS"], "a") as fh:  # every process that runs this script says so
+    fh.write(f"{os.getpid()}\\n")
+
+if __name__ == "__main__":
+    from datetime import date
+
+    from pipeline.extract.batch import parse_documents
+    from pipeline.extract.types import RawDocument
+
+    texts = sys.argv[1:]
+    docs = [RawDocument(doc_id=f"m{i}", text=t, source=f"m{i}.txt", sha256=f"{i:064x}",
+                        published=date(2025, 3, 1)) for i, t in enumerate(texts)]
+    res = parse_documents(docs, workers=2, chunk_size=1)
+    print(os.getpid(), res.parsed, len(res.failures), sys.modules["__main__"].__spec__)
+'''
+
+
+def test_pool_workers_do_not_run_the_main_script(tmp_path) -> None:
+    """A program started as a script (the `dagster` command is one) is not run again in
+    the forkserver or the workers: only its own process marks the file."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script, marks = tmp_path / "main_script.py", tmp_path / "marks.txt"
+    script.write_text(MAIN_SCRIPT, "utf-8")
+    repo = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "MARKS": str(marks), "PYTHONPATH": str(repo)}
+    proc = subprocess.run([sys.executable, str(script), TEXTS[0], TEXTS[1]], env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    # both documents parsed in the pool, and the script's module is a script again after
+    pid, *rest = proc.stdout.split()
+    assert rest == ["2", "0", "None"]
+    assert marks.read_text().split() == [pid]

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.machinery
 import json
 import os
+import sys
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -135,6 +137,10 @@ def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
         pending: list[Future] = []
         warmed = False
         for chunk in chunks:
+            if len(pending) < workers:  # each of the first submits starts a worker
+                with _workers_skip_main_script():
+                    pending.append(pool.submit(parse_chunk, chunk, cache))
+                continue
             pending.append(pool.submit(parse_chunk, chunk, cache))
             if len(pending) >= 2 * workers:
                 if not warmed:
@@ -143,6 +149,27 @@ def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
                 yield pending.pop(0).result()
         for fut in pending:
             yield fut.result()
+
+
+@contextlib.contextmanager
+def _workers_skip_main_script() -> Iterator[None]:
+    """Start workers without running the program's main script in them.
+
+    spawn and forkserver re-import a `__main__` started as a script in every new process
+    (one started with `python -m` is left alone). For the `dagster` command that script
+    imports all of Dagster: ~0.9 s before the first worker parses, and its memory in each
+    worker, which only ever runs `parse_chunk`. So while workers start, the script's
+    module is described as a module run with -m, which multiprocessing skips."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__spec__", None) is not None \
+            or not getattr(main, "__file__", None):
+        yield
+        return
+    main.__spec__ = importlib.machinery.ModuleSpec("__main__", None)
+    try:
+        yield
+    finally:
+        main.__spec__ = None
 
 
 def _warm_snapshots() -> None:
