@@ -1,6 +1,8 @@
 """The code location: assets, checks, the build job, its daily schedule and the seeds sensor."""
 
 
+import atexit
+import gc
 import hashlib
 import json
 import os
@@ -11,6 +13,12 @@ from pipeline import config
 from pipeline.dagster_defs import eval_corpus, eval_officials
 from pipeline.dagster_defs.assets import ASSETS, NoneIOManager
 from pipeline.dagster_defs.io import ParquetIOManager
+
+# At exit CPython runs one more full collection over every object still alive; a build
+# process holds ~400k (Dagster, pandas, the tables), so that took ~1.4 s of each run's wall
+# time after the run had finished. Frozen objects are skipped. Nothing here relies on it:
+# every file is written and closed, every event stored, before the run ends.
+atexit.register(gc.freeze)
 
 BUILD_SELECTION = dg.AssetSelection.groups("ingest", "extract", "tables", "publish")
 
