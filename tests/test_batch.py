@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -215,3 +220,31 @@ def test_pool_workers_do_not_run_the_main_script(tmp_path) -> None:
     pid, *rest = proc.stdout.split()
     assert rest == ["2", "0", "None"]
     assert marks.read_text().split() == [pid]
+
+
+def test_pool_workers_start_with_the_models_frozen(monkeypatch) -> None:
+    """The initializer loads the models and freezes them (the collector skips them); a
+    model that cannot load does not stop it: parse_chunk reports the failure per document."""
+    probe = ("import gc\n"
+             "from pipeline.extract import batch, nlp\n"
+             "batch._start_worker()\n"
+             "print(gc.get_freeze_count(), gc.get_threshold()[0],\n"
+             "      nlp._analyzer.cache_info().currsize)\n")
+    repo = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)},
+                          timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    frozen, threshold, loaded = map(int, proc.stdout.split())
+    assert frozen > 10_000 and threshold == batch._WORKER_GC_THRESHOLD and loaded == 1
+
+    def broken() -> None:
+        raise OSError("model archive unreadable")
+
+    monkeypatch.setattr(batch, "get_analyzer", broken)
+    before = gc.get_threshold()
+    try:
+        batch._start_worker()  # no exception
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
