@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import gc
-import os
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from pipeline.extract import batch
 from pipeline.extract.batch import ParseCache, cache_key, parse_chunk, parse_documents
 from pipeline.extract.types import RawDocument
+from tests.probe import run_python
 
 # Texts written for the tests.
 TEXTS = [
@@ -204,18 +201,9 @@ if __name__ == "__main__":
 def test_pool_workers_do_not_run_the_main_script(tmp_path) -> None:
     """A program started as a script (the `dagster` command is one) is not run again in
     the forkserver or the workers: only its own process marks the file."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     script, marks = tmp_path / "main_script.py", tmp_path / "marks.txt"
     script.write_text(MAIN_SCRIPT, "utf-8")
-    repo = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "MARKS": str(marks), "PYTHONPATH": str(repo)}
-    proc = subprocess.run([sys.executable, str(script), TEXTS[0], TEXTS[1]], env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    proc = run_python(str(script), TEXTS[0], TEXTS[1], env={"MARKS": str(marks)})
     # both documents parsed in the pool, and the script's module is a script again after
     pid, *rest = proc.stdout.split()
     assert rest == ["2", "0", "None"]
@@ -230,12 +218,7 @@ def test_pool_workers_start_with_the_models_frozen(monkeypatch) -> None:
              "batch._start_worker()\n"
              "print(gc.get_freeze_count(), gc.get_threshold()[0],\n"
              "      nlp._analyzer.cache_info().currsize)\n")
-    repo = Path(__file__).resolve().parent.parent
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)},
-                          timeout=300, check=False)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    frozen, threshold, loaded = map(int, proc.stdout.split())
+    frozen, threshold, loaded = map(int, run_python("-c", probe).stdout.split())
     assert frozen > 10_000 and threshold == batch._WORKER_GC_THRESHOLD and loaded == 1
 
     def broken() -> None:

@@ -317,18 +317,12 @@ def test_validated_mark_follows_content_dtypes_and_table() -> None:
 def test_a_process_with_the_definitions_skips_the_exit_collection() -> None:
     """The objects alive at exit are frozen before CPython's last full collection (which
     cost ~1.4 s of each build). A handler registered before the import runs after ours."""
-    import subprocess
-    import sys
+    from tests.probe import run_python
 
     probe = ("import atexit, gc\n"
              "atexit.register(lambda: print('frozen', gc.get_freeze_count()))\n"
              "import pipeline.dagster_defs.definitions\n"
              "print('alive', gc.get_freeze_count())\n")
-    repo = Path(__file__).resolve().parent.parent
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)},
-                          timeout=120, check=False)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    alive, frozen = (line.split() for line in proc.stdout.splitlines())
+    alive, frozen = (line.split() for line in run_python("-c", probe).stdout.splitlines())
     assert alive == ["alive", "0"]  # nothing is frozen while the process works
     assert frozen[0] == "frozen" and int(frozen[1]) > 10_000

@@ -79,19 +79,15 @@ def test_cluster_job_is_its_own_code_location() -> None:
     """The build location never imports dagster-dask / distributed (~0.5 s per run); the
     cluster location holds parse_to_cache with the dask executor, and the workspace loads
     both."""
-    import subprocess
-    import sys
-
     from pipeline import cluster
+    from tests.probe import run_python
 
     dg.Definitions.validate_loadable(cluster.defs)
     job = cluster.defs.resolve_job_def("parse_to_cache")
     assert job.executor_def.name == "dask"
     probe = ("import sys, pipeline; pipeline.defs; "
              "print(sorted(m for m in ('dagster_dask', 'distributed') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True, cwd=Path(__file__).resolve().parents[1])
-    assert out.stdout.strip() == "[]"
+    assert run_python("-c", probe).stdout.strip() == "[]"
     from pipeline import defs
 
     assert "parse_to_cache" not in {j.name for j in defs.jobs}
