@@ -20,7 +20,9 @@ the sampled sum over the tree, so shared pages are counted twice: an upper bound
 3. incremental build: the same command after adding 1 document and changing 1 (repeated
    `--repeat` times, each with another new and another changed document; median reported).
 
-For scale it also times the floor of any build: the same CLI materializing a one-asset
+After each build it prints where the run's wall time went, from the run's Dagster event
+log: each step, Dagster's bookkeeping between steps, and the start-up and exit outside the
+run. For scale it also times the floor of any build: the same CLI materializing a one-asset
 definitions file that does nothing (Python and Dagster start-up, instance, run bookkeeping).
 """
 
@@ -159,6 +161,22 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path
     return elapsed, peak, cpu
 
 
+def run_breakdown(home: Path, wall: float) -> str:
+    """Where the newest run's wall time went, from its Dagster event log: before the run
+    started (Python, Dagster and definitions start-up), each step, and the rest."""
+    from dagster import DagsterInstance
+
+    with DagsterInstance.from_config(str(home)) as instance:
+        run = instance.get_runs(limit=1)[0]
+        stats = instance.get_run_stats(run.run_id)
+        steps = sorted(instance.get_run_step_stats(run.run_id), key=lambda s: s.start_time or 0)
+    in_steps = sum((s.end_time or 0) - (s.start_time or 0) for s in steps)
+    in_run = (stats.end_time or 0) - (stats.start_time or 0)
+    parts = [f"{s.step_key} {(s.end_time or 0) - (s.start_time or 0):.1f}" for s in steps]
+    return (f"{', '.join(parts)}; run bookkeeping outside steps {in_run - in_steps:.1f}; "
+            f"start-up and exit outside the run {wall - in_run:.1f} (s)")
+
+
 def bare_nlp(folder: str) -> None:
     """Stage 1 (runs in its own process): natasha alone over every corpus text."""
     from natasha import (
@@ -268,6 +286,7 @@ def main() -> None:
 
     # 2. full build from empty storage and cache
     t_full, rss_full, cpu_full = run_measured(build, env, work / "full.log")
+    breakdown = {"full build": run_breakdown(home, t_full)}
 
     # 3. incremental: one new document, one changed; repeated (each time another new and
     # another changed document), the median reported, since one run on a shared VM varies
@@ -280,6 +299,7 @@ def main() -> None:
                            "\n\nОбновлено: в материал добавлен комментарий пресс-службы.\n",
                            "utf-8")
         incs.append(run_measured(build, env, work / f"incremental_{r}.log"))
+        breakdown[f"incremental {r + 1}"] = run_breakdown(home, incs[-1][0])
     t_inc, rss_inc, cpu_inc = sorted(incs)[len(incs) // 2]
 
     # the bare NLP again: a shared VM drifts by tens of percent within minutes, so the
@@ -330,6 +350,8 @@ def main() -> None:
           + ", ".join(f"{t:.1f}" for t, _, _ in incs) + " s")
     print(f"floor: a Dagster CLI run of one asset that does nothing takes {t_floor:.1f} s "
           f"({t_floor / t_full:.1%} of the full build)")
+    for name, line in breakdown.items():
+        print(f"{name}: {line}")
     versions = sorted(p.name for p in cache.iterdir()
                       if p.name.startswith("v")) if cache.exists() else []
     if len(versions) != 1:
