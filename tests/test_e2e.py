@@ -24,7 +24,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.probe import REPO
+
 SEED = REPO / "seeds" / "000_c71ce465f13af3a6.txt"
 SEED_ID = "000_c71ce465f13af3a6"
 TABLE_NAMES = ["documents", "officials", "plants", "investments", "rejected_documents"]

@@ -32,8 +32,8 @@ from pipeline.extract.ingest import (
     split_header,
 )
 from pipeline.extract.types import Duplicate, RawDocument
+from tests.probe import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_c71ce465f13af3a6.txt"
 
 # Written for the tests.

@@ -21,8 +21,8 @@ from pipeline.extract import ingest, ingest_cache
 from pipeline.extract.ingest import read_corpus
 from pipeline.extract.ingest_cache import cache_path, read_corpus_cached
 from pipeline.extract.types import RawDocument
+from tests.probe import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 FIXTURE_CORPUS = REPO / "tests" / "fixtures" / "corpus"
 OLD = time.time() - 3600  # an mtime well outside the racy window
 

@@ -19,8 +19,7 @@ import pytest
 
 from pipeline.schema_export import column_specs
 from pipeline.schemas import TABLES, columns
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.probe import REPO
 
 
 @contextlib.contextmanager

@@ -7,8 +7,6 @@ was cached and that the cached parse equals a local one.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import dagster as dg
 import pytest
 
@@ -80,7 +78,7 @@ def test_cluster_job_is_its_own_code_location() -> None:
     cluster location holds parse_to_cache with the dask executor, and the workspace loads
     both."""
     from pipeline import cluster
-    from tests.probe import run_python
+    from tests.probe import REPO, run_python
 
     dg.Definitions.validate_loadable(cluster.defs)
     job = cluster.defs.resolve_job_def("parse_to_cache")
@@ -91,5 +89,5 @@ def test_cluster_job_is_its_own_code_location() -> None:
     from pipeline import defs
 
     assert "parse_to_cache" not in {j.name for j in defs.jobs}
-    workspace = (Path(__file__).resolve().parents[1] / "workspace.yaml").read_text()
+    workspace = (REPO / "workspace.yaml").read_text()
     assert "module_name: pipeline.cluster" in workspace

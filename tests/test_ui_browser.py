@@ -24,7 +24,8 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.probe import REPO
+
 CHROMIUM = "/usr/bin/chromium"
 LOAD_TIMEOUT = 180.0  # seconds; a give-up bound, not an assertion on speed
 
