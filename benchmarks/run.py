@@ -170,9 +170,10 @@ def run_breakdown(home: Path, wall: float) -> str:
         run = instance.get_runs(limit=1)[0]
         stats = instance.get_run_stats(run.run_id)
         steps = sorted(instance.get_run_step_stats(run.run_id), key=lambda s: s.start_time or 0)
-    in_steps = sum((s.end_time or 0) - (s.start_time or 0) for s in steps)
+    seconds = {s.step_key: (s.end_time or 0) - (s.start_time or 0) for s in steps}
     in_run = (stats.end_time or 0) - (stats.start_time or 0)
-    parts = [f"{s.step_key} {(s.end_time or 0) - (s.start_time or 0):.1f}" for s in steps]
+    in_steps = sum(seconds.values())
+    parts = [f"{key} {secs:.1f}" for key, secs in seconds.items()]
     return (f"{', '.join(parts)}; run bookkeeping outside steps {in_run - in_steps:.1f}; "
             f"start-up and exit outside the run {wall - in_run:.1f} (s)")
 

@@ -139,11 +139,10 @@ def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
         pending: list[Future] = []
         warmed = False
         for chunk in chunks:
-            if len(pending) < workers:  # each of the first submits starts a worker
-                with _workers_skip_main_script():
-                    pending.append(pool.submit(parse_chunk, chunk, cache))
-                continue
-            pending.append(pool.submit(parse_chunk, chunk, cache))
+            # each of the first `workers` submits starts a worker process
+            starting = len(pending) < workers
+            with _workers_skip_main_script() if starting else contextlib.nullcontext():
+                pending.append(pool.submit(parse_chunk, chunk, cache))
             if len(pending) >= 2 * workers:
                 if not warmed:
                     _warm_snapshots()
