@@ -23,7 +23,9 @@ the sampled sum over the tree, so shared pages are counted twice: an upper bound
 After each build it prints where the run's wall time went, from the run's Dagster event
 log: each step, Dagster's bookkeeping between steps, and the start-up and exit outside the
 run. For scale it also times the floor of any build: the same CLI materializing a one-asset
-definitions file that does nothing (Python and Dagster start-up, instance, run bookkeeping).
+definitions file that does nothing (Python and Dagster start-up, instance, run bookkeeping),
+and what importing this project's definitions adds to it: together, the least any build of
+this code location costs before it does any work.
 """
 
 from __future__ import annotations
@@ -178,6 +180,18 @@ def run_breakdown(home: Path, wall: float) -> str:
             f"start-up and exit outside the run {wall - in_run:.1f} (s)")
 
 
+def import_seconds(py: str, module: str, env: dict[str, str], runs: int = 3) -> float:
+    """Fastest of `runs` fresh interpreters importing `module` (the fastest: what the
+    import costs on this machine, with as little of the VM's noise as possible)."""
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([py, "-c", f"import {module}"], env=env, check=True,
+                       cwd=env.get("PYTHONPATH", ROOT))
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def bare_nlp(folder: str) -> None:
     """Stage 1 (runs in its own process): natasha alone over every corpus text."""
     from natasha import (
@@ -317,6 +331,10 @@ def main() -> None:
                                   str(work / "trivial_defs.py"), "--select", "*"],
                                  env, work / "floor.log")
 
+    # what these definitions add to any run: importing them on top of Dagster itself
+    t_defs = (import_seconds(py, "pipeline.dagster_defs.definitions", env)
+              - import_seconds(py, "dagster", env))
+
     n = args.n
     cpu = platform.processor() or platform.machine()
     try:
@@ -351,6 +369,9 @@ def main() -> None:
           + ", ".join(f"{t:.1f}" for t, _, _ in incs) + " s")
     print(f"floor: a Dagster CLI run of one asset that does nothing takes {t_floor:.1f} s "
           f"({t_floor / t_full:.1%} of the full build)")
+    print(f"these definitions take {t_defs:.1f} s to import on top of Dagster: an "
+          f"incremental build costs at least the floor plus that, {t_floor + t_defs:.1f} s "
+          f"({(t_floor + t_defs) / t_full:.1%} of the full build), before any of its work")
     for name, line in breakdown.items():
         print(f"{name}: {line}")
     versions = sorted(p.name for p in cache.iterdir()

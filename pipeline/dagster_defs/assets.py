@@ -8,7 +8,7 @@ or `pipeline.publish`, which know nothing of Dagster.
 import json
 import warnings
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -141,7 +141,8 @@ def raw_documents(context: dg.AssetExecutionContext) -> pd.DataFrame:
 
 
 def _doc_row(d: RawDocument) -> dict[str, object]:
-    row = asdict(d)
+    # a shallow copy: `asdict` deep-copies every field, ~30 us a document on every build
+    row: dict[str, object] = {f.name: getattr(d, f.name) for f in fields(d)}
     row["warnings"] = "; ".join(d.warnings) if d.warnings else None
     return row
 
