@@ -1,23 +1,39 @@
 # Two entry points for a fresh machine (Python 3.11 + make):
 #   make datasets   build datasets/ from seeds/ (creates .venv on first use)
-#   make test       run the test suite (creates .venv on first use)
+#   make test       run the test suite (creates .venv and .venv-cluster on first use)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+# The Dask code location's environment: .venv's packages (through a .pth file) plus
+# requirements-cluster.lock. Dask stays out of .venv because pandera imports
+# dask.dataframe (~0.9 s) in every process where it is installed, i.e. every build run.
+CLUSTER_VENV := .venv-cluster
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 # natasha's numpy is fastest with one BLAS thread per process (measured, see README).
 export OMP_NUM_THREADS ?= 1
 export OPENBLAS_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
-.PHONY: datasets test lint ui venv lock benchmark evaluate clean
+.PHONY: datasets test lint ui venv cluster-venv lock benchmark evaluate clean
 
 venv: $(VENV)/.installed
 
+# The uninstall line: a .venv made before the cluster packages had their own environment
+# still holds them; pip skips what is not installed.
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip uninstall --quiet --yes -r requirements-cluster.lock 2>/dev/null
+	touch $@
+
+cluster-venv: $(CLUSTER_VENV)/.installed
+
+$(CLUSTER_VENV)/.installed: $(VENV)/.installed requirements-cluster.lock
+	test -x $(CLUSTER_VENV)/bin/python || $(PYTHON) -m venv --without-pip $(CLUSTER_VENV)
+	$(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))' > \
+	  "$$($(CLUSTER_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/main-venv.pth"
+	$(CLUSTER_VENV)/bin/python -m pip install --quiet --no-deps -r requirements-cluster.lock
 	touch $@
 
 # The build job = the contract's `dagster asset materialize -m pipeline --select '*'` minus
@@ -25,14 +41,14 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 datasets: venv
 	$(BIN)/dagster job execute -m pipeline -j build_datasets
 
-test: venv
+test: venv cluster-venv
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: venv
 	$(BIN)/ruff check .
 
-ui: venv
+ui: venv cluster-venv
 	$(BIN)/dagster dev -w workspace.yaml
 
 evaluate: venv
@@ -47,6 +63,11 @@ lock:
 	rm -rf /tmp/lockvenv && $(PYTHON) -m venv /tmp/lockvenv
 	/tmp/lockvenv/bin/pip install --quiet '.[dev]'
 	/tmp/lockvenv/bin/pip freeze --exclude-editable | grep -v '^ru-industry-datasets' > requirements.lock
+	/tmp/lockvenv/bin/pip install --quiet '.[dev,cluster]'
+	/tmp/lockvenv/bin/pip freeze --exclude-editable | grep -v '^ru-industry-datasets' \
+	  | grep -vxF -f requirements.lock > requirements-cluster.lock.new
+	sed -n '/^#/p' requirements-cluster.lock | cat - requirements-cluster.lock.new > requirements-cluster.lock
+	rm requirements-cluster.lock.new
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(CLUSTER_VENV)

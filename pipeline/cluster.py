@@ -1,9 +1,11 @@
 """The second code location: `parse_to_cache`, the parse step fanned out on a Dask cluster.
 
-Kept apart from the build's code location (`pipeline`) because it needs dagster-dask and
-dask.distributed, whose import (~0.5 s) every build run, schedule tick and UI reload of the
-build location would otherwise pay for a job they never run. `workspace.yaml` loads both
-locations, so the UI shows both; the CLI names this one with `-m pipeline.cluster`.
+Kept apart from the build's code location (`pipeline`), and in its own environment
+(`.venv-cluster`, `make cluster-venv`): it needs dagster-dask and dask.distributed, and
+wherever dask is installed pandera imports dask.dataframe (~0.9 s) on the first schema,
+which every build run, schedule tick and UI reload would pay for a job they never run.
+`workspace.yaml` starts this location with `.venv-cluster/bin/python`, so the UI shows both;
+the CLI names it with `.venv-cluster/bin/python -m dagster ... -m pipeline.cluster`.
 """
 
 from __future__ import annotations

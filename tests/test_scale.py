@@ -1,93 +1,63 @@
-"""The parse step on a Dask cluster (pipeline/dagster_defs/scale.py, dagster-dask).
+"""The Dask code location lives in its own environment; its tests run there.
 
-The test starts a local Dask cluster (2 worker processes, scheduler on 127.0.0.1), runs the
-`parse_to_cache` job with the dask executor pointed at it, and checks that every document
-was cached and that the cached parse equals a local one.
+The build's environment (.venv) has no dask: pandera imports dask.dataframe (~0.9 s) in any
+process where dask is installed, so every build run would pay for a job it never runs. The
+cluster environment (.venv-cluster, `make cluster-venv`) is .venv plus the packages of
+requirements-cluster.lock; `workspace.yaml` starts the cluster location with its Python.
 """
 
 from __future__ import annotations
 
-import dagster as dg
-import pytest
+import importlib.util
+import os
+import re
+import subprocess
 
-from pipeline.dagster_defs import scale
-from pipeline.extract.batch import ParseCache, parse_documents
-from pipeline.extract.ingest import read_corpus
+import yaml
 
-distributed = pytest.importorskip("distributed")
+from tests.probe import REPO
 
-# Texts written for the tests.
-TEXTS = {
-    "a1": "Губернатор Калужской области Владислав Шапша открыл завод по выпуску кирпича.",
-    "a2": "В Липецке компания «Север» вложит 2 млрд рублей в новый цех.",
-    "a3": "Министр промышленности Тульской области Иван Петров посетил комбинат.",
-    "a4": "В Перми запустили линию по производству труб стоимостью 500 млн рублей.",
-    "a5": "Глава Мордовии Артём Здунов сообщил о строительстве фабрики.",
-}
+CLUSTER_PYTHON = REPO / ".venv-cluster" / "bin" / "python"
 
 
-def test_bucket_is_stable_and_in_range() -> None:
-    assert scale.bucket_of("doc-1", 8) == scale.bucket_of("doc-1", 8)
-    assert {scale.bucket_of(f"d{i}", 4) for i in range(100)} == {0, 1, 2, 3}
-
-
-def test_parse_on_local_dask_cluster(tmp_path) -> None:
-    seeds, cache_dir = tmp_path / "seeds", tmp_path / "cache"
-    seeds.mkdir()
-    for name, text in TEXTS.items():
-        (seeds / f"{name}.txt").write_text(f"date 2025-04-0{name[1]}\n{text}\n", "utf-8")
-    docs = read_corpus(seeds).documents
-    assert len(docs) == len(TEXTS)
-    (tmp_path / "dagster_home").mkdir()
-
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=":0") as cluster, \
-            dg.instance_for_test(temp_dir=str(tmp_path / "dagster_home")) as instance:
-        run_config = {
-            "execution": {"config": {"cluster": {"existing": {
-                "address": cluster.scheduler_address}}}},
-            "resources": {"parse_target": {"config": {
-                "seeds_dir": str(seeds), "cache_dir": str(cache_dir)}}},
-        }
-        with dg.execute_job(dg.reconstructable(_job), instance=instance,
-                            run_config=run_config) as result:
-            assert result.success
-            steps = {e.step_key for e in instance.all_logs(result.run_id)
-                     if e.is_dagster_event and e.dagster_event.is_step_success}
-            # the documents were split over several tasks
-            assert {s for s in steps if s.startswith("parse_bucket_")} == {
-                "parse_bucket_0", "parse_bucket_1", "parse_bucket_2"}
-            assert "summarize_parse" in steps
-
-    cache = ParseCache(cache_dir)
-    assert all(d in cache for d in docs)
-    local = parse_documents(docs, workers=1)
-    from_cache = parse_documents(docs, workers=1, cache=cache)
-    assert (from_cache.parsed, from_cache.from_cache) == (0, len(docs))
-    assert from_cache.records == local.records
-    assert local.records  # the comparison is not vacuous
-
-
-def _job() -> dg.JobDefinition:
-    """A 3-bucket variant of the job (reconstructable: the Dask workers import it)."""
-    return scale.make_parse_job(3, name="parse_to_cache_test")
-
-
-def test_cluster_job_is_its_own_code_location() -> None:
-    """The build location never imports dagster-dask / distributed (~0.5 s per run); the
-    cluster location holds parse_to_cache with the dask executor, and the workspace loads
-    both."""
-    from pipeline import cluster
-    from tests.probe import REPO, run_python
-
-    dg.Definitions.validate_loadable(cluster.defs)
-    job = cluster.defs.resolve_job_def("parse_to_cache")
-    assert job.executor_def.name == "dask"
-    probe = ("import sys, pipeline; pipeline.defs; "
-             "print(sorted(m for m in ('dagster_dask', 'distributed') if m in sys.modules))")
-    assert run_python("-c", probe).stdout.strip() == "[]"
+def test_build_environment_has_no_dask() -> None:
+    """Guards the split: a dask back in requirements.lock slows every build run."""
+    assert importlib.util.find_spec("dask") is None
+    assert importlib.util.find_spec("dagster_dask") is None
     from pipeline import defs
 
     assert "parse_to_cache" not in {j.name for j in defs.jobs}
-    workspace = (REPO / "workspace.yaml").read_text()
-    assert "module_name: pipeline.cluster" in workspace
+
+
+def test_cluster_lock_is_disjoint_from_the_build_lock() -> None:
+    def names(path: str) -> set[str]:
+        lines = (REPO / path).read_text("utf-8").splitlines()
+        return {re.split(r"[=<>~ ]", ln, maxsplit=1)[0].lower().replace("_", "-")
+                for ln in lines if ln.strip() and not ln.startswith("#")}
+
+    cluster, build = names("requirements-cluster.lock"), names("requirements.lock")
+    assert {"dask", "distributed", "dagster-dask"} <= cluster
+    assert not cluster & build
+
+
+def test_workspace_starts_the_cluster_location_with_its_own_python() -> None:
+    locations = [entry["python_module"] for entry in
+                 yaml.safe_load((REPO / "workspace.yaml").read_text("utf-8"))["load_from"]]
+    by_module = {loc["module_name"]: loc for loc in locations}
+    assert "executable_path" not in by_module["pipeline"]
+    assert by_module["pipeline.cluster"]["executable_path"] == ".venv-cluster/bin/python"
+
+
+def test_dask_tests_pass_in_the_cluster_environment() -> None:
+    """Runs tests/cluster/ with .venv-cluster's Python: a local Dask cluster parses a corpus
+    through the parse_to_cache job (see tests/cluster/test_dask_cluster.py)."""
+    assert CLUSTER_PYTHON.exists(), "no .venv-cluster: run `make cluster-venv` (make test does)"
+    proc = subprocess.run(
+        [str(CLUSTER_PYTHON), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/cluster"],
+        cwd=REPO, capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)})
+    tail = (proc.stdout + proc.stderr)[-3000:]
+    assert proc.returncode == 0, tail
+    summary = re.search(r"(\d+) passed", proc.stdout)
+    assert summary and int(summary.group(1)) == 3, tail
+    assert "skipped" not in proc.stdout.splitlines()[-1], tail
