@@ -64,10 +64,10 @@ lock:
 	/tmp/lockvenv/bin/pip install --quiet '.[dev]'
 	/tmp/lockvenv/bin/pip freeze --exclude-editable | grep -v '^ru-industry-datasets' > requirements.lock
 	/tmp/lockvenv/bin/pip install --quiet '.[dev,cluster]'
+	sed -n '/^#/p' requirements-cluster.lock > requirements-cluster.lock.new
 	/tmp/lockvenv/bin/pip freeze --exclude-editable | grep -v '^ru-industry-datasets' \
-	  | grep -vxF -f requirements.lock > requirements-cluster.lock.new
-	sed -n '/^#/p' requirements-cluster.lock | cat - requirements-cluster.lock.new > requirements-cluster.lock
-	rm requirements-cluster.lock.new
+	  | grep -vxF -f requirements.lock >> requirements-cluster.lock.new
+	mv requirements-cluster.lock.new requirements-cluster.lock
 
 clean:
 	rm -rf $(VENV) $(CLUSTER_VENV)
