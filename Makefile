@@ -5,8 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 # The Dask code location's environment: .venv's packages (through a .pth file) plus
-# requirements-cluster.lock. Dask stays out of .venv because pandera imports
-# dask.dataframe (~0.9 s) in every process where it is installed, i.e. every build run.
+# requirements-cluster.lock; why dask stays out of .venv: pipeline/cluster.py.
 CLUSTER_VENV := .venv-cluster
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 # natasha's numpy is fastest with one BLAS thread per process (measured, see README).

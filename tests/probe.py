@@ -11,12 +11,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run_python(*args: str, env: dict[str, str] | None = None, timeout: float = 300
-               ) -> subprocess.CompletedProcess:
-    """`python *args` in the repo with the repo importable; fails the test on a non-zero
-    exit, showing the end of stderr."""
-    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=REPO,
+def run_python(*args: str, env: dict[str, str] | None = None, timeout: float = 300,
+               python: str | Path = sys.executable) -> subprocess.CompletedProcess:
+    """`python *args` in the repo with the repo importable (this interpreter unless
+    `python` names another environment's); fails the test on a non-zero exit, showing the
+    end of its output."""
+    proc = subprocess.run([str(python), *args], capture_output=True, text=True, cwd=REPO,
                           env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
                           timeout=timeout, check=False)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
     return proc

@@ -9,13 +9,11 @@ requirements-cluster.lock; `workspace.yaml` starts the cluster location with its
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
-import subprocess
 
 import yaml
 
-from tests.probe import REPO
+from tests.probe import REPO, run_python
 
 CLUSTER_PYTHON = REPO / ".venv-cluster" / "bin" / "python"
 
@@ -52,12 +50,9 @@ def test_dask_tests_pass_in_the_cluster_environment() -> None:
     """Runs tests/cluster/ with .venv-cluster's Python: a local Dask cluster parses a corpus
     through the parse_to_cache job (see tests/cluster/test_dask_cluster.py)."""
     assert CLUSTER_PYTHON.exists(), "no .venv-cluster: run `make cluster-venv` (make test does)"
-    proc = subprocess.run(
-        [str(CLUSTER_PYTHON), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/cluster"],
-        cwd=REPO, capture_output=True, text=True, timeout=600, check=False,
-        env={**os.environ, "PYTHONPATH": str(REPO)})
-    tail = (proc.stdout + proc.stderr)[-3000:]
-    assert proc.returncode == 0, tail
+    proc = run_python("-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/cluster",
+                      python=CLUSTER_PYTHON, timeout=600)
+    tail = proc.stdout[-3000:]
     summary = re.search(r"(\d+) passed", proc.stdout)
     assert summary and int(summary.group(1)) == 3, tail
     assert "skipped" not in proc.stdout.splitlines()[-1], tail
