@@ -24,6 +24,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip uninstall --quiet --yes -r requirements-cluster.lock 2>/dev/null
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 cluster-venv: $(CLUSTER_VENV)/.installed
