@@ -19,3 +19,10 @@ def datasets_dir() -> Path:
 def cache_dir() -> Path:
     """Per-document parse cache (content hash + extractor version)."""
     return Path(os.environ.get("PIPELINE_CACHE_DIR") or REPO_ROOT / ".cache").resolve()
+
+
+def max_quarantine_share() -> float:
+    """MAX_QUARANTINE_SHARE: the share of documents that may lose rows to quarantine before a
+    build fails instead of publishing (default 5 %)."""
+    raw = os.environ.get("MAX_QUARANTINE_SHARE")
+    return float(raw) if raw else 0.05

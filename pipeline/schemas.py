@@ -27,6 +27,7 @@ PHASES = ["former", "acting"]
 CURRENCIES = sorted(c.alpha_3 for c in pycountry.currencies)
 REGION_CODES = [r.code for r in all_regions()]
 STAGES = ["ingest", "parse", "duplicate"]
+QUARANTINED_TABLES = ["documents", "officials", "plants", "investments"]
 
 Date = pandas_engine.Date
 NullableInt = pd.Int64Dtype
@@ -214,6 +215,27 @@ class RejectedDocuments(pa.DataFrameModel):
         coerce = True
 
 
+class QuarantinedRows(pa.DataFrameModel):
+    """Rows taken out of a table because they, or another row of their document in that
+    table, broke a row-level rule; the rest of the corpus is published without them."""
+
+    doc_id: Series[str] = _f("Document the row belongs to.", example="000_c71ce465f13af3a6",
+                             null_means="the row had no doc_id")
+    table: Series[str] = _f("Table the row was taken out of.", example="plants",
+                            kind="category", isin=QUARANTINED_TABLES)
+    rule: Series[str] = _f("Rule the row broke, or `same document as a quarantined row` for "
+                           "the other rows of that document in that table.",
+                           example="duplicate id", str_length={"min_value": 1})
+    values: Series[str] = _f("The offending values, as a JSON object (column -> value).",
+                             example='{"plant_id": "plt-1a2b3c4d5e6f"}')
+    row: Series[str] = _f("The whole row as it would have been published, as a JSON object.",
+                          example='{"doc_id": "a1", "name": "завод", ...}')
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 # Published tables, in the order they are written and described.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
@@ -221,6 +243,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "plants": Plants,
     "investments": Investments,
     "rejected_documents": RejectedDocuments,
+    "quarantined_rows": QuarantinedRows,
 }
 # Row order of each published table (deterministic output).
 SORT_KEYS: dict[str, list[str]] = {
@@ -229,6 +252,7 @@ SORT_KEYS: dict[str, list[str]] = {
     "plants": ["doc_id", "start", "plant_id"],
     "investments": ["doc_id", "start", "investment_id"],
     "rejected_documents": ["source", "stage", "reason"],
+    "quarantined_rows": ["doc_id", "table", "row", "rule"],
 }
 
 

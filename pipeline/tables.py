@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline import quarantine
 from pipeline.extract.investments import investment_id
 from pipeline.extract.officials import official_id
 from pipeline.extract.pack import records_frame as records_frame  # re-exported
@@ -82,37 +83,36 @@ def _facts(records: pd.DataFrame, kind: str) -> pd.DataFrame:
     return pd.concat([base, attrs], axis=1).reset_index(drop=True)
 
 
-def documents_table(docs: Iterable[RawDocument]) -> pd.DataFrame:
+def documents_frame(docs: Iterable[RawDocument]) -> pd.DataFrame:
     rows = [{
         "doc_id": d.doc_id, "published": d.published, "source": d.source, "sha256": d.sha256,
         "n_chars": d.n_chars, "title": d.title, "url": d.url, "encoding": d.encoding,
     } for d in docs]
-    return validate("documents", pd.DataFrame(rows, columns=columns(TABLES["documents"])))
+    return pd.DataFrame(rows, columns=columns(TABLES["documents"]))
 
 
-def officials_table(records: pd.DataFrame) -> pd.DataFrame:
+def officials_frame(records: pd.DataFrame) -> pd.DataFrame:
     df = _facts(records, "official")
-    if df.empty:
-        return validate("officials", pd.DataFrame())
-    df["official_id"] = [official_id(n) for n in df["full_name"]]
-    return validate("officials", df)
+    if not df.empty:
+        df["official_id"] = [official_id(n) for n in df["full_name"]]
+    return df
 
 
-def plants_table(records: pd.DataFrame) -> pd.DataFrame:
+def plants_frame(records: pd.DataFrame) -> pd.DataFrame:
     df = _facts(records, "plant")
     if df.empty:
-        return validate("plants", pd.DataFrame())
+        return df
     df["plant_id"] = [plant_id(n, o, r) for n, o, r in
                       zip(df["name"], df["operator"], df["region_code"], strict=True)]
     df["event_date"] = [date.fromisoformat(d) if isinstance(d, str) else None
                         for d in df["event_date"]]
-    return validate("plants", df)
+    return df
 
 
-def investments_table(records: pd.DataFrame, plants: pd.DataFrame) -> pd.DataFrame:
+def investments_frame(records: pd.DataFrame, plants: pd.DataFrame) -> pd.DataFrame:
     df = _facts(records, "investment")
     if df.empty:
-        return validate("investments", pd.DataFrame())
+        return df
     df["investment_id"] = [investment_id(d, s, e) for d, s, e in
                            zip(df["doc_id"], df["start"], df["end"], strict=True)]
     df["plant_id"] = _link_plants(df, records, plants)
@@ -124,7 +124,47 @@ def investments_table(records: pd.DataFrame, plants: pd.DataFrame) -> pd.DataFra
     known = set(df["investment_id"])
     df["part_of_investment_id"] = [p if p in known else None
                                    for p in df["part_of_investment_id"]]
-    return validate("investments", df)
+    return df
+
+
+def documents_table(docs: Iterable[RawDocument]) -> pd.DataFrame:
+    return validate("documents", documents_frame(docs))
+
+
+def officials_table(records: pd.DataFrame) -> pd.DataFrame:
+    return validate("officials", officials_frame(records))
+
+
+def plants_table(records: pd.DataFrame) -> pd.DataFrame:
+    return validate("plants", plants_frame(records))
+
+
+def investments_table(records: pd.DataFrame, plants: pd.DataFrame) -> pd.DataFrame:
+    return validate("investments", investments_frame(records, plants))
+
+
+def build_tables(docs: Sequence[RawDocument], records: pd.DataFrame,
+                 rejections: Iterable[Rejection] = (), duplicates: Iterable[Duplicate] = (),
+                 *, max_quarantine_share: float = quarantine.DEFAULT_MAX_SHARE
+                 ) -> dict[str, pd.DataFrame]:
+    """Every published table, validated, with the rows of a document that broke a row-level
+    rule quarantined (see `pipeline.quarantine`). Raises `TableValidationError` when a
+    whole-table rule breaks and `QuarantineLimitError` when too many documents lost rows."""
+    q = quarantine.Quarantine()
+    frames: dict[str, pd.DataFrame] = {}
+
+    def add(table: str, df: pd.DataFrame, rules: tuple = ()) -> None:
+        frames[table] = validate(table, quarantine.split(table, df, q, rules, frames))
+
+    add("documents", documents_frame(docs))
+    add("officials", officials_frame(records), quarantine.FACT_RULES)
+    add("plants", plants_frame(records), quarantine.FACT_RULES)
+    add("investments", investments_frame(records, frames["plants"]),
+        (*quarantine.FACT_RULES, quarantine.known_plant_ids))
+    frames["rejected_documents"] = rejected_table(rejections, duplicates)
+    quarantine.check_share(q, len(docs), max_quarantine_share)
+    frames["quarantined_rows"] = validate("quarantined_rows", q.frame())
+    return frames
 
 
 def _link_plants(inv: pd.DataFrame, records: pd.DataFrame, plants: pd.DataFrame) -> list:

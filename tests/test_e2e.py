@@ -28,7 +28,8 @@ from tests.probe import REPO
 
 SEED = REPO / "seeds" / "000_c71ce465f13af3a6.txt"
 SEED_ID = "000_c71ce465f13af3a6"
-TABLE_NAMES = ["documents", "officials", "plants", "investments", "rejected_documents"]
+TABLE_NAMES = ["documents", "officials", "plants", "investments", "rejected_documents",
+               "quarantined_rows"]
 
 # Written for the tests: small industrial news items.
 GOOD_DOCS = {
@@ -164,7 +165,7 @@ def test_seed_alone_builds_expected_counts(seed_build):
     t = read_package(seed_build.out)
     assert {k: len(v) for k, v in t.items()} == {
         "documents": 1, "officials": 3, "plants": 7, "investments": 2,
-        "rejected_documents": 0}
+        "rejected_documents": 0, "quarantined_rows": 0}
     assert t["documents"]["doc_id"].tolist() == [SEED_ID]
 
 
@@ -295,7 +296,7 @@ def test_cli_materialize_honours_seeds_and_datasets_dir(tmp_path):
     t = read_package(out)
     assert {k: len(v) for k, v in t.items()} == {
         "documents": 1, "officials": 3, "plants": 7, "investments": 2,
-        "rejected_documents": 0}
+        "rejected_documents": 0, "quarantined_rows": 0}
     check_consistent(out)
 
 

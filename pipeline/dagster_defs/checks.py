@@ -119,6 +119,18 @@ def _rejected_evaluate(frames: Frames) -> dg.AssetCheckResult:
                           orient="records", force_ascii=False)) if not real.empty else [])})
 
 
+def _quarantined_evaluate(frames: Frames) -> dg.AssetCheckResult:
+    df = frames["quarantined_rows"]
+    docs = sorted(df["doc_id"].dropna().unique()) if not df.empty else []
+    by_rule = df["rule"].value_counts().to_dict() if not df.empty else {}
+    return dg.AssetCheckResult(
+        passed=df.empty, severity=WARN,
+        metadata={"documents": len(docs), "rows": len(df),
+                  "share_of_documents": len(docs) / max(1, len(frames["documents"])),
+                  "by_rule": dg.MetadataValue.json({str(k): int(v) for k, v in by_rule.items()}),
+                  "examples": dg.MetadataValue.json([str(d) for d in docs[:20]])})
+
+
 FACT_TABLES = ["officials", "plants", "investments"]
 TABLE_CHECKS: list[TableCheck] = [
     *[_unique_check(t) for t in ["documents", *FACT_TABLES]],
@@ -133,6 +145,10 @@ TABLE_CHECKS: list[TableCheck] = [
     TableCheck(_spec("rejected_documents", "rejected_documents_count",
                      "Documents that could not be read or parsed (warning when any).",
                      blocking=False), _rejected_evaluate),
+    TableCheck(_spec("quarantined_rows", "quarantined_documents_count",
+                     "Documents whose rows broke a row-level rule and were taken out of a "
+                     "table (warning when any; the build fails above MAX_QUARANTINE_SHARE).",
+                     blocking=False), _quarantined_evaluate),
 ]
 
 
