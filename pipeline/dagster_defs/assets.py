@@ -35,6 +35,7 @@ from pipeline.extract.ingest_cache import read_corpus_cached
 from pipeline.extract.pack import parse_frame
 from pipeline.extract.types import Duplicate, RawDocument, Rejection
 from pipeline.publish import inputs_digest, publish, recover, render_files
+from pipeline.quarantine import SAME_DOCUMENT
 from pipeline.schemas import TABLES, columns
 from pipeline.versioning import source_version
 
@@ -174,7 +175,8 @@ def _documents_from_raw(raw: pd.DataFrame) -> list[RawDocument]:
 def parsed_entities(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
                     ) -> pd.DataFrame:
     docs = _documents_from_raw(raw_documents)
-    result = parse_frame(docs, ParseCache(settings.cache_dir()))
+    context.log.info(f"parsing {len(docs)} documents (cached ones are read, not parsed)")
+    result = parse_frame(docs, ParseCache(settings.cache_dir()), progress=context.log.info)
     for f in result.failures:
         context.log.error(f"could not parse {f.source} ({f.doc_id}): {f.reason}")
     df = result.frame
@@ -235,6 +237,7 @@ TABLE_DEPS: dict[str, set[str]] = {
     "plants": {"parsed_entities"},
     "investments": {"parsed_entities", "plants"},
     "rejected_documents": {"raw_documents", "parsed_entities"},
+    "quarantined_rows": {"raw_documents", "parsed_entities"},
 }
 FACTS = ("officials", "plants", "investments")
 
@@ -265,13 +268,16 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
     of five plus sixteen check steps saves a build ~3 s of bookkeeping. Each is still its
     own asset (page, type, checks, lineage) and can be materialized alone: every table is
     computed (the checks compare them), only the selected ones are stored and checked."""
-    frames = {
-        "documents": tables.documents_table(_documents_from_raw(raw_documents)),
-        "officials": tables.officials_table(parsed_entities),
-    }
-    frames["plants"] = tables.plants_table(parsed_entities)
-    frames["investments"] = tables.investments_table(parsed_entities, frames["plants"])
-    frames["rejected_documents"] = _rejected(raw_documents, parsed_entities)
+    rejections, duplicates = _rejections(raw_documents, parsed_entities)
+    frames = tables.build_tables(
+        _documents_from_raw(raw_documents), parsed_entities, rejections, duplicates,
+        max_quarantine_share=settings.max_quarantine_share())
+    quarantined = frames["quarantined_rows"]
+    if not quarantined.empty:
+        for (doc_id, table), rows in quarantined.groupby(["doc_id", "table"], dropna=False):
+            rules = sorted(set(rows["rule"]) - {SAME_DOCUMENT})
+            context.log.warning(f"quarantined {len(rows)} {table} rows of document {doc_id}: "
+                                f"{'; '.join(rules)} (see quarantined_rows)")
     selected = context.op_execution_context.selected_output_names
     for name, df in frames.items():
         if name in selected:
@@ -280,7 +286,8 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
     yield from run_table_checks(frames, context.selected_asset_check_keys)
 
 
-def _rejected(raw_documents: pd.DataFrame, parsed_entities: pd.DataFrame) -> pd.DataFrame:
+def _rejections(raw_documents: pd.DataFrame, parsed_entities: pd.DataFrame
+                ) -> tuple[list[Rejection], list[Duplicate]]:
     rej = raw_documents[raw_documents["status"] == "rejected"]
     dup = raw_documents[raw_documents["status"] == "duplicate"]
     errors = parsed_entities[parsed_entities["kind"] == "ERROR"]
@@ -291,7 +298,7 @@ def _rejected(raw_documents: pd.DataFrame, parsed_entities: pd.DataFrame) -> pd.
                              stage="parse", doc_id=r.doc_id) for r in errors.itertuples()]
     duplicates = [Duplicate(doc_id=r.doc_id, source=r.source, duplicate_of=r.duplicate_of)
                   for r in dup.itertuples()]
-    return tables.rejected_table(rejections, duplicates)
+    return rejections, duplicates
 
 
 # --- publish ----------------------------------------------------------------------------
@@ -317,14 +324,15 @@ class PublishConfig(dg.Config):
 def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
                        documents: pd.DataFrame,
                        officials: pd.DataFrame, plants: pd.DataFrame,
-                       investments: pd.DataFrame, rejected_documents: pd.DataFrame
-                       ) -> Iterator[object]:
+                       investments: pd.DataFrame, rejected_documents: pd.DataFrame,
+                       quarantined_rows: pd.DataFrame) -> Iterator[object]:
     out = settings.datasets_dir()
     note = recover(out)
     if note:
         context.log.warning(note)
     frames = {"documents": documents, "officials": officials, "plants": plants,
-              "investments": investments, "rejected_documents": rejected_documents}
+              "investments": investments, "rejected_documents": rejected_documents,
+              "quarantined_rows": quarantined_rows}
     digest = inputs_digest(list(documents["sha256"]))
     chart = render_chart(plants, investments)
     extra = {"README.md": datasets_readme(frames, digest).encode("utf-8"), "chart.png": chart}

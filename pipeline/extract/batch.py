@@ -19,8 +19,9 @@ import importlib.machinery
 import json
 import os
 import sys
+import time
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,12 +201,41 @@ def _warm_snapshots() -> None:
         get_gazetteer()
 
 
+class Progress:
+    """Reports `done of total, rate, ETA` at most every `every` seconds (and once at the end),
+    so a parse of thousands of documents is not silent for minutes."""
+
+    def __init__(self, total: int, report: Callable[[str], None], every: float = 5.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.total, self.report, self.every, self.clock = total, report, every, clock
+        self.done = 0
+        self.started = self.last = clock()
+
+    def message(self) -> str:
+        elapsed = max(self.clock() - self.started, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate > 0 else float("inf")
+        eta = f"{left:.0f} s" if left != float("inf") else "unknown"
+        share = self.done / max(1, self.total)
+        return (f"parsed {self.done} of {self.total} documents ({share:.0%}), "
+                f"{rate:.1f} documents/s, ETA {eta}")
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        now = self.clock()
+        if self.done >= self.total or now - self.last >= self.every:
+            self.last = now
+            self.report(self.message())
+
+
 def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
-                    cache: ParseCache | None = None, chunk_size: int = 32) -> ParseResult:
+                    cache: ParseCache | None = None, chunk_size: int = 32,
+                    progress: Callable[[str], None] | None = None) -> ParseResult:
     """Records of every document, in input order; failures become `parse` rejections.
 
     Cached documents are not parsed again; the rest go to a process pool when there are
     enough of them to pay for its start-up (else they are parsed in this process).
+    `progress` receives a line every few seconds while documents are parsed.
     """
     result = ParseResult()
     todo: list[RawDocument] = []
@@ -225,9 +255,12 @@ def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
         batches: Iterable[list[Outcome]] = (parse_chunk(c, cache) for c in _chunks(todo, size))
     else:
         batches = _pool_outcomes(_chunks(todo, size), workers, cache)
+    meter = Progress(len(todo), progress) if progress and todo else None
     for batch in batches:
         for did, recs, err in batch:
             outputs[did] = (recs, err)
+        if meter:
+            meter.advance(len(batch))
     for doc in docs:
         hit = cached.get(doc.doc_id)
         if hit is not None:
