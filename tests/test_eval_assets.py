@@ -27,3 +27,22 @@ def test_evaluation_assets_have_owner_and_code_version():
         assert asset.owners_by_key[key] == ["team:data-eng"]
         assert asset.code_versions_by_key[key]
         assert asset.group_names_by_key[key] == "evaluation"
+
+
+@pytest.mark.parametrize(("asset", "env"), [
+    (officials_factrueval, "FACTRUEVAL_DIR"), (corpus_evaluation, "CORPUS_DIR"),
+])
+def test_folder_without_gold_files_skips_with_a_warning(asset, env, tmp_path, monkeypatch):
+    """A folder that exists but holds none of the evaluation's files (a user pointed the
+    variable at the wrong place) skips too, instead of failing `--select '*'`."""
+    (tmp_path / "notes.txt").write_text("не данные оценки", "utf-8")
+    monkeypatch.setenv(env, str(tmp_path))
+    instance = dg.DagsterInstance.ephemeral()
+    result = dg.materialize([asset], resources={"none_io_manager": NoneIOManager()},
+                            instance=instance)
+    assert result.success
+    [mat] = result.asset_materializations_for_node(asset.op.name)
+    assert "no " in mat.metadata["skipped"].value and str(tmp_path) in mat.metadata["skipped"].value
+    warnings = [e.message for e in instance.all_logs(result.run_id)
+                if e.level == 30 and "evaluation skipped" in (e.message or "")]
+    assert warnings

@@ -19,13 +19,15 @@ def evaluation_asset(*, source: str, description: str) -> Callable:
     )
 
 
-def skip_if_missing(context: dg.AssetExecutionContext, folder: Path, env: str
-                    ) -> dg.MaterializeResult | None:
-    """`--select '*'` on a machine without the gold data must still build the datasets."""
-    if folder.is_dir():
+def skip_if_missing(context: dg.AssetExecutionContext, folder: Path, env: str,
+                    pattern: str = "*") -> dg.MaterializeResult | None:
+    """`--select '*'` on a machine without the gold data must still build the datasets:
+    a missing folder, or one without any `pattern` file, skips with a warning."""
+    if folder.is_dir() and next(folder.glob(pattern), None) is not None:
         return None
-    context.log.warning(f"{folder} not found: evaluation skipped (set {env})")
-    return dg.MaterializeResult(metadata={"skipped": f"folder not found: {folder}"})
+    why = f"no {pattern} file in {folder}" if folder.is_dir() else f"folder not found: {folder}"
+    context.log.warning(f"{why}: evaluation skipped (set {env})")
+    return dg.MaterializeResult(metadata={"skipped": why})
 
 
 def number_metadata(metrics: Mapping[str, float | int]) -> dict[str, dg.MetadataValue]:

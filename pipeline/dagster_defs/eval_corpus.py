@@ -43,7 +43,7 @@ def _table(rows: list[dict], limit: int = 50) -> str:
 )
 def corpus_evaluation(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     folder = corpus_dir()
-    if (skipped := skip_if_missing(context, folder, "CORPUS_DIR")) is not None:
+    if (skipped := skip_if_missing(context, folder, "CORPUS_DIR", "*.gold.json")) is not None:
         return skipped
     report = evaluate(folder)
     md: dict[str, dg.MetadataValue] = {

@@ -39,7 +39,7 @@ def factrueval_dir() -> Path:
 )
 def officials_factrueval(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     folder = factrueval_dir()
-    if (skipped := skip_if_missing(context, folder, "FACTRUEVAL_DIR")) is not None:
+    if (skipped := skip_if_missing(context, folder, "FACTRUEVAL_DIR", "book_*.txt")) is not None:
         return skipped
     result = evaluate(folder)
     report = write_report(result, Path(os.environ.get("FACTRUEVAL_REPORT") or DEFAULT_REPORT),
