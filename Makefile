@@ -38,8 +38,10 @@ $(CLUSTER_VENV)/.installed: $(VENV)/.installed requirements-cluster.lock
 
 # The build job = the contract's `dagster asset materialize -m pipeline --select '*'` minus
 # the evaluation assets (those score the extraction; they publish nothing).
+# pipeline/build.py runs `dagster job execute -m pipeline -j build_datasets`, keeps Dagster's
+# event stream in a log file and ends with a summary.
 datasets: venv
-	$(BIN)/dagster job execute -m pipeline -j build_datasets
+	$(BIN)/python -m pipeline.build
 
 test: venv cluster-venv
 	$(BIN)/ruff check .

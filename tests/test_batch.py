@@ -231,3 +231,20 @@ def test_pool_workers_start_with_the_models_frozen(monkeypatch) -> None:
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_progress_reports_every_few_seconds_and_at_the_end() -> None:
+    """A long parse is not silent: done of total, rate and ETA, throttled, and a last line."""
+    from pipeline.extract.batch import Progress
+
+    now = [0.0]
+    lines: list[str] = []
+    meter = Progress(100, lines.append, every=5.0, clock=lambda: now[0])
+    for _ in range(9):  # 9 chunks of 10 documents, one second apart
+        now[0] += 1.0
+        meter.advance(10)
+    assert lines == ["parsed 50 of 100 documents (50%), 10.0 documents/s, ETA 5 s"]
+    now[0] += 1.0
+    meter.advance(10)
+    assert lines[-1] == "parsed 100 of 100 documents (100%), 10.0 documents/s, ETA 0 s"
+    assert len(lines) == 2

@@ -1,0 +1,111 @@
+"""`make datasets`: the build job through Dagster's own CLI, with a short summary at the end.
+
+`dagster job execute` prints every Dagster event at DEBUG level; for a build of thousands of
+documents that hides what a user needs. This runs the same command (the contract's path,
+as a subprocess, so it behaves exactly as a user's own call would), writes its whole output
+to a log file, shows the run's own messages (progress, warnings, errors) as they come, and
+ends with what was built: documents read, rejected and quarantined, rows per table, where
+the files and the log are.
+
+Usage: ``python -m pipeline.build`` (SEEDS_DIR, DATASETS_DIR, DAGSTER_HOME are honoured).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline import config
+
+JOB = "build_datasets"
+# "<date> <time> <tz> - dagster - LEVEL - job - run_id - pid - step - message"
+_LINE = re.compile(r"^\S+ (\d\d:\d\d:\d\d) \S+ - dagster - (INFO|WARNING|ERROR|CRITICAL) - "
+                   r"[^-]+ - [0-9a-f-]+ - (?:\d+ - )?(?:(\S+) - )?(.*)$")
+
+
+def shown(line: str) -> str | None:
+    """The line as the user sees it (time, step, message), or None for Dagster's own event
+    stream (DEBUG), which stays in the log file."""
+    m = _LINE.match(line.rstrip("\n"))
+    if not m:
+        return None
+    clock, level, step, message = m.groups()
+    event = re.compile(r"[A-Z][A-Z_]+")  # STEP_START, RUN_START: Dagster's own events
+    if event.fullmatch(step or "") or event.fullmatch(message.split(" - ", 1)[0]):
+        return None
+    tag = "" if level == "INFO" else f"{level}: "
+    return f"{clock} {step or JOB}: {tag}{message}"
+
+
+def log_path(home: Path) -> Path:
+    folder = home / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{JOB}-{time.strftime('%Y%m%dT%H%M%S')}.log"
+
+
+def summary(datasets: Path) -> list[str]:
+    """What the published files hold, read back from them (not from the run's memory)."""
+    import pandas as pd
+
+    def rows(table: str) -> pd.DataFrame:
+        return pd.read_parquet(datasets / f"{table}.parquet")
+
+    docs, rejected, quarantined = rows("documents"), rows("rejected_documents"), \
+        rows("quarantined_rows")
+    stages = rejected["stage"].value_counts().to_dict()
+    q_docs = quarantined["doc_id"].nunique()
+    lines = [
+        f"documents published: {len(docs)}",
+        f"inputs rejected: {stages.get('ingest', 0) + stages.get('parse', 0)} "
+        f"(unreadable {stages.get('ingest', 0)}, failed NLP {stages.get('parse', 0)}), "
+        f"duplicates skipped: {stages.get('duplicate', 0)}"
+        + (" -> rejected_documents" if len(rejected) else ""),
+        f"documents with quarantined rows: {q_docs} ({len(quarantined)} rows"
+        + (" -> quarantined_rows)" if q_docs else ")"),
+        "rows: " + ", ".join(f"{t} {len(rows(t))}" for t in ("officials", "plants",
+                                                              "investments")),
+        f"files: {datasets}",
+    ]
+    return lines
+
+
+def run(extra_args: Iterable[str] = ()) -> int:
+    home = Path(os.environ.get("DAGSTER_HOME") or config.REPO_ROOT / ".dagster_home")
+    os.environ["DAGSTER_HOME"] = str(home)
+    home.mkdir(parents=True, exist_ok=True)
+    log = log_path(home)
+    cmd = [sys.executable, "-m", "dagster", "job", "execute", "-m", "pipeline", "-j", JOB,
+           *extra_args]
+    print(f"building {config.datasets_dir()} from {config.seeds_dir()} "
+          f"(Dagster's event log: {log})", flush=True)
+    started = time.monotonic()
+    with log.open("w", encoding="utf-8") as fh:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True, encoding="utf-8", errors="replace")
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            fh.write(line)
+            if (s := shown(line)) is not None:
+                print(s, flush=True)
+        code = proc.wait()
+    took = time.monotonic() - started
+    if code != 0:
+        print(f"\nbuild FAILED after {took:.0f} s (exit {code}); nothing new was published. "
+              f"The end of the log ({log}):", file=sys.stderr)
+        tail = log.read_text("utf-8", errors="replace").splitlines()[-25:]
+        print("\n".join(t[:300] for t in tail), file=sys.stderr)
+        return code
+    print(f"\nbuild finished in {took:.0f} s")
+    for line in summary(config.datasets_dir()):
+        print(f"  {line}")
+    print(f"  log: {log}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))
