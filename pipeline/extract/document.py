@@ -14,6 +14,7 @@ from typing import Any
 
 from pipeline.extract.context import build_context
 from pipeline.extract.dates import find_dates, find_periods
+from pipeline.extract.dedup import dedupe_facts
 from pipeline.extract.gazetteer import find_regions
 from pipeline.extract.investments import find_investments
 from pipeline.extract.money import carry_currency, find_money
@@ -107,5 +108,7 @@ def extract_document(doc: RawDocument, analyzer: Analyzer | None = None,
         attrs["region_code"] = inv.region.code if inv.region else None
         recs.append(_record(did, "investment", _sentence_index(analyzed, inv.start), inv.start,
                             inv.end, text[inv.start:inv.end], None, attrs))
+    # a fact the article states twice (a repeated headline, a restated sum) is one record
+    recs = dedupe_facts(recs)
     recs.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
     return recs
