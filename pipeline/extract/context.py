@@ -8,6 +8,7 @@ the article's main region and main company.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -102,6 +103,17 @@ _DESCRIPTORS = {"компания", "корпорация", "группа", "х�
 # A name right after one of these words is a site, not a company: "технопарк «Академпарк»".
 _SITE_BEFORE = re.compile(r"(?:технопарк|парк|ОЭЗ|ТОР|ТОСЭР|зон[аеуы]|кластер)\w*\s*«?\s*$",
                           re.IGNORECASE)
+# A name right after one of these is the news outlet that reports, not a company of the
+# story: "Телеканал «Кубань 24»", "информационного агентства «Острова»", "ИА «Кам 24»".
+_MEDIA_BEFORE = re.compile(
+    r"(?:(?i:агентств|телеканал|телекомпани|радиостанци|радио|издани|газет|журнал|портал"
+    r"|медиахолдинг)\w*|\b(?:ИА|ГТРК|СМИ))\s*«?\s*$")
+
+
+def _named_after(text: str, start: int) -> bool:
+    """Whether the name starting at `start` follows a site or news-outlet word."""
+    before = text[max(0, start - 30):start]
+    return bool(_SITE_BEFORE.search(before) or _MEDIA_BEFORE.search(before))
 
 
 def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None) -> list[str]:
@@ -111,8 +123,7 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None) -
     for sp in sent.spans:
         if exclude and exclude[0] <= sp.start < exclude[1]:
             continue
-        if _SITE_BEFORE.search(sent.text[max(0, sp.start - sent.start - 30):
-                                         sp.start - sent.start]):
+        if _named_after(sent.text, sp.start - sent.start):
             continue
         in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
         if is_company(sp) and (n := company_name(sp, in_quotes)):
@@ -138,7 +149,7 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     # plants named as organisations count only when the article names no other company
     owners = [sp for sp in spans if not is_facility_name(sp)]
     for span in owners or spans:
-        if not is_company(span):
+        if _MEDIA_BEFORE.search(analyzed.text[max(0, span.start - 30):span.start]):
             continue
         name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«")
         key = org_key(name or "")
@@ -153,8 +164,14 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     return names[best]
 
 
-def main_region(text: str) -> Region | None:
+def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Region | None:
+    """The most often named region (ties: first named); only mentions inside `within`
+    (the article's sentences, without the page furniture) count when it is given."""
     mentions = find_regions(text)
+    if within is not None:
+        starts = [a for a, _ in within]
+        mentions = [m for m in mentions
+                    if (k := bisect_right(starts, m.start) - 1) >= 0 and m.start < within[k][1]]
     if not mentions:
         return None
     counts = Counter(m.region.code for m in mentions)
@@ -166,4 +183,5 @@ def main_region(text: str) -> Region | None:
 
 
 def build_context(analyzed: AnalyzedText, published: date | None) -> DocContext:
-    return DocContext(published, main_region(analyzed.text), main_company(analyzed))
+    within = [(s.start, s.end) for s in analyzed.sentences]
+    return DocContext(published, main_region(analyzed.text, within), main_company(analyzed))

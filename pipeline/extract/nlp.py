@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.extract.furniture import content_ranges
 from pipeline.extract.snapshot import load_or_build, snapshot_key
 
 # natasha's numpy code is fastest with a single BLAS thread per process; with the default
@@ -241,7 +242,31 @@ class Analyzer:
                     sent_spans.append(spans[k])
                 k += 1
             sentences.append(Sentence(s.start, s.stop, s.text, toks, sent_spans))
-        return AnalyzedText(doc.text, sentences)
+        return AnalyzedText(doc.text, _without_furniture(doc.text, sentences))
+
+
+def _without_furniture(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences cut to the article's prose blocks (see furniture.py): natasha runs a
+    headline, a menu or a date line into the next sentence, and a list of other articles'
+    headlines reads like news; the furniture is dropped, the offsets stay the text's."""
+    ranges = content_ranges(text)
+    if len(ranges) == 1 and not text[:ranges[0][0]].strip() and not text[ranges[0][1]:].strip():
+        return sentences  # one block of prose: nothing to cut
+    out: list[Sentence] = []
+    j = 0
+    for s in sentences:
+        while j < len(ranges) and ranges[j][1] <= s.start:
+            j += 1
+        i = j
+        while i < len(ranges) and ranges[i][0] < s.end:
+            a, b = max(s.start, ranges[i][0]), min(s.end, ranges[i][1])
+            toks = [t for t in s.tokens if a <= t.start and t.end <= b]
+            if toks:
+                a, b = toks[0].start, toks[-1].end
+                sps = [sp for sp in s.spans if a <= sp.start and sp.end <= b]
+                out.append(Sentence(a, b, text[a:b], toks, sps))
+            i += 1
+    return out
 
 
 def _batches(lengths: list[int], budget: int | None = None) -> Iterator[list[int]]:

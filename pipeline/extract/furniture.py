@@ -1,0 +1,124 @@
+"""Page furniture: the lines a scraped news page wraps around the article.
+
+Pages from regional news sites carry menus and breadcrumbs ("Главная / Новости /
+Экономика"), the headline once or twice, dates and view counters ("12 марта 2025, 14:05",
+"1 245 просмотров"), "Источник: ...", share buttons, tags, comment and e-mail forms, cookie
+notices and "Читайте также" lists with the headlines of OTHER articles. None of it is a
+statement of the article, and natasha joins lines without a full stop into the next
+sentence, so a menu becomes the "company" of the first sentence and a related headline
+("В Тамбовской области построят завод за 12 млрд рублей") becomes a fact.
+
+The rule, on lines (tested in tests/test_furniture.py):
+
+* Lines are grouped into blocks: a line continues into the next when the next one starts
+  with a lower-case letter or the line ends with "," ";" "(" "«" or a dash (hard-wrapped
+  prose); a blank line always ends a block.
+* A text of one block is all article (a one-line text without a full stop is still news).
+* A block is article prose when it ends like a sentence (".", "!", "?", "…", optionally
+  followed by closing quotes or brackets), or when it is a numbered / bulleted list item
+  (digest articles list their news without full stops), or when it ends with ":" and a
+  list item follows.
+* Everything else is furniture: headlines, menus, dates, counters, buttons, form fields.
+* Also furniture whatever their punctuation: attribution and service lines ("Источник:",
+  "Фото:", "Автор:", "Теги:", "©", "Читайте также: ...", cookie notices), and the short
+  lines (< 150 characters) after a heading of related links ("Читайте также", "Другие
+  публикации по теме", "Последние новости", ...) up to a blank line or a longer paragraph.
+
+The text itself is never changed (offsets stay valid); nlp.py drops the furniture from the
+sentences the fact finders read.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LINE = re.compile(r"^.*$", re.MULTILINE)
+_TERMINAL = re.compile(r"[.!?…][\s»\"”’')\]]*$")
+_CONTINUES = re.compile(r"[,;(«\-–—]$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]\s+\S|[•▪●◦]\s*\S)")
+# a heading of links to other articles; the lines below it are their headlines
+_RELATED = re.compile(
+    r"^(?:читайте\s+также|смотрите\s+также|см\.\s+также|читать\s+также|также\s+читайте|"
+    r"другие\s+(?:публикации|новости|материалы)(?:\s+по\s+теме)?|по\s+теме|"
+    r"материалы\s+по\s+теме|похожие\s+(?:новости|материалы|статьи)|"
+    r"(?:последние|популярные|главные|свежие|актуальные|важные)\s+новости(?:\s+за\s+\w+)?|"
+    r"лента\s+новостей|ещ[её]\s+(?:материалы|новости|по\s+теме)|новости\s+партн[её]ров|"
+    r"рекомендуем|выбор\s+редакции|самое\s+(?:читаемое|популярное)|в\s+тему|"
+    r"новости\s+по\s+теме|вам\s+может\s+быть\s+интересно)\s*[:.»]*$",
+    re.IGNORECASE,
+)
+# service lines that are furniture even when they end with a full stop
+_SERVICE = re.compile(
+    r"^(?:читайте\s+также\b|(?:источник|фото|фотографии|видео|автор|авторы|текст|редактор|теги|метки|"
+    r"иллюстрация|поделиться|комментарии|реклама)\s*(?:[:\-–—|]|$)|подписывайтесь\b|©|\(c\)|"
+    r"copyright\b|все\s+права\s+защищены|.*\bфайл\w*\s+cookie\b|.*\bcookies?\b)",
+    re.IGNORECASE,
+)
+_RELATED_MAX = 150  # a related headline is short; a longer paragraph ends the list
+
+
+def _blocks(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, after a blank line) of each block of non-blank lines, hard-wrapped
+    lines joined."""
+    blocks: list[tuple[int, int, bool]] = []
+    open_block: tuple[int, int, bool] | None = None
+    blank = False
+    for m in _LINE.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            if open_block:
+                blocks.append(open_block)
+                open_block = None
+            blank = True
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        end = m.start() + len(line.rstrip())
+        if open_block:
+            prev = text[open_block[0]:open_block[1]]
+            if stripped[0].islower() or _CONTINUES.search(prev):
+                open_block = (open_block[0], end, open_block[2])
+                continue
+            blocks.append(open_block)
+        open_block = (start, end, blank)
+        blank = False
+    if open_block:
+        blocks.append(open_block)
+    return blocks
+
+
+def content_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the article's prose blocks, in order; the rest is furniture."""
+    blocks = _blocks(text)
+    if len(blocks) <= 1:
+        return [(a, b) for a, b, _ in blocks]
+    out = []
+    related = False
+    for k, (a, b, after_blank) in enumerate(blocks):
+        block = text[a:b]
+        if _RELATED.match(block):
+            related = True
+            continue
+        if related and len(block) < _RELATED_MAX and not after_blank:
+            continue
+        related = False
+        if _SERVICE.match(block):
+            continue
+        nxt = text[blocks[k + 1][0]:blocks[k + 1][1]] if k + 1 < len(blocks) else ""
+        if (_TERMINAL.search(block) or _LIST_ITEM.match(block)
+                or (block.endswith(":") and _LIST_ITEM.match(nxt))):
+            out.append((a, b))
+    return out
+
+
+def furniture_ranges(text: str) -> list[tuple[int, int]]:
+    """The complement of `content_ranges` (whitespace included): what the page adds."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in content_ranges(text):
+        if a > pos:
+            out.append((pos, a))
+        pos = b
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out

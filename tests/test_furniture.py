@@ -1,0 +1,263 @@
+"""Page furniture around real-style articles: the facts come from the article only.
+
+The documents in tests/fixtures/furniture/ were written for the tests (see the README
+there). Each wraps a short article in menus, breadcrumbs, the headline (once or twice),
+dates in several forms, counters, "Источник:", share buttons, tags, comment / e-mail
+forms, cookie notices and lists of OTHER articles' headlines ("Читайте также"). Those
+headlines name plants, sums and officials; they are not facts of this document.
+
+The article body of each file is the text from BODY[name][0] (its first words) to the end
+of BODY[name][1] (its last words); everything else is furniture.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.document import extract_document
+from pipeline.extract.furniture import content_ranges, furniture_ranges
+from pipeline.extract.ingest import read_text_file
+
+ROOT = Path(__file__).parent / "fixtures" / "furniture"
+FACTS = ("official", "plant", "investment")
+
+# file -> (first words of the body, last words of the body)
+BODY = {
+    "01_lipetsk_brick": ("В Липецкой области запустили завод по производству керамического "
+                         "кирпича. Предприятие", "до 60 млн штук кирпича в год."),
+    "02_kaluga_cables": ("В индустриальном парке «Ворсино»", "создано 180 рабочих мест."),
+    "03_tver_official": ("В Торжке Тверской области", "губернатор Тверской области Игорь Руденя."),
+    "04_ural_spik": ("Компания «Уралпрофиль» построит", "Строительство начнётся в 2026 году."),
+    "05_kuban_fish": ("Краснодарский край, 20 августа 2025.",
+                      "вице-губернатор Краснодарского края Александр Руппель."),
+    "06_tia_sakhalin": ("Сообщение Тихоокеанского", "составил около 420 млн рублей."),
+    "07_dzen_digest": ("В Серпухове Московской области", "открыли завод по выпуску лифтов."),
+    "08_volgograd_suspended": ("Волжский завод синтетического волокна в Волгоградской",
+                               "переведены на режим простоя."),
+    "09_tatarstan_minister": ("В Татарстане компания «Полипласт»",
+                              "завод заменит импортную продукцию."),
+    "10_nsk_cookies": ("В Новосибирской области компания «Сибхимпром»",
+                       "новый цех составили 1,2 млрд рублей."),
+    "11_orel_hardwrapped": ("Компания «Орелагрокорм» построит",
+                            "на заседании инвестиционного совета."),
+}
+
+# The date header ("date YYYY-MM-DD") where the file has one; dates written on the page
+# ("12 марта 2025, 14:05", "вчера в 18:30") are furniture, not the publication date.
+PUBLISHED = {
+    "01_lipetsk_brick": date(2025, 3, 12), "03_tver_official": date(2024, 11, 5),
+    "05_kuban_fish": date(2025, 8, 20), "08_volgograd_suspended": date(2024, 2, 14),
+    "10_nsk_cookies": date(2025, 10, 3), "11_orel_hardwrapped": date(2025, 4, 18),
+}
+
+# Expected facts. plants: (name, status, region_code, operator or None = not checked);
+# investments: (amount, currency, investor); officials: (surname, position, organization).
+EXPECTED = {
+    "01_lipetsk_brick": dict(
+        plants={("завод по производству керамического кирпича", "launched", "RU-LIP",
+                 "Керамика Черноземья")},
+        investments={(3.4e9, "RUB", "Керамика Черноземья")}, officials=set()),
+    "02_kaluga_cables": dict(
+        plants={("завод кабельной продукции", "launched", "RU-KLU", "Калугакабель")},
+        investments={(2.1e9, "RUB", "Калугакабель")}, officials=set()),
+    "03_tver_official": dict(
+        plants={("фабрика гофрокартона", "launched", "RU-TVE", "Тверьупак")},
+        investments={(1.6e9, "RUB", "Тверьупак")},
+        officials={("Руденя", "губернатор", "Тверская область")}),
+    "04_ural_spik": dict(
+        plants={("завод по выпуску алюминиевого профиля", "planned", "RU-SVE", "Уралпрофиль")},
+        investments={(7.5e9, "RUB", "Уралпрофиль")}, officials=set()),
+    # the dateline names the TV channel («Кубань 24»): a news outlet, not the operator
+    "05_kuban_fish": dict(
+        plants={("рыбоперерабатывающий завод", "launched", "RU-KDA", "Азоврыбпром")},
+        investments={(8.5e8, "RUB", "Азоврыбпром")},
+        officials={("Руппель", "вице-губернатор", "Краснодарский край")}),
+    # "Сообщение ... агентства «Острова»." is article text, but «Острова» is the outlet
+    "06_tia_sakhalin": dict(
+        plants={("завод по производству топливных пеллет", "launched", "RU-SAK",
+                 "Сахалинлес")},
+        investments={(4.2e8, "RUB", "Сахалинлес")}, officials=set()),
+    # "Ранее сообщалось, что ..." is the editor's sentence inside the article: a fact; the
+    # same news as a link under "Свежие комментарии" (with a sum) is furniture
+    "07_dzen_digest": dict(
+        plants={("фабрика по производству бумажной упаковки", "launched", "RU-MOS", "Эко Пак"),
+                ("завод по выпуску лифтов", "launched", "RU-MOS", None)},
+        investments={(6.4e8, "RUB", "Эко Пак")}, officials=set()),
+    "08_volgograd_suspended": dict(
+        plants={("Волжский завод синтетического волокна", "suspended", "RU-VGG", None)},
+        investments=set(), officials=set()),
+    "09_tatarstan_minister": dict(
+        plants={("завод полимерных труб", "launched", "RU-TA", "Полипласт")},
+        investments={(2.8e9, "RUB", "Полипласт")},
+        officials={("Коробченко", "министр промышленности и торговли",
+                    "Республика Татарстан")}),
+    "10_nsk_cookies": dict(
+        plants={("цех по производству литиевых компонентов", "launched", "RU-NVS",
+                 "Сибхимпром")},
+        investments={(1.2e9, "RUB", "Сибхимпром")}, officials=set()),
+    # the body is hard-wrapped (lines end mid-sentence) and split by blank lines
+    "11_orel_hardwrapped": dict(
+        plants={("завод по выпуску комбикормов", "planned", "RU-ORL", "Орелагрокорм")},
+        investments={(1.9e9, "RUB", "Орелагрокорм")},
+        officials={("Клычков", "губернатор", "Орловская область")}),
+}
+
+
+def _read(name: str):
+    docs, rejected = read_text_file(ROOT / f"{name}.txt", ROOT)
+    assert not rejected and len(docs) == 1
+    return docs[0]
+
+
+def _body(text: str, name: str) -> tuple[int, int]:
+    first, last = BODY[name]
+    assert text.count(first) == 1, first
+    assert text.count(last) == 1, last
+    return text.index(first), text.index(last) + len(last)
+
+
+def _facts(doc) -> list[dict]:
+    out = []
+    for r in extract_document(doc):
+        if r["kind"] in FACTS:
+            out.append({**r, **json.loads(r["attrs"])})
+    return out
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    out = {}
+    for name in EXPECTED:
+        doc = _read(name)
+        out[name] = (doc, _facts(doc))
+    return out
+
+
+def test_every_fixture_is_listed():
+    assert {p.stem for p in ROOT.glob("*.txt")} == set(EXPECTED) == set(BODY)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_header_date_and_text(name):
+    doc = _read(name)
+    assert doc.published == PUBLISHED.get(name)
+    assert not doc.text.startswith("date")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_expected_facts_and_nothing_from_the_furniture(parsed, name):
+    doc, facts = parsed[name]
+    start, end = _body(doc.text, name)
+    outside = [(f["kind"], f["text"]) for f in facts if not start <= f["start"] < end]
+    assert not outside, outside
+    exp = EXPECTED[name]
+    plants = [f for f in facts if f["kind"] == "plant"]
+    got_plants = {(f["normal"], f["status"], f["region_code"],
+                   f["operator"]) for f in plants}
+    want_plants = set()
+    for pname, status, code, operator in exp["plants"]:
+        if operator is None:  # not checked: take the operator found
+            operator = next((f["operator"] for f in plants if f["normal"] == pname), None)
+        want_plants.add((pname, status, code, operator))
+    assert got_plants == want_plants
+    got_inv = {(f["amount"], f["currency"], f["investor"])
+               for f in facts if f["kind"] == "investment"}
+    assert got_inv == exp["investments"]
+    got_off = {(f["surname"], f["position"], f["organization"])
+               for f in facts if f["kind"] == "official"}
+    assert got_off == exp["officials"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_evidence_sentences_lie_in_the_body(parsed, name):
+    doc, facts = parsed[name]
+    start, end = _body(doc.text, name)
+    for f in facts:
+        ev = f.get("evidence")
+        assert ev, f
+        pos = doc.text.find(ev, start)
+        assert start <= pos and pos + len(ev) <= end, (f["kind"], ev)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_furniture_alone_gives_no_fact(name):
+    doc = _read(name)
+    start, end = _body(doc.text, name)
+    furniture = doc.text[:start] + doc.text[end:]
+    facts = _facts(replace(doc, text=furniture))
+    assert facts == [], [(f["kind"], f["text"]) for f in facts]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_body_is_content_and_the_rest_furniture(name):
+    doc = _read(name)
+    start, end = _body(doc.text, name)
+    content = content_ranges(doc.text)
+    assert content and content[0][0] == start and content[-1][1] == end
+    # what lies between the body's blocks is whitespace only
+    inside = [doc.text[a:b] for a, b in furniture_ranges(doc.text) if start < a < end]
+    assert all(not gap.strip() for gap in inside), inside
+
+
+# --- the rule on small texts ---------------------------------------------------------------
+
+def _content(text: str) -> list[str]:
+    return [text[a:b] for a, b in content_ranges(text)]
+
+
+def test_a_single_line_is_always_article():
+    assert _content("В Туле открыли завод по производству цемента") == [
+        "В Туле открыли завод по производству цемента"]
+    assert _content("") == []
+
+
+def test_hard_wrapped_prose_is_joined_and_kept():
+    text = ("Меню\nКомпания «Альфа» построит в Туле\nзавод по производству цемента,\n"
+            "Инвестиции составят 2 млрд рублей.\nПоделиться")
+    assert _content(text) == ["Компания «Альфа» построит в Туле\nзавод по производству "
+                              "цемента,\nИнвестиции составят 2 млрд рублей."]
+
+
+def test_headlines_menus_dates_and_buttons_are_furniture():
+    text = ("Главная / Новости / Экономика\nЭкономика Промышленность Общество\n"
+            "Сегодня, 10:15\nвчера в 18:30\n12.03.2024\n1 245 просмотров\n"
+            "В Туле открыли завод\nВ Туле открыли завод по производству цемента.\n"
+            "Источник: пресс-служба.\nФото: © ТАСС.\nТеги: завод, Тула\n"
+            "Мы используем файлы cookie. Оставаясь на сайте, вы соглашаетесь.\n"
+            "ВКонтакте\nTelegram\nОставить комментарий\nE-mail\n© 2025 Новости.")
+    assert _content(text) == ["В Туле открыли завод по производству цемента."]
+
+
+def test_related_headlines_end_at_a_blank_line_or_a_long_paragraph():
+    body = "Предприятие построила компания «Альфа» на окраине города, " * 3 + "сообщили власти."
+    text = ("В Туле открыли завод по производству цемента.\nЧитайте также:\n"
+            "В Калуге построят завод за 5 млрд рублей.\nГубернатор открыл школу.\n\n"
+            "Инвестиции составили 2 млрд рублей.\nЧитайте также\nКороткий заголовок.\n"
+            + body)
+    assert _content(text) == ["В Туле открыли завод по производству цемента.",
+                              "Инвестиции составили 2 млрд рублей.", body]
+    assert _content("Текст.\nЧитайте также: В Калуге построят завод за 5 млрд рублей.\n"
+                    "Ещё текст.") == ["Текст.", "Ещё текст."]
+
+
+def test_list_items_of_a_digest_are_article():
+    text = ("Новые заводы России\nЗа месяц открылись:\n1. В Томске завод плит\n"
+            "2. В Башкирии завод железобетонных конструкций\n• цех упаковки в Калуге\n"
+            "- на главную страницу")
+    assert _content(text) == ["За месяц открылись:", "1. В Томске завод плит",
+                              "2. В Башкирии завод железобетонных конструкций",
+                              "• цех упаковки в Калуге"]
+
+
+def test_a_news_outlet_is_not_the_company_of_the_story():
+    from pipeline.extract.context import build_context
+    from pipeline.extract.nlp import analyze
+
+    text = ("Краснодарский край, 20 августа 2025. Телеканал «Кубань 24». Компания «Азоврыбпром» "
+            "открыла рыбоперерабатывающий завод.")
+    assert build_context(analyze(text), None).company == "Азоврыбпром"
