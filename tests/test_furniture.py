@@ -261,3 +261,40 @@ def test_a_news_outlet_is_not_the_company_of_the_story():
     text = ("Краснодарский край, 20 августа 2025. Телеканал «Кубань 24». Компания «Азоврыбпром» "
             "открыла рыбоперерабатывающий завод.")
     assert build_context(analyze(text), None).company == "Азоврыбпром"
+
+
+# Written for the tests, in the shape of two factRuEval-2016 devset texts that end with a
+# signature line without a full stop (book_193: "— Татьяна Скригонюк, заместитель
+# начальника пресс-службы ..."; book_409: "Кирсан Илюмжинов Президент ФИДЕ").
+SIGNED = [
+    ("Новости | Экономика | Общество\n\nСпасатели напоминают о мерах безопасности на льду. "
+     "Выход на лёд водоёмов запрещён.\n\n— Ольга Смирнова, заместитель начальника "
+     "пресс-службы ГУ МЧС по Тверской области", "Смирнова"),
+    ("Шахматы\n\nМатч за звание чемпиона мира пройдёт в Казани осенью. Организаторы "
+     "подтвердили даты.\n\nАндрей Волков Президент Российской шахматной федерации",
+     "Волков"),
+]
+
+
+@pytest.mark.parametrize(("text", "surname"), SIGNED)
+def test_a_signature_line_naming_a_person_is_read(text, surname):
+    """A line without a full stop that opens with a person's name signs the article: it
+    states who holds which post, so it is not dropped with the furniture around it."""
+    from pipeline.extract.types import RawDocument
+
+    doc = RawDocument(doc_id="signed", text=text, source="signed.txt", sha256="0" * 64)
+    officials = [json.loads(r["attrs"]) for r in extract_document(doc)
+                 if r["kind"] == "official"]
+    assert [o["surname"] for o in officials] == [surname]
+    assert officials[0]["position"].startswith(("заместитель начальника", "президент"))
+
+
+def test_a_menu_line_is_still_furniture_when_it_names_no_person():
+    text = ("Главная / Новости / Экономика\n\nВ Тверской области открыли завод по выпуску "
+            "кирпича. Губернатор Игорь Руденя посетил предприятие.")
+    from pipeline.extract.types import RawDocument
+
+    doc = RawDocument(doc_id="menu", text=text, source="menu.txt", sha256="0" * 64)
+    recs = extract_document(doc)
+    assert all(r["start"] >= text.index("В Тверской") for r in recs
+               if r["kind"] in FACTS)

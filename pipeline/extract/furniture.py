@@ -87,28 +87,38 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     return blocks
 
 
-def content_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the article's prose blocks, in order; the rest is furniture."""
+def classify(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every block: `prose` (the article), `service` (attribution and
+    service lines, related-links lists and their headings) or `other` (headlines, menus,
+    dates, counters, buttons, signatures: furniture unless the caller knows better)."""
     blocks = _blocks(text)
     if len(blocks) <= 1:
-        return [(a, b) for a, b, _ in blocks]
+        return [(a, b, "prose") for a, b, _ in blocks]
     out = []
     related = False
     for k, (a, b, after_blank) in enumerate(blocks):
         block = text[a:b]
         if _RELATED.match(block):
             related = True
+            out.append((a, b, "service"))
             continue
         if related and len(block) < _RELATED_MAX and not after_blank:
+            out.append((a, b, "service"))
             continue
         related = False
         if _SERVICE.match(block):
+            out.append((a, b, "service"))
             continue
         nxt = text[blocks[k + 1][0]:blocks[k + 1][1]] if k + 1 < len(blocks) else ""
-        if (_TERMINAL.search(block) or _LIST_ITEM.match(block)
-                or (block.endswith(":") and _LIST_ITEM.match(nxt))):
-            out.append((a, b))
+        prose = (_TERMINAL.search(block) or _LIST_ITEM.match(block)
+                 or (block.endswith(":") and _LIST_ITEM.match(nxt)))
+        out.append((a, b, "prose" if prose else "other"))
     return out
+
+
+def content_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the article's prose blocks, in order; the rest is furniture."""
+    return [(a, b) for a, b, kind in classify(text) if kind == "prose"]
 
 
 def furniture_ranges(text: str) -> list[tuple[int, int]]:

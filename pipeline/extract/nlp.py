@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.extract.furniture import content_ranges
+from pipeline.extract.furniture import classify
 from pipeline.extract.snapshot import load_or_build, snapshot_key
 
 # natasha's numpy code is fastest with a single BLAS thread per process; with the default
@@ -249,9 +249,13 @@ def _without_furniture(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """The sentences cut to the article's prose blocks (see furniture.py): natasha runs a
     headline, a menu or a date line into the next sentence, and a list of other articles'
     headlines reads like news; the furniture is dropped, the offsets stay the text's."""
-    ranges = content_ranges(text)
-    if len(ranges) == 1 and not text[:ranges[0][0]].strip() and not text[ranges[0][1]:].strip():
+    blocks = classify(text)
+    if len(blocks) == 1 and blocks[0][2] == "prose" and not text[:blocks[0][0]].strip() \
+            and not text[blocks[0][1]:].strip():
         return sentences  # one block of prose: nothing to cut
+    people = [sp.start for s in sentences for sp in s.spans if sp.type == "PER"]
+    ranges = [(a, b) for a, b, kind in blocks
+              if kind == "prose" or (kind == "other" and _signed(text, a, b, people))]
     out: list[Sentence] = []
     j = 0
     for s in sentences:
@@ -267,6 +271,14 @@ def _without_furniture(text: str, sentences: list[Sentence]) -> list[Sentence]:
                 out.append(Sentence(a, b, text[a:b], toks, sps))
             i += 1
     return out
+
+
+def _signed(text: str, start: int, end: int, people: list[int]) -> bool:
+    """A line that opens with a person's name ("— Татьяна Скригонюк, заместитель начальника
+    пресс-службы ...", "Кирсан Илюмжинов Президент ФИДЕ") signs a quote or captions a
+    photo: it names who holds which post, so it is read although it has no full stop."""
+    lead = start + len(text[start:end]) - len(text[start:end].lstrip("—–-«\"' "))
+    return any(lead <= p <= lead + 1 for p in people)
 
 
 def _batches(lengths: list[int], budget: int | None = None) -> Iterator[list[int]]:
