@@ -11,12 +11,9 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
@@ -25,48 +22,13 @@ from typing import Any
 import pytest
 
 from tests.probe import REPO
+from tests.servers import free_port, graphql, http, kill, wait_until_loaded
 
 CHROMIUM = "/usr/bin/chromium"
 LOAD_TIMEOUT = 180.0  # seconds; a give-up bound, not an assertion on speed
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _http(url: str, data: bytes | None = None, method: str | None = None,
-          timeout: float = 10.0) -> bytes:
-    req = urllib.request.Request(url, data=data, method=method,
-                                 headers={"Content-Type": "application/json"} if data else {})
-    with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (loopback only)
-        return resp.read()
-
-
-def _graphql(base: str, query: str, variables: dict[str, Any] | None = None) -> dict:
-    body = json.dumps({"query": query, "variables": variables or {}}).encode()
-    out = json.loads(_http(f"{base}/graphql", body, "POST", timeout=60))
-    assert "errors" not in out, out
-    return out["data"]
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    """Stop a process we started, and its children, by its process id (own group)."""
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
 
 
 def _report_chart(home: Path) -> None:
@@ -96,7 +58,7 @@ def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home.mkdir()
     # no telemetry, no background daemons: the page only needs the code location
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DAGSTER_HOME": str(home), "SEEDS_DIR": str(tmp / "seeds"),
            "DATASETS_DIR": str(tmp / "datasets"), "PIPELINE_CACHE_DIR": str(tmp / "cache")}
     exe = Path(sys.executable).with_name("dagster-webserver")
@@ -108,39 +70,13 @@ def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                                 start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + LOAD_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail("dagster-webserver exited:\n"
-                            + (tmp / "webserver.log").read_text(errors="replace")[-3000:])
-            try:
-                _http(f"{base}/server_info", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("dagster-webserver did not answer /server_info")
-                time.sleep(0.5)
-        # the code location loads in the background: wait until it is loaded
-        query = json.dumps({"query": (
-            "{ workspaceOrError { ... on Workspace { locationEntries { name loadStatus "
-            "locationOrLoadError { __typename ... on PythonError { message } } } } } }")})
-        while True:
-            out = json.loads(_http(f"{base}/graphql", query.encode(), "POST", timeout=60))
-            entries = ((out.get("data") or {}).get("workspaceOrError") or {}).get(
-                "locationEntries") or []
-            if entries and all(e["loadStatus"] == "LOADED" for e in entries):
-                errors = [e for e in entries
-                          if e["locationOrLoadError"]["__typename"] == "PythonError"]
-                assert not errors, errors
-                break
-            if time.monotonic() > deadline:
-                pytest.fail(f"code location did not load: {out}")
-            time.sleep(0.5)
+        wait_until_loaded(base, proc, lambda: (tmp / "webserver.log").read_text(errors="replace"),
+                          LOAD_TIMEOUT)
         # dismiss the first-visit ("NUX") pop-up for this instance
-        _graphql(base, "mutation { setNuxSeen }")
+        graphql(base, "mutation { setNuxSeen }")
         yield base
     finally:
-        _kill(proc)
+        kill(proc)
 
 
 class Page:
@@ -215,7 +151,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
                 pytest.fail("chromium did not open its DevTools port")
             time.sleep(0.2)
         port = port_file.read_text().split()[0]
-        targets = json.loads(_http(f"http://127.0.0.1:{port}/json/list"))
+        targets = json.loads(http(f"http://127.0.0.1:{port}/json/list"))
         ws_url = next(t["webSocketDebuggerUrl"] for t in targets if t["type"] == "page")
         page = Page(ws_url)
         page.send("Page.enable")
@@ -226,11 +162,11 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
     finally:
         if page is not None:
             page.close()
-        _kill(proc)
+        kill(proc)
 
 
 def _graph_from_api(base: str) -> tuple[set[str], set[tuple[str, str]]]:
-    data = _graphql(base, "{ assetNodes { assetKey { path } dependencyKeys { path } } }")
+    data = graphql(base, "{ assetNodes { assetKey { path } dependencyKeys { path } } }")
     names = {"/".join(n["assetKey"]["path"]) for n in data["assetNodes"]}
     edges = {("/".join(d["path"]), "/".join(n["assetKey"]["path"]))
              for n in data["assetNodes"] for d in n["dependencyKeys"]}
@@ -277,7 +213,7 @@ def _node_boxes(nodes: list[dict], names: set[str]) -> dict[str, dict]:
 
 
 def _groups(base: str) -> tuple[list[str], str]:
-    data = _graphql(base, "{ assetNodes { groupName repository { name location { name } } } }")
+    data = graphql(base, "{ assetNodes { groupName repository { name location { name } } } }")
     groups = sorted({n["groupName"] for n in data["assetNodes"]})
     repo = data["assetNodes"][0]["repository"]
     return groups, f"{repo['name']}@{repo['location']['name']}"
