@@ -268,10 +268,9 @@ def test_schedule_tick_runs_the_build(dev: tuple[str, Path], corpus: list[str]) 
     """The schedule's tick, evaluated as the daemon does, launched through the webserver."""
     import dagster as dg
 
-    from pipeline import defs
+    from pipeline.dagster_defs.definitions import daily_build as schedule
 
     base, folder = dev
-    schedule = defs.get_schedule_def("daily_build")
     with dg.build_schedule_context(scheduled_execution_time=None) as ctx:
         [request] = schedule.evaluate_tick(ctx).run_requests
     tags = {**request.tags, "dagster/schedule_name": schedule.name}
