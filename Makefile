@@ -4,8 +4,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-# The Dask code location's environment: .venv's packages (through a .pth file) plus
-# requirements-cluster.lock; why dask stays out of .venv: pipeline/cluster.py.
+# The Dask code location's environment: both locks and this package, an install of its own
+# (why dask stays out of .venv: pipeline/cluster.py).
 CLUSTER_VENV := .venv-cluster
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 # natasha's numpy is fastest with one BLAS thread per process (measured, see README).
@@ -29,11 +29,15 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 cluster-venv: $(CLUSTER_VENV)/.installed
 
-$(CLUSTER_VENV)/.installed: $(VENV)/.installed requirements-cluster.lock
-	test -x $(CLUSTER_VENV)/bin/python || $(PYTHON) -m venv --without-pip $(CLUSTER_VENV)
-	$(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))' > \
-	  "$$($(CLUSTER_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/main-venv.pth"
-	$(CLUSTER_VENV)/bin/python -m pip install --quiet --no-deps -r requirements-cluster.lock
+# A .venv-cluster of an older layout (no pip of its own, .venv reached through a .pth
+# file) is made anew.
+$(CLUSTER_VENV)/.installed: requirements.lock requirements-cluster.lock pyproject.toml
+	test -x $(CLUSTER_VENV)/bin/pip || rm -rf $(CLUSTER_VENV)
+	test -x $(CLUSTER_VENV)/bin/python || $(PYTHON) -m venv $(CLUSTER_VENV)
+	$(CLUSTER_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(CLUSTER_VENV)/bin/python -m pip install --quiet -r requirements.lock \
+	  -r requirements-cluster.lock
+	$(CLUSTER_VENV)/bin/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 # The build job = the contract's `dagster asset materialize -m pipeline --select '*'` minus

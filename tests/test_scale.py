@@ -2,8 +2,9 @@
 
 The build's environment (.venv) has no dask: pandera imports dask.dataframe (~0.9 s) in any
 process where dask is installed, so every build run would pay for a job it never runs. The
-cluster environment (.venv-cluster, `make cluster-venv`) is .venv plus the packages of
-requirements-cluster.lock; `workspace.yaml` starts the cluster location with its Python.
+cluster environment (.venv-cluster, `make cluster-venv`) has the packages of requirements.lock,
+those of requirements-cluster.lock and this package; `workspace.yaml` starts the cluster
+location with its Python.
 """
 
 from __future__ import annotations
@@ -56,3 +57,21 @@ def test_dask_tests_pass_in_the_cluster_environment() -> None:
     summary = re.search(r"(\d+) passed", proc.stdout)
     assert summary and int(summary.group(1)) == 3, tail
     assert "skipped" not in proc.stdout.splitlines()[-1], tail
+
+
+def test_both_environments_import_the_package_from_anywhere(tmp_path) -> None:
+    """The package is installed in each environment (no PYTHONPATH, no .pth link to the
+    other one), so Dask workers and the cluster location import it from any folder."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    for python, module in ((REPO / ".venv" / "bin" / "python", "pipeline"),
+                           (CLUSTER_PYTHON, "pipeline.cluster")):
+        proc = subprocess.run([str(python), "-c", f"import {module} as m; print(m.__file__)"],
+                              cwd=tmp_path, env=env, capture_output=True, text=True,
+                              timeout=120, check=False)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert proc.stdout.strip().startswith(str(REPO / "pipeline"))
+    pth = list((REPO / ".venv-cluster").glob("lib/python*/site-packages/main-venv.pth"))
+    assert not pth
