@@ -80,9 +80,13 @@ def _evidence_section() -> list[str]:
         "row stands on.", "",
         "Rows are machine-extracted, not reviewed by hand: check the evidence before relying "
         "on a single row. Amounts are as stated in the text (a sum announced twice in "
-        "two articles is two rows; a part named next to its total is its own row). Inputs "
-        "that could not be read or parsed are listed, with the reason, in "
-        "`rejected_documents`.", "",
+        "two articles is two rows, a sum repeated within one article is one; a part named "
+        "next to its total is its own row). Inputs that could not be read or parsed are "
+        "listed, with the reason, in `rejected_documents`. Rows that broke a rule of their "
+        "table (a duplicate id, a value outside its vocabulary, offsets outside the text) "
+        "are not in the table: they are in `quarantined_rows` with the rule, the offending "
+        "values and the whole row as JSON, together with the other rows of that article in "
+        "that table.", "",
     ]
 
 

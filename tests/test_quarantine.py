@@ -158,3 +158,103 @@ def test_whole_table_invariant_still_fails() -> None:
             r["attrs"] = json.dumps(attrs, ensure_ascii=False)
     with pytest.raises(quarantine.QuarantineLimitError, match="40 of 40 .*status"):
         _build(recs, 40)
+
+
+# --- one poisoned document in a corpus of 300, through the build job ----------------------
+
+def _poison(monkeypatch: pytest.MonkeyPatch, poisoned: str) -> None:
+    """An extractor bug in one document: its first official is emitted twice (a duplicate
+    id) and its plants carry a status outside the vocabulary."""
+    import pipeline.extract.batch as batch
+
+    real = batch.extract_document
+
+    def buggy(doc, *a, **k):  # noqa: ANN001, ANN202
+        recs = real(doc, *a, **k)
+        if doc.doc_id != poisoned:
+            return recs
+        out = []
+        for r in recs:
+            if r["kind"] == "plant":
+                attrs = json.loads(r["attrs"])
+                r = {**r, "attrs": json.dumps({**attrs, "status": "exploded"},
+                                              ensure_ascii=False)}
+            out.append(r)
+        first = next(r for r in recs if r["kind"] == "official")
+        return [*out, dict(first)]
+
+    monkeypatch.setattr(batch, "extract_document", buggy)
+
+
+@pytest.mark.slow
+def test_one_poisoned_document_of_300_is_quarantined_and_the_rest_published(
+        tmp_path, monkeypatch) -> None:
+    from benchmarks.run import base_texts, make_corpus
+    from pipeline.dagster_defs.checks import TABLE_CHECKS
+    from tests.test_e2e import read_package, run_build
+
+    seeds, cache = tmp_path / "seeds", tmp_path / "cache"
+    make_corpus(300, seeds, base_texts())
+    clean = run_build(seeds, tmp_path / "clean", tmp_path / "home1", cache)
+    assert clean.success, clean.error
+    before = read_package(clean.out)
+    # the first document with both officials and plants gets the bug
+    poisoned = sorted(set(before["officials"]["doc_id"]) & set(before["plants"]["doc_id"]))[0]
+    poisoned_file = seeds / f"{poisoned}.txt"
+    # the poisoned document is parsed again (its text changed, so its cache key); every
+    # other document comes from the cache of the clean build
+    poisoned_file.write_text(poisoned_file.read_text("utf-8") + "\nОбновлено.\n", "utf-8")
+    _poison(monkeypatch, poisoned)
+    build = run_build(seeds, tmp_path / "out", tmp_path / "home2", cache,
+                      env={"PIPELINE_WORKERS": "1"})
+    assert build.success, build.error
+    after = read_package(build.out)
+    assert len(after["documents"]) == 300
+    q = after["quarantined_rows"]
+    assert set(q["doc_id"]) == {poisoned}
+    assert set(q["table"]) == {"officials", "plants"}
+    assert {"duplicate id", "status: isin"} <= set(q["rule"])
+    for table in ("officials", "plants"):
+        assert poisoned not in set(after[table]["doc_id"])
+        rest_before = before[table].query("doc_id != @poisoned").reset_index(drop=True)
+        rest_after = after[table].query("doc_id != @poisoned").reset_index(drop=True)
+        pd.testing.assert_frame_equal(rest_before, rest_after)
+        # what the clean build published for that document, plus the duplicate the bug adds
+        extra = 1 if table == "officials" else 0
+        assert (q["table"] == table).sum() == len(
+            before[table].query("doc_id == @poisoned")) + extra
+    # every blocking check passed on what was published; the warning counts one document
+    blocking = {c.spec.name for c in TABLE_CHECKS if c.spec.blocking}
+    assert all(build.checks[name] for name in blocking)
+    assert build.checks["quarantined_documents_count"] is False
+    assert build.check_metadata["quarantined_documents_count"]["documents"] == 1
+    assert any(poisoned in m and "quarantined" in m for m in build.logs)
+    _readme_examples_read(build.out, poisoned, tmp_path)
+
+
+def _readme_examples_read(out, poisoned: str, tmp_path) -> None:  # noqa: ANN001
+    """The README's "what was held back" examples, run as written against this build."""
+    import os
+    import re
+
+    import duckdb
+
+    from tests.probe import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme[readme.index("### Quarantine"):]
+    section = section[:section.index("\n## ")] if "\n## " in section else section
+    (sql,) = re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+    (python,) = re.findall(r"```python\n(.*?)```", section, flags=re.S)
+    (tmp_path / "reader").mkdir()
+    (tmp_path / "reader" / "datasets").symlink_to(out)
+    cwd = os.getcwd()
+    os.chdir(tmp_path / "reader")
+    try:
+        rows = duckdb.sql(sql).fetchall()
+        assert rows and {r[0] for r in rows} == {poisoned}
+        scope: dict = {}
+        exec(compile(python, "README.md", "exec"), scope)  # noqa: S102 (our own example)
+        assert set(scope["rows"]["doc_id"]) == {poisoned}
+    finally:
+        os.chdir(cwd)

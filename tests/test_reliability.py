@@ -293,8 +293,8 @@ def _duplicate_officials(monkeypatch):
     """The officials table comes out with every row twice (ids no longer unique)."""
     from pipeline import tables
 
-    real = tables.officials_table
-    monkeypatch.setattr(tables, "officials_table",
+    real = tables.officials_frame
+    monkeypatch.setattr(tables, "officials_frame",
                         lambda recs: pd.concat([real(recs), real(recs)], ignore_index=True))
 
 
@@ -302,18 +302,21 @@ def _bad_documents_row(monkeypatch):
     """The documents table gets a row whose sha256 is not a hash."""
     from pipeline import tables
 
-    real = tables.documents_table
+    real = tables.documents_frame
 
     def broken(docs):
         df = real(docs)
         df.loc[0, "sha256"] = "not-a-hash"
         return df
 
-    monkeypatch.setattr(tables, "documents_table", broken)
+    monkeypatch.setattr(tables, "documents_frame", broken)
 
 
 @pytest.mark.parametrize("inject", [_bad_status, _duplicate_officials, _bad_documents_row])
 def test_failed_validation_blocks_publishing(small_corpus, tmp_path, monkeypatch, inject):
+    """In a corpus of two documents every broken row quarantines half of it, above
+    MAX_QUARANTINE_SHARE: the build fails and publishes nothing (tests/test_quarantine.py
+    has the corpus where one bad document is quarantined and the rest published)."""
     base, _ = small_corpus
     out = _prev_copy(small_corpus, tmp_path)
     before = snapshot(out)
