@@ -26,7 +26,7 @@ import pyarrow as paw
 import pyarrow.parquet as pq
 
 from pipeline.schema_export import arrow_schema, frictionless_fields, primary_key
-from pipeline.schemas import TABLES
+from pipeline.schemas import TABLES, description
 
 STAGING_PREFIX = ".staging-"
 MARKER = "COMMIT"
@@ -128,7 +128,7 @@ def datapackage(files: Mapping[str, bytes], tables: Mapping[str, pd.DataFrame],
             "name": name, "type": "table", "path": csv_name, "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8",
             "title": name.replace("_", " ").capitalize(),
-            "description": (TABLES[name].__doc__ or "").strip(),
+            "description": description(TABLES[name]),
             "bytes": len(files[csv_name]), "hash": "sha256:" + _sha256(files[csv_name]),
             "dialect": {"header": True, "delimiter": ",", "lineTerminator": "\n"},
             "schema": schema,

@@ -11,7 +11,7 @@ from typing import Any
 import pandera.pandas as pa
 import pyarrow as paw
 
-from pipeline.schemas import TABLES, columns
+from pipeline.schemas import TABLES, columns, description
 
 _CHECK_TO_FRICTIONLESS = {
     "greater_than_or_equal_to": ("minimum", "min_value"),
@@ -92,7 +92,7 @@ def arrow_schema(table: str) -> paw.Schema:
         fields.append(paw.field(spec["name"], _arrow_type(spec), nullable=spec["nullable"],
                                 metadata=meta))
     return paw.schema(fields, metadata={"table": table,
-                                        "description": (model.__doc__ or "").strip()})
+                                        "description": description(model)})
 
 
 def frictionless_fields(table: str) -> list[dict[str, Any]]:
@@ -122,7 +122,7 @@ def primary_key(table: str) -> list[str] | None:
 def describe_markdown(table: str) -> str:
     """One data-dictionary section for `datasets/README.md`."""
     model = TABLES[table]
-    lines = [f"### `{table}`", "", (model.__doc__ or "").strip().replace("\n   ", ""), "",
+    lines = [f"### `{table}`", "", description(model), "",
              "| column | type | meaning | unit | null means | example |",
              "| --- | --- | --- | --- | --- | --- |"]
     for spec in column_specs(model):

@@ -270,5 +270,10 @@ def columns(model: type[pa.DataFrameModel]) -> list[str]:
     return [own[0], "doc_id", *own[1:], *_EVIDENCE_TAIL]
 
 
+def description(model: type[pa.DataFrameModel]) -> str:
+    """The model's docstring on one line, as every describer shows it."""
+    return " ".join((model.__doc__ or "").split())
+
+
 def empty_frame(model: type[pa.DataFrameModel]) -> pd.DataFrame:
     return model.validate(pd.DataFrame({c: [] for c in columns(model)}))

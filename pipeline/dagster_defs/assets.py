@@ -36,7 +36,7 @@ from pipeline.extract.pack import parse_frame
 from pipeline.extract.types import Duplicate, RawDocument, Rejection
 from pipeline.publish import inputs_digest, publish, recover, render_files
 from pipeline.quarantine import SAME_DOCUMENT
-from pipeline.schemas import TABLES, columns
+from pipeline.schemas import TABLES, columns, description
 from pipeline.versioning import source_version
 
 OWNER = "team:data-eng"
@@ -249,7 +249,7 @@ def _table_out(name: str) -> dg.AssetOut:
         metadata["dagster/column_lineage"] = fact_lineage(name)
     return dg.AssetOut(
         group_name="tables", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
-        code_version=TABLES_VERSION, description=(TABLES[name].__doc__ or "").strip(),
+        code_version=TABLES_VERSION, description=description(TABLES[name]),
         dagster_type=pandera_type(name), metadata=metadata, is_required=False)
 
 
