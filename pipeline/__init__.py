@@ -1,7 +1,8 @@
 """Russian industry news -> open datasets of plants, investments and officials.
 
-`pipeline.extract` is plain Python (no Dagster). The Dagster code location (`defs`) is
-loaded lazily, so worker processes that only parse text never import Dagster.
+`pipeline.ingest`, `pipeline.rules` and `pipeline.runtime` are plain Python (no Dagster).
+The Dagster code location (`defs`) is loaded lazily, so worker processes that only parse
+text never import Dagster.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import pycountry
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
-from pipeline.extract.gazetteer import all_regions
+from pipeline.rules.gazetteer import all_regions
 
 STATUSES = ["announced", "planned", "under_construction", "launched", "expanded",
             "suspended", "closed", "unknown"]

@@ -15,12 +15,12 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline import quarantine
-from pipeline.extract.investments import investment_id
-from pipeline.extract.officials import official_id
-from pipeline.extract.pack import records_frame as records_frame  # re-exported
-from pipeline.extract.plants import plant_id
-from pipeline.extract.types import Duplicate, RawDocument, Rejection
+from pipeline.rules.investments import investment_id
+from pipeline.rules.officials import official_id
+from pipeline.rules.plants import plant_id
+from pipeline.runtime.pack import records_frame as records_frame  # re-exported
 from pipeline.schemas import SORT_KEYS, TABLES, columns
+from pipeline.types import Duplicate, RawDocument, Rejection
 
 
 class TableValidationError(ValueError):

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from pipeline.extract.atomic import write_atomically
+from pipeline.runtime.atomic import write_atomically
 
 
 def validate_package(path: Path) -> dict[str, Any]:

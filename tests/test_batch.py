@@ -1,4 +1,4 @@
-"""The parse cache and the process pool (pipeline/extract/batch.py). No timings asserted."""
+"""The parse cache and the process pool (pipeline/runtime/batch.py). No timings asserted."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from pipeline.extract import batch
-from pipeline.extract.batch import ParseCache, cache_key, parse_chunk, parse_documents
-from pipeline.extract.types import RawDocument
+from pipeline.runtime import batch
+from pipeline.runtime.batch import ParseCache, cache_key, parse_chunk, parse_documents
+from pipeline.types import RawDocument
 from tests.probe import run_python
 
 # Texts written for the tests.
@@ -141,7 +141,7 @@ def test_warming_the_gazetteer_may_fail_without_failing_the_parse(tmp_path, seri
                                                                   monkeypatch) -> None:
     """The main process builds the gazetteer snapshot while the workers start; if that
     fails, the workers build the index themselves and the records are the same."""
-    from pipeline.extract import gazetteer
+    from pipeline.rules import gazetteer
 
     docs, serial = serial_result
     calls: list[str] = []
@@ -158,7 +158,7 @@ def test_warming_the_gazetteer_may_fail_without_failing_the_parse(tmp_path, seri
 
 def test_chunks_share_the_nlp_batches_and_keep_document_order(tmp_path, monkeypatch) -> None:
     """parse_chunk analyses its documents together once, then extracts each."""
-    from pipeline.extract import nlp
+    from pipeline.runtime import nlp
 
     seen: list[int] = []
     real = nlp.Analyzer.analyze_many
@@ -187,8 +187,8 @@ with open(os.environ["MARKS"], "a") as fh:  # every process that runs this scrip
 if __name__ == "__main__":
     from datetime import date
 
-    from pipeline.extract.batch import parse_documents
-    from pipeline.extract.types import RawDocument
+    from pipeline.runtime.batch import parse_documents
+    from pipeline.types import RawDocument
 
     texts = sys.argv[1:]
     docs = [RawDocument(doc_id=f"m{i}", text=t, source=f"m{i}.txt", sha256=f"{i:064x}",
@@ -214,7 +214,7 @@ def test_pool_workers_start_with_the_models_frozen(monkeypatch) -> None:
     """The initializer loads the models and freezes them (the collector skips them); a
     model that cannot load does not stop it: parse_chunk reports the failure per document."""
     probe = ("import gc\n"
-             "from pipeline.extract import batch, nlp\n"
+             "from pipeline.runtime import batch, nlp\n"
              "batch._start_worker()\n"
              "print(gc.get_freeze_count(), gc.get_threshold()[0],\n"
              "      nlp._analyzer.cache_info().currsize)\n")
@@ -235,7 +235,7 @@ def test_pool_workers_start_with_the_models_frozen(monkeypatch) -> None:
 
 def test_progress_reports_every_few_seconds_and_at_the_end() -> None:
     """A long parse is not silent: done of total, rate and ETA, throttled, and a last line."""
-    from pipeline.extract.batch import Progress
+    from pipeline.runtime.batch import Progress
 
     now = [0.0]
     lines: list[str] = []

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.extract.context import (
+from pipeline.rules.context import (
     build_context,
     company_name,
     find_program,
@@ -16,8 +16,9 @@ from pipeline.extract.context import (
     main_region,
     sentence_companies,
 )
-from pipeline.extract.nlp import Span, analyze
-from pipeline.extract.plants import region_of_place_adjective
+from pipeline.rules.plants import region_of_place_adjective
+from pipeline.rules.text import Span
+from pipeline.runtime.nlp import analyze
 
 
 def span(text: str, normal: str | None = None) -> Span:

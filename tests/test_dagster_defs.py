@@ -15,7 +15,7 @@ import pytest
 from pipeline import versioning
 from pipeline.dagster_defs.checks import CHECK_SPECS, TABLE_CHECKS, TableCheck
 from pipeline.dagster_defs.definitions import defs, seeds_changed_sensor
-from pipeline.extract.document import RECORD_COLUMNS
+from pipeline.runtime.document import RECORD_COLUMNS
 from pipeline.schemas import TABLES, columns
 
 BUILD_GROUPS = {"ingest", "extract", "tables", "publish"}
@@ -262,7 +262,7 @@ def test_pandera_type_trusts_only_the_frame_pandera_validated(monkeypatch) -> No
 
     from pipeline import tables
     from pipeline.dagster_defs import assets
-    from pipeline.extract.types import RawDocument
+    from pipeline.types import RawDocument
 
     doc_type = assets.pandera_type("documents")
     # a document written for the tests
@@ -298,7 +298,7 @@ def test_validated_mark_follows_content_dtypes_and_table() -> None:
     from datetime import date
 
     from pipeline import tables
-    from pipeline.extract.types import RawDocument
+    from pipeline.types import RawDocument
 
     df = tables.documents_table([RawDocument(  # written for the tests
         doc_id=f"d{i}", text=f"Цех {i} построен.", source=f"d{i}.txt", sha256=f"{i}" * 64,

@@ -1,4 +1,4 @@
-"""Tests for pipeline.extract.dates.
+"""Tests for pipeline.rules.dates.
 
 Texts are written for the tests, except those marked as taken from the seed article.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.dates import find_dates, find_periods, parse_iso_date
+from pipeline.rules.dates import find_dates, find_periods, parse_iso_date
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_c71ce465f13af3a6.txt"
 PUB = date(2026, 1, 30)

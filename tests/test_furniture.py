@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.document import extract_document
-from pipeline.extract.furniture import content_ranges, furniture_ranges
-from pipeline.extract.ingest import read_text_file
+from pipeline.ingest.files import read_text_file
+from pipeline.rules.furniture import content_ranges, furniture_ranges
+from pipeline.runtime.document import extract_document
 
 ROOT = Path(__file__).parent / "fixtures" / "furniture"
 FACTS = ("official", "plant", "investment")
@@ -255,8 +255,8 @@ def test_list_items_of_a_digest_are_article():
 
 
 def test_a_news_outlet_is_not_the_company_of_the_story():
-    from pipeline.extract.context import build_context
-    from pipeline.extract.nlp import analyze
+    from pipeline.rules.context import build_context
+    from pipeline.runtime.nlp import analyze
 
     text = ("Краснодарский край, 20 августа 2025. Телеканал «Кубань 24». Компания «Азоврыбпром» "
             "открыла рыбоперерабатывающий завод.")
@@ -280,7 +280,7 @@ SIGNED = [
 def test_a_signature_line_naming_a_person_is_read(text, surname):
     """A line without a full stop that opens with a person's name signs the article: it
     states who holds which post, so it is not dropped with the furniture around it."""
-    from pipeline.extract.types import RawDocument
+    from pipeline.types import RawDocument
 
     doc = RawDocument(doc_id="signed", text=text, source="signed.txt", sha256="0" * 64)
     officials = [json.loads(r["attrs"]) for r in extract_document(doc)
@@ -292,7 +292,7 @@ def test_a_signature_line_naming_a_person_is_read(text, surname):
 def test_a_menu_line_is_still_furniture_when_it_names_no_person():
     text = ("Главная / Новости / Экономика\n\nВ Тверской области открыли завод по выпуску "
             "кирпича. Губернатор Игорь Руденя посетил предприятие.")
-    from pipeline.extract.types import RawDocument
+    from pipeline.types import RawDocument
 
     doc = RawDocument(doc_id="menu", text=text, source="menu.txt", sha256="0" * 64)
     recs = extract_document(doc)

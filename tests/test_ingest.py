@@ -1,4 +1,4 @@
-"""Tests for pipeline.extract.ingest: every bad input becomes a Rejection, never a crash.
+"""Tests for pipeline.ingest.files: every bad input becomes a Rejection, never a crash.
 
 All article texts below, except the seed file, are written for the tests.
 """
@@ -20,8 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import ingest
-from pipeline.extract.ingest import (
+from pipeline.ingest import files as ingest
+from pipeline.ingest.files import (
     DEFAULT_MAX_DOCUMENT_BYTES,
     DecodeError,
     decode_bytes,
@@ -31,7 +31,7 @@ from pipeline.extract.ingest import (
     safe_doc_id,
     split_header,
 )
-from pipeline.extract.types import Duplicate, RawDocument
+from pipeline.types import Duplicate, RawDocument
 from tests.probe import REPO
 
 SEED = REPO / "seeds" / "000_c71ce465f13af3a6.txt"

@@ -1,4 +1,4 @@
-"""Tests for pipeline.extract.ingest_cache: a cached build equals an uncached one and
+"""Tests for pipeline.ingest.cache: a cached build equals an uncached one and
 re-reads exactly the files that are new or changed.
 
 All article texts below are written for the tests.
@@ -17,10 +17,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline.extract import ingest, ingest_cache
-from pipeline.extract.ingest import read_corpus
-from pipeline.extract.ingest_cache import cache_path, read_corpus_cached
-from pipeline.extract.types import RawDocument
+from pipeline.ingest import cache as ingest_cache
+from pipeline.ingest import files as ingest
+from pipeline.ingest.cache import cache_path, read_corpus_cached
+from pipeline.ingest.files import read_corpus
+from pipeline.types import RawDocument
 from tests.probe import REPO
 
 FIXTURE_CORPUS = REPO / "tests" / "fixtures" / "corpus"
@@ -303,7 +304,7 @@ def test_source_version_digest_covers_the_ingest_sources():
     from pipeline.versioning import source_version
 
     expected = source_version(
-        "extract/ingest.py", "extract/types.py", "config.py", "extract/ingest_cache.py"
+        "ingest", "types.py", "config.py"
     )
     assert expected == ingest_cache.SOURCE_VERSION
 
@@ -532,7 +533,7 @@ def test_failing_cache_write_still_gives_the_result(dirs, monkeypatch, failing):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    from pipeline.extract import atomic  # the cache writes through extract.atomic
+    from pipeline.runtime import atomic  # the cache writes through runtime.atomic
 
     if failing == "mkstemp":
         monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)

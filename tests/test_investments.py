@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from pipeline.extract.context import build_context, find_program
-from pipeline.extract.dates import find_periods
-from pipeline.extract.investments import find_investments
-from pipeline.extract.money import carry_currency, find_money
-from pipeline.extract.nlp import analyze
+from pipeline.rules.context import build_context, find_program
+from pipeline.rules.dates import find_periods
+from pipeline.rules.investments import find_investments
+from pipeline.rules.money import carry_currency, find_money
+from pipeline.runtime.nlp import analyze
 
 PUBLISHED = date(2025, 6, 1)
 
@@ -27,7 +27,7 @@ def one(text: str):
     return found[0]
 
 
-# --- money parsing (pipeline.extract.money) -------------------------------------------------
+# --- money parsing (pipeline.rules.money) -------------------------------------------------
 
 @pytest.mark.parametrize("text,amount,currency", [
     ("14 млрд рублей", 14e9, "RUB"), ("14 млрд руб.", 14e9, "RUB"),
@@ -71,7 +71,7 @@ def test_currency_carried_over_from_previous_mention():
     assert [(m.amount, m.currency) for m in ms] == [(28e9, "RUB"), (8e9, "RUB")]
 
 
-# --- periods (pipeline.extract.dates) -------------------------------------------------------
+# --- periods (pipeline.rules.dates) -------------------------------------------------------
 
 @pytest.mark.parametrize("text,years", [
     ("с 2019 года", (2019, None)), ("до 2030 года", (None, 2030)),

@@ -1,4 +1,4 @@
-"""Tests for pipeline.extract.money.
+"""Tests for pipeline.rules.money.
 
 Texts are written for the tests, except those marked as taken from the seed article.
 """
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.money import Money, carry_currency, find_money
+from pipeline.rules.money import Money, carry_currency, find_money
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_c71ce465f13af3a6.txt"
 

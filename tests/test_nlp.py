@@ -1,4 +1,4 @@
-"""The natasha wrapper (pipeline/extract/nlp.py): batched analysis must give exactly what
+"""The natasha wrapper (pipeline/runtime/nlp.py): batched analysis must give exactly what
 natasha's own per-document pipeline gives. No timings asserted (see benchmarks/)."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import batch
-from pipeline.extract.nlp import AnalyzedText, _batches, get_analyzer
-from pipeline.extract.types import RawDocument
+from pipeline.runtime import batch
+from pipeline.runtime.nlp import AnalyzedText, _batches, get_analyzer
+from pipeline.types import RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -124,7 +124,7 @@ def counted_builds(tmp_path, monkeypatch) -> list[int]:
 
 
 def test_tagger_snapshot_is_reused_and_analyses_the_same(tmp_path, counted_builds) -> None:
-    from pipeline.extract.nlp import Analyzer
+    from pipeline.runtime.nlp import Analyzer
 
     built = Analyzer()
     assert len(counted_builds) == 1
@@ -137,7 +137,7 @@ def test_tagger_snapshot_is_reused_and_analyses_the_same(tmp_path, counted_build
 
 @pytest.mark.parametrize("damage", [b"", b"garbage", b"\x80\x05K\x01."])
 def test_a_damaged_tagger_snapshot_is_rebuilt(tmp_path, counted_builds, damage) -> None:
-    from pipeline.extract.nlp import Analyzer
+    from pipeline.runtime.nlp import Analyzer
 
     Analyzer()
     (snap,) = (tmp_path / "natasha").glob("*.pickle")

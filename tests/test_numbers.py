@@ -1,10 +1,10 @@
-"""Tests for pipeline.extract.numbers. All texts here are written for the tests."""
+"""Tests for pipeline.rules.numbers. All texts here are written for the tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.numbers import find_numbers, parse_number_words
+from pipeline.rules.numbers import find_numbers, parse_number_words
 
 
 @pytest.mark.parametrize(

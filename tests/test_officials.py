@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.nlp import analyze
-from pipeline.extract.officials import (
+from pipeline.rules.officials import (
     OfficialMention,
     cluster_persons,
     country_of,
     find_officials,
     official_id,
 )
+from pipeline.runtime.nlp import analyze
 
 REGION = "Калининградская область"
 

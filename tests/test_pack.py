@@ -1,4 +1,4 @@
-"""The parse pack (pipeline/extract/pack.py): one file instead of N cached parses.
+"""The parse pack (pipeline/runtime/pack.py): one file instead of N cached parses.
 
 Every frame `parse_frame` returns must equal the frame of an uncached parse; the tests
 count which documents reach the NLP. The documents are written for the tests.
@@ -15,10 +15,10 @@ import pyarrow as paw
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.extract import batch, pack
-from pipeline.extract.batch import ParseCache, parse_documents
-from pipeline.extract.pack import pack_path, parse_frame, read_pack, records_frame
-from pipeline.extract.types import RawDocument
+from pipeline.runtime import batch, pack
+from pipeline.runtime.batch import ParseCache, parse_documents
+from pipeline.runtime.pack import pack_path, parse_frame, read_pack, records_frame
+from pipeline.types import RawDocument
 
 
 def _doc(i: int, text: str | None = None) -> RawDocument:

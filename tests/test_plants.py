@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from pipeline.extract.context import build_context
-from pipeline.extract.nlp import analyze
-from pipeline.extract.plants import find_plants, sentence_status
+from pipeline.rules.context import build_context
+from pipeline.rules.plants import find_plants, sentence_status
+from pipeline.runtime.nlp import analyze
 
 PUBLISHED = date(2025, 6, 1)
 

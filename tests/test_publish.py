@@ -15,7 +15,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import tables
-from pipeline.extract.types import RawDocument, Rejection
 from pipeline.publish import (
     MARKER,
     STAGING_PREFIX,
@@ -26,6 +25,7 @@ from pipeline.publish import (
     recover,
     render_files,
 )
+from pipeline.types import RawDocument, Rejection
 
 FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR",
             "=HYPERLINK(\"http://x\",\"y\")"]

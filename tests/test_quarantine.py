@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from pipeline import quarantine, tables
-from pipeline.extract.types import RawDocument
+from pipeline.types import RawDocument
 
 TEXT = "Губернатор Иван Петров открыл завод «Заря» в Тульской области. Вложено 2 млрд рублей."
 
@@ -165,7 +165,7 @@ def test_whole_table_invariant_still_fails() -> None:
 def _poison(monkeypatch: pytest.MonkeyPatch, poisoned: str) -> None:
     """An extractor bug in one document: its first official is emitted twice (a duplicate
     id) and its plants carry a status outside the vocabulary."""
-    import pipeline.extract.batch as batch
+    import pipeline.runtime.batch as batch
 
     real = batch.extract_document
 

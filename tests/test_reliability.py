@@ -16,7 +16,7 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline.extract.types import RawDocument
+from pipeline.types import RawDocument
 from tests.test_e2e import (
     SEED,
     TABLE_NAMES,
@@ -272,7 +272,7 @@ def _prev_copy(small_corpus, tmp_path):
 
 def _bad_status(monkeypatch):
     """The NLP returns a plant with a status outside the closed vocabulary."""
-    import pipeline.extract.batch as batch
+    import pipeline.runtime.batch as batch
 
     real = batch.extract_document
 
@@ -333,7 +333,7 @@ def test_failed_validation_blocks_publishing(small_corpus, tmp_path, monkeypatch
 
 def test_nlp_crash_on_one_document_rejects_only_that_one(small_corpus, tmp_path,
                                                          monkeypatch):
-    import pipeline.extract.batch as batch
+    import pipeline.runtime.batch as batch
 
     real = batch.extract_document
 

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import tables
-from pipeline.extract.batch import ParseCache, parse_documents
-from pipeline.extract.ingest import read_corpus
+from pipeline.ingest.files import read_corpus
 from pipeline.publish import inputs_digest, publish, render_files
+from pipeline.runtime.batch import ParseCache, parse_documents
 from tests.test_e2e import check_consistent
 
 # Written for the tests.

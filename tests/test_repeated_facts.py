@@ -17,11 +17,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pipeline.extract.dedup import dedupe_facts
-from pipeline.extract.document import extract_document
-from pipeline.extract.nlp import analyze
-from pipeline.extract.types import RawDocument
+from pipeline.rules.dedup import dedupe_facts
+from pipeline.runtime.document import extract_document
+from pipeline.runtime.nlp import analyze
 from pipeline.tables import investments_table, officials_table, plants_table, records_frame
+from pipeline.types import RawDocument
 
 PUBLISHED = date(2025, 6, 1)
 

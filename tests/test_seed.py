@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from pipeline import tables
-from pipeline.extract.batch import parse_documents
-from pipeline.extract.ingest import read_corpus
+from pipeline.ingest.files import read_corpus
+from pipeline.runtime.batch import parse_documents
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_ID = "000_c71ce465f13af3a6"
@@ -69,8 +69,8 @@ def test_officials_rows(seed_tables):
 
 
 def test_later_surname_mention_links_to_same_person(seed_tables):
-    from pipeline.extract.nlp import analyze
-    from pipeline.extract.officials import cluster_persons
+    from pipeline.rules.officials import cluster_persons
+    from pipeline.runtime.nlp import analyze
 
     analyzed = analyze(seed_tables["text"])
     persons = cluster_persons(analyzed)

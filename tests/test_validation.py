@@ -145,7 +145,7 @@ def test_new_rows_with_line_breaks_inside_cells_validate(tmp_path: Path) -> None
     """A file name may hold a lone CR or LF (it becomes a cell of rejected_documents): the
     changed-rows package must keep such a cell one cell."""
     from pipeline import tables
-    from pipeline.extract.types import Rejection
+    from pipeline.types import Rejection
 
     out, state = tmp_path / "out", tmp_path / "state"
     validate_package_incremental(_publish(out, 3), state)

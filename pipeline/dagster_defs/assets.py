@@ -1,7 +1,7 @@
 """The asset graph: raw_documents -> parsed_entities -> tables -> published_datasets.
 
-Thin wiring only: every computation is a call into `pipeline.extract`, `pipeline.tables`
-or `pipeline.publish`, which know nothing of Dagster.
+Thin wiring only: every computation is a call into `pipeline.ingest`, `pipeline.runtime`,
+`pipeline.tables` or `pipeline.publish`, which know nothing of Dagster.
 """
 
 
@@ -28,15 +28,15 @@ from pipeline.dagster_defs.checks import (
     run_table_checks,
 )
 from pipeline.docs import datasets_readme
-from pipeline.extract.batch import ParseCache
-from pipeline.extract.document import EXTRACTOR_VERSION
-from pipeline.extract.ingest_cache import SOURCE_VERSION as INGEST_SOURCE_VERSION
-from pipeline.extract.ingest_cache import read_corpus_cached
-from pipeline.extract.pack import parse_frame
-from pipeline.extract.types import Duplicate, RawDocument, Rejection
+from pipeline.ingest.cache import SOURCE_VERSION as INGEST_SOURCE_VERSION
+from pipeline.ingest.cache import read_corpus_cached
 from pipeline.publish import inputs_digest, publish, recover, render_files
 from pipeline.quarantine import SAME_DOCUMENT
+from pipeline.runtime.batch import ParseCache
+from pipeline.runtime.document import EXTRACTOR_VERSION
+from pipeline.runtime.pack import parse_frame
 from pipeline.schemas import TABLES, columns, description
+from pipeline.types import Duplicate, RawDocument, Rejection
 from pipeline.versioning import source_version
 
 OWNER = "team:data-eng"

@@ -6,7 +6,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.dagster_defs.assets import OWNER
-from pipeline.extract.document import EXTRACTOR_VERSION
+from pipeline.runtime.document import EXTRACTOR_VERSION
 from pipeline.versioning import source_version
 
 

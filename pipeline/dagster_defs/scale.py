@@ -35,8 +35,8 @@ import dagster as dg
 from dagster_dask import dask_executor
 
 from pipeline import config
-from pipeline.extract.batch import ParseCache, parse_documents
-from pipeline.extract.ingest import read_corpus
+from pipeline.ingest.files import read_corpus
+from pipeline.runtime.batch import ParseCache, parse_documents
 
 
 def bucket_of(doc_id: str, buckets: int) -> int:

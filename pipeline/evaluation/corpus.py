@@ -33,9 +33,9 @@ from typing import Any
 import pandas as pd
 
 from pipeline import tables
-from pipeline.extract.batch import parse_documents
-from pipeline.extract.ingest import read_corpus
-from pipeline.extract.morph import lemma
+from pipeline.ingest.files import read_corpus
+from pipeline.rules.morph import lemma
+from pipeline.runtime.batch import parse_documents
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "corpus"
 TARGET_F1 = {"plants": 0.90, "investments": 0.90}

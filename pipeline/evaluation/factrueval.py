@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.extract.morph import lemma, morph
-from pipeline.extract.types import RawDocument
+from pipeline.rules.morph import lemma, morph
+from pipeline.types import RawDocument
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "factrueval-2016" / "devset"
 DEFAULT_REPORT = Path(__file__).resolve().parents[2] / "reports" / "factrueval.md"
@@ -228,8 +228,8 @@ def org_match(gold_where: str, row_org: str | None) -> bool:
     name ("Подмосковье" = "Московская область", "РФ" = "Россия")."""
     if not row_org:
         return False
-    from pipeline.extract.gazetteer import resolve_region
-    from pipeline.extract.officials import country_of
+    from pipeline.rules.gazetteer import resolve_region
+    from pipeline.rules.officials import country_of
 
     r_country = country_of(row_org)
     r_lem = set(_lemmas(row_org))
@@ -306,7 +306,7 @@ def extract_rows(docs: list[RawDocument], workers: int | None = None) -> dict[st
     """Officials rows per document, through the same code path as the daily pipeline."""
     import json
 
-    from pipeline.extract.batch import parse_documents
+    from pipeline.runtime.batch import parse_documents
 
     res = parse_documents(docs, workers=workers)
     rows: dict[str, list[Row]] = {d.doc_id: [] for d in docs}

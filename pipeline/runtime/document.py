@@ -12,23 +12,24 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from pipeline.extract.context import build_context
-from pipeline.extract.dates import find_dates, find_periods
-from pipeline.extract.dedup import dedupe_facts
-from pipeline.extract.gazetteer import find_regions
-from pipeline.extract.investments import find_investments
-from pipeline.extract.money import carry_currency, find_money
-from pipeline.extract.nlp import AnalyzedText, Analyzer, get_analyzer
-from pipeline.extract.numbers import find_numbers
-from pipeline.extract.officials import find_officials
-from pipeline.extract.plants import find_plants
-from pipeline.extract.types import RawDocument
+from pipeline.rules.context import build_context
+from pipeline.rules.dates import find_dates, find_periods
+from pipeline.rules.dedup import dedupe_facts
+from pipeline.rules.gazetteer import find_regions
+from pipeline.rules.investments import find_investments
+from pipeline.rules.money import carry_currency, find_money
+from pipeline.rules.numbers import find_numbers
+from pipeline.rules.officials import find_officials
+from pipeline.rules.plants import find_plants
+from pipeline.runtime.nlp import AnalyzedText, Analyzer, get_analyzer
+from pipeline.types import RawDocument
 from pipeline.versioning import source_version
 
-# The manual part is bumped for changes outside pipeline/extract and pipeline/data (e.g. a
-# new natasha release); the digest follows every edit of the extraction code and data, so
+# The manual part is bumped for changes outside these sources (e.g. a new natasha release);
+# the digest follows every edit of the rules, the NLP wrapper, this module and the data, so
 # cached parses of older code are never served and Dagster marks downstream assets stale.
-EXTRACTOR_VERSION = source_version("extract", "data", base="2")
+EXTRACTOR_VERSION = source_version("rules", "runtime/nlp.py", "runtime/document.py", "types.py",
+                                   "data", base="2")
 
 ENTITY_KINDS = ("PER", "ORG", "LOC", "MONEY", "DATE", "PERIOD", "NUMBER", "REGION")
 FACT_KINDS = ("official", "plant", "investment")

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.extract.atomic import write_atomically
-from pipeline.extract.batch import ParseCache, cache_key, parse_documents
-from pipeline.extract.document import RECORD_COLUMNS
-from pipeline.extract.types import RawDocument, Rejection
+from pipeline.runtime.atomic import write_atomically
+from pipeline.runtime.batch import ParseCache, cache_key, parse_documents
+from pipeline.runtime.document import RECORD_COLUMNS
+from pipeline.types import RawDocument, Rejection
 
 PACK_NAME = "pack.parquet"
 _KEY = "cache_key"

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.rules.text import Sentence
+
 _LINE = re.compile(r"^.*$", re.MULTILINE)
 _TERMINAL = re.compile(r"[.!?…][\s»\"”’')\]]*$")
 _CONTINUES = re.compile(r"[,;(«\-–—]$")
@@ -132,3 +134,39 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     if pos < len(text):
         out.append((pos, len(text)))
     return out
+
+
+def without_furniture(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences cut to the article's prose blocks (see furniture.py): natasha runs a
+    headline, a menu or a date line into the next sentence, and a list of other articles'
+    headlines reads like news; the furniture is dropped, the offsets stay the text's."""
+    blocks = classify(text)
+    if len(blocks) == 1 and blocks[0][2] == "prose" and not text[:blocks[0][0]].strip() \
+            and not text[blocks[0][1]:].strip():
+        return sentences  # one block of prose: nothing to cut
+    people = [sp.start for s in sentences for sp in s.spans if sp.type == "PER"]
+    ranges = [(a, b) for a, b, kind in blocks
+              if kind == "prose" or (kind == "other" and _signed(text, a, b, people))]
+    out: list[Sentence] = []
+    j = 0
+    for s in sentences:
+        while j < len(ranges) and ranges[j][1] <= s.start:
+            j += 1
+        i = j
+        while i < len(ranges) and ranges[i][0] < s.end:
+            a, b = max(s.start, ranges[i][0]), min(s.end, ranges[i][1])
+            toks = [t for t in s.tokens if a <= t.start and t.end <= b]
+            if toks:
+                a, b = toks[0].start, toks[-1].end
+                sps = [sp for sp in s.spans if a <= sp.start and sp.end <= b]
+                out.append(Sentence(a, b, text[a:b], toks, sps))
+            i += 1
+    return out
+
+
+def _signed(text: str, start: int, end: int, people: list[int]) -> bool:
+    """A line that opens with a person's name ("— Татьяна Скригонюк, заместитель начальника
+    пресс-службы ...", "Кирсан Илюмжинов Президент ФИДЕ") signs a quote or captions a
+    photo: it names who holds which post, so it is read although it has no full stop."""
+    lead = start + len(text[start:end]) - len(text[start:end].lstrip("—–-«\"' "))
+    return any(lead <= p <= lead + 1 for p in people)

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pipeline.extract.memo import memo_text
-from pipeline.extract.numbers import parse_number_words
+from pipeline.rules.memo import memo_text
+from pipeline.rules.numbers import parse_number_words
 
 __all__ = ["DateMention", "Period", "find_dates", "find_periods", "parse_iso_date"]
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from pipeline.extract.atomic import write_atomically
+from pipeline.runtime.atomic import write_atomically
 
 T = TypeVar("T")
 
@@ -56,3 +56,14 @@ def load_or_build(folder: str, key: str | None, build: Callable[[], T],
     if snap is not None:
         write_atomically(snap, lambda fh: pickle.dump(obj, fh, pickle.HIGHEST_PROTOCOL))
     return obj
+
+
+def load_gazetteer(aliases_path: str) -> object:
+    """The region index from its snapshot (~10 ms) instead of building it (~1.5 s) in every
+    process that parses; installed as the gazetteer's loader by `pipeline.runtime`."""
+    from pipeline.rules import gazetteer
+
+    files, packages = gazetteer.inputs(aliases_path)
+    return load_or_build("gazetteer", snapshot_key(files, packages),
+                         lambda: gazetteer.build(aliases_path),
+                         lambda obj: isinstance(obj, gazetteer.Gazetteer))

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.extract.gazetteer import Region, find_regions
-from pipeline.extract.memo import memo_text
-from pipeline.extract.morph import lemma
-from pipeline.extract.nlp import AnalyzedText, Sentence, Span
-from pipeline.extract.orgs import normalize_org, org_key, org_sector
+from pipeline.rules.gazetteer import Region, find_regions
+from pipeline.rules.memo import memo_text
+from pipeline.rules.morph import lemma
+from pipeline.rules.orgs import normalize_org, org_key, org_sector
+from pipeline.rules.text import AnalyzedText, Sentence, Span
 
 # The Industrial Development Fund named, then one of its programmes within a few words:
 # "ФРП «Автокомпоненты»", "заём ФРП по программе «Проекты развития»".

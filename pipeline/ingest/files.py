@@ -55,7 +55,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline.extract.types import Duplicate, IngestResult, RawDocument, Rejection
+from pipeline.types import Duplicate, IngestResult, RawDocument, Rejection
 
 STAGE = "ingest"
 # A news article is tens of kilobytes; natasha needs ~1 minute per megabyte on one core, so

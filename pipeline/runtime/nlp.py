@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.extract.furniture import classify
-from pipeline.extract.snapshot import load_or_build, snapshot_key
+from pipeline.rules.furniture import without_furniture
+from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
+from pipeline.runtime.snapshot import load_or_build, snapshot_key
 
 # natasha's numpy code is fastest with a single BLAS thread per process; with the default
 # thread count it slows down several-fold as soon as another process competes for the cores.
@@ -27,53 +27,6 @@ _MODEL_PACKAGES = ("natasha", "slovnet", "navec", "numpy")
 _MEMO_SIZE = 200_000  # entries per memo (a few tens of MB at most)
 _TOKEN_BUDGET = 1024  # tokens per morphology batch, see _batches
 _NER_TOKEN_BUDGET = 2048  # NER decodes (CRF) step by step: wider batches pay off longer
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    pos: str
-    lemma: str
-    feats: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
-
-    @property
-    def case(self) -> str | None:
-        return self.feats.get("Case")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A named entity: PER, ORG or LOC, with its nominative normal form."""
-
-    start: int
-    end: int
-    type: str
-    text: str
-    normal: str
-    first: str | None = None  # person name parts from natasha's NamesExtractor
-    middle: str | None = None
-    last: str | None = None
-
-
-@dataclass
-class Sentence:
-    start: int
-    end: int
-    text: str
-    tokens: list[Token]
-    spans: list[Span]
-
-
-@dataclass
-class AnalyzedText:
-    text: str
-    sentences: list[Sentence]
-
-    @property
-    def spans(self) -> list[Span]:
-        return [s for sent in self.sentences for s in sent.spans]
 
 
 class Analyzer:
@@ -242,43 +195,7 @@ class Analyzer:
                     sent_spans.append(spans[k])
                 k += 1
             sentences.append(Sentence(s.start, s.stop, s.text, toks, sent_spans))
-        return AnalyzedText(doc.text, _without_furniture(doc.text, sentences))
-
-
-def _without_furniture(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences cut to the article's prose blocks (see furniture.py): natasha runs a
-    headline, a menu or a date line into the next sentence, and a list of other articles'
-    headlines reads like news; the furniture is dropped, the offsets stay the text's."""
-    blocks = classify(text)
-    if len(blocks) == 1 and blocks[0][2] == "prose" and not text[:blocks[0][0]].strip() \
-            and not text[blocks[0][1]:].strip():
-        return sentences  # one block of prose: nothing to cut
-    people = [sp.start for s in sentences for sp in s.spans if sp.type == "PER"]
-    ranges = [(a, b) for a, b, kind in blocks
-              if kind == "prose" or (kind == "other" and _signed(text, a, b, people))]
-    out: list[Sentence] = []
-    j = 0
-    for s in sentences:
-        while j < len(ranges) and ranges[j][1] <= s.start:
-            j += 1
-        i = j
-        while i < len(ranges) and ranges[i][0] < s.end:
-            a, b = max(s.start, ranges[i][0]), min(s.end, ranges[i][1])
-            toks = [t for t in s.tokens if a <= t.start and t.end <= b]
-            if toks:
-                a, b = toks[0].start, toks[-1].end
-                sps = [sp for sp in s.spans if a <= sp.start and sp.end <= b]
-                out.append(Sentence(a, b, text[a:b], toks, sps))
-            i += 1
-    return out
-
-
-def _signed(text: str, start: int, end: int, people: list[int]) -> bool:
-    """A line that opens with a person's name ("— Татьяна Скригонюк, заместитель начальника
-    пресс-службы ...", "Кирсан Илюмжинов Президент ФИДЕ") signs a quote or captions a
-    photo: it names who holds which post, so it is read although it has no full stop."""
-    lead = start + len(text[start:end]) - len(text[start:end].lstrip("—–-«\"' "))
-    return any(lead <= p <= lead + 1 for p in people)
+        return AnalyzedText(doc.text, without_furniture(doc.text, sentences))
 
 
 def _batches(lengths: list[int], budget: int | None = None) -> Iterator[list[int]]:

@@ -16,8 +16,8 @@ from functools import cache
 
 import pymorphy3
 
-from pipeline.extract.memo import memo_text
-from pipeline.extract.morph import morph as _shared_morph
+from pipeline.rules.memo import memo_text
+from pipeline.rules.morph import morph as _shared_morph
 
 __all__ = ["NumberMention", "find_numbers", "morph", "parse_number_words"]
 

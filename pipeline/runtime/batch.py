@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.extract.document import EXTRACTOR_VERSION, extract_document
-from pipeline.extract.nlp import AnalyzedText, get_analyzer
-from pipeline.extract.types import RawDocument, Rejection
+from pipeline.runtime.document import EXTRACTOR_VERSION, extract_document
+from pipeline.runtime.nlp import AnalyzedText, get_analyzer
+from pipeline.types import RawDocument, Rejection
 
 Outcome = tuple[str, list[dict[str, Any]] | None, str | None]  # doc_id, records, error
 
@@ -194,8 +194,8 @@ def _workers_skip_main_script() -> Iterator[None]:
 
 def _warm_snapshots() -> None:
     """Build the gazetteer's snapshot here while the workers load their models, so a cold
-    build makes the index once instead of once per worker (see gazetteer._load_or_build)."""
-    from pipeline.extract.gazetteer import get_gazetteer
+    build makes the index once instead of once per worker (see snapshot.load_gazetteer)."""
+    from pipeline.rules.gazetteer import get_gazetteer
 
     with contextlib.suppress(Exception):  # the workers build it themselves then
         get_gazetteer()

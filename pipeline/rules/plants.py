@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from pipeline.extract.context import DocContext, sentence_companies
-from pipeline.extract.dates import find_dates
-from pipeline.extract.gazetteer import Region, find_regions, resolve_region
-from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect, lemma, morph
-from pipeline.extract.nlp import AnalyzedText, Sentence, Token
+from pipeline.rules.context import DocContext, sentence_companies
+from pipeline.rules.dates import find_dates
+from pipeline.rules.gazetteer import Region, find_regions, resolve_region
+from pipeline.rules.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect, lemma, morph
+from pipeline.rules.text import AnalyzedText, Sentence, Token
 
 FACILITY_HEADS = {
     "завод", "фабрика", "комбинат", "предприятие", "производство", "цех", "линия",

@@ -52,16 +52,16 @@ from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 
-from pipeline.extract import ingest
-from pipeline.extract.atomic import write_atomically
-from pipeline.extract.types import IngestResult, RawDocument, Rejection
+from pipeline.ingest import files as ingest
+from pipeline.runtime.atomic import write_atomically
+from pipeline.types import IngestResult, RawDocument, Rejection
 from pipeline.versioning import source_version
 
 CACHE_SUBDIR = "ingest"
 _FORMAT = 1
 RACY_SECONDS = 2.0
 SOURCE_VERSION = source_version(
-    "extract/ingest.py", "extract/types.py", "config.py", "extract/ingest_cache.py"
+    "ingest", "types.py", "config.py"
 )
 # Reasons that describe the moment of reading, not the file's content (see module doc).
 _TRANSIENT_REASONS = ("permission denied", "cannot read file", "file disappeared")
@@ -88,8 +88,8 @@ class _CacheFile:
 _ALLOWED_CLASSES = {
     (__name__, "_Entry"): _Entry,
     (__name__, "_CacheFile"): _CacheFile,
-    ("pipeline.extract.types", "RawDocument"): RawDocument,
-    ("pipeline.extract.types", "Rejection"): Rejection,
+    ("pipeline.types", "RawDocument"): RawDocument,
+    ("pipeline.types", "Rejection"): Rejection,
     ("datetime", "date"): date,
 }
 

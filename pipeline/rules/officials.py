@@ -32,10 +32,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.extract.gazetteer import resolve_region
-from pipeline.extract.morph import UD_TO_PYMORPHY_CASE, inflect, lemma, morph
-from pipeline.extract.nlp import AnalyzedText, Sentence, Span, Token
-from pipeline.extract.orgs import normalize_org, org_sector
+from pipeline.rules.gazetteer import resolve_region
+from pipeline.rules.morph import UD_TO_PYMORPHY_CASE, inflect, lemma, morph
+from pipeline.rules.orgs import normalize_org, org_sector
+from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "positions_countries.csv"
 COUNTRY_ALIASES_FILE = COUNTRIES_FILE.with_name("positions_country_aliases.csv")

@@ -12,12 +12,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.context import DocContext, find_program, sentence_companies
-from pipeline.extract.dates import find_periods
-from pipeline.extract.gazetteer import Region, find_regions
-from pipeline.extract.money import carry_currency, find_money
-from pipeline.extract.nlp import AnalyzedText
-from pipeline.extract.plants import find_plants
+from pipeline.rules.context import DocContext, find_program, sentence_companies
+from pipeline.rules.dates import find_periods
+from pipeline.rules.gazetteer import Region, find_regions
+from pipeline.rules.money import carry_currency, find_money
+from pipeline.rules.plants import find_plants
+from pipeline.rules.text import AnalyzedText
 
 _EVENT_GEN = (r"(?:проекта|строительства|создания|модернизации|реконструкции|расширения"
               r"|объекта|завода|предприятия|комбината|работ|производства|восстановления)")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.extract.memo import memo_text
-from pipeline.extract.numbers import NumberMention, find_numbers, morph
+from pipeline.rules.memo import memo_text
+from pipeline.rules.numbers import NumberMention, find_numbers, morph
 
 __all__ = ["Money", "carry_currency", "find_money"]
 
