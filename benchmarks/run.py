@@ -285,7 +285,7 @@ def main() -> None:
     shutil.rmtree(bare_corpus, ignore_errors=True)
     shutil.copytree(seeds, bare_corpus)
     # one process on one core: numpy's BLAS would otherwise spread the bare run over every
-    # core (the pipeline pins it to one thread per process, see pipeline/extract/nlp.py)
+    # core (the pipeline pins it to one thread per process, see pipeline/runtime/nlp.py)
     one_core = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
     def bare_run(k: int) -> tuple[float, float, float, int]:
