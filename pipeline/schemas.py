@@ -17,10 +17,10 @@ import pycountry
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
+from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import all_regions
 
-STATUSES = ["announced", "planned", "under_construction", "launched", "expanded",
-            "suspended", "closed", "unknown"]
+STATUSES = list(lexicon.ordered("plant_status_values", "status"))  # the closed vocabulary
 QUALIFIERS = ["exact", "approx", "at_least", "at_most"]
 SECTORS = ["government", "business", "public/other"]
 PHASES = ["former", "acting"]

@@ -16,111 +16,88 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from pipeline.rules import lexicon
 from pipeline.rules.context import DocContext, sentence_companies
 from pipeline.rules.dates import find_dates
 from pipeline.rules.gazetteer import Region, find_regions, resolve_region
 from pipeline.rules.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect, lemma, morph
 from pipeline.rules.text import AnalyzedText, Sentence, Token
 
-FACILITY_HEADS = {
-    "завод", "фабрика", "комбинат", "предприятие", "производство", "цех", "линия",
-    "площадка", "верфь", "электростанция", "тэц", "гэс", "аэс", "рудник", "шахта",
-    "мощность", "маслозавод", "мясокомбинат", "птицефабрика", "техноцентр", "комплекс",
-    "установка", "агрегат", "станция", "льнокомбинат", "сахзавод", "нпз", "гок",
-    "лесокомбинат", "хлебозавод", "молокозавод", "судоверфь", "металлокомбинат",
-}
-# Heads that are plants only with an explicit product ("линия по розливу", "цех сборки").
-WEAK_HEADS = {"производство", "линия", "площадка", "мощность", "предприятие", "комплекс",
-              "установка", "агрегат"}
-# Heads that say what they make by themselves ("мясокомбинат", "ТЭЦ").
-SELF_NAMED_HEADS = {"электростанция", "тэц", "гэс", "аэс", "маслозавод", "мясокомбинат",
-                    "птицефабрика", "льнокомбинат", "сахзавод", "нпз", "гок", "лесокомбинат",
-                    "хлебозавод", "молокозавод", "металлокомбинат"}
-# Heads that are facilities only with a "по выпуску X" complement ("мощности по выпуску").
-PO_ONLY_HEADS = {"мощность", "комплекс", "установка", "агрегат"}
-# "станция" is a plant only as a power station.
-STATION_ADJECTIVES = {"атомный", "тепловой", "солнечный", "ветровой", "газотурбинный",
-                      "гидроаккумулирующий", "газопоршневой", "приливный", "геотермальный"}
-PRODUCT_NOUNS = {"выпуск", "производство", "изготовление", "переработка", "сборка",
-                 "розлив", "выпуске", "производству", "выращивание", "глубокий", "обработка",
-                 "утилизация", "разделка", "выплавка", "синтез", "получение"}
-NOT_PRODUCT_LEMMAS = {
-    "регион", "область", "край", "республика", "город", "район", "страна", "компания",
-    "группа", "холдинг", "отрасль", "кластер", "год", "месяц", "территория", "работник",
-    "сотрудник", "рабочий", "директор", "руководство", "владелец", "очередь", "мощность",
-    "база", "продукция", "объем", "доля", "число", "количество", "сумма", "стоимость",
-    "корпорация", "концерн", "агрохолдинг", "госкорпорация", "правительство", "администрация",
-    "тонна", "неделя", "день", "время", "собственник", "резидент", "участник", "площадь",
-    "финансирование", "проект", "программа", "фонд",
-} | FACILITY_HEADS
-GOVERNING_NOUNS = {
-    "объем", "рост", "увеличение", "снижение", "доля", "уровень", "темп", "сокращение",
-    "наращивание", "себестоимость", "цикл", "локализация", "показатель", "загрузка",
-    "объемы", "стоимость", "эффективность", "структура", "технология", "автоматизация",
-}
+# The word lists live in pipeline/data/lexicon/ (facility_heads.csv, plant_statuses.csv,
+# plant_status_values.csv, plant_words.csv); load_lexicon() reads them into these names.
+FACILITY_HEADS: frozenset[str] = frozenset()
+WEAK_HEADS: frozenset[str] = frozenset()  # plants only with a product ("линия по розливу")
+SELF_NAMED_HEADS: frozenset[str] = frozenset()  # say what they make ("мясокомбинат", "ТЭЦ")
+PO_ONLY_HEADS: frozenset[str] = frozenset()  # facilities only with "по выпуску X"
+ADDED_UNITS: frozenset[str] = frozenset()  # units added to a plant, not plants of their own
+STATION_ADJECTIVES: frozenset[str] = frozenset()  # "станция" is a plant only as a power station
+PRODUCT_NOUNS: frozenset[str] = frozenset()
+NOT_PRODUCT_LEMMAS: frozenset[str] = frozenset()
+GOVERNING_NOUNS: frozenset[str] = frozenset()
 # Nouns that may govern a facility in the genitive and still report its event
 # ("строительство завода", "запуск производства"); any other noun makes the facility a
 # place or an owner ("на складе завода", "работники завода", "мощность комбината").
-EVENT_NOUNS = {
-    "строительство", "возведение", "создание", "запуск", "открытие", "модернизация",
-    "расширение", "реконструкция", "закрытие", "ликвидация", "остановка", "консервация",
-    "проектирование", "ввод", "организация", "стройка", "пуск", "банкротство",
-    "приостановка", "техперевооружение", "перевооружение", "обновление", "реализация",
-    "работа", "деятельность", "восстановление", "камень",
-}
-NON_NAME_ADJECTIVES = {
-    "новый", "крупный", "современный", "первый", "собственный", "действующий", "будущий",
-    "крупнейший", "уникальный", "весь", "этот", "такой", "второй", "третий", "свой", "наш",
-    "другой", "несколько", "который", "один", "российский", "отечественный", "местный",
-    "региональный", "бывший", "старый", "известный", "градообразующий", "флагманский",
-    "производственный", "промышленный", "высокотехнологичный", "инновационный", "единый",
-    "четвертый", "пятый", "модернизированный", "построенный", "аналогичный", "подобный",
-}
-
-STATUS_LEMMAS: dict[str, str] = {
-    # launched
-    "запустить": "launched", "открыть": "launched", "заработать": "launched",
-    "запуск": "launched", "открытие": "launched", "ввести": "launched",
-    "начать": "launched", "стартовать": "launched", "открыться": "launched",
-    "запуститься": "launched", "возобновить": "launched", "пуск": "launched",
-    "ввод": "launched",
-    # planned
-    "планировать": "planned", "намереваться": "planned", "намерен": "planned",
-    "намеренный": "planned",
-    "собираться": "planned", "план": "planned", "планироваться": "planned",
-    "соглашение": "planned", "проект": "planned", "проектирование": "planned",
-    "рассматривать": "planned", "запланировать": "planned",
-    # announced
-    "объявить": "announced", "анонсировать": "announced", "презентовать": "announced",
-    # under construction
-    "строиться": "under_construction", "возводиться": "under_construction",
-    "строительство": "under_construction", "возведение": "under_construction",
-    "возводить": "under_construction", "стройка": "under_construction",
-    "строить": "under_construction", "заложить": "under_construction",
-    # expanded
-    "расширение": "expanded", "модернизация": "expanded", "расширить": "expanded",
-    "модернизировать": "expanded", "нарастить": "expanded", "реконструкция": "expanded",
-    "модернизироваться": "expanded", "увеличить": "expanded",
-    # suspended / closed
-    "приостановить": "suspended", "остановить": "suspended", "законсервировать": "suspended",
-    "простой": "suspended", "закрыть": "closed", "ликвидировать": "closed",
-    "банкротство": "closed", "закрытие": "closed", "ликвидация": "closed",
-    "закрыться": "closed", "банкрот": "closed", "остановиться": "suspended",
-    "приостановиться": "suspended", "консервация": "suspended", "прекратить": "suspended",
-    "свернуть": "suspended", "обанкротиться": "closed", "реконструировать": "expanded",
-    "перезапустить": "launched", "сдать": "launched",
-}
-# The verb of building: its tense decides between "planned" and "launched".
-_BUILD_VERBS = {"построить", "возвести", "создать"}
-_PUT_INTO_SERVICE = {"ввести", "ввод"}
-_SERVICE_NOUNS = {"эксплуатация", "строй", "работа", "действие", "оборот"}
-_PUT_INTO_SERVICE_ALL = _PUT_INTO_SERVICE | {"сдать"}
-PAST_EVENT_STATUSES = {"launched", "expanded", "suspended", "closed"}
+EVENT_NOUNS: frozenset[str] = frozenset()
+NON_NAME_ADJECTIVES: frozenset[str] = frozenset()
+STATUS_LEMMAS: dict[str, str] = {}
+PAST_EVENT_STATUSES: frozenset[str] = frozenset()
 # What can happen to a plant that already has a proper name ("Брянский машиностроительный
 # завод"): a plan or a project of such a plant is its owner's business, not a new plant.
-NAMED_PLANT_STATUSES = {"launched", "expanded", "suspended", "closed"}
-_FUTURE_LEMMAS = {"планировать", "намереваться", "намерен", "намеренный", "собираться",
-                  "планироваться", "рассчитывать", "предстоять", "запланировать"}
+NAMED_PLANT_STATUSES: frozenset[str] = frozenset()
+_ONGOING: frozenset[str] = frozenset()  # statuses a future tense turns into "planned"
+_BUILD_VERBS: frozenset[str] = frozenset()  # the verb of building: its tense decides
+_PUT_INTO_SERVICE_ALL: frozenset[str] = frozenset()
+_SERVICE_NOUNS: frozenset[str] = frozenset()
+_FUTURE_LEMMAS: frozenset[str] = frozenset()
+_HOSTS: frozenset[str] = frozenset()
+_GENERIC: frozenset[str] = frozenset()
+
+
+def status_values() -> list[str]:
+    """The closed vocabulary of plant statuses, in table order (plant_status_values.csv)."""
+    return list(lexicon.ordered("plant_status_values", "status"))
+
+
+def load_lexicon() -> None:
+    """(Re)read the word lists of this module from pipeline/data/lexicon/; called on import,
+    and by a caller that edited a file (after `lexicon.rows.cache_clear()`)."""
+    global FACILITY_HEADS, WEAK_HEADS, SELF_NAMED_HEADS, PO_ONLY_HEADS, ADDED_UNITS, _HOSTS
+    global STATION_ADJECTIVES, PRODUCT_NOUNS, NOT_PRODUCT_LEMMAS, GOVERNING_NOUNS, EVENT_NOUNS
+    global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
+    global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
+    global _GENERIC
+    heads = "facility_heads"
+    FACILITY_HEADS = lexicon.words(heads, "lemma")
+    WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
+    SELF_NAMED_HEADS = lexicon.flagged(heads, "self_named", "lemma")
+    PO_ONLY_HEADS = lexicon.flagged(heads, "po_only", "lemma")
+    ADDED_UNITS = lexicon.flagged(heads, "added_unit", "lemma")
+    _HOSTS = lexicon.flagged(heads, "host", "lemma")
+    words = "plant_words"
+    STATION_ADJECTIVES = lexicon.words(words, role="station_adjective")
+    PRODUCT_NOUNS = lexicon.words(words, role="product_noun")
+    NOT_PRODUCT_LEMMAS = lexicon.words(words, role="not_product") | FACILITY_HEADS
+    GOVERNING_NOUNS = lexicon.words(words, role="governing_noun")
+    EVENT_NOUNS = lexicon.words(words, role="event_noun")
+    NON_NAME_ADJECTIVES = lexicon.words(words, role="non_name_adjective")
+    _SERVICE_NOUNS = lexicon.words(words, role="service_noun")
+    _GENERIC = lexicon.words(words, role="generic_noun")
+    values = set(status_values())
+    STATUS_LEMMAS = {r["lemma"]: r["status"] for r in lexicon.rows("plant_statuses")
+                     if r["lemma"] and r["status"]}
+    unknown = set(STATUS_LEMMAS.values()) - values
+    if unknown:
+        raise ValueError(f"plant_statuses.csv: statuses {sorted(unknown)} are not in "
+                         "plant_status_values.csv")
+    _BUILD_VERBS = lexicon.flagged("plant_statuses", "tense_decides", "lemma")
+    _PUT_INTO_SERVICE_ALL = lexicon.flagged("plant_statuses", "needs_service_noun", "lemma")
+    _FUTURE_LEMMAS = lexicon.flagged("plant_statuses", "future", "lemma")
+    PAST_EVENT_STATUSES = lexicon.flagged("plant_status_values", "past_event", "status")
+    NAMED_PLANT_STATUSES = lexicon.flagged("plant_status_values", "named_plant", "status")
+    _ONGOING = lexicon.flagged("plant_status_values", "ongoing", "status")
+
+
+load_lexicon()
 
 
 @dataclass(frozen=True)
@@ -165,7 +142,7 @@ def sentence_status(sent: Sentence) -> str | None:
             return "launched" if t.feats.get("Tense") == "Past" else "planned"
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
-            ongoing = status in ("launched", "under_construction", "expanded")
+            ongoing = status in _ONGOING
             if t.pos == "VERB":
                 return "planned" if ongoing and t.feats.get("Tense") == "Fut" else status
             return "planned" if ongoing and future else status
@@ -273,6 +250,7 @@ class _Phrase:
     weak: bool
     place: str | None = None  # the place adjective of a named plant ("Ковровский")
     lemma: str = ""
+    covers: int = 0  # the token after its product complement: heads before it are read
 
 
 def _adj_nom(tok: Token, proper: bool) -> str:
@@ -280,78 +258,145 @@ def _adj_nom(tok: Token, proper: bool) -> str:
     return word if proper else word.lower()
 
 
+def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
+    """A facility noun that may head a plant phrase: not after "по" ("компания по
+    производству ...": an activity) and not inside quotes («Фабрика проектного
+    финансирования», «Чебоксарский ... завод»: part of another name)."""
+    toks = sent.tokens
+    t = toks[i]
+    if _lem(t) not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN") or i in covered:
+        return False
+    if i > 0 and toks[i - 1].text.lower() == "по":
+        return False
+    return not _inside_quotes(sent, t)
+
+
+def _lem(tok: Token) -> str:
+    return tok.lemma.replace("ё", "е")
+
+
+def _adjectives_before(toks: list[Token], i: int) -> tuple[list[Token], Token | None]:
+    """The adjectives before the head ("Невьянский механический завод") and the word before
+    them; any adjective counts, since the tagger's case of a name is unreliable."""
+    j = i - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    return toks[j + 1:i], (toks[j] if j >= 0 else None)
+
+
+def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
+    """The head depends on a noun that makes it no event of its own: a measure of output
+    ("объёмы производства машин") or, in the genitive, a place or an owner ("на складе
+    завода", "работники завода"); an event noun ("строительство завода") or a region
+    ("области") before it does not."""
+    if prev is None:
+        return False
+    if _lem(prev) in GOVERNING_NOUNS:
+        return True
+    return head.case == "Gen" and prev.pos == "NOUN" and \
+        _lem(prev) not in EVENT_NOUNS | set(STATUS_LEMMAS) and \
+        not any(sp.type == "LOC" and sp.start <= prev.start < sp.end for sp in sent.spans) \
+        and not find_regions(prev.text)
+
+
+def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
+    """(start, first-NP end, end) of the product complement of the head at i, empty (all
+    i + 1) when the genitive after it is a place or a company ("завод области", "завод
+    «Автотора»"), not what it makes."""
+    toks = sent.tokens
+    cstart, first_end, cend = _complement(toks, i + 1)
+    if cend > cstart:
+        first = toks[cstart]
+        if _lem(first) in NOT_PRODUCT_LEMMAS or \
+                any(sp.start <= first.start < sp.end for sp in sent.spans):
+            return i + 1, i + 1, i + 1
+    return cstart, first_end, cend
+
+
+def _qualifies(lem: str, adjs: list[Token], i: int, cstart: int, cend: int) -> bool:
+    """Heads that are facilities only in one construction: "мощности по выпуску X" (a bare
+    "мощности" is capacity) and "атомная станция" (a bare "станция" is a stop)."""
+    if lem in PO_ONLY_HEADS and not (cend > cstart and cstart > i + 1):
+        return False
+    return lem != "станция" or any(a.lemma in STATION_ADJECTIVES for a in adjs)
+
+
+def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: bool,
+                  has_name: bool) -> tuple[str, int, str | None] | None:
+    """(name without the adjectives, end offset, product) of the phrase headed at i: the
+    head with its product complement ("завод выхлопных систем"), with a quoted name
+    ("завод «Ревякино»"), or alone when adjectives or the head itself say what it is;
+    None for a head that says nothing ("семь новых заводов")."""
+    toks = sent.tokens
+    t = toks[i]
+    cstart, first_end, cend = compl
+    head_nom = inflect(t.text, "nomn", "sing", UD_TO_PYMORPHY_CASE.get(t.case or "")).lower()
+    if cend > cstart:
+        product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
+        tail = " ".join(x.text for x in toks[i + 1:cend]).lower()
+        return f"{head_nom} {tail}", toks[cend - 1].end, product
+    quoted = re.match(r"\s*«([^»]{1,60})»", sent.text[t.end - sent.start:])
+    if quoted and not weak:
+        return f"{head_nom} «{quoted.group(1)}»", t.end + quoted.end(), None
+    if has_name and not weak or _lem(t) in SELF_NAMED_HEADS:
+        return head_nom, t.end, None
+    return None
+
+
+def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
+    """The facility phrase headed by token i, or None when the head is no plant here."""
+    toks = sent.tokens
+    t = toks[i]
+    lem = _lem(t)
+    adjs, prev = _adjectives_before(toks, i)
+    if _governed_away(sent, t, prev):
+        return None
+    named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0)
+    relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
+                  and not find_regions(a.text)]
+    name_adjs = [a for a in adjs if named or a in relational]
+    compl = _product(sent, i)
+    if not _qualifies(lem, adjs, i, compl[0], compl[2]):
+        return None
+    weak = lem in WEAK_HEADS
+    found = _name_and_end(sent, i, compl, weak, bool(relational) or named)
+    if found is None:
+        return None
+    name, end, product = found
+    prefix = " ".join(_adj_nom(a, named and a.text[:1].isupper()) for a in name_adjs)
+    if prefix:
+        name = f"{prefix} {name}"
+    return _Phrase(name_adjs[0].start if name_adjs else t.start, end, name.replace("ё", "е"),
+                   product, i, named, weak, adjs[0].text if named else None, lem,
+                   compl[2] if compl[2] > compl[0] else 0)
+
+
+def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None:
+    """"Брянский завод расширил производство тепловозов": the "производство" is what the
+    named plant makes, not a facility of its own."""
+    named_plants = [p for p in found if p.named]
+    if not named_plants:
+        return
+    for p in [p for p in found if p.weak and toks[p.head].lemma == "производство"]:
+        found.remove(p)
+        if named_plants[0].product is None:
+            named_plants[0].product = p.product
+
+
 def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
     """Each facility phrase of a sentence that reports something about a facility."""
     toks = sent.tokens
     found: list[_Phrase] = []
     covered: set[int] = set()
-    for i, t in enumerate(toks):
-        lem = t.lemma.replace("ё", "е")
-        if lem not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN") or i in covered:
+    for i in range(len(toks)):
+        if not _is_head(sent, i, covered):
             continue
-        if i > 0 and toks[i - 1].text.lower() == "по":
-            continue  # "компания по производству ...": an activity, not a facility
-        if _inside_quotes(sent, t):
-            continue  # «Фабрика проектного финансирования», «Чебоксарский ... завод»
-        # adjectives before the head ("Невьянский механический завод")
-        j = i - 1
-        while j >= 0 and toks[j].pos == "ADJ":  # the tagger's case of a name is unreliable
-            j -= 1
-        adjs = toks[j + 1:i]
-        prev = toks[j] if j >= 0 else None
-        if prev is not None and prev.lemma.replace("ё", "е") in GOVERNING_NOUNS:
-            continue  # "объёмы производства машин": a measure of output
-        if t.case == "Gen" and prev is not None and prev.pos == "NOUN" and \
-                prev.lemma.replace("ё", "е") not in EVENT_NOUNS | set(STATUS_LEMMAS) and \
-                not any(sp.type == "LOC" and sp.start <= prev.start < sp.end
-                        for sp in sent.spans) and not find_regions(prev.text):
-            continue  # "на складе завода", "работники завода": a place or an owner
-        named = bool(adjs) and _is_proper_adjective(adjs[0], j + 1 == 0)
-        relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
-                      and not find_regions(a.text)]
-        name_adjs = [a for a in adjs if named or a in relational]
-        weak = lem in WEAK_HEADS
-        cstart, first_end, cend = _complement(toks, i + 1)
-        if cend > cstart:
-            first = toks[cstart]
-            if first.lemma.replace("ё", "е") in NOT_PRODUCT_LEMMAS or \
-                    any(sp.start <= first.start < sp.end for sp in sent.spans):
-                cstart = first_end = cend = i + 1  # a place or a company, not a product
-        if lem in PO_ONLY_HEADS and not (cend > cstart and cstart > i + 1):
+        phrase = _phrase_at(sent, i)
+        if phrase is None:
             continue
-        if lem == "станция" and not any(a.lemma in STATION_ADJECTIVES for a in adjs):
-            continue
-        head_nom = inflect(t.text, "nomn", "sing", UD_TO_PYMORPHY_CASE.get(t.case or "")).lower()
-        prefix = " ".join(_adj_nom(a, named and a.text[:1].isupper()) for a in name_adjs)
-        phrase_start = name_adjs[0].start if name_adjs else t.start
-        product = None
-        quoted = re.match(r"\s*«([^»]{1,60})»", sent.text[t.end - sent.start:])
-        if cend > cstart:
-            compl = toks[cstart:cend]
-            product = _nominative(compl, first_end - cstart, sent.text, sent.start)
-            tail = " ".join(x.text for x in toks[i + 1:cend]).lower()
-            name = f"{head_nom} {tail}"
-            end = toks[cend - 1].end
-            covered.update(range(i, cend))
-        elif quoted and not weak:
-            name = f"{head_nom} «{quoted.group(1)}»"
-            end = t.end + quoted.end()
-        elif (relational or named) and not weak or lem in SELF_NAMED_HEADS:
-            name = head_nom
-            end = t.end
-        else:
-            continue
-        if prefix:
-            name = f"{prefix} {name}"
-        found.append(_Phrase(phrase_start, end, name.replace("ё", "е"), product, i, named,
-                             weak, adjs[0].text if named else None, lem))
-    named_plants = [p for p in found if p.named]
-    if named_plants:
-        # "Брянский завод расширил производство тепловозов": what the named plant makes
-        for p in [p for p in found if p.weak and toks[p.head].lemma == "производство"]:
-            found.remove(p)
-            if named_plants[0].product is None:
-                named_plants[0].product = p.product
+        covered.update(range(i, phrase.covers))
+        found.append(phrase)
+    _fold_production_into_named(found, toks)
     return found
 
 
@@ -371,11 +416,6 @@ def region_of_place_adjective(word: str) -> Region | None:
         if region is not None:
             return region
     return None
-
-
-# Units added to a plant rather than plants of their own.
-ADDED_UNITS = {"линия", "цех", "установка", "агрегат", "мощность", "производство"}
-_HOSTS = {"завод", "фабрика", "комбинат", "площадка", "предприятие", "верфь"}
 
 
 def _at_working_plant(sent: Sentence, phrases: list[_Phrase]) -> bool:
@@ -400,9 +440,6 @@ def _content(p: _Phrase) -> set[str]:
             out.add(parse.normal_form.replace("ё", "е"))
     return out
 
-
-_GENERIC = {"выпуск", "переработка", "изготовление", "сборка", "продукция", "мощность",
-            "розлив", "обработка"}
 
 
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
