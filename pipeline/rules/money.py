@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.rules import lexicon
 from pipeline.rules.memo import memo_text
 from pipeline.rules.numbers import NumberMention, find_numbers, morph
 
@@ -31,52 +32,53 @@ class Money:
 _I = re.IGNORECASE
 _NOT_LETTER = r"(?![^\W\d_])"
 
-# Currency after the number (longest alternatives first). Each entry: (regex, ISO code).
-_CURRENCIES_AFTER: list[tuple[str, str]] = [
-    (r"белорусск\w*\s+руб(?:лей|ля|ль|лю|лями|лях|ли|\.)?", "BYN"),
-    (r"(?:российск\w*\s+)?руб(?:лей|ля|ль|лю|лями|лях|ли|\.)?", "RUB"),
-    (r"₽|RUB\b|RUR\b", "RUB"),
-    (r"(?:американск\w*\s+)?долл(?:аров|ара|ар|арам|арами|арах|\.)?(?:\s*США)?", "USD"),
-    (r"\$|USD\b", "USD"),
-    (r"евро|€|EUR\b", "EUR"),
-    (r"(?:китайск\w*\s+)?юан(?:ей|я|ь|ям|ями|ях|и)|CNY\b|RMB\b", "CNY"),
-    (r"фунт(?:ов|а|ами)?\s+стерлинг(?:ов|а)?|£|GBP\b", "GBP"),
-    (r"(?:японск\w*\s+)?иен(?:ы|ами|ах)?|JPY\b", "JPY"),
-    (r"тенге|KZT\b", "KZT"),
-    (r"рупи(?:й|и|ями)|INR\b", "INR"),
-    (r"дирхам(?:ов|а)?|AED\b", "AED"),
-    (r"лир(?:ы)?|TRY\b", "TRY"),
-]
-_AFTER_RE = re.compile(
-    r"\s*(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (rx, _) in enumerate(_CURRENCIES_AFTER))
-    + r")" + _NOT_LETTER,
-    _I,
-)
+# The word lists are pipeline/data/lexicon/currencies.csv and money_words.csv;
+# load_lexicon() reads them into these names.
+_CURRENCIES_AFTER: list[tuple[str, str]] = []  # (regex, ISO code), longest first
+_AFTER_RE: re.Pattern[str] = re.compile("")
+_BEFORE_RE: re.Pattern[str] = re.compile("")
+_PREFIX_CODES: dict[str, str] = {}
+_QUALIFIERS: dict[str, str] = {}
+_QUAL_RE: re.Pattern[str] = re.compile("")
+_MONEY_NOUNS: frozenset[str] = frozenset()
 # "тыс. р." only after a scale word: a bare "р." is too often "река".
 _RUB_SHORT_RE = re.compile(r"\s*р\.(?!\s*[А-ЯЁ][а-яё])")
-_BEFORE_RE = re.compile(r"(?P<cur>US\$|\$|€|£|¥|₽)\s*$")
-_PREFIX_CODES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB"}
 
-_QUALIFIERS: dict[str, str] = {
-    "около": "approx", "порядка": "approx", "почти": "approx", "примерно": "approx",
-    "приблизительно": "approx", "ориентировочно": "approx", "приблизительно в": "approx",
-    "более": "at_least", "свыше": "at_least", "больше": "at_least", "не менее": "at_least",
-    "не меньше": "at_least", "от": "at_least", "более чем": "at_least",
-    "больше чем": "at_least", "как минимум": "at_least", "минимум": "at_least",
-    "по меньшей мере": "at_least", "не менее чем": "at_least",
-    "до": "at_most", "не более": "at_most", "не больше": "at_most", "не свыше": "at_most",
-    "менее": "at_most", "меньше": "at_most", "менее чем": "at_most", "не более чем": "at_most",
-    "максимум": "at_most", "как максимум": "at_most",
-}
-# Leftmost match wins, so "не менее" beats "менее"; `\s+` lets any spacing through.
-_QUAL_RE = re.compile(
-    r"(?<![^\W\d_])(?:чуть\s+|чуть\s+ли\s+не\s+)?(?P<q>"
-    + "|".join(
-        sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True)
-    )
-    + r")\s+$",
-    _I,
-)
+
+def _after_re(currencies: list[tuple[str, str]]) -> re.Pattern[str]:
+    """One regex of every currency after a number, each in its own named group."""
+    return re.compile(
+        r"\s*(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (rx, _) in enumerate(currencies))
+        + r")" + _NOT_LETTER, _I)
+
+
+def _qual_re(qualifiers: dict[str, str]) -> re.Pattern[str]:
+    """A qualifier right before a sum. Leftmost match wins, so "не менее" beats "менее";
+    `\\s+` lets any spacing through."""
+    return re.compile(
+        r"(?<![^\W\d_])(?:чуть\s+|чуть\s+ли\s+не\s+)?(?P<q>"
+        + "|".join(sorted((q.replace(" ", r"\s+") for q in qualifiers), key=len, reverse=True))
+        + r")\s+$", _I)
+
+
+def load_lexicon() -> None:
+    """(Re)read this module's word lists from pipeline/data/lexicon/; called on import, and
+    by a caller that edited a file (after `lexicon.rows.cache_clear()`)."""
+    global _CURRENCIES_AFTER, _AFTER_RE, _BEFORE_RE, _PREFIX_CODES, _QUALIFIERS, _QUAL_RE
+    global _MONEY_NOUNS
+    rows = lexicon.rows("currencies")
+    _CURRENCIES_AFTER = [(r["pattern"], r["code"]) for r in rows
+                         if r["position"] == "after" and r["pattern"]]
+    _AFTER_RE = _after_re(_CURRENCIES_AFTER)
+    _PREFIX_CODES = lexicon.mapping("currencies", "pattern", "code", position="before")
+    _BEFORE_RE = re.compile(
+        "(?P<cur>" + "|".join(re.escape(sym) for sym in _PREFIX_CODES) + r")\s*$")
+    _QUALIFIERS = lexicon.mapping("money_words", "word", "qualifier", role="qualifier")
+    _QUAL_RE = _qual_re(_QUALIFIERS)
+    _MONEY_NOUNS = lexicon.words("money_words", role="money_noun")
+    find_money.cache_clear()  # type: ignore[attr-defined]
+
+
 _PERCENT_RE = re.compile(r"\s*(?:%|процент|п\.\s*п\.)", _I)
 _RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
 _RANGE_DO_RE = re.compile(r"\s+до\s+", _I)
@@ -84,11 +86,6 @@ _OT_RE = re.compile(r"(?<![^\W\d_])от\s+$", _I)
 # What may follow a currency-less scale word for it to still be a sum ("8 млрд!", "8 млрд на").
 _BOUNDARY_RE = re.compile(r"\s*(?:$|[!?.,;:)»\"“”…]|[-–—]\s)")
 _NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
-_MONEY_NOUNS = {
-    "инвестиция", "вложение", "средство", "финансирование", "кредит", "заём", "заем",
-    "субсидия", "грант", "выручка", "прибыль", "бюджетный", "рубль", "доллар", "евро",
-    "инвестиционный", "собственный", "частный", "внебюджетный", "заёмный", "заемный",
-}
 _NOT_COUNTING_POS = {"PREP", "CONJ", "PRCL", "VERB", "INFN", "PRTS", "ADVB", "GRND", "INTJ"}
 _QUAL_WINDOW = 40
 
@@ -213,6 +210,9 @@ def find_money(text: str) -> list[Money]:
     if pending:
         out.append(pending)
     return out
+
+
+load_lexicon()
 
 
 def carry_currency(mentions: list[Money], default: str | None = None) -> list[Money]:

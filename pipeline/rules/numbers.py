@@ -16,6 +16,7 @@ from functools import cache
 
 import pymorphy3
 
+from pipeline.rules import lexicon
 from pipeline.rules.memo import memo_text
 from pipeline.rules.morph import morph as _shared_morph
 
@@ -48,35 +49,37 @@ _TEENS = (2, 1)
 _UNITS = (1, 1)
 _ALONE = (5, 0)  # "полтора", "ноль", digits: start a group, only a scale word may follow
 
-_SMALL_LEMMAS: dict[str, tuple[float, tuple[int, int]]] = {
-    "ноль": (0, _ALONE), "нуль": (0, _ALONE),
-    "один": (1, _UNITS), "два": (2, _UNITS), "три": (3, _UNITS), "четыре": (4, _UNITS),
-    "пять": (5, _UNITS), "шесть": (6, _UNITS), "семь": (7, _UNITS), "восемь": (8, _UNITS),
-    "девять": (9, _UNITS),
-    "двое": (2, _UNITS), "трое": (3, _UNITS), "четверо": (4, _UNITS), "пятеро": (5, _UNITS),
-    "шестеро": (6, _UNITS), "семеро": (7, _UNITS),
-    "полтора": (1.5, _ALONE),
-    "десять": (10, _TEENS), "одиннадцать": (11, _TEENS), "двенадцать": (12, _TEENS),
-    "тринадцать": (13, _TEENS), "четырнадцать": (14, _TEENS), "пятнадцать": (15, _TEENS),
-    "шестнадцать": (16, _TEENS), "семнадцать": (17, _TEENS), "восемнадцать": (18, _TEENS),
-    "девятнадцать": (19, _TEENS),
-    "двадцать": (20, _TENS), "тридцать": (30, _TENS), "сорок": (40, _TENS),
-    "пятьдесят": (50, _TENS), "шестьдесят": (60, _TENS), "семьдесят": (70, _TENS),
-    "восемьдесят": (80, _TENS), "девяносто": (90, _TENS),
-    "сто": (100, _HUNDREDS), "двести": (200, _HUNDREDS), "триста": (300, _HUNDREDS),
-    "четыреста": (400, _HUNDREDS), "пятьсот": (500, _HUNDREDS), "шестьсот": (600, _HUNDREDS),
-    "семьсот": (700, _HUNDREDS), "восемьсот": (800, _HUNDREDS), "девятьсот": (900, _HUNDREDS),
-    "полтораста": (150, (3, 1)),
-}
-_SCALE_LEMMAS: dict[str, float] = {
-    "тысяча": 1e3, "миллион": 1e6, "миллиард": 1e9, "триллион": 1e12,
-}
+_SLOTS = {"hundreds": _HUNDREDS, "tens": _TENS, "teens": _TEENS, "units": _UNITS,
+          "alone": _ALONE}
+# The seed words are pipeline/data/lexicon/number_words.csv; load_lexicon() reads them.
+_SMALL_LEMMAS: dict[str, tuple[float, tuple[int, int]]] = {}
+_SCALE_LEMMAS: dict[str, float] = {}
 # Abbreviations never stand for a number on their own ("млн" alone is not 1e6).
-_SCALE_ABBR: dict[str, float] = {
-    "тыс": 1e3, "млн": 1e6, "млрд": 1e9, "трлн": 1e12,
-}
+_SCALE_ABBR: dict[str, float] = {}
 # Surface forms that are far more often another word than a number ("семью" = family).
-_AMBIGUOUS = {"семью", "одни", "одних", "одними", "ноли", "нули", "нолей", "нулей"}
+_AMBIGUOUS: frozenset[str] = frozenset()
+
+
+def _slot(value: str) -> tuple[int, int]:
+    """A slot name of number_words.csv ("tens") or explicit "top:bottom" numbers ("3:1")."""
+    if value in _SLOTS:
+        return _SLOTS[value]
+    top, bottom = value.split(":")
+    return int(top), int(bottom)
+
+
+def load_lexicon() -> None:
+    """(Re)read the seed words from pipeline/data/lexicon/number_words.csv; called on import,
+    and by a caller that edited it (after `lexicon.rows.cache_clear()`)."""
+    global _SMALL_LEMMAS, _SCALE_LEMMAS, _SCALE_ABBR, _AMBIGUOUS
+    rows = [r for r in lexicon.rows("number_words") if r["word"]]
+    _SMALL_LEMMAS = {r["word"]: (float(r["value"]), _slot(r["slot"]))
+                     for r in rows if r["kind"] == "number"}
+    _SCALE_LEMMAS = {r["word"]: float(r["value"]) for r in rows if r["kind"] == "scale"}
+    _SCALE_ABBR = {r["word"]: float(r["value"]) for r in rows if r["kind"] == "scale_abbr"}
+    _AMBIGUOUS = frozenset(r["word"] for r in rows if r["kind"] == "not_a_number")
+    _forms.cache_clear()
+    find_numbers.cache_clear()  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -219,69 +222,103 @@ def _slots(t: _Tok) -> tuple[int, int]:
     return _ALONE if t.word is None else t.word.slots
 
 
+@dataclass
+class _Acc:
+    """The number being read from a run: its total so far and the group below the last
+    scale word ("сто двадцать" of "две тысячи сто двадцать")."""
+    total: float = 0.0
+    group: float = 0.0
+    group_empty: bool = True
+    last_bottom: int = 10
+    last_mult: float = float("inf")
+    multiplier: float = 1.0
+    last_was_scale: bool = False
+
+    @property
+    def value(self) -> float:
+        return self.total + (0.0 if self.group_empty else self.group)
+
+
+def _take_half(acc: _Acc, run: list[_Tok], j: int) -> bool:
+    """"три с половиной", "3 с половиной", "миллион с половиной": half of the last word;
+    not after nothing and not twice."""
+    if (acc.group_empty and not acc.last_was_scale) or run[j - 1].half:
+        return False
+    if acc.group_empty:
+        acc.total += 0.5 * acc.last_mult
+    else:
+        acc.group += 0.5
+    acc.last_bottom = 0
+    acc.last_was_scale = False
+    return True
+
+
+def _take_scale(acc: _Acc, t: _Tok, first: bool) -> bool:
+    """A scale word multiplies the group before it ("двести тысяч"); only a smaller scale
+    may follow ("1 млрд 200 млн"), and a bare scale word later in the run starts anew."""
+    m = t.value
+    if m >= acc.last_mult or (acc.group_empty and not first):
+        return False
+    acc.total += (acc.group if not acc.group_empty else 1.0) * m
+    acc.group, acc.group_empty = 0.0, True
+    acc.last_bottom, acc.last_mult, acc.multiplier = 10, m, m
+    acc.last_was_scale = True
+    return True
+
+
+def _take_small(acc: _Acc, run: list[_Tok], j: int) -> bool:
+    """A number word or digits added to the group when its slot fits ("сто двадцать пять",
+    not "пять двадцать"); a digit after a scale word needs a smaller scale next ("1 млрд
+    200 млн", not "1 млрд 200")."""
+    t = run[j]
+    top, bottom = _slots(t)
+    if top >= acc.last_bottom:
+        return False
+    if top == 5 and acc.last_was_scale:
+        nxt = run[j + 1] if j + 1 < len(run) else None
+        if not (nxt is not None and _is_scale(nxt) and nxt.value < acc.last_mult):
+            return False
+    acc.group += t.value
+    acc.group_empty = False
+    acc.last_bottom = bottom
+    acc.last_was_scale = False
+    return True
+
+
+def _read_number(run: list[_Tok], i: int) -> tuple[int, _Acc]:
+    """The longest number starting at token i: (end token, exclusive; what was read)."""
+    acc = _Acc()
+    j = i
+    while j < len(run):
+        t = run[j]
+        if t.half:
+            taken = _take_half(acc, run, j)
+        elif _is_scale(t):
+            taken = _take_scale(acc, t, j == i)
+        else:
+            taken = _take_small(acc, run, j)
+        if not taken:
+            break
+        j += 1
+    return max(j, i + 1), acc  # never loop forever
+
+
 def _compose(run: list[_Tok]) -> list[tuple[int, int, float, float]]:
-    """Split a run into numbers: (start_tok, end_tok_exclusive, value, multiplier)."""
+    """Split a run into numbers: (start_tok, end_tok_exclusive, value, multiplier). A scale
+    word alone that is an abbreviation or only plural ("млн", "миллиарды") is no number."""
     out: list[tuple[int, int, float, float]] = []
     i, n = 0, len(run)
     while i < n:
-        first = run[i]
-        if first.half:
+        if run[i].half:
             i += 1
             continue
-        total = 0.0
-        group = 0.0
-        group_empty = True
-        last_bottom = 10
-        last_mult = float("inf")
-        multiplier = 1.0
-        last_was_scale = False
-        j = i
-        while j < n:
-            t = run[j]
-            if t.half:
-                # "три с половиной", "3 с половиной", "миллион с половиной"; not twice.
-                if (group_empty and not last_was_scale) or run[j - 1].half:
-                    break
-                if group_empty:
-                    total += 0.5 * last_mult
-                else:
-                    group += 0.5
-                last_bottom = 0
-                last_was_scale = False
-                j += 1
-                continue
-            if _is_scale(t):
-                m = t.value
-                if m >= last_mult or (group_empty and j > i):
-                    break
-                total += (group if not group_empty else 1.0) * m
-                group, group_empty = 0.0, True
-                last_bottom, last_mult, multiplier = 10, m, m
-                last_was_scale = True
-                j += 1
-                continue
-            top, bottom = _slots(t)
-            if top >= last_bottom:
-                break
-            if top == 5 and last_was_scale:
-                # "1 млрд 200 млн": a digit after a scale word needs a smaller scale next.
-                nxt = run[j + 1] if j + 1 < n else None
-                if not (nxt is not None and _is_scale(nxt) and nxt.value < last_mult):
-                    break
-            group += t.value
-            group_empty = False
-            last_bottom = bottom
-            last_was_scale = False
-            j += 1
-        if j == i:  # cannot happen for a non-half first token, but never loop forever
-            j = i + 1
-        value = total + (0.0 if group_empty else group)
+        j, acc = _read_number(run, i)
         only = run[i] if j == i + 1 else None
         vague = only is not None and only.word is not None and (
             only.word.abbr or only.word.plural_only
         )
         if not vague:
-            out.append((i, j, value, multiplier))
+            out.append((i, j, acc.value, acc.multiplier))
         i = j
     return out
 
@@ -314,3 +351,6 @@ def parse_number_words(text: str) -> float | None:
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(stripped):
         return None
     return found[0].value
+
+
+load_lexicon()
