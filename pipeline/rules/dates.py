@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipeline.rules import lexicon
 from pipeline.rules.memo import memo_text
 from pipeline.rules.numbers import parse_number_words
 
@@ -53,17 +54,46 @@ def parse_iso_date(s: str) -> date | None:
 
 _I = re.IGNORECASE
 _NL = r"(?![^\W\d_])"  # not followed by a letter
-_MONTH = (
-    r"(?P<mon>(?:январ|феврал|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ём|ем)"
-    r"|(?:апрел|июн|июл)(?:ь|я|е|ю|ем)"
-    r"|(?:март|август)(?:а|е|у|ом)?"
-    r"|ма(?:й|я|е|ю|ем))" + _NL
-)
-# Keyed by the first three letters, except the short forms of "май".
-_MONTH_NUM = {
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "мае": 5, "маю": 5,
-    "маем": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
-}
+
+
+def _month_regex() -> str:
+    """The month names of months.csv as one regex group `mon`: stems with the same endings
+    are one alternative ("(?:январ|феврал)(?:ь|я|е|ю|ём|ем)")."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for r in lexicon.rows("months"):
+        if r["stem"]:
+            key = (r["endings"], lexicon.is_set(r["endings_optional"]))
+            groups.setdefault(key, []).append(r["stem"])
+    alts = []
+    for (endings, optional), stems in groups.items():
+        head = stems[0] if len(stems) == 1 else "(?:" + "|".join(stems) + ")"
+        alts.append(f"{head}(?:{endings})" + ("?" if optional else ""))
+    return r"(?P<mon>" + "|".join(alts) + ")" + _NL
+
+
+def _month_numbers() -> dict[str, int]:
+    """Month numbers by the first three letters of a form, or by every form of a short stem
+    ("май", "мая", "мае" ...)."""
+    out: dict[str, int] = {}
+    for r in lexicon.rows("months"):
+        if not r["stem"]:
+            continue
+        if len(r["stem"]) >= 3:
+            out[r["stem"][:3]] = int(r["month"])
+        else:
+            out.update({r["stem"] + e: int(r["month"]) for e in r["endings"].split("|")})
+    return out
+
+
+def _words(role: str) -> str:
+    """The date_words.csv words of one role as a regex alternation, in file order."""
+    return "|".join(lexicon.ordered("date_words", role=role))
+
+
+# The word lists are pipeline/data/lexicon/months.csv and date_words.csv. They are read on
+# import: the regexes below are built from them.
+_MONTH = _month_regex()
+_MONTH_NUM = _month_numbers()
 _YEAR = r"(?P<y>\d{4})" + r"(?!\d)"
 _YEAR_SG = r"(?:годом|году|года|год|г\.?)" + r"(?![^\W\d_])"
 _YEAR_PL = r"(?:годах|годов|годами|годам|годы|гг\.?)" + r"(?![^\W\d_])"
@@ -117,18 +147,16 @@ _MONTH_YEAR_RE = re.compile(
 )
 # A month with no year only after a preposition, so the noun "март" in a name is left alone.
 _MONTH_ALONE_RE = re.compile(
-    r"(?<![^\W\d_])(?:в|во|с|со|до|к|по|от|на|после|конца|конце|начала|начале|середины"
-    r"|середине|концу|началу)\s+" + _MONTH,
+    r"(?<![^\W\d_])(?:" + _words("month_opener") + r")\s+" + _MONTH,
     _I,
 )
 _YEAR_ALONE_RE = re.compile(
     r"(?<![\d\-–—.])" + _YEAR + r"\s*" + _YEAR_SG, _I
 )
 _RANGE_NEIGHBOUR_BEFORE = re.compile(r"\d{4}\s*[-–—]\s*$|\d{4}\s+(?:по|до)\s+$")
-_RELATIVE_DAY_RE = re.compile(
-    r"(?<![^\W\d_])(?P<w>позавчера|вчера|сегодня|завтра|послезавтра)" + _NL, _I
-)
-_RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+_RELATIVE_DAYS = {w: int(v) for w, v in
+                  lexicon.mapping("date_words", "word", "value", role="relative_day").items()}
+_RELATIVE_DAY_RE = re.compile(r"(?<![^\W\d_])(?P<w>" + "|".join(_RELATIVE_DAYS) + ")" + _NL, _I)
 
 
 class _Spans:
@@ -200,9 +228,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
 # --- periods ---------------------------------------------------------------------------
 
 _DAYMONTH_OPT = r"(?:(?:\d{1,2}\s+)?" + _MONTH.replace("?P<mon>", "?:") + r"\s+)?"
-_EDGE_OPT = (
-    r"(?:(?:конца|концу|конце|начала|началу|начале|середины|середине|окончания)\s+)?"
-)
+_EDGE_OPT = r"(?:(?:" + _words("period_edge") + r")\s+)?"
 _PERIOD_RANGE_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:в\s+период\s+|в|во|на|за|с|со|в\s+течение)\s+)?"
     + _DAYMONTH_OPT + r"(?P<y1>\d{4})(?:\s*" + _YEAR_SG + r")?"
@@ -224,13 +250,11 @@ _PERIOD_YEAR_RE = re.compile(
     + _YEAR_SG,
     _I,
 )
-_REL_YEAR = {
-    "позапрошл": -2, "прошл": -1, "прошедш": -1, "минувш": -1, "предыдущ": -1,
-    "эт": 0, "текущ": 0, "нынешн": 0, "следующ": 1, "будущ": 1, "наступающ": 1,
-}
+_REL_YEAR = {w: int(v) for w, v in
+             lexicon.mapping("date_words", "word", "value", role="relative_year").items()}
 _PERIOD_REL_RE = re.compile(
-    r"(?<![^\W\d_])(?:в|за|на)\s+(?P<w>позапрошл|прошл|прошедш|минувш|предыдущ|эт|текущ"
-    r"|нынешн|следующ|будущ|наступающ)(?:ом|ий|ый|ем|от)\s+год(?:у|а)?" + _NL,
+    r"(?<![^\W\d_])(?:в|за|на)\s+(?P<w>" + "|".join(_REL_YEAR)
+    + r")(?:ом|ий|ый|ем|от)\s+год(?:у|а)?" + _NL,
     _I,
 )
 _N_YEARS = r"(?P<n>\d{1,2}|[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:лет|года|год)" + _NL
