@@ -32,30 +32,39 @@ from __future__ import annotations
 
 import re
 
+from pipeline.rules import lexicon
 from pipeline.rules.text import Sentence
 
 _LINE = re.compile(r"^.*$", re.MULTILINE)
 _TERMINAL = re.compile(r"[.!?…][\s»\"”’')\]]*$")
 _CONTINUES = re.compile(r"[,;(«\-–—]$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]\s+\S|[•▪●◦]\s*\S)")
+def _service_regex() -> str:
+    """The service lines of furniture_headings.csv: consecutive labels are one alternative,
+    each followed by ":", a dash, "|" or the end of the line."""
+    alts: list[str] = []
+    labels: list[str] = []
+    for r in lexicon.rows("furniture_headings"):
+        if r["kind"] == "label":
+            labels.append(r["pattern"])
+            continue
+        if labels:
+            alts.append("(?:" + "|".join(labels) + r")\s*(?:[:\-–—|]|$)")
+            labels = []
+        if r["kind"] == "service":
+            alts.append(r["pattern"])
+    if labels:
+        alts.append("(?:" + "|".join(labels) + r")\s*(?:[:\-–—|]|$)")
+    return "^(?:" + "|".join(alts) + ")"
+
+
 # a heading of links to other articles; the lines below it are their headlines
+# (pipeline/data/lexicon/furniture_headings.csv, read on import)
 _RELATED = re.compile(
-    r"^(?:читайте\s+также|смотрите\s+также|см\.\s+также|читать\s+также|также\s+читайте|"
-    r"другие\s+(?:публикации|новости|материалы)(?:\s+по\s+теме)?|по\s+теме|"
-    r"материалы\s+по\s+теме|похожие\s+(?:новости|материалы|статьи)|"
-    r"(?:последние|популярные|главные|свежие|актуальные|важные)\s+новости(?:\s+за\s+\w+)?|"
-    r"лента\s+новостей|ещ[её]\s+(?:материалы|новости|по\s+теме)|новости\s+партн[её]ров|"
-    r"рекомендуем|выбор\s+редакции|самое\s+(?:читаемое|популярное)|в\s+тему|"
-    r"новости\s+по\s+теме|вам\s+может\s+быть\s+интересно)\s*[:.»]*$",
-    re.IGNORECASE,
-)
+    r"^(?:" + "|".join(lexicon.ordered("furniture_headings", "pattern", kind="related"))
+    + r")\s*[:.»]*$", re.IGNORECASE)
 # service lines that are furniture even when they end with a full stop
-_SERVICE = re.compile(
-    r"^(?:читайте\s+также\b|(?:источник|фото|фотографии|видео|автор|авторы|текст|редактор|теги|метки|"
-    r"иллюстрация|поделиться|комментарии|реклама)\s*(?:[:\-–—|]|$)|подписывайтесь\b|©|\(c\)|"
-    r"copyright\b|все\s+права\s+защищены|.*\bфайл\w*\s+cookie\b|.*\bcookies?\b)",
-    re.IGNORECASE,
-)
+_SERVICE = re.compile(_service_regex(), re.IGNORECASE)
 _RELATED_MAX = 150  # a related headline is short; a longer paragraph ends the list
 
 
