@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.memo import memo_text
 from pipeline.rules.morph import lemma
@@ -22,32 +23,34 @@ from pipeline.rules.text import AnalyzedText, Sentence, Span
 # The Industrial Development Fund named, then one of its programmes within a few words:
 # "ФРП «Автокомпоненты»", "заём ФРП по программе «Проекты развития»".
 _FRP = r"(?:ФРП|Фонд\w* развития промышленности)[^.«»]{0,40}?"
-_FRP_PROGRAMS = [
-    "Автокомпоненты", "Комплектующие изделия", "Проекты развития", "Приоритетные проекты",
-    "Конверсия", "Цифровизация промышленности", "Повышение производительности труда",
-    "Лизинговые проекты", "Маркировка лекарств", "Станкостроение", "Развитие моногородов",
-]
-# Support instruments (programmes) named in the text, with the spelling the data uses.
-PROGRAMS: list[tuple[str, str]] = [
-    (r"\bСПИК\w*|специнвестконтракт\w*|специальн\w+ инвестиционн\w+ контракт\w*", "СПИК"),
-    *[(_FRP + f"«{n}»|программ\\w* «{n}»", f"ФРП «{n}»") for n in _FRP_PROGRAMS],
-    (r"\bФРП\b|Фонд\w* развития промышленности", "ФРП"),
-    (r"Фабрик\w* проектного финансирования", "Фабрика проектного финансирования"),
-    (r"\bОЭЗ\b|особ\w+ экономическ\w+ зон\w*", "ОЭЗ"),
-    (r"\bТОР\b|\bТОСЭР\b|территори\w+ опережающего (?:социально-экономического )?развития",
-     "ТОР"),
-    (r"промышленн\w+ парк\w*|индустриальн\w+ парк\w*|технопарк\w*", "промышленный парк"),
-    (r"льготн\w+ за[её]м\w*", "льготный заём"),
-    (r"\bсубсиди\w*", "субсидия"),
-]
+
+
+def _programs_table() -> list[tuple[str, str, bool]]:
+    """(regex, name, case-sensitive) of every programme of programs.csv, in file order."""
+    out = []
+    for r in lexicon.rows("programs"):
+        if r["kind"] == "frp_program" and r["name"]:
+            n = r["name"]
+            out.append((_FRP + f"«{n}»|программ\\w* «{n}»", f"ФРП «{n}»", False))
+        elif r["name"] and r["pattern"]:
+            out.append((r["pattern"], r["name"], lexicon.is_set(r["case_sensitive"])))
+    return out
+
+
+# Support instruments (programmes) named in the text, with the spelling the data uses
+# (pipeline/data/lexicon/programs.csv and company_words.csv, read on import).
+_PROGRAM_TABLE = _programs_table()
+PROGRAMS: list[tuple[str, str]] = [(p, name) for p, name, _ in _PROGRAM_TABLE]
+# Programmes that describe a whole project (its site or its contract).
+PROJECT_PROGRAMS = lexicon.flagged("programs", "whole_project", "name")
 # Government development institutions are not companies even when their name says "фонд".
-_INSTITUTIONS = {"фонд развития промышленности", "фрп", "вэб", "вэб.рф", "рэц", "корпорация мсп"}
+_INSTITUTIONS = lexicon.words("company_words", role="institution")
 
 
 # compiled once: find_program runs on every sentence ("ТОР" only in capitals: "тор" is a
 # common word part)
-_PROGRAM_RES = [(re.compile(p, re.IGNORECASE if name != "ТОР" else 0), name)
-                for p, name in PROGRAMS]
+_PROGRAM_RES = [(re.compile(p, 0 if exact else re.IGNORECASE), name)
+                for p, name, exact in _PROGRAM_TABLE]
 
 
 @memo_text
@@ -96,18 +99,18 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     return name
 
 
-_DESCRIPTORS = {"компания", "корпорация", "группа", "холдинг", "концерн", "агрохолдинг",
-                "госкорпорация", "предприятие", "производитель", "инвестор"}
+_DESCRIPTORS = lexicon.words("company_words", role="descriptor")
 
 
 # A name right after one of these words is a site, not a company: "технопарк «Академпарк»".
-_SITE_BEFORE = re.compile(r"(?:технопарк|парк|ОЭЗ|ТОР|ТОСЭР|зон[аеуы]|кластер)\w*\s*«?\s*$",
-                          re.IGNORECASE)
+_SITE_BEFORE = re.compile(
+    r"(?:" + "|".join(lexicon.ordered("company_words", role="site_before")) + r")\w*\s*«?\s*$",
+    re.IGNORECASE)
 # A name right after one of these is the news outlet that reports, not a company of the
 # story: "Телеканал «Кубань 24»", "информационного агентства «Острова»", "ИА «Кам 24»".
 _MEDIA_BEFORE = re.compile(
-    r"(?:(?i:агентств|телеканал|телекомпани|радиостанци|радио|издани|газет|журнал|портал"
-    r"|медиахолдинг)\w*|\b(?:ИА|ГТРК|СМИ))\s*«?\s*$")
+    r"(?:(?i:" + "|".join(lexicon.ordered("company_words", role="media_before")) + r")\w*"
+    r"|\b(?:" + "|".join(lexicon.ordered("company_words", role="media_abbr")) + r"))\s*«?\s*$")
 
 
 def _named_after(text: str, start: int) -> bool:
@@ -138,7 +141,7 @@ def is_facility_name(span: Span) -> bool:
     return any(lemma(w) in _FACILITY_WORDS for w in re.findall(r"[\w-]+", outside))
 
 
-_FACILITY_WORDS = {"завод", "фабрика", "комбинат", "верфь", "льнокомбинат", "мясокомбинат"}
+_FACILITY_WORDS = lexicon.flagged("facility_heads", "org_word", "lemma")
 
 
 def main_company(analyzed: AnalyzedText) -> str | None:

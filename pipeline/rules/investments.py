@@ -12,48 +12,45 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from pipeline.rules.context import DocContext, find_program, sentence_companies
-from pipeline.rules.dates import find_periods
+from pipeline.rules import lexicon
+from pipeline.rules.context import (
+    PROJECT_PROGRAMS,
+    DocContext,
+    find_program,
+    sentence_companies,
+)
+from pipeline.rules.dates import Period, find_periods
 from pipeline.rules.gazetteer import Region, find_regions
-from pipeline.rules.money import carry_currency, find_money
+from pipeline.rules.money import Money, carry_currency, find_money
 from pipeline.rules.plants import find_plants
-from pipeline.rules.text import AnalyzedText
+from pipeline.rules.text import AnalyzedText, Sentence
 
-_EVENT_GEN = (r"(?:проекта|строительства|создания|модернизации|реконструкции|расширения"
-              r"|объекта|завода|предприятия|комбината|работ|производства|восстановления)")
-INVEST_CUES = re.compile(
-    r"инвест|вложен|вложил|вложат|вложит|вложи|капиталовложен|стоимост\w* " + _EVENT_GEN +
-    r"|стоимостью|бюджет\w* " + _EVENT_GEN + r"|затрат\w* на|обош[её]?л|обойд[её]тся"
-    r"|(?:на|в) (?:строительств|создани|модернизаци|развити|восстановлени|реконструкци"
-    r"|расширени|запуск|проект)\w*[^.]{0,60}?(?:направ|выдел|потрат|израсход)\w+"
-    r"|направ\w+ (?:\w+ )?на (?:строительство|создание|модернизацию|развитие|восстановление"
-    r"|реконструкцию|расширение|запуск|проект|организацию)"
-    r"|финансировани|профинансир|объ[её]м\w* (?:вложений|инвестиций)|оценива\w+"
-    r"|за[её]м|кредит(?!ор)|субсиди",
-    re.IGNORECASE,
-)
-NOT_INVEST_CUES = re.compile(
-    r"налог|зарплат|заработн|выручк|оборот|прибыл|доход|экспорт|дивиденд|штраф|пенси"
-    r"|стипенди|премия|пособи|долг|убыт|фонд\w* оплаты",
-    re.IGNORECASE,
-)
+
+def _cues(kind: str) -> str:
+    """The investment_cues.csv patterns of one kind as one alternation, in file order."""
+    return "|".join(lexicon.ordered("investment_cues", "pattern", kind=kind))
+
+
+# The word lists are pipeline/data/lexicon/investment_cues.csv (and the facility nouns'
+# cost_genitive of facility_heads.csv, the approx qualifiers of money_words.csv), read on
+# import.
+_EVENT_GEN = "(?:" + "|".join(
+    [*lexicon.ordered("investment_cues", "pattern", kind="cost_object"),
+     *lexicon.ordered("facility_heads", "cost_genitive")]) + ")"
+INVEST_CUES = re.compile(_cues("invest").replace("{cost_object}", _EVENT_GEN), re.IGNORECASE)
+NOT_INVEST_CUES = re.compile(_cues("not_invest"), re.IGNORECASE)
 # A verb before the sum that bounds it from below: "превысили $3 млрд", "может превысить".
 _AT_LEAST_VERB = re.compile(r"превы\w+\s+(?:отметку\s+(?:в\s+)?)?$", re.IGNORECASE)
 # "оценивается почти в 70 млрд": a qualifier before the preposition the sum follows.
-_APPROX_IN = re.compile(r"(?:почти|около|порядка|примерно|приблизительно|ориентировочно)"
-                        r"\s+в\s+$", re.IGNORECASE)
+_APPROX_IN = re.compile(
+    "(?:" + "|".join(w for w in lexicon.ordered("money_words", qualifier="approx") if " " not in w)
+    + r")\s+в\s+$", re.IGNORECASE)
 # Objects that are not industry: money for them is no industrial investment when the
 # article names no facility at all.
-NON_INDUSTRIAL = re.compile(
-    r"торгов\w+ (?:центр|комплекс)|стадион|жил\w+ (?:комплекс|дом|квартал)|гостиниц|отел[ья]"
-    r"|школ[аыу]|больниц|поликлиник|аквапарк|кинотеатр|парк\w* развлечений|спорткомплекс"
-    r"|логистическ\w+ (?:центр|комплекс|парк)|склад|бизнес-центр|офисн\w+ (?:центр|здани)",
-    re.IGNORECASE,
-)
+NON_INDUSTRIAL = re.compile(_cues("non_industrial"), re.IGNORECASE)
 # Support instruments that describe a whole project (its site or its contract): named once
 # in an article, they hold for its investment sums. Loans and subsidies are sums of their own.
-_PROJECT_PROGRAMS = {"СПИК", "ОЭЗ", "ТОР", "промышленный парк",
-                     "Фабрика проектного финансирования"}
+_PROJECT_PROGRAMS = PROJECT_PROGRAMS
 
 
 @dataclass(frozen=True)
@@ -76,8 +73,7 @@ class InvestmentMention:
 
 
 # "из них", "из которых", "в том числе", "включая": the next sum is a part of the previous one
-_PART_OF = re.compile(r"\b(?:из\s+(?:них|которых|этой\s+суммы|этих\s+средств)|в\s+том\s+числе"
-                      r"|включая)\b", re.IGNORECASE)
+_PART_OF = re.compile(r"\b(?:" + _cues("part_of") + r")\b", re.IGNORECASE)
 
 
 def investment_id(doc_id: str, start: int, end: int) -> str:
@@ -91,6 +87,71 @@ def _program_for(text: str, start: int, end: int, others: list[tuple[int, int]])
     lo = max((e for s, e in others if e <= start), default=0)
     hi = min((s for s, e in others if s >= end), default=len(text))
     return find_program(text[lo:hi])
+
+
+def _qualifier(text: str, rel: int, qualifier: str) -> str:
+    """How exact a sum is, also from the words before it that money.py does not read:
+    "превысили $3 млрд" (at least), "оценивается почти в 70 млрд" (approx)."""
+    if qualifier == "exact" and _AT_LEAST_VERB.search(text[max(0, rel - 30):rel]):
+        return "at_least"
+    if qualifier == "exact" and _APPROX_IN.search(text[max(0, rel - 30):rel]):
+        return "approx"
+    return qualifier
+
+
+def _period(text: str, periods: list[Period], rel: int, rel_end: int) -> Period | None:
+    """The period of a sum: the last one before it, else one right after it ("... 9,6 млрд
+    руб. за пять лет"), not in another clause ("..., первую печь разожгут в 2027 году",
+    "... 6 млрд рублей планируют завершить в 2026 году")."""
+    before = [p for p in periods if p.end <= rel]
+    after = [p for p in periods if p.start >= rel_end
+             and "," not in text[rel_end:p.start]
+             and len(text[rel_end:p.start].split()) <= 2]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _part_of(prev: InvestmentMention | None, m: Money, sent: Sentence,
+             rel: int) -> tuple[int, int] | None:
+    """The total this sum is a part of: the previous sum of the sentence, larger, in the
+    same currency, with "из них" / "в том числе" between them."""
+    if prev is not None and prev.currency == m.currency and prev.amount > m.amount \
+            and _PART_OF.search(sent.text[prev.end - sent.start:rel]):
+        return prev.start, prev.end
+    return None
+
+
+def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
+                          project_program: str | None,
+                          out: list[InvestmentMention]) -> None:
+    """Append the investment sums of one sentence that speaks of investing to `out`; the
+    sentence gives each sum its investor, region, period and programme."""
+    periods = find_periods(sent.text, ctx.published)
+    regions = find_regions(sent.text)
+    region = regions[0].region if regions else ctx.region
+    companies = sentence_companies(sent)
+    investor = companies[0] if companies else ctx.company
+    sent_program = find_program(sent.text)
+    spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]
+    for m in in_sent:
+        if m.currency is None or m.amount <= 0:
+            continue
+        rel, rel_end = m.start - sent.start, m.end - sent.start
+        if NOT_INVEST_CUES.search(sent.text[max(0, rel - 40): rel_end + 25]):
+            continue
+        period = _period(sent.text, periods, rel, rel_end)
+        others = [sp for sp in spans if sp != (rel, rel_end)]
+        program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
+        if program is None and sent_program is None:
+            program = project_program
+        prev = out[-1] if out and out[-1].evidence == sent.text else None
+        out.append(InvestmentMention(
+            amount=m.amount, amount_max=m.amount_max, currency=m.currency,
+            qualifier=_qualifier(sent.text, rel, m.qualifier), investor=investor,
+            region=region, period_start_year=period.start_year if period else None,
+            period_end_year=period.end_year if period else None,
+            program=program, evidence=sent.text, start=m.start, end=m.end,
+            part_of=_part_of(prev, m, sent, rel),
+        ))
 
 
 def find_investments(analyzed: AnalyzedText, ctx: DocContext,
@@ -109,50 +170,6 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
         if len(doc_programs & _PROJECT_PROGRAMS) == 1 else None
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
-        if not in_sent or not INVEST_CUES.search(sent.text):
-            continue
-        periods = find_periods(sent.text, ctx.published)
-        regions = find_regions(sent.text)
-        region = regions[0].region if regions else ctx.region
-        companies = sentence_companies(sent)
-        investor = companies[0] if companies else ctx.company
-        sent_program = find_program(sent.text)
-        spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]
-        for m in in_sent:
-            if m.currency is None or m.amount <= 0:
-                continue
-            rel, rel_end = m.start - sent.start, m.end - sent.start
-            local = sent.text[max(0, rel - 40): rel_end + 25]
-            if NOT_INVEST_CUES.search(local):
-                continue
-            qualifier = m.qualifier
-            if qualifier == "exact" and _AT_LEAST_VERB.search(sent.text[max(0, rel - 30):rel]):
-                qualifier = "at_least"
-            elif qualifier == "exact" and _APPROX_IN.search(sent.text[max(0, rel - 30):rel]):
-                qualifier = "approx"
-            before = [p for p in periods if p.end <= rel]
-            # a period after the sum counts only right after it ("... 9,6 млрд руб. за
-            # пять лет"), not in another clause ("..., первую печь разожгут в 2027 году",
-            # "... 6 млрд рублей планируют завершить в 2026 году")
-            after = [p for p in periods if p.start >= rel_end
-                     and "," not in sent.text[rel_end:p.start]
-                     and len(sent.text[rel_end:p.start].split()) <= 2]
-            period = before[-1] if before else (after[0] if after else None)
-            others = [sp for sp in spans if sp != (rel, rel_end)]
-            program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
-            if program is None and sent_program is None:
-                program = project_program
-            prev = out[-1] if out and out[-1].evidence == sent.text else None
-            part_of = None
-            if prev is not None and prev.currency == m.currency and prev.amount > m.amount \
-                    and _PART_OF.search(sent.text[prev.end - sent.start:rel]):
-                part_of = (prev.start, prev.end)
-            out.append(InvestmentMention(
-                amount=m.amount, amount_max=m.amount_max, currency=m.currency,
-                qualifier=qualifier, investor=investor, region=region,
-                period_start_year=period.start_year if period else None,
-                period_end_year=period.end_year if period else None,
-                program=program, evidence=sent.text, start=m.start, end=m.end,
-                part_of=part_of,
-            ))
+        if in_sent and INVEST_CUES.search(sent.text):
+            _sentence_investments(sent, in_sent, ctx, project_program, out)
     return out
