@@ -19,6 +19,11 @@ country ("президент Саркози") take the country the article names
 oblique and initial mentions are linked to the full name given in the same document; per
 person and post head the most informative row is kept.
 
+The words are data (pipeline/data/lexicon/positions.csv: one row per position lemma;
+officials_words.csv: one row per word and role); the code keeps the structure. The
+complement is read by small pieces (`_PIECES`), and the per-document state (region,
+country, generic-noun memory) travels as an explicit `Article` argument.
+
 Measured on factRuEval-2016 by pipeline/evaluation/factrueval.py (reports/factrueval.md).
 """
 
@@ -27,11 +32,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
+from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import resolve_region
 from pipeline.rules.morph import UD_TO_PYMORPHY_CASE, inflect, lemma, morph
 from pipeline.rules.orgs import normalize_org, org_sector
@@ -40,100 +47,70 @@ from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "positions_countries.csv"
 COUNTRY_ALIASES_FILE = COUNTRIES_FILE.with_name("positions_country_aliases.csv")
 
+# The word lists are data: pipeline/data/lexicon/positions.csv (one row per position lemma,
+# its columns say what the post does) and officials_words.csv (one row per word and role).
+# Adding a row changes extraction; a running process re-reads them after
+# `lexicon.rows.cache_clear()` and a reload of this module.
+_POSITIONS = "positions"
+_WORDS = "officials_words"
+
+
+def _positions(flag: str) -> frozenset[str]:
+    return lexicon.flagged(_POSITIONS, flag, column="lemma")
+
+
+def _role(role: str) -> frozenset[str]:
+    return lexicon.words(_WORDS, role=role)
+
+
 # Head words of posts (lemmas). Multi-word posts are built from these plus complements.
-POSITION_HEADS = {
-    "губернатор", "глава", "министр", "замминистр", "замминистра", "заместитель", "замглава",
-    "замглавы", "председатель", "зампред", "зампредседатель", "директор", "гендиректор",
-    "президент", "вице-президент", "вице-премьер", "премьер", "премьер-министр", "мэр",
-    "вице-мэр", "сенатор", "депутат", "полпред", "руководитель", "начальник", "управляющий",
-    "советник", "помощник",
-    "секретарь", "пресс-секретарь", "спикер", "вице-спикер", "посол", "прокурор", "судья",
-    "ректор", "проректор", "уполномоченный", "член", "партнер", "представитель", "омбудсмен",
-    "вице-губернатор", "замгубернатора", "аналитик", "экономист", "эксперт", "лидер",
-    "генсек", "командующий", "главнокомандующий", "канцлер", "король", "царь", "шеф",
-    "топ-менеджер", "менеджер", "главред", "редактор", "тренер", "бундестренер",
-    "исполнительный", "сопредседатель", "зампредправления", "комиссар", "атташе", "инженер",
-    "академик", "профессор", "декан", "зав", "заведующий", "госсекретарь",
-    "министр-председатель", "координатор", "худрук", "хореограф", "солист",
-    "фотограф", "оператор", "корреспондент", "обозреватель", "журналист", "астронавт",
-    "космонавт", "вратарь", "защитник", "полузащитник", "нападающий", "капитан", "игрок",
-    "наблюдатель", "парламентарий", "докладчик", "архиепископ", "митрополит", "патриарх",
-    "епископ", "генерал", "генерал-майор", "генерал-лейтенант", "генерал-полковник",
-    "полковник", "подполковник", "майор", "адмирал", "маршал", "градоначальник",
-    "префект", "казначей", "аудитор", "ревизор", "консул", "генконсул", "постпред",
-    "вице-консул", "сотрудник", "рабочий", "пилот", "главврач", "врач", "преподаватель",
-}
+POSITION_HEADS = _positions("head")
 # Heads that must be followed by a complement to be a post ("член совета директоров").
-NEEDS_COMPLEMENT = {"член", "представитель", "заместитель", "руководитель", "начальник",
-                    "глава", "исполнительный", "партнер", "сотрудник", "игрок", "рабочий",
-                    "помощник", "советник"}
+NEEDS_COMPLEMENT = _positions("needs_complement")
 # Occupations rather than posts: a row only when an organization is attached.
-NEEDS_ORG = {"аналитик", "экономист", "эксперт", "бизнесмен", "предприниматель", "академик",
-             "профессор", "инженер", "журналист", "фотограф", "оператор", "корреспондент",
-             "обозреватель", "защитник", "полузащитник", "нападающий", "наблюдатель",
-             "менеджер", "врач", "преподаватель", "пилот", "король", "шеф", "партнер",
-             "лидер"}
-# Owners and founders hold a share, not a post: "основатель Facebook", "совладелец WFC" are
-# ownership facts and make no officials row.
-PRE_MODIFIERS = {
-    "первый", "генеральный", "исполнительный", "главный", "старший", "бывший", "временно",
-    "исполняющий", "обязанность", "врио", "и.о.", "и.о", "экс", "вице", "действующий",
-    "новый", "независимый", "полномочный", "чрезвычайный", "постоянный", "федеральный",
-    "региональный", "технический", "финансовый", "коммерческий", "операционный",
-    "народный", "государственный", "художественный", "официальный",
-    "заместитель", "нынешний", "почетный", "запасной", "исполнять",
-}
-_ACTING = {"врио", "и.о.", "и.о", "временно", "исполняющий"}
-# Complement nouns that belong to the post itself rather than to the organization.
-POST_COMPLEMENTS = {
-    "совет", "директор", "правление", "правительство", "администрация", "комитет",
-    "наблюдательный", "дума", "собрание", "департамент", "управление", "отдел", "служба",
-    "министерство", "министр", "председатель", "президент", "губернатор", "мэр",
-    "пресс-служба", "аппарат", "фракция", "комиссия", "президиум", "кафедра", "лаборатория",
-    "бюро", "директорат", "секретариат", "дирекция", "штаб", "глава", "руководитель",
-    "отделение", "филиал", "представительство",
-}
-# After these the next genitive noun phrase is the portfolio: "министр иностранных дел".
-PORTFOLIO_HEADS = {"министр", "замминистр", "замминистра", "министерство", "нарком",
-                   "госсекретарь", "секретарь", "комитет", "комиссия", "департамент",
-                   "управление", "отдел", "кафедра", "служба"}
-# Organization nouns that say nothing by themselves: a name right after them is the org.
-GENERIC_ORG_NOUNS = {"компания", "концерн", "холдинг", "группа", "корпорация", "банк",
-                     "завод", "фирма", "партия", "движение", "газета", "журнал", "телеканал",
-                     "агентство", "организация", "фонд", "клуб", "команда", "кафе",
-                     "ресторан", "магазин", "фабрика", "комбинат", "предприятие", "институт",
-                     "университет", "театр", "издание", "сайт", "портал", "проект",
-                     "ассоциация", "союз", "объединение", "центр", "общество", "сеть",
-                     "оппозиция", "сборная", "государство", "страна", "город", "ведомство"}
-REGION_WORDS = {"регион", "область", "край", "республика", "субъект", "округ"}
-# "глава государства", "президент страны": the country the article is about.
-STATE_WORDS = {"государство", "страна"}
-FEDERAL_CITIES = {"Москва", "Санкт-Петербург", "Севастополь"}
+NEEDS_ORG = _positions("needs_org")
 # Posts of a country's government: with no organization written, the article's country.
-NATIONAL_POSTS = {"президент", "премьер", "премьер-министр", "вице-премьер", "министр",
-                  "канцлер", "госсекретарь"}
+NATIONAL_POSTS = _positions("national")
+# Posts of a region: with no organization written, the article's region.
+REGIONAL_POSTS = _positions("regional")
+# Government posts when their organization is a place ("глава Калининградской области").
+PLACE_GOVERNMENT_POSTS = _positions("government_if_place")
+# After these the next genitive noun phrase is the portfolio: "министр иностранных дел".
+PORTFOLIO_HEADS = _positions("portfolio") | _role("portfolio_org")
+GOVERNMENT_POSTS = lexicon.words(_POSITIONS, "lemma", sector="government")
+# Owners and founders hold a share, not a post: "основатель Facebook", "совладелец WFC" are
+# ownership facts and make no officials row (they are no heads).
+BUSINESS_POSTS = lexicon.words(_POSITIONS, "lemma", sector="business")
+PRE_MODIFIERS = _role("pre_modifier")
+_ACTING = _role("acting")
+ACTING_ABBREVIATIONS = _role("acting_abbreviation")
+_PHASE_FORMER = _role("phase_former")
+# Complement nouns that belong to the post itself rather than to the organization.
+POST_COMPLEMENTS = _role("post_complement")
+# "член правительства": the post is national.
+NATIONAL_BODIES = _role("national_body")
+# Organization nouns that say nothing by themselves: a name right after them is the org.
+GENERIC_ORG_NOUNS = _role("generic_org_noun")
+REGION_WORDS = _role("region_word")
+CITY_WORDS = _role("city_word")
+FEDERAL_CITIES = _role("federal_city")
+# "глава государства", "президент страны": the country the article is about.
+STATE_WORDS = _role("state_word")
 # "X занял пост министра", "X стал премьер-министром": the post in a predicate.
-POST_NOUNS = {"пост", "должность"}
-COPULA_VERBS = {"стать", "являться", "быть", "назначить", "избрать", "работать", "служить",
-                "остаться", "становиться", "назначать", "избираться", "переизбрать"}
+POST_NOUNS = _role("post_noun")
+COPULA_VERBS = _role("copula_verb")
 # "кандидат на пост главы": a post sought is not a post held.
-CANDIDATE_WORDS = {"кандидат", "кандидатура", "претендент", "претендовать", "баллотироваться",
-                   "выдвинуть", "выдвигаться"}
-FORMER_WORDS = {"уход", "уйти", "покинуть", "оставить", "отставка", "освободить", "снять",
-                "уволить", "уходить", "покидать"}
-GOVERNMENT_POSTS = {
-    "губернатор", "министр", "замминистр", "замминистра", "мэр", "сенатор", "депутат",
-    "полпред", "премьер", "премьер-министр", "вице-премьер", "президент", "посол",
-    "прокурор", "судья", "вице-губернатор", "замгубернатора", "спикер", "уполномоченный",
-    "омбудсмен", "вице-мэр", "канцлер", "госсекретарь", "вице-спикер", "консул", "генконсул",
-    "постпред", "парламентарий", "префект", "градоначальник",
-}
-BUSINESS_POSTS = {"гендиректор", "директор", "совладелец", "владелец", "основатель",
-                  "управляющий", "топ-менеджер", "менеджер", "бизнесмен", "предприниматель",
-                  "акционер", "сооснователь", "учредитель"}
-_PHASE_FORMER = {"бывший", "экс"}
+CANDIDATE_WORDS = _role("candidate_word")
+FORMER_WORDS = _role("former_word")
+# A post with an organization whose text contains one of these is business.
+BUSINESS_STEMS = _role("business_stem")
+# Surname particles: "Марин Ле Пен", "Шарль де Голль", "Урсула фон дер Ляйен".
+NAME_PARTICLES = _role("name_particle")
+
+# Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
-_HARD_BOUNDARY = {";", ":", "—", "–", "-", ".", "!", "?", "(", ")", "а", "но", "или"}
+_HARD_BOUNDARY = frozenset({";", ":", "—", "–", "-", ".", "!", "?", "(", ")"}) \
+    | _role("clause_conjunction")
 _SPLIT = {",", "и"}
 _OPEN_QUOTES = "«\"„“"
 
@@ -259,11 +236,6 @@ def _same_surname(a: str, b: str) -> bool:
     return n >= max(len(a), len(b)) - 2 and n >= min(len(a), len(b)) - 1
 
 
-# Surname particles: "Марин Ле Пен", "Шарль де Голль", "Урсула фон дер Ляйен".
-NAME_PARTICLES = {"ле", "де", "ди", "дю", "да", "ла", "фон", "дер", "ван", "бин", "ибн",
-                  "аль", "эль", "ден", "ас", "ат"}
-
-
 def _with_particle(sent: Sentence, span: Span, toks: list[Token], full: str,
                    surname: str) -> tuple[str, str]:
     """A name the tagger cut after a particle ("Марин Ле" + "Пен") gets its surname back."""
@@ -281,6 +253,50 @@ def _with_particle(sent: Sentence, span: Span, toks: list[Token], full: str,
     return full, surname
 
 
+def _match_person(persons: list[_Person], full: str, surname: str,
+                  first: str | None) -> _Person | None:
+    """The known person a mention names: the same surname (exactly, then but for an
+    inflection the normaliser missed) with a compatible first name; else a first name or
+    "Имя Отчество" alone that fits one known person."""
+    for exact in (True, False):
+        for p in persons:
+            same = (_key(p.surname) == _key(surname)) if exact \
+                else _same_surname(p.surname, surname)
+            if same and (first is None or p.first is None
+                         or p.first[:1].lower() == first[:1].lower()):
+                return p
+    if first is None:
+        # a first name or "Имя Отчество" alone: the one known person it fits
+        fits = [p for p in persons
+                if {_key(w) for w in full.split()} <= {_key(w) for w in p.full_name.split()}]
+        if len(fits) == 1:
+            return fits[0]
+    if first is not None and re.search(r"(?:вич|вна|ична|овна|евна)$", surname):
+        fits = [p for p in persons if _key(surname) in _key(p.full_name).split()
+                and _key(first) in _key(p.full_name).split()]
+        if len(fits) == 1:
+            return fits[0]
+    return None
+
+
+def _update_person(match: _Person, full: str, surname: str, first: str | None,
+                   is_nom: bool) -> None:
+    """Keep the best spelling of a person's name: the fuller form seen later ("В. Путин"
+    then "Владимир Путин"), or the same name read in the nominative."""
+    if first and len(first.rstrip(".")) > 1 and (
+        not match.first or len(match.first.rstrip(".")) <= 1
+        or len(full.split()) > len(match.full_name.split())
+        and match.first[:1].lower() == first[:1].lower()
+    ):
+        match.full_name, match.first, match.surname = full, first, surname
+        match.nominative = is_nom
+    elif is_nom and not match.nominative and first and match.first \
+            and len(full.split()) == len(match.full_name.split()):
+        # the same name in the nominative is the safer spelling ("Ле Пена" -> "Ле Пен")
+        match.full_name, match.first, match.surname = full, first, surname
+        match.nominative = True
+
+
 def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
     """Map each PER span to a document-level person (surname-only mentions link back)."""
     persons: list[_Person] = []
@@ -293,47 +309,13 @@ def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
             full, surname, first = _person_from_span(span, toks)
             full, surname = _with_particle(sent, span, toks, full, surname)
             is_nom = bool(toks) and all(t.case == "Nom" for t in toks)
-            match = None
-            for exact in (True, False):
-                for p in persons:
-                    same = (_key(p.surname) == _key(surname)) if exact \
-                        else _same_surname(p.surname, surname)
-                    if same and (first is None or p.first is None
-                                 or p.first[:1].lower() == first[:1].lower()):
-                        match = p
-                        break
-                if match is not None:
-                    break
-            if match is None and first is None:
-                # a first name or "Имя Отчество" alone: the one known person it fits
-                fits = [p for p in persons
-                        if {_key(w) for w in full.split()} <= {_key(w) for w in
-                                                              p.full_name.split()}]
-                if len(fits) == 1:
-                    match = fits[0]
-            if match is None and first is not None and re.search(
-                    r"(?:вич|вна|ична|овна|евна)$", surname):
-                fits = [p for p in persons if _key(surname) in _key(p.full_name).split()
-                        and _key(first) in _key(p.full_name).split()]
-                if len(fits) == 1:
-                    match = fits[0]
+            match = _match_person(persons, full, surname, first)
             if match is None:
                 match = _Person(key=f"p{len(persons)}", full_name=full, surname=surname,
                                 first=first, nominative=is_nom)
                 persons.append(match)
-            elif first and len(first.rstrip(".")) > 1 and (
-                not match.first or len(match.first.rstrip(".")) <= 1
-                or len(full.split()) > len(match.full_name.split())
-                and match.first[:1].lower() == first[:1].lower()
-            ):
-                # a fuller form seen later ("В. Путин" then "Владимир Путин")
-                match.full_name, match.first, match.surname = full, first, surname
-                match.nominative = is_nom
-            elif is_nom and not match.nominative and first and match.first \
-                    and len(full.split()) == len(match.full_name.split()):
-                # the same name in the nominative is the safer spelling ("Ле Пена" -> "Ле Пен")
-                match.full_name, match.first, match.surname = full, first, surname
-                match.nominative = True
+            else:
+                _update_person(match, full, surname, first, is_nom)
             by_span[(span.start, span.end)] = match
     return by_span
 
@@ -497,11 +479,15 @@ def _place_adjective(tok: Token) -> str | None:
     region = resolve_region(lem) if lem.endswith(("ский", "цкий", "ный")) else None
     return region.name if region else None
 
-
-# The article's "generic noun -> name" memory, per call of find_officials (a context
-# variable, so threads analysing different documents do not share it).
-_GENERIC_MEMORY: ContextVar[dict[str, str] | None] = ContextVar("officials_generic_memory",
-                                                                 default=None)
+@dataclass(frozen=True)
+class Article:
+    """What the rules know about the document beyond one sentence, passed explicitly
+    down the call chain (no module state, so documents analysed in threads never share
+    it): the article's region, the country it names most, and its generic-noun memory
+    ("партии «Яблоко»" ... "глава партии" -> Яблоко)."""
+    region_name: str | None = None
+    country: str | None = None
+    generic_orgs: Mapping[str, str] = field(default_factory=dict)
 
 
 def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
@@ -526,29 +512,66 @@ def _is_gen(t: Token) -> bool:
     return t.case in ("Gen", None)
 
 
-def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
-                hi: int, country: str | None = None) -> _Post | None:
-    """Read the post whose head is toks[hi] (the window excludes the person's name)."""
+# A piece of the complement reader says what to do after it read its phrase: read on
+# (_NEXT), stop (_STOP: the complement ends here), or None (the phrase is not its kind).
+Step = Literal["next", "stop"] | None
+_NEXT: Step = "next"
+_STOP: Step = "stop"
+
+
+@dataclass
+class _Complement:
+    """The complement of a post read so far, left to right from the token after the head."""
+    i: int  # the next token of the window to read
+    last: str  # lemma of the last word kept in the post (is it a portfolio head?)
+    compl: list[Token] = field(default_factory=list)  # words kept in the post
+    pending: list[Token] = field(default_factory=list)  # adjectives awaiting their noun
+    organization: str | None = None
+
+
+def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article) -> _Post | None:
+    """Read the post whose head is toks[hi] (the window excludes the person's name): the
+    modifiers before the head, the complement after it, then the article's defaults."""
     head = toks[hi]
-    if head.feats.get("Number") == "Plur" and head.text.lower() not in ("и.о.", "врио"):
-        return None
+    if head.feats.get("Number") == "Plur" and head.text.lower() not in ACTING_ABBREVIATIONS:
+        return None  # "губернаторы областей" name no one person's post
+    pre = toks[_pre_start(sent, toks, hi):hi]
+    place, kept_pre = _split_place(pre)
+    comp = _read_complement(sent, toks, hi, doc)
+    return _finish_post(sent, toks, head, kept_pre, _phase_of(pre, head), place, comp, doc)
+
+
+def _is_pre_modifier(sent: Sentence, tok: Token, head: Token) -> bool:
+    """A word before the head that belongs to the post: a listed modifier ("первый",
+    "врио") or an adjective in the head's case ("подмосковный губернатор")."""
+    return (_lem(tok) in PRE_MODIFIERS or tok.text.lower() in PRE_MODIFIERS
+            or (tok.pos == "ADJ" and tok.case == head.case
+                and (_span_at(sent, tok) is None or bool(_place_adjective(tok)))))
+
+
+def _pre_start(sent: Sentence, toks: list[Token], hi: int) -> int:
+    """Index of the first pre-modifier of the head toks[hi] (hi when there is none)."""
     pi = hi
-    while pi > 0 and (
-        _lem(toks[pi - 1]) in PRE_MODIFIERS
-        or toks[pi - 1].text.lower() in PRE_MODIFIERS
-        or (toks[pi - 1].pos == "ADJ" and toks[pi - 1].case == head.case
-            and (_span_at(sent, toks[pi - 1]) is None or _place_adjective(toks[pi - 1])))
-    ):
+    while pi > 0 and _is_pre_modifier(sent, toks[pi - 1], toks[hi]):
         pi -= 1
-    pre = toks[pi:hi]
-    low_pre = [t.text.lower() for t in pre + [head]]
-    phase = None
-    if any(_lem(t) in _PHASE_FORMER or t.text.lower().startswith("экс") for t in pre + [head]):
-        phase = "former"
-    elif any(w in _ACTING or w.startswith("врио") for w in low_pre):
-        phase = "acting"
+    return pi
+
+
+def _phase_of(pre: list[Token], head: Token) -> str | None:
+    """"бывший", "экс-" make a former post; "врио", "и.о." an acting one."""
+    words = [*pre, head]
+    if any(_lem(t) in _PHASE_FORMER or t.text.lower().startswith("экс") for t in words):
+        return "former"
+    if any(w in _ACTING or w.startswith("врио") for w in (t.text.lower() for t in words)):
+        return "acting"
+    return None
+
+
+def _split_place(pre: list[Token]) -> tuple[str | None, list[Token]]:
+    """A place adjective among the modifiers ("израильский премьер") gives the place,
+    not a word of the post; "бывший" goes to the phase. Returns (place, kept modifiers)."""
     place = None
-    kept_pre = []
+    kept: list[Token] = []
     for t in pre:
         if _lem(t) in _PHASE_FORMER:
             continue
@@ -556,131 +579,227 @@ def _parse_post(sent: Sentence, toks: list[Token], region_name: str | None,
         if p and place is None:
             place = p
             continue
-        kept_pre.append(t)
-    n = len(toks)
-    i = hi + 1
-    compl: list[Token] = []
-    organization: str | None = None
-    last = _lem(head)
-    pending: list[Token] = []
-    while i < n:
-        t = toks[i]
-        span = _span_at(sent, t)
-        if span is not None and span.type in ("ORG", "LOC"):
-            pending = []  # "глава государственной Комиссии": the adjective is the org's
-            organization = _org_name(span, sent)
-            while i < n and toks[i].start < span.end:
-                i += 1
-            break
-        if t.text in _OPEN_QUOTES:
-            q = _quoted(sent, t)
-            if q:
-                organization = q[0]
-                while i < n and toks[i].start < q[1]:
-                    i += 1
-            break
-        lem = _lem(t)
-        if lem in ("в", "во", "от") and organization is None and i + 1 < n \
-                and (sp := _span_at(sent, toks[i + 1])) is not None \
-                and (sp.type == "LOC" or lem == "от" and sp.type == "ORG"):
-            # "полпред президента в Центральном федеральном округе", "наблюдатель от ОБСЕ"
-            organization = _org_name(sp, sent)
-            i += 1
-            while i < n and toks[i].start < sp.end:
-                i += 1
-            break
-        if lem == "по" and i + 1 < n:
-            # "министр по делам разведки", "директор по стратегии и развитию"
-            j = i + 1
-            while j < n and _span_at(sent, toks[j]) is None and (
-                toks[j].pos in ("NOUN", "ADJ")
-                or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
-            ):
-                j += 1
-            if j > i + 1:
-                compl += pending + toks[i:j]
-                pending = []
-                i = j
-                continue
-            break
-        if t.pos == "ADJ" and _is_gen(t) and span is None:
-            pending.append(t)
-            i += 1
-            continue
-        if t.pos == "ADV" and pending and i + 1 < n and toks[i + 1].pos == "ADJ":
-            i += 1  # "крайне правого": a degree adverb inside the adjectives
-            continue
-        if t.pos in ("NOUN", "PROPN") and _is_gen(t):
-            if lem in REGION_WORDS and not pending:
-                organization = region_name
-                i += 1
+        kept.append(t)
+    return place, kept
+
+
+def _read_complement(sent: Sentence, toks: list[Token], hi: int, doc: Article) -> _Complement:
+    """Read the words after the head, one phrase at a time, until a piece stops or no
+    piece knows the next word."""
+    comp = _Complement(i=hi + 1, last=_lem(toks[hi]))
+    while comp.i < len(toks):
+        step = None
+        for piece in _PIECES:
+            step = piece(sent, toks, comp, doc)
+            if step is not None:
                 break
-            if lem == "город" and not pending:
-                organization = region_name if region_name in FEDERAL_CITIES else None
-                i += 1
-                break
-            if lem in STATE_WORDS and not pending:
-                compl.append(t)
-                organization = country
-                i += 1
-                break
-            if lem in POST_COMPLEMENTS or _is_head(t) or last in PORTFOLIO_HEADS:
-                compl += pending + [t]
-                pending = []
-                portfolio = last in PORTFOLIO_HEADS and lem not in POST_COMPLEMENTS
-                last = lem
-                i += 1
-                if portfolio:
-                    # "промышленности и торговли": the portfolio may be a pair
-                    if i + 1 < n and toks[i].text == "и" and toks[i + 1].pos == "NOUN" \
-                            and _is_gen(toks[i + 1]) and _span_at(sent, toks[i + 1]) is None:
-                        compl += toks[i:i + 2]
-                        i += 2
-                    last = "_portfolio"
-                continue
-            # the organization in words: "Русской винно-водочной компании", "кафе"
-            org_toks = pending + [t]
-            pending = []
-            i += 1
-            while i < n and _span_at(sent, toks[i]) is None and toks[i].text not in \
-                    _OPEN_QUOTES and toks[i].pos in ("NOUN", "ADJ", "PROPN") \
-                    and _is_gen(toks[i]) and not _is_head(toks[i]):
-                org_toks.append(toks[i])
-                i += 1
-            if i < n and toks[i].text in _OPEN_QUOTES and (q := _quoted(sent, toks[i])):
-                organization = q[0]
-                while i < n and toks[i].start < q[1]:
-                    i += 1
-            elif i < n and (sp := _span_at(sent, toks[i])) is not None \
-                    and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
-                organization = _org_name(sp, sent)
-                while i < n and toks[i].start < sp.end:
-                    i += 1
-            elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
-                organization = _nominative_phrase(org_toks)
-            else:
-                organization = (_GENERIC_MEMORY.get() or {}).get(lem)
-                compl.append(t)  # "глава партии": the post is read, the name may be known
+        if step != _NEXT:
             break
-        break
-    # trailing adjectives without their noun belong to nothing we read
-    hlem = _head_key(head)
-    if hlem in NEEDS_COMPLEMENT and not compl and organization is None:
+    return comp
+
+
+def _skip_to(toks: list[Token], comp: _Complement, end: int) -> None:
+    """Move the reader past every token that starts before the offset `end`."""
+    while comp.i < len(toks) and toks[comp.i].start < end:
+        comp.i += 1
+
+
+def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
+    """A named organization or place right after the post is its organization
+    ("глава Минпромторга", "губернатор Калининградской области")."""
+    span = _span_at(sent, toks[comp.i])
+    if span is None or span.type not in ("ORG", "LOC"):
         return None
-    if organization is None and place is not None:
-        organization = place
+    comp.pending = []  # "глава государственной Комиссии": the adjective is the org's
+    comp.organization = _org_name(span, sent)
+    _skip_to(toks, comp, span.end)
+    return _STOP
+
+
+def _quoted_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
+    """A quoted name is the organization ("директор «Автотора»"); an opening quote that
+    closes nothing ends the complement all the same."""
+    if toks[comp.i].text not in _OPEN_QUOTES:
+        return None
+    q = _quoted(sent, toks[comp.i])
+    if q:
+        comp.organization = q[0]
+        _skip_to(toks, comp, q[1])
+    return _STOP
+
+
+def _preposition_org(sent: Sentence, toks: list[Token], comp: _Complement,
+                     doc: Article) -> Step:
+    """"в/во + place" or "от + organization": "полпред президента в Центральном
+    федеральном округе", "наблюдатель от ОБСЕ"."""
+    lem = _lem(toks[comp.i])
+    if lem not in ("в", "во", "от") or comp.organization is not None \
+            or comp.i + 1 >= len(toks):
+        return None
+    sp = _span_at(sent, toks[comp.i + 1])
+    if sp is None or not (sp.type == "LOC" or lem == "от" and sp.type == "ORG"):
+        return None
+    comp.organization = _org_name(sp, sent)
+    comp.i += 1
+    _skip_to(toks, comp, sp.end)
+    return _STOP
+
+
+def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
+    """"по + noun phrase" stays in the post: "министр по делам разведки", "директор по
+    стратегии и развитию"; a "по" that opens no noun phrase ends the complement."""
+    i, n = comp.i, len(toks)
+    if _lem(toks[i]) != "по" or i + 1 >= n:
+        return None
+    j = i + 1
+    while j < n and _span_at(sent, toks[j]) is None and (
+        toks[j].pos in ("NOUN", "ADJ")
+        or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
+    ):
+        j += 1
+    if j == i + 1:
+        return _STOP
+    comp.compl += comp.pending + toks[i:j]
+    comp.pending = []
+    comp.i = j
+    return _NEXT
+
+
+def _adjectives(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
+    """Genitive adjectives wait for their noun, which decides whether they belong to the
+    post or to the organization ("крайне правого движения": a degree adverb inside)."""
+    t, i = toks[comp.i], comp.i
+    if t.pos == "ADJ" and _is_gen(t) and _span_at(sent, t) is None:
+        comp.pending.append(t)
+        comp.i += 1
+        return _NEXT
+    if t.pos == "ADV" and comp.pending and i + 1 < len(toks) and toks[i + 1].pos == "ADJ":
+        comp.i += 1
+        return _NEXT
+    return None
+
+
+def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
+                   doc: Article) -> Step:
+    """A genitive noun: a word for the article's place, a part of the post, or the
+    organization in words, in that order."""
+    t = toks[comp.i]
+    if t.pos not in ("NOUN", "PROPN") or not _is_gen(t):
+        return None
+    return (_place_noun(t, comp, doc) or _genitive_chain(sent, toks, comp)
+            or _org_in_words(sent, toks, comp, doc))
+
+
+def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
+    """"губернатор области" (the article's region), "мэр города" (the region when it is
+    a federal city), "глава государства" (the article's country; the word stays)."""
+    if comp.pending:
+        return None
+    lem = _lem(t)
+    if lem in REGION_WORDS:
+        comp.organization = doc.region_name
+    elif lem in CITY_WORDS:
+        comp.organization = doc.region_name if doc.region_name in FEDERAL_CITIES else None
+    elif lem in STATE_WORDS:
+        comp.compl.append(t)
+        comp.organization = doc.country
+    else:
+        return None
+    comp.i += 1
+    return _STOP
+
+
+def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
+    """A genitive noun that names a part of the organization or a portfolio stays in the
+    post: "председатель совета директоров", "министр финансов", "промышленности и
+    торговли" (a portfolio may be a pair)."""
+    t = toks[comp.i]
+    lem = _lem(t)
+    if not (lem in POST_COMPLEMENTS or _is_head(t) or comp.last in PORTFOLIO_HEADS):
+        return None
+    comp.compl += [*comp.pending, t]
+    comp.pending = []
+    portfolio = comp.last in PORTFOLIO_HEADS and lem not in POST_COMPLEMENTS
+    comp.last = lem
+    comp.i += 1
+    if portfolio:
+        i = comp.i
+        if i + 1 < len(toks) and toks[i].text == "и" and toks[i + 1].pos == "NOUN" \
+                and _is_gen(toks[i + 1]) and _span_at(sent, toks[i + 1]) is None:
+            comp.compl += toks[i:i + 2]
+            comp.i += 2
+        comp.last = "_portfolio"
+    return _NEXT
+
+
+def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
+    """Any other genitive noun phrase is the organization in words ("Русской
+    винно-водочной компании", "кафе"); a generic noun ("компании") takes the quoted or
+    named name after it, or alone the one the article last named with it."""
+    t = toks[comp.i]
+    lem = _lem(t)
+    org_toks = [*comp.pending, t]
+    comp.pending = []
+    comp.i += 1
+    while comp.i < len(toks) and _org_word(sent, toks[comp.i]):
+        org_toks.append(toks[comp.i])
+        comp.i += 1
+    nxt = toks[comp.i] if comp.i < len(toks) else None
+    if nxt is not None and nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
+        comp.organization = q[0]
+        _skip_to(toks, comp, q[1])
+    elif nxt is not None and (sp := _span_at(sent, nxt)) is not None \
+            and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
+        comp.organization = _org_name(sp, sent)
+        _skip_to(toks, comp, sp.end)
+    elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
+        comp.organization = _nominative_phrase(org_toks)
+    else:
+        comp.organization = doc.generic_orgs.get(lem)
+        comp.compl.append(t)  # "глава партии": the post is read, the name may be known
+    return _STOP
+
+
+def _org_word(sent: Sentence, tok: Token) -> bool:
+    """A word that continues an organization in words: an unnamed genitive noun or
+    adjective that is no post head and opens no quote."""
+    return _span_at(sent, tok) is None and tok.text not in _OPEN_QUOTES \
+        and tok.pos in ("NOUN", "ADJ", "PROPN") and _is_gen(tok) and not _is_head(tok)
+
+
+_PIECES: tuple[Callable[[Sentence, list[Token], _Complement, Article], Step], ...] = (
+    _entity_org, _quoted_org, _preposition_org, _po_phrase, _adjectives, _genitive_noun)
+
+
+def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[Token],
+                 phase: str | None, place: str | None, comp: _Complement,
+                 doc: Article) -> _Post | None:
+    """The post with its organization: the one written, else the place adjective, else
+    the article's region or country for posts that imply them; None for a head that
+    needs a complement or an organization it did not get."""
+    hlem = _head_key(head)
+    if hlem in NEEDS_COMPLEMENT and not comp.compl and comp.organization is None:
+        return None  # trailing adjectives without their noun belong to nothing we read
+    organization = comp.organization if comp.organization is not None else place
     default_org = organization is None
-    if organization is None and hlem in {"губернатор", "вице-губернатор", "врио"}:
-        organization = region_name
-    if organization is None and (hlem in NATIONAL_POSTS
-                                 or any(_lem(t) == "правительство" for t in compl)):
-        organization = country
+    if organization is None:
+        organization = _default_organization(hlem, comp.compl, doc)
     if hlem in NEEDS_ORG and organization is None:
         return None
-    position = _nominative_position(kept_pre, head, compl)
-    leftover = sum(1 for t in toks[i:] if _span_at(sent, t) is None and t.pos != "PUNCT")
-    return _Post(position, organization, phase, hlem, i, leftover, head.case,
+    position = _nominative_position(kept_pre, head, comp.compl)
+    leftover = sum(1 for t in toks[comp.i:] if _span_at(sent, t) is None and t.pos != "PUNCT")
+    return _Post(position, organization, phase, hlem, comp.i, leftover, head.case,
                  default_org and organization is not None)
+
+
+def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
+    """No organization written: a regional post's is the article's region ("губернатор"),
+    a national post's ("президент", "член правительства") the article's country."""
+    organization = doc.region_name if hlem in REGIONAL_POSTS else None
+    if organization is None and (hlem in NATIONAL_POSTS
+                                 or any(_lem(t) in NATIONAL_BODIES for t in compl)):
+        organization = doc.country
+    return organization
 
 
 def _window_before(sent: Sentence, per: Span) -> list[Token]:
@@ -790,61 +909,73 @@ def _agrees(post: _Post, name_tok: Token | None) -> bool:
                for p in morph().parse(name_tok.text))
 
 
-def _posts_before(sent: Sentence, per: Span, region_name: str | None,
-                  country: str | None = None) -> list[_Post]:
+def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """Posts written before the name: the chunk next to the name must hold a post that
+    reaches it (possibly stacked posts), and earlier chunks of a list ("депутат ...,
+    сопредседатель ... Михаил Вельмакин") each a post that reaches its comma."""
     window = _window_before(sent, per)
     if not window:
         return []
     name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
     chunks = _chunks(sent, window)
-    posts: list[_Post] = []
     # the chunk next to the name: its last readable post that reaches the name
     near = chunks[-1]
     found = None
     for hi in [i for i, t in enumerate(near) if _is_head(t)]:
-        post = _parse_post(sent, near, region_name, hi, country)
+        post = _parse_post(sent, near, hi, doc)
         if post is None:
             continue
-        # stacked posts without a comma: "представитель вооружённых сил полковник X"
-        stack = [post]
-        while stack[-1].leftover > 0 and stack[-1].consumed < len(near):
-            nxt = _starts_post(near[stack[-1].consumed:])
-            if nxt is None:
-                break
-            more = _parse_post(sent, near, region_name, stack[-1].consumed + nxt, country)
-            if more is None:
-                break
-            if more.organization is None or more.default_org:
-                # "представитель вооружённых сил полковник X": one organization for both
-                more.organization, more.default_org = stack[-1].organization, False
-            stack.append(more)
+        stack = _stacked_posts(sent, near, post, doc)
         if stack[-1].leftover <= 2 and _agrees(stack[-1], name_tok):
             found = stack
             break
     if found is None:
         return []
-    posts.extend(reversed(found))
+    posts = list(reversed(found))
     for chunk in reversed(chunks[:-1]):
         # an earlier post of the list must reach the comma: "... лидер Меджлиса, депутат"
-        post = None
-        for hi in [i for i, t in enumerate(chunk) if _is_head(t)]:
-            post = _parse_post(sent, chunk, region_name, hi, country)
-            if post is not None and post.leftover <= 1:
-                break
-            post = None
+        post = _post_reaching_end(sent, chunk, doc)
         if post is None:
             break
         posts.append(post)
     return posts
 
 
-def _posts_after(sent: Sentence, per: Span, region_name: str | None,
-                 country: str | None = None) -> list[_Post]:
+def _stacked_posts(sent: Sentence, near: list[Token], post: _Post,
+                   doc: Article) -> list[_Post]:
+    """Stacked posts without a comma: "представитель вооружённых сил полковник X"; a later
+    post with no organization of its own shares the one before it."""
+    stack = [post]
+    while stack[-1].leftover > 0 and stack[-1].consumed < len(near):
+        nxt = _starts_post(near[stack[-1].consumed:])
+        if nxt is None:
+            break
+        more = _parse_post(sent, near, stack[-1].consumed + nxt, doc)
+        if more is None:
+            break
+        if more.organization is None or more.default_org:
+            more.organization, more.default_org = stack[-1].organization, False
+        stack.append(more)
+    return stack
+
+
+def _post_reaching_end(sent: Sentence, chunk: list[Token], doc: Article) -> _Post | None:
+    """The first post of a chunk that leaves at most one word unread before its end."""
+    for hi in [i for i, t in enumerate(chunk) if _is_head(t)]:
+        post = _parse_post(sent, chunk, hi, doc)
+        if post is not None and post.leftover <= 1:
+            return post
+    return None
+
+
+def _posts_after(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """A post in apposition after the name: "Сергей Собянин, мэр Москвы,", "(глава ...)",
+    or a caption line; it must agree with the name in case unless in parentheses."""
     window, paren, then_name = _window_after(sent, per)
     hi = _starts_post(window)
     if hi is None:
         return []
-    post = _parse_post(sent, window, region_name, hi, country)
+    post = _parse_post(sent, window, hi, doc)
     if post is None or then_name and post.leftover == 0:
         # "Пономарев, координатор движения «Левый фронт» Сергей Удальцов": Удальцов's post
         return []
@@ -854,27 +985,41 @@ def _posts_after(sent: Sentence, per: Span, region_name: str | None,
     return [post]
 
 
-def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
-                     country: str | None = None) -> list[_Post]:
+def _posts_predicate(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     """"X занял пост премьер-министра", "X стал депутатом": the subject's post in the
-    predicate of its own clause."""
+    predicate of its own clause; "назвал X первым вратарём": an object's."""
     name_toks = [t for t in sent.tokens if per.start <= t.start < per.end]
     if not name_toks:
         return []
     toks = [t for t in sent.tokens if t.start >= per.end]
-    # "назвал Йенса Лемана первым вратарём": an object and its post in the instrumental
+    got = _object_post(sent, name_toks[0], toks, doc)
+    if got is not None:
+        return got
+    if name_toks[0].case not in ("Nom", None):
+        return []
+    return _verb_post(sent, toks, doc)
+
+
+def _object_post(sent: Sentence, name_tok: Token, toks: list[Token],
+                 doc: Article) -> list[_Post] | None:
+    """"назвал Йенса Лемана первым вратарём": an object and its post in the instrumental
+    right after it; None when the name is not followed so."""
     k = 0
     while k < len(toks) and k < 3 and not _is_head(toks[k]) and (
             toks[k].pos == "ADJ" or _lem(toks[k]) in PRE_MODIFIERS):
         k += 1
     if k < len(toks) and _is_head(toks[k]) and toks[k].case == "Ins" \
-            and name_toks[0].case in ("Acc", "Nom", "Gen"):
-        post = _parse_post(sent, toks, region_name, k, country)
+            and name_tok.case in ("Acc", "Nom", "Gen"):
+        post = _parse_post(sent, toks, k, doc)
         return [post] if post is not None else []
-    if name_toks[0].case not in ("Nom", None):
-        return []
-    former = False
-    copula = post_noun = False
+    return None
+
+
+def _verb_post(sent: Sentence, toks: list[Token], doc: Article) -> list[_Post]:
+    """A verb-introduced role within the clause: a head in the genitive after "пост",
+    "должность" or in the instrumental after a copula ("стал", "назначен"); a post sought
+    ("кандидат на пост") is none, and leaving ("покинул пост") makes it former."""
+    former = copula = post_noun = False
     since_copula = 0
     for j, t in enumerate(toks[:12]):
         sp = _span_at(sent, t)
@@ -886,11 +1031,9 @@ def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
         lem = _lem(t)
         if lem in CANDIDATE_WORDS:
             return []
-        if lem in FORMER_WORDS:
-            former = True
+        former = former or lem in FORMER_WORDS
         if lem in COPULA_VERBS and t.pos in ("VERB", "AUX"):
-            copula = True
-            since_copula = 0
+            copula, since_copula = True, 0
             continue
         if copula:
             since_copula += 1
@@ -900,7 +1043,7 @@ def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
             post_noun = True
             continue
         if _is_head(t) and ((post_noun and t.case == "Gen") or (copula and t.case == "Ins")):
-            post = _parse_post(sent, toks, region_name, j, country)
+            post = _parse_post(sent, toks, j, doc)
             if post is None:
                 return []
             if former:
@@ -910,33 +1053,30 @@ def _posts_predicate(sent: Sentence, per: Span, region_name: str | None,
 
 
 def _sector(post: _Post) -> str:
+    """government, business or public/other: by the head, then by the organization."""
     org_kind = org_sector(post.organization)
     of_a_place = bool(post.organization) and (
         country_of(post.organization) is not None
         or resolve_region(post.organization or "") is not None)
     if post.head in GOVERNMENT_POSTS or org_kind == "government" \
             or org_sector(post.position) == "government" \
-            or post.head in ("глава", "руководитель", "заместитель") and of_a_place:
+            or post.head in PLACE_GOVERNMENT_POSTS and of_a_place:
         return "government"
     if post.head in BUSINESS_POSTS or org_kind == "business":
         return "business"
-    if post.organization and any(w in post.position for w in ("директор", "правлени")):
+    if post.organization and any(w in post.position for w in BUSINESS_STEMS):
         return "business"
     return "public/other"
 
 
 def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> list[OfficialMention]:
     """Every (person, post, organization) stated in the document, once per document."""
-    country = document_country(analyzed)
-    token = _GENERIC_MEMORY.set(remember_generic_orgs(analyzed))
-    try:
-        return _find(analyzed, region_name, country)
-    finally:
-        _GENERIC_MEMORY.reset(token)
+    doc = Article(region_name=region_name, country=document_country(analyzed),
+                  generic_orgs=remember_generic_orgs(analyzed))
+    return _find(analyzed, doc)
 
 
-def _find(analyzed: AnalyzedText, region_name: str | None,
-          country: str | None) -> list[OfficialMention]:
+def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     persons = cluster_persons(analyzed)
     out: list[OfficialMention] = []
     heads: list[tuple[str, bool]] = []
@@ -947,9 +1087,8 @@ def _find(analyzed: AnalyzedText, region_name: str | None,
             person = persons.get((per.start, per.end))
             if person is None:
                 continue
-            posts = _posts_before(sent, per, region_name, country) or \
-                _posts_after(sent, per, region_name, country) or \
-                _posts_predicate(sent, per, region_name, country)
+            posts = _posts_before(sent, per, doc) or _posts_after(sent, per, doc) or \
+                _posts_predicate(sent, per, doc)
             for post in posts:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.rules import lexicon
+
 _QUOTES = "«»\"“”„'‘’"
-_LEGAL_FORMS = (
-    "публичное акционерное общество", "акционерное общество", "общество с ограниченной "
-    "ответственностью", "группа компаний", "группы компаний", "группе компаний",
-    "группой компаний", "холдинговая компания", "госкорпорация", "ГК", "ПАО", "АО", "ОАО",
-    "ЗАО", "ООО", "НАО", "ФГУП", "МУП", "ГУП", "АНО", "ИП",
-)
+# The word lists are data: pipeline/data/lexicon/orgs_words.csv, one row per word and role.
+_WORDS = "orgs_words"
+# Legal forms removed from the start of a name ("ПАО «КАМАЗ»" -> "КАМАЗ"), longest first.
+_LEGAL_FORMS = lexicon.ordered(_WORDS, role="legal_form")
 _LEGAL_RE = re.compile(
     r"^(?:" + "|".join(re.escape(f) for f in sorted(_LEGAL_FORMS, key=len, reverse=True))
     + r")\s+", re.IGNORECASE,
@@ -23,24 +23,9 @@ _LEGAL_RE = re.compile(
 
 # Lemmas (lower case) that mark a public authority. Used for the `sector` column and to tell
 # an investor company from the government body that announces a project.
-GOVERNMENT_WORDS = {
-    "минпромторг", "минэкономразвития", "минфин", "минэнерго", "минтранс", "минсельхоз",
-    "минприроды", "минобрнауки", "минздрав", "минцифры", "минстрой", "минвостокразвития",
-    "минтруд", "минпросвещения", "мид", "минобороны", "минкультуры", "минспорт", "минюст",
-    "министерство", "правительство", "администрация", "госдума", "дума", "совет федерации",
-    "совфед", "кремль", "президент", "мэрия", "прокуратура", "суд", "фас", "фнс", "цб",
-    "центробанк", "банк россии", "росстат", "ростех", "роснедра", "ростехнадзор",
-    "законодательное собрание", "заксобрание", "облдума", "парламент", "госсовет",
-    "федеральный", "областной", "краевой", "городской", "муниципальный", "ведомство",
-    "управление", "департамент", "комитет", "агентство", "служба", "инспекция",
-    "правительства", "росимущество", "роспотребнадзор",
-}
-BUSINESS_WORDS = {
-    "компания", "холдинг", "завод", "группа", "концерн", "корпорация", "банк", "фонд",
-    "ооо", "оао", "пао", "ао", "зао", "гк", "предприятие", "комбинат", "фабрика", "трест",
-    "сбербанк", "втб", "газпром", "роснефть", "лукойл", "камаз", "автотор", "норникель",
-    "ржд", "аэрофлот", "ростелеком",
-}
+GOVERNMENT_WORDS = lexicon.words(_WORDS, role="government")
+# Words of company names (sector = business when no government word is present).
+BUSINESS_WORDS = lexicon.words(_WORDS, role="business")
 
 
 def strip_quotes(name: str) -> str:

@@ -1,0 +1,311 @@
+"""The small pieces of the officials grammar, one table per piece (in the style of natasha's
+tests/test_name.py). Every sentence here was written for the tests (never taken from an
+article); the names are made up ("Иван Петров").
+
+Each table says what the piece returns for a short phrase: the complement reader's pieces
+(a named organization, a quoted name, "в/от + place or organization", "по + noun phrase",
+adjectives awaiting their noun, a place noun, a genitive chain, an organization in words),
+the pre-modifier pieces, the three places a post stands (before the name, after it, in the
+predicate) and the sector. The last tests show that the lexicon is data: a row added to
+pipeline/data/lexicon/positions.csv makes a post that was not found before.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.rules import lexicon, officials
+from pipeline.rules.officials import (
+    Article,
+    _Complement,
+    _lem,
+    _Post,
+)
+from pipeline.rules.text import Sentence, Span, Token
+from pipeline.runtime.nlp import analyze
+
+REGION = "Калининградская область"
+
+
+def _sentence(text: str) -> Sentence:
+    return analyze(text).sentences[0]
+
+
+def _index(toks: list[Token], word: str) -> int:
+    return next(k for k, t in enumerate(toks) if t.text == word)
+
+
+def _read_at(text: str, at: str, piece_name: str, head: str | None = None,
+             doc: Article | None = None) -> tuple:
+    """Run one complement piece with the reader standing on the word `at` (the last word
+    of the post so far is `head`, else the first word): (step, organization, kept words,
+    pending adjectives)."""
+    sent = _sentence(text)
+    toks = sent.tokens
+    hi = _index(toks, head) if head else 0
+    comp = _Complement(i=_index(toks, at), last=_lem(toks[hi]))
+    step = getattr(officials, piece_name)(sent, toks, comp, doc or Article(REGION))
+    return step, comp.organization, [t.text for t in comp.compl], [t.text for t in comp.pending]
+
+
+# ------------------------------------------------------------- the complement's pieces
+
+@pytest.mark.parametrize("text, at, piece, expected", [
+    # a named organization or place right after the post
+    ("Глава Минпромторга выступил.", "Минпромторга", "_entity_org",
+     ("stop", "Минпромторг", [], [])),
+    ("Губернатор Калининградской области выступил.", "Калининградской", "_entity_org",
+     ("stop", "Калининградская область", [], [])),
+    ("Директор по стратегии выступил.", "по", "_entity_org", (None, None, [], [])),
+    # a quoted name
+    ("Директор «Автотора» выступил.", "«", "_quoted_org", ("stop", "Автотора", [], [])),
+    ("Директор завода выступил.", "завода", "_quoted_org", (None, None, [], [])),
+    # "в/во + place", "от + organization"
+    ("Наблюдатель от ОБСЕ выступил.", "от", "_preposition_org", ("stop", "ОБСЕ", [], [])),
+    ("Полпред президента в Центральном федеральном округе выступил.", "в",
+     "_preposition_org", ("stop", "Центральный федеральный округ", [], [])),
+    # "по + noun phrase" stays in the post
+    ("Директор по стратегии и развитию выступил.", "по", "_po_phrase",
+     ("next", None, ["по", "стратегии", "и", "развитию"], [])),
+    ("Министр по делам разведки выступил.", "по", "_po_phrase",
+     ("next", None, ["по", "делам", "разведки"], [])),
+    # genitive adjectives wait for their noun
+    ("Лидер крайне правого движения выступил.", "правого", "_adjectives",
+     ("next", None, [], ["правого"])),
+    ("Глава Минпромторга выступил.", "Минпромторга", "_adjectives", (None, None, [], [])),
+    # a place noun: the article's region or country
+    ("Губернатор области выступил.", "области", "_genitive_noun", ("stop", REGION, [], [])),
+    ("Мэр города выступил.", "города", "_genitive_noun", ("stop", None, [], [])),
+    # a genitive chain: a part of the organization or a portfolio stays in the post
+    ("Председатель совета директоров выступил.", "совета", "_genitive_noun",
+     ("next", None, ["совета"], [])),
+    # an organization in words; a bare generic noun with nothing remembered
+    ("Директор кафе выступил.", "кафе", "_genitive_noun", ("stop", None, ["кафе"], [])),
+])
+def test_complement_piece(text, at, piece, expected):
+    assert _read_at(text, at, piece) == expected
+
+
+@pytest.mark.parametrize("text, at, head, doc, expected", [
+    # "мэр города": the region only when it is a federal city
+    ("Мэр города выступил.", "города", "Мэр", Article("Москва"), ("stop", "Москва", [], [])),
+    # "глава государства": the article's country, the word stays in the post
+    ("Глава государства выступил.", "государства", "Глава", Article(REGION, "Франция"),
+     ("stop", "Франция", ["государства"], [])),
+    # a portfolio may be a pair
+    ("Министр промышленности и торговли выступил.", "промышленности", "Министр",
+     Article(REGION), ("next", None, ["промышленности", "и", "торговли"], [])),
+    # the article's memory of generic nouns is passed in, not kept in the module
+    ("Глава партии выступил.", "партии", "Глава",
+     Article(REGION, None, {"партия": "Яблоко"}), ("stop", "Яблоко", ["партии"], [])),
+    ("Глава партии выступил.", "партии", "Глава", Article(REGION),
+     ("stop", None, ["партии"], [])),
+])
+def test_genitive_noun_with_the_article(text, at, head, doc, expected):
+    assert _read_at(text, at, "_genitive_noun", head=head, doc=doc) == expected
+
+
+# ------------------------------------------------------------- the post as a whole
+
+def _parse(text: str, head: str, doc: Article | None = None) -> tuple | None:
+    sent = _sentence(text)
+    toks = [t for t in sent.tokens
+            if not any(sp.type == "PER" and sp.start <= t.start < sp.end for sp in sent.spans)]
+    post = officials._parse_post(sent, toks, _index(toks, head), doc or Article(REGION))
+    return None if post is None else (post.position, post.organization, post.phase)
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    ("Председатель Русской винно-водочной компании выступил.", "Председатель",
+     ("председатель", "Русская винно-водочная компания", None)),
+    ("Директор компании «Вектор» выступил.", "Директор", ("директор", "Вектор", None)),
+    ("Бывший мэр Москвы выступил.", "мэр", ("мэр", "Москва", "former")),
+    ("Врио губернатора Курской области выступил.", "губернатора",
+     ("врио губернатора", "Курская область", "acting")),
+    ("Израильский премьер выступил.", "премьер", ("премьер", "Израиль", None)),
+    # defaults: a regional post takes the region, a national one the country
+    ("Губернатор выступил.", "Губернатор", ("губернатор", REGION, None)),
+    ("Президент выступил.", "Президент", ("президент", None, None)),
+    ("Член правительства выступил.", "Член", ("член правительства", None, None)),
+    # a head that needs a complement or an organization and has none
+    ("Член выступил.", "Член", None),
+    ("Аналитик выступил.", "Аналитик", None),
+    ("Аналитик Сбербанка выступил.", "Аналитик", ("аналитик", "Сбербанк", None)),
+    # a plural head is no one person's post
+    ("Губернаторы областей выступили.", "Губернаторы", None),
+])
+def test_parse_post(text, head, expected):
+    assert _parse(text, head) == expected
+
+
+def test_parse_post_national_default_is_the_articles_country():
+    got = _parse("Президент выступил.", "Президент", Article(REGION, "Франция"))
+    assert got == ("президент", "Франция", None)
+
+
+@pytest.mark.parametrize("text, head, phase, place, kept", [
+    ("Бывший мэр выступил.", "мэр", "former", None, []),
+    ("Экс-губернатор выступил.", "Экс-губернатор", "former", None, []),
+    ("Врио губернатора выступил.", "губернатора", "acting", None, ["Врио"]),
+    ("Первый вице-премьер выступил.", "вице-премьер", None, None, ["Первый"]),
+    ("Израильский премьер выступил.", "премьер", None, "Израиль", []),
+    ("Мэр выступил.", "Мэр", None, None, []),
+])
+def test_pre_modifiers(text, head, phase, place, kept):
+    sent = _sentence(text)
+    toks = sent.tokens
+    hi = _index(toks, head)
+    pre = toks[officials._pre_start(sent, toks, hi):hi]
+    got_place, got_kept = officials._split_place(pre)
+    assert officials._phase_of(pre, toks[hi]) == phase
+    assert (got_place, [t.text for t in got_kept]) == (place, kept)
+
+
+# ------------------------------------------------------------- where the post stands
+
+def _person(sent: Sentence) -> Span:
+    return next(sp for sp in sent.spans if sp.type == "PER")
+
+
+def _posts(finder: str, text: str) -> list[tuple[str, str | None, str | None]]:
+    sent = _sentence(text)
+    posts = getattr(officials, finder)(sent, _person(sent), Article(REGION))
+    return [(p.position, p.organization, p.phase) for p in posts]
+
+
+@pytest.mark.parametrize("finder, text, expected", [
+    # before the name; a list of posts; stacked posts sharing one organization
+    ("_posts_before", "Генеральный директор ПАО «КАМАЗ» Иван Петров выступил.",
+     [("генеральный директор", "КАМАЗ", None)]),
+    ("_posts_before", "Депутат Госдумы, председатель комитета по бюджету Иван Петров "
+     "выступил.", [("председатель комитета по бюджету", None, None),
+                   ("депутат", "Госдума", None)]),
+    ("_posts_before", "Представитель вооружённых сил полковник Иван Петров выступил.",
+     [("полковник", "Вооружённые силы", None),
+      ("представитель", "Вооружённые силы", None)]),
+    ("_posts_before", "Иван Петров, мэр Москвы, открыл станцию.", []),
+    # after the name: apposition, parentheses
+    ("_posts_after", "Иван Петров, мэр Москвы, открыл станцию.", [("мэр", "Москва", None)]),
+    ("_posts_after", "Иван Петров (гендиректор компании «Вектор») подписал соглашение.",
+     [("гендиректор", "Вектор", None)]),
+    ("_posts_after", "Иван Петров открыл станцию.", []),
+    # in the predicate: a copula, a post noun, leaving, seeking, an object's post
+    ("_posts_predicate", "Иван Петров стал депутатом Государственной думы.",
+     [("депутат", "Государственная дума", None)]),
+    ("_posts_predicate", "Иван Петров занял пост министра финансов.",
+     [("министр финансов", None, None)]),
+    ("_posts_predicate", "Иван Петров покинул пост министра финансов.",
+     [("министр финансов", None, "former")]),
+    ("_posts_predicate", "Иван Петров выдвинут кандидатом на пост губернатора.", []),
+    ("_posts_predicate", "Тренер назвал Ивана Петрова первым вратарём команды.",
+     [("первый вратарь команды", None, None)]),
+])
+def test_where_the_post_stands(finder, text, expected):
+    assert _posts(finder, text) == expected
+
+
+# ------------------------------------------------------------- the document level
+
+def _found(text: str, region: str | None = REGION) -> list[tuple]:
+    return [(m.full_name, m.position, m.organization, m.sector)
+            for m in officials.find_officials(analyze(text), region)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Губернатор Иван Петров выступил.",
+     [("Иван Петров", "губернатор", REGION, "government")]),
+    ("Глава Калининградской области Иван Петров выступил.",
+     [("Иван Петров", "глава", REGION, "government")]),
+    ("Аналитик Сбербанка Иван Петров выступил.",
+     [("Иван Петров", "аналитик", "Сбербанк", "business")]),
+    ("Председатель комитета по бюджету Иван Петров выступил.",
+     [("Иван Петров", "председатель комитета по бюджету", None, "public/other")]),
+    # owners hold a share, not a post
+    ("Основатель компании «Вектор» Иван Петров выступил.", []),
+])
+def test_find_officials_and_sector(text, expected):
+    assert _found(text) == expected
+
+
+def test_generic_memory_is_per_document():
+    """The generic-noun memory is built per document and passed down explicitly: a later
+    document without "партия «Яблоко»" does not inherit it."""
+    remembered = _found("Партия «Яблоко» провела съезд. Глава партии Иван Петров выступил.")
+    assert ("Иван Петров", "глава партии", "Яблоко", "public/other") in remembered
+    assert _found("Глава партии Иван Петров выступил.") == [
+        ("Иван Петров", "глава партии", None, "public/other")]
+
+
+def test_remember_generic_orgs():
+    analyzed = analyze("Партия «Яблоко» провела съезд. Компания «Вектор» построила завод.")
+    assert officials.remember_generic_orgs(analyzed) == {"партия": "Яблоко",
+                                                          "компания": "Вектор"}
+
+
+@pytest.mark.parametrize("head, position, organization, sector", [
+    ("губернатор", "губернатор", REGION, "government"),
+    ("глава", "глава", REGION, "government"),
+    ("глава", "глава", "Вектор", "public/other"),
+    ("гендиректор", "гендиректор", None, "business"),
+    ("председатель", "председатель правления", "Вектор", "business"),
+    ("председатель", "председатель", "Минфин", "government"),
+])
+def test_sector(head, position, organization, sector):
+    post = _Post(position, organization, None, head, 0, 0, None)
+    assert officials._sector(post) == sector
+
+
+def test_persons_link_back_and_take_the_fuller_name():
+    analyzed = analyze("И. Петров приехал в Калининград. Иван Петров осмотрел завод. "
+                       "Петров уехал.")
+    persons = {p.key: p for p in officials.cluster_persons(analyzed).values()}
+    assert [p.full_name for p in persons.values()] == ["Иван Петров"]
+
+
+# ------------------------------------------------------------- the lexicon is data
+
+def test_module_sets_are_read_from_the_lexicon():
+    assert lexicon.flagged("positions", "head", column="lemma") == officials.POSITION_HEADS
+    assert "губернатор" in officials.REGIONAL_POSTS and "министр" in officials.NATIONAL_POSTS
+    assert "партия" in officials.GENERIC_ORG_NOUNS
+    assert "ле" in officials.NAME_PARTICLES
+    assert "а" in officials._HARD_BOUNDARY and "." in officials._HARD_BOUNDARY
+
+
+@pytest.fixture
+def lexicon_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A copy of pipeline/data/lexicon the test may edit; the officials module is reloaded
+    so that its sets are read from it, and reloaded again from the real files afterwards."""
+    for f in lexicon.LEXICON_DIR.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
+    yield tmp_path
+    monkeypatch.undo()
+    lexicon.rows.cache_clear()
+    importlib.reload(officials)
+
+
+def test_a_new_position_row_changes_extraction(lexicon_copy: Path):
+    text = "Смотритель музея Иван Петров открыл выставку."
+    assert _found(text) == []
+    with (lexicon_copy / "positions.csv").open("a", encoding="utf-8") as fh:
+        fh.write("смотритель,1,,,,,,,,added by a test\n")
+    lexicon.rows.cache_clear()
+    importlib.reload(officials)
+    assert "смотритель" in officials.POSITION_HEADS
+    assert _found(text) == [("Иван Петров", "смотритель", "Музей", "public/other")]
+
+
+def test_a_new_generic_noun_row_changes_extraction(lexicon_copy: Path):
+    text = "Музей «Эрмитаж» открыл зал. Директор музея Иван Петров выступил."
+    before = _found(text)
+    assert ("Иван Петров", "директор", "Музей", "business") in before
+    with (lexicon_copy / "officials_words.csv").open("a", encoding="utf-8") as fh:
+        fh.write("музей,generic_org_noun,added by a test\n")
+    lexicon.rows.cache_clear()
+    importlib.reload(officials)
+    assert ("Иван Петров", "директор музея", "Эрмитаж", "business") in _found(text)

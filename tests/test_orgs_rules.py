@@ -1,0 +1,56 @@
+"""Organization names: legal forms and the sector words read from
+pipeline/data/lexicon/orgs_words.csv. The names were written for the tests."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.rules import lexicon, orgs
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("ПАО «КАМАЗ»", "КАМАЗ"),
+    ("ГК «Автотор»", "Автотор"),
+    ("общество с ограниченной ответственностью «Вектор»", "Вектор"),
+    ("АО ООО «Вектор»", "Вектор"),
+    ("группа компаний «Вектор Холдинг»", "Вектор Холдинг"),
+    ("Вектор", "Вектор"),
+])
+def test_legal_forms_are_removed(name, expected):
+    assert orgs.normalize_org(name) == expected
+
+
+@pytest.mark.parametrize("name, sector", [
+    ("Минпромторг", "government"),
+    ("Правительство Калининградской области", "government"),
+    ("Совет Федерации", "government"),
+    ("Компания Вектор", "business"),
+    ("Сбербанк", "business"),
+    ("Музей", None),
+    (None, None),
+])
+def test_org_sector(name, sector):
+    assert orgs.org_sector(name) == sector
+
+
+def test_a_new_business_word_changes_the_sector(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch):
+    assert orgs.org_sector("Артель Вектор") is None
+    for f in lexicon.LEXICON_DIR.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    with (tmp_path / "orgs_words.csv").open("a", encoding="utf-8") as fh:
+        fh.write("артель,business,added by a test\n")
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
+    lexicon.rows.cache_clear()
+    try:
+        importlib.reload(orgs)
+        assert orgs.org_sector("Артель Вектор") == "business"
+    finally:
+        monkeypatch.undo()
+        lexicon.rows.cache_clear()
+        importlib.reload(orgs)
+    assert orgs.org_sector("Артель Вектор") is None
