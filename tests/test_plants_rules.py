@@ -1,0 +1,209 @@
+"""Plants, piece by piece: each table is one kind of phrase the rules in
+pipeline/rules/plants.py read (the head noun, a quoted name, a place adjective, a
+relational adjective, "по + noun phrase", a genitive chain, the word that governs the head,
+the status verb), in the style of natasha's tests/test_name.py.
+
+Every sentence here was written for the tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.rules.context import build_context
+from pipeline.rules.plants import find_plants, region_of_place_adjective, sentence_status
+from pipeline.runtime.nlp import analyze
+
+PUBLISHED = date(2025, 6, 1)
+
+
+def plants(text: str) -> list[tuple[str, str | None, str]]:
+    """(name, product, status) of every plant row of a text."""
+    analyzed = analyze(text)
+    return [(p.name, p.product, p.status)
+            for p in find_plants(analyzed, build_context(analyzed, PUBLISHED))]
+
+
+# --- the head noun: a facility noun, not an activity or a part of another name ----------
+
+HEADS = [
+    ("В Туле открыли завод по производству цемента.",
+     [("завод по производству цемента", "цемент", "launched")]),
+    # "компания по производству ...": an activity, not a facility
+    ("Компания по производству цемента открыла офис в Туле.", []),
+    # inside quotes: part of another name
+    ("В Туле открыли офис «Фабрики проектного финансирования».", []),
+    # not a facility noun of facility_heads.csv
+    ("В Калуге открыли новую пивоварню.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADS)
+def test_head_noun(text, expected):
+    assert plants(text) == expected
+
+
+# --- a quoted name after the head ----------------------------------------------------------
+
+QUOTED = [
+    ("В Калужской области запустили завод «Ревякино».",
+     [("завод «Ревякино»", None, "launched")]),
+    # a weak head ("предприятие") with a name is a company, not a plant
+    ("В Калужской области запустили предприятие «Ревякино».", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUOTED)
+def test_quoted_name(text, expected):
+    assert plants(text) == expected
+
+
+# --- a place adjective: the plant has a proper name; only what happens to it is news -----
+
+PLACE_ADJECTIVES = [
+    ("Ковровский завод приостановил работу.",
+     [("Ковровский завод", None, "suspended")]),
+    # the named plant acts: its new line is an expansion
+    ("Невьянский механический завод запустил новую линию по розливу масла.",
+     [("Невьянский механический завод", None, "expanded"),
+      ("линия по розливу масла", "масло", "expanded")]),
+    # "производство" of a named plant is what it makes, not a facility of its own
+    ("Брянский машиностроительный завод расширил производство тепловозов.",
+     [("Брянский машиностроительный завод", "тепловозы", "expanded")]),
+    # a plan of a named plant is its owner's business
+    ("В Твери планируют построить Тверской вагоностроительный завод.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLACE_ADJECTIVES)
+def test_place_adjective(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("word,code", [
+    ("Ковровский", "RU-VLA"),
+    ("Брянский", "RU-BRY"),
+    ("Тверской", "RU-TVE"),
+    ("Механический", None),
+])
+def test_region_of_place_adjective(word, code):
+    region = region_of_place_adjective(word)
+    assert (region.code if region else None) == code
+
+
+# --- a relational adjective or a head that names itself ---------------------------------
+
+ADJECTIVES = [
+    ("В Липецкой области открыли цементный завод.", [("цементный завод", None, "launched")]),
+    # "новый" says nothing about what the plant makes
+    ("В Липецкой области открыли новый завод.", []),
+    # a self-named head
+    ("В Липецкой области открыли мясокомбинат.", [("мясокомбинат", None, "launched")]),
+    # "станция" only as a power station
+    ("В Крыму запустили солнечную станцию.", [("солнечная станция", None, "launched")]),
+    ("В Крыму открыли станцию метро.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ADJECTIVES)
+def test_adjective_before_head(text, expected):
+    assert plants(text) == expected
+
+
+# --- "по + noun phrase": по выпуску / по розливу / по глубокой переработке X -------------
+
+PO_PHRASES = [
+    ("В Самаре построят предприятие по выпуску автомобильных сидений.",
+     [("предприятие по выпуску автомобильных сидений", "автомобильные сиденья", "planned")]),
+    ("В Самаре запустили линию по розливу минеральной воды.",
+     [("линия по розливу минеральной воды", "минеральная вода", "launched")]),
+    ("В Самаре открыли комплекс по глубокой переработке зерна.",
+     [("комплекс по глубокой переработке зерна", "зерно", "launched")]),
+    ("В Самаре запустили мощности по выпуску кормов.",
+     [("мощность по выпуску кормов", "корма", "launched")]),
+    # "мощности" without "по выпуску X" is capacity, not a facility
+    ("В Самаре запустили новые мощности.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PO_PHRASES)
+def test_po_phrase(text, expected):
+    assert plants(text) == expected
+
+
+# --- a genitive chain after the head ------------------------------------------------------
+
+GENITIVES = [
+    ("В Калининграде открыли завод выхлопных систем для автомобилей.",
+     [("завод выхлопных систем для автомобилей", "выхлопные системы для автомобилей",
+       "launched")]),
+    ("В Калининграде открыли цех сборки двигателей и коробок передач.",
+     [("цех сборки двигателей и коробок передач", "сборка двигателей и коробок передач",
+       "launched")]),
+    # "области" is a place, not a product: a bare "завод" says nothing
+    ("В Калининграде построят завод области.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", GENITIVES)
+def test_genitive_chain(text, expected):
+    assert plants(text) == expected
+
+
+# --- the noun that governs the head --------------------------------------------------------
+
+GOVERNED = [
+    # a measure of output
+    ("Объёмы производства машин в Туле выросли.", []),
+    # an owner
+    ("Работники завода по производству цемента в Туле получили премии.", []),
+    # an event noun reports the facility's event
+    ("В Туле началось строительство завода по производству цемента.",
+     [("завод по производству цемента", "цемент", "under_construction")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", GOVERNED)
+def test_governing_noun(text, expected):
+    assert plants(text) == expected
+
+
+# --- a unit added to a plant ----------------------------------------------------------------
+
+UNITS = [
+    ("На заводе в Туле запустили цех по производству кирпича.",
+     [("цех по производству кирпича", "кирпич", "expanded")]),
+    ("В Туле запустили цех по производству кирпича.",
+     [("цех по производству кирпича", "кирпич", "launched")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNITS)
+def test_added_unit(text, expected):
+    assert plants(text) == expected
+
+
+# --- the status verb or noun of a sentence ------------------------------------------------
+
+STATUSES = [
+    ("Завод открыли в прошлом году.", "launched"),
+    ("Завод откроют в следующем году.", "planned"),
+    ("Завод построили за два года.", "launched"),
+    ("Завод построят за два года.", "planned"),
+    ("Завод ввели в эксплуатацию.", "launched"),
+    ("Суд ввёл процедуру банкротства завода.", "closed"),
+    ("Компания объявила о новом заводе.", "announced"),
+    ("Завод строится на окраине города.", "under_construction"),
+    ("Компания планирует начать строительство завода.", "planned"),
+    ("Завод модернизировали.", "expanded"),
+    ("Завод приостановил работу.", "suspended"),
+    ("Завод закрыли.", "closed"),
+    ("Завод выпускает кирпич.", None),
+]
+
+
+@pytest.mark.parametrize("text,status", STATUSES)
+def test_sentence_status(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status
