@@ -81,7 +81,8 @@ def run(extra_args: Iterable[str] = ()) -> int:
     log = log_path(home)
     cmd = [sys.executable, "-m", "dagster", "job", "execute", "-m", "pipeline", "-j", JOB,
            *extra_args]
-    print(f"building {config.datasets_dir()} from {config.seeds_dir()} "
+    settings = config.resolve()
+    print(f"building {settings.datasets_dir} from {settings.seeds_dir} "
           f"(Dagster's event log: {log})", flush=True)
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as fh:
@@ -101,7 +102,7 @@ def run(extra_args: Iterable[str] = ()) -> int:
         print("\n".join(t[:300] for t in tail), file=sys.stderr)
         return code
     print(f"\nbuild finished in {took:.0f} s")
-    for line in summary(config.datasets_dir()):
+    for line in summary(settings.datasets_dir):
         print(f"  {line}")
     print(f"  log: {log}")
     return 0

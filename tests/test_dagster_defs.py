@@ -15,6 +15,7 @@ import pytest
 from pipeline import versioning
 from pipeline.dagster_defs.checks import CHECK_SPECS, TABLE_CHECKS, TableCheck
 from pipeline.dagster_defs.definitions import defs, seeds_changed_sensor
+from pipeline.dagster_defs.resources import PipelineSettings
 from pipeline.runtime.document import RECORD_COLUMNS
 from pipeline.schemas import TABLES, columns
 
@@ -164,8 +165,9 @@ def test_schedule_sensor_and_job_are_defined() -> None:
     assert {"raw_documents", "parsed_entities", *TABLES, "published_datasets"} <= selected
 
 
-def _tick(cursor: str | None) -> dg.SensorResult:
-    with dg.build_sensor_context(cursor=cursor) as context:
+def _tick(cursor: str | None, seeds: Path) -> dg.SensorResult:
+    settings = PipelineSettings(seeds_dir=str(seeds))
+    with dg.build_sensor_context(cursor=cursor, resources={"settings": settings}) as context:
         return seeds_changed_sensor(context)
 
 
@@ -174,33 +176,32 @@ def test_sensor_requests_a_run_only_when_seeds_change(tmp_path: Path,
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.txt").write_text("Текст, написанный для тестов.", "utf-8")
-    monkeypatch.setenv("SEEDS_DIR", str(seeds))
 
-    first = _tick(None)  # a fresh cursor only records the state
+    first = _tick(None, seeds)  # a fresh cursor only records the state
     assert not first.run_requests and first.cursor
-    same = _tick(first.cursor)
+    same = _tick(first.cursor, seeds)
     assert not same.run_requests
 
     (seeds / "notes.md").write_text("not an input")  # ignored file type
-    assert not _tick(first.cursor).run_requests
+    assert not _tick(first.cursor, seeds).run_requests
 
     (seeds / "b.jsonl").write_text('{"id": "b", "text": "Ещё текст для тестов."}\n', "utf-8")
-    added = _tick(first.cursor)
+    added = _tick(first.cursor, seeds)
     assert len(added.run_requests) == 1
     assert "b.jsonl" in added.run_requests[0].tags["changed_files"]
-    assert not _tick(added.cursor).run_requests
+    assert not _tick(added.cursor, seeds).run_requests
 
     a = seeds / "a.txt"
     a.write_text("Текст, изменённый для тестов.", "utf-8")
     later = time.time() + 5
     os.utime(a, (later, later))
-    changed = _tick(added.cursor)
+    changed = _tick(added.cursor, seeds)
     assert len(changed.run_requests) == 1
     assert "a.txt" in changed.run_requests[0].tags["changed_files"]
     assert changed.run_requests[0].run_key != added.run_requests[0].run_key
 
     a.unlink()
-    removed = _tick(changed.cursor)
+    removed = _tick(changed.cursor, seeds)
     assert len(removed.run_requests) == 1
     assert "a.txt" in removed.run_requests[0].tags["removed_files"]
 
@@ -253,76 +254,3 @@ def test_every_check_is_evaluated_inside_a_build_step() -> None:
     in_steps = {k.name for a in defs.assets for k in a.check_keys}
     assert in_steps == {s.name for s in CHECK_SPECS} == {k.name for k in graph.asset_check_keys}
     assert len(CHECK_SPECS) == 17
-
-
-def test_pandera_type_trusts_only_the_frame_pandera_validated(monkeypatch) -> None:
-    """The tables step's frames were validated by this model already; any other frame, or
-    one changed since, is validated in full, so a broken one still fails the type check."""
-    from datetime import date
-
-    from pipeline import tables
-    from pipeline.dagster_defs import assets
-    from pipeline.types import RawDocument
-
-    doc_type = assets.pandera_type("documents")
-    # a document written for the tests
-    validated = tables.documents_table([RawDocument(
-        doc_id="d1", text="Завод открыт.", source="d1.txt", sha256="0" * 64,
-        published=date(2025, 1, 2))])
-    assert len(validated) == 1
-    schema_cls = type(TABLES["documents"].to_schema())
-    calls: list[int] = []
-    real_validate = schema_cls.validate
-
-    def spy(self, *a, **k):
-        calls.append(1)
-        return real_validate(self, *a, **k)
-
-    monkeypatch.setattr(schema_cls, "validate", spy)
-    assert doc_type.type_check(None, validated).success
-    assert calls == []  # not validated a second time
-    assert doc_type.type_check(None, validated.copy()).success  # same content: trusted
-    assert calls == []
-    broken = validated.copy()
-    broken.loc[0, "doc_id"] = None
-    assert not doc_type.type_check(None, broken).success
-    n = len(calls)
-    validated.loc[0, "sha256"] = "not-a-hash"  # changed in place after validation
-    assert not doc_type.type_check(None, validated).success
-    assert len(calls) == n + 1
-    # a frame pandera validated against another table's schema is validated in full
-    assert not doc_type.type_check(None, tables.rejected_table([], [])).success
-
-
-def test_validated_mark_follows_content_dtypes_and_table() -> None:
-    from datetime import date
-
-    from pipeline import tables
-    from pipeline.types import RawDocument
-
-    df = tables.documents_table([RawDocument(  # written for the tests
-        doc_id=f"d{i}", text=f"Цех {i} построен.", source=f"d{i}.txt", sha256=f"{i}" * 64,
-        published=date(2025, 1, 2)) for i in (1, 2)])
-    assert tables.is_validated("documents", df)
-    assert not tables.is_validated("plants", df)  # validated as another table
-    int_cols = [c for c, t in df.dtypes.items() if str(t) in ("int64", "Int64")]
-    assert int_cols
-    assert not tables.is_validated("documents", df.astype({int_cols[0]: "float64"}))
-    assert not tables.is_validated("documents", df.iloc[::-1])  # same rows, another order
-    fresh = df.copy()
-    fresh.attrs.clear()  # a frame that never went through validate()
-    assert not tables.is_validated("documents", fresh)
-
-
-def test_a_process_with_the_definitions_skips_the_exit_collection() -> None:
-    """The objects alive at exit are frozen before CPython's last full collection (which
-    cost ~1.4 s of each build). A handler registered before the import runs after ours."""
-    from tests.probe import run_python
-
-    probe = ("import atexit, gc\n"
-             "atexit.register(lambda: print('frozen', gc.get_freeze_count()))\n"
-             "import pipeline.dagster_defs.definitions\n"
-             "print('alive', gc.get_freeze_count())\n")
-    alive, frozen = (line.split() for line in run_python("-c", probe).stdout.splitlines())
-    assert alive == ["alive", "0"]  # nothing is frozen while the process works
-    assert frozen[0] == "frozen" and int(frozen[1]) > 10_000

@@ -491,7 +491,11 @@ def _fresh_index(monkeypatch, cache: Path) -> list[str]:
         builds.append("build")
         real_init(self, *a, **k)
 
-    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(cache))
+    import pipeline.runtime  # installs the snapshot loader  # noqa: F401
+    from pipeline.runtime import snapshot
+
+    monkeypatch.setattr(snapshot, "_folder", None)  # restored after the test
+    snapshot.use_folder(cache)
     monkeypatch.setattr(gz.Gazetteer, "__init__", counting)
     gz.clear_cache()
     return builds

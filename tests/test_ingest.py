@@ -724,15 +724,14 @@ def test_fifo_is_not_read(tmp_path):
     assert reasons(result) == {"pipe.txt": "not a regular file"}
 
 
-def test_file_too_large_via_env_var(tmp_path, monkeypatch):
-    monkeypatch.setenv("MAX_DOCUMENT_BYTES", "1000")
+def test_file_too_large_for_the_limit(tmp_path):
     write(tmp_path, "big.txt", "Большой текст. " * 200)
     write(tmp_path, "small.txt", RU)
     long_line = json.dumps({"id": "big", "text": "Строка. " * 200}, ensure_ascii=False)
     write(
         tmp_path, "n.jsonl", jsonl({"id": "x", "text": RU_2}, long_line, {"id": "y", "text": "Ок."})
     )
-    result = read_corpus(tmp_path)
+    result = read_corpus(tmp_path, max_bytes=1000)
     assert list(by_id(result)) == ["x", "y", "small"]
     found = reasons(result)
     assert found["big.txt"].startswith("file too large (0.0 MB > 0.0 MB limit")
@@ -740,16 +739,22 @@ def test_file_too_large_via_env_var(tmp_path, monkeypatch):
     assert found["n.jsonl:2"].startswith("line 2: line too large")
 
 
-def test_max_bytes_argument_and_invalid_env(tmp_path, monkeypatch):
+def test_max_bytes_argument_and_invalid_setting(tmp_path):
+    from pipeline import config
+
     write(tmp_path, "a.txt", RU)
     assert read_corpus(tmp_path, max_bytes=10).rejected[0].reason.startswith("file too large")
-    monkeypatch.setenv("MAX_DOCUMENT_BYTES", "lots")
     with pytest.raises(ValueError, match="MAX_DOCUMENT_BYTES"):
-        read_corpus(tmp_path)
+        config.resolve(environ={"MAX_DOCUMENT_BYTES": "lots"})
+    with pytest.raises(ValueError, match="MAX_DOCUMENT_BYTES"):
+        config.resolve(environ={"MAX_DOCUMENT_BYTES": "-3"})
+    assert config.resolve(environ={"MAX_DOCUMENT_BYTES": "1000"}).max_document_bytes == 1000
+    # a value given by the launchpad wins over the environment
+    assert config.resolve({"max_document_bytes": 5},
+                          environ={"MAX_DOCUMENT_BYTES": "1000"}).max_document_bytes == 5
 
 
-def test_default_limit_rejects_a_20_mb_text_clearly_and_keeps_the_rest(tmp_path, monkeypatch):
-    monkeypatch.delenv("MAX_DOCUMENT_BYTES", raising=False)
+def test_default_limit_rejects_a_20_mb_text_clearly_and_keeps_the_rest(tmp_path):
     assert DEFAULT_MAX_DOCUMENT_BYTES == 2 * 1024 * 1024
     paragraph = (RU + " " + RU_2 + "\n").encode()
     raw = paragraph * (20 * 1024 * 1024 // len(paragraph) + 1)
@@ -763,12 +768,11 @@ def test_default_limit_rejects_a_20_mb_text_clearly_and_keeps_the_rest(tmp_path,
     assert "too large" in rej.reason and "MAX_DOCUMENT_BYTES" in rej.reason
 
 
-def test_a_20_mb_text_is_read_when_the_limit_is_raised(tmp_path, monkeypatch):
-    monkeypatch.setenv("MAX_DOCUMENT_BYTES", str(50 * 1024 * 1024))
+def test_a_20_mb_text_is_read_when_the_limit_is_raised(tmp_path):
     paragraph = (RU + " " + RU_2 + "\n").encode()
     raw = paragraph * (20 * 1024 * 1024 // len(paragraph) + 1)
     write(tmp_path, "big.txt", raw)
-    (doc,) = read_corpus(tmp_path).documents
+    (doc,) = read_corpus(tmp_path, max_bytes=50 * 1024 * 1024).documents
     assert doc.n_chars == len(raw.decode().strip())
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.dagster_defs.assets import raw_documents
 from pipeline.dagster_defs.io import ParquetIOManager
+from pipeline.dagster_defs.resources import PipelineSettings
 from pipeline.publish import publish
 
 
@@ -14,15 +15,17 @@ from pipeline.publish import publish
 def dirs(tmp_path, monkeypatch):
     seeds, out = tmp_path / "seeds", tmp_path / "out"
     seeds.mkdir()
-    monkeypatch.setenv("SEEDS_DIR", str(seeds))
-    monkeypatch.setenv("DATASETS_DIR", str(out))
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
     return seeds, out
 
 
-def _materialize(instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
-    return dg.materialize([raw_documents], resources={"io_manager": ParquetIOManager()},
-                          instance=instance)
+def _materialize(dirs, instance: dg.DagsterInstance | None = None
+                 ) -> dg.ExecuteInProcessResult:
+    seeds, out = dirs
+    settings = PipelineSettings(seeds_dir=str(seeds), datasets_dir=str(out),
+                                cache_dir=str(seeds.parent / "cache"))
+    return dg.materialize([raw_documents], instance=instance,
+                          resources={"io_manager": ParquetIOManager(), "settings": settings})
 
 
 def test_a_publish_killed_after_its_commit_marker_is_rolled_forward_before_ingest(dirs):
@@ -32,7 +35,7 @@ def test_a_publish_killed_after_its_commit_marker_is_rolled_forward_before_inges
     with pytest.raises(RuntimeError):
         publish({"t.csv": b"new\n", "u.csv": b"new\n"}, out, _crash_after=1)
     assert {(out / n).read_bytes() for n in ("t.csv", "u.csv")} == {b"old\n", b"new\n"}
-    assert _materialize().success
+    assert _materialize(dirs).success
     assert (out / "t.csv").read_bytes() == (out / "u.csv").read_bytes() == b"new\n"
     assert not any(p.name.startswith(".staging") for p in out.iterdir())
 
@@ -41,7 +44,7 @@ def test_document_warnings_reach_the_run_log(dirs):
     seeds, out = dirs
     (seeds / "future.txt").write_text("date 2999-01-01\nТекст, написанный для тестов.", "utf-8")
     instance = dg.DagsterInstance.ephemeral()
-    result = _materialize(instance)
+    result = _materialize(dirs, instance)
     assert result.success
     messages = [e.user_message for e in instance.all_logs(result.run_id)]
     assert any("future.txt" in m and "future" in m for m in messages)

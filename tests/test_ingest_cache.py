@@ -273,14 +273,12 @@ def test_max_bytes_change_invalidates(dirs, reads):
     assert len(large.documents) == 1
 
 
-def test_max_document_bytes_env_change_invalidates(dirs, reads, monkeypatch):
+def test_max_document_bytes_change_invalidates(dirs, reads):
     seeds, cache_root = dirs
     write(seeds, "a.txt", RU_A * 3)
-    monkeypatch.setenv(ingest.MAX_DOCUMENT_BYTES_ENV, "100")
-    assert not read_corpus_cached(seeds, cache_root).documents
-    monkeypatch.setenv(ingest.MAX_DOCUMENT_BYTES_ENV, "10000")
+    assert not read_corpus_cached(seeds, cache_root, max_bytes=100).documents
     reads.clear()
-    assert len(read_corpus_cached(seeds, cache_root).documents) == 1
+    assert len(read_corpus_cached(seeds, cache_root, max_bytes=10000).documents) == 1
     assert reads == ["a.txt"]
 
 

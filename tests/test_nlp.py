@@ -3,6 +3,7 @@ natasha's own per-document pipeline gives. No timings asserted (see benchmarks/)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -107,11 +108,13 @@ def test_a_batch_failure_falls_back_to_one_document_at_a_time(monkeypatch) -> No
 
 
 @pytest.fixture
-def counted_builds(tmp_path, monkeypatch) -> list[int]:
+def counted_builds(tmp_path, monkeypatch) -> Iterator[list[int]]:
     """A fresh snapshot folder, and a count of how often the embedding is really read."""
     import natasha
 
-    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path))
+    from pipeline.runtime import snapshot
+
+    snapshot.use_folder(tmp_path)
     builds: list[int] = []
     real = natasha.NewsEmbedding
 
@@ -120,7 +123,8 @@ def counted_builds(tmp_path, monkeypatch) -> list[int]:
         return real(*a, **k)
 
     monkeypatch.setattr(natasha, "NewsEmbedding", counting)
-    return builds
+    yield builds
+    snapshot.use_folder(None)
 
 
 def test_tagger_snapshot_is_reused_and_analyses_the_same(tmp_path, counted_builds) -> None:

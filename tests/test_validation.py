@@ -105,7 +105,7 @@ def test_unwritable_state_still_validates(tmp_path: Path) -> None:
         assert report["valid"] and report["mode"] == "full"
 
 
-def test_the_check_waits_for_a_publish_in_progress(tmp_path: Path, monkeypatch) -> None:
+def test_the_check_waits_for_a_publish_in_progress(tmp_path: Path) -> None:
     """Validation and the remembered state happen under the publish lock, so a build never
     validates (or remembers as valid) files another build is still moving into place."""
     import threading
@@ -115,8 +115,6 @@ def test_the_check_waits_for_a_publish_in_progress(tmp_path: Path, monkeypatch) 
 
     out = tmp_path / "out"
     _publish(out, 3)
-    monkeypatch.setenv("DATASETS_DIR", str(out))
-    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path / "cache"))
     order: list[str] = []
     held, release = threading.Event(), threading.Event()
 
@@ -130,7 +128,7 @@ def test_the_check_waits_for_a_publish_in_progress(tmp_path: Path, monkeypatch) 
     t.start()
     held.wait(10)
     checker = threading.Thread(target=lambda: order.append(
-        "checked" if datapackage_result().passed else "failed"))
+        "checked" if datapackage_result(out, tmp_path / "cache").passed else "failed"))
     validate_package(out / "datapackage.json")  # frictionless imported: a free check is quick
     checker.start()
     checker.join(3)

@@ -18,7 +18,6 @@ import pandas as pd
 from dagster_pandera import pandera_schema_to_dagster_type
 from pydantic import Field
 
-from pipeline import config as settings
 from pipeline import tables
 from pipeline.charts import markdown_image, render_chart
 from pipeline.dagster_defs.checks import (
@@ -27,6 +26,7 @@ from pipeline.dagster_defs.checks import (
     datapackage_result,
     run_table_checks,
 )
+from pipeline.dagster_defs.resources import PipelineSettings
 from pipeline.docs import datasets_readme
 from pipeline.ingest.cache import SOURCE_VERSION as INGEST_SOURCE_VERSION
 from pipeline.ingest.cache import read_corpus_cached
@@ -66,27 +66,11 @@ def table_metadata(df: pd.DataFrame) -> dict[str, object]:
 
 @cache
 def pandera_type(table: str) -> dg.DagsterType:
-    """The table's dagster-pandera type, minus a second pass over rows pandera just checked.
-
-    `pipeline.tables` validates every table against this same pandera model as its last
-    step. Validating the frame again when the step stores it costs the whole schema again
-    on every row; a content fingerprint (a fraction of that) shows the frame is still the
-    one validated. Any other frame, or one changed since, is validated in full by
-    dagster-pandera.
-    """
+    """The table's dagster-pandera type: the frame a step stores is validated against the
+    same pandera model again (the tables step validated it while quarantining)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", dg.BetaWarning)
-        full = pandera_schema_to_dagster_type(TABLES[table])
-
-    def type_check(context: dg.TypeCheckContext, value: object) -> dg.TypeCheck:
-        if isinstance(value, pd.DataFrame) and tables.is_validated(table, value):
-            return dg.TypeCheck(success=True, description=(
-                f"validated against the {table} pandera schema in the step (unchanged since)"))
-        return full.type_check(context, value)
-
-    return dg.DagsterType(type_check_fn=type_check, key=full.key, name=full.unique_name,
-                          description=full.description, metadata=full.metadata,
-                          typing_type=pd.DataFrame)
+        return pandera_schema_to_dagster_type(TABLES[table])
 
 
 def column_schema(table: str) -> dg.TableSchema:
@@ -106,15 +90,17 @@ def column_schema(table: str) -> dg.TableSchema:
     description="Every *.txt and *.jsonl under SEEDS_DIR, read and decoded, one row per input "
                 "document: status ok, rejected (with the reason) or duplicate.",
 )
-def raw_documents(context: dg.AssetExecutionContext) -> pd.DataFrame:
+def raw_documents(context: dg.AssetExecutionContext, settings: PipelineSettings
+                  ) -> pd.DataFrame:
+    s = settings.resolved()
     # finish a publish that a killed build left half done before anything else, so the
     # published set is whole even if this build fails later
-    note = recover(settings.datasets_dir())
+    note = recover(s.datasets_dir)
     if note:
         context.log.warning(note)
-    seeds = settings.seeds_dir()
+    seeds = s.seeds_dir
     # only new or changed files are read and decoded again (see extract/ingest_cache.py)
-    result = read_corpus_cached(seeds, settings.cache_dir())
+    result = read_corpus_cached(seeds, s.cache_dir, max_bytes=s.max_document_bytes)
     rows = [{**_doc_row(d), "status": "ok"} for d in result.documents]
     for d in result.documents:
         for w in d.warnings:
@@ -172,11 +158,13 @@ def _documents_from_raw(raw: pd.DataFrame) -> list[RawDocument]:
                 "fact (official, plant, investment), with character offsets. Documents are "
                 "parsed in parallel and cached by content hash and extractor version.",
 )
-def parsed_entities(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
-                    ) -> pd.DataFrame:
+def parsed_entities(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame,
+                    settings: PipelineSettings) -> pd.DataFrame:
+    s = settings.resolved()
     docs = _documents_from_raw(raw_documents)
     context.log.info(f"parsing {len(docs)} documents (cached ones are read, not parsed)")
-    result = parse_frame(docs, ParseCache(settings.cache_dir()), progress=context.log.info)
+    result = parse_frame(docs, ParseCache(s.cache_dir), workers=s.workers,
+                         progress=context.log.info)
     for f in result.failures:
         context.log.error(f"could not parse {f.source} ({f.doc_id}): {f.reason}")
     df = result.frame
@@ -263,7 +251,8 @@ def _table_out(name: str) -> dg.AssetOut:
     can_subset=True,
 )
 def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame,
-                  parsed_entities: pd.DataFrame) -> Iterator[object]:
+                  parsed_entities: pd.DataFrame, settings: PipelineSettings
+                  ) -> Iterator[object]:
     """The five published tables in one step: they share their inputs, and one step instead
     of five plus sixteen check steps saves a build ~3 s of bookkeeping. Each is still its
     own asset (page, type, checks, lineage) and can be materialized alone: every table is
@@ -271,7 +260,7 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
     rejections, duplicates = _rejections(raw_documents, parsed_entities)
     frames = tables.build_tables(
         _documents_from_raw(raw_documents), parsed_entities, rejections, duplicates,
-        max_quarantine_share=settings.max_quarantine_share())
+        max_quarantine_share=settings.resolved().max_quarantine_share)
     quarantined = frames["quarantined_rows"]
     if not quarantined.empty:
         for (doc_id, table), rows in quarantined.groupby(["doc_id", "table"], dropna=False):
@@ -322,11 +311,12 @@ class PublishConfig(dg.Config):
                 "atomically: an interrupted or failed build leaves the previous files.",
 )
 def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
-                       documents: pd.DataFrame,
+                       settings: PipelineSettings, documents: pd.DataFrame,
                        officials: pd.DataFrame, plants: pd.DataFrame,
                        investments: pd.DataFrame, rejected_documents: pd.DataFrame,
                        quarantined_rows: pd.DataFrame) -> Iterator[object]:
-    out = settings.datasets_dir()
+    s = settings.resolved()
+    out = s.datasets_dir
     note = recover(out)
     if note:
         context.log.warning(note)
@@ -348,7 +338,7 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
         "readme": dg.MetadataValue.path(str(out / "README.md")),
         "inputs_sha256": digest,
     })
-    yield datapackage_result(full=config.full_validation)
+    yield datapackage_result(out, s.cache_dir, full=config.full_validation)
 
 
 def files_table(paths: list[Path], files: dict[str, bytes]) -> str:

@@ -13,11 +13,11 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
-from pipeline import config
 from pipeline.schema_export import primary_key
 
 ERROR = dg.AssetCheckSeverity.ERROR
@@ -169,15 +169,15 @@ DATAPACKAGE_SPEC = dg.AssetCheckSpec(
                 "file is the one datapackage.json lists.")
 
 
-def datapackage_result(full: bool = False) -> dg.AssetCheckResult:
-    """Validates what is published in DATASETS_DIR now (the publish step runs it last): the
-    descriptor and the rows new since the last validated build, or everything when `full`
-    (see pipeline.validation)."""
+def datapackage_result(out: Path, cache_dir: Path, full: bool = False
+                       ) -> dg.AssetCheckResult:
+    """Validates what is published in `out` now (the publish step runs it last): the
+    descriptor and the rows new since the last validated build (remembered under
+    `cache_dir`), or everything when `full` (see pipeline.validation)."""
     from pipeline.publish import locked, verify
     from pipeline.validation import validate_package_incremental
 
-    out = config.datasets_dir()
-    state = (config.cache_dir() / "frictionless"
+    state = (cache_dir / "frictionless"
              / hashlib.sha256(os.fsencode(out)).hexdigest()[:16])
     # under the publish lock: another build publishing meanwhile would otherwise have its
     # files validated here, or remembered as validated without being so

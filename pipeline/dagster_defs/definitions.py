@@ -1,24 +1,17 @@
 """The code location: assets, checks, the build job, its daily schedule and the seeds sensor."""
 
 
-import atexit
-import gc
 import hashlib
 import json
 import os
+from pathlib import Path
 
 import dagster as dg
 
-from pipeline import config
 from pipeline.dagster_defs import eval_corpus, eval_officials
 from pipeline.dagster_defs.assets import ASSETS, NoneIOManager
 from pipeline.dagster_defs.io import ParquetIOManager
-
-# At exit CPython runs one more full collection over every object still alive; a build
-# process holds ~400k (Dagster, pandas, the tables), so that took ~1.4 s of each run's wall
-# time after the run had finished. Frozen objects are skipped. Nothing here relies on it:
-# every file is written and closed, every event stored, before the run ends.
-atexit.register(gc.freeze)
+from pipeline.dagster_defs.resources import PipelineSettings
 
 BUILD_SELECTION = dg.AssetSelection.groups("ingest", "extract", "tables", "publish")
 
@@ -44,9 +37,8 @@ daily_build = dg.ScheduleDefinition(
 )
 
 
-def seeds_fingerprint() -> dict[str, str]:
+def seeds_fingerprint(root: Path) -> dict[str, str]:
     """Relative path -> size:mtime of every input file (cheap, no reading of contents)."""
-    root = config.seeds_dir()
     out: dict[str, str] = {}
     if not root.exists():
         return out
@@ -65,8 +57,9 @@ def seeds_fingerprint() -> dict[str, str]:
 @dg.sensor(job=build_datasets_job, minimum_interval_seconds=60,
            default_status=dg.DefaultSensorStatus.RUNNING,
            description="Requests a build when a file in SEEDS_DIR is added or changed.")
-def seeds_changed_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
-    current = seeds_fingerprint()
+def seeds_changed_sensor(context: dg.SensorEvaluationContext, settings: PipelineSettings
+                         ) -> dg.SensorResult:
+    current = seeds_fingerprint(settings.seeds)
     previous = json.loads(context.cursor) if context.cursor else None
     cursor = json.dumps(current, sort_keys=True)
     if previous is None or previous == current:
@@ -92,5 +85,6 @@ defs = dg.Definitions(
     sensors=[seeds_changed_sensor],
     # a small build should not pay a process start per step (measured ~1.3 s vs ~4 s)
     executor=dg.in_process_executor,
-    resources={"io_manager": ParquetIOManager(), "none_io_manager": NoneIOManager()},
+    resources={"io_manager": ParquetIOManager(), "none_io_manager": NoneIOManager(),
+               "settings": PipelineSettings()},
 )

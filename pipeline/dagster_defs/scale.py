@@ -51,10 +51,10 @@ class ParseTarget(dg.ConfigurableResource):
     cache_dir: str = ""  # default: PIPELINE_CACHE_DIR
 
     def seeds(self) -> Path:
-        return Path(self.seeds_dir) if self.seeds_dir else config.seeds_dir()
+        return config.resolve({"seeds_dir": self.seeds_dir}).seeds_dir
 
     def cache(self) -> ParseCache:
-        return ParseCache(Path(self.cache_dir) if self.cache_dir else config.cache_dir())
+        return ParseCache(config.resolve({"cache_dir": self.cache_dir}).cache_dir)
 
 
 def _parse_bucket_op(bucket: int, buckets: int) -> dg.OpDefinition:

@@ -52,6 +52,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 
+from pipeline.config import DEFAULT_MAX_DOCUMENT_BYTES
 from pipeline.ingest import files as ingest
 from pipeline.runtime.atomic import write_atomically
 from pipeline.types import IngestResult, RawDocument, Rejection
@@ -236,7 +237,7 @@ def read_corpus_cached(
     root = Path(seeds_dir)
     if not root.is_dir():  # the same FileNotFoundError / NotADirectoryError as uncached
         return ingest.read_corpus(root, max_bytes=max_bytes, today=today)
-    limit = max_bytes or ingest.max_document_bytes()
+    limit = max_bytes or DEFAULT_MAX_DOCUMENT_BYTES
     effective_today = today or date.today()
     key = _global_key(root, limit, effective_today)
     path = cache_path(root, cache_root)

@@ -32,8 +32,9 @@ Decisions (tested in tests/test_ingest.py):
   surrounding whitespace stripped. HTML markup is converted to text with a warning.
 * Header ``date YYYY-MM-DD``: stripped; an invalid date or one later than today is
   ignored (published None) with a warning. For JSONL the ``date`` field wins over a header.
-* Size limit per document (a file, or one JSONL line): ``MAX_DOCUMENT_BYTES`` env var,
-  default 50 MB. JSONL files are streamed, so the file itself may be larger.
+* Size limit per document (a file, or one JSONL line): the ``max_bytes`` argument, default
+  ``DEFAULT_MAX_DOCUMENT_BYTES`` (2 MB; users set MAX_DOCUMENT_BYTES, see pipeline.config).
+  JSONL files are streamed, so the file itself may be larger.
 * Duplicates: texts equal after whitespace normalisation -> the first in processing
   order is kept, later ones are recorded as Duplicate.
 """
@@ -55,12 +56,12 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from pipeline.config import DEFAULT_MAX_DOCUMENT_BYTES
 from pipeline.types import Duplicate, IngestResult, RawDocument, Rejection
 
 STAGE = "ingest"
 # A news article is tens of kilobytes; natasha needs ~1 minute per megabyte on one core, so
 # a multi-megabyte "article" (a dump, a log) is rejected with a clear reason by default.
-DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 MAX_DOCUMENT_BYTES_ENV = "MAX_DOCUMENT_BYTES"
 MAX_ID_LENGTH = 200
 TEXT_SUFFIXES = (".txt",)
@@ -76,22 +77,6 @@ class DecodeError(ValueError):
 
 
 # --------------------------------------------------------------------------- limits
-
-
-def max_document_bytes() -> int:
-    """Read the limit from the environment so operators can raise it without code."""
-    raw = os.environ.get(MAX_DOCUMENT_BYTES_ENV, "").strip()
-    if not raw:
-        return DEFAULT_MAX_DOCUMENT_BYTES
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ValueError(
-            f"{MAX_DOCUMENT_BYTES_ENV} must be a positive integer (bytes), got {raw!r}"
-        ) from None
-    if value <= 0:
-        raise ValueError(f"{MAX_DOCUMENT_BYTES_ENV} must be a positive integer, got {raw!r}")
-    return value
 
 
 def _mb(n: int) -> str:
@@ -725,7 +710,7 @@ def read_text_file(
     path: Path, root: Path, *, max_bytes: int | None = None, today: date | None = None
 ) -> tuple[list[RawDocument], list[Rejection]]:
     """Read one article file; a list so both readers share one shape."""
-    limit = max_bytes or max_document_bytes()
+    limit = max_bytes or DEFAULT_MAX_DOCUMENT_BYTES
     rel, source, bad_name = _source_of(path, root)
     if bad_name:
         return [], [bad_name]
@@ -877,7 +862,7 @@ def read_jsonl_file(
     path: Path, root: Path, *, max_bytes: int | None = None, today: date | None = None
 ) -> tuple[list[RawDocument], list[Rejection]]:
     """Read one article per line; a bad line is rejected alone, its neighbours are kept."""
-    limit = max_bytes or max_document_bytes()
+    limit = max_bytes or DEFAULT_MAX_DOCUMENT_BYTES
     _rel, source, bad_name = _source_of(path, root)
     if bad_name:
         return [], [bad_name]
@@ -1014,7 +999,7 @@ def read_corpus(
         raise FileNotFoundError(f"input folder not found: {root}")
     if not root.is_dir():
         raise NotADirectoryError(f"input folder is not a folder: {root}")
-    limit = max_bytes or max_document_bytes()
+    limit = max_bytes or DEFAULT_MAX_DOCUMENT_BYTES
     files, problems = _walk(root)
     entries: list[tuple[str, Path | Rejection, str]] = [(r, p, k) for r, p, k in files]
     entries += [(rel, rejection, "problem") for rel, rejection in problems]

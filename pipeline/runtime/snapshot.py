@@ -5,7 +5,8 @@ that parses (the build, each pool worker, each Dask worker): ~1.5 s and ~1 s. A 
 under PIPELINE_CACHE_DIR loads in a fraction of that. The key covers every input of the
 build (files and package versions, and Python's), so anything that could change the object
 makes a new snapshot; a missing, damaged or foreign snapshot is rebuilt and rewritten,
-never an error.
+never an error. Snapshots are kept only once a process is told where (`use_folder`, called
+by the parse with its cache folder); before that every object is built.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from typing import TypeVar
 from pipeline.runtime.atomic import write_atomically
 
 T = TypeVar("T")
+_folder: Path | None = None
+
+
+def use_folder(folder: Path | None) -> None:
+    """Keep this process's snapshots under `folder` (None: build every object)."""
+    global _folder
+    _folder = Path(folder) if folder is not None else None
 
 
 def snapshot_key(files: Iterable[Path] = (), packages: Iterable[str] = ()) -> str | None:
@@ -39,11 +47,10 @@ def snapshot_key(files: Iterable[Path] = (), packages: Iterable[str] = ()) -> st
 
 def load_or_build(folder: str, key: str | None, build: Callable[[], T],
                   valid: Callable[[object], bool]) -> T:
-    """The object pickled under `<cache>/<folder>/<key>.pickle` if it passes `valid`,
-    else `build()` (then written there for the next process; a failed write is ignored)."""
-    from pipeline.config import cache_dir
-
-    snap = cache_dir() / folder / f"{key}.pickle" if key else None
+    """The object pickled under `<snapshot folder>/<folder>/<key>.pickle` if it passes
+    `valid`, else `build()` (then written there for the next process; a failed write is
+    ignored)."""
+    snap = _folder / folder / f"{key}.pickle" if key and _folder is not None else None
     if snap is not None:
         try:
             with snap.open("rb") as fh:
