@@ -8,10 +8,6 @@ BIN := $(VENV)/bin
 # (why dask stays out of .venv: pipeline/cluster.py).
 CLUSTER_VENV := .venv-cluster
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
-# natasha's numpy is fastest with one BLAS thread per process (measured, see README).
-export OMP_NUM_THREADS ?= 1
-export OPENBLAS_NUM_THREADS ?= 1
-export MKL_NUM_THREADS ?= 1
 
 .PHONY: datasets test lint ui venv cluster-venv lock benchmark evaluate clean
 

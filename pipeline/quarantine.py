@@ -77,16 +77,15 @@ def _rule_name(column: Any, check: Any) -> str:
     return f"{column}: {short}" if column is not None and not pd.isna(column) else short
 
 
-def schema_violations(table: str, df: pd.DataFrame) -> dict[int, tuple[str, dict]]:
-    """Rows of `df` (by position) that break a row-level rule of the table's pandera model,
-    with the rule and the offending values. Failures not tied to a row are left to the full
-    validation that follows."""
+def schema_violations(table: str, df: pd.DataFrame
+                      ) -> tuple[pd.DataFrame | None, dict[int, tuple[str, dict]]]:
+    """The frame validated by the table's pandera model (None when it fails), and the rows
+    (by position) that break one of its row-level rules, with the rule and the offending
+    values. Failures not tied to a row are left to the validation that follows."""
     try:
-        TABLES[table].validate(df, lazy=True)
+        return TABLES[table].validate(df, lazy=True), {}
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
-    else:
-        return {}
     out: dict[int, tuple[str, dict]] = {}
     rules: dict[int, list[str]] = {}
     for context, column, check, value, idx in zip(
@@ -107,25 +106,29 @@ def schema_violations(table: str, df: pd.DataFrame) -> dict[int, tuple[str, dict
                 not whole_row or re.search(rf"\b{re.escape(str(column))}\b", str(check))):
             values[str(column)] = value
         out[i] = ("; ".join(rules[i]), values)
-    return out
+    return None, out
 
 
 def split(table: str, df: pd.DataFrame, quarantine: Quarantine,
-          rules: tuple[RowRule, ...] = (), context: Mapping[str, pd.DataFrame] | None = None
+          rules: tuple[RowRule, ...] = (), context: Mapping[str, pd.DataFrame] | None = None,
+          validate: Callable[[str, pd.DataFrame], pd.DataFrame] | None = None
           ) -> pd.DataFrame:
-    """`df` without the documents whose rows break a rule (recorded in `quarantine`),
-    sorted and indexed as published. Cross-table `rules` see `context`, the tables already
-    split."""
+    """`df` validated and sorted as published, without the documents whose rows break a
+    rule (recorded in `quarantine`). Cross-table `rules` see `context`, the tables already
+    split. What is left after quarantine goes through `validate` (which raises on a
+    whole-table failure); a frame with nothing to quarantine is validated once."""
     df = df.reindex(columns=columns(TABLES[table]))
     keys = [k for k in SORT_KEYS[table] if k in df.columns]
     df = df.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
-    bad = schema_violations(table, df)
+    valid, bad = schema_violations(table, df)
     for rule in rules:
         for i, (name, values) in rule(df, context or {}).items():
             old_name, old_values = bad.get(i, ("", {}))
             bad[i] = ("; ".join(n for n in (old_name, name) if n), {**old_values, **values})
     if not bad:
-        return df
+        if valid is not None:
+            return valid
+        return validate(table, df) if validate else df
     docs = {df.at[i, "doc_id"] for i in bad}
     for i, row in df.iterrows():
         if row["doc_id"] not in docs:
@@ -134,7 +137,8 @@ def split(table: str, df: pd.DataFrame, quarantine: Quarantine,
         doc_id = row["doc_id"] if isinstance(row["doc_id"], str) else None
         quarantine.rows.append({"doc_id": doc_id, "table": table, "rule": rule,
                                 "values": _json(values), "row": _json(row.to_dict())})
-    return df[~df["doc_id"].isin(docs)].reset_index(drop=True)
+    rest = df[~df["doc_id"].isin(docs)].reset_index(drop=True)
+    return validate(table, rest) if validate else rest
 
 
 # --- cross-table rules ------------------------------------------------------------------

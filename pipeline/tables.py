@@ -6,7 +6,6 @@ result), so they can be rebuilt cheaply and tested on hand-made records.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -51,27 +50,7 @@ def validate(table: str, df: pd.DataFrame) -> pd.DataFrame:
         raise TableValidationError(
             f"table {table!r} failed validation ({len(cases)} failures):\n"
             + "\n".join(lines) + more) from None
-    out.attrs[_VALIDATED] = [table, fingerprint(out)]
     return out
-
-
-_VALIDATED = "pipeline.validated"
-
-
-def fingerprint(df: pd.DataFrame) -> str:
-    """Columns, dtypes and every value (incl. index): equal fingerprints, equal frames."""
-    h = hashlib.sha256(repr([(str(c), str(t)) for c, t in df.dtypes.items()]).encode())
-    h.update(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
-    return h.hexdigest()
-
-
-def is_validated(table: str, df: pd.DataFrame) -> bool:
-    """True when `validate(table, ...)` returned a frame with this very content, so a second
-    pass of the same schema over every row (the Dagster type check) can be skipped. Content,
-    not identity: a frame changed in place after validation no longer matches."""
-    mark = df.attrs.get(_VALIDATED)
-    return (isinstance(mark, list) and len(mark) == 2 and mark[0] == table
-            and mark[1] == fingerprint(df))
 
 
 def _facts(records: pd.DataFrame, kind: str) -> pd.DataFrame:
@@ -154,7 +133,7 @@ def build_tables(docs: Sequence[RawDocument], records: pd.DataFrame,
     frames: dict[str, pd.DataFrame] = {}
 
     def add(table: str, df: pd.DataFrame, rules: tuple = ()) -> None:
-        frames[table] = validate(table, quarantine.split(table, df, q, rules, frames))
+        frames[table] = quarantine.split(table, df, q, rules, frames, validate)
 
     add("documents", documents_frame(docs))
     add("officials", officials_frame(records), quarantine.FACT_RULES)

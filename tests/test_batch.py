@@ -177,37 +177,19 @@ def test_chunks_share_the_nlp_batches_and_keep_document_order(tmp_path, monkeypa
     assert outcomes == alone
 
 
-MAIN_SCRIPT = '''
-import os
-import sys
-
-with open(os.environ["MARKS"], "a") as fh:  # every process that runs this script says so
-    fh.write(f"{os.getpid()}\\n")
-
-if __name__ == "__main__":
-    from datetime import date
-
-    from pipeline.runtime.batch import parse_documents
-    from pipeline.types import RawDocument
-
-    texts = sys.argv[1:]
-    docs = [RawDocument(doc_id=f"m{i}", text=t, source=f"m{i}.txt", sha256=f"{i:064x}",
-                        published=date(2025, 3, 1)) for i, t in enumerate(texts)]
-    res = parse_documents(docs, workers=2, chunk_size=1)
-    print(os.getpid(), res.parsed, len(res.failures), sys.modules["__main__"].__spec__)
-'''
-
-
-def test_pool_workers_do_not_run_the_main_script(tmp_path) -> None:
-    """A program started as a script (the `dagster` command is one) is not run again in
-    the forkserver or the workers: only its own process marks the file."""
-    script, marks = tmp_path / "main_script.py", tmp_path / "marks.txt"
-    script.write_text(MAIN_SCRIPT, "utf-8")
-    proc = run_python(str(script), TEXTS[0], TEXTS[1], env={"MARKS": str(marks)})
-    # both documents parsed in the pool, and the script's module is a script again after
-    pid, *rest = proc.stdout.split()
-    assert rest == ["2", "0", "None"]
-    assert marks.read_text().split() == [pid]
+def test_a_parsing_process_uses_one_blas_thread() -> None:
+    """natasha's numpy runs with one BLAS thread per process whatever the environment says
+    (threadpoolctl, set when the models load): with more it slows down several-fold once
+    another process competes for the cores."""
+    probe = ("from threadpoolctl import threadpool_info\n"
+             "from pipeline.runtime import batch\n"
+             "batch._start_worker(None)\n"
+             "blas = [i for i in threadpool_info() if i['user_api'] == 'blas']\n"
+             "print(len(blas), max(i['num_threads'] for i in blas))\n")
+    found, threads = map(int, run_python("-c", probe, env={"OPENBLAS_NUM_THREADS": "4",
+                                                             "OMP_NUM_THREADS": "4"}
+                                         ).stdout.split())
+    assert found >= 1 and threads == 1
 
 
 def test_pool_workers_start_with_the_models_frozen(monkeypatch) -> None:
@@ -215,7 +197,7 @@ def test_pool_workers_start_with_the_models_frozen(monkeypatch) -> None:
     model that cannot load does not stop it: parse_chunk reports the failure per document."""
     probe = ("import gc\n"
              "from pipeline.runtime import batch, nlp\n"
-             "batch._start_worker()\n"
+             "batch._start_worker(None)\n"
              "print(gc.get_freeze_count(), gc.get_threshold()[0],\n"
              "      nlp._analyzer.cache_info().currsize)\n")
     frozen, threshold, loaded = map(int, run_python("-c", probe).stdout.split())
@@ -227,7 +209,7 @@ def test_pool_workers_start_with_the_models_frozen(monkeypatch) -> None:
     monkeypatch.setattr(batch, "get_analyzer", broken)
     before = gc.get_threshold()
     try:
-        batch._start_worker()  # no exception
+        batch._start_worker(None)  # no exception
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)

@@ -15,10 +15,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import importlib.machinery
 import json
 import os
-import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.runtime import snapshot
 from pipeline.runtime.document import EXTRACTOR_VERSION, extract_document
 from pipeline.runtime.nlp import AnalyzedText, get_analyzer
 from pipeline.types import RawDocument, Rejection
@@ -121,29 +120,24 @@ def _chunks(items: Sequence[RawDocument], size: int) -> Iterator[Sequence[RawDoc
 
 
 def default_workers() -> int:
-    """PIPELINE_WORKERS, else every core this process may run on."""
-    env = os.environ.get("PIPELINE_WORKERS")
-    if env:
-        return max(1, int(env))
+    """Every core this process may run on."""
     return max(1, len(os.sched_getaffinity(0)))
 
 
 def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
-                   cache: ParseCache | None) -> Iterator[list[Outcome]]:
+                   cache: ParseCache | None, snapshots: Path | None
+                   ) -> Iterator[list[Outcome]]:
     """Chunk results in input order, keeping at most 2 chunks per worker in flight so the
     pool never holds the whole corpus' results at once."""
     import multiprocessing as mp
 
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                             initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker,
+                             initargs=(snapshots,)) as pool:
         pending: list[Future] = []
         warmed = False
         for chunk in chunks:
-            # each of the first `workers` submits starts a worker process
-            starting = len(pending) < workers
-            with _workers_skip_main_script() if starting else contextlib.nullcontext():
-                pending.append(pool.submit(parse_chunk, chunk, cache))
+            pending.append(pool.submit(parse_chunk, chunk, cache))
             if len(pending) >= 2 * workers:
                 if not warmed:
                     _warm_snapshots()
@@ -156,40 +150,20 @@ def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
 _WORKER_GC_THRESHOLD = 20_000  # CPython's default is 700
 
 
-def _start_worker() -> None:
-    """Pool initializer: load the models, then keep the garbage collector off them.
+def _start_worker(snapshots: Path | None) -> None:
+    """Pool initializer: load the models (from the snapshots), then keep the garbage
+    collector off them.
 
     A worker's heap is mostly objects that live as long as it does (natasha's models and
     vocabularies), and with CPython's default thresholds every full collection walks them
-    again: ~10 % of a worker's CPU on news (measured: 1.4 s of GC in 480 documents, 0.3 s
-    with this). They are frozen, and young collections run after 20,000 allocations
-    instead of 700; the peak RSS did not change. A model that fails to load here is loaded
+    again (measured in benchmarks/README.md). They are frozen, and young collections run
+    after 20,000 allocations instead of 700. A model that fails to load here is loaded
     (and fails per document) in `parse_chunk`, as without a pool."""
+    snapshot.use_folder(snapshots)
     with contextlib.suppress(Exception):
         get_analyzer()
     gc.freeze()
     gc.set_threshold(_WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
-
-
-@contextlib.contextmanager
-def _workers_skip_main_script() -> Iterator[None]:
-    """Start workers without running the program's main script in them.
-
-    spawn and forkserver re-import a `__main__` started as a script in every new process
-    (one started with `python -m` is left alone). For the `dagster` command that script
-    imports all of Dagster: ~0.9 s before the first worker parses, and its memory in each
-    worker, which only ever runs `parse_chunk`. So while workers start, the script's
-    module is described as a module run with -m, which multiprocessing skips."""
-    main = sys.modules.get("__main__")
-    if main is None or getattr(main, "__spec__", None) is not None \
-            or not getattr(main, "__file__", None):
-        yield
-        return
-    main.__spec__ = importlib.machinery.ModuleSpec("__main__", None)
-    try:
-        yield
-    finally:
-        main.__spec__ = None
 
 
 def _warm_snapshots() -> None:
@@ -230,13 +204,19 @@ class Progress:
 
 def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
                     cache: ParseCache | None = None, chunk_size: int = 32,
-                    progress: Callable[[str], None] | None = None) -> ParseResult:
+                    progress: Callable[[str], None] | None = None,
+                    snapshots: Path | None = None) -> ParseResult:
     """Records of every document, in input order; failures become `parse` rejections.
 
-    Cached documents are not parsed again; the rest go to a process pool when there are
-    enough of them to pay for its start-up (else they are parsed in this process).
-    `progress` receives a line every few seconds while documents are parsed.
+    Cached documents are not parsed again; the rest go to a process pool of `workers`
+    processes (default: every core) when there are enough of them to pay for its start-up
+    (else they are parsed in this process). Models and indexes are kept as snapshots under
+    `snapshots` (default: the cache's folder). `progress` receives a line every few
+    seconds while documents are parsed.
     """
+    if snapshots is None and cache is not None:
+        snapshots = cache.root
+    snapshot.use_folder(snapshots)
     result = ParseResult()
     todo: list[RawDocument] = []
     cached: dict[str, list[dict[str, Any]]] = {}
@@ -254,7 +234,7 @@ def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
     if workers == 1 or len(todo) < 2 * chunk_size:
         batches: Iterable[list[Outcome]] = (parse_chunk(c, cache) for c in _chunks(todo, size))
     else:
-        batches = _pool_outcomes(_chunks(todo, size), workers, cache)
+        batches = _pool_outcomes(_chunks(todo, size), workers, cache, snapshots)
     meter = Progress(len(todo), progress) if progress and todo else None
     for batch in batches:
         for did, recs, err in batch:

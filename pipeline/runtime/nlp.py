@@ -8,19 +8,15 @@ can be pickled between processes.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from threadpoolctl import threadpool_limits
+
 from pipeline.rules.furniture import without_furniture
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 from pipeline.runtime.snapshot import load_or_build, snapshot_key
-
-# natasha's numpy code is fastest with a single BLAS thread per process; with the default
-# thread count it slows down several-fold as soon as another process competes for the cores.
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
 
 # every input of the tagger snapshot: the models ship inside these packages
 _MODEL_PACKAGES = ("natasha", "slovnet", "navec", "numpy")
@@ -219,7 +215,14 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Analyzer:
-    return Analyzer()
+    # natasha's numpy code is fastest with one BLAS thread per process: with the default
+    # thread count it slows down several-fold as soon as another process competes for the
+    # cores (benchmarks/README.md). threadpoolctl sets it in the loaded BLAS library, so it
+    # holds whatever imported numpy first and whatever the environment says (numpy, and so
+    # its BLAS, is loaded with the models).
+    analyzer = Analyzer()
+    threadpool_limits(limits=1, user_api="blas")
+    return analyzer
 
 
 def get_analyzer() -> Analyzer:
