@@ -419,7 +419,7 @@ def test_adding_an_alias_row_works(tmp_path, monkeypatch):
         writer = csv.writer(fh)
         writer.writerow(["Янтарный край", "RU-KGD", "written for the tests"])
         writer.writerow(["Бобруйск", "RU-KEM", "city: written for the tests"])
-    monkeypatch.setenv(gz.ALIASES_ENV, str(aliases))
+    gz.use_aliases(aliases)  # the REGION_ALIASES_FILE setting, as the parse applies it
     try:
         found = find_regions("Завод в Янтарном крае, склад в Бобруйске.")
         assert [(m.text, m.region.code, m.via) for m in found] == [
@@ -427,11 +427,12 @@ def test_adding_an_alias_row_works(tmp_path, monkeypatch):
             ("Бобруйске", "RU-KEM", "city"),
         ]
         assert resolve_region("Янтарный край").code == "RU-KGD"
-        # The same file given as an argument, without the environment variable.
-        monkeypatch.delenv(gz.ALIASES_ENV)
+        # The same file given as an argument, with the process back on the default.
+        gz.use_aliases(None)
         assert Gazetteer(aliases_file=aliases).resolve_region("Бобруйск").code == "RU-KEM"
         assert find_regions("в Янтарном крае") == []  # the default index is untouched
     finally:
+        gz.use_aliases(None)
         gz.clear_cache()
 
 
@@ -538,7 +539,7 @@ def test_editing_the_aliases_file_changes_the_snapshot(tmp_path, monkeypatch):
     builds = _fresh_index(monkeypatch, tmp_path / "cache")
     aliases = tmp_path / "aliases.csv"
     shutil.copy(gz.ALIASES_FILE, aliases)
-    monkeypatch.setenv(gz.ALIASES_ENV, str(aliases))
+    gz.use_aliases(aliases)
     try:
         assert gz.get_gazetteer().resolve_region("Янтарный край") is None
         with aliases.open("a", encoding="utf-8", newline="") as fh:
@@ -548,6 +549,7 @@ def test_editing_the_aliases_file_changes_the_snapshot(tmp_path, monkeypatch):
         assert builds == ["build", "build"]
         assert len(list((tmp_path / "cache" / "gazetteer").glob("*.pickle"))) == 2
     finally:
+        gz.use_aliases(None)
         gz.clear_cache()
 
 

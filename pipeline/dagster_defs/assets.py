@@ -33,7 +33,7 @@ from pipeline.ingest.cache import read_corpus_cached
 from pipeline.publish import inputs_digest, publish, recover, render_files
 from pipeline.quarantine import SAME_DOCUMENT
 from pipeline.runtime.batch import ParseCache
-from pipeline.runtime.document import EXTRACTOR_VERSION
+from pipeline.runtime.document import EXTRACTOR_VERSION, extractor_version
 from pipeline.runtime.pack import parse_frame
 from pipeline.schemas import TABLES, columns, description
 from pipeline.types import Duplicate, RawDocument, Rejection
@@ -163,8 +163,9 @@ def parsed_entities(context: dg.AssetExecutionContext, raw_documents: pd.DataFra
     s = settings.resolved()
     docs = _documents_from_raw(raw_documents)
     context.log.info(f"parsing {len(docs)} documents (cached ones are read, not parsed)")
-    result = parse_frame(docs, ParseCache(s.cache_dir), workers=s.workers,
-                         progress=context.log.info)
+    cache = ParseCache(s.cache_dir, version=extractor_version(s.region_aliases))
+    result = parse_frame(docs, cache, workers=s.workers, progress=context.log.info,
+                         aliases=s.region_aliases)
     for f in result.failures:
         context.log.error(f"could not parse {f.source} ({f.doc_id}): {f.reason}")
     df = result.frame

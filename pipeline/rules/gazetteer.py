@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import difflib
 import math
-import os
 import re
 import threading
 from collections.abc import Callable
@@ -39,7 +38,6 @@ from pipeline.rules.morph import morph
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REGIONS_FILE = DATA_DIR / "regions.csv"
 ALIASES_FILE = DATA_DIR / "region_aliases.csv"
-ALIASES_ENV = "REGION_ALIASES_FILE"
 
 VIA_REGION = "region"
 VIA_ALIAS = "alias"
@@ -161,7 +159,7 @@ class Gazetteer:
         use_geonames: bool = True,
     ) -> None:
         self.regions_file = Path(regions_file or REGIONS_FILE)
-        self.aliases_file = Path(aliases_file or os.environ.get(ALIASES_ENV) or ALIASES_FILE)
+        self.aliases_file = Path(aliases_file or ALIASES_FILE)
         self._regions: dict[str, Region] = {}
         self._admin1: dict[str, str] = {}
         self._form_ids: dict[str, set[str]] = {}
@@ -692,9 +690,21 @@ def set_loader(loader: Callable[[str], Gazetteer]) -> None:
     clear_cache()
 
 
+# The aliases file of this process's index: the package's own, unless the runtime is told
+# another (the REGION_ALIASES_FILE setting, see pipeline.config).
+_aliases: Path = ALIASES_FILE
+
+
+def use_aliases(aliases_file: str | Path | None) -> None:
+    """Read region names from `aliases_file` from now on in this process (None: the
+    package's own file)."""
+    global _aliases
+    _aliases = Path(aliases_file) if aliases_file else ALIASES_FILE
+
+
 def get_gazetteer(aliases_file: str | Path | None = None) -> Gazetteer:
-    """The shared index; a different aliases file (argument or env var) gets its own."""
-    path = str(aliases_file or os.environ.get(ALIASES_ENV) or ALIASES_FILE)
+    """The shared index; a different aliases file (argument or `use_aliases`) gets its own."""
+    path = str(aliases_file or _aliases)
     if path not in _instances:
         with _build_lock:  # threads of one process share one build
             if path not in _instances:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.rules import gazetteer
 from pipeline.runtime import snapshot
 from pipeline.runtime.document import EXTRACTOR_VERSION, extract_document
 from pipeline.runtime.nlp import AnalyzedText, get_analyzer
@@ -125,7 +126,7 @@ def default_workers() -> int:
 
 
 def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
-                   cache: ParseCache | None, snapshots: Path | None
+                   cache: ParseCache | None, snapshots: Path | None, aliases: Path | None
                    ) -> Iterator[list[Outcome]]:
     """Chunk results in input order, keeping at most 2 chunks per worker in flight so the
     pool never holds the whole corpus' results at once."""
@@ -133,7 +134,7 @@ def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
 
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker,
-                             initargs=(snapshots,)) as pool:
+                             initargs=(snapshots, aliases)) as pool:
         pending: list[Future] = []
         warmed = False
         for chunk in chunks:
@@ -150,7 +151,7 @@ def _pool_outcomes(chunks: Iterable[Sequence[RawDocument]], workers: int,
 _WORKER_GC_THRESHOLD = 20_000  # CPython's default is 700
 
 
-def _start_worker(snapshots: Path | None) -> None:
+def _start_worker(snapshots: Path | None, aliases: Path | None = None) -> None:
     """Pool initializer: load the models (from the snapshots), then keep the garbage
     collector off them.
 
@@ -159,11 +160,18 @@ def _start_worker(snapshots: Path | None) -> None:
     again (measured in benchmarks/README.md). They are frozen, and young collections run
     after 20,000 allocations instead of 700. A model that fails to load here is loaded
     (and fails per document) in `parse_chunk`, as without a pool."""
-    snapshot.use_folder(snapshots)
+    _use(snapshots, aliases)
     with contextlib.suppress(Exception):
         get_analyzer()
     gc.freeze()
     gc.set_threshold(_WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+def _use(snapshots: Path | None, aliases: Path | None) -> None:
+    """What this process's parse reads besides the text: where snapshots are kept, and the
+    region aliases file."""
+    snapshot.use_folder(snapshots)
+    gazetteer.use_aliases(aliases)
 
 
 def _warm_snapshots() -> None:
@@ -205,18 +213,20 @@ class Progress:
 def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
                     cache: ParseCache | None = None, chunk_size: int = 32,
                     progress: Callable[[str], None] | None = None,
-                    snapshots: Path | None = None) -> ParseResult:
+                    snapshots: Path | None = None, aliases: Path | None = None
+                    ) -> ParseResult:
     """Records of every document, in input order; failures become `parse` rejections.
 
     Cached documents are not parsed again; the rest go to a process pool of `workers`
     processes (default: every core) when there are enough of them to pay for its start-up
     (else they are parsed in this process). Models and indexes are kept as snapshots under
-    `snapshots` (default: the cache's folder). `progress` receives a line every few
-    seconds while documents are parsed.
+    `snapshots` (default: the cache's folder); regions are read with the `aliases` file
+    (default: the package's). `progress` receives a line every few seconds while documents
+    are parsed.
     """
     if snapshots is None and cache is not None:
         snapshots = cache.root
-    snapshot.use_folder(snapshots)
+    _use(snapshots, aliases)
     result = ParseResult()
     todo: list[RawDocument] = []
     cached: dict[str, list[dict[str, Any]]] = {}
@@ -234,7 +244,7 @@ def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
     if workers == 1 or len(todo) < 2 * chunk_size:
         batches: Iterable[list[Outcome]] = (parse_chunk(c, cache) for c in _chunks(todo, size))
     else:
-        batches = _pool_outcomes(_chunks(todo, size), workers, cache, snapshots)
+        batches = _pool_outcomes(_chunks(todo, size), workers, cache, snapshots, aliases)
     meter = Progress(len(todo), progress) if progress and todo else None
     for batch in batches:
         for did, recs, err in batch:

@@ -7,9 +7,11 @@ content hash, and turned into the published tables without running the NLP again
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from pipeline.rules.context import build_context
@@ -30,6 +32,16 @@ from pipeline.versioning import source_version
 # cached parses of older code are never served and Dagster marks downstream assets stale.
 EXTRACTOR_VERSION = source_version("rules", "runtime/nlp.py", "runtime/document.py", "types.py",
                                    "data", base="2")
+
+
+
+def extractor_version(aliases: Path | None = None) -> str:
+    """The parse cache's version: the extractor's, and the bytes of a region aliases file
+    other than the package's (its regions change what is extracted)."""
+    if aliases is None:
+        return EXTRACTOR_VERSION
+    return f"{EXTRACTOR_VERSION}.{hashlib.sha256(Path(aliases).read_bytes()).hexdigest()[:8]}"
+
 
 ENTITY_KINDS = ("PER", "ORG", "LOC", "MONEY", "DATE", "PERIOD", "NUMBER", "REGION")
 FACT_KINDS = ("official", "plant", "investment")

@@ -83,17 +83,19 @@ def write_pack(cache: ParseCache, frame: pd.DataFrame, keys: Sequence[str]) -> N
 
 def parse_frame(docs: Sequence[RawDocument], cache: ParseCache | None, *,
                 workers: int | None = None,
-                progress: Callable[[str], None] | None = None) -> FrameResult:
+                progress: Callable[[str], None] | None = None,
+                aliases: Path | None = None) -> FrameResult:
     """The records of every document as one frame, in input order (the same frame as
     `records_frame(parse_documents(docs).records)`), parsing only what no cache holds."""
     if cache is None:
-        res = parse_documents(docs, workers=workers, progress=progress)
+        res = parse_documents(docs, workers=workers, progress=progress, aliases=aliases)
         return FrameResult(records_frame(res.records), res.failures, res.parsed)
     keys = {d.doc_id: cache_key(d) for d in docs}
     packed = read_pack(cache)
     covered = packed[1] if packed else set()
     rest = [d for d in docs if keys[d.doc_id] not in covered]
-    res = parse_documents(rest, workers=workers, cache=cache, progress=progress)
+    res = parse_documents(rest, workers=workers, cache=cache, progress=progress,
+                          aliases=aliases)
     new = records_frame(res.records)
     new.insert(len(new.columns), _KEY, new["doc_id"].map(keys))
     wanted = set(keys.values())
