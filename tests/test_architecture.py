@@ -63,3 +63,42 @@ def test_the_old_grab_bag_is_gone() -> None:
     assert not (PIPELINE / "extract").exists()
     assert {p.name for p in PIPELINE.iterdir() if p.is_dir() and p.name != "__pycache__"} >= {
         "ingest", "rules", "runtime", "dagster_defs", "data"}
+
+
+RULES = modules("rules")
+
+
+@pytest.mark.parametrize("path", RULES, ids=lambda p: p.name)
+def test_rules_are_small_pieces(path: Path) -> None:
+    """No function of the rules is over 60 lines: one kind of phrase per function."""
+    long = [(n.name, n.end_lineno - n.lineno + 1)
+            for n in ast.walk(ast.parse(path.read_text("utf-8")))
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+            and n.end_lineno - n.lineno + 1 > 60]
+    assert not long, long
+
+
+def _cyrillic(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and any(
+        "а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in node.value)
+
+
+@pytest.mark.parametrize("path", RULES, ids=lambda p: p.name)
+def test_no_word_list_in_the_rules(path: Path) -> None:
+    """Word lists live in pipeline/data/lexicon/*.csv: no set, list, tuple or dict of three
+    or more Russian words is written in a rules module."""
+    tree = ast.parse(path.read_text("utf-8"))
+    # suffixes matched with str.endswith/startswith are morphology, not a lexicon
+    affixes = {id(a) for n in ast.walk(tree) if isinstance(n, ast.Call)
+               and isinstance(n.func, ast.Attribute) and n.func.attr in ("endswith", "startswith")
+               for a in n.args}
+    found = []
+    for node in ast.walk(tree):
+        items = getattr(node, "elts", None) if isinstance(
+            node, ast.Set | ast.List | ast.Tuple) else (
+            node.keys if isinstance(node, ast.Dict) else None)
+        words = [i.value for i in items or [] if i is not None and _cyrillic(i)]
+        # prepositions and conjunctions of one to three letters are grammar
+        if id(node) not in affixes and len(words) >= 3 and max(map(len, words)) > 3:
+            found.append(node.lineno)
+    assert not found, f"{path.name}: word lists at lines {found}"

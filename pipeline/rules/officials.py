@@ -380,7 +380,7 @@ def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> s
             continue
         if low == "экс":
             continue
-        if low in {"и.о.", "и.о", "врио"}:
+        if low in ACTING_ABBREVIATIONS:
             words.append(low)
             frozen = True
             continue
