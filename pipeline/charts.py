@@ -52,8 +52,8 @@ def _status_counts(plants: pd.DataFrame) -> pd.Series:
 
 def render_chart(plants: pd.DataFrame, investments: pd.DataFrame) -> bytes:
     """PNG: investments (RUB bn) by region and year, and plants by status."""
-    # imported here: matplotlib costs ~0.5 s, paid by every process that loads the
-    # Dagster definitions, and only the publish step draws
+    # imported here: matplotlib is slow to import, a cost every process that loads the
+    # Dagster definitions would pay, and only the publish step draws
     import matplotlib
 
     matplotlib.use("Agg")

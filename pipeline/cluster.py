@@ -2,7 +2,8 @@
 
 Kept apart from the build's code location (`pipeline`), and in its own environment
 (`.venv-cluster`, `make cluster-venv`): it needs dagster-dask and dask.distributed, and
-wherever dask is installed pandera imports dask.dataframe (~0.9 s) on the first schema,
+wherever dask is installed pandera imports dask.dataframe on the first schema (a cost in
+benchmarks/README.md),
 which every build run, schedule tick and UI reload would pay for a job they never run.
 `workspace.yaml` starts this location with `.venv-cluster/bin/python`, so the UI shows both;
 the CLI names it with `.venv-cluster/bin/python -m dagster ... -m pipeline.cluster`.

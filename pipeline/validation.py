@@ -43,11 +43,11 @@ def validate_package(path: Path) -> dict[str, Any]:
 
 # --- incremental validation ---------------------------------------------------------------
 #
-# frictionless reads every CSV row in Python (~0.1 ms a row: 5 s at 10,000 documents, minutes
-# at 10^6), so validating the whole package on every build makes each build cost as much as
-# the corpus, not as the change. The rows a build did not change were validated by an
-# earlier build against the same schemas, so a build validates with frictionless only:
-# the package descriptor, and the CSV records that are new since the last validated build.
+# frictionless reads every CSV row in Python (benchmarks/README.md), so validating the whole
+# package on every build makes each build cost as much as the corpus, not as the change.
+# The rows a build did not change were validated by an earlier build against the same
+# schemas, so a build validates with frictionless only: the package descriptor, and the CSV
+# records that are new since the last validated build.
 # What needs every row is checked elsewhere on every row: keys and references by the
 # tables' integrity checks (pandas), the file hashes by `publish.verify`, every value by
 # pandera. A full validation runs when there is no validated state, when any schema,

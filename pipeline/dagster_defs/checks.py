@@ -1,8 +1,8 @@
 """Asset checks: integrity (blocking) and data quality (warnings where data may be sparse).
 
 The checks run inside the step that builds the tables (and inside the publish step), not
-as steps of their own: 16 separate check steps cost a build ~2 s of step bookkeeping, more
-than all the checks compute. Each check is still its own named check on its asset's page.
+as steps of their own: separate check steps cost a build more step bookkeeping than all
+the checks compute. Each check is still its own named check on its asset's page.
 Every check is a plain function of the tables, so tests call it without Dagster runs.
 """
 

@@ -83,7 +83,7 @@ defs = dg.Definitions(
     jobs=[build_datasets_job, *eval_officials.JOBS, *eval_corpus.JOBS],
     schedules=[daily_build],
     sensors=[seeds_changed_sensor],
-    # a small build should not pay a process start per step (measured ~1.3 s vs ~4 s)
+    # a small build should not pay a process start per step (benchmarks/README.md)
     executor=dg.in_process_executor,
     resources={"io_manager": ParquetIOManager(), "none_io_manager": NoneIOManager(),
                "settings": PipelineSettings()},

@@ -1,6 +1,6 @@
 """Per-file ingest cache: a build re-reads only input files that are new or changed.
 
-Reading and decoding every file costs ~0.4 ms a file (3.7 s at 10,000 files), which would
+Reading and decoding every file grows with the corpus (benchmarks/README.md) and would
 dominate an incremental build that adds one article. `read_corpus_cached` gives the same
 IngestResult as `read_corpus`; only the per-file step (`ingest.read_file`) is answered from
 the cache, the walk and the cross-file dedupe run every time.
@@ -17,8 +17,8 @@ Reuse rules (a mismatch means the file is read again):
   the effective size limit, the effective `today` (a date in the future yesterday may be
   valid today), the resolved input folder, and Python's Unicode database version (NFC and
   ``isalpha`` depend on it). A mismatch means a full read and a rewrite.
-  Deviation: charset-normalizer's version is not in the key: finding it costs ~80 ms
-  (importlib.metadata) on every build, it is pinned in requirements.lock, and it is only
+  Deviation: charset-normalizer's version is not in the key: finding it through
+  importlib.metadata is slow on every build, it is pinned in requirements.lock, and it is only
   consulted for files no Cyrillic code page explains.
 * Per file: relative path, kind, and the ``os.stat`` signature (size, mtime_ns, ctime_ns,
   inode, device); for a symlink also the ``os.lstat`` signature and the resolved target

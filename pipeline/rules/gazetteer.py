@@ -675,7 +675,7 @@ _build_lock = threading.Lock()
 
 
 def build(aliases_path: str) -> Gazetteer:
-    """A fresh index (~1.5 s: every city's case forms through pymorphy3)."""
+    """A fresh index: every city's case forms through pymorphy3, the slow part."""
     return Gazetteer(aliases_file=aliases_path)
 
 

@@ -15,7 +15,7 @@ _morph: pymorphy3.MorphAnalyzer | None = None
 
 
 def morph() -> pymorphy3.MorphAnalyzer:
-    """The process-wide analyzer (loading the dictionaries takes ~0.3 s)."""
+    """The process-wide analyzer (its dictionaries are loaded once per process)."""
     global _morph
     if _morph is None:
         _morph = pymorphy3.MorphAnalyzer()

@@ -1,6 +1,6 @@
 """Parsing many documents: a cache keyed by content, and a process pool across documents.
 
-The NLP is the cost of a build (~10-30 documents/s per core), so each document is parsed
+The NLP is the cost of a build (benchmarks/README.md), so each document is parsed
 once per extractor version: results are cached under `<cache>/v<version>/<key>.json`, where
 the key hashes the document id, text and date. Uncached documents are spread over a pool of
 worker processes, each loading the models once; workers write the cache themselves, so the

@@ -1,7 +1,7 @@
 """natasha wrapped once per process.
 
-Loading the embeddings and taggers costs ~2 s (~1 s from their snapshot, see `Analyzer`) and
-~200 MB, so every worker process keeps one `Analyzer`; documents are analysed into light
+Loading the embeddings and taggers is slow and large (benchmarks/README.md), so every
+worker process keeps one `Analyzer`; documents are analysed into light
 records (`Token`, `Sentence`, `Span`) that carry no reference to natasha objects, so they
 can be pickled between processes.
 """
@@ -49,8 +49,8 @@ class Analyzer:
 
         self.segmenter = Segmenter()
         self.morph_vocab = MorphVocab()
-        # the taggers (and the embedding they share) take ~1 s to read from the packages'
-        # archives in every process that parses, their snapshot ~0.25 s
+        # reading the taggers (and the embedding they share) from the packages' archives in
+        # every process that parses is slow; their snapshot is a fraction of it
         self.morph_tagger, self.ner_tagger = load_or_build(
             "natasha", snapshot_key(packages=_MODEL_PACKAGES), build, valid)
         self.names = NamesExtractor(self.morph_vocab)

@@ -2,7 +2,7 @@
 
 The per-document JSON files of `ParseCache` stay the unit of writing: pool workers and Dask
 tasks write them concurrently, and a killed build keeps what it parsed. Reading them back
-is what grew with the corpus (~3 s for 10,000 files), so after each parse the records of
+is what grew with the corpus (benchmarks/README.md), so after each parse the records of
 every document of the build are also kept as one `pack.parquet` next to them (in the
 extractor version's folder, so a new version never reads an old pack). A build takes
 every document whose cache key is in the pack from it, the rest from the JSON files or

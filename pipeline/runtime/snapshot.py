@@ -1,8 +1,8 @@
 """Pickled snapshots of objects that are slow to build and the same in every process.
 
 The region index and natasha's taggers are rebuilt from the same files by every process
-that parses (the build, each pool worker, each Dask worker): ~1.5 s and ~1 s. A pickle
-under PIPELINE_CACHE_DIR loads in a fraction of that. The key covers every input of the
+that parses (the build, each pool worker, each Dask worker); a pickle loads in a fraction
+of that time (benchmarks/README.md). The key covers every input of the
 build (files and package versions, and Python's), so anything that could change the object
 makes a new snapshot; a missing, damaged or foreign snapshot is rebuilt and rewritten,
 never an error. Snapshots are kept only once a process is told where (`use_folder`, called
@@ -66,8 +66,8 @@ def load_or_build(folder: str, key: str | None, build: Callable[[], T],
 
 
 def load_gazetteer(aliases_path: str) -> object:
-    """The region index from its snapshot (~10 ms) instead of building it (~1.5 s) in every
-    process that parses; installed as the gazetteer's loader by `pipeline.runtime`."""
+    """The region index from its snapshot instead of building it in every process that
+    parses; installed as the gazetteer's loader by `pipeline.runtime`."""
     from pipeline.rules import gazetteer
 
     files, packages = gazetteer.inputs(aliases_path)
