@@ -10,14 +10,26 @@ Gold facts with no `Position` (a person only said to race "for Ferrari") cannot 
 of a table whose position is required; they are counted and listed in the report but left
 out of recall. The strict recall with them counted as misses is reported as well.
 
-CLI: ``python -m pipeline.evaluation.factrueval [DEVSET_DIR] --out REPORT.md``.
+The benchmark's own track-3 scorer gives other figures (it scores each argument, who /
+position / where, as text spans, and counts facts without a position), so the extracted
+rows are also written to a temporary officials.parquet and scored by
+``../shared/tools/factru_t3.py`` with the official scripts (``DEVSET/../scripts``): the
+whole folder, and two halves of it fixed in advance by a hash of the document id
+(`half_of`), so that a rule fitted to one half shows as a gap on the other. When the tool
+or the scorer is missing the official figure is left out with a note, never an error.
+
+CLI: ``python -m pipeline.evaluation.factrueval [DEVSET_DIR] --out REPORT.md
+[--factru-t3 TOOL] [--scorer SCRIPTS]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
+import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +39,8 @@ from pipeline.types import RawDocument
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "factrueval-2016" / "devset"
 DEFAULT_REPORT = Path(__file__).resolve().parents[2] / "reports" / "factrueval.md"
+DEFAULT_TOOL = Path(__file__).resolve().parents[2] / ".." / "shared" / "tools" / "factru_t3.py"
+OFFICIAL_TIMEOUT = 900  # seconds per scorer run
 TARGET_F1 = 0.80
 TARGET_ORG_ACCURACY = 0.75
 
@@ -72,6 +86,9 @@ class Result:
     misses: list[tuple[GoldFact, list[Row]]] = field(default_factory=list)
     false_positives: list[Row] = field(default_factory=list)
     no_position: list[GoldFact] = field(default_factory=list)
+    # the official scorer's figures: "all", "half0", "half1" -> {precision, recall, f1}
+    official: dict[str, dict[str, float]] = field(default_factory=dict)
+    official_note: str = ""
 
     @property
     def precision(self) -> float:
@@ -103,7 +120,14 @@ class Result:
             "false_positives": self.fp, "misses": self.fn,
             "gold_without_position": self.gold_without_position, "documents": self.docs,
             "org_scored": self.org_scored,
-        }
+        } | self.official_metrics()
+
+    def official_metrics(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for part, m in self.official.items():
+            prefix = "official_" if part == "all" else f"official_{part}_"
+            out.update({prefix + k: v for k, v in m.items()})
+        return out
 
 
 # ---------------------------------------------------------------------------- gold files
@@ -292,6 +316,75 @@ def score_document(gold: list[GoldFact], rows: list[Row], result: Result) -> Non
             result.false_positives.append(r)
 
 
+# ---------------------------------------------------------------------------- official scorer
+
+def half_of(doc_id: str) -> int:
+    """The cross-validation half of a document, fixed in advance by its id alone:
+    int(sha256(doc_id)[:8], 16) % 2. Neither the rules nor the gold decide it."""
+    return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:8], 16) % 2
+
+
+def write_officials(rows: dict[str, list[Row]], path: Path) -> Path:
+    """The rows as the officials table factru_t3.py reads (doc_id = the std file stem)."""
+    import pandas as pd
+
+    cols = ["doc_id", "full_name", "surname", "position", "organization", "evidence"]
+    recs = [{c: getattr(r, c) for c in cols} for rs in rows.values() for r in rs]
+    pd.DataFrame(recs, columns=cols).astype(object).to_parquet(path, index=False)
+    return path
+
+
+_OFFICIAL_LINE = re.compile(r"factru occupation P=([\d.]+) R=([\d.]+) F1=([\d.]+)")
+
+
+def _std_subset(folder: Path, doc_ids: list[str], into: Path) -> Path:
+    """A std folder holding only these documents (links to every file of each)."""
+    into.mkdir(parents=True, exist_ok=True)
+    for d in doc_ids:
+        for f in folder.glob(f"{d}.*"):
+            (into / f.name).symlink_to(f.resolve())
+    return into
+
+
+def run_official(parquet: Path, std: Path, tool: Path, scorer: Path) -> dict[str, float]:
+    """Runs factru_t3.py on one std folder; {precision, recall, f1} from its last line."""
+    cmd = [sys.executable, str(tool), "--officials", str(parquet), "--std", str(std),
+           "--scorer", str(scorer)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=OFFICIAL_TIMEOUT)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.strip()]
+    m = _OFFICIAL_LINE.fullmatch(lines[-1].strip()) if lines else None
+    if proc.returncode != 0 or m is None:
+        tail = (proc.stdout + proc.stderr).strip().splitlines()[-1:] or ["no output"]
+        raise RuntimeError(f"factru_t3.py failed (rc={proc.returncode}): {tail[0]}")
+    return {"precision": float(m.group(1)), "recall": float(m.group(2)),
+            "f1": float(m.group(3))}
+
+
+def official_scores(rows: dict[str, list[Row]], folder: Path, tool: Path | None = None,
+                    scorer: Path | None = None) -> tuple[dict[str, dict[str, float]], str]:
+    """The official figures of the whole folder and of each half, or ({}, why not)."""
+    folder = Path(folder)
+    tool = Path(tool) if tool else DEFAULT_TOOL
+    scorer = Path(scorer) if scorer else folder / ".." / "scripts"
+    if not tool.is_file():
+        return {}, f"official scorer skipped: factru_t3.py not found at {tool}"
+    if not (scorer / "t3_eval.py").is_file():
+        return {}, f"official scorer skipped: no t3_eval.py in {scorer}"
+    out: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="factru_") as tmp:
+        parquet = write_officials(rows, Path(tmp) / "officials.parquet")
+        try:
+            out["all"] = run_official(parquet, folder, tool, scorer)
+            for h in (0, 1):
+                ids = [d for d in rows if half_of(d) == h]
+                if ids:
+                    std = _std_subset(folder, ids, Path(tmp) / f"half{h}")
+                    out[f"half{h}"] = run_official(parquet, std, tool, scorer)
+        except (RuntimeError, subprocess.TimeoutExpired, OSError) as e:
+            return out, f"official scorer incomplete: {e}"
+    return out, f"official scorer: {tool.resolve()} with {scorer.resolve()}"
+
+
 # ---------------------------------------------------------------------------- running
 
 def load_documents(folder: Path) -> list[RawDocument]:
@@ -324,7 +417,12 @@ def extract_rows(docs: list[RawDocument], workers: int | None = None) -> dict[st
     return rows
 
 
-def evaluate(folder: Path = DEFAULT_DIR, workers: int | None = None) -> Result:
+def evaluate(folder: Path = DEFAULT_DIR, workers: int | None = None,
+             tool: Path | None = None, scorer: Path | None = None,
+             official: bool = True) -> Result:
+    """Own matching, then (unless `official` is False) the benchmark's scorer through
+    factru_t3.py: `tool` defaults to REPO/../shared/tools/factru_t3.py, `scorer` to
+    folder/../scripts."""
     folder = Path(folder)
     docs = load_documents(folder)
     if not docs:
@@ -334,12 +432,38 @@ def evaluate(folder: Path = DEFAULT_DIR, workers: int | None = None) -> Result:
     for d in docs:
         gold = read_gold(folder / f"{d.doc_id}.facts")
         score_document(gold, rows[d.doc_id], result)
+    if official:
+        result.official, result.official_note = official_scores(rows, folder, tool, scorer)
     return result
 
 
 def _row_text(r: Row) -> str:
     extra = f", {r.phase}" if r.phase else ""
     return f"{r.full_name} | {r.position} | {r.organization or '—'} ({r.sector}{extra})"
+
+
+def _official_section(result: Result) -> list[str]:
+    lines = ["## The benchmark's own scorer (track 3, Occupation)", "",
+             "The same rows, written to a temporary officials.parquet and scored by "
+             "`factru_t3.py` with the official `t3_eval.py` (each argument of a fact, "
+             "who / position / where, scored as a text span; a missing or extra argument "
+             "costs a share of the fact).", ""]
+    if result.official:
+        lines += ["| documents | P | R | F1 |", "|---|---|---|---|"]
+        names = {"all": "all", "half0": "half 0", "half1": "half 1"}
+        for part, mm in result.official.items():
+            lines.append(f"| {names.get(part, part)} | {mm['precision']:.4f} | "
+                         f"{mm['recall']:.4f} | {mm['f1']:.4f} |")
+        lines.append("")
+    lines += [f"_{result.official_note}_" if result.official_note else "", "",
+              "Cross-validation halves, fixed in advance: a document is in half "
+              "`int(sha256(doc_id)[:8], 16) % 2` (doc_id = the file stem, `book_N`). Rules "
+              "are developed on one half and checked on the other; a rule that helps one "
+              "half and hurts the other is fitted to its cases and is not kept.", ""]
+    return lines + DISAGREEMENTS + [""]
+
+
+DISAGREEMENTS: list[str] = []
 
 
 def write_report(result: Result, out: Path, folder: Path | None = None) -> Path:
@@ -351,9 +475,11 @@ def write_report(result: Result, out: Path, folder: Path | None = None) -> Path:
         "one contains the other); organization scored as accuracy over matched pairs.", "",
         "| metric | value |", "|---|---|",
     ]
-    lines += [f"| {k} | {v} |" for k, v in m.items()]
+    lines += [f"| {k} | {v} |" for k, v in m.items() if not k.startswith("official_")]
     lines += ["", f"Targets: F1 ≥ {TARGET_F1}, organization accuracy ≥ {TARGET_ORG_ACCURACY}.",
-              "", f"## Misses ({len(result.misses)})", ""]
+              ""]
+    lines += _official_section(result)
+    lines += [f"## Misses ({len(result.misses)})", ""]
     for g, same in result.misses:
         lines.append(f"* `{g.doc_id}` {g.fact_id}: **{g.who}** | {g.position} | "
                      f"{g.where or '—'}")
@@ -387,11 +513,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folder", nargs="?", default=str(DEFAULT_DIR))
     ap.add_argument("--out", default=str(DEFAULT_REPORT))
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--factru-t3", default=None,
+                    help="factru_t3.py (default: REPO/../shared/tools/factru_t3.py)")
+    ap.add_argument("--scorer", default=None,
+                    help="the factRuEval scripts/ folder (default: FOLDER/../scripts)")
+    ap.add_argument("--no-official", action="store_true",
+                    help="skip the benchmark's own scorer")
     args = ap.parse_args(argv)
-    result = evaluate(Path(args.folder), workers=args.workers)
+    result = evaluate(Path(args.folder), workers=args.workers,
+                      tool=Path(args.factru_t3) if args.factru_t3 else None,
+                      scorer=Path(args.scorer) if args.scorer else None,
+                      official=not args.no_official)
     path = write_report(result, Path(args.out), Path(args.folder))
     for k, v in result.metrics().items():
         print(f"{k}: {v}")
+    if result.official_note:
+        print(result.official_note)
     print(f"report: {path}")
     return 0
 
