@@ -55,7 +55,7 @@ ui: venv cluster-venv
 
 evaluate: venv
 	$(BIN)/python -m pipeline.evaluation.factrueval
-	$(BIN)/python -m pipeline.evaluation.corpus tests/fixtures/corpus --out reports/corpus.md
+	$(BIN)/python -m pipeline.evaluation.corpus --all --out reports/corpus.md
 
 benchmark: venv
 	$(BIN)/python benchmarks/run.py --n 2000

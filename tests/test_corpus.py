@@ -172,6 +172,7 @@ def test_dagster_asset_records_scores_as_metadata(tmp_path, monkeypatch):
         shutil.copy(CORPUS / f"{stem}.txt", small)
         shutil.copy(CORPUS / f"{stem}.gold.json", small)
     monkeypatch.setenv("CORPUS_DIR", str(small))
+    monkeypatch.setenv("REAL_NEWS_DIR", str(tmp_path / "no-real-news"))
     result = dg.materialize([eval_corpus.corpus_evaluation],
                             resources={"none_io_manager": NoneIOManager()})
     assert result.success
@@ -185,3 +186,35 @@ def test_dagster_asset_records_scores_as_metadata(tmp_path, monkeypatch):
     assert defs.resolve_asset_graph().get(key).group_name == "evaluation"
     assert defs.resolve_job_def("evaluate_corpus") is not None
     assert key not in BUILD_SELECTION.resolve(defs.resolve_asset_graph())
+
+
+def test_dagster_asset_reports_the_real_news_parts_side_by_side(tmp_path, monkeypatch):
+    """The asset scores the written corpus, the real-news dev part and its frozen test part;
+    a small real folder with one document of each part stands in for the corpus."""
+    import dagster as dg
+
+    from pipeline.dagster_defs import eval_corpus
+    from pipeline.dagster_defs.assets import NoneIOManager
+    from pipeline.evaluation.corpus import REAL_DIR, doc_part
+
+    small, real = tmp_path / "corpus", tmp_path / "real"
+    small.mkdir()
+    real.mkdir()
+    shutil.copy(CORPUS / "001_tula_cement.txt", small)
+    shutil.copy(CORPUS / "001_tula_cement.gold.json", small)
+    picked = {}
+    for meta in sorted(REAL_DIR.glob("*.meta.json")):
+        doc_id = meta.name[: -len(".meta.json")]
+        picked.setdefault(doc_part(REAL_DIR, doc_id), doc_id)
+    assert set(picked) == {"dev", "test"}
+    for doc_id in picked.values():
+        for suffix in (".txt", ".meta.json", ".gold.json"):
+            shutil.copy(REAL_DIR / f"{doc_id}{suffix}", real)
+    monkeypatch.setenv("CORPUS_DIR", str(small))
+    monkeypatch.setenv("REAL_NEWS_DIR", str(real))
+    result = dg.materialize([eval_corpus.corpus_evaluation],
+                            resources={"none_io_manager": NoneIOManager()})
+    meta = result.asset_materializations_for_node("corpus_evaluation")[0].metadata
+    assert meta["real_dev_documents"].value == 1 and meta["real_test_documents"].value == 1
+    table = meta["side_by_side"].value
+    assert "| | written | real dev | real test (frozen) |" in table

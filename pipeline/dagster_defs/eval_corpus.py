@@ -12,13 +12,25 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.dagster_defs.eval_common import evaluation_asset, number_metadata, skip_if_missing
-from pipeline.evaluation.corpus import DEFAULT_DIR, TARGET_F1, evaluate, render_markdown
+from pipeline.evaluation.corpus import (
+    DEFAULT_DIR,
+    REAL_DIR,
+    TARGET_F1,
+    evaluate,
+    render_markdown,
+    render_side_by_side,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def corpus_dir() -> Path:
     p = Path(os.environ.get("CORPUS_DIR") or DEFAULT_DIR)
+    return p if p.is_absolute() else (REPO_ROOT / p).resolve()
+
+
+def real_news_dir() -> Path:
+    p = Path(os.environ.get("REAL_NEWS_DIR") or REAL_DIR)
     return p if p.is_absolute() else (REPO_ROOT / p).resolve()
 
 
@@ -51,6 +63,15 @@ def corpus_evaluation(context: dg.AssetExecutionContext) -> dg.MaterializeResult
         "report": dg.MetadataValue.md(render_markdown(report)),
     }
     md.update(number_metadata(report.metadata()))
+    # the real-news corpus, its dev and frozen test parts side by side with the written one
+    real = real_news_dir()
+    if real.is_dir() and next(real.glob("*.gold.json"), None) is not None:
+        parts = {"written": report, "real dev": evaluate(real, part="dev"),
+                 "real test (frozen)": evaluate(real, part="test")}
+        md["side_by_side"] = dg.MetadataValue.md(render_side_by_side(parts))
+        for name, prefix in (("real dev", "real_dev_"), ("real test (frozen)", "real_test_")):
+            md.update(number_metadata({prefix + k: v for k, v in
+                                       parts[name].metadata().items()}))
     for name, score in report.scores.items():
         md[f"{name}_misses"] = dg.MetadataValue.md(_table(score.misses))
         md[f"{name}_false_positives"] = dg.MetadataValue.md(_table(score.false_positives))

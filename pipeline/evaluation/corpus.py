@@ -21,6 +21,7 @@ CLI: ``python -m pipeline.evaluation.corpus tests/fixtures/corpus --out reports/
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import re
@@ -37,7 +38,9 @@ from pipeline.ingest.files import read_corpus
 from pipeline.rules.morph import lemma
 from pipeline.runtime.batch import parse_documents
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "corpus"
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+DEFAULT_DIR = FIXTURES / "corpus"
+REAL_DIR = FIXTURES / "real_news"
 TARGET_F1 = {"plants": 0.90, "investments": 0.90}
 TABLE_NAMES = ("plants", "investments", "officials")
 
@@ -224,26 +227,48 @@ def score_table(table: str, gold: dict[str, list[dict]], pred: dict[str, list[di
     return s
 
 
-def load_gold(folder: Path) -> dict[str, dict[str, list[dict]]]:
-    """doc_id -> table -> gold rows, from every `*.gold.json` in the folder."""
+def split_of(url: str) -> str:
+    """`test` for the frozen test part of a real-news corpus, else `dev`: a rule on the URL
+    alone, fixed before any score was looked at (tests/fixtures/real_news/README.md)."""
+    return "test" if int(hashlib.sha256(url.encode("utf-8")).hexdigest()[:8], 16) % 3 == 0 \
+        else "dev"
+
+
+def doc_part(folder: Path, doc_id: str) -> str | None:
+    """The part of a document whose `<id>.meta.json` names its URL, else None."""
+    meta = Path(folder) / f"{doc_id}.meta.json"
+    if not meta.is_file():
+        return None
+    return split_of(json.loads(meta.read_text("utf-8"))["url"])
+
+
+def load_gold(folder: Path, part: str | None = None) -> dict[str, dict[str, list[dict]]]:
+    """doc_id -> table -> gold rows, from every `*.gold.json` in the folder (only the
+    documents of `part`, dev or test, when given)."""
     out = {}
     for path in sorted(Path(folder).glob("*.gold.json")):
+        doc_id = path.name[: -len(".gold.json")]
+        if part is not None and doc_part(folder, doc_id) != part:
+            continue
         data = json.loads(path.read_text("utf-8"))
-        out[path.name[: -len(".gold.json")]] = {t: data.get(t, []) for t in TABLE_NAMES}
+        out[doc_id] = {t: data.get(t, []) for t in TABLE_NAMES}
     return out
 
 
-def extract_tables(folder: Path, workers: int | None = None) -> tuple[dict[str, pd.DataFrame],
-                                                                      list[str], int]:
-    """Run ingest, parse and table building on the folder, as a build would."""
+def extract_tables(folder: Path, workers: int | None = None,
+                   doc_ids: set[str] | None = None
+                   ) -> tuple[dict[str, pd.DataFrame], list[str], int]:
+    """Run ingest, parse and table building on the folder (or on its `doc_ids`), as a build
+    would, quarantine included (a quarantined row is not published, so it is not found)."""
     corpus = read_corpus(Path(folder))
-    result = parse_documents(corpus.documents, workers=workers)
+    docs = [d for d in corpus.documents if doc_ids is None or d.doc_id in doc_ids]
+    result = parse_documents(docs, workers=workers)
     records = tables.records_frame(result.records)
-    plants = tables.plants_table(records)
-    out = {"plants": plants, "investments": tables.investments_table(records, plants),
-           "officials": tables.officials_table(records)}
-    failures = [f"{r.source}: {r.reason}" for r in [*corpus.rejected, *result.failures]]
-    return out, failures, len(corpus.documents)
+    frames = tables.build_tables(docs, records, max_quarantine_share=1.0)
+    out = {t: frames[t] for t in TABLE_NAMES}
+    failures = [f"{r.source}: {r.reason}" for r in [*corpus.rejected, *result.failures]
+                if doc_ids is None or r.doc_id in doc_ids]
+    return out, failures, len(docs)
 
 
 def _by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
@@ -255,16 +280,19 @@ def _by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
     return out
 
 
-def evaluate(folder: Path | str = DEFAULT_DIR, workers: int | None = None) -> CorpusReport:
+def evaluate(folder: Path | str = DEFAULT_DIR, workers: int | None = None,
+             part: str | None = None) -> CorpusReport:
     folder = Path(folder)
-    gold = load_gold(folder)
-    got, failures, n_docs = extract_tables(folder, workers)
+    gold = load_gold(folder, part)
+    got, failures, n_docs = extract_tables(folder, workers,
+                                           set(gold) if part is not None else None)
     scores = {}
     for t in TABLE_NAMES:
         g = {d: rows[t] for d, rows in gold.items()}
         p = {d: rows for d, rows in _by_doc(got[t]).items() if d in gold}
         scores[t] = score_table(t, g, p)
-    return CorpusReport(str(folder), n_docs, scores, failures)
+    return CorpusReport(str(folder) + (f" ({part} part)" if part else ""), n_docs, scores,
+                        failures)
 
 
 def _fmt(row: dict) -> str:
@@ -301,13 +329,56 @@ def render_markdown(report: CorpusReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+def evaluate_all(workers: int | None = None, written: Path = DEFAULT_DIR,
+                 real: Path = REAL_DIR) -> dict[str, CorpusReport]:
+    """The written corpus, the real-news dev part and its frozen test part, each scored."""
+    out = {"written": evaluate(written, workers)}
+    if Path(real).is_dir() and any(Path(real).glob("*.gold.json")):
+        out["real dev"] = evaluate(real, workers, part="dev")
+        out["real test (frozen)"] = evaluate(real, workers, part="test")
+    return out
+
+
+def render_side_by_side(reports: dict[str, CorpusReport]) -> str:
+    """F1 per table and the attribute accuracies, one column per corpus."""
+    names = list(reports)
+    lines = ["| | " + " | ".join(names) + " |", "|---|" + "---|" * len(names),
+             "| documents | " + " | ".join(str(r.n_documents) for r in reports.values()) + " |"]
+    for t in TABLE_NAMES:
+        for metric in ("precision", "recall", "f1"):
+            lines.append(f"| {t} {metric} | " + " | ".join(
+                f"{getattr(r.scores[t], metric):.3f}" for r in reports.values()) + " |")
+        attrs = sorted({a for r in reports.values()
+                        for a in r.scores[t].attribute_accuracy()})
+        for a in attrs:
+            lines.append(f"| {t} {a} accuracy | " + " | ".join(
+                f"{r.scores[t].attribute_accuracy()[a]:.2f}"
+                if a in r.scores[t].attribute_accuracy() else "—"
+                for r in reports.values()) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folder", nargs="?", default=str(DEFAULT_DIR))
     ap.add_argument("--out", help="write the Markdown report here")
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--part", choices=("dev", "test"), default=None,
+                    help="only that part of a real-news corpus (split by URL hash)")
+    ap.add_argument("--all", action="store_true",
+                    help="written corpus, real dev and real frozen test side by side")
     args = ap.parse_args(argv)
-    report = evaluate(args.folder, args.workers)
+    if args.all:
+        reports = evaluate_all(args.workers)
+        text = "# Corpus evaluation: written and real news\n\n" + render_side_by_side(reports)
+        for name, r in reports.items():
+            text += f"\n---\n\n<!-- {name} -->\n" + render_markdown(r)
+        if args.out:
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.out).write_text(text, "utf-8")
+        print(render_side_by_side(reports))
+        return 0
+    report = evaluate(args.folder, args.workers, args.part)
     text = render_markdown(report)
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
