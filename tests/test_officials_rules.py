@@ -226,6 +226,14 @@ def _found(text: str, region: str | None = REGION) -> list[tuple]:
      [("Иван Петров", "председатель комитета по бюджету", None, "public/other")]),
     # owners hold a share, not a post
     ("Основатель компании «Вектор» Иван Петров выступил.", []),
+    # a city that is not its region's name is the post's own place, not the region
+    ("Глава Химок Иван Петров выступил.",
+     [("Иван Петров", "глава", "Химки", "government")]),
+    # "исполняющий обязанности" is a participle, yet opens an apposition after the name
+    ("Иван Петров, исполняющий обязанности официального представителя Госдепартамента, "
+     "выступил.",
+     [("Иван Петров", "исполняющий обязанности официального представителя",
+       "Госдепартамент", "public/other")]),
 ])
 def test_find_officials_and_sector(text, expected):
     assert _found(text) == expected

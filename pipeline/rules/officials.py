@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline.rules import lexicon
-from pipeline.rules.gazetteer import resolve_region
+from pipeline.rules.gazetteer import VIA_CITY, find_regions, resolve_region
 from pipeline.rules.morph import UD_TO_PYMORPHY_CASE, inflect, lemma, morph
 from pipeline.rules.orgs import normalize_org, org_sector
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
@@ -456,6 +456,8 @@ def _org_name(span: Span, sent: Sentence | None = None) -> str:
         if country:
             return country
         region = resolve_region(span.text) or resolve_region(span.normal)
+        if region is not None and _names_a_city(span, region.name):
+            return _city_nominative(span)
         return region.name if region else span.normal
     if sent is not None:
         # natasha's normal form inflects every word ("Института физики" -> "Институт
@@ -465,6 +467,22 @@ def _org_name(span: Span, sent: Sentence | None = None) -> str:
                 None, "Nom") and toks[0].text[:1] not in _OPEN_QUOTES:
             return normalize_org(_nominative_phrase(toks))
     return normalize_org(span.normal)
+
+
+def _names_a_city(span: Span, region_name: str) -> bool:
+    """"глава Химок": a city that is not its region's name is the post's own place, not
+    the region around it (Москва and the other federal cities are both)."""
+    found = find_regions(span.text)
+    return len(found) == 1 and found[0].via == VIA_CITY and _key(span.normal) != _key(
+        region_name) and found[0].end - found[0].start >= len(span.text.strip()) - 1
+
+
+def _city_nominative(span: Span) -> str:
+    """"Химок" -> "Химки": natasha leaves some city names as written."""
+    if " " in span.text.strip():
+        return span.normal
+    geo = [p for p in morph().parse(span.text.strip()) if "Geox" in p.tag]
+    return _cap(geo[0].normal_form) if geo else span.normal
 
 
 def _place_adjective(tok: Token) -> str | None:
@@ -788,7 +806,9 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
         return None
     position = _nominative_position(kept_pre, head, comp.compl)
     leftover = sum(1 for t in toks[comp.i:] if _span_at(sent, t) is None and t.pos != "PUNCT")
-    return _Post(position, organization, phase, hlem, comp.i, leftover, head.case,
+    # "X, исполняющий обязанности представителя": the participle agrees with the name
+    case = next((t.case for t in kept_pre if t.text.lower() in _ACTING and t.case), head.case)
+    return _Post(position, organization, phase, hlem, comp.i, leftover, case,
                  default_org and organization is not None)
 
 
@@ -863,8 +883,8 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
             then_name = True
             break
         if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
-                           or t.pos in _BOUNDARY_POS):
-            break
+                           or t.pos in _BOUNDARY_POS and t.text.lower() not in _ACTING):
+            break  # "исполняющий обязанности" is a participle but opens a post
         out.append(t)
         if len(out) > 15:
             break
