@@ -463,7 +463,47 @@ def _official_section(result: Result) -> list[str]:
     return lines + DISAGREEMENTS + [""]
 
 
-DISAGREEMENTS: list[str] = []
+# Where the two rulers part, read from the scorer's per-document reports on the devset
+# (factru_t3.py --out DIR keeps them). Kept here so that a rebuilt report keeps it.
+DISAGREEMENTS: list[str] = [
+    "### Where the two scorers disagree", "",
+    "The own matching counts a row right when surname and position head agree and scores "
+    "the organization apart; the official scorer scores who (weight 1), position (0.5) "
+    "and where (1) of each fact as text spans (Levenshtein ≤ 1–2), so a wrong or missing "
+    "argument costs a share of the fact. Seen on the devset:", "",
+    "The scorer's conventions (the project's value is right, written otherwise):", "",
+    "* **where is a span of the text.** The project writes one name per country and "
+    "region (\"Россия\" for \"РФ\", \"Белоруссия\" for \"Беларусь\", \"Китай\" for "
+    "\"КНР\", \"Великобритания\" for \"Британия\", \"Московская область\" for "
+    "\"Подмосковье\"); the gold keeps the article's word. Each costs about 0.57 of a fact.",
+    "* **position is the smallest head phrase; a unit of the organization goes to where.** "
+    "Gold \"лидер\" + \"фракция КПРФ\", \"заместитель начальника\" + \"пресс-служба "
+    "МЧС …\", \"член\" + \"президиум …\"; the project keeps the unit in the post "
+    "(\"лидер фракции\" + \"КПРФ\").",
+    "* **phase words are inside the gold position** (\"экс-премьера\", \"бывший глава\"); "
+    "the project moves them to the phase column.",
+    "* **the inflected position**: factru_t3.py writes the position as inflected in the "
+    "evidence sentence; when the gold span is another mention (\"первый вратарь\" vs "
+    "\"первым вратарём\") it misses.",
+    "* **facts without a position** (13 on the devset: a driver \"for Ferrari\", a jury "
+    "member) count in the official recall; the officials table requires a position, so "
+    "the own matching leaves them out.",
+    "* **who forms** do not disagree: name order, a patronymic the gold also has and "
+    "typos (\"Сааакашвили\", \"Дмитирий\") are accepted by both.", "",
+    "Where the project is wrong:", "",
+    "* a city read as its region (\"главы Химок\" → Московская область; the official "
+    "scorer then gave Громов's fact to Стрельченко): **fixed**, a city that is not its "
+    "region's name is the organization.",
+    "* an apposition opened by a participle (\"Марк Тоунер, исполняющий обязанности "
+    "официального представителя Госдепартамента США\") was not read: **fixed**.",
+    "* organizations cut short: \"Институт этнологии и антропологии\" (gold + \"РАН\"), "
+    "\"Совет муфтиев\" (+ \"России\"), \"Следственный комитет\" (+ \"при прокуратуре\"), "
+    "\"правительство\" (gold \"правительство РФ\"): open.",
+    "* an organization left empty when the sentence names it elsewhere (\"сборная "
+    "команды\", \"НАСА\", \"Сенат\"): about 0.4 of a fact each; open.",
+    "* an organization swallowing the next name (\"капитан клуба Тоттенхэм Хотспур Ледли "
+    "Кинг\": Кинг is no person for the tagger, his post goes to the next name): open.",
+]
 
 
 def write_report(result: Result, out: Path, folder: Path | None = None) -> Path:
