@@ -79,7 +79,15 @@ def is_company(span: Span) -> bool:
         return False
     if find_program(span.text):
         return False  # "ОЭЗ «Липецк»", "СПИК": a support instrument, not a company
+    if _MEDIA_NAME.fullmatch(span.text.strip(" «»\"“”")):
+        return False  # "ТАСС", "Волжский.ру": the news outlet, not a company of the story
     return org_sector(span.normal) != "government"
+
+
+# The whole name of a news outlet (company_words.csv, role media_name).
+_MEDIA_NAME = re.compile(
+    "|".join(f"(?:{w})" for w in lexicon.ordered("company_words", role="media_name")),
+    re.IGNORECASE)
 
 
 def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
@@ -152,8 +160,8 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     # plants named as organisations count only when the article names no other company
     owners = [sp for sp in spans if not is_facility_name(sp)]
     for span in owners or spans:
-        if _MEDIA_BEFORE.search(analyzed.text[max(0, span.start - 30):span.start]):
-            continue
+        if _named_after(analyzed.text, span.start):
+            continue  # a news outlet or a site ("индустриальный парк «Храброво»")
         name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«")
         key = org_key(name or "")
         if not key:
