@@ -317,3 +317,23 @@ def test_a_new_generic_noun_row_changes_extraction(lexicon_copy: Path):
     lexicon.rows.cache_clear()
     importlib.reload(officials)
     assert ("Иван Петров", "директор музея", "Эрмитаж", "business") in _found(text)
+
+
+# ------------------------------------------------------------- structures of real news
+# (sentence, expected (full name, position, organization)); every sentence written for
+# the tests, the names made up.
+
+def _triples(text: str, region: str | None = REGION) -> list[tuple]:
+    return [(m.full_name, m.position, m.organization)
+            for m in officials.find_officials(analyze(text), region)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an oblique surname the dictionary reads as a town ("Мантурово") or a verb
+    ("Губернатор представил первому вице-премьеру Степану Гаврилову план.",
+     [("Степан Гаврилов", "первый вице-премьер", None)]),
+    ("Президент России встретил премьер-министра Индии Раджива Моди в Кремле.",
+     [("Раджив Моди", "премьер-министр", "Индия")]),
+])
+def test_structures(text, expected):
+    assert _triples(text) == expected

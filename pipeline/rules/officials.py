@@ -190,7 +190,23 @@ def _nominative_word(word: str, tok: Token | None) -> str:
         return word
     if word[-1].lower() not in "аяуюоеыиёмй":
         return word  # oblique forms of declined names end so; "Пен", "Клинтон" do not
+    parses = [p for p in morph().parse(word) if p.tag.case == src]
+    named = [p for p in parses if {"Surn", "Name", "Patr"} & p.tag.grammemes]
+    if named:
+        form = named[0].inflect({"nomn", "sing"})
+        return _keep_initial(word, form.word) if form else word
+    m = _SURNAME_OBLIQUE.fullmatch(word)
+    if m:
+        return m.group(1)  # "Мантурову" -> "Мантуров": the dictionary knows a town
+    if word[-1].lower() == "и" or parses and all("Geox" in p.tag or p.tag.POS == "VERB"
+                                                  for p in parses):
+        return word  # "Нарендры Моди": a foreign name does not decline
     return inflect(word, "nomn", "sing", src)
+
+
+# An oblique Russian surname the dictionary does not know: the suffix -ов/-ев/-ин and a
+# masculine case ending (structure, not vocabulary).
+_SURNAME_OBLIQUE = re.compile(r"([А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)")
 
 
 def _person_from_span(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
