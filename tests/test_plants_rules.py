@@ -13,7 +13,12 @@ from datetime import date
 import pytest
 
 from pipeline.rules.context import build_context
-from pipeline.rules.plants import find_plants, region_of_place_adjective, sentence_status
+from pipeline.rules.plants import (
+    find_plants,
+    plant_id,
+    region_of_place_adjective,
+    sentence_status,
+)
 from pipeline.runtime.nlp import analyze
 
 PUBLISHED = date(2025, 6, 1)
@@ -201,9 +206,46 @@ STATUSES = [
     ("Завод приостановил работу.", "suspended"),
     ("Завод закрыли.", "closed"),
     ("Завод выпускает кирпич.", None),
+    # a verb of beginning: the status noun after it decides (issue 16)
+    ("Компания «Автотор» начала строительство завода автомобильных шин.", "under_construction"),
+    ("Подрядчик приступил к строительству завода.", "under_construction"),
+    ("Компания начала выпуск кирпича.", "launched"),
 ]
 
 
 @pytest.mark.parametrize("text,status", STATUSES)
 def test_sentence_status(text, status):
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+# --- issue 16: anaphors, agreement in the normal form, one region per plant ---------------
+
+ISSUE16 = [
+    # an anaphor points back to a facility, or to none: no new row
+    ("В Туле открыли новый цех. В год данный цех будет выпускать 9 тысяч тонн сухарей.", []),
+    ("В Туле открыли эту площадку по производству кирпича.", []),
+    # the adjectives agree with the head in the normal form
+    ("В Туле открыли небольшие мебельные цеха.", [("мебельный цех", None, "launched")]),
+    ("Один из самых современных консервных заводов страны введён в эксплуатацию в Волжском.",
+     [("консервный завод", None, "launched")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ISSUE16)
+def test_issue16_phrases(text, expected):
+    assert plants(text) == expected
+
+
+def test_second_plant_takes_its_own_region():
+    text = ("В Туле открыли завод по производству цемента, а в Калуге запустили фабрику "
+            "по производству мебели.")
+    analyzed = analyze(text)
+    got = [(p.name, p.region.code if p.region else None)
+           for p in find_plants(analyzed, build_context(analyzed, PUBLISHED))]
+    assert got == [("завод по производству цемента", "RU-TUL"),
+                   ("фабрика по производству мебели", "RU-KLU")]
+
+
+def test_operator_in_another_case_gives_the_same_plant_id():
+    assert plant_id("завод автомобильных шин", "Автотора", "RU-KGD") == \
+        plant_id("завод автомобильных шин", "Автотор", "RU-KGD")

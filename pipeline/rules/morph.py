@@ -68,6 +68,35 @@ def inflect(word: str, case: str = "nomn", number: str | None = None,
     return word
 
 
+@lru_cache(maxsize=65536)
+def agree(adjective: str, noun: str, from_case: str | None = None) -> str:
+    """`adjective` in the nominative, in the number and gender of `noun` (itself in the
+    nominative): a phrase is put into its normal form as a whole ("консервных заводов" ->
+    "консервный завод", not "консервные завод")."""
+    nparse = next((p for p in morph().parse(noun) if p.tag.POS == "NOUN" and "nomn" in p.tag),
+                  None)
+    if nparse is None:
+        return inflect(adjective, "nomn", None, from_case)
+    grams = {"nomn", nparse.tag.number or "sing"}
+    if grams & {"sing"} and nparse.tag.gender:
+        grams.add(nparse.tag.gender)
+    parses = morph().parse(adjective)
+    if from_case:
+        parses = [p for p in parses if from_case in p.tag] or parses
+    for p in parses:
+        if p.tag.POS in ("ADJF", "PRTF"):
+            form = p.inflect(grams)
+            if form is not None:
+                return _keep_case(adjective, form.word)
+    return inflect(adjective, "nomn", None, from_case)
+
+
+def normal_name(name: str) -> str:
+    """A name with every word in its normal form, for comparing two spellings of one name
+    in different cases («Автотор» / «Автотора»)."""
+    return " ".join(lemma(w) for w in name.replace("ё", "е").split())
+
+
 UD_TO_PYMORPHY_CASE = {
     "Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct",
 }

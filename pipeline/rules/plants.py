@@ -20,7 +20,15 @@ from pipeline.rules import lexicon
 from pipeline.rules.context import DocContext, sentence_companies
 from pipeline.rules.dates import find_dates
 from pipeline.rules.gazetteer import Region, find_regions, resolve_region
-from pipeline.rules.morph import UD_TO_PYMORPHY_CASE, concrete_lemma, inflect, lemma, morph
+from pipeline.rules.morph import (
+    UD_TO_PYMORPHY_CASE,
+    agree,
+    concrete_lemma,
+    inflect,
+    lemma,
+    morph,
+    normal_name,
+)
 from pipeline.rules.text import AnalyzedText, Sentence, Token
 
 # The word lists live in pipeline/data/lexicon/ (facility_heads.csv, plant_statuses.csv,
@@ -51,6 +59,8 @@ _SERVICE_NOUNS: frozenset[str] = frozenset()
 _FUTURE_LEMMAS: frozenset[str] = frozenset()
 _HOSTS: frozenset[str] = frozenset()
 _GENERIC: frozenset[str] = frozenset()
+_ASPECT_VERBS: frozenset[str] = frozenset()  # "начать": the status noun after it decides
+_ANAPHORS: frozenset[str] = frozenset()  # "данный цех": a repeat, not a new facility
 
 
 def status_values() -> list[str]:
@@ -65,7 +75,7 @@ def load_lexicon() -> None:
     global STATION_ADJECTIVES, PRODUCT_NOUNS, NOT_PRODUCT_LEMMAS, GOVERNING_NOUNS, EVENT_NOUNS
     global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
-    global _GENERIC
+    global _GENERIC, _ASPECT_VERBS, _ANAPHORS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -82,6 +92,8 @@ def load_lexicon() -> None:
     NON_NAME_ADJECTIVES = lexicon.words(words, role="non_name_adjective")
     _SERVICE_NOUNS = lexicon.words(words, role="service_noun")
     _GENERIC = lexicon.words(words, role="generic_noun")
+    _ASPECT_VERBS = lexicon.words(words, role="aspect_verb")
+    _ANAPHORS = lexicon.words(words, role="anaphor")
     values = set(status_values())
     STATUS_LEMMAS = {r["lemma"]: r["status"] for r in lexicon.rows("plant_statuses")
                      if r["lemma"] and r["status"]}
@@ -118,7 +130,7 @@ def plant_id(name: str, operator: str | None, region_code: str | None) -> str:
     """Stable across documents: same facility phrase, operator and region -> same id."""
     key = "|".join([
         re.sub(r"\s+", " ", name.lower().replace("ё", "е")).strip(),
-        (operator or "").lower().replace("ё", "е"),
+        normal_name((operator or "").lower()),  # «Автотора» is «Автотор»
         region_code or "",
     ])
     return "plt-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -140,12 +152,27 @@ def sentence_status(sent: Sentence) -> str | None:
             continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
         if lem in _BUILD_VERBS and t.pos == "VERB":
             return "launched" if t.feats.get("Tense") == "Past" else "planned"
+        if lem in _ASPECT_VERBS and (noun := _begun_event(toks, k)) is not None:
+            # "начала строительство": what begins is the building, not the plant
+            status = STATUS_LEMMAS[noun]
+            return "planned" if status in _ONGOING and (future or t.feats.get("Tense") == "Fut") \
+                else status
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             ongoing = status in _ONGOING
             if t.pos == "VERB":
                 return "planned" if ongoing and t.feats.get("Tense") == "Fut" else status
             return "planned" if ongoing and future else status
+    return None
+
+
+def _begun_event(toks: list[Token], k: int) -> str | None:
+    """The status noun a verb of beginning at k governs ("начала строительство",
+    "приступили к возведению"), within three words; None when there is none."""
+    for x in toks[k + 1:k + 4]:
+        lem = _lem(x)
+        if x.pos == "NOUN" and lem in STATUS_LEMMAS and lem not in _ASPECT_VERBS:
+            return lem
     return None
 
 
@@ -253,8 +280,9 @@ class _Phrase:
     covers: int = 0  # the token after its product complement: heads before it are read
 
 
-def _adj_nom(tok: Token, proper: bool) -> str:
-    word = inflect(tok.text, "nomn", None, UD_TO_PYMORPHY_CASE.get(tok.case or ""))
+def _adj_nom(tok: Token, proper: bool, head: str) -> str:
+    """The adjective in the nominative, agreeing with the head noun `head` (nominative)."""
+    word = agree(tok.text, head, UD_TO_PYMORPHY_CASE.get(tok.case or ""))
     return word if proper else word.lower()
 
 
@@ -349,8 +377,9 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     t = toks[i]
     lem = _lem(t)
     adjs, prev = _adjectives_before(toks, i)
-    if _governed_away(sent, t, prev):
-        return None
+    if _governed_away(sent, t, prev) or \
+            any(_lem(x) in _ANAPHORS for x in [*adjs, *([prev] if prev else [])]):
+        return None  # "данный цех", "эта площадка": a facility named before, or none
     named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0)
     relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
                   and not find_regions(a.text)]
@@ -363,7 +392,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if found is None:
         return None
     name, end, product = found
-    prefix = " ".join(_adj_nom(a, named and a.text[:1].isupper()) for a in name_adjs)
+    head = name.split()[0]
+    prefix = " ".join(_adj_nom(a, named and a.text[:1].isupper(), head) for a in name_adjs)
     if prefix:
         name = f"{prefix} {name}"
     return _Phrase(name_adjs[0].start if name_adjs else t.start, end, name.replace("ё", "е"),
@@ -442,6 +472,15 @@ def _content(p: _Phrase) -> set[str]:
 
 
 
+def _nearest_region(regions: list, offset: int) -> Region | None:
+    """The region named last before `offset` in the sentence (else the first after it):
+    "завод в Туле и фабрика в Калуге" gives each plant its own region."""
+    before = [m for m in regions if m.start < offset]
+    if before:
+        return before[-1].region
+    return regions[0].region if regions else None
+
+
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
@@ -462,7 +501,7 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
         for ph in phrases:
             companies = sentence_companies(sent, exclude=(ph.start, ph.end))
             operator = companies[0] if companies else ctx.company
-            ph_region = region
+            ph_region = _nearest_region(regions, ph.start - sent.start) or region
             if ph.place and not regions:
                 ph_region = region_of_place_adjective(ph.place) or region
             st = status
