@@ -334,9 +334,10 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
     toks = sent.tokens
     cstart, first_end, cend = _complement(toks, i + 1)
     if cend > cstart:
-        first = toks[cstart]
-        if _lem(first) in NOT_PRODUCT_LEMMAS or \
-                any(sp.start <= first.start < sp.end for sp in sent.spans):
+        # the first noun decides: "цех нового завода" is a part of a plant, not a product
+        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")), toks[cstart])
+        if _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or _lem(noun) in FACILITY_HEADS or \
+                any(sp.start <= toks[cstart].start < sp.end for sp in sent.spans):
             return i + 1, i + 1, i + 1
     return cstart, first_end, cend
 
@@ -349,6 +350,12 @@ def _qualifies(lem: str, adjs: list[Token], i: int, cstart: int, cend: int) -> b
     return lem != "станция" or any(a.lemma in STATION_ADJECTIVES for a in adjs)
 
 
+# A plant named after a person ("завод имени Кирова", "завод им. В. И. Ленина") or by a
+# brand in Latin letters ("завод Chery", "завод Bosch"): the name follows the head.
+_EPONYM = re.compile(r"\s*(?:имени|им\.)\s*(?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_BRAND = re.compile(r"\s*[A-Z][A-Za-z0-9&-]+(?:\s+[A-Z][A-Za-z0-9&-]+)?(?!\w)")
+
+
 def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: bool,
                   has_name: bool) -> tuple[str, int, str | None] | None:
     """(name without the adjectives, end offset, product) of the phrase headed at i: the
@@ -359,6 +366,10 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
     t = toks[i]
     cstart, first_end, cend = compl
     head_nom = inflect(t.text, "nomn", "sing", UD_TO_PYMORPHY_CASE.get(t.case or "")).lower()
+    after = sent.text[t.end - sent.start:]
+    if not weak and (m := _EPONYM.match(after) or _BRAND.match(after)):
+        # "завод имени Кирова", "завод им. Баранова", "завод Chery": a proper name
+        return f"{head_nom} {' '.join(m.group(0).split())}", t.end + m.end(), None
     if cend > cstart:
         product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
         tail = " ".join(x.text for x in toks[i + 1:cend]).lower()
@@ -387,6 +398,9 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     compl = _product(sent, i)
     if not _qualifies(lem, adjs, i, compl[0], compl[2]):
         return None
+    if t.feats.get("Number") == "Plur" and compl[2] <= compl[0] and \
+            not re.match(r"\s*«", sent.text[t.end - sent.start:]):
+        return None  # "металлургические заводы области": a class of plants, not one
     weak = lem in WEAK_HEADS
     found = _name_and_end(sent, i, compl, weak, bool(relational) or named)
     if found is None:
