@@ -482,6 +482,9 @@ def _org_name(span: Span, sent: Sentence | None = None) -> str:
         if len(toks) > 1 and toks[0].pos in ("NOUN", "PROPN", "ADJ") and toks[0].case not in (
                 None, "Nom") and toks[0].text[:1] not in _OPEN_QUOTES:
             return normalize_org(_nominative_phrase(toks))
+        if len(toks) > 2 and all(t.case == "Nom" for t in toks[:2]):
+            # "Новосибирский завод резки металлов": the tail stays as written
+            return normalize_org(span.text)
     return normalize_org(span.normal)
 
 
@@ -561,6 +564,7 @@ class _Complement:
     compl: list[Token] = field(default_factory=list)  # words kept in the post
     pending: list[Token] = field(default_factory=list)  # adjectives awaiting their noun
     organization: str | None = None
+    generic: bool = False  # a generic noun was read ("директор предприятия"): a complement
 
 
 def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article) -> _Post | None:
@@ -789,8 +793,9 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
         comp.organization = _nominative_phrase(org_toks)
     else:
+        # "глава партии": the post is "глава", the party the one the article named
         comp.organization = doc.generic_orgs.get(lem)
-        comp.compl.append(t)  # "глава партии": the post is read, the name may be known
+        comp.generic = True
     return _STOP
 
 
@@ -812,7 +817,8 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
     the article's region or country for posts that imply them; None for a head that
     needs a complement or an organization it did not get."""
     hlem = _head_key(head)
-    if hlem in NEEDS_COMPLEMENT and not comp.compl and comp.organization is None:
+    if hlem in NEEDS_COMPLEMENT and not comp.compl and comp.organization is None \
+            and not comp.generic:
         return None  # trailing adjectives without their noun belong to nothing we read
     organization = comp.organization if comp.organization is not None else place
     default_org = organization is None
