@@ -84,3 +84,81 @@ NOT_INVESTMENTS = [
 @pytest.mark.parametrize("text", NOT_INVESTMENTS)
 def test_no_investment(text):
     assert investments(text) == []
+
+
+# Sentences written for issue 16 after the error classes of the real-news dev corpus.
+NOT_INVESTMENTS_MORE = [
+    # a guarantee, a budget effect, a programme's cap: sums that are not put into a project
+    "Корпорация развития выдала заводу по выпуску кирпича поручительства на общую сумму "
+    "30 млн рублей по кредиту на его строительство.",
+    "Бюджетный эффект для области оценивается в 2 млрд рублей.",
+    "До 300 млн рублей подняли максимальный объем финансирования по программе.",
+    # regional statistics: many projects' total
+    "В области реализуются 40 инвестиционных проектов на сумму более 90 млрд рублей.",
+    "Совет одобрил реализацию инвестпроектов в округе на общую сумму 7 млрд рублей.",
+    # a storage that is no plant
+    "Овощехранилище возводит компания «Агрос», сумма инвестиций составит 900 млн рублей.",
+    # a purchase price is no cost of a facility
+    "Компания «Агрос» купила завод по выпуску кирпича за 3 млрд рублей.",
+    # the previous sentence names no facility and speaks of no investment
+    "Губернатор провел совещание. Сумма составит 5 млрд рублей.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_INVESTMENTS_MORE)
+def test_no_investment_more(text):
+    assert investments(text) == []
+
+
+FOUND = [
+    # the cost of a facility after "за"
+    ("В 2026 году ожидается запуск завода по выпуску кирпича компании «Агрос» за 11 млрд "
+     "руб.", [(11e9, "RUB")]),
+    ("Построить завод по выпуску кирпича планируют за 635 млн рублей.", [(635e6, "RUB")]),
+    # the sum in the sentence after the project's
+    ("Завод по выпуску кирпича построят в Туле. Стоимость составит 5 млрд рублей.",
+     [(5e9, "RUB")]),
+    ("Завод по выпуску кирпича построят в Туле. Инвестиции составят 5 млрд рублей.",
+     [(5e9, "RUB")]),
+    # an idiom of cost, a sum spent, a sum needed, a sum brought in
+    ("В Туле построят завод по выпуску кирпича. Цена вопроса – два с половиной миллиарда "
+     "рублей.", [(2.5e9, "RUB")]),
+    ("Предприятия области освоили на модернизации почти два миллиарда рублей.",
+     [(2e9, "RUB")]),
+    ("На строительство завода по выпуску кирпича потребуется порядка 1 млрд рублей.",
+     [(1e9, "RUB")]),
+    ("На техническое перевооружение завода направят более 600 миллионов рублей.",
+     [(6e8, "RUB")]),
+    # no currency word: a sum of investments is roubles
+    ("«Это 10 миллиардов инвестиций и 1200 рабочих мест на заводе», – сказал губернатор.",
+     [(1e10, "RUB")]),
+    # Latin look-alike letters inside Russian words
+    ("Нa стрoитeльствo зaвода будет потрачено около 175 миллионов рублей.",
+     [(175e6, "RUB")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND)
+def test_investment_found(text, expected):
+    assert [(i.amount, i.currency) for i in investments(text)] == expected
+
+
+ARTICLES = [
+    # a plant's own warehouse does not make the article non-industrial
+    ("Под Тулой строят завод по выпуску картона. Сейчас монтируют склад готовой продукции. "
+     "Объем инвестиций в строительство составляет 6 миллиардов рублей.", [6e9]),
+    # a logistics centre of a plant's project: the plants are named in other sentences
+    ("В Приморье начато строительство двух рыбных заводов. При заводе построят логистический "
+     "комплекс. Инвестиции составят 5,6 миллиарда рублей.", [5.6e9]),
+    # a former plant in the sentence of the housing: the article is about housing
+    ("В Туле на месте бывшего завода построят жилой квартал. Девелопер оценивает "
+     "инвестиции в 12 млрд рублей.", []),
+    # a sentence with no cue of its own and a tax: not the facility's cost
+    ("В Курске построят завод по выпуску кормов. В результате налоговые отчисления в "
+     "бюджеты всех уровней в среднем в год составят 110 млн рублей.", []),
+]
+
+
+@pytest.mark.parametrize("text,amounts", ARTICLES)
+def test_articles(text, amounts):
+    assert [i.amount for i in investments(text)] == amounts

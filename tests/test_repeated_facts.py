@@ -220,7 +220,8 @@ def test_a_mention_without_operator_does_not_join_two_operators():
 
 @pytest.mark.parametrize("attr,a,b", [
     ("investor", "Альфа", "Бета"), ("program", "СПИК", "ФРП"),
-    ("period_end_year", 2027, 2028), ("qualifier", "exact", "approx"),
+    ("period_end_year", 2027, 2028), ("qualifier", "exact", "at_least"),
+    ("qualifier", "approx", "at_most"),
 ])
 def test_investments_that_disagree_stay_two(attr, a, b):
     base = {"amount": 1e9, "amount_max": None, "currency": "RUB", "qualifier": "exact",
@@ -230,3 +231,15 @@ def test_investments_that_disagree_stay_two(attr, a, b):
             _rec("investment", 10, 15, **{**base, attr: b}),
             _rec("MONEY", 0, 5), _rec("MONEY", 10, 15)]
     assert dedupe_facts(recs) == recs
+
+
+def test_a_sum_said_exactly_and_approximately_is_one_investment():
+    # "около 2 млрд" in a quote and "2 млрд" in the body: one sum; the qualified mention
+    # says more about it and is kept
+    base = {"amount": 2e9, "amount_max": None, "currency": "RUB", "qualifier": "exact",
+            "investor": None, "program": None, "period_start_year": None,
+            "period_end_year": None, "region_code": None, "part_of": None}
+    exact = _rec("investment", 0, 5, **base)
+    approx = _rec("investment", 10, 15, **{**base, "qualifier": "approx"})
+    money = [_rec("MONEY", 0, 5), _rec("MONEY", 10, 15)]
+    assert dedupe_facts([exact, approx, *money]) == [approx, *money]

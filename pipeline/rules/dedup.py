@@ -27,7 +27,10 @@ Offsets = tuple[int, int]
 # attributes whose two non-null values, when they differ, make two mentions two facts
 _PLANT_OPTIONAL = ("operator", "region_code")
 _INVESTMENT_ATTRS = ("investor", "program", "period_start_year", "period_end_year",
-                     "qualifier", "region_code", "part_of")
+                     "region_code", "part_of")
+# qualifiers that may be one sum said loosely and exactly ("около 2 млрд" / "2 млрд");
+# "более 2 млрд" and "до 2 млрд" are other facts
+_LOOSE_QUALIFIERS = ("exact", "approx")
 # attributes counted to pick the most informative mention
 _PLANT_INFO = ("product", "operator", "region_code", "event_date", "event_year")
 _INVESTMENT_INFO = ("investor", "program", "period_start_year", "period_end_year",
@@ -105,8 +108,9 @@ def dedupe_officials(facts: list[Fact]) -> list[Fact]:
 
 def dedupe_investments(facts: list[Fact]) -> list[Fact]:
     """One mention per sum: the same amount and currency, and no two different investors,
-    programmes, periods, qualifiers, regions or totals. A kept part whose total was said
-    twice names the kept mention of the total (its attrs are rewritten, not its offsets).
+    programmes, periods, regions or totals, nor qualifiers other than exact and approx
+    ("около 2 млрд" / "2 млрд" are one sum). A kept part whose total was said twice names
+    the kept mention of the total (its attrs are rewritten, not its offsets).
 
     A part names its total by offsets (`part_of`). A total is larger than its parts, so
     sums are grouped largest first: by the time parts are compared, the totals they name
@@ -126,13 +130,26 @@ def dedupe_investments(facts: list[Fact]) -> list[Fact]:
     kept: list[Fact] = []
     for value in sorted({amount(f) for f in facts}, key=lambda v: -(v[0] or 0)):
         same = [(r, resolved(a)) for r, a in facts if amount((r, a)) == value]
-        for g in group(same, lambda a: None, _INVESTMENT_ATTRS):
-            winner = best(g, _INVESTMENT_INFO)
+        for g in group(same, _qualifier_class, _INVESTMENT_ATTRS):
+            winner = max(g, key=_investment_info)
             kept.append(winner)
             for r, _ in g:
                 if r is not winner[0]:
                     moved[_offsets(r)] = _offsets(winner[0])
     return kept
+
+
+def _qualifier_class(attrs: dict[str, Any]) -> Any:
+    """Mentions of one sum: an exact and an approximate one are the same fact."""
+    q = attrs.get("qualifier")
+    return "exact" if q in _LOOSE_QUALIFIERS else q
+
+
+def _investment_info(fact: Fact) -> tuple[int, int]:
+    """The most informative mention of a sum; the one that says how exact it is ("почти
+    1,5 млрд") counts that as one more attribute."""
+    known, order = informativeness(fact[0], fact[1], _INVESTMENT_INFO)
+    return known + (fact[1].get("qualifier") not in (None, "exact")), order
 
 
 def _dump(attrs: dict[str, Any]) -> str:

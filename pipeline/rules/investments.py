@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.rules import lexicon
 from pipeline.rules.context import (
@@ -39,6 +39,9 @@ _EVENT_GEN = "(?:" + "|".join(
      *lexicon.ordered("facility_heads", "cost_genitive")]) + ")"
 INVEST_CUES = re.compile(_cues("invest").replace("{cost_object}", _EVENT_GEN), re.IGNORECASE)
 NOT_INVEST_CUES = re.compile(_cues("not_invest"), re.IGNORECASE)
+# how far before and after a sum a not_invest word is its subject ("Бюджетный эффект для
+# округа оценивается в 1,7 млрд", "до 200 млн рублей подняли максимальный объем ...")
+_NOT_BEFORE, _NOT_AFTER = 60, 40
 # A verb before the sum that bounds it from below: "превысили $3 млрд", "может превысить".
 _AT_LEAST_VERB = re.compile(r"превы\w+\s+(?:отметку\s+(?:в\s+)?)?$", re.IGNORECASE)
 # "оценивается почти в 70 млрд": a qualifier before the preposition the sum follows.
@@ -48,6 +51,38 @@ _APPROX_IN = re.compile(
 # Objects that are not industry: money for them is no industrial investment when the
 # article names no facility at all.
 NON_INDUSTRIAL = re.compile(_cues("non_industrial"), re.IGNORECASE)
+# A sum right after one of these ("завод ... за 11 млрд руб.") is the cost of the facility
+# its sentence names, unless the sentence speaks of a purchase or a sale.
+_BEFORE_SUM = re.compile("(?:" + _cues("before_sum") + ")", re.IGNORECASE)
+_PURCHASE = re.compile(_cues("purchase"), re.IGNORECASE)
+# In a sentence with no cue, a word that takes its sum as the investment the previous
+# sentence speaks of (a facility or investing, and no sum of its own): "Завод построят в
+# Туле. Сумма составит 5 млрд рублей."
+_NEIGHBOUR = re.compile(_cues("neighbour"), re.IGNORECASE)
+# A sum with no currency right before one of these is roubles: "10 миллиардов инвестиций".
+_HOME_CURRENCY = re.compile(r"\s+(?:" + _cues("home_currency") + r")\b", re.IGNORECASE)
+HOME_CURRENCY = "RUB"
+_FACILITY_LEMMAS = lexicon.words("facility_heads", "lemma") \
+    - lexicon.flagged("facility_heads", "po_only", "lemma")
+# facility nouns that name a plant by themselves: an article that uses one is about industry
+_PLANT_LEMMAS = _FACILITY_LEMMAS - lexicon.flagged("facility_heads", "weak", "lemma")
+# Latin letters that look like Cyrillic ones, as some pages write them inside Russian
+# words ("нa стрoитeльствo"): read as Cyrillic when a cue is looked for.
+_LOOKALIKE = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОРТХ")
+_MIXED_WORD = re.compile(r"\w*[а-яёА-ЯЁ]\w*")
+
+
+def cue_text(text: str) -> str:
+    """`text` with the Latin look-alike letters of its Cyrillic words read as Cyrillic;
+    same length, so offsets hold."""
+    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKE), text)
+
+
+def names_facility(sent: Sentence) -> bool:
+    """Whether a sentence names a facility noun (facility_heads.csv): "завод", "цех", ..."""
+    return any(t.lemma in _FACILITY_LEMMAS for t in sent.tokens)
+
+
 # Support instruments that describe a whole project (its site or its contract): named once
 # in an article, they hold for its investment sums. Loans and subsidies are sums of their own.
 _PROJECT_PROGRAMS = PROJECT_PROGRAMS
@@ -132,12 +167,16 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
     investor = companies[0] if companies else ctx.company
     sent_program = find_program(sent.text)
     spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]
+    text = cue_text(sent.text)
+    facility = names_facility(sent)
     for m in in_sent:
         if m.currency is None or m.amount <= 0:
             continue
         rel, rel_end = m.start - sent.start, m.end - sent.start
-        if NOT_INVEST_CUES.search(sent.text[max(0, rel - 40): rel_end + 25]):
+        if NOT_INVEST_CUES.search(text[max(0, rel - _NOT_BEFORE): rel_end + _NOT_AFTER]):
             continue
+        if not facility and NON_INDUSTRIAL.search(text[:rel]):
+            continue  # "картофелехранилище возводит «X», сумма инвестиций составит ..."
         period = _period(sent.text, periods, rel, rel_end)
         others = [sp for sp in spans if sp != (rel, rel_end)]
         program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
@@ -161,15 +200,46 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     out: list[InvestmentMention] = []
     if n_plants is None:
         n_plants = len(find_plants(analyzed, ctx))
-    if n_plants == 0 and NON_INDUSTRIAL.search(analyzed.text):
+    if n_plants == 0 and NON_INDUSTRIAL.search(analyzed.text) and not _about_a_plant(analyzed):
         return out
     # money over the whole text, so a currency carries over across sentences
-    money = carry_currency(find_money(analyzed.text))
+    money = carry_currency(home_currency(analyzed.text, find_money(analyzed.text)))
     doc_programs = {p for sent in analyzed.sentences if (p := find_program(sent.text))}
     project_program = next(iter(doc_programs & _PROJECT_PROGRAMS)) \
         if len(doc_programs & _PROJECT_PROGRAMS) == 1 else None
+    prev_cued = False  # the previous sentence speaks of investing or of a facility, no sum
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
-        if in_sent and INVEST_CUES.search(sent.text):
+        text = cue_text(sent.text)
+        cued = bool(INVEST_CUES.search(text))
+        if in_sent and not cued:
+            neighbour = prev_cued and _NEIGHBOUR.search(text) \
+                and not NOT_INVEST_CUES.search(text)
+            in_sent = [m for m in in_sent if neighbour or _cost_after(sent, text, m)]
+        if in_sent:
             _sentence_investments(sent, in_sent, ctx, project_program, out)
+        prev_cued = (cued or names_facility(sent)) \
+            and not any(sent.start <= m.start < sent.end for m in money)
     return out
+
+
+def _about_a_plant(analyzed: AnalyzedText) -> bool:
+    """Whether a sentence that names no non-industrial object names a plant ("завод", not
+    a weak "предприятие"): "на месте бывшего завода построят жилой квартал" does not."""
+    return any(any(t.lemma in _PLANT_LEMMAS for t in sent.tokens)
+               and not NON_INDUSTRIAL.search(sent.text) for sent in analyzed.sentences)
+
+
+def _cost_after(sent: Sentence, text: str, m: Money) -> bool:
+    """A sum that a sentence with no investment cue gives as a facility's cost: "завод
+    ... за 11 млрд руб.", not the price of a purchase."""
+    rel = m.start - sent.start
+    return bool(_BEFORE_SUM.search(text[max(0, rel - 10):rel])) and names_facility(sent) \
+        and not _PURCHASE.search(text)
+
+
+def home_currency(text: str, money: list[Money]) -> list[Money]:
+    """Sums with no currency followed by "инвестиций" are roubles."""
+    return [replace(m, currency=HOME_CURRENCY)
+            if m.currency is None and _HOME_CURRENCY.match(text, m.end) else m
+            for m in money]
