@@ -651,6 +651,13 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     comp.pending = []  # "глава государственной Комиссии": the adjective is the org's
     comp.organization = _org_name(span, sent)
     _skip_to(toks, comp, span.end)
+    parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
+    if span.type == "ORG" and parent is not None and parent.type in ("ORG", "LOC") \
+            and len([t for t in toks if span.start <= t.start < span.end]) > 1:
+        # "Совет муфтиев России", "Институт этнологии и антропологии РАН": a name in
+        # words and the body or place it belongs to, in the genitive as written
+        comp.organization = f"{comp.organization} {parent.text}"
+        _skip_to(toks, comp, parent.end)
     return _STOP
 
 
@@ -757,6 +764,14 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
         return None
     comp.compl += [*comp.pending, t]
     comp.pending = []
+    nxt = _span_at(sent, toks[comp.i + 1]) if comp.i + 1 < len(toks) else None
+    if lem in NATIONAL_BODIES and nxt is not None and nxt.type == "LOC" \
+            and country_of(nxt.normal) and toks[comp.i + 1].start == nxt.start:
+        # "председатель правительства РФ": the body of the country, as written
+        comp.organization = f"{_cap(lem)} {nxt.text}"
+        comp.i += 1
+        _skip_to(toks, comp, nxt.end)
+        return _STOP
     portfolio = comp.last in PORTFOLIO_HEADS and lem not in POST_COMPLEMENTS
     comp.last = lem
     comp.i += 1
