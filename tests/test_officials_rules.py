@@ -358,6 +358,11 @@ def _triples(text: str, region: str | None = REGION) -> list[tuple]:
     # the government of a country, as written
     ("Председатель правительства РФ Иван Петров выступил.",
      [("Иван Петров", "председатель правительства", "Правительство РФ")]),
+    # "Имя Отчество" and the surname cut apart by the tagger are one person
+    ("Совещание прошло под председательством заместителя председателя правительства "
+     "Российской Федерации Степана Аркадьевича Гаврилова.",
+     [("Степан Аркадьевич Гаврилов", "заместитель председателя правительства",
+       "Правительство Российской Федерации")]),
 ])
 def test_structures(text, expected):
     assert _triples(text) == expected

@@ -313,14 +313,36 @@ def _update_person(match: _Person, full: str, surname: str, first: str | None,
         match.nominative = True
 
 
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|овна|евна|вича|вны|ичны|овны|евны)$")
+
+
+def person_spans(sent: Sentence) -> list[Span]:
+    """The PER spans of a sentence, with "Имя Отчество" and the surname right after it
+    joined when the tagger cut them apart ("Александра Валентиновича" + "Новака")."""
+    out: list[Span] = []
+    for sp in sent.spans:
+        if sp.type != "PER":
+            continue
+        prev = out[-1] if out else None
+        gap = sent.text[prev.end - sent.start:sp.start - sent.start] if prev else "x"
+        if prev is not None and not gap.strip() and len(prev.text.split()) == 2 \
+                and _PATRONYMIC.search(prev.text.split()[-1].lower()) \
+                and len(sp.text.split()) == 1:
+            out[-1] = replace(prev, end=sp.end, text=sent.text[prev.start - sent.start:
+                                                                 sp.end - sent.start],
+                              normal=f"{prev.normal} {sp.normal}", first=prev.first,
+                              middle=prev.normal.split()[-1], last=sp.normal)
+            continue
+        out.append(sp)
+    return out
+
+
 def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
     """Map each PER span to a document-level person (surname-only mentions link back)."""
     persons: list[_Person] = []
     by_span: dict[tuple[int, int], _Person] = {}
     for sent in analyzed.sentences:
-        for span in sent.spans:
-            if span.type != "PER":
-                continue
+        for span in person_spans(sent):
             toks = [t for t in sent.tokens if span.start <= t.start < span.end]
             full, surname, first = _person_from_span(span, toks)
             full, surname = _with_particle(sent, span, toks, full, surname)
@@ -1138,9 +1160,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     out: list[OfficialMention] = []
     heads: list[tuple[str, bool]] = []
     for sent in analyzed.sentences:
-        for per in sent.spans:
-            if per.type != "PER":
-                continue
+        for per in person_spans(sent):
             person = persons.get((per.start, per.end))
             if person is None:
                 continue
