@@ -162,3 +162,17 @@ ARTICLES = [
 @pytest.mark.parametrize("text,amounts", ARTICLES)
 def test_articles(text, amounts):
     assert [i.amount for i in investments(text)] == amounts
+
+
+def test_each_sum_of_a_list_takes_its_own_company():
+    text = ("В Туле в 2026 году ожидается запуск завода по выпуску банки компании «Альфа» за "
+            "11 млрд руб., третьей очереди предприятия «Бета» за 1,5 млрд руб., а также "
+            "производства пленки компании «Гамма» за почти 1 млрд руб.")
+    assert [(i.amount, i.investor, i.qualifier) for i in investments(text)] == [
+        (11e9, "Альфа", "exact"), (1.5e9, "Бета", "exact"), (1e9, "Гамма", "approx")]
+
+
+def test_a_budget_raised_from_one_sum_to_another_is_the_new_sum_exactly():
+    [inv] = investments("Общий объем инвестиций в модернизацию завода по выпуску кирпича "
+                        "увеличен с 2 до 3 млрд руб.")
+    assert (inv.amount, inv.amount_max, inv.qualifier) == (3e9, None, "exact")

@@ -118,9 +118,18 @@ def test_approx_range() -> None:
 
 
 def test_change_from_to_is_not_a_range() -> None:
-    # "с 2 до 3" describes growth; only the target is a sum, an upper one.
+    # "с 2 до 3" describes growth; only the target is a sum, and "до" here is no upper
+    # bound: the budget is now 3 млрд (issue 16: the real-news gold reads it exact)
     m = one("бюджет увеличили с 2 до 3 млрд рублей")
-    assert (m.amount, m.amount_max, m.qualifier) == (3e9, None, "at_most")
+    assert (m.amount, m.amount_max, m.qualifier, m.text) == (3e9, None, "exact", "3 млрд рублей")
+    assert one("бюджет вырос с 2,5 до 3 млрд рублей").qualifier == "exact"
+    assert one("инвестиции составят до 3 млрд рублей").qualifier == "at_most"
+
+
+def test_a_bare_thousand_is_no_sum() -> None:
+    # "тысячи" with no currency counts people or things; a bare "миллиард" is a sum
+    assert find_money("количество рабочих мест достигает тысячи.") == []
+    assert one("Курганским властям понадобился миллиард").amount == 1e9
 
 
 def test_multiplier_without_currency_is_candidate() -> None:

@@ -124,6 +124,17 @@ def _program_for(text: str, start: int, end: int, others: list[tuple[int, int]])
     return find_program(text[lo:hi])
 
 
+def _investor_for(sent: Sentence, rel: int, others: list[tuple[int, int]]) -> str | None:
+    """In a sentence of several sums, the company named nearest before a sum and after the
+    previous one ("завода компании «Альба» за 11 млрд руб., третьей очереди предприятия
+    «Воронежсельмаш» за 1,5 млрд руб."); None when that stretch names none."""
+    lo = max((e for s, e in others if e <= rel), default=0)
+    near = replace(sent, spans=[sp for sp in sent.spans
+                                if lo <= sp.start - sent.start < rel])
+    names = sentence_companies(near)
+    return names[-1] if names else None
+
+
 def _qualifier(text: str, rel: int, qualifier: str) -> str:
     """How exact a sum is, also from the words before it that money.py does not read:
     "превысили $3 млрд" (at least), "оценивается почти в 70 млрд" (approx)."""
@@ -180,12 +191,14 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         period = _period(sent.text, periods, rel, rel_end)
         others = [sp for sp in spans if sp != (rel, rel_end)]
         program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
+        investor_of_sum = _investor_for(sent, rel, others) if others else None
         if program is None and sent_program is None:
             program = project_program
         prev = out[-1] if out and out[-1].evidence == sent.text else None
         out.append(InvestmentMention(
             amount=m.amount, amount_max=m.amount_max, currency=m.currency,
-            qualifier=_qualifier(sent.text, rel, m.qualifier), investor=investor,
+            qualifier=_qualifier(sent.text, rel, m.qualifier),
+            investor=investor_of_sum or investor,
             region=region, period_start_year=period.start_year if period else None,
             period_end_year=period.end_year if period else None,
             program=program, evidence=sent.text, start=m.start, end=m.end,

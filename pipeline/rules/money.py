@@ -83,6 +83,11 @@ _PERCENT_RE = re.compile(r"\s*(?:%|процент|п\.\s*п\.)", _I)
 _RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
 _RANGE_DO_RE = re.compile(r"\s+до\s+", _I)
 _OT_RE = re.compile(r"(?<![^\W\d_])от\s+$", _I)
+# "увеличен с 2 до 3 млрд": "до" after "с <number>" is a change, the new sum is exact
+_CHANGE_FROM_RE = re.compile(r"(?<![^\W\d_])с\s+\d[\d\s,.]*$", _I)
+# a currency-less sum must be large: a bare "тысячи" counts people ("рабочих мест достигает
+# тысячи"), "8 миллиардов" is money
+_MIN_BARE_SUM = 1e6
 # What may follow a currency-less scale word for it to still be a sum ("8 млрд!", "8 млрд на").
 _BOUNDARY_RE = re.compile(r"\s*(?:$|[!?.,;:)»\"“”…]|[-–—]\s)")
 _NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
@@ -145,9 +150,13 @@ def _candidate(text: str, num: NumberMention) -> _Cand | None:
     if pre and currency is None:
         currency = _PREFIX_CODES[pre.group("cur")]
         start = pre.start()
-    if currency is None and (num.multiplier <= 1 or _counts_something(text, num.end)):
+    if currency is None and (num.multiplier <= 1 or num.value < _MIN_BARE_SUM
+                             or _counts_something(text, num.end)):
         return None
     qualifier, qual_start = _qualifier_before(text, start)
+    if qualifier == "at_most" and qual_start is not None \
+            and _CHANGE_FROM_RE.search(text, max(0, qual_start - 20), qual_start):
+        qualifier, qual_start = "exact", None
     return _Cand(num, start, end, currency, qualifier, qual_start)
 
 
