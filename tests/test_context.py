@@ -84,3 +84,13 @@ def test_not_a_place_adjective():
 @pytest.mark.parametrize("text", ["ТОР «Надеждинская»", "территории опережающего развития"])
 def test_tor_programme(text):
     assert find_program(text) == "ТОР"
+
+
+def test_a_site_word_inside_another_word_does_not_hide_the_company() -> None:
+    """"ТОР" (a development zone) is a site word; the end of "тракторов" is not: the company
+    named after it is still the story's company (written for the tests)."""
+    from pipeline.rules.context import build_context
+
+    text = ("«Агромаш» построит в Ростовской области завод по выпуску тракторов\n"
+            "Компания «Агромаш» вложит 2 млрд рублей в строительство завода.")
+    assert build_context(analyze(text), None).company == "Агромаш"

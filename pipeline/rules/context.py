@@ -112,12 +112,12 @@ _DESCRIPTORS = lexicon.words("company_words", role="descriptor")
 
 # A name right after one of these words is a site, not a company: "технопарк «Академпарк»".
 _SITE_BEFORE = re.compile(
-    r"(?:" + "|".join(lexicon.ordered("company_words", role="site_before")) + r")\w*\s*«?\s*$",
+    r"\b(?:" + "|".join(lexicon.ordered("company_words", role="site_before")) + r")\w*\s*«?\s*$",
     re.IGNORECASE)
 # A name right after one of these is the news outlet that reports, not a company of the
 # story: "Телеканал «Кубань 24»", "информационного агентства «Острова»", "ИА «Кам 24»".
 _MEDIA_BEFORE = re.compile(
-    r"(?:(?i:" + "|".join(lexicon.ordered("company_words", role="media_before")) + r")\w*"
+    r"\b(?:(?i:" + "|".join(lexicon.ordered("company_words", role="media_before")) + r")\w*"
     r"|\b(?:" + "|".join(lexicon.ordered("company_words", role="media_abbr")) + r"))\s*«?\s*$")
 
 
