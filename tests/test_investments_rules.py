@@ -176,3 +176,22 @@ def test_a_budget_raised_from_one_sum_to_another_is_the_new_sum_exactly():
     [inv] = investments("Общий объем инвестиций в модернизацию завода по выпуску кирпича "
                         "увеличен с 2 до 3 млрд руб.")
     assert (inv.amount, inv.amount_max, inv.qualifier) == (3e9, None, "exact")
+
+
+MORE_FOUND = [
+    # the misspelt scale "млд"
+    ("Завод по выпуску кирпича стоимостью 3,6 млд рублей построили за два года.",
+     [(3.6e9, "RUB")]),
+    # no currency anywhere in the article: roubles
+    ("В Твери строят завод по выпуску труб. Всего в проект будет вложено 505 миллионов",
+     [(505e6, "RUB")]),
+    # a data centre's sum is no industrial investment; the panel plant's is
+    ("Компания «Альфа» разместит в ОЭЗ центр обработки данных, инвестиции в проект составят "
+     "более 500 млн рублей. Компания «Бета» организует производство панелей, инвестиции "
+     "в проект составят 700 млн рублей.", [(700e6, "RUB")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_FOUND)
+def test_investment_found_more(text, expected):
+    assert [(i.amount, i.currency) for i in investments(text)] == expected

@@ -3,7 +3,12 @@
 A money mention is an investment when its sentence speaks of investing (инвестиции,
 вложить, капиталовложения, стоимость проекта, ...) and the sum is not a tax, a wage or a
 turnover. A sum without a currency word takes the currency of the previous sum in the
-article ("порядка 28 миллиардов рублей, из них ... около 8 миллиардов").
+article ("порядка 28 миллиардов рублей, из них ... около 8 миллиардов"), roubles when
+there is none.
+
+Other ways a sentence gives a sum as an investment: the cost of the facility it names
+("завод ... за 11 млрд руб."), or the sum of the project or facility of the previous
+sentence ("Завод построят в Туле. Стоимость составит 5 млрд рублей.").
 """
 
 from __future__ import annotations
@@ -59,8 +64,8 @@ _PURCHASE = re.compile(_cues("purchase"), re.IGNORECASE)
 # sentence speaks of (a facility or investing, and no sum of its own): "Завод построят в
 # Туле. Сумма составит 5 млрд рублей."
 _NEIGHBOUR = re.compile(_cues("neighbour"), re.IGNORECASE)
-# A sum with no currency right before one of these is roubles: "10 миллиардов инвестиций".
-_HOME_CURRENCY = re.compile(r"\s+(?:" + _cues("home_currency") + r")\b", re.IGNORECASE)
+# A sum with no currency and none before it in the article ("10 миллиардов инвестиций",
+# "вложено 505 миллионов") is roubles: the articles are Russian news.
 HOME_CURRENCY = "RUB"
 _FACILITY_LEMMAS = lexicon.words("facility_heads", "lemma") \
     - lexicon.flagged("facility_heads", "po_only", "lemma")
@@ -216,7 +221,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     if n_plants == 0 and NON_INDUSTRIAL.search(analyzed.text) and not _about_a_plant(analyzed):
         return out
     # money over the whole text, so a currency carries over across sentences
-    money = carry_currency(home_currency(analyzed.text, find_money(analyzed.text)))
+    money = carry_currency(find_money(analyzed.text), default=HOME_CURRENCY)
     doc_programs = {p for sent in analyzed.sentences if (p := find_program(sent.text))}
     project_program = next(iter(doc_programs & _PROJECT_PROGRAMS)) \
         if len(doc_programs & _PROJECT_PROGRAMS) == 1 else None
@@ -249,10 +254,3 @@ def _cost_after(sent: Sentence, text: str, m: Money) -> bool:
     rel = m.start - sent.start
     return bool(_BEFORE_SUM.search(text[max(0, rel - 10):rel])) and names_facility(sent) \
         and not _PURCHASE.search(text)
-
-
-def home_currency(text: str, money: list[Money]) -> list[Money]:
-    """Sums with no currency followed by "инвестиций" are roubles."""
-    return [replace(m, currency=HOME_CURRENCY)
-            if m.currency is None and _HOME_CURRENCY.match(text, m.end) else m
-            for m in money]
