@@ -104,6 +104,8 @@ CANDIDATE_WORDS = _role("candidate_word")
 FORMER_WORDS = _role("former_word")
 # A post with an organization whose text contains one of these is business.
 BUSINESS_STEMS = _role("business_stem")
+# Heads whose complement is in the instrumental: "заведующий кафедрой", "управляющий компанией".
+INSTRUMENTAL_HEADS = _role("instrumental_head")
 # Surname particles: "Марин Ле Пен", "Шарль де Голль", "Урсула фон дер Ляйен".
 NAME_PARTICLES = _role("name_particle")
 
@@ -364,7 +366,21 @@ def _lem(tok: Token) -> str:
     return tok.lemma.replace("ё", "е")
 
 
+def _participle_head(tok: Token) -> str | None:
+    """"управляющего" -> "управляющий" when the participle is an instrumental head."""
+    if tok.pos != "VERB" or tok.feats.get("VerbForm") != "Part":
+        return None
+    for p in morph().parse(tok.text.lower()):
+        if p.tag.POS == "PRTF":
+            form = p.inflect({"nomn", "sing", "masc"})
+            if form is not None and form.word in INSTRUMENTAL_HEADS:
+                return form.word
+    return None
+
+
 def _is_head(tok: Token) -> bool:
+    if tok.pos == "VERB":
+        return _participle_head(tok) is not None
     if tok.pos not in ("NOUN", "PROPN", "ADJ", "X"):
         return False
     lem, low = _lem(tok), tok.text.lower().replace("ё", "е")
@@ -379,6 +395,8 @@ def _strip_ex(word: str) -> str:
 
 
 def _head_key(tok: Token) -> str:
+    if (part := _participle_head(tok)) is not None:
+        return part
     lem = _strip_ex(_lem(tok))
     if lem in POSITION_HEADS:
         return lem
@@ -567,8 +585,10 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
     return memory
 
 
-def _is_gen(t: Token) -> bool:
-    return t.case in ("Gen", None)
+def _is_gen(t: Token, comp: _Complement | None = None) -> bool:
+    """Genitive (or unknown); the instrumental too where an instrumental head's complement
+    starts ("заведующий кафедрой")."""
+    return t.case in ("Gen", None) or comp is not None and comp.ins and t.case == "Ins"
 
 
 # A piece of the complement reader says what to do after it read its phrase: read on
@@ -587,6 +607,7 @@ class _Complement:
     pending: list[Token] = field(default_factory=list)  # adjectives awaiting their noun
     organization: str | None = None
     generic: bool = False  # a generic noun was read ("директор предприятия"): a complement
+    ins: bool = False  # the complement's first noun phrase may be in the instrumental
 
 
 def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article) -> _Post | None:
@@ -595,6 +616,8 @@ def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article) -> _Po
     head = toks[hi]
     if head.feats.get("Number") == "Plur" and head.text.lower() not in ACTING_ABBREVIATIONS:
         return None  # "губернаторы областей" name no one person's post
+    if head.pos == "VERB" and hi + 1 < len(toks) and _is_head(toks[hi + 1]):
+        return None  # "управляющий директор": the participle modifies the next head
     pre = toks[_pre_start(sent, toks, hi):hi]
     place, kept_pre = _split_place(pre)
     comp = _read_complement(sent, toks, hi, doc)
@@ -605,6 +628,7 @@ def _is_pre_modifier(sent: Sentence, tok: Token, head: Token) -> bool:
     """A word before the head that belongs to the post: a listed modifier ("первый",
     "врио") or an adjective in the head's case ("подмосковный губернатор")."""
     return (_lem(tok) in PRE_MODIFIERS or tok.text.lower() in PRE_MODIFIERS
+            or (tok.pos == "VERB" and tok.case == head.case and _is_head(tok))
             or (tok.pos == "ADJ" and tok.case == head.case
                 and (_span_at(sent, tok) is None or bool(_place_adjective(tok)))))
 
@@ -646,7 +670,8 @@ def _split_place(pre: list[Token]) -> tuple[str | None, list[Token]]:
 def _read_complement(sent: Sentence, toks: list[Token], hi: int, doc: Article) -> _Complement:
     """Read the words after the head, one phrase at a time, until a piece stops or no
     piece knows the next word."""
-    comp = _Complement(i=hi + 1, last=_lem(toks[hi]))
+    comp = _Complement(i=hi + 1, last=_lem(toks[hi]),
+                       ins=_head_key(toks[hi]) in INSTRUMENTAL_HEADS)
     while comp.i < len(toks):
         step = None
         for piece in _PIECES:
@@ -736,7 +761,7 @@ def _adjectives(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     """Genitive adjectives wait for their noun, which decides whether they belong to the
     post or to the organization ("крайне правого движения": a degree adverb inside)."""
     t, i = toks[comp.i], comp.i
-    if t.pos == "ADJ" and _is_gen(t) and _span_at(sent, t) is None:
+    if t.pos == "ADJ" and _is_gen(t, comp) and _span_at(sent, t) is None:
         comp.pending.append(t)
         comp.i += 1
         return _NEXT
@@ -751,8 +776,9 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     """A genitive noun: a word for the article's place, a part of the post, or the
     organization in words, in that order."""
     t = toks[comp.i]
-    if t.pos not in ("NOUN", "PROPN") or not _is_gen(t):
+    if t.pos not in ("NOUN", "PROPN") or not _is_gen(t, comp):
         return None
+    comp.ins = False
     return (_place_noun(t, comp, doc) or _genitive_chain(sent, toks, comp)
             or _org_in_words(sent, toks, comp, doc))
 
@@ -901,7 +927,8 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
         if sp is not None and sp.type == "PER":
             after_name = True
             break
-        if sp is None and (t.text.lower() in _HARD_BOUNDARY or t.pos in _BOUNDARY_POS):
+        if sp is None and (t.text.lower() in _HARD_BOUNDARY
+                           or t.pos in _BOUNDARY_POS and not _is_head(t)):
             # "Разлогов - директор института, Валерий Тишков": a dash closes a name's post
             after_name = t.text in {"-", "—", "–"}
             break
@@ -942,7 +969,8 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
             then_name = True
             break
         if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
-                           or t.pos in _BOUNDARY_POS and t.text.lower() not in _ACTING):
+                           or t.pos in _BOUNDARY_POS and t.text.lower() not in _ACTING
+                           and not _is_head(t)):
             break  # "исполняющий обязанности" is a participle but opens a post
         out.append(t)
         if len(out) > 15:
@@ -953,10 +981,11 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
 def _starts_post(toks: list[Token]) -> int | None:
     """Index of the head when the chunk opens with a post (modifiers, then the head)."""
     for i, t in enumerate(toks):
-        if _is_head(t):
+        if _is_head(t) and not (t.pos == "VERB" and i + 1 < len(toks) and _is_head(toks[i + 1])):
             return i
-        if not (_lem(t) in PRE_MODIFIERS or t.text.lower() in PRE_MODIFIERS
-                or t.pos == "ADJ" or t.text.lower().startswith("экс")):
+        if not (t.pos == "VERB" and _is_head(t) or _lem(t) in PRE_MODIFIERS
+                or t.text.lower() in PRE_MODIFIERS or t.pos == "ADJ"
+                or t.text.lower().startswith("экс")):
             return None
     return None
 
