@@ -298,3 +298,29 @@ def test_a_menu_line_is_still_furniture_when_it_names_no_person():
     recs = extract_document(doc)
     assert all(r["start"] >= text.index("В Тверской") for r in recs
                if r["kind"] in FACTS)
+
+
+def test_a_bulleted_related_list_ends_at_the_first_line_without_a_bullet():
+    """Seen on a real page (tests/fixtures/real_news, dev part): the lead runs on right after
+    a bulleted "Читайте также" list, with no blank line. Written for the tests."""
+    text = ("Новый завод могут построить в Невинномысске\n\nЧитайте также:\n"
+            "- Неизвестный повредил оборудование на АЗС (24.01.2018 08:00)\n"
+            "- Продавщицы поверг жителей в шок (18.01.2018 07:04)\n"
+            "Новый завод по выпуску картона планируют построить в Невинномысске.\n"
+            "Инвестиции в проект составят 12 млрд рублей.")
+    assert _content(text) == [
+        "Новый завод по выпуску картона планируют построить в Невинномысске.",
+        "Инвестиции в проект составят 12 млрд рублей."]
+
+
+def test_an_excerpt_cut_off_mid_sentence_keeps_its_last_paragraph():
+    """A page excerpt ends mid-sentence: its last paragraph has no full stop but is prose
+    (long, mostly lower-case words); a menu line of the same length is not."""
+    cut = ("Предприятие «Сургутгазстрой» построит в городе завод по выпуску бетона, а также "
+           "склад и несколько цехов для выпуска железобетонных изделий для")
+    menu = ("Главная Новости Экономика Политика Общество Культура Спорт Происшествия "
+            "Здоровье Образование Туризм Авто Недвижимость Погода Фото Видео")
+    text = f"Первый абзац статьи о заводе.\n\n{cut}"
+    assert _content(text) == ["Первый абзац статьи о заводе.", cut]
+    assert _content(f"Первый абзац статьи о заводе.\n\n{menu}") == [
+        "Первый абзац статьи о заводе."]

@@ -66,6 +66,10 @@ _RELATED = re.compile(
 # service lines that are furniture even when they end with a full stop
 _SERVICE = re.compile(_service_regex(), re.IGNORECASE)
 _RELATED_MAX = 150  # a related headline is short; a longer paragraph ends the list
+# a bulleted line of a related-links list: when the list is bulleted, the first line
+# without a bullet (the article's lead, run on with no blank line) ends it
+_LINK_ITEM = re.compile(r"^\s*[-–—•▪●◦*]\s")
+_PROSE_WORDS = 15  # a headline or a menu line is shorter than this
 
 
 def _blocks(text: str) -> list[tuple[int, int, bool]]:
@@ -107,13 +111,16 @@ def classify(text: str) -> list[tuple[int, int, str]]:
         return [(a, b, "prose") for a, b, _ in blocks]
     out = []
     related = False
+    bulleted: bool | None = None  # whether the related links are bulleted lines
     for k, (a, b, after_blank) in enumerate(blocks):
         block = text[a:b]
         if _RELATED.match(block):
-            related = True
+            related, bulleted = True, None
             out.append((a, b, "service"))
             continue
-        if related and len(block) < _RELATED_MAX and not after_blank:
+        if related and len(block) < _RELATED_MAX and not after_blank \
+                and not (bulleted and not _LINK_ITEM.match(block)):
+            bulleted = bool(_LINK_ITEM.match(block)) if bulleted is None else bulleted
             out.append((a, b, "service"))
             continue
         related = False
@@ -122,9 +129,17 @@ def classify(text: str) -> list[tuple[int, int, str]]:
             continue
         nxt = text[blocks[k + 1][0]:blocks[k + 1][1]] if k + 1 < len(blocks) else ""
         prose = (_TERMINAL.search(block) or _LIST_ITEM.match(block)
-                 or (block.endswith(":") and _LIST_ITEM.match(nxt)))
+                 or (block.endswith(":") and _LIST_ITEM.match(nxt)) or _reads_like_prose(block))
         out.append((a, b, "prose" if prose else "other"))
     return out
+
+
+def _reads_like_prose(block: str) -> bool:
+    """A long block of mostly lower-case words is prose even without a full stop at its end:
+    an excerpt cut off mid-sentence, a paragraph that lost its stop. Menus, headlines and
+    counters are short or Title Case."""
+    words = [w for w in block.split() if w[:1].isalpha()]
+    return len(words) >= _PROSE_WORDS and sum(w[0].islower() for w in words) >= len(words) / 2
 
 
 def content_ranges(text: str) -> list[tuple[int, int]]:
