@@ -373,6 +373,12 @@ def _triples(text: str, region: str | None = REGION) -> list[tuple]:
     # a participle head before another head modifies it
     ("Управляющий директор банка «Вектор» Иван Петров выступил.",
      [("Иван Петров", "управляющий директор", "Вектор")]),
+    # a leading verb: the subject leads the organization it governs
+    ("С марта «Молкомом» руководит Иван Петров.",
+     [("Иван Петров", "руководитель", "Молком")]),
+    ("Иван Петров возглавил компанию «Вектор» в 2020 году.",
+     [("Иван Петров", "руководитель", "Вектор")]),
+    ("Иван Петров возглавил панихиду.", []),
 ])
 def test_structures(text, expected):
     assert _triples(text) == expected

@@ -106,6 +106,9 @@ FORMER_WORDS = _role("former_word")
 BUSINESS_STEMS = _role("business_stem")
 # Heads whose complement is in the instrumental: "заведующий кафедрой", "управляющий компанией".
 INSTRUMENTAL_HEADS = _role("instrumental_head")
+# "«Молкомом» руководит X", "X возглавил компанию «Вектор»": the subject leads the object.
+LEAD_VERBS = _role("lead_verb")
+LEAD_POST = min(_role("lead_post") or {""})
 # Surname particles: "Марин Ле Пен", "Шарль де Голль", "Урсула фон дер Ляйен".
 NAME_PARTICLES = _role("name_particle")
 
@@ -1160,6 +1163,63 @@ def _verb_post(sent: Sentence, toks: list[Token], doc: Article) -> list[_Post]:
     return []
 
 
+def _lead_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """"«Молкомом» руководит Роман Коржов", "Иван Петров возглавил компанию «Вектор»": a
+    leading verb next to the name in the nominative, its object a named organization."""
+    toks = sent.tokens
+    inside = [k for k, t in enumerate(toks) if per.start <= t.start < per.end]
+    if not LEAD_POST or not inside or toks[inside[0]].case not in ("Nom", None):
+        return []
+    for v in (inside[-1] + 1, inside[0] - 1):
+        if not 0 <= v < len(toks) or _lem(toks[v]) not in LEAD_VERBS \
+                or toks[v].pos != "VERB":
+            continue
+        org = _lead_object(sent, toks, v + 1 if v > inside[-1] else inside[-1] + 1, doc) \
+            or _named_before(sent, toks, v, doc)
+        if org:
+            return [_Post(LEAD_POST, org, None, LEAD_POST, 0, 0, None)]
+    return []
+
+
+def _lead_object(sent: Sentence, toks: list[Token], i: int, doc: Article) -> str | None:
+    """The organization a leading verb governs: a name, a quoted name, or a generic noun
+    with its name (or the one the article named with it)."""
+    if i >= len(toks):
+        return None
+    comp = _Complement(i=i, last="", ins=True)
+    t = toks[i]
+    if _entity_org(sent, toks, comp, doc) or _quoted_org(sent, toks, comp, doc):
+        return comp.organization
+    if t.pos == "NOUN" and _lem(t) in GENERIC_ORG_NOUNS and t.case in ("Ins", "Acc"):
+        comp.i += 1  # "компанией «Вектор»", "компанию" (the one the article named)
+        if comp.i < len(toks) and (_entity_org(sent, toks, comp, doc)
+                                   or _quoted_org(sent, toks, comp, doc)):
+            return comp.organization
+        return doc.generic_orgs.get(_lem(t))
+    return None
+
+
+def _instrumental_name(name: str) -> str:
+    """"Молкомом" -> "Молком": a one-word name governed in the instrumental."""
+    if " " in name or not re.fullmatch(r"[А-ЯЁ][а-яё-]+", name):
+        return name
+    ins = [p for p in morph().parse(name) if p.tag.case == "ablt" and p.tag.POS == "NOUN"]
+    return _keep_initial(name, ins[0].normal_form) if ins else name
+
+
+def _named_before(sent: Sentence, toks: list[Token], v: int, doc: Article) -> str | None:
+    """The object written before the verb: "«Молкомом» руководит"."""
+    if v == 0:
+        return None
+    prev = toks[v - 1]
+    if prev.text in "»\"”":
+        m = re.search(r"[«\"„“]([^«»\"”]{1,80})$", sent.text[:prev.start - sent.start])
+        return _instrumental_name(normalize_org(m.group(1))) if m else None
+    sp = _span_at(sent, prev)
+    return _instrumental_name(_org_name(sp, sent)) if sp is not None and sp.type == "ORG" \
+        else None
+
+
 def _sector(post: _Post) -> str:
     """government, business or public/other: by the head, then by the organization."""
     org_kind = org_sector(post.organization)
@@ -1194,7 +1254,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             if person is None:
                 continue
             posts = _posts_before(sent, per, doc) or _posts_after(sent, per, doc) or \
-                _posts_predicate(sent, per, doc)
+                _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc)
             for post in posts:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
