@@ -1163,6 +1163,52 @@ def _verb_post(sent: Sentence, toks: list[Token], doc: Article) -> list[_Post]:
     return []
 
 
+def _coordinated_posts(sent: Sentence, doc: Article) -> dict[tuple[int, int], list[_Post]]:
+    """"президенты Франции и США Саркози и Обама": a plural post, its places or
+    organizations joined by "и" or commas, then as many names (or one place for all)."""
+    toks, out = sent.tokens, {}
+    for h, head in enumerate(toks):
+        if head.feats.get("Number") != "Plur" or not _is_head(head):
+            continue
+        c = h + 1  # the portfolio: "министры иностранных дел России и Китая"
+        while c < len(toks) and toks[c].pos in ("NOUN", "ADJ") and toks[c].case == "Gen" \
+                and _span_at(sent, toks[c]) is None:
+            c += 1
+        orgs, j = _joined(sent, toks, c, ("ORG", "LOC"))
+        names, _ = _joined(sent, toks, j, ("PER",))
+        if len(names) < 2 or len(orgs) not in (0, 1, len(names)) or c > h + 1 and not orgs:
+            continue
+        position = " ".join([inflect(head.text.lower(), "nomn", "sing", UD_TO_PYMORPHY_CASE.get(
+            head.case or "")).lower(), *(t.text.lower() for t in toks[h + 1:c])])
+        hlem = _head_key(head)
+        for k, per in enumerate(persons := [p for p in person_spans(sent) if any(
+                p.start <= n.start < p.end for n in names)]):
+            org = _org_name(orgs[k if len(orgs) > 1 else 0], sent) if orgs \
+                else _default_organization(hlem, [], doc)
+            out[(per.start, per.end)] = [_Post(position, org, None, hlem, 0, 0, None)]
+        if len(persons) != len(names):
+            return {}
+    return out
+
+
+def _joined(sent: Sentence, toks: list[Token], j: int,
+            types: tuple[str, ...]) -> tuple[list[Span], int]:
+    """The spans of these types from toks[j] on, joined by "и" or commas: (spans, next)."""
+    spans: list[Span] = []
+    while j < len(toks):
+        sp = _span_at(sent, toks[j])
+        if sp is None or sp.type not in types or toks[j].start != sp.start:
+            break
+        spans.append(sp)
+        while j < len(toks) and toks[j].start < sp.end:
+            j += 1
+        if not (j + 1 < len(toks) and toks[j].text.lower() in _SPLIT
+                and (nxt := _span_at(sent, toks[j + 1])) is not None and nxt.type in types):
+            break
+        j += 1
+    return spans, j
+
+
 def _lead_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     """"«Молкомом» руководит Роман Коржов", "Иван Петров возглавил компанию «Вектор»": a
     leading verb next to the name in the nominative, its object a named organization."""
@@ -1249,12 +1295,14 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     out: list[OfficialMention] = []
     heads: list[tuple[str, bool]] = []
     for sent in analyzed.sentences:
+        plural = _coordinated_posts(sent, doc)
         for per in person_spans(sent):
             person = persons.get((per.start, per.end))
             if person is None:
                 continue
             posts = _posts_before(sent, per, doc) or _posts_after(sent, per, doc) or \
-                _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc)
+                _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
+                plural.get((per.start, per.end), [])
             for post in posts:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
