@@ -387,6 +387,9 @@ def _triples(text: str, region: str | None = REGION) -> list[tuple]:
       ("Ли Вэй", "министр иностранных дел", "Китай")]),
     ("Губернаторы Иван Петров и Олег Сидоров подписали соглашение.",
      [("Иван Петров", "губернатор", REGION), ("Олег Сидоров", "губернатор", REGION)]),
+    # "кабмин" is a government like "правительство": it stays in the post
+    ("Постановление подписал глава кабмина РФ Иван Петров.",
+     [("Иван Петров", "глава кабмина", "Кабмин РФ")]),
 ])
 def test_structures(text, expected):
     assert _triples(text) == expected
