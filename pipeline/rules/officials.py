@@ -896,6 +896,8 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
     leftover = sum(1 for t in toks[comp.i:] if _span_at(sent, t) is None and t.pos != "PUNCT")
     # "X, исполняющий обязанности представителя": the participle agrees with the name
     case = next((t.case for t in kept_pre if t.text.lower() in _ACTING and t.case), head.case)
+    if any(t.text.lower() in ACTING_ABBREVIATIONS for t in kept_pre):
+        case = None  # "врио губернатора Иван Петров": the abbreviation does not decline
     return _Post(position, organization, phase, hlem, comp.i, leftover, case,
                  default_org and organization is not None)
 
@@ -931,7 +933,8 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
             after_name = True
             break
         if sp is None and (t.text.lower() in _HARD_BOUNDARY
-                           or t.pos in _BOUNDARY_POS and not _is_head(t)):
+                           or t.pos in _BOUNDARY_POS and not _is_head(t)
+                           and t.text.lower() not in _ACTING):
             # "Разлогов - директор института, Валерий Тишков": a dash closes a name's post
             after_name = t.text in {"-", "—", "–"}
             break
