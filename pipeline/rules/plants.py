@@ -18,7 +18,7 @@ from datetime import date
 
 from pipeline.rules import lexicon
 from pipeline.rules.context import DocContext, sentence_companies
-from pipeline.rules.dates import find_dates
+from pipeline.rules.dates import find_dates, find_periods
 from pipeline.rules.gazetteer import Region, find_regions, resolve_region
 from pipeline.rules.morph import (
     UD_TO_PYMORPHY_CASE,
@@ -61,6 +61,7 @@ _HOSTS: frozenset[str] = frozenset()
 _GENERIC: frozenset[str] = frozenset()
 _ASPECT_VERBS: frozenset[str] = frozenset()  # "начать": the status noun after it decides
 _ANAPHORS: frozenset[str] = frozenset()  # "данный цех": a repeat, not a new facility
+_INTENT: frozenset[str] = frozenset()  # "намерен", "может": a plan with no date is "announced"
 
 
 def status_values() -> list[str]:
@@ -75,7 +76,7 @@ def load_lexicon() -> None:
     global STATION_ADJECTIVES, PRODUCT_NOUNS, NOT_PRODUCT_LEMMAS, GOVERNING_NOUNS, EVENT_NOUNS
     global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
-    global _GENERIC, _ASPECT_VERBS, _ANAPHORS
+    global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -104,6 +105,7 @@ def load_lexicon() -> None:
     _BUILD_VERBS = lexicon.flagged("plant_statuses", "tense_decides", "lemma")
     _PUT_INTO_SERVICE_ALL = lexicon.flagged("plant_statuses", "needs_service_noun", "lemma")
     _FUTURE_LEMMAS = lexicon.flagged("plant_statuses", "future", "lemma")
+    _INTENT = lexicon.flagged("plant_statuses", "intent", "lemma")
     PAST_EVENT_STATUSES = lexicon.flagged("plant_status_values", "past_event", "status")
     NAMED_PLANT_STATUSES = lexicon.flagged("plant_status_values", "named_plant", "status")
     _ONGOING = lexicon.flagged("plant_status_values", "ongoing", "status")
@@ -136,32 +138,66 @@ def plant_id(name: str, operator: str | None, region_code: str | None) -> str:
     return "plt-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def sentence_status(sent: Sentence) -> str | None:
+def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     """The facility status a sentence states, from its verbs and event nouns.
 
     An event noun ("строительство", "запуск") in a sentence about the future ("начнётся",
-    "планируют") is a plan, not a fact.
+    "планируют") is a plan, not a fact. A plan stated only as an intention, a possibility
+    or an agreement ("намерен построить", "может построить", "соглашение о строительстве")
+    is "announced" unless the sentence, or the article (`dated`, see plan_dated()), gives a
+    date or a deadline (real-news annotation rules, issue 16).
     """
-    future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
-                 or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS for t in sent.tokens)
+    status = _stated_status(sent)
+    if status == "planned" and not dated and any(_lem(t) in _INTENT for t in sent.tokens) \
+            and not _has_date(sent.text):
+        return "announced"
+    return status
+
+
+def _has_date(text: str) -> bool:
+    """A date, a year or a relative deadline ("в этом году") in the text; relative
+    expressions are found against a stand-in publication date, only to see they are there."""
+    return bool(find_dates(text, date(2000, 1, 1)))
+
+
+def plan_dated(text: str, published: date | None) -> bool:
+    """The article dates its plans: a year, a month or a period not before the year of
+    publication ("в 2028 году", "в 2025–2028 годах", "в следующем году"); a day is the date
+    of a report, not of a plan."""
+    first = published.year if published else 0
+    years = [d.value.year for d in find_dates(text, published) if d.precision != "day"]
+    years += [p.end_year or p.start_year or 0 for p in find_periods(text, published)]
+    return any(y >= first for y in years)
+
+
+def _future_aux(toks: list[Token], k: int) -> bool:
+    """A future auxiliary just before token k ("будет построен", "будут открыты")."""
+    return any(x.pos == "AUX" and "futr" in morph().parse(x.text)[0].tag
+               for x in toks[max(0, k - 2):k])
+
+
+def _stated_status(sent: Sentence) -> str | None:
     toks = sent.tokens
+    future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
+                 or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
+                 for k, t in enumerate(toks))
     for k, t in enumerate(toks):
         lem = t.lemma.replace("ё", "е")
         if lem in _PUT_INTO_SERVICE_ALL and not any(
                 x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
             continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
+        fut_verb = t.feats.get("Tense") == "Fut" or _future_aux(toks, k)
         if lem in _BUILD_VERBS and t.pos == "VERB":
-            return "launched" if t.feats.get("Tense") == "Past" else "planned"
+            return "launched" if t.feats.get("Tense") == "Past" and not fut_verb else "planned"
         if lem in _ASPECT_VERBS and (noun := _begun_event(toks, k)) is not None:
             # "начала строительство": what begins is the building, not the plant
             status = STATUS_LEMMAS[noun]
-            return "planned" if status in _ONGOING and (future or t.feats.get("Tense") == "Fut") \
-                else status
+            return "planned" if status in _ONGOING and (future or fut_verb) else status
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             ongoing = status in _ONGOING
             if t.pos == "VERB":
-                return "planned" if ongoing and t.feats.get("Tense") == "Fut" else status
+                return "planned" if ongoing and fut_verb else status
             return "planned" if ongoing and future else status
     return None
 
@@ -499,7 +535,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
     last_status: str | None = None
-    statuses = [sentence_status(s) for s in analyzed.sentences]
+    dated = plan_dated(analyzed.text, ctx.published)
+    statuses = [sentence_status(s, dated) for s in analyzed.sentences]
     for si, sent in enumerate(analyzed.sentences):
         phrases = _find_in_sentence(sent)
         own = statuses[si]
