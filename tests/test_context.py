@@ -94,3 +94,33 @@ def test_a_site_word_inside_another_word_does_not_hide_the_company() -> None:
     text = ("«Агромаш» построит в Ростовской области завод по выпуску тракторов\n"
             "Компания «Агромаш» вложит 2 млрд рублей в строительство завода.")
     assert build_context(analyze(text), None).company == "Агромаш"
+
+
+# --- issue 16: a quoted name in an oblique case; outlets and bodies are no companies ------
+
+@pytest.mark.parametrize("text,normal,name", [
+    ("«Металлоинвестом»", "Металлоинвестом", "Металлоинвест"),
+    ("«КАМАЗа»", "камаз", "КАМАЗ"),
+    ("«Эвенской горнорудной компании»", "Эвенская горнорудная компания",
+     "Эвенская горнорудная компания"),
+    ("«Вертолётам России»", "Вертолетам Россия", "Вертолётам России"),  # no better normal
+    ("«Альба»", "Альба", "Альба"),  # a nominative is kept as written
+])
+def test_a_quoted_name_in_an_oblique_case_is_read_in_the_nominative(text, normal, name):
+    assert company_name(span(text, normal)) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Об этом сообщает «Татар-информ». Компания «Сибэлектрон» открыла производство.",
+    "Как пишет РИА Крым, компания «Сибэлектрон» открыла производство.",
+    "По данным Telegram-канала \"Экономика Дагестана\", компания «Сибэлектрон» открыла цех.",
+    "По словам гендиректора Корпорации развития Забайкалья, компания «Сибэлектрон» "
+    "открыла производство.",
+])
+def test_outlets_and_institutions_are_not_the_company(text):
+    assert main_company(analyze(text)) == "Сибэлектрон"
+
+
+def test_a_site_in_straight_quotes_is_no_company():
+    a = analyze('Компания «Термохольтц» планирует организовать в ОЭЗ "Моглино" производство.')
+    assert sentence_companies(a.sentences[0]) == ["Термохольтц"]

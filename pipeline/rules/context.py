@@ -16,7 +16,7 @@ from datetime import date
 from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.memo import memo_text
-from pipeline.rules.morph import lemma
+from pipeline.rules.morph import lemma, morph, normal_name
 from pipeline.rules.orgs import normalize_org, org_key, org_sector
 from pipeline.rules.text import AnalyzedText, Sentence, Span
 
@@ -45,6 +45,8 @@ PROGRAMS: list[tuple[str, str]] = [(p, name) for p, name, _ in _PROGRAM_TABLE]
 PROJECT_PROGRAMS = lexicon.flagged("programs", "whole_project", "name")
 # Government development institutions are not companies even when their name says "фонд".
 _INSTITUTIONS = lexicon.words("company_words", role="institution")
+# the institutions as lemmas: "Корпорации развития Забайкалья" starts with "корпорация развития"
+_INSTITUTION_LEMMAS = tuple(normal_name(w) + " " for w in _INSTITUTIONS)
 
 
 # compiled once: find_program runs on every sentence ("ТОР" only in capitals: "тор" is a
@@ -75,7 +77,8 @@ def is_company(span: Span) -> bool:
     if span.type != "ORG":
         return False
     key = org_key(span.normal)
-    if key in _INSTITUTIONS or key.startswith("фонд развития"):
+    if key in _INSTITUTIONS or key.startswith("фонд развития") or \
+            (normal_name(key) + " ").startswith(_INSTITUTION_LEMMAS):
         return False
     if find_program(span.text):
         return False  # "ОЭЗ «Липецк»", "СПИК": a support instrument, not a company
@@ -99,6 +102,8 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
         quoted = [span.text]
     name = quoted[-1] if quoted else normalize_org(span.normal)
     name = name.strip(" «»\"")
+    if quoted:
+        name = _quoted_nominative(name, normalize_org(span.normal).strip(" «»\""))
     if not name or find_program(name) or find_program(span.text):
         return None
     words = name.lower().split()
@@ -110,15 +115,33 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
 _DESCRIPTORS = lexicon.words("company_words", role="descriptor")
 
 
+def _quoted_nominative(name: str, normal: str) -> str:
+    """A quoted name in an oblique case ("с «Металлоинвестом»", "«Эвенской горнорудной
+    компании»") in the nominative; a name whose first word can be a nominative
+    («Вертолёты России», «Альба») is kept as written."""
+    words = name.split()
+    if not words or not re.fullmatch(r"[А-ЯЁа-яё-]+", words[0]) or \
+            any("nomn" in p.tag for p in morph().parse(words[0])):
+        return name
+    if len(words) == 1:
+        base = morph().parse(words[0])[0].normal_form
+        stem = words[0][:len(base)]
+        return stem if stem.lower().replace("ё", "е") == base.replace("ё", "е") else name
+    first = normal.split()[:1]
+    return normal if len(normal.split()) == len(words) and \
+        any("nomn" in p.tag for p in morph().parse(first[0])) else name
+
+
 # A name right after one of these words is a site, not a company: "технопарк «Академпарк»".
 _SITE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(lexicon.ordered("company_words", role="site_before")) + r")\w*\s*«?\s*$",
+    r"\b(?:" + "|".join(lexicon.ordered("company_words", role="site_before"))
+    + r")\w*\s*[«\"“]?\s*$",
     re.IGNORECASE)
 # A name right after one of these is the news outlet that reports, not a company of the
 # story: "Телеканал «Кубань 24»", "информационного агентства «Острова»", "ИА «Кам 24»".
 _MEDIA_BEFORE = re.compile(
     r"\b(?:(?i:" + "|".join(lexicon.ordered("company_words", role="media_before")) + r")\w*"
-    r"|\b(?:" + "|".join(lexicon.ordered("company_words", role="media_abbr")) + r"))\s*«?\s*$")
+    r"|\b(?:" + "|".join(lexicon.ordered("company_words", role="media_abbr")) + r"))\s*[«\"“]?\s*$")
 
 
 def _named_after(text: str, start: int) -> bool:
