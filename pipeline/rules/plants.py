@@ -392,6 +392,15 @@ _EPONYM = re.compile(r"\s*(?:имени|им\.)\s*(?:[А-ЯЁ]\.\s*){0,2}[А-Я�
 _BRAND = re.compile(r"\s*[A-Z][A-Za-z0-9&-]+(?:\s+[A-Z][A-Za-z0-9&-]+)?(?!\w)")
 
 
+def _head_nominative(t: Token) -> str:
+    """The head noun in the nominative singular; an abbreviation keeps its capitals and
+    drops a case ending ("ГОКа" -> "гок", not "гоко")."""
+    abbr = re.match(r"[А-ЯЁ]{2,}(?=[а-яё]{0,3}$)", t.text)
+    if abbr:
+        return abbr.group(0).lower()
+    return inflect(t.text, "nomn", "sing", UD_TO_PYMORPHY_CASE.get(t.case or "")).lower()
+
+
 def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: bool,
                   has_name: bool) -> tuple[str, int, str | None] | None:
     """(name without the adjectives, end offset, product) of the phrase headed at i: the
@@ -401,7 +410,7 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
     toks = sent.tokens
     t = toks[i]
     cstart, first_end, cend = compl
-    head_nom = inflect(t.text, "nomn", "sing", UD_TO_PYMORPHY_CASE.get(t.case or "")).lower()
+    head_nom = _head_nominative(t)
     after = sent.text[t.end - sent.start:]
     if not weak and (m := _EPONYM.match(after) or _BRAND.match(after)):
         # "завод имени Кирова", "завод им. Баранова", "завод Chery": a proper name
@@ -572,7 +581,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 (years[0].value.year if years else None)
             dup = next((k for k, (ksi, kp) in enumerate(kept)
                         if kp.name == ph.name or
-                        (ksi != si and _content(kp) & _content(ph))), None)
+                        (ksi != si and _content(kp) & _content(ph)) or
+                        (" " not in ph.name and kp.lemma == ph.lemma)), None)
             if dup is not None:
                 # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
                 # кремния"): keep the first row, take a product it lacked
