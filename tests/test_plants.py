@@ -216,3 +216,10 @@ def test_an_intention_is_a_plan_when_the_article_dates_it():
     p = one("Компания намерена построить в Туле завод по производству цемента. "
             "Работы начнутся в 2027 году.")
     assert p.status == "planned"
+
+
+def test_a_town_adjective_does_not_override_the_articles_region():
+    """Issue 16: "Волжский" is a town of Волгоградская область, not Марий Эл's Волжск."""
+    p = one("Волгоградская область наращивает выпуск труб. "
+            "Волжский трубный завод модернизировали.")
+    assert p.region.code == "RU-VGG"

@@ -562,7 +562,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             companies = sentence_companies(sent, exclude=(ph.start, ph.end))
             operator = companies[0] if companies else ctx.company
             ph_region = _nearest_region(regions, ph.start - sent.start) or region
-            if ph.place and not regions:
+            if ph.place and not regions and (ctx.region is None or find_regions(ph.place)):
+                # a town's adjective ("Волжский") does not override the article's region
                 ph_region = region_of_place_adjective(ph.place) or region
             st = status
             if ph.named:
