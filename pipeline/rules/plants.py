@@ -348,11 +348,24 @@ def _adjectives_before(toks: list[Token], i: int) -> tuple[list[Token], Token | 
     return toks[j + 1:i], (toks[j] if j >= 0 else None)
 
 
+def _event_across_place(toks: list[Token], k: int) -> bool:
+    """The noun at k closes a place phrase put between an event noun and its facility
+    ("по созданию в особой экономической зоне производства", "о строительстве в донском
+    регионе завода"): a preposition, adjectives and the noun, right after the event noun."""
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 1 or toks[j].pos != "ADP" or toks[j].text.lower() not in {"в", "на"}:
+        return False
+    return _lem(toks[j - 1]) in EVENT_NOUNS | set(STATUS_LEMMAS)
+
+
 def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
     """The head depends on a noun that makes it no event of its own: a measure of output
     ("объёмы производства машин") or, in the genitive, a place or an owner ("на складе
     завода", "работники завода"); an event noun ("строительство завода") or a region
-    ("области") before it does not."""
+    ("области") before it does not, nor a place put after an event noun ("запуск в
+    республике производства")."""
     if prev is None:
         return False
     if _lem(prev) in GOVERNING_NOUNS:
@@ -360,7 +373,8 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
     return head.case == "Gen" and prev.pos == "NOUN" and \
         _lem(prev) not in EVENT_NOUNS | set(STATUS_LEMMAS) and \
         not any(sp.type == "LOC" and sp.start <= prev.start < sp.end for sp in sent.spans) \
-        and not find_regions(prev.text)
+        and not find_regions(prev.text) and \
+        not _event_across_place(sent.tokens, sent.tokens.index(prev))
 
 
 def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
