@@ -416,6 +416,13 @@ def _triples(text: str, region: str | None = REGION) -> list[tuple]:
      [("Иван Петров", "министр финансов", REGION)]),
     ("Иван Петров, занимавший пост министра финансов, выступил.",
      [("Иван Петров", "министр финансов", None)]),
+    # a post with no organization takes the one the sentence names after a preposition
+    ("В Сенате, где решение поддержали, спикер Иван Петров выступил.",
+     [("Иван Петров", "спикер", "Сенат")]),
+    ("Астронавт Иван Петров, который работает в НАСА, выступил.",
+     [("Иван Петров", "астронавт", "НАСА")]),
+    # ... not one another noun governs, nor one of two
+    ("Судья Иван Петров сослался на решение Госдумы.", [("Иван Петров", "судья", None)]),
 ])
 def test_structures(text, expected):
     assert _triples(text) == expected

@@ -1306,6 +1306,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             posts = _posts_before(sent, per, doc) or _posts_after(sent, per, doc) or \
                 _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
                 plural.get((per.start, per.end), [])
+            posts = _with_sentence_org(sent, per, posts)
             for post in posts:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
@@ -1315,6 +1316,31 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 ))
                 heads.append((post.head, post.default_org))
     return _merge(out, heads, persons)
+
+
+def _with_sentence_org(sent: Sentence, per: Span, posts: list[_Post]) -> list[_Post]:
+    """A post written with no organization and no complement ("спикер Гарри Рид",
+    "астронавт X") takes the one organization the same sentence names after a preposition
+    or a verb ("В Сенате, где ..., спикер Гарри Рид"; "работает в НАСА"), when the sentence
+    names exactly one such and no post of it is national or regional."""
+    if not posts or any(p.organization is not None or p.head in NATIONAL_POSTS
+                        or p.head in REGIONAL_POSTS
+                        or lemma(p.position.split()[-1]).replace("ё", "е") != p.head
+                        for p in posts):
+        return posts
+    orgs = {_org_name(sp, sent) for sp in sent.spans
+            if sp.type == "ORG" and (sp.end <= per.start or sp.start >= per.end)
+            and not _governed_by_noun(sent, sp)}
+    if len(orgs) != 1:
+        return posts
+    org = orgs.pop()
+    return [replace(p, organization=org) for p in posts]
+
+
+def _governed_by_noun(sent: Sentence, sp: Span) -> bool:
+    """"в компетенции Думы", "заявлении Нацфронта": the name is another noun's complement."""
+    before = [t for t in sent.tokens if t.end <= sp.start]
+    return bool(before) and before[-1].pos in ("NOUN", "PROPN")
 
 
 def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
