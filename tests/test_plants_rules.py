@@ -277,3 +277,14 @@ def test_second_plant_takes_its_own_region():
 def test_operator_in_another_case_gives_the_same_plant_id():
     assert plant_id("завод автомобильных шин", "Автотора", "RU-KGD") == \
         plant_id("завод автомобильных шин", "Автотор", "RU-KGD")
+
+
+def test_company_right_after_the_facility_is_its_operator():
+    # a company named right after the product is the operator, not part of the product
+    text = ("В Воронежской области ожидается запуск завода по выпуску алюминиевой банки "
+            "компании «Альба», а также производства самоклеящихся материалов «Босла».")
+    analyzed = analyze(text)
+    got = [(p.name, p.operator)
+           for p in find_plants(analyzed, build_context(analyzed, PUBLISHED))]
+    assert got == [("завод по выпуску алюминиевой банки", "Альба"),
+                   ("производство самоклеящихся материалов", "Босла")]

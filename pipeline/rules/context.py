@@ -165,6 +165,21 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None) -
     return [n for n, plant in names if not plant] + [n for n, plant in names if plant]
 
 
+def company_right_after(sent: Sentence, end: int) -> str | None:
+    """The company named right after a facility phrase ending at `end` ("завод по выпуску
+    банки компании «Альба»", "производство материалов «Босла»", "пеностекла ООО «Инностек»"):
+    a few words with no comma between; None when there is none."""
+    for sp in sent.spans:
+        gap = sent.text[end - sent.start:sp.start - sent.start]
+        if sp.start < end or len(gap) > 25 or re.search(r"[,;:—–()]", gap):
+            continue
+        in_quotes = gap.endswith("«")
+        if is_company(sp) and not is_facility_name(sp) and \
+                (n := company_name(sp, in_quotes)):
+            return n
+    return None
+
+
 def is_facility_name(span: Span) -> bool:
     """"Молочный завод «Ревякино»", "Брянский машиностроительный завод": a plant named as
     an organisation; its owner, when the article names one, is the better company."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from pipeline.rules import lexicon
-from pipeline.rules.context import DocContext, sentence_companies
+from pipeline.rules.context import DocContext, company_right_after, sentence_companies
 from pipeline.rules.dates import find_dates, find_periods
 from pipeline.rules.gazetteer import Region, find_regions, resolve_region
 from pipeline.rules.morph import (
@@ -62,6 +62,8 @@ _GENERIC: frozenset[str] = frozenset()
 _ASPECT_VERBS: frozenset[str] = frozenset()  # "начать": the status noun after it decides
 _ANAPHORS: frozenset[str] = frozenset()  # "данный цех": a repeat, not a new facility
 _INTENT: frozenset[str] = frozenset()  # "намерен", "может": a plan with no date is "announced"
+_COMPANY_WORDS: frozenset[str] = frozenset()  # "компания": a genitive that owns, not a product
+_LEGAL_FORMS: frozenset[str] = frozenset()  # "ООО", "ПАО" (orgs_words.csv)
 
 
 def status_values() -> list[str]:
@@ -76,7 +78,7 @@ def load_lexicon() -> None:
     global STATION_ADJECTIVES, PRODUCT_NOUNS, NOT_PRODUCT_LEMMAS, GOVERNING_NOUNS, EVENT_NOUNS
     global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
-    global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT
+    global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -95,6 +97,8 @@ def load_lexicon() -> None:
     _GENERIC = lexicon.words(words, role="generic_noun")
     _ASPECT_VERBS = lexicon.words(words, role="aspect_verb")
     _ANAPHORS = lexicon.words(words, role="anaphor")
+    _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
+    _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
     values = set(status_values())
     STATUS_LEMMAS = {r["lemma"]: r["status"] for r in lexicon.rows("plant_statuses")
                      if r["lemma"] and r["status"]}
@@ -251,9 +255,12 @@ def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
     if first_end == start:
         return i, i, i
     end = first_end
-    # dependents: further genitives and "для + genitive"
+    # dependents: further genitives and "для + genitive"; a company ("шин компании
+    # «Бриджстоун»", "пеностекла ООО «Инностек»") is the operator, not the product
     while end < len(tokens):
         t = tokens[end]
+        if _lem(t) in _COMPANY_WORDS or t.text in _LEGAL_FORMS:
+            break
         if t.text.lower() == "для":
             e2 = _np_end(tokens, end + 1, "Gen")
             if e2 == end + 1:
@@ -574,7 +581,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
         years = [d for d in find_dates(sent.text, ctx.published) if d.precision == "year"]
         for ph in phrases:
             companies = sentence_companies(sent, exclude=(ph.start, ph.end))
-            operator = companies[0] if companies else ctx.company
+            operator = company_right_after(sent, ph.end) or \
+                (companies[0] if companies else ctx.company)
             ph_region = _nearest_region(regions, ph.start - sent.start) or region
             if ph.place and not regions and (ctx.region is None or find_regions(ph.place)):
                 # a town's adjective ("Волжский") does not override the article's region
