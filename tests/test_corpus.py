@@ -165,6 +165,7 @@ def test_dagster_asset_records_scores_as_metadata(tmp_path, monkeypatch):
     from pipeline.dagster_defs import eval_corpus
     from pipeline.dagster_defs.assets import NoneIOManager
     from pipeline.dagster_defs.definitions import BUILD_SELECTION, defs
+    from pipeline.dagster_defs.resources import PipelineSettings
 
     small = tmp_path / "corpus"
     small.mkdir()
@@ -174,7 +175,8 @@ def test_dagster_asset_records_scores_as_metadata(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_DIR", str(small))
     monkeypatch.setenv("REAL_NEWS_DIR", str(tmp_path / "no-real-news"))
     result = dg.materialize([eval_corpus.corpus_evaluation],
-                            resources={"none_io_manager": NoneIOManager()})
+                            resources={"none_io_manager": NoneIOManager(),
+                                       "settings": PipelineSettings()})
     assert result.success
     mats = result.asset_materializations_for_node("corpus_evaluation")
     meta = mats[0].metadata
@@ -195,6 +197,7 @@ def test_dagster_asset_reports_the_real_news_parts_side_by_side(tmp_path, monkey
 
     from pipeline.dagster_defs import eval_corpus
     from pipeline.dagster_defs.assets import NoneIOManager
+    from pipeline.dagster_defs.resources import PipelineSettings
     from pipeline.evaluation.corpus import REAL_DIR, doc_part
 
     small, real = tmp_path / "corpus", tmp_path / "real"
@@ -213,7 +216,8 @@ def test_dagster_asset_reports_the_real_news_parts_side_by_side(tmp_path, monkey
     monkeypatch.setenv("CORPUS_DIR", str(small))
     monkeypatch.setenv("REAL_NEWS_DIR", str(real))
     result = dg.materialize([eval_corpus.corpus_evaluation],
-                            resources={"none_io_manager": NoneIOManager()})
+                            resources={"none_io_manager": NoneIOManager(),
+                                       "settings": PipelineSettings()})
     meta = result.asset_materializations_for_node("corpus_evaluation")[0].metadata
     assert meta["real_dev_documents"].value == 1 and meta["real_test_documents"].value == 1
     table = meta["side_by_side"].value

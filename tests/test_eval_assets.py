@@ -8,6 +8,7 @@ import pytest
 from pipeline.dagster_defs.assets import NoneIOManager
 from pipeline.dagster_defs.eval_corpus import corpus_evaluation
 from pipeline.dagster_defs.eval_officials import officials_factrueval
+from pipeline.dagster_defs.resources import PipelineSettings
 
 
 @pytest.mark.parametrize(("asset", "env"), [
@@ -15,7 +16,8 @@ from pipeline.dagster_defs.eval_officials import officials_factrueval
 ])
 def test_missing_folder_skips_instead_of_failing(asset, env, tmp_path, monkeypatch):
     monkeypatch.setenv(env, str(tmp_path / "does-not-exist"))
-    result = dg.materialize([asset], resources={"none_io_manager": NoneIOManager()})
+    result = dg.materialize([asset], resources={"none_io_manager": NoneIOManager(),
+                                       "settings": PipelineSettings()})
     assert result.success
     [mat] = result.asset_materializations_for_node(asset.op.name)
     assert "folder not found" in mat.metadata["skipped"].value
@@ -38,7 +40,8 @@ def test_folder_without_gold_files_skips_with_a_warning(asset, env, tmp_path, mo
     (tmp_path / "notes.txt").write_text("не данные оценки", "utf-8")
     monkeypatch.setenv(env, str(tmp_path))
     instance = dg.DagsterInstance.ephemeral()
-    result = dg.materialize([asset], resources={"none_io_manager": NoneIOManager()},
+    result = dg.materialize([asset], resources={"none_io_manager": NoneIOManager(),
+                                       "settings": PipelineSettings()},
                             instance=instance)
     assert result.success
     [mat] = result.asset_materializations_for_node(asset.op.name)

@@ -12,6 +12,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.dagster_defs.eval_common import evaluation_asset, number_metadata, skip_if_missing
+from pipeline.dagster_defs.resources import PipelineSettings
 from pipeline.evaluation.corpus import (
     DEFAULT_DIR,
     REAL_DIR,
@@ -53,11 +54,13 @@ def _table(rows: list[dict], limit: int = 50) -> str:
                 "on the development corpus (CORPUS_DIR, articles with gold JSONs); misses "
                 "and false positives in the metadata. Not part of the daily build.",
 )
-def corpus_evaluation(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+def corpus_evaluation(context: dg.AssetExecutionContext, settings: PipelineSettings
+                      ) -> dg.MaterializeResult:
     folder = corpus_dir()
     if (skipped := skip_if_missing(context, folder, "CORPUS_DIR", "*.gold.json")) is not None:
         return skipped
-    report = evaluate(folder)
+    workers = settings.resolved().workers  # the parse runs its pool as the build does
+    report = evaluate(folder, workers)
     md: dict[str, dg.MetadataValue] = {
         "corpus_dir": dg.MetadataValue.path(str(folder)),
         "report": dg.MetadataValue.md(render_markdown(report)),
@@ -66,8 +69,8 @@ def corpus_evaluation(context: dg.AssetExecutionContext) -> dg.MaterializeResult
     # the real-news corpus, its dev and frozen test parts side by side with the written one
     real = real_news_dir()
     if real.is_dir() and next(real.glob("*.gold.json"), None) is not None:
-        parts = {"written": report, "real dev": evaluate(real, part="dev"),
-                 "real test (frozen)": evaluate(real, part="test")}
+        parts = {"written": report, "real dev": evaluate(real, workers, part="dev"),
+                 "real test (frozen)": evaluate(real, workers, part="test")}
         md["side_by_side"] = dg.MetadataValue.md(render_side_by_side(parts))
         for name, prefix in (("real dev", "real_dev_"), ("real test (frozen)", "real_test_")):
             md.update(number_metadata({prefix + k: v for k, v in

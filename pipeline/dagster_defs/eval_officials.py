@@ -18,6 +18,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.dagster_defs.eval_common import evaluation_asset, number_metadata, skip_if_missing
+from pipeline.dagster_defs.resources import PipelineSettings
 from pipeline.evaluation.factrueval import (
     DEFAULT_REPORT,
     TARGET_F1,
@@ -52,11 +53,14 @@ def _env_path(name: str) -> Path | None:
                 "and false positives with their sentences in the report. Not part of the "
                 "daily build.",
 )
-def officials_factrueval(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+def officials_factrueval(context: dg.AssetExecutionContext, settings: PipelineSettings
+                         ) -> dg.MaterializeResult:
     folder = factrueval_dir()
     if (skipped := skip_if_missing(context, folder, "FACTRUEVAL_DIR", "book_*.txt")) is not None:
         return skipped
-    result = evaluate(folder, tool=_env_path("FACTRU_T3"), scorer=_env_path("FACTRU_SCORER"))
+    # the parse runs its pool as the build does: the same workers setting
+    result = evaluate(folder, workers=settings.resolved().workers, tool=_env_path("FACTRU_T3"),
+                      scorer=_env_path("FACTRU_SCORER"))
     report = write_report(result, Path(os.environ.get("FACTRUEVAL_REPORT") or DEFAULT_REPORT),
                           folder)
     md: dict[str, dg.MetadataValue] = {
