@@ -898,6 +898,8 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
     case = next((t.case for t in kept_pre if t.text.lower() in _ACTING and t.case), head.case)
     if any(t.text.lower() in ACTING_ABBREVIATIONS for t in kept_pre):
         case = None  # "врио губернатора Иван Петров": the abbreviation does not decline
+    if head.pos == "ADJ" and "-" in head.text:
+        case = None  # "Экс-председатель" tagged an adjective: its case is a guess
     return _Post(position, organization, phase, hlem, comp.i, leftover, case,
                  default_org and organization is not None)
 
@@ -1088,7 +1090,10 @@ def _posts_after(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     window, paren, then_name = _window_after(sent, per)
     hi = _starts_post(window)
     if hi is None:
-        return []
+        # "Александра Брода, известного борца с ксенофобией, члена Общественной палаты":
+        # a description that agrees with the name, then the post
+        nxt = _apposition_end(sent, per, window)
+        return _posts_after(sent, replace(per, end=nxt), doc) if nxt is not None else []
     post = _parse_post(sent, window, hi, doc)
     if post is None or then_name and post.leftover == 0:
         # "Пономарев, координатор движения «Левый фронт» Сергей Удальцов": Удальцов's post
@@ -1097,6 +1102,24 @@ def _posts_after(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     if not paren and not _agrees(post, name_tok):
         return []
     return [post]
+
+
+_ANIMATE_ACC = {"Gen": {"Acc"}, "Acc": {"Gen"}}  # the animate accusative is the genitive
+
+
+def _apposition_end(sent: Sentence, per: Span, window: list[Token]) -> int | None:
+    """Where a description in apposition after the name ends at a comma, when it holds
+    no post, no verb and a noun in the name's case; None otherwise."""
+    name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
+    after = [t for t in sent.tokens if window and t.start >= window[-1].end]
+    if name_tok is None or not after or after[0].text != "," or per.end == window[0].start:
+        return None
+    if name_tok.case is None or any(t.pos in ("VERB", "AUX") for t in window):
+        return None
+    if not any(t.pos == "NOUN" and t.case in ({name_tok.case} | _ANIMATE_ACC.get(
+            name_tok.case, set())) for t in window):
+        return None
+    return after[0].start
 
 
 def _posts_predicate(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
