@@ -64,6 +64,7 @@ _ANAPHORS: frozenset[str] = frozenset()  # "данный цех": a repeat, not 
 _INTENT: frozenset[str] = frozenset()  # "намерен", "может": a plan with no date is "announced"
 _COMPANY_WORDS: frozenset[str] = frozenset()  # "компания": a genitive that owns, not a product
 _LEGAL_FORMS: frozenset[str] = frozenset()  # "ООО", "ПАО" (orgs_words.csv)
+_THREATS: frozenset[str] = frozenset()  # "на грани закрытия": only a threat of closure
 
 
 def status_values() -> list[str]:
@@ -78,7 +79,7 @@ def load_lexicon() -> None:
     global STATION_ADJECTIVES, PRODUCT_NOUNS, NOT_PRODUCT_LEMMAS, GOVERNING_NOUNS, EVENT_NOUNS
     global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
-    global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS
+    global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -97,6 +98,7 @@ def load_lexicon() -> None:
     _GENERIC = lexicon.words(words, role="generic_noun")
     _ASPECT_VERBS = lexicon.words(words, role="aspect_verb")
     _ANAPHORS = lexicon.words(words, role="anaphor")
+    _THREATS = lexicon.words(words, role="threat")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
     values = set(status_values())
@@ -202,6 +204,8 @@ def _stated_status(sent: Sentence) -> str | None:
             ongoing = status in _ONGOING
             if t.pos == "VERB":
                 return "planned" if ongoing and fut_verb else status
+            if status == "closed" and any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k]):
+                return "suspended"  # "на грани закрытия", "о возможном банкротстве"
             return "planned" if ongoing and future else status
     return None
 
@@ -211,8 +215,9 @@ def _begun_event(toks: list[Token], k: int) -> str | None:
     "приступили к возведению"), within three words; None when there is none."""
     for x in toks[k + 1:k + 4]:
         lem = _lem(x)
-        if x.pos == "NOUN" and lem in STATUS_LEMMAS and lem not in _ASPECT_VERBS:
-            return lem
+        infinitive = x.pos == "VERB" and x.feats.get("VerbForm") == "Inf"
+        if (x.pos == "NOUN" or infinitive) and lem in STATUS_LEMMAS and lem not in _ASPECT_VERBS:
+            return lem  # "начали строительство", "начали возводить"
     return None
 
 
