@@ -65,6 +65,7 @@ _INTENT: frozenset[str] = frozenset()  # "намерен", "может": a plan 
 _COMPANY_WORDS: frozenset[str] = frozenset()  # "компания": a genitive that owns, not a product
 _LEGAL_FORMS: frozenset[str] = frozenset()  # "ООО", "ПАО" (orgs_words.csv)
 _THREATS: frozenset[str] = frozenset()  # "на грани закрытия": only a threat of closure
+_HOST_PLACES: frozenset[str] = frozenset()  # "на базе завода": a unit at a working plant
 
 
 def status_values() -> list[str]:
@@ -80,6 +81,7 @@ def load_lexicon() -> None:
     global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
+    global _HOST_PLACES
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -99,6 +101,7 @@ def load_lexicon() -> None:
     _ASPECT_VERBS = lexicon.words(words, role="aspect_verb")
     _ANAPHORS = lexicon.words(words, role="anaphor")
     _THREATS = lexicon.words(words, role="threat")
+    _HOST_PLACES = lexicon.words(words, role="host_place")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
     values = set(status_values())
@@ -538,7 +541,13 @@ def _at_working_plant(sent: Sentence, phrases: list[_Phrase]) -> bool:
     запустил линию"), or a plant is the place ("на заводе", "на площадке «X»")."""
     if any(p.named for p in phrases):
         return True
-    return any(t.lemma in _HOSTS and t.case == "Loc" for t in sent.tokens) or \
+    toks = sent.tokens
+    if any(toks[k - 1].text.lower() == "на" and (
+            _lem(toks[k]) in _HOST_PLACES and _lem(toks[k + 1]) in _HOSTS  # "на базе завода"
+            or toks[k].text in _LEGAL_FORMS)  # "на ООО «Химпром»"
+           for k in range(1, len(toks) - 1)):
+        return True
+    return any(t.lemma in _HOSTS and t.case == "Loc" for t in toks) or \
         any(sp.type == "ORG" and sp.normal.lower().split()[-1:] and
             lemma(sp.normal.split()[-1]) in _HOSTS for sp in sent.spans)
 
