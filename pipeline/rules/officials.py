@@ -1134,7 +1134,29 @@ def _posts_predicate(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
         return got
     if name_toks[0].case not in ("Nom", None):
         return []
-    return _verb_post(sent, toks, doc)
+    return _verb_post(sent, toks, doc) or _fronted_post(sent, per, doc)
+
+
+def _fronted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """"Место спикера Палаты представителей занял республиканец Джон Бенер": a post noun
+    with its post opens the clause, the verb and the subject follow it."""
+    before = [t for t in sent.tokens if t.end <= per.start]
+    k = len(before) - 1
+    while k >= 0 and len(before) - k <= 2 and before[k].pos in ("NOUN", "ADJ") \
+            and before[k].case == "Nom" and not _is_head(before[k]):
+        k -= 1  # "республиканец"
+    if k < 1 or before[k].pos != "VERB" or before[k].feats.get("VerbForm") == "Part":
+        return []
+    clause = before[:k]
+    for j in range(len(clause) - 2, -1, -1):
+        t = clause[j]
+        if t.text in _HARD_BOUNDARY or t.pos in ("SCONJ", "VERB") or (
+                (sp := _span_at(sent, t)) is not None and sp.type == "PER"):
+            return []
+        if _lem(t) in POST_NOUNS and _is_head(clause[j + 1]) and clause[j + 1].case == "Gen":
+            post = _parse_post(sent, clause, j + 1, doc)
+            return [post] if post is not None else []
+    return []
 
 
 def _object_post(sent: Sentence, name_tok: Token, toks: list[Token],
