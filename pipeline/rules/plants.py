@@ -430,6 +430,18 @@ def _head_nominative(t: Token) -> str:
     return inflect(t.text, "nomn", "sing", UD_TO_PYMORPHY_CASE.get(t.case or "")).lower()
 
 
+def _quoted_after(sent: Sentence, t: Token) -> re.Match | None:
+    """The quoted name right after the head, or after a place that follows it ("один из
+    крупнейших заводов России «Тяжстанкогидропресс»")."""
+    after = sent.text[t.end - sent.start:]
+    m = re.match(r"\s*(?:([А-ЯЁ][а-яё-]+)\s+)?«([^»]{1,60})»", after)
+    if m and m.group(1):
+        at = t.end + m.start(1)
+        if not any(sp.type == "LOC" and sp.start <= at < sp.end for sp in sent.spans):
+            return None
+    return m
+
+
 def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: bool,
                   has_name: bool) -> tuple[str, int, str | None] | None:
     """(name without the adjectives, end offset, product) of the phrase headed at i: the
@@ -448,9 +460,9 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
         tail = " ".join(x.text for x in toks[i + 1:cend]).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
-    quoted = re.match(r"\s*«([^»]{1,60})»", sent.text[t.end - sent.start:])
+    quoted = _quoted_after(sent, t)
     if quoted and not weak:
-        return f"{head_nom} «{quoted.group(1)}»", t.end + quoted.end(), None
+        return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), None
     if has_name and not weak or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
@@ -473,7 +485,7 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if not _qualifies(lem, adjs, i, compl[0], compl[2]):
         return None
     if t.feats.get("Number") == "Plur" and compl[2] <= compl[0] and \
-            not re.match(r"\s*«", sent.text[t.end - sent.start:]):
+            not _quoted_after(sent, t) and not (prev and prev.pos == "NUM"):
         return None  # "металлургические заводы области": a class of plants, not one
     weak = lem in WEAK_HEADS
     found = _name_and_end(sent, i, compl, weak, bool(relational) or named)
