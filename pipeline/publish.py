@@ -1,6 +1,9 @@
 """Writing the datasets: deterministic files, published all together or not at all.
 
-A build writes every file into a staging folder inside DATASETS_DIR, fsyncs them, writes a
+The files of a build (Parquet, CSV, Excel CSV, datapackage.json) are rendered here; a
+build publishes them as a release (`pipeline.releases`), switched to in one step. Where
+symlinks cannot be made the release falls back to the copy-in-place publish below:
+a build writes every file into a staging folder inside DATASETS_DIR, fsyncs them, writes a
 `COMMIT` marker listing them, then moves them into place. If the process dies before the
 marker, the staging folder is discarded and the previous files stay; if it dies after the
 marker, the next build (or `recover()`) finishes the move. So every file in DATASETS_DIR is
