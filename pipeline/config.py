@@ -16,6 +16,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024  # a news article is tens of kilobytes
 DEFAULT_MAX_QUARANTINE_SHARE = 0.05
+DEFAULT_KEEP_RELEASES = 10
+DEFAULT_MAX_REMOVED_SHARE = 0.2  # a fifth of a table gone is a broken extractor, not news
 
 # setting -> (environment variable, what it is)
 ENV: dict[str, tuple[str, str]] = {
@@ -28,6 +30,11 @@ ENV: dict[str, tuple[str, str]] = {
     "max_quarantine_share": ("MAX_QUARANTINE_SHARE",
                              "share of documents that may have rows quarantined before a "
                              "build fails (default: 0.05)"),
+    "keep_releases": ("KEEP_RELEASES",
+                      "how many releases DATASETS_DIR/releases keeps (default: 10)"),
+    "max_removed_share": ("MAX_REMOVED_SHARE",
+                          "share of a table's rows a release may remove before the check "
+                          "published_rows_not_removed blocks it (default: 0.2)"),
     "region_aliases": ("REGION_ALIASES_FILE",
                        "CSV of extra region names (default: pipeline/data/region_aliases.csv)"),
 }
@@ -42,6 +49,8 @@ class Settings:
     max_document_bytes: int
     max_quarantine_share: float
     region_aliases: Path | None
+    keep_releases: int = DEFAULT_KEEP_RELEASES
+    max_removed_share: float = DEFAULT_MAX_REMOVED_SHARE
 
 
 def _positive_int(name: str, raw: str) -> int:
@@ -84,6 +93,8 @@ def resolve(given: Mapping[str, object] | None = None,
     max_bytes = raw("max_document_bytes")
     share = raw("max_quarantine_share")
     aliases = raw("region_aliases")
+    keep = raw("keep_releases")
+    removed = raw("max_removed_share")
     return Settings(
         seeds_dir=path("seeds_dir", REPO_ROOT / "seeds"),
         datasets_dir=path("datasets_dir", REPO_ROOT / "datasets"),
@@ -94,4 +105,8 @@ def resolve(given: Mapping[str, object] | None = None,
         max_quarantine_share=(_share(ENV["max_quarantine_share"][0], share) if share
                               else DEFAULT_MAX_QUARANTINE_SHARE),
         region_aliases=Path(aliases).expanduser().resolve() if aliases else None,
+        keep_releases=(_positive_int(ENV["keep_releases"][0], keep) if keep
+                       else DEFAULT_KEEP_RELEASES),
+        max_removed_share=(_share(ENV["max_removed_share"][0], removed) if removed
+                           else DEFAULT_MAX_REMOVED_SHARE),
     )

@@ -36,8 +36,8 @@ print(autotor[["name", "status", "event_date", "region", "published"]].to_string
 """
 
 
-def _version(inputs_digest: str) -> str:
-    return f"1.0.0+{inputs_digest[:12]}"
+def _version(inputs_digest: str, release: str | None = None) -> str:
+    return release or f"1.0.0+{inputs_digest[:12]}"
 
 
 def _files_section(tables: Mapping[str, pd.DataFrame]) -> list[str]:
@@ -90,8 +90,8 @@ def _evidence_section() -> list[str]:
     ]
 
 
-def _licence_section(inputs_digest: str) -> list[str]:
-    version = _version(inputs_digest)
+def _licence_section(inputs_digest: str, release: str | None = None) -> list[str]:
+    version = _version(inputs_digest, release)
     return [
         "## Licence", "",
         f"The data (every table, the chart and this guide) is published under "
@@ -111,8 +111,25 @@ def _licence_section(inputs_digest: str) -> list[str]:
         "  note    = {Open dataset extracted from Russian industry news, CC BY 4.0},",
         "}",
         "```", "",
-        "The version's suffix is a digest of the input articles (`x-inputs-sha256` in "
-        "`datapackage.json`): the same inputs give the same version and the same bytes.", "",
+        "The version is the release (`r<number>-<digest of the published files>`, "
+        "`version` in `datapackage.json`); the same inputs and code give the same files "
+        "and make no new release.", "",
+    ]
+
+
+def _releases_section() -> list[str]:
+    return [
+        "## Releases", "",
+        "Every build that changes something is a release in `releases/<version>/`, "
+        "complete (every table in every format, `datapackage.json`, this guide, the chart) "
+        "and never changed afterwards, so a reader can pin one. The files next to this guide "
+        "point to the current one through `latest`, switched in one step: all of them "
+        "always belong to the same release. `releases.json` lists the releases (version, "
+        "time, input digest, code version, rows per table, changes); each release's "
+        "`changes/<table>.csv` holds the rows added, removed and changed since the "
+        "previous release (column `change`, then the row; a changed row also names its "
+        "`changed_columns` and their `previous_values`), summed up in its `CHANGELOG.md`. "
+        "The last releases are kept (10 by default).", "",
     ]
 
 
@@ -145,8 +162,10 @@ def _tables_section(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     return lines
 
 
-def datasets_readme(tables: Mapping[str, pd.DataFrame], inputs_digest: str) -> str:
-    """The guide for `datasets/README.md` (deterministic: no build time in it)."""
+def datasets_readme(tables: Mapping[str, pd.DataFrame], inputs_digest: str,
+                    release: str | None = None) -> str:
+    """The guide for `datasets/README.md` (deterministic: no build time in it; `release`
+    names the release it is published in)."""
     unknown = set(tables) - set(TABLES)
     if unknown:
         raise ValueError(f"no schema for {sorted(unknown)}")
@@ -161,6 +180,7 @@ def datasets_readme(tables: Mapping[str, pd.DataFrame], inputs_digest: str) -> s
         *_evidence_section(),
         *_examples_section(),
         *_tables_section(tables),
-        *_licence_section(inputs_digest),
+        *_releases_section(),
+        *_licence_section(inputs_digest, release),
     ]
     return "\n".join(lines).rstrip("\n") + "\n"

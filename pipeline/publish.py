@@ -1,6 +1,9 @@
 """Writing the datasets: deterministic files, published all together or not at all.
 
-A build writes every file into a staging folder inside DATASETS_DIR, fsyncs them, writes a
+The files of a build (Parquet, CSV, Excel CSV, datapackage.json) are rendered here; a
+build publishes them as a release (`pipeline.releases`), switched to in one step. Where
+symlinks cannot be made the release falls back to the copy-in-place publish below:
+a build writes every file into a staging folder inside DATASETS_DIR, fsyncs them, writes a
 `COMMIT` marker listing them, then moves them into place. If the process dies before the
 marker, the staging folder is discarded and the previous files stay; if it dies after the
 marker, the next build (or `recover()`) finishes the move. So every file in DATASETS_DIR is
@@ -110,9 +113,10 @@ def _sha256(data: bytes) -> str:
 
 
 def datapackage(files: Mapping[str, bytes], tables: Mapping[str, pd.DataFrame],
-                inputs_digest: str) -> dict[str, Any]:
+                inputs_digest: str, release: str | None = None) -> dict[str, Any]:
     """Frictionless Data Package v2 describing every table (CSV is the validated resource;
-    the Parquet twin and the Excel variant are named in each resource)."""
+    the Parquet twin and the Excel variant are named in each resource). `release` is the
+    release id (pipeline.releases) a reader pins; without one the version is the inputs'."""
     resources = []
     for name in tables:
         csv_name = f"{name}.csv"
@@ -149,7 +153,7 @@ def datapackage(files: Mapping[str, bytes], tables: Mapping[str, pd.DataFrame],
         "description": "Facts read by NLP from Russian news articles about industry. Every "
                        "row carries the document id, the sentence it was read from and "
                        "character offsets.",
-        "version": f"1.0.0+{inputs_digest[:12]}",
+        "version": release or f"1.0.0+{inputs_digest[:12]}",
         "licenses": [LICENSE],
         "keywords": ["russia", "industry", "investments", "plants", "officials", "nlp"],
         "x-inputs-sha256": inputs_digest,
@@ -157,16 +161,24 @@ def datapackage(files: Mapping[str, bytes], tables: Mapping[str, pd.DataFrame],
     }
 
 
-def render_files(tables: Mapping[str, pd.DataFrame], inputs_digest: str,
-                 extra: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
-    """Every published file's bytes; a pure function of the tables (byte-identical reruns)."""
+def table_files(tables: Mapping[str, pd.DataFrame]) -> dict[str, bytes]:
+    """Each table in its three formats (rendered once, then reused for every release id)."""
     files: dict[str, bytes] = {}
     for name, df in tables.items():
         files[f"{name}.parquet"] = parquet_bytes(name, df)
         files[f"{name}.csv"] = csv_bytes(df)
         files[f"{name}.excel.csv"] = excel_csv_bytes(df)
+    return files
+
+
+def render_files(tables: Mapping[str, pd.DataFrame], inputs_digest: str,
+                 extra: Mapping[str, bytes] | None = None, *, release: str | None = None,
+                 rendered: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
+    """Every published file's bytes; a pure function of the tables (byte-identical reruns).
+    `rendered` is `table_files(tables)` when the caller has it already."""
+    files: dict[str, bytes] = dict(rendered) if rendered is not None else table_files(tables)
     extra = dict(extra or {})
-    package = datapackage(files, tables, inputs_digest)
+    package = datapackage(files, tables, inputs_digest, release)
     if extra:
         # the data dictionary and charts are part of the same build: their hashes let a
         # reader check that every file on disk comes from one build
@@ -255,30 +267,39 @@ def publish(files: Mapping[str, bytes], out_dir: Path, *, _crash_after: int | No
         check_file_name(name)
     out_dir.mkdir(parents=True, exist_ok=True)
     with locked(out_dir):
-        _recover(out_dir)
-        staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
-        if staging.exists():
-            shutil.rmtree(staging)
-        staging.mkdir()
-        for name, data in files.items():
-            with open(staging / name, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        names = sorted(files)
-        tmp_marker = staging / (MARKER + ".tmp")
-        with open(tmp_marker, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(names))
+        return publish_locked(files, out_dir, _crash_after=_crash_after)
+
+
+def publish_locked(files: Mapping[str, bytes], out_dir: Path, *,
+                   _crash_after: int | None = None) -> list[Path]:
+    """`publish` for a caller that holds `locked(out_dir)` already (pipeline.releases, in
+    its copy-in-place fallback)."""
+    for name in files:
+        check_file_name(name)
+    _recover(out_dir)
+    staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    for name, data in files.items():
+        with open(staging / name, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_marker, staging / MARKER)
-        _fsync_dir(staging)
-        for k, name in enumerate(names):
-            if _crash_after is not None and k == _crash_after:
-                raise RuntimeError("simulated crash during publish")
-            os.replace(staging / name, out_dir / name)
-        _fsync_dir(out_dir)
-        shutil.rmtree(staging, ignore_errors=True)
+    names = sorted(files)
+    tmp_marker = staging / (MARKER + ".tmp")
+    with open(tmp_marker, "w", encoding="utf-8") as fh:
+        fh.write(json.dumps(names))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp_marker, staging / MARKER)
+    _fsync_dir(staging)
+    for k, name in enumerate(names):
+        if _crash_after is not None and k == _crash_after:
+            raise RuntimeError("simulated crash during publish")
+        os.replace(staging / name, out_dir / name)
+    _fsync_dir(out_dir)
+    shutil.rmtree(staging, ignore_errors=True)
     return [out_dir / n for n in names]
 
 

@@ -54,6 +54,7 @@ class Build:
     check_metadata: dict[str, dict[str, object]] = field(default_factory=dict)
     failed_steps: list[str] = field(default_factory=list)
     error: str = ""
+    materialized: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def log_text(self) -> str:
         return "\n".join(self.logs)
@@ -89,6 +90,10 @@ def run_build(seeds: Path, out: Path, home: Path, cache: Path,
             build.checks[data.check_name] = data.passed
             build.check_metadata[data.check_name] = {
                 k: getattr(v, "value", v) for k, v in data.metadata.items()}
+        elif ev.event_type_value == "ASSET_MATERIALIZATION":
+            mat = ev.event_specific_data.materialization
+            build.materialized[mat.asset_key.to_user_string()] = {
+                k: getattr(v, "value", v) for k, v in mat.metadata.items()}
         elif ev.event_type_value == "STEP_FAILURE":
             build.failed_steps.append(ev.step_key)
             build.error += str(ev.event_specific_data.error) + "\n"
@@ -174,7 +179,7 @@ def test_all_asset_checks_ran_and_passed(seed_build):
     assert "datapackage_valid" in seed_build.checks
     from pipeline.dagster_defs.checks import CHECK_SPECS
 
-    assert set(seed_build.checks) == {s.name for s in CHECK_SPECS}  # all 16, each once
+    assert set(seed_build.checks) == {s.name for s in CHECK_SPECS}  # all 18, each once
     failed = [k for k, ok in seed_build.checks.items() if not ok]
     # plants/investments/officials shares are warnings: for the seed they must pass too
     assert failed == []
@@ -185,9 +190,17 @@ def test_published_file_set(seed_build):
     expected = sorted([f"{t}.{ext}" for t in TABLE_NAMES
                        for ext in ("csv", "parquet", "excel.csv")] + ["datapackage.json"])
     assert set(expected) <= set(names)
-    # besides the tables only the data dictionary and charts; no staging folder, marker
-    # or temporary file left behind
-    assert set(names) - set(expected) <= {"README.md", "chart.png"}
+    # besides the tables only the data dictionary, chart and changelog, the releases and
+    # their index; no staging folder, marker or temporary file left behind
+    assert set(names) - set(expected) <= {"README.md", "chart.png", "CHANGELOG.md",
+                                          "latest", "releases", "releases.json"}
+    # every contract path goes through `latest`, so all of them show one release
+    for name in expected:
+        assert os.readlink(seed_build.out / name) == f"latest/{name}"
+    (release,) = [p.name for p in (seed_build.out / "releases").iterdir()]
+    assert os.readlink(seed_build.out / "latest") == f"releases/{release}"
+    assert set(names) - {"latest", "releases", "releases.json"} <= {
+        p.name for p in (seed_build.out / "releases" / release).iterdir()}
 
 
 def test_datapackage_validates_with_frictionless(seed_build):

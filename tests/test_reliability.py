@@ -243,9 +243,22 @@ def test_rerun_on_same_inputs_is_byte_identical(bad, tmp_path):
                        tmp_path / "cache", env=LIMIT_ENV)
     assert second.success, second.error
     a, b = snapshot(first.out), snapshot(second.out)
+    # the index records when each release was made: everything else is byte-identical
+    index_a, index_b = json.loads(a.pop("releases.json")), json.loads(b.pop("releases.json"))
+    for entry in (*index_a["releases"], *index_b["releases"]):
+        entry.pop("time")
+    assert index_a == index_b
     assert sorted(a) == sorted(b)
     for name in a:
         assert a[name] == b[name], f"{name} differs between two builds of the same inputs"
+    # and building again in the same folder makes no new release and changes no byte
+    again = run_build(corpus.root, tmp_path / "datasets", tmp_path / "home",
+                      tmp_path / "cache", env=LIMIT_ENV)
+    assert again.success, again.error
+    assert snapshot(second.out) == {**b, "releases.json": (second.out / "releases.json"
+                                                            ).read_bytes()}
+    assert len(index_b["releases"]) == len(json.loads(
+        (second.out / "releases.json").read_text("utf-8"))["releases"]) == 1
 
 
 # --------------------------------------------------------------------------- failures

@@ -21,6 +21,9 @@ def test_a_launchpad_value_wins_over_the_environment_which_wins_over_the_default
     assert s.seeds_dir == Path("/data/news") and s.workers == 3
     assert s.datasets_dir == REPO / "datasets"  # unset: the default
     assert s.max_quarantine_share == config.DEFAULT_MAX_QUARANTINE_SHARE
+    assert (s.keep_releases, s.max_removed_share) == (10, 0.2)
+    assert config.resolve(environ={"KEEP_RELEASES": "3", "MAX_REMOVED_SHARE": "0.5"}
+                          ).keep_releases == 3
     given = config.resolve({"seeds_dir": "/elsewhere", "workers": 1}, environ=env)
     assert given.seeds_dir == Path("/elsewhere") and given.workers == 1
 
@@ -28,7 +31,8 @@ def test_a_launchpad_value_wins_over_the_environment_which_wins_over_the_default
 @pytest.mark.parametrize(("var", "value"), [
     ("PIPELINE_WORKERS", "many"), ("PIPELINE_WORKERS", "0"),
     ("MAX_QUARANTINE_SHARE", "7"), ("MAX_QUARANTINE_SHARE", "five"),
-    ("MAX_DOCUMENT_BYTES", "-1"),
+    ("MAX_DOCUMENT_BYTES", "-1"), ("KEEP_RELEASES", "0"), ("KEEP_RELEASES", "all"),
+    ("MAX_REMOVED_SHARE", "1.5"),
 ])
 def test_a_malformed_setting_names_its_variable(var: str, value: str) -> None:
     with pytest.raises(ValueError, match=var):

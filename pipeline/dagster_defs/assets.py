@@ -22,16 +22,19 @@ from pipeline import tables
 from pipeline.charts import markdown_image, render_chart
 from pipeline.dagster_defs.checks import (
     DATAPACKAGE_SPEC,
+    REMOVALS_SPEC,
     TABLE_CHECKS,
     datapackage_result,
+    removals_result,
     run_table_checks,
 )
 from pipeline.dagster_defs.resources import PipelineSettings
 from pipeline.docs import datasets_readme
 from pipeline.ingest.cache import SOURCE_VERSION as INGEST_SOURCE_VERSION
 from pipeline.ingest.cache import read_corpus_cached
-from pipeline.publish import inputs_digest, publish, recover, render_files
+from pipeline.publish import inputs_digest, render_files, table_files
 from pipeline.quarantine import SAME_DOCUMENT
+from pipeline.releases import SUMMARY, Outcome, publish_release, recover
 from pipeline.runtime.batch import ParseCache
 from pipeline.runtime.document import EXTRACTOR_VERSION, extractor_version
 from pipeline.runtime.pack import parse_frame
@@ -45,7 +48,10 @@ OWNER = "team:data-eng"
 INGEST_VERSION = INGEST_SOURCE_VERSION  # the ingest cache's key uses the same digest
 EXTRACT_VERSION = EXTRACTOR_VERSION
 TABLES_VERSION = source_version("tables.py", "schemas.py")
-PUBLISH_VERSION = source_version("publish.py", "schema_export.py", "docs.py", "charts.py")
+PUBLISH_VERSION = source_version("publish.py", "releases.py", "schema_export.py", "docs.py",
+                                 "charts.py")
+# recorded with each release: the code that made its files
+CODE_VERSION = "+".join((EXTRACT_VERSION, TABLES_VERSION, PUBLISH_VERSION))
 RAW_COLUMNS = ["doc_id", "source", "status", "reason", "duplicate_of", "text", "published",
                "sha256", "encoding", "title", "url", "warnings"]
 
@@ -301,16 +307,23 @@ class PublishConfig(dg.Config):
         default=False,
         description="Validate every CSV row with frictionless, not only the rows new since "
                     "the last validated build (the daily schedule sets it).")
+    allow_removals: bool = Field(
+        default=False,
+        description="Switch to the new release even when it removes more than "
+                    "MAX_REMOVED_SHARE of a table's rows (check published_rows_not_removed).")
 
 
 @dg.asset(
     group_name="publish", kinds={"python", "parquet", "csv"}, owners=[OWNER],
     code_version=PUBLISH_VERSION,
     io_manager_key="none_io_manager",
-    check_specs=[DATAPACKAGE_SPEC],
-    description="Writes `DATASETS_DIR/<table>.parquet`, `.csv`, `.excel.csv`, "
-                "`datapackage.json`, `README.md` (the data dictionary) and `chart.png` "
-                "atomically: an interrupted or failed build leaves the previous files.",
+    check_specs=[DATAPACKAGE_SPEC, REMOVALS_SPEC],
+    description="Writes a release to `DATASETS_DIR/releases/<version>/` (every table as "
+                "`.parquet`, `.csv`, `.excel.csv`, `datapackage.json`, `README.md`, "
+                "`chart.png`, `CHANGELOG.md`, `changes/`) and switches `DATASETS_DIR/latest`, "
+                "which the contract's paths go through, to it in one step; a killed or failed "
+                "build leaves the previous release. Same files as the current release: no "
+                "new release.",
 )
 def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
                        settings: PipelineSettings, documents: pd.DataFrame,
@@ -327,25 +340,67 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
               "quarantined_rows": quarantined_rows}
     digest = inputs_digest(list(documents["sha256"]))
     chart = render_chart(plants, investments)
-    extra = {"README.md": datasets_readme(frames, digest).encode("utf-8"), "chart.png": chart}
-    files = render_files(frames, digest, extra=extra)
-    paths = publish(files, out)
-    yield dg.Output(None, metadata={
-        "chart": dg.MetadataValue.md(markdown_image(chart, "investments by region and year; "
-                                                           "plants by status")),
-        "datasets_dir": dg.MetadataValue.path(str(out)),
-        "files": dg.MetadataValue.md(files_table(paths, files)),
-        "total_bytes": sum(len(b) for b in files.values()),
-        "rows": dg.MetadataValue.json({k: len(v) for k, v in frames.items()}),
-        "readme": dg.MetadataValue.path(str(out / "README.md")),
-        "inputs_sha256": digest,
-    })
+    rendered = table_files(frames)
+
+    def render(release: str) -> dict[str, bytes]:
+        extra = {"README.md": datasets_readme(frames, digest, release).encode("utf-8"),
+                 "chart.png": chart}
+        return render_files(frames, digest, extra=extra, release=release, rendered=rendered)
+
+    verdicts: list[dg.AssetCheckResult] = []
+
+    def approve(changes: dict, previous_rows: dict) -> bool:
+        verdicts.append(removals_result(changes, previous_rows, s.max_removed_share,
+                                        config.allow_removals))
+        return verdicts[-1].passed
+
+    outcome = publish_release(list(frames), render, out, inputs_digest=digest,
+                              code_version=CODE_VERSION, keep=s.keep_releases,
+                              approve=approve)
+    removals = verdicts[-1] if verdicts else removals_result(
+        {}, {}, s.max_removed_share, config.allow_removals)
+    if outcome.reason == "blocked":
+        yield removals
+        raise dg.Failure(
+            description=f"not switched to the new release: it removes more than "
+                        f"{s.max_removed_share:.0%} of a table's rows (allow_removals to "
+                        f"publish it anyway); {outcome.previous} stays current",
+            metadata={"changes": dg.MetadataValue.json(outcome.changes)})
+    context.log.info(f"release {outcome.version}: {outcome.reason} ({outcome.mode} layout)"
+                     + (f"; deleted old releases {', '.join(outcome.deleted)}"
+                        if outcome.deleted else ""))
+    yield dg.Output(None, metadata=release_metadata(outcome, out, chart, digest))
+    yield removals
     yield datapackage_result(out, s.cache_dir, full=config.full_validation)
 
 
-def files_table(paths: list[Path], files: dict[str, bytes]) -> str:
-    """Markdown list of the written files: full path and size, as the asset page shows it."""
-    rows = [f"| `{p}` | {len(files[p.name]):,} |" for p in paths]
+def release_metadata(outcome: Outcome, out: Path, chart: bytes, digest: str
+                     ) -> dict[str, object]:
+    """What the asset page shows of a publish: the release, its folder, what changed."""
+    folder = outcome.folder or out
+    names = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != SUMMARY)
+    sizes = {n: (out / n).stat().st_size for n in names if (out / n).exists()}
+    return {
+        "release": outcome.version or "",
+        "new_release": outcome.published,
+        "previous_release": outcome.previous or "",
+        "release_folder": dg.MetadataValue.path(str(folder)),
+        "changes": dg.MetadataValue.json(outcome.changes),
+        "changelog": dg.MetadataValue.md(outcome.changelog or "_no change: no new release_"),
+        "chart": dg.MetadataValue.md(markdown_image(chart, "investments by region and year; "
+                                                           "plants by status")),
+        "datasets_dir": dg.MetadataValue.path(str(out)),
+        "files": dg.MetadataValue.md(files_table(out, sizes)),
+        "total_bytes": sum(sizes.values()),
+        "rows": dg.MetadataValue.json(outcome.rows),
+        "readme": dg.MetadataValue.path(str(out / "README.md")),
+        "inputs_sha256": digest,
+    }
+
+
+def files_table(out: Path, sizes: dict[str, int]) -> str:
+    """Markdown list of the published paths: full path and size, as the asset page shows it."""
+    rows = [f"| `{out / n}` | {size:,} |" for n, size in sizes.items()]
     return "| file | bytes |\n| --- | ---: |\n" + "\n".join(rows)
 
 

@@ -193,4 +193,28 @@ def datapackage_result(out: Path, cache_dir: Path, full: bool = False
                   "rows_validated": report["rows_checked"]})
 
 
-CHECK_SPECS = [c.spec for c in TABLE_CHECKS] + [DATAPACKAGE_SPEC]
+REMOVALS_SPEC = dg.AssetCheckSpec(
+    name="published_rows_not_removed", asset="published_datasets", blocking=True,
+    description="No table loses more than MAX_REMOVED_SHARE of its rows since the previous "
+                "release (that is usually a broken extractor, not news). A failure blocks "
+                "the switch to the new release unless the run config sets allow_removals.")
+
+
+def removals_result(changes: Mapping[str, Mapping[str, int]],
+                    previous_rows: Mapping[str, int], max_share: float, allowed: bool
+                    ) -> dg.AssetCheckResult:
+    """Whether the release may be switched to: the share of each table's previous rows it
+    removes is at most `max_share`, or removals are `allowed` for this run."""
+    shares = {t: c.get("removed", 0) / previous_rows[t]
+              for t, c in changes.items() if previous_rows.get(t)}
+    over = {t: round(v, 4) for t, v in shares.items() if v > max_share}
+    return dg.AssetCheckResult(
+        passed=allowed or not over, severity=ERROR,
+        asset_key=REMOVALS_SPEC.asset_key, check_name=REMOVALS_SPEC.name,
+        metadata={"max_removed_share": max_share, "allow_removals": allowed,
+                  "over_limit": dg.MetadataValue.json(over),
+                  "removed_share": dg.MetadataValue.json(
+                      {t: round(v, 4) for t, v in sorted(shares.items())})})
+
+
+CHECK_SPECS = [c.spec for c in TABLE_CHECKS] + [DATAPACKAGE_SPEC, REMOVALS_SPEC]

@@ -33,6 +33,9 @@ class PipelineSettings(dg.ConfigurableResource):
     max_quarantine_share: float | None = Field(default=None,
                                                description=_describe("max_quarantine_share"))
     region_aliases: str | None = Field(default=None, description=_describe("region_aliases"))
+    keep_releases: int | None = Field(default=None, description=_describe("keep_releases"))
+    max_removed_share: float | None = Field(default=None,
+                                            description=_describe("max_removed_share"))
 
     def resolved(self) -> config.Settings:
         return config.resolve({key: getattr(self, key) for key in config.ENV})
