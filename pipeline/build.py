@@ -71,6 +71,13 @@ def summary(datasets: Path) -> list[str]:
                                                               "investments")),
         f"files: {datasets}",
     ]
+    index = datasets / "releases.json"
+    if index.is_file():  # releases (pipeline/releases.py); absent where symlinks fail
+        import json
+
+        latest = json.loads(index.read_text("utf-8")).get("latest")
+        lines.append(f"release: {latest} (datasets/latest; what changed: "
+                     f"releases/{latest}/CHANGELOG.md)")
     return lines
 
 

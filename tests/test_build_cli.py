@@ -29,3 +29,21 @@ def test_shown_lines(level: str, rest: str, expected: str | None) -> None:
 def test_other_output_is_not_shown() -> None:
     assert shown("Traceback (most recent call last):") is None
     assert shown("") is None
+
+
+def test_the_summary_names_the_release(tmp_path) -> None:
+    """The summary reads the published files back, and names the release they belong to."""
+    import json
+
+    import pandas as pd
+
+    from pipeline.build import summary
+    from pipeline.schemas import TABLES, empty_frame
+
+    for table, model in TABLES.items():
+        empty_frame(model).to_parquet(tmp_path / f"{table}.parquet")
+    (tmp_path / "releases.json").write_text(json.dumps({"latest": "r0002-abc"}), "utf-8")
+    lines = summary(tmp_path)
+    assert "documents published: 0" in lines
+    assert any(line.startswith("release: r0002-abc") for line in lines)
+    assert pd.read_parquet(tmp_path / "plants.parquet").empty
