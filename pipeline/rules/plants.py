@@ -66,6 +66,7 @@ _COMPANY_WORDS: frozenset[str] = frozenset()  # "компания": a genitive t
 _LEGAL_FORMS: frozenset[str] = frozenset()  # "ООО", "ПАО" (orgs_words.csv)
 _THREATS: frozenset[str] = frozenset()  # "на грани закрытия": only a threat of closure
 _HOST_PLACES: frozenset[str] = frozenset()  # "на базе завода": a unit at a working plant
+_OUTPUT_WORDS: frozenset[str] = frozenset()  # "начался выпуск X": production without a plant noun
 
 
 def status_values() -> list[str]:
@@ -81,7 +82,7 @@ def load_lexicon() -> None:
     global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
-    global _HOST_PLACES
+    global _HOST_PLACES, _OUTPUT_WORDS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -102,6 +103,7 @@ def load_lexicon() -> None:
     _ANAPHORS = lexicon.words(words, role="anaphor")
     _THREATS = lexicon.words(words, role="threat")
     _HOST_PLACES = lexicon.words(words, role="host_place")
+    _OUTPUT_WORDS = lexicon.words(words, role="output_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
     values = set(status_values())
@@ -198,9 +200,8 @@ def _stated_status(sent: Sentence) -> str | None:
         fut_verb = t.feats.get("Tense") == "Fut" or _future_aux(toks, k)
         if lem in _BUILD_VERBS and t.pos == "VERB":
             return "launched" if t.feats.get("Tense") == "Past" and not fut_verb else "planned"
-        if lem in _ASPECT_VERBS and (noun := _begun_event(toks, k)) is not None:
+        if lem in _ASPECT_VERBS and (status := _begun_event(toks, k)) is not None:
             # "начала строительство": what begins is the building, not the plant
-            status = STATUS_LEMMAS[noun]
             return "planned" if status in _ONGOING and (future or fut_verb) else status
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
@@ -214,13 +215,16 @@ def _stated_status(sent: Sentence) -> str | None:
 
 
 def _begun_event(toks: list[Token], k: int) -> str | None:
-    """The status noun a verb of beginning at k governs ("начала строительство",
-    "приступили к возведению"), within three words; None when there is none."""
+    """The status of the status noun a verb of beginning at k governs ("начала
+    строительство", "приступили к возведению"), within three words; output begun ("начался
+    выпуск", "начнут выпускать") is a launch; None when there is none."""
     for x in toks[k + 1:k + 4]:
         lem = _lem(x)
         infinitive = x.pos == "VERB" and x.feats.get("VerbForm") == "Inf"
         if (x.pos == "NOUN" or infinitive) and lem in STATUS_LEMMAS and lem not in _ASPECT_VERBS:
-            return lem  # "начали строительство", "начали возводить"
+            return STATUS_LEMMAS[lem]  # "начали строительство", "начали возводить"
+        if (x.pos == "NOUN" or infinitive) and lem in _OUTPUT_WORDS:
+            return "launched"
     return None
 
 
@@ -513,6 +517,58 @@ def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None
             named_plants[0].product = p.product
 
 
+def _named_plant_acts(sent: Sentence, found: list[_Phrase]) -> bool:
+    """A plant with a name is in the sentence ("Тверской вагоностроительный завод начал
+    выпуск вагонов"): what it begins to make is its product, not a plant of its own."""
+    return any(p.named for p in found) or \
+        any(sp.type == "ORG" and sp.normal.split() and lemma(sp.normal.split()[-1]) in _HOSTS
+            for sp in sent.spans)
+
+
+def _output_np(toks: list[Token], j: int) -> tuple[int, int, int, str] | None:
+    """(start, first-NP end, end, genitive text) of what the output word at j makes: the
+    genitive after a noun ("выпуск влажных кормов для питомцев"), the accusative after a verb
+    ("выпускать фанеру", put into the genitive); None for a general word ("продукции")."""
+    if toks[j].pos == "VERB":
+        end = _np_end(toks, j + 1, "Acc")
+        if end == j + 1:
+            return None
+        gen = " ".join(inflect(x.text, "gent", None, "accs") if x.pos in ("NOUN", "ADJ")
+                       else x.text for x in toks[j + 1:end])
+        start, first_end = j + 1, end
+    else:
+        start, first_end, end = _complement(toks, j + 1)
+        if end == start:
+            return None
+        gen = " ".join(x.text for x in toks[start:end])
+    noun = next((x for x in toks[start:end] if x.pos == "NOUN"), None)
+    if noun is None or _lem(noun) in NOT_PRODUCT_LEMMAS | _GENERIC:
+        return None
+    return start, first_end, end, gen.lower()
+
+
+def _output_phrase(sent: Sentence, covered: set[int]) -> _Phrase | None:
+    """Production begun with no facility noun ("начался выпуск кормов", "приступил к выпуску
+    шин", "начнут выпускать фанеру"): a verb of beginning, then within three words a word of
+    output (output_word in plant_words.csv) and its object: "производство X"."""
+    toks = sent.tokens
+    for k, t in enumerate(toks):
+        if _lem(t) not in _ASPECT_VERBS:
+            continue
+        for j in range(k + 1, min(k + 4, len(toks) - 1)):
+            if _lem(toks[j]) not in _OUTPUT_WORDS or j in covered:
+                continue
+            found = _output_np(toks, j)
+            if found is None or any(sp.start <= toks[found[0]].start < sp.end
+                                    for sp in sent.spans):
+                return None
+            start, first_end, end, gen = found
+            product = _nominative(toks[start:end], first_end - start, sent.text, sent.start)
+            return _Phrase(toks[j].start, toks[end - 1].end, f"производство {gen}",
+                           product, j, False, True, None, "производство", end)
+    return None
+
+
 def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
     """Each facility phrase of a sentence that reports something about a facility."""
     toks = sent.tokens
@@ -526,6 +582,9 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
             continue
         covered.update(range(i, phrase.covers))
         found.append(phrase)
+    if not _named_plant_acts(sent, found) and \
+            (output := _output_phrase(sent, covered)) is not None:
+        found.append(output)
     _fold_production_into_named(found, toks)
     return found
 
