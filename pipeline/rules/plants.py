@@ -517,6 +517,40 @@ def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None
             named_plants[0].product = p.product
 
 
+_LIST_LINKS = frozenset({",", "и", "а", "также"})
+
+
+def _listed_products(sent: Sentence, ph: _Phrase) -> list[_Phrase]:
+    """Plants of a plural head listed by product ("предприятия по производству мебели,
+    полимерных труб, а также кормового белка"): one row per product, each with the head and
+    its "по производству"."""
+    toks = sent.tokens
+    head = toks[ph.head]
+    if head.feats.get("Number") != "Plur" or not ph.covers or ph.head + 2 >= len(toks) or \
+            toks[ph.head + 1].text.lower() != "по":
+        return []
+    cstart = _complement(toks, ph.head + 1)[0]
+    words = ph.name.split()
+    prefix = " ".join(words[:len(words) - (ph.covers - cstart)])
+    out: list[_Phrase] = []
+    j = ph.covers
+    while j < len(toks) and toks[j].text.lower() in _LIST_LINKS:
+        k = j
+        while k < len(toks) and toks[k].text.lower() in _LIST_LINKS:
+            k += 1
+        start, first_end, end = _complement(toks, k)
+        noun = next((x for x in toks[start:end] if x.pos == "NOUN"), None)
+        if end == start or noun is None or _lem(noun) in NOT_PRODUCT_LEMMAS or \
+                any(sp.start <= toks[start].start < sp.end for sp in sent.spans):
+            break
+        product = _nominative(toks[start:end], first_end - start, sent.text, sent.start)
+        tail = " ".join(x.text for x in toks[start:end]).lower()
+        out.append(replace(ph, start=toks[start].start, end=toks[end - 1].end,
+                           name=f"{prefix} {tail}", product=product, covers=end))
+        j = end
+    return out
+
+
 def _named_plant_acts(sent: Sentence, found: list[_Phrase]) -> bool:
     """A plant with a name is in the sentence ("Тверской вагоностроительный завод начал
     выпуск вагонов"): what it begins to make is its product, not a plant of its own."""
@@ -582,6 +616,9 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
             continue
         covered.update(range(i, phrase.covers))
         found.append(phrase)
+        for more in _listed_products(sent, phrase):
+            covered.update(range(i, more.covers))
+            found.append(more)
     if not _named_plant_acts(sent, found) and \
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
