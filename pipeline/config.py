@@ -23,7 +23,9 @@ DEFAULT_MAX_REMOVED_SHARE = 0.2  # a fifth of a table gone is a broken extractor
 ENV: dict[str, tuple[str, str]] = {
     "seeds_dir": ("SEEDS_DIR", "input folder: *.txt and *.jsonl articles (default: seeds/)"),
     "datasets_dir": ("DATASETS_DIR", "where the datasets are published (default: datasets/)"),
-    "cache_dir": ("PIPELINE_CACHE_DIR", "parse, ingest and snapshot caches (default: .cache/)"),
+    "cache_dir": ("PIPELINE_CACHE_DIR",
+                  "every cache: parses, ingest, snapshots, validation state (default: "
+                  "$DAGSTER_HOME/pipeline-cache, else ~/.cache/ru-industry-datasets)"),
     "workers": ("PIPELINE_WORKERS", "parse worker processes (default: every core)"),
     "max_document_bytes": ("MAX_DOCUMENT_BYTES",
                            "larger documents are rejected (default: 2 MB)"),
@@ -73,6 +75,15 @@ def _share(name: str, raw: str) -> float:
     return value
 
 
+def default_cache_dir(environ: Mapping[str, str]) -> Path:
+    """Caches belong to the user, not the source tree: the Dagster instance's folder when
+    there is one (`make` sets DAGSTER_HOME to .dagster_home/), else the user's cache folder."""
+    if environ.get("DAGSTER_HOME"):
+        return Path(environ["DAGSTER_HOME"]) / "pipeline-cache"
+    base = environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "ru-industry-datasets"
+
+
 def resolve(given: Mapping[str, object] | None = None,
             environ: Mapping[str, str] | None = None) -> Settings:
     """Each setting from `given` (e.g. the launchpad) when set, else its environment
@@ -98,7 +109,7 @@ def resolve(given: Mapping[str, object] | None = None,
     return Settings(
         seeds_dir=path("seeds_dir", REPO_ROOT / "seeds"),
         datasets_dir=path("datasets_dir", REPO_ROOT / "datasets"),
-        cache_dir=path("cache_dir", REPO_ROOT / ".cache"),
+        cache_dir=path("cache_dir", default_cache_dir(env)),
         workers=_positive_int(ENV["workers"][0], workers) if workers else None,
         max_document_bytes=(_positive_int(ENV["max_document_bytes"][0], max_bytes)
                             if max_bytes else DEFAULT_MAX_DOCUMENT_BYTES),

@@ -6,6 +6,7 @@ Thin wiring only: every computation is a call into `pipeline.ingest`, `pipeline.
 
 
 import json
+import os
 import warnings
 from collections.abc import Iterator
 from dataclasses import fields
@@ -339,6 +340,9 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
               "investments": investments, "rejected_documents": rejected_documents,
               "quarantined_rows": quarantined_rows}
     digest = inputs_digest(list(documents["sha256"]))
+    # matplotlib keeps its font cache under MPLCONFIGDIR (default: the user's home): a build
+    # writes only to DATASETS_DIR, DAGSTER_HOME and the cache folder
+    os.environ.setdefault("MPLCONFIGDIR", str(s.cache_dir / "matplotlib"))
     chart = render_chart(plants, investments)
     rendered = table_files(frames)
 
