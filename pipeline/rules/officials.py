@@ -111,6 +111,8 @@ LEAD_VERBS = _role("lead_verb")
 LEAD_POST = min(_role("lead_post") or {""})
 # Surname particles: "Марин Ле Пен", "Шарль де Голль", "Урсула фон дер Ляйен".
 NAME_PARTICLES = _role("name_particle")
+# A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
+ORG_UNITS = _role("org_unit")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -782,8 +784,8 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     if t.pos not in ("NOUN", "PROPN") or not _is_gen(t, comp):
         return None
     comp.ins = False
-    return (_place_noun(t, comp, doc) or _genitive_chain(sent, toks, comp)
-            or _org_in_words(sent, toks, comp, doc))
+    return (_place_noun(t, comp, doc) or _unit_org(sent, toks, comp)
+            or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
 
 
 def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
@@ -803,6 +805,56 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
         return None
     comp.i += 1
     return _STOP
+
+
+def _unit_org(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
+    """A unit of an organization opens the organization with what follows it, as
+    written: "лидер фракции КПРФ" -> лидер + фракция КПРФ, "сопредседатель московского
+    отделения движения «Солидарность»" -> сопредседатель + московское отделение движения
+    Солидарность, "член президиума совета при главном архитекторе Москвы"."""
+    t = toks[comp.i]
+    if _lem(t) not in ORG_UNITS:
+        return None
+    unit = [*comp.pending, t]
+    comp.pending = []
+    comp.i += 1
+    end, prep = t.end, False
+    while comp.i < len(toks):
+        nxt = _unit_tail(sent, toks, comp.i, prep)
+        if nxt is None:
+            break
+        prep = _lem(toks[comp.i]) in ("и", "при", "по") or prep and toks[comp.i].pos == "ADJ"
+        end = max(end, toks[nxt - 1].end)
+        comp.i = nxt
+    tail = sent.text[t.end - sent.start:end - sent.start]
+    tail = re.sub(r"\s+", " ", re.sub(f"[{_OPEN_QUOTES}»”]", "", tail))
+    comp.organization = normalize_org(f"{_nominative_phrase(unit)}{tail}".strip())
+    return _STOP
+
+
+def _unit_tail(sent: Sentence, toks: list[Token], i: int, prep: bool) -> int | None:
+    """The index after the piece of an organization's name that starts at toks[i]: a
+    named or quoted name, a genitive word (any case right after "и", "при", "по":
+    "при главном архитекторе Москвы"), or one of these three words before a word."""
+    t = toks[i]
+    sp = _span_at(sent, t)
+    if sp is not None and sp.type in ("ORG", "LOC"):
+        while i < len(toks) and toks[i].start < sp.end:
+            i += 1
+        return i
+    if t.text in _OPEN_QUOTES and (q := _quoted(sent, t)):
+        while i < len(toks) and toks[i].start < q[1]:
+            i += 1
+        return i
+    if _org_word(sent, t) or sp is None and t.pos in ("NOUN", "PROPN") and (
+            prep or _is_gen(t) and t.feats.get("Number") == "Plur") \
+            or prep and sp is None and t.pos == "ADJ":
+        return i + 1
+    if i + 1 < len(toks) and _lem(t) in ("и", "при", "по") and (
+            _span_at(sent, toks[i + 1]) is not None
+            or toks[i + 1].pos in ("NOUN", "ADJ", "PROPN")):
+        return i + 1
+    return None
 
 
 def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
