@@ -67,6 +67,7 @@ _LEGAL_FORMS: frozenset[str] = frozenset()  # "ООО", "ПАО" (orgs_words.csv
 _THREATS: frozenset[str] = frozenset()  # "на грани закрытия": only a threat of closure
 _HOST_PLACES: frozenset[str] = frozenset()  # "на базе завода": a unit at a working plant
 _OUTPUT_WORDS: frozenset[str] = frozenset()  # "начался выпуск X": production without a plant noun
+_LIST_LINKS: frozenset[str] = frozenset()  # ", а также": links the products of a plural head
 
 
 def status_values() -> list[str]:
@@ -82,7 +83,7 @@ def load_lexicon() -> None:
     global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
-    global _HOST_PLACES, _OUTPUT_WORDS
+    global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -104,6 +105,7 @@ def load_lexicon() -> None:
     _THREATS = lexicon.words(words, role="threat")
     _HOST_PLACES = lexicon.words(words, role="host_place")
     _OUTPUT_WORDS = lexicon.words(words, role="output_word")
+    _LIST_LINKS = lexicon.words(words, role="list_link")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
     values = set(status_values())
@@ -515,9 +517,6 @@ def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None
         found.remove(p)
         if named_plants[0].product is None:
             named_plants[0].product = p.product
-
-
-_LIST_LINKS = frozenset({",", "и", "а", "также"})
 
 
 def _listed_products(sent: Sentence, ph: _Phrase) -> list[_Phrase]:
