@@ -710,7 +710,25 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         # words and the body or place it belongs to, in the genitive as written
         comp.organization = f"{comp.organization} {parent.text}"
         _skip_to(toks, comp, parent.end)
+    _pri_tail(sent, toks, comp)
     return _STOP
+
+
+def _pri_tail(sent: Sentence, toks: list[Token], comp: _Complement) -> None:
+    """"Следственного комитета при прокуратуре": a body attached to another keeps it,
+    as written, up to the end of its noun phrase."""
+    i = comp.i
+    if i + 1 >= len(toks) or _lem(toks[i]) != "при" or comp.organization is None:
+        return
+    j = i + 1
+    while j < len(toks) and _span_at(sent, toks[j]) is None and toks[j].pos == "ADJ":
+        j += 1
+    if j >= len(toks) or toks[j].pos not in ("NOUN", "PROPN") or _is_head(toks[j]):
+        return
+    end = (_span_at(sent, toks[j]) or toks[j]).end
+    tail = sent.text[toks[i].start - sent.start:end - sent.start]
+    comp.organization = f"{comp.organization} {tail}"
+    _skip_to(toks, comp, end)
 
 
 def _quoted_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
