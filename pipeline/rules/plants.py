@@ -360,6 +360,12 @@ def _lem(tok: Token) -> str:
     return tok.lemma.replace("ё", "е")
 
 
+def _participle(tok: Token) -> bool:
+    """A participle before a head ("строящийся ГОК", "запущенный завод") tells what happens
+    to the plant, not what it is: no part of its name."""
+    return morph().parse(tok.text.lower())[0].tag.POS == "PRTF"
+
+
 def _adjectives_before(toks: list[Token], i: int) -> tuple[list[Token], Token | None]:
     """The adjectives before the head ("Невьянский механический завод") and the word before
     them; any adjective counts, since the tagger's case of a name is unreliable."""
@@ -485,7 +491,7 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
         return None  # "данный цех", "эта площадка": a facility named before, or none
     named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0)
     relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
-                  and not find_regions(a.text)]
+                  and not find_regions(a.text) and not _participle(a)]
     name_adjs = [a for a in adjs if named or a in relational]
     compl = _product(sent, i)
     if not _qualifies(lem, adjs, i, compl[0], compl[2]):
