@@ -937,9 +937,11 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
 
 def _org_word(sent: Sentence, tok: Token) -> bool:
     """A word that continues an organization in words: an unnamed genitive noun or
-    adjective that is no post head and opens no quote."""
+    adjective that opens no quote and is no post head, or a head in the plural, which
+    names no one's post ("палаты представителей")."""
     return _span_at(sent, tok) is None and tok.text not in _OPEN_QUOTES \
-        and tok.pos in ("NOUN", "ADJ", "PROPN") and _is_gen(tok) and not _is_head(tok)
+        and tok.pos in ("NOUN", "ADJ", "PROPN") and _is_gen(tok) \
+        and (not _is_head(tok) or tok.feats.get("Number") == "Plur")
 
 
 _PIECES: tuple[Callable[[Sentence, list[Token], _Complement, Article], Step], ...] = (
