@@ -240,6 +240,8 @@ ISSUE16 = [
     # an anaphor points back to a facility, or to none: no new row
     ("В Туле открыли новый цех. В год данный цех будет выпускать 9 тысяч тонн сухарей.", []),
     ("В Туле открыли эту площадку по производству кирпича.", []),
+    ("В Туле построили цементный завод. Сам завод будет принадлежать области.",
+     [("цементный завод", None, "launched")]),
     # the adjectives agree with the head in the normal form
     ("В Туле открыли небольшой мебельный цех.", [("мебельный цех", None, "launched")]),
     # a plural head with no product or name is a class of plants, not one
