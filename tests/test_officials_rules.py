@@ -444,6 +444,9 @@ def _triples(text: str, region: str | None = REGION) -> list[tuple]:
     # a head in the plural continues an organization in words
     ("Бывший спикер палаты представителей Иван Петров выступил.",
      [("Иван Петров", "спикер", "Палата представителей")]),
+    # a described generic body of a country keeps its words
+    ("Глава внешнеполитического ведомства России Иван Петров выступил.",
+     [("Иван Петров", "глава", "Внешнеполитическое ведомство России")]),
     # a unit of an organization opens the organization, not the post
     ("Лидер фракции КПРФ Иван Петров выступил.", [("Иван Петров", "лидер", "Фракция КПРФ")]),
     ("Сопредседатель московского отделения движения «Вектор» Иван Петров выступил.",
