@@ -37,6 +37,10 @@ def test_a_build_writes_only_to_its_three_folders(tmp_path: Path) -> None:
                                      ("seeds", "out", "home", "cache", "user"))
     write_seeds(seeds, dict(list(GOOD_DOCS.items())[:2]))
     user.mkdir()
+    # the instance settings the repo ships (.dagster_home/dagster.yaml): Dagster's own
+    # telemetry would otherwise write ~/.dagster (README, "How it is built")
+    home.mkdir()
+    (home / "dagster.yaml").write_bytes((REPO / ".dagster_home" / "dagster.yaml").read_bytes())
     before_repo, before_tmp = _tree(REPO), set(_tree(tmp_path))
     env = {"PATH": os.environ["PATH"], "HOME": str(user), "LANG": "C.UTF-8",
            "SEEDS_DIR": str(seeds), "DATASETS_DIR": str(out), "DAGSTER_HOME": str(home),
