@@ -113,9 +113,9 @@ def _resolve(kind: str, units: list[str], candidates: Iterable[tuple[str, str, f
         if r.left in known and r.right in known and str(r.same).strip() == "0":
             c.forbidden.add(frozenset((r.left, r.right)))
     for r in ov.itertuples():
-        if r.left in known and r.right in known and str(r.same).strip() == "1":
-            if c.union(r.left, r.right):
-                links.append(_link(kind, r.left, r.right, 100.0, "override"))
+        if r.left in known and r.right in known and str(r.same).strip() == "1" \
+                and c.union(r.left, r.right):
+            links.append(_link(kind, r.left, r.right, 100.0, "override"))
     for left, right, score, rule in sorted(candidates):
         if c.union(left, right):
             links.append(_link(kind, left, right, score, rule))
@@ -142,13 +142,30 @@ def _former(prefix: str, members: list[str], own: str) -> str:
     return json.dumps(ids, ensure_ascii=False)
 
 
-def _dates(df: pd.DataFrame, documents: pd.DataFrame, own: str | None = None) -> pd.Series:
-    """Each row's date: its own event date when given, else the document's published date."""
-    pub = documents.set_index("doc_id")["published"] if not documents.empty else pd.Series()
-    doc_date = df["doc_id"].map(pub)
-    if own is None:
-        return doc_date
-    return df[own].where(df[own].notna(), doc_date)
+def _as_date(v: object) -> date | None:
+    if v is None or (isinstance(v, float) and v != v) or v is pd.NaT:
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date()
+    return v if isinstance(v, date) else None
+
+
+def _dates(df: pd.DataFrame, documents: pd.DataFrame, own: str | None = None) -> list:
+    """Each row's date: its own event date when given, else the document's published date
+    (None when neither is known)."""
+    pub = {} if documents.empty else {
+        d: _as_date(p) for d, p in zip(documents["doc_id"], documents["published"],
+                                       strict=True)}
+    mine = [None] * len(df) if own is None else [_as_date(v) for v in df[own]]
+    return [m or pub.get(d) for m, d in zip(mine, df["doc_id"], strict=True)]
+
+
+def _first_seen(df: pd.DataFrame, unit: str) -> dict[str, date]:
+    out: dict[str, date] = {}
+    for u, d in zip(df[unit], df["date"], strict=True):
+        if d is not None and (u not in out or d < out[u]):
+            out[u] = d
+    return out
 
 
 def _json_list(values: Iterable[str]) -> str:
@@ -206,11 +223,11 @@ def resolve_plants(plants: pd.DataFrame, documents: pd.DataFrame,
     if plants.empty:
         return pd.DataFrame(), pd.DataFrame(), []
     df = plants.copy()
-    df["date"] = _dates(df, documents, "event_date")
+    df["date"] = pd.Series(_dates(df, documents, "event_date"), index=df.index, dtype=object)
     units = plant_units(df)
     clusters, links = _resolve("plant", list(units["plant_id"]), plant_candidates(units),
                                overrides)
-    first_seen = df.groupby("plant_id")["date"].min().to_dict()
+    first_seen = _first_seen(df, "plant_id")
     fid: dict[str, str] = {}
     former: dict[str, str] = {}
     for members in clusters.members().values():
@@ -219,7 +236,7 @@ def resolve_plants(plants: pd.DataFrame, documents: pd.DataFrame,
         for m in members:
             fid[m] = i
     df["facility_id"] = df["plant_id"].map(fid)
-    hist = df.assign(_d=df["date"].fillna(_FAR)).sort_values(
+    hist = df.assign(_d=[d or _FAR for d in df["date"]]).sort_values(
         ["facility_id", "_d", "doc_id", "start"], kind="stable")
     history = hist[["facility_id", "date", "status", "doc_id", "plant_id", "evidence"]]
     rows = []
@@ -350,11 +367,11 @@ def resolve_people(officials: pd.DataFrame, documents: pd.DataFrame,
     if officials.empty:
         return pd.DataFrame(), []
     df = officials.copy()
-    df["date"] = _dates(df, documents)
+    df["date"] = pd.Series(_dates(df, documents), index=df.index, dtype=object)
     units = people_units(df)
     clusters, links = _resolve("person", [u["official_id"] for u in units],
                                people_candidates(units), overrides)
-    first_seen = df.groupby("official_id")["date"].min().to_dict()
+    first_seen = _first_seen(df, "official_id")
     rows = []
     for members in clusters.members().values():
         pid = stable_id("per", members, first_seen)
