@@ -6,11 +6,16 @@ explicit blocking and written rules (nothing merges outside its block):
 
 Plants (unit: a `plant_id`, i.e. one phrase + operator + region):
   * block P1: same region_code and same operator key (lemmatised operator);
-    block P2: same region_code, no operator on either side, same product stem.
+    block P2: same region_code, no operator on either side, same product stem;
+    block P3: same region_code and the same proper name («Тяжстанкогидропресс»,
+    «им. Баранова») in the facility phrase.
   * rule `name_similar`: token-sort similarity of the lemmatised facility phrases >= 90
     (rapidfuzz), in either block;
     rule `same_product`: same product stem (first two lemmas of the product), in block P1
-    only (without an operator, two plants of one product in one region may be two).
+    only (without an operator, two plants of one product in one region may be two), when
+    the phrases are still alike (similarity >= 60) and no document names both (an article
+    that names two phrases of one operator names two facilities: a plant and its line);
+    rule `same_proper_name`: block P3 (a named plant is one plant in its region).
     Two plants of one operator in one region with different products stay apart.
 People (unit: an `official_id`, i.e. one written full name):
   * block: surname (lower case, ё -> е) + first initial.
@@ -18,7 +23,9 @@ People (unit: an `official_id`, i.e. one written full name):
     missing) -> same person;
     rule `initial_and_context`: one side gives only an initial, and the two share an
     organization, a position or a region -> same person. Namesakes without such evidence
-    stay apart: over-merging is worse than a missing merge.
+    stay apart: over-merging is worse than a missing merge;
+    rule `surname_and_post`: a surname alone («Путин») joins a mention of that surname
+    holding the same post (position and organization).
 Overrides (`pipeline/data/overrides.csv`: kind, left, right, same, comment) win over the
 rules: `same=1` joins, `same=0` keeps apart (no merge ever joins two clusters holding a
 forbidden pair).
@@ -34,6 +41,7 @@ id).
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 from collections.abc import Iterable
@@ -48,6 +56,7 @@ from pipeline.rules.morph import normal_name
 
 OVERRIDES_FILE = Path(__file__).parent / "data" / "overrides.csv"
 NAME_THRESHOLD = 90.0
+PRODUCT_NAME_THRESHOLD = 60.0  # same product: the phrases must still look alike
 # life-cycle order: a later report with a lower rank goes "backwards" (closed -> launched)
 STATUS_RANK = {"announced": 0, "planned": 0, "under_construction": 1, "launched": 2,
                "expanded": 2, "suspended": 3, "closed": 4}
@@ -95,7 +104,8 @@ def read_overrides(path: Path = OVERRIDES_FILE) -> pd.DataFrame:
     cols = ["kind", "left", "right", "same", "comment"]
     if not path.is_file():
         return pd.DataFrame(columns=cols)
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if not ln.startswith("#")]
+    df = pd.read_csv(io.StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
     return df.reindex(columns=cols)
 
 
@@ -182,10 +192,32 @@ def _stem(product: object) -> str:
     return " ".join(_key(product).split()[:2])
 
 
+_PROPER = re.compile(r"«([^»]{2,})»|\bим(?:ени|\.)\s*([А-ЯЁ][\w.\s]{1,40}?)(?:$|[,;»])")
+
+
+def proper_name(name: object) -> str:
+    """The facility's own name: «Тяжстанкогидропресс», «им. Баранова» (lower case), or ""."""
+    if not isinstance(name, str):
+        return ""
+    m = _PROPER.search(name)
+    if not m:
+        return ""
+    return re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower().replace("ё", "е")).strip()
+
+
 def plant_candidates(units: pd.DataFrame) -> list[tuple[str, str, float, str]]:
     """Rule matches inside the blocks (see the module docstring)."""
     out = []
     rows = units.to_dict("records")
+    named: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        if r["region_code"] and r["proper"]:
+            named.setdefault((r["region_code"], r["proper"]), []).append(r)
+    for _, members in sorted(named.items()):
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                out.append((a["plant_id"], b["plant_id"],
+                            fuzz.token_sort_ratio(a["nkey"], b["nkey"]), "same_proper_name"))
     blocks: dict[tuple[str, ...], list[dict]] = {}
     for r in rows:
         if not r["region_code"]:
@@ -200,7 +232,8 @@ def plant_candidates(units: pd.DataFrame) -> list[tuple[str, str, float, str]]:
                 score = fuzz.token_sort_ratio(a["nkey"], b["nkey"])
                 if score >= NAME_THRESHOLD:
                     out.append((a["plant_id"], b["plant_id"], score, "name_similar"))
-                elif key[0] == "P1" and a["stem"] and a["stem"] == b["stem"]:
+                elif key[0] == "P1" and a["stem"] and a["stem"] == b["stem"] \
+                        and score >= PRODUCT_NAME_THRESHOLD and not a["docs"] & b["docs"]:
                     out.append((a["plant_id"], b["plant_id"], score, "same_product"))
     return out
 
@@ -212,6 +245,9 @@ def plant_units(plants: pd.DataFrame) -> pd.DataFrame:
     first["op"] = [_key(o) for o in first["operator"]]
     first["stem"] = [_stem(p) for p in first["product"]]
     first["nkey"] = [_key(n) for n in first["name"]]
+    first["proper"] = [proper_name(n) for n in first["name"]]
+    docs = plants.groupby("plant_id")["doc_id"].agg(frozenset)
+    first["docs"] = first["plant_id"].map(docs)
     return first.reset_index(drop=True)
 
 
@@ -325,10 +361,20 @@ def _compatible(a: str, b: str) -> bool:
 def people_candidates(units: list[dict]) -> list[tuple[str, str, float, str]]:
     """Rule matches inside the surname + first-initial blocks (see the module docstring)."""
     blocks: dict[tuple[str, str], list[dict]] = {}
+    bare: dict[str, list[dict]] = {}  # surname only («Путин»)
     for u in units:
         if u["name"].initial:
             blocks.setdefault((u["name"].surname, u["name"].initial), []).append(u)
+        else:
+            bare.setdefault(u["name"].surname, []).append(u)
     out = []
+    for u in units:
+        for b in bare.get(u["name"].surname, []):
+            both_bare = not u["name"].initial
+            if b is u or (both_bare and b["official_id"] > u["official_id"]):
+                continue  # each bare pair once
+            if u["posts"] & b["posts"]:
+                out.append((b["official_id"], u["official_id"], 50.0, "surname_and_post"))
     for _, members in sorted(blocks.items()):
         for i, a in enumerate(members):
             for b in members[i + 1:]:
@@ -355,6 +401,8 @@ def people_units(officials: pd.DataFrame) -> list[dict]:
             "name": parse_name(g["full_name"].iloc[0], g["surname"].iloc[0]),
             "orgs": {_key(o) for o in g["organization"].dropna()},
             "positions": {p for p in g["position"].dropna()},
+            "posts": {(p, _key(o)) for p, o in zip(g["position"], g["organization"],
+                                                   strict=True) if isinstance(o, str)},
         })
     return units
 

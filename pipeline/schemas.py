@@ -344,8 +344,9 @@ class Links(pa.DataFrameModel):
                               example=93.5, ge=0, le=100)
     rule: Series[str] = _f("The written rule that joined them (see pipeline/registries.py)."
                            , example="name_similar", kind="category",
-                           isin=["name_similar", "same_product", "same_first_name",
-                                 "initial_and_context", "override"])
+                           isin=["name_similar", "same_product", "same_proper_name",
+                                 "same_first_name", "initial_and_context",
+                                 "surname_and_post", "override"])
 
     class Config:
         strict = True

@@ -154,3 +154,23 @@ def test_registry_frames_empty():
     empty = {t: pd.DataFrame() for t in ("plants", "officials", "documents")}
     out = registry_frames(empty, NO_OVERRIDES)
     assert set(out) == {"plant_registry", "plant_status_history", "people", "links"}
+
+
+def test_gold_pairs_meet_the_targets():
+    from pipeline.evaluation.registries import evaluate, read_pairs
+
+    pairs = read_pairs()
+    assert len(pairs) >= 200
+    assert {"plant", "person"} == set(pairs["kind"])
+    assert pairs["note"].str.startswith("hard negative").sum() >= 20
+    result = evaluate(pairs)
+    assert result["all"]["precision"] >= 0.95
+    assert result["all"]["recall"] >= 0.85
+    assert result["person"]["b3_f1"] >= 0.95 and result["plant"]["b3_f1"] >= 0.95
+
+
+def test_undated_documents_do_not_break_resolution():
+    rows = [_plant("a", "цементный завод", "цемент", "Центрцемент", "RU-TUL")]
+    docs = pd.DataFrame([{"doc_id": "a", "published": None}])
+    reg, hist, _ = resolve_plants(pd.DataFrame(rows), docs, NO_OVERRIDES)
+    assert reg["first_seen"].isna().all() and len(hist) == 1
