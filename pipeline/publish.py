@@ -45,6 +45,13 @@ FOREIGN_KEYS = {
         {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}},
         {"fields": "plant_id", "reference": {"resource": "plants", "fields": "plant_id"}},
     ],
+    "plant_status_history": [
+        {"fields": "facility_id", "reference": {"resource": "plant_registry",
+                                                "fields": "facility_id"}},
+        {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}},
+        {"fields": ["plant_id", "doc_id"], "reference": {"resource": "plants",
+                                                         "fields": ["plant_id", "doc_id"]}},
+    ],
 }
 
 

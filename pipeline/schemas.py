@@ -236,6 +236,124 @@ class QuarantinedRows(pa.DataFrameModel):
         coerce = True
 
 
+def _json_ids(what: str, example: str) -> Any:
+    return _f(f"JSON list of {what}, sorted.", example=example, str_matches=r"^\[.*\]$")
+
+
+def _former_ids(prefix: str) -> Any:
+    return _f("JSON list of the ids that parts of this row had, or would have had, in a "
+              "smaller corpus (before two rows merged): each of them is replaced by this "
+              "row's id.", example=f'["{prefix}-1a2b3c4d5e6f"]', str_matches=r"^\[.*\]$")
+
+
+class PlantRegistry(pa.DataFrameModel):
+    """One row per industrial facility, resolved across documents (see `links` for every
+    merge), with its latest status."""
+
+    facility_id: Series[str] = _id("fac", "Facility id, stable across builds and growth "
+                                   "(hash of the facility's earliest plant_id).",
+                                   "fac-1a2b3c4d5e6f", unique=True)
+    name: Series[str] = _f("Facility phrase of its earliest mention, nominative.",
+                           example="завод выхлопных систем", str_length={"min_value": 2})
+    product: Series[str] = _f("What the facility makes (most frequent mention).",
+                              example="выхлопные системы", null_means="not stated")
+    operator: Series[str] = _f("Company that runs the facility (most frequent mention).",
+                               example="Автотор", null_means="not stated")
+    region: Series[str] = _region()
+    region_code: Series[str] = _region_code()
+    latest_status: Series[str] = _f("Status of the latest dated report.", example="launched",
+                                    kind="category", isin=STATUSES)
+    latest_status_date: Series[Date] = _f("Date of that report (event date, else the "
+                                          "article's date).", example="2026-01-30",
+                                          kind="date", null_means="no report is dated")
+    first_seen: Series[Date] = _f("Earliest date of a report.", example="2026-01-30",
+                                  kind="date", null_means="no report is dated")
+    last_seen: Series[Date] = _f("Latest date of a report.", example="2026-01-30",
+                                 kind="date", null_means="no report is dated")
+    n_documents: Series[int] = _f("Number of documents that mention the facility.",
+                                  example=1, unit="documents", ge=1)
+    plant_ids: Series[str] = _json_ids("the plants.plant_id mentions of the facility",
+                                       '["plt-1a2b3c4d5e6f"]')
+    doc_ids: Series[str] = _json_ids("the documents that mention it",
+                                     '["000_c71ce465f13af3a6"]')
+    former_ids: Series[str] = _former_ids("fac")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class PlantStatusHistory(pa.DataFrameModel):
+    """One row per report of a facility's status, in date order (a status that goes
+    backwards, e.g. launched after closed, is kept and counted by a warning check)."""
+
+    facility_id: Series[str] = _id("fac", "The facility (see plant_registry.facility_id).",
+                                   "fac-1a2b3c4d5e6f")
+    date: Series[Date] = _f("Event date of the report, else the article's date.",
+                            example="2026-01-30", kind="date", null_means="undated")
+    status: Series[str] = _f("Status reported.", example="launched", kind="category",
+                             isin=STATUSES)
+    doc_id: Series[str] = _f("Document of the report (see documents.doc_id).",
+                             example="000_c71ce465f13af3a6")
+    plant_id: Series[str] = _f("The mention (see plants.plant_id with doc_id).",
+                               example="plt-1a2b3c4d5e6f", str_matches=r"^plt-[0-9a-f]{12}$")
+    evidence: Series[str] = _f("The sentence that reports it.",
+                               example="Среди них — завод выхлопных систем ...")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["facility_id", "plant_id", "doc_id"]
+
+
+class People(pa.DataFrameModel):
+    """One row per person, resolved across documents (see `links`), with every post held."""
+
+    person_id: Series[str] = _id("per", "Person id, stable across builds and growth (hash "
+                                 "of the person's earliest official_id).", "per-1a2b3c4d5e6f",
+                                 unique=True)
+    full_name: Series[str] = _f("Canonical full name: the fullest written form.",
+                                example="Антон Алиханов", str_length={"min_value": 2})
+    surname: Series[str] = _f("Surname in the nominative.", example="Алиханов")
+    posts: Series[str] = _f("JSON list of {position, organization, first_seen, last_seen}, "
+                            "one per post named in the news.",
+                            example='[{"position": "глава", "organization": "Минпромторг", '
+                                    '"first_seen": "2026-01-30", "last_seen": "2026-01-30"}]')
+    official_ids: Series[str] = _json_ids("the officials.official_id spellings of the person",
+                                          '["off-1a2b3c4d5e6f"]')
+    doc_ids: Series[str] = _json_ids("the documents that name the person",
+                                     '["000_c71ce465f13af3a6"]')
+    n_documents: Series[int] = _f("Number of documents that name the person.", example=1,
+                                  unit="documents", ge=1)
+    former_ids: Series[str] = _former_ids("per")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Links(pa.DataFrameModel):
+    """Every merge the registries made: two mention ids joined, by which rule and score
+    (correct one in pipeline/data/overrides.csv)."""
+
+    kind: Series[str] = _f("`plant` (plant_id pairs) or `person` (official_id pairs).",
+                           example="plant", kind="category", isin=["plant", "person"])
+    left: Series[str] = _f("The smaller of the two ids.", example="plt-1a2b3c4d5e6f")
+    right: Series[str] = _f("The larger of the two ids.", example="plt-6f5e4d3c2b1a")
+    score: Series[float] = _f("Name similarity (rapidfuzz, 0-100) of the two mentions.",
+                              example=93.5, ge=0, le=100)
+    rule: Series[str] = _f("The written rule that joined them (see pipeline/registries.py)."
+                           , example="name_similar", kind="category",
+                           isin=["name_similar", "same_product", "same_proper_name",
+                                 "same_first_name", "initial_and_context",
+                                 "surname_and_post", "override"])
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["kind", "left", "right"]
+
+
 # Published tables, in the order they are written and described.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
@@ -244,6 +362,10 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "investments": Investments,
     "rejected_documents": RejectedDocuments,
     "quarantined_rows": QuarantinedRows,
+    "plant_registry": PlantRegistry,
+    "plant_status_history": PlantStatusHistory,
+    "people": People,
+    "links": Links,
 }
 # Row order of each published table (deterministic output).
 SORT_KEYS: dict[str, list[str]] = {
@@ -253,7 +375,12 @@ SORT_KEYS: dict[str, list[str]] = {
     "investments": ["doc_id", "start", "investment_id"],
     "rejected_documents": ["source", "stage", "reason"],
     "quarantined_rows": ["doc_id", "table", "row", "rule"],
+    "plant_registry": ["facility_id"],
+    "plant_status_history": ["facility_id", "date", "doc_id", "plant_id"],
+    "people": ["person_id"],
+    "links": ["kind", "left", "right"],
 }
+REGISTRIES = ("plant_registry", "plant_status_history", "people", "links")
 
 
 _EVIDENCE_TAIL = ["evidence", "start", "end"]

@@ -14,6 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline import quarantine
+from pipeline.registries import registry_frames
 from pipeline.rules.investments import investment_id
 from pipeline.rules.officials import official_id
 from pipeline.rules.plants import plant_id
@@ -143,7 +144,15 @@ def build_tables(docs: Sequence[RawDocument], records: pd.DataFrame,
     frames["rejected_documents"] = rejected_table(rejections, duplicates)
     quarantine.check_share(q, len(docs), max_quarantine_share)
     frames["quarantined_rows"] = validate("quarantined_rows", q.frame())
+    frames.update(registry_tables(frames))
     return frames
+
+
+def registry_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The registries (pipeline.registries), resolved from the published fact tables only
+    (quarantined rows are not evidence), validated."""
+    return {name: validate(name, df.reindex(columns=columns(TABLES[name])))
+            for name, df in registry_frames(frames).items()}
 
 
 def _link_plants(inv: pd.DataFrame, records: pd.DataFrame, plants: pd.DataFrame) -> list:

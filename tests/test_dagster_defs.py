@@ -253,4 +253,5 @@ def test_every_check_is_evaluated_inside_a_build_step() -> None:
     graph = defs.resolve_asset_graph()
     in_steps = {k.name for a in defs.assets for k in a.check_keys}
     assert in_steps == {s.name for s in CHECK_SPECS} == {k.name for k in graph.asset_check_keys}
-    assert len(CHECK_SPECS) == 18  # 16 table checks, datapackage_valid, rows_not_removed
+    # 16 table checks, 6 registry checks, datapackage_valid, rows_not_removed
+    assert len(CHECK_SPECS) == 24

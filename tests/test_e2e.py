@@ -29,7 +29,7 @@ from tests.probe import REPO
 SEED = REPO / "seeds" / "000_c71ce465f13af3a6.txt"
 SEED_ID = "000_c71ce465f13af3a6"
 TABLE_NAMES = ["documents", "officials", "plants", "investments", "rejected_documents",
-               "quarantined_rows"]
+               "quarantined_rows", "plant_registry", "plant_status_history", "people", "links"]
 
 # Written for the tests: small industrial news items.
 GOOD_DOCS = {
@@ -170,8 +170,12 @@ def test_seed_alone_builds_expected_counts(seed_build):
     t = read_package(seed_build.out)
     assert {k: len(v) for k, v in t.items()} == {
         "documents": 1, "officials": 3, "plants": 7, "investments": 2,
-        "rejected_documents": 0, "quarantined_rows": 0}
+        "rejected_documents": 0, "quarantined_rows": 0,
+        "plant_registry": 7, "plant_status_history": 7, "people": 3, "links": 0}
     assert t["documents"]["doc_id"].tolist() == [SEED_ID]
+    reg = t["plant_registry"]
+    assert set(reg["latest_status"]) == {"launched"}
+    assert {str(d) for d in reg["latest_status_date"]} == {"2026-01-30"}
 
 
 def test_all_asset_checks_ran_and_passed(seed_build):
@@ -309,7 +313,8 @@ def test_cli_materialize_honours_seeds_and_datasets_dir(tmp_path):
     t = read_package(out)
     assert {k: len(v) for k, v in t.items()} == {
         "documents": 1, "officials": 3, "plants": 7, "investments": 2,
-        "rejected_documents": 0, "quarantined_rows": 0}
+        "rejected_documents": 0, "quarantined_rows": 0,
+        "plant_registry": 7, "plant_status_history": 7, "people": 3, "links": 0}
     check_consistent(out)
 
 
@@ -357,7 +362,8 @@ def test_rebuild_validates_only_new_rows_unless_asked(seed_build, tmp_path):
     meta = first.check_metadata["datapackage_valid"]
     assert first.checks["datapackage_valid"] and meta["mode"] == "full"
     total = meta["rows_validated"]
-    assert total == 1 + 3 + 7 + 2  # the seed's rows in every table
+    # the seed's rows in every table: facts, then registry, history and people
+    assert total == 1 + 3 + 7 + 2 + 7 + 7 + 3
     # an article written for the tests: one more document and at least one plant
     write_seeds(seeds, {"extra": "В Тульской области открыли завод стальных труб."})
     second = run_build(seeds, out, tmp_path / "home", cache)

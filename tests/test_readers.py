@@ -172,11 +172,14 @@ def test_readme_examples_run_against_the_files(out: Path, monkeypatch: pytest.Mo
                                                capsys: pytest.CaptureFixture[str]) -> None:
     readme = (out / "README.md").read_text("utf-8")
     monkeypatch.chdir(out)
-    (sql,) = _code_blocks(readme, "sql")
+    sql, registry_sql = _code_blocks(readme, "sql")
     duckdb = pytest.importorskip("duckdb")
     rows = duckdb.sql(sql).fetchall()
     assert rows and rows[0][0] == "Калининградская область"
     assert rows[0][2] == 28.0  # 28 billion roubles, the seed article's largest sum
+    # plants of the Kaliningrad region with their latest status: the seed's seven
+    plants = duckdb.sql(registry_sql).fetchall()
+    assert len(plants) == 7 and {p[3] for p in plants} == {"launched"}
     (python,) = _code_blocks(readme, "python")
     exec(compile(python, "README.md", "exec"), {})  # noqa: S102 (our own published example)
     printed = capsys.readouterr().out

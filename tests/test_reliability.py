@@ -208,6 +208,8 @@ def test_ids_never_become_paths(bad):
     _, build, *_ = bad
     t = read_package(build.out)
     for name in TABLE_NAMES:
+        if "doc_id" not in t[name]:  # the registries list doc_ids of the tables checked here
+            continue
         ids = t[name]["doc_id"].dropna()
         assert not ids.str.contains(r"[/\\\x00\n]|\.\.", regex=True).any(), name
 

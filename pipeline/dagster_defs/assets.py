@@ -39,7 +39,7 @@ from pipeline.releases import SUMMARY, Outcome, publish_release, recover
 from pipeline.runtime.batch import ParseCache
 from pipeline.runtime.document import EXTRACTOR_VERSION, extractor_version
 from pipeline.runtime.pack import parse_frame
-from pipeline.schemas import TABLES, columns, description
+from pipeline.schemas import REGISTRIES, TABLES, columns, description
 from pipeline.types import Duplicate, RawDocument, Rejection
 from pipeline.versioning import source_version
 
@@ -48,7 +48,8 @@ OWNER = "team:data-eng"
 
 INGEST_VERSION = INGEST_SOURCE_VERSION  # the ingest cache's key uses the same digest
 EXTRACT_VERSION = EXTRACTOR_VERSION
-TABLES_VERSION = source_version("tables.py", "schemas.py")
+TABLES_VERSION = source_version("tables.py", "schemas.py", "registries.py",
+                                "data/overrides.csv")
 PUBLISH_VERSION = source_version("publish.py", "releases.py", "schema_export.py", "docs.py",
                                  "charts.py")
 # recorded with each release: the code that made its files
@@ -234,15 +235,59 @@ TABLE_DEPS: dict[str, set[str]] = {
     "investments": {"parsed_entities", "plants"},
     "rejected_documents": {"raw_documents", "parsed_entities"},
     "quarantined_rows": {"raw_documents", "parsed_entities"},
+    # the registries are resolved from the fact tables (pipeline.registries)
+    "plant_registry": {"plants", "documents"},
+    "plant_status_history": {"plants", "documents"},
+    "people": {"officials", "documents"},
+    "links": {"plants", "officials"},
 }
 FACTS = ("officials", "plants", "investments")
+
+
+def registry_lineage(table: str) -> dg.TableColumnLineage:
+    """Which fact-table columns each registry column is resolved from."""
+    plant_cols = {"facility_id": ["plant_id", "event_date"], "name": ["name"],
+                  "product": ["product"], "operator": ["operator"], "region": ["region"],
+                  "region_code": ["region_code"], "latest_status": ["status"],
+                  "latest_status_date": ["event_date"], "first_seen": ["event_date"],
+                  "last_seen": ["event_date"], "n_documents": ["doc_id"],
+                  "plant_ids": ["plant_id"], "doc_ids": ["doc_id"], "former_ids": ["plant_id"],
+                  "date": ["event_date"], "status": ["status"], "doc_id": ["doc_id"],
+                  "plant_id": ["plant_id"], "evidence": ["evidence"]}
+    if table in ("plant_registry", "plant_status_history"):
+        src, cols = "plants", plant_cols
+    elif table == "people":
+        src = "officials"
+        cols = {"person_id": ["official_id"], "full_name": ["full_name"],
+                "surname": ["surname"], "posts": ["position", "organization"],
+                "official_ids": ["official_id"], "doc_ids": ["doc_id"],
+                "n_documents": ["doc_id"], "former_ids": ["official_id"]}
+    else:
+        return dg.TableColumnLineage(deps_by_column={
+            c: [_dep("plants", "plant_id"), _dep("officials", "official_id")]
+            for c in columns(TABLES[table])})
+    deps = {c: [_dep(src, x) for x in cols.get(c, [])] for c in columns(TABLES[table])}
+    dated = {"first_seen", "last_seen", "latest_status_date", "date", "facility_id",
+             "person_id", "posts"}
+    for c in deps:
+        if c in dated:
+            deps[c].append(_dep("documents", "published"))
+    return dg.TableColumnLineage(deps_by_column=deps)
+
+
+def _lineage(table: str) -> dg.TableColumnLineage | None:
+    if table in FACTS:
+        return fact_lineage(table)
+    if table in REGISTRIES:
+        return registry_lineage(table)
+    return None
 
 
 def _table_out(name: str) -> dg.AssetOut:
     """A published table: pandera type (validates the frame), column schema and lineage."""
     metadata: dict[str, object] = {"dagster/column_schema": column_schema(name)}
-    if name in FACTS:
-        metadata["dagster/column_lineage"] = fact_lineage(name)
+    if (lineage := _lineage(name)) is not None:
+        metadata["dagster/column_lineage"] = lineage
     return dg.AssetOut(
         group_name="tables", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
         code_version=TABLES_VERSION, description=description(TABLES[name]),
@@ -279,7 +324,9 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
     selected = context.op_execution_context.selected_output_names
     for name, df in frames.items():
         if name in selected:
-            meta = fact_metadata(name, df) if name in FACTS else table_metadata(df)
+            meta = table_metadata(df)
+            if (lineage := _lineage(name)) is not None:
+                meta["dagster/column_lineage"] = lineage
             yield dg.Output(df, output_name=name, metadata=meta)
     yield from run_table_checks(frames, context.selected_asset_check_keys)
 
@@ -330,7 +377,9 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
                        settings: PipelineSettings, documents: pd.DataFrame,
                        officials: pd.DataFrame, plants: pd.DataFrame,
                        investments: pd.DataFrame, rejected_documents: pd.DataFrame,
-                       quarantined_rows: pd.DataFrame) -> Iterator[object]:
+                       quarantined_rows: pd.DataFrame, plant_registry: pd.DataFrame,
+                       plant_status_history: pd.DataFrame, people: pd.DataFrame,
+                       links: pd.DataFrame) -> Iterator[object]:
     s = settings.resolved()
     out = s.datasets_dir
     note = recover(out)
@@ -338,7 +387,9 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
         context.log.warning(note)
     frames = {"documents": documents, "officials": officials, "plants": plants,
               "investments": investments, "rejected_documents": rejected_documents,
-              "quarantined_rows": quarantined_rows}
+              "quarantined_rows": quarantined_rows, "plant_registry": plant_registry,
+              "plant_status_history": plant_status_history, "people": people,
+              "links": links}
     digest = inputs_digest(list(documents["sha256"]))
     # matplotlib keeps its font cache under MPLCONFIGDIR (default: the user's home): a build
     # writes only to DATASETS_DIR, DAGSTER_HOME and the cache folder

@@ -131,9 +131,35 @@ def _quarantined_evaluate(frames: Frames) -> dg.AssetCheckResult:
                   "examples": dg.MetadataValue.json([str(d) for d in docs[:20]])})
 
 
+def _backwards_evaluate(frames: Frames) -> dg.AssetCheckResult:
+    from pipeline.registries import backwards_statuses
+
+    history = frames["plant_status_history"]
+    bad = backwards_statuses(history) if not history.empty else history
+    return dg.AssetCheckResult(
+        passed=bad.empty, severity=WARN,
+        metadata={"reports": len(bad),
+                  "facilities": int(bad["facility_id"].nunique()) if not bad.empty else 0,
+                  "examples": dg.MetadataValue.json(
+                      bad[["facility_id", "date", "status", "doc_id"]].head(10).astype(str)
+                      .to_dict("records") if not bad.empty else [])})
+
+
+def _history_plants_evaluate(frames: Frames) -> dg.AssetCheckResult:
+    history, plants = frames["plant_status_history"], frames["plants"]
+    keys = set(zip(plants["plant_id"], plants["doc_id"], strict=True)) \
+        if not plants.empty else set()
+    missing = [] if history.empty else sorted(
+        {k for k in zip(history["plant_id"], history["doc_id"], strict=True)} - keys)
+    return dg.AssetCheckResult(passed=not missing, severity=ERROR,
+                               metadata={"missing": dg.MetadataValue.json(
+                                   [list(m) for m in missing[:10]])})
+
+
 FACT_TABLES = ["officials", "plants", "investments"]
+REGISTRY_TABLES = ["plant_registry", "plant_status_history", "people", "links"]
 TABLE_CHECKS: list[TableCheck] = [
-    *[_unique_check(t) for t in ["documents", *FACT_TABLES]],
+    *[_unique_check(t) for t in ["documents", *FACT_TABLES, *REGISTRY_TABLES]],
     *[_doc_ids_check(t) for t in FACT_TABLES],
     *[_offsets_check(t) for t in FACT_TABLES],
     TableCheck(_spec("investments", "investments_plant_ids_known",
@@ -142,6 +168,13 @@ TABLE_CHECKS: list[TableCheck] = [
     _share_check("plants", "region_code", 0.8, "a region code"),
     _share_check("investments", "investor", 0.7, "an investor"),
     _share_check("officials", "organization", 0.7, "an organization"),
+    TableCheck(_spec("plant_status_history", "plant_status_history_mentions_known",
+                     "Every (plant_id, doc_id) of the history is a row of plants.",
+                     blocking=True, also=("plants",)), _history_plants_evaluate),
+    TableCheck(_spec("plant_status_history", "plant_status_not_backwards",
+                     "Reports whose status goes back in the life cycle after an earlier "
+                     "report (e.g. launched after closed): kept, warned about.",
+                     blocking=False), _backwards_evaluate),
     TableCheck(_spec("rejected_documents", "rejected_documents_count",
                      "Documents that could not be read or parsed (warning when any).",
                      blocking=False), _rejected_evaluate),

@@ -1,0 +1,455 @@
+"""Registries: one row per facility and per person across all documents, with the evidence
+for every merge.
+
+The fact tables hold one row per mention. Here mentions are resolved into entities with
+explicit blocking and written rules (nothing merges outside its block):
+
+Plants (unit: a `plant_id`, i.e. one phrase + operator + region):
+  * block P1: same region_code and same operator key (lemmatised operator);
+    block P2: same region_code, no operator on either side, same product stem;
+    block P3: same region_code and the same proper name («Тяжстанкогидропресс»,
+    «им. Баранова») in the facility phrase.
+  * rule `name_similar`: token-sort similarity of the lemmatised facility phrases >= 90
+    (rapidfuzz), in either block;
+    rule `same_product`: same product stem (first two lemmas of the product), in block P1
+    only (without an operator, two plants of one product in one region may be two), when
+    the phrases are still alike (similarity >= 60) and no document names both (an article
+    that names two phrases of one operator names two facilities: a plant and its line);
+    rule `same_proper_name`: block P3 (a named plant is one plant in its region).
+    Two plants of one operator in one region with different products stay apart.
+People (unit: an `official_id`, i.e. one written full name):
+  * block: surname (lower case, ё -> е) + first initial.
+  * rule `same_first_name`: equal first names and compatible patronymics (equal or one
+    missing) -> same person;
+    rule `initial_and_context`: one side gives only an initial, and the two share an
+    organization, a position or a region -> same person. Namesakes without such evidence
+    stay apart: over-merging is worse than a missing merge;
+    rule `surname_and_post`: a surname alone («Путин») joins a mention of that surname
+    holding the same post (position and organization).
+Overrides (`pipeline/data/overrides.csv`: kind, left, right, same, comment) win over the
+rules: `same=1` joins, `same=0` keeps apart (no merge ever joins two clusters holding a
+forbidden pair).
+
+Ids are stable under growth: a cluster's id is a hash of its earliest member (by the date
+it was first seen, then by its member id). An article that mentions a known entity later
+adds a member that sorts after it, so no id changes. When clusters merge, the ids the
+smaller clusters had are hashes of some of their members: each registry row lists them in
+`former_ids`, so a reader can follow an id that disappeared (its `replaced_by` is the row's
+id).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from pipeline.rules.morph import normal_name
+
+OVERRIDES_FILE = Path(__file__).parent / "data" / "overrides.csv"
+NAME_THRESHOLD = 90.0
+PRODUCT_NAME_THRESHOLD = 60.0  # same product: the phrases must still look alike
+# life-cycle order: a later report with a lower rank goes "backwards" (closed -> launched)
+STATUS_RANK = {"announced": 0, "planned": 0, "under_construction": 1, "launched": 2,
+               "expanded": 2, "suspended": 3, "closed": 4}
+_FAR = date(9999, 12, 31)
+
+
+# --- union-find with cannot-links --------------------------------------------------------
+
+@dataclass
+class Clusters:
+    """Union-find over member ids that refuses a union joining a forbidden pair."""
+
+    parent: dict[str, str] = field(default_factory=dict)
+    forbidden: set[frozenset[str]] = field(default_factory=set)
+
+    def add(self, x: str) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def members(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in sorted(self.parent):
+            out.setdefault(self.find(x), []).append(x)
+        return out
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        groups = self.members()
+        left, right = groups[ra], groups[rb]
+        if any(frozenset((x, y)) in self.forbidden for x in left for y in right):
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def read_overrides(path: Path = OVERRIDES_FILE) -> pd.DataFrame:
+    """The user's corrections; an absent file means none."""
+    cols = ["kind", "left", "right", "same", "comment"]
+    if not path.is_file():
+        return pd.DataFrame(columns=cols)
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if not ln.startswith("#")]
+    df = pd.read_csv(io.StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
+    return df.reindex(columns=cols)
+
+
+def _resolve(kind: str, units: list[str], candidates: Iterable[tuple[str, str, float, str]],
+             overrides: pd.DataFrame) -> tuple[Clusters, list[dict[str, object]]]:
+    """Clusters of `units` from the rule `candidates` (left, right, score, rule) and the
+    overrides of this `kind`; returns the merges made, as links rows."""
+    c = Clusters()
+    for u in units:
+        c.add(u)
+    known = set(units)
+    ov = overrides[overrides["kind"] == kind] if not overrides.empty else overrides
+    links: list[dict[str, object]] = []
+    for r in ov.itertuples():
+        if r.left in known and r.right in known and str(r.same).strip() == "0":
+            c.forbidden.add(frozenset((r.left, r.right)))
+    for r in ov.itertuples():
+        if r.left in known and r.right in known and str(r.same).strip() == "1" \
+                and c.union(r.left, r.right):
+            links.append(_link(kind, r.left, r.right, 100.0, "override"))
+    for left, right, score, rule in sorted(candidates):
+        if c.union(left, right):
+            links.append(_link(kind, left, right, score, rule))
+    return c, links
+
+
+def _link(kind: str, left: str, right: str, score: float, rule: str) -> dict[str, object]:
+    a, b = sorted((left, right))
+    return {"kind": kind, "left": a, "right": b, "score": round(float(score), 1),
+            "rule": rule}
+
+
+def stable_id(prefix: str, members: list[str], first_seen: dict[str, date]) -> str:
+    """Hash of the earliest member (first seen, then id): later mentions never renumber."""
+    return prefix + "-" + hashlib.sha1(_earliest(members, first_seen).encode()).hexdigest()[:12]
+
+
+def _earliest(members: list[str], first_seen: dict[str, date]) -> str:
+    return min(members, key=lambda m: (first_seen.get(m) or _FAR, m))
+
+
+def _former(prefix: str, members: list[str], own: str) -> str:
+    ids = sorted({stable_id(prefix, [m], {}) for m in members} - {own})
+    return json.dumps(ids, ensure_ascii=False)
+
+
+def _as_date(v: object) -> date | None:
+    if v is None or (isinstance(v, float) and v != v) or v is pd.NaT:
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date()
+    return v if isinstance(v, date) else None
+
+
+def _dates(df: pd.DataFrame, documents: pd.DataFrame, own: str | None = None) -> list:
+    """Each row's date: its own event date when given, else the document's published date
+    (None when neither is known)."""
+    pub = {} if documents.empty else {
+        d: _as_date(p) for d, p in zip(documents["doc_id"], documents["published"],
+                                       strict=True)}
+    mine = [None] * len(df) if own is None else [_as_date(v) for v in df[own]]
+    return [m or pub.get(d) for m, d in zip(mine, df["doc_id"], strict=True)]
+
+
+def _first_seen(df: pd.DataFrame, unit: str) -> dict[str, date]:
+    out: dict[str, date] = {}
+    for u, d in zip(df[unit], df["date"], strict=True):
+        if d is not None and (u not in out or d < out[u]):
+            out[u] = d
+    return out
+
+
+def _json_list(values: Iterable[str]) -> str:
+    return json.dumps(sorted(set(values)), ensure_ascii=False)
+
+
+# --- plants ------------------------------------------------------------------------------
+
+def _key(text: object) -> str:
+    return normal_name(str(text).lower()) if isinstance(text, str) and text.strip() else ""
+
+
+def _stem(product: object) -> str:
+    return " ".join(_key(product).split()[:2])
+
+
+_PROPER = re.compile(r"«([^»]{2,})»|\bим(?:ени|\.)\s*([А-ЯЁ][\w.\s]{1,40}?)(?:$|[,;»])")
+
+
+def proper_name(name: object) -> str:
+    """The facility's own name: «Тяжстанкогидропресс», «им. Баранова» (lower case), or ""."""
+    if not isinstance(name, str):
+        return ""
+    m = _PROPER.search(name)
+    if not m:
+        return ""
+    return re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower().replace("ё", "е")).strip()
+
+
+def plant_candidates(units: pd.DataFrame) -> list[tuple[str, str, float, str]]:
+    """Rule matches inside the blocks (see the module docstring)."""
+    out = []
+    rows = units.to_dict("records")
+    named: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        if r["region_code"] and r["proper"]:
+            named.setdefault((r["region_code"], r["proper"]), []).append(r)
+    for _, members in sorted(named.items()):
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                out.append((a["plant_id"], b["plant_id"],
+                            fuzz.token_sort_ratio(a["nkey"], b["nkey"]), "same_proper_name"))
+    blocks: dict[tuple[str, ...], list[dict]] = {}
+    for r in rows:
+        if not r["region_code"]:
+            continue  # no region: never merged by a rule
+        key = ("P1", r["region_code"], r["op"]) if r["op"] else \
+            ("P2", r["region_code"], r["stem"])
+        if key[2]:
+            blocks.setdefault(key, []).append(r)
+    for key, members in sorted(blocks.items()):
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                score = fuzz.token_sort_ratio(a["nkey"], b["nkey"])
+                if score >= NAME_THRESHOLD:
+                    out.append((a["plant_id"], b["plant_id"], score, "name_similar"))
+                elif key[0] == "P1" and a["stem"] and a["stem"] == b["stem"] \
+                        and score >= PRODUCT_NAME_THRESHOLD and not a["docs"] & b["docs"]:
+                    out.append((a["plant_id"], b["plant_id"], score, "same_product"))
+    return out
+
+
+def plant_units(plants: pd.DataFrame) -> pd.DataFrame:
+    """One row per plant_id with the keys the rules compare."""
+    first = plants.drop_duplicates("plant_id").copy()
+    first["region_code"] = first["region_code"].fillna("")
+    first["op"] = [_key(o) for o in first["operator"]]
+    first["stem"] = [_stem(p) for p in first["product"]]
+    first["nkey"] = [_key(n) for n in first["name"]]
+    first["proper"] = [proper_name(n) for n in first["name"]]
+    docs = plants.groupby("plant_id")["doc_id"].agg(frozenset)
+    first["docs"] = first["plant_id"].map(docs)
+    return first.reset_index(drop=True)
+
+
+def resolve_plants(plants: pd.DataFrame, documents: pd.DataFrame,
+                   overrides: pd.DataFrame | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, object]]]:
+    """(plant_registry, plant_status_history, links) from the plants fact table."""
+    overrides = read_overrides() if overrides is None else overrides
+    if plants.empty:
+        return pd.DataFrame(), pd.DataFrame(), []
+    df = plants.copy()
+    df["date"] = pd.Series(_dates(df, documents, "event_date"), index=df.index, dtype=object)
+    units = plant_units(df)
+    clusters, links = _resolve("plant", list(units["plant_id"]), plant_candidates(units),
+                               overrides)
+    first_seen = _first_seen(df, "plant_id")
+    fid: dict[str, str] = {}
+    former: dict[str, str] = {}
+    for members in clusters.members().values():
+        i = stable_id("fac", members, first_seen)
+        former[i] = _former("fac", members, i)
+        for m in members:
+            fid[m] = i
+    df["facility_id"] = df["plant_id"].map(fid)
+    hist = df.assign(_d=[d or _FAR for d in df["date"]]).sort_values(
+        ["facility_id", "_d", "doc_id", "start"], kind="stable")
+    history = hist[["facility_id", "date", "status", "doc_id", "plant_id", "evidence"]]
+    rows = []
+    for f, g in hist.groupby("facility_id", sort=True):
+        dated = g[g["date"].notna()]
+        last = (dated if not dated.empty else g).iloc[-1]
+        canon = g[g["plant_id"] == _earliest(list(g["plant_id"].unique()), first_seen)].iloc[0]
+        rows.append({
+            "facility_id": f, "name": canon["name"],
+            "product": _mode(g["product"]), "operator": _mode(g["operator"]),
+            "region": _mode(g["region"]), "region_code": _mode(g["region_code"]),
+            "latest_status": last["status"], "latest_status_date": last["date"],
+            "first_seen": dated["date"].min() if not dated.empty else None,
+            "last_seen": dated["date"].max() if not dated.empty else None,
+            "n_documents": g["doc_id"].nunique(),
+            "plant_ids": _json_list(g["plant_id"]), "doc_ids": _json_list(g["doc_id"]),
+            "former_ids": former[f],
+        })
+    return pd.DataFrame(rows), history.reset_index(drop=True), links
+
+
+def _mode(s: pd.Series) -> object:
+    """The most frequent non-null value (ties: the first in sorted order)."""
+    s = s.dropna()
+    if s.empty:
+        return None
+    counts = s.value_counts()
+    return sorted(counts[counts == counts.max()].index)[0]
+
+
+def backwards_statuses(history: pd.DataFrame) -> pd.DataFrame:
+    """Reports whose status is earlier in the life cycle than a previous report's
+    (e.g. launched after closed): kept in the history, counted by a WARN check."""
+    bad = []
+    for _, g in history.groupby("facility_id", sort=True):
+        top = -1
+        for r in g.itertuples():
+            rank = STATUS_RANK.get(r.status)
+            if rank is None:
+                continue
+            if rank < top:
+                bad.append(r.Index)
+            top = max(top, rank)
+    return history.loc[bad]
+
+
+# --- people ------------------------------------------------------------------------------
+
+_PATRONYMIC = re.compile(r"(вич|вна|ична|оглы|кызы)$")
+
+
+@dataclass(frozen=True)
+class Name:
+    surname: str
+    first: str  # full first name, or "" when only an initial is given
+    initial: str
+    patronymic: str
+
+
+def parse_name(full_name: str, surname: str) -> Name:
+    """«А. Алиханов», «Антон Алиханов», «Алиханов Антон Андреевич» -> their parts."""
+    sur = surname.lower().replace("ё", "е")
+    words = [w for w in re.split(r"[\s.]+", full_name.lower().replace("ё", "е")) if w]
+    words = [w for w in words if w != sur]
+    first, initial, patronymic = "", "", ""
+    for w in words:
+        if len(w) == 1:
+            if not initial:
+                initial = w
+            elif not patronymic:
+                patronymic = w
+        elif _PATRONYMIC.search(w) and (first or initial):
+            patronymic = w
+        elif not first:
+            first, initial = w, w[0]
+        else:
+            patronymic = w
+    return Name(sur, first, initial, patronymic)
+
+
+def _compatible(a: str, b: str) -> bool:
+    return not a or not b or a == b or (len(a) == 1 and b.startswith(a)) or \
+        (len(b) == 1 and a.startswith(b))
+
+
+def people_candidates(units: list[dict]) -> list[tuple[str, str, float, str]]:
+    """Rule matches inside the surname + first-initial blocks (see the module docstring)."""
+    blocks: dict[tuple[str, str], list[dict]] = {}
+    bare: dict[str, list[dict]] = {}  # surname only («Путин»)
+    for u in units:
+        if u["name"].initial:
+            blocks.setdefault((u["name"].surname, u["name"].initial), []).append(u)
+        else:
+            bare.setdefault(u["name"].surname, []).append(u)
+    out = []
+    for u in units:
+        for b in bare.get(u["name"].surname, []):
+            both_bare = not u["name"].initial
+            if b is u or (both_bare and b["official_id"] > u["official_id"]):
+                continue  # each bare pair once
+            if u["posts"] & b["posts"]:
+                out.append((b["official_id"], u["official_id"], 50.0, "surname_and_post"))
+    for _, members in sorted(blocks.items()):
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                na, nb = a["name"], b["name"]
+                if not _compatible(na.patronymic, nb.patronymic):
+                    continue
+                shared = (a["orgs"] & b["orgs"]) | (a["positions"] & b["positions"])
+                if na.first and nb.first:
+                    if na.first == nb.first:
+                        out.append((a["official_id"], b["official_id"], 100.0,
+                                    "same_first_name"))
+                elif shared:
+                    out.append((a["official_id"], b["official_id"],
+                                float(fuzz.ratio(a["full_name"], b["full_name"])),
+                                "initial_and_context"))
+    return out
+
+
+def people_units(officials: pd.DataFrame) -> list[dict]:
+    units = []
+    for oid, g in officials.groupby("official_id", sort=True):
+        units.append({
+            "official_id": oid, "full_name": g["full_name"].iloc[0],
+            "name": parse_name(g["full_name"].iloc[0], g["surname"].iloc[0]),
+            "orgs": {_key(o) for o in g["organization"].dropna()},
+            "positions": {p for p in g["position"].dropna()},
+            "posts": {(p, _key(o)) for p, o in zip(g["position"], g["organization"],
+                                                   strict=True) if isinstance(o, str)},
+        })
+    return units
+
+
+def resolve_people(officials: pd.DataFrame, documents: pd.DataFrame,
+                   overrides: pd.DataFrame | None = None
+                   ) -> tuple[pd.DataFrame, list[dict[str, object]]]:
+    """(people, links) from the officials fact table."""
+    overrides = read_overrides() if overrides is None else overrides
+    if officials.empty:
+        return pd.DataFrame(), []
+    df = officials.copy()
+    df["date"] = pd.Series(_dates(df, documents), index=df.index, dtype=object)
+    units = people_units(df)
+    clusters, links = _resolve("person", [u["official_id"] for u in units],
+                               people_candidates(units), overrides)
+    first_seen = _first_seen(df, "official_id")
+    rows = []
+    for members in clusters.members().values():
+        pid = stable_id("per", members, first_seen)
+        g = df[df["official_id"].isin(members)]
+        # canonical name: the longest written form (most parts), then the earliest member's
+        canon = max(g["full_name"].unique(), key=lambda n: (len(n.split()), -len(n), n))
+        posts = []
+        for (pos, org), p in g.groupby(["position", g["organization"].fillna("")],
+                                       sort=True):
+            dates = p["date"].dropna()
+            posts.append({"position": pos, "organization": org or None,
+                          "first_seen": dates.min().isoformat() if not dates.empty else None,
+                          "last_seen": dates.max().isoformat() if not dates.empty else None})
+        rows.append({
+            "person_id": pid, "full_name": canon, "surname": _mode(g["surname"]),
+            "posts": json.dumps(posts, ensure_ascii=False),
+            "official_ids": _json_list(members), "doc_ids": _json_list(g["doc_id"]),
+            "n_documents": g["doc_id"].nunique(),
+            "former_ids": _former("per", members, pid),
+        })
+    return pd.DataFrame(rows), links
+
+
+def registry_frames(frames: dict[str, pd.DataFrame], overrides: pd.DataFrame | None = None
+                    ) -> dict[str, pd.DataFrame]:
+    """The four registry tables from the validated fact tables (unvalidated frames)."""
+    overrides = read_overrides() if overrides is None else overrides
+    registry, history, plant_links = resolve_plants(frames["plants"], frames["documents"],
+                                                    overrides)
+    people, person_links = resolve_people(frames["officials"], frames["documents"],
+                                          overrides)
+    return {"plant_registry": registry, "plant_status_history": history, "people": people,
+            "links": pd.DataFrame(plant_links + person_links)}
