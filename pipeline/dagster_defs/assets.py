@@ -221,12 +221,6 @@ def fact_lineage(table: str) -> dg.TableColumnLineage:
     return dg.TableColumnLineage(deps_by_column=deps)
 
 
-def fact_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
-    """Column lineage is read from the materialization (definition metadata alone is not
-    shown), so each run reports it with the row count and preview."""
-    return {**table_metadata(df), "dagster/column_lineage": fact_lineage(table)}
-
-
 # Which upstream assets each table is computed from (the edges the asset graph draws).
 TABLE_DEPS: dict[str, set[str]] = {
     "documents": {"raw_documents"},
