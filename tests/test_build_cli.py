@@ -47,3 +47,24 @@ def test_the_summary_names_the_release(tmp_path) -> None:
     assert "documents published: 0" in lines
     assert any(line.startswith("release: r0002-abc") for line in lines)
     assert pd.read_parquet(tmp_path / "plants.parquet").empty
+
+
+def test_the_summary_counts_rejections_and_quarantine(tmp_path) -> None:
+    """Rejected inputs by stage, duplicates, and quarantined documents, read from the files
+    (rows made up for the test)."""
+    import pandas as pd
+
+    from pipeline.build import summary
+    from pipeline.schemas import TABLES, empty_frame
+
+    for table, model in TABLES.items():
+        empty_frame(model).to_parquet(tmp_path / f"{table}.parquet")
+    pd.DataFrame({"stage": ["ingest", "ingest", "parse", "duplicate"]}).to_parquet(
+        tmp_path / "rejected_documents.parquet")
+    pd.DataFrame({"doc_id": ["a", "a", "b"]}).to_parquet(tmp_path / "quarantined_rows.parquet")
+    pd.DataFrame({"doc_id": ["a", "b", "c"]}).to_parquet(tmp_path / "documents.parquet")
+    lines = summary(tmp_path)
+    assert "documents published: 3" in lines
+    assert ("inputs rejected: 3 (unreadable 2, failed NLP 1), duplicates skipped: 1 "
+            "-> rejected_documents") in lines
+    assert "documents with quarantined rows: 2 (3 rows -> quarantined_rows)" in lines
