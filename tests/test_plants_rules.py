@@ -325,3 +325,69 @@ def test_company_right_after_the_facility_is_its_operator():
            for p in find_plants(analyzed, build_context(analyzed, PUBLISHED))]
     assert got == [("завод по выпуску алюминиевой банки", "Альба"),
                    ("производство самоклеящихся материалов", "Босла")]
+
+
+# --- real-news patterns (issue 16), in sentences written for the tests ------------------
+
+def rows(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(name, status, operator, region_code) of every plant row of a text."""
+    analyzed = analyze(text)
+    return [(p.name, p.status, p.operator, p.region.code if p.region else None)
+            for p in find_plants(analyzed, build_context(analyzed, PUBLISHED))]
+
+
+NEWS_PATTERNS = [
+    # a court declares a named plant insolvent: closed, and the plant is not its own operator
+    ("Арбитражный суд Кемеровской области вынес решение о признании несостоятельным ООО "
+     '"Юргинский машиностроительный завод".',
+     [("Юргинский машиностроительный завод", "closed", None, "RU-KEM")]),
+    # a compound head noun ("рыбокомбинат") is a facility
+    ("Мурманский рыбокомбинат приостановил работу из-за санкций.",
+     [("Мурманский рыбокомбинат", "suspended", None, "RU-MUR")]),
+    # the planned launch of a named plant is news about it
+    ("31 октября в Забайкальском крае состоится запуск в эксплуатацию Быстринского "
+     "горно-обогатительного комбината.",
+     [("Быстринский горно-обогатительный комбинат", "planned", None, "RU-ZAB")]),
+    # a named plant only mentioned in a plan of its owner is not news about it
+    ("Компания планирует увеличить выпуск, сообщил директор Быстринского "
+     "горно-обогатительного комбината.", []),
+    # the plant an article leads with takes the status of the next sentence
+    ("В Хакасии решается судьба Туимского завода по обработке цветных металлов. "
+     "Цеха простаивают, работа завода свернута.",
+     [("Туимский завод по обработке цветных металлов", "suspended", None, "RU-KK")]),
+    # ... but not when that sentence names another plant (the article's company stays the
+    # operator of a named plant with none in its sentence: the written corpus's convention)
+    ("В Хакасии решается судьба Туимского завода по обработке цветных металлов. "
+     "Абаканский вагоностроительный завод приостановил работу.",
+     [("Абаканский вагоностроительный завод", "suspended", "Туимский завод", "RU-KK")]),
+    # a place adjective inside a quoted company name is no region of the story
+    ("В Забайкальском крае построят обогатительную фабрику ПАО «ГМК «Норильский никель» в "
+     "2027 году.",
+     [("обогатительная фабрика", "planned", "Норильский никель", "RU-ZAB")]),
+    # a new shop at a plant: the plant grows
+    ("На молочном комбинате в Пензе открылся новый компрессорный цех.",
+     [("молочный комбинат", "expanded", None, "RU-PNZ"),
+      ("компрессорный цех", "expanded", None, "RU-PNZ")]),
+    # a plant named by its kind, then by its name: one row with the name
+    ("В Пензе на молочном комбинате открылся новый компрессорный цех. Пензенский молочный "
+     "комбинат выпускает сыры.",
+     [("Пензенский молочный комбинат", "expanded", None, "RU-PNZ"),
+      ("компрессорный цех", "expanded", "Пензенский молочный комбинат", "RU-PNZ")]),
+    # a launch planned while the next sentence says it is being built: under construction
+    ("В Туве до конца года запустят завод по производству взрывчатки. Строительство ведет "
+     "компания «Энерго».",
+     [("завод по производству взрывчатки", "under_construction", "Энерго", "RU-TY")]),
+    # ... a plan alone stays planned
+    ("В Туве до конца года запустят завод по производству взрывчатки.",
+     [("завод по производству взрывчатки", "planned", None, "RU-TY")]),
+    # two products of one noun told apart by their adjectives: two plants
+    ("В Волжском запущено производство технических нитей. В 2027 году там создадут "
+     "производство полиэфирной нити.",
+     [("производство технических нитей", "launched", None, "RU-VGG"),
+      ("производство полиэфирной нити", "planned", None, "RU-VGG")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEWS_PATTERNS)
+def test_real_news_patterns(text, expected):
+    assert rows(text) == expected

@@ -19,7 +19,7 @@ from datetime import date
 from pipeline.rules import lexicon
 from pipeline.rules.context import DocContext, company_right_after, sentence_companies
 from pipeline.rules.dates import find_dates, find_periods
-from pipeline.rules.gazetteer import Region, find_regions, resolve_region
+from pipeline.rules.gazetteer import Region, RegionMention, find_regions, resolve_region
 from pipeline.rules.morph import (
     UD_TO_PYMORPHY_CASE,
     agree,
@@ -316,6 +316,22 @@ def _is_proper_adjective(tok: Token, first: bool) -> bool:
     if _TOPONYM_ADJ.search(low) and "ическ" not in low:
         return True
     return bool(find_regions(tok.text))
+
+
+def _adjective_in_name(sent: Sentence, r: RegionMention) -> bool:
+    """A place adjective inside a quoted name names no region of the story («ГМК «Норильский
+    никель»» in "районе края", real news dev r3_015)."""
+    before = sent.text[:r.start]
+    return r.via == "adjective" and before.count("«") > before.count("»")
+
+
+def _same_name(operator: str, name: str) -> bool:
+    """The operator is the plant itself, written as its company ("ООО «X завод»") or by the
+    start of its name ("Туимский завод" of "Туимский завод по обработке цветных металлов")."""
+    def words(s: str) -> list[str]:
+        return re.findall(r"\w+", s.lower().replace("ё", "е"))
+    op, nm = words(operator), words(name)
+    return len(op) >= 2 and (op == nm[-len(op):] or op == nm[:len(op)] or nm == op[-len(nm):])
 
 
 def _inside_quotes(sent: Sentence, tok: Token) -> bool:
@@ -649,6 +665,35 @@ def region_of_place_adjective(word: str) -> Region | None:
     return None
 
 
+def _built_meanwhile(si: int, statuses: list[str | None], found: list[list[_Phrase]]
+                    ) -> str | None:
+    """A plant whose launch is planned while the next sentences say it is being built
+    ("…до конца года запустят завод… Строительство ведет компания КМД-ЭНЕРГО", real news
+    dev r4_005, r2_035): under construction, unless another plant is named first."""
+    for k in range(si + 1, min(si + 3, len(statuses))):
+        if found[k]:
+            return None
+        if statuses[k] == "under_construction":
+            return "under_construction"
+    return None
+
+
+def _named_later(first: _Phrase, later: _Phrase) -> bool:
+    """A plant first named by its kind and then by its proper name ("на молочном комбинате
+    …" … "Пензенский молочный комбинат был введен …", real news dev r1_054)."""
+    short, full = first.name.lower().split(), later.name.lower().split()
+    return later.named and not first.named and first.lemma == later.lemma and \
+        len(full) > len(short) and full[-len(short):] == short
+
+
+def _hosts_new_unit(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> bool:
+    """The plant is the place where a new unit opens ("на молочном комбинате открылся новый
+    компрессорный цех", real news dev r1_054): the plant grows, it is not new."""
+    head = sent.tokens[ph.head]
+    return ph.lemma in _HOSTS and head.case == "Loc" and \
+        any(p is not ph and p.lemma in ADDED_UNITS for p in phrases)
+
+
 def _at_working_plant(sent: Sentence, phrases: list[_Phrase]) -> bool:
     """The sentence puts the unit at an existing plant: a named plant acts ("Ижевский завод
     запустил линию"), or a plant is the place ("на заводе", "на площадке «X»")."""
@@ -679,6 +724,22 @@ def _content(p: _Phrase) -> set[str]:
 
 
 
+def _adjectives(p: _Phrase) -> set[str]:
+    out = set()
+    for w in re.findall(r"[а-яё]{4,}", (p.product or "").lower()):
+        parse = morph().parse(w)[0]
+        if parse.tag.POS in ("ADJF", "PRTF"):
+            out.add(parse.normal_form.replace("ё", "е"))
+    return out
+
+
+def _told_apart(a: _Phrase, b: _Phrase) -> bool:
+    """Two products of one kind told apart by their adjectives ("производство технических
+    нитей" and "производство полиэфирной нити", real news dev r2_019): two facilities."""
+    qa, qb = _adjectives(a), _adjectives(b)
+    return bool(qa) and bool(qb) and not qa & qb
+
+
 def _nearest_region(regions: list, offset: int) -> Region | None:
     """The region named last before `offset` in the sentence (else the first after it):
     "завод в Туле и фабрика в Калуге" gives each plant its own region."""
@@ -688,61 +749,120 @@ def _nearest_region(regions: list, offset: int) -> Region | None:
     return regions[0].region if regions else None
 
 
+LEAD_SENTENCES = 3  # a named plant in the first sentences is what the article is about
+
+
+def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | None],
+                  found: list[list[_Phrase]]) -> str | None:
+    """What happened to a plant with a proper name, or None when it is only mentioned.
+
+    A named plant exists, so only what happens to it is news: its own sentence's status
+    (a launch of it is "expanded"). A plan is news when the plan is its own building or
+    launch ("состоится запуск Быстринского ГОКа"). The plant an article leads with takes
+    the status of the next sentences that name no other plant ("…решается судьба
+    Туимского завода. … Цеха простаивают, работа завода свернута": suspended)."""
+    own = statuses[si]
+    if own in NAMED_PLANT_STATUSES:
+        return "expanded" if own == "launched" else own
+    if own == "planned" and _object_of_event(sent, ph):
+        return own
+    if own is None and si < LEAD_SENTENCES and len(found[si]) == 1:
+        for k in range(si + 1, min(si + 3, len(statuses))):
+            if found[k]:
+                break
+            if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"}:
+                return statuses[k]
+    return None
+
+
+def _object_of_event(sent: Sentence, ph: _Phrase) -> bool:
+    """The phrase is governed by an event noun of building or launching a few words before
+    it ("запуск в эксплуатацию Быстринского ГОКа", "строительства Юргинского завода")."""
+    before = [t for t in sent.tokens if t.end <= ph.start][-4:]
+    return any(t.pos == "NOUN" and _lem(t) in EVENT_NOUNS
+               and STATUS_LEMMAS.get(_lem(t)) in _ONGOING for t in before)
+
+
+def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
+    companies = sentence_companies(sent, exclude=(ph.start, ph.end))
+    operator = company_right_after(sent, ph.end) or (companies[0] if companies else ctx.company)
+    if operator and _same_name(operator, ph.name):
+        return None  # "ООО «Юргинский машиностроительный завод»" runs itself
+    return operator
+
+
+def _phrase_region(ph: _Phrase, regions: list[RegionMention], sent: Sentence,
+                   ctx: DocContext) -> Region | None:
+    region = regions[0].region if regions else ctx.region
+    if ph.place and not regions and (ctx.region is None or find_regions(ph.place)):
+        # a town's adjective ("Волжский") does not override the article's region
+        return region_of_place_adjective(ph.place) or region
+    return _nearest_region(regions, ph.start - sent.start) or region
+
+
+def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
+                   statuses: list[str | None], found: list[list[_Phrase]]) -> str | None:
+    """The row's status, or None when the phrase only mentions the facility."""
+    st = _named_status(sent, ph, si, statuses, found) if ph.named else status
+    if st == "planned":
+        st = _built_meanwhile(si, statuses, found) or st
+    if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
+                             or _hosts_new_unit(sent, ph, found[si])):
+        st = "expanded"  # a new line or shop at a working plant, and that plant
+    return st
+
+
+def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int | None:
+    """The row of a facility already read that this phrase names again."""
+    return next((k for k, (ksi, kp) in enumerate(kept)
+                 if kp.name == ph.name or
+                 (ksi != si and _content(kp) & _content(ph) and not _told_apart(kp, ph)) or
+                 (" " not in ph.name and kp.lemma == ph.lemma)), None)
+
+
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
     last_status: str | None = None
     dated = plan_dated(analyzed.text, ctx.published)
     statuses = [sentence_status(s, dated) for s in analyzed.sentences]
+    found = [_find_in_sentence(s) for s in analyzed.sentences]
     for si, sent in enumerate(analyzed.sentences):
-        phrases = _find_in_sentence(sent)
         own = statuses[si]
-        if own:
-            last_status = own
-        if not phrases:
+        last_status = own or last_status
+        if not found[si]:
             continue
         status = own or last_status or next((s for s in statuses[si + 1:] if s), None)
-        regions = find_regions(sent.text)
-        region = regions[0].region if regions else ctx.region
+        regions = [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)]
         dates = [d for d in find_dates(sent.text, ctx.published) if d.precision != "year"]
         years = [d for d in find_dates(sent.text, ctx.published) if d.precision == "year"]
-        for ph in phrases:
-            companies = sentence_companies(sent, exclude=(ph.start, ph.end))
-            operator = company_right_after(sent, ph.end) or \
-                (companies[0] if companies else ctx.company)
-            ph_region = _nearest_region(regions, ph.start - sent.start) or region
-            if ph.place and not regions and (ctx.region is None or find_regions(ph.place)):
-                # a town's adjective ("Волжский") does not override the article's region
-                ph_region = region_of_place_adjective(ph.place) or region
-            st = status
-            if ph.named:
-                # a plant with a proper name exists: only what happens to it is news
-                if own not in NAMED_PLANT_STATUSES:
-                    continue
-                st = "expanded" if own == "launched" else own
+        for ph in found[si]:
+            named_first = next((k for k, (_, kp) in enumerate(kept) if _named_later(kp, ph)),
+                               None)
+            if named_first is not None:
+                # "на молочном комбинате …" … "Пензенский молочный комбинат …": its name
+                out[named_first] = replace(out[named_first], name=ph.name)
+                kept[named_first] = (kept[named_first][0], ph)
+                continue
+            st = _phrase_status(sent, ph, si, status, statuses, found)
             if not st:
                 continue  # no event: the facility is only mentioned
-            if st == "launched" and ph.lemma in ADDED_UNITS and _at_working_plant(sent, phrases):
-                st = "expanded"  # a new line or shop at a working plant
-            event_date = dates[0].value if dates else None
-            if event_date is None and st in PAST_EVENT_STATUSES:
-                event_date = ctx.published  # a reported past event: the article's date
-            event_year = event_date.year if event_date else \
-                (years[0].value.year if years else None)
-            dup = next((k for k, (ksi, kp) in enumerate(kept)
-                        if kp.name == ph.name or
-                        (ksi != si and _content(kp) & _content(ph)) or
-                        (" " not in ph.name and kp.lemma == ph.lemma)), None)
-            if dup is not None:
+            if (dup := _same_as_kept(kept, si, ph)) is not None:
                 # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
                 # кремния"): keep the first row, take a product it lacked
                 if out[dup].product is None and ph.product:
                     out[dup] = replace(out[dup], product=ph.product)
                 continue
+            event_date = dates[0].value if dates else None
+            if event_date is None and st in PAST_EVENT_STATUSES:
+                event_date = ctx.published  # a reported past event: the article's date
+            event_year = event_date.year if event_date else \
+                (years[0].value.year if years else None)
             kept.append((si, ph))
             out.append(PlantMention(
-                name=ph.name, product=ph.product, operator=operator, region=ph_region,
-                status=st, event_date=event_date, event_year=event_year,
+                name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
+                region=_phrase_region(ph, regions, sent, ctx), status=st,
+                event_date=event_date, event_year=event_year,
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
     return out
