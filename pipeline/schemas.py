@@ -112,6 +112,10 @@ class Officials(_Evidence):
                               str_length={"min_value": 1})
     position: Series[str] = _f("Position in the nominative, lower case.", example="губернатор",
                                str_length={"min_value": 2})
+    position_full: Series[str] = _f(
+        "The position with its short forms written out, one spelling per post for grouping "
+        "(pipeline/data/lexicon/position_abbreviations.csv).",
+        example="генеральный директор", str_length={"min_value": 2})
     organization: Series[str] = _f("Organization or region of the position, nominative.",
                                    example="Минпромторг",
                                    null_means="the text names no organization for the post")

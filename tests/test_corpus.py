@@ -92,6 +92,17 @@ def test_officials_match_on_surname_and_position():
     assert not ev.officials_match(gold, {"surname": "Малышев", "position": "мэр"})
 
 
+def test_officials_match_a_short_form_to_its_written_out_post():
+    """A gold "генеральный директор" is the row's "гендиректор", through position_full;
+    a different post written out is still a different post."""
+    gold = {"surname": "Петров", "position": "генеральный директор"}
+    row = {"surname": "Петров", "position": "гендиректор",
+           "position_full": "генеральный директор"}
+    assert ev.officials_match(gold, row)
+    assert not ev.officials_match(gold, {**row, "position_full": "заместитель директора"})
+    assert not ev.officials_match(gold, {"surname": "Петров", "position": "гендиректор"})
+
+
 def test_matching_is_one_to_one_within_a_document():
     gold = [{"amount": 1e9, "currency": "RUB"}, {"amount": 1e9, "currency": "RUB"}]
     pred = [{"amount": 1e9, "currency": "RUB"}]

@@ -458,3 +458,29 @@ def _triples(text: str, region: str | None = REGION) -> list[tuple]:
 ])
 def test_structures(text, expected):
     assert _triples(text) == expected
+
+
+# --- short forms of posts: position as written, position_full written out ---------------
+
+SHORT_FORMS = [
+    ("Об этом сообщил гендиректор компании «Ромашка» Иван Петров.",
+     "гендиректор", "генеральный директор"),
+    ("Об этом рассказал первый замгубернатора Иван Петров.",
+     "первый замгубернатора", "первый заместитель губернатора"),
+    ("Замминистра энергетики Иван Петров отметил рост выпуска.",
+     "замминистра энергетики", "заместитель министра энергетики"),
+    # a post with no short form is the same in both columns
+    ("Губернатор Иван Петров открыл завод.", "губернатор", "губернатор"),
+]
+
+
+@pytest.mark.parametrize("text,position,full", SHORT_FORMS)
+def test_short_forms_are_written_out_in_position_full(text, position, full):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.position_full) for r in rows] == [(position, full)]
+
+
+def test_full_position_reads_the_lexicon():
+    assert officials.full_position("зампред правительства") == \
+        "заместитель председателя правительства"
+    assert officials.full_position("директор") == "директор"

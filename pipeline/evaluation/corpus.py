@@ -11,7 +11,9 @@ Matching is one-to-one within a document:
 * plants — same `region_code` and a shared content word (lemma, or a common stem of five
   letters: "цементный завод" ~ "цемент") between name + product of the two rows;
 * investments — same `currency` and `amount` within 1 %;
-* officials — same surname (case and ё insensitive) and the same position.
+* officials — same surname (case and ё insensitive) and the same position: the row's
+  `position`, or its `position_full` (short forms written out: a gold "генеральный
+  директор" is the row's "гендиректор").
 Attributes of matched pairs (status, qualifier, period, program, operator/investor) are
 reported as accuracies; they do not change precision and recall.
 
@@ -96,8 +98,9 @@ def investments_match(gold: dict, pred: dict) -> bool:
 
 
 def officials_match(gold: dict, pred: dict) -> bool:
+    posts = {_norm(pred.get("position")), _norm(pred.get("position_full"))}
     return _norm(gold.get("surname")) == _norm(pred.get("surname")) and \
-        _norm(gold.get("position")) == _norm(pred.get("position"))
+        _norm(gold.get("position")) in posts
 
 
 MATCHERS: dict[str, Callable[[dict, dict], bool]] = {

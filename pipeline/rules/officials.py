@@ -84,6 +84,8 @@ BUSINESS_POSTS = lexicon.words(_POSITIONS, "lemma", sector="business")
 PRE_MODIFIERS = _role("pre_modifier")
 _ACTING = _role("acting")
 ACTING_ABBREVIATIONS = _role("acting_abbreviation")
+# short forms of posts written out ("гендиректор" -> "генеральный директор")
+POSITION_ABBREVIATIONS = lexicon.mapping("position_abbreviations", "word", "full")
 _PHASE_FORMER = _role("phase_former")
 # Complement nouns that belong to the post itself rather than to the organization.
 POST_COMPLEMENTS = _role("post_complement")
@@ -128,12 +130,20 @@ class OfficialMention:
     full_name: str
     surname: str
     position: str
+    position_full: str  # the post with its short forms written out (full_position)
     organization: str | None
     phase: str | None
     sector: str
     evidence: str
     start: int
     end: int
+
+
+def full_position(position: str) -> str:
+    """The post with its short forms written out, one spelling per post for grouping
+    ("гендиректор" -> "генеральный директор", "первый замгубернатора" -> "первый заместитель
+    губернатора"); `position` keeps the text's word, as factRuEval's spans do."""
+    return " ".join(POSITION_ABBREVIATIONS.get(w, w) for w in position.split())
 
 
 def official_id(full_name: str) -> str:
@@ -1431,6 +1441,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
                     surname=person.surname, position=post.position,
+                    position_full=full_position(post.position),
                     organization=post.organization, phase=post.phase, sector=_sector(post),
                     evidence=sent.text, start=per.start, end=per.end,
                 ))
