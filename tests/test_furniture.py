@@ -324,3 +324,15 @@ def test_an_excerpt_cut_off_mid_sentence_keeps_its_last_paragraph():
     assert _content(text) == ["Первый абзац статьи о заводе.", cut]
     assert _content(f"Первый абзац статьи о заводе.\n\n{menu}") == [
         "Первый абзац статьи о заводе."]
+
+
+def test_a_line_opening_the_article_with_a_colon_is_article():
+    """"… заявил:" right before the first paragraph says who speaks; a headline there, a
+    colon line with no verb, or one that does not open the body stay furniture (written
+    for the tests)."""
+    body = "Мы получили разрешение на строительство завода в Тосненском районе."
+    assert _content("Главная / Новости\nГубернатор области Иван Петров сегодня заявил:\n"
+                    + body) == ["Губернатор области Иван Петров сегодня заявил:", body]
+    assert _content("В Туле открыли завод\n" + body) == [body]
+    assert _content("Новости региона:\n" + body) == [body]
+    assert _content(body + "\nГубернатор области Иван Петров сегодня заявил:\nМеню") == [body]
