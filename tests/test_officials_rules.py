@@ -484,3 +484,13 @@ def test_full_position_reads_the_lexicon():
     assert officials.full_position("зампред правительства") == \
         "заместитель председателя правительства"
     assert officials.full_position("директор") == "директор"
+
+
+def test_a_post_in_the_dative_is_the_listener_not_the_speaker():
+    """"сообщил корреспонденту ИА REGNUM директор предприятия Иван Петров": Петров is the
+    director, and not of the agency; the correspondent is whom he told (written for the
+    tests, after real news dev r3_050)."""
+    text = ("Как сообщил корреспонденту ИА REGNUM директор предприятия Иван Петров, возможно, "
+            "что цех встанет.")
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == [("директор", None)]

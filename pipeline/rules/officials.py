@@ -1154,10 +1154,23 @@ def _stacked_posts(sent: Sentence, near: list[Token], post: _Post,
         more = _parse_post(sent, near, stack[-1].consumed + nxt, doc)
         if more is None:
             break
+        if _other_case(stack[-1], more):
+            # "сообщил корреспонденту ИА REGNUM директор предприятия X": the dative post is
+            # the listener's, not X's (real news dev r3_050)
+            stack = [more]
+            continue
         if more.organization is None or more.default_org:
             more.organization, more.default_org = stack[-1].organization, False
         stack.append(more)
     return stack
+
+
+def _other_case(a: _Post, b: _Post) -> bool:
+    """Two stacked posts in the nominative and the dative (or instrumental) are not one
+    person's: one of them is a verb's object."""
+    cases = {a.head_case, b.head_case}
+    return None not in cases and len(cases) == 2 and bool(cases & {"Dat", "Ins"}) and \
+        "Nom" in cases
 
 
 def _post_reaching_end(sent: Sentence, chunk: list[Token], doc: Article) -> _Post | None:
