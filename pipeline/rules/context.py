@@ -197,9 +197,13 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     spans = [sp for sp in analyzed.spans if is_company(sp)]
     # plants named as organisations count only when the article names no other company
     owners = [sp for sp in spans if not is_facility_name(sp)]
+    # a news outlet or a site ("в особой экономической зоне «Моглино»") is one wherever the
+    # article names it again ("на территории «Моглино»", real news dev r1_038)
+    not_companies = {org_key(sp.normal) for sp in analyzed.spans
+                     if _named_after(analyzed.text, sp.start)}
     for span in owners or spans:
-        if _named_after(analyzed.text, span.start):
-            continue  # a news outlet or a site ("индустриальный парк «Храброво»")
+        if org_key(span.normal) in not_companies:
+            continue
         name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«")
         key = org_key(name or "")
         if not key:
