@@ -253,8 +253,24 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
     return j if seen_noun else i
 
 
+def _past_place(tokens: list[Token], i: int) -> int:
+    """Past a place between a head and its "по выпуску X" ("завод в Гусеве по производству
+    панировочных сухарей", real news dev r1_039): the index of "по", else i."""
+    if i >= len(tokens) or tokens[i].text.lower() not in ("в", "на"):
+        return i
+    j = i + 1
+    while j < min(i + 4, len(tokens)) and tokens[j].pos in ("ADJ", "PROPN", "NOUN") \
+            and tokens[j].case == "Loc":
+        j += 1
+    if j > i + 1 and j + 1 < len(tokens) and tokens[j].text.lower() == "по" and \
+            tokens[j + 1].lemma in PRODUCT_NOUNS:
+        return j
+    return i
+
+
 def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
     """(start, first-NP end, end) of the product complement after the head at i-1."""
+    i = _past_place(tokens, i)
     start = i
     if i < len(tokens) and tokens[i].text.lower() == "по" and i + 1 < len(tokens) and \
             tokens[i + 1].lemma in PRODUCT_NOUNS:
@@ -486,7 +502,7 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         return f"{head_nom} {' '.join(m.group(0).split())}", t.end + m.end(), None
     if cend > cstart:
         product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
-        tail = " ".join(x.text for x in toks[i + 1:cend]).lower()
+        tail = " ".join(x.text for x in toks[_past_place(toks, i + 1):cend]).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
     quoted = _quoted_after(sent, t)
     if quoted and not weak:
