@@ -16,7 +16,7 @@ import pandera.pandas as pa
 from pipeline import quarantine
 from pipeline.registries import registry_frames
 from pipeline.rules.investments import investment_id
-from pipeline.rules.officials import official_id
+from pipeline.rules.officials import full_position, official_id
 from pipeline.rules.plants import plant_id
 from pipeline.runtime.pack import records_frame as records_frame  # re-exported
 from pipeline.schemas import SORT_KEYS, TABLES, columns
@@ -75,6 +75,8 @@ def officials_frame(records: pd.DataFrame) -> pd.DataFrame:
     df = _facts(records, "official")
     if not df.empty:
         df["official_id"] = [official_id(n) for n in df["full_name"]]
+        df["position_full"] = [full_position(p) if isinstance(p, str) else p
+                               for p in df["position"]]
     return df
 
 

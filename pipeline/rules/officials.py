@@ -130,7 +130,6 @@ class OfficialMention:
     full_name: str
     surname: str
     position: str
-    position_full: str  # the post with its short forms written out (full_position)
     organization: str | None
     phase: str | None
     sector: str
@@ -1454,7 +1453,6 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
                     surname=person.surname, position=post.position,
-                    position_full=full_position(post.position),
                     organization=post.organization, phase=post.phase, sector=_sector(post),
                     evidence=sent.text, start=per.start, end=per.end,
                 ))
