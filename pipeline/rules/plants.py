@@ -351,8 +351,16 @@ def _same_name(operator: str, name: str) -> bool:
 
 
 def _inside_quotes(sent: Sentence, tok: Token) -> bool:
+    """Inside a quoted name («Фабрика проектного финансирования»); a quote that opens more
+    than four words before the token is someone's speech, whose plants count («В 2026 году
+    будет запущено производство …», real news dev r2_045)."""
     before = sent.text[:tok.start - sent.start]
-    return before.count("«") > before.count("»")
+    if before.count("«") <= before.count("»"):
+        return False
+    return len(before[before.rfind("«") + 1:].split()) <= _NAME_WORDS
+
+
+_NAME_WORDS = 4  # a quoted name is short; a longer quote is speech
 
 
 @dataclass
