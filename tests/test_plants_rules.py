@@ -400,3 +400,24 @@ NEWS_PATTERNS = [
 @pytest.mark.parametrize("text,expected", NEWS_PATTERNS)
 def test_real_news_patterns(text, expected):
     assert rows(text) == expected
+
+
+# --- normal forms: the product's adjectives agree with their noun ------------------------
+
+AGREEMENT = [
+    # "открыт" (a short form, tagged an adjective) is the predicate, not part of the name
+    ("Открыт Суходольский завод специального тяжелого машиностроения, его запустили в мае.",
+     "Суходольский завод специального тяжелого машиностроения",
+     "специальное тяжелое машиностроение"),
+    ("Запущен завод нового тяжелого оборудования.", "завод нового тяжелого оборудования",
+     "новое тяжелое оборудование"),
+    ("В Твери построят завод по выпуску полиэтиленовых труб и пластиковых изделий.",
+     "завод по выпуску полиэтиленовых труб и пластиковых изделий",
+     "полиэтиленовые трубы и пластиковые изделия"),
+    ("В Туле открыли цех сухой штукатурки.", "цех сухой штукатурки", "сухая штукатурка"),
+]
+
+
+@pytest.mark.parametrize("text,name,product", AGREEMENT)
+def test_product_adjectives_agree_and_a_short_form_is_no_name(text, name, product):
+    assert [(n, p) for n, p, _ in plants(text)] == [(name, product)]

@@ -310,13 +310,35 @@ def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
 def _nominative(tokens: list[Token], first_end: int, text: str, base: int) -> str:
     words = []
     for k, t in enumerate(tokens):
-        if k < first_end and t.pos in ("NOUN", "ADJ", "PROPN"):
+        if k < first_end and t.pos == "ADJ" and (adj := _adjective_nominative(t)):
+            words.append(adj)
+        elif k < first_end and t.pos in ("NOUN", "ADJ", "PROPN"):
             hint = concrete_lemma(t.text, t.lemma) if t.pos == "NOUN" else t.lemma
             words.append(inflect(t.text, "nomn", None, UD_TO_PYMORPHY_CASE.get(t.case or ""),
                                  hint))
         else:
             words.append(t.text)
     return " ".join(words).lower().replace("ё", "е")
+
+
+_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def _adjective_nominative(t: Token) -> str | None:
+    """An adjective of the product in the nominative, in the gender and number the tagger
+    read ("специального тяжелого машиностроения" -> "специальное тяжелое", not "тяжелый":
+    pymorphy's first parse of "тяжелого" is masculine)."""
+    src = UD_TO_PYMORPHY_CASE.get(t.case or "")
+    gender = _GENDERS.get(t.feats.get("Gender", ""))
+    grams = {"nomn", "plur"} if t.feats.get("Number") == "Plur" else \
+        ({"nomn", gender, "sing"} if gender else None)
+    if grams is None:
+        return None
+    for p in morph().parse(t.text):
+        if p.tag.POS in ("ADJF", "PRTF") and (not src or src in p.tag) and \
+                (form := p.inflect(grams)) is not None:
+            return form.word
+    return None
 
 
 _TOPONYM_ADJ = re.compile(r"(?:с|ц)к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей)$")
@@ -410,7 +432,8 @@ def _adjectives_before(toks: list[Token], i: int) -> tuple[list[Token], Token | 
     """The adjectives before the head ("Невьянский механический завод") and the word before
     them; any adjective counts, since the tagger's case of a name is unreliable."""
     j = i - 1
-    while j >= 0 and toks[j].pos == "ADJ":
+    # a short form is a predicate ("Открыт Суходольский завод"), not the plant's adjective
+    while j >= 0 and toks[j].pos == "ADJ" and toks[j].feats.get("Variant") != "Short":
         j -= 1
     return toks[j + 1:i], (toks[j] if j >= 0 else None)
 
