@@ -421,3 +421,12 @@ AGREEMENT = [
 @pytest.mark.parametrize("text,name,product", AGREEMENT)
 def test_product_adjectives_agree_and_a_short_form_is_no_name(text, name, product):
     assert [(n, p) for n, p, _ in plants(text)] == [(name, product)]
+
+
+def test_an_owner_or_a_cut_off_phrase_is_no_product():
+    """"предприятие оборонного холдинга": the holding owns it; "производство качественного
+    стального и чугунного" (the text cut off before the noun): no product, so a weak head
+    makes no plant (written for the tests)."""
+    assert plants("В Омске будет расширено дочернее предприятие оборонного холдинга.") == []
+    assert plants("После ремонта здесь начнут производство качественного стального и "
+                  "чугунного") == []

@@ -474,9 +474,12 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
     toks = sent.tokens
     cstart, first_end, cend = _complement(toks, i + 1)
     if cend > cstart:
-        # the first noun decides: "цех нового завода" is a part of a plant, not a product
-        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")), toks[cstart])
-        if _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or _lem(noun) in FACILITY_HEADS or \
+        # the first noun decides: "цех нового завода" is a part of a plant, not a product;
+        # "предприятие оборонного холдинга" belongs to an owner; with no noun at all the
+        # text was cut off ("производство качественного стального и чугунного ли…")
+        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")), None)
+        if noun is None or _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or \
+                _lem(noun) in FACILITY_HEADS | _COMPANY_WORDS or \
                 any(sp.start <= toks[cstart].start < sp.end for sp in sent.spans):
             return i + 1, i + 1, i + 1
     return cstart, first_end, cend
