@@ -430,3 +430,14 @@ def test_an_owner_or_a_cut_off_phrase_is_no_product():
     assert plants("В Омске будет расширено дочернее предприятие оборонного холдинга.") == []
     assert plants("После ремонта здесь начнут производство качественного стального и "
                   "чугунного") == []
+
+
+def test_a_plan_is_dated_by_its_own_or_the_next_sentences():
+    """An intention is "announced" unless its sentence or the three after it date it; a
+    year further away (a teaser, another story) does not (written for the tests)."""
+    plan = "Компания «Север» намерена построить в Туле завод по производству кирпича. "
+    assert [st for _, _, st in plants(plan + "Предприятие должно заработать в 2027 году.")] \
+        == ["planned"]
+    later = "Губернатор провел совещание. Обсудили дороги. Обсудили школы. Обсудили парки. "
+    assert [st for _, _, st in plants(plan + later + "В 2027 году откроют школу.")] == \
+        ["announced"]

@@ -157,8 +157,8 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     An event noun ("строительство", "запуск") in a sentence about the future ("начнётся",
     "планируют") is a plan, not a fact. A plan stated only as an intention, a possibility
     or an agreement ("намерен построить", "может построить", "соглашение о строительстве")
-    is "announced" unless the sentence, or the article (`dated`, see plan_dated()), gives a
-    date or a deadline (real-news annotation rules, issue 16).
+    is "announced" unless the sentence, or one of the next few (`dated`, see plan_dated()
+    and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
     status = _stated_status(sent)
     if status == "planned" and not dated and any(_lem(t) in _INTENT for t in sent.tokens) \
@@ -174,7 +174,7 @@ def _has_date(text: str) -> bool:
 
 
 def plan_dated(text: str, published: date | None) -> bool:
-    """The article dates its plans: a year, a month or a period not before the year of
+    """The text dates a plan: a year, a month or a period not before the year of
     publication ("в 2028 году", "в 2025–2028 годах", "в следующем году"); a day is the date
     of a report, not of a plan."""
     first = published.year if published else 0
@@ -799,6 +799,7 @@ def _nearest_region(regions: list, offset: int) -> Region | None:
     return regions[0].region if regions else None
 
 
+PLAN_DATE_WINDOW = 4  # the sentence of a plan and the three after it may date it
 LEAD_SENTENCES = 3  # a named plant in the first sentences is what the article is about
 
 
@@ -874,8 +875,11 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
     last_status: str | None = None
-    dated = plan_dated(analyzed.text, ctx.published)
-    statuses = [sentence_status(s, dated) for s in analyzed.sentences]
+    # a plan is dated by a date in its sentence or the next ones ("… намерена построить
+    # завод. … Предприятие должно заработать в 2027 году"), not by one anywhere in the page
+    flags = [plan_dated(s.text, ctx.published) for s in analyzed.sentences]
+    statuses = [sentence_status(s, any(flags[k:k + PLAN_DATE_WINDOW]))
+                for k, s in enumerate(analyzed.sentences)]
     found = [_find_in_sentence(s) for s in analyzed.sentences]
     for si, sent in enumerate(analyzed.sentences):
         own = statuses[si]
