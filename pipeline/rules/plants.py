@@ -480,7 +480,10 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")), None)
         if noun is None or _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or \
                 _lem(noun) in FACILITY_HEADS | _COMPANY_WORDS or \
-                any(sp.start <= toks[cstart].start < sp.end for sp in sent.spans):
+                any(toks[i].end <= sp.start <= toks[cstart].start < sp.end
+                    for sp in sent.spans):
+            # a name that starts after the head is the owner ("завод «Автотора»"); one that
+            # holds the head too is the plant's own ("Алтайский завод топливных насосов")
             return i + 1, i + 1, i + 1
     return cstart, first_end, cend
 
