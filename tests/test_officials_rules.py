@@ -495,3 +495,14 @@ def test_a_post_in_the_dative_is_the_listener_not_the_speaker():
             "что цех встанет.")
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == [("директор", None)]
+
+
+def test_a_quoted_organization_in_an_oblique_case_is_in_the_nominative():
+    """"гендиректором «Техмашсервиса»" -> Техмашсервис (written for the tests, after real
+    news dev r4_005); a name that can be a nominative stays as written."""
+    text = "Глава региона подписал соглашение с Игорем Тарабановым, гендиректором «Техмашсервиса»."
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.organization) for r in rows] == [("Игорь Тарабанов", "Техмашсервис")]
+    text = "Об этом сообщил директор «Альба» Иван Петров."
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [r.organization for r in rows] == ["Альба"]

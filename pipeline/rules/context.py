@@ -16,8 +16,8 @@ from datetime import date
 from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.memo import memo_text
-from pipeline.rules.morph import lemma, morph, normal_name
-from pipeline.rules.orgs import normalize_org, org_key, org_sector
+from pipeline.rules.morph import lemma, normal_name
+from pipeline.rules.orgs import normalize_org, org_key, org_sector, quoted_nominative
 from pipeline.rules.text import AnalyzedText, Sentence, Span
 
 # The Industrial Development Fund named, then one of its programmes within a few words:
@@ -103,7 +103,7 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     name = quoted[-1] if quoted else normalize_org(span.normal)
     name = name.strip(" «»\"")
     if quoted:
-        name = _quoted_nominative(name, normalize_org(span.normal).strip(" «»\""))
+        name = quoted_nominative(name, normalize_org(span.normal).strip(" «»\""))
     if not name or find_program(name) or find_program(span.text):
         return None
     words = name.lower().split()
@@ -113,23 +113,6 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
 
 
 _DESCRIPTORS = lexicon.words("company_words", role="descriptor")
-
-
-def _quoted_nominative(name: str, normal: str) -> str:
-    """A quoted name in an oblique case ("с «Металлоинвестом»", "«Эвенской горнорудной
-    компании»") in the nominative; a name whose first word can be a nominative
-    («Вертолёты России», «Альба») is kept as written."""
-    words = name.split()
-    if not words or not re.fullmatch(r"[А-ЯЁа-яё-]+", words[0]) or \
-            any("nomn" in p.tag for p in morph().parse(words[0])):
-        return name
-    if len(words) == 1:
-        base = morph().parse(words[0])[0].normal_form
-        stem = words[0][:len(base)]
-        return stem if stem.lower().replace("ё", "е") == base.replace("ё", "е") else name
-    first = normal.split()[:1]
-    return normal if len(normal.split()) == len(words) and \
-        any("nomn" in p.tag for p in morph().parse(first[0])) else name
 
 
 # A name right after one of these words is a site, not a company: "технопарк «Академпарк»".

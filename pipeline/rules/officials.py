@@ -41,7 +41,7 @@ from typing import Literal
 from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import VIA_CITY, find_regions, resolve_region
 from pipeline.rules.morph import UD_TO_PYMORPHY_CASE, inflect, lemma, morph
-from pipeline.rules.orgs import normalize_org, org_sector
+from pipeline.rules.orgs import normalize_org, org_sector, quoted_nominative
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "positions_countries.csv"
@@ -517,7 +517,8 @@ def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
     m = re.match(r"[«\"„“]([^»\"”]{1,80})[»\"”]", sent.text[tok.start - sent.start:])
     if not m:
         return None
-    return normalize_org(m.group(1)), tok.start + m.end()
+    # "гендиректором «Техмашсервиса»": the name in the nominative
+    return quoted_nominative(normalize_org(m.group(1))), tok.start + m.end()
 
 
 def _org_name(span: Span, sent: Sentence | None = None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.rules import lexicon
+from pipeline.rules.morph import morph
 
 _QUOTES = "«»\"“”„'‘’"
 # The word lists are data: pipeline/data/lexicon/orgs_words.csv, one row per word and role.
@@ -68,3 +69,20 @@ def org_sector(name: str | None) -> str | None:
     if words & BUSINESS_WORDS:
         return "business"
     return None
+
+
+def quoted_nominative(name: str, normal: str = "") -> str:
+    """A quoted name in an oblique case ("с «Металлоинвестом»", "«Эвенской горнорудной
+    компании»") in the nominative; a name whose first word can be a nominative
+    («Вертолёты России», «Альба») is kept as written."""
+    words = name.split()
+    if not words or not re.fullmatch(r"[А-ЯЁа-яё-]+", words[0]) or \
+            any("nomn" in p.tag for p in morph().parse(words[0])):
+        return name
+    if len(words) == 1:
+        base = morph().parse(words[0])[0].normal_form
+        stem = words[0][:len(base)]
+        return stem if stem.lower().replace("ё", "е") == base.replace("ё", "е") else name
+    first = normal.split()[:1]
+    return normal if len(normal.split()) == len(words) and \
+        any("nomn" in p.tag for p in morph().parse(first[0])) else name
