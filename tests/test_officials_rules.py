@@ -506,3 +506,14 @@ def test_a_quoted_organization_in_an_oblique_case_is_in_the_nominative():
     text = "Об этом сообщил директор «Альба» Иван Петров."
     rows = officials.find_officials(analyze(text), REGION)
     assert [r.organization for r in rows] == ["Альба"]
+
+
+def test_the_population_is_part_of_the_post_not_its_organization():
+    """"службы занятости населения Омской области": the region is the organization (written
+    for the tests, after real news dev r3_021)."""
+    text = ("Об этом сообщил начальник главного управления государственной службы занятости "
+            "населения Омской области Иван Петров.")
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == [
+        ("начальник главного управления государственной службы занятости населения",
+         "Омская область")]
