@@ -517,3 +517,15 @@ def test_the_population_is_part_of_the_post_not_its_organization():
     assert [(r.position, r.organization) for r in rows] == [
         ("начальник главного управления государственной службы занятости населения",
          "Омская область")]
+
+
+@pytest.mark.parametrize("text,organization", [
+    # a district named after a town is the post's own place (after real news dev r2_006)
+    ("Соглашение подписал глава Динского района Сергей Жиленко.", "Динской район"),
+    # a region whose name ends in "округ" stays the region
+    ("Губернатор Ханты-Мансийского автономного округа Иван Петров открыл завод.",
+     "Ханты-Мансийский автономный округ — Югра"),
+])
+def test_a_district_is_its_own_organization(text, organization):
+    rows = officials.find_officials(analyze(text), "Краснодарский край")
+    assert [r.organization for r in rows] == [organization]

@@ -94,6 +94,7 @@ NATIONAL_BODIES = _role("national_body")
 # Organization nouns that say nothing by themselves: a name right after them is the org.
 GENERIC_ORG_NOUNS = _role("generic_org_noun")
 REGION_WORDS = _role("region_word")
+DISTRICT_WORDS = _role("district_word")  # "Динской район": a district, not its region
 CITY_WORDS = _role("city_word")
 FEDERAL_CITIES = _role("federal_city")
 # "глава государства", "президент страны": the country the article is about.
@@ -526,6 +527,8 @@ def _org_name(span: Span, sent: Sentence | None = None) -> str:
         country = country_of(span.normal) or country_of(span.text)
         if country:
             return country
+        if _a_district(span):
+            return span.normal  # "главой Динского района": the district, not its region
         region = resolve_region(span.text) or resolve_region(span.normal)
         if region is not None and _names_a_city(span, region.name):
             return _city_nominative(span)
@@ -541,6 +544,15 @@ def _org_name(span: Span, sent: Sentence | None = None) -> str:
             # "Новосибирский завод резки металлов": the tail stays as written
             return normalize_org(span.text)
     return normalize_org(span.normal)
+
+
+def _a_district(span: Span) -> bool:
+    """A district named after a town ("Динской район", "Воткинский район"): its own place,
+    not the region the town lies in; a region's own name ("Ханты-Мансийский автономный
+    округ") is a region."""
+    words = span.normal.lower().split()
+    return len(words) >= 2 and lemma(words[-1]) in DISTRICT_WORDS and \
+        not any(m.via == "region" for m in find_regions(span.normal))
 
 
 def _names_a_city(span: Span, region_name: str) -> bool:
