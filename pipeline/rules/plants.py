@@ -216,11 +216,30 @@ def _stated_status(sent: Sentence) -> str | None:
     return None
 
 
+def _past_places(toks: list[Token], i: int) -> list[Token]:
+    """The tokens from i on without the place phrases between a verb and its object
+    ("начало в Ленинском районе Крыма строительство", real news dev r2_042)."""
+    out: list[Token] = []
+    j = i
+    while j < len(toks) and len(out) < 4:
+        if toks[j].pos == "ADP" and toks[j].text.lower() in ("в", "во", "на"):
+            e = j + 1
+            while e < min(j + 6, len(toks)) and toks[e].pos in ("ADJ", "NOUN", "PROPN") \
+                    and toks[e].case in ("Loc", "Gen"):
+                e += 1
+            if e > j + 1:
+                j = e
+                continue
+        out.append(toks[j])
+        j += 1
+    return out
+
+
 def _begun_event(toks: list[Token], k: int) -> str | None:
     """The status of the status noun a verb of beginning at k governs ("начала
     строительство", "приступили к возведению"), within three words; output begun ("начался
     выпуск", "начнут выпускать") is a launch; None when there is none."""
-    for x in toks[k + 1:k + 4]:
+    for x in _past_places(toks, k + 1)[:3]:
         lem = _lem(x)
         infinitive = x.pos == "VERB" and x.feats.get("VerbForm") == "Inf"
         if (x.pos == "NOUN" or infinitive) and lem in STATUS_LEMMAS and lem not in _ASPECT_VERBS:
