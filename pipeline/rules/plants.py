@@ -68,6 +68,7 @@ _THREATS: frozenset[str] = frozenset()  # "на грани закрытия": on
 _HOST_PLACES: frozenset[str] = frozenset()  # "на базе завода": a unit at a working plant
 _OUTPUT_WORDS: frozenset[str] = frozenset()  # "начался выпуск X": production without a plant noun
 _LIST_LINKS: frozenset[str] = frozenset()  # ", а также": links the products of a plural head
+_COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
 
 
 def status_values() -> list[str]:
@@ -83,7 +84,7 @@ def load_lexicon() -> None:
     global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
-    global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS
+    global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -106,6 +107,7 @@ def load_lexicon() -> None:
     _HOST_PLACES = lexicon.words(words, role="host_place")
     _OUTPUT_WORDS = lexicon.words(words, role="output_word")
     _LIST_LINKS = lexicon.words(words, role="list_link")
+    _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
     values = set(status_values())
@@ -189,8 +191,21 @@ def _future_aux(toks: list[Token], k: int) -> bool:
                for x in toks[max(0, k - 2):k])
 
 
+def _completed_building(toks: list[Token]) -> bool:
+    """A finished building is a launch: "завершили реализацию проекта по возведению
+    консервного завода" (real news dev r2_016), "закончено строительство цеха"."""
+    for k, t in enumerate(toks):
+        if _lem(t) in _COMPLETION_VERBS and t.feats.get("Tense") != "Fut" \
+                and not _future_aux(toks, k):
+            return any(STATUS_LEMMAS.get(_lem(x)) == "under_construction" and x.pos == "NOUN"
+                       for x in toks[k + 1:k + 10])
+    return False
+
+
 def _stated_status(sent: Sentence) -> str | None:
     toks = sent.tokens
+    if _completed_building(toks):
+        return "launched"
     future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
                  or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
                  for k, t in enumerate(toks))
