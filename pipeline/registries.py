@@ -393,15 +393,21 @@ def people_candidates(units: list[dict]) -> list[tuple[str, str, float, str]]:
     return out
 
 
+def _post_column(officials: pd.DataFrame) -> str:
+    """Posts are compared and listed written out ("гендиректор" is "генеральный директор")."""
+    return "position_full" if "position_full" in officials.columns else "position"
+
+
 def people_units(officials: pd.DataFrame) -> list[dict]:
     units = []
+    post = _post_column(officials)
     for oid, g in officials.groupby("official_id", sort=True):
         units.append({
             "official_id": oid, "full_name": g["full_name"].iloc[0],
             "name": parse_name(g["full_name"].iloc[0], g["surname"].iloc[0]),
             "orgs": {_key(o) for o in g["organization"].dropna()},
-            "positions": {p for p in g["position"].dropna()},
-            "posts": {(p, _key(o)) for p, o in zip(g["position"], g["organization"],
+            "positions": {p for p in g[post].dropna()},
+            "posts": {(p, _key(o)) for p, o in zip(g[post], g["organization"],
                                                    strict=True) if isinstance(o, str)},
         })
     return units
@@ -427,7 +433,7 @@ def resolve_people(officials: pd.DataFrame, documents: pd.DataFrame,
         # canonical name: the longest written form (most parts), then the earliest member's
         canon = max(g["full_name"].unique(), key=lambda n: (len(n.split()), -len(n), n))
         posts = []
-        for (pos, org), p in g.groupby(["position", g["organization"].fillna("")],
+        for (pos, org), p in g.groupby([_post_column(g), g["organization"].fillna("")],
                                        sort=True):
             dates = p["date"].dropna()
             posts.append({"position": pos, "organization": org or None,

@@ -320,7 +320,8 @@ class People(pa.DataFrameModel):
                                 example="Антон Алиханов", str_length={"min_value": 2})
     surname: Series[str] = _f("Surname in the nominative.", example="Алиханов")
     posts: Series[str] = _f("JSON list of {position, organization, first_seen, last_seen}, "
-                            "one per post named in the news.",
+                            "one per post named in the news (position written out, as "
+                            "officials.position_full).",
                             example='[{"position": "глава", "organization": "Минпромторг", '
                                     '"first_seen": "2026-01-30", "last_seen": "2026-01-30"}]')
     official_ids: Series[str] = _json_ids("the officials.official_id spellings of the person",

@@ -174,3 +174,19 @@ def test_undated_documents_do_not_break_resolution():
     docs = pd.DataFrame([{"doc_id": "a", "published": None}])
     reg, hist, _ = resolve_plants(pd.DataFrame(rows), docs, NO_OVERRIDES)
     assert reg["first_seen"].isna().all() and len(hist) == 1
+
+
+def test_a_short_form_and_its_written_out_post_are_one_post_and_join_an_initial():
+    """"И. Петров, гендиректор" and "Иван Петров, генеральный директор" of one company: the
+    same post (position_full), which joins the initial to the name (rows made up)."""
+    rows = [{**_official("a", "Иван Петров", "Петров", "генеральный директор", "Север"),
+             "position_full": "генеральный директор"},
+            {**_official("b", "И. Петров", "Петров", "гендиректор", None),
+             "position_full": "генеральный директор"}]
+    people, links = resolve_people(pd.DataFrame(rows), _docs(("a", "2026-01-01"),
+                                                             ("b", "2026-02-01")),
+                                   NO_OVERRIDES)
+    assert len(people) == 1
+    assert [r["rule"] for r in links] == ["initial_and_context"]
+    posts = json.loads(people.iloc[0]["posts"])
+    assert {p["position"] for p in posts} == {"генеральный директор"}
