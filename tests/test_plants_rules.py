@@ -402,6 +402,10 @@ NEWS_PATTERNS = [
      [("консервный завод", "launched", None, "RU-VGG")]),
     ("В Волгоградской области в 2027 году завершат строительство консервного завода.",
      [("консервный завод", "planned", None, "RU-VGG")]),
+    # a legal form ends the product, and a noun the tagger read as an adjective is a noun
+    ("В Тверской области планируется возвести завод по производству пеностекла ООО "
+     "«Инностек» в 2026 году.",
+     [("завод по производству пеностекла", "planned", "Инностек", "RU-TVE")]),
     # two products of one noun told apart by their adjectives: two plants
     ("В Волжском запущено производство технических нитей. В 2027 году там создадут "
      "производство полиэфирной нити.",

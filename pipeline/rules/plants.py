@@ -271,6 +271,8 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
     seen_noun = False
     while j < n:
         t = tokens[j]
+        if t.text in _LEGAL_FORMS:
+            break  # "пеностекла ООО «Инностек»": the owner begins
         if t.pos == "ADJ" and t.case == case:
             j += 1
             continue
@@ -284,7 +286,15 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
                 continue
             break
         break
+    if not seen_noun and j > i and _can_be_noun(tokens[j - 1], case):
+        return j  # the tagger read a noun as an adjective ("пеностекла")
     return j if seen_noun else i
+
+
+def _can_be_noun(t: Token, case: str | None) -> bool:
+    want = UD_TO_PYMORPHY_CASE.get(case or "")
+    return bool(want) and any(p.tag.POS == "NOUN" and want in p.tag and p.score >= 0.3
+                              for p in morph().parse(t.text))
 
 
 def _past_place(tokens: list[Token], i: int) -> int:
@@ -511,7 +521,8 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         # the first noun decides: "цех нового завода" is a part of a plant, not a product;
         # "предприятие оборонного холдинга" belongs to an owner; with no noun at all the
         # text was cut off ("производство качественного стального и чугунного ли…")
-        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")), None)
+        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")), None) or \
+            (toks[cend - 1] if _can_be_noun(toks[cend - 1], toks[cend - 1].case) else None)
         if noun is None or _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or \
                 _lem(noun) in FACILITY_HEADS | _COMPANY_WORDS or \
                 any(toks[i].end <= sp.start <= toks[cstart].start < sp.end
