@@ -44,9 +44,11 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
 from pathlib import Path
 
 import pandas as pd
@@ -67,13 +69,18 @@ _FAR = date(9999, 12, 31)
 
 @dataclass
 class Clusters:
-    """Union-find over member ids that refuses a union joining a forbidden pair."""
+    """Union-find over member ids that refuses a union joining a forbidden pair. Each
+    root keeps its member list, so a union costs the smaller cluster, not every member
+    (sorting every member on each union made resolution quadratic: benchmarks/scale.py)."""
 
     parent: dict[str, str] = field(default_factory=dict)
     forbidden: set[frozenset[str]] = field(default_factory=set)
+    _groups: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, x: str) -> None:
-        self.parent.setdefault(x, x)
+        if x not in self.parent:
+            self.parent[x] = x
+            self._groups[x] = [x]
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -82,20 +89,23 @@ class Clusters:
         return x
 
     def members(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for x in sorted(self.parent):
-            out.setdefault(self.find(x), []).append(x)
-        return out
+        """Root -> sorted members, roots in the order of their first member."""
+        groups = sorted((sorted(m) for m in self._groups.values()), key=lambda m: m[0])
+        return {self.find(m[0]): m for m in groups}
 
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        groups = self.members()
-        left, right = groups[ra], groups[rb]
-        if any(frozenset((x, y)) in self.forbidden for x in left for y in right):
+        left, right = self._groups[ra], self._groups[rb]
+        if self.forbidden and any(frozenset((x, y)) in self.forbidden
+                                  for x in left for y in right):
             return False
-        self.parent[max(ra, rb)] = min(ra, rb)
+        keep, drop = min(ra, rb), max(ra, rb)
+        self.parent[drop] = keep
+        small, big = sorted((self._groups.pop(keep), self._groups.pop(drop)), key=len)
+        big.extend(small)  # the smaller list moves: O(n log n) over all unions
+        self._groups[keep] = big
         return True
 
 
@@ -275,32 +285,54 @@ def resolve_plants(plants: pd.DataFrame, documents: pd.DataFrame,
     hist = df.assign(_d=[d or _FAR for d in df["date"]]).sort_values(
         ["facility_id", "_d", "doc_id", "start"], kind="stable")
     history = hist[["facility_id", "date", "status", "doc_id", "plant_id", "evidence"]]
-    rows = []
-    for f, g in hist.groupby("facility_id", sort=True):
-        dated = g[g["date"].notna()]
-        last = (dated if not dated.empty else g).iloc[-1]
-        canon = g[g["plant_id"] == _earliest(list(g["plant_id"].unique()), first_seen)].iloc[0]
-        rows.append({
-            "facility_id": f, "name": canon["name"],
-            "product": _mode(g["product"]), "operator": _mode(g["operator"]),
-            "region": _mode(g["region"]), "region_code": _mode(g["region_code"]),
-            "latest_status": last["status"], "latest_status_date": last["date"],
-            "first_seen": dated["date"].min() if not dated.empty else None,
-            "last_seen": dated["date"].max() if not dated.empty else None,
-            "n_documents": g["doc_id"].nunique(),
-            "plant_ids": _json_list(g["plant_id"]), "doc_ids": _json_list(g["doc_id"]),
-            "former_ids": former[f],
-        })
+    # one pass over plain rows: a pandas group per facility cost ~1 ms each
+    # (benchmarks/scale.py); hist is sorted by facility, so each group is a run
+    rows = [_facility_row(f, g, first_seen, former[f])
+            for f, g in _runs(hist.to_dict("records"), "facility_id")]
     return pd.DataFrame(rows), history.reset_index(drop=True), links
 
 
-def _mode(s: pd.Series) -> object:
-    """The most frequent non-null value (ties: the first in sorted order)."""
-    s = s.dropna()
-    if s.empty:
+def _runs(records: list[dict], key: str) -> Iterator[tuple[object, list[dict]]]:
+    """(key, rows) of each run of equal `key` in rows sorted by it."""
+    for k, g in groupby(records, key=lambda r: r[key]):
+        yield k, list(g)
+
+
+def _known(v: object) -> bool:
+    return v is not None and v is not pd.NaT and not (isinstance(v, float) and v != v)
+
+
+def _facility_row(f: object, g: list[dict], first_seen: dict[str, date], former: str
+                  ) -> dict[str, object]:
+    """The registry row of one facility from its history rows (sorted by date)."""
+    dated = [r for r in g if _known(r["date"])]
+    last = (dated or g)[-1]
+    earliest = _earliest(list(dict.fromkeys(r["plant_id"] for r in g)), first_seen)
+    canon = next(r for r in g if r["plant_id"] == earliest)
+
+    def col(name: str) -> list[object]:
+        return [r[name] for r in g]
+
+    return {
+        "facility_id": f, "name": canon["name"],
+        "product": _mode(col("product")), "operator": _mode(col("operator")),
+        "region": _mode(col("region")), "region_code": _mode(col("region_code")),
+        "latest_status": last["status"], "latest_status_date": last["date"],
+        "first_seen": min(r["date"] for r in dated) if dated else None,
+        "last_seen": max(r["date"] for r in dated) if dated else None,
+        "n_documents": len(set(col("doc_id"))),
+        "plant_ids": _json_list(col("plant_id")), "doc_ids": _json_list(col("doc_id")),
+        "former_ids": former,
+    }
+
+
+def _mode(values: Iterable[object]) -> object:
+    """The most frequent known value (ties: the first in sorted order)."""
+    counts = Counter(v for v in values if _known(v))
+    if not counts:
         return None
-    counts = s.value_counts()
-    return sorted(counts[counts == counts.max()].index)[0]
+    top = max(counts.values())
+    return sorted(v for v, c in counts.items() if c == top)[0]
 
 
 def backwards_statuses(history: pd.DataFrame) -> pd.DataFrame:
@@ -399,16 +431,22 @@ def _post_column(officials: pd.DataFrame) -> str:
 
 
 def people_units(officials: pd.DataFrame) -> list[dict]:
-    units = []
+    """One unit per official_id with the keys the rules compare (plain rows, one pass)."""
     post = _post_column(officials)
-    for oid, g in officials.groupby("official_id", sort=True):
+    by_id: dict[str, list[dict]] = {}
+    for r in officials.to_dict("records"):
+        by_id.setdefault(r["official_id"], []).append(r)
+    units = []
+    for oid in sorted(by_id):
+        g = by_id[oid]
+        orgs = [r["organization"] for r in g]
         units.append({
-            "official_id": oid, "full_name": g["full_name"].iloc[0],
-            "name": parse_name(g["full_name"].iloc[0], g["surname"].iloc[0]),
-            "orgs": {_key(o) for o in g["organization"].dropna()},
-            "positions": {p for p in g[post].dropna()},
-            "posts": {(p, _key(o)) for p, o in zip(g[post], g["organization"],
-                                                   strict=True) if isinstance(o, str)},
+            "official_id": oid, "full_name": g[0]["full_name"],
+            "name": parse_name(g[0]["full_name"], g[0]["surname"]),
+            "orgs": {_key(o) for o in orgs if _known(o)},
+            "positions": {r[post] for r in g if _known(r[post])},
+            "posts": {(r[post], _key(o)) for r, o in zip(g, orgs, strict=True)
+                      if isinstance(o, str)},
         })
     return units
 
@@ -427,26 +465,40 @@ def resolve_people(officials: pd.DataFrame, documents: pd.DataFrame,
                                people_candidates(units), overrides)
     first_seen = _first_seen(df, "official_id")
     rows = []
-    for members in clusters.members().values():
+    clustered = clusters.members()
+    root = {m: r for r, members in clustered.items() for m in members}
+    # one pass over plain rows (a filter, then a pandas group, per person was quadratic,
+    # then ~1 ms a person: benchmarks/scale.py)
+    post = _post_column(df)
+    by_person: dict[str, list[dict]] = {}
+    for r in df.to_dict("records"):
+        by_person.setdefault(root[r["official_id"]], []).append(r)
+    for r, members in clustered.items():
         pid = stable_id("per", members, first_seen)
-        g = df[df["official_id"].isin(members)]
-        # canonical name: the longest written form (most parts), then the earliest member's
-        canon = max(g["full_name"].unique(), key=lambda n: (len(n.split()), -len(n), n))
-        posts = []
-        for (pos, org), p in g.groupby([_post_column(g), g["organization"].fillna("")],
-                                       sort=True):
-            dates = p["date"].dropna()
-            posts.append({"position": pos, "organization": org or None,
-                          "first_seen": dates.min().isoformat() if not dates.empty else None,
-                          "last_seen": dates.max().isoformat() if not dates.empty else None})
-        rows.append({
-            "person_id": pid, "full_name": canon, "surname": _mode(g["surname"]),
-            "posts": json.dumps(posts, ensure_ascii=False),
-            "official_ids": _json_list(members), "doc_ids": _json_list(g["doc_id"]),
-            "n_documents": g["doc_id"].nunique(),
-            "former_ids": _former("per", members, pid),
-        })
+        rows.append(_person_row(pid, members, by_person[r], post))
     return pd.DataFrame(rows), links
+
+
+def _person_row(pid: str, members: list[str], g: list[dict], post: str) -> dict[str, object]:
+    """The people row of one person from the officials rows of its members."""
+    # canonical name: the longest written form (most parts)
+    canon = max({r["full_name"] for r in g}, key=lambda n: (len(n.split()), -len(n), n))
+    posts: dict[tuple[str, str], list[date]] = {}
+    for r in g:
+        org = r["organization"] if _known(r["organization"]) else ""
+        posts.setdefault((r[post], org), []).extend([r["date"]] if _known(r["date"]) else [])
+    held = [{"position": pos, "organization": org or None,
+             "first_seen": min(ds).isoformat() if ds else None,
+             "last_seen": max(ds).isoformat() if ds else None}
+            for (pos, org), ds in sorted(posts.items())]
+    docs = [r["doc_id"] for r in g]
+    return {
+        "person_id": pid, "full_name": canon, "surname": _mode(r["surname"] for r in g),
+        "posts": json.dumps(held, ensure_ascii=False),
+        "official_ids": _json_list(members), "doc_ids": _json_list(docs),
+        "n_documents": len(set(docs)),
+        "former_ids": _former("per", members, pid),
+    }
 
 
 def registry_frames(frames: dict[str, pd.DataFrame], overrides: pd.DataFrame | None = None

@@ -1,0 +1,456 @@
+"""Synthetic scale run of the tables and publish code, with no NLP (issue 20).
+
+Usage: ``python benchmarks/scale.py [--sizes 1000 10000 30000] [--workdir DIR] [--max-gb 6]``.
+Prints figures; asserts nothing (speed is never a test).
+
+Why: a real parse of 10^5-10^6 documents takes hours, but the tables and publish stages
+only read the parse's records. So real records are made once from a few hundred real
+texts (the FactRuEval-2016 devset and ``tests/fixtures/real_news``, parsed with the
+project's own ``parse_documents``, cached under the workdir), and a corpus of N documents
+is made by copying them: document i is base document ``i mod B`` with the id ``syn_<i>``,
+a unique last line (so texts and sha256 differ), a publication date spread over
+2015-01..2026-11 (every 20th undated), and the base's records under the new doc_id. The
+records frame is built by tiling column arrays, and its strings are fresh objects per
+row (as read from the parse pack), so memory is that of a real parse of that size.
+
+Caveat: the corpus repeats B texts, so the number of distinct plants and people is that of
+the base texts whatever N is; registry resolution, whose cost grows with distinct
+entities, is flattered. ``--distinct-entities`` gives every copy its own plants and people
+(a tag in their names, operators, products and surnames) to measure that side. Records
+are the base's, not a re-parse under the new date.
+
+Each N runs in a fresh subprocess (peak RSS per N, from ``ru_maxrss``), with an address
+space limit (``--rlimit-gb``) so a runaway child dies instead of the machine swapping. An N
+whose peak, extrapolated from the smaller runs, exceeds ``--max-gb`` is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import hashlib
+import json
+import pickle
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT.parent / "shared" / "factrueval-2016" / "devset"
+REAL_NEWS = ROOT / "tests" / "fixtures" / "real_news"
+BASE_FILE = "scale_base.pkl"
+RESULT_TAG = "RESULT "
+TARGET_N, TARGET_GB, TARGET_S = 1_000_000, 2.0, 600.0
+
+
+# --- base records: real texts parsed once -------------------------------------------------
+
+def base_documents() -> list[Any]:
+    """Real texts as RawDocuments: the devset (undated) and the real news fixtures (with
+    their optional date header), sorted so the base is stable across runs."""
+    from pipeline.ingest.files import split_header
+    from pipeline.types import RawDocument
+
+    docs = []
+    paths = sorted(glob.glob(str(DEVSET / "*.txt"))) + sorted(glob.glob(str(REAL_NEWS / "*.txt")))
+    for path in paths:
+        p = Path(path)
+        try:
+            raw = p.read_bytes()
+            text = raw.decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        published, body, warnings = (None, text, []) if p.parent == DEVSET \
+            else split_header(text)
+        body = body.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+        if not body.strip():
+            continue
+        docs.append(RawDocument(doc_id=f"base_{len(docs):04d}", text=body,
+                                source=f"{p.parent.name}/{p.name}",
+                                sha256=hashlib.sha256(raw).hexdigest(), published=published,
+                                warnings=tuple(warnings)))
+    return docs
+
+
+def parse_base(workdir: Path, workers: int) -> None:
+    """Parse the base texts with the project's NLP and keep documents + records in a pickle
+    (the only NLP of the benchmark; reruns read the pickle)."""
+    from pipeline.runtime.batch import ParseCache, parse_documents
+    from pipeline.runtime.document import EXTRACTOR_VERSION
+    from pipeline.runtime.pack import records_frame
+
+    docs = base_documents()
+    t0 = time.perf_counter()
+    res = parse_documents(docs, workers=workers, cache=ParseCache(workdir / "parse_cache"),
+                          progress=lambda m: print("  " + m, flush=True))
+    failed = {f.doc_id for f in res.failures}
+    kept = [d for d in docs if d.doc_id not in failed]
+    frame = records_frame(res.records)
+    print(f"base parse: {len(kept)} documents ({len(failed)} failed), {len(frame)} records, "
+          f"{time.perf_counter() - t0:.1f} s", flush=True)
+    with open(workdir / BASE_FILE, "wb") as fh:
+        pickle.dump({"version": EXTRACTOR_VERSION, "docs": kept, "records": frame}, fh,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+
+
+# --- the synthetic corpus -----------------------------------------------------------------
+
+def published_date(i: int) -> date | None:
+    """Spread over the 143 months 2015-01..2026-11 (no date in the future), every 20th
+    document undated, so the registries see first/last-seen dates as in real news."""
+    if i % 20 == 19:
+        return None
+    month = (i * 37) % 143
+    return date(2015 + month // 12, month % 12 + 1, i % 28 + 1)
+
+
+_LETTERS = "абвгдежзиклмнопрстуфхцчшэюя"
+
+
+def _tag(v: int) -> str:
+    """A short word unique to copy v of the base (letters, so it reads like a name part)."""
+    out = ""
+    while True:
+        v, r = divmod(v, len(_LETTERS))
+        out = _LETTERS[r] + out
+        if v == 0:
+            return out
+
+
+def distinct_entity(kind: str, attrs: str, v: int) -> tuple[str, str]:
+    """(attrs, normal) of a plant or official record with its identity made copy v's own:
+    a new plant_id / official_id in registry blocks of its own (operator, product stem,
+    proper name and surname all carry the tag), so distinct entities grow with N while
+    block sizes stay those of the base texts."""
+    a = json.loads(attrs)
+    tag = _tag(v)
+    if kind == "plant":
+        name = a["name"]
+        a["name"] = name.replace("»", f" {tag}»", 1) if "»" in name else f"{name} {tag}"
+        if a.get("operator"):
+            a["operator"] = f"{a['operator']} {tag}"
+        if a.get("product"):
+            a["product"] = f"{tag} {a['product']}"
+        normal = a["name"]
+    else:
+        sur = a.get("surname") or ""
+        new = f"{sur}-{tag}" if sur else tag
+        full = a["full_name"]
+        a["full_name"] = full.replace(sur, new, 1) if sur and sur in full else f"{full} {new}"
+        a["surname"] = new
+        normal = a["full_name"]
+    return json.dumps(a, ensure_ascii=False, sort_keys=True), normal
+
+
+def synthetic_corpus(base: dict[str, Any], n: int, distinct: bool = False
+                     ) -> tuple[list[Any], Any]:
+    """N RawDocuments and their records frame, made by tiling the base (no per-record
+    Python loop, so generation stays cheap next to what it feeds). `distinct`: every copy
+    of a base text names its own plants and officials (see `distinct_entity`)."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as paw
+
+    from pipeline.runtime.document import RECORD_COLUMNS
+    from pipeline.types import RawDocument
+
+    bdocs, brec = base["docs"], base["records"]
+    b = len(bdocs)
+    pos = {d.doc_id: k for k, d in enumerate(bdocs)}
+    brec = brec.assign(_b=brec["doc_id"].map(pos)).sort_values("_b", kind="stable")
+    counts = np.bincount(brec["_b"].to_numpy(), minlength=b)
+    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
+
+    which = np.arange(n) % b  # base of each synthetic document
+    per_doc = counts[which]
+    total = int(per_doc.sum())
+    first = np.repeat(offsets[which], per_doc)
+    within = np.arange(total) - np.repeat(np.cumsum(per_doc) - per_doc, per_doc)
+    rows = first + within
+
+    ids = np.array([f"syn_{i:07d}" for i in range(n)], dtype=object)
+    cols = {c: brec[c].to_numpy()[rows] for c in RECORD_COLUMNS if c != "doc_id"}
+    cols["doc_id"] = np.repeat(ids, per_doc)
+    if distinct:
+        copy = np.repeat(np.arange(n) // b, per_doc)
+        kinds = cols["kind"]
+        hit = np.flatnonzero(((kinds == "plant") | (kinds == "official")) & (copy > 0))
+        attrs, normal = cols["attrs"].copy(), cols["normal"].copy()
+        for k in hit:
+            attrs[k], normal[k] = distinct_entity(kinds[k], attrs[k], int(copy[k]))
+        cols["attrs"], cols["normal"] = attrs, normal
+    # fresh string objects per cell (a parse pack read back holds distinct strings; tiled
+    # references would share them and understate memory); `kind` stays shared, as pyarrow's
+    # string deduplication does on a real read
+    table = paw.table({c: cols[c] for c in RECORD_COLUMNS if c not in ("kind",)})
+    frame = table.to_pandas(deduplicate_objects=False)
+    frame.insert(1, "kind", cols["kind"])
+    frame = frame[RECORD_COLUMNS].astype({"start": "int64", "end": "int64", "sentence": "int64"})
+
+    docs = []
+    for i in range(n):
+        d = bdocs[which[i]]
+        text = f"{d.text}\n\n[синтетический документ {i}]"  # after every offset: valid
+        docs.append(RawDocument(doc_id=ids[i], text=text, source=f"synthetic/{ids[i]}.txt",
+                                sha256=hashlib.sha256(text.encode()).hexdigest(),
+                                published=published_date(i)))
+    return docs, pd.DataFrame(frame)
+
+
+# --- one N, in a child process ------------------------------------------------------------
+
+def _peak_gb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2  # KB on Linux
+
+
+def _now_gb() -> float:
+    """Resident set now (what the stage left behind, next to the peak it reached)."""
+    import os
+
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 ** 3
+
+
+def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
+             ) -> dict[str, Any]:
+    """Generation, tables, render and write for N documents, each timed, with the process's
+    peak RSS after each; the result is printed as one JSON line for the parent."""
+    limit = int(rlimit_gb * 1024 ** 3)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    out: dict[str, Any] = {"n": n, "distinct": distinct}
+
+    def stage(name: str, seconds: float, extra: str = "") -> None:
+        out[f"{name}_s"] = seconds
+        out[f"{name}_gb"] = _peak_gb()
+        print(f"  N={n:>9,} {name:<10} {seconds:8.2f} s   peak RSS {out[f'{name}_gb']:.2f} GB"
+              f"  now {_now_gb():.2f} GB{extra}", flush=True)
+
+    t = time.perf_counter()
+    import pipeline.tables as tables_module
+    from pipeline import publish
+    from pipeline.tables import build_tables
+
+    # time the registries inside build_tables (a wrapper: behaviour unchanged)
+    registries = tables_module.registry_tables
+    spent = {"registries": 0.0}
+
+    def timed_registries(frames: dict[str, Any]) -> dict[str, Any]:
+        t0 = time.perf_counter()
+        try:
+            return registries(frames)
+        finally:
+            spent["registries"] += time.perf_counter() - t0
+
+    tables_module.registry_tables = timed_registries
+
+    with open(workdir / BASE_FILE, "rb") as fh:
+        base = pickle.load(fh)
+    stage("start", time.perf_counter() - t, " (imports, base records)")
+    b, brec = len(base["docs"]), base["records"]
+    out["base_docs"], out["base_records"] = b, len(brec)
+    out["base_bytes"] = int(brec.memory_usage(deep=True).sum())
+    print(f"    base (real parse): {b} documents, {len(brec) / b:.1f} records and "
+          f"{out['base_bytes'] / b / 1024:.1f} KB per document", flush=True)
+
+    t = time.perf_counter()
+    docs, records = synthetic_corpus(base, n, distinct)
+    stage("generate", time.perf_counter() - t)
+    mem = int(records.memory_usage(deep=True).sum())
+    out["records"], out["record_bytes"] = len(records), mem
+    texts = sum(sys.getsizeof(d.text) for d in docs)
+    print(f"    {len(records):,} records, {len(records) / n:.1f} per document, "
+          f"{mem / n / 1024:.1f} KB per document (frame, deep); texts "
+          f"{texts / n / 1024:.1f} KB per document", flush=True)
+    del base
+
+    t = time.perf_counter()
+    frames = build_tables(docs, records, rejections=(), duplicates=())
+    rows = {k: len(v) for k, v in frames.items()}
+    out["rows"] = rows
+    out["registries_s"] = spent["registries"]
+    stage("tables", time.perf_counter() - t, f" (of which registries {spent['registries']:.2f} s)")
+    print("    rows: " + ", ".join(f"{k} {v:,}" for k, v in rows.items()), flush=True)
+
+    t = time.perf_counter()
+    files = publish.table_files(frames)
+    files = publish.render_files(frames, publish.inputs_digest([d.sha256 for d in docs]),
+                                 rendered=files)
+    size = sum(len(v) for v in files.values())
+    out["files_bytes"] = size
+    stage("render", time.perf_counter() - t, f" ({len(files)} files, {size / 1024 ** 2:.0f} MB)")
+
+    target = Path(tempfile.mkdtemp(prefix="publish-", dir=workdir))
+    try:
+        t = time.perf_counter()
+        publish.publish(files, target)
+        stage("write", time.perf_counter() - t, " (staging, fsync, rename)")
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+    out["peak_gb"] = _peak_gb()
+    print(RESULT_TAG + json.dumps(out), flush=True)
+    return out
+
+
+# --- the parent: sizes, guard, summary ----------------------------------------------------
+
+def marginal(results: list[dict[str, Any]], key: str, n: float) -> float:
+    """Straight line through the two largest runs, extended to n (slope clipped at 0: a
+    smaller value at the larger N is noise). Fixed costs of the small runs do not bend it.
+    With one run: proportional to N (an over-estimate, used only by the guard)."""
+    last = results[-1]
+    if len(results) == 1:
+        return last[key] * n / last["n"]
+    prev = results[-2]
+    slope = max(0.0, (last[key] - prev[key]) / (last["n"] - prev["n"]))
+    return last[key] + slope * (n - last["n"])
+
+
+def log_slope(results: list[dict[str, Any]], key: str) -> float | None:
+    """Growth exponent between the two largest runs (1 = linear, 2 = quadratic)."""
+    import math
+
+    if len(results) < 2:
+        return None
+    a, b = results[-2], results[-1]
+    if a[key] <= 0 or b[key] <= 0:
+        return None
+    return math.log(b[key] / a[key]) / math.log(b["n"] / a["n"])
+
+
+def child(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
+          ) -> dict[str, Any] | None:
+    """Run one N in a fresh interpreter; its result, or None when it failed."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(n),
+           "--workdir", str(workdir), "--rlimit-gb", str(rlimit_gb)]
+    cmd += ["--distinct-entities"] if distinct else []
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    result = None
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith(RESULT_TAG):
+            result = json.loads(line[len(RESULT_TAG):])
+        else:
+            print(line, end="", flush=True)
+    if proc.wait() != 0:
+        print(f"  N={n:,}: the child failed (exit {proc.returncode}); see above", flush=True)
+        return None
+    return result
+
+
+STAGES = ("generate", "tables", "render", "write")
+MEASURED = ("tables", "render", "write")  # the project's code; generation stands in for ingest
+
+
+def summary(results: list[dict[str, Any]]) -> None:
+    """The measured table, then the extrapolation to 10^5 and 10^6 documents."""
+    for r in results:
+        r["total_s"] = sum(r[f"{s}_s"] for s in MEASURED)
+    print("\nmeasured (each N in a fresh process; peak RSS = ru_maxrss of that process):")
+    print(f"{'N':>9} | {'records':>10} | " + " | ".join(f"{s + ' s':>10}" for s in STAGES)
+          + f" | {'(regs s)':>8} | {'total s':>8} | {'peak GB':>7}")
+    for r in results:
+        print(f"{r['n']:>9,} | {r['records']:>10,} | "
+              + " | ".join(f"{r[f'{s}_s']:>10.2f}" for s in STAGES)
+              + f" | {r['registries_s']:>8.2f} | {r['total_s']:>8.1f} | {r['peak_gb']:>7.2f}")
+    print("(regs s: the registries, part of tables s; total s: tables + render + write)")
+    if len(results) < 2:
+        print("(fewer than two sizes ran: no extrapolation)")
+        return
+    keys = (*STAGES, "registries", "total")
+    exps = {k: log_slope(results, f"{k}_s" if k != "peak" else "peak_gb")
+            for k in (*keys, "peak")}
+    print("\ngrowth exponent between the two largest runs (1 = linear; below 1: fixed costs "
+          "still weigh):")
+    print("  " + ", ".join(f"{k} {e:.2f}" for k, e in exps.items() if e is not None))
+    print("\nEXTRAPOLATED, not measured (line through the two largest runs, per stage):")
+    for n in (100_000, TARGET_N):
+        parts = [f"{k} {marginal(results, f'{k}_s', n):,.0f} s" for k in keys[:-1]]
+        secs = sum(marginal(results, f"{k}_s", n) for k in MEASURED)
+        rss = marginal(results, "peak_gb", n)
+        print(f"  N={n:>9,}: " + ", ".join(parts) + f"; total {secs:,.0f} s "
+              f"({secs / 60:,.1f} min, tables + render + write); peak RSS {rss:,.1f} GB")
+    # secs and rss are those of the loop's last size, 10^6
+    print(f"  issue 20 targets at 10^6 (extrapolated, not measured): peak RSS <= "
+          f"{TARGET_GB:.0f} GB: the line gives {rss:,.1f} GB "
+          f"({'under' if rss <= TARGET_GB else 'OVER'}); time < {TARGET_S / 60:.0f} min: "
+          f"the line gives {secs / 60:,.1f} min ({'under' if secs < TARGET_S else 'OVER'})")
+    fast = [k for k in keys if k != "total" and (exps[k] or 0) > 1.05]
+    if fast:
+        last = results[-1]
+        print("  stages growing faster than linear (the line is a lower bound for them); as a "
+              "power law N^e from the largest run:")
+        for n in (100_000, TARGET_N):
+            print(f"  N={n:>9,}: " + ", ".join(
+                f"{k} {last[f'{k}_s'] * (n / last['n']) ** exps[k]:,.0f} s "
+                f"(e={exps[k]:.2f})" for k in fast))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the base once, run every size in its own process, print the summary."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 30_000])
+    ap.add_argument("--workdir", type=Path, default=None,
+                    help="keeps the base parse between runs (default: a temp folder)")
+    ap.add_argument("--max-gb", type=float, default=6.0,
+                    help="skip a size whose extrapolated peak RSS is above this")
+    ap.add_argument("--rlimit-gb", type=float, default=8.0,
+                    help="address-space limit of each child process")
+    ap.add_argument("--workers", type=int, default=2, help="processes for the base parse")
+    ap.add_argument("--distinct-entities", action="store_true",
+                    help="every copy of a base text names its own plants and officials "
+                         "(distinct entities grow with N; default: they stay the base's)")
+    ap.add_argument("--reparse", action="store_true", help="parse the base texts again")
+    ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    workdir = args.workdir or Path(tempfile.gettempdir()) / "ru-industry-scale"
+    workdir.mkdir(parents=True, exist_ok=True)
+    if args.child is not None:
+        run_size(args.child, workdir, args.rlimit_gb, args.distinct_entities)
+        return
+
+    if args.reparse or not (workdir / BASE_FILE).is_file():
+        print(f"parsing the base texts (NLP, {args.workers} workers) into {workdir} ...",
+              flush=True)
+        # in its own process, so the models' memory is gone before the sizes run
+        subprocess.run([sys.executable, "-c",
+                        "import sys; sys.path.insert(0, sys.argv[1]); import scale; "
+                        "scale.parse_base(__import__('pathlib').Path(sys.argv[2]), "
+                        "int(sys.argv[3]))",
+                        str(Path(__file__).resolve().parent), str(workdir), str(args.workers)],
+                       check=True, cwd=ROOT)
+    else:
+        print(f"base parse: reusing {workdir / BASE_FILE} (--reparse to redo it)", flush=True)
+    from pipeline.runtime.document import EXTRACTOR_VERSION
+
+    with open(workdir / BASE_FILE, "rb") as fh:
+        version = pickle.load(fh)["version"]
+    if version != EXTRACTOR_VERSION:
+        print(f"  note: parsed by extractor {version}, the code is now {EXTRACTOR_VERSION} "
+              "(records may differ slightly from a fresh parse)", flush=True)
+
+    results: list[dict[str, Any]] = []
+    for n in sorted(args.sizes):
+        if results:
+            est = marginal(results, "peak_gb", n)
+            if est > args.max_gb:
+                print(f"N={n:,}: skipped, extrapolated peak RSS {est:.1f} GB > "
+                      f"--max-gb {args.max_gb}", flush=True)
+                continue
+            print(f"N={n:,}: extrapolated peak RSS {est:.2f} GB, running", flush=True)
+        else:
+            print(f"N={n:,}: running", flush=True)
+        r = child(n, workdir, args.rlimit_gb, args.distinct_entities)
+        if r is None:
+            break
+        results.append(r)
+    summary(results)
+
+
+if __name__ == "__main__":
+    main()
