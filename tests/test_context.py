@@ -136,3 +136,13 @@ def test_a_site_is_no_company_wherever_the_article_names_it_again():
     # a ТОР written out
     a = analyze("На территории опережающего развития «Емва» построят завод.")
     assert main_company(a) is None
+
+
+def test_a_region_named_outright_in_the_headline_wins_over_towns_in_the_body():
+    """The body names only a district like a town of another region; the headline (page
+    furniture) names the region outright (written for the tests, after real news dev
+    r1_021)."""
+    text = ("Два новых завода запустят в Тверской области\n\n"
+            "В Калининском округе построят завод по производству пеностекла. "
+            "Инвестиции составят 2 млрд рублей.")
+    assert build_context(analyze(text), date(2024, 1, 25)).region.name == "Тверская область"

@@ -461,3 +461,13 @@ def test_a_plan_is_dated_by_its_own_or_the_next_sentences():
     later = "Губернатор провел совещание. Обсудили дороги. Обсудили школы. Обсудили парки. "
     assert [st for _, _, st in plants(plan + later + "В 2027 году откроют школу.")] == \
         ["announced"]
+
+
+def test_a_district_named_like_a_town_of_another_region_keeps_the_article_region():
+    """"в Калининском округе" (Tver) is not Калининск (Saratov) when the article is about
+    the Tver region (written for the tests, after real news dev r1_021)."""
+    text = ("Тверская область. В Калининском округе Тверской области начнут строить завод. "
+            "В Калининском округе построят завод по производству пеностекла в 2026 году.")
+    analyzed = analyze(text)
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert {p.region.code for p in rows} == {"RU-TVE"}

@@ -203,11 +203,15 @@ def main_company(analyzed: AnalyzedText) -> str | None:
 def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Region | None:
     """The most often named region (ties: first named); only mentions inside `within`
     (the article's sentences, without the page furniture) count when it is given."""
-    mentions = find_regions(text)
+    everywhere = mentions = find_regions(text)
     if within is not None:
         starts = [a for a, _ in within]
         mentions = [m for m in mentions
                     if (k := bisect_right(starts, m.start) - 1) >= 0 and m.start < within[k][1]]
+        if not any(m.via == "region" for m in mentions):
+            # the body names only towns: a region named outright in the headline wins
+            # ("…в Тверской области" above "в Калининском округе", real news dev r1_021)
+            mentions = [m for m in everywhere if m.via == "region"] or mentions
     if not mentions:
         return None
     counts = Counter(m.region.code for m in mentions)

@@ -69,6 +69,7 @@ _HOST_PLACES: frozenset[str] = frozenset()  # "на базе завода": a un
 _OUTPUT_WORDS: frozenset[str] = frozenset()  # "начался выпуск X": production without a plant noun
 _LIST_LINKS: frozenset[str] = frozenset()  # ", а также": links the products of a plural head
 _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
+_DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 
 
 def status_values() -> list[str]:
@@ -84,7 +85,7 @@ def load_lexicon() -> None:
     global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
-    global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS
+    global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -108,6 +109,7 @@ def load_lexicon() -> None:
     _OUTPUT_WORDS = lexicon.words(words, role="output_word")
     _LIST_LINKS = lexicon.words(words, role="list_link")
     _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
+    _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
     values = set(status_values())
@@ -405,6 +407,14 @@ def _adjective_in_name(sent: Sentence, r: RegionMention) -> bool:
     никель»» in "районе края", real news dev r3_015)."""
     before = sent.text[:r.start]
     return r.via == "adjective" and before.count("«") > before.count("»")
+
+
+def _other_district(sent: Sentence, r: RegionMention, ctx: DocContext) -> bool:
+    """A district named like a town of another region ("в Калининском округе" of Tver, not
+    Калининск of the Saratov region, real news dev r1_021): the article's region wins."""
+    after = sent.text[r.end:].split()[:1]
+    return r.via != "region" and ctx.region is not None and r.region != ctx.region and \
+        bool(after) and lemma(after[0].strip(",.;:")) in _DISTRICT_WORDS
 
 
 def _same_name(operator: str, name: str) -> bool:
@@ -935,7 +945,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
         if not found[si]:
             continue
         status = own or last_status or next((s for s in statuses[si + 1:] if s), None)
-        regions = [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)]
+        regions = [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
+                   and not _other_district(sent, r, ctx)]
         dates = [d for d in find_dates(sent.text, ctx.published) if d.precision != "year"]
         years = [d for d in find_dates(sent.text, ctx.published) if d.precision == "year"]
         for ph in found[si]:
