@@ -392,8 +392,8 @@ _TOPONYM_ADJ = re.compile(r"(?:с|ц)к(?:ий|ой|ая|ое|ого|ому|им
 
 def _is_proper_adjective(tok: Token, first: bool) -> bool:
     """A capitalised place adjective ("Невьянский", "Тверской"): the plant has a name."""
-    if not tok.text[:1].isupper():
-        return False
+    if not tok.text[:1].isupper() or _lem(tok) in NON_NAME_ADJECTIVES:
+        return False  # "«Первый завод …»": an ordinal opening a quote names nothing
     if not first:
         return True
     low = tok.text.lower()
@@ -423,6 +423,9 @@ def _same_name(operator: str, name: str) -> bool:
     def words(s: str) -> list[str]:
         return re.findall(r"\w+", s.lower().replace("ё", "е"))
     op, nm = words(operator), words(name)
+    quoted = re.findall(r"«([^«»]+)»", name)
+    if quoted and op == words(quoted[-1]):
+        return True  # "завод «Эгида»" is not run by «Эгида» the article names as a company
     return len(op) >= 2 and (op == nm[-len(op):] or op == nm[:len(op)] or nm == op[-len(nm):])
 
 
@@ -433,7 +436,15 @@ def _inside_quotes(sent: Sentence, tok: Token) -> bool:
     before = sent.text[:tok.start - sent.start]
     if before.count("«") <= before.count("»"):
         return False
-    return len(before[before.rfind("«") + 1:].split()) <= _NAME_WORDS
+    if len(before[before.rfind("«") + 1:].split()) > _NAME_WORDS:
+        return False
+    # a name closes soon: «Первый завод – «Эгида», который …» is speech (real dev r1_010)
+    after, depth = sent.text[tok.end - sent.start:], 1
+    for k, ch in enumerate(after):
+        depth += (ch == "«") - (ch == "»")
+        if depth == 0:
+            return len(after[:k].split()) <= _NAME_WORDS
+    return False  # still open at the end of the sentence: speech
 
 
 _NAME_WORDS = 4  # a quoted name is short; a longer quote is speech
@@ -571,6 +582,12 @@ def _quoted_after(sent: Sentence, t: Token) -> re.Match | None:
     крупнейших заводов России «Тяжстанкогидропресс»")."""
     after = sent.text[t.end - sent.start:]
     m = re.match(r"\s*(?:([А-ЯЁ][а-яё-]+)\s+)?«([^»]{1,60})»", after)
+    if m is None:
+        # "Первый завод – «Эгида», который будет производить …" (real news dev r1_010): a
+        # short capitalised name after a dash
+        m = re.match(r"\s*[–—-]\s*()«([А-ЯЁA-Z][^»]{0,40})»", after)
+        if m and len(m.group(2).split()) > _NAME_WORDS:
+            return None
     if m and m.group(1):
         at = t.end + m.start(1)
         if not any(sp.type == "LOC" and sp.start <= at < sp.end for sp in sent.spans):
