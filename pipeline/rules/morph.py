@@ -117,3 +117,19 @@ def concrete_lemma(word: str, tagger_lemma: str) -> str:
                 and not nf.endswith(("ние", "тие")):
             return nf
     return tagger_lemma
+
+
+def adjective_in_nominative(word: str, from_case: str | None, gender: str | None,
+                            plural: bool) -> str | None:
+    """An adjective in the nominative in a given gender and number ("тяжелого", neut ->
+    "тяжелое": pymorphy's first parse of a genitive adjective is masculine); None when no
+    adjective parse of `word` in `from_case` inflects so."""
+    want = {"nomn", "plur"} if plural else ({"nomn", "sing", gender} if gender else None)
+    if want is None:
+        return None
+    for p in morph().parse(word):
+        if p.tag.POS in ("ADJF", "PRTF") and (from_case is None or p.tag.case == from_case):
+            form = p.inflect(want)
+            if form is not None:
+                return form.word
+    return None

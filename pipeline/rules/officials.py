@@ -40,7 +40,13 @@ from typing import Literal
 
 from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import VIA_CITY, find_regions, resolve_region
-from pipeline.rules.morph import UD_TO_PYMORPHY_CASE, inflect, lemma, morph
+from pipeline.rules.morph import (
+    UD_TO_PYMORPHY_CASE,
+    adjective_in_nominative,
+    inflect,
+    lemma,
+    morph,
+)
 from pipeline.rules.orgs import normalize_org, org_sector, quoted_nominative
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 
@@ -482,13 +488,8 @@ def _adjective_nominative(word: str, src: str | None, head: Token) -> str:
     """"художественного руководителя" -> "художественный": the head's gender decides
     between the masculine and neuter readings of the genitive."""
     gender = _GENDER.get(head.feats.get("Gender", ""), "masc")
-    want = {"nomn", "plur"} if head.feats.get("Number") == "Plur" else {"nomn", "sing", gender}
-    for p in morph().parse(word):
-        if p.tag.POS in ("ADJF", "PRTF") and (src is None or p.tag.case == src):
-            form = p.inflect(want)
-            if form is not None:
-                return form.word
-    return inflect(word, "nomn", "sing", src)
+    return adjective_in_nominative(word, src, gender, head.feats.get("Number") == "Plur") \
+        or inflect(word, "nomn", "sing", src)
 
 
 def _nominative_phrase(toks: list[Token]) -> str:

@@ -22,6 +22,7 @@ from pipeline.rules.dates import find_dates, find_periods
 from pipeline.rules.gazetteer import Region, RegionMention, find_regions, resolve_region
 from pipeline.rules.morph import (
     UD_TO_PYMORPHY_CASE,
+    adjective_in_nominative,
     agree,
     concrete_lemma,
     inflect,
@@ -372,19 +373,10 @@ _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 def _adjective_nominative(t: Token) -> str | None:
     """An adjective of the product in the nominative, in the gender and number the tagger
-    read ("специального тяжелого машиностроения" -> "специальное тяжелое", not "тяжелый":
-    pymorphy's first parse of "тяжелого" is masculine)."""
-    src = UD_TO_PYMORPHY_CASE.get(t.case or "")
-    gender = _GENDERS.get(t.feats.get("Gender", ""))
-    grams = {"nomn", "plur"} if t.feats.get("Number") == "Plur" else \
-        ({"nomn", gender, "sing"} if gender else None)
-    if grams is None:
-        return None
-    for p in morph().parse(t.text):
-        if p.tag.POS in ("ADJF", "PRTF") and (not src or src in p.tag) and \
-                (form := p.inflect(grams)) is not None:
-            return form.word
-    return None
+    read ("специального тяжелого машиностроения" -> "специальное тяжелое")."""
+    return adjective_in_nominative(t.text, UD_TO_PYMORPHY_CASE.get(t.case or ""),
+                                   _GENDERS.get(t.feats.get("Gender", "")),
+                                   t.feats.get("Number") == "Plur")
 
 
 _TOPONYM_ADJ = re.compile(r"(?:с|ц)к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей)$")
