@@ -18,9 +18,14 @@ from pipeline.registries import registry_frames
 from pipeline.rules.investments import investment_id
 from pipeline.rules.officials import full_position, official_id
 from pipeline.rules.plants import plant_id
-from pipeline.runtime.pack import records_frame as records_frame  # re-exported
+from pipeline.runtime.partitions import records_frame as records_frame  # re-exported
 from pipeline.schemas import SORT_KEYS, TABLES, columns
 from pipeline.types import Duplicate, RawDocument, Rejection
+
+# the records the tables are built from, and their columns: a reader of the parse output
+# loads these only (pipeline.runtime.partitions.read_records), not every entity mention
+FACT_KINDS = ("investment", "official", "plant")
+FACT_RECORD_COLUMNS = ["doc_id", "kind", "sentence", "start", "end", "attrs"]
 
 
 class TableValidationError(ValueError):
@@ -63,7 +68,11 @@ def _facts(records: pd.DataFrame, kind: str) -> pd.DataFrame:
     return pd.concat([base, attrs], axis=1).reset_index(drop=True)
 
 
-def documents_frame(docs: Iterable[RawDocument]) -> pd.DataFrame:
+def documents_frame(docs: Iterable[RawDocument] | pd.DataFrame) -> pd.DataFrame:
+    """The documents table of the documents, or of a frame that has its columns already
+    (a build's, read without the texts)."""
+    if isinstance(docs, pd.DataFrame):
+        return docs.reindex(columns=columns(TABLES["documents"])).reset_index(drop=True)
     rows = [{
         "doc_id": d.doc_id, "published": d.published, "source": d.source, "sha256": d.sha256,
         "n_chars": d.n_chars, "title": d.title, "url": d.url, "encoding": d.encoding,
@@ -125,13 +134,15 @@ def investments_table(records: pd.DataFrame, plants: pd.DataFrame) -> pd.DataFra
     return validate("investments", investments_frame(records, plants))
 
 
-def build_tables(docs: Sequence[RawDocument], records: pd.DataFrame,
+def build_tables(docs: Sequence[RawDocument] | pd.DataFrame, records: pd.DataFrame,
                  rejections: Iterable[Rejection] = (), duplicates: Iterable[Duplicate] = (),
                  *, max_quarantine_share: float = quarantine.DEFAULT_MAX_SHARE
                  ) -> dict[str, pd.DataFrame]:
     """Every published table, validated, with the rows of a document that broke a row-level
     rule quarantined (see `pipeline.quarantine`). Raises `TableValidationError` when a
-    whole-table rule breaks and `QuarantineLimitError` when too many documents lost rows."""
+    whole-table rule breaks and `QuarantineLimitError` when too many documents lost rows.
+    `docs`: the documents, or their `documents` table frame (a build passes the frame, so
+    it never holds the texts here)."""
     q = quarantine.Quarantine()
     frames: dict[str, pd.DataFrame] = {}
 

@@ -47,13 +47,13 @@ DRIVER = textwrap.dedent('''
     import pipeline.dagster_defs.assets as assets
 
     if point.startswith("parse"):
-        real_parse = assets.parse_frame
+        real_parse = assets.update_partitions
 
         def parse(*a, **k):
             stop_here()
             return real_parse(*a, **k)
 
-        assets.parse_frame = parse
+        assets.update_partitions = parse
     else:
         # pipeline.releases calls _hook(stage) at each step of a publish; stop at the
         # n-th call of one stage ("staged-file:1": the first file of the new release)

@@ -5,7 +5,6 @@ Thin wiring only: every computation is a call into `pipeline.ingest`, `pipeline.
 """
 
 
-import json
 import os
 import warnings
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from pipeline.dagster_defs.checks import (
     removals_result,
     run_table_checks,
 )
+from pipeline.dagster_defs.io import storage_dir
 from pipeline.dagster_defs.resources import PipelineSettings
 from pipeline.docs import datasets_readme
 from pipeline.ingest.cache import SOURCE_VERSION as INGEST_SOURCE_VERSION
@@ -36,9 +36,10 @@ from pipeline.ingest.cache import read_corpus_cached
 from pipeline.publish import inputs_digest, render_files, table_files
 from pipeline.quarantine import SAME_DOCUMENT
 from pipeline.releases import SUMMARY, Outcome, publish_release, recover
+from pipeline.runtime import partitions
 from pipeline.runtime.batch import ParseCache
 from pipeline.runtime.document import EXTRACTOR_VERSION, extractor_version
-from pipeline.runtime.pack import parse_frame
+from pipeline.runtime.partitions import update_partitions
 from pipeline.schemas import REGISTRIES, TABLES, columns, description
 from pipeline.types import Duplicate, RawDocument, Rejection
 from pipeline.versioning import source_version
@@ -54,8 +55,11 @@ PUBLISH_VERSION = source_version("publish.py", "releases.py", "schema_export.py"
                                  "charts.py")
 # recorded with each release: the code that made its files
 CODE_VERSION = "+".join((EXTRACT_VERSION, TABLES_VERSION, PUBLISH_VERSION))
-RAW_COLUMNS = ["doc_id", "source", "status", "reason", "duplicate_of", "text", "published",
-               "sha256", "encoding", "title", "url", "warnings"]
+RAW_COLUMNS = ["doc_id", "source", "status", "reason", "duplicate_of", "text", "n_chars",
+               "published", "sha256", "encoding", "title", "url", "warnings"]
+# what the tables step reads of raw_documents: everything but the texts, which only the
+# parse needs (they are most of the frame's memory)
+RAW_TABLE_COLUMNS = [c for c in RAW_COLUMNS if c != "text"]
 
 
 def _preview(df: pd.DataFrame, n: int = 5) -> dg.MetadataValue:
@@ -139,6 +143,7 @@ def _doc_row(d: RawDocument) -> dict[str, object]:
     # a shallow copy: `asdict` deep-copies every field of every document on every build
     row: dict[str, object] = {f.name: getattr(d, f.name) for f in fields(d)}
     row["warnings"] = "; ".join(d.warnings) if d.warnings else None
+    row["n_chars"] = d.n_chars
     return row
 
 
@@ -156,43 +161,69 @@ def _documents_from_raw(raw: pd.DataFrame) -> list[RawDocument]:
     return docs
 
 
+def documents_from_raw(raw: pd.DataFrame) -> pd.DataFrame:
+    """The `documents` table's columns of the readable documents (texts not needed)."""
+    ok = raw[raw["status"] == "ok"]
+    cols = columns(TABLES["documents"])
+    out = ok.reindex(columns=cols).reset_index(drop=True)
+    out["n_chars"] = out["n_chars"].astype("int64")
+    out["published"] = [p if isinstance(p, date) else None for p in out["published"]]
+    for c in ("title", "url"):
+        out[c] = [v if isinstance(v, str) else None for v in out[c]]
+    return out
+
+
 # --- extract ----------------------------------------------------------------------------
+
+def records_dir() -> Path:
+    """Where `parsed_entities` keeps its partition files (beside the other assets' files)."""
+    return storage_dir() / "parsed_entities"
+
 
 @dg.asset(
     group_name="extract", kinds={"python", "pandas", "parquet"}, owners=[OWNER],
     code_version=EXTRACT_VERSION,
+    io_manager_key="none_io_manager",
     description="What the NLP saw: one row per entity (PER, ORG, LOC with nominative normal "
                 "forms), money, date, period, number and region mention, and per candidate "
-                "fact (official, plant, investment), with character offsets. Documents are "
-                "parsed in parallel and cached by content hash and extractor version.",
+                "fact (official, plant, investment), with character offsets. Stored as one "
+                "Parquet file per publication month (`storage/parquet/parsed_entities/"
+                "<YYYY-MM|undated>.parquet`): a build rewrites only the months whose "
+                "documents changed. Documents are parsed in parallel and cached by content "
+                "hash and extractor version.",
 )
 def parsed_entities(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame,
-                    settings: PipelineSettings) -> pd.DataFrame:
+                    settings: PipelineSettings) -> dg.MaterializeResult:
     s = settings.resolved()
     docs = _documents_from_raw(raw_documents)
-    context.log.info(f"parsing {len(docs)} documents (cached ones are read, not parsed)")
-    cache = ParseCache(s.cache_dir, version=extractor_version(s.region_aliases))
-    result = parse_frame(docs, cache, workers=s.workers, progress=context.log.info,
-                         aliases=s.region_aliases)
+    del raw_documents
+    context.log.info(f"parsing {len(docs)} documents (months already up to date are kept, "
+                     "cached documents are read, not parsed)")
+    version = extractor_version(s.region_aliases)
+    root = records_dir()
+    result = update_partitions(docs, ParseCache(s.cache_dir, version=version), root,
+                               version=version, workers=s.workers,
+                               progress=context.log.info, aliases=s.region_aliases)
     for f in result.failures:
         context.log.error(f"could not parse {f.source} ({f.doc_id}): {f.reason}")
-    df = result.frame
-    failures = pd.DataFrame(
-        [{"doc_id": f.doc_id, "kind": "ERROR", "sentence": -1, "start": 0, "end": 0,
-          "text": f.source, "normal": None, "attrs": json.dumps({"reason": f.reason},
-                                                                ensure_ascii=False)}
-         for f in result.failures], columns=df.columns)
-    if not failures.empty:
-        df = pd.concat([df, failures], ignore_index=True)
-    counts = df["kind"].value_counts().to_dict()
-    context.add_output_metadata({
-        **table_metadata(df),
+    counts = result.counts()
+    if result.failures:
+        counts["ERROR"] = len(result.failures)
+    context.log.info(f"partitions: {len(result.written)} written "
+                     f"({', '.join(result.written[:12])}{' …' if len(result.written) > 12 else ''}"
+                     f"), {len(result.kept)} unchanged, {len(result.removed)} removed")
+    return dg.MaterializeResult(metadata={
+        "dagster/row_count": result.records,
+        "preview": _preview(partitions.head(root)),
+        "storage_path": dg.MetadataValue.path(str(root)),
+        "partitions": len(result.partitions),
+        "partitions_written": dg.MetadataValue.json(result.written),
+        "partitions_removed": dg.MetadataValue.json(result.removed),
         "parsed": result.parsed, "from_cache": result.from_cache,
-        "from_pack": result.from_pack,
+        "from_partitions": result.reused,
         "parse_failures": len(result.failures),
-        "by_kind": dg.MetadataValue.json({k: int(v) for k, v in sorted(counts.items())}),
+        "by_kind": dg.MetadataValue.json(counts),
     })
-    return df
 
 
 # --- tables -----------------------------------------------------------------------------
@@ -291,24 +322,28 @@ def _table_out(name: str) -> dg.AssetOut:
 @dg.multi_asset(
     name="tables",
     outs={name: _table_out(name) for name in TABLE_DEPS},
-    ins={"raw_documents": dg.AssetIn(), "parsed_entities": dg.AssetIn()},
+    ins={"raw_documents": dg.AssetIn(metadata={"columns": RAW_TABLE_COLUMNS})},
+    deps=["parsed_entities"],
     internal_asset_deps={name: {dg.AssetKey(d) for d in deps}
                          for name, deps in TABLE_DEPS.items()},
     check_specs=[c.spec for c in TABLE_CHECKS],
     can_subset=True,
 )
 def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame,
-                  parsed_entities: pd.DataFrame, settings: PipelineSettings
-                  ) -> Iterator[object]:
+                  settings: PipelineSettings) -> Iterator[object]:
     """The published tables in one step: they share their inputs, and one step instead of
     one per table and per check saves a build Dagster's bookkeeping of twenty steps. Each is
     still its own asset (page, type, checks, lineage) and can be materialized alone: every
     table is computed (the checks compare them), only the selected ones are stored and
-    checked."""
-    rejections, duplicates = _rejections(raw_documents, parsed_entities)
+    checked. Of `parsed_entities` only the fact records are read (partitions.read_records)."""
+    root = records_dir()
+    rejections, duplicates = _rejections(raw_documents, partitions.failures(root))
+    records = partitions.read_records(root, kinds=tables.FACT_KINDS,
+                                      columns=tables.FACT_RECORD_COLUMNS)
     frames = tables.build_tables(
-        _documents_from_raw(raw_documents), parsed_entities, rejections, duplicates,
+        documents_from_raw(raw_documents), records, rejections, duplicates,
         max_quarantine_share=settings.resolved().max_quarantine_share)
+    del records
     quarantined = frames["quarantined_rows"]
     if not quarantined.empty:
         for (doc_id, table), rows in quarantined.groupby(["doc_id", "table"], dropna=False):
@@ -325,16 +360,14 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
     yield from run_table_checks(frames, context.selected_asset_check_keys)
 
 
-def _rejections(raw_documents: pd.DataFrame, parsed_entities: pd.DataFrame
+def _rejections(raw_documents: pd.DataFrame, parse_failures: list[Rejection]
                 ) -> tuple[list[Rejection], list[Duplicate]]:
     rej = raw_documents[raw_documents["status"] == "rejected"]
     dup = raw_documents[raw_documents["status"] == "duplicate"]
-    errors = parsed_entities[parsed_entities["kind"] == "ERROR"]
     rejections = [Rejection(source=r.source, reason=r.reason, stage="ingest",
                             doc_id=r.doc_id if isinstance(r.doc_id, str) else None)
                   for r in rej.itertuples()]
-    rejections += [Rejection(source=r.text, reason=json.loads(r.attrs)["reason"],
-                             stage="parse", doc_id=r.doc_id) for r in errors.itertuples()]
+    rejections += parse_failures
     duplicates = [Duplicate(doc_id=r.doc_id, source=r.source, duplicate_of=r.duplicate_of)
                   for r in dup.itertuples()]
     return rejections, duplicates

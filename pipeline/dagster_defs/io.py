@@ -40,4 +40,7 @@ class ParquetIOManager(dg.ConfigurableIOManager):
         context.add_output_metadata({"storage_path": dg.MetadataValue.path(str(path))})
 
     def load_input(self, context: dg.InputContext) -> pd.DataFrame:
-        return pd.read_parquet(self._path(context.asset_key))
+        """The stored frame; only the `columns` the input's metadata names, when it does
+        (the tables step does not load the texts of raw_documents)."""
+        cols = (context.definition_metadata or {}).get("columns")
+        return pd.read_parquet(self._path(context.asset_key), columns=cols)

@@ -1,6 +1,6 @@
 """Replacing a file so that a reader sees the old or the new one, never half of one.
 
-The caches (ingest, parse pack, snapshots) and the validation state are all rewritten
+The caches (ingest, parse partitions, snapshots) and the validation state are all rewritten
 while other builds may read them; each writes a temporary file in the same folder and
 moves it into place. A cache that cannot be written costs time on the next build, not
 data, so failures are reported to the caller as False, never raised.
