@@ -83,7 +83,7 @@ def parse_base(workdir: Path, workers: int) -> None:
     (the only NLP of the benchmark; reruns read the pickle)."""
     from pipeline.runtime.batch import ParseCache, parse_documents
     from pipeline.runtime.document import EXTRACTOR_VERSION
-    from pipeline.runtime.pack import records_frame
+    from pipeline.runtime.partitions import records_frame
 
     docs = base_documents()
     t0 = time.perf_counter()
@@ -148,9 +148,10 @@ def distinct_entity(kind: str, attrs: str, v: int) -> tuple[str, str]:
     return json.dumps(a, ensure_ascii=False, sort_keys=True), normal
 
 
-def synthetic_corpus(base: dict[str, Any], n: int, distinct: bool = False
-                     ) -> tuple[list[Any], Any]:
-    """N RawDocuments and their records frame, made by tiling the base (no per-record
+def synthetic_corpus(base: dict[str, Any], lo: int, hi: int, distinct: bool = False
+                     ) -> tuple[Any, Any]:
+    """Documents lo..hi-1 as a `documents` table frame (no texts: the build's tables step
+    does not read them) and their records frame, made by tiling the base (no per-record
     Python loop, so generation stays cheap next to what it feeds). `distinct`: every copy
     of a base text names its own plants and officials (see `distinct_entity`)."""
     import numpy as np
@@ -158,7 +159,6 @@ def synthetic_corpus(base: dict[str, Any], n: int, distinct: bool = False
     import pyarrow as paw
 
     from pipeline.runtime.document import RECORD_COLUMNS
-    from pipeline.types import RawDocument
 
     bdocs, brec = base["docs"], base["records"]
     b = len(bdocs)
@@ -167,40 +167,90 @@ def synthetic_corpus(base: dict[str, Any], n: int, distinct: bool = False
     counts = np.bincount(brec["_b"].to_numpy(), minlength=b)
     offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
 
-    which = np.arange(n) % b  # base of each synthetic document
+    index = np.arange(lo, hi)
+    which = index % b  # base of each synthetic document
     per_doc = counts[which]
     total = int(per_doc.sum())
     first = np.repeat(offsets[which], per_doc)
     within = np.arange(total) - np.repeat(np.cumsum(per_doc) - per_doc, per_doc)
     rows = first + within
 
-    ids = np.array([f"syn_{i:07d}" for i in range(n)], dtype=object)
+    ids = np.array([f"syn_{i:07d}" for i in index], dtype=object)
     cols = {c: brec[c].to_numpy()[rows] for c in RECORD_COLUMNS if c != "doc_id"}
     cols["doc_id"] = np.repeat(ids, per_doc)
     if distinct:
-        copy = np.repeat(np.arange(n) // b, per_doc)
+        copy = np.repeat(index // b, per_doc)
         kinds = cols["kind"]
         hit = np.flatnonzero(((kinds == "plant") | (kinds == "official")) & (copy > 0))
         attrs, normal = cols["attrs"].copy(), cols["normal"].copy()
         for k in hit:
             attrs[k], normal[k] = distinct_entity(kinds[k], attrs[k], int(copy[k]))
         cols["attrs"], cols["normal"] = attrs, normal
-    # fresh string objects per cell (a parse pack read back holds distinct strings; tiled
-    # references would share them and understate memory); `kind` stays shared, as pyarrow's
-    # string deduplication does on a real read
+    # fresh string objects per cell (a partition file read back holds distinct strings;
+    # tiled references would share them and understate memory); `kind` stays shared, as
+    # pyarrow's string deduplication does on a real read
     table = paw.table({c: cols[c] for c in RECORD_COLUMNS if c not in ("kind",)})
     frame = table.to_pandas(deduplicate_objects=False)
     frame.insert(1, "kind", cols["kind"])
     frame = frame[RECORD_COLUMNS].astype({"start": "int64", "end": "int64", "sentence": "int64"})
 
-    docs = []
-    for i in range(n):
-        d = bdocs[which[i]]
+    rows_out = []
+    for i, w in zip(index, which, strict=True):
+        d = bdocs[w]
         text = f"{d.text}\n\n[синтетический документ {i}]"  # after every offset: valid
-        docs.append(RawDocument(doc_id=ids[i], text=text, source=f"synthetic/{ids[i]}.txt",
-                                sha256=hashlib.sha256(text.encode()).hexdigest(),
-                                published=published_date(i)))
-    return docs, pd.DataFrame(frame)
+        rows_out.append({"doc_id": f"syn_{i:07d}", "published": published_date(int(i)),
+                         "source": f"synthetic/syn_{i:07d}.txt",
+                         "sha256": hashlib.sha256(text.encode()).hexdigest(),
+                         "n_chars": len(text), "title": None, "url": None,
+                         "encoding": "utf-8"})
+    return pd.DataFrame(rows_out), pd.DataFrame(frame)
+
+
+CHUNK = 50_000  # documents generated at once
+
+
+def write_layout(base: dict[str, Any], n: int, root: Path, distinct: bool) -> dict[str, Any]:
+    """The build's storage for N documents, chunk by chunk: `parsed_entities` as one
+    Parquet file per month (pipeline.runtime.partitions' layout and schema, with its
+    manifest) and the documents without their texts, as the tables step reads them."""
+    import pyarrow as paw
+    import pyarrow.parquet as pq
+
+    from pipeline.runtime import partitions
+
+    records_dir = root / "parsed_entities"
+    shutil.rmtree(root, ignore_errors=True)
+    records_dir.mkdir(parents=True)
+    schema = partitions._schema()
+    writers: dict[str, Any] = {}
+    doc_writer = None
+    stats = {"records": 0, "record_bytes": 0}
+    for lo in range(0, n, CHUNK):
+        docs, records = synthetic_corpus(base, lo, min(n, lo + CHUNK), distinct)
+        stats["records"] += len(records)
+        stats["record_bytes"] += int(records.memory_usage(deep=True).sum())
+        month = {d: partitions.partition_key(p)
+                 for d, p in zip(docs["doc_id"], docs["published"], strict=True)}
+        records[partitions.KEY_COLUMN] = records["doc_id"]  # no cache is read here
+        for pk, part in records.groupby(records["doc_id"].map(month), sort=True):
+            if pk not in writers:
+                writers[pk] = pq.ParquetWriter(records_dir / f"{pk}.parquet", schema,
+                                               compression="zstd")
+            writers[pk].write_table(paw.Table.from_pandas(part, schema=schema,
+                                                          preserve_index=False))
+        table = paw.Table.from_pandas(docs, preserve_index=False)
+        if doc_writer is None:
+            doc_writer = pq.ParquetWriter(root / "documents.parquet", table.schema)
+        doc_writer.write_table(table)
+    for w in writers.values():
+        w.close()
+    if doc_writer is not None:
+        doc_writer.close()
+    (records_dir / partitions.MANIFEST).write_text(json.dumps(
+        {"version": "synthetic", "partitions": sorted(writers), "failures": []}), "utf-8")
+    stats["partitions"] = len(writers)
+    stats["disk_bytes"] = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+    return stats
 
 
 # --- one N, in a child process ------------------------------------------------------------
@@ -217,12 +267,36 @@ def _now_gb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 ** 3
 
 
-def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
-             ) -> dict[str, Any]:
-    """Generation, tables, render and write for N documents, each timed, with the process's
-    peak RSS after each; the result is printed as one JSON line for the parent."""
+def run_generate(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False) -> None:
+    """Child 1: write the N documents' storage (timed, but not the build's cost)."""
+    _limit(rlimit_gb)
+    with open(workdir / BASE_FILE, "rb") as fh:
+        base = pickle.load(fh)
+    t = time.perf_counter()
+    stats = write_layout(base, n, workdir / f"layout_{n}", distinct)
+    b = len(base["docs"])
+    out = {"generate_s": time.perf_counter() - t, "generate_gb": _peak_gb(), **stats,
+           "base_docs": b, "base_records": len(base["records"])}
+    print(f"  N={n:>9,} generate   {out['generate_s']:8.2f} s   peak RSS "
+          f"{out['generate_gb']:.2f} GB  ({stats['records']:,} records, "
+          f"{stats['records'] / n:.1f} and {stats['record_bytes'] / n / 1024:.1f} KB a "
+          f"document as a pandas frame; {stats['partitions']} month files, "
+          f"{stats['disk_bytes'] / 1024 ** 2:,.0f} MB on disk)", flush=True)
+    print(RESULT_TAG + json.dumps(out), flush=True)
+
+
+def _limit(rlimit_gb: float) -> None:
     limit = int(rlimit_gb * 1024 ** 3)
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
+             ) -> dict[str, Any]:
+    """Child 2, what the build's tables and publish steps do for N documents: read the fact
+    records from the month files and the documents without texts, build the tables, render
+    and write the files, each timed, with the process's peak RSS after each; the result is
+    printed as one JSON line for the parent."""
+    _limit(rlimit_gb)
     out: dict[str, Any] = {"n": n, "distinct": distinct}
 
     def stage(name: str, seconds: float, extra: str = "") -> None:
@@ -232,9 +306,12 @@ def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
               f"  now {_now_gb():.2f} GB{extra}", flush=True)
 
     t = time.perf_counter()
+    import pandas as pd
+
     import pipeline.tables as tables_module
     from pipeline import publish
-    from pipeline.tables import build_tables
+    from pipeline.runtime import partitions
+    from pipeline.tables import FACT_KINDS, FACT_RECORD_COLUMNS, build_tables
 
     # time the registries inside build_tables (a wrapper: behaviour unchanged)
     registries = tables_module.registry_tables
@@ -248,29 +325,22 @@ def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
             spent["registries"] += time.perf_counter() - t0
 
     tables_module.registry_tables = timed_registries
-
-    with open(workdir / BASE_FILE, "rb") as fh:
-        base = pickle.load(fh)
-    stage("start", time.perf_counter() - t, " (imports, base records)")
-    b, brec = len(base["docs"]), base["records"]
-    out["base_docs"], out["base_records"] = b, len(brec)
-    out["base_bytes"] = int(brec.memory_usage(deep=True).sum())
-    print(f"    base (real parse): {b} documents, {len(brec) / b:.1f} records and "
-          f"{out['base_bytes'] / b / 1024:.1f} KB per document", flush=True)
+    root = workdir / f"layout_{n}"
+    stage("start", time.perf_counter() - t, " (imports)")
 
     t = time.perf_counter()
-    docs, records = synthetic_corpus(base, n, distinct)
-    stage("generate", time.perf_counter() - t)
-    mem = int(records.memory_usage(deep=True).sum())
-    out["records"], out["record_bytes"] = len(records), mem
-    texts = sum(sys.getsizeof(d.text) for d in docs)
-    print(f"    {len(records):,} records, {len(records) / n:.1f} per document, "
-          f"{mem / n / 1024:.1f} KB per document (frame, deep); texts "
-          f"{texts / n / 1024:.1f} KB per document", flush=True)
-    del base
+    docs = pd.read_parquet(root / "documents.parquet")
+    records = partitions.read_records(root / "parsed_entities", kinds=FACT_KINDS,
+                                      columns=FACT_RECORD_COLUMNS)
+    out["fact_records"] = len(records)
+    stage("read", time.perf_counter() - t,
+          f" ({len(records):,} fact records, "
+          f"{records.memory_usage(deep=True).sum() / n / 1024:.2f} KB a document)")
 
     t = time.perf_counter()
     frames = build_tables(docs, records, rejections=(), duplicates=())
+    digest = publish.inputs_digest(list(docs["sha256"]))
+    del records, docs
     rows = {k: len(v) for k, v in frames.items()}
     out["rows"] = rows
     out["registries_s"] = spent["registries"]
@@ -279,8 +349,7 @@ def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
 
     t = time.perf_counter()
     files = publish.table_files(frames)
-    files = publish.render_files(frames, publish.inputs_digest([d.sha256 for d in docs]),
-                                 rendered=files)
+    files = publish.render_files(frames, digest, rendered=files)
     size = sum(len(v) for v in files.values())
     out["files_bytes"] = size
     stage("render", time.perf_counter() - t, f" ({len(files)} files, {size / 1024 ** 2:.0f} MB)")
@@ -323,10 +392,10 @@ def log_slope(results: list[dict[str, Any]], key: str) -> float | None:
     return math.log(b[key] / a[key]) / math.log(b["n"] / a["n"])
 
 
-def child(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
-          ) -> dict[str, Any] | None:
+def child(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False,
+          mode: str = "--child") -> dict[str, Any] | None:
     """Run one N in a fresh interpreter; its result, or None when it failed."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(n),
+    cmd = [sys.executable, str(Path(__file__).resolve()), mode, str(n),
            "--workdir", str(workdir), "--rlimit-gb", str(rlimit_gb)]
     cmd += ["--distinct-entities"] if distinct else []
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
@@ -343,8 +412,9 @@ def child(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
     return result
 
 
-STAGES = ("generate", "tables", "render", "write")
-MEASURED = ("tables", "render", "write")  # the project's code; generation stands in for ingest
+STAGES = ("generate", "read", "tables", "render", "write")
+# the project's code; generation stands in for ingest and parse (its own process)
+MEASURED = ("read", "tables", "render", "write")
 
 
 def summary(results: list[dict[str, Any]]) -> None:
@@ -358,7 +428,9 @@ def summary(results: list[dict[str, Any]]) -> None:
         print(f"{r['n']:>9,} | {r['records']:>10,} | "
               + " | ".join(f"{r[f'{s}_s']:>10.2f}" for s in STAGES)
               + f" | {r['registries_s']:>8.2f} | {r['total_s']:>8.1f} | {r['peak_gb']:>7.2f}")
-    print("(regs s: the registries, part of tables s; total s: tables + render + write)")
+    print("(regs s: the registries, part of tables s; total s: read + tables + render + "
+          "write; peak GB: the process that read the files and built and wrote the tables, "
+          "not the generator)")
     if len(results) < 2:
         print("(fewer than two sizes ran: no extrapolation)")
         return
@@ -407,9 +479,13 @@ def main(argv: list[str] | None = None) -> None:
                          "(distinct entities grow with N; default: they stay the base's)")
     ap.add_argument("--reparse", action="store_true", help="parse the base texts again")
     ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--generate", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     workdir = args.workdir or Path(tempfile.gettempdir()) / "ru-industry-scale"
     workdir.mkdir(parents=True, exist_ok=True)
+    if args.generate is not None:
+        run_generate(args.generate, workdir, args.rlimit_gb, args.distinct_entities)
+        return
     if args.child is not None:
         run_size(args.child, workdir, args.rlimit_gb, args.distinct_entities)
         return
@@ -445,10 +521,12 @@ def main(argv: list[str] | None = None) -> None:
             print(f"N={n:,}: extrapolated peak RSS {est:.2f} GB, running", flush=True)
         else:
             print(f"N={n:,}: running", flush=True)
-        r = child(n, workdir, args.rlimit_gb, args.distinct_entities)
-        if r is None:
+        g = child(n, workdir, args.rlimit_gb, args.distinct_entities, mode="--generate")
+        r = child(n, workdir, args.rlimit_gb, args.distinct_entities) if g else None
+        shutil.rmtree(workdir / f"layout_{n}", ignore_errors=True)
+        if r is None or g is None:
             break
-        results.append(r)
+        results.append({**g, **r})
     summary(results)
 
 
