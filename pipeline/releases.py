@@ -173,6 +173,12 @@ def diff_table(table: str, old: bytes | None, new: bytes) -> tuple[pd.DataFrame,
     key (by the whole row when it has none): the rows with a `change` column, and counts."""
     new_df = _read_csv(new)
     old_df = _read_csv(old) if old is not None else new_df.head(0)
+    return diff_frames(table, old_df, new_df)
+
+
+def diff_frames(table: str, old_df: pd.DataFrame, new_df: pd.DataFrame
+                ) -> tuple[pd.DataFrame, dict[str, int]]:
+    """`diff_table` of two CSVs already read (all columns as strings, no NA)."""
     cols = list(new_df.columns) + [c for c in old_df.columns if c not in new_df.columns]
     new_df, old_df = new_df.reindex(columns=cols, fill_value=""), \
         old_df.reindex(columns=cols, fill_value="")
@@ -182,21 +188,28 @@ def diff_table(table: str, old: bytes | None, new: bytes) -> tuple[pd.DataFrame,
     both = old_df.merge(new_df, on=[*key, "_n"], how="outer", suffixes=("_old", ""),
                         indicator=True)
     values = [c for c in cols if c not in key]
-    out = []
-    for r in both.to_dict("records"):
-        if r["_merge"] == "right_only":
-            out.append({"change": "added", **{c: r[c] for c in cols}})
-        elif r["_merge"] == "left_only":
-            out.append({"change": "removed", **{c: r[c] if c in key else r[c + "_old"]
-                                                for c in cols}})
-        else:
-            diff = [c for c in values if r[c] != r[c + "_old"]]
-            if diff:
-                out.append({"change": "changed", **{c: r[c] for c in cols},
-                            "changed_columns": ";".join(diff),
-                            "previous_values": json.dumps({c: r[c + "_old"] for c in diff},
-                                                          ensure_ascii=False)})
-    frame = pd.DataFrame(out, columns=["change", *cols, "changed_columns", "previous_values"])
+    # vectorised, and only the rows that differ become Python rows: an incremental build
+    # of a large corpus compares every row but changes a handful (issue 20)
+    side = both["_merge"].to_numpy()
+    common = both[side == "both"]
+    differs = pd.DataFrame({c: common[c].to_numpy() != common[c + "_old"].to_numpy()
+                            for c in values}, index=common.index)
+    hit = differs[differs.any(axis=1)] if values else differs.iloc[0:0]
+    changed = common.loc[hit.index, cols].copy()
+    diffs = [[c for c, d in zip(values, row, strict=True) if d]
+             for row in hit.itertuples(index=False)]
+    changed.insert(0, "change", "changed")
+    changed["changed_columns"] = [";".join(d) for d in diffs]
+    changed["previous_values"] = [
+        json.dumps({c: common.at[i, c + "_old"] for c in d}, ensure_ascii=False)
+        for i, d in zip(hit.index, diffs, strict=True)]
+    added = both.loc[side == "right_only", cols]
+    removed = both.loc[side == "left_only", key + [c + "_old" for c in values]]
+    removed = removed.set_axis(key + values, axis=1)[cols]
+    parts = [added.assign(change="added"), changed, removed.assign(change="removed")]
+    # in the merge's row order, as the stable sort below expects
+    out = pd.concat(parts).sort_index(kind="stable")
+    frame = out.reindex(columns=["change", *cols, "changed_columns", "previous_values"])
     order = {"added": 0, "changed": 1, "removed": 2}
     frame = frame.fillna("").sort_values(
         by=["change", *key], key=lambda s: s.map(order) if s.name == "change" else s,
@@ -455,9 +468,12 @@ def publish_release(tables: Iterable[str], render: Render, out: Path, *,
         for t in tables:
             old = old_folder / f"{t}.csv" if old_folder else None
             old_bytes = old.read_bytes() if old is not None and old.is_file() else None
-            frame, counts[t] = diff_table(t, old_bytes, files[f"{t}.csv"])
-            rows[t] = len(_read_csv(files[f"{t}.csv"]))
-            previous_rows[t] = len(_read_csv(old_bytes)) if old_bytes is not None else 0
+            # each CSV is read once (the diff and the row counts share it)
+            new_df = _read_csv(files[f"{t}.csv"])
+            old_df = _read_csv(old_bytes) if old_bytes is not None else new_df.head(0)
+            rows[t], previous_rows[t] = len(new_df), len(old_df)
+            frame, counts[t] = diff_frames(t, old_df, new_df)
+            del new_df, old_df
             files[f"{CHANGES}/{t}.csv"] = csv_bytes(frame)
             examples[t] = _examples(t, frame)
         outcome = Outcome(version=previous, published=False, reason="blocked", mode=mode,
