@@ -249,3 +249,22 @@ def test_unwritable_cache_still_builds(tmp_path, calls) -> None:
     docs = [_doc(0), _doc(1)]
     _build(docs, tmp_path / "out", ParseCache(blocker))
     pd.testing.assert_frame_equal(read_records(tmp_path / "out"), _expected(docs))
+
+
+def test_users_read_the_folder_with_duckdb_and_pandas(tmp_path, calls) -> None:
+    """The README tells users to read the month files as one table; the manifest
+    (`_manifest.json`) is skipped by both readers, and a removed month is gone."""
+    import duckdb
+
+    docs = _months()
+    root = tmp_path / "out"
+    cache = ParseCache(tmp_path / "cache")
+    _build(docs, root, cache)
+    _build(docs[:3], root, cache)  # the undated month goes, t4 leaves 2024-12
+    want = read_records(root)
+    con = duckdb.connect()
+    got = con.sql(f"select doc_id, kind, start from read_parquet('{root}/*.parquet') "
+                  "order by doc_id, start").df()
+    assert len(got) == len(want) and set(got["doc_id"]) == set(want["doc_id"])
+    both = pd.read_parquet(root)
+    assert len(both) == len(want) and set(both["doc_id"]) == {"t0", "t1"}
