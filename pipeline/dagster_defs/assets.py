@@ -201,6 +201,8 @@ def parsed_entities(context: dg.AssetExecutionContext, raw_documents: pd.DataFra
                      "cached documents are read, not parsed)")
     version = extractor_version(s.region_aliases)
     root = records_dir()
+    # the single file of earlier versions would be read as current by a user who opens it
+    root.with_suffix(".parquet").unlink(missing_ok=True)
     result = update_partitions(docs, ParseCache(s.cache_dir, version=version), root,
                                version=version, workers=s.workers,
                                progress=context.log.info, aliases=s.region_aliases)
