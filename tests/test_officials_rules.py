@@ -193,6 +193,16 @@ def _posts(finder: str, text: str) -> list[tuple[str, str | None, str | None]]:
     ("_posts_after", "Иван Петров (гендиректор компании «Вектор») подписал соглашение.",
      [("гендиректор", "Вектор", None)]),
     ("_posts_after", "Иван Петров открыл станцию.", []),
+    # "и" after the post: a word in the case of the word before it continues the
+    # organization; a second post is the same name's; a bare noun before it describes
+    ("_posts_after", "Иван Петров, глава отдела станков и прессов «Вектора», выступил.",
+     [("глава", "Отдел станков и прессов Вектора", None)]),
+    ("_posts_after", "Иван Петров, директор завода и председатель совета директоров, "
+     "выступил.", [("директор", None, None), ("председатель совета директоров", None, None)]),
+    ("_posts_after", "Иван Петров - политик и лидер партии «Вектор» - выступил.",
+     [("лидер", "Вектор", None)]),
+    ("_posts_after", "Иван Петров, директор завода и его брат, выступил.",
+     [("директор", None, None)]),
     # in the predicate: a copula, a post noun, leaving, seeking, an object's post
     ("_posts_predicate", "Иван Петров стал депутатом Государственной думы.",
      [("депутат", "Государственная дума", None)]),
@@ -234,6 +244,14 @@ def _found(text: str, region: str | None = REGION) -> list[tuple]:
      "выступил.",
      [("Иван Петров", "исполняющий обязанности официального представителя",
        "Госдепартамент", "public/other")]),
+    # an aside in parentheses repeats the organization's name: it is no part of it
+    ("Лидер движения «Вектор» (ДВ) Иван Петров выступил.",
+     [("Иван Петров", "лидер", "Вектор", "public/other")]),
+    ("Генеральный секретарь Союза промышленников (СП) Иван Петров выступил.",
+     [("Иван Петров", "генеральный секретарь", "Союз промышленников", "public/other")]),
+    # an adjective before a noun in its case is no head: "рабочей группы" opens no post
+    ("Иван Петров, член совета и рабочей группы по экологии, выступил.",
+     [("Иван Петров", "член совета", None, "public/other")]),
 ])
 def test_find_officials_and_sector(text, expected):
     assert _found(text) == expected

@@ -524,6 +524,14 @@ def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
 
 
 def _org_name(span: Span, sent: Sentence | None = None) -> str:
+    """The organization a named span gives, in the nominative, without an aside in
+    parentheses ("Национального фронта (FN)" -> Национальный фронт): the aside repeats
+    the name in another form and is no part of it."""
+    name = _org_name_in_span(span, sent)
+    return re.sub(r"\s*\([^()]*\)", "", name).strip() or name
+
+
+def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
     if span.type == "LOC":
         country = country_of(span.normal) or country_of(span.text)
         if country:
@@ -1069,11 +1077,14 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
         return [], False, False
     out: list[Token] = []
     then_name = False
-    for t in toks:
+    for k, t in enumerate(toks):
         sp = _span_at(sent, t)
         if sp is not None and sp.type == "PER":
             then_name = True
             break
+        if sp is None and t.text.lower() == "и" and out and _joins(sent, out[-1], toks[k + 1:]):
+            out.append(t)
+            continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
                            or t.pos in _BOUNDARY_POS and t.text.lower() not in _ACTING
                            and not _is_head(t)):
@@ -1084,16 +1095,38 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
     return out, paren, then_name
 
 
+def _joins(sent: Sentence, prev: Token, rest: list[Token]) -> bool:
+    """Whether "и" after a name's post joins more of it: a second post ("политик и лидер
+    партии") or a word in the case of the word before it ("отдела серверов и сетей",
+    "по Москве и области"); "и" before a name or a clause ends the post."""
+    if not rest or (sp := _span_at(sent, rest[0])) is not None and sp.type == "PER":
+        return False
+    if _starts_post(rest) is not None:
+        return True
+    nxt = rest[0]
+    return prev.case is not None and nxt.case == prev.case \
+        and prev.pos in ("NOUN", "PROPN", "ADJ") and nxt.pos in ("NOUN", "PROPN", "ADJ")
+
+
 def _starts_post(toks: list[Token]) -> int | None:
     """Index of the head when the chunk opens with a post (modifiers, then the head)."""
     for i, t in enumerate(toks):
-        if _is_head(t) and not (t.pos == "VERB" and i + 1 < len(toks) and _is_head(toks[i + 1])):
+        if _is_head(t) and not (t.pos == "VERB" and i + 1 < len(toks) and _is_head(toks[i + 1])) \
+                and not _modifies_next(toks, i):
             return i
         if not (t.pos == "VERB" and _is_head(t) or _lem(t) in PRE_MODIFIERS
                 or t.text.lower() in PRE_MODIFIERS or t.pos == "ADJ"
                 or t.text.lower().startswith("экс")):
             return None
     return None
+
+
+def _modifies_next(toks: list[Token], i: int) -> bool:
+    """A head read as an adjective before a noun in its case modifies that noun:
+    "рабочей группы", "управляющей компании" open no post."""
+    t = toks[i]
+    return t.pos == "ADJ" and i + 1 < len(toks) and toks[i + 1].pos == "NOUN" \
+        and t.case is not None and toks[i + 1].case == t.case
 
 
 def _chunks(sent: Sentence, toks: list[Token]) -> list[list[Token]]:
@@ -1199,20 +1232,35 @@ def _posts_after(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     """A post in apposition after the name: "Сергей Собянин, мэр Москвы,", "(глава ...)",
     or a caption line; it must agree with the name in case unless in parentheses."""
     window, paren, then_name = _window_after(sent, per)
-    hi = _starts_post(window)
+    chunks = _chunks(sent, window) or [window]
+    listed = len(chunks) > 1
+    if then_name and listed:
+        chunks = chunks[:-1]  # "X, директор завода и председатель совета Y": Y's post
+    if _starts_post(chunks[0]) is None and len(chunks) > 1 and _a_noun(chunks[0]):
+        chunks = chunks[1:]  # "Гергей Ковач - политик и лидер партии": the post follows
+    hi = _starts_post(chunks[0])
     if hi is None:
         # "Александра Брода, известного борца с ксенофобией, члена Общественной палаты":
         # a description that agrees with the name, then the post
         nxt = _apposition_end(sent, per, window)
         return _posts_after(sent, replace(per, end=nxt), doc) if nxt is not None else []
-    post = _parse_post(sent, window, hi, doc)
-    if post is None or then_name and post.leftover == 0:
-        # "Пономарев, координатор движения «Левый фронт» Сергей Удальцов": Удальцов's post
-        return []
     name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
-    if not paren and not _agrees(post, name_tok):
-        return []
-    return [post]
+    posts: list[_Post] = []
+    for chunk in chunks:
+        hi = _starts_post(chunk)
+        post = _parse_post(sent, chunk, hi, doc) if hi is not None else None
+        if post is None or then_name and post.leftover == 0 and not listed:
+            # "Пономарев, координатор движения «Левый фронт» Сергей Удальцов": Удальцов's
+            break
+        if not paren and not _agrees(post, name_tok):
+            break
+        posts.append(post)
+    return posts
+
+
+def _a_noun(chunk: list[Token]) -> bool:
+    """A bare noun before "и" and a post ("политик и лидер партии"): a description."""
+    return len(chunk) == 1 and chunk[0].pos == "NOUN" and not _is_head(chunk[0])
 
 
 _ANIMATE_ACC = {"Gen": {"Acc"}, "Acc": {"Gen"}}  # the animate accusative is the genitive
