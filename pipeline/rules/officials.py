@@ -731,8 +731,17 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     span = _span_at(sent, toks[comp.i])
     if span is None or span.type not in ("ORG", "LOC"):
         return None
-    comp.pending = []  # "глава государственной Комиссии": the adjective is the org's
     comp.organization = _org_name(span, sent)
+    if comp.pending and span.type == "ORG" and not any(
+            t.pos == "ADV" for t in toks if comp.pending[0].start < t.start < span.start):
+        # "глава синодального Отдела ...", "глава японского МИДа": the adjective is the
+        # organization's, in the nominative before its name; one graded by an adverb
+        # ("крайне правого") describes it
+        head = next(t for t in toks if t.start >= span.start)
+        adjs = [_adjective_nominative(t.text.lower(), UD_TO_PYMORPHY_CASE.get(t.case or ""),
+                                      head) for t in comp.pending]
+        comp.organization = " ".join([*adjs, comp.organization])
+    comp.pending = []
     _skip_to(toks, comp, span.end)
     parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
     if span.type == "ORG" and parent is not None and parent.type in ("ORG", "LOC") \
