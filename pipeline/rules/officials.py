@@ -743,12 +743,17 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         comp.organization = " ".join([*adjs, comp.organization])
     comp.pending = []
     _skip_to(toks, comp, span.end)
-    parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
-    if span.type == "ORG" and parent is not None and parent.type in ("ORG", "LOC") \
-            and len([t for t in toks if span.start <= t.start < span.end]) > 1:
-        # "Совет муфтиев России", "Институт этнологии и антропологии РАН": a name in
-        # words and the body or place it belongs to, in the genitive as written
+    words = len([t for t in toks if span.start <= t.start < span.end])
+    for _ in range(2):
+        parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
+        if span.type != "ORG" or parent is None or parent.type not in ("ORG", "LOC") \
+                or not (words > 1 or parent.type == "LOC" and country_of(parent.text)):
+            break
+        # "Совет муфтиев России", "Институт этнологии и антропологии РАН", "Госдепартамента
+        # США", "Палаты представителей Конгресса США": a name and the body or country it
+        # belongs to, in the genitive as written
         comp.organization = f"{comp.organization} {parent.text}"
+        words += 1
         _skip_to(toks, comp, parent.end)
     _pri_tail(sent, toks, comp)
     return _STOP
