@@ -213,6 +213,15 @@ def _posts(finder: str, text: str) -> list[tuple[str, str | None, str | None]]:
     ("_posts_predicate", "Иван Петров выдвинут кандидатом на пост губернатора.", []),
     ("_posts_predicate", "Тренер назвал Ивана Петрова первым вратарём команды.",
      [("первый вратарь", None, None)]),
+    # an instrumental followed by a copula is that copula's predicate, not the object's
+    ("_posts_predicate", "В случае избрания Ивана Петрова министром финансов станет "
+     "Сергей Сидоров.", []),
+    # the predicate before the copula, the subject after it
+    ("_inverted_post", "Министром финансов назначен Иван Петров.",
+     [("министр финансов", None, None)]),
+    ("_inverted_post", "Капитаном команды стал Иван Петров.", [("капитан", None, None)]),
+    ("_inverted_post", "Иван Петров стал капитаном команды.", []),
+    ("_inverted_post", "Министром финансов он назвал Ивана Петрова.", []),
 ])
 def test_where_the_post_stands(finder, text, expected):
     assert _posts(finder, text) == expected

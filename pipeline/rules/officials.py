@@ -1332,6 +1332,38 @@ def _fronted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     return []
 
 
+def _inverted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """"Капитаном стал Иван Петров", "министром станет глава партии Иван Петров": the
+    post in the instrumental before a copula, its subject (in the nominative) after it,
+    possibly behind a post of its own."""
+    toks = sent.tokens
+    first = next((k for k, t in enumerate(toks) if t.start >= per.start), None)
+    if first is None or toks[first].case not in ("Nom", None):
+        return []
+    k = first - 1
+    while k >= 0 and not (_lem(toks[k]) in COPULA_VERBS and toks[k].pos in ("VERB", "AUX")):
+        t = toks[k]
+        if first - k > 10 or t.text in _HARD_BOUNDARY or t.text == "," and not _in_quote(
+                sent, t) or t.pos in ("VERB", "AUX", "SCONJ") \
+                or (sp := _span_at(sent, t)) is not None and sp.type == "PER":
+            return []
+        k -= 1
+    for h in range(k - 1, max(-1, k - 6), -1):
+        t = toks[h]
+        if t.text in _HARD_BOUNDARY or t.pos in ("VERB", "AUX"):
+            break
+        if _is_head(t) and t.case == "Ins":
+            post = _parse_post(sent, toks[:k], h, doc)
+            return [post] if post is not None and post.leftover == 0 else []
+    return []
+
+
+def _in_quote(sent: Sentence, tok: Token) -> bool:
+    """Inside «...» (a comma there ends no phrase)."""
+    before = sent.text[:tok.start - sent.start]
+    return before.count("«") > before.count("»")
+
+
 def _object_post(sent: Sentence, name_tok: Token, toks: list[Token],
                  doc: Article) -> list[_Post] | None:
     """"назвал Йенса Лемана первым вратарём": an object and its post in the instrumental
@@ -1343,6 +1375,9 @@ def _object_post(sent: Sentence, name_tok: Token, toks: list[Token],
     if k < len(toks) and _is_head(toks[k]) and toks[k].case == "Ins" \
             and name_tok.case in ("Acc", "Nom", "Gen"):
         post = _parse_post(sent, toks, k, doc)
+        if post is not None and post.consumed < len(toks) \
+                and _lem(toks[post.consumed]) in COPULA_VERBS:
+            return []  # "избрания X премьер-министром станет Y": the post is Y's
         return [post] if post is not None else []
     return None
 
@@ -1524,7 +1559,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             posts = _posts_before(sent, per, doc) or _posts_after(sent, per, doc) or \
                 _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
                 plural.get((per.start, per.end), [])
-            posts = _with_sentence_org(sent, per, posts)
+            posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
             for post in posts:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
