@@ -280,6 +280,27 @@ def test_find_officials_and_sector(text, expected):
     assert _found(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun subject stands for the one person the sentence before named; a later
+    # clause of the same subject with a copula of its own holds a second post
+    ("Иван Петров выдвинут в мэры. Сейчас он является депутатом Государственной думы, "
+     "входит во фракцию «Вектор», также является членом комиссии по этике.",
+     [("Иван Петров", "депутат", "Государственная дума"),
+      ("Иван Петров", "член комиссии по этике", None)]),
+    # two persons before: the pronoun is not resolved; a name before it is the subject
+    ("Иван Петров и Сергей Сидоров выступили. Сейчас он является депутатом "
+     "Государственной думы.", []),
+    ("Иван Петров выступил. Сергей Сидоров сказал, что он является депутатом "
+     "Государственной думы.", []),
+    # another subject in the later clause: its post is not the first subject's
+    ("Иван Петров стал депутатом Государственной думы, а его брат является членом "
+     "комиссии.", [("Иван Петров", "депутат", "Государственная дума")]),
+])
+def test_pronoun_and_later_clause(text, expected):
+    assert [(m.full_name, m.position, m.organization)
+            for m in officials.find_officials(analyze(text), REGION)] == expected
+
+
 def test_generic_memory_is_per_document():
     """The generic-noun memory is built per document and passed down explicitly: a later
     document without "партия «Яблоко»" does not inherit it."""

@@ -1415,7 +1415,26 @@ def _verb_post(sent: Sentence, toks: list[Token], doc: Article) -> list[_Post]:
                 return []
             if former:
                 post.phase = "former"
-            return [post]
+            return [post, *_next_clause_post(sent, toks[post.consumed:], doc)]
+    return []
+
+
+def _next_clause_post(sent: Sentence, rest: list[Token], doc: Article) -> list[_Post]:
+    """"X является депутатом думы, состоит во фракции, также является членом комитета":
+    a later clause of the same subject (no other subject in the nominative between) with
+    a copula of its own holds a post of its own."""
+    for k, t in enumerate(rest[:24]):
+        if t.text in {";", ":", ".", "!", "?"} or t.pos == "SCONJ" or _lem(t) == "который":
+            return []
+        sp = _span_at(sent, t)
+        if sp is not None and sp.type == "PER":
+            return []
+        if sp is None and not _in_quote(sent, t) and t.pos in ("NOUN", "PROPN", "PRON") \
+                and t.case == "Nom":
+            return []  # another subject
+        if _lem(t) in COPULA_VERBS and t.pos in ("VERB", "AUX") \
+                and any(x.text in (",", "и") for x in rest[:k]):
+            return _verb_post(sent, rest[k:], doc)
     return []
 
 
@@ -1550,7 +1569,21 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     persons = cluster_persons(analyzed)
     out: list[OfficialMention] = []
     heads: list[tuple[str, bool]] = []
+    previous: set[str] = set()
     for sent in analyzed.sentences:
+        named = {persons[(sp.start, sp.end)].key for sp in person_spans(sent)
+                 if (sp.start, sp.end) in persons}
+        if len(previous) == 1:
+            person = next(p for p in persons.values() if p.key in previous)
+            for tok, post in _pronoun_posts(sent, doc):
+                out.append(OfficialMention(
+                    person_key=person.key, full_name=person.full_name,
+                    surname=person.surname, position=post.position,
+                    organization=post.organization, phase=post.phase, sector=_sector(post),
+                    evidence=sent.text, start=tok.start, end=tok.end,
+                ))
+                heads.append((post.head, post.default_org))
+        previous = named
         plural = _coordinated_posts(sent, doc)
         for per in person_spans(sent):
             person = persons.get((per.start, per.end))
@@ -1569,6 +1602,20 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 ))
                 heads.append((post.head, post.default_org))
     return _merge(out, heads, persons)
+
+
+def _pronoun_posts(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
+    """"Иван Петров выдвинут в мэры. Сейчас он является депутатом думы": a personal
+    pronoun subject that opens a sentence naming no one before it stands for the one
+    person the sentence before named; its posts are read as a named subject's."""
+    for k, t in enumerate(sent.tokens):
+        if (sp := _span_at(sent, t)) is not None and sp.type == "PER":
+            return []
+        if t.text.lower() in ("он", "она") and t.case == "Nom":
+            return [(t, post) for post in _verb_post(sent, sent.tokens[k + 1:], doc)]
+        if t.text in _HARD_BOUNDARY or t.text == "," or t.pos in ("VERB", "AUX"):
+            return []
+    return []
 
 
 def _with_sentence_org(sent: Sentence, per: Span, posts: list[_Post]) -> list[_Post]:
