@@ -272,6 +272,9 @@ def _found(text: str, region: str | None = REGION) -> list[tuple]:
      [("Иван Петров", "член", "Палата представителей Конгресса США", "public/other")]),
     ("Член Сената Конгресса США Иван Петров выступил.",
      [("Иван Петров", "член", "Сенат", "public/other")]),
+    # "по + noun phrase" after a named organization is the post's portfolio
+    ("Директор Минпромторга по инвестициям Иван Петров выступил.",
+     [("Иван Петров", "директор по инвестициям", "Минпромторг", "government")]),
     # an adjective before a noun in its case is no head: "рабочей группы" opens no post
     ("Иван Петров, член совета и рабочей группы по экологии, выступил.",
      [("Иван Петров", "член совета", None, "public/other")]),

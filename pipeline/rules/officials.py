@@ -756,6 +756,9 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         words += 1
         _skip_to(toks, comp, parent.end)
     _pri_tail(sent, toks, comp)
+    if comp.i < len(toks) and _lem(toks[comp.i]) == "по" and span.type == "ORG":
+        # "директор НАСА по космическим полётам": the portfolio after the name is the post's
+        _po_phrase(sent, toks, comp, doc)
     return _STOP
 
 
