@@ -272,6 +272,9 @@ def _found(text: str, region: str | None = REGION) -> list[tuple]:
      [("Иван Петров", "член", "Палата представителей Конгресса США", "public/other")]),
     ("Член Сената Конгресса США Иван Петров выступил.",
      [("Иван Петров", "член", "Сенат", "public/other")]),
+    # two adjectives joined by "и" before the head both modify it
+    ("Чрезвычайный и полномочный посол Италии Иван Петров выступил.",
+     [("Иван Петров", "чрезвычайный и полномочный посол", "Италия", "government")]),
     # "по + noun phrase" after a named organization is the post's portfolio
     ("Директор Минпромторга по инвестициям Иван Петров выступил.",
      [("Иван Петров", "директор по инвестициям", "Минпромторг", "government")]),

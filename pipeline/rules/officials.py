@@ -672,9 +672,23 @@ def _is_pre_modifier(sent: Sentence, tok: Token, head: Token) -> bool:
 def _pre_start(sent: Sentence, toks: list[Token], hi: int) -> int:
     """Index of the first pre-modifier of the head toks[hi] (hi when there is none)."""
     pi = hi
-    while pi > 0 and _is_pre_modifier(sent, toks[pi - 1], toks[hi]):
-        pi -= 1
+    while pi > 0:
+        if _is_pre_modifier(sent, toks[pi - 1], toks[hi]):
+            pi -= 1
+        elif pi < hi and pi > 1 and _adjectives_joined(toks, pi - 1) \
+                and _is_pre_modifier(sent, toks[pi - 2], toks[hi]):
+            pi -= 2  # "чрезвычайный и полномочный посол"
+        else:
+            break
     return pi
+
+
+def _adjectives_joined(toks: list[Token], i: int) -> bool:
+    """toks[i] is an "и" between two adjectives in one case ("чрезвычайный и
+    полномочный"): they modify the same noun."""
+    return 0 < i < len(toks) - 1 and toks[i].text.lower() == "и" \
+        and toks[i - 1].pos == toks[i + 1].pos == "ADJ" \
+        and toks[i - 1].case is not None and toks[i - 1].case == toks[i + 1].case
 
 
 def _phase_of(pre: list[Token], head: Token) -> str | None:
@@ -1151,7 +1165,7 @@ def _chunks(sent: Sentence, toks: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
     for j, t in enumerate(toks):
         if t.text.lower() in _SPLIT and _span_at(sent, t) is None \
-                and _starts_post(toks[j + 1:]) is not None:
+                and _starts_post(toks[j + 1:]) is not None and not _adjectives_joined(toks, j):
             out.append([])
             continue
         out[-1].append(t)
