@@ -272,6 +272,9 @@ def _found(text: str, region: str | None = REGION) -> list[tuple]:
      [("Иван Петров", "член", "Палата представителей Конгресса США", "public/other")]),
     ("Член Сената Конгресса США Иван Петров выступил.",
      [("Иван Петров", "член", "Сенат", "public/other")]),
+    # a country adjective before the head gives the country (positions_countries.csv)
+    ("Португальский министр Иван Петров выступил.",
+     [("Иван Петров", "министр", "Португалия", "government")]),
     # two adjectives joined by "и" before the head both modify it
     ("Чрезвычайный и полномочный посол Италии Иван Петров выступил.",
      [("Иван Петров", "чрезвычайный и полномочный посол", "Италия", "government")]),
