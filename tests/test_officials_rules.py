@@ -278,6 +278,10 @@ def _found(text: str, region: str | None = REGION) -> list[tuple]:
     # two adjectives joined by "и" before the head both modify it
     ("Чрезвычайный и полномочный посол Италии Иван Петров выступил.",
      [("Иван Петров", "чрезвычайный и полномочный посол", "Италия", "government")]),
+    # a bare noun before a named organization is the part of it the post names
+    ("Художественный руководитель оркестра Большого театра Иван Петров выступил.",
+     [("Иван Петров", "художественный руководитель оркестра", "Большой театр",
+       "public/other")]),
     # "по + noun phrase" after a named organization is the post's portfolio
     ("Директор Минпромторга по инвестициям Иван Петров выступил.",
      [("Иван Петров", "директор по инвестициям", "Минпромторг", "government")]),

@@ -984,6 +984,14 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     if nxt is not None and nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
         comp.organization = q[0]
         _skip_to(toks, comp, q[1])
+    elif len(org_toks) == 1 and lem not in GENERIC_ORG_NOUNS and nxt is not None \
+            and (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG" \
+            and nxt.start == sp.start and nxt.case in ("Gen", None):
+        # "художественный руководитель балета Большого театра": a bare noun before a
+        # named organization is a part of it the post names, as "департамента" is
+        comp.compl.append(t)
+        comp.organization = _org_name(sp, sent)
+        _skip_to(toks, comp, sp.end)
     elif nxt is not None and (sp := _span_at(sent, nxt)) is not None \
             and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
         comp.organization = _org_name(sp, sent)
