@@ -264,6 +264,9 @@ def _found(text: str, region: str | None = REGION) -> list[tuple]:
      [("Иван Петров", "глава", "синодальный Отдел по делам молодёжи", "public/other")]),
     ("Лидер бельгийского крайне правого Национального союза Иван Петров выступил.",
      [("Иван Петров", "лидер", "Национальный союз", "public/other")]),
+    # a qualitative adjective ("влиятельного") describes the organization, no part of it
+    ("Председатель влиятельного Комитета по иностранным делам Иван Петров выступил.",
+     [("Иван Петров", "председатель", "Комитет по иностранным делам", "government")]),
     # a named body keeps the body and the country it belongs to, as written; a one-word
     # name takes a country, not another body
     ("Иван Петров, официальный представитель Госдепартамента США, выступил.",
@@ -312,6 +315,23 @@ def test_find_officials_and_sector(text, expected):
 def test_pronoun_and_later_clause(text, expected):
     assert [(m.full_name, m.position, m.organization)
             for m in officials.find_officials(analyze(text), REGION)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence naming no one, its subject a post with a named organization: the one
+    # person the sentence before named as its subject
+    ("Сенатор Иван Петров прибыл в Пакистан. Председатель влиятельного Комитета по "
+     "иностранным делам стал первым гостем.",
+     [("Иван Петров", "сенатор", None),
+      ("Иван Петров", "председатель", "Комитет по иностранным делам")]),
+    # the organization only a place noun, the person not the subject, two persons: no one
+    ("Иван Петров посетил завод. Губернатор Калининградской области отметил успехи.", []),
+    ("Ивана Петрова встретили на заводе. Глава Минпромторга отметил успехи.", []),
+    ("Иван Петров и Сергей Сидоров посетили завод. Глава Минпромторга отметил успехи.", []),
+])
+def test_post_of_the_previous_subject(text, expected):
+    assert [(m.full_name, m.position, m.organization)
+            for m in officials.find_officials(analyze(text), None)] == expected
 
 
 def test_generic_memory_is_per_document():

@@ -747,10 +747,11 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         return None
     comp.organization = _org_name(span, sent)
     if comp.pending and span.type == "ORG" and not any(
-            t.pos == "ADV" for t in toks if comp.pending[0].start < t.start < span.start):
-        # "глава синодального Отдела ...", "глава японского МИДа": the adjective is the
-        # organization's, in the nominative before its name; one graded by an adverb
-        # ("крайне правого") describes it
+            t.pos == "ADV" for t in toks if comp.pending[0].start < t.start < span.start) \
+            and not any(_qualitative(t) for t in comp.pending):
+        # "глава синодального Отдела ...", "глава японского МИДа": a relative adjective is
+        # the organization's, in the nominative before its name; a qualitative one
+        # ("влиятельного", "крайне правого") describes it
         head = next(t for t in toks if t.start >= span.start)
         adjs = [_adjective_nominative(t.text.lower(), UD_TO_PYMORPHY_CASE.get(t.case or ""),
                                       head) for t in comp.pending]
@@ -774,6 +775,12 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         # "директор НАСА по космическим полётам": the portfolio after the name is the post's
         _po_phrase(sent, toks, comp, doc)
     return _STOP
+
+
+def _qualitative(tok: Token) -> bool:
+    """A qualitative adjective ("влиятельный", "новый", "правый"): it describes, where a
+    relative one ("синодальный", "японский") names."""
+    return any("Qual" in p.tag for p in morph().parse(tok.text.lower()) if p.tag.POS == "ADJF")
 
 
 def _pri_tail(sent: Sentence, toks: list[Token], comp: _Complement) -> None:
@@ -1595,12 +1602,16 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     out: list[OfficialMention] = []
     heads: list[tuple[str, bool]] = []
     previous: set[str] = set()
+    previous_subject = False
     for sent in analyzed.sentences:
-        named = {persons[(sp.start, sp.end)].key for sp in person_spans(sent)
-                 if (sp.start, sp.end) in persons}
+        spans = [sp for sp in person_spans(sent) if (sp.start, sp.end) in persons]
+        named = {persons[(sp.start, sp.end)].key for sp in spans}
         if len(previous) == 1:
             person = next(p for p in persons.values() if p.key in previous)
-            for tok, post in _pronoun_posts(sent, doc):
+            found = _pronoun_posts(sent, doc)
+            if not found and previous_subject:
+                found = _subject_post(sent, doc)
+            for tok, post in found:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
                     surname=person.surname, position=post.position,
@@ -1609,6 +1620,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 ))
                 heads.append((post.head, post.default_org))
         previous = named
+        previous_subject = any(_first_token(sent, sp).case == "Nom" for sp in spans)
         plural = _coordinated_posts(sent, doc)
         for per in person_spans(sent):
             person = persons.get((per.start, per.end))
@@ -1627,6 +1639,36 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 ))
                 heads.append((post.head, post.default_org))
     return _merge(out, heads, persons)
+
+
+def _first_token(sent: Sentence, span: Span) -> Token:
+    return next(t for t in sent.tokens if t.start >= span.start)
+
+
+def _subject_post(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
+    """"Сенатор Иван Петров прибыл в Пакистан. Председатель Комитета по обороне стал
+    первым ...": a sentence naming no one whose subject is a post with its organization
+    written out speaks of the one person the sentence before named as its subject."""
+    toks = sent.tokens
+    h = 0
+    while h < len(toks) and not _is_head(toks[h]) and (
+            toks[h].pos == "ADJ" or _lem(toks[h]) in PRE_MODIFIERS):
+        h += 1
+    if h >= len(toks) or not _is_head(toks[h]) or toks[h].case != "Nom":
+        return []
+    end = next((k for k in range(h + 1, len(toks)) if toks[k].pos in ("VERB", "AUX")
+                or toks[k].text in _HARD_BOUNDARY or toks[k].text == ","), len(toks))
+    if end >= len(toks) or toks[end].pos not in ("VERB", "AUX") \
+            or toks[end].feats.get("VerbForm") not in (None, "Fin"):
+        return []
+    if any((sp := _span_at(sent, t)) is not None and sp.type == "PER" for t in toks[:end]):
+        return []  # the post is a name's own
+    post = _parse_post(sent, toks[:end], h, doc)
+    if post is None or post.leftover or post.organization is None or post.default_org:
+        return []
+    named = any(t.text in _OPEN_QUOTES or (sp := _span_at(sent, t)) is not None
+                and sp.type == "ORG" for t in toks[h:post.consumed])
+    return [(toks[h], post)] if named else []  # "губернатор области" may be anyone
 
 
 def _pronoun_posts(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
