@@ -839,13 +839,16 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     while j < n and _span_at(sent, toks[j]) is None and (
         toks[j].pos in ("NOUN", "ADJ")
         or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
-    ):
+    ) and not (j > i + 1 and toks[j - 1].pos == "NOUN" and _place_adjective(toks[j])):
+        # "по вопросам прав человека американского министерства": a place adjective
+        # after the phrase's nouns opens the organization
         j += 1
     if j == i + 1:
         return _STOP
     comp.compl += comp.pending + toks[i:j]
     comp.pending = []
     comp.i = j
+    comp.last = "_portfolio"  # the post has its portfolio: a genitive after it is no other
     return _NEXT
 
 
@@ -951,6 +954,12 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
     t = toks[comp.i]
     lem = _lem(t)
     if not (lem in POST_COMPLEMENTS or _is_head(t) or comp.last in PORTFOLIO_HEADS):
+        return None
+    nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
+    if any(country_adjectives().get(_lem(p)) for p in comp.pending) and (
+            nxt is None or _span_at(sent, nxt) is None):
+        # "американского министерства иностранных дел": a country's body is the
+        # organization ("российского филиала Сбербанка" stays a part of the bank)
         return None
     comp.compl += [*comp.pending, t]
     comp.pending = []
