@@ -203,6 +203,12 @@ def _posts(finder: str, text: str) -> list[tuple[str, str | None, str | None]]:
      [("лидер", "Вектор", None)]),
     ("_posts_after", "Иван Петров, директор завода и его брат, выступил.",
      [("директор", None, None)]),
+    # "один из" and a post in the plural: one of its holders (after the name only)
+    ("_posts_after", "Все помнят Ивана Петрова, одного из руководителей компании "
+     "«Вектор», погибшего вчера.", [("руководитель", "Вектор", None)]),
+    ("_posts_after", "Иван Петров, один из руководителей компании «Вектор», выступил.",
+     [("руководитель", "Вектор", None)]),
+    ("_posts_before", "Выступил один из руководителей компании «Вектор» Иван Петров.", []),
     # in the predicate: a copula, a post noun, leaving, seeking, an object's post
     ("_posts_predicate", "Иван Петров стал депутатом Государственной думы.",
      [("депутат", "Государственная дума", None)]),

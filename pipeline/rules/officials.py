@@ -646,11 +646,13 @@ class _Complement:
     ins: bool = False  # the complement's first noun phrase may be in the instrumental
 
 
-def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article) -> _Post | None:
+def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
+                one_of: bool = False) -> _Post | None:
     """Read the post whose head is toks[hi] (the window excludes the person's name): the
     modifiers before the head, the complement after it, then the article's defaults."""
     head = toks[hi]
-    if head.feats.get("Number") == "Plur" and head.text.lower() not in ACTING_ABBREVIATIONS:
+    if head.feats.get("Number") == "Plur" and head.text.lower() not in ACTING_ABBREVIATIONS \
+            and not (one_of and _one_of(toks, hi)):
         return None  # "губернаторы областей" name no one person's post
     if head.pos == "VERB" and hi + 1 < len(toks) and _is_head(toks[hi + 1]):
         return None  # "управляющий директор": the participle modifies the next head
@@ -1163,8 +1165,20 @@ def _joins(sent: Sentence, prev: Token, rest: list[Token]) -> bool:
         and prev.pos in ("NOUN", "PROPN", "ADJ") and nxt.pos in ("NOUN", "PROPN", "ADJ")
 
 
+def _one_of(toks: list[Token], hi: int) -> bool:
+    """"Иван Петров, один из руководителей компании": one of the holders of a post holds
+    it (read in an apposition after the name; before it, "один из руководителей завода,
+    глава ООО X Петров", the name's own post is the last one)."""
+    return hi >= 2 and _lem(toks[hi - 1]) == "из" and _lem(toks[hi - 2]) == "один" \
+        and toks[hi].feats.get("Number") == "Plur"
+
+
 def _starts_post(toks: list[Token]) -> int | None:
-    """Index of the head when the chunk opens with a post (modifiers, then the head)."""
+    """Index of the head when the chunk opens with a post (modifiers, then the head), or
+    with "один из" and a post in the plural."""
+    if len(toks) > 2 and _lem(toks[0]) == "один" and _lem(toks[1]) == "из":
+        hi = _starts_post(toks[2:])
+        return hi + 2 if hi is not None and _one_of(toks, hi + 2) else None
     for i, t in enumerate(toks):
         if _is_head(t) and not (t.pos == "VERB" and i + 1 < len(toks) and _is_head(toks[i + 1])) \
                 and not _modifies_next(toks, i):
@@ -1303,7 +1317,9 @@ def _posts_after(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     posts: list[_Post] = []
     for chunk in chunks:
         hi = _starts_post(chunk)
-        post = _parse_post(sent, chunk, hi, doc) if hi is not None else None
+        post = _parse_post(sent, chunk, hi, doc, one_of=True) if hi is not None else None
+        if post is not None and hi is not None and _one_of(chunk, hi):
+            post.head_case = chunk[hi - 2].case  # "один" agrees with the name
         if post is None or then_name and post.leftover == 0 and not listed:
             # "Пономарев, координатор движения «Левый фронт» Сергей Удальцов": Удальцов's
             break
