@@ -193,6 +193,22 @@ def _posts(finder: str, text: str) -> list[tuple[str, str | None, str | None]]:
     ("_posts_after", "Иван Петров (гендиректор компании «Вектор») подписал соглашение.",
      [("гендиректор", "Вектор", None)]),
     ("_posts_after", "Иван Петров открыл станцию.", []),
+    # "и" after the post: a word in the case of the word before it continues the
+    # organization; a second post is the same name's; a bare noun before it describes
+    ("_posts_after", "Иван Петров, глава отдела станков и прессов «Вектора», выступил.",
+     [("глава", "Отдел станков и прессов Вектора", None)]),
+    ("_posts_after", "Иван Петров, директор завода и председатель совета директоров, "
+     "выступил.", [("директор", None, None), ("председатель совета директоров", None, None)]),
+    ("_posts_after", "Иван Петров - политик и лидер партии «Вектор» - выступил.",
+     [("лидер", "Вектор", None)]),
+    ("_posts_after", "Иван Петров, директор завода и его брат, выступил.",
+     [("директор", None, None)]),
+    # "один из" and a post in the plural: one of its holders (after the name only)
+    ("_posts_after", "Все помнят Ивана Петрова, одного из руководителей компании "
+     "«Вектор», погибшего вчера.", [("руководитель", "Вектор", None)]),
+    ("_posts_after", "Иван Петров, один из руководителей компании «Вектор», выступил.",
+     [("руководитель", "Вектор", None)]),
+    ("_posts_before", "Выступил один из руководителей компании «Вектор» Иван Петров.", []),
     # in the predicate: a copula, a post noun, leaving, seeking, an object's post
     ("_posts_predicate", "Иван Петров стал депутатом Государственной думы.",
      [("депутат", "Государственная дума", None)]),
@@ -203,6 +219,15 @@ def _posts(finder: str, text: str) -> list[tuple[str, str | None, str | None]]:
     ("_posts_predicate", "Иван Петров выдвинут кандидатом на пост губернатора.", []),
     ("_posts_predicate", "Тренер назвал Ивана Петрова первым вратарём команды.",
      [("первый вратарь", None, None)]),
+    # an instrumental followed by a copula is that copula's predicate, not the object's
+    ("_posts_predicate", "В случае избрания Ивана Петрова министром финансов станет "
+     "Сергей Сидоров.", []),
+    # the predicate before the copula, the subject after it
+    ("_inverted_post", "Министром финансов назначен Иван Петров.",
+     [("министр финансов", None, None)]),
+    ("_inverted_post", "Капитаном команды стал Иван Петров.", [("капитан", None, None)]),
+    ("_inverted_post", "Иван Петров стал капитаном команды.", []),
+    ("_inverted_post", "Министром финансов он назвал Ивана Петрова.", []),
 ])
 def test_where_the_post_stands(finder, text, expected):
     assert _posts(finder, text) == expected
@@ -234,9 +259,91 @@ def _found(text: str, region: str | None = REGION) -> list[tuple]:
      "выступил.",
      [("Иван Петров", "исполняющий обязанности официального представителя",
        "Госдепартамент", "public/other")]),
+    # an aside in parentheses repeats the organization's name: it is no part of it
+    ("Лидер движения «Вектор» (ДВ) Иван Петров выступил.",
+     [("Иван Петров", "лидер", "Вектор", "public/other")]),
+    ("Генеральный секретарь Союза промышленников (СП) Иван Петров выступил.",
+     [("Иван Петров", "генеральный секретарь", "Союз промышленников", "public/other")]),
+    # an adjective before a named organization is the organization's; one graded by an
+    # adverb describes it
+    ("Глава синодального Отдела по делам молодёжи Иван Петров выступил.",
+     [("Иван Петров", "глава", "синодальный Отдел по делам молодёжи", "public/other")]),
+    ("Лидер бельгийского крайне правого Национального союза Иван Петров выступил.",
+     [("Иван Петров", "лидер", "Национальный союз", "public/other")]),
+    # a qualitative adjective ("влиятельного") describes the organization, no part of it
+    ("Председатель влиятельного Комитета по иностранным делам Иван Петров выступил.",
+     [("Иван Петров", "председатель", "Комитет по иностранным делам", "government")]),
+    # a named body keeps the body and the country it belongs to, as written; a one-word
+    # name takes a country, not another body
+    ("Иван Петров, официальный представитель Госдепартамента США, выступил.",
+     [("Иван Петров", "официальный представитель", "Госдепартамент США", "public/other")]),
+    ("Член Палаты представителей Конгресса США Иван Петров выступил.",
+     [("Иван Петров", "член", "Палата представителей Конгресса США", "public/other")]),
+    ("Член Сената Конгресса США Иван Петров выступил.",
+     [("Иван Петров", "член", "Сенат", "public/other")]),
+    # a country adjective before the head gives the country (positions_countries.csv)
+    ("Португальский министр Иван Петров выступил.",
+     [("Иван Петров", "министр", "Португалия", "government")]),
+    # two adjectives joined by "и" before the head both modify it
+    ("Чрезвычайный и полномочный посол Италии Иван Петров выступил.",
+     [("Иван Петров", "чрезвычайный и полномочный посол", "Италия", "government")]),
+    # a bare noun before a named organization is the part of it the post names
+    ("Художественный руководитель оркестра Большого театра Иван Петров выступил.",
+     [("Иван Петров", "художественный руководитель оркестра", "Большой театр",
+       "public/other")]),
+    # a country adjective after a "по" phrase opens the organization, a country's body
+    ("Советник по вопросам торговли американского министерства финансов Иван Петров "
+     "выступил.", [("Иван Петров", "советник по вопросам торговли",
+                    "Американское министерство финансов", "government")]),
+    ("Директор российского филиала Сбербанка Иван Петров выступил.",
+     [("Иван Петров", "директор российского филиала", "Сбербанк", "business")]),
+    # "по + noun phrase" after a named organization is the post's portfolio
+    ("Директор Минпромторга по инвестициям Иван Петров выступил.",
+     [("Иван Петров", "директор по инвестициям", "Минпромторг", "government")]),
+    # an adjective before a noun in its case is no head: "рабочей группы" opens no post
+    ("Иван Петров, член совета и рабочей группы по экологии, выступил.",
+     [("Иван Петров", "член совета", None, "public/other")]),
 ])
 def test_find_officials_and_sector(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun subject stands for the one person the sentence before named; a later
+    # clause of the same subject with a copula of its own holds a second post
+    ("Иван Петров выдвинут в мэры. Сейчас он является депутатом Государственной думы, "
+     "входит во фракцию «Вектор», также является членом комиссии по этике.",
+     [("Иван Петров", "депутат", "Государственная дума"),
+      ("Иван Петров", "член комиссии по этике", None)]),
+    # two persons before: the pronoun is not resolved; a name before it is the subject
+    ("Иван Петров и Сергей Сидоров выступили. Сейчас он является депутатом "
+     "Государственной думы.", []),
+    ("Иван Петров выступил. Сергей Сидоров сказал, что он является депутатом "
+     "Государственной думы.", []),
+    # another subject in the later clause: its post is not the first subject's
+    ("Иван Петров стал депутатом Государственной думы, а его брат является членом "
+     "комиссии.", [("Иван Петров", "депутат", "Государственная дума")]),
+])
+def test_pronoun_and_later_clause(text, expected):
+    assert [(m.full_name, m.position, m.organization)
+            for m in officials.find_officials(analyze(text), REGION)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence naming no one, its subject a post with a named organization: the one
+    # person the sentence before named as its subject
+    ("Сенатор Иван Петров прибыл в Пакистан. Председатель влиятельного Комитета по "
+     "иностранным делам стал первым гостем.",
+     [("Иван Петров", "сенатор", None),
+      ("Иван Петров", "председатель", "Комитет по иностранным делам")]),
+    # the organization only a place noun, the person not the subject, two persons: no one
+    ("Иван Петров посетил завод. Губернатор Калининградской области отметил успехи.", []),
+    ("Ивана Петрова встретили на заводе. Глава Минпромторга отметил успехи.", []),
+    ("Иван Петров и Сергей Сидоров посетили завод. Глава Минпромторга отметил успехи.", []),
+])
+def test_post_of_the_previous_subject(text, expected):
+    assert [(m.full_name, m.position, m.organization)
+            for m in officials.find_officials(analyze(text), None)] == expected
 
 
 def test_generic_memory_is_per_document():

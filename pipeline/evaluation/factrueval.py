@@ -490,7 +490,16 @@ DISAGREEMENTS: list[str] = [
     "member) count in the official recall; the officials table requires a position, so "
     "the own matching leaves them out.",
     "* **who forms** do not disagree: name order, a patronymic the gold also has and "
-    "typos (\"Сааакашвили\", \"Дмитирий\") are accepted by both.", "",
+    "typos (\"Сааакашвили\", \"Дмитирий\") are accepted by both.",
+    "* **a body of a post stays in the project's position** (\"глава правительства\", "
+    "\"глава государства\"); the gold writes \"глава\" + \"правительство Израиля\". "
+    "The real-news gold writes \"председатель правительства\": moving the body to the "
+    "organization lowered real-news dev officials F1 0.851 -> 0.826, so it stays.",
+    "* **the same fact twice in the gold** (\"Тишков … директор\" in book_259, "
+    "Громов's MODALITY copy in book_542): one row per person, post and organization "
+    "matches one of them; the other is a miss.",
+    "* **HARD gold facts** are left out by the scorer, and so is a row it assigns to one.",
+    "",
     "Where the project is wrong:", "",
     "* a city read as its region (\"главы Химок\" → Московская область; the official "
     "scorer then gave Громов's fact to Стрельченко): **fixed**, a city that is not its "
@@ -500,14 +509,38 @@ DISAGREEMENTS: list[str] = [
     "* organizations cut short: \"Институт этнологии и антропологии\" (gold + \"РАН\"), "
     "\"Совет муфтиев\" (+ \"России\"), \"Следственный комитет\" (+ \"при прокуратуре\"), "
     "\"правительство\" (gold \"правительство РФ\"): **fixed**; a one-word body with its "
-    "country (\"Госдепартамента США\") is left as the real-news gold writes it "
-    "(\"Минпромторг\", no country).",
+    "country (\"Госдепартамента США\", \"Палаты представителей Конгресса США\") "
+    "**fixed** in session 8 (the real-news dev gold has no such case, its figures did not "
+    "move).",
+    "* session 8, **fixed**: \"и\" after a post after the name cut the organization "
+    "(\"отдела корпоративных серверов и сетей HP\", \"по Санкт-Петербургу и "
+    "Ленобласти\") or hid a second post (\"политик и лидер партии\"); an aside in "
+    "parentheses kept in the organization (\"Национальный фронт (FN)\"); a relative "
+    "adjective of the organization dropped (\"синодального Отдела\", \"японского "
+    "МИДа\"); \"по + noun phrase\" after a named organization left unread (\"директор "
+    "НАСА по космическим полётам\"); \"чрезвычайный и полномочный посол\" cut at "
+    "\"и\"; a predicate before its copula (\"капитаном стал Михаель Баллак\") or a "
+    "pronoun subject (\"он является депутатом\") not read; a post-subject sentence "
+    "after a named subject (\"Председатель … Комитета по иностранным делам стал …\" "
+    "after \"Сенатор Джон Керри прибыл …\"); a country adjective missing from "
+    "positions_countries.csv (\"португальский парламентарий\"); \"балета Большого "
+    "театра\" read as the organization \"Балет\"; a \"по\" phrase swallowing the "
+    "organization (\"… прав человека американского министерства иностранных дел\"); "
+    "\"одному из президентов группы компаний Michelin\" not read.",
     "* an organization left empty when the sentence names it elsewhere (\"сборная "
     "команды\", \"НАСА\", \"Сенат\"): \"Сенат\" and \"НАСА\" after a preposition or "
     "verb **fixed**; named only in another sentence: open (several of these gold facts are "
     "HARD, which the official scorer leaves out).",
     "* an organization swallowing the next name (\"капитан клуба Тоттенхэм Хотспур Ледли "
-    "Кинг\": Кинг is no person for the tagger, his post goes to the next name): open.",
+    "Кинг\": Кинг is no person for the tagger, his post goes to the next name): open; "
+    "other tagger errors of the same kind: \"Аль-Кайды Усамы бин Ладена\" one PER, "
+    "\"Лонгин Клинский (РПЦ МП)\" one ORG.",
+    "* open after session 8: coordinated organizations (\"члена Общественной палаты и "
+    "российско-американской рабочей группы …\": the second is no row); a place phrase "
+    "between stacked posts (\"Глава представительства США в регионе помощник "
+    "заместителя госсекретаря Мэтью Брайза\"); a complement cut off by a sentence split "
+    "after an abbreviation (\"зав.\" + \"кафедрой …\"); an organization named only "
+    "earlier in the article for posts without one (book_398, \"сборная команды\").",
 ]
 
 

@@ -524,6 +524,14 @@ def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
 
 
 def _org_name(span: Span, sent: Sentence | None = None) -> str:
+    """The organization a named span gives, in the nominative, without an aside in
+    parentheses ("Национального фронта (FN)" -> Национальный фронт): the aside repeats
+    the name in another form and is no part of it."""
+    name = _org_name_in_span(span, sent)
+    return re.sub(r"\s*\([^()]*\)", "", name).strip() or name
+
+
+def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
     if span.type == "LOC":
         country = country_of(span.normal) or country_of(span.text)
         if country:
@@ -638,11 +646,13 @@ class _Complement:
     ins: bool = False  # the complement's first noun phrase may be in the instrumental
 
 
-def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article) -> _Post | None:
+def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
+                one_of: bool = False) -> _Post | None:
     """Read the post whose head is toks[hi] (the window excludes the person's name): the
     modifiers before the head, the complement after it, then the article's defaults."""
     head = toks[hi]
-    if head.feats.get("Number") == "Plur" and head.text.lower() not in ACTING_ABBREVIATIONS:
+    if head.feats.get("Number") == "Plur" and head.text.lower() not in ACTING_ABBREVIATIONS \
+            and not (one_of and _one_of(toks, hi)):
         return None  # "губернаторы областей" name no one person's post
     if head.pos == "VERB" and hi + 1 < len(toks) and _is_head(toks[hi + 1]):
         return None  # "управляющий директор": the participle modifies the next head
@@ -664,9 +674,23 @@ def _is_pre_modifier(sent: Sentence, tok: Token, head: Token) -> bool:
 def _pre_start(sent: Sentence, toks: list[Token], hi: int) -> int:
     """Index of the first pre-modifier of the head toks[hi] (hi when there is none)."""
     pi = hi
-    while pi > 0 and _is_pre_modifier(sent, toks[pi - 1], toks[hi]):
-        pi -= 1
+    while pi > 0:
+        if _is_pre_modifier(sent, toks[pi - 1], toks[hi]):
+            pi -= 1
+        elif pi < hi and pi > 1 and _adjectives_joined(toks, pi - 1) \
+                and _is_pre_modifier(sent, toks[pi - 2], toks[hi]):
+            pi -= 2  # "чрезвычайный и полномочный посол"
+        else:
+            break
     return pi
+
+
+def _adjectives_joined(toks: list[Token], i: int) -> bool:
+    """toks[i] is an "и" between two adjectives in one case ("чрезвычайный и
+    полномочный"): they modify the same noun."""
+    return 0 < i < len(toks) - 1 and toks[i].text.lower() == "и" \
+        and toks[i - 1].pos == toks[i + 1].pos == "ADJ" \
+        and toks[i - 1].case is not None and toks[i - 1].case == toks[i + 1].case
 
 
 def _phase_of(pre: list[Token], head: Token) -> str | None:
@@ -723,18 +747,42 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     span = _span_at(sent, toks[comp.i])
     if span is None or span.type not in ("ORG", "LOC"):
         return None
-    comp.pending = []  # "глава государственной Комиссии": the adjective is the org's
     comp.organization = _org_name(span, sent)
+    if comp.pending and span.type == "ORG" and not any(
+            t.pos == "ADV" for t in toks if comp.pending[0].start < t.start < span.start) \
+            and not any(_qualitative(t) for t in comp.pending):
+        # "глава синодального Отдела ...", "глава японского МИДа": a relative adjective is
+        # the organization's, in the nominative before its name; a qualitative one
+        # ("влиятельного", "крайне правого") describes it
+        head = next(t for t in toks if t.start >= span.start)
+        adjs = [_adjective_nominative(t.text.lower(), UD_TO_PYMORPHY_CASE.get(t.case or ""),
+                                      head) for t in comp.pending]
+        comp.organization = " ".join([*adjs, comp.organization])
+    comp.pending = []
     _skip_to(toks, comp, span.end)
-    parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
-    if span.type == "ORG" and parent is not None and parent.type in ("ORG", "LOC") \
-            and len([t for t in toks if span.start <= t.start < span.end]) > 1:
-        # "Совет муфтиев России", "Институт этнологии и антропологии РАН": a name in
-        # words and the body or place it belongs to, in the genitive as written
+    words = len([t for t in toks if span.start <= t.start < span.end])
+    for _ in range(2):
+        parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
+        if span.type != "ORG" or parent is None or parent.type not in ("ORG", "LOC") \
+                or not (words > 1 or parent.type == "LOC" and country_of(parent.text)):
+            break
+        # "Совет муфтиев России", "Институт этнологии и антропологии РАН", "Госдепартамента
+        # США", "Палаты представителей Конгресса США": a name and the body or country it
+        # belongs to, in the genitive as written
         comp.organization = f"{comp.organization} {parent.text}"
+        words += 1
         _skip_to(toks, comp, parent.end)
     _pri_tail(sent, toks, comp)
+    if comp.i < len(toks) and _lem(toks[comp.i]) == "по" and span.type == "ORG":
+        # "директор НАСА по космическим полётам": the portfolio after the name is the post's
+        _po_phrase(sent, toks, comp, doc)
     return _STOP
+
+
+def _qualitative(tok: Token) -> bool:
+    """A qualitative adjective ("влиятельный", "новый", "правый"): it describes, where a
+    relative one ("синодальный", "японский") names."""
+    return any("Qual" in p.tag for p in morph().parse(tok.text.lower()) if p.tag.POS == "ADJF")
 
 
 def _pri_tail(sent: Sentence, toks: list[Token], comp: _Complement) -> None:
@@ -793,13 +841,16 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     while j < n and _span_at(sent, toks[j]) is None and (
         toks[j].pos in ("NOUN", "ADJ")
         or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
-    ):
+    ) and not (j > i + 1 and toks[j - 1].pos == "NOUN" and _place_adjective(toks[j])):
+        # "по вопросам прав человека американского министерства": a place adjective
+        # after the phrase's nouns opens the organization
         j += 1
     if j == i + 1:
         return _STOP
     comp.compl += comp.pending + toks[i:j]
     comp.pending = []
     comp.i = j
+    comp.last = "_portfolio"  # the post has its portfolio: a genitive after it is no other
     return _NEXT
 
 
@@ -906,6 +957,12 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
     lem = _lem(t)
     if not (lem in POST_COMPLEMENTS or _is_head(t) or comp.last in PORTFOLIO_HEADS):
         return None
+    nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
+    if any(country_adjectives().get(_lem(p)) for p in comp.pending) and (
+            nxt is None or _span_at(sent, nxt) is None):
+        # "американского министерства иностранных дел": a country's body is the
+        # organization ("российского филиала Сбербанка" stays a part of the bank)
+        return None
     comp.compl += [*comp.pending, t]
     comp.pending = []
     nxt = _span_at(sent, toks[comp.i + 1]) if comp.i + 1 < len(toks) else None
@@ -945,6 +1002,14 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     if nxt is not None and nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
         comp.organization = q[0]
         _skip_to(toks, comp, q[1])
+    elif len(org_toks) == 1 and lem not in GENERIC_ORG_NOUNS and nxt is not None \
+            and (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG" \
+            and nxt.start == sp.start and nxt.case in ("Gen", None):
+        # "художественный руководитель балета Большого театра": a bare noun before a
+        # named organization is a part of it the post names, as "департамента" is
+        comp.compl.append(t)
+        comp.organization = _org_name(sp, sent)
+        _skip_to(toks, comp, sp.end)
     elif nxt is not None and (sp := _span_at(sent, nxt)) is not None \
             and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
         comp.organization = _org_name(sp, sent)
@@ -1069,11 +1134,14 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
         return [], False, False
     out: list[Token] = []
     then_name = False
-    for t in toks:
+    for k, t in enumerate(toks):
         sp = _span_at(sent, t)
         if sp is not None and sp.type == "PER":
             then_name = True
             break
+        if sp is None and t.text.lower() == "и" and out and _joins(sent, out[-1], toks[k + 1:]):
+            out.append(t)
+            continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
                            or t.pos in _BOUNDARY_POS and t.text.lower() not in _ACTING
                            and not _is_head(t)):
@@ -1084,10 +1152,36 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
     return out, paren, then_name
 
 
+def _joins(sent: Sentence, prev: Token, rest: list[Token]) -> bool:
+    """Whether "и" after a name's post joins more of it: a second post ("политик и лидер
+    партии") or a word in the case of the word before it ("отдела серверов и сетей",
+    "по Москве и области"); "и" before a name or a clause ends the post."""
+    if not rest or (sp := _span_at(sent, rest[0])) is not None and sp.type == "PER":
+        return False
+    if _starts_post(rest) is not None:
+        return True
+    nxt = rest[0]
+    return prev.case is not None and nxt.case == prev.case \
+        and prev.pos in ("NOUN", "PROPN", "ADJ") and nxt.pos in ("NOUN", "PROPN", "ADJ")
+
+
+def _one_of(toks: list[Token], hi: int) -> bool:
+    """"Иван Петров, один из руководителей компании": one of the holders of a post holds
+    it (read in an apposition after the name; before it, "один из руководителей завода,
+    глава ООО X Петров", the name's own post is the last one)."""
+    return hi >= 2 and _lem(toks[hi - 1]) == "из" and _lem(toks[hi - 2]) == "один" \
+        and toks[hi].feats.get("Number") == "Plur"
+
+
 def _starts_post(toks: list[Token]) -> int | None:
-    """Index of the head when the chunk opens with a post (modifiers, then the head)."""
+    """Index of the head when the chunk opens with a post (modifiers, then the head), or
+    with "один из" and a post in the plural."""
+    if len(toks) > 2 and _lem(toks[0]) == "один" and _lem(toks[1]) == "из":
+        hi = _starts_post(toks[2:])
+        return hi + 2 if hi is not None and _one_of(toks, hi + 2) else None
     for i, t in enumerate(toks):
-        if _is_head(t) and not (t.pos == "VERB" and i + 1 < len(toks) and _is_head(toks[i + 1])):
+        if _is_head(t) and not (t.pos == "VERB" and i + 1 < len(toks) and _is_head(toks[i + 1])) \
+                and not _modifies_next(toks, i):
             return i
         if not (t.pos == "VERB" and _is_head(t) or _lem(t) in PRE_MODIFIERS
                 or t.text.lower() in PRE_MODIFIERS or t.pos == "ADJ"
@@ -1096,12 +1190,20 @@ def _starts_post(toks: list[Token]) -> int | None:
     return None
 
 
+def _modifies_next(toks: list[Token], i: int) -> bool:
+    """A head read as an adjective before a noun in its case modifies that noun:
+    "рабочей группы", "управляющей компании" open no post."""
+    t = toks[i]
+    return t.pos == "ADJ" and i + 1 < len(toks) and toks[i + 1].pos == "NOUN" \
+        and t.case is not None and toks[i + 1].case == t.case
+
+
 def _chunks(sent: Sentence, toks: list[Token]) -> list[list[Token]]:
     """Split a window at "," and "и" that stand outside names and open a new post."""
     out: list[list[Token]] = [[]]
     for j, t in enumerate(toks):
         if t.text.lower() in _SPLIT and _span_at(sent, t) is None \
-                and _starts_post(toks[j + 1:]) is not None:
+                and _starts_post(toks[j + 1:]) is not None and not _adjectives_joined(toks, j):
             out.append([])
             continue
         out[-1].append(t)
@@ -1199,20 +1301,37 @@ def _posts_after(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     """A post in apposition after the name: "Сергей Собянин, мэр Москвы,", "(глава ...)",
     or a caption line; it must agree with the name in case unless in parentheses."""
     window, paren, then_name = _window_after(sent, per)
-    hi = _starts_post(window)
+    chunks = _chunks(sent, window) or [window]
+    listed = len(chunks) > 1
+    if then_name and listed:
+        chunks = chunks[:-1]  # "X, директор завода и председатель совета Y": Y's post
+    if _starts_post(chunks[0]) is None and len(chunks) > 1 and _a_noun(chunks[0]):
+        chunks = chunks[1:]  # "Гергей Ковач - политик и лидер партии": the post follows
+    hi = _starts_post(chunks[0])
     if hi is None:
         # "Александра Брода, известного борца с ксенофобией, члена Общественной палаты":
         # a description that agrees with the name, then the post
         nxt = _apposition_end(sent, per, window)
         return _posts_after(sent, replace(per, end=nxt), doc) if nxt is not None else []
-    post = _parse_post(sent, window, hi, doc)
-    if post is None or then_name and post.leftover == 0:
-        # "Пономарев, координатор движения «Левый фронт» Сергей Удальцов": Удальцов's post
-        return []
     name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
-    if not paren and not _agrees(post, name_tok):
-        return []
-    return [post]
+    posts: list[_Post] = []
+    for chunk in chunks:
+        hi = _starts_post(chunk)
+        post = _parse_post(sent, chunk, hi, doc, one_of=True) if hi is not None else None
+        if post is not None and hi is not None and _one_of(chunk, hi):
+            post.head_case = chunk[hi - 2].case  # "один" agrees with the name
+        if post is None or then_name and post.leftover == 0 and not listed:
+            # "Пономарев, координатор движения «Левый фронт» Сергей Удальцов": Удальцов's
+            break
+        if not paren and not _agrees(post, name_tok):
+            break
+        posts.append(post)
+    return posts
+
+
+def _a_noun(chunk: list[Token]) -> bool:
+    """A bare noun before "и" and a post ("политик и лидер партии"): a description."""
+    return len(chunk) == 1 and chunk[0].pos == "NOUN" and not _is_head(chunk[0])
 
 
 _ANIMATE_ACC = {"Gen": {"Acc"}, "Acc": {"Gen"}}  # the animate accusative is the genitive
@@ -1270,6 +1389,38 @@ def _fronted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     return []
 
 
+def _inverted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """"Капитаном стал Иван Петров", "министром станет глава партии Иван Петров": the
+    post in the instrumental before a copula, its subject (in the nominative) after it,
+    possibly behind a post of its own."""
+    toks = sent.tokens
+    first = next((k for k, t in enumerate(toks) if t.start >= per.start), None)
+    if first is None or toks[first].case not in ("Nom", None):
+        return []
+    k = first - 1
+    while k >= 0 and not (_lem(toks[k]) in COPULA_VERBS and toks[k].pos in ("VERB", "AUX")):
+        t = toks[k]
+        if first - k > 10 or t.text in _HARD_BOUNDARY or t.text == "," and not _in_quote(
+                sent, t) or t.pos in ("VERB", "AUX", "SCONJ") \
+                or (sp := _span_at(sent, t)) is not None and sp.type == "PER":
+            return []
+        k -= 1
+    for h in range(k - 1, max(-1, k - 6), -1):
+        t = toks[h]
+        if t.text in _HARD_BOUNDARY or t.pos in ("VERB", "AUX"):
+            break
+        if _is_head(t) and t.case == "Ins":
+            post = _parse_post(sent, toks[:k], h, doc)
+            return [post] if post is not None and post.leftover == 0 else []
+    return []
+
+
+def _in_quote(sent: Sentence, tok: Token) -> bool:
+    """Inside «...» (a comma there ends no phrase)."""
+    before = sent.text[:tok.start - sent.start]
+    return before.count("«") > before.count("»")
+
+
 def _object_post(sent: Sentence, name_tok: Token, toks: list[Token],
                  doc: Article) -> list[_Post] | None:
     """"назвал Йенса Лемана первым вратарём": an object and its post in the instrumental
@@ -1281,6 +1432,9 @@ def _object_post(sent: Sentence, name_tok: Token, toks: list[Token],
     if k < len(toks) and _is_head(toks[k]) and toks[k].case == "Ins" \
             and name_tok.case in ("Acc", "Nom", "Gen"):
         post = _parse_post(sent, toks, k, doc)
+        if post is not None and post.consumed < len(toks) \
+                and _lem(toks[post.consumed]) in COPULA_VERBS:
+            return []  # "избрания X премьер-министром станет Y": the post is Y's
         return [post] if post is not None else []
     return None
 
@@ -1318,7 +1472,26 @@ def _verb_post(sent: Sentence, toks: list[Token], doc: Article) -> list[_Post]:
                 return []
             if former:
                 post.phase = "former"
-            return [post]
+            return [post, *_next_clause_post(sent, toks[post.consumed:], doc)]
+    return []
+
+
+def _next_clause_post(sent: Sentence, rest: list[Token], doc: Article) -> list[_Post]:
+    """"X является депутатом думы, состоит во фракции, также является членом комитета":
+    a later clause of the same subject (no other subject in the nominative between) with
+    a copula of its own holds a post of its own."""
+    for k, t in enumerate(rest[:24]):
+        if t.text in {";", ":", ".", "!", "?"} or t.pos == "SCONJ" or _lem(t) == "который":
+            return []
+        sp = _span_at(sent, t)
+        if sp is not None and sp.type == "PER":
+            return []
+        if sp is None and not _in_quote(sent, t) and t.pos in ("NOUN", "PROPN", "PRON") \
+                and t.case == "Nom":
+            return []  # another subject
+        if _lem(t) in COPULA_VERBS and t.pos in ("VERB", "AUX") \
+                and any(x.text in (",", "и") for x in rest[:k]):
+            return _verb_post(sent, rest[k:], doc)
     return []
 
 
@@ -1453,7 +1626,26 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     persons = cluster_persons(analyzed)
     out: list[OfficialMention] = []
     heads: list[tuple[str, bool]] = []
+    previous: set[str] = set()
+    previous_subject = False
     for sent in analyzed.sentences:
+        spans = [sp for sp in person_spans(sent) if (sp.start, sp.end) in persons]
+        named = {persons[(sp.start, sp.end)].key for sp in spans}
+        if len(previous) == 1:
+            person = next(p for p in persons.values() if p.key in previous)
+            found = _pronoun_posts(sent, doc)
+            if not found and previous_subject:
+                found = _subject_post(sent, doc)
+            for tok, post in found:
+                out.append(OfficialMention(
+                    person_key=person.key, full_name=person.full_name,
+                    surname=person.surname, position=post.position,
+                    organization=post.organization, phase=post.phase, sector=_sector(post),
+                    evidence=sent.text, start=tok.start, end=tok.end,
+                ))
+                heads.append((post.head, post.default_org))
+        previous = named
+        previous_subject = any(_first_token(sent, sp).case == "Nom" for sp in spans)
         plural = _coordinated_posts(sent, doc)
         for per in person_spans(sent):
             person = persons.get((per.start, per.end))
@@ -1462,7 +1654,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             posts = _posts_before(sent, per, doc) or _posts_after(sent, per, doc) or \
                 _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
                 plural.get((per.start, per.end), [])
-            posts = _with_sentence_org(sent, per, posts)
+            posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
             for post in posts:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
@@ -1472,6 +1664,50 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 ))
                 heads.append((post.head, post.default_org))
     return _merge(out, heads, persons)
+
+
+def _first_token(sent: Sentence, span: Span) -> Token:
+    return next(t for t in sent.tokens if t.start >= span.start)
+
+
+def _subject_post(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
+    """"Сенатор Иван Петров прибыл в Пакистан. Председатель Комитета по обороне стал
+    первым ...": a sentence naming no one whose subject is a post with its organization
+    written out speaks of the one person the sentence before named as its subject."""
+    toks = sent.tokens
+    h = 0
+    while h < len(toks) and not _is_head(toks[h]) and (
+            toks[h].pos == "ADJ" or _lem(toks[h]) in PRE_MODIFIERS):
+        h += 1
+    if h >= len(toks) or not _is_head(toks[h]) or toks[h].case != "Nom":
+        return []
+    end = next((k for k in range(h + 1, len(toks)) if toks[k].pos in ("VERB", "AUX")
+                or toks[k].text in _HARD_BOUNDARY or toks[k].text == ","), len(toks))
+    if end >= len(toks) or toks[end].pos not in ("VERB", "AUX") \
+            or toks[end].feats.get("VerbForm") not in (None, "Fin"):
+        return []
+    if any((sp := _span_at(sent, t)) is not None and sp.type == "PER" for t in toks[:end]):
+        return []  # the post is a name's own
+    post = _parse_post(sent, toks[:end], h, doc)
+    if post is None or post.leftover or post.organization is None or post.default_org:
+        return []
+    named = any(t.text in _OPEN_QUOTES or (sp := _span_at(sent, t)) is not None
+                and sp.type == "ORG" for t in toks[h:post.consumed])
+    return [(toks[h], post)] if named else []  # "губернатор области" may be anyone
+
+
+def _pronoun_posts(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
+    """"Иван Петров выдвинут в мэры. Сейчас он является депутатом думы": a personal
+    pronoun subject that opens a sentence naming no one before it stands for the one
+    person the sentence before named; its posts are read as a named subject's."""
+    for k, t in enumerate(sent.tokens):
+        if (sp := _span_at(sent, t)) is not None and sp.type == "PER":
+            return []
+        if t.text.lower() in ("он", "она") and t.case == "Nom":
+            return [(t, post) for post in _verb_post(sent, sent.tokens[k + 1:], doc)]
+        if t.text in _HARD_BOUNDARY or t.text == "," or t.pos in ("VERB", "AUX"):
+            return []
+    return []
 
 
 def _with_sentence_org(sent: Sentence, per: Span, posts: list[_Post]) -> list[_Post]:
