@@ -475,3 +475,46 @@ def test_a_district_named_like_a_town_of_another_region_keeps_the_article_region
     analyzed = analyze(text)
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert {p.region.code for p in rows} == {"RU-TVE"}
+
+
+def test_a_town_inside_a_quoted_name_is_no_place_of_the_story():
+    """The industrial park «Заволжье» is a name, not the town Заволжье of the Nizhny
+    Novgorod region: the plant keeps the article's region (written for the tests, after
+    real news dev r1_053)."""
+    text = ("В Ульяновской области готовят открытие завода. На территории индустриального "
+            "парка «Заволжье» открыли завод по производству шин.")
+    analyzed = analyze(text)
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.region.code) for p in rows] == \
+        [("завод по производству шин", "RU-ULY")]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a building that will be finished is still going on (after real news dev r1_053)
+    ("В Твери 1 октября завершится строительство завода по производству кирпича.",
+     "under_construction"),
+    ("В Твери завершили строительство завода по производству кирпича.", "launched"),
+    # a launch of the building is its start (after real news dev r1_019)
+    ("В Твери запустилось строительство завода по производству кирпича.",
+     "under_construction"),
+])
+def test_finishing_or_launching_a_building(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status
+
+
+def test_a_plant_named_only_by_its_owner():
+    """"нового завода компании «Полюс»": the plant is named by whose it is, and run by it
+    (written for the tests, after real news dev r1_019); a plant with a name of its own
+    keeps it ("лесопильный завод компании …")."""
+    analyzed = analyze("В Туле началось строительство нового завода компании «Полюс».")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.operator, p.status) for p in rows] == \
+        [("завод компании «Полюс»", "Полюс", "under_construction")]
+    assert [n for n, _, _ in plants("В Туле строится лесопильный завод компании «Полюс».")] \
+        == ["лесопильный завод"]
+
+
+def test_a_scale_is_no_product():
+    """"предприятия федерального масштаба" says how big, not what they make (written for the
+    tests, after real news dev r1_019)."""
+    assert plants("В области открываются новые предприятия федерального масштаба.") == []

@@ -212,6 +212,12 @@ def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Regio
             # the body names only towns: a region named outright in the headline wins
             # ("…в Тверской области" above "в Калининском округе", real news dev r1_021)
             mentions = [m for m in everywhere if m.via == "region"] or mentions
+        elif starts:
+            # a region named outright above the body (the headline) counts and wins a tie:
+            # one "из … Санкт-Петербурга" in the body does not move a Kaliningrad story
+            # (real news dev r1_041)
+            mentions = [m for m in everywhere if m.via == "region" and m.start < starts[0]] \
+                + mentions
     if not mentions:
         return None
     counts = Counter(m.region.code for m in mentions)

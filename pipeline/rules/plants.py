@@ -194,21 +194,29 @@ def _future_aux(toks: list[Token], k: int) -> bool:
                for x in toks[max(0, k - 2):k])
 
 
-def _completed_building(toks: list[Token]) -> bool:
+def _completed_building(toks: list[Token], text: str) -> str | None:
     """A finished building is a launch: "завершили реализацию проекта по возведению
-    консервного завода" (real news dev r2_016), "закончено строительство цеха"."""
+    консервного завода" (real news dev r2_016), "закончено строительство цеха". A building
+    to be finished on a named day is going on now ("13 сентября завершится строительство
+    завода", real news dev r1_053): under construction; one to be finished in a year ahead
+    ("в 2027 году завершат строительство") is a plan."""
     for k, t in enumerate(toks):
-        if _lem(t) in _COMPLETION_VERBS and t.feats.get("Tense") != "Fut" \
-                and not _future_aux(toks, k):
-            return any(STATUS_LEMMAS.get(_lem(x)) == "under_construction" and x.pos == "NOUN"
-                       for x in toks[k + 1:k + 10])
-    return False
+        if _lem(t) not in _COMPLETION_VERBS:
+            continue
+        if not any(STATUS_LEMMAS.get(_lem(x)) == "under_construction" and x.pos == "NOUN"
+                   for x in toks[k + 1:k + 10]):
+            return None
+        if t.feats.get("Tense") == "Fut" or _future_aux(toks, k):
+            near = any(d.precision == "day" for d in find_dates(text, date(2000, 1, 1)))
+            return "under_construction" if near else None
+        return "launched"
+    return None
 
 
 def _stated_status(sent: Sentence) -> str | None:
     toks = sent.tokens
-    if _completed_building(toks):
-        return "launched"
+    if (done := _completed_building(toks, sent.text)) is not None:
+        return done
     future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
                  or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
                  for k, t in enumerate(toks))
@@ -395,10 +403,11 @@ def _is_proper_adjective(tok: Token, first: bool) -> bool:
 
 
 def _adjective_in_name(sent: Sentence, r: RegionMention) -> bool:
-    """A place adjective inside a quoted name names no region of the story («ГМК «Норильский
-    никель»» in "районе края", real news dev r3_015)."""
+    """A place adjective or a town inside a quoted name names no region of the story («ГМК
+    «Норильский никель»» in "районе края", real news dev r3_015; the industrial park
+    «Заволжье» of Ulyanovsk is no town Заволжье, r1_053; the park «Храброво», r1_041)."""
     before = sent.text[:r.start]
-    return r.via == "adjective" and before.count("«") > before.count("»")
+    return r.via in ("adjective", "city") and before.count("«") > before.count("»")
 
 
 def _other_district(sent: Sentence, r: RegionMention, ctx: DocContext) -> bool:
@@ -537,7 +546,7 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")), None) or \
             (toks[cend - 1] if _can_be_noun(toks[cend - 1], toks[cend - 1].case) else None)
         if noun is None or _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or \
-                _lem(noun) in FACILITY_HEADS | _COMPANY_WORDS or \
+                _lem(noun) in (NOT_PRODUCT_LEMMAS - _GENERIC) | _COMPANY_WORDS or \
                 any(toks[i].end <= sp.start <= toks[cstart].start < sp.end
                     for sp in sent.spans):
             # a name that starts after the head is the owner ("завод «Автотора»"); one that
@@ -587,6 +596,26 @@ def _quoted_after(sent: Sentence, t: Token) -> re.Match | None:
     return m
 
 
+def _owner_after(sent: Sentence, i: int) -> tuple[str, int] | None:
+    """("компании «Дизель»", end offset) when the head at i is followed by its owner in the
+    genitive: a company word or a legal form and a quoted name ("строительство нового завода
+    компании «Дизель»", real news dev r1_019): the plant is named by whose it is."""
+    toks = sent.tokens
+    if i + 2 >= len(toks):
+        return None
+    word = toks[i + 1]
+    if not (_lem(word) in _COMPANY_WORDS and word.case == "Gen" or word.text in _LEGAL_FORMS):
+        return None
+    m = re.match(r"\s*«([^«»]{1,60})»", sent.text[word.end - sent.start:])
+    if m is None:
+        return None
+    return f"{word.text.lower() if word.text not in _LEGAL_FORMS else word.text} " \
+        f"«{m.group(1)}»", word.end + m.end()
+
+
+_OWNER_IN_NAME = re.compile(r"^\S+ (?:\S+ )«([^«»]+)»$")
+
+
 def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: bool,
                   has_name: bool) -> tuple[str, int, str | None] | None:
     """(name without the adjectives, end offset, product) of the phrase headed at i: the
@@ -608,6 +637,9 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
     quoted = _quoted_after(sent, t)
     if quoted and not weak:
         return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), None
+    if not weak and not has_name and _lem(t) not in SELF_NAMED_HEADS and \
+            (owner := _owner_after(sent, i)):
+        return f"{head_nom} {owner[0]}", owner[1], None
     if has_name and not weak or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
@@ -902,6 +934,9 @@ def _object_of_event(sent: Sentence, ph: _Phrase) -> bool:
 
 
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
+    if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
+            sent.tokens[ph.head + 1].text.lower() != "«":
+        return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
     companies = sentence_companies(sent, exclude=(ph.start, ph.end))
     operator = company_right_after(sent, ph.end) or (companies[0] if companies else ctx.company)
     if operator and _same_name(operator, ph.name):
