@@ -518,3 +518,37 @@ def test_a_scale_is_no_product():
     """"предприятия федерального масштаба" says how big, not what they make (written for the
     tests, after real news dev r1_019)."""
     assert plants("В области открываются новые предприятия федерального масштаба.") == []
+
+
+@pytest.mark.parametrize("text,status", [
+    # getting ready for a launch: not open yet (after real news dev r2_040, r1_015)
+    ("В Орле к запуску готовится новый завод по производству кирпича.", "under_construction"),
+    ("В Орле завершается подготовка к открытию фабрики мебели.", "under_construction"),
+    # a launch with no preparation stays a launch
+    ("В Орле к 1 мая открыли фабрику мебели.", "launched"),
+    # the imperfective of расширить (after real news dev r1_025)
+    ("Компания «Север» расширяет производство мебели в Орле.", "expanded"),
+])
+def test_preparing_a_launch_and_expanding_now(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status
+
+
+def test_a_date_of_another_plant_does_not_date_a_plan():
+    """"планирует запустить" with no date is announced even when the next sentence dates the
+    plan of another plant; a later sentence about the same plant dates it (written for the
+    tests, after real news dev r2_051, r2_044)."""
+    first = "Компания «Север» планирует запустить производство автомобильных деталей в Туле. "
+    other = "В 2027 году компания «Юг» планирует открыть предприятие по производству гепарина."
+    same = "В 2027 году производство автомобильных деталей заработает."
+    assert [st for _, _, st in plants(first + other)] == ["announced", "planned"]
+    assert [st for _, _, st in plants(first + same)] == ["planned"]
+
+
+def test_a_project_under_review_is_announced():
+    """A project reviewed at a meeting, with no date, is no decision yet (written for the
+    tests, after real news dev r1_034)."""
+    text = "На совещании рассмотрели проект компании «Север» по созданию производства кирпича."
+    assert [st for _, _, st in plants(text)] == ["announced"]
+    # "рассматривает возможность строительства": still a plan (written corpus 047)
+    text = "Холдинг «Север» рассматривает возможность строительства завода по выпуску стали."
+    assert [st for _, _, st in plants(text)] == ["planned"]

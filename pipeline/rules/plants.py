@@ -71,6 +71,7 @@ _OUTPUT_WORDS: frozenset[str] = frozenset()  # "начался выпуск X": 
 _LIST_LINKS: frozenset[str] = frozenset()  # ", а также": links the products of a plural head
 _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
+_PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 
 
 def status_values() -> list[str]:
@@ -87,6 +88,7 @@ def load_lexicon() -> None:
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
+    global _PREPARATION
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -110,6 +112,7 @@ def load_lexicon() -> None:
     _OUTPUT_WORDS = lexicon.words(words, role="output_word")
     _LIST_LINKS = lexicon.words(words, role="list_link")
     _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
+    _PREPARATION = lexicon.words(words, role="preparation")
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
@@ -238,8 +241,21 @@ def _stated_status(sent: Sentence) -> str | None:
                 return "planned" if ongoing and fut_verb else status
             if status == "closed" and any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k]):
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
+            if status == "launched" and _prepared_for(toks, k):
+                return "under_construction"  # "готовится к запуску": not open yet
             return "planned" if ongoing and future else status
     return None
+
+
+def _prepared_for(toks: list[Token], k: int) -> bool:
+    """The launch noun at k is what a facility is being prepared for ("к запуску готовится
+    новый комплекс", "завершается подготовка к запуску предприятия", real news dev r2_040,
+    r1_015): "к" before it and a word of preparation (plant_words.csv role preparation)
+    just before "к" or right after the noun."""
+    if k == 0 or toks[k - 1].text.lower() != "к" or toks[k].pos != "NOUN":
+        return False
+    near = toks[max(0, k - 4):k - 1] + toks[k + 1:k + 3]
+    return any(_lem(x) in _PREPARATION for x in near)
 
 
 def _past_places(toks: list[Token], i: int) -> list[Token]:
@@ -973,6 +989,20 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
                  (" " not in ph.name and kp.lemma == ph.lemma)), None)
 
 
+def _plan_window_dated(k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
+    """A date in the plan's sentence or in the next ones up to the next sentence that names
+    another facility: "… планирует запустить производство деталей. В 2024 году … планирует
+    открыть предприятие …" dates the second plan, not the first (real news dev r2_051); a
+    sentence that names the same facility again may date it (r2_044)."""
+    own = set().union(*(_content(p) for p in found[k]))
+    for j in range(k, min(k + PLAN_DATE_WINDOW, len(flags))):
+        if j > k and found[j] and not any(_content(p) & own for p in found[j]):
+            return False
+        if flags[j]:
+            return True
+    return False
+
+
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
@@ -980,9 +1010,9 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     # a plan is dated by a date in its sentence or the next ones ("… намерена построить
     # завод. … Предприятие должно заработать в 2027 году"), not by one anywhere in the page
     flags = [plan_dated(s.text, ctx.published) for s in analyzed.sentences]
-    statuses = [sentence_status(s, any(flags[k:k + PLAN_DATE_WINDOW]))
-                for k, s in enumerate(analyzed.sentences)]
     found = [_find_in_sentence(s) for s in analyzed.sentences]
+    statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
+                for k, s in enumerate(analyzed.sentences)]
     for si, sent in enumerate(analyzed.sentences):
         own = statuses[si]
         last_status = own or last_status
