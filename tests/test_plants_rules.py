@@ -552,3 +552,21 @@ def test_a_project_under_review_is_announced():
     # "рассматривает возможность строительства": still a plan (written corpus 047)
     text = "Холдинг «Север» рассматривает возможность строительства завода по выпуску стали."
     assert [st for _, _, st in plants(text)] == ["planned"]
+
+
+@pytest.mark.parametrize("text,names", [
+    # an adjective of a branch of processing makes a weak head a facility (after real news
+    # dev r2_046, r2_032)
+    ("В Кургане построят газоперерабатывающее предприятие в 2027 году.",
+     ["газоперерабатывающее предприятие"]),
+    ("В Тюмени открыли деревообрабатывающее производство.", ["деревообрабатывающее производство"]),
+    # any other adjective leaves a weak head a company
+    ("В Тюмени открыли совместное предприятие.", []),
+    # two adjectives joined by "и" name two facilities of one head (after real news dev r2_044)
+    ("В Крыму в 2026 году откроют лакокрасочное и оптоволоконное производство.",
+     ["лакокрасочное производство", "оптоволоконное производство"]),
+    # land given for building is no product (after real news dev r2_032)
+    ("Власти предоставят для строительства производства земли.", []),
+])
+def test_industry_adjectives_and_coordinated_adjectives(text, names):
+    assert [n for n, _, _ in plants(text)] == names

@@ -72,6 +72,7 @@ _LIST_LINKS: frozenset[str] = frozenset()  # ", а также": links the produc
 _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
+_INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
 
 
 def status_values() -> list[str]:
@@ -88,7 +89,7 @@ def load_lexicon() -> None:
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
-    global _PREPARATION
+    global _PREPARATION, _INDUSTRY_ADJECTIVES
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -113,6 +114,7 @@ def load_lexicon() -> None:
     _LIST_LINKS = lexicon.words(words, role="list_link")
     _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
     _PREPARATION = lexicon.words(words, role="preparation")
+    _INDUSTRY_ADJECTIVES = lexicon.words(words, role="industry_adjective")
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
@@ -633,7 +635,7 @@ _OWNER_IN_NAME = re.compile(r"^\S+ (?:\S+ )«([^«»]+)»$")
 
 
 def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: bool,
-                  has_name: bool) -> tuple[str, int, str | None] | None:
+                  has_name: bool, industry: bool = False) -> tuple[str, int, str | None] | None:
     """(name without the adjectives, end offset, product) of the phrase headed at i: the
     head with its product complement ("завод выхлопных систем"), with a quoted name
     ("завод «Ревякино»"), or alone when adjectives or the head itself say what it is;
@@ -656,9 +658,18 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
     if not weak and not has_name and _lem(t) not in SELF_NAMED_HEADS and \
             (owner := _owner_after(sent, i)):
         return f"{head_nom} {owner[0]}", owner[1], None
-    if has_name and not weak or _lem(t) in SELF_NAMED_HEADS:
+    if has_name and (not weak or industry) or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
+
+
+def _industry_adjective(tok: Token) -> bool:
+    """An adjective that names a branch of processing ("газоперерабатывающее",
+    "деревообрабатывающее", "лакокрасочное"; plant_words.csv role industry_adjective, matched
+    as the end of the lemma): with it a weak head is a facility ("газоперерабатывающее
+    предприятие", real news dev r2_046), not a company ("совместное предприятие")."""
+    lem = _lem(tok)
+    return any(lem.endswith(suffix) for suffix in _INDUSTRY_ADJECTIVES)
 
 
 def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
@@ -681,7 +692,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
             not _quoted_after(sent, t) and not (prev and prev.pos == "NUM"):
         return None  # "металлургические заводы области": a class of plants, not one
     weak = lem in WEAK_HEADS
-    found = _name_and_end(sent, i, compl, weak, bool(relational) or named)
+    found = _name_and_end(sent, i, compl, weak, bool(relational) or named,
+                          any(_industry_adjective(a) for a in relational))
     if found is None:
         return None
     name, end, product = found
@@ -692,6 +704,26 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     return _Phrase(name_adjs[0].start if name_adjs else t.start, end, name.replace("ё", "е"),
                    product, i, named, weak, adjs[0].text if named else None, lem,
                    compl[2] if compl[2] > compl[0] else 0)
+
+
+def _coordinated_adjective(sent: Sentence, ph: _Phrase) -> _Phrase | None:
+    """A second facility named by an adjective joined to the first one's ("открытие
+    лакокрасочного и оптоволоконного производства", real news dev r2_044): two facilities of
+    one head, "лакокрасочное производство" and "оптоволоконное производство"."""
+    toks = sent.tokens
+    k = next((j for j, t in enumerate(toks) if t.start == ph.start), None)
+    if ph.named or k is None or k < 2 or k == ph.head or toks[k - 1].text.lower() != "и":
+        return None
+    adj = toks[k - 2]
+    # the tagger may read a lone adjective before "и" as a noun ("лакокрасочное и …")
+    adjective = adj.pos == "ADJ" and adj.case == toks[k].case or \
+        adj.pos == "NOUN" and morph().parse(adj.text.lower())[0].tag.POS == "ADJF"
+    if not adjective or _lem(adj) in NON_NAME_ADJECTIVES or find_regions(adj.text) or \
+            _participle(adj):
+        return None
+    head = ph.name.split()[ph.head - k]  # the words before the head are its adjectives
+    return replace(ph, start=adj.start, end=adj.end,
+                   name=f"{_adj_nom(adj, False, head)} {head}", product=None, covers=0)
 
 
 def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None:
@@ -805,6 +837,8 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
         for more in _listed_products(sent, phrase):
             covered.update(range(i, more.covers))
             found.append(more)
+        if (other := _coordinated_adjective(sent, phrase)) is not None:
+            found.insert(len(found) - 1, other)
     if not _named_plant_acts(sent, found) and \
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
