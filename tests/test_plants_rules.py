@@ -570,3 +570,21 @@ def test_a_project_under_review_is_announced():
 ])
 def test_industry_adjectives_and_coordinated_adjectives(text, names):
     assert [n for n, _, _ in plants(text)] == names
+
+
+def test_plural_facilities_named_by_what_they_will_make():
+    """A plural facility noun, or "они" after a sentence that counts facilities, and a verb
+    of output with a list of objects: one plant per object; the collective row is dropped
+    (written for the tests, after real news dev r2_034 and r1_014)."""
+    text = ("В Калмыкии построят три завода по производству стройматериалов. Заводы будут "
+            "производить кирпич, сухие смеси и изделия из бетона.")
+    assert [(n, p) for n, p, _ in plants(text)] == [
+        ("завод по производству кирпича", "кирпич"),
+        ("завод по производству сухих смесей", "сухие смеси"),
+        ("завод по производству изделий из бетона", "изделия из бетона")]
+    text = ("В Брянской области открылись сразу два предприятия. Они будут выпускать "
+            "обогреватели и светильники.")
+    assert [n for n, _, _ in plants(text)] == ["предприятие по выпуску обогревателей",
+                                              "предприятие по выпуску светильников"]
+    # "они" with no facilities counted before stands for people
+    assert plants("В Брянске прошла ярмарка. Они будут выпускать светильники.") == []

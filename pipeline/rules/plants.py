@@ -481,6 +481,8 @@ class _Phrase:
     place: str | None = None  # the place adjective of a named plant ("Ковровский")
     lemma: str = ""
     covers: int = 0  # the token after its product complement: heads before it are read
+    plural: bool = False  # a plural head: "три завода по производству материалов"
+    split: bool = False  # one of several plants a plural head names by product
 
 
 def _adj_nom(tok: Token, proper: bool, head: str) -> str:
@@ -703,7 +705,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
         name = f"{prefix} {name}"
     return _Phrase(name_adjs[0].start if name_adjs else t.start, end, name.replace("ё", "е"),
                    product, i, named, weak, adjs[0].text if named else None, lem,
-                   compl[2] if compl[2] > compl[0] else 0)
+                   compl[2] if compl[2] > compl[0] else 0,
+                   t.feats.get("Number") == "Plur" or bool(prev and prev.pos == "NUM"))
 
 
 def _coordinated_adjective(sent: Sentence, ph: _Phrase) -> _Phrase | None:
@@ -821,7 +824,86 @@ def _output_phrase(sent: Sentence, covered: set[int]) -> _Phrase | None:
     return None
 
 
-def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
+def _object_list(toks: list[Token], j: int) -> list[tuple[int, int, int]]:
+    """(start, noun-phrase end, end) of each object of the verb at j, listed with commas and
+    "и" ("производить строительную известь, сухие смеси и изделия из бетона"): adjectives and
+    a noun in the accusative (the tagger may say nominative), and an "из + genitive"."""
+    out: list[tuple[int, int, int]] = []
+    k = j + 1
+    while k < len(toks):
+        start = k
+        while k < len(toks) and toks[k].pos == "ADJ" and toks[k].case in ("Acc", "Nom"):
+            k += 1
+        if k >= len(toks) or toks[k].pos != "NOUN" or toks[k].case not in ("Acc", "Nom"):
+            break
+        k += 1
+        np_end = k
+        if k + 1 < len(toks) and toks[k].text.lower() == "из":
+            k = max(k, _np_end(toks, k + 1, "Gen"))
+        out.append((start, np_end, k))
+        if k < len(toks) and toks[k].text in (",", "и") and k + 1 < len(toks) and \
+                toks[k + 1].text.lower() not in ("а", "но"):
+            k += 1
+            continue
+        break
+    return out
+
+
+# the noun of a verb of output, in the dative after "по" ("выпускать" -> "по выпуску")
+_ACTION_NOUN = {"выпускать": "выпуску", "производить": "производству",
+                "изготавливать": "изготовлению"}
+
+
+def _counted_head(sent: Sentence | None) -> Token | None:
+    """A facility noun counted in the sentence ("открытие сразу трех предприятий",
+    "заводы"): what "они" of the next sentence may stand for."""
+    if sent is None:
+        return None
+    toks = sent.tokens
+    return next((t for k, t in enumerate(toks) if _lem(t) in FACILITY_HEADS and t.pos == "NOUN"
+                 and (t.feats.get("Number") == "Plur" or k and toks[k - 1].pos == "NUM")), None)
+
+
+def _plural_heads_making(sent: Sentence, covered: set[int], before: Sentence | None = None
+                         ) -> list[_Phrase]:
+    """Plants a plural facility noun names by the verb of output that follows it
+    ("Заводы будут производить строительную известь, сухие смеси и изделия из бетона",
+    real news dev r2_034), or "они" after a sentence that counts facilities ("открытие трех
+    предприятий. Они будут выпускать обогреватели, светильники и черепицу", r1_014): one
+    plant per object, "завод по производству извести"."""
+    toks = sent.tokens
+    out: list[_Phrase] = []
+    counted = _counted_head(before)
+    for i, t in enumerate(toks):
+        if t.pos == "PRON" and _lem(t) == "они" and counted is not None and i < 2:
+            t = counted  # "Они" stands for the facilities just counted
+        elif i in covered or _lem(t) not in FACILITY_HEADS or _lem(t) in WEAK_HEADS or \
+                t.pos != "NOUN" or t.case != "Nom" or t.feats.get("Number") != "Plur":
+            continue
+        j = next((j for j in range(i + 1, min(i + 3, len(toks)))
+                  if toks[j].pos == "VERB" and _lem(toks[j]) in _OUTPUT_WORDS), None)
+        if j is None:
+            continue
+        head = _head_nominative(t)
+        for start, np_end, end in _object_list(toks, j):
+            noun = toks[np_end - 1]
+            if _lem(noun) in NOT_PRODUCT_LEMMAS | _GENERIC:
+                continue
+            gen = " ".join(inflect(x.text, "gent", None, UD_TO_PYMORPHY_CASE.get(x.case or ""))
+                           if k < np_end else x.text
+                           for k, x in enumerate(toks[start:end], start)).lower()
+            product = " ".join(inflect(x.text, "nomn", None,
+                                       UD_TO_PYMORPHY_CASE.get(x.case or ""))
+                               if k < np_end else x.text
+                               for k, x in enumerate(toks[start:end], start)).lower()
+            out.append(_Phrase(toks[start].start, toks[end - 1].end,
+                               f"{head} по {_ACTION_NOUN.get(_lem(toks[j]), 'производству')} "
+                               f"{gen}", product, i, False, False,
+                               None, _lem(t), end, True, True))
+    return out
+
+
+def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_Phrase]:
     """Each facility phrase of a sentence that reports something about a facility."""
     toks = sent.tokens
     found: list[_Phrase] = []
@@ -839,6 +921,7 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
             found.append(more)
         if (other := _coordinated_adjective(sent, phrase)) is not None:
             found.insert(len(found) - 1, other)
+    found.extend(_plural_heads_making(sent, covered, before))
     if not _named_plant_acts(sent, found) and \
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
@@ -1044,7 +1127,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     # a plan is dated by a date in its sentence or the next ones ("… намерена построить
     # завод. … Предприятие должно заработать в 2027 году"), not by one anywhere in the page
     flags = [plan_dated(s.text, ctx.published) for s in analyzed.sentences]
-    found = [_find_in_sentence(s) for s in analyzed.sentences]
+    found = [_find_in_sentence(s, analyzed.sentences[k - 1] if k else None)
+             for k, s in enumerate(analyzed.sentences)]
     statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
                 for k, s in enumerate(analyzed.sentences)]
     for si, sent in enumerate(analyzed.sentences):
@@ -1086,4 +1170,14 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 event_date=event_date, event_year=event_year,
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
-    return out
+    return _without_collective(out, kept)
+
+
+def _without_collective(out: list[PlantMention], kept: list[tuple[int, _Phrase]]
+                        ) -> list[PlantMention]:
+    """The rows without a plural head that the next sentences split by product ("три завода
+    по производству строительных материалов. Заводы будут производить известь, смеси и …",
+    real news dev r2_034): the split rows are the plants."""
+    drop = {k for k, (si, ph) in enumerate(kept) if ph.plural and not ph.split and
+            any(sp.split and sp.lemma == ph.lemma and si <= sj <= si + 2 for sj, sp in kept)}
+    return [row for k, row in enumerate(out) if k not in drop]
