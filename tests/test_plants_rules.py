@@ -588,3 +588,25 @@ def test_plural_facilities_named_by_what_they_will_make():
                                               "предприятие по выпуску светильников"]
     # "они" with no facilities counted before stands for people
     assert plants("В Брянске прошла ярмарка. Они будут выпускать светильники.") == []
+
+
+@pytest.mark.parametrize("text,names", [
+    # "для производства", "от производства": the making of a thing, not a facility (after
+    # real news dev r1_010, r1_054)
+    ("В Липецке открыли завод пенополиуретана, который нужен для производства матрасов.",
+     ["завод пенополиуретана"]),
+    ("Область развивает цикл от производства сырья до переработки.", []),
+    # a kind named first and the proper name later are one plant (after real news dev r1_001)
+    ("В Туле открыли новый машиностроительный завод. На церемонии открытия Тульского завода "
+     "тяжелого машиностроения был губернатор.",
+     ["Тульский завод тяжелого машиностроения"]),
+    # a compound adjective and a product phrase name one plant (after real news dev r1_044)
+    ("В Белебее строят мясоперерабатывающий комбинат. Речь идет о комбинате по переработке "
+     "мяса.", ["мясоперерабатывающий комбинат"]),
+    # a counted plural head that its own sentence lists (after real news dev r3_010)
+    ("В Хоре будут построены два предприятия по переработке древесины: завод по производству "
+     "фанеры и завод по производству пеллет.",
+     ["завод по производству фанеры", "завод по производству пеллет"]),
+])
+def test_one_row_per_facility(text, names):
+    assert [n for n, _, _ in plants(text)] == names

@@ -483,12 +483,18 @@ class _Phrase:
     covers: int = 0  # the token after its product complement: heads before it are read
     plural: bool = False  # a plural head: "три завода по производству материалов"
     split: bool = False  # one of several plants a plural head names by product
+    counted: bool = False  # a number before the head: "два предприятия"
 
 
 def _adj_nom(tok: Token, proper: bool, head: str) -> str:
     """The adjective in the nominative, agreeing with the head noun `head` (nominative)."""
     word = agree(tok.text, head, UD_TO_PYMORPHY_CASE.get(tok.case or ""))
     return word if proper else word.lower()
+
+
+# "для производства X", "от производства сырья до переработки": the making of X, not a
+# facility (real news dev r1_010, r1_054, r3_055)
+_PURPOSE_WORDS = frozenset({"для", "от"})
 
 
 def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
@@ -501,6 +507,8 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
         return False
     if i > 0 and toks[i - 1].text.lower() == "по":
         return False
+    if _lem(t) in WEAK_HEADS and i > 0 and toks[i - 1].text.lower() in _PURPOSE_WORDS:
+        return False  # "сырьё для производства матрасов": an activity, not a facility
     return not _inside_quotes(sent, t)
 
 
@@ -706,7 +714,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     return _Phrase(name_adjs[0].start if name_adjs else t.start, end, name.replace("ё", "е"),
                    product, i, named, weak, adjs[0].text if named else None, lem,
                    compl[2] if compl[2] > compl[0] else 0,
-                   t.feats.get("Number") == "Plur" or bool(prev and prev.pos == "NUM"))
+                   t.feats.get("Number") == "Plur" or bool(prev and prev.pos == "NUM"),
+                   counted=bool(prev and prev.pos == "NUM"))
 
 
 def _coordinated_adjective(sent: Sentence, ph: _Phrase) -> _Phrase | None:
@@ -964,8 +973,23 @@ def _named_later(first: _Phrase, later: _Phrase) -> bool:
     """A plant first named by its kind and then by its proper name ("на молочном комбинате
     …" … "Пензенский молочный комбинат был введен …", real news dev r1_054)."""
     short, full = first.name.lower().split(), later.name.lower().split()
-    return later.named and not first.named and first.lemma == later.lemma and \
-        len(full) > len(short) and full[-len(short):] == short
+    if not (later.named and not first.named and first.lemma == later.lemma):
+        return False
+    if len(full) > len(short) and full[-len(short):] == short:
+        return True
+    # "новый машиностроительный завод" … "Суходольский завод специального тяжелого
+    # машиностроения" (real news dev r1_001): each adjective of the kind is in the name
+    kind = [w for w in short if w != short[-1]] if len(short) > 1 else []
+    return bool(kind) and all(any(w[:6] == f[:6] for f in full) for w in kind)
+
+
+def _compound_of(a: _Phrase, b: _Phrase) -> bool:
+    """One plant named by a compound adjective and by its product: "мясоперерабатывающий
+    комбинат" and "комбинат по переработке мяса" (real news dev r1_044)."""
+    if a.lemma != b.lemma:
+        return False
+    adjs = [w for w in a.name.lower().split()[:-1] if len(w) > 8]
+    return any(w.startswith(n[:5]) and len(n) >= 4 for w in adjs for n in _content(b))
 
 
 def _hosts_new_unit(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> bool:
@@ -1103,6 +1127,7 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
     return next((k for k, (ksi, kp) in enumerate(kept)
                  if kp.name == ph.name or
                  (ksi != si and _content(kp) & _content(ph) and not _told_apart(kp, ph)) or
+                 _compound_of(kp, ph) or _compound_of(ph, kp) or
                  (" " not in ph.name and kp.lemma == ph.lemma)), None)
 
 
@@ -1177,7 +1202,10 @@ def _without_collective(out: list[PlantMention], kept: list[tuple[int, _Phrase]]
                         ) -> list[PlantMention]:
     """The rows without a plural head that the next sentences split by product ("три завода
     по производству строительных материалов. Заводы будут производить известь, смеси и …",
-    real news dev r2_034): the split rows are the plants."""
-    drop = {k for k, (si, ph) in enumerate(kept) if ph.plural and not ph.split and
-            any(sp.split and sp.lemma == ph.lemma and si <= sj <= si + 2 for sj, sp in kept)}
+    real news dev r2_034), or that its own sentence lists ("будут построены два предприятия
+    по переработке древесины: завод по производству плит и завод …", r3_010): the split or
+    listed rows are the plants."""
+    drop = {k for k, (si, ph) in enumerate(kept) if ph.plural and not ph.split and (
+        any(sp.split and sp.lemma == ph.lemma and si <= sj <= si + 2 for sj, sp in kept) or
+        ph.counted and sum(sj == si and sp.start > ph.end for sj, sp in kept) >= 2)}
     return [row for k, row in enumerate(out) if k not in drop]
