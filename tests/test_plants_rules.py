@@ -610,3 +610,23 @@ def test_plural_facilities_named_by_what_they_will_make():
 ])
 def test_one_row_per_facility(text, names):
     assert [n for n, _, _ in plants(text)] == names
+
+
+def test_a_company_named_as_an_enterprise_is_a_plant_when_it_stops():
+    """"Предприятие «X»" is a company, unless its own sentence stops or closes it (written
+    for the tests, after real news dev r3_002)."""
+    assert [(n, st) for n, _, st in plants(
+        "В Рубцовске предприятие «Сибвагон» приостановило производство до февраля.")] == \
+        [("предприятие «Сибвагон»", "suspended")]
+    assert plants("В Рубцовске предприятие «Сибвагон» открыло новый офис.") == []
+
+
+def test_a_later_sentence_dates_the_plan_it_names_again():
+    """Several plans in one sentence; a later sentence dates one of them by naming it again:
+    that one is planned, the others announced (written for the tests, after real news dev
+    r2_044)."""
+    text = ("По соглашениям будут реализованы проекты по строительству завода по переработке "
+            "шин, производству стекла и стеклотары. Также возможен цех. В 2027 году планируют "
+            "построить завод по переработке шин.")
+    assert [(n, st) for n, _, st in plants(text)] == [
+        ("завод по переработке шин", "planned"), ("производство стекла и стеклотары", "announced")]

@@ -624,6 +624,13 @@ def _quoted_after(sent: Sentence, t: Token) -> re.Match | None:
     return m
 
 
+# weak heads that, named in quotes, are a plant when they stop or close ("Предприятие
+# «Алтайвагон» приостановило производство", real news dev r3_002): a company that stops
+# working is the plant it runs
+_STOPPABLE_HEADS = frozenset({"предприятие"})
+_STOP_STATUSES = frozenset({"suspended", "closed"})
+
+
 def _owner_after(sent: Sentence, i: int) -> tuple[str, int] | None:
     """("компании «Дизель»", end offset) when the head at i is followed by its owner in the
     genitive: a company word or a legal form and a quoted name ("строительство нового завода
@@ -663,7 +670,9 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         tail = " ".join(x.text for x in toks[_past_place(toks, i + 1):cend]).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
     quoted = _quoted_after(sent, t)
-    if quoted and not weak:
+    if quoted and (not weak or _lem(t) in _STOPPABLE_HEADS and not quoted.group(1)):
+        # a weak head with a name ("предприятие «Алтайвагон»") is kept only when it stops
+        # (_phrase_status)
         return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), None
     if not weak and not has_name and _lem(t) not in SELF_NAMED_HEADS and \
             (owner := _owner_after(sent, i)):
@@ -1113,6 +1122,9 @@ def _phrase_region(ph: _Phrase, regions: list[RegionMention], sent: Sentence,
 def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                    statuses: list[str | None], found: list[list[_Phrase]]) -> str | None:
     """The row's status, or None when the phrase only mentions the facility."""
+    if ph.weak and "«" in ph.name and ph.product is None:
+        # "предприятие «X»" is a company unless its own sentence stops or closes it
+        return statuses[si] if statuses[si] in _STOP_STATUSES else None
     st = _named_status(sent, ph, si, statuses, found) if ph.named else status
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
@@ -1133,16 +1145,25 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
 
 def _plan_window_dated(k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
     """A date in the plan's sentence or in the next ones up to the next sentence that names
-    another facility: "… планирует запустить производство деталей. В 2024 году … планирует
+    a facility: "… планирует запустить производство деталей. В 2024 году … планирует
     открыть предприятие …" dates the second plan, not the first (real news dev r2_051); a
-    sentence that names the same facility again may date it (r2_044)."""
-    own = set().union(*(_content(p) for p in found[k]))
+    sentence that names the same facility again dates it (_dated_again)."""
     for j in range(k, min(k + PLAN_DATE_WINDOW, len(flags))):
-        if j > k and found[j] and not any(_content(p) & own for p in found[j]):
+        if j > k and found[j]:
             return False
         if flags[j]:
             return True
     return False
+
+
+def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
+    """A later sentence of the window names the facility again and dates it ("… проекты по
+    строительству завода по переработке макулатуры, производству стекла … В 2026 году
+    планируют построить завод по переработке макулатуры", real news dev r2_044): that plan
+    is dated, the others of the first sentence are not."""
+    own = _content(ph)
+    return any(flags[j] and any(_content(p) & own for p in found[j])
+               for j in range(k + 1, min(k + PLAN_DATE_WINDOW, len(flags))))
 
 
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
@@ -1174,7 +1195,10 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 out[named_first] = replace(out[named_first], name=ph.name)
                 kept[named_first] = (kept[named_first][0], ph)
                 continue
-            st = _phrase_status(sent, ph, si, status, statuses, found)
+            ph_status = status
+            if own == "announced" and _dated_again(ph, si, flags, found):
+                ph_status = sentence_status(sent, True) or status
+            st = _phrase_status(sent, ph, si, ph_status, statuses, found)
             if not st:
                 continue  # no event: the facility is only mentioned
             if (dup := _same_as_kept(kept, si, ph)) is not None:
