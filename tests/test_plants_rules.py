@@ -630,3 +630,19 @@ def test_a_later_sentence_dates_the_plan_it_names_again():
             "построить завод по переработке шин.")
     assert [(n, st) for n, _, st in plants(text)] == [
         ("завод по переработке шин", "planned"), ("производство стекла и стеклотары", "announced")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name in straight or English quotes (after real news dev r1_032, r3_036)
+    ('В Гатчинском районе построят завод "Тракмаш" в 2027 году.',
+     [("завод «Тракмаш»", "planned")]),
+    ("В Гатчинском районе построят завод “Тракмаш” в 2027 году.",
+     [("завод «Тракмаш»", "planned")]),
+    # a permit to build: the building has not begun (after real news dev r1_032)
+    ("Компания получила разрешение на строительство завода по производству тракторов.",
+     [("завод по производству тракторов", "planned")]),
+    # a kind before "предприятие «X»" names a company, even when it closes (after r3_026)
+    ("Торговое предприятие «Сибинструмент» признано банкротом.", []),
+])
+def test_straight_quotes_permits_and_kinds_of_company(text, expected):
+    assert [(n, st) for n, _, st in plants(text)] == expected

@@ -73,6 +73,7 @@ _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили стро�
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
+_PERMITS: frozenset[str] = frozenset()  # "разрешение на строительство": a plan, not building
 
 
 def status_values() -> list[str]:
@@ -89,7 +90,7 @@ def load_lexicon() -> None:
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
-    global _PREPARATION, _INDUSTRY_ADJECTIVES
+    global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -115,6 +116,7 @@ def load_lexicon() -> None:
     _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
     _PREPARATION = lexicon.words(words, role="preparation")
     _INDUSTRY_ADJECTIVES = lexicon.words(words, role="industry_adjective")
+    _PERMITS = lexicon.words(words, role="permit")
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
@@ -245,6 +247,9 @@ def _stated_status(sent: Sentence) -> str | None:
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
             if status == "launched" and _prepared_for(toks, k):
                 return "under_construction"  # "готовится к запуску": not open yet
+            if ongoing and k > 1 and toks[k - 1].text.lower() == "на" and \
+                    _lem(toks[k - 2]) in _PERMITS:
+                return "planned"  # "получили разрешение на строительство": not begun
             return "planned" if ongoing and future else status
     return None
 
@@ -617,6 +622,12 @@ def _quoted_after(sent: Sentence, t: Token) -> re.Match | None:
         m = re.match(r"\s*[–—-]\s*()«([А-ЯЁA-Z][^»]{0,40})»", after)
         if m and len(m.group(2).split()) > _NAME_WORDS:
             return None
+    if m is None:
+        # straight or English quotes: 'комбината "Сибирь"', 'завода “АМКОДОР”' (real news dev
+        # r3_036, r1_032); a short capitalised name
+        m = re.match(r"\s*()[\"“]([А-ЯЁA-Z][^\"“”«»]{0,40})[\"”]", after)
+        if m and len(m.group(2).split()) > _NAME_WORDS:
+            return None
     if m and m.group(1):
         at = t.end + m.start(1)
         if not any(sp.type == "LOC" and sp.start <= at < sp.end for sp in sent.spans):
@@ -867,11 +878,6 @@ def _object_list(toks: list[Token], j: int) -> list[tuple[int, int, int]]:
     return out
 
 
-# the noun of a verb of output, in the dative after "по" ("выпускать" -> "по выпуску")
-_ACTION_NOUN = {"выпускать": "выпуску", "производить": "производству",
-                "изготавливать": "изготовлению"}
-
-
 def _counted_head(sent: Sentence | None) -> Token | None:
     """A facility noun counted in the sentence ("открытие сразу трех предприятий",
     "заводы"): what "они" of the next sentence may stand for."""
@@ -914,9 +920,9 @@ def _plural_heads_making(sent: Sentence, covered: set[int], before: Sentence | N
                                        UD_TO_PYMORPHY_CASE.get(x.case or ""))
                                if k < np_end else x.text
                                for k, x in enumerate(toks[start:end], start)).lower()
+            action = "выпуску" if _lem(toks[j]) == "выпускать" else "производству"
             out.append(_Phrase(toks[start].start, toks[end - 1].end,
-                               f"{head} по {_ACTION_NOUN.get(_lem(toks[j]), 'производству')} "
-                               f"{gen}", product, i, False, False,
+                               f"{head} по {action} {gen}", product, i, False, False,
                                None, _lem(t), end, True, True))
     return out
 
@@ -1123,8 +1129,10 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                    statuses: list[str | None], found: list[list[_Phrase]]) -> str | None:
     """The row's status, or None when the phrase only mentions the facility."""
     if ph.weak and "«" in ph.name and ph.product is None:
-        # "предприятие «X»" is a company unless its own sentence stops or closes it
-        return statuses[si] if statuses[si] in _STOP_STATUSES else None
+        # "предприятие «X»" is a company unless its own sentence stops or closes it; a kind
+        # before it ("Торговое предприятие «…»", real news dev r3_026) says what company
+        bare = ph.name.split()[0] == _head_nominative(sent.tokens[ph.head])
+        return statuses[si] if bare and statuses[si] in _STOP_STATUSES else None
     st = _named_status(sent, ph, si, statuses, found) if ph.named else status
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
