@@ -646,3 +646,19 @@ def test_a_later_sentence_dates_the_plan_it_names_again():
 ])
 def test_straight_quotes_permits_and_kinds_of_company(text, expected):
     assert [(n, st) for n, _, st in plants(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the tagger reads "флотации" as a verb: a word with only noun readings is a noun
+    # (after real news dev r3_046)
+    ("Выпуск вырос после модернизации цеха флотации на руднике.",
+     [("цех флотации", "флотация", "expanded")]),
+    # a facility noun the tagger reads as an adjective, and building work (after r3_054)
+    ("На аглофабрике уже смонтировали новый объект.",
+     [("аглофабрика", None, "under_construction")]),
+    # "по добыче X" says what a plant yields (after real news dev r3_016)
+    ("В Чите будет построен завод по добыче золота из отвалов.",
+     [("завод по добыче золота", "золото", "planned")]),
+])
+def test_tagger_misreadings_building_work_and_yield(text, expected):
+    assert plants(text) == expected

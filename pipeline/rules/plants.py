@@ -310,7 +310,8 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
         if t.pos == "ADJ" and t.case == case:
             j += 1
             continue
-        if t.pos in ("NOUN", "PROPN") and t.case == case:
+        if t.pos in ("NOUN", "PROPN") and t.case == case or \
+                t.pos == "VERB" and j == i and _only_noun(t, case):
             seen_noun = True
             j += 1
             # an NP ends at its noun; only coordination continues it
@@ -323,6 +324,15 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
     if not seen_noun and j > i and _can_be_noun(tokens[j - 1], case):
         return j  # the tagger read a noun as an adjective ("пеностекла")
     return j if seen_noun else i
+
+
+def _only_noun(t: Token, case: str | None) -> bool:
+    """The tagger read a noun as a verb ("цеха флотации", real news dev r3_046): every
+    dictionary reading of the word is a noun, one of them in `case`."""
+    want = UD_TO_PYMORPHY_CASE.get(case or "")
+    parses = morph().parse(t.text.lower())
+    return bool(want) and all(p.tag.POS == "NOUN" for p in parses) and \
+        any(want in p.tag for p in parses)
 
 
 def _can_be_noun(t: Token, case: str | None) -> bool:
@@ -390,7 +400,8 @@ def _nominative(tokens: list[Token], first_end: int, text: str, base: int) -> st
     for k, t in enumerate(tokens):
         if k < first_end and t.pos == "ADJ" and (adj := _adjective_nominative(t)):
             words.append(adj)
-        elif k < first_end and t.pos in ("NOUN", "ADJ", "PROPN"):
+        elif k < first_end and (t.pos in ("NOUN", "ADJ", "PROPN") or
+                                t.pos == "VERB" and _only_noun(t, "Gen")):
             hint = concrete_lemma(t.text, t.lemma) if t.pos == "NOUN" else t.lemma
             words.append(inflect(t.text, "nomn", None, UD_TO_PYMORPHY_CASE.get(t.case or ""),
                                  hint))
@@ -508,7 +519,9 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     финансирования», «Чебоксарский ... завод»: part of another name)."""
     toks = sent.tokens
     t = toks[i]
-    if _lem(t) not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN") or i in covered:
+    # an "ADJ" whose lemma is a facility noun is a noun the tagger misread ("на аглофабрике",
+    # real news dev r3_054)
+    if _lem(t) not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN", "ADJ") or i in covered:
         return False
     if i > 0 and toks[i - 1].text.lower() == "по":
         return False
@@ -576,7 +589,8 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         # the first noun decides: "цех нового завода" is a part of a plant, not a product;
         # "предприятие оборонного холдинга" belongs to an owner; with no noun at all the
         # text was cut off ("производство качественного стального и чугунного ли…")
-        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")), None) or \
+        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")
+                     or x.pos == "VERB" and _only_noun(x, "Gen")), None) or \
             (toks[cend - 1] if _can_be_noun(toks[cend - 1], toks[cend - 1].case) else None)
         if noun is None or _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or \
                 _lem(noun) in (NOT_PRODUCT_LEMMAS - _GENERIC) | _COMPANY_WORDS or \
