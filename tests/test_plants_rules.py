@@ -364,15 +364,14 @@ NEWS_PATTERNS = [
     ("В Забайкальском крае построят обогатительную фабрику ПАО «ГМК «Норильский никель» в "
      "2027 году.",
      [("обогатительная фабрика", "planned", "Норильский никель", "RU-ZAB")]),
-    # a new shop at a plant: the plant grows
+    # a new shop at a plant: the plant grows, and the shop is part of it (real news dev
+    # r1_054: one row)
     ("На молочном комбинате в Пензе открылся новый компрессорный цех.",
-     [("молочный комбинат", "expanded", None, "RU-PNZ"),
-      ("компрессорный цех", "expanded", None, "RU-PNZ")]),
+     [("молочный комбинат", "expanded", None, "RU-PNZ")]),
     # a plant named by its kind, then by its name: one row with the name
     ("В Пензе на молочном комбинате открылся новый компрессорный цех. Пензенский молочный "
      "комбинат выпускает сыры.",
-     [("Пензенский молочный комбинат", "expanded", None, "RU-PNZ"),
-      ("компрессорный цех", "expanded", "Пензенский молочный комбинат", "RU-PNZ")]),
+     [("Пензенский молочный комбинат", "expanded", None, "RU-PNZ")]),
     # a launch planned while the next sentence says it is being built: under construction
     ("В Туве до конца года запустят завод по производству взрывчатки. Строительство ведет "
      "компания «Энерго».",
@@ -662,3 +661,19 @@ def test_straight_quotes_permits_and_kinds_of_company(text, expected):
 ])
 def test_tagger_misreadings_building_work_and_yield(text, expected):
     assert plants(text) == expected
+
+
+def test_a_unit_at_a_plant_already_read_is_part_of_it():
+    """A production or a shop placed "на заводе" of a plant the article already has is part
+    of that plant; a new line stays a row of its own (written for the tests, after real news
+    dev r2_029, r1_054 and written corpus 067)."""
+    text = ("В Тюмени открыли завод металлоконструкций. На заводе налажено производство "
+            "строительных лесов.")
+    assert [n for n, _, _ in plants(text)] == ["завод металлоконструкций"]
+    text = ("В Тюмени открыли завод металлоконструкций. На заводе создана новая линия по "
+            "выпуску лесов.")
+    assert [n for n, _, _ in plants(text)] == ["завод металлоконструкций",
+                                              "линия по выпуску лесов"]
+    # with no row for the plant, the production is the row
+    assert [n for n, _, _ in plants("На заводе запущено производство строительных лесов.")] \
+        == ["производство строительных лесов"]

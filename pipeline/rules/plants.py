@@ -1178,6 +1178,29 @@ def _plan_window_dated(k: int, flags: list[bool], found: list[list[_Phrase]]) ->
     return False
 
 
+def _unit_host(sent: Sentence, ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]]
+               ) -> int | None:
+    """The row of the plant a unit belongs to: a line, a shop or a production placed "на
+    заводе" / "на молочном комбинате" of a plant the article already has as a row ("на
+    заводе налажено производство сетки", "на молочном комбинате открылся новый цех", real
+    news dev r2_029, r1_054, r4_011): the unit is part of that plant, not a plant of its own.
+    A new line stays a row of its own ("на заводе создана новая линия сборки", written
+    corpus 067): what it adds is a capacity the annotation counts."""
+    if ph.lemma not in ADDED_UNITS or ph.lemma == "линия":
+        return None
+    toks = sent.tokens
+    for k, t in enumerate(toks):
+        if not (t.lemma in _HOSTS and t.case == "Loc" and not ph.start <= t.start < ph.end):
+            continue
+        j = k - 1
+        while j >= 0 and toks[j].pos == "ADJ":
+            j -= 1
+        if j < 0 or toks[j].text.lower() != "на":
+            continue
+        return next((n for n, (_, kp) in enumerate(kept) if kp.lemma == _lem(t)), None)
+    return None
+
+
 def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
     """A later sentence of the window names the facility again and dates it ("… проекты по
     строительству завода по переработке макулатуры, производству стекла … В 2026 году
@@ -1216,6 +1239,11 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 # "на молочном комбинате …" … "Пензенский молочный комбинат …": its name
                 out[named_first] = replace(out[named_first], name=ph.name)
                 kept[named_first] = (kept[named_first][0], ph)
+                continue
+            if (host := _unit_host(sent, ph, si, kept)) is not None:
+                # "на заводе налажено производство сетки": a unit of a plant already a row
+                if out[host].product is None and ph.product:
+                    out[host] = replace(out[host], product=ph.product)
                 continue
             ph_status = status
             if own == "announced" and _dated_again(ph, si, flags, found):
