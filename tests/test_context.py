@@ -159,3 +159,12 @@ def test_a_region_named_in_the_headline_outweighs_one_source_in_the_body():
     assert main_region(text, within).code == "RU-KGD"
     # without the headline the body's only region wins
     assert main_region(text[body:], [(0, len(text) - body)]).code == "RU-SPE"
+
+
+def test_a_body_that_names_no_place_takes_the_headline_town():
+    """The headline names a town ("Под Тулой …"), the body no place at all: the town's
+    region is the article's (written for the tests, after real news dev r1_003)."""
+    text = "Под Тулой построят новый завод\n\nНа нем будут делать салфетки. Стройка идет."
+    body = text.index("На нем")
+    within = [(body, text.index("Стройка") - 1), (text.index("Стройка"), len(text))]
+    assert main_region(text, within).code == "RU-TUL"

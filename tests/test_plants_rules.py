@@ -677,3 +677,17 @@ def test_a_unit_at_a_plant_already_read_is_part_of_it():
     # with no row for the plant, the production is the row
     assert [n for n, _, _ in plants("На заводе запущено производство строительных лесов.")] \
         == ["производство строительных лесов"]
+
+
+def test_a_bare_plant_takes_its_product_from_the_sentence_before():
+    """"На нем будут производить X." then "Начато строительство завода": the plant is named
+    by what the sentence before says it will make (written for the tests, after real news
+    dev r1_003); with a facility noun in the sentence before, nothing is borrowed."""
+    text = ("На нем будут производить бумажные салфетки и изделия из картона. Строительство "
+            "завода в Тульской области началось в марте.")
+    assert plants(text) == [
+        ("завод по производству бумажных салфеток и изделий из картона",
+         "бумажные салфетки и изделия из картона", "under_construction")]
+    text = ("Фабрика будет производить бумажные салфетки. Строительство завода в Тульской "
+            "области началось в марте.")
+    assert plants(text) == []

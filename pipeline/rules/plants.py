@@ -881,7 +881,7 @@ def _object_list(toks: list[Token], j: int) -> list[tuple[int, int, int]]:
             break
         k += 1
         np_end = k
-        if k + 1 < len(toks) and toks[k].text.lower() == "из":
+        if k + 1 < len(toks) and toks[k].text.lower() in ("из", "для"):
             k = max(k, _np_end(toks, k + 1, "Gen"))
         out.append((start, np_end, k))
         if k < len(toks) and toks[k].text in (",", "и") and k + 1 < len(toks) and \
@@ -941,6 +941,44 @@ def _plural_heads_making(sent: Sentence, covered: set[int], before: Sentence | N
     return out
 
 
+def _objects_named(toks: list[Token], spans: list[tuple[int, int, int]], action: str
+                   ) -> tuple[str, str]:
+    """(genitive after "по <action>", nominative product) of a list of objects."""
+    def words(start: int, np_end: int, end: int, case: str) -> str:
+        return " ".join(inflect(x.text, case, None, UD_TO_PYMORPHY_CASE.get(x.case or ""))
+                        if k < np_end else x.text
+                        for k, x in enumerate(toks[start:end], start)).lower()
+    gen = " и ".join(words(*sp, "gent") for sp in spans)
+    return f"по {action} {gen}", " и ".join(words(*sp, "nomn") for sp in spans)
+
+
+def _product_from_before(sent: Sentence, before: Sentence | None,
+                         covered: set[int]) -> _Phrase | None:
+    """A bare facility noun ("Начато строительство завода") whose product the sentence
+    before states with a verb of output and no facility noun ("На нем будут производить
+    продукцию для личной гигиены и изделия из картона", real news dev r1_003): "завод по
+    производству продукции для личной гигиены и изделий из картона"."""
+    if before is None or any(_lem(t) in FACILITY_HEADS for t in before.tokens):
+        return None
+    btoks = before.tokens
+    j = next((j for j, t in enumerate(btoks) if t.pos == "VERB" and _lem(t) in _OUTPUT_WORDS),
+             None)
+    spans = _object_list(btoks, j) if j is not None else []
+    spans = [sp for sp in spans if _lem(btoks[sp[1] - 1]) not in NOT_PRODUCT_LEMMAS - _GENERIC]
+    if not spans:
+        return None
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if i in covered or _lem(t) not in FACILITY_HEADS or _lem(t) in WEAK_HEADS or \
+                t.pos != "NOUN" or t.feats.get("Number") == "Plur":
+            continue
+        action = "выпуску" if _lem(btoks[j]) == "выпускать" else "производству"
+        tail, product = _objects_named(btoks, spans, action)
+        return _Phrase(t.start, t.end, f"{_head_nominative(t)} {tail}", product, i, False,
+                       False, None, _lem(t), i + 1)
+    return None
+
+
 def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_Phrase]:
     """Each facility phrase of a sentence that reports something about a facility."""
     toks = sent.tokens
@@ -960,6 +998,8 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
         if (other := _coordinated_adjective(sent, phrase)) is not None:
             found.insert(len(found) - 1, other)
     found.extend(_plural_heads_making(sent, covered, before))
+    if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
+        found.append(earlier)
     if not _named_plant_acts(sent, found) and \
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
