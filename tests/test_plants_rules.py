@@ -691,3 +691,13 @@ def test_a_bare_plant_takes_its_product_from_the_sentence_before():
     text = ("Фабрика будет производить бумажные салфетки. Строительство завода в Тульской "
             "области началось в марте.")
     assert plants(text) == []
+
+
+def test_a_clause_says_what_a_facility_will_make():
+    """"строит мощности, где будут производить X": the clause names the product of a noun
+    that has none (written for the tests, after real news dev r1_020); a clause with no
+    verb of output names nothing."""
+    text = "В Твери компания «Бетон» строит мощности, где будут производить полимерные трубы."
+    assert plants(text) == [("мощность по производству полимерных труб", "полимерные трубы",
+                             "under_construction")]
+    assert plants("В Твери компания «Бетон» строит мощности, где будут работать люди.") == []

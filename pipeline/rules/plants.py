@@ -952,6 +952,31 @@ def _objects_named(toks: list[Token], spans: list[tuple[int, int, int]], action:
     return f"по {action} {gen}", " и ".join(words(*sp, "nomn") for sp in spans)
 
 
+def _relative_product(sent: Sentence, i: int) -> _Phrase | None:
+    """A facility noun with no product of its own, then a clause that says what will be made
+    in it ("строит мощности, где будут производить полиэтиленовые трубы и изделия из
+    пластика", real news dev r1_020): "мощность по производству полиэтиленовых труб …"."""
+    toks = sent.tokens
+    t = toks[i]
+    if t.pos != "NOUN" or i + 2 >= len(toks) or toks[i + 1].text != "," or \
+            _lem(toks[i + 2]) not in _RELATIVE_WORDS:
+        return None
+    j = next((j for j in range(i + 3, min(i + 6, len(toks)))
+              if toks[j].pos == "VERB" and _lem(toks[j]) in _OUTPUT_WORDS), None)
+    spans = _object_list(toks, j) if j is not None else []
+    spans = [sp for sp in spans if _lem(toks[sp[1] - 1]) not in NOT_PRODUCT_LEMMAS - _GENERIC]
+    if not spans:
+        return None
+    action = "выпуску" if _lem(toks[j]) == "выпускать" else "производству"
+    tail, product = _objects_named(toks, spans, action)
+    return _Phrase(t.start, t.end, f"{_head_nominative(t)} {tail}", product, i, False,
+                   _lem(t) in WEAK_HEADS, None, _lem(t), i + 1)
+
+
+# "мощности, где будут производить …", "завод, который будет выпускать …"
+_RELATIVE_WORDS = frozenset({"где", "который"})
+
+
 def _product_from_before(sent: Sentence, before: Sentence | None,
                          covered: set[int]) -> _Phrase | None:
     """A bare facility noun ("Начато строительство завода") whose product the sentence
@@ -987,7 +1012,7 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     for i in range(len(toks)):
         if not _is_head(sent, i, covered):
             continue
-        phrase = _phrase_at(sent, i)
+        phrase = _phrase_at(sent, i) or _relative_product(sent, i)
         if phrase is None:
             continue
         covered.update(range(i, phrase.covers))
