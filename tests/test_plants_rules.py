@@ -701,3 +701,14 @@ def test_a_clause_says_what_a_facility_will_make():
     assert plants(text) == [("мощность по производству полимерных труб", "полимерные трубы",
                              "under_construction")]
     assert plants("В Твери компания «Бетон» строит мощности, где будут работать люди.") == []
+
+
+def test_a_production_named_by_its_legal_owner():
+    """"старт производству ЗАО «X»": a production named by the company that runs it, with a
+    legal form (written for the tests, after real news dev r1_053); "производство компании
+    «X»" says what a company makes and is no facility."""
+    analyzed = analyze("В Ульяновске будет дан старт производству ЗАО «Кабельсеть».")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.operator, p.status) for p in rows] == \
+        [("производство ЗАО «Кабельсеть»", "Кабельсеть", "planned")]
+    assert plants("В Ульяновске будет дан старт производству компании «Кабельсеть».") == []

@@ -699,8 +699,11 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         # a weak head with a name ("предприятие «Алтайвагон»") is kept only when it stops
         # (_phrase_status)
         return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), None
-    if not weak and not has_name and _lem(t) not in SELF_NAMED_HEADS and \
-            (owner := _owner_after(sent, i)):
+    if not has_name and _lem(t) not in SELF_NAMED_HEADS and \
+            (owner := _owner_after(sent, i)) and \
+            (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
+        # a weak head only with a legal form: "старт производству ЗАО «Промтех»" (real news
+        # dev r1_053), not "производство компании …" (what a company makes)
         return f"{head_nom} {owner[0]}", owner[1], None
     if has_name and (not weak or industry) or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
@@ -1207,7 +1210,9 @@ def _phrase_region(ph: _Phrase, regions: list[RegionMention], sent: Sentence,
 def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                    statuses: list[str | None], found: list[list[_Phrase]]) -> str | None:
     """The row's status, or None when the phrase only mentions the facility."""
-    if ph.weak and "«" in ph.name and ph.product is None:
+    toks = sent.tokens
+    if ph.weak and "«" in ph.name and ph.product is None and ph.head + 1 < len(toks) and \
+            toks[ph.head + 1].text in "«\"“":
         # "предприятие «X»" is a company unless its own sentence stops or closes it; a kind
         # before it ("Торговое предприятие «…»", real news dev r3_026) says what company
         bare = ph.name.split()[0] == _head_nominative(sent.tokens[ph.head])
