@@ -712,3 +712,16 @@ def test_a_production_named_by_its_legal_owner():
     assert [(p.name, p.operator, p.status) for p in rows] == \
         [("производство ЗАО «Кабельсеть»", "Кабельсеть", "planned")]
     assert plants("В Ульяновске будет дан старт производству компании «Кабельсеть».") == []
+
+
+@pytest.mark.parametrize("text,status", [
+    # money promised with no date: an announcement (after real news dev r2_046)
+    ("Власти ищут инвестора, который вложит деньги в газоперерабатывающий завод.", "announced"),
+    # ... with a date: a plan
+    ("Инвестор вложит деньги в газоперерабатывающий завод в 2027 году.", "planned"),
+    # money spent on building: what the building says
+    ("Компания вложила 5 млрд рублей в строительство газоперерабатывающего завода.",
+     "under_construction"),
+])
+def test_money_promised_or_spent(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

@@ -241,6 +241,9 @@ def _stated_status(sent: Sentence) -> str | None:
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             ongoing = status in _ONGOING
+            if t.pos == "VERB" and lem in _INTENT and t.feats.get("Tense") == "Past" and \
+                    t.feats.get("Aspect") == "Perf":
+                continue  # "вложила в завод" is money spent, not a promise ("вложит")
             if t.pos == "VERB":
                 return "planned" if ongoing and fut_verb else status
             if status == "closed" and any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k]):
