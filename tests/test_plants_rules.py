@@ -725,3 +725,14 @@ def test_a_production_named_by_its_legal_owner():
 ])
 def test_money_promised_or_spent(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quantity between the head and its product (after real news dev r1_037)
+    ("В Пскове в 2027 году откроют производство 1 млн литров краски в год.",
+     [("производство краски", "краска", "planned")]),
+    # a capacity is a measure, not a product
+    ("В Пскове построят склад мощностью 50 тонн зерна в час.", []),
+])
+def test_a_quantity_before_the_product(text, expected):
+    assert plants(text) == expected

@@ -74,6 +74,8 @@ _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (off
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
 _PERMITS: frozenset[str] = frozenset()  # "разрешение на строительство": a plan, not building
+_MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
+_SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
 
 
 def status_values() -> list[str]:
@@ -90,7 +92,7 @@ def load_lexicon() -> None:
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
-    global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS
+    global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -117,6 +119,9 @@ def load_lexicon() -> None:
     _PREPARATION = lexicon.words(words, role="preparation")
     _INDUSTRY_ADJECTIVES = lexicon.words(words, role="industry_adjective")
     _PERMITS = lexicon.words(words, role="permit")
+    _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
+    _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
+                        if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
@@ -359,8 +364,27 @@ def _past_place(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _past_quantity(tokens: list[Token], i: int) -> int:
+    """Past a quantity between a head and its product ("производство 1 млн литров краски",
+    real news dev r1_037): a number, its scale and a unit (plant_words.csv measure_unit)."""
+    j = i
+    if j < len(tokens) and tokens[j].pos == "NUM":
+        j += 1
+        while j < len(tokens) and _lem(tokens[j]) in _SCALES:
+            j += 1
+        if j < len(tokens) and _lem(tokens[j]) in _MEASURE_UNITS:
+            return j + 1
+    return i
+
+
+def _in_quantity(tok: Token) -> bool:
+    """A word of a quantity (_past_quantity): a number, a scale or a unit."""
+    return tok.pos == "NUM" or _lem(tok) in _SCALES | _MEASURE_UNITS
+
+
 def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
     """(start, first-NP end, end) of the product complement after the head at i-1."""
+    capacity = i > 0 and _lem(tokens[i - 1]) in PO_ONLY_HEADS  # "мощностью 50 тонн X"
     i = _past_place(tokens, i)
     start = i
     if i < len(tokens) and tokens[i].text.lower() == "по" and i + 1 < len(tokens) and \
@@ -370,6 +394,8 @@ def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
         # "по глубокой переработке"
         while start < len(tokens) and tokens[start - 1].pos == "ADJ":
             start += 1
+    if not capacity:
+        start = _past_quantity(tokens, start)
     if start >= len(tokens):
         return i, i, i
     first_end = _np_end(tokens, start, "Gen")
@@ -695,7 +721,9 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         return f"{head_nom} {' '.join(m.group(0).split())}", t.end + m.end(), None
     if cend > cstart:
         product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
-        tail = " ".join(x.text for x in toks[_past_place(toks, i + 1):cend]).lower()
+        begin = _past_place(toks, i + 1)
+        tail = " ".join(x.text for k, x in enumerate(toks[begin:cend], begin)
+                        if not (k < cstart and _in_quantity(x))).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
     quoted = _quoted_after(sent, t)
     if quoted and (not weak or _lem(t) in _STOPPABLE_HEADS and not quoted.group(1)):
