@@ -736,3 +736,11 @@ def test_money_promised_or_spent(text, status):
 ])
 def test_a_quantity_before_the_product(text, expected):
     assert plants(text) == expected
+
+
+def test_a_named_plant_that_announces_a_plan():
+    """A named plant whose own sentence states an undated intention is announced (written
+    for the tests, after real news dev r2_012); a dated plan of it is still no new plant."""
+    text = "Резидентом станет Уральский завод авиации, который планирует собирать самолеты."
+    assert [(n, st) for n, _, st in plants(text)] == \
+        [("Уральский завод авиации", "announced")]

@@ -1199,6 +1199,11 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     own = statuses[si]
     if own in NAMED_PLANT_STATUSES:
         return "expanded" if own == "launched" else own
+    if own == "announced" and any(_lem(t) in _INTENT for t in sent.tokens if t.start > ph.end):
+        # an intention of the named plant itself, stated after it ("Уральский завод гражданской
+        # авиации, который планирует собирать самолеты", real news dev r2_012) is news about
+        # it; a plan to build a plant with a name ("планируют построить Тверской завод") is not
+        return own
     if own == "planned" and _object_of_event(sent, ph):
         return own
     if own is None and si < LEAD_SENTENCES and len(found[si]) == 1:
