@@ -744,3 +744,17 @@ def test_a_named_plant_that_announces_a_plan():
     text = "Резидентом станет Уральский завод авиации, который планирует собирать самолеты."
     assert [(n, st) for n, _, st in plants(text)] == \
         [("Уральский завод авиации", "announced")]
+
+
+@pytest.mark.parametrize("text,statuses", [
+    # "есть планы" with no date is an announcement (after real news dev r3_036)
+    ("Есть планы и по запуску в республике производства марганца.", ["announced"]),
+    # a sentence with no verb goes on with the plan of the one before (after r2_048)
+    ("Один из договоров предполагает строительство завода по производству битума. В "
+     "частности, строительство в округе завода клеев и смол.", ["announced", "announced"]),
+    # ... a sentence with a verb states its own
+    ("Один из договоров предполагает строительство завода по производству битума. В округе "
+     "уже идет строительство завода клеев и смол.", ["announced", "under_construction"]),
+])
+def test_plans_without_a_date_and_verbless_sentences(text, statuses):
+    assert [st for _, _, st in plants(text)] == statuses

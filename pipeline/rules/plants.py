@@ -1328,6 +1328,13 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
              for k, s in enumerate(analyzed.sentences)]
     statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
                 for k, s in enumerate(analyzed.sentences)]
+    for k in range(1, len(statuses)):
+        if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
+                not any(t.pos in ("VERB", "AUX") for t in analyzed.sentences[k].tokens):
+            # "… договор предполагает строительство завода битума. В частности, строительство
+            # завода клеев." (real news dev r2_048): a sentence with no verb goes on with the
+            # plan of the one before
+            statuses[k] = statuses[k - 1]
     for si, sent in enumerate(analyzed.sentences):
         own = statuses[si]
         last_status = own or last_status
