@@ -758,3 +758,13 @@ def test_a_named_plant_that_announces_a_plan():
 ])
 def test_plans_without_a_date_and_verbless_sentences(text, statuses):
     assert [st for _, _, st in plants(text)] == statuses
+
+
+@pytest.mark.parametrize("text,status", [
+    # a building that is being finished is still going on (after real news dev r1_033)
+    ("На литейном заводе «Восток» заканчивается капремонт.", "under_construction"),
+    ("В Ижевске завершается строительство завода по производству литья.",
+     "under_construction"),
+])
+def test_works_being_finished(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status

@@ -221,6 +221,8 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
         if t.feats.get("Tense") == "Fut" or _future_aux(toks, k):
             near = any(d.precision == "day" for d in find_dates(text, date(2000, 1, 1)))
             return "under_construction" if near else None
+        if t.feats.get("Tense") == "Pres":
+            return "under_construction"  # "заканчивается капремонт": not finished yet
         return "launched"
     return None
 
