@@ -740,10 +740,12 @@ def test_a_quantity_before_the_product(text, expected):
 
 def test_a_named_plant_that_announces_a_plan():
     """A named plant whose own sentence states an undated intention is announced (written
-    for the tests, after real news dev r2_012); a dated plan of it is still no new plant."""
+    for the tests, after real news dev r2_012); what it once planned is no news of it."""
     text = "Резидентом станет Уральский завод авиации, который планирует собирать самолеты."
     assert [(n, st) for n, _, st in plants(text)] == \
         [("Уральский завод авиации", "announced")]
+    # what a named plant once planned is old news (the seed's sentence pattern)
+    assert plants("Уральский завод авиации планировал нарастить объёмы выпуска на 10%.") == []
 
 
 @pytest.mark.parametrize("text,statuses", [

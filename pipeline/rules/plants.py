@@ -1201,10 +1201,13 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     own = statuses[si]
     if own in NAMED_PLANT_STATUSES:
         return "expanded" if own == "launched" else own
-    if own == "announced" and any(_lem(t) in _INTENT for t in sent.tokens if t.start > ph.end):
+    if own == "announced" and any(_lem(t) in _INTENT and t.feats.get("Tense") != "Past"
+                                  for t in sent.tokens if t.start > ph.end):
         # an intention of the named plant itself, stated after it ("Уральский завод гражданской
         # авиации, который планирует собирать самолеты", real news dev r2_012) is news about
-        # it; a plan to build a plant with a name ("планируют построить Тверской завод") is not
+        # it; a plan to build a plant with a name ("планируют построить Тверской завод") is
+        # not, nor what it once planned ("Калининградский завод «Автотор» планировал нарастить
+        # объёмы", the seed)
         return own
     if own == "planned" and _object_of_event(sent, ph):
         return own
@@ -1319,6 +1322,20 @@ def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phras
                for j in range(k + 1, min(k + PLAN_DATE_WINDOW, len(flags))))
 
 
+def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
+                       found: list[list[_Phrase]]) -> list[str | None]:
+    """The status each sentence states; a sentence with no verb goes on with the plan of
+    the one before ("… договор предполагает строительство завода битума. В частности,
+    строительство завода клеев.", real news dev r2_048)."""
+    statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
+                for k, s in enumerate(sentences)]
+    for k in range(1, len(statuses)):
+        if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
+                not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
+            statuses[k] = statuses[k - 1]
+    return statuses
+
+
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
@@ -1328,15 +1345,7 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     flags = [plan_dated(s.text, ctx.published) for s in analyzed.sentences]
     found = [_find_in_sentence(s, analyzed.sentences[k - 1] if k else None)
              for k, s in enumerate(analyzed.sentences)]
-    statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
-                for k, s in enumerate(analyzed.sentences)]
-    for k in range(1, len(statuses)):
-        if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
-                not any(t.pos in ("VERB", "AUX") for t in analyzed.sentences[k].tokens):
-            # "… договор предполагает строительство завода битума. В частности, строительство
-            # завода клеев." (real news dev r2_048): a sentence with no verb goes on with the
-            # plan of the one before
-            statuses[k] = statuses[k - 1]
+    statuses = _sentence_statuses(analyzed.sentences, flags, found)
     for si, sent in enumerate(analyzed.sentences):
         own = statuses[si]
         last_status = own or last_status
