@@ -770,3 +770,16 @@ def test_plans_without_a_date_and_verbless_sentences(text, statuses):
 ])
 def test_works_being_finished(text, status):
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+def test_a_plant_visited_is_news_only_when_the_next_sentence_says_what_happened():
+    """A visit names a place; the status of an earlier sentence is not the visited plant's,
+    the next sentence's is when it goes on about it (written for the tests, after real news
+    dev r3_024 and written corpus 028)."""
+    text = ("В Амурской области строится элеватор. Губернатор побывает на заводе по "
+            "производству комбикормов.")
+    assert plants(text) == []
+    text = ("Губернатор посетил завод по производству комбикормов. Предприятие после "
+            "реконструкции увеличило выпуск.")
+    assert [(n, st) for n, _, st in plants(text)] == \
+        [("завод по производству комбикормов", "expanded")]

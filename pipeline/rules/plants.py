@@ -74,6 +74,7 @@ _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (off
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
 _PERMITS: frozenset[str] = frozenset()  # "разрешение на строительство": a plan, not building
+_VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a place of a visit
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
 
@@ -92,7 +93,7 @@ def load_lexicon() -> None:
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
-    global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES
+    global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -119,6 +120,7 @@ def load_lexicon() -> None:
     _PREPARATION = lexicon.words(words, role="preparation")
     _INDUSTRY_ADJECTIVES = lexicon.words(words, role="industry_adjective")
     _PERMITS = lexicon.words(words, role="permit")
+    _VISITS = lexicon.words(words, role="visit")
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
@@ -1322,6 +1324,17 @@ def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phras
                for j in range(k + 1, min(k + PLAN_DATE_WINDOW, len(flags))))
 
 
+def _only_visited(sent: Sentence, si: int, statuses: list[str | None],
+                  found: list[list[_Phrase]]) -> bool:
+    """The sentence's facilities are places of a visit ("Он побывает на заводе …", real news
+    dev r3_024): no status of its own, and the next sentence does not say what happened to
+    them ("посетил стекольный завод. Предприятие после реконструкции увеличило выпуск",
+    written corpus 028)."""
+    if statuses[si] is not None or not any(_lem(t) in _VISITS for t in sent.tokens):
+        return False
+    return not (si + 1 < len(statuses) and statuses[si + 1] and not found[si + 1])
+
+
 def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
                        found: list[list[_Phrase]]) -> list[str | None]:
     """The status each sentence states; a sentence with no verb goes on with the plan of
@@ -1368,6 +1381,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 # "на заводе налажено производство сетки": a unit of a plant already a row
                 if out[host].product is None and ph.product:
                     out[host] = replace(out[host], product=ph.product)
+                continue
+            if _only_visited(sent, si, statuses, found):
                 continue
             ph_status = status
             if own == "announced" and _dated_again(ph, si, flags, found):
