@@ -146,3 +146,25 @@ def test_a_region_named_outright_in_the_headline_wins_over_towns_in_the_body():
             "В Калининском округе построят завод по производству пеностекла. "
             "Инвестиции составят 2 млрд рублей.")
     assert build_context(analyze(text), date(2024, 1, 25)).region.name == "Тверская область"
+
+
+def test_a_region_named_in_the_headline_outweighs_one_source_in_the_body():
+    """The headline names the region outright; the body names another only as a source
+    ("из Санкт-Петербурга"): the story stays where the headline puts it (written for the
+    tests, after real news dev r1_041)."""
+    text = ("В Калининградской области открыли завод плитки\n\n"
+            "Новый завод выпускает плитку. Раньше плитку возили из Санкт-Петербурга.")
+    body = text.index("Новый")
+    within = [(body, text.index("Раньше") - 1), (text.index("Раньше"), len(text))]
+    assert main_region(text, within).code == "RU-KGD"
+    # without the headline the body's only region wins
+    assert main_region(text[body:], [(0, len(text) - body)]).code == "RU-SPE"
+
+
+def test_a_body_that_names_no_place_takes_the_headline_town():
+    """The headline names a town ("Под Тулой …"), the body no place at all: the town's
+    region is the article's (written for the tests, after real news dev r1_003)."""
+    text = "Под Тулой построят новый завод\n\nНа нем будут делать салфетки. Стройка идет."
+    body = text.index("На нем")
+    within = [(body, text.index("Стройка") - 1), (text.index("Стройка"), len(text))]
+    assert main_region(text, within).code == "RU-TUL"

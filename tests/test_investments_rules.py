@@ -102,6 +102,9 @@ NOT_INVESTMENTS_MORE = [
     "Компания «Агрос» купила завод по выпуску кирпича за 3 млрд рублей.",
     # the previous sentence names no facility and speaks of no investment
     "Губернатор провел совещание. Сумма составит 5 млрд рублей.",
+    # borrowed money a company raised (after real news dev r1_036)
+    "Это позволило заводу по выпуску кирпича привлечь в бизнес 40 млн рублей кредитных "
+    "средств.",
 ]
 
 

@@ -211,7 +211,15 @@ def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Regio
         if not any(m.via == "region" for m in mentions):
             # the body names only towns: a region named outright in the headline wins
             # ("…в Тверской области" above "в Калининском округе", real news dev r1_021)
-            mentions = [m for m in everywhere if m.via == "region"] or mentions
+            # … and a body that names no place at all takes the headline's town ("Под Тулой
+            # построят новый завод", real news dev r1_003)
+            mentions = [m for m in everywhere if m.via == "region"] or mentions or everywhere
+        elif starts:
+            # a region named outright above the body (the headline) counts and wins a tie:
+            # one "из … Санкт-Петербурга" in the body does not move a Kaliningrad story
+            # (real news dev r1_041)
+            mentions = [m for m in everywhere if m.via == "region" and m.start < starts[0]] \
+                + mentions
     if not mentions:
         return None
     counts = Counter(m.region.code for m in mentions)

@@ -71,6 +71,12 @@ _OUTPUT_WORDS: frozenset[str] = frozenset()  # "начался выпуск X": 
 _LIST_LINKS: frozenset[str] = frozenset()  # ", а также": links the products of a plural head
 _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
+_PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
+_INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
+_PERMITS: frozenset[str] = frozenset()  # "разрешение на строительство": a plan, not building
+_VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a place of a visit
+_MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
+_SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
 
 
 def status_values() -> list[str]:
@@ -87,6 +93,7 @@ def load_lexicon() -> None:
     global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
+    global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -110,6 +117,13 @@ def load_lexicon() -> None:
     _OUTPUT_WORDS = lexicon.words(words, role="output_word")
     _LIST_LINKS = lexicon.words(words, role="list_link")
     _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
+    _PREPARATION = lexicon.words(words, role="preparation")
+    _INDUSTRY_ADJECTIVES = lexicon.words(words, role="industry_adjective")
+    _PERMITS = lexicon.words(words, role="permit")
+    _VISITS = lexicon.words(words, role="visit")
+    _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
+    _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
+                        if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
@@ -194,21 +208,31 @@ def _future_aux(toks: list[Token], k: int) -> bool:
                for x in toks[max(0, k - 2):k])
 
 
-def _completed_building(toks: list[Token]) -> bool:
+def _completed_building(toks: list[Token], text: str) -> str | None:
     """A finished building is a launch: "завершили реализацию проекта по возведению
-    консервного завода" (real news dev r2_016), "закончено строительство цеха"."""
+    консервного завода" (real news dev r2_016), "закончено строительство цеха". A building
+    to be finished on a named day is going on now ("13 сентября завершится строительство
+    завода", real news dev r1_053): under construction; one to be finished in a year ahead
+    ("в 2027 году завершат строительство") is a plan."""
     for k, t in enumerate(toks):
-        if _lem(t) in _COMPLETION_VERBS and t.feats.get("Tense") != "Fut" \
-                and not _future_aux(toks, k):
-            return any(STATUS_LEMMAS.get(_lem(x)) == "under_construction" and x.pos == "NOUN"
-                       for x in toks[k + 1:k + 10])
-    return False
+        if _lem(t) not in _COMPLETION_VERBS:
+            continue
+        if not any(STATUS_LEMMAS.get(_lem(x)) == "under_construction" and x.pos == "NOUN"
+                   for x in toks[k + 1:k + 10]):
+            return None
+        if t.feats.get("Tense") == "Fut" or _future_aux(toks, k):
+            near = any(d.precision == "day" for d in find_dates(text, date(2000, 1, 1)))
+            return "under_construction" if near else None
+        if t.feats.get("Tense") == "Pres":
+            return "under_construction"  # "заканчивается капремонт": not finished yet
+        return "launched"
+    return None
 
 
 def _stated_status(sent: Sentence) -> str | None:
     toks = sent.tokens
-    if _completed_building(toks):
-        return "launched"
+    if (done := _completed_building(toks, sent.text)) is not None:
+        return done
     future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
                  or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
                  for k, t in enumerate(toks))
@@ -226,12 +250,31 @@ def _stated_status(sent: Sentence) -> str | None:
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             ongoing = status in _ONGOING
+            if t.pos == "VERB" and lem in _INTENT and t.feats.get("Tense") == "Past" and \
+                    t.feats.get("Aspect") == "Perf":
+                continue  # "вложила в завод" is money spent, not a promise ("вложит")
             if t.pos == "VERB":
                 return "planned" if ongoing and fut_verb else status
             if status == "closed" and any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k]):
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
+            if status == "launched" and _prepared_for(toks, k):
+                return "under_construction"  # "готовится к запуску": not open yet
+            if ongoing and k > 1 and toks[k - 1].text.lower() == "на" and \
+                    _lem(toks[k - 2]) in _PERMITS:
+                return "planned"  # "получили разрешение на строительство": not begun
             return "planned" if ongoing and future else status
     return None
+
+
+def _prepared_for(toks: list[Token], k: int) -> bool:
+    """The launch noun at k is what a facility is being prepared for ("к запуску готовится
+    новый комплекс", "завершается подготовка к запуску предприятия", real news dev r2_040,
+    r1_015): "к" before it and a word of preparation (plant_words.csv role preparation)
+    just before "к" or right after the noun."""
+    if k == 0 or toks[k - 1].text.lower() != "к" or toks[k].pos != "NOUN":
+        return False
+    near = toks[max(0, k - 4):k - 1] + toks[k + 1:k + 3]
+    return any(_lem(x) in _PREPARATION for x in near)
 
 
 def _past_places(toks: list[Token], i: int) -> list[Token]:
@@ -279,7 +322,8 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
         if t.pos == "ADJ" and t.case == case:
             j += 1
             continue
-        if t.pos in ("NOUN", "PROPN") and t.case == case:
+        if t.pos in ("NOUN", "PROPN") and t.case == case or \
+                t.pos == "VERB" and j == i and _only_noun(t, case):
             seen_noun = True
             j += 1
             # an NP ends at its noun; only coordination continues it
@@ -292,6 +336,15 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
     if not seen_noun and j > i and _can_be_noun(tokens[j - 1], case):
         return j  # the tagger read a noun as an adjective ("пеностекла")
     return j if seen_noun else i
+
+
+def _only_noun(t: Token, case: str | None) -> bool:
+    """The tagger read a noun as a verb ("цеха флотации", real news dev r3_046): every
+    dictionary reading of the word is a noun, one of them in `case`."""
+    want = UD_TO_PYMORPHY_CASE.get(case or "")
+    parses = morph().parse(t.text.lower())
+    return bool(want) and all(p.tag.POS == "NOUN" for p in parses) and \
+        any(want in p.tag for p in parses)
 
 
 def _can_be_noun(t: Token, case: str | None) -> bool:
@@ -315,8 +368,27 @@ def _past_place(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _past_quantity(tokens: list[Token], i: int) -> int:
+    """Past a quantity between a head and its product ("производство 1 млн литров краски",
+    real news dev r1_037): a number, its scale and a unit (plant_words.csv measure_unit)."""
+    j = i
+    if j < len(tokens) and tokens[j].pos == "NUM":
+        j += 1
+        while j < len(tokens) and _lem(tokens[j]) in _SCALES:
+            j += 1
+        if j < len(tokens) and _lem(tokens[j]) in _MEASURE_UNITS:
+            return j + 1
+    return i
+
+
+def _in_quantity(tok: Token) -> bool:
+    """A word of a quantity (_past_quantity): a number, a scale or a unit."""
+    return tok.pos == "NUM" or _lem(tok) in _SCALES | _MEASURE_UNITS
+
+
 def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
     """(start, first-NP end, end) of the product complement after the head at i-1."""
+    capacity = i > 0 and _lem(tokens[i - 1]) in PO_ONLY_HEADS  # "мощностью 50 тонн X"
     i = _past_place(tokens, i)
     start = i
     if i < len(tokens) and tokens[i].text.lower() == "по" and i + 1 < len(tokens) and \
@@ -326,6 +398,8 @@ def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
         # "по глубокой переработке"
         while start < len(tokens) and tokens[start - 1].pos == "ADJ":
             start += 1
+    if not capacity:
+        start = _past_quantity(tokens, start)
     if start >= len(tokens):
         return i, i, i
     first_end = _np_end(tokens, start, "Gen")
@@ -359,7 +433,8 @@ def _nominative(tokens: list[Token], first_end: int, text: str, base: int) -> st
     for k, t in enumerate(tokens):
         if k < first_end and t.pos == "ADJ" and (adj := _adjective_nominative(t)):
             words.append(adj)
-        elif k < first_end and t.pos in ("NOUN", "ADJ", "PROPN"):
+        elif k < first_end and (t.pos in ("NOUN", "ADJ", "PROPN") or
+                                t.pos == "VERB" and _only_noun(t, "Gen")):
             hint = concrete_lemma(t.text, t.lemma) if t.pos == "NOUN" else t.lemma
             words.append(inflect(t.text, "nomn", None, UD_TO_PYMORPHY_CASE.get(t.case or ""),
                                  hint))
@@ -395,10 +470,11 @@ def _is_proper_adjective(tok: Token, first: bool) -> bool:
 
 
 def _adjective_in_name(sent: Sentence, r: RegionMention) -> bool:
-    """A place adjective inside a quoted name names no region of the story («ГМК «Норильский
-    никель»» in "районе края", real news dev r3_015)."""
+    """A place adjective or a town inside a quoted name names no region of the story («ГМК
+    «Норильский никель»» in "районе края", real news dev r3_015; the industrial park
+    «Заволжье» of Ulyanovsk is no town Заволжье, r1_053; the park «Храброво», r1_041)."""
     before = sent.text[:r.start]
-    return r.via == "adjective" and before.count("«") > before.count("»")
+    return r.via in ("adjective", "city") and before.count("«") > before.count("»")
 
 
 def _other_district(sent: Sentence, r: RegionMention, ctx: DocContext) -> bool:
@@ -454,6 +530,9 @@ class _Phrase:
     place: str | None = None  # the place adjective of a named plant ("Ковровский")
     lemma: str = ""
     covers: int = 0  # the token after its product complement: heads before it are read
+    plural: bool = False  # a plural head: "три завода по производству материалов"
+    split: bool = False  # one of several plants a plural head names by product
+    counted: bool = False  # a number before the head: "два предприятия"
 
 
 def _adj_nom(tok: Token, proper: bool, head: str) -> str:
@@ -462,16 +541,25 @@ def _adj_nom(tok: Token, proper: bool, head: str) -> str:
     return word if proper else word.lower()
 
 
+# "для производства X", "от производства сырья до переработки": the making of X, not a
+# facility (real news dev r1_010, r1_054, r3_055)
+_PURPOSE_WORDS = frozenset({"для", "от"})
+
+
 def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     """A facility noun that may head a plant phrase: not after "по" ("компания по
     производству ...": an activity) and not inside quotes («Фабрика проектного
     финансирования», «Чебоксарский ... завод»: part of another name)."""
     toks = sent.tokens
     t = toks[i]
-    if _lem(t) not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN") or i in covered:
+    # an "ADJ" whose lemma is a facility noun is a noun the tagger misread ("на аглофабрике",
+    # real news dev r3_054)
+    if _lem(t) not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN", "ADJ") or i in covered:
         return False
     if i > 0 and toks[i - 1].text.lower() == "по":
         return False
+    if _lem(t) in WEAK_HEADS and i > 0 and toks[i - 1].text.lower() in _PURPOSE_WORDS:
+        return False  # "сырьё для производства матрасов": an activity, not a facility
     return not _inside_quotes(sent, t)
 
 
@@ -534,10 +622,11 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         # the first noun decides: "цех нового завода" is a part of a plant, not a product;
         # "предприятие оборонного холдинга" belongs to an owner; with no noun at all the
         # text was cut off ("производство качественного стального и чугунного ли…")
-        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")), None) or \
+        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")
+                     or x.pos == "VERB" and _only_noun(x, "Gen")), None) or \
             (toks[cend - 1] if _can_be_noun(toks[cend - 1], toks[cend - 1].case) else None)
         if noun is None or _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or \
-                _lem(noun) in FACILITY_HEADS | _COMPANY_WORDS or \
+                _lem(noun) in (NOT_PRODUCT_LEMMAS - _GENERIC) | _COMPANY_WORDS or \
                 any(toks[i].end <= sp.start <= toks[cstart].start < sp.end
                     for sp in sent.spans):
             # a name that starts after the head is the owner ("завод «Автотора»"); one that
@@ -580,6 +669,12 @@ def _quoted_after(sent: Sentence, t: Token) -> re.Match | None:
         m = re.match(r"\s*[–—-]\s*()«([А-ЯЁA-Z][^»]{0,40})»", after)
         if m and len(m.group(2).split()) > _NAME_WORDS:
             return None
+    if m is None:
+        # straight or English quotes: 'комбината "Сибирь"', 'завода “АМКОДОР”' (real news dev
+        # r3_036, r1_032); a short capitalised name
+        m = re.match(r"\s*()[\"“]([А-ЯЁA-Z][^\"“”«»]{0,40})[\"”]", after)
+        if m and len(m.group(2).split()) > _NAME_WORDS:
+            return None
     if m and m.group(1):
         at = t.end + m.start(1)
         if not any(sp.type == "LOC" and sp.start <= at < sp.end for sp in sent.spans):
@@ -587,8 +682,35 @@ def _quoted_after(sent: Sentence, t: Token) -> re.Match | None:
     return m
 
 
+# weak heads that, named in quotes, are a plant when they stop or close ("Предприятие
+# «Алтайвагон» приостановило производство", real news dev r3_002): a company that stops
+# working is the plant it runs
+_STOPPABLE_HEADS = frozenset({"предприятие"})
+_STOP_STATUSES = frozenset({"suspended", "closed"})
+
+
+def _owner_after(sent: Sentence, i: int) -> tuple[str, int] | None:
+    """("компании «Дизель»", end offset) when the head at i is followed by its owner in the
+    genitive: a company word or a legal form and a quoted name ("строительство нового завода
+    компании «Дизель»", real news dev r1_019): the plant is named by whose it is."""
+    toks = sent.tokens
+    if i + 2 >= len(toks):
+        return None
+    word = toks[i + 1]
+    if not (_lem(word) in _COMPANY_WORDS and word.case == "Gen" or word.text in _LEGAL_FORMS):
+        return None
+    m = re.match(r"\s*«([^«»]{1,60})»", sent.text[word.end - sent.start:])
+    if m is None:
+        return None
+    return f"{word.text.lower() if word.text not in _LEGAL_FORMS else word.text} " \
+        f"«{m.group(1)}»", word.end + m.end()
+
+
+_OWNER_IN_NAME = re.compile(r"^\S+ (?:\S+ )«([^«»]+)»$")
+
+
 def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: bool,
-                  has_name: bool) -> tuple[str, int, str | None] | None:
+                  has_name: bool, industry: bool = False) -> tuple[str, int, str | None] | None:
     """(name without the adjectives, end offset, product) of the phrase headed at i: the
     head with its product complement ("завод выхлопных систем"), with a quoted name
     ("завод «Ревякино»"), or alone when adjectives or the head itself say what it is;
@@ -603,14 +725,33 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         return f"{head_nom} {' '.join(m.group(0).split())}", t.end + m.end(), None
     if cend > cstart:
         product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
-        tail = " ".join(x.text for x in toks[_past_place(toks, i + 1):cend]).lower()
+        begin = _past_place(toks, i + 1)
+        tail = " ".join(x.text for k, x in enumerate(toks[begin:cend], begin)
+                        if not (k < cstart and _in_quantity(x))).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
     quoted = _quoted_after(sent, t)
-    if quoted and not weak:
+    if quoted and (not weak or _lem(t) in _STOPPABLE_HEADS and not quoted.group(1)):
+        # a weak head with a name ("предприятие «Алтайвагон»") is kept only when it stops
+        # (_phrase_status)
         return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), None
-    if has_name and not weak or _lem(t) in SELF_NAMED_HEADS:
+    if not has_name and _lem(t) not in SELF_NAMED_HEADS and \
+            (owner := _owner_after(sent, i)) and \
+            (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
+        # a weak head only with a legal form: "старт производству ЗАО «Промтех»" (real news
+        # dev r1_053), not "производство компании …" (what a company makes)
+        return f"{head_nom} {owner[0]}", owner[1], None
+    if has_name and (not weak or industry) or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
+
+
+def _industry_adjective(tok: Token) -> bool:
+    """An adjective that names a branch of processing ("газоперерабатывающее",
+    "деревообрабатывающее", "лакокрасочное"; plant_words.csv role industry_adjective, matched
+    as the end of the lemma): with it a weak head is a facility ("газоперерабатывающее
+    предприятие", real news dev r2_046), not a company ("совместное предприятие")."""
+    lem = _lem(tok)
+    return any(lem.endswith(suffix) for suffix in _INDUSTRY_ADJECTIVES)
 
 
 def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
@@ -633,7 +774,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
             not _quoted_after(sent, t) and not (prev and prev.pos == "NUM"):
         return None  # "металлургические заводы области": a class of plants, not one
     weak = lem in WEAK_HEADS
-    found = _name_and_end(sent, i, compl, weak, bool(relational) or named)
+    found = _name_and_end(sent, i, compl, weak, bool(relational) or named,
+                          any(_industry_adjective(a) for a in relational))
     if found is None:
         return None
     name, end, product = found
@@ -643,7 +785,29 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
         name = f"{prefix} {name}"
     return _Phrase(name_adjs[0].start if name_adjs else t.start, end, name.replace("ё", "е"),
                    product, i, named, weak, adjs[0].text if named else None, lem,
-                   compl[2] if compl[2] > compl[0] else 0)
+                   compl[2] if compl[2] > compl[0] else 0,
+                   t.feats.get("Number") == "Plur" or bool(prev and prev.pos == "NUM"),
+                   counted=bool(prev and prev.pos == "NUM"))
+
+
+def _coordinated_adjective(sent: Sentence, ph: _Phrase) -> _Phrase | None:
+    """A second facility named by an adjective joined to the first one's ("открытие
+    лакокрасочного и оптоволоконного производства", real news dev r2_044): two facilities of
+    one head, "лакокрасочное производство" and "оптоволоконное производство"."""
+    toks = sent.tokens
+    k = next((j for j, t in enumerate(toks) if t.start == ph.start), None)
+    if ph.named or k is None or k < 2 or k == ph.head or toks[k - 1].text.lower() != "и":
+        return None
+    adj = toks[k - 2]
+    # the tagger may read a lone adjective before "и" as a noun ("лакокрасочное и …")
+    adjective = adj.pos == "ADJ" and adj.case == toks[k].case or \
+        adj.pos == "NOUN" and morph().parse(adj.text.lower())[0].tag.POS == "ADJF"
+    if not adjective or _lem(adj) in NON_NAME_ADJECTIVES or find_regions(adj.text) or \
+            _participle(adj):
+        return None
+    head = ph.name.split()[ph.head - k]  # the words before the head are its adjectives
+    return replace(ph, start=adj.start, end=adj.end,
+                   name=f"{_adj_nom(adj, False, head)} {head}", product=None, covers=0)
 
 
 def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None:
@@ -741,7 +905,144 @@ def _output_phrase(sent: Sentence, covered: set[int]) -> _Phrase | None:
     return None
 
 
-def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
+def _object_list(toks: list[Token], j: int) -> list[tuple[int, int, int]]:
+    """(start, noun-phrase end, end) of each object of the verb at j, listed with commas and
+    "и" ("производить строительную известь, сухие смеси и изделия из бетона"): adjectives and
+    a noun in the accusative (the tagger may say nominative), and an "из + genitive"."""
+    out: list[tuple[int, int, int]] = []
+    k = j + 1
+    while k < len(toks):
+        start = k
+        while k < len(toks) and toks[k].pos == "ADJ" and toks[k].case in ("Acc", "Nom"):
+            k += 1
+        if k >= len(toks) or toks[k].pos != "NOUN" or toks[k].case not in ("Acc", "Nom"):
+            break
+        k += 1
+        np_end = k
+        if k + 1 < len(toks) and toks[k].text.lower() in ("из", "для"):
+            k = max(k, _np_end(toks, k + 1, "Gen"))
+        out.append((start, np_end, k))
+        if k < len(toks) and toks[k].text in (",", "и") and k + 1 < len(toks) and \
+                toks[k + 1].text.lower() not in ("а", "но"):
+            k += 1
+            continue
+        break
+    return out
+
+
+def _counted_head(sent: Sentence | None) -> Token | None:
+    """A facility noun counted in the sentence ("открытие сразу трех предприятий",
+    "заводы"): what "они" of the next sentence may stand for."""
+    if sent is None:
+        return None
+    toks = sent.tokens
+    return next((t for k, t in enumerate(toks) if _lem(t) in FACILITY_HEADS and t.pos == "NOUN"
+                 and (t.feats.get("Number") == "Plur" or k and toks[k - 1].pos == "NUM")), None)
+
+
+def _plural_heads_making(sent: Sentence, covered: set[int], before: Sentence | None = None
+                         ) -> list[_Phrase]:
+    """Plants a plural facility noun names by the verb of output that follows it
+    ("Заводы будут производить строительную известь, сухие смеси и изделия из бетона",
+    real news dev r2_034), or "они" after a sentence that counts facilities ("открытие трех
+    предприятий. Они будут выпускать обогреватели, светильники и черепицу", r1_014): one
+    plant per object, "завод по производству извести"."""
+    toks = sent.tokens
+    out: list[_Phrase] = []
+    counted = _counted_head(before)
+    for i, t in enumerate(toks):
+        if t.pos == "PRON" and _lem(t) == "они" and counted is not None and i < 2:
+            t = counted  # "Они" stands for the facilities just counted
+        elif i in covered or _lem(t) not in FACILITY_HEADS or _lem(t) in WEAK_HEADS or \
+                t.pos != "NOUN" or t.case != "Nom" or t.feats.get("Number") != "Plur":
+            continue
+        j = next((j for j in range(i + 1, min(i + 3, len(toks)))
+                  if toks[j].pos == "VERB" and _lem(toks[j]) in _OUTPUT_WORDS), None)
+        if j is None:
+            continue
+        head = _head_nominative(t)
+        for start, np_end, end in _object_list(toks, j):
+            noun = toks[np_end - 1]
+            if _lem(noun) in NOT_PRODUCT_LEMMAS | _GENERIC:
+                continue
+            gen = " ".join(inflect(x.text, "gent", None, UD_TO_PYMORPHY_CASE.get(x.case or ""))
+                           if k < np_end else x.text
+                           for k, x in enumerate(toks[start:end], start)).lower()
+            product = " ".join(inflect(x.text, "nomn", None,
+                                       UD_TO_PYMORPHY_CASE.get(x.case or ""))
+                               if k < np_end else x.text
+                               for k, x in enumerate(toks[start:end], start)).lower()
+            action = "выпуску" if _lem(toks[j]) == "выпускать" else "производству"
+            out.append(_Phrase(toks[start].start, toks[end - 1].end,
+                               f"{head} по {action} {gen}", product, i, False, False,
+                               None, _lem(t), end, True, True))
+    return out
+
+
+def _objects_named(toks: list[Token], spans: list[tuple[int, int, int]], action: str
+                   ) -> tuple[str, str]:
+    """(genitive after "по <action>", nominative product) of a list of objects."""
+    def words(start: int, np_end: int, end: int, case: str) -> str:
+        return " ".join(inflect(x.text, case, None, UD_TO_PYMORPHY_CASE.get(x.case or ""))
+                        if k < np_end else x.text
+                        for k, x in enumerate(toks[start:end], start)).lower()
+    gen = " и ".join(words(*sp, "gent") for sp in spans)
+    return f"по {action} {gen}", " и ".join(words(*sp, "nomn") for sp in spans)
+
+
+def _relative_product(sent: Sentence, i: int) -> _Phrase | None:
+    """A facility noun with no product of its own, then a clause that says what will be made
+    in it ("строит мощности, где будут производить полиэтиленовые трубы и изделия из
+    пластика", real news dev r1_020): "мощность по производству полиэтиленовых труб …"."""
+    toks = sent.tokens
+    t = toks[i]
+    if t.pos != "NOUN" or i + 2 >= len(toks) or toks[i + 1].text != "," or \
+            _lem(toks[i + 2]) not in _RELATIVE_WORDS:
+        return None
+    j = next((j for j in range(i + 3, min(i + 6, len(toks)))
+              if toks[j].pos == "VERB" and _lem(toks[j]) in _OUTPUT_WORDS), None)
+    spans = _object_list(toks, j) if j is not None else []
+    spans = [sp for sp in spans if _lem(toks[sp[1] - 1]) not in NOT_PRODUCT_LEMMAS - _GENERIC]
+    if not spans:
+        return None
+    action = "выпуску" if _lem(toks[j]) == "выпускать" else "производству"
+    tail, product = _objects_named(toks, spans, action)
+    return _Phrase(t.start, t.end, f"{_head_nominative(t)} {tail}", product, i, False,
+                   _lem(t) in WEAK_HEADS, None, _lem(t), i + 1)
+
+
+# "мощности, где будут производить …", "завод, который будет выпускать …"
+_RELATIVE_WORDS = frozenset({"где", "который"})
+
+
+def _product_from_before(sent: Sentence, before: Sentence | None,
+                         covered: set[int]) -> _Phrase | None:
+    """A bare facility noun ("Начато строительство завода") whose product the sentence
+    before states with a verb of output and no facility noun ("На нем будут производить
+    продукцию для личной гигиены и изделия из картона", real news dev r1_003): "завод по
+    производству продукции для личной гигиены и изделий из картона"."""
+    if before is None or any(_lem(t) in FACILITY_HEADS for t in before.tokens):
+        return None
+    btoks = before.tokens
+    j = next((j for j, t in enumerate(btoks) if t.pos == "VERB" and _lem(t) in _OUTPUT_WORDS),
+             None)
+    spans = _object_list(btoks, j) if j is not None else []
+    spans = [sp for sp in spans if _lem(btoks[sp[1] - 1]) not in NOT_PRODUCT_LEMMAS - _GENERIC]
+    if not spans:
+        return None
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if i in covered or _lem(t) not in FACILITY_HEADS or _lem(t) in WEAK_HEADS or \
+                t.pos != "NOUN" or t.feats.get("Number") == "Plur":
+            continue
+        action = "выпуску" if _lem(btoks[j]) == "выпускать" else "производству"
+        tail, product = _objects_named(btoks, spans, action)
+        return _Phrase(t.start, t.end, f"{_head_nominative(t)} {tail}", product, i, False,
+                       False, None, _lem(t), i + 1)
+    return None
+
+
+def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_Phrase]:
     """Each facility phrase of a sentence that reports something about a facility."""
     toks = sent.tokens
     found: list[_Phrase] = []
@@ -749,7 +1050,7 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
     for i in range(len(toks)):
         if not _is_head(sent, i, covered):
             continue
-        phrase = _phrase_at(sent, i)
+        phrase = _phrase_at(sent, i) or _relative_product(sent, i)
         if phrase is None:
             continue
         covered.update(range(i, phrase.covers))
@@ -757,6 +1058,11 @@ def _find_in_sentence(sent: Sentence) -> list[_Phrase]:
         for more in _listed_products(sent, phrase):
             covered.update(range(i, more.covers))
             found.append(more)
+        if (other := _coordinated_adjective(sent, phrase)) is not None:
+            found.insert(len(found) - 1, other)
+    found.extend(_plural_heads_making(sent, covered, before))
+    if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
+        found.append(earlier)
     if not _named_plant_acts(sent, found) and \
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
@@ -799,8 +1105,23 @@ def _named_later(first: _Phrase, later: _Phrase) -> bool:
     """A plant first named by its kind and then by its proper name ("на молочном комбинате
     …" … "Пензенский молочный комбинат был введен …", real news dev r1_054)."""
     short, full = first.name.lower().split(), later.name.lower().split()
-    return later.named and not first.named and first.lemma == later.lemma and \
-        len(full) > len(short) and full[-len(short):] == short
+    if not (later.named and not first.named and first.lemma == later.lemma):
+        return False
+    if len(full) > len(short) and full[-len(short):] == short:
+        return True
+    # "новый машиностроительный завод" … "Суходольский завод специального тяжелого
+    # машиностроения" (real news dev r1_001): each adjective of the kind is in the name
+    kind = [w for w in short if w != short[-1]] if len(short) > 1 else []
+    return bool(kind) and all(any(w[:6] == f[:6] for f in full) for w in kind)
+
+
+def _compound_of(a: _Phrase, b: _Phrase) -> bool:
+    """One plant named by a compound adjective and by its product: "мясоперерабатывающий
+    комбинат" and "комбинат по переработке мяса" (real news dev r1_044)."""
+    if a.lemma != b.lemma:
+        return False
+    adjs = [w for w in a.name.lower().split()[:-1] if len(w) > 8]
+    return any(w.startswith(n[:5]) and len(n) >= 4 for w in adjs for n in _content(b))
 
 
 def _hosts_new_unit(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> bool:
@@ -882,6 +1203,14 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     own = statuses[si]
     if own in NAMED_PLANT_STATUSES:
         return "expanded" if own == "launched" else own
+    if own == "announced" and any(_lem(t) in _INTENT and t.feats.get("Tense") != "Past"
+                                  for t in sent.tokens if t.start > ph.end):
+        # an intention of the named plant itself, stated after it ("Уральский завод гражданской
+        # авиации, который планирует собирать самолеты", real news dev r2_012) is news about
+        # it; a plan to build a plant with a name ("планируют построить Тверской завод") is
+        # not, nor what it once planned ("Калининградский завод «Автотор» планировал нарастить
+        # объёмы", the seed)
+        return own
     if own == "planned" and _object_of_event(sent, ph):
         return own
     if own is None and si < LEAD_SENTENCES and len(found[si]) == 1:
@@ -902,6 +1231,9 @@ def _object_of_event(sent: Sentence, ph: _Phrase) -> bool:
 
 
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
+    if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
+            sent.tokens[ph.head + 1].text.lower() != "«":
+        return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
     companies = sentence_companies(sent, exclude=(ph.start, ph.end))
     operator = company_right_after(sent, ph.end) or (companies[0] if companies else ctx.company)
     if operator and _same_name(operator, ph.name):
@@ -921,6 +1253,13 @@ def _phrase_region(ph: _Phrase, regions: list[RegionMention], sent: Sentence,
 def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                    statuses: list[str | None], found: list[list[_Phrase]]) -> str | None:
     """The row's status, or None when the phrase only mentions the facility."""
+    toks = sent.tokens
+    if ph.weak and "«" in ph.name and ph.product is None and ph.head + 1 < len(toks) and \
+            toks[ph.head + 1].text in "«\"“":
+        # "предприятие «X»" is a company unless its own sentence stops or closes it; a kind
+        # before it ("Торговое предприятие «…»", real news dev r3_026) says what company
+        bare = ph.name.split()[0] == _head_nominative(sent.tokens[ph.head])
+        return statuses[si] if bare and statuses[si] in _STOP_STATUSES else None
     st = _named_status(sent, ph, si, statuses, found) if ph.named else status
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
@@ -935,7 +1274,79 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
     return next((k for k, (ksi, kp) in enumerate(kept)
                  if kp.name == ph.name or
                  (ksi != si and _content(kp) & _content(ph) and not _told_apart(kp, ph)) or
+                 _compound_of(kp, ph) or _compound_of(ph, kp) or
                  (" " not in ph.name and kp.lemma == ph.lemma)), None)
+
+
+def _plan_window_dated(k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
+    """A date in the plan's sentence or in the next ones up to the next sentence that names
+    a facility: "… планирует запустить производство деталей. В 2024 году … планирует
+    открыть предприятие …" dates the second plan, not the first (real news dev r2_051); a
+    sentence that names the same facility again dates it (_dated_again)."""
+    for j in range(k, min(k + PLAN_DATE_WINDOW, len(flags))):
+        if j > k and found[j]:
+            return False
+        if flags[j]:
+            return True
+    return False
+
+
+def _unit_host(sent: Sentence, ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]]
+               ) -> int | None:
+    """The row of the plant a unit belongs to: a line, a shop or a production placed "на
+    заводе" / "на молочном комбинате" of a plant the article already has as a row ("на
+    заводе налажено производство сетки", "на молочном комбинате открылся новый цех", real
+    news dev r2_029, r1_054, r4_011): the unit is part of that plant, not a plant of its own.
+    A new line stays a row of its own ("на заводе создана новая линия сборки", written
+    corpus 067): what it adds is a capacity the annotation counts."""
+    if ph.lemma not in ADDED_UNITS or ph.lemma == "линия":
+        return None
+    toks = sent.tokens
+    for k, t in enumerate(toks):
+        if not (t.lemma in _HOSTS and t.case == "Loc" and not ph.start <= t.start < ph.end):
+            continue
+        j = k - 1
+        while j >= 0 and toks[j].pos == "ADJ":
+            j -= 1
+        if j < 0 or toks[j].text.lower() != "на":
+            continue
+        return next((n for n, (_, kp) in enumerate(kept) if kp.lemma == _lem(t)), None)
+    return None
+
+
+def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
+    """A later sentence of the window names the facility again and dates it ("… проекты по
+    строительству завода по переработке макулатуры, производству стекла … В 2026 году
+    планируют построить завод по переработке макулатуры", real news dev r2_044): that plan
+    is dated, the others of the first sentence are not."""
+    own = _content(ph)
+    return any(flags[j] and any(_content(p) & own for p in found[j])
+               for j in range(k + 1, min(k + PLAN_DATE_WINDOW, len(flags))))
+
+
+def _only_visited(sent: Sentence, si: int, statuses: list[str | None],
+                  found: list[list[_Phrase]]) -> bool:
+    """The sentence's facilities are places of a visit ("Он побывает на заводе …", real news
+    dev r3_024): no status of its own, and the next sentence does not say what happened to
+    them ("посетил стекольный завод. Предприятие после реконструкции увеличило выпуск",
+    written corpus 028)."""
+    if statuses[si] is not None or not any(_lem(t) in _VISITS for t in sent.tokens):
+        return False
+    return not (si + 1 < len(statuses) and statuses[si + 1] and not found[si + 1])
+
+
+def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
+                       found: list[list[_Phrase]]) -> list[str | None]:
+    """The status each sentence states; a sentence with no verb goes on with the plan of
+    the one before ("… договор предполагает строительство завода битума. В частности,
+    строительство завода клеев.", real news dev r2_048)."""
+    statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
+                for k, s in enumerate(sentences)]
+    for k in range(1, len(statuses)):
+        if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
+                not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
+            statuses[k] = statuses[k - 1]
+    return statuses
 
 
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
@@ -945,9 +1356,9 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     # a plan is dated by a date in its sentence or the next ones ("… намерена построить
     # завод. … Предприятие должно заработать в 2027 году"), not by one anywhere in the page
     flags = [plan_dated(s.text, ctx.published) for s in analyzed.sentences]
-    statuses = [sentence_status(s, any(flags[k:k + PLAN_DATE_WINDOW]))
-                for k, s in enumerate(analyzed.sentences)]
-    found = [_find_in_sentence(s) for s in analyzed.sentences]
+    found = [_find_in_sentence(s, analyzed.sentences[k - 1] if k else None)
+             for k, s in enumerate(analyzed.sentences)]
+    statuses = _sentence_statuses(analyzed.sentences, flags, found)
     for si, sent in enumerate(analyzed.sentences):
         own = statuses[si]
         last_status = own or last_status
@@ -966,7 +1377,17 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 out[named_first] = replace(out[named_first], name=ph.name)
                 kept[named_first] = (kept[named_first][0], ph)
                 continue
-            st = _phrase_status(sent, ph, si, status, statuses, found)
+            if (host := _unit_host(sent, ph, si, kept)) is not None:
+                # "на заводе налажено производство сетки": a unit of a plant already a row
+                if out[host].product is None and ph.product:
+                    out[host] = replace(out[host], product=ph.product)
+                continue
+            if _only_visited(sent, si, statuses, found):
+                continue
+            ph_status = status
+            if own == "announced" and _dated_again(ph, si, flags, found):
+                ph_status = sentence_status(sent, True) or status
+            st = _phrase_status(sent, ph, si, ph_status, statuses, found)
             if not st:
                 continue  # no event: the facility is only mentioned
             if (dup := _same_as_kept(kept, si, ph)) is not None:
@@ -987,4 +1408,17 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 event_date=event_date, event_year=event_year,
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
-    return out
+    return _without_collective(out, kept)
+
+
+def _without_collective(out: list[PlantMention], kept: list[tuple[int, _Phrase]]
+                        ) -> list[PlantMention]:
+    """The rows without a plural head that the next sentences split by product ("три завода
+    по производству строительных материалов. Заводы будут производить известь, смеси и …",
+    real news dev r2_034), or that its own sentence lists ("будут построены два предприятия
+    по переработке древесины: завод по производству плит и завод …", r3_010): the split or
+    listed rows are the plants."""
+    drop = {k for k, (si, ph) in enumerate(kept) if ph.plural and not ph.split and (
+        any(sp.split and sp.lemma == ph.lemma and si <= sj <= si + 2 for sj, sp in kept) or
+        ph.counted and sum(sj == si and sp.start > ph.end for sj, sp in kept) >= 2)}
+    return [row for k, row in enumerate(out) if k not in drop]
