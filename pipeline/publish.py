@@ -117,29 +117,67 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    """Canonical CSV: UTF-8 without BOM, `\\n` line ends, empty cell = null, ISO dates.
+    """Canonical CSV: UTF-8 without BOM, `\n` line ends, empty cell = null, ISO dates.
 
     Python's csv writer quotes a cell only for the characters of its own line terminator,
     so a lone CR inside a cell (a file name can hold one) would be left bare and split the
     row for every reader. Writing with CRLF quotes such cells; the record ends, which are
     then outside quotes (an even number of quote characters before them), become LF.
     """
-    text = _csv_frame(df).to_csv(index=False, lineterminator="\r\n")
+    return _lf(_crlf_text(_csv_frame(df)))
+
+
+def _crlf_text(frame: pd.DataFrame) -> str:
+    return frame.to_csv(index=False, lineterminator="\r\n")
+
+
+def _lf(text: str) -> bytes:
     parts = text.split('"')
     parts[0::2] = [p.replace("\r\n", "\n") for p in parts[0::2]]
     return '"'.join(parts).encode("utf-8")
 
 
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns
+            if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)]
+
+
+def _formula_cells(frame: pd.DataFrame) -> dict[str, list[object]]:
+    """The text columns that hold a cell starting like a formula, with the apostrophe
+    added to those cells (empty when no cell needs it, the usual case)."""
+    out = {}
+    for c in _text_columns(frame):
+        values = frame[c].tolist()
+        if any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in values):
+            out[c] = [("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START)
+                      else v for v in values]
+    return out
+
+
+def _excel(frame: pd.DataFrame, crlf: str | None = None) -> bytes:
+    """The spreadsheet variant of `frame` (already `_csv_frame`d); `crlf` is its CRLF text
+    when the caller has it: with no formula-like cell it is the same text."""
+    fixed = _formula_cells(frame)
+    if fixed or crlf is None:
+        frame = frame.copy()
+        for c, values in fixed.items():
+            frame[c] = pd.Series(values, index=frame.index, dtype=object)
+        crlf = _crlf_text(frame)
+    return b"\xef\xbb\xbf" + crlf.encode("utf-8")
+
+
 def excel_csv_bytes(df: pd.DataFrame) -> bytes:
     """Spreadsheet variant: UTF-8 with BOM (Excel then reads Cyrillic right) and every text
     cell that starts like a formula prefixed with an apostrophe, so it is shown, not run."""
-    out = _csv_frame(df)
-    for c in out.columns:
-        if out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype):
-            out[c] = pd.Series(
-                [("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-                 for v in out[c]], index=out.index, dtype=object)
-    return b"\xef\xbb\xbf" + out.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    return _excel(_csv_frame(df))
+
+
+def csv_pair(df: pd.DataFrame) -> tuple[bytes, bytes]:
+    """(`csv_bytes(df)`, `excel_csv_bytes(df)`) with one CSV rendering where no cell
+    needs the apostrophe (issue 20: the CSV writer is most of the publish at 10^5 rows)."""
+    frame = _csv_frame(df)
+    crlf = _crlf_text(frame)
+    return _lf(crlf), _excel(frame, crlf)
 
 
 def _sha256(data: bytes) -> str:
@@ -200,8 +238,7 @@ def table_files(tables: Mapping[str, pd.DataFrame]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for name, df in tables.items():
         files[f"{name}.parquet"] = parquet_bytes(name, df)
-        files[f"{name}.csv"] = csv_bytes(df)
-        files[f"{name}.excel.csv"] = excel_csv_bytes(df)
+        files[f"{name}.csv"], files[f"{name}.excel.csv"] = csv_pair(df)
     return files
 
 
