@@ -1092,12 +1092,16 @@ def _built_meanwhile(si: int, statuses: list[str | None], found: list[list[_Phra
                     ) -> str | None:
     """A plant whose launch is planned while the next sentences say it is being built
     ("…до конца года запустят завод… Строительство ведет компания КМД-ЭНЕРГО", real news
-    dev r4_005, r2_035): under construction, unless another plant is named first."""
+    dev r4_005, r2_035): under construction, unless another plant is named first or a
+    sentence between states another status ("… реализуется проект по расширению … Для
+    обеспечения сырьём строится комплекс": another project's building, real news dev r1_055)."""
     for k in range(si + 1, min(si + 3, len(statuses))):
         if found[k]:
             return None
         if statuses[k] == "under_construction":
             return "under_construction"
+        if statuses[k] is not None:
+            return None
     return None
 
 
