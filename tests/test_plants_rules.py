@@ -788,3 +788,15 @@ def test_a_plant_visited_is_news_only_when_the_next_sentence_says_what_happened(
             "реконструкции увеличило выпуск.")
     assert [(n, st) for n, _, st in plants(text)] == \
         [("завод по производству комбикормов", "expanded")]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a month in the sentence of an agreement already made dates the signing, not the plan
+    # (after real news dev r4_003)
+    ("Соглашение о строительстве завода стальных труб было подписано в марте на форуме.",
+     "announced"),
+    # ... a month in a sentence of a plan still dates it
+    ("Компания намерена построить завод стальных труб в марте.", "planned"),
+])
+def test_a_month_of_a_signing_does_not_date_the_plan(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status

@@ -181,9 +181,18 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     """
     status = _stated_status(sent)
     if status == "planned" and not dated and any(_lem(t) in _INTENT for t in sent.tokens) \
-            and not _has_date(sent.text):
+            and not (_has_date(sent.text) and not _signed_before(sent)):
         return "announced"
     return status
+
+
+def _signed_before(sent: Sentence) -> bool:
+    """An agreement reported as made ("соглашение о строительстве завода было достигнуто в
+    июле", real news dev r4_003): a month or a day in its sentence dates the signing, not
+    the plan; a year ahead still dates the plan (plan_dated)."""
+    toks = sent.tokens
+    return any(t.pos == "NOUN" and _lem(t) in _INTENT for t in toks) and \
+        any(t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past" for t in toks)
 
 
 def _has_date(text: str) -> bool:
