@@ -800,3 +800,18 @@ def test_a_plant_visited_is_news_only_when_the_next_sentence_says_what_happened(
 ])
 def test_a_month_of_a_signing_does_not_date_the_plan(text, status):
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,statuses", [
+    # jobs cut at a plant: the plant is the subject, nothing happened to the facility
+    # (after real news dev r3_021)
+    ("С мая запланировано сокращение 40 человек на заводе «Полимер».", ["unknown"]),
+    ("Литейный завод «Восток» объявил о массовом увольнении сотрудников.", ["unknown"]),
+    # a cut of output is no cut of jobs: the plant is stopped
+    ("На заводе «Полимер» приостановили выпуск пленки.", ["suspended"]),
+    # the cut's sentence passes no status on to the next plant
+    ("На заводе «Полимер» объявили о сокращении 40 человек. Завод стальных труб работает "
+     "с мая.", ["unknown"]),
+])
+def test_jobs_cut_at_a_plant_leave_its_status_unknown(text, statuses):
+    assert [st for _, _, st in plants(text)] == statuses

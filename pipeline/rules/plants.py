@@ -77,6 +77,9 @@ _PERMITS: frozenset[str] = frozenset()  # "разрешение на строи�
 _VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a place of a visit
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
+_STAFF_CUTS: frozenset[str] = frozenset()  # "сокращение": with _STAFF_NOUNS, jobs, not the plant
+_STAFF_NOUNS: frozenset[str] = frozenset()  # "человек", "сотрудник"
+UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
 def status_values() -> list[str]:
@@ -94,6 +97,7 @@ def load_lexicon() -> None:
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
+    global _STAFF_CUTS, _STAFF_NOUNS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -122,6 +126,8 @@ def load_lexicon() -> None:
     _PERMITS = lexicon.words(words, role="permit")
     _VISITS = lexicon.words(words, role="visit")
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
+    _STAFF_CUTS = lexicon.words(words, role="staff_cut")
+    _STAFF_NOUNS = lexicon.words(words, role="staff_noun")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -179,11 +185,22 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     is "announced" unless the sentence, or one of the next few (`dated`, see plan_dated()
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
+    if _cuts_staff(sent):
+        return UNKNOWN
     status = _stated_status(sent)
     if status == "planned" and not dated and any(_lem(t) in _INTENT for t in sent.tokens) \
             and not (_has_date(sent.text) and not _signed_before(sent)):
         return "announced"
     return status
+
+
+def _cuts_staff(sent: Sentence) -> bool:
+    """The sentence is about jobs cut at the plant ("запланировано сокращение 70 человек на
+    заводе", "завод объявил о массовом увольнении сотрудников", real news dev r3_021): the
+    plant is the subject, but its status words are of the cut, not of the facility."""
+    toks = sent.tokens
+    return any(_lem(t) in _STAFF_CUTS and any(_lem(x) in _STAFF_NOUNS for x in toks[k + 1:k + 5])
+               for k, t in enumerate(toks))
 
 
 def _signed_before(sent: Sentence) -> bool:
@@ -1214,6 +1231,8 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     the status of the next sentences that name no other plant ("…решается судьба
     Туимского завода. … Цеха простаивают, работа завода свернута": suspended)."""
     own = statuses[si]
+    if own == UNKNOWN:
+        return own
     if own in NAMED_PLANT_STATUSES:
         return "expanded" if own == "launched" else own
     if own == "announced" and any(_lem(t) in _INTENT and t.feats.get("Tense") != "Past"
@@ -1362,6 +1381,11 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
     return statuses
 
 
+def _events(statuses: list[str | None]) -> list[str]:
+    """The statuses that say something happened (a cut of jobs says nothing of the plant)."""
+    return [s for s in statuses if s and s != UNKNOWN]
+
+
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
@@ -1374,10 +1398,10 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     statuses = _sentence_statuses(analyzed.sentences, flags, found)
     for si, sent in enumerate(analyzed.sentences):
         own = statuses[si]
-        last_status = own or last_status
+        last_status = own if own and own != UNKNOWN else last_status  # a cut is no event
         if not found[si]:
             continue
-        status = own or last_status or next((s for s in statuses[si + 1:] if s), None)
+        status = own or last_status or next(iter(_events(statuses[si + 1:])), None)
         regions = [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
                    and not _other_district(sent, r, ctx)]
         dates = [d for d in find_dates(sent.text, ctx.published) if d.precision != "year"]
