@@ -815,3 +815,13 @@ def test_a_month_of_a_signing_does_not_date_the_plan(text, status):
 ])
 def test_jobs_cut_at_a_plant_leave_its_status_unknown(text, statuses):
     assert [st for _, _, st in plants(text)] == statuses
+
+
+@pytest.mark.parametrize("text,status", [
+    # a plant that "will appear" is planned, one that "appeared" is open (after real news
+    # dev r2_004)
+    ("В этом году в Кавказском районе появится новый завод стальных труб.", "planned"),
+    ("В прошлом году в Кавказском районе появился новый завод стальных труб.", "launched"),
+])
+def test_a_plant_that_appears(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
