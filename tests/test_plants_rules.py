@@ -825,3 +825,23 @@ def test_jobs_cut_at_a_plant_leave_its_status_unknown(text, statuses):
 ])
 def test_a_plant_that_appears(text, status):
     assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a project carried out is done; one to be carried out is a plan (after real news dev
+    # r2_018)
+    ("На заводе стальных труб реализован проект по выпуску проволоки.", "launched"),
+    ("На заводе стальных труб будет реализован проект по выпуску проволоки.", "planned"),
+])
+def test_a_project_carried_out(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # the plant where something was launched exists and grows (after real news dev r2_018)
+    ("На канатном заводе в Туле реализован проект по выпуску тросов.", "expanded"),
+    # ... unless it is the new plant itself
+    ("На новом канатном заводе в Туле реализован проект по выпуску тросов.", "launched"),
+])
+def test_the_place_of_a_launch_is_expanded(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

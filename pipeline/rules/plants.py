@@ -1162,6 +1162,22 @@ def _hosts_new_unit(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> bool
         any(p is not ph and p.lemma in ADDED_UNITS for p in phrases)
 
 
+def _place_of_launch(sent: Sentence, ph: _Phrase) -> bool:
+    """The plant is where something was launched ("на канатном заводе реализован первый
+    этап проекта", real news dev r2_018): "на" + the plant in the locative, not a new one; it
+    exists and grows."""
+    toks = sent.tokens
+    head = toks[ph.head]
+    if ph.lemma not in _HOSTS or head.case != "Loc":
+        return False
+    j = ph.head - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        if _lem(toks[j]) == "новый":
+            return False
+        j -= 1
+    return j >= 0 and toks[j].text.lower() == "на"
+
+
 def _at_working_plant(sent: Sentence, phrases: list[_Phrase]) -> bool:
     """The sentence puts the unit at an existing plant: a named plant acts ("Ижевский завод
     запустил линию"), or a plant is the place ("на заводе", "на площадке «X»")."""
@@ -1296,7 +1312,7 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
     if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
-                             or _hosts_new_unit(sent, ph, found[si])):
+                             or _hosts_new_unit(sent, ph, found[si]) or _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
 
