@@ -845,3 +845,17 @@ def test_a_project_carried_out(text, status):
 ])
 def test_the_place_of_a_launch_is_expanded(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # building works going on or begun: under construction (after real news dev r1_023,
+    # r2_032)
+    ("Сейчас в цехе проводятся ремонтные работы.", "under_construction"),
+    ("На площадке завода уже начали подготовительные работы.", "under_construction"),
+    # ... works to come are a plan
+    ("В следующем году на площадке начнутся строительные работы.", "planned"),
+    # building materials made are no building works
+    ("Завод строительных материалов работает в Туле.", None),
+])
+def test_building_works(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status

@@ -79,6 +79,7 @@ _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "пр�
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
 _STAFF_CUTS: frozenset[str] = frozenset()  # "сокращение": with _STAFF_NOUNS, jobs, not the plant
 _STAFF_NOUNS: frozenset[str] = frozenset()  # "человек", "сотрудник"
+_WORKS_ADJECTIVES: frozenset[str] = frozenset()  # "ремонтные работы": building going on
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -97,7 +98,7 @@ def load_lexicon() -> None:
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
-    global _STAFF_CUTS, _STAFF_NOUNS
+    global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -128,6 +129,7 @@ def load_lexicon() -> None:
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
     _STAFF_CUTS = lexicon.words(words, role="staff_cut")
     _STAFF_NOUNS = lexicon.words(words, role="staff_noun")
+    _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -270,6 +272,8 @@ def _stated_status(sent: Sentence) -> str | None:
         fut_verb = t.feats.get("Tense") == "Fut" or _future_aux(toks, k)
         if lem in _BUILD_VERBS and t.pos == "VERB":
             return "launched" if t.feats.get("Tense") == "Past" and not fut_verb else "planned"
+        if _building_works(toks, k):
+            return "planned" if future else "under_construction"
         if lem in _ASPECT_VERBS and (status := _begun_event(toks, k)) is not None:
             # "начала строительство": what begins is the building, not the plant
             return "planned" if status in _ONGOING and (future or fut_verb) else status
@@ -290,6 +294,14 @@ def _stated_status(sent: Sentence) -> str | None:
                 return "planned"  # "получили разрешение на строительство": not begun
             return "planned" if ongoing and future else status
     return None
+
+
+def _building_works(toks: list[Token], k: int) -> bool:
+    """Building works at k ("проводятся ремонтные работы", "начали подготовительные работы",
+    real news dev r1_023, r2_032): an adjective of works (plant_words.csv role
+    works_adjective) and "работа" right after it."""
+    return _lem(toks[k]) in _WORKS_ADJECTIVES and k + 1 < len(toks) and \
+        _lem(toks[k + 1]) == "работа"
 
 
 def _prepared_for(toks: list[Token], k: int) -> bool:
@@ -328,6 +340,8 @@ def _begun_event(toks: list[Token], k: int) -> str | None:
     выпуск", "начнут выпускать") is a launch; None when there is none."""
     for x in _past_places(toks, k + 1)[:3]:
         lem = _lem(x)
+        if _building_works(toks, toks.index(x)):
+            return "under_construction"  # "начали подготовительные работы" (real news r2_032)
         infinitive = x.pos == "VERB" and x.feats.get("VerbForm") == "Inf"
         if (x.pos == "NOUN" or infinitive) and lem in STATUS_LEMMAS and lem not in _ASPECT_VERBS:
             return STATUS_LEMMAS[lem]  # "начали строительство", "начали возводить"
