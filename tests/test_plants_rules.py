@@ -859,3 +859,11 @@ def test_the_place_of_a_launch_is_expanded(text, status):
 ])
 def test_building_works(text, status):
     assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+def test_a_town_before_the_head_in_another_case_is_no_name():
+    """"под Каменском завод": the locative town does not agree with the accusative head, so
+    the plant has no name and its plan is news (after real news dev r3_036)."""
+    assert [(n, st) for n, _, st in plants(
+        "Власти области собираются построить под Каменском завод по производству кирпича.")] \
+        == [("завод по производству кирпича", "announced")]

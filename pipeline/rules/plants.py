@@ -617,9 +617,23 @@ def _adjectives_before(toks: list[Token], i: int) -> tuple[list[Token], Token | 
     them; any adjective counts, since the tagger's case of a name is unreliable."""
     j = i - 1
     # a short form is a predicate ("Открыт Суходольский завод"), not the plant's adjective
-    while j >= 0 and toks[j].pos == "ADJ" and toks[j].feats.get("Variant") != "Short":
+    while j >= 0 and toks[j].pos == "ADJ" and toks[j].feats.get("Variant") != "Short" and \
+            _can_agree(toks[j], toks[i]):
         j -= 1
     return toks[j + 1:i], (toks[j] if j >= 0 else None)
+
+
+def _can_agree(adj: Token, head: Token) -> bool:
+    """The adjective has a form in a case of the head ("под Черногорском завод", real news
+    dev r3_036: a town in the locative before an accusative head is no part of its name);
+    the tagger's own case is not trusted, so every parse of both words counts (every parse
+    of a word the dictionary knows only as a noun, "Каменском")."""
+    def cases(tok: Token, pos: str) -> set[str]:
+        parses = morph().parse(tok.text.lower())
+        return {str(p.tag.case) for p in parses if pos == p.tag.POS} or \
+            {str(p.tag.case) for p in parses if p.tag.case}
+    a, h = cases(adj, "ADJF"), cases(head, "NOUN")
+    return not a or not h or bool(a & h)
 
 
 def _event_across_place(toks: list[Token], k: int) -> bool:
