@@ -867,3 +867,12 @@ def test_a_town_before_the_head_in_another_case_is_no_name():
     assert [(n, st) for n, _, st in plants(
         "Власти области собираются построить под Каменском завод по производству кирпича.")] \
         == [("завод по производству кирпича", "announced")]
+
+
+def test_a_verbless_sentence_after_a_dated_plan_is_dated_too():
+    """"Также завод …" with no verb goes on with the dated plan before it (after real news
+    dev r2_044): both plants of the agreement are planned."""
+    text = ("По соглашениям будут реализованы проекты по строительству завода по производству "
+            "кирпича и завода по производству плитки. В 2026 году планируют построить завод "
+            "по производству плитки. Также завод по производству кирпича.")
+    assert sorted(st for _, _, st in plants(text)) == ["planned", "planned"]

@@ -1410,6 +1410,17 @@ def _only_visited(sent: Sentence, si: int, statuses: list[str | None],
     return not (si + 1 < len(statuses) and statuses[si + 1] and not found[si + 1])
 
 
+def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[bool]:
+    """Which sentences date a plan (plan_dated); a sentence with no verb goes on with the
+    dated plan before it ("В 2026 году планируют построить завод по переработке макулатуры.
+    Также завод по производству газобетона.", real news dev r2_044): it is dated too."""
+    out = [plan_dated(s.text, published) for s in sentences]
+    for k in range(1, len(out)):
+        if out[k - 1] and not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
+            out[k] = True
+    return out
+
+
 def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
                        found: list[list[_Phrase]]) -> list[str | None]:
     """The status each sentence states; a sentence with no verb goes on with the plan of
@@ -1435,7 +1446,7 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     last_status: str | None = None
     # a plan is dated by a date in its sentence or the next ones ("… намерена построить
     # завод. … Предприятие должно заработать в 2027 году"), not by one anywhere in the page
-    flags = [plan_dated(s.text, ctx.published) for s in analyzed.sentences]
+    flags = _verbless_dated(analyzed.sentences, ctx.published)
     found = [_find_in_sentence(s, analyzed.sentences[k - 1] if k else None)
              for k, s in enumerate(analyzed.sentences)]
     statuses = _sentence_statuses(analyzed.sentences, flags, found)
