@@ -376,6 +376,11 @@ NEWS_PATTERNS = [
     ("В Туве до конца года запустят завод по производству взрывчатки. Строительство ведет "
      "компания «Энерго».",
      [("завод по производству взрывчатки", "under_construction", "Энерго", "RU-TY")]),
+    # ... not when a sentence between states a status of its own: the building is of
+    # another project (after real news dev r1_055)
+    ("В Туве до конца года запустят завод по производству взрывчатки. Также реализуется "
+     "проект по расширению склада. Для склада строится новый корпус.",
+     [("завод по производству взрывчатки", "planned", None, "RU-TY")]),
     # ... a plan alone stays planned
     ("В Туве до конца года запустят завод по производству взрывчатки.",
      [("завод по производству взрывчатки", "planned", None, "RU-TY")]),
@@ -783,3 +788,91 @@ def test_a_plant_visited_is_news_only_when_the_next_sentence_says_what_happened(
             "реконструкции увеличило выпуск.")
     assert [(n, st) for n, _, st in plants(text)] == \
         [("завод по производству комбикормов", "expanded")]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a month in the sentence of an agreement already made dates the signing, not the plan
+    # (after real news dev r4_003)
+    ("Соглашение о строительстве завода стальных труб было подписано в марте на форуме.",
+     "announced"),
+    # ... a month in a sentence of a plan still dates it
+    ("Компания намерена построить завод стальных труб в марте.", "planned"),
+])
+def test_a_month_of_a_signing_does_not_date_the_plan(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,statuses", [
+    # jobs cut at a plant: the plant is the subject, nothing happened to the facility
+    # (after real news dev r3_021)
+    ("С мая запланировано сокращение 40 человек на заводе «Полимер».", ["unknown"]),
+    ("Литейный завод «Восток» объявил о массовом увольнении сотрудников.", ["unknown"]),
+    # a cut of output is no cut of jobs: the plant is stopped
+    ("На заводе «Полимер» приостановили выпуск пленки.", ["suspended"]),
+    # the cut's sentence passes no status on to the next plant
+    ("На заводе «Полимер» объявили о сокращении 40 человек. Завод стальных труб работает "
+     "с мая.", ["unknown"]),
+])
+def test_jobs_cut_at_a_plant_leave_its_status_unknown(text, statuses):
+    assert [st for _, _, st in plants(text)] == statuses
+
+
+@pytest.mark.parametrize("text,status", [
+    # a plant that "will appear" is planned, one that "appeared" is open (after real news
+    # dev r2_004)
+    ("В этом году в Кавказском районе появится новый завод стальных труб.", "planned"),
+    ("В прошлом году в Кавказском районе появился новый завод стальных труб.", "launched"),
+])
+def test_a_plant_that_appears(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a project carried out is done; one to be carried out is a plan (after real news dev
+    # r2_018)
+    ("На заводе стальных труб реализован проект по выпуску проволоки.", "launched"),
+    ("На заводе стальных труб будет реализован проект по выпуску проволоки.", "planned"),
+])
+def test_a_project_carried_out(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # the plant where something was launched exists and grows (after real news dev r2_018)
+    ("На канатном заводе в Туле реализован проект по выпуску тросов.", "expanded"),
+    # ... unless it is the new plant itself
+    ("На новом канатном заводе в Туле реализован проект по выпуску тросов.", "launched"),
+])
+def test_the_place_of_a_launch_is_expanded(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # building works going on or begun: under construction (after real news dev r1_023,
+    # r2_032)
+    ("Сейчас в цехе проводятся ремонтные работы.", "under_construction"),
+    ("На площадке завода уже начали подготовительные работы.", "under_construction"),
+    # ... works to come are a plan
+    ("В следующем году на площадке начнутся строительные работы.", "planned"),
+    # building materials made are no building works
+    ("Завод строительных материалов работает в Туле.", None),
+])
+def test_building_works(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+def test_a_town_before_the_head_in_another_case_is_no_name():
+    """"под Каменском завод": the locative town does not agree with the accusative head, so
+    the plant has no name and its plan is news (after real news dev r3_036)."""
+    assert [(n, st) for n, _, st in plants(
+        "Власти области собираются построить под Каменском завод по производству кирпича.")] \
+        == [("завод по производству кирпича", "announced")]
+
+
+def test_a_verbless_sentence_after_a_dated_plan_is_dated_too():
+    """"Также завод …" with no verb goes on with the dated plan before it (after real news
+    dev r2_044): both plants of the agreement are planned."""
+    text = ("По соглашениям будут реализованы проекты по строительству завода по производству "
+            "кирпича и завода по производству плитки. В 2026 году планируют построить завод "
+            "по производству плитки. Также завод по производству кирпича.")
+    assert sorted(st for _, _, st in plants(text)) == ["planned", "planned"]

@@ -77,6 +77,10 @@ _PERMITS: frozenset[str] = frozenset()  # "разрешение на строи�
 _VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a place of a visit
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
+_STAFF_CUTS: frozenset[str] = frozenset()  # "сокращение": with _STAFF_NOUNS, jobs, not the plant
+_STAFF_NOUNS: frozenset[str] = frozenset()  # "человек", "сотрудник"
+_WORKS_ADJECTIVES: frozenset[str] = frozenset()  # "ремонтные работы": building going on
+UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
 def status_values() -> list[str]:
@@ -94,6 +98,7 @@ def load_lexicon() -> None:
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
+    global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -122,6 +127,8 @@ def load_lexicon() -> None:
     _PERMITS = lexicon.words(words, role="permit")
     _VISITS = lexicon.words(words, role="visit")
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
+    _STAFF_CUTS, _STAFF_NOUNS = (lexicon.words(words, role=r) for r in ("staff_cut", "staff_noun"))
+    _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -179,11 +186,31 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     is "announced" unless the sentence, or one of the next few (`dated`, see plan_dated()
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
+    if _cuts_staff(sent):
+        return UNKNOWN
     status = _stated_status(sent)
     if status == "planned" and not dated and any(_lem(t) in _INTENT for t in sent.tokens) \
-            and not _has_date(sent.text):
+            and not (_has_date(sent.text) and not _signed_before(sent)):
         return "announced"
     return status
+
+
+def _cuts_staff(sent: Sentence) -> bool:
+    """The sentence is about jobs cut at the plant ("запланировано сокращение 70 человек на
+    заводе", "завод объявил о массовом увольнении сотрудников", real news dev r3_021): the
+    plant is the subject, but its status words are of the cut, not of the facility."""
+    toks = sent.tokens
+    return any(_lem(t) in _STAFF_CUTS and any(_lem(x) in _STAFF_NOUNS for x in toks[k + 1:k + 5])
+               for k, t in enumerate(toks))
+
+
+def _signed_before(sent: Sentence) -> bool:
+    """An agreement reported as made ("соглашение о строительстве завода было достигнуто в
+    июле", real news dev r4_003): a month or a day in its sentence dates the signing, not
+    the plan; a year ahead still dates the plan (plan_dated)."""
+    toks = sent.tokens
+    return any(t.pos == "NOUN" and _lem(t) in _INTENT for t in toks) and \
+        any(t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past" for t in toks)
 
 
 def _has_date(text: str) -> bool:
@@ -244,6 +271,8 @@ def _stated_status(sent: Sentence) -> str | None:
         fut_verb = t.feats.get("Tense") == "Fut" or _future_aux(toks, k)
         if lem in _BUILD_VERBS and t.pos == "VERB":
             return "launched" if t.feats.get("Tense") == "Past" and not fut_verb else "planned"
+        if _building_works(toks, k):
+            return "planned" if future else "under_construction"
         if lem in _ASPECT_VERBS and (status := _begun_event(toks, k)) is not None:
             # "начала строительство": what begins is the building, not the plant
             return "planned" if status in _ONGOING and (future or fut_verb) else status
@@ -264,6 +293,14 @@ def _stated_status(sent: Sentence) -> str | None:
                 return "planned"  # "получили разрешение на строительство": not begun
             return "planned" if ongoing and future else status
     return None
+
+
+def _building_works(toks: list[Token], k: int) -> bool:
+    """Building works at k ("проводятся ремонтные работы", "начали подготовительные работы",
+    real news dev r1_023, r2_032): an adjective of works (plant_words.csv role
+    works_adjective) and "работа" right after it."""
+    return _lem(toks[k]) in _WORKS_ADJECTIVES and k + 1 < len(toks) and \
+        _lem(toks[k + 1]) == "работа"
 
 
 def _prepared_for(toks: list[Token], k: int) -> bool:
@@ -302,6 +339,8 @@ def _begun_event(toks: list[Token], k: int) -> str | None:
     выпуск", "начнут выпускать") is a launch; None when there is none."""
     for x in _past_places(toks, k + 1)[:3]:
         lem = _lem(x)
+        if _building_works(toks, toks.index(x)):
+            return "under_construction"  # "начали подготовительные работы" (real news r2_032)
         infinitive = x.pos == "VERB" and x.feats.get("VerbForm") == "Inf"
         if (x.pos == "NOUN" or infinitive) and lem in STATUS_LEMMAS and lem not in _ASPECT_VERBS:
             return STATUS_LEMMAS[lem]  # "начали строительство", "начали возводить"
@@ -578,9 +617,23 @@ def _adjectives_before(toks: list[Token], i: int) -> tuple[list[Token], Token | 
     them; any adjective counts, since the tagger's case of a name is unreliable."""
     j = i - 1
     # a short form is a predicate ("Открыт Суходольский завод"), not the plant's adjective
-    while j >= 0 and toks[j].pos == "ADJ" and toks[j].feats.get("Variant") != "Short":
+    while j >= 0 and toks[j].pos == "ADJ" and toks[j].feats.get("Variant") != "Short" and \
+            _can_agree(toks[j], toks[i]):
         j -= 1
     return toks[j + 1:i], (toks[j] if j >= 0 else None)
+
+
+def _can_agree(adj: Token, head: Token) -> bool:
+    """The adjective has a form in a case of the head ("под Черногорском завод", real news
+    dev r3_036: a town in the locative before an accusative head is no part of its name);
+    the tagger's own case is not trusted, so every parse of both words counts (every parse
+    of a word the dictionary knows only as a noun, "Каменском")."""
+    def cases(tok: Token, pos: str) -> set[str]:
+        parses = morph().parse(tok.text.lower())
+        return {str(p.tag.case) for p in parses if pos == p.tag.POS} or \
+            {str(p.tag.case) for p in parses if p.tag.case}
+    a, h = cases(adj, "ADJF"), cases(head, "NOUN")
+    return not a or not h or bool(a & h)
 
 
 def _event_across_place(toks: list[Token], k: int) -> bool:
@@ -1092,12 +1145,16 @@ def _built_meanwhile(si: int, statuses: list[str | None], found: list[list[_Phra
                     ) -> str | None:
     """A plant whose launch is planned while the next sentences say it is being built
     ("…до конца года запустят завод… Строительство ведет компания КМД-ЭНЕРГО", real news
-    dev r4_005, r2_035): under construction, unless another plant is named first."""
+    dev r4_005, r2_035): under construction, unless another plant is named first or a
+    sentence between states another status ("… реализуется проект по расширению … Для
+    обеспечения сырьём строится комплекс": another project's building, real news dev r1_055)."""
     for k in range(si + 1, min(si + 3, len(statuses))):
         if found[k]:
             return None
         if statuses[k] == "under_construction":
             return "under_construction"
+        if statuses[k] is not None:
+            return None
     return None
 
 
@@ -1130,6 +1187,22 @@ def _hosts_new_unit(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> bool
     head = sent.tokens[ph.head]
     return ph.lemma in _HOSTS and head.case == "Loc" and \
         any(p is not ph and p.lemma in ADDED_UNITS for p in phrases)
+
+
+def _place_of_launch(sent: Sentence, ph: _Phrase) -> bool:
+    """The plant is where something was launched ("на канатном заводе реализован первый
+    этап проекта", real news dev r2_018): "на" + the plant in the locative, not a new one; it
+    exists and grows."""
+    toks = sent.tokens
+    head = toks[ph.head]
+    if ph.lemma not in _HOSTS or head.case != "Loc":
+        return False
+    j = ph.head - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        if _lem(toks[j]) == "новый":
+            return False
+        j -= 1
+    return j >= 0 and toks[j].text.lower() == "на"
 
 
 def _at_working_plant(sent: Sentence, phrases: list[_Phrase]) -> bool:
@@ -1201,6 +1274,8 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     the status of the next sentences that name no other plant ("…решается судьба
     Туимского завода. … Цеха простаивают, работа завода свернута": suspended)."""
     own = statuses[si]
+    if own == UNKNOWN:
+        return own
     if own in NAMED_PLANT_STATUSES:
         return "expanded" if own == "launched" else own
     if own == "announced" and any(_lem(t) in _INTENT and t.feats.get("Tense") != "Past"
@@ -1264,7 +1339,7 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
     if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
-                             or _hosts_new_unit(sent, ph, found[si])):
+                             or _hosts_new_unit(sent, ph, found[si]) or _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
 
@@ -1335,6 +1410,17 @@ def _only_visited(sent: Sentence, si: int, statuses: list[str | None],
     return not (si + 1 < len(statuses) and statuses[si + 1] and not found[si + 1])
 
 
+def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[bool]:
+    """Which sentences date a plan (plan_dated); a sentence with no verb goes on with the
+    dated plan before it ("В 2026 году планируют построить завод по переработке макулатуры.
+    Также завод по производству газобетона.", real news dev r2_044): it is dated too."""
+    out = [plan_dated(s.text, published) for s in sentences]
+    for k in range(1, len(out)):
+        if out[k - 1] and not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
+            out[k] = True
+    return out
+
+
 def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
                        found: list[list[_Phrase]]) -> list[str | None]:
     """The status each sentence states; a sentence with no verb goes on with the plan of
@@ -1349,22 +1435,27 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
     return statuses
 
 
+def _events(statuses: list[str | None]) -> list[str]:
+    """The statuses that say something happened (a cut of jobs says nothing of the plant)."""
+    return [s for s in statuses if s and s != UNKNOWN]
+
+
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
     last_status: str | None = None
     # a plan is dated by a date in its sentence or the next ones ("… намерена построить
     # завод. … Предприятие должно заработать в 2027 году"), not by one anywhere in the page
-    flags = [plan_dated(s.text, ctx.published) for s in analyzed.sentences]
+    flags = _verbless_dated(analyzed.sentences, ctx.published)
     found = [_find_in_sentence(s, analyzed.sentences[k - 1] if k else None)
              for k, s in enumerate(analyzed.sentences)]
     statuses = _sentence_statuses(analyzed.sentences, flags, found)
     for si, sent in enumerate(analyzed.sentences):
         own = statuses[si]
-        last_status = own or last_status
+        last_status = own if own and own != UNKNOWN else last_status  # a cut is no event
         if not found[si]:
             continue
-        status = own or last_status or next((s for s in statuses[si + 1:] if s), None)
+        status = own or last_status or next(iter(_events(statuses[si + 1:])), None)
         regions = [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
                    and not _other_district(sent, r, ctx)]
         dates = [d for d in find_dates(sent.text, ctx.published) if d.precision != "year"]
