@@ -636,3 +636,48 @@ def test_the_population_is_part_of_the_post_not_its_organization():
 def test_a_district_is_its_own_organization(text, organization):
     rows = officials.find_officials(analyze(text), "Краснодарский край")
     assert [r.organization for r in rows] == [organization]
+
+
+@pytest.mark.parametrize("word, lemma_, feats, expected", [
+    # a name the dictionary does not know, declined: the tagger's lemma is its stem + а/я
+    ("Цапки", "цапка", {"Case": "Gen", "Gender": "Masc"}, "Цапка"),
+    ("Тхашемом", "тхашем", {"Case": "Ins", "Gender": "Masc"}, "Тхашем"),
+    # an indeclinable name the tagger lemmatises wrongly is kept as written
+    ("Моди", "модь", {"Case": "Ins", "Gender": "Masc"}, None),
+    ("Кожемяко", "кожемякий", {"Case": "Ins", "Gender": "Masc"}, None),
+    # a woman's name in a consonant does not decline
+    ("Кимой", "ким", {"Case": "Ins", "Gender": "Fem"}, None),
+])
+def test_declined_lemma_of_an_unknown_name(word, lemma_, feats, expected):
+    tok = Token(0, len(word), word, "PROPN", lemma_, feats)
+    assert officials._declined_lemma(word, tok) == expected
+
+
+def test_an_unknown_surname_in_an_oblique_case_is_put_in_the_nominative():
+    """"замгубернатора Ивана Дрынки" is Иван Дрынка's post (written for the tests, after
+    real news dev r3_003 and r4_002)."""
+    rows = officials.find_officials(analyze(
+        "По словам директора завода Петра Цапки, цех встанет."), REGION)
+    assert [r.full_name for r in rows] == ["Петр Цапка"]
+
+
+def test_a_name_after_a_post_in_the_nominative_is_read_in_the_nominative():
+    """"сообщила начальник управления Евгения Смирнова": the name agrees with the post, so
+    it is a woman's name as written, not "Евгений Смирнов" (written for the tests, after
+    real news dev r1_010); after a post in the genitive the name stays as normalised."""
+    text = ("Завод откроют в мае, сообщила начальник управления инвестиций Тульской области "
+            "Евгения Смирнова.")
+    assert [r.full_name for r in officials.find_officials(analyze(text), REGION)] == [
+        "Евгения Смирнова"]
+    text = "По словам директора завода Александра Петрова, цех встанет."
+    assert [r.full_name for r in officials.find_officials(analyze(text), REGION)] == [
+        "Александр Петров"]
+
+
+def test_an_instrumental_ending_tagged_nominative_is_declined():
+    """The tagger may read "Тхашемом" as a nominative; its ending says otherwise (written
+    for the tests, after real news dev r4_002)."""
+    tok = Token(0, 8, "Тхашемом", "PROPN", "тхашем", {"Case": "Nom", "Gender": "Masc"})
+    assert officials._nominative_word("Тхашемом", tok) == "Тхашем"
+    tok = Token(0, 6, "Сергей", "PROPN", "сергей", {"Case": "Nom", "Gender": "Masc"})
+    assert officials._nominative_word("Сергей", tok) == "Сергей"

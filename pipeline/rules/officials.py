@@ -206,6 +206,9 @@ def _cap(word: str) -> str:
 
 def _nominative_word(word: str, tok: Token | None) -> str:
     """An oblique name word the normaliser left as written ("Обамой") to the nominative."""
+    if tok is not None and tok.case == "Nom" and word.lower().endswith(_INSTRUMENTAL) \
+            and (stem := _declined_lemma(word, tok)):
+        return stem  # "Капланом Панешем" tagged a nominative: the ending says otherwise
     if tok is None or tok.case in (None, "Nom"):
         return word
     src = UD_TO_PYMORPHY_CASE.get(tok.case)
@@ -221,6 +224,8 @@ def _nominative_word(word: str, tok: Token | None) -> str:
     m = _SURNAME_OBLIQUE.fullmatch(word)
     if m:
         return m.group(1)  # "Мантурову" -> "Мантуров": the dictionary knows a town
+    if (stem := _declined_lemma(word, tok)) is not None:
+        return stem  # "Семки" -> "Семка": a name the dictionary does not know
     if word[-1].lower() == "и" or parses and all("Geox" in p.tag or p.tag.POS == "VERB"
                                                   for p in parses):
         return word  # "Нарендры Моди": a foreign name does not decline
@@ -230,6 +235,29 @@ def _nominative_word(word: str, tok: Token | None) -> str:
 # An oblique Russian surname the dictionary does not know: the suffix -ов/-ев/-ин and a
 # masculine case ending (structure, not vocabulary).
 _SURNAME_OBLIQUE = re.compile(r"([А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)")
+
+
+# Masculine instrumental endings: a name word so ended is no nominative, whatever the tag.
+_INSTRUMENTAL = ("ом", "ем", "ём")
+# Endings of a declined name word after its stem (structure, not vocabulary).
+_OBLIQUE_ENDINGS = frozenset({"а", "я", "у", "ю", "е", "ы", "и", "ом", "ем", "ём", "ой", "ей",
+                              "ою", "ею"})
+
+
+def _declined_lemma(word: str, tok: Token) -> str | None:
+    """The tagger's lemma of a name word the dictionary does not know ("Семки" -> "Семка",
+    "Панешем" -> "Панеш"), when it is the word's stem with no ending or "а"/"я" and the
+    word is that stem with a case ending: an indeclinable name the tagger lemmatises
+    wrongly ("Моди" -> "модь", "Кожемяко" -> "кожемякий") never fits."""
+    low, lem = _key(word), _key(tok.lemma or "")
+    if not lem or lem == low or not re.fullmatch(r"[а-я-]+", lem):
+        return None
+    stem = lem[:-1] if lem.endswith(("а", "я")) else lem
+    if len(stem) < 3 or not low.startswith(stem) or low[len(stem):] not in _OBLIQUE_ENDINGS:
+        return None
+    if stem == lem and tok.feats.get("Gender") == "Fem":
+        return None  # a woman's name in a consonant does not decline ("Ким")
+    return _keep_initial(word, lem)
 
 
 def _person_from_span(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
@@ -1651,7 +1679,10 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             person = persons.get((per.start, per.end))
             if person is None:
                 continue
-            posts = _posts_before(sent, per, doc) or _posts_after(sent, per, doc) or \
+            posts = _posts_before(sent, per, doc)
+            if posts and posts[0].head_case == "Nom":
+                _read_as_nominative(sent, per, person)
+            posts = posts or _posts_after(sent, per, doc) or \
                 _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
                 plural.get((per.start, per.end), [])
             posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
@@ -1664,6 +1695,26 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 ))
                 heads.append((post.head, post.default_org))
     return _merge(out, heads, persons)
+
+
+def _read_as_nominative(sent: Sentence, per: Span, person: _Person) -> None:
+    """"сообщила начальник управления Евгения Локтионова": a name right after a post in
+    the nominative is in the nominative too, so a name the tagger read as an oblique
+    masculine ("Евгения" as the genitive of "Евгений") is a woman's name as written, when
+    every word of it can be a nominative name."""
+    toks = [t for t in sent.tokens if per.start <= t.start < per.end]
+    words = [t.text for t in toks]
+    if not toks or all(t.case in ("Nom", None) for t in toks) \
+            or len(words) != len(person.full_name.split()) \
+            or [_key(w) for w in words] == [_key(w) for w in person.full_name.split()]:
+        return
+    for w in words:
+        if not any(p.tag.case == "nomn" and {"Name", "Surn", "Patr"} & p.tag.grammemes
+                   for p in morph().parse(w)):
+            return
+    person.full_name = " ".join(_cap(w) for w in words)
+    person.surname, person.first = _cap(words[-1]), _cap(words[0])
+    person.nominative = True
 
 
 def _first_token(sent: Sentence, span: Span) -> Token:
