@@ -66,8 +66,11 @@ def _read_at(text: str, at: str, piece_name: str, head: str | None = None,
     ("Директор завода выступил.", "завода", "_quoted_org", (None, None, [], [])),
     # "в/во + place", "от + organization"
     ("Наблюдатель от ОБСЕ выступил.", "от", "_preposition_org", ("stop", "ОБСЕ", [], [])),
+    ("Полпред президента в Москве выступил.", "в",
+     "_preposition_org", ("stop", "Москва", [], [])),
+    # a federal district is no organization: `_territory` keeps it in the post
     ("Полпред президента в Центральном федеральном округе выступил.", "в",
-     "_preposition_org", ("stop", "Центральный федеральный округ", [], [])),
+     "_preposition_org", (None, None, [], [])),
     # "по + noun phrase" stays in the post
     ("Директор по стратегии и развитию выступил.", "по", "_po_phrase",
      ("next", None, ["по", "стратегии", "и", "развитию"], [])),
@@ -681,3 +684,28 @@ def test_an_instrumental_ending_tagged_nominative_is_declined():
     assert officials._nominative_word("Тхашемом", tok) == "Тхашем"
     tok = Token(0, 6, "Сергей", "PROPN", "сергей", {"Case": "Nom", "Gender": "Masc"})
     assert officials._nominative_word("Сергей", tok) == "Сергей"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a federal district after "в" is the post's territory, written out in position_full;
+    # it is no organization (written for the tests, after real news dev r3_006, r3_015)
+    ("В край приехал полпред президента в ПФО Иван Петров.",
+     ("полпред президента в пфо",
+      "полномочный представитель президента в приволжском федеральном округе", None)),
+    ("Полномочный представитель президента в Уральском федеральном округе Иван Петров "
+     "выступил.", ("полномочный представитель президента в уральском федеральном округе",
+                   "полномочный представитель президента в уральском федеральном округе",
+                   None)),
+    # a country written before the district stays the organization (factRuEval-2016's
+    # convention) and its words stay in the post
+    ("Полпред президента РФ в Южном федеральном округе Иван Петров выступил.",
+     ("полпред президента рф в южном федеральном округе",
+      "полномочный представитель президента рф в южном федеральном округе", "Россия")),
+    # a region whose name ends in "округ" is the organization as before
+    ("Губернатор Ханты-Мансийского автономного округа Иван Петров открыл завод.",
+     ("губернатор", "губернатор", "Ханты-Мансийский автономный округ — Югра")),
+])
+def test_a_federal_district_is_the_posts_territory(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, officials.full_position(r.position), r.organization)
+            for r in rows] == [expected]

@@ -122,6 +122,10 @@ LEAD_POST = min(_role("lead_post") or {""})
 NAME_PARTICLES = _role("name_particle")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
 ORG_UNITS = _role("org_unit")
+# "полпред президента в Сибирском федеральном округе": a federal district is the post's
+# territory, written in the post, not an organization (its noun and its abbreviations).
+TERRITORY_NOUNS = _role("territory_noun")
+TERRITORY_ABBREVIATIONS = _role("territory_abbreviation")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -672,6 +676,7 @@ class _Complement:
     organization: str | None = None
     generic: bool = False  # a generic noun was read ("директор предприятия"): a complement
     ins: bool = False  # the complement's first noun phrase may be in the instrumental
+    territory: bool = False  # "в Сибирском федеральном округе" was read into the post
 
 
 def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
@@ -760,7 +765,41 @@ def _read_complement(sent: Sentence, toks: list[Token], hi: int, doc: Article) -
                 break
         if step != _NEXT:
             break
+    _territory(sent, toks, hi, comp)
     return comp
+
+
+def _a_territory(sp: Span) -> bool:
+    """A federal district ("Сибирском федеральном округе", "СФО"), not a region whose name
+    ends in "округ" ("Ханты-Мансийский автономный округ")."""
+    words = sp.normal.split()
+    if len(words) == 1:
+        return sp.text.strip() in TERRITORY_ABBREVIATIONS
+    return lemma(words[-1].lower()) in TERRITORY_NOUNS and \
+        not any(m.via == "region" for m in find_regions(sp.normal))
+
+
+def _territory(sent: Sentence, toks: list[Token], hi: int, comp: _Complement) -> None:
+    """"полпред президента РФ в Сибирском федеральном округе": "в" and a federal district
+    after the post are its territory and stay in it, with the country written before it
+    ("РФ" is the president's, and stays the organization, as factRuEval-2016 has it); a
+    district is no organization, so with no country written the post has none."""
+    i = comp.i
+    if i + 1 >= len(toks) or _lem(toks[i]) not in ("в", "во") or comp.pending:
+        return
+    sp = _span_at(sent, toks[i + 1])
+    if sp is None or sp.type != "LOC" or toks[i + 1].start != sp.start or not _a_territory(sp):
+        return
+    if comp.organization is not None and country_of(comp.organization) is None:
+        return
+    last = max((k for k, t in enumerate(toks) if comp.compl and t is comp.compl[-1]),
+               default=hi)
+    comp.compl += toks[last + 1:i + 1]
+    comp.i = i + 1
+    while comp.i < len(toks) and toks[comp.i].start < sp.end:
+        comp.compl.append(toks[comp.i])
+        comp.i += 1
+    comp.territory = True
 
 
 def _skip_to(toks: list[Token], comp: _Complement, end: int) -> None:
@@ -851,8 +890,9 @@ def _preposition_org(sent: Sentence, toks: list[Token], comp: _Complement,
             or comp.i + 1 >= len(toks):
         return None
     sp = _span_at(sent, toks[comp.i + 1])
-    if sp is None or not (sp.type == "LOC" or lem == "от" and sp.type == "ORG"):
-        return None
+    if sp is None or not (sp.type == "LOC" or lem == "от" and sp.type == "ORG") \
+            or sp.type == "LOC" and _a_territory(sp):
+        return None  # a federal district is the post's territory (`_territory`)
     comp.organization = _org_name(sp, sent)
     comp.i += 1
     _skip_to(toks, comp, sp.end)
@@ -1079,7 +1119,7 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
         return None  # trailing adjectives without their noun belong to nothing we read
     organization = comp.organization if comp.organization is not None else place
     default_org = organization is None
-    if organization is None:
+    if organization is None and not comp.territory:
         organization = _default_organization(hlem, comp.compl, doc)
     if hlem in NEEDS_ORG and organization is None:
         return None
