@@ -709,3 +709,18 @@ def test_a_federal_district_is_the_posts_territory(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, officials.full_position(r.position), r.organization)
             for r in rows] == [expected]
+
+
+def test_a_bare_enterprise_is_the_story_company():
+    """"директор предприятия" in an article that never names an organization with that
+    noun: the company the story is about (written for the tests, after real news dev
+    r3_025, r3_050); with no story company it stays unknown, and a noun the article named
+    keeps its own name."""
+    text = "Как сообщил директор предприятия Иван Петров, цех встанет."
+    rows = officials.find_officials(analyze(text), REGION, company="Вектор")
+    assert [r.organization for r in rows] == ["Вектор"]
+    assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [None]
+    text = ("Предприятие «Альфа» закрыло цех. Как сообщил директор предприятия Иван Петров, "
+            "цех встанет.")
+    rows = officials.find_officials(analyze(text), REGION, company="Вектор")
+    assert [r.organization for r in rows] == ["Альфа"]

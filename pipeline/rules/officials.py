@@ -126,6 +126,8 @@ ORG_UNITS = _role("org_unit")
 # territory, written in the post, not an organization (its noun and its abbreviations).
 TERRITORY_NOUNS = _role("territory_noun")
 TERRITORY_ABBREVIATIONS = _role("territory_abbreviation")
+# "директор предприятия" with no name for it in the article: the company the story is about.
+STORY_COMPANY_NOUNS = _role("story_company_noun")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -628,11 +630,12 @@ def _place_adjective(tok: Token) -> str | None:
 class Article:
     """What the rules know about the document beyond one sentence, passed explicitly
     down the call chain (no module state, so documents analysed in threads never share
-    it): the article's region, the country it names most, and its generic-noun memory
-    ("партии «Яблоко»" ... "глава партии" -> Яблоко)."""
+    it): the article's region, the country it names most, its generic-noun memory
+    ("партии «Яблоко»" ... "глава партии" -> Яблоко) and the company the story is about."""
     region_name: str | None = None
     country: str | None = None
     generic_orgs: Mapping[str, str] = field(default_factory=dict)
+    company: str | None = None
 
 
 def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
@@ -1088,8 +1091,10 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
         comp.organization = _nominative_phrase(org_toks)
     else:
-        # "глава партии": the post is "глава", the party the one the article named
-        comp.organization = doc.generic_orgs.get(lem)
+        # "глава партии": the post is "глава", the party the one the article named;
+        # "директор предприятия" never named so: the company the story is about
+        comp.organization = doc.generic_orgs.get(lem) or (
+            doc.company if lem in STORY_COMPANY_NOUNS else None)
         comp.generic = True
     return _STOP
 
@@ -1683,10 +1688,12 @@ def _sector(post: _Post) -> str:
     return "public/other"
 
 
-def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> list[OfficialMention]:
-    """Every (person, post, organization) stated in the document, once per document."""
+def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
+                   company: str | None = None) -> list[OfficialMention]:
+    """Every (person, post, organization) stated in the document, once per document;
+    `company` is the one the story is about (context.main_company), if known."""
     doc = Article(region_name=region_name, country=document_country(analyzed),
-                  generic_orgs=remember_generic_orgs(analyzed))
+                  generic_orgs=remember_generic_orgs(analyzed), company=company)
     return _find(analyzed, doc)
 
 
