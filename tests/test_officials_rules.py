@@ -724,3 +724,28 @@ def test_a_bare_enterprise_is_the_story_company():
             "цех встанет.")
     rows = officials.find_officials(analyze(text), REGION, company="Вектор")
     assert [r.organization for r in rows] == ["Альфа"]
+
+
+@pytest.mark.parametrize("text, organization", [
+    # a quoted name in the genitive: its head and adjectives in the nominative (written for
+    # the tests, after real news dev r2_015)
+    ('Об этом сообщил гендиректор "Северной верфи" Иван Петров.', "Северная верфь"),
+    # a quoted name that can be a nominative stays as written
+    ("Об этом сообщил гендиректор «Вертолётов России» Иван Петров.", "Вертолёты России"),
+])
+def test_a_quoted_name_in_the_genitive_is_put_in_the_nominative(text, organization):
+    assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
+        organization]
+
+
+@pytest.mark.parametrize("text, organization", [
+    # "глава района" alone: the district the article named before (written for the tests,
+    # after real news dev r1_033)
+    ("В посёлке Зеленоградского района открыли цех. Как сообщил глава района Иван Петров, "
+     "цех расширят.", "Зеленоградский район"),
+    # none named: the post has no organization (it was "Район")
+    ("Как сообщил глава района Иван Петров, цех расширят.", None),
+])
+def test_a_bare_district_is_the_one_the_article_named(text, organization):
+    assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
+        organization]

@@ -554,7 +554,15 @@ def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
     if not m:
         return None
     # "гендиректором «Техмашсервиса»": the name in the nominative
-    return quoted_nominative(normalize_org(m.group(1))), tok.start + m.end()
+    name = normalize_org(m.group(1))
+    nominative = quoted_nominative(name)
+    inside = [t for t in sent.tokens if tok.end <= t.start and t.end <= tok.start + m.end() - 1]
+    if nominative == name and len(inside) > 1 and inside[0].text == name.split()[0] \
+            and inside[0].pos in ("ADJ", "NOUN") and inside[0].case not in (None, "Nom") \
+            and not any("nomn" in p.tag for p in morph().parse(inside[0].text)):
+        # "гендиректор «Титановой долины»": the head and its adjectives in the nominative
+        nominative = normalize_org(_nominative_phrase(inside))
+    return nominative, tok.start + m.end()
 
 
 def _org_name(span: Span, sent: Sentence | None = None) -> str:
@@ -643,6 +651,10 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
     the article last named with that noun."""
     memory: dict[str, str] = {}
     for sent in analyzed.sentences:
+        for sp in sent.spans:
+            if sp.type == "LOC" and _a_district(sp):
+                # "в Воткинском районе" ... "глава района": the district last named
+                memory[lemma(sp.normal.split()[-1].lower())] = sp.normal
         toks = sent.tokens
         for i, t in enumerate(toks[:-1]):
             lem = _lem(t)
@@ -947,7 +959,8 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     if t.pos not in ("NOUN", "PROPN") or not _is_gen(t, comp):
         return None
     comp.ins = False
-    return (_place_noun(t, comp, doc) or _unit_org(sent, toks, comp)
+    return (_place_noun(t, comp, doc) or _district_noun(sent, toks, comp, doc)
+            or _unit_org(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
 
 
@@ -966,6 +979,22 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
         comp.organization = doc.country
     else:
         return None
+    comp.i += 1
+    return _STOP
+
+
+def _district_noun(sent: Sentence, toks: list[Token], comp: _Complement,
+                   doc: Article) -> Step:
+    """"глава района" alone: the district the article last named ("в Воткинском районе");
+    none when it named none. A name after the word ("района Отрадное") is read as before."""
+    t = toks[comp.i]
+    if comp.pending or _lem(t) not in DISTRICT_WORDS:
+        return None
+    nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
+    if nxt is not None and (_span_at(sent, nxt) is not None or nxt.text in _OPEN_QUOTES):
+        return None
+    comp.organization = doc.generic_orgs.get(_lem(t))
+    comp.generic = True  # "глава района" is a post whether or not the district was named
     comp.i += 1
     return _STOP
 
