@@ -749,3 +749,29 @@ def test_a_quoted_name_in_the_genitive_is_put_in_the_nominative(text, organizati
 def test_a_bare_district_is_the_one_the_article_named(text, organization):
     assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
         organization]
+
+
+def test_a_participle_read_as_a_noun_heads_a_post_after_a_copula():
+    """"Конкурсным управляющим утверждена Мария Петрова": the tagger reads "управляющим"
+    as a noun with a verb lemma; it is still the head (written for the tests, after real
+    news dev r3_023)."""
+    rows = officials.find_officials(analyze(
+        "Конкурсным управляющим утверждена Мария Петрова."), REGION)
+    assert [(r.full_name, r.position) for r in rows] == [("Мария Петрова",
+                                                         "конкурсный управляющий")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the pronoun stands for the organization noun before it, named before in the article
+    # (written for the tests, after real news dev r3_029)
+    ("Компания «Вектор» открыла цех. О планах компании рассказал её руководитель Иван "
+     "Петров.", [("руководитель", "Вектор")]),
+    # "предприятие" never named: the story's company
+    ("О планах предприятия рассказал его руководитель Иван Петров.",
+     [("руководитель", "Альфа")]),
+    # a pronoun that stands for a person gives no organization, so no row
+    ("Иван Сидоров уехал, его заместитель Иван Петров остался.", []),
+])
+def test_a_possessive_pronoun_stands_for_the_posts_organization(text, expected):
+    rows = officials.find_officials(analyze(text), REGION, company="Альфа")
+    assert [(r.position, r.organization) for r in rows] == expected

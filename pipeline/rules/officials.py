@@ -128,6 +128,8 @@ TERRITORY_NOUNS = _role("territory_noun")
 TERRITORY_ABBREVIATIONS = _role("territory_abbreviation")
 # "директор предприятия" with no name for it in the article: the company the story is about.
 STORY_COMPANY_NOUNS = _role("story_company_noun")
+# "его руководитель Иван Петров": a pronoun that stands for the organization of the post.
+POSSESSIVE_PRONOUNS = _role("possessive_pronoun")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -422,8 +424,10 @@ def _lem(tok: Token) -> str:
 
 
 def _participle_head(tok: Token) -> str | None:
-    """"управляющего" -> "управляющий" when the participle is an instrumental head."""
-    if tok.pos != "VERB" or tok.feats.get("VerbForm") != "Part":
+    """"управляющего" -> "управляющий" when the participle is an instrumental head; a
+    participle the tagger read as a noun keeps its verb lemma ("управляющим" -> управлять)."""
+    verb = tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part"
+    if not verb and not (tok.pos == "NOUN" and _lem(tok).endswith(("ть", "ться"))):
         return None
     for p in morph().parse(tok.text.lower()):
         if p.tag.POS == "PRTF":
@@ -434,7 +438,7 @@ def _participle_head(tok: Token) -> str | None:
 
 
 def _is_head(tok: Token) -> bool:
-    if tok.pos == "VERB":
+    if tok.pos == "VERB" or tok.pos == "NOUN" and _lem(tok).endswith(("ть", "ться")):
         return _participle_head(tok) is not None
     if tok.pos not in ("NOUN", "PROPN", "ADJ", "X"):
         return False
@@ -1758,7 +1762,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             posts = _posts_before(sent, per, doc)
             if posts and posts[0].head_case == "Nom":
                 _read_as_nominative(sent, per, person)
-            posts = posts or _posts_after(sent, per, doc) or \
+            posts = posts or _possessive_post(sent, per, doc) or _posts_after(sent, per, doc) or \
                 _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
                 plural.get((per.start, per.end), [])
             posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
@@ -1771,6 +1775,35 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 ))
                 heads.append((post.head, post.default_org))
     return _merge(out, heads, persons)
+
+
+def _possessive_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """"О планах предприятия рассказал его руководитель Иван Петров": a post after a
+    possessive pronoun right before the name belongs to the organization noun the pronoun
+    stands for, the nearest before it in the sentence, named as the article named it (or,
+    for "предприятие", the story's company); nothing when that is unknown."""
+    before = [t for t in sent.tokens if t.end <= per.start]
+    h = len(before) - 1
+    if h < 1 or not _is_head(before[h]) or before[h].feats.get("Number") == "Plur":
+        return []
+    p = _pre_start(sent, before, h)
+    if p == 0 or before[p - 1].text.lower().replace("ё", "е") not in POSSESSIVE_PRONOUNS:
+        return []
+    head = before[h]
+    name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
+    for t in reversed(before[:p - 1]):
+        if (sp := _span_at(sent, t)) is not None and sp.type == "PER" \
+                or t.text in _HARD_BOUNDARY:
+            return []
+        lem = _lem(t)
+        if t.pos == "NOUN" and lem in GENERIC_ORG_NOUNS:
+            org = doc.generic_orgs.get(lem) or (
+                doc.company if lem in STORY_COMPANY_NOUNS else None)
+            _, kept = _split_place(before[p:h])
+            post = _Post(_nominative_position(kept, head, []), org,
+                         _phase_of(before[p:h], head), _head_key(head), 0, 0, head.case)
+            return [post] if org is not None and _agrees(post, name_tok) else []
+    return []
 
 
 def _read_as_nominative(sent: Sentence, per: Span, person: _Person) -> None:
