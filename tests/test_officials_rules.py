@@ -775,3 +775,23 @@ def test_a_participle_read_as_a_noun_heads_a_post_after_a_copula():
 def test_a_possessive_pronoun_stands_for_the_posts_organization(text, expected):
     rows = officials.find_officials(analyze(text), REGION, company="Альфа")
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a post after a verb in a sentence naming no one: the one person named just before
+    # (written for the tests, after real news dev r2_042)
+    ("«Цех откроем в мае», — написал Иван Петров. «Всё только начинается», — сообщил глава "
+     "Бурятии.", [("Иван Петров", "глава", "Республика Бурятия")]),
+    # none named before: the one person named just after (after real news dev r3_048)
+    ("Ситуацию на заводе прокомментировал глава Бурятии в прямом эфире. По словам Ивана "
+     "Петрова, она сложная.", [("Иван Петров", "глава", "Республика Бурятия")]),
+    # two persons named after: nobody
+    ("Ситуацию на заводе прокомментировал глава Бурятии. Иван Петров и Олег Сидоров "
+     "согласились.", []),
+    # a post with no organization of its own ("сообщил директор") is no one's
+    ("«Цех откроем в мае», — написал Иван Петров. «Всё только начинается», — сообщил "
+     "директор.", []),
+])
+def test_a_speakers_post_in_a_sentence_naming_no_one(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected

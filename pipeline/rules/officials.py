@@ -1736,14 +1736,31 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     heads: list[tuple[str, bool]] = []
     previous: set[str] = set()
     previous_subject = False
-    for sent in analyzed.sentences:
+    sentences = analyzed.sentences
+    named_in = [{persons[(sp.start, sp.end)].key for sp in person_spans(s)
+                 if (sp.start, sp.end) in persons} for s in sentences]
+    for k, sent in enumerate(sentences):
         spans = [sp for sp in person_spans(sent) if (sp.start, sp.end) in persons]
         named = {persons[(sp.start, sp.end)].key for sp in spans}
+        speaker = _speaker_post(sent, doc) if not named else []
+        if speaker and len(previous) != 1 and k + 1 < len(sentences) \
+                and len(named_in[k + 1]) == 1:
+            # "..., сообщил вице-премьер. Иван Петров сообщил, что ...": the next one
+            person = next(p for p in persons.values() if p.key in named_in[k + 1])
+            for tok, post in speaker:
+                out.append(OfficialMention(
+                    person_key=person.key, full_name=person.full_name,
+                    surname=person.surname, position=post.position,
+                    organization=post.organization, phase=post.phase, sector=_sector(post),
+                    evidence=sent.text, start=tok.start, end=tok.end,
+                ))
+                heads.append((post.head, post.default_org))
         if len(previous) == 1:
             person = next(p for p in persons.values() if p.key in previous)
             found = _pronoun_posts(sent, doc)
             if not found and previous_subject:
                 found = _subject_post(sent, doc)
+            found = found or speaker
             for tok, post in found:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
@@ -1854,6 +1871,26 @@ def _subject_post(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
     named = any(t.text in _OPEN_QUOTES or (sp := _span_at(sent, t)) is not None
                 and sp.type == "ORG" for t in toks[h:post.consumed])
     return [(toks[h], post)] if named else []  # "губернатор области" may be anyone
+
+
+def _speaker_post(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
+    """"«...», — сообщил глава республики.", "Ситуацию прокомментировал глава Бурятии":
+    a post with its organization as the subject right after a finite verb, in a sentence
+    that names no one, is said of the one person a neighbouring sentence names (the one
+    before, else the one after; `_find` decides)."""
+    toks = sent.tokens
+    for h in range(1, len(toks)):
+        v = toks[h - 1]
+        if v.pos != "VERB" or v.feats.get("VerbForm") not in (None, "Fin"):
+            continue
+        if not _is_head(toks[h]) or toks[h].case != "Nom" \
+                or toks[h].feats.get("Number") == "Plur":
+            continue
+        post = _parse_post(sent, toks, h, doc)
+        if post is None or post.organization is None or post.default_org:
+            return []
+        return [(toks[h], post)]
+    return []
 
 
 def _pronoun_posts(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
