@@ -795,3 +795,15 @@ def test_a_possessive_pronoun_stands_for_the_posts_organization(text, expected):
 def test_a_speakers_post_in_a_sentence_naming_no_one(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.full_name, r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, organization", [
+    # the name an organization bears after "имени"/"им.", initials and all, and the dots of
+    # the initials end no post (written for the tests, after real news dev r3_031)
+    ("Об этом рассказал председатель рыболовецкого колхоза им. П.А. Смирнова Иван Петров.",
+     "Рыболовецкий колхоз имени П.А. Смирнова"),
+    ("Об этом рассказал директор завода имени Кирова Иван Петров.", "Завод имени Кирова"),
+])
+def test_an_organization_named_after_a_person(text, organization):
+    assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
+        organization]

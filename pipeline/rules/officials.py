@@ -1102,6 +1102,17 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     while comp.i < len(toks) and _org_word(sent, toks[comp.i]):
         org_toks.append(toks[comp.i])
         comp.i += 1
+    eponym = _EPONYM.match(sent.text, org_toks[-1].end - sent.start) if len(org_toks) > 1 \
+        or lem not in GENERIC_ORG_NOUNS else None
+    at = next((k for k, x in enumerate(org_toks) if k and _lem(x) == "имя"), None)
+    if eponym is None and at is not None:
+        eponym = _EPONYM.match(sent.text, org_toks[at - 1].end - sent.start)
+    if eponym is not None:
+        # "колхоза им. В.И. Ленина": the name it bears, as written, after "имени"
+        org_toks = [x for x in org_toks if x.end - sent.start <= eponym.start()]
+        _skip_to(toks, comp, sent.start + eponym.end())
+        comp.organization = f"{_nominative_phrase(org_toks)} имени {eponym.group(1)}"
+        return _STOP
     nxt = toks[comp.i] if comp.i < len(toks) else None
     if nxt is not None and nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
         comp.organization = q[0]
@@ -1130,6 +1141,10 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
             doc.company if lem in STORY_COMPANY_NOUNS else None)
         comp.generic = True
     return _STOP
+
+
+# "имени В.И. Ленина", "им. Кирова": the name an organization bears (structure).
+_EPONYM = re.compile(r"\s*(?:имени|им\.)\s*((?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё]+)")
 
 
 def _org_word(sent: Sentence, tok: Token) -> bool:
@@ -1203,6 +1218,11 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
         if sp is not None and sp.type == "PER":
             after_name = True
             break
+        if t.text == "." and i > 0 and re.fullmatch(r"[А-ЯЁ]|им", sent.tokens[i - 1].text) \
+                or re.fullmatch(r"[А-ЯЁ]", t.text) and i + 1 < len(sent.tokens) \
+                and sent.tokens[i + 1].text == ".":
+            out.append(t)  # "колхоза им. В.И. Ленина": an initial and its dot end nothing
+            continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY
                            or t.pos in _BOUNDARY_POS and not _is_head(t)
                            and t.text.lower() not in _ACTING):
