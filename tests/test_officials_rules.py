@@ -807,3 +807,23 @@ def test_a_speakers_post_in_a_sentence_naming_no_one(text, expected):
 def test_an_organization_named_after_a_person(text, organization):
     assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
         organization]
+
+
+def test_one_post_in_two_quoted_organizations():
+    """"гендиректор «Альфа Газ» и «Альфа Техника» Иван Петров" holds the post in both
+    (written for the tests, after real news dev r2_011)."""
+    rows = officials.find_officials(analyze(
+        "На форуме был гендиректор «Альфа Газ» и «Альфа Техника» Иван Петров."), REGION)
+    assert [(r.position, r.organization) for r in rows] == [
+        ("гендиректор", "Альфа Газ"), ("гендиректор", "Альфа Техника")]
+
+
+def test_a_hyphenated_generic_noun_names_no_organization():
+    """"гендиректор компании-инвестора" describes a company without naming it (written for
+    the tests, after real news dev r2_042); a described company in words stays one."""
+    rows = officials.find_officials(analyze(
+        "Об этом сообщил гендиректор компании-инвестора Иван Петров."), REGION)
+    assert [(r.position, r.organization) for r in rows] == [("гендиректор", None)]
+    rows = officials.find_officials(analyze(
+        "Об этом сообщил директор винно-водочной компании Иван Петров."), REGION)
+    assert [r.organization for r in rows] == ["Винно-водочная компания"]

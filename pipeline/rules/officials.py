@@ -473,6 +473,7 @@ class _Post:
     leftover: int  # words between the post and the name that are not part of it
     head_case: str | None
     default_org: bool = False  # the organization was not written with the post
+    more_orgs: tuple[str, ...] = ()  # "гендиректор «А» и «Б»": the same post in each
 
 
 def _span_at(sent: Sentence, tok: Token) -> Span | None:
@@ -696,6 +697,7 @@ class _Complement:
     generic: bool = False  # a generic noun was read ("директор предприятия"): a complement
     ins: bool = False  # the complement's first noun phrase may be in the instrumental
     territory: bool = False  # "в Сибирском федеральном округе" was read into the post
+    more_orgs: list[str] = field(default_factory=list)  # "«А» и «Б»": the post in both
 
 
 def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
@@ -897,6 +899,13 @@ def _quoted_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     if q:
         comp.organization = q[0]
         _skip_to(toks, comp, q[1])
+        while comp.i + 1 < len(toks) and toks[comp.i].text == "и" \
+                and toks[comp.i + 1].text in _OPEN_QUOTES \
+                and (more := _quoted(sent, toks[comp.i + 1])):
+            # "гендиректор «АВГ Газовое оборудование» и «АВГ Прицепная Техника»"
+            comp.more_orgs.append(more[0])
+            comp.i += 1
+            _skip_to(toks, comp, more[1])
     return _STOP
 
 
@@ -1132,6 +1141,9 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
             # "внешнеполитического ведомства России": a described body of the country
             comp.organization = f"{_nominative_phrase(org_toks)} {sp.text}"
         _skip_to(toks, comp, sp.end)
+    elif len(org_toks) == 1 and lem.split("-")[0] in GENERIC_ORG_NOUNS and "-" in lem:
+        # "гендиректор компании-инвестора": a description of a company it does not name
+        comp.generic = True
     elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
         comp.organization = _nominative_phrase(org_toks)
     else:
@@ -1185,7 +1197,7 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
     if head.pos == "ADJ" and "-" in head.text:
         case = None  # "Экс-председатель" tagged an adjective: its case is a guess
     return _Post(position, organization, phase, hlem, comp.i, leftover, case,
-                 default_org and organization is not None)
+                 default_org and organization is not None, tuple(comp.more_orgs))
 
 
 def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
@@ -1803,6 +1815,8 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
                 plural.get((per.start, per.end), [])
             posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
+            posts = [x for post in posts for x in (
+                post, *(replace(post, organization=o, more_orgs=()) for o in post.more_orgs))]
             for post in posts:
                 out.append(OfficialMention(
                     person_key=person.key, full_name=person.full_name,
