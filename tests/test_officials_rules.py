@@ -827,3 +827,16 @@ def test_a_hyphenated_generic_noun_names_no_organization():
     rows = officials.find_officials(analyze(
         "Об этом сообщил директор винно-водочной компании Иван Петров."), REGION)
     assert [r.organization for r in rows] == ["Винно-водочная компания"]
+
+
+def test_a_generic_post_never_named_adds_nothing_to_a_placed_person():
+    """"гендиректор агентства развития Тульской области Иван Петров ... глава агентства
+    Иван Петров": the second says the first again (written for the tests, after real news
+    dev r2_010); alone it is still a row."""
+    text = ("Соглашение подписал гендиректор агентства развития Тульской области Иван Петров. "
+            "В свою очередь глава агентства Иван Петров обещал помощь.")
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [r.position for r in rows] == ["гендиректор"]
+    rows = officials.find_officials(analyze(
+        "В свою очередь глава агентства Иван Петров обещал помощь."), REGION)
+    assert [(r.position, r.organization) for r in rows] == [("глава", None)]

@@ -474,6 +474,7 @@ class _Post:
     head_case: str | None
     default_org: bool = False  # the organization was not written with the post
     more_orgs: tuple[str, ...] = ()  # "гендиректор «А» и «Б»": the same post in each
+    vague: bool = False  # "глава агентства": a generic noun the article never named
 
 
 def _span_at(sent: Sentence, tok: Token) -> Span | None:
@@ -1197,7 +1198,8 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
     if head.pos == "ADJ" and "-" in head.text:
         case = None  # "Экс-председатель" tagged an adjective: its case is a guess
     return _Post(position, organization, phase, hlem, comp.i, leftover, case,
-                 default_org and organization is not None, tuple(comp.more_orgs))
+                 default_org and organization is not None, tuple(comp.more_orgs),
+                 comp.generic and organization is None)
 
 
 def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
@@ -1766,6 +1768,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     persons = cluster_persons(analyzed)
     out: list[OfficialMention] = []
     heads: list[tuple[str, bool]] = []
+    vague: set[int] = set()  # rows whose post is a generic noun never named
     previous: set[str] = set()
     previous_subject = False
     sentences = analyzed.sentences
@@ -1825,7 +1828,9 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                     evidence=sent.text, start=per.start, end=per.end,
                 ))
                 heads.append((post.head, post.default_org))
-    return _merge(out, heads, persons)
+                if post.vague:
+                    vague.add(len(out) - 1)
+    return _merge(out, heads, persons, vague)
 
 
 def _possessive_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
@@ -1967,7 +1972,8 @@ def _governed_by_noun(sent: Sentence, sp: Span) -> bool:
 
 
 def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
-           persons: dict[tuple[int, int], _Person]) -> list[OfficialMention]:
+           persons: dict[tuple[int, int], _Person],
+           vague: set[int] | None = None) -> list[OfficialMention]:
     """One row per person, post and organization; a post said again without its
     organization ("президент Саркози" after "президент Франции Николя Саркози") adds none,
     nor does one whose organization was only guessed from the article."""
@@ -1979,9 +1985,15 @@ def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
                     if guessed}
     heads = [h for h, guessed in heads]
     names = {p.key: p for p in persons.values()}
+    # "гендиректор агентства X Игорь Бураков ... глава агентства Игорь Бураков": a post of
+    # a generic noun the article never named says again a post the person has with one
+    placed = {r.person_key for r in rows if r.organization}
+    vague = vague or set()
     seen: set[tuple[str, str, str | None]] = set()
     out = []
-    for r, h in zip(rows, heads, strict=True):
+    for k, (r, h) in enumerate(zip(rows, heads, strict=True)):
+        if k in vague and r.person_key in placed:
+            continue
         if (r.organization is None or (r.person_key, h) in guessed_keys) \
                 and (r.person_key, h) in with_org and (r.person_key, h, r.organization) \
                 not in explicit:
