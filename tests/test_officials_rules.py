@@ -840,3 +840,17 @@ def test_a_generic_post_never_named_adds_nothing_to_a_placed_person():
     rows = officials.find_officials(analyze(
         "В свою очередь глава агентства Иван Петров обещал помощь."), REGION)
     assert [(r.position, r.organization) for r in rows] == [("глава", None)]
+
+
+def test_a_described_body_of_a_region_is_the_organization():
+    """"гендиректор агентства инвестиционного развития Тульской области": the agency, not
+    the region (written for the tests, after real news dev r2_010); a bare generic noun
+    before the region still gives the region."""
+    rows = officials.find_officials(analyze(
+        "Соглашение подписал гендиректор агентства инвестиционного развития Тульской области "
+        "Иван Петров."), REGION)
+    assert [r.organization for r in rows] == [
+        "Агентство инвестиционного развития Тульской области"]
+    rows = officials.find_officials(analyze(
+        "Соглашение подписал гендиректор агентства Тульской области Иван Петров."), REGION)
+    assert [r.organization for r in rows] == ["Тульская область"]

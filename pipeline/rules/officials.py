@@ -1138,8 +1138,10 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     elif nxt is not None and (sp := _span_at(sent, nxt)) is not None \
             and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
         comp.organization = _org_name(sp, sent)
-        if len(org_toks) > 1 and sp.type == "LOC" and country_of(comp.organization):
-            # "внешнеполитического ведомства России": a described body of the country
+        if len(org_toks) > 1 and sp.type == "LOC" and (
+                country_of(comp.organization) or resolve_region(comp.organization)):
+            # "внешнеполитического ведомства России", "агентства инвестиционного развития
+            # Ростовской области": a described body of the country or the region
             comp.organization = f"{_nominative_phrase(org_toks)} {sp.text}"
         _skip_to(toks, comp, sp.end)
     elif len(org_toks) == 1 and lem.split("-")[0] in GENERIC_ORG_NOUNS and "-" in lem:
