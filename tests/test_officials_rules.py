@@ -854,3 +854,14 @@ def test_a_described_body_of_a_region_is_the_organization():
     rows = officials.find_officials(analyze(
         "Соглашение подписал гендиректор агентства Тульской области Иван Петров."), REGION)
     assert [r.organization for r in rows] == ["Тульская область"]
+
+
+def test_a_family_name_written_first_is_the_surname():
+    """"президент корпорации Альфа Го Мин": a Chinese name opens with the family name
+    (written for the tests, after real news dev r2_008); other names keep the last word."""
+    rows = officials.find_officials(analyze(
+        "Об этом сообщил президент корпорации «Альфа» Го Мин."), REGION)
+    assert [(r.full_name, r.surname) for r in rows] == [("Го Мин", "Го")]
+    rows = officials.find_officials(analyze(
+        "Об этом сообщила директор завода Анна Ли."), REGION)
+    assert [r.surname for r in rows] == ["Ли"]

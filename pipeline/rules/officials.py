@@ -120,6 +120,8 @@ LEAD_VERBS = _role("lead_verb")
 LEAD_POST = min(_role("lead_post") or {""})
 # Surname particles: "Марин Ле Пен", "Шарль де Голль", "Урсула фон дер Ляйен".
 NAME_PARTICLES = _role("name_particle")
+# Family names written first (Chinese names): "Го Фэнг" is Mr Го.
+FAMILY_FIRST = _role("family_name_first")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
 ORG_UNITS = _role("org_unit")
 # "полпред президента в Сибирском федеральном округе": a federal district is the post's
@@ -269,6 +271,16 @@ def _declined_lemma(word: str, tok: Token) -> str | None:
 
 
 def _person_from_span(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
+    """(full name in nominative, surname, first name); a two-word name that opens with a
+    family name written first ("Го Фэнг") has that word for its surname."""
+    full, surname, first = _person_parts(span, toks)
+    words = full.split()
+    if len(words) == 2 and words[0] in FAMILY_FIRST:
+        return full, words[0], words[1]
+    return full, surname, first
+
+
+def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
     """(full name in nominative, surname, first name) from natasha's normal form and fact."""
     words = re.sub(r"\s*\(.*?\)\s*", " ", span.normal).split() or span.normal.split()
     if span.last and len(words) <= len([p for p in (span.first, span.middle, span.last) if p]):
