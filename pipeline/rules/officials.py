@@ -122,6 +122,9 @@ LEAD_POST = min(_role("lead_post") or {""})
 NAME_PARTICLES = _role("name_particle")
 # Family names written first (Chinese names): "Го Фэнг" is Mr Го.
 FAMILY_FIRST = _role("family_name_first")
+# "правительства РФ", "кабмина РФ": the cabinet of a country, one name per country.
+CABINET_WORDS = _role("cabinet_word")
+GOVERNMENT_NAMES = lexicon.mapping("government_names", "country", "name")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
 ORG_UNITS = _role("org_unit")
 # "полпред президента в Сибирском федеральном округе": a federal district is the post's
@@ -1096,6 +1099,8 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
             and country_of(nxt.normal) and toks[comp.i + 1].start == nxt.start:
         # "председатель правительства РФ": the body of the country, as written
         comp.organization = f"{_cap(lem)} {nxt.text}"
+        if lem in CABINET_WORDS and (name := GOVERNMENT_NAMES.get(country_of(nxt.normal) or "")):
+            comp.organization = name  # one spelling of the cabinet ("Правительство РФ")
         comp.i += 1
         _skip_to(toks, comp, nxt.end)
         return _STOP
