@@ -883,3 +883,17 @@ def test_another_countrys_cabinet_keeps_its_words():
     rows = officials.find_officials(analyze(
         "Заместитель председателя правительства Белоруссии Иван Петров посетил завод."), REGION)
     assert [r.organization for r in rows] == ["Правительство Белоруссии"]
+
+
+def test_a_bankruptcy_manager_is_the_story_companys():
+    """"Конкурсным управляющим утверждена Мария Петрова": appointed to the debtor, the
+    company the story is about (written for the tests, after real news dev r3_023); a
+    manager of a named company keeps it."""
+    rows = officials.find_officials(analyze(
+        "Конкурсным управляющим утверждена Мария Петрова."), REGION, company="Вектор")
+    assert [(r.position, r.organization) for r in rows] == [("конкурсный управляющий",
+                                                             "Вектор")]
+    rows = officials.find_officials(analyze(
+        "Об этом сообщил конкурсный управляющий компании «Альфа» Иван Петров."), REGION,
+        company="Вектор")
+    assert [r.organization for r in rows] == ["Альфа"]

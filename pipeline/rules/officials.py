@@ -125,6 +125,8 @@ FAMILY_FIRST = _role("family_name_first")
 # "правительства РФ", "кабмина РФ": the cabinet of a country, one name per country.
 CABINET_WORDS = _role("cabinet_word")
 GOVERNMENT_NAMES = lexicon.mapping("government_names", "country", "name")
+# "конкурсный управляющий": a manager appointed to a debtor, the company the story is about.
+RECEIVER_WORDS = _role("receiver_word")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
 ORG_UNITS = _role("org_unit")
 # "полпред президента в Сибирском федеральном округе": a federal district is the post's
@@ -1206,6 +1208,9 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
     default_org = organization is None
     if organization is None and not comp.territory:
         organization = _default_organization(hlem, comp.compl, doc)
+    if organization is None and not comp.compl and any(
+            _lem(t) in RECEIVER_WORDS for t in kept_pre):
+        organization = doc.company  # "конкурсным управляющим утверждена X": the debtor's
     if hlem in NEEDS_ORG and organization is None:
         return None
     position = _nominative_position(kept_pre, head, comp.compl)
