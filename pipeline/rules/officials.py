@@ -1788,11 +1788,27 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
     return _find(analyzed, doc)
 
 
+@dataclass
+class _Rows:
+    """The rows found so far, with each post's head, whether its organization was guessed,
+    and which rows hold a generic noun the article never named."""
+    out: list[OfficialMention] = field(default_factory=list)
+    heads: list[tuple[str, bool]] = field(default_factory=list)
+    vague: set[int] = field(default_factory=set)
+
+    def add(self, person: _Person, post: _Post, sent: Sentence, start: int, end: int) -> None:
+        self.out.append(OfficialMention(
+            person_key=person.key, full_name=person.full_name, surname=person.surname,
+            position=post.position, organization=post.organization, phase=post.phase,
+            sector=_sector(post), evidence=sent.text, start=start, end=end))
+        self.heads.append((post.head, post.default_org))
+        if post.vague:
+            self.vague.add(len(self.out) - 1)
+
+
 def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     persons = cluster_persons(analyzed)
-    out: list[OfficialMention] = []
-    heads: list[tuple[str, bool]] = []
-    vague: set[int] = set()  # rows whose post is a generic noun never named
+    rows = _Rows()
     previous: set[str] = set()
     previous_subject = False
     sentences = analyzed.sentences
@@ -1807,27 +1823,14 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             # "..., сообщил вице-премьер. Иван Петров сообщил, что ...": the next one
             person = next(p for p in persons.values() if p.key in named_in[k + 1])
             for tok, post in speaker:
-                out.append(OfficialMention(
-                    person_key=person.key, full_name=person.full_name,
-                    surname=person.surname, position=post.position,
-                    organization=post.organization, phase=post.phase, sector=_sector(post),
-                    evidence=sent.text, start=tok.start, end=tok.end,
-                ))
-                heads.append((post.head, post.default_org))
+                rows.add(person, post, sent, tok.start, tok.end)
         if len(previous) == 1:
             person = next(p for p in persons.values() if p.key in previous)
             found = _pronoun_posts(sent, doc)
             if not found and previous_subject:
                 found = _subject_post(sent, doc)
-            found = found or speaker
-            for tok, post in found:
-                out.append(OfficialMention(
-                    person_key=person.key, full_name=person.full_name,
-                    surname=person.surname, position=post.position,
-                    organization=post.organization, phase=post.phase, sector=_sector(post),
-                    evidence=sent.text, start=tok.start, end=tok.end,
-                ))
-                heads.append((post.head, post.default_org))
+            for tok, post in found or speaker:
+                rows.add(person, post, sent, tok.start, tok.end)
         previous = named
         previous_subject = any(_first_token(sent, sp).case == "Nom" for sp in spans)
         plural = _coordinated_posts(sent, doc)
@@ -1835,26 +1838,24 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             person = persons.get((per.start, per.end))
             if person is None:
                 continue
-            posts = _posts_before(sent, per, doc)
-            if posts and posts[0].head_case == "Nom":
-                _read_as_nominative(sent, per, person)
-            posts = posts or _possessive_post(sent, per, doc) or _posts_after(sent, per, doc) or \
-                _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
-                plural.get((per.start, per.end), [])
-            posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
-            posts = [x for post in posts for x in (
-                post, *(replace(post, organization=o, more_orgs=()) for o in post.more_orgs))]
-            for post in posts:
-                out.append(OfficialMention(
-                    person_key=person.key, full_name=person.full_name,
-                    surname=person.surname, position=post.position,
-                    organization=post.organization, phase=post.phase, sector=_sector(post),
-                    evidence=sent.text, start=per.start, end=per.end,
-                ))
-                heads.append((post.head, post.default_org))
-                if post.vague:
-                    vague.add(len(out) - 1)
-    return _merge(out, heads, persons, vague)
+            for post in _posts_of(sent, per, person, doc, plural):
+                rows.add(person, post, sent, per.start, per.end)
+    return _merge(rows.out, rows.heads, persons, rows.vague)
+
+
+def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
+              plural: dict[tuple[int, int], list[_Post]]) -> list[_Post]:
+    """The posts of one name: before it, after a possessive, after it, in the predicate,
+    led by a verb, or in a plural post; one per organization of a post held in several."""
+    posts = _posts_before(sent, per, doc)
+    if posts and posts[0].head_case == "Nom":
+        _read_as_nominative(sent, per, person)
+    posts = posts or _possessive_post(sent, per, doc) or _posts_after(sent, per, doc) or \
+        _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
+        plural.get((per.start, per.end), [])
+    posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
+    return [x for post in posts for x in (
+        post, *(replace(post, organization=o, more_orgs=()) for o in post.more_orgs))]
 
 
 def _possessive_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
