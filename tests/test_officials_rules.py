@@ -897,3 +897,17 @@ def test_a_bankruptcy_manager_is_the_story_companys():
         "Об этом сообщил конкурсный управляющий компании «Альфа» Иван Петров."), REGION,
         company="Вектор")
     assert [r.organization for r in rows] == ["Альфа"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause describing the noun before it stands between the post and the name (written
+    # for the tests, after real news dev r2_041); the generic noun takes no other name of
+    # the sentence ("РИА" is the source, not the company)
+    ("Проект представил гендиректор компании, готовой вложить деньги в цех, Иван Петров, "
+     "передает РИА.", [("Иван Петров", "гендиректор", None)]),
+    # a list before the name is no describing clause
+    ("В совещании участвовали директор завода, депутаты и гости, Иван Петров выступил.", []),
+])
+def test_a_describing_clause_between_post_and_name(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected

@@ -1395,7 +1395,7 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     сопредседатель ... Михаил Вельмакин") each a post that reaches its comma."""
     window = _window_before(sent, per)
     if not window:
-        return []
+        return _posts_before_clause(sent, per, doc)
     name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
     chunks = _chunks(sent, window)
     # the chunk next to the name: its last readable post that reaches the name
@@ -1410,7 +1410,7 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             found = stack
             break
     if found is None:
-        return []
+        return _posts_before_clause(sent, per, doc)
     posts = list(reversed(found))
     for chunk in reversed(chunks[:-1]):
         # an earlier post of the list must reach the comma: "... лидер Меджлиса, депутат"
@@ -1419,6 +1419,36 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             break
         posts.append(post)
     return posts
+
+
+def _posts_before_clause(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """The posts before a describing clause set off by commas before the name."""
+    at = _clause_before(sent, per)
+    return _posts_before(sent, replace(per, start=at), doc) if at is not None else []
+
+
+def _clause_before(sent: Sentence, per: Span) -> int | None:
+    """"гендиректор компании, готовой вложить деньги в производство, Иван Петров": a
+    clause set off by commas between a post and the name, opened by an adjective or a
+    participle in the case and gender of the noun before it, describes that noun; the
+    post before it is the name's. Returns where the clause starts (its first comma)."""
+    before = [t for t in sent.tokens if t.end <= per.start]
+    if len(before) < 4 or before[-1].text != ",":
+        return None
+    for j in range(len(before) - 2, max(0, len(before) - 16), -1):
+        t = before[j]
+        if t.text in _HARD_BOUNDARY or (sp := _span_at(sent, t)) is not None \
+                and sp.type == "PER":
+            return None
+        if t.text != ",":
+            continue
+        noun, opener = before[j - 1], before[j + 1]
+        if j + 2 < len(before) - 1 and noun.pos == "NOUN" and opener.pos in ("ADJ", "VERB") \
+                and opener.case is not None and opener.case == noun.case \
+                and opener.feats.get("Gender") == noun.feats.get("Gender"):
+            return t.start
+        return None
+    return None
 
 
 def _stacked_posts(sent: Sentence, near: list[Token], post: _Post,
@@ -1802,7 +1832,7 @@ class _Rows:
             position=post.position, organization=post.organization, phase=post.phase,
             sector=_sector(post), evidence=sent.text, start=start, end=end))
         self.heads.append((post.head, post.default_org))
-        if post.vague:
+        if post.vague and post.organization is None:
             self.vague.add(len(self.out) - 1)
 
 
@@ -1976,7 +2006,7 @@ def _with_sentence_org(sent: Sentence, per: Span, posts: list[_Post]) -> list[_P
     "астронавт X") takes the one organization the same sentence names after a preposition
     or a verb ("В Сенате, где ..., спикер Гарри Рид"; "работает в НАСА"), when the sentence
     names exactly one such and no post of it is national or regional."""
-    if not posts or any(p.organization is not None or p.head in NATIONAL_POSTS
+    if not posts or any(p.organization is not None or p.vague or p.head in NATIONAL_POSTS
                         or p.head in REGIONAL_POSTS
                         or lemma(p.position.split()[-1]).replace("ё", "е") != p.head
                         for p in posts):
