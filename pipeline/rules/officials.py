@@ -120,8 +120,23 @@ LEAD_VERBS = _role("lead_verb")
 LEAD_POST = min(_role("lead_post") or {""})
 # Surname particles: "Марин Ле Пен", "Шарль де Голль", "Урсула фон дер Ляйен".
 NAME_PARTICLES = _role("name_particle")
+# Family names written first (Chinese names): "Го Фэнг" is Mr Го.
+FAMILY_FIRST = _role("family_name_first")
+# "правительства РФ", "кабмина РФ": the cabinet of a country, one name per country.
+CABINET_WORDS = _role("cabinet_word")
+GOVERNMENT_NAMES = lexicon.mapping("government_names", "country", "name")
+# "конкурсный управляющий": a manager appointed to a debtor, the company the story is about.
+RECEIVER_WORDS = _role("receiver_word")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
 ORG_UNITS = _role("org_unit")
+# "полпред президента в Сибирском федеральном округе": a federal district is the post's
+# territory, written in the post, not an organization (its noun and its abbreviations).
+TERRITORY_NOUNS = _role("territory_noun")
+TERRITORY_ABBREVIATIONS = _role("territory_abbreviation")
+# "директор предприятия" with no name for it in the article: the company the story is about.
+STORY_COMPANY_NOUNS = _role("story_company_noun")
+# "его руководитель Иван Петров": a pronoun that stands for the organization of the post.
+POSSESSIVE_PRONOUNS = _role("possessive_pronoun")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -206,6 +221,9 @@ def _cap(word: str) -> str:
 
 def _nominative_word(word: str, tok: Token | None) -> str:
     """An oblique name word the normaliser left as written ("Обамой") to the nominative."""
+    if tok is not None and tok.case == "Nom" and word.lower().endswith(_INSTRUMENTAL) \
+            and (stem := _declined_lemma(word, tok)):
+        return stem  # "Капланом Панешем" tagged a nominative: the ending says otherwise
     if tok is None or tok.case in (None, "Nom"):
         return word
     src = UD_TO_PYMORPHY_CASE.get(tok.case)
@@ -221,6 +239,8 @@ def _nominative_word(word: str, tok: Token | None) -> str:
     m = _SURNAME_OBLIQUE.fullmatch(word)
     if m:
         return m.group(1)  # "Мантурову" -> "Мантуров": the dictionary knows a town
+    if (stem := _declined_lemma(word, tok)) is not None:
+        return stem  # "Семки" -> "Семка": a name the dictionary does not know
     if word[-1].lower() == "и" or parses and all("Geox" in p.tag or p.tag.POS == "VERB"
                                                   for p in parses):
         return word  # "Нарендры Моди": a foreign name does not decline
@@ -232,7 +252,40 @@ def _nominative_word(word: str, tok: Token | None) -> str:
 _SURNAME_OBLIQUE = re.compile(r"([А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)")
 
 
+# Masculine instrumental endings: a name word so ended is no nominative, whatever the tag.
+_INSTRUMENTAL = ("ом", "ем", "ём")
+# Endings of a declined name word after its stem (structure, not vocabulary).
+_OBLIQUE_ENDINGS = frozenset({"а", "я", "у", "ю", "е", "ы", "и", "ом", "ем", "ём", "ой", "ей",
+                              "ою", "ею"})
+
+
+def _declined_lemma(word: str, tok: Token) -> str | None:
+    """The tagger's lemma of a name word the dictionary does not know ("Семки" -> "Семка",
+    "Панешем" -> "Панеш"), when it is the word's stem with no ending or "а"/"я" and the
+    word is that stem with a case ending: an indeclinable name the tagger lemmatises
+    wrongly ("Моди" -> "модь", "Кожемяко" -> "кожемякий") never fits."""
+    low, lem = _key(word), _key(tok.lemma or "")
+    if not lem or lem == low or not re.fullmatch(r"[а-я-]+", lem):
+        return None
+    stem = lem[:-1] if lem.endswith(("а", "я")) else lem
+    if len(stem) < 3 or not low.startswith(stem) or low[len(stem):] not in _OBLIQUE_ENDINGS:
+        return None
+    if stem == lem and tok.feats.get("Gender") == "Fem":
+        return None  # a woman's name in a consonant does not decline ("Ким")
+    return _keep_initial(word, lem)
+
+
 def _person_from_span(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
+    """(full name in nominative, surname, first name); a two-word name that opens with a
+    family name written first ("Го Фэнг") has that word for its surname."""
+    full, surname, first = _person_parts(span, toks)
+    words = full.split()
+    if len(words) == 2 and words[0] in FAMILY_FIRST:
+        return full, words[0], words[1]
+    return full, surname, first
+
+
+def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
     """(full name in nominative, surname, first name) from natasha's normal form and fact."""
     words = re.sub(r"\s*\(.*?\)\s*", " ", span.normal).split() or span.normal.split()
     if span.last and len(words) <= len([p for p in (span.first, span.middle, span.last) if p]):
@@ -388,8 +441,10 @@ def _lem(tok: Token) -> str:
 
 
 def _participle_head(tok: Token) -> str | None:
-    """"управляющего" -> "управляющий" when the participle is an instrumental head."""
-    if tok.pos != "VERB" or tok.feats.get("VerbForm") != "Part":
+    """"управляющего" -> "управляющий" when the participle is an instrumental head; a
+    participle the tagger read as a noun keeps its verb lemma ("управляющим" -> управлять)."""
+    verb = tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part"
+    if not verb and not (tok.pos == "NOUN" and _lem(tok).endswith(("ть", "ться"))):
         return None
     for p in morph().parse(tok.text.lower()):
         if p.tag.POS == "PRTF":
@@ -400,7 +455,7 @@ def _participle_head(tok: Token) -> str | None:
 
 
 def _is_head(tok: Token) -> bool:
-    if tok.pos == "VERB":
+    if tok.pos == "VERB" or tok.pos == "NOUN" and _lem(tok).endswith(("ть", "ться")):
         return _participle_head(tok) is not None
     if tok.pos not in ("NOUN", "PROPN", "ADJ", "X"):
         return False
@@ -435,6 +490,8 @@ class _Post:
     leftover: int  # words between the post and the name that are not part of it
     head_case: str | None
     default_org: bool = False  # the organization was not written with the post
+    more_orgs: tuple[str, ...] = ()  # "гендиректор «А» и «Б»": the same post in each
+    vague: bool = False  # "глава агентства": a generic noun the article never named
 
 
 def _span_at(sent: Sentence, tok: Token) -> Span | None:
@@ -520,7 +577,15 @@ def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
     if not m:
         return None
     # "гендиректором «Техмашсервиса»": the name in the nominative
-    return quoted_nominative(normalize_org(m.group(1))), tok.start + m.end()
+    name = normalize_org(m.group(1))
+    nominative = quoted_nominative(name)
+    inside = [t for t in sent.tokens if tok.end <= t.start and t.end <= tok.start + m.end() - 1]
+    if nominative == name and len(inside) > 1 and inside[0].text == name.split()[0] \
+            and inside[0].pos in ("ADJ", "NOUN") and inside[0].case not in (None, "Nom") \
+            and not any("nomn" in p.tag for p in morph().parse(inside[0].text)):
+        # "гендиректор «Титановой долины»": the head and its adjectives in the nominative
+        nominative = normalize_org(_nominative_phrase(inside))
+    return nominative, tok.start + m.end()
 
 
 def _org_name(span: Span, sent: Sentence | None = None) -> str:
@@ -596,11 +661,12 @@ def _place_adjective(tok: Token) -> str | None:
 class Article:
     """What the rules know about the document beyond one sentence, passed explicitly
     down the call chain (no module state, so documents analysed in threads never share
-    it): the article's region, the country it names most, and its generic-noun memory
-    ("партии «Яблоко»" ... "глава партии" -> Яблоко)."""
+    it): the article's region, the country it names most, its generic-noun memory
+    ("партии «Яблоко»" ... "глава партии" -> Яблоко) and the company the story is about."""
     region_name: str | None = None
     country: str | None = None
     generic_orgs: Mapping[str, str] = field(default_factory=dict)
+    company: str | None = None
 
 
 def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
@@ -608,6 +674,10 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
     the article last named with that noun."""
     memory: dict[str, str] = {}
     for sent in analyzed.sentences:
+        for sp in sent.spans:
+            if sp.type == "LOC" and _a_district(sp):
+                # "в Воткинском районе" ... "глава района": the district last named
+                memory[lemma(sp.normal.split()[-1].lower())] = sp.normal
         toks = sent.tokens
         for i, t in enumerate(toks[:-1]):
             lem = _lem(t)
@@ -644,6 +714,8 @@ class _Complement:
     organization: str | None = None
     generic: bool = False  # a generic noun was read ("директор предприятия"): a complement
     ins: bool = False  # the complement's first noun phrase may be in the instrumental
+    territory: bool = False  # "в Сибирском федеральном округе" was read into the post
+    more_orgs: list[str] = field(default_factory=list)  # "«А» и «Б»": the post in both
 
 
 def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
@@ -732,7 +804,41 @@ def _read_complement(sent: Sentence, toks: list[Token], hi: int, doc: Article) -
                 break
         if step != _NEXT:
             break
+    _territory(sent, toks, hi, comp)
     return comp
+
+
+def _a_territory(sp: Span) -> bool:
+    """A federal district ("Сибирском федеральном округе", "СФО"), not a region whose name
+    ends in "округ" ("Ханты-Мансийский автономный округ")."""
+    words = sp.normal.split()
+    if len(words) == 1:
+        return sp.text.strip() in TERRITORY_ABBREVIATIONS
+    return lemma(words[-1].lower()) in TERRITORY_NOUNS and \
+        not any(m.via == "region" for m in find_regions(sp.normal))
+
+
+def _territory(sent: Sentence, toks: list[Token], hi: int, comp: _Complement) -> None:
+    """"полпред президента РФ в Сибирском федеральном округе": "в" and a federal district
+    after the post are its territory and stay in it, with the country written before it
+    ("РФ" is the president's, and stays the organization, as factRuEval-2016 has it); a
+    district is no organization, so with no country written the post has none."""
+    i = comp.i
+    if i + 1 >= len(toks) or _lem(toks[i]) not in ("в", "во") or comp.pending:
+        return
+    sp = _span_at(sent, toks[i + 1])
+    if sp is None or sp.type != "LOC" or toks[i + 1].start != sp.start or not _a_territory(sp):
+        return
+    if comp.organization is not None and country_of(comp.organization) is None:
+        return
+    last = max((k for k, t in enumerate(toks) if comp.compl and t is comp.compl[-1]),
+               default=hi)
+    comp.compl += toks[last + 1:i + 1]
+    comp.i = i + 1
+    while comp.i < len(toks) and toks[comp.i].start < sp.end:
+        comp.compl.append(toks[comp.i])
+        comp.i += 1
+    comp.territory = True
 
 
 def _skip_to(toks: list[Token], comp: _Complement, end: int) -> None:
@@ -811,6 +917,13 @@ def _quoted_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     if q:
         comp.organization = q[0]
         _skip_to(toks, comp, q[1])
+        while comp.i + 1 < len(toks) and toks[comp.i].text == "и" \
+                and toks[comp.i + 1].text in _OPEN_QUOTES \
+                and (more := _quoted(sent, toks[comp.i + 1])):
+            # "гендиректор «АВГ Газовое оборудование» и «АВГ Прицепная Техника»"
+            comp.more_orgs.append(more[0])
+            comp.i += 1
+            _skip_to(toks, comp, more[1])
     return _STOP
 
 
@@ -823,8 +936,9 @@ def _preposition_org(sent: Sentence, toks: list[Token], comp: _Complement,
             or comp.i + 1 >= len(toks):
         return None
     sp = _span_at(sent, toks[comp.i + 1])
-    if sp is None or not (sp.type == "LOC" or lem == "от" and sp.type == "ORG"):
-        return None
+    if sp is None or not (sp.type == "LOC" or lem == "от" and sp.type == "ORG") \
+            or sp.type == "LOC" and _a_territory(sp):
+        return None  # a federal district is the post's territory (`_territory`)
     comp.organization = _org_name(sp, sent)
     comp.i += 1
     _skip_to(toks, comp, sp.end)
@@ -876,7 +990,8 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     if t.pos not in ("NOUN", "PROPN") or not _is_gen(t, comp):
         return None
     comp.ins = False
-    return (_place_noun(t, comp, doc) or _unit_org(sent, toks, comp)
+    return (_place_noun(t, comp, doc) or _district_noun(sent, toks, comp, doc)
+            or _unit_org(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
 
 
@@ -895,6 +1010,22 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
         comp.organization = doc.country
     else:
         return None
+    comp.i += 1
+    return _STOP
+
+
+def _district_noun(sent: Sentence, toks: list[Token], comp: _Complement,
+                   doc: Article) -> Step:
+    """"глава района" alone: the district the article last named ("в Воткинском районе");
+    none when it named none. A name after the word ("района Отрадное") is read as before."""
+    t = toks[comp.i]
+    if comp.pending or _lem(t) not in DISTRICT_WORDS:
+        return None
+    nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
+    if nxt is not None and (_span_at(sent, nxt) is not None or nxt.text in _OPEN_QUOTES):
+        return None
+    comp.organization = doc.generic_orgs.get(_lem(t))
+    comp.generic = True  # "глава района" is a post whether or not the district was named
     comp.i += 1
     return _STOP
 
@@ -970,6 +1101,8 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
             and country_of(nxt.normal) and toks[comp.i + 1].start == nxt.start:
         # "председатель правительства РФ": the body of the country, as written
         comp.organization = f"{_cap(lem)} {nxt.text}"
+        if lem in CABINET_WORDS and (name := GOVERNMENT_NAMES.get(country_of(nxt.normal) or "")):
+            comp.organization = name  # one spelling of the cabinet ("Правительство РФ")
         comp.i += 1
         _skip_to(toks, comp, nxt.end)
         return _STOP
@@ -998,6 +1131,17 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     while comp.i < len(toks) and _org_word(sent, toks[comp.i]):
         org_toks.append(toks[comp.i])
         comp.i += 1
+    eponym = _EPONYM.match(sent.text, org_toks[-1].end - sent.start) if len(org_toks) > 1 \
+        or lem not in GENERIC_ORG_NOUNS else None
+    at = next((k for k, x in enumerate(org_toks) if k and _lem(x) == "имя"), None)
+    if eponym is None and at is not None:
+        eponym = _EPONYM.match(sent.text, org_toks[at - 1].end - sent.start)
+    if eponym is not None:
+        # "колхоза им. В.И. Ленина": the name it bears, as written, after "имени"
+        org_toks = [x for x in org_toks if x.end - sent.start <= eponym.start()]
+        _skip_to(toks, comp, sent.start + eponym.end())
+        comp.organization = f"{_nominative_phrase(org_toks)} имени {eponym.group(1)}"
+        return _STOP
     nxt = toks[comp.i] if comp.i < len(toks) else None
     if nxt is not None and nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
         comp.organization = q[0]
@@ -1013,17 +1157,28 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     elif nxt is not None and (sp := _span_at(sent, nxt)) is not None \
             and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
         comp.organization = _org_name(sp, sent)
-        if len(org_toks) > 1 and sp.type == "LOC" and country_of(comp.organization):
-            # "внешнеполитического ведомства России": a described body of the country
+        if len(org_toks) > 1 and sp.type == "LOC" and (
+                country_of(comp.organization) or resolve_region(comp.organization)):
+            # "внешнеполитического ведомства России", "агентства инвестиционного развития
+            # Ростовской области": a described body of the country or the region
             comp.organization = f"{_nominative_phrase(org_toks)} {sp.text}"
         _skip_to(toks, comp, sp.end)
+    elif len(org_toks) == 1 and lem.split("-")[0] in GENERIC_ORG_NOUNS and "-" in lem:
+        # "гендиректор компании-инвестора": a description of a company it does not name
+        comp.generic = True
     elif len(org_toks) > 1 or lem not in GENERIC_ORG_NOUNS:
         comp.organization = _nominative_phrase(org_toks)
     else:
-        # "глава партии": the post is "глава", the party the one the article named
-        comp.organization = doc.generic_orgs.get(lem)
+        # "глава партии": the post is "глава", the party the one the article named;
+        # "директор предприятия" never named so: the company the story is about
+        comp.organization = doc.generic_orgs.get(lem) or (
+            doc.company if lem in STORY_COMPANY_NOUNS else None)
         comp.generic = True
     return _STOP
+
+
+# "имени В.И. Ленина", "им. Кирова": the name an organization bears (structure).
+_EPONYM = re.compile(r"\s*(?:имени|им\.)\s*((?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё]+)")
 
 
 def _org_word(sent: Sentence, tok: Token) -> bool:
@@ -1051,8 +1206,11 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
         return None  # trailing adjectives without their noun belong to nothing we read
     organization = comp.organization if comp.organization is not None else place
     default_org = organization is None
-    if organization is None:
+    if organization is None and not comp.territory:
         organization = _default_organization(hlem, comp.compl, doc)
+    if organization is None and not comp.compl and any(
+            _lem(t) in RECEIVER_WORDS for t in kept_pre):
+        organization = doc.company  # "конкурсным управляющим утверждена X": the debtor's
     if hlem in NEEDS_ORG and organization is None:
         return None
     position = _nominative_position(kept_pre, head, comp.compl)
@@ -1064,7 +1222,8 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
     if head.pos == "ADJ" and "-" in head.text:
         case = None  # "Экс-председатель" tagged an adjective: its case is a guess
     return _Post(position, organization, phase, hlem, comp.i, leftover, case,
-                 default_org and organization is not None)
+                 default_org and organization is not None, tuple(comp.more_orgs),
+                 comp.generic and organization is None)
 
 
 def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
@@ -1097,6 +1256,11 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
         if sp is not None and sp.type == "PER":
             after_name = True
             break
+        if t.text == "." and i > 0 and re.fullmatch(r"[А-ЯЁ]|им", sent.tokens[i - 1].text) \
+                or re.fullmatch(r"[А-ЯЁ]", t.text) and i + 1 < len(sent.tokens) \
+                and sent.tokens[i + 1].text == ".":
+            out.append(t)  # "колхоза им. В.И. Ленина": an initial and its dot end nothing
+            continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY
                            or t.pos in _BOUNDARY_POS and not _is_head(t)
                            and t.text.lower() not in _ACTING):
@@ -1231,7 +1395,7 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     сопредседатель ... Михаил Вельмакин") each a post that reaches its comma."""
     window = _window_before(sent, per)
     if not window:
-        return []
+        return _posts_before_clause(sent, per, doc)
     name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
     chunks = _chunks(sent, window)
     # the chunk next to the name: its last readable post that reaches the name
@@ -1246,7 +1410,7 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             found = stack
             break
     if found is None:
-        return []
+        return _posts_before_clause(sent, per, doc)
     posts = list(reversed(found))
     for chunk in reversed(chunks[:-1]):
         # an earlier post of the list must reach the comma: "... лидер Меджлиса, депутат"
@@ -1255,6 +1419,36 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             break
         posts.append(post)
     return posts
+
+
+def _posts_before_clause(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """The posts before a describing clause set off by commas before the name."""
+    at = _clause_before(sent, per)
+    return _posts_before(sent, replace(per, start=at), doc) if at is not None else []
+
+
+def _clause_before(sent: Sentence, per: Span) -> int | None:
+    """"гендиректор компании, готовой вложить деньги в производство, Иван Петров": a
+    clause set off by commas between a post and the name, opened by an adjective or a
+    participle in the case and gender of the noun before it, describes that noun; the
+    post before it is the name's. Returns where the clause starts (its first comma)."""
+    before = [t for t in sent.tokens if t.end <= per.start]
+    if len(before) < 4 or before[-1].text != ",":
+        return None
+    for j in range(len(before) - 2, max(0, len(before) - 16), -1):
+        t = before[j]
+        if t.text in _HARD_BOUNDARY or (sp := _span_at(sent, t)) is not None \
+                and sp.type == "PER":
+            return None
+        if t.text != ",":
+            continue
+        noun, opener = before[j - 1], before[j + 1]
+        if j + 2 < len(before) - 1 and noun.pos == "NOUN" and opener.pos in ("ADJ", "VERB") \
+                and opener.case is not None and opener.case == noun.case \
+                and opener.feats.get("Gender") == noun.feats.get("Gender"):
+            return t.start
+        return None
+    return None
 
 
 def _stacked_posts(sent: Sentence, near: list[Token], post: _Post,
@@ -1615,35 +1809,58 @@ def _sector(post: _Post) -> str:
     return "public/other"
 
 
-def find_officials(analyzed: AnalyzedText, region_name: str | None = None) -> list[OfficialMention]:
-    """Every (person, post, organization) stated in the document, once per document."""
+def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
+                   company: str | None = None) -> list[OfficialMention]:
+    """Every (person, post, organization) stated in the document, once per document;
+    `company` is the one the story is about (context.main_company), if known."""
     doc = Article(region_name=region_name, country=document_country(analyzed),
-                  generic_orgs=remember_generic_orgs(analyzed))
+                  generic_orgs=remember_generic_orgs(analyzed), company=company)
     return _find(analyzed, doc)
+
+
+@dataclass
+class _Rows:
+    """The rows found so far, with each post's head, whether its organization was guessed,
+    and which rows hold a generic noun the article never named."""
+    out: list[OfficialMention] = field(default_factory=list)
+    heads: list[tuple[str, bool]] = field(default_factory=list)
+    vague: set[int] = field(default_factory=set)
+
+    def add(self, person: _Person, post: _Post, sent: Sentence, start: int, end: int) -> None:
+        self.out.append(OfficialMention(
+            person_key=person.key, full_name=person.full_name, surname=person.surname,
+            position=post.position, organization=post.organization, phase=post.phase,
+            sector=_sector(post), evidence=sent.text, start=start, end=end))
+        self.heads.append((post.head, post.default_org))
+        if post.vague and post.organization is None:
+            self.vague.add(len(self.out) - 1)
 
 
 def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     persons = cluster_persons(analyzed)
-    out: list[OfficialMention] = []
-    heads: list[tuple[str, bool]] = []
+    rows = _Rows()
     previous: set[str] = set()
     previous_subject = False
-    for sent in analyzed.sentences:
+    sentences = analyzed.sentences
+    named_in = [{persons[(sp.start, sp.end)].key for sp in person_spans(s)
+                 if (sp.start, sp.end) in persons} for s in sentences]
+    for k, sent in enumerate(sentences):
         spans = [sp for sp in person_spans(sent) if (sp.start, sp.end) in persons]
         named = {persons[(sp.start, sp.end)].key for sp in spans}
+        speaker = _speaker_post(sent, doc) if not named else []
+        if speaker and len(previous) != 1 and k + 1 < len(sentences) \
+                and len(named_in[k + 1]) == 1:
+            # "..., сообщил вице-премьер. Иван Петров сообщил, что ...": the next one
+            person = next(p for p in persons.values() if p.key in named_in[k + 1])
+            for tok, post in speaker:
+                rows.add(person, post, sent, tok.start, tok.end)
         if len(previous) == 1:
             person = next(p for p in persons.values() if p.key in previous)
             found = _pronoun_posts(sent, doc)
             if not found and previous_subject:
                 found = _subject_post(sent, doc)
-            for tok, post in found:
-                out.append(OfficialMention(
-                    person_key=person.key, full_name=person.full_name,
-                    surname=person.surname, position=post.position,
-                    organization=post.organization, phase=post.phase, sector=_sector(post),
-                    evidence=sent.text, start=tok.start, end=tok.end,
-                ))
-                heads.append((post.head, post.default_org))
+            for tok, post in found or speaker:
+                rows.add(person, post, sent, tok.start, tok.end)
         previous = named
         previous_subject = any(_first_token(sent, sp).case == "Nom" for sp in spans)
         plural = _coordinated_posts(sent, doc)
@@ -1651,19 +1868,73 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             person = persons.get((per.start, per.end))
             if person is None:
                 continue
-            posts = _posts_before(sent, per, doc) or _posts_after(sent, per, doc) or \
-                _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
-                plural.get((per.start, per.end), [])
-            posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
-            for post in posts:
-                out.append(OfficialMention(
-                    person_key=person.key, full_name=person.full_name,
-                    surname=person.surname, position=post.position,
-                    organization=post.organization, phase=post.phase, sector=_sector(post),
-                    evidence=sent.text, start=per.start, end=per.end,
-                ))
-                heads.append((post.head, post.default_org))
-    return _merge(out, heads, persons)
+            for post in _posts_of(sent, per, person, doc, plural):
+                rows.add(person, post, sent, per.start, per.end)
+    return _merge(rows.out, rows.heads, persons, rows.vague)
+
+
+def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
+              plural: dict[tuple[int, int], list[_Post]]) -> list[_Post]:
+    """The posts of one name: before it, after a possessive, after it, in the predicate,
+    led by a verb, or in a plural post; one per organization of a post held in several."""
+    posts = _posts_before(sent, per, doc)
+    if posts and posts[0].head_case == "Nom":
+        _read_as_nominative(sent, per, person)
+    posts = posts or _possessive_post(sent, per, doc) or _posts_after(sent, per, doc) or \
+        _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
+        plural.get((per.start, per.end), [])
+    posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
+    return [x for post in posts for x in (
+        post, *(replace(post, organization=o, more_orgs=()) for o in post.more_orgs))]
+
+
+def _possessive_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
+    """"О планах предприятия рассказал его руководитель Иван Петров": a post after a
+    possessive pronoun right before the name belongs to the organization noun the pronoun
+    stands for, the nearest before it in the sentence, named as the article named it (or,
+    for "предприятие", the story's company); nothing when that is unknown."""
+    before = [t for t in sent.tokens if t.end <= per.start]
+    h = len(before) - 1
+    if h < 1 or not _is_head(before[h]) or before[h].feats.get("Number") == "Plur":
+        return []
+    p = _pre_start(sent, before, h)
+    if p == 0 or before[p - 1].text.lower().replace("ё", "е") not in POSSESSIVE_PRONOUNS:
+        return []
+    head = before[h]
+    name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
+    for t in reversed(before[:p - 1]):
+        if (sp := _span_at(sent, t)) is not None and sp.type == "PER" \
+                or t.text in _HARD_BOUNDARY:
+            return []
+        lem = _lem(t)
+        if t.pos == "NOUN" and lem in GENERIC_ORG_NOUNS:
+            org = doc.generic_orgs.get(lem) or (
+                doc.company if lem in STORY_COMPANY_NOUNS else None)
+            _, kept = _split_place(before[p:h])
+            post = _Post(_nominative_position(kept, head, []), org,
+                         _phase_of(before[p:h], head), _head_key(head), 0, 0, head.case)
+            return [post] if org is not None and _agrees(post, name_tok) else []
+    return []
+
+
+def _read_as_nominative(sent: Sentence, per: Span, person: _Person) -> None:
+    """"сообщила начальник управления Евгения Локтионова": a name right after a post in
+    the nominative is in the nominative too, so a name the tagger read as an oblique
+    masculine ("Евгения" as the genitive of "Евгений") is a woman's name as written, when
+    every word of it can be a nominative name."""
+    toks = [t for t in sent.tokens if per.start <= t.start < per.end]
+    words = [t.text for t in toks]
+    if not toks or all(t.case in ("Nom", None) for t in toks) \
+            or len(words) != len(person.full_name.split()) \
+            or [_key(w) for w in words] == [_key(w) for w in person.full_name.split()]:
+        return
+    for w in words:
+        if not any(p.tag.case == "nomn" and {"Name", "Surn", "Patr"} & p.tag.grammemes
+                   for p in morph().parse(w)):
+            return
+    person.full_name = " ".join(_cap(w) for w in words)
+    person.surname, person.first = _cap(words[-1]), _cap(words[0])
+    person.nominative = True
 
 
 def _first_token(sent: Sentence, span: Span) -> Token:
@@ -1696,6 +1967,26 @@ def _subject_post(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
     return [(toks[h], post)] if named else []  # "губернатор области" may be anyone
 
 
+def _speaker_post(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
+    """"«...», — сообщил глава республики.", "Ситуацию прокомментировал глава Бурятии":
+    a post with its organization as the subject right after a finite verb, in a sentence
+    that names no one, is said of the one person a neighbouring sentence names (the one
+    before, else the one after; `_find` decides)."""
+    toks = sent.tokens
+    for h in range(1, len(toks)):
+        v = toks[h - 1]
+        if v.pos != "VERB" or v.feats.get("VerbForm") not in (None, "Fin"):
+            continue
+        if not _is_head(toks[h]) or toks[h].case != "Nom" \
+                or toks[h].feats.get("Number") == "Plur":
+            continue
+        post = _parse_post(sent, toks, h, doc)
+        if post is None or post.organization is None or post.default_org:
+            return []
+        return [(toks[h], post)]
+    return []
+
+
 def _pronoun_posts(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
     """"Иван Петров выдвинут в мэры. Сейчас он является депутатом думы": a personal
     pronoun subject that opens a sentence naming no one before it stands for the one
@@ -1715,7 +2006,7 @@ def _with_sentence_org(sent: Sentence, per: Span, posts: list[_Post]) -> list[_P
     "астронавт X") takes the one organization the same sentence names after a preposition
     or a verb ("В Сенате, где ..., спикер Гарри Рид"; "работает в НАСА"), when the sentence
     names exactly one such and no post of it is national or regional."""
-    if not posts or any(p.organization is not None or p.head in NATIONAL_POSTS
+    if not posts or any(p.organization is not None or p.vague or p.head in NATIONAL_POSTS
                         or p.head in REGIONAL_POSTS
                         or lemma(p.position.split()[-1]).replace("ё", "е") != p.head
                         for p in posts):
@@ -1736,7 +2027,8 @@ def _governed_by_noun(sent: Sentence, sp: Span) -> bool:
 
 
 def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
-           persons: dict[tuple[int, int], _Person]) -> list[OfficialMention]:
+           persons: dict[tuple[int, int], _Person],
+           vague: set[int] | None = None) -> list[OfficialMention]:
     """One row per person, post and organization; a post said again without its
     organization ("президент Саркози" after "президент Франции Николя Саркози") adds none,
     nor does one whose organization was only guessed from the article."""
@@ -1748,9 +2040,15 @@ def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
                     if guessed}
     heads = [h for h, guessed in heads]
     names = {p.key: p for p in persons.values()}
+    # "гендиректор агентства X Игорь Бураков ... глава агентства Игорь Бураков": a post of
+    # a generic noun the article never named says again a post the person has with one
+    placed = {r.person_key for r in rows if r.organization}
+    vague = vague or set()
     seen: set[tuple[str, str, str | None]] = set()
     out = []
-    for r, h in zip(rows, heads, strict=True):
+    for k, (r, h) in enumerate(zip(rows, heads, strict=True)):
+        if k in vague and r.person_key in placed:
+            continue
         if (r.organization is None or (r.person_key, h) in guessed_keys) \
                 and (r.person_key, h) in with_org and (r.person_key, h, r.organization) \
                 not in explicit:

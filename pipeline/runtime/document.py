@@ -104,7 +104,7 @@ def extract_document(doc: RawDocument, analyzer: Analyzer | None = None,
                             r.text, r.region.name, {"code": r.region.code, "via": r.via}))
 
     region_name = ctx.region.name if ctx.region else None
-    for o in find_officials(analyzed, region_name):
+    for o in find_officials(analyzed, region_name, ctx.company):
         attrs = {k: v for k, v in asdict(o).items() if k not in ("start", "end")}
         recs.append(_record(did, "official", _sentence_index(analyzed, o.start), o.start, o.end,
                             text[o.start:o.end], o.full_name, attrs))
