@@ -209,7 +209,14 @@ def diff_frames(table: str, old_df: pd.DataFrame, new_df: pd.DataFrame
     parts = [added.assign(change="added"), changed, removed.assign(change="removed")]
     # in the merge's row order, as the stable sort below expects
     out = pd.concat(parts).sort_index(kind="stable")
-    frame = out.reindex(columns=["change", *cols, "changed_columns", "previous_values"])
+    return ordered_changes(out, cols, key)
+
+
+def ordered_changes(rows: pd.DataFrame, cols: list[str], key: list[str]
+                    ) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The changes file's columns and order (added, changed, removed; by key within each,
+    the rows' own order among equal keys), and the counts."""
+    frame = rows.reindex(columns=["change", *cols, "changed_columns", "previous_values"])
     order = {"added": 0, "changed": 1, "removed": 2}
     frame = frame.fillna("").sort_values(
         by=["change", *key], key=lambda s: s.map(order) if s.name == "change" else s,

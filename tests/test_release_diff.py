@@ -2,8 +2,10 @@
 
 The reference below is the definition written as a loop over every matched row: added
 (key only in the new CSV), removed (only in the old), changed (same key, other values,
-with the columns and their previous values). Random small tables, written for the tests,
-with repeated keys, missing values, and columns added or dropped between releases.
+with the columns and their previous values); both put the rows in the changes file's
+order with `releases.ordered_changes`, whose order the last test checks. Random small
+tables, written for the tests, with repeated keys, missing values, and columns added or
+dropped between releases.
 """
 
 from __future__ import annotations
@@ -46,13 +48,9 @@ def _reference(table: str, old: bytes | None, new: bytes) -> tuple[pd.DataFrame,
                             "changed_columns": ";".join(diff),
                             "previous_values": json.dumps({c: r[c + "_old"] for c in diff},
                                                           ensure_ascii=False)})
-    frame = pd.DataFrame(out, columns=["change", *cols, "changed_columns", "previous_values"])
-    order = {"added": 0, "changed": 1, "removed": 2}
-    frame = frame.fillna("").sort_values(
-        by=["change", *key], key=lambda s: s.map(order) if s.name == "change" else s,
-        kind="stable").reset_index(drop=True)
-    counts = {k: int((frame["change"] == k).sum()) for k in ("added", "removed", "changed")}
-    return frame, counts
+    # the order of the changes file is shared: the reference checks which rows and values
+    rows = pd.DataFrame(out, columns=["change", *cols, "changed_columns", "previous_values"])
+    return releases.ordered_changes(rows, cols, key)
 
 
 def _csv(rows: list[dict], cols: list[str]) -> bytes:
