@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest.files import read_text_file
-from pipeline.rules.furniture import content_ranges, furniture_ranges
+from pipeline.rules.furniture import content_ranges, furniture_ranges, headline_range
 from pipeline.runtime.document import extract_document
 
 ROOT = Path(__file__).parent / "fixtures" / "furniture"
@@ -336,3 +336,21 @@ def test_a_line_opening_the_article_with_a_colon_is_article():
     assert _content("В Туле открыли завод\n" + body) == [body]
     assert _content("Новости региона:\n" + body) == [body]
     assert _content(body + "\nГубернатор области Иван Петров сегодня заявил:\nМеню") == [body]
+
+
+def _headline(text: str) -> str | None:
+    span = headline_range(text)
+    return text[span[0]:span[1]] if span else None
+
+
+def test_the_headline_is_the_last_stating_line_before_the_body():
+    """Issue 16: the page's own headline, read apart from the body (written for the tests):
+    the one-line block with a verb right before the first paragraph, past menus and a date
+    line; none when the page opens with prose, and never a line after the body ("Читайте
+    также" lists) or a colon line."""
+    body = "В Ижевске выделят участок для проекта, название которому выбрали жители города."
+    title = "Власти Удмуртии собираются построить завод «Хмельной оружейник»"
+    assert _headline(f"Новости\nЭкономика\n{title}\n12 марта 2025\n{body}") == title
+    assert _headline(f"{body}\nЧитайте также\n{title}") is None
+    assert _headline(f"Новости\nЭкономика\n{body}") is None
+    assert _headline(f"Губернатор области Иван Петров сегодня заявил:\n{body}") is None

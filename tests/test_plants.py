@@ -223,3 +223,27 @@ def test_a_town_adjective_does_not_override_the_articles_region():
     p = one("Волгоградская область наращивает выпуск труб. "
             "Волжский трубный завод модернизировали.")
     assert p.region.code == "RU-VGG"
+
+
+# --- the headline (issue 16: real pages state a plant plainly only in their headline) ------
+
+_BODY = ("12 марта 2025\nВ Ижевске выделят участок для проекта, название которому выбрали "
+         "жители города. Об этом сообщили в правительстве республики.")
+
+
+def test_a_plant_named_only_in_the_headline_is_a_row():
+    """Written for the tests, after real news dev r5_026: the body says "проект"."""
+    p = one("Власти Удмуртии собираются построить завод «Хмельной оружейник»\n" + _BODY)
+    assert p.name == "завод «Хмельной оружейник»"
+    assert p.region.code == "RU-UD"
+    assert plants("Новости\n" + _BODY) == []
+
+
+def test_a_plant_in_headline_and_body_is_one_row_and_other_stories_headlines_none():
+    text = ("В Тульской области открыли завод по производству цемента\n12 марта 2025\n"
+            "В Тульской области открыли завод по производству цемента мощностью 2 млн "
+            "тонн в год. Об этом сообщили в правительстве региона.")
+    assert one(text).status == "launched"
+    assert plants("Погода в Туле\n12 марта 2025\nВ Туле прошёл дождь, сообщили синоптики. "
+                  "Температура опустится до нуля.\nЧитайте также\n"
+                  "В Тульской области открыли завод по производству цемента") == []

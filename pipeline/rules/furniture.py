@@ -197,6 +197,34 @@ def without_furniture(text: str, sentences: list[Sentence]) -> list[Sentence]:
     people = [sp.start for s in sentences for sp in s.spans if sp.type == "PER"]
     ranges = [(a, b) for a, b, kind in blocks
               if kind == "prose" or (kind == "other" and _signed(text, a, b, people))]
+    return _cut(text, sentences, ranges)
+
+
+def headline_range(text: str) -> tuple[int, int] | None:
+    """The article's own headline: the last one-line block before its first paragraph that
+    states something (four words or more with a verb: "Власти Удмуртии собираются построить
+    завод «Хмельной оружейник»", real news dev r5_026); a date line, a menu or a counter
+    does not. Furniture for every fact finder, it is read apart where the body names a fact
+    less plainly than its headline (pipeline/rules/plants.py)."""
+    blocks = classify(text)
+    first = next((k for k, (_, _, kind) in enumerate(blocks) if kind == "prose"), None)
+    for a, b, kind in reversed(blocks[:first or 0]):
+        line = text[a:b]
+        if kind == "other" and "\n" not in line and not line.endswith(":") \
+                and _states_something(line):
+            return a, b
+    return None
+
+
+def headline_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences cut to the headline (headline_range), or none."""
+    span = headline_range(text)
+    return _cut(text, sentences, [span]) if span else []
+
+
+def _cut(text: str, sentences: list[Sentence], ranges: list[tuple[int, int]]
+         ) -> list[Sentence]:
+    """The sentences cut to `ranges` (sorted, disjoint), the offsets the text's."""
     out: list[Sentence] = []
     j = 0
     for s in sentences:

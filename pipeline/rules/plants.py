@@ -1226,8 +1226,12 @@ def _content(p: _Phrase) -> set[str]:
     sentences sharing one are the same facility ("завод «Кремний»" ... "предприятие по
     выпуску кремния"); shared adjectives ("автомобильных шин" / "автомобильных стёкол")
     are not enough."""
+    return _row_content(p.name, p.product)
+
+
+def _row_content(name: str, product: str | None) -> set[str]:
     out = set()
-    for w in re.findall(r"[а-яё]{4,}", f"{p.name} {p.product or ''}".lower()):
+    for w in re.findall(r"[а-яё]{4,}", f"{name} {product or ''}".lower()):
         parse = morph().parse(w)[0]
         if parse.tag.POS == "NOUN" and parse.normal_form not in FACILITY_HEADS | _GENERIC:
             out.add(parse.normal_form.replace("ё", "е"))
@@ -1441,16 +1445,41 @@ def _events(statuses: list[str | None]) -> list[str]:
 
 
 def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
+    """The facilities of the article's text, and those of its headline that the text does
+    not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
+    собираются построить завод «Хмельной оружейник»" over a body that says "для
+    строительства завода с названием …", real news dev r5_026)."""
+    out = _find_plants(analyzed.sentences, ctx)
+    if not analyzed.headline:
+        return out
+    told = [_row_content(r.name, r.product) for r in out]
+    heads = {_head_lemma(r.name) for r in out}
+    extra = [r for r in _find_plants(analyzed.headline, ctx)
+             if not any(c & _row_content(r.name, r.product) for c in told)
+             and _head_lemma(r.name) not in heads]
+    return extra + out
+
+
+def _head_lemma(name: str) -> str:
+    """The facility noun of a row's name ("Воткинский завод" -> "завод")."""
+    for w in re.findall(r"[а-яё]+", name.lower()):
+        lem = morph().parse(w)[0].normal_form
+        if lem in FACILITY_HEADS:
+            return lem
+    return name
+
+
+def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
     last_status: str | None = None
     # a plan is dated by a date in its sentence or the next ones ("… намерена построить
     # завод. … Предприятие должно заработать в 2027 году"), not by one anywhere in the page
-    flags = _verbless_dated(analyzed.sentences, ctx.published)
-    found = [_find_in_sentence(s, analyzed.sentences[k - 1] if k else None)
-             for k, s in enumerate(analyzed.sentences)]
-    statuses = _sentence_statuses(analyzed.sentences, flags, found)
-    for si, sent in enumerate(analyzed.sentences):
+    flags = _verbless_dated(sentences, ctx.published)
+    found = [_find_in_sentence(s, sentences[k - 1] if k else None)
+             for k, s in enumerate(sentences)]
+    statuses = _sentence_statuses(sentences, flags, found)
+    for si, sent in enumerate(sentences):
         own = statuses[si]
         last_status = own if own and own != UNKNOWN else last_status  # a cut is no event
         if not found[si]:

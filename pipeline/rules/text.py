@@ -50,6 +50,8 @@ class Sentence:
 class AnalyzedText:
     text: str
     sentences: list[Sentence]
+    # the page's headline, which `sentences` leave out as furniture (rules/furniture.py)
+    headline: list[Sentence] = field(default_factory=list)
 
     @property
     def spans(self) -> list[Span]:
