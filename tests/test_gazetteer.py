@@ -297,6 +297,9 @@ def test_every_russian_city_over_50000_maps_to_a_region():
         ("в Ростове", "RU-ROS"),  # alias row overriding Ростов (Yaroslavl region)
         ("в Челнах", "RU-TA"),  # city alias
         ("в Магасе", "RU-IN"),  # capital below geonames' 15,000 threshold: alias row
+        # an ambiguous name after a district word (real news dev r6_024, issue 16)
+        ("в Висаитовском районе Грозного", "RU-CE"),
+        ("на окраине Мирного", "RU-SA"),
     ],
 )
 def test_cities(text, code):

@@ -247,3 +247,35 @@ def test_a_plant_in_headline_and_body_is_one_row_and_other_stories_headlines_non
     assert plants("Погода в Туле\n12 марта 2025\nВ Туле прошёл дождь, сообщили синоптики. "
                   "Температура опустится до нуля.\nЧитайте также\n"
                   "В Тульской области открыли завод по производству цемента") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Предприятие будет заниматься производством силового электрощитового оборудования.",
+    "Наши предприятия занимаются производством комплектующих для сельхозтехники.",
+    "Иркутское предприятие, специализирующееся на производстве защитных экранов, "
+    "получило грант.",
+])
+def test_a_companys_line_of_business_is_no_plant(text):
+    """Issue 16, after real news dev r5_003, r5_030, r6_024 (written for the tests): a
+    production governed by a verb of activity (plant_words.csv activity_verb) is what a
+    company does, not a facility."""
+    assert plants(text) == []
+
+
+def test_a_production_launched_or_of_a_facility_subject_stays_a_plant():
+    assert one("В Туле открыли производство защитных экранов.").status == "launched"
+    found = plants("В Рославле открыли филиал швейной фабрики. Этот филиал "
+                   "специализируется на производстве спецодежды.")
+    assert any(p.product == "спецодежда" for p in found), found
+
+
+def test_a_meeting_place_or_a_companys_home_region_does_not_place_the_plant():
+    """Issue 16, after real news dev r6_031 and r6_021 (written for the tests): a region
+    after a meeting noun (plant_words.csv event_place) or a region adjective of a company
+    noun says where the meeting was or where the company comes from."""
+    p = one("На форуме в Санкт-Петербурге решили построить комбикормовый завод "
+            "на тульской земле.")
+    assert p.region.code == "RU-TUL"
+    p = one("Ставропольский агропромышленный холдинг «Эко-культура» ведёт строительство "
+            "завода по переработке овощей в Усманском районе Липецкой области.")
+    assert p.region.code == "RU-LIP"

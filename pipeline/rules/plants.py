@@ -80,6 +80,8 @@ _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.
 _STAFF_CUTS: frozenset[str] = frozenset()  # "сокращение": with _STAFF_NOUNS, jobs, not the plant
 _STAFF_NOUNS: frozenset[str] = frozenset()  # "человек", "сотрудник"
 _WORKS_ADJECTIVES: frozenset[str] = frozenset()  # "ремонтные работы": building going on
+_ACTIVITY_VERBS: frozenset[str] = frozenset()  # "занимается производством": an activity
+_EVENT_PLACES: frozenset[str] = frozenset()  # "на форуме в Петербурге": where a meeting was
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -98,7 +100,7 @@ def load_lexicon() -> None:
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
-    global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES
+    global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -129,6 +131,8 @@ def load_lexicon() -> None:
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
     _STAFF_CUTS, _STAFF_NOUNS = (lexicon.words(words, role=r) for r in ("staff_cut", "staff_noun"))
     _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
+    _ACTIVITY_VERBS = lexicon.words(words, role="activity_verb")
+    _EVENT_PLACES = lexicon.words(words, role="event_place")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -516,6 +520,24 @@ def _adjective_in_name(sent: Sentence, r: RegionMention) -> bool:
     return r.via in ("adjective", "city") and before.count("«") > before.count("»")
 
 
+def _not_the_plants_place(sent: Sentence, r: RegionMention) -> bool:
+    """A region that places something else: a meeting ("на форуме в Санкт-Петербурге
+    решили запустить завод … на тульской земле", real news dev r6_031) or, as an adjective,
+    a company ("ставропольский агропромышленный холдинг «Эко-культура» … в Усманском
+    районе области ведёт строительство", r6_021): where it is from, not where it builds."""
+    m = re.search(r"(\w+)\s+(?:в|во|на)\s+$", sent.text[:r.start])
+    if m and lemma(m.group(1).lower()) in _EVENT_PLACES:
+        return True
+    if r.via != "adjective":
+        return False
+    for w in re.findall(r"[а-яё]+", sent.text[r.end:].lower())[:3]:
+        if lemma(w) in _COMPANY_WORDS:
+            return True
+        if morph().parse(w)[0].tag.POS != "ADJF":
+            return False
+    return False
+
+
 def _other_district(sent: Sentence, r: RegionMention, ctx: DocContext) -> bool:
     """A district named like a town of another region ("в Калининском округе" of Tver, not
     Калининск of the Saratov region, real news dev r1_021): the article's region wins."""
@@ -807,6 +829,28 @@ def _industry_adjective(tok: Token) -> bool:
     return any(lem.endswith(suffix) for suffix in _INDUSTRY_ADJECTIVES)
 
 
+def _activity_of_company(toks: list[Token], k: int) -> bool:
+    """The production starting at token k is a company's line of business, not a facility:
+    it depends on a verb of activity ("занимается производством кормов", "специализирующееся
+    на выпуске экранов", real news dev r5_003, r5_030, r6_024). A facility as the verb's
+    subject, or one pointed back to, makes it that facility's product instead ("завод
+    специализируется на выпуске шин"; "этот филиал специализируется на производстве
+    спецодежды", real news dev r1_023)."""
+    j = k - 1
+    if j >= 0 and toks[j].text.lower() == "на":
+        j -= 1
+    return j >= 0 and _verb_lemma(toks[j]) in _ACTIVITY_VERBS and \
+        not any(_lem(x) in FACILITY_HEADS - WEAK_HEADS | _ANAPHORS for x in toks[:j])
+
+
+def _verb_lemma(tok: Token) -> str:
+    """The infinitive of a verb or participle ("занимающихся" -> "заниматься")."""
+    for parse in morph().parse(tok.text.lower()):
+        if parse.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND"):
+            return parse.normal_form.replace("ё", "е")
+    return _lem(tok)
+
+
 def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     """The facility phrase headed by token i, or None when the head is no plant here."""
     toks = sent.tokens
@@ -816,6 +860,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if _governed_away(sent, t, prev) or \
             any(_lem(x) in _ANAPHORS for x in [*adjs, *([prev] if prev else [])]):
         return None  # "данный цех", "эта площадка": a facility named before, or none
+    if lem in WEAK_HEADS and _activity_of_company(toks, i - len(adjs)):
+        return None
     named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0)
     relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
                   and not find_regions(a.text) and not _participle(a)]
@@ -1486,7 +1532,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
             continue
         status = own or last_status or next(iter(_events(statuses[si + 1:])), None)
         regions = [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
-                   and not _other_district(sent, r, ctx)]
+                   and not _other_district(sent, r, ctx) and not _not_the_plants_place(sent, r)]
         dates = [d for d in find_dates(sent.text, ctx.published) if d.precision != "year"]
         years = [d for d in find_dates(sent.text, ctx.published) if d.precision == "year"]
         for ph in found[si]:
