@@ -710,10 +710,14 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
     return cstart, first_end, cend
 
 
-def _qualifies(lem: str, adjs: list[Token], i: int, cstart: int, cend: int) -> bool:
+def _qualifies(lem: str, adjs: list[Token], i: int, cstart: int, cend: int,
+               plural: bool = False) -> bool:
     """Heads that are facilities only in one construction: "мощности по выпуску X" (a bare
-    "мощности" is capacity) and "атомная станция" (a bare "станция" is a stop)."""
-    if lem in PO_ONLY_HEADS and not (cend > cstart and cstart > i + 1):
+    "мощности" is capacity) and "атомная станция" (a bare "станция" is a stop); one with
+    an adjective of a branch ("тепличный комплекс", "газохимический комплекс", real news
+    dev r6_011, r6_006) is one too."""
+    if lem in PO_ONLY_HEADS and not (cend > cstart and cstart > i + 1) and \
+            (plural or not any(_industry_adjective(a) for a in adjs)):
         return False
     return lem != "станция" or any(a.lemma in STATION_ADJECTIVES for a in adjs)
 
@@ -867,7 +871,7 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
                   and not find_regions(a.text) and not _participle(a)]
     name_adjs = [a for a in adjs if named or a in relational]
     compl = _product(sent, i)
-    if not _qualifies(lem, adjs, i, compl[0], compl[2]):
+    if not _qualifies(lem, adjs, i, compl[0], compl[2], t.feats.get("Number") == "Plur"):
         return None
     if t.feats.get("Number") == "Plur" and compl[2] <= compl[0] and \
             not _quoted_after(sent, t) and not (prev and prev.pos == "NUM"):
