@@ -211,6 +211,14 @@ def test_company_named_only_later_is_the_operator():
     ("Фабрика по производству инсулина в Обнинске прекратила выпуск.", "suspended"),
     ("Завод по производству кирпича в Туле сдан в эксплуатацию.", "launched"),
     ("В Туле заложили первый камень завода по производству кирпича.", "under_construction"),
+    # intentions with no date are announcements (issue 16, real news dev r6_031, r6_034,
+    # r6_022; plant_statuses.csv intent): a decision, a hope, money promised
+    ("В Туле было принято решение о запуске завода по производству кормов.", "announced"),
+    ("Компания рассчитывает построить в Туле завод по производству кормов.", "announced"),
+    ("Компания инвестирует 7 млрд рублей в завод по производству кормов в Туле.",
+     "announced"),
+    ("В Туле было принято решение о запуске завода по производству кормов в 2027 году.",
+     "planned"),
 ])
 def test_more_status_phrases(text, status):
     assert one(text).status == status
@@ -256,6 +264,8 @@ def test_a_plant_in_headline_and_body_is_one_row_and_other_stories_headlines_non
 
 @pytest.mark.parametrize("text", [
     "В Курске построят спортивный комплекс.",  # a complex with no branch adjective
+    # a plant word inside a company's name (real news dev r4_002)
+    'ООО "МПК" Пивоваренный завод Майкопский инвестирует в проект около 1 млрд рублей.',
     "В Курске построят тепличные комплексы.",  # a class of plants
     "Предприятие будет заниматься производством силового электрощитового оборудования.",
     "Наши предприятия занимаются производством комплектующих для сельхозтехники.",
@@ -286,3 +296,11 @@ def test_a_meeting_place_or_a_companys_home_region_does_not_place_the_plant():
     p = one("Ставропольский агропромышленный холдинг «Эко-культура» ведёт строительство "
             "завода по переработке овощей в Усманском районе Липецкой области.")
     assert p.region.code == "RU-LIP"
+
+
+def test_a_station_a_product_is_made_for_is_no_row():
+    """Issue 16, after real news dev r6_005 (written for the tests)."""
+    found = plants("В Курской области откроют завод по выпуску генераторов. На заводе "
+                   "будут производить "
+                   "системы управления дизель-генераторной установки для АЭС.")
+    assert found and all("аэс" not in p.name.lower() for p in found), found

@@ -621,6 +621,13 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
         return False
     if _lem(t) in WEAK_HEADS and i > 0 and toks[i - 1].text.lower() in _PURPOSE_WORDS:
         return False  # "сырьё для производства матрасов": an activity, not a facility
+    if _lem(t) in SELF_NAMED_HEADS and i > 0 and toks[i - 1].text.lower() == "для":
+        return False  # "системы управления для АЭС" (real news dev r6_005): a customer
+    if any(sp.type == "ORG" and sp.start < t.start < sp.end and
+           sp.text.split()[0] in _LEGAL_FORMS and re.search(r"[»\"”]\s*(?:[А-ЯЁ][\w-]*\s+)*$",
+                                                            sent.text[:t.start - sent.start])
+           for sp in sent.spans):
+        return False  # 'ООО "МПК" Пивоваренный завод Майкопский' (real news dev r4_002): a company
     return not _inside_quotes(sent, t)
 
 
