@@ -102,6 +102,7 @@ def test_a_new_shop_at_a_working_plant_names_the_plant_as_expanded():
     ("В Курске построят тепличный комплекс.", "тепличный комплекс", None),
     ("В Курске построят газохимический комплекс.", "газохимический комплекс", None),
     ("В Курске построят животноводческий комплекс.", "животноводческий комплекс", None),
+    ("В Курске модернизируют швейное производство.", "швейное производство", None),
 ])
 def test_facility_phrases(text, name, product):
     p = one(text)
@@ -304,3 +305,20 @@ def test_a_station_a_product_is_made_for_is_no_row():
                    "будут производить "
                    "системы управления дизель-генераторной установки для АЭС.")
     assert found and all("аэс" not in p.name.lower() for p in found), found
+
+
+def test_plants_of_a_counted_head_listed_after_a_colon_each_with_its_own_action():
+    """Issue 16, after real news dev r5_018 (written for the tests)."""
+    found = plants("В Башкортостане построят два новых завода: по производству фильтров и "
+                   "по обработке семян.")
+    assert [(p.name, p.product) for p in found] == [
+        ("завод по производству фильтров", "фильтры"),
+        ("завод по обработке семян", "семена")]
+    found = plants("В Курске построят заводы по производству кормов и по обработке семян.")
+    assert [p.name for p in found] == ["завод по производству кормов",
+                                       "завод по обработке семян"]
+
+
+def test_a_branch_of_industry_is_no_product():
+    """Real news dev r5_020: "предприятиям промышленности" names no product."""
+    assert plants("В Ульяновской области откроют предприятие пищевой промышленности.") == []

@@ -433,6 +433,9 @@ def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
     """(start, first-NP end, end) of the product complement after the head at i-1."""
     capacity = i > 0 and _lem(tokens[i - 1]) in PO_ONLY_HEADS  # "мощностью 50 тонн X"
     i = _past_place(tokens, i)
+    if i + 2 < len(tokens) and tokens[i].text == ":" and tokens[i + 1].text.lower() == "по" \
+            and tokens[i + 2].lemma in PRODUCT_NOUNS:
+        i += 1  # "два новых завода: по производству X и по обработке Y" (real news dev r5_018)
     start = i
     if i < len(tokens) and tokens[i].text.lower() == "по" and i + 1 < len(tokens) and \
             tokens[i + 1].lemma in PRODUCT_NOUNS:
@@ -889,6 +892,7 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if found is None:
         return None
     name, end, product = found
+    name = name.replace(" : ", " ")  # "два завода: по производству X"
     head = name.split()[0]
     prefix = " ".join(_adj_nom(a, named and a.text[:1].isupper(), head) for a in name_adjs)
     if prefix:
@@ -938,8 +942,10 @@ def _listed_products(sent: Sentence, ph: _Phrase) -> list[_Phrase]:
     its "по производству"."""
     toks = sent.tokens
     head = toks[ph.head]
-    if head.feats.get("Number") != "Plur" or not ph.covers or ph.head + 2 >= len(toks) or \
-            toks[ph.head + 1].text.lower() != "по":
+    po = ph.head + 2 if ph.head + 1 < len(toks) and toks[ph.head + 1].text == ":" else \
+        ph.head + 1  # "два новых завода: по производству X и по обработке Y"
+    if head.feats.get("Number") != "Plur" and not ph.counted or not ph.covers or \
+            po + 1 >= len(toks) or toks[po].text.lower() != "по":
         return []
     cstart = _complement(toks, ph.head + 1)[0]
     words = ph.name.split()
@@ -957,8 +963,12 @@ def _listed_products(sent: Sentence, ph: _Phrase) -> list[_Phrase]:
             break
         product = _nominative(toks[start:end], first_end - start, sent.text, sent.start)
         tail = " ".join(x.text for x in toks[start:end]).lower()
+        name = f"{prefix} {tail}"
+        if toks[k].text.lower() == "по" and " по " in prefix:
+            # its own action: "… и по обработке семян" -> "завод по обработке семян"
+            name = f"{prefix.split(' по ')[0]} {' '.join(x.text for x in toks[k:end]).lower()}"
         out.append(replace(ph, start=toks[start].start, end=toks[end - 1].end,
-                           name=f"{prefix} {tail}", product=product, covers=end))
+                           name=name, product=product, covers=end))
         j = end
     return out
 
