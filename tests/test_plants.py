@@ -322,3 +322,14 @@ def test_plants_of_a_counted_head_listed_after_a_colon_each_with_its_own_action(
 def test_a_branch_of_industry_is_no_product():
     """Real news dev r5_020: "предприятиям промышленности" names no product."""
     assert plants("В Ульяновской области откроют предприятие пищевой промышленности.") == []
+
+
+def test_a_named_plant_that_builds_a_unit_of_its_own_expands():
+    """Issue 16, after real news dev r5_024 (written for the tests): the named plant is the
+    subject and the unit (plant_words.csv plant_unit, facility_heads.csv added_unit) has no
+    row of its own; a plant named as the place of a plan is not its subject."""
+    p = one("Воткинский завод планирует построить пять новых корпусов в 2026 году.")
+    assert (p.name, p.status) == ("Воткинский завод", "expanded")
+    found = plants("Воткинский завод построит цех по производству двигателей в 2026 году.")
+    assert [p.name for p in found] == ["цех по производству двигателей"]
+    assert plants("На Воткинском заводе планируется построить новый корпус.") == []

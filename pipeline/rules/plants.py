@@ -82,6 +82,7 @@ _STAFF_NOUNS: frozenset[str] = frozenset()  # "человек", "сотрудн�
 _WORKS_ADJECTIVES: frozenset[str] = frozenset()  # "ремонтные работы": building going on
 _ACTIVITY_VERBS: frozenset[str] = frozenset()  # "занимается производством": an activity
 _EVENT_PLACES: frozenset[str] = frozenset()  # "на форуме в Петербурге": where a meeting was
+_PLANT_UNITS: frozenset[str] = frozenset()  # "корпус", "цех": built by a named plant, it expands
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -101,6 +102,7 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
+    global _PLANT_UNITS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -133,6 +135,7 @@ def load_lexicon() -> None:
     _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
     _ACTIVITY_VERBS = lexicon.words(words, role="activity_verb")
     _EVENT_PLACES = lexicon.words(words, role="event_place")
+    _PLANT_UNITS = lexicon.words(words, role="plant_unit") | ADDED_UNITS
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -1357,6 +1360,8 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
         # not, nor what it once planned ("Калининградский завод «Автотор» планировал нарастить
         # объёмы", the seed)
         return own
+    if own in ("planned", "under_construction") and _builds_a_unit(sent, ph, found[si]):
+        return "expanded"
     if own == "planned" and _object_of_event(sent, ph):
         return own
     if own is None and si < LEAD_SENTENCES and len(found[si]) == 1:
@@ -1366,6 +1371,19 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
             if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"}:
                 return statuses[k]
     return None
+
+
+def _builds_a_unit(sent: Sentence, ph: _Phrase, found: list[_Phrase]) -> bool:
+    """The named plant, as the subject, builds a unit of its own that is no row ("Воткинский
+    завод планирует построить пять новых корпусов в 2023 году", real news dev r5_024): a
+    new shop or building at a working plant expands it (plant_words.csv plant_unit)."""
+    toks = sent.tokens
+    verbs = [t for t in toks if t.start >= ph.end and t.pos == "VERB"]
+    if not verbs or any(t.pos in ("VERB", "ADP") for t in toks if t.end <= ph.start) or \
+            toks[ph.head].case not in (None, "Nom", "Acc"):  # the tagger mixes the two
+        return False  # "На Саратовском жировом комбинате планируется …": not its subject
+    units = [t for t in toks if t.start > verbs[0].start and _lem(t) in _PLANT_UNITS]
+    return bool(units) and not any(p.start <= units[0].start < p.end for p in found)
 
 
 def _object_of_event(sent: Sentence, ph: _Phrase) -> bool:
