@@ -333,3 +333,21 @@ def test_a_named_plant_that_builds_a_unit_of_its_own_expands():
     found = plants("Воткинский завод построит цех по производству двигателей в 2026 году.")
     assert [p.name for p in found] == ["цех по производству двигателей"]
     assert plants("На Воткинском заводе планируется построить новый корпус.") == []
+
+
+@pytest.mark.parametrize("text,name,status", [
+    ("В Туле состоялся запуск новой линии завода «Тулачермет».", "завод «Тулачермет»",
+     "expanded"),
+    ("Возобновление производства шинного завода «Кордиант Ульяновск» состоялось в марте.",
+     "шинный завод «Кордиант Ульяновск»", "launched"),
+])
+def test_an_event_of_a_part_of_a_plant_named_in_quotes_is_news_of_the_plant(text, name, status):
+    """Issue 16, after real news dev r5_020 (written for the tests; plant_words.csv
+    plant_part): a new unit launched makes it expanded, its production resumed launched."""
+    p = one(text)
+    assert (p.name, p.status) == (name, status)
+
+
+def test_a_part_of_a_plant_with_no_event_or_no_name_gives_no_plant_row():
+    assert plants("Работники линии завода «Тулачермет» получили премию.") == []
+    assert plants("В Туле состоялся запуск линии завода.") == []

@@ -83,6 +83,7 @@ _WORKS_ADJECTIVES: frozenset[str] = frozenset()  # "ремонтные рабо�
 _ACTIVITY_VERBS: frozenset[str] = frozenset()  # "занимается производством": an activity
 _EVENT_PLACES: frozenset[str] = frozenset()  # "на форуме в Петербурге": where a meeting was
 _PLANT_UNITS: frozenset[str] = frozenset()  # "корпус", "цех": built by a named plant, it expands
+_PLANT_PARTS: frozenset[str] = frozenset()  # "запуск линии завода «X»": news of the plant X
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -102,7 +103,7 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
-    global _PLANT_UNITS
+    global _PLANT_UNITS, _PLANT_PARTS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -135,7 +136,8 @@ def load_lexicon() -> None:
     _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
     _ACTIVITY_VERBS = lexicon.words(words, role="activity_verb")
     _EVENT_PLACES = lexicon.words(words, role="event_place")
-    _PLANT_UNITS = lexicon.words(words, role="plant_unit") | ADDED_UNITS
+    _PLANT_UNITS = lexicon.words(words, role="plant_unit")
+    _PLANT_PARTS = lexicon.words(words, role="plant_part")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -683,6 +685,33 @@ def _event_across_place(toks: list[Token], k: int) -> bool:
     return _lem(toks[j - 1]) in EVENT_NOUNS | set(STATUS_LEMMAS)
 
 
+def _event_at_named_part(sent: Sentence, head: Token, prev: Token) -> bool:
+    """An event of a part of a plant with a name in quotes ("запуск третьей производственной
+    линии завода «Арнест Упаковочные Решения»", "возобновление производства шинного завода
+    «Кордиант Ульяновск»", real news dev r5_020): news of that plant."""
+    toks = sent.tokens
+    k = toks.index(prev)
+    return _lem(prev) in _PLANT_PARTS and _quoted_after(sent, head) is not None and \
+        any(_lem(t) in EVENT_NOUNS | set(STATUS_LEMMAS) for t in toks[max(0, k - 4):k])
+
+
+def _part_event(sent: Sentence, ph: _Phrase) -> str | None:
+    """The status an event of a part states for its plant (_event_at_named_part): the
+    event noun's, or "expanded" when a new unit is launched, built or planned there ("запуск
+    третьей линии завода «X»"); the plant's own production resumed is launched."""
+    toks = sent.tokens
+    k = next((j for j, t in enumerate(toks) if t.start >= ph.start), 0) - 1
+    while k >= 0 and toks[k].pos == "ADJ":
+        k -= 1
+    if k < 0 or not _event_at_named_part(sent, toks[ph.head], toks[k]):
+        return None
+    event = next(STATUS_LEMMAS[_lem(t)] for t in reversed(toks[max(0, k - 4):k])
+                 if _lem(t) in STATUS_LEMMAS)
+    unit = _lem(toks[k]) in _PLANT_UNITS
+    return "expanded" if unit and event in ("launched", "under_construction", "planned") \
+        else event
+
+
 def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
     """The head depends on a noun that makes it no event of its own: a measure of output
     ("объёмы производства машин") or, in the genitive, a place or an owner ("на складе
@@ -693,6 +722,8 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
         return False
     if _lem(prev) in GOVERNING_NOUNS:
         return True
+    if _event_at_named_part(sent, head, prev):
+        return False
     return head.case == "Gen" and prev.pos == "NOUN" and \
         _lem(prev) not in EVENT_NOUNS | set(STATUS_LEMMAS) and \
         not any(sp.type == "LOC" and sp.start <= prev.start < sp.end for sp in sent.spans) \
@@ -1382,7 +1413,7 @@ def _builds_a_unit(sent: Sentence, ph: _Phrase, found: list[_Phrase]) -> bool:
     if not verbs or any(t.pos in ("VERB", "ADP") for t in toks if t.end <= ph.start) or \
             toks[ph.head].case not in (None, "Nom", "Acc"):  # the tagger mixes the two
         return False  # "На Саратовском жировом комбинате планируется …": not its subject
-    units = [t for t in toks if t.start > verbs[0].start and _lem(t) in _PLANT_UNITS]
+    units = [t for t in toks if t.start > verbs[0].start and _lem(t) in _PLANT_UNITS | ADDED_UNITS]
     return bool(units) and not any(p.start <= units[0].start < p.end for p in found)
 
 
@@ -1424,6 +1455,8 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         # before it ("Торговое предприятие «…»", real news dev r3_026) says what company
         bare = ph.name.split()[0] == _head_nominative(sent.tokens[ph.head])
         return statuses[si] if bare and statuses[si] in _STOP_STATUSES else None
+    if (part := _part_event(sent, ph)) is not None:
+        return part
     st = _named_status(sent, ph, si, statuses, found) if ph.named else status
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
