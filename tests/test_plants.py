@@ -266,6 +266,9 @@ def test_a_plant_in_headline_and_body_is_one_row_and_other_stories_headlines_non
 @pytest.mark.parametrize("text", [
     "В Курске построят спортивный комплекс.",  # a complex with no branch adjective
     # a plant word inside a company's name (real news dev r4_002)
+    # the making of a thing, a plant as a landmark (real news dev r6_031; plant_words.csv
+    # purpose_word, landmark)
+    "Склад построят в Туле недалеко от завода «Тулачермет».",
     'ООО "МПК" Пивоваренный завод Майкопский инвестирует в проект около 1 млрд рублей.',
     "В Курске построят тепличные комплексы.",  # a class of plants
     "Предприятие будет заниматься производством силового электрощитового оборудования.",
@@ -351,3 +354,17 @@ def test_an_event_of_a_part_of_a_plant_named_in_quotes_is_news_of_the_plant(text
 def test_a_part_of_a_plant_with_no_event_or_no_name_gives_no_plant_row():
     assert plants("Работники линии завода «Тулачермет» получили премию.") == []
     assert plants("В Туле состоялся запуск линии завода.") == []
+
+
+def test_a_plant_next_to_which_a_new_one_is_built_is_no_row():
+    """Issue 16, after real news dev r6_031 (written for the tests)."""
+    p = one("В Туле решили построить комбикормовый завод рядом с действующим премиксным "
+            "заводом.")
+    assert p.name == "комбикормовый завод"
+
+
+def test_the_making_of_a_thing_after_a_purpose_word_is_no_plant():
+    """Real news dev r6_031 (written for the tests): "при производстве" is the making."""
+    found = plants("В Туле открыли завод по выпуску кормовых добавок. При производстве "
+                   "премиксов используются инновационные технологии.")
+    assert [p.name for p in found] == ["завод по выпуску кормовых добавок"]

@@ -84,6 +84,8 @@ _ACTIVITY_VERBS: frozenset[str] = frozenset()  # "занимается прои�
 _EVENT_PLACES: frozenset[str] = frozenset()  # "на форуме в Петербурге": where a meeting was
 _PLANT_UNITS: frozenset[str] = frozenset()  # "корпус", "цех": built by a named plant, it expands
 _PLANT_PARTS: frozenset[str] = frozenset()  # "запуск линии завода «X»": news of the plant X
+_PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
+_LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -103,7 +105,7 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
-    global _PLANT_UNITS, _PLANT_PARTS
+    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -138,6 +140,8 @@ def load_lexicon() -> None:
     _EVENT_PLACES = lexicon.words(words, role="event_place")
     _PLANT_UNITS = lexicon.words(words, role="plant_unit")
     _PLANT_PARTS = lexicon.words(words, role="plant_part")
+    _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
+    _LANDMARKS = lexicon.words(words, role="landmark")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -610,9 +614,6 @@ def _adj_nom(tok: Token, proper: bool, head: str) -> str:
     return word if proper else word.lower()
 
 
-# "для производства X", "от производства сырья до переработки": the making of X, not a
-# facility (real news dev r1_010, r1_054, r3_055)
-_PURPOSE_WORDS = frozenset({"для", "от"})
 
 
 def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
@@ -629,6 +630,8 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
         return False
     if _lem(t) in WEAK_HEADS and i > 0 and toks[i - 1].text.lower() in _PURPOSE_WORDS:
         return False  # "сырьё для производства матрасов": an activity, not a facility
+    if _landmark(toks, i):
+        return False
     if _lem(t) in SELF_NAMED_HEADS and i > 0 and toks[i - 1].text.lower() == "для":
         return False  # "системы управления для АЭС" (real news dev r6_005): a customer
     if any(sp.type == "ORG" and sp.start < t.start < sp.end and
@@ -637,6 +640,17 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
            for sp in sent.spans):
         return False  # 'ООО "МПК" Пивоваренный завод Майкопский' (real news dev r4_002): a company
     return not _inside_quotes(sent, t)
+
+
+def _landmark(toks: list[Token], i: int) -> bool:
+    """The facility at i only says where something else is: "рядом с действующим
+    премиксным заводом" (real news dev r6_031), "недалеко от завода" (plant_words.csv
+    landmark: the words before the facility and its adjectives)."""
+    j = i - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "VERB") and toks[j].case is not None:
+        j -= 1  # its adjectives and participles ("действующим")
+    before = " ".join(t.text.lower() for t in toks[max(0, j - 2):j + 1])
+    return any(before == w or before.endswith(" " + w) for w in _LANDMARKS)
 
 
 def _lem(tok: Token) -> str:
