@@ -220,6 +220,8 @@ def test_company_named_only_later_is_the_operator():
      "announced"),
     ("В Туле было принято решение о запуске завода по производству кормов в 2027 году.",
      "planned"),
+    ("Стороны рассмотрели возможность строительства в Туле завода по производству кормов.",
+     "announced"),
 ])
 def test_more_status_phrases(text, status):
     assert one(text).status == status
