@@ -82,8 +82,8 @@ def is_company(span: Span) -> bool:
         return False
     if find_program(span.text):
         return False  # "ОЭЗ «Липецк»", "СПИК": a support instrument, not a company
-    if _MEDIA_NAME.fullmatch(span.text.strip(" «»\"“”")):
-        return False  # "ТАСС", "Волжский.ру": the news outlet, not a company of the story
+    if any(_MEDIA_NAME.fullmatch(s.strip(" «»\"“”")) for s in (span.text, span.normal)):
+        return False  # "ТАСС", "в «Интерфаксе»": the news outlet, not a company of the story
     return org_sector(span.normal) != "government"
 
 
