@@ -333,6 +333,16 @@ def test_control_characters_are_removed_with_warning(tmp_path):
     assert "2 control character(s) removed" in doc.warnings
 
 
+def test_latin_lookalikes_inside_russian_words_are_read_as_cyrillic(tmp_path):
+    """Real news r7_026 writes "Архангельcкой" with a Latin "c": the word then matches no
+    region. One letter for one letter (offsets stay); Latin words, and a word with any
+    Latin letter that has no Cyrillic twin ("СоюзAgro"), are left as written."""
+    write(tmp_path, "a.txt", f"В Архангельcкой облаcти открыли цех ТВC. СоюзAgro, Lada. {RU}")
+    (doc,) = read_corpus(tmp_path).documents
+    assert doc.text == f"В Архангельской области открыли цех ТВС. СоюзAgro, Lada. {RU}"
+    assert "3 Latin letter(s) inside Cyrillic words read as Cyrillic" in doc.warnings
+
+
 # --------------------------------------------------------------------------- HTML
 
 

@@ -104,6 +104,8 @@ def test_qualifiers(prefix: str, qualifier: str) -> None:
         ("от 2 млрд рублей до 3 млрд рублей", 2e9, 3e9, "RUB"),
         ("от 500 млн до 1 млрд рублей", 5e8, 1e9, "RUB"),
         ("$2–3 млрд", 2e9, 3e9, "USD"),
+        ("25−30 млн евро", 25e6, 30e6, "EUR"),  # U+2212 minus as a dash (real news dev r6_035)
+        ("25‒30 млн евро", 25e6, 30e6, "EUR"),  # U+2012 figure dash
     ],
 )
 def test_ranges(text: str, lo: float, hi: float, currency: str | None) -> None:

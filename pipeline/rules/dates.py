@@ -151,9 +151,9 @@ _MONTH_ALONE_RE = re.compile(
     _I,
 )
 _YEAR_ALONE_RE = re.compile(
-    r"(?<![\d\-–—.])" + _YEAR + r"\s*" + _YEAR_SG, _I
+    r"(?<![\d\-–—−‒.])" + _YEAR + r"\s*" + _YEAR_SG, _I
 )
-_RANGE_NEIGHBOUR_BEFORE = re.compile(r"\d{4}\s*[-–—]\s*$|\d{4}\s+(?:по|до)\s+$")
+_RANGE_NEIGHBOUR_BEFORE = re.compile(r"\d{4}\s*[-–—−‒]\s*$|\d{4}\s+(?:по|до)\s+$")
 _RELATIVE_DAYS = {w: int(v) for w, v in
                   lexicon.mapping("date_words", "word", "value", role="relative_day").items()}
 _RELATIVE_DAY_RE = re.compile(r"(?<![^\W\d_])(?P<w>" + "|".join(_RELATIVE_DAYS) + ")" + _NL, _I)
@@ -232,7 +232,7 @@ _EDGE_OPT = r"(?:(?:" + _words("period_edge") + r")\s+)?"
 _PERIOD_RANGE_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:в\s+период\s+|в|во|на|за|с|со|в\s+течение)\s+)?"
     + _DAYMONTH_OPT + r"(?P<y1>\d{4})(?:\s*" + _YEAR_SG + r")?"
-    + r"(?:\s*[-–—]\s*|\s+(?:по|до)\s+" + _EDGE_OPT + _DAYMONTH_OPT + ")"
+    + r"(?:\s*[-–—−‒]\s*|\s+(?:по|до)\s+" + _EDGE_OPT + _DAYMONTH_OPT + ")"
     + r"(?P<y2>\d{4})(?!\d)(?:\s*(?:" + _YEAR_PL + "|" + _YEAR_SG + "))?",
     _I,
 )
@@ -246,7 +246,7 @@ _PERIOD_TO_RE = re.compile(
     _I,
 )
 _PERIOD_YEAR_RE = re.compile(
-    r"(?:(?<![^\W\d_])(?:в|во|за|на|в\s+течение)\s+)?(?<![\d\-–—.])" + _YEAR + r"\s*"
+    r"(?:(?<![^\W\d_])(?:в|во|за|на|в\s+течение)\s+)?(?<![\d\-–—−‒.])" + _YEAR + r"\s*"
     + _YEAR_SG,
     _I,
 )

@@ -80,7 +80,7 @@ def load_lexicon() -> None:
 
 
 _PERCENT_RE = re.compile(r"\s*(?:%|процент|п\.\s*п\.)", _I)
-_RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
+_RANGE_DASH_RE = re.compile(r"\s*[-–—−‒]\s*")
 _RANGE_DO_RE = re.compile(r"\s+до\s+", _I)
 _OT_RE = re.compile(r"(?<![^\W\d_])от\s+$", _I)
 # "увеличен с 2 до 3 млрд": "до" after "с <number>" is a change, the new sum is exact
@@ -89,7 +89,7 @@ _CHANGE_FROM_RE = re.compile(r"(?<![^\W\d_])с\s+\d[\d\s,.]*$", _I)
 # тысячи"), "8 миллиардов" is money
 _MIN_BARE_SUM = 1e6
 # What may follow a currency-less scale word for it to still be a sum ("8 млрд!", "8 млрд на").
-_BOUNDARY_RE = re.compile(r"\s*(?:$|[!?.,;:)»\"“”…]|[-–—]\s)")
+_BOUNDARY_RE = re.compile(r"\s*(?:$|[!?.,;:)»\"“”…]|[-–—−‒]\s)")
 _NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
 _NOT_COUNTING_POS = {"PREP", "CONJ", "PRCL", "VERB", "INFN", "PRTS", "ADVB", "GRND", "INTJ"}
 _QUAL_WINDOW = 40
