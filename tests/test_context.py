@@ -60,6 +60,15 @@ def test_main_region_is_the_most_mentioned():
     assert main_region(text).code == "RU-TUL"
 
 
+def test_a_region_named_by_its_short_name_in_the_headline_beats_a_town_of_the_body():
+    """Real news r7_016 (written for the tests): "Башкирии" is a short name (an alias row),
+    named outright like "Республики Башкортостан"; the body names only a town elsewhere."""
+    text = ("В Краснокамском районе Башкирии открылась птицефабрика\n"
+            "Компания открыла птицефабрику в селе. Оборудование привезли из Екатеринбурга.")
+    body = text.index("Компания")
+    assert main_region(text, [(body, len(text))]).code == "RU-BA"
+
+
 def test_build_context_carries_date_region_company():
     a = analyze("В Кузбассе компания «Сибуглехим» построит завод. Проект одобрен.")
     ctx = build_context(a, date(2025, 1, 1))

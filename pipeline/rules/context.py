@@ -200,6 +200,11 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     return names[best]
 
 
+# A region named by its name or a short name of it ("Башкирии" in "В Краснокамском районе
+# Башкирии открылась птицефабрика", real news r7_016), not by a town or an adjective.
+_NAMED_OUTRIGHT = ("region", "alias")
+
+
 def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Region | None:
     """The most often named region (ties: first named); only mentions inside `within`
     (the article's sentences, without the page furniture) count when it is given."""
@@ -208,18 +213,19 @@ def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Regio
         starts = [a for a, _ in within]
         mentions = [m for m in mentions
                     if (k := bisect_right(starts, m.start) - 1) >= 0 and m.start < within[k][1]]
-        if not any(m.via == "region" for m in mentions):
+        if not any(m.via in _NAMED_OUTRIGHT for m in mentions):
             # the body names only towns: a region named outright in the headline wins
             # ("…в Тверской области" above "в Калининском округе", real news dev r1_021)
             # … and a body that names no place at all takes the headline's town ("Под Тулой
             # построят новый завод", real news dev r1_003)
-            mentions = [m for m in everywhere if m.via == "region"] or mentions or everywhere
+            mentions = [m for m in everywhere if m.via in _NAMED_OUTRIGHT] or mentions or \
+                everywhere
         elif starts:
             # a region named outright above the body (the headline) counts and wins a tie:
             # one "из … Санкт-Петербурга" in the body does not move a Kaliningrad story
             # (real news dev r1_041)
-            mentions = [m for m in everywhere if m.via == "region" and m.start < starts[0]] \
-                + mentions
+            mentions = [m for m in everywhere
+                        if m.via in _NAMED_OUTRIGHT and m.start < starts[0]] + mentions
     if not mentions:
         return None
     counts = Counter(m.region.code for m in mentions)
