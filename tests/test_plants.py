@@ -105,6 +105,9 @@ def test_a_new_shop_at_a_working_plant_names_the_plant_as_expanded():
     ("В Курске модернизируют швейное производство.", "швейное производство", None),
     ("В Курске открылся мини-завод по переработке молока.",
      "мини-завод по переработке молока", "молоко"),  # real news r7_020
+    ("В Курске открылся бумкомбинат.", "бумкомбинат", None),  # real news r7_004
+    # an owner or a problem in the genitive is no product (real news r7_025, r7_004)
+    ("В Курске открыли комбикормовый завод агрофирмы «Норов».", "комбикормовый завод", None),
 ])
 def test_facility_phrases(text, name, product):
     p = one(text)
