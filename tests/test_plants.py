@@ -227,6 +227,13 @@ def test_company_named_only_later_is_the_operator():
      "planned"),
     ("Стороны рассмотрели возможность строительства в Туле завода по производству кормов.",
      "announced"),
+    # real news r7_025, r7_001: a start of work; a reflexive verb the tagger reads as an
+    # adverb ("приостановится")
+    ("Новый завод по производству кормов в Туле приступил к работе.", "launched"),
+    ("В Туле приступили к строительству завода по производству кормов.",
+     "under_construction"),
+    ("С 11 августа производство на заводе Haval в Тульской области приостановится.",
+     "suspended"),
 ])
 def test_more_status_phrases(text, status):
     assert one(text).status == status

@@ -278,9 +278,10 @@ def _stated_status(sent: Sentence) -> str | None:
                  for k, t in enumerate(toks))
     for k, t in enumerate(toks):
         lem = t.lemma.replace("ё", "е")
-        if lem in _PUT_INTO_SERVICE_ALL and not any(
-                x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
-            continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
+        if lem not in STATUS_LEMMAS and t.pos == "ADV" and t.text.lower().endswith(("ся", "сь")):
+            # the tagger may read a reflexive verb as an adverb with itself as the lemma
+            # ("производство приостановится", real news r7_001)
+            lem = _verb_lemma(t)
         fut_verb = t.feats.get("Tense") == "Fut" or _future_aux(toks, k)
         if lem in _BUILD_VERBS and t.pos == "VERB":
             return "launched" if t.feats.get("Tense") == "Past" and not fut_verb else "planned"
@@ -289,6 +290,9 @@ def _stated_status(sent: Sentence) -> str | None:
         if lem in _ASPECT_VERBS and (status := _begun_event(toks, k)) is not None:
             # "начала строительство": what begins is the building, not the plant
             return "planned" if status in _ONGOING and (future or fut_verb) else status
+        if lem in _PUT_INTO_SERVICE_ALL and not any(
+                x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
+            continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             ongoing = status in _ONGOING
