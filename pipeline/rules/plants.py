@@ -99,9 +99,8 @@ def load_lexicon() -> None:
     and by a caller that edited a file (after `lexicon.rows.cache_clear()`)."""
     global FACILITY_HEADS, WEAK_HEADS, SELF_NAMED_HEADS, PO_ONLY_HEADS, ADDED_UNITS, _HOSTS
     global STATION_ADJECTIVES, PRODUCT_NOUNS, NOT_PRODUCT_LEMMAS, GOVERNING_NOUNS, EVENT_NOUNS
-    global NON_NAME_ADJECTIVES, STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES
-    global _ONGOING, _BUILD_VERBS, _PUT_INTO_SERVICE_ALL, _SERVICE_NOUNS, _FUTURE_LEMMAS
-    global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _INTENT, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
+    global NON_NAME_ADJECTIVES, _SERVICE_NOUNS
+    global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
@@ -147,6 +146,13 @@ def load_lexicon() -> None:
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
+    _load_statuses()
+
+
+def _load_statuses() -> None:
+    """The status words and values (plant_statuses.csv, plant_status_values.csv)."""
+    global STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES, _ONGOING, _BUILD_VERBS
+    global _PUT_INTO_SERVICE_ALL, _FUTURE_LEMMAS, _INTENT
     values = set(status_values())
     STATUS_LEMMAS = {r["lemma"]: r["status"] for r in lexicon.rows("plant_statuses")
                      if r["lemma"] and r["status"]}
