@@ -198,3 +198,27 @@ MORE_FOUND = [
 @pytest.mark.parametrize("text,expected", MORE_FOUND)
 def test_investment_found_more(text, expected):
     assert [(i.amount, i.currency) for i in investments(text)] == expected
+
+
+# The total of several investors has no one investor, though the article names a company.
+SEVERAL_INVESTORS = [
+    "Трое инвесторов откроют в ОЭЗ производства, общий объем инвестиций составит 2 млрд "
+    "рублей.",
+    "Статус резидентов получили 17 компаний с заявленным объемом инвестиций в 6 млрд руб.",
+    "В 2026 году начнут работу два крупных предприятия с общими инвестициями около 6 млрд "
+    "рублей.",
+    "Суммарно объем инвестиций в новые заводы превысит 9 млрд рублей.",
+]
+
+
+@pytest.mark.parametrize("sentence", SEVERAL_INVESTORS)
+def test_a_total_of_several_investors_has_no_investor(sentence):
+    text = "Компания «Альфа» построит в Туле завод по выпуску кирпича. " + sentence
+    [inv] = investments(text)
+    assert inv.investor is None
+
+
+def test_a_company_group_or_a_programme_name_is_one_investor():
+    text = ("Группа компаний «Альфа» построит в Туле завод по выпуску кирпича за 2 млрд "
+            "рублей, из них 1 млрд рублей — заём ФРП по программе «Проекты развития».")
+    assert [i.investor for i in investments(text)] == ["Альфа", "Альфа"]

@@ -27,6 +27,7 @@ from pipeline.rules.context import (
 from pipeline.rules.dates import Period, find_periods
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.money import Money, carry_currency, find_money
+from pipeline.rules.numbers import parse_number_words
 from pipeline.rules.plants import find_plants
 from pipeline.rules.text import AnalyzedText, Sentence
 
@@ -73,6 +74,16 @@ _FACILITY_LEMMAS = lexicon.words("facility_heads", "lemma") \
 _PLANT_LEMMAS = _FACILITY_LEMMAS - lexicon.flagged("facility_heads", "weak", "lemma")
 # Latin letters that look like Cyrillic ones, as some pages write them inside Russian
 # words ("нa стрoитeльствo"): read as Cyrillic when a cue is looked for.
+# A sentence that gives the total of several investors ("Трое инвесторов ...", "17 компаний с
+# объемом инвестиций ...", "суммарно"): its sums have no one investor (investor_words.csv).
+_SEVERAL_NOUNS = lexicon.words("investor_words", kind="several_noun")
+_SEVERAL_WORD = re.compile(
+    r"\b(?:" + "|".join(lexicon.ordered("investor_words", kind="several_word")) + r")\b",
+    re.IGNORECASE)
+# "группа компаний «Инфорум»": a plural after one of these is part of a company's name
+_NAME_HEADS = lexicon.words("investor_words", kind="name_head")
+# a quoted name ("по программе «Проекты развития»")
+_QUOTED = re.compile(r"«[^«»]*»")
 _LOOKALIKE = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОРТХ")
 _MIXED_WORD = re.compile(r"\w*[а-яёА-ЯЁ]\w*")
 
@@ -86,6 +97,34 @@ def cue_text(text: str) -> str:
 def names_facility(sent: Sentence) -> bool:
     """Whether a sentence names a facility noun (facility_heads.csv): "завод", "цех", ..."""
     return any(t.lemma in _FACILITY_LEMMAS for t in sent.tokens)
+
+
+def several_investors(sent: Sentence) -> bool:
+    """Whether a sentence speaks of several investors: an investor noun (investor_words.csv)
+    in the plural or after a number above one, outside a name ("трое инвесторов", "17
+    компаний", "два крупных предприятия", not "группа компаний «Автотор»" nor "программа
+    «Проекты развития»"), or a word of adding up ("суммарно")."""
+    if _SEVERAL_WORD.search(sent.text):
+        return True
+    names = [(sp.start, sp.end) for sp in sent.spans if sp.type == "ORG"] + [
+        (sent.start + q.start(), sent.start + q.end()) for q in _QUOTED.finditer(sent.text)]
+    tokens = sent.tokens
+    for i, t in enumerate(tokens):
+        if t.lemma not in _SEVERAL_NOUNS or any(a <= t.start < b for a, b in names) \
+                or (i > 0 and tokens[i - 1].lemma in _NAME_HEADS):
+            continue
+        if t.feats.get("Number") == "Plur" or _counted(tokens, i):
+            return True
+    return False
+
+
+def _counted(tokens: list, i: int) -> bool:
+    """Whether the noun at `i` follows a number above one, adjectives between ("два
+    крупных предприятия", "8 потенциальными резидентами")."""
+    j = i - 1
+    while j >= 0 and tokens[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and tokens[j].pos == "NUM" and (parse_number_words(tokens[j].text) or 0) > 1
 
 
 # Support instruments that describe a whole project (its site or its contract): named once
@@ -181,6 +220,7 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
     region = regions[0].region if regions else ctx.region
     companies = sentence_companies(sent)
     investor = companies[0] if companies else ctx.company
+    several = several_investors(sent)
     sent_program = find_program(sent.text)
     spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]
     text = cue_text(sent.text)
@@ -203,7 +243,7 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         out.append(InvestmentMention(
             amount=m.amount, amount_max=m.amount_max, currency=m.currency,
             qualifier=_qualifier(sent.text, rel, m.qualifier),
-            investor=investor_of_sum or investor,
+            investor=investor_of_sum or (None if several else investor),
             region=region, period_start_year=period.start_year if period else None,
             period_end_year=period.end_year if period else None,
             program=program, evidence=sent.text, start=m.start, end=m.end,
