@@ -222,3 +222,12 @@ def test_a_company_group_or_a_programme_name_is_one_investor():
     text = ("Группа компаний «Альфа» построит в Туле завод по выпуску кирпича за 2 млрд "
             "рублей, из них 1 млрд рублей — заём ФРП по программе «Проекты развития».")
     assert [i.investor for i in investments(text)] == ["Альфа", "Альфа"]
+
+
+def test_a_sentence_without_a_company_takes_the_company_of_the_last_project():
+    # written for the tests: an article listing the projects of two companies
+    text = ("Компания «Альфа» вложит 2 млрд рублей в завод по выпуску кирпича. С ООО «Бета» "
+            "подписано соглашение о строительстве завода по выпуску стекла. Общий объем "
+            "инвестиций в проект составит 900 млн рублей.")
+    assert [(i.amount, i.investor) for i in investments(text)] == [
+        (2e9, "Альфа"), (900e6, "Бета")]

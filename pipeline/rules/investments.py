@@ -212,14 +212,16 @@ def _part_of(prev: InvestmentMention | None, m: Money, sent: Sentence,
 
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
-                          out: list[InvestmentMention]) -> None:
+                          out: list[InvestmentMention], near: str | None = None) -> None:
     """Append the investment sums of one sentence that speaks of investing to `out`; the
-    sentence gives each sum its investor, region, period and programme."""
+    sentence gives each sum its investor, region, period and programme. A sentence that
+    names no company takes `near` (the company of the last sentence about a project), else
+    the article's main company."""
     periods = find_periods(sent.text, ctx.published)
     regions = find_regions(sent.text)
     region = regions[0].region if regions else ctx.region
     companies = sentence_companies(sent)
-    investor = companies[0] if companies else ctx.company
+    investor = companies[0] if companies else (near or ctx.company)
     several = several_investors(sent)
     sent_program = find_program(sent.text)
     spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]
@@ -265,6 +267,10 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     doc_programs = {p for sent in analyzed.sentences if (p := find_program(sent.text))}
     project_program = next(iter(doc_programs & _PROJECT_PROGRAMS)) \
         if len(doc_programs & _PROJECT_PROGRAMS) == 1 else None
+    # the company of the last sentence about a project (investing or a facility): a sentence
+    # that names none takes it before the article's main company ("С ООО «Бета» подписано
+    # соглашение о строительстве завода ... Общий объём инвестиций в проект – 900 млн")
+    near = None
     prev_cued = False  # the previous sentence speaks of investing or of a facility, no sum
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
@@ -275,8 +281,11 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
                 and not NOT_INVEST_CUES.search(text)
             in_sent = [m for m in in_sent if neighbour or _cost_after(sent, text, m)]
         if in_sent:
-            _sentence_investments(sent, in_sent, ctx, project_program, out)
-        prev_cued = (cued or names_facility(sent)) \
+            _sentence_investments(sent, in_sent, ctx, project_program, out, near)
+        about_project = cued or names_facility(sent)
+        if about_project and (names := sentence_companies(sent, facilities=False)):
+            near = names[0]
+        prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
     return out
 
