@@ -231,3 +231,13 @@ def test_a_sentence_without_a_company_takes_the_company_of_the_last_project():
             "инвестиций в проект составит 900 млн рублей.")
     assert [(i.amount, i.investor) for i in investments(text)] == [
         (2e9, "Альфа"), (900e6, "Бета")]
+
+
+@pytest.mark.parametrize("said", ["сообщил в интервью «Бета» министр",
+                                  "цитирует «Бета» министра"])
+def test_the_outlet_an_official_speaks_to_is_not_the_investor(said):
+    # written for the tests
+    text = ("Компания «Альфа» построит в Туле завод по выпуску кирпича. В реализацию проекта "
+            f"планируется вложить 3 млрд рублей, {said}.")
+    [inv] = investments(text)
+    assert inv.investor == "Альфа"
