@@ -241,3 +241,11 @@ def test_the_outlet_an_official_speaks_to_is_not_the_investor(said):
             f"планируется вложить 3 млрд рублей, {said}.")
     [inv] = investments(text)
     assert inv.investor == "Альфа"
+
+
+def test_the_company_money_is_put_into_is_not_the_investor():
+    # written for the tests
+    text = ("Холдинг «Альфа» построит в Курской области фабрику по переработке руды. "
+            "Инвестиции в «Бету» составят свыше 210 млрд рублей.")
+    [inv] = investments(text)
+    assert inv.investor == "Альфа"

@@ -82,6 +82,10 @@ _SEVERAL_WORD = re.compile(
     re.IGNORECASE)
 # "группа компаний «Инфорум»": a plural after one of these is part of a company's name
 _NAME_HEADS = lexicon.words("investor_words", kind="name_head")
+# "Инвестиции в ОЖК составят ...": the company right after is what money is put into
+_TARGET_BEFORE = re.compile(
+    r"(?:" + "|".join(lexicon.ordered("investor_words", kind="target_before"))
+    + r")\s+[«\"“]?\s*$", re.IGNORECASE)
 # a quoted name ("по программе «Проекты развития»")
 _QUOTED = re.compile(r"«[^«»]*»")
 _LOOKALIKE = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОРТХ")
@@ -168,12 +172,20 @@ def _program_for(text: str, start: int, end: int, others: list[tuple[int, int]])
     return find_program(text[lo:hi])
 
 
+def _without_targets(sent: Sentence) -> Sentence:
+    """The sentence without the names money is put into ("Инвестиции в ОЖК ...")."""
+    return replace(sent, spans=[
+        sp for sp in sent.spans
+        if not _TARGET_BEFORE.search(sent.text[max(0, sp.start - sent.start - 40):
+                                               sp.start - sent.start])])
+
+
 def _investor_for(sent: Sentence, rel: int, others: list[tuple[int, int]]) -> str | None:
     """In a sentence of several sums, the company named nearest before a sum and after the
     previous one ("завода компании «Альба» за 11 млрд руб., третьей очереди предприятия
     «Воронежсельмаш» за 1,5 млрд руб."); None when that stretch names none."""
     lo = max((e for s, e in others if e <= rel), default=0)
-    near = replace(sent, spans=[sp for sp in sent.spans
+    near = replace(sent, spans=[sp for sp in _without_targets(sent).spans
                                 if lo <= sp.start - sent.start < rel])
     names = sentence_companies(near)
     return names[-1] if names else None
@@ -220,7 +232,7 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
     periods = find_periods(sent.text, ctx.published)
     regions = find_regions(sent.text)
     region = regions[0].region if regions else ctx.region
-    companies = sentence_companies(sent)
+    companies = sentence_companies(_without_targets(sent))
     investor = companies[0] if companies else (near or ctx.company)
     several = several_investors(sent)
     sent_program = find_program(sent.text)
