@@ -249,3 +249,11 @@ def test_the_company_money_is_put_into_is_not_the_investor():
             "Инвестиции в «Бету» составят свыше 210 млрд рублей.")
     [inv] = investments(text)
     assert inv.investor == "Альфа"
+
+
+def test_a_subsidy_has_no_company_investor():
+    # written for the tests: the total is the company's, the subsidy in it is public money
+    text = ("Компания «Альфа» открыла в Барнауле завод по выпуску сыра. Стоимость проекта "
+            "составила 700 млн рублей, из которых 100 млн — краевая субсидия.")
+    assert [(i.amount, i.investor) for i in investments(text)] == [
+        (700e6, "Альфа"), (100e6, None)]

@@ -86,6 +86,9 @@ _NAME_HEADS = lexicon.words("investor_words", kind="name_head")
 _TARGET_BEFORE = re.compile(
     r"(?:" + "|".join(lexicon.ordered("investor_words", kind="target_before"))
     + r")\s+[«\"“]?\s*$", re.IGNORECASE)
+# "из которых 120 млн — краевая субсидия": public money, no company's investment
+_PUBLIC_MONEY = re.compile(
+    "|".join(lexicon.ordered("investor_words", kind="public_money")), re.IGNORECASE)
 # a quoted name ("по программе «Проекты развития»")
 _QUOTED = re.compile(r"«[^«»]*»")
 _LOOKALIKE = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОРТХ")
@@ -164,12 +167,17 @@ def investment_id(doc_id: str, start: int, end: int) -> str:
     return "inv-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _program_for(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str | None:
-    """The programme named in the part of a sentence that belongs to one sum: from the end
-    of the previous sum to the start of the next ("6 млрд, из них 2 млрд — заём ФРП")."""
+def _stretch(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
+    """The part of a sentence that belongs to one sum: from the end of the previous sum to
+    the start of the next ("6 млрд, из них 2 млрд — заём ФРП")."""
     lo = max((e for s, e in others if e <= start), default=0)
     hi = min((s for s, e in others if s >= end), default=len(text))
-    return find_program(text[lo:hi])
+    return text[lo:hi]
+
+
+def _program_for(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str | None:
+    """The programme named in the part of a sentence that belongs to one sum."""
+    return find_program(_stretch(text, start, end, others))
 
 
 def _without_targets(sent: Sentence) -> Sentence:
@@ -251,13 +259,14 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         others = [sp for sp in spans if sp != (rel, rel_end)]
         program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
         investor_of_sum = _investor_for(sent, rel, others) if others else None
+        public = _PUBLIC_MONEY.search(_stretch(sent.text, rel, rel_end, others))
         if program is None and sent_program is None:
             program = project_program
         prev = out[-1] if out and out[-1].evidence == sent.text else None
         out.append(InvestmentMention(
             amount=m.amount, amount_max=m.amount_max, currency=m.currency,
             qualifier=_qualifier(sent.text, rel, m.qualifier),
-            investor=investor_of_sum or (None if several else investor),
+            investor=None if public else investor_of_sum or (None if several else investor),
             region=region, period_start_year=period.start_year if period else None,
             period_end_year=period.end_year if period else None,
             program=program, evidence=sent.text, start=m.start, end=m.end,
