@@ -257,3 +257,14 @@ def test_a_subsidy_has_no_company_investor():
             "составила 700 млн рублей, из которых 100 млн — краевая субсидия.")
     assert [(i.amount, i.investor) for i in investments(text)] == [
         (700e6, "Альфа"), (100e6, None)]
+
+
+def test_after_a_total_of_several_investors_a_sentence_naming_none_has_no_investor():
+    # written for the tests; once a company is named again, the article's main company
+    # ("Альфа", named first) is the fallback again
+    text = ("Компания «Альфа» построит в Туле завод по выпуску кирпича за 2 млрд рублей. "
+            "Статус резидентов ОЭЗ получили 17 компаний с объемом инвестиций в 60 млрд руб. "
+            "Фактически ими уже вложено 30 млрд руб. Первым стал холдинг «Бета». "
+            "Он вложит 5 млрд рублей.")
+    assert [(i.amount, i.investor) for i in investments(text)] == [
+        (2e9, "Альфа"), (60e9, None), (30e9, None), (5e9, "Альфа")]

@@ -235,13 +235,14 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           out: list[InvestmentMention], near: str | None = None) -> None:
     """Append the investment sums of one sentence that speaks of investing to `out`; the
     sentence gives each sum its investor, region, period and programme. A sentence that
-    names no company takes `near` (the company of the last sentence about a project), else
-    the article's main company."""
+    names no company takes `near` (the company of the last sentence about a project; "" when
+    that sentence spoke of several investors and named none: no investor), else the
+    article's main company."""
     periods = find_periods(sent.text, ctx.published)
     regions = find_regions(sent.text)
     region = regions[0].region if regions else ctx.region
     companies = sentence_companies(_without_targets(sent))
-    investor = companies[0] if companies else (near or ctx.company)
+    investor = companies[0] if companies else ctx.company if near is None else near or None
     several = several_investors(sent)
     sent_program = find_program(sent.text)
     spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]
@@ -290,8 +291,9 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
         if len(doc_programs & _PROJECT_PROGRAMS) == 1 else None
     # the company of the last sentence about a project (investing or a facility): a sentence
     # that names none takes it before the article's main company ("С ООО «Бета» подписано
-    # соглашение о строительстве завода ... Общий объём инвестиций в проект – 900 млн")
-    near = None
+    # соглашение о строительстве завода ... Общий объём инвестиций в проект – 900 млн"),
+    # "" after a sum of several investors that names none, until a company is named
+    near: str | None = None
     prev_cued = False  # the previous sentence speaks of investing or of a facility, no sum
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
@@ -304,8 +306,13 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
         if in_sent:
             _sentence_investments(sent, in_sent, ctx, project_program, out, near)
         about_project = cued or names_facility(sent)
-        if about_project and (names := sentence_companies(sent, facilities=False)):
+        names = sentence_companies(sent, facilities=False)
+        if about_project and names:
             near = names[0]
+        elif names and near == "":
+            near = None
+        elif in_sent and not names and several_investors(sent):
+            near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
     return out
