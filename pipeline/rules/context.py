@@ -109,7 +109,14 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     words = name.lower().split()
     if not quoted and words and lemma(words[-1]) in _DESCRIPTORS:
         return None
+    inner = _DESCRIPTOR_AND_NAME.fullmatch(name)
+    if inner and lemma(inner.group(1).lower()) in _DESCRIPTORS:
+        return inner.group(2)  # «Компания “СОКО”»: the name is СОКО
     return name
+
+
+# a descriptor word and a name in inner quotes: «Компания “СОКО”»
+_DESCRIPTOR_AND_NAME = re.compile(r"(\w+)\s+[“\"„']([^“”\"„']{2,60})[”\"“']")
 
 
 _DESCRIPTORS = lexicon.words("company_words", role="descriptor")
