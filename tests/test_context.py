@@ -31,6 +31,9 @@ def span(text: str, normal: str | None = None) -> Span:
     ("ГК «Автотор»", "Автотор"),
     ("Новосибирская фармацевтическая компания", None),  # a descriptor, not a name
     ("ОЭЗ «Липецк»", None),  # a support instrument
+    # a descriptor and the name in inner quotes (written for the tests)
+    ("Тверское ООО «Компания “Альфа”", "Альфа"),
+    ("ООО «Группа “Бета”»", "Бета"),
 ])
 def test_company_name(text, name):
     assert company_name(span(text)) == name

@@ -198,3 +198,73 @@ MORE_FOUND = [
 @pytest.mark.parametrize("text,expected", MORE_FOUND)
 def test_investment_found_more(text, expected):
     assert [(i.amount, i.currency) for i in investments(text)] == expected
+
+
+# The total of several investors has no one investor, though the article names a company.
+SEVERAL_INVESTORS = [
+    "Трое инвесторов откроют в ОЭЗ производства, общий объем инвестиций составит 2 млрд "
+    "рублей.",
+    "Статус резидентов получили 17 компаний с заявленным объемом инвестиций в 6 млрд руб.",
+    "В 2026 году начнут работу два крупных предприятия с общими инвестициями около 6 млрд "
+    "рублей.",
+    "Суммарно объем инвестиций в новые заводы превысит 9 млрд рублей.",
+]
+
+
+@pytest.mark.parametrize("sentence", SEVERAL_INVESTORS)
+def test_a_total_of_several_investors_has_no_investor(sentence):
+    text = "Компания «Альфа» построит в Туле завод по выпуску кирпича. " + sentence
+    [inv] = investments(text)
+    assert inv.investor is None
+
+
+def test_a_company_group_or_a_programme_name_is_one_investor():
+    text = ("Группа компаний «Альфа» построит в Туле завод по выпуску кирпича за 2 млрд "
+            "рублей, из них 1 млрд рублей — заём ФРП по программе «Проекты развития».")
+    assert [i.investor for i in investments(text)] == ["Альфа", "Альфа"]
+
+
+def test_a_sentence_without_a_company_takes_the_company_of_the_last_project():
+    # written for the tests: an article listing the projects of two companies
+    text = ("Компания «Альфа» вложит 2 млрд рублей в завод по выпуску кирпича. С ООО «Бета» "
+            "подписано соглашение о строительстве завода по выпуску стекла. Общий объем "
+            "инвестиций в проект составит 900 млн рублей.")
+    assert [(i.amount, i.investor) for i in investments(text)] == [
+        (2e9, "Альфа"), (900e6, "Бета")]
+
+
+@pytest.mark.parametrize("said", ["сообщил в интервью «Бета» министр",
+                                  "цитирует «Бета» министра"])
+def test_the_outlet_an_official_speaks_to_is_not_the_investor(said):
+    # written for the tests
+    text = ("Компания «Альфа» построит в Туле завод по выпуску кирпича. В реализацию проекта "
+            f"планируется вложить 3 млрд рублей, {said}.")
+    [inv] = investments(text)
+    assert inv.investor == "Альфа"
+
+
+def test_the_company_money_is_put_into_is_not_the_investor():
+    # written for the tests
+    text = ("Холдинг «Альфа» построит в Курской области фабрику по переработке руды. "
+            "Инвестиции в «Бету» составят свыше 210 млрд рублей.")
+    [inv] = investments(text)
+    assert inv.investor == "Альфа"
+
+
+def test_a_subsidy_has_no_company_investor():
+    # written for the tests: the total is the company's, the subsidy in it is public money
+    text = ("Компания «Альфа» открыла в Барнауле завод по выпуску сыра. Стоимость проекта "
+            "составила 700 млн рублей, из которых 100 млн — краевая субсидия.")
+    assert [(i.amount, i.investor) for i in investments(text)] == [
+        (700e6, "Альфа"), (100e6, None)]
+
+
+def test_after_a_total_of_several_investors_a_sentence_naming_none_has_no_investor():
+    # written for the tests; once a company is named again, the article's main company
+    # ("Альфа", named first) is the fallback again
+    text = ("Компания «Альфа» построит в Туле завод по выпуску кирпича за 2 млрд рублей. "
+            "Статус резидентов ОЭЗ получили 17 компаний с объемом инвестиций в 60 млрд руб. "
+            "Фактически ими уже вложено 30 млрд руб. Первым стал холдинг «Бета». "
+            "Он вложит 5 млрд рублей.")
+    assert [(i.amount, i.investor) for i in investments(text)] == [
+        (2e9, "Альфа"), (60e9, None), (30e9, None), (5e9, "Альфа")]

@@ -28,6 +28,9 @@ def test_legal_forms_are_removed(name, expected):
     ("Минпромторг", "government"),
     ("Правительство Калининградской области", "government"),
     ("Совет Федерации", "government"),
+    # a phrase of the list anywhere in a name (a name written for the tests' style)
+    ("Государственный Совет Чувашской Республики", "government"),
+    ("Законодательное собрание Тульской области", "government"),
     ("Компания Вектор", "business"),
     ("Сбербанк", "business"),
     ("Музей", None),

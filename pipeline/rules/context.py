@@ -109,7 +109,14 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     words = name.lower().split()
     if not quoted and words and lemma(words[-1]) in _DESCRIPTORS:
         return None
+    inner = _DESCRIPTOR_AND_NAME.fullmatch(name)
+    if inner and lemma(inner.group(1).lower()) in _DESCRIPTORS:
+        return inner.group(2)  # «Компания “СОКО”»: the name is СОКО
     return name
+
+
+# a descriptor word and a name in inner quotes: «Компания “СОКО”»
+_DESCRIPTOR_AND_NAME = re.compile(r"(\w+)\s+[“\"„']([^“”\"„']{2,60})[”\"“']")
 
 
 _DESCRIPTORS = lexicon.words("company_words", role="descriptor")
@@ -133,9 +140,11 @@ def _named_after(text: str, start: int) -> bool:
     return bool(_SITE_BEFORE.search(before) or _MEDIA_BEFORE.search(before))
 
 
-def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None) -> list[str]:
-    """Companies named in a sentence, in order, facilities-as-companies last; a span
-    inside `exclude` (a plant's own quoted name) and the name of a site are left out."""
+def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
+                       facilities: bool = True) -> list[str]:
+    """Companies named in a sentence, in order, facilities-as-companies last (left out
+    when not `facilities`); a span inside `exclude` (a plant's own quoted name) and the
+    name of a site are left out."""
     names = []
     for sp in sent.spans:
         if exclude and exclude[0] <= sp.start < exclude[1]:
@@ -145,7 +154,8 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None) -
         in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
         if is_company(sp) and (n := company_name(sp, in_quotes)):
             names.append((n, is_facility_name(sp)))
-    return [n for n, plant in names if not plant] + [n for n, plant in names if plant]
+    return [n for n, plant in names if not plant] + \
+        [n for n, plant in names if plant and facilities]
 
 
 def company_right_after(sent: Sentence, end: int) -> str | None:

@@ -27,6 +27,7 @@ from pipeline.rules.context import (
 from pipeline.rules.dates import Period, find_periods
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.money import Money, carry_currency, find_money
+from pipeline.rules.numbers import parse_number_words
 from pipeline.rules.plants import find_plants
 from pipeline.rules.text import AnalyzedText, Sentence
 
@@ -73,6 +74,23 @@ _FACILITY_LEMMAS = lexicon.words("facility_heads", "lemma") \
 _PLANT_LEMMAS = _FACILITY_LEMMAS - lexicon.flagged("facility_heads", "weak", "lemma")
 # Latin letters that look like Cyrillic ones, as some pages write them inside Russian
 # words ("нa стрoитeльствo"): read as Cyrillic when a cue is looked for.
+# A sentence that gives the total of several investors ("Трое инвесторов ...", "17 компаний с
+# объемом инвестиций ...", "суммарно"): its sums have no one investor (investor_words.csv).
+_SEVERAL_NOUNS = lexicon.words("investor_words", kind="several_noun")
+_SEVERAL_WORD = re.compile(
+    r"\b(?:" + "|".join(lexicon.ordered("investor_words", kind="several_word")) + r")\b",
+    re.IGNORECASE)
+# "группа компаний «Инфорум»": a plural after one of these is part of a company's name
+_NAME_HEADS = lexicon.words("investor_words", kind="name_head")
+# "Инвестиции в ОЖК составят ...": the company right after is what money is put into
+_TARGET_BEFORE = re.compile(
+    r"(?:" + "|".join(lexicon.ordered("investor_words", kind="target_before"))
+    + r")\s+[«\"“]?\s*$", re.IGNORECASE)
+# "из которых 120 млн — краевая субсидия": public money, no company's investment
+_PUBLIC_MONEY = re.compile(
+    "|".join(lexicon.ordered("investor_words", kind="public_money")), re.IGNORECASE)
+# a quoted name ("по программе «Проекты развития»")
+_QUOTED = re.compile(r"«[^«»]*»")
 _LOOKALIKE = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОРТХ")
 _MIXED_WORD = re.compile(r"\w*[а-яёА-ЯЁ]\w*")
 
@@ -86,6 +104,34 @@ def cue_text(text: str) -> str:
 def names_facility(sent: Sentence) -> bool:
     """Whether a sentence names a facility noun (facility_heads.csv): "завод", "цех", ..."""
     return any(t.lemma in _FACILITY_LEMMAS for t in sent.tokens)
+
+
+def several_investors(sent: Sentence) -> bool:
+    """Whether a sentence speaks of several investors: an investor noun (investor_words.csv)
+    in the plural or after a number above one, outside a name ("трое инвесторов", "17
+    компаний", "два крупных предприятия", not "группа компаний «Автотор»" nor "программа
+    «Проекты развития»"), or a word of adding up ("суммарно")."""
+    if _SEVERAL_WORD.search(sent.text):
+        return True
+    names = [(sp.start, sp.end) for sp in sent.spans if sp.type == "ORG"] + [
+        (sent.start + q.start(), sent.start + q.end()) for q in _QUOTED.finditer(sent.text)]
+    tokens = sent.tokens
+    for i, t in enumerate(tokens):
+        if t.lemma not in _SEVERAL_NOUNS or any(a <= t.start < b for a, b in names) \
+                or (i > 0 and tokens[i - 1].lemma in _NAME_HEADS):
+            continue
+        if t.feats.get("Number") == "Plur" or _counted(tokens, i):
+            return True
+    return False
+
+
+def _counted(tokens: list, i: int) -> bool:
+    """Whether the noun at `i` follows a number above one, adjectives between ("два
+    крупных предприятия", "8 потенциальными резидентами")."""
+    j = i - 1
+    while j >= 0 and tokens[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and tokens[j].pos == "NUM" and (parse_number_words(tokens[j].text) or 0) > 1
 
 
 # Support instruments that describe a whole project (its site or its contract): named once
@@ -121,12 +167,25 @@ def investment_id(doc_id: str, start: int, end: int) -> str:
     return "inv-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _program_for(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str | None:
-    """The programme named in the part of a sentence that belongs to one sum: from the end
-    of the previous sum to the start of the next ("6 млрд, из них 2 млрд — заём ФРП")."""
+def _stretch(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
+    """The part of a sentence that belongs to one sum: from the end of the previous sum to
+    the start of the next ("6 млрд, из них 2 млрд — заём ФРП")."""
     lo = max((e for s, e in others if e <= start), default=0)
     hi = min((s for s, e in others if s >= end), default=len(text))
-    return find_program(text[lo:hi])
+    return text[lo:hi]
+
+
+def _program_for(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str | None:
+    """The programme named in the part of a sentence that belongs to one sum."""
+    return find_program(_stretch(text, start, end, others))
+
+
+def _without_targets(sent: Sentence) -> Sentence:
+    """The sentence without the names money is put into ("Инвестиции в ОЖК ...")."""
+    return replace(sent, spans=[
+        sp for sp in sent.spans
+        if not _TARGET_BEFORE.search(sent.text[max(0, sp.start - sent.start - 40):
+                                               sp.start - sent.start])])
 
 
 def _investor_for(sent: Sentence, rel: int, others: list[tuple[int, int]]) -> str | None:
@@ -134,7 +193,7 @@ def _investor_for(sent: Sentence, rel: int, others: list[tuple[int, int]]) -> st
     previous one ("завода компании «Альба» за 11 млрд руб., третьей очереди предприятия
     «Воронежсельмаш» за 1,5 млрд руб."); None when that stretch names none."""
     lo = max((e for s, e in others if e <= rel), default=0)
-    near = replace(sent, spans=[sp for sp in sent.spans
+    near = replace(sent, spans=[sp for sp in _without_targets(sent).spans
                                 if lo <= sp.start - sent.start < rel])
     names = sentence_companies(near)
     return names[-1] if names else None
@@ -173,14 +232,18 @@ def _part_of(prev: InvestmentMention | None, m: Money, sent: Sentence,
 
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
-                          out: list[InvestmentMention]) -> None:
+                          out: list[InvestmentMention], near: str | None = None) -> None:
     """Append the investment sums of one sentence that speaks of investing to `out`; the
-    sentence gives each sum its investor, region, period and programme."""
+    sentence gives each sum its investor, region, period and programme. A sentence that
+    names no company takes `near` (the company of the last sentence about a project; "" when
+    that sentence spoke of several investors and named none: no investor), else the
+    article's main company."""
     periods = find_periods(sent.text, ctx.published)
     regions = find_regions(sent.text)
     region = regions[0].region if regions else ctx.region
-    companies = sentence_companies(sent)
-    investor = companies[0] if companies else ctx.company
+    companies = sentence_companies(_without_targets(sent))
+    investor = companies[0] if companies else ctx.company if near is None else near or None
+    several = several_investors(sent)
     sent_program = find_program(sent.text)
     spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]
     text = cue_text(sent.text)
@@ -197,13 +260,14 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         others = [sp for sp in spans if sp != (rel, rel_end)]
         program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
         investor_of_sum = _investor_for(sent, rel, others) if others else None
+        public = _PUBLIC_MONEY.search(_stretch(sent.text, rel, rel_end, others))
         if program is None and sent_program is None:
             program = project_program
         prev = out[-1] if out and out[-1].evidence == sent.text else None
         out.append(InvestmentMention(
             amount=m.amount, amount_max=m.amount_max, currency=m.currency,
             qualifier=_qualifier(sent.text, rel, m.qualifier),
-            investor=investor_of_sum or investor,
+            investor=None if public else investor_of_sum or (None if several else investor),
             region=region, period_start_year=period.start_year if period else None,
             period_end_year=period.end_year if period else None,
             program=program, evidence=sent.text, start=m.start, end=m.end,
@@ -225,6 +289,11 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     doc_programs = {p for sent in analyzed.sentences if (p := find_program(sent.text))}
     project_program = next(iter(doc_programs & _PROJECT_PROGRAMS)) \
         if len(doc_programs & _PROJECT_PROGRAMS) == 1 else None
+    # the company of the last sentence about a project (investing or a facility): a sentence
+    # that names none takes it before the article's main company ("С ООО «Бета» подписано
+    # соглашение о строительстве завода ... Общий объём инвестиций в проект – 900 млн"),
+    # "" after a sum of several investors that names none, until a company is named
+    near: str | None = None
     prev_cued = False  # the previous sentence speaks of investing or of a facility, no sum
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
@@ -235,8 +304,16 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
                 and not NOT_INVEST_CUES.search(text)
             in_sent = [m for m in in_sent if neighbour or _cost_after(sent, text, m)]
         if in_sent:
-            _sentence_investments(sent, in_sent, ctx, project_program, out)
-        prev_cued = (cued or names_facility(sent)) \
+            _sentence_investments(sent, in_sent, ctx, project_program, out, near)
+        about_project = cued or names_facility(sent)
+        names = sentence_companies(sent, facilities=False)
+        if about_project and names:
+            near = names[0]
+        elif names and near == "":
+            near = None
+        elif in_sent and not names and several_investors(sent):
+            near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
+        prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
     return out
 

@@ -25,6 +25,8 @@ _LEGAL_RE = re.compile(
 # Lemmas (lower case) that mark a public authority. Used for the `sector` column and to tell
 # an investor company from the government body that announces a project.
 GOVERNMENT_WORDS = lexicon.words(_WORDS, role="government")
+# the phrases among them, found anywhere in a name ("Государственный Совет Чувашской Республики")
+_GOVERNMENT_PHRASES = tuple(w for w in GOVERNMENT_WORDS if " " in w)
 # Words of company names (sector = business when no government word is present).
 BUSINESS_WORDS = lexicon.words(_WORDS, role="business")
 
@@ -64,7 +66,8 @@ def org_sector(name: str | None) -> str | None:
     words = set(re.findall(r"[\w-]+", low))
     if low.startswith("мин") and len(low) > 5 and " " not in low:
         return "government"
-    if words & GOVERNMENT_WORDS or low in GOVERNMENT_WORDS:
+    if words & GOVERNMENT_WORDS or low in GOVERNMENT_WORDS or \
+            any(re.search(rf"\b{p}\b", low) for p in _GOVERNMENT_PHRASES):
         return "government"
     if words & BUSINESS_WORDS:
         return "business"
