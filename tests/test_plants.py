@@ -382,3 +382,12 @@ def test_the_making_of_a_thing_after_a_purpose_word_is_no_plant():
     found = plants("В Туле открыли завод по выпуску кормовых добавок. При производстве "
                    "премиксов используются инновационные технологии.")
     assert [p.name for p in found] == ["завод по выпуску кормовых добавок"]
+
+
+def test_a_plant_named_later_by_its_place_adjective_takes_that_region():
+    """Real news r7_015 (written for the tests): the row opened on "на птицефабрике" has no
+    region until the name "Буйская птицефабрика" (Буй, Костромская область) comes."""
+    found = plants("Напомним, в октябре на птицефабрике была зафиксирована вспышка гриппа, "
+                   "птицефабрику закрыли. Буйская птицефабрика планирует увеличить выпуск яиц.")
+    assert [(p.name, p.region and p.region.code) for p in found] == [
+        ("Буйская птицефабрика", "RU-KOS")]

@@ -1636,7 +1636,11 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
                                None)
             if named_first is not None:
                 # "на молочном комбинате …" … "Пензенский молочный комбинат …": its name
-                out[named_first] = replace(out[named_first], name=ph.name)
+                # … and its place adjective places a row that had no region ("на
+                # птицефабрике" … "Буйская птицефабрика", real news r7_015)
+                out[named_first] = replace(
+                    out[named_first], name=ph.name,
+                    region=out[named_first].region or _phrase_region(ph, regions, sent, ctx))
                 kept[named_first] = (kept[named_first][0], ph)
                 continue
             if (host := _unit_host(sent, ph, si, kept)) is not None:
