@@ -395,3 +395,12 @@ def test_a_plant_named_later_by_its_place_adjective_takes_that_region():
                    "птицефабрику закрыли. Буйская птицефабрика планирует увеличить выпуск яиц.")
     assert [(p.name, p.region and p.region.code) for p in found] == [
         ("Буйская птицефабрика", "RU-KOS")]
+
+
+def test_one_of_the_largest_plants_is_a_kind_unless_a_name_follows():
+    """Real news r7_022 and dev r3_037 (written for the tests; plant_words.csv class_of)."""
+    p = one("В Белогорске построят маслоэкстракционный завод, который станет одним из "
+            "крупнейших предприятий в стране по переработке сои.")
+    assert p.name == "маслоэкстракционный завод"
+    p = one("Остановился один из крупнейших заводов Новосибирска «Тяжстанкогидропресс».")
+    assert "Тяжстанкогидропресс" in p.name and p.status == "suspended"

@@ -86,6 +86,7 @@ _PLANT_UNITS: frozenset[str] = frozenset()  # "корпус", "цех": built by
 _PLANT_PARTS: frozenset[str] = frozenset()  # "запуск линии завода «X»": news of the plant X
 _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
+_CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -104,7 +105,7 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
-    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS
+    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -141,6 +142,7 @@ def load_lexicon() -> None:
     _PLANT_PARTS = lexicon.words(words, role="plant_part")
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
+    _CLASS_OF = lexicon.words(words, role="class_of")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -640,7 +642,7 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
         return False
     if _lem(t) in WEAK_HEADS and i > 0 and toks[i - 1].text.lower() in _PURPOSE_WORDS:
         return False  # "сырьё для производства матрасов": an activity, not a facility
-    if _landmark(toks, i):
+    if _landmark(sent, i):
         return False
     if _lem(t) in SELF_NAMED_HEADS and i > 0 and toks[i - 1].text.lower() == "для":
         return False  # "системы управления для АЭС" (real news dev r6_005): a customer
@@ -652,15 +654,23 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     return not _inside_quotes(sent, t)
 
 
-def _landmark(toks: list[Token], i: int) -> bool:
+def _landmark(sent: Sentence, i: int) -> bool:
     """The facility at i only says where something else is: "рядом с действующим
     премиксным заводом" (real news dev r6_031), "недалеко от завода" (plant_words.csv
-    landmark: the words before the facility and its adjectives)."""
+    landmark: the words before the facility and its adjectives), or what kind of thing
+    another is: "завод станет одним из крупнейших предприятий в стране по переработке"
+    (real news r7_022; class_of, lemmas)."""
+    toks = sent.tokens
     j = i - 1
     while j >= 0 and toks[j].pos in ("ADJ", "VERB") and toks[j].case is not None:
         j -= 1  # its adjectives and participles ("действующим")
     before = " ".join(t.text.lower() for t in toks[max(0, j - 2):j + 1])
-    return any(before == w or before.endswith(" " + w) for w in _LANDMARKS)
+    lemmas = " ".join(_lem(t) for t in toks[max(0, j - 2):j + 1])
+    if any(before == w or before.endswith(" " + w) for w in _LANDMARKS):
+        return True
+    # "одним из крупнейших заводов России «Тяжстанкогидропресс»" names one (r3_037)
+    return any(lemmas == w or lemmas.endswith(" " + w) for w in _CLASS_OF) and \
+        not _quoted_after(sent, toks[i])
 
 
 def _lem(tok: Token) -> str:
