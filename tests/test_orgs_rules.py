@@ -19,6 +19,10 @@ from pipeline.rules import lexicon, orgs
     ("АО ООО «Вектор»", "Вектор"),
     ("группа компаний «Вектор Холдинг»", "Вектор Холдинг"),
     ("Вектор", "Вектор"),
+    # a quote glued to the legal form, as a real page writes it (real news r6_017)
+    ('ООО" Вологодское мороженое"', "Вологодское мороженое"),
+    ('ООО"Вектор"', "Вектор"),
+    ("ОООшка", "ОООшка"),  # not a legal form
 ])
 def test_legal_forms_are_removed(name, expected):
     assert orgs.normalize_org(name) == expected
@@ -31,6 +35,7 @@ def test_legal_forms_are_removed(name, expected):
     # a phrase of the list anywhere in a name (a name written for the tests' style)
     ("Государственный Совет Чувашской Республики", "government"),
     ("Законодательное собрание Тульской области", "government"),
+    ("Рослесхоз", "government"),  # a federal agency (real news r7_021)
     ("Компания Вектор", "business"),
     ("Сбербанк", "business"),
     ("Музей", None),

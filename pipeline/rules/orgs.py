@@ -19,7 +19,7 @@ _WORDS = "orgs_words"
 _LEGAL_FORMS = lexicon.ordered(_WORDS, role="legal_form")
 _LEGAL_RE = re.compile(
     r"^(?:" + "|".join(re.escape(f) for f in sorted(_LEGAL_FORMS, key=len, reverse=True))
-    + r")\s+", re.IGNORECASE,
+    + r")(?:\s+|(?=[«\"“„]))", re.IGNORECASE,  # 'ООО" Вологодское мороженое"' too
 )
 
 # Lemmas (lower case) that mark a public authority. Used for the `sector` column and to tell
