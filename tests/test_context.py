@@ -134,6 +134,8 @@ def test_a_quoted_name_in_an_oblique_case_is_read_in_the_nominative(text, normal
     "производство.",
     "Руководитель отделения Посольства Республики Беларусь встретился с главой региона. "
     "Компания «Сибэлектрон» открыла производство.",
+    # a social network (real news dev r5_024)
+    "Компания «Сибэлектрон» открыла производство, рассказал губернатор во «ВКонтакте».",
 ])
 def test_outlets_and_institutions_are_not_the_company(text):
     assert main_company(analyze(text)) == "Сибэлектрон"
