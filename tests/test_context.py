@@ -187,3 +187,9 @@ def test_a_body_that_names_no_place_takes_the_headline_town():
     body = text.index("На нем")
     within = [(body, text.index("Стройка") - 1), (text.index("Стройка"), len(text))]
     assert main_region(text, within).code == "RU-TUL"
+
+
+def test_a_social_network_is_no_company():
+    """Real news dev r5_024 (written for the tests): company_words.csv media_name."""
+    assert main_company(analyze("Новый цех открылся в Ижевске, рассказал губернатор во "
+                                "«ВКонтакте».")) is None
