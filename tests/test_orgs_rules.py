@@ -23,6 +23,10 @@ from pipeline.rules import lexicon, orgs
     ('ООО" Вологодское мороженое"', "Вологодское мороженое"),
     ('ООО"Вектор"', "Вектор"),
     ("ОООшка", "ОООшка"),  # not a legal form
+    # a span cut inside its bracket, a stray quote (real news r8_030, r7_005)
+    ("Уральская горно-металлургическая кампания (УГМК",
+     "Уральская горно-металлургическая кампания"),
+    ('Высокогорский комбинат" (ВГОК)', "Высокогорский комбинат (ВГОК)"),
 ])
 def test_legal_forms_are_removed(name, expected):
     assert orgs.normalize_org(name) == expected

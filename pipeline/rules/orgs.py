@@ -49,7 +49,13 @@ def normalize_org(name: str) -> str:
             rest = m.group(2).strip()
             s = m.group(1).strip() + ((" " + rest) if rest else "")
     s = s.replace("«", "").replace("»", "").replace("\u201c", "").replace("\u201d", "")
-    return s.strip(' "\'').strip()
+    if s.count("(") > s.count(")"):
+        # the name span cut inside its bracket: "Уральская горно-металлургическая кампания
+        # (УГМК" (real news r8_030) is the name before it
+        s = s[:s.rfind("(")]
+    if s.count('"') == 1:
+        s = s.replace('"', " ")  # 'комбинат" (ВГОК)': a stray quote (real news r7_005)
+    return re.sub(r"\s+", " ", s).strip(' "\'').strip()
 
 
 def org_key(name: str) -> str:
