@@ -107,6 +107,9 @@ def test_a_new_shop_at_a_working_plant_names_the_plant_as_expanded():
      "мини-завод по переработке молока", "молоко"),  # real news r7_020
     ("В Курске открылся бумкомбинат.", "бумкомбинат", None),  # real news r7_004
     ("В Курске приостановили лесопильное производство.", "лесопильное производство", None),
+    ("В Курске построят фармацевтическое предприятие.", "фармацевтическое предприятие",
+     None),  # real news r8_016
+    ("В Курске открылся хлебокомбинат.", "хлебокомбинат", None),  # real news r8_009
     # "наладить выпуск X" begins a production (real news r7_010; aspect_verb)
     ("В Курске наладили выпуск металлических конструкций.",
      "производство металлических конструкций", "металлические конструкции"),
@@ -238,6 +241,8 @@ def test_company_named_only_later_is_the_operator():
      "under_construction"),
     ("С 11 августа производство на заводе Haval в Тульской области приостановится.",
      "suspended"),
+    # staff cut: the status words are of the workers (real news r8_009)
+    ("Хлебокомбинат по производству хлеба в Туле начал увольнять сотрудников.", "unknown"),
 ])
 def test_more_status_phrases(text, status):
     assert one(text).status == status
@@ -287,6 +292,8 @@ def test_a_plant_in_headline_and_body_is_one_row_and_other_stories_headlines_non
     # the making of a thing, a plant as a landmark (real news dev r6_031; plant_words.csv
     # purpose_word, landmark)
     "Склад построят в Туле недалеко от завода «Тулачермет».",
+    # a purpose word before the head's adjectives (real news r8_013)
+    "Туши поставляют в Курск для дальнейшего производства колбасных изделий.",
     'ООО "МПК" Пивоваренный завод Майкопский инвестирует в проект около 1 млрд рублей.',
     "В Курске построят тепличные комплексы.",  # a class of plants
     "Предприятие будет заниматься производством силового электрощитового оборудования.",

@@ -640,7 +640,10 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
         return False
     if i > 0 and toks[i - 1].text.lower() == "по":
         return False
-    if _lem(t) in WEAK_HEADS and i > 0 and toks[i - 1].text.lower() in _PURPOSE_WORDS:
+    j = i - 1
+    while j > 0 and toks[j].pos == "ADJ":
+        j -= 1  # "для дальнейшего производства колбасных изделий" (real news r8_013)
+    if _lem(t) in WEAK_HEADS and j >= 0 and toks[j].text.lower() in _PURPOSE_WORDS:
         return False  # "сырьё для производства матрасов": an activity, not a facility
     if _landmark(sent, i):
         return False
