@@ -193,3 +193,9 @@ def test_a_social_network_is_no_company():
     """Real news dev r5_024 (written for the tests): company_words.csv media_name."""
     assert main_company(analyze("Новый цех открылся в Ижевске, рассказал губернатор во "
                                 "«ВКонтакте».")) is None
+
+
+def test_small_and_medium_business_is_no_company():
+    """Real news r8_003 (written for the tests): "МСП" (company_words.csv institution)."""
+    assert main_company(analyze("Программа доступна не только крупному бизнесу, но и МСП. "
+                                "В Туле откроют швейное производство.")) is None
