@@ -1640,10 +1640,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
         if not found[si]:
             continue
         status = own or last_status or next(iter(_events(statuses[si + 1:])), None)
-        regions = [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
-                   and not _other_district(sent, r, ctx) and not _not_the_plants_place(sent, r)]
-        dates = [d for d in find_dates(sent.text, ctx.published) if d.precision != "year"]
-        years = [d for d in find_dates(sent.text, ctx.published) if d.precision == "year"]
+        regions = _plant_regions(sent, ctx)
         for ph in found[si]:
             named_first = next((k for k, (_, kp) in enumerate(kept) if _named_later(kp, ph)),
                                None)
@@ -1675,11 +1672,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
                 if out[dup].product is None and ph.product:
                     out[dup] = replace(out[dup], product=ph.product)
                 continue
-            event_date = dates[0].value if dates else None
-            if event_date is None and st in PAST_EVENT_STATUSES:
-                event_date = ctx.published  # a reported past event: the article's date
-            event_year = event_date.year if event_date else \
-                (years[0].value.year if years else None)
+            event_date, event_year = _event_when(sent, st, ctx)
             kept.append((si, ph))
             out.append(PlantMention(
                 name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
@@ -1688,6 +1681,26 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
     return _without_collective(out, kept)
+
+
+def _plant_regions(sent: Sentence, ctx: DocContext) -> list[RegionMention]:
+    """The regions of a sentence that may place its plants (not a name's adjective, another
+    region's district, a meeting's place or a company's home)."""
+    return [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
+            and not _other_district(sent, r, ctx) and not _not_the_plants_place(sent, r)]
+
+
+def _event_when(sent: Sentence, status: str, ctx: DocContext) -> tuple[date | None, int | None]:
+    """The event's date (a month or a day in its sentence; for a reported past event with
+    none, the article's date) and year (the date's, or a year in the sentence)."""
+    found = find_dates(sent.text, ctx.published)
+    dates = [d for d in found if d.precision != "year"]
+    years = [d for d in found if d.precision == "year"]
+    event_date = dates[0].value if dates else None
+    if event_date is None and status in PAST_EVENT_STATUSES:
+        event_date = ctx.published
+    event_year = event_date.year if event_date else (years[0].value.year if years else None)
+    return event_date, event_year
 
 
 def _without_collective(out: list[PlantMention], kept: list[tuple[int, _Phrase]]
