@@ -911,3 +911,34 @@ def test_a_bankruptcy_manager_is_the_story_companys():
 def test_a_describing_clause_between_post_and_name(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.full_name, r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r6_035: natasha reads "Павелс" as the last
+    # name; the name keeps the order it is written in
+    ("Соглашение подписал генеральный директор ООО «Альфа» Павелс Кузняковс.",
+     [("Павелс Кузняковс", "Кузняковс")]),
+    # after r5_010, r6_032: a Chinese family name written first is the surname, whichever
+    # word natasha took for the last name
+    ("Соглашение подписал председатель совета директоров «Альфы» Жэнь Цзяньмин.",
+     [("Жэнь Цзяньмин", "Жэнь")]),
+    ("Соглашение подписал генеральный директор ООО «Альфа» Ван Ицзюнь.",
+     [("Ван Ицзюнь", "Ван")]),
+])
+def test_a_two_word_name_keeps_its_written_order(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.surname) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r6_020 and r6_025: the tagger reads the
+    # surname of an oblique name as a nominative; the name's other word gives its case
+    ("Цитирует «Интерфакс» директора группы Alfa Шарунаса Кузмайтиса.",
+     ("Шарунас Кузмайтис", "Кузмайтис")),
+    ("Проект рассмотрен на встрече с министром промышленности и транспорта Хайдарбеком "
+     "Бутовым.",
+     ("Хайдарбек Бутов", "Бутов")),
+])
+def test_the_words_of_a_name_share_one_case(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.surname) for r in rows] == [expected]

@@ -290,7 +290,12 @@ def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str
     words = re.sub(r"\s*\(.*?\)\s*", " ", span.normal).split() or span.normal.split()
     if span.last and len(words) <= len([p for p in (span.first, span.middle, span.last) if p]):
         parts = [p for p in (span.first, span.middle, span.last) if p]
+        if len(parts) == 2 and [_key(w) for w in words] == [_key(span.last), _key(span.first)]:
+            # "Павелс Пушняковс" read as Пушняковс Павелс: a foreign name keeps the order it
+            # is written in (a family name written first is `FAMILY_FIRST`'s)
+            parts = [span.last, span.first]
         if toks:
+            toks = _in_name_case(toks)
             # a part the normaliser left in its oblique form ("Йенса Лемана" -> "Лемана")
             by_text = {t.text.lower(): t for t in toks}
             parts = [_nominative_word(p, by_text.get(p.lower())) if p.lower() in by_text
@@ -299,6 +304,7 @@ def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str
         return full, _cap(parts[-1]), span.first
     # more words than the name parts read ("Реджеп Тайип Эрдоган"): keep them all
     if toks and span.normal == span.text:
+        toks = _in_name_case(toks)
         words = [_nominative_word(w, toks[i] if i < len(toks) else None)
                  for i, w in enumerate(words)]
     if len(words) == 1:
@@ -307,6 +313,24 @@ def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str
     if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
         surname = f"{_cap(words[-2])} {surname}"  # "Марин Ле Пен" -> "Ле Пен"
     return " ".join(_cap(w) for w in words), surname, _cap(words[0])
+
+
+# A surname in the instrumental ("Бутовым", "Ильиным"): no nominative ends so (structure).
+_SURNAME_INSTRUMENTAL = re.compile(r"[А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|ын)ым")
+
+
+def _in_name_case(toks: list[Token]) -> list[Token]:
+    """The words of one name are in one case: a word the tagger read as a nominative in a
+    name whose other word is plainly oblique ("Шарунаса Матийошайтиса": a genitive given
+    name; "Хайдарбеком Бутовым": instrumental endings) takes that case."""
+    case = next((t.case for t in toks if t.case not in (None, "Nom")), None)
+    if case is None and any(t.text.lower().endswith(_INSTRUMENTAL)
+                            or _SURNAME_INSTRUMENTAL.fullmatch(t.text) for t in toks):
+        case = "Ins"
+    if case is None or len(toks) < 2:
+        return toks
+    return [replace(t, feats={**t.feats, "Case": case}) if t.case == "Nom" else t
+            for t in toks]
 
 
 def _key(s: str) -> str:
