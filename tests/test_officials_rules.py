@@ -942,3 +942,50 @@ def test_a_two_word_name_keeps_its_written_order(text, expected):
 def test_the_words_of_a_name_share_one_case(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.full_name, r.surname) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r5_031 and r6_024: a portfolio listed with
+    # commas, or with "и" before adjectives, stays in the post; "области" ends it
+    ("На встрече выступил министр культуры, общественных и внешних связей области Иван Петров.",
+     [("министр культуры, общественных и внешних связей", REGION)]),
+    ("Завод посетил министр экономического, территориального развития и торговли области "
+     "Иван Петров.",
+     [("министр экономического, территориального развития и торговли", REGION)]),
+    ("Завод посетил министр сельского хозяйства, пищевой и перерабатывающей промышленности "
+     "области Иван Петров.",
+     [("министр сельского хозяйства, пищевой и перерабатывающей промышленности", REGION)]),
+    ("Слово взял начальник управления внешних связей и приграничного взаимодействия "
+     "Иван Петров.",
+     [("начальник управления внешних связей и приграничного взаимодействия", None)]),
+    # a "по" list with commas, after a region's name too
+    ("Завод посетил министр Калининградской области по национальной политике, внешним "
+     "связям, печати и информации Иван Петров.",
+     [("министр по национальной политике, внешним связям, печати и информации", REGION)]),
+    # a capitalised body noun before a region is the post's body of that region
+    ("Завод посетил первый заместитель председателя Правительства Калининградской области "
+     "Иван Петров.",
+     [("первый заместитель председателя правительства", REGION)]),
+])
+def test_a_listed_portfolio_stays_in_the_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r5_031: two posts joined by a dash before
+    # the name are one post, as written, with the organization of the second
+    ("Сегодня, 5 мая, первый вице-губернатор - первый заместитель председателя правительства "
+     "Калининградской области Иван Петров посетил завод.",
+     [("первый вице-губернатор - первый заместитель председателя правительства", REGION)]),
+    ("В совещании участвовали заместитель председателя Правительства – министр сельского "
+     "хозяйства и перерабатывающей промышленности области Иван Петров и гости.",
+     [("заместитель председателя правительства – министр сельского хозяйства и "
+       "перерабатывающей промышленности", REGION)]),
+    # a name before the dash: the post after it is the name's own, no compound
+    ("Директор завода Анна Смирнова - министр финансов области Иван Петров вручил награды.",
+     [("директор", None), ("министр финансов", REGION)]),
+])
+def test_posts_joined_by_a_dash_are_one_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -557,7 +557,7 @@ def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> s
             w = inflect(w, "nomn", "sing", src)
         words.append(w.lower())
     words += [t.text.lower() for t in compl if t.text not in "«»\"“”"]
-    text = " ".join(words)
+    text = " ".join(words).replace(" ,", ",")
     text = re.sub(r"\s+-\s+", "-", text)
     return text.replace("ё", "е").strip()
 
@@ -877,6 +877,8 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     span = _span_at(sent, toks[comp.i])
     if span is None or span.type not in ("ORG", "LOC"):
         return None
+    if _body_before_place(sent, toks, comp.i, span):
+        return None  # "председателя Правительства Оренбургской области": the body's noun
     comp.organization = _org_name(span, sent)
     if comp.pending and span.type == "ORG" and not any(
             t.pos == "ADV" for t in toks if comp.pending[0].start < t.start < span.start) \
@@ -903,10 +905,23 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         words += 1
         _skip_to(toks, comp, parent.end)
     _pri_tail(sent, toks, comp)
-    if comp.i < len(toks) and _lem(toks[comp.i]) == "по" and span.type == "ORG":
+    if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
+        # "министр ЧР по национальной политике": the same after a place's name
         # "директор НАСА по космическим полётам": the portfolio after the name is the post's
         _po_phrase(sent, toks, comp, doc)
     return _STOP
+
+
+def _body_before_place(sent: Sentence, toks: list[Token], i: int, span: Span) -> bool:
+    """"заместитель председателя Правительства Оренбургской области": a capitalised body
+    noun the tagger read as a name of its own, right before a region, is the post's body
+    of that region, as the same noun in lower case is (before a country, "Председатель
+    Правительства РФ", the body stays the organization, as factRuEval-2016 has it)."""
+    return span.type == "ORG" and toks[i].start == span.start and toks[i].end >= span.end \
+        and _lem(toks[i]) in POST_COMPLEMENTS and i + 1 < len(toks) \
+        and (nxt := _span_at(sent, toks[i + 1])) is not None and nxt.type == "LOC" \
+        and toks[i + 1].start == nxt.start and country_of(nxt.normal) is None \
+        and country_of(nxt.text) is None
 
 
 def _qualitative(tok: Token) -> bool:
@@ -976,9 +991,11 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     if _lem(toks[i]) != "по" or i + 1 >= n:
         return None
     j = i + 1
+    case = next((t.case for t in toks[i + 1:] if t.pos == "NOUN"), None)
     while j < n and _span_at(sent, toks[j]) is None and (
         toks[j].pos in ("NOUN", "ADJ")
         or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
+        or (toks[j].text == "," and j > i + 1 and _listed_in_case(sent, toks, j + 1, case))
     ) and not (j > i + 1 and toks[j - 1].pos == "NOUN" and _place_adjective(toks[j])):
         # "по вопросам прав человека американского министерства": a place adjective
         # after the phrase's nouns opens the organization
@@ -990,6 +1007,60 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     comp.i = j
     comp.last = "_portfolio"  # the post has its portfolio: a genitive after it is no other
     return _NEXT
+
+
+def _listed_in_case(sent: Sentence, toks: list[Token], j: int, case: str | None) -> bool:
+    """After a comma in "по национальной политике, внешним связям, печати": the list goes
+    on with a noun phrase in the case of its first noun (no name, no post)."""
+    k = j
+    while k < len(toks) and toks[k].pos == "ADJ" and toks[k].case == case:
+        k += 1
+    return case is not None and k < len(toks) and toks[k].pos == "NOUN" \
+        and toks[k].case == case and _span_at(sent, toks[k]) is None and not _is_head(toks[k])
+
+
+def _portfolio_list(sent: Sentence, toks: list[Token], comp: _Complement,
+                    doc: Article) -> Step:
+    """A portfolio listed with commas or with "и" before adjectives stays in the post:
+    "министр сельского хозяйства, пищевой и перерабатывающей промышленности", "министр
+    экономического, территориального развития и торговли", "управления внешних связей и
+    приграничного взаимодействия"; a place word ("области"), a name or a post ends it."""
+    i = comp.i
+    sep = toks[i].text
+    if not (sep == "," and (comp.last == "_portfolio" or comp.pending and comp.last
+                            in PORTFOLIO_HEADS) or sep == "и" and comp.last == "_portfolio"
+            and not comp.pending):
+        return None
+    j, end = i + 1, None
+    while j < len(toks):
+        t = toks[j]
+        if _portfolio_word(sent, t):
+            j += 1
+            if t.pos == "NOUN":
+                end = j
+        elif t.text in (",", "и") and j > i + 1 and j + 1 < len(toks) \
+                and _portfolio_word(sent, toks[j + 1]):
+            j += 1
+        else:
+            break
+    if end is None or sep == "и" and toks[i + 1].pos == "NOUN":
+        return None  # "промышленности и торговли": `_genitive_chain` joins a pair of nouns
+    comp.compl += [*comp.pending, *toks[i:end]]
+    comp.pending = []
+    comp.i = end
+    comp.last = "_portfolio"
+    return _NEXT
+
+
+def _portfolio_word(sent: Sentence, t: Token) -> bool:
+    """A genitive word of a portfolio: an adjective, a participle or a noun that names no
+    place, no post and nothing the tagger read as a name."""
+    if _span_at(sent, t) is not None or t.case not in ("Gen", None) or _is_head(t):
+        return False
+    if t.pos == "VERB":
+        return t.feats.get("VerbForm") == "Part"
+    return t.pos == "ADJ" or t.pos == "NOUN" and _lem(t) not in (
+        REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | STATE_WORDS | GENERIC_ORG_NOUNS)
 
 
 def _adjectives(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
@@ -1215,7 +1286,8 @@ def _org_word(sent: Sentence, tok: Token) -> bool:
 
 
 _PIECES: tuple[Callable[[Sentence, list[Token], _Complement, Article], Step], ...] = (
-    _entity_org, _quoted_org, _preposition_org, _po_phrase, _adjectives, _genitive_noun)
+    _entity_org, _quoted_org, _preposition_org, _po_phrase, _portfolio_list, _adjectives,
+    _genitive_noun)
 
 
 def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[Token],
@@ -1287,7 +1359,8 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
             continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY
                            or t.pos in _BOUNDARY_POS and not _is_head(t)
-                           and t.text.lower() not in _ACTING):
+                           and t.text.lower() not in _ACTING
+                           and not _attributive_participle(sent.tokens, i)):
             # "Разлогов - директор института, Валерий Тишков": a dash closes a name's post
             after_name = t.text in {"-", "—", "–"}
             break
@@ -1304,6 +1377,15 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
             return []
         out = out[:-1]
     return out
+
+
+def _attributive_participle(toks: list[Token], i: int) -> bool:
+    """"министр ... пищевой и перерабатывающей промышленности": a participle in the
+    genitive before a noun or adjective in its case modifies it and ends no phrase."""
+    t = toks[i]
+    return t.pos == "VERB" and t.feats.get("VerbForm") == "Part" and t.case == "Gen" \
+        and i + 1 < len(toks) and toks[i + 1].pos in ("NOUN", "ADJ") \
+        and toks[i + 1].case == t.case
 
 
 def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
@@ -1435,6 +1517,8 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             break
     if found is None:
         return _posts_before_clause(sent, per, doc)
+    if len(chunks) == 1 and len(found) == 1:
+        found = [_dashed_post(sent, window, found[0], doc)]
     posts = list(reversed(found))
     for chunk in reversed(chunks[:-1]):
         # an earlier post of the list must reach the comma: "... лидер Меджлиса, депутат"
@@ -1443,6 +1527,43 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             break
         posts.append(post)
     return posts
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _dashed_post(sent: Sentence, window: list[Token], post: _Post, doc: Article) -> _Post:
+    """"первый вице-губернатор - первый заместитель председателя правительства области
+    Валерий Рогожкин", "заместитель председателя правительства – министр финансов Иван
+    Петров": a post, a dash and the name's post before the name are one compound post, as
+    written; the organization is the one written with the second post, else the first's.
+    The first post must open its clause and reach the dash."""
+    at = next((k for k, t in enumerate(sent.tokens) if t is window[0]), None)
+    if at is None or at < 2 or sent.tokens[at - 1].text not in _DASHES:
+        return post
+    dash = sent.tokens[at - 1]
+    first = _window_before(sent, Span(dash.start, dash.end, "PER", dash.text, dash.text))
+    cut = max((k + 1 for k, t in enumerate(first) if t.text == ","), default=0)
+    first = first[cut:]  # "Сегодня, 10 июня, первый вице-губернатор - ...": its clause
+    hi = next((k for k, t in enumerate(first) if _is_head(t)), None)
+    if hi is None or any(t.text.lower() == "и" for t in first[hi:]):
+        return post  # a list before the dash is no one post
+    one = _parse_post(sent, first, hi, doc)
+    if one is None or one.leftover or one.consumed < len(first) \
+            or None not in (one.head_case, post.head_case) and one.head_case != post.head_case:
+        return post  # the first post must reach the dash, in the case of the second
+    last = first[-1]
+    if (sp := _span_at(sent, last)) is not None and sp.start == last.start \
+            and sp.end <= last.end and _lem(last) in POST_COMPLEMENTS and len(first) > hi + 1:
+        # "заместитель председателя Правительства – министр ...": the body's noun the
+        # tagger read as a name stays in the post; the place is the second post's
+        one = replace(one, position=f"{one.position} {last.text.lower()}", organization=None,
+                      default_org=False)
+    organization, default = post.organization, post.default_org
+    if (organization is None or default) and one.organization and not one.default_org:
+        organization, default = one.organization, False
+    return replace(post, position=f"{one.position} {dash.text} {post.position}",
+                   organization=organization, default_org=default)
 
 
 def _posts_before_clause(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
