@@ -989,3 +989,18 @@ def test_a_listed_portfolio_stays_in_the_post(text, expected):
 def test_posts_joined_by_a_dash_are_one_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+def test_a_post_read_by_reference_adds_no_second_name_for_the_same_post():
+    """Written for the tests, after real news dev r5_020: "глава региона" in a sentence
+    naming no one is the governor named in the sentence before; a person who has a post of
+    that organization written with the name gets no second row for it."""
+    text = ("Об этом сообщил губернатор Калининградской области Иван Петров. "
+            "Как отметил глава региона, выпуск вырос на 4%.")
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position) for r in rows] == [("Иван Петров", "губернатор")]
+    # with no post written with the name, the post read by reference is the row
+    text = "Об этом сообщил Иван Петров. Как отметил глава региона, выпуск вырос на 4%."
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == [
+        ("Иван Петров", "глава", REGION)]

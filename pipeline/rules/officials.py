@@ -1970,8 +1970,12 @@ class _Rows:
     out: list[OfficialMention] = field(default_factory=list)
     heads: list[tuple[str, bool]] = field(default_factory=list)
     vague: set[int] = field(default_factory=set)
+    referred: set[int] = field(default_factory=set)  # rows read of a sentence naming no one
 
-    def add(self, person: _Person, post: _Post, sent: Sentence, start: int, end: int) -> None:
+    def add(self, person: _Person, post: _Post, sent: Sentence, start: int, end: int,
+            referred: bool = False) -> None:
+        if referred:
+            self.referred.add(len(self.out))
         self.out.append(OfficialMention(
             person_key=person.key, full_name=person.full_name, surname=person.surname,
             position=post.position, organization=post.organization, phase=post.phase,
@@ -1998,14 +2002,14 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             # "..., сообщил вице-премьер. Иван Петров сообщил, что ...": the next one
             person = next(p for p in persons.values() if p.key in named_in[k + 1])
             for tok, post in speaker:
-                rows.add(person, post, sent, tok.start, tok.end)
+                rows.add(person, post, sent, tok.start, tok.end, referred=True)
         if len(previous) == 1:
             person = next(p for p in persons.values() if p.key in previous)
             found = _pronoun_posts(sent, doc)
             if not found and previous_subject:
                 found = _subject_post(sent, doc)
             for tok, post in found or speaker:
-                rows.add(person, post, sent, tok.start, tok.end)
+                rows.add(person, post, sent, tok.start, tok.end, referred=True)
         previous = named
         previous_subject = any(_first_token(sent, sp).case == "Nom" for sp in spans)
         plural = _coordinated_posts(sent, doc)
@@ -2015,7 +2019,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 continue
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
-    return _merge(rows.out, rows.heads, persons, rows.vague)
+    return _merge(rows.out, rows.heads, persons, rows.vague, rows.referred)
 
 
 def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
@@ -2173,7 +2177,8 @@ def _governed_by_noun(sent: Sentence, sp: Span) -> bool:
 
 def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
            persons: dict[tuple[int, int], _Person],
-           vague: set[int] | None = None) -> list[OfficialMention]:
+           vague: set[int] | None = None,
+           referred: set[int] | None = None) -> list[OfficialMention]:
     """One row per person, post and organization; a post said again without its
     organization ("президент Саркози" after "президент Франции Николя Саркози") adds none,
     nor does one whose organization was only guessed from the article."""
@@ -2189,10 +2194,19 @@ def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
     # a generic noun the article never named says again a post the person has with one
     placed = {r.person_key for r in rows if r.organization}
     vague = vague or set()
+    # "сообщил губернатор области Иван Петров ... Как отметил глава региона, ...": a post
+    # read of a sentence naming no one, for a person with a post of the same organization
+    # written with the name, is that post said again in other words
+    referred = referred or set()
+    named_orgs = {(r.person_key, _key(r.organization)) for k, r in enumerate(rows)
+                  if k not in referred and r.organization}
     seen: set[tuple[str, str, str | None]] = set()
     out = []
     for k, (r, h) in enumerate(zip(rows, heads, strict=True)):
         if k in vague and r.person_key in placed:
+            continue
+        if k in referred and r.organization \
+                and (r.person_key, _key(r.organization)) in named_orgs:
             continue
         if (r.organization is None or (r.person_key, h) in guessed_keys) \
                 and (r.person_key, h) in with_org and (r.person_key, h, r.organization) \
