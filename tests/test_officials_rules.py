@@ -1004,3 +1004,25 @@ def test_a_post_read_by_reference_adds_no_second_name_for_the_same_post():
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.full_name, r.position, r.organization) for r in rows] == [
         ("Иван Петров", "глава", REGION)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r5_005, r6_010: the governor said bare in
+    # a sentence naming no one is the one person named without a post before it
+    ("Иван Петров осмотрел новый цех. Губернатор пообещал заводу поддержку.",
+     [("Иван Петров", "губернатор", REGION)]),
+    ("Цех обсудили Иван Петров и директор завода «Альфа» Сергей Орлов. Встреча прошла в "
+     "Москве. По мнению губернатора, проект важен.",
+     [("Сергей Орлов", "директор", "Альфа"), ("Иван Петров", "губернатор", REGION)]),
+    # the one in the nominative, when the post is the subject
+    ("Иван Петров встретился с Анной Смирновой. Губернатор показал гостье завод.",
+     [("Иван Петров", "губернатор", REGION)]),
+    # two people it could be: no row
+    ("Иван Петров и Анна Смирнова осмотрели цех. Губернатор пообещал поддержку.", []),
+    # the governor was named with the post: no other person gets it
+    ("Губернатор Иван Петров открыл цех. Анна Смирнова рассказала о нём. Губернатор "
+     "пообещал поддержку.", [("Иван Петров", "губернатор", REGION)]),
+])
+def test_a_sole_post_said_bare_is_the_person_named_before(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected

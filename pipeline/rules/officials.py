@@ -129,6 +129,9 @@ GOVERNMENT_NAMES = lexicon.mapping("government_names", "country", "name")
 RECEIVER_WORDS = _role("receiver_word")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
 ORG_UNITS = _role("org_unit")
+# "Губернатор посетил район": a post one person holds in a region, said bare of the person
+# named before.
+SOLE_POSTS = _role("sole_post")
 # "полпред президента в Сибирском федеральном округе": a federal district is the post's
 # territory, written in the post, not an organization (its noun and its abbreviations).
 TERRITORY_NOUNS = _role("territory_noun")
@@ -2019,7 +2022,63 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 continue
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
+    _sole_holders(sentences, persons, rows, doc)
     return _merge(rows.out, rows.heads, persons, rows.vague, rows.referred)
+
+
+def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Person],
+                  rows: _Rows, doc: Article) -> None:
+    """"Олег Мельниченко оценил мощности предприятий. Губернатор посетил район": a post
+    only one person holds in the article's region (`sole_post`: "губернатор", "глава
+    региона"), written bare in a sentence naming no one, is the post of the person named
+    without any post in the nearest sentence before it (of three) that names someone:
+    the only such person there, or the only one in the nominative when the post is the
+    subject. Once per document, and only when no one has that post written with a name."""
+    if doc.region_name is None:
+        return
+    posted = {r.person_key for r in rows.out}
+    taken = {h for h, _ in rows.heads}
+    for k, sent in enumerate(sentences):
+        if person_spans(sent):
+            continue
+        for h, tok in enumerate(sent.tokens):
+            if _lem(tok) not in SOLE_POSTS or _lem(tok) in taken or not _is_head(tok) \
+                    or tok.feats.get("Number") == "Plur" \
+                    or h and (_is_head(sent.tokens[h - 1])
+                              or _lem(sent.tokens[h - 1]) in PRE_MODIFIERS):
+                continue
+            post = _parse_post(sent, sent.tokens, h, doc)
+            if post is None or post.position != post.head or post.phase \
+                    or post.organization != doc.region_name \
+                    or post.head in NEEDS_COMPLEMENT and post.default_org:
+                continue
+            person = _antecedent(sentences[max(0, k - 3):k], persons, posted,
+                                 post.head_case == "Nom")
+            if person is not None:
+                rows.add(person, post, sent, tok.start, tok.end, referred=True)
+                posted.add(person.key)
+                taken.add(post.head)
+            break
+
+
+def _antecedent(before: list[Sentence], persons: dict[tuple[int, int], _Person],
+                posted: set[str], subject: bool) -> _Person | None:
+    """The one person with no post named in the nearest of `before` that names someone
+    (the one in the nominative, for a post that is the subject)."""
+    for sent in reversed(before):
+        spans = [sp for sp in person_spans(sent) if (sp.start, sp.end) in persons]
+        if not spans:
+            continue
+        free = {persons[(sp.start, sp.end)].key: sp for sp in spans
+                if persons[(sp.start, sp.end)].key not in posted}
+        if len(free) > 1 and subject:
+            free = {key: sp for key, sp in free.items()
+                    if _first_token(sent, sp).case == "Nom"}
+        if len(free) != 1:
+            return None
+        key = next(iter(free))
+        return next(p for p in persons.values() if p.key == key)
+    return None
 
 
 def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
