@@ -1026,3 +1026,19 @@ def test_a_post_read_by_reference_adds_no_second_name_for_the_same_post():
 def test_a_sole_post_said_bare_is_the_person_named_before(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.full_name, r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r5_019, r5_028, r6_026: the founder of
+    # record of a company is a post with the company written
+    ("Соглашение подписали губернатор Иван Петров и учредитель компании «Альфа» Сергей Орлов.",
+     [("Иван Петров", "губернатор", REGION), ("Сергей Орлов", "учредитель", "Альфа")]),
+    ("Об этом рассказал основной учредитель предприятия «Альфа» Сергей Орлов.",
+     [("Сергей Орлов", "основной учредитель", "Альфа")]),
+    # with no company written, or a famous founder: no row
+    ("Об этом рассказал учредитель Сергей Орлов.", []),
+    ("Об этом рассказал основатель «Альфы» Сергей Орлов.", []),
+])
+def test_the_founder_of_record_is_a_post_with_its_company(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected

@@ -14,7 +14,8 @@ list of posts ("депутат ..., сопредседатель ... Михаи�
 by a comma, a dash or a parenthesis ("Сергей Собянин, мэр Москвы,"). The post and the name
 must agree in case when both cases are known. A post can also stand in the predicate
 ("X занял пост министра", "X стал депутатом"); a post sought ("кандидат на пост") is not
-held, and owners/founders hold a share, not a post. National posts written without a
+held, and owners/founders hold a share, not a post (the founder of record, "учредитель
+ООО «X»", excepted: regional news names him as the company's head). National posts written without a
 country ("президент Саркози") take the country the article names most. Surname-only,
 oblique and initial mentions are linked to the full name given in the same document; per
 person and post head the most informative row is kept.
@@ -85,7 +86,8 @@ PLACE_GOVERNMENT_POSTS = _positions("government_if_place")
 PORTFOLIO_HEADS = _positions("portfolio") | _role("portfolio_org")
 GOVERNMENT_POSTS = lexicon.words(_POSITIONS, "lemma", sector="government")
 # Owners and founders hold a share, not a post: "основатель Facebook", "совладелец WFC" are
-# ownership facts and make no officials row (they are no heads).
+# ownership facts and make no officials row (they are no heads; "учредитель" is one, see
+# positions.csv).
 BUSINESS_POSTS = lexicon.words(_POSITIONS, "lemma", sector="business")
 PRE_MODIFIERS = _role("pre_modifier")
 _ACTING = _role("acting")
