@@ -1042,3 +1042,12 @@ def test_a_sole_post_said_bare_is_the_person_named_before(text, expected):
 def test_the_founder_of_record_is_a_post_with_its_company(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.full_name, r.position, r.organization) for r in rows] == expected
+
+
+def test_a_participle_before_its_noun_is_no_post():
+    """Written for the tests, after real news dev r6_034: "управляющей компании" is a
+    company described, not the post "управляющий"; the director's post reads on."""
+    rows = officials.find_officials(analyze(
+        "На совещании директор управляющей компании «Альфа» Иван Петров представил планы."),
+        REGION)
+    assert [(r.position, r.organization) for r in rows] == [("директор", "Альфа")]

@@ -755,8 +755,11 @@ def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
     if head.feats.get("Number") == "Plur" and head.text.lower() not in ACTING_ABBREVIATIONS \
             and not (one_of and _one_of(toks, hi)):
         return None  # "губернаторы областей" name no one person's post
-    if head.pos == "VERB" and hi + 1 < len(toks) and _is_head(toks[hi + 1]):
-        return None  # "управляющий директор": the participle modifies the next head
+    if head.pos == "VERB" and hi + 1 < len(toks) and (
+            _is_head(toks[hi + 1]) or _attributive_participle(toks, hi)):
+        # "управляющий директор", "директор управляющей компании": the participle
+        # modifies the next word
+        return None
     pre = toks[_pre_start(sent, toks, hi):hi]
     place, kept_pre = _split_place(pre)
     comp = _read_complement(sent, toks, hi, doc)
@@ -1072,7 +1075,9 @@ def _adjectives(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     """Genitive adjectives wait for their noun, which decides whether they belong to the
     post or to the organization ("крайне правого движения": a degree adverb inside)."""
     t, i = toks[comp.i], comp.i
-    if t.pos == "ADJ" and _is_gen(t, comp) and _span_at(sent, t) is None:
+    if (t.pos == "ADJ" and _is_gen(t, comp) or _attributive_participle(toks, i)) \
+            and _span_at(sent, t) is None:
+        # "директор управляющей компании": a participle before its noun is an adjective
         comp.pending.append(t)
         comp.i += 1
         return _NEXT
