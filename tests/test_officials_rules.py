@@ -1051,3 +1051,16 @@ def test_a_participle_before_its_noun_is_no_post():
         "На совещании директор управляющей компании «Альфа» Иван Петров представил планы."),
         REGION)
     assert [(r.position, r.organization) for r in rows] == [("директор", "Альфа")]
+
+
+@pytest.mark.parametrize("text, full", [
+    # written for the tests, after real news dev r6_032: the short forms of a deputy
+    # director head a post and are written out in position_full
+    ("Соглашение подписал замгендиректора компании «Альфа» Иван Петров.",
+     "заместитель генерального директора"),
+    ("На встрече выступил замдиректора завода «Альфа» Иван Петров.", "заместитель директора"),
+])
+def test_a_deputy_directors_short_form_is_a_post(text, full):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(officials.full_position(r.position), r.organization) for r in rows] == [
+        (full, "Альфа")]
