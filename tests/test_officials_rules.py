@@ -1064,3 +1064,12 @@ def test_a_deputy_directors_short_form_is_a_post(text, full):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(officials.full_position(r.position), r.organization) for r in rows] == [
         (full, "Альфа")]
+
+
+def test_the_rais_of_tatarstan_is_a_post():
+    """Written for the tests, after the written corpus 006: "раис" is the head of
+    Tatarstan's post; "республики" is the article's region."""
+    rows = officials.find_officials(analyze(
+        "Новый цех осмотрел раис республики Иван Петров."), "Республика Татарстан")
+    assert [(r.position, r.organization, r.sector) for r in rows] == [
+        ("раис", "Республика Татарстан", "government")]
