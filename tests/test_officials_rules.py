@@ -1073,3 +1073,16 @@ def test_the_rais_of_tatarstan_is_a_post():
         "Новый цех осмотрел раис республики Иван Петров."), "Республика Татарстан")
     assert [(r.position, r.organization, r.sector) for r in rows] == [
         ("раис", "Республика Татарстан", "government")]
+
+
+def test_a_name_word_that_can_be_a_nominative_keeps_its_case():
+    """Written for the tests: a tagger that reads the given name of "Анна Иванова" as a
+    genitive does not turn the surname into the masculine "Иванов"; a surname with no
+    nominative reading ("Кузмайтиса") takes the case of the given name."""
+    def tok(text: str, lemma: str, case: str) -> Token:
+        return Token(0, len(text), text, "PROPN", lemma, {"Case": case})
+    got = officials._in_name_case([tok("Анны", "анна", "Gen"), tok("Иванова", "иванов", "Nom")])
+    assert [t.case for t in got] == ["Gen", "Nom"]
+    got = officials._in_name_case([tok("Шарунаса", "шарунас", "Gen"),
+                                   tok("Кузмайтиса", "кузмайтис", "Nom")])
+    assert [t.case for t in got] == ["Gen", "Gen"]

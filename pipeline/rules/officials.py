@@ -327,15 +327,16 @@ _SURNAME_INSTRUMENTAL = re.compile(r"[А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|
 def _in_name_case(toks: list[Token]) -> list[Token]:
     """The words of one name are in one case: a word the tagger read as a nominative in a
     name whose other word is plainly oblique ("Шарунаса Матийошайтиса": a genitive given
-    name; "Хайдарбеком Бутовым": instrumental endings) takes that case."""
+    name; "Хайдарбеком Бутовым": instrumental endings) takes that case, when it cannot be
+    a nominative ("Иванова" can: a woman's surname keeps its form)."""
     case = next((t.case for t in toks if t.case not in (None, "Nom")), None)
     if case is None and any(t.text.lower().endswith(_INSTRUMENTAL)
                             or _SURNAME_INSTRUMENTAL.fullmatch(t.text) for t in toks):
         case = "Ins"
     if case is None or len(toks) < 2:
         return toks
-    return [replace(t, feats={**t.feats, "Case": case}) if t.case == "Nom" else t
-            for t in toks]
+    return [replace(t, feats={**t.feats, "Case": case}) if t.case == "Nom" and not any(
+        p.tag.case == "nomn" for p in morph().parse(t.text)) else t for t in toks]
 
 
 def _key(s: str) -> str:
