@@ -1086,3 +1086,21 @@ def test_a_name_word_that_can_be_a_nominative_keeps_its_case():
     got = officials._in_name_case([tok("Шарунаса", "шарунас", "Gen"),
                                    tok("Кузмайтиса", "кузмайтис", "Nom")])
     assert [t.case for t in got] == ["Gen", "Gen"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r7_002, r7_014, r7_016: a modifier that
+    # describes the holder is read with the post and left out of it
+    ("Завод принадлежит нынешнему президенту компании «Альфа» Ивану Петрову.",
+     [("президент", "Альфа")]),
+    ("В 2018 году тогдашний вице-губернатор области Иван Петров открыл цех.",
+     [("вице-губернатор", REGION)]),
+    ("Цех показал молодой заместитель директора завода «Альфа» Иван Петров.",
+     [("заместитель директора", "Альфа")]),
+    # after r7_019: "региональный министр" is the article's region's
+    ("Стройку проверил региональный министр сельского хозяйства Иван Петров.",
+     [("министр сельского хозяйства", REGION)]),
+])
+def test_a_modifier_describing_the_holder_is_no_part_of_the_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -90,6 +90,11 @@ GOVERNMENT_POSTS = lexicon.words(_POSITIONS, "lemma", sector="government")
 # positions.csv).
 BUSINESS_POSTS = lexicon.words(_POSITIONS, "lemma", sector="business")
 PRE_MODIFIERS = _role("pre_modifier")
+# Modifiers read before a head that describe the holder, not the post: "нынешний
+# президент", "тогдашний вице-губернатор", "молодой заместитель гендиректора".
+DESCRIPTIVE_MODIFIERS = _role("descriptive_modifier")
+# "региональный министр": the article's region, as "министр области".
+REGION_ADJECTIVES = _role("region_adjective")
 _ACTING = _role("acting")
 ACTING_ABBREVIATIONS = _role("acting_abbreviation")
 # short forms of posts written out ("гендиректор" -> "генеральный директор")
@@ -762,7 +767,7 @@ def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
         # modifies the next word
         return None
     pre = toks[_pre_start(sent, toks, hi):hi]
-    place, kept_pre = _split_place(pre)
+    place, kept_pre = _split_place(pre, doc)
     comp = _read_complement(sent, toks, hi, doc)
     return _finish_post(sent, toks, head, kept_pre, _phase_of(pre, head), place, comp, doc)
 
@@ -808,13 +813,19 @@ def _phase_of(pre: list[Token], head: Token) -> str | None:
     return None
 
 
-def _split_place(pre: list[Token]) -> tuple[str | None, list[Token]]:
-    """A place adjective among the modifiers ("израильский премьер") gives the place,
-    not a word of the post; "бывший" goes to the phase. Returns (place, kept modifiers)."""
+def _split_place(pre: list[Token], doc: Article | None = None
+                 ) -> tuple[str | None, list[Token]]:
+    """A place adjective among the modifiers ("израильский премьер"; "региональный
+    министр": the article's region) gives the place, not a word of the post; "бывший" goes
+    to the phase; a word that describes the holder ("нынешний", "молодой") is no part of
+    the post. Returns (place, kept modifiers)."""
     place = None
     kept: list[Token] = []
     for t in pre:
-        if _lem(t) in _PHASE_FORMER:
+        if _lem(t) in _PHASE_FORMER or _lem(t) in DESCRIPTIVE_MODIFIERS:
+            continue
+        if _lem(t) in REGION_ADJECTIVES and doc is not None and doc.region_name:
+            place = place or doc.region_name
             continue
         p = _place_adjective(t)
         if p and place is None:
