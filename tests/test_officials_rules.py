@@ -1104,3 +1104,29 @@ def test_a_name_word_that_can_be_a_nominative_keeps_its_case():
 def test_a_modifier_describing_the_holder_is_no_part_of_the_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+def test_a_compound_post_in_the_genitive_is_the_regions():
+    """Written for the tests, after real news dev r7_011: "вице-губернатора – министра ..."
+    (a genitive and an animate accusative) is one post, of the region the first names."""
+    rows = officials.find_officials(analyze(
+        "Цех открыли с участием губернатора Анны Смирновой, вице-губернатора – министра "
+        "сельского хозяйства, торговли и перерабатывающей промышленности Ивана Петрова."),
+        REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows if r.surname == "Петров"] \
+        == [("Иван Петров", "вице-губернатор – министр сельского хозяйства, торговли и "
+             "перерабатывающей промышленности", REGION)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r7_028: the cabinet of a cabinet member is
+    # implied, the place after it is the organization
+    ("Об этом сказал вице-премьер правительства Калининградской области Иван Петров.",
+     [("вице-премьер", REGION)]),
+    # a country's cabinet keeps its one name
+    ("Об этом сказал первый вице-премьер правительства РФ Иван Петров.",
+     [("первый вице-премьер", "Правительство Российской Федерации")]),
+])
+def test_a_cabinet_members_cabinet_is_implied(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -132,6 +132,8 @@ FAMILY_FIRST = _role("family_name_first")
 # "правительства РФ", "кабмина РФ": the cabinet of a country, one name per country.
 CABINET_WORDS = _role("cabinet_word")
 GOVERNMENT_NAMES = lexicon.mapping("government_names", "country", "name")
+# "вице-премьер правительства Забайкалья": a member of the cabinet, the cabinet word implied.
+CABINET_MEMBERS = _role("cabinet_member")
 # "конкурсный управляющий": a manager appointed to a debtor, the company the story is about.
 RECEIVER_WORDS = _role("receiver_word")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
@@ -1211,7 +1213,9 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
         # "американского министерства иностранных дел": a country's body is the
         # organization ("российского филиала Сбербанка" stays a part of the bank)
         return None
-    comp.compl += [*comp.pending, t]
+    if not (lem in CABINET_WORDS and comp.last in CABINET_MEMBERS and not comp.compl
+            and not comp.pending):
+        comp.compl += [*comp.pending, t]  # "вице-премьер правительства": the cabinet is implied
     comp.pending = []
     nxt = _span_at(sent, toks[comp.i + 1]) if comp.i + 1 < len(toks) else None
     if lem in NATIONAL_BODIES and nxt is not None and nxt.type == "LOC" \
@@ -1571,8 +1575,9 @@ def _dashed_post(sent: Sentence, window: list[Token], post: _Post, doc: Article)
     if hi is None or any(t.text.lower() == "и" for t in first[hi:]):
         return post  # a list before the dash is no one post
     one = _parse_post(sent, first, hi, doc)
+    cases = {one.head_case, post.head_case} if one is not None else set()
     if one is None or one.leftover or one.consumed < len(first) \
-            or None not in (one.head_case, post.head_case) and one.head_case != post.head_case:
+            or None not in cases and len(cases) > 1 and cases != {"Gen", "Acc"}:
         return post  # the first post must reach the dash, in the case of the second
     last = first[-1]
     if (sp := _span_at(sent, last)) is not None and sp.start == last.start \
@@ -1582,8 +1587,10 @@ def _dashed_post(sent: Sentence, window: list[Token], post: _Post, doc: Article)
         one = replace(one, position=f"{one.position} {last.text.lower()}", organization=None,
                       default_org=False)
     organization, default = post.organization, post.default_org
-    if (organization is None or default) and one.organization and not one.default_org:
-        organization, default = one.organization, False
+    if (organization is None or default) and one.organization and (
+            not one.default_org or one.head in REGIONAL_POSTS):
+        # "вице-губернатор – министр ...": a regional post makes the compound the region's
+        organization, default = one.organization, one.default_org
     return replace(post, position=f"{one.position} {dash.text} {post.position}",
                    organization=organization, default_org=default)
 
