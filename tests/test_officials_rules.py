@@ -1130,3 +1130,14 @@ def test_a_compound_post_in_the_genitive_is_the_regions():
 def test_a_cabinet_members_cabinet_is_implied(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+def test_a_cabinet_member_of_the_local_cabinet_is_the_regions():
+    """Written for the tests, after real news dev r2_050: "вице-премьер местного
+    правительства" names the region's cabinet; said by a sentence naming no one, it is the
+    post of the one person the next sentence names."""
+    rows = officials.find_officials(analyze(
+        "Проекты готовят к запуску, сообщил вице-премьер местного правительства. "
+        "Иван Петров сообщил, что компании работают."), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == [
+        ("Иван Петров", "вице-премьер", REGION)]

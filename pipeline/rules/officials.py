@@ -1109,7 +1109,8 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     if t.pos not in ("NOUN", "PROPN") or not _is_gen(t, comp):
         return None
     comp.ins = False
-    return (_place_noun(t, comp, doc) or _district_noun(sent, toks, comp, doc)
+    return (_place_noun(t, comp, doc) or _regional_cabinet(t, comp, doc)
+            or _district_noun(sent, toks, comp, doc)
             or _unit_org(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
 
@@ -1129,6 +1130,19 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
         comp.organization = doc.country
     else:
         return None
+    comp.i += 1
+    return _STOP
+
+
+def _regional_cabinet(t: Token, comp: _Complement, doc: Article) -> Step:
+    """"вице-премьер местного правительства", "премьер областного правительства": a
+    cabinet member of the region's cabinet is the region's (the cabinet implied)."""
+    if _lem(t) not in CABINET_WORDS or comp.last not in CABINET_MEMBERS or comp.compl \
+            or not comp.pending or doc.region_name is None \
+            or not all(_lem(p) in REGION_ADJECTIVES for p in comp.pending):
+        return None
+    comp.pending = []
+    comp.organization = doc.region_name
     comp.i += 1
     return _STOP
 
