@@ -14,7 +14,8 @@ list of posts ("депутат ..., сопредседатель ... Михаи�
 by a comma, a dash or a parenthesis ("Сергей Собянин, мэр Москвы,"). The post and the name
 must agree in case when both cases are known. A post can also stand in the predicate
 ("X занял пост министра", "X стал депутатом"); a post sought ("кандидат на пост") is not
-held, and owners/founders hold a share, not a post. National posts written without a
+held, and owners/founders hold a share, not a post (the founder of record, "учредитель
+ООО «X»", excepted: regional news names him as the company's head). National posts written without a
 country ("президент Саркози") take the country the article names most. Surname-only,
 oblique and initial mentions are linked to the full name given in the same document; per
 person and post head the most informative row is kept.
@@ -85,9 +86,15 @@ PLACE_GOVERNMENT_POSTS = _positions("government_if_place")
 PORTFOLIO_HEADS = _positions("portfolio") | _role("portfolio_org")
 GOVERNMENT_POSTS = lexicon.words(_POSITIONS, "lemma", sector="government")
 # Owners and founders hold a share, not a post: "основатель Facebook", "совладелец WFC" are
-# ownership facts and make no officials row (they are no heads).
+# ownership facts and make no officials row (they are no heads; "учредитель" is one, see
+# positions.csv).
 BUSINESS_POSTS = lexicon.words(_POSITIONS, "lemma", sector="business")
 PRE_MODIFIERS = _role("pre_modifier")
+# Modifiers read before a head that describe the holder, not the post: "нынешний
+# президент", "тогдашний вице-губернатор", "молодой заместитель гендиректора".
+DESCRIPTIVE_MODIFIERS = _role("descriptive_modifier")
+# "региональный министр": the article's region, as "министр области".
+REGION_ADJECTIVES = _role("region_adjective")
 _ACTING = _role("acting")
 ACTING_ABBREVIATIONS = _role("acting_abbreviation")
 # short forms of posts written out ("гендиректор" -> "генеральный директор")
@@ -125,10 +132,15 @@ FAMILY_FIRST = _role("family_name_first")
 # "правительства РФ", "кабмина РФ": the cabinet of a country, one name per country.
 CABINET_WORDS = _role("cabinet_word")
 GOVERNMENT_NAMES = lexicon.mapping("government_names", "country", "name")
+# "вице-премьер правительства Забайкалья": a member of the cabinet, the cabinet word implied.
+CABINET_MEMBERS = _role("cabinet_member")
 # "конкурсный управляющий": a manager appointed to a debtor, the company the story is about.
 RECEIVER_WORDS = _role("receiver_word")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
 ORG_UNITS = _role("org_unit")
+# "Губернатор посетил район": a post one person holds in a region, said bare of the person
+# named before.
+SOLE_POSTS = _role("sole_post")
 # "полпред президента в Сибирском федеральном округе": a federal district is the post's
 # territory, written in the post, not an organization (its noun and its abbreviations).
 TERRITORY_NOUNS = _role("territory_noun")
@@ -290,7 +302,12 @@ def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str
     words = re.sub(r"\s*\(.*?\)\s*", " ", span.normal).split() or span.normal.split()
     if span.last and len(words) <= len([p for p in (span.first, span.middle, span.last) if p]):
         parts = [p for p in (span.first, span.middle, span.last) if p]
+        if len(parts) == 2 and [_key(w) for w in words] == [_key(span.last), _key(span.first)]:
+            # "Павелс Пушняковс" read as Пушняковс Павелс: a foreign name keeps the order it
+            # is written in (a family name written first is `FAMILY_FIRST`'s)
+            parts = [span.last, span.first]
         if toks:
+            toks = _in_name_case(toks)
             # a part the normaliser left in its oblique form ("Йенса Лемана" -> "Лемана")
             by_text = {t.text.lower(): t for t in toks}
             parts = [_nominative_word(p, by_text.get(p.lower())) if p.lower() in by_text
@@ -299,6 +316,7 @@ def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str
         return full, _cap(parts[-1]), span.first
     # more words than the name parts read ("Реджеп Тайип Эрдоган"): keep them all
     if toks and span.normal == span.text:
+        toks = _in_name_case(toks)
         words = [_nominative_word(w, toks[i] if i < len(toks) else None)
                  for i, w in enumerate(words)]
     if len(words) == 1:
@@ -307,6 +325,25 @@ def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str
     if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
         surname = f"{_cap(words[-2])} {surname}"  # "Марин Ле Пен" -> "Ле Пен"
     return " ".join(_cap(w) for w in words), surname, _cap(words[0])
+
+
+# A surname in the instrumental ("Бутовым", "Ильиным"): no nominative ends so (structure).
+_SURNAME_INSTRUMENTAL = re.compile(r"[А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|ын)ым")
+
+
+def _in_name_case(toks: list[Token]) -> list[Token]:
+    """The words of one name are in one case: a word the tagger read as a nominative in a
+    name whose other word is plainly oblique ("Шарунаса Матийошайтиса": a genitive given
+    name; "Хайдарбеком Бутовым": instrumental endings) takes that case, when it cannot be
+    a nominative ("Иванова" can: a woman's surname keeps its form)."""
+    case = next((t.case for t in toks if t.case not in (None, "Nom")), None)
+    if case is None and any(t.text.lower().endswith(_INSTRUMENTAL)
+                            or _SURNAME_INSTRUMENTAL.fullmatch(t.text) for t in toks):
+        case = "Ins"
+    if case is None or len(toks) < 2:
+        return toks
+    return [replace(t, feats={**t.feats, "Case": case}) if t.case == "Nom" and not any(
+        p.tag.case == "nomn" for p in morph().parse(t.text)) else t for t in toks]
 
 
 def _key(s: str) -> str:
@@ -533,7 +570,7 @@ def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> s
             w = inflect(w, "nomn", "sing", src)
         words.append(w.lower())
     words += [t.text.lower() for t in compl if t.text not in "«»\"“”"]
-    text = " ".join(words)
+    text = " ".join(words).replace(" ,", ",")
     text = re.sub(r"\s+-\s+", "-", text)
     return text.replace("ё", "е").strip()
 
@@ -726,10 +763,13 @@ def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
     if head.feats.get("Number") == "Plur" and head.text.lower() not in ACTING_ABBREVIATIONS \
             and not (one_of and _one_of(toks, hi)):
         return None  # "губернаторы областей" name no one person's post
-    if head.pos == "VERB" and hi + 1 < len(toks) and _is_head(toks[hi + 1]):
-        return None  # "управляющий директор": the participle modifies the next head
+    if head.pos == "VERB" and hi + 1 < len(toks) and (
+            _is_head(toks[hi + 1]) or _attributive_participle(toks, hi)):
+        # "управляющий директор", "директор управляющей компании": the participle
+        # modifies the next word
+        return None
     pre = toks[_pre_start(sent, toks, hi):hi]
-    place, kept_pre = _split_place(pre)
+    place, kept_pre = _split_place(pre, doc)
     comp = _read_complement(sent, toks, hi, doc)
     return _finish_post(sent, toks, head, kept_pre, _phase_of(pre, head), place, comp, doc)
 
@@ -775,13 +815,19 @@ def _phase_of(pre: list[Token], head: Token) -> str | None:
     return None
 
 
-def _split_place(pre: list[Token]) -> tuple[str | None, list[Token]]:
-    """A place adjective among the modifiers ("израильский премьер") gives the place,
-    not a word of the post; "бывший" goes to the phase. Returns (place, kept modifiers)."""
+def _split_place(pre: list[Token], doc: Article | None = None
+                 ) -> tuple[str | None, list[Token]]:
+    """A place adjective among the modifiers ("израильский премьер"; "региональный
+    министр": the article's region) gives the place, not a word of the post; "бывший" goes
+    to the phase; a word that describes the holder ("нынешний", "молодой") is no part of
+    the post. Returns (place, kept modifiers)."""
     place = None
     kept: list[Token] = []
     for t in pre:
-        if _lem(t) in _PHASE_FORMER:
+        if _lem(t) in _PHASE_FORMER or _lem(t) in DESCRIPTIVE_MODIFIERS:
+            continue
+        if _lem(t) in REGION_ADJECTIVES and doc is not None and doc.region_name:
+            place = place or doc.region_name
             continue
         p = _place_adjective(t)
         if p and place is None:
@@ -853,6 +899,8 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     span = _span_at(sent, toks[comp.i])
     if span is None or span.type not in ("ORG", "LOC"):
         return None
+    if _body_before_place(sent, toks, comp.i, span):
+        return None  # "председателя Правительства Оренбургской области": the body's noun
     comp.organization = _org_name(span, sent)
     if comp.pending and span.type == "ORG" and not any(
             t.pos == "ADV" for t in toks if comp.pending[0].start < t.start < span.start) \
@@ -879,10 +927,23 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         words += 1
         _skip_to(toks, comp, parent.end)
     _pri_tail(sent, toks, comp)
-    if comp.i < len(toks) and _lem(toks[comp.i]) == "по" and span.type == "ORG":
+    if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
+        # "министр ЧР по национальной политике": the same after a place's name
         # "директор НАСА по космическим полётам": the portfolio after the name is the post's
         _po_phrase(sent, toks, comp, doc)
     return _STOP
+
+
+def _body_before_place(sent: Sentence, toks: list[Token], i: int, span: Span) -> bool:
+    """"заместитель председателя Правительства Оренбургской области": a capitalised body
+    noun the tagger read as a name of its own, right before a region, is the post's body
+    of that region, as the same noun in lower case is (before a country, "Председатель
+    Правительства РФ", the body stays the organization, as factRuEval-2016 has it)."""
+    return span.type == "ORG" and toks[i].start == span.start and toks[i].end >= span.end \
+        and _lem(toks[i]) in POST_COMPLEMENTS and i + 1 < len(toks) \
+        and (nxt := _span_at(sent, toks[i + 1])) is not None and nxt.type == "LOC" \
+        and toks[i + 1].start == nxt.start and country_of(nxt.normal) is None \
+        and country_of(nxt.text) is None
 
 
 def _qualitative(tok: Token) -> bool:
@@ -952,9 +1013,11 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     if _lem(toks[i]) != "по" or i + 1 >= n:
         return None
     j = i + 1
+    case = next((t.case for t in toks[i + 1:] if t.pos == "NOUN"), None)
     while j < n and _span_at(sent, toks[j]) is None and (
         toks[j].pos in ("NOUN", "ADJ")
         or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
+        or (toks[j].text == "," and j > i + 1 and _listed_in_case(sent, toks, j + 1, case))
     ) and not (j > i + 1 and toks[j - 1].pos == "NOUN" and _place_adjective(toks[j])):
         # "по вопросам прав человека американского министерства": a place adjective
         # after the phrase's nouns opens the organization
@@ -968,11 +1031,67 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     return _NEXT
 
 
+def _listed_in_case(sent: Sentence, toks: list[Token], j: int, case: str | None) -> bool:
+    """After a comma in "по национальной политике, внешним связям, печати": the list goes
+    on with a noun phrase in the case of its first noun (no name, no post)."""
+    k = j
+    while k < len(toks) and toks[k].pos == "ADJ" and toks[k].case == case:
+        k += 1
+    return case is not None and k < len(toks) and toks[k].pos == "NOUN" \
+        and toks[k].case == case and _span_at(sent, toks[k]) is None and not _is_head(toks[k])
+
+
+def _portfolio_list(sent: Sentence, toks: list[Token], comp: _Complement,
+                    doc: Article) -> Step:
+    """A portfolio listed with commas or with "и" before adjectives stays in the post:
+    "министр сельского хозяйства, пищевой и перерабатывающей промышленности", "министр
+    экономического, территориального развития и торговли", "управления внешних связей и
+    приграничного взаимодействия"; a place word ("области"), a name or a post ends it."""
+    i = comp.i
+    sep = toks[i].text
+    if not (sep == "," and (comp.last == "_portfolio" or comp.pending and comp.last
+                            in PORTFOLIO_HEADS) or sep == "и" and comp.last == "_portfolio"
+            and not comp.pending):
+        return None
+    j, end = i + 1, None
+    while j < len(toks):
+        t = toks[j]
+        if _portfolio_word(sent, t):
+            j += 1
+            if t.pos == "NOUN":
+                end = j
+        elif t.text in (",", "и") and j > i + 1 and j + 1 < len(toks) \
+                and _portfolio_word(sent, toks[j + 1]):
+            j += 1
+        else:
+            break
+    if end is None or sep == "и" and toks[i + 1].pos == "NOUN":
+        return None  # "промышленности и торговли": `_genitive_chain` joins a pair of nouns
+    comp.compl += [*comp.pending, *toks[i:end]]
+    comp.pending = []
+    comp.i = end
+    comp.last = "_portfolio"
+    return _NEXT
+
+
+def _portfolio_word(sent: Sentence, t: Token) -> bool:
+    """A genitive word of a portfolio: an adjective, a participle or a noun that names no
+    place, no post and nothing the tagger read as a name."""
+    if _span_at(sent, t) is not None or t.case not in ("Gen", None) or _is_head(t):
+        return False
+    if t.pos == "VERB":
+        return t.feats.get("VerbForm") == "Part"
+    return t.pos == "ADJ" or t.pos == "NOUN" and _lem(t) not in (
+        REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | STATE_WORDS | GENERIC_ORG_NOUNS)
+
+
 def _adjectives(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
     """Genitive adjectives wait for their noun, which decides whether they belong to the
     post or to the organization ("крайне правого движения": a degree adverb inside)."""
     t, i = toks[comp.i], comp.i
-    if t.pos == "ADJ" and _is_gen(t, comp) and _span_at(sent, t) is None:
+    if (t.pos == "ADJ" and _is_gen(t, comp) or _attributive_participle(toks, i)) \
+            and _span_at(sent, t) is None:
+        # "директор управляющей компании": a participle before its noun is an adjective
         comp.pending.append(t)
         comp.i += 1
         return _NEXT
@@ -990,7 +1109,8 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     if t.pos not in ("NOUN", "PROPN") or not _is_gen(t, comp):
         return None
     comp.ins = False
-    return (_place_noun(t, comp, doc) or _district_noun(sent, toks, comp, doc)
+    return (_place_noun(t, comp, doc) or _regional_cabinet(t, comp, doc)
+            or _district_noun(sent, toks, comp, doc)
             or _unit_org(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
 
@@ -1010,6 +1130,19 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
         comp.organization = doc.country
     else:
         return None
+    comp.i += 1
+    return _STOP
+
+
+def _regional_cabinet(t: Token, comp: _Complement, doc: Article) -> Step:
+    """"вице-премьер местного правительства", "премьер областного правительства": a
+    cabinet member of the region's cabinet is the region's (the cabinet implied)."""
+    if _lem(t) not in CABINET_WORDS or comp.last not in CABINET_MEMBERS or comp.compl \
+            or not comp.pending or doc.region_name is None \
+            or not all(_lem(p) in REGION_ADJECTIVES for p in comp.pending):
+        return None
+    comp.pending = []
+    comp.organization = doc.region_name
     comp.i += 1
     return _STOP
 
@@ -1094,7 +1227,9 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
         # "американского министерства иностранных дел": a country's body is the
         # organization ("российского филиала Сбербанка" stays a part of the bank)
         return None
-    comp.compl += [*comp.pending, t]
+    if not (lem in CABINET_WORDS and comp.last in CABINET_MEMBERS and not comp.compl
+            and not comp.pending):
+        comp.compl += [*comp.pending, t]  # "вице-премьер правительства": the cabinet is implied
     comp.pending = []
     nxt = _span_at(sent, toks[comp.i + 1]) if comp.i + 1 < len(toks) else None
     if lem in NATIONAL_BODIES and nxt is not None and nxt.type == "LOC" \
@@ -1191,7 +1326,8 @@ def _org_word(sent: Sentence, tok: Token) -> bool:
 
 
 _PIECES: tuple[Callable[[Sentence, list[Token], _Complement, Article], Step], ...] = (
-    _entity_org, _quoted_org, _preposition_org, _po_phrase, _adjectives, _genitive_noun)
+    _entity_org, _quoted_org, _preposition_org, _po_phrase, _portfolio_list, _adjectives,
+    _genitive_noun)
 
 
 def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[Token],
@@ -1263,7 +1399,8 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
             continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY
                            or t.pos in _BOUNDARY_POS and not _is_head(t)
-                           and t.text.lower() not in _ACTING):
+                           and t.text.lower() not in _ACTING
+                           and not _attributive_participle(sent.tokens, i)):
             # "Разлогов - директор института, Валерий Тишков": a dash closes a name's post
             after_name = t.text in {"-", "—", "–"}
             break
@@ -1280,6 +1417,15 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
             return []
         out = out[:-1]
     return out
+
+
+def _attributive_participle(toks: list[Token], i: int) -> bool:
+    """"министр ... пищевой и перерабатывающей промышленности": a participle in the
+    genitive before a noun or adjective in its case modifies it and ends no phrase."""
+    t = toks[i]
+    return t.pos == "VERB" and t.feats.get("VerbForm") == "Part" and t.case == "Gen" \
+        and i + 1 < len(toks) and toks[i + 1].pos in ("NOUN", "ADJ") \
+        and toks[i + 1].case == t.case
 
 
 def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
@@ -1411,6 +1557,8 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             break
     if found is None:
         return _posts_before_clause(sent, per, doc)
+    if len(chunks) == 1 and len(found) == 1:
+        found = [_dashed_post(sent, window, found[0], doc)]
     posts = list(reversed(found))
     for chunk in reversed(chunks[:-1]):
         # an earlier post of the list must reach the comma: "... лидер Меджлиса, депутат"
@@ -1419,6 +1567,46 @@ def _posts_before(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             break
         posts.append(post)
     return posts
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _dashed_post(sent: Sentence, window: list[Token], post: _Post, doc: Article) -> _Post:
+    """"первый вице-губернатор - первый заместитель председателя правительства области
+    Валерий Рогожкин", "заместитель председателя правительства – министр финансов Иван
+    Петров": a post, a dash and the name's post before the name are one compound post, as
+    written; the organization is the one written with the second post, else the first's.
+    The first post must open its clause and reach the dash."""
+    at = next((k for k, t in enumerate(sent.tokens) if t is window[0]), None)
+    if at is None or at < 2 or sent.tokens[at - 1].text not in _DASHES:
+        return post
+    dash = sent.tokens[at - 1]
+    first = _window_before(sent, Span(dash.start, dash.end, "PER", dash.text, dash.text))
+    cut = max((k + 1 for k, t in enumerate(first) if t.text == ","), default=0)
+    first = first[cut:]  # "Сегодня, 10 июня, первый вице-губернатор - ...": its clause
+    hi = next((k for k, t in enumerate(first) if _is_head(t)), None)
+    if hi is None or any(t.text.lower() == "и" for t in first[hi:]):
+        return post  # a list before the dash is no one post
+    one = _parse_post(sent, first, hi, doc)
+    cases = {one.head_case, post.head_case} if one is not None else set()
+    if one is None or one.leftover or one.consumed < len(first) \
+            or None not in cases and len(cases) > 1 and cases != {"Gen", "Acc"}:
+        return post  # the first post must reach the dash, in the case of the second
+    last = first[-1]
+    if (sp := _span_at(sent, last)) is not None and sp.start == last.start \
+            and sp.end <= last.end and _lem(last) in POST_COMPLEMENTS and len(first) > hi + 1:
+        # "заместитель председателя Правительства – министр ...": the body's noun the
+        # tagger read as a name stays in the post; the place is the second post's
+        one = replace(one, position=f"{one.position} {last.text.lower()}", organization=None,
+                      default_org=False)
+    organization, default = post.organization, post.default_org
+    if (organization is None or default) and one.organization and (
+            not one.default_org or one.head in REGIONAL_POSTS):
+        # "вице-губернатор – министр ...": a regional post makes the compound the region's
+        organization, default = one.organization, one.default_org
+    return replace(post, position=f"{one.position} {dash.text} {post.position}",
+                   organization=organization, default_org=default)
 
 
 def _posts_before_clause(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
@@ -1825,8 +2013,12 @@ class _Rows:
     out: list[OfficialMention] = field(default_factory=list)
     heads: list[tuple[str, bool]] = field(default_factory=list)
     vague: set[int] = field(default_factory=set)
+    referred: set[int] = field(default_factory=set)  # rows read of a sentence naming no one
 
-    def add(self, person: _Person, post: _Post, sent: Sentence, start: int, end: int) -> None:
+    def add(self, person: _Person, post: _Post, sent: Sentence, start: int, end: int,
+            referred: bool = False) -> None:
+        if referred:
+            self.referred.add(len(self.out))
         self.out.append(OfficialMention(
             person_key=person.key, full_name=person.full_name, surname=person.surname,
             position=post.position, organization=post.organization, phase=post.phase,
@@ -1853,14 +2045,14 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             # "..., сообщил вице-премьер. Иван Петров сообщил, что ...": the next one
             person = next(p for p in persons.values() if p.key in named_in[k + 1])
             for tok, post in speaker:
-                rows.add(person, post, sent, tok.start, tok.end)
+                rows.add(person, post, sent, tok.start, tok.end, referred=True)
         if len(previous) == 1:
             person = next(p for p in persons.values() if p.key in previous)
             found = _pronoun_posts(sent, doc)
             if not found and previous_subject:
                 found = _subject_post(sent, doc)
             for tok, post in found or speaker:
-                rows.add(person, post, sent, tok.start, tok.end)
+                rows.add(person, post, sent, tok.start, tok.end, referred=True)
         previous = named
         previous_subject = any(_first_token(sent, sp).case == "Nom" for sp in spans)
         plural = _coordinated_posts(sent, doc)
@@ -1870,7 +2062,63 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 continue
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
-    return _merge(rows.out, rows.heads, persons, rows.vague)
+    _sole_holders(sentences, persons, rows, doc)
+    return _merge(rows.out, rows.heads, persons, rows.vague, rows.referred)
+
+
+def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Person],
+                  rows: _Rows, doc: Article) -> None:
+    """"Олег Мельниченко оценил мощности предприятий. Губернатор посетил район": a post
+    only one person holds in the article's region (`sole_post`: "губернатор", "глава
+    региона"), written bare in a sentence naming no one, is the post of the person named
+    without any post in the nearest sentence before it (of three) that names someone:
+    the only such person there, or the only one in the nominative when the post is the
+    subject. Once per document, and only when no one has that post written with a name."""
+    if doc.region_name is None:
+        return
+    posted = {r.person_key for r in rows.out}
+    taken = {h for h, _ in rows.heads}
+    for k, sent in enumerate(sentences):
+        if person_spans(sent):
+            continue
+        for h, tok in enumerate(sent.tokens):
+            if _lem(tok) not in SOLE_POSTS or _lem(tok) in taken or not _is_head(tok) \
+                    or tok.feats.get("Number") == "Plur" \
+                    or h and (_is_head(sent.tokens[h - 1])
+                              or _lem(sent.tokens[h - 1]) in PRE_MODIFIERS):
+                continue
+            post = _parse_post(sent, sent.tokens, h, doc)
+            if post is None or post.position != post.head or post.phase \
+                    or post.organization != doc.region_name \
+                    or post.head in NEEDS_COMPLEMENT and post.default_org:
+                continue
+            person = _antecedent(sentences[max(0, k - 3):k], persons, posted,
+                                 post.head_case == "Nom")
+            if person is not None:
+                rows.add(person, post, sent, tok.start, tok.end, referred=True)
+                posted.add(person.key)
+                taken.add(post.head)
+            break
+
+
+def _antecedent(before: list[Sentence], persons: dict[tuple[int, int], _Person],
+                posted: set[str], subject: bool) -> _Person | None:
+    """The one person with no post named in the nearest of `before` that names someone
+    (the one in the nominative, for a post that is the subject)."""
+    for sent in reversed(before):
+        spans = [sp for sp in person_spans(sent) if (sp.start, sp.end) in persons]
+        if not spans:
+            continue
+        free = {persons[(sp.start, sp.end)].key: sp for sp in spans
+                if persons[(sp.start, sp.end)].key not in posted}
+        if len(free) > 1 and subject:
+            free = {key: sp for key, sp in free.items()
+                    if _first_token(sent, sp).case == "Nom"}
+        if len(free) != 1:
+            return None
+        key = next(iter(free))
+        return next(p for p in persons.values() if p.key == key)
+    return None
 
 
 def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
@@ -2028,7 +2276,8 @@ def _governed_by_noun(sent: Sentence, sp: Span) -> bool:
 
 def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
            persons: dict[tuple[int, int], _Person],
-           vague: set[int] | None = None) -> list[OfficialMention]:
+           vague: set[int] | None = None,
+           referred: set[int] | None = None) -> list[OfficialMention]:
     """One row per person, post and organization; a post said again without its
     organization ("президент Саркози" after "президент Франции Николя Саркози") adds none,
     nor does one whose organization was only guessed from the article."""
@@ -2044,10 +2293,19 @@ def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
     # a generic noun the article never named says again a post the person has with one
     placed = {r.person_key for r in rows if r.organization}
     vague = vague or set()
+    # "сообщил губернатор области Иван Петров ... Как отметил глава региона, ...": a post
+    # read of a sentence naming no one, for a person with a post of the same organization
+    # written with the name, is that post said again in other words
+    referred = referred or set()
+    named_orgs = {(r.person_key, _key(r.organization)) for k, r in enumerate(rows)
+                  if k not in referred and r.organization}
     seen: set[tuple[str, str, str | None]] = set()
     out = []
     for k, (r, h) in enumerate(zip(rows, heads, strict=True)):
         if k in vague and r.person_key in placed:
+            continue
+        if k in referred and r.organization \
+                and (r.person_key, _key(r.organization)) in named_orgs:
             continue
         if (r.organization is None or (r.person_key, h) in guessed_keys) \
                 and (r.person_key, h) in with_org and (r.person_key, h, r.organization) \
