@@ -30,6 +30,8 @@ Decisions (tested in tests/test_ingest.py):
   with a warning.
 * Text: line endings normalised to "\\n", Unicode NFC, lone surrogates replaced,
   surrounding whitespace stripped. HTML markup is converted to text with a warning.
+  Latin look-alike letters inside Russian words ("Архангельcкой" with a Latin "c") are
+  read as Cyrillic, one letter for one, with a warning.
 * Header ``date YYYY-MM-DD``: stripped; an invalid date or one later than today is
   ignored (published None) with a warning. For JSONL the ``date`` field wins over a header.
 * Size limit per document (a file, or one JSONL line): the ``max_bytes`` argument, default
