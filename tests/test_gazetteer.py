@@ -565,3 +565,8 @@ def test_unwritable_cache_still_builds(tmp_path, monkeypatch):
         assert builds == ["build"]
     finally:
         gz.clear_cache()
+
+
+def test_the_official_abbreviation_of_north_ossetia():
+    """Real news dev r6_025: "министр промышленности и транспорта РСО-Алания"."""
+    assert only("министр промышленности РСО-Алания").region.code == "RU-SE"

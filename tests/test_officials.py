@@ -226,3 +226,11 @@ def test_stacked_posts_share_the_organization():
     assert {(m.full_name, m.position, m.organization) for m in got} == {
         ("Иван Петров", "представитель", "Вооружённые силы"),
         ("Иван Петров", "полковник", "Вооружённые силы")}
+
+
+def test_an_organization_keeps_the_texts_spacing():
+    """Real news r7_023 (written for the tests): initials and quotes inside a company's
+    name are not spread apart ("имени В . И")."""
+    m = one("Исполнительный директор АО «Чебоксарское производственное объединение имени "
+            "В.И. Чапаева» Михаил Резников отметил рост выпуска.")
+    assert "имени В.И. Чапаева" in m.organization, m.organization

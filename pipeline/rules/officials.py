@@ -600,7 +600,9 @@ def _nominative_phrase(toks: list[Token]) -> str:
             elif i == hi:
                 w = inflect(w, "nomn", None, src)
         out.append(w)
-    s = " ".join(out)
+    # the words as the text spaces them: "„Столыпинский", "В.И." stay whole
+    s = "".join(w if i == 0 or toks[i].start <= toks[i - 1].end else " " + w
+                for i, w in enumerate(out))
     return s[:1].upper() + s[1:] if s else s
 
 
