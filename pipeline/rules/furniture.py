@@ -190,7 +190,20 @@ def without_furniture(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """The sentences cut to the article's prose blocks (see furniture.py): natasha runs a
     headline, a menu or a date line into the next sentence, and a list of other articles'
     headlines reads like news; the furniture is dropped, the offsets stay the text's."""
+    return _body(text, sentences, classify(text))
+
+
+def body_and_headline(text: str, sentences: list[Sentence]
+                      ) -> tuple[list[Sentence], list[Sentence]]:
+    """The sentences of the article (without_furniture) and those of its headline
+    (headline_range; none without one), the text's blocks classified once."""
     blocks = classify(text)
+    span = _headline(text, blocks)
+    return _body(text, sentences, blocks), _cut(text, sentences, [span]) if span else []
+
+
+def _body(text: str, sentences: list[Sentence], blocks: list[tuple[int, int, str]]
+          ) -> list[Sentence]:
     if len(blocks) == 1 and blocks[0][2] == "prose" and not text[:blocks[0][0]].strip() \
             and not text[blocks[0][1]:].strip():
         return sentences  # one block of prose: nothing to cut
@@ -206,7 +219,10 @@ def headline_range(text: str) -> tuple[int, int] | None:
     завод «Хмельной оружейник»", real news dev r5_026); a date line, a menu or a counter
     does not. Furniture for every fact finder, it is read apart where the body names a fact
     less plainly than its headline (pipeline/rules/plants.py)."""
-    blocks = classify(text)
+    return _headline(text, classify(text))
+
+
+def _headline(text: str, blocks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     first = next((k for k, (_, _, kind) in enumerate(blocks) if kind == "prose"), None)
     for a, b, kind in reversed(blocks[:first or 0]):
         line = text[a:b]
@@ -214,12 +230,6 @@ def headline_range(text: str) -> tuple[int, int] | None:
                 and _states_something(line):
             return a, b
     return None
-
-
-def headline_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences cut to the headline (headline_range), or none."""
-    span = headline_range(text)
-    return _cut(text, sentences, [span]) if span else []
 
 
 def _cut(text: str, sentences: list[Sentence], ranges: list[tuple[int, int]]

@@ -18,7 +18,7 @@ from datetime import date
 
 from pipeline.rules import lexicon
 from pipeline.rules.context import DocContext, company_right_after, sentence_companies
-from pipeline.rules.dates import find_dates, find_periods
+from pipeline.rules.dates import DateMention, find_dates, find_periods
 from pipeline.rules.gazetteer import Region, RegionMention, find_regions, resolve_region
 from pipeline.rules.morph import (
     UD_TO_PYMORPHY_CASE,
@@ -87,6 +87,7 @@ _PLANT_PARTS: frozenset[str] = frozenset()  # "запуск линии заво�
 _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
+_EVENT_WORDS: frozenset[str] = frozenset()  # event nouns and status words together
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -154,7 +155,7 @@ def load_lexicon() -> None:
 def _load_statuses() -> None:
     """The status words and values (plant_statuses.csv, plant_status_values.csv)."""
     global STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES, _ONGOING, _BUILD_VERBS
-    global _PUT_INTO_SERVICE_ALL, _FUTURE_LEMMAS, _INTENT
+    global _PUT_INTO_SERVICE_ALL, _FUTURE_LEMMAS, _INTENT, _EVENT_WORDS
     values = set(status_values())
     STATUS_LEMMAS = {r["lemma"]: r["status"] for r in lexicon.rows("plant_statuses")
                      if r["lemma"] and r["status"]}
@@ -166,6 +167,7 @@ def _load_statuses() -> None:
     _PUT_INTO_SERVICE_ALL = lexicon.flagged("plant_statuses", "needs_service_noun", "lemma")
     _FUTURE_LEMMAS = lexicon.flagged("plant_statuses", "future", "lemma")
     _INTENT = lexicon.flagged("plant_statuses", "intent", "lemma")
+    _EVENT_WORDS = EVENT_NOUNS | frozenset(STATUS_LEMMAS)
     PAST_EVENT_STATUSES = lexicon.flagged("plant_status_values", "past_event", "status")
     NAMED_PLANT_STATUSES = lexicon.flagged("plant_status_values", "named_plant", "status")
     _ONGOING = lexicon.flagged("plant_status_values", "ongoing", "status")
@@ -669,11 +671,15 @@ def _landmark(sent: Sentence, i: int) -> bool:
         j -= 1  # its adjectives and participles ("действующим")
     before = " ".join(t.text.lower() for t in toks[max(0, j - 2):j + 1])
     lemmas = " ".join(_lem(t) for t in toks[max(0, j - 2):j + 1])
-    if any(before == w or before.endswith(" " + w) for w in _LANDMARKS):
+    if _ends_with_phrase(before, _LANDMARKS):
         return True
     # "одним из крупнейших заводов России «Тяжстанкогидропресс»" names one (r3_037)
-    return any(lemmas == w or lemmas.endswith(" " + w) for w in _CLASS_OF) and \
-        not _quoted_after(sent, toks[i])
+    return _ends_with_phrase(lemmas, _CLASS_OF) and not _quoted_after(sent, toks[i])
+
+
+def _ends_with_phrase(words: str, phrases: frozenset[str]) -> bool:
+    """`words` (space-separated) end with one of the phrases, whole words."""
+    return any(words == w or words.endswith(" " + w) for w in phrases)
 
 
 def _lem(tok: Token) -> str:
@@ -719,7 +725,7 @@ def _event_across_place(toks: list[Token], k: int) -> bool:
         j -= 1
     if j < 1 or toks[j].pos != "ADP" or toks[j].text.lower() not in {"в", "на"}:
         return False
-    return _lem(toks[j - 1]) in EVENT_NOUNS | set(STATUS_LEMMAS)
+    return _lem(toks[j - 1]) in _EVENT_WORDS
 
 
 def _event_at_named_part(sent: Sentence, head: Token, prev: Token) -> bool:
@@ -729,7 +735,7 @@ def _event_at_named_part(sent: Sentence, head: Token, prev: Token) -> bool:
     toks = sent.tokens
     k = toks.index(prev)
     return _lem(prev) in _PLANT_PARTS and _quoted_after(sent, head) is not None and \
-        any(_lem(t) in EVENT_NOUNS | set(STATUS_LEMMAS) for t in toks[max(0, k - 4):k])
+        any(_lem(t) in _EVENT_WORDS for t in toks[max(0, k - 4):k])
 
 
 def _part_event(sent: Sentence, ph: _Phrase) -> str | None:
@@ -762,7 +768,7 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
     if _event_at_named_part(sent, head, prev):
         return False
     return head.case == "Gen" and prev.pos == "NOUN" and \
-        _lem(prev) not in EVENT_NOUNS | set(STATUS_LEMMAS) and \
+        _lem(prev) not in _EVENT_WORDS and \
         not any(sp.type == "LOC" and sp.start <= prev.start < sp.end for sp in sent.spans) \
         and not find_regions(prev.text) and \
         not _event_across_place(sent.tokens, sent.tokens.index(prev))
@@ -1641,6 +1647,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
             continue
         status = own or last_status or next(iter(_events(statuses[si + 1:])), None)
         regions = _plant_regions(sent, ctx)
+        found_dates = find_dates(sent.text, ctx.published)
         for ph in found[si]:
             named_first = next((k for k, (_, kp) in enumerate(kept) if _named_later(kp, ph)),
                                None)
@@ -1672,7 +1679,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
                 if out[dup].product is None and ph.product:
                     out[dup] = replace(out[dup], product=ph.product)
                 continue
-            event_date, event_year = _event_when(sent, st, ctx)
+            event_date, event_year = _event_when(found_dates, st, ctx)
             kept.append((si, ph))
             out.append(PlantMention(
                 name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
@@ -1690,10 +1697,10 @@ def _plant_regions(sent: Sentence, ctx: DocContext) -> list[RegionMention]:
             and not _other_district(sent, r, ctx) and not _not_the_plants_place(sent, r)]
 
 
-def _event_when(sent: Sentence, status: str, ctx: DocContext) -> tuple[date | None, int | None]:
-    """The event's date (a month or a day in its sentence; for a reported past event with
-    none, the article's date) and year (the date's, or a year in the sentence)."""
-    found = find_dates(sent.text, ctx.published)
+def _event_when(found: list[DateMention], status: str, ctx: DocContext
+                ) -> tuple[date | None, int | None]:
+    """The event's date (a month or a day of its sentence's dates `found`; for a reported
+    past event with none, the article's date) and year (the date's, or a year there)."""
     dates = [d for d in found if d.precision != "year"]
     years = [d for d in found if d.precision == "year"]
     event_date = dates[0].value if dates else None

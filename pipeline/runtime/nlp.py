@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from threadpoolctl import threadpool_limits
 
-from pipeline.rules.furniture import headline_sentences, without_furniture
+from pipeline.rules.furniture import body_and_headline
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 from pipeline.runtime.snapshot import load_or_build, snapshot_key
 
@@ -191,8 +191,7 @@ class Analyzer:
                     sent_spans.append(spans[k])
                 k += 1
             sentences.append(Sentence(s.start, s.stop, s.text, toks, sent_spans))
-        return AnalyzedText(doc.text, without_furniture(doc.text, sentences),
-                            headline_sentences(doc.text, sentences))
+        return AnalyzedText(doc.text, *body_and_headline(doc.text, sentences))
 
 
 def _batches(lengths: list[int], budget: int | None = None) -> Iterator[list[int]]:
