@@ -575,8 +575,8 @@ def _other_district(sent: Sentence, r: RegionMention, ctx: DocContext) -> bool:
 def _same_name(operator: str, name: str) -> bool:
     """The operator is the plant itself, written as its company ("ООО «X завод»") or by the
     start of its name ("Туимский завод" of "Туимский завод по обработке цветных металлов")."""
-    def words(s: str) -> list[str]:
-        return re.findall(r"\w+", s.lower().replace("ё", "е"))
+    def words(s: str) -> list[str]:  # lemmas: "Белебей мясоперерабатывающего комбината"
+        return [lemma(w) for w in re.findall(r"\w+", s.lower().replace("ё", "е"))]
     op, nm = words(operator), words(name)
     quoted = re.findall(r"«([^«»]+)»", name)
     if quoted and op == words(quoted[-1]):

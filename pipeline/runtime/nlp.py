@@ -170,7 +170,10 @@ class Analyzer:
             tok.lemma = self._lemma(tok.text, tok.pos, tok.feats)
         spans: list[Span] = []
         for sp in doc.spans:
-            sp.normalize(self.morph_vocab)
+            if sp.type == "ORG" and (head := org_head_normal(self.morph_vocab, sp.tokens)):
+                sp.normal = head
+            else:
+                sp.normalize(self.morph_vocab)
             first = middle = last = None
             if sp.type == "PER" and sp.normal:
                 first, middle, last = self._name_parts(sp.normal)
@@ -192,6 +195,48 @@ class Analyzer:
                 k += 1
             sentences.append(Sentence(s.start, s.stop, s.text, toks, sent_spans))
         return AnalyzedText(doc.text, *body_and_headline(doc.text, sentences))
+
+
+def _head_group(tokens: Sequence) -> int | None:
+    """How many tokens an organisation name's head group spans: the adjectives before its
+    first noun and that noun ("Новосибирского завода" of "Новосибирского завода резки
+    металлов"); None when the span has no noun. pymorphy decides what is an adjective: the
+    tagger reads a place adjective as a proper noun ("Лысьвенской чулочно-перчаточной
+    фабрики", real news dev r5_014)."""
+    from pipeline.rules.morph import morph
+
+    for k, tok in enumerate(tokens):
+        if tok.pos == "PUNCT":
+            continue
+        best = morph().parse(tok.text)[0].tag.POS
+        if best not in ("ADJF", "PRTF"):
+            return k + 1 if tok.pos in ("NOUN", "PROPN") or best == "NOUN" else None
+    return None
+
+
+def org_head_normal(vocab, tokens: Sequence) -> str | None:  # noqa: ANN001 (MorphVocab)
+    """The nominative of an organisation's name with only its head group inflected.
+
+    natasha inflects every word of a span when no syntax tree is given (the project runs no
+    syntax parser: it is slow and the head is the first noun of a Russian organisation name):
+    "Ассоциации производителей молока" became "Ассоциация производители молоко",
+    "Новосибирского завода резки металлов" "Новосибирский завод резка металлы", "СПК им.
+    У. Буйнакского" "СПК имя. У. Буйнакский" (real news dev r3_041, r7_020). The words after
+    the head (a genitive complement, a name in quotes after a descriptor) keep their form.
+    None when the span has no noun (natasha's own normal form is used)."""
+    from natasha.norm import inflect_word, recover_shapes, recover_spaces
+
+    n = _head_group(tokens)
+    if n is None:
+        return None
+    from pipeline.rules.morph import agree
+
+    head = inflect_word(vocab, tokens[n - 1])
+    # a word the tagger reads as nominative stays ("«Гусевской хрусталь»", a brand)
+    words = [t.text if k >= n or t.pos == "PUNCT" or (t.feats or {}).get("Case") == "Nom"
+             else head if k == n - 1 else agree(t.text.lower(), head)
+             for k, t in enumerate(tokens)]
+    return recover_spaces(list(recover_shapes(words, tokens)), tokens)
 
 
 def _batches(lengths: list[int], budget: int | None = None) -> Iterator[list[int]]:
