@@ -23,6 +23,7 @@ from pipeline.rules.money import carry_currency, find_money
 from pipeline.rules.numbers import find_numbers
 from pipeline.rules.officials import find_officials
 from pipeline.rules.plants import find_plants
+from pipeline.rules.spellings import apposition_names, document_spelling
 from pipeline.runtime.nlp import AnalyzedText, Analyzer, get_analyzer
 from pipeline.types import RawDocument
 from pipeline.versioning import source_version
@@ -72,6 +73,14 @@ def _sentence_index(analyzed: AnalyzedText, pos: int) -> int:
     return -1
 
 
+def _one_spelling(attrs: dict[str, Any], key: str, names: set[str]) -> dict[str, Any]:
+    """A company an article writes in an oblique case ("«Молкома»") takes the nominative
+    the article writes after a legal form ("АО «Молком»"): spellings.document_spelling."""
+    if names and attrs.get(key):
+        attrs[key] = document_spelling(attrs[key], names)
+    return attrs
+
+
 def extract_document(doc: RawDocument, analyzer: Analyzer | None = None,
                      analyzed: AnalyzedText | None = None) -> list[dict[str, Any]]:
     """The document's entity and fact records; `analyzed` is its NLP when the caller has
@@ -103,20 +112,24 @@ def extract_document(doc: RawDocument, analyzer: Analyzer | None = None,
         recs.append(_record(did, "REGION", _sentence_index(analyzed, r.start), r.start, r.end,
                             r.text, r.region.name, {"code": r.region.code, "via": r.via}))
 
+    names = apposition_names(text)
     region_name = ctx.region.name if ctx.region else None
     for o in find_officials(analyzed, region_name, ctx.company):
-        attrs = {k: v for k, v in asdict(o).items() if k not in ("start", "end")}
+        attrs = _one_spelling({k: v for k, v in asdict(o).items() if k not in ("start", "end")},
+                              "organization", names)
         recs.append(_record(did, "official", _sentence_index(analyzed, o.start), o.start, o.end,
                             text[o.start:o.end], o.full_name, attrs))
     plants = find_plants(analyzed, ctx)
     for p in plants:
-        attrs = {k: v for k, v in asdict(p).items() if k not in ("start", "end", "region")}
+        attrs = _one_spelling({k: v for k, v in asdict(p).items()
+                               if k not in ("start", "end", "region")}, "operator", names)
         attrs["region"] = p.region.name if p.region else None
         attrs["region_code"] = p.region.code if p.region else None
         recs.append(_record(did, "plant", _sentence_index(analyzed, p.start), p.start, p.end,
                             text[p.start:p.end], p.name, attrs))
     for inv in find_investments(analyzed, ctx, n_plants=len(plants)):
-        attrs = {k: v for k, v in asdict(inv).items() if k not in ("start", "end", "region")}
+        attrs = _one_spelling({k: v for k, v in asdict(inv).items()
+                               if k not in ("start", "end", "region")}, "investor", names)
         attrs["region"] = inv.region.name if inv.region else None
         attrs["region_code"] = inv.region.code if inv.region else None
         recs.append(_record(did, "investment", _sentence_index(analyzed, inv.start), inv.start,
