@@ -111,7 +111,25 @@ NOT_INVESTMENTS_MORE = [
     # borrowed money a company raised (after real news dev r1_036)
     "Это позволило заводу по выпуску кирпича привлечь в бизнес 40 млн рублей кредитных "
     "средств.",
+    # a fund's capital (after real news dev r6_014)
+    "Фонд развития промышленности области докапитализирован на 400 млн рублей.",
+    "В этом году капитализация ФРП превысила 2 млрд рублей.",
+    # a region's investment statistics (after r6_006)
+    "Объем инвестиций в экономику области в этом году составит более 500 млрд рублей.",
+    # loans to people (after r7_015)
+    "В следующем году физлица получат на покупку автомобилей порядка 2 млн кредитов.",
+    # an elevator stores grain, it is no plant (after r6_011)
+    "В районе планируется строительство элеваторного комплекса стоимостью 1,2 млрд рублей.",
 ]
+
+# an industrial park's residents bring money "в экономику" of a region: still an investment
+# (real news dev r2_044)
+PARK_INVESTMENT = ("Индустриальный парк имеет 12 резидентов, что позволит привлечь в экономику "
+                   "области свыше 8 миллиардов рублей.")
+
+
+def test_money_an_industrial_park_brings_into_the_economy_is_an_investment():
+    assert [i.amount for i in investments(PARK_INVESTMENT)] == [8e9]
 
 
 @pytest.mark.parametrize("text", NOT_INVESTMENTS_MORE)
