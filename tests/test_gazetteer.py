@@ -570,3 +570,33 @@ def test_unwritable_cache_still_builds(tmp_path, monkeypatch):
 def test_the_official_abbreviation_of_north_ossetia():
     """Real news dev r6_025: "министр промышленности и транспорта РСО-Алания"."""
     assert only("министр промышленности РСО-Алания").region.code == "RU-SE"
+
+
+# ---- towns of 5,000-15,000 people (issue 16: real news places plants by towns) ------------
+# Sentences written for the tests; the towns are GeoNames places of cities5000.
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Завод построят в Пыталово.", "RU-PSK"),
+    ("В селе Чаадаевка реализуется проект.", "RU-PNZ"),  # a village word before it
+    ("Цех открыли в Приаргунске.", "RU-ZAB"),
+])
+def test_a_town_after_a_trigger_word_places_the_text(text, code):
+    assert only(text).region.code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Пыталово — небольшой город.",  # no trigger word before the town
+    "В деревне Обухово открыли цех.",  # Обухово is a place in several regions
+    "Компания стала резидентом Богандинского парка.",  # an adjective-shaped town name
+    "Комплекс открыли в селе Озёрском.",  # a village word never places a city (Озёрск)
+])
+def test_a_town_is_a_weak_clue(text):
+    assert codes(text) == []
+
+
+def test_towns_are_indexed_only_when_their_name_is_unique_and_not_an_adjective():
+    g = Gazetteer()
+    assert g.cities["Пыталово"] == ("RU-PSK", 6767)
+    assert "Обухово" not in g.cities and "Богандинский" not in g.cities
+    assert len(Gazetteer(min_town_population=None).cities) < len(g.cities)

