@@ -1141,3 +1141,26 @@ def test_a_cabinet_member_of_the_local_cabinet_is_the_regions():
         "Иван Петров сообщил, что компании работают."), REGION)
     assert [(r.full_name, r.position, r.organization) for r in rows] == [
         ("Иван Петров", "вице-премьер", REGION)]
+
+
+@pytest.mark.parametrize("region, expected", [
+    # written for the tests, after real news dev r6_024: capitals made of the initials of
+    # the article's region name it; of another region they stay as written
+    ("Чеченская Республика", "Чеченская Республика"),
+    ("Чувашская Республика — Чувашия", "Чувашская Республика — Чувашия"),
+    ("Пермский край", "ЧР"),
+])
+def test_a_regions_initials_name_the_articles_region(region, expected):
+    rows = officials.find_officials(analyze(
+        "Гостей встретил министр промышленности и энергетики ЧР Иван Петров."), region)
+    assert [(r.position, r.organization) for r in rows] == [
+        ("министр промышленности и энергетики", expected)]
+
+
+def test_a_kind_of_body_keeps_its_quoted_name():
+    """Written for the tests, after real news dev r7_011 and r8_011."""
+    rows = officials.find_officials(analyze(
+        "Договор подписали гендиректор ОЭЗ «Заречье» Иван Петров и директор ООО «Управляющая "
+        "компания „Северный парк“» Пётр Сидоров."), REGION)
+    assert [(r.surname, r.organization) for r in rows] == [
+        ("Петров", "ОЭЗ «Заречье»"), ("Сидоров", "Управляющая компания „Северный парк“")]

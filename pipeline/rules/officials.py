@@ -48,7 +48,7 @@ from pipeline.rules.morph import (
     lemma,
     morph,
 )
-from pipeline.rules.orgs import normalize_org, org_sector, quoted_nominative
+from pipeline.rules.orgs import described_name, normalize_org, org_sector, quoted_nominative
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "positions_countries.csv"
@@ -646,6 +646,8 @@ def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
         if region is not None and _names_a_city(span, region.name):
             return _city_nominative(span)
         return region.name if region else span.normal
+    if sent is not None and (named := described_name(sent.text[span.start - sent.start:])):
+        return named[0]  # "ОЭЗ «Калуга»": a kind of body and its quoted name, quotes kept
     if sent is not None:
         # natasha's normal form inflects every word ("Института физики" -> "Институт
         # физика"); only the head and its adjectives go to the nominative
@@ -1343,6 +1345,7 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
             and not comp.generic:
         return None  # trailing adjectives without their noun belong to nothing we read
     organization = comp.organization if comp.organization is not None else place
+    organization = _region_by_initials(organization, doc)
     default_org = organization is None
     if organization is None and not comp.territory:
         organization = _default_organization(hlem, comp.compl, doc)
@@ -1362,6 +1365,21 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
     return _Post(position, organization, phase, hlem, comp.i, leftover, case,
                  default_org and organization is not None, tuple(comp.more_orgs),
                  comp.generic and organization is None)
+
+
+def region_initials(name: str) -> str:
+    """"Чеченская Республика" -> ЧР, "Кабардино-Балкарская Республика" -> КБР (a name's
+    part after a dash, "— Чувашия", is a second name, not a word of the first)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name.split(" — ")[0]) if w).upper()
+
+
+def _region_by_initials(organization: str | None, doc: Article) -> str | None:
+    """"министр промышленности ЧР": capitals made of the initials of the article's region
+    name it. Only the article's: ЧР is Чечня's or Чувашия's, РТ Татарстан's or Тыва's."""
+    if organization and doc.region_name and re.fullmatch(r"[А-ЯЁ]{2,5}", organization) \
+            and organization == region_initials(doc.region_name):
+        return doc.region_name
+    return organization
 
 
 def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
