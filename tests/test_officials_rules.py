@@ -216,9 +216,9 @@ def _posts(finder: str, text: str) -> list[tuple[str, str | None, str | None]]:
     ("_posts_predicate", "Иван Петров стал депутатом Государственной думы.",
      [("депутат", "Государственная дума", None)]),
     ("_posts_predicate", "Иван Петров занял пост министра финансов.",
-     [("министр финансов", None, None)]),
+     [("министр финансов", REGION, None)]),
     ("_posts_predicate", "Иван Петров покинул пост министра финансов.",
-     [("министр финансов", None, "former")]),
+     [("министр финансов", REGION, "former")]),
     ("_posts_predicate", "Иван Петров выдвинут кандидатом на пост губернатора.", []),
     ("_posts_predicate", "Тренер назвал Ивана Петрова первым вратарём команды.",
      [("первый вратарь", None, None)]),
@@ -227,7 +227,7 @@ def _posts(finder: str, text: str) -> list[tuple[str, str | None, str | None]]:
      "Сергей Сидоров.", []),
     # the predicate before the copula, the subject after it
     ("_inverted_post", "Министром финансов назначен Иван Петров.",
-     [("министр финансов", None, None)]),
+     [("министр финансов", REGION, None)]),
     ("_inverted_post", "Капитаном команды стал Иван Петров.", [("капитан", None, None)]),
     ("_inverted_post", "Иван Петров стал капитаном команды.", []),
     ("_inverted_post", "Министром финансов он назвал Ивана Петрова.", []),
@@ -512,9 +512,11 @@ def _triples(text: str, region: str | None = REGION) -> list[tuple]:
      [("Иван Петров", "директор", "Искра")]),
     ("Иван Петров, исполняющий обязанности главы Химок, открыл парк.",
      [("Иван Петров", "исполняющий обязанности главы", "Химки")]),
-    # a federal title with no region written gets no region's organization
+    # a bare minister in an article about a region is the region's (real news dev r3_001,
+    # r7_011: regional news names its own ministers bare, the country's with "России");
+    # a vice-premier with no cabinet written gets no region's organization
     ("Министр промышленности и торговли Иван Петров посетил завод.",
-     [("Иван Петров", "министр промышленности и торговли", None)]),
+     [("Иван Петров", "министр промышленности и торговли", REGION)]),
     ("Вице-премьер Иван Петров посетил завод.", [("Иван Петров", "вице-премьер", None)]),
     ("Министр экономического развития области Иван Петров посетил завод.",
      [("Иван Петров", "министр экономического развития", REGION)]),
@@ -525,7 +527,7 @@ def _triples(text: str, region: str | None = REGION) -> list[tuple]:
     ("Иван Петров назначен министром финансов области.",
      [("Иван Петров", "министр финансов", REGION)]),
     ("Иван Петров, занимавший пост министра финансов, выступил.",
-     [("Иван Петров", "министр финансов", None)]),
+     [("Иван Петров", "министр финансов", REGION)]),
     # a post with no organization takes the one the sentence names after a preposition
     ("В Сенате, где решение поддержали, спикер Иван Петров выступил.",
      [("Иван Петров", "спикер", "Сенат")]),
@@ -1164,3 +1166,20 @@ def test_a_kind_of_body_keeps_its_quoted_name():
         "компания „Северный парк“» Пётр Сидоров."), REGION)
     assert [(r.surname, r.organization) for r in rows] == [
         ("Петров", "ОЭЗ «Заречье»"), ("Сидоров", "Управляющая компания „Северный парк“")]
+
+
+@pytest.mark.parametrize("text, region, expected", [
+    # written for the tests, after real news dev r6_015: a regional post's deputy is of the
+    # article's region
+    ("Об этом рассказал заместитель губернатора Иван Петров.", REGION,
+     [("заместитель губернатора", REGION)]),
+    # after r3_001, r7_011: a bare minister in an article about a region is the region's,
+    # even where the article names the country elsewhere; with no region, the country's
+    ("Цех осмотрели министр сельского хозяйства Иван Петров и посол РФ Пётр Сидоров.", REGION,
+     [("министр сельского хозяйства", REGION), ("посол", "Россия")]),
+    ("Цех осмотрели министр сельского хозяйства Иван Петров и посол РФ Пётр Сидоров.", None,
+     [("министр сельского хозяйства", "Россия"), ("посол", "Россия")]),
+])
+def test_a_bare_regional_post_is_the_articles_regions(text, region, expected):
+    rows = officials.find_officials(analyze(text), region)
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -1383,9 +1383,11 @@ def _region_by_initials(organization: str | None, doc: Article) -> str | None:
 
 
 def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
-    """No organization written: a regional post's is the article's region ("губернатор"),
-    a national post's ("президент", "член правительства") the article's country."""
-    organization = doc.region_name if hlem in REGIONAL_POSTS else None
+    """No organization written: a regional post's is the article's region ("губернатор",
+    "заместитель губернатора": a regional post's deputy is of the same region), a national
+    post's ("президент", "член правительства") the article's country."""
+    regional = hlem in REGIONAL_POSTS or any(_lem(t) in REGIONAL_POSTS for t in compl)
+    organization = doc.region_name if regional else None
     if organization is None and (hlem in NATIONAL_POSTS
                                  or any(_lem(t) in NATIONAL_BODIES for t in compl)):
         organization = doc.country
