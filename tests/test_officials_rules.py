@@ -1183,3 +1183,35 @@ def test_a_kind_of_body_keeps_its_quoted_name():
 def test_a_bare_regional_post_is_the_articles_regions(text, region, expected):
     rows = officials.find_officials(analyze(text), region)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r8_028: "компании" alone, in an article
+    # that named no company with the word, is the story's company
+    ("Соглашение подписали губернатор Иван Петров и генеральный директор компании Пётр "
+     "Сидоров.", [("губернатор", REGION), ("генеральный директор", "Вектор")]),
+    ("Компания «Альфа» открыла цех. Об этом сказал директор компании Пётр Сидоров.",
+     [("директор", "Альфа")]),
+    # after r7_016: a company head's deputy is of the story's company too
+    ("Об этом сказал заместитель гендиректора Пётр Сидоров.",
+     [("заместитель гендиректора", "Вектор")]),
+    # a unit named after the head is no company's
+    ("Об этом сказал заместитель директора департамента Пётр Сидоров.",
+     [("заместитель директора департамента", None)]),
+])
+def test_a_bare_company_and_its_heads_deputy_are_the_story_companys(text, expected):
+    rows = officials.find_officials(analyze(text), REGION, company="Вектор")
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r5_029: the city's name after "города"
+    ("Об этом сказал мэр города Светлогорска Иван Петров.", [("мэр", "Светлогорск")]),
+    ("Об этом сказал глава администрации города Светлогорска Иван Петров.",
+     [("глава администрации", "Светлогорск")]),
+    # "мэр города" alone is the article's federal city's only
+    ("Об этом сказал мэр города Иван Петров.", [("мэр", None)]),
+])
+def test_a_city_named_after_the_word_city(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

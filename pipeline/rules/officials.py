@@ -1113,10 +1113,22 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     if t.pos not in ("NOUN", "PROPN") or not _is_gen(t, comp):
         return None
     comp.ins = False
-    return (_place_noun(t, comp, doc) or _regional_cabinet(t, comp, doc)
+    return (_city_named(sent, toks, comp) or _place_noun(t, comp, doc)
+            or _regional_cabinet(t, comp, doc)
             or _district_noun(sent, toks, comp, doc)
             or _unit_org(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
+
+
+def _city_named(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
+    """"мэр города Пензы": the city's name after the word is the organization, read next
+    (the word alone, "мэр города", is `_place_noun`'s)."""
+    nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
+    if comp.pending or _lem(toks[comp.i]) not in CITY_WORDS or nxt is None \
+            or (sp := _span_at(sent, nxt)) is None or sp.type != "LOC" or sp.start != nxt.start:
+        return None
+    comp.i += 1
+    return _NEXT
 
 
 def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
@@ -1385,12 +1397,16 @@ def _region_by_initials(organization: str | None, doc: Article) -> str | None:
 def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
     """No organization written: a regional post's is the article's region ("губернатор",
     "заместитель губернатора": a regional post's deputy is of the same region), a national
-    post's ("президент", "член правительства") the article's country."""
+    post's ("президент", "член правительства") the article's country; a company head's
+    deputy ("заместитель гендиректора") the company the story is about, as "директор
+    предприятия" is."""
     regional = hlem in REGIONAL_POSTS or any(_lem(t) in REGIONAL_POSTS for t in compl)
     organization = doc.region_name if regional else None
     if organization is None and (hlem in NATIONAL_POSTS
                                  or any(_lem(t) in NATIONAL_BODIES for t in compl)):
         organization = doc.country
+    if organization is None and compl and _head_key(compl[-1]) in BUSINESS_POSTS:
+        organization = doc.company
     return organization
 
 
