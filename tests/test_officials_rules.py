@@ -1215,3 +1215,27 @@ def test_a_bare_company_and_its_heads_deputy_are_the_story_companys(text, expect
 def test_a_city_named_after_the_word_city(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r7_003: an abbreviation the article defined
+    # after the full name stands for that name, in the nominative
+    ("Рабочие Светлогорского вагоностроительного завода (СВЗ) ушли в простой. Об этом "
+     "сказал директор СВЗ Иван Петров.", [("директор", "Светлогорский вагоностроительный завод")]),
+    # an abbreviation never defined stays as written
+    ("Рабочие ушли в простой. Об этом сказал директор СВЗ Иван Петров.", [("директор", "СВЗ")]),
+])
+def test_an_abbreviation_the_article_defines_is_written_out(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+def test_a_nominative_name_keeps_its_genitive_tail():
+    """Written for the tests, after factRuEval-2016 devset book_151 (where natasha's normal
+    form made "Комитет защита журналисты"): a name whose head is in the nominative keeps
+    the words after it as written."""
+    rows = officials.find_officials(analyze(
+        "Об этом сообщает Комитет защиты рыболовов (КЗР). Его руководитель Иван Петров "
+        "сказал, что директор КЗР Пётр Сидоров уехал."), REGION)
+    assert ("директор", "Комитет защиты рыболовов") in [(r.position, r.organization)
+                                                        for r in rows]

@@ -655,7 +655,7 @@ def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
         if len(toks) > 1 and toks[0].pos in ("NOUN", "PROPN", "ADJ") and toks[0].case not in (
                 None, "Nom") and toks[0].text[:1] not in _OPEN_QUOTES:
             return normalize_org(_nominative_phrase(toks))
-        if len(toks) > 2 and all(t.case == "Nom" for t in toks[:2]):
+        if len(toks) > 1 and toks[0].case == "Nom" and (len(toks) > 2 or toks[1].case != "Nom"):
             # "Новосибирский завод резки металлов": the tail stays as written
             return normalize_org(span.text)
     return normalize_org(span.normal)
@@ -708,6 +708,7 @@ class Article:
     country: str | None = None
     generic_orgs: Mapping[str, str] = field(default_factory=dict)
     company: str | None = None
+    abbreviations: Mapping[str, str] = field(default_factory=dict)
 
 
 def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
@@ -730,6 +731,19 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
             elif (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG":
                 memory[lem] = _org_name(sp, sent)
     return memory
+
+
+def defined_abbreviations(analyzed: AnalyzedText) -> dict[str, str]:
+    """"Тихвинского вагоностроительного завода (ТВСЗ)": the article defines ТВСЗ, so a
+    later "директор ТВСЗ" is of the name it stands for, in the nominative."""
+    out: dict[str, str] = {}
+    for sent in analyzed.sentences:
+        for sp in sent.spans:
+            m = re.search(r"\(([А-ЯЁA-Z]{2,6})\)$", sp.text) if sp.type == "ORG" else None
+            name = _org_name(sp, sent) if m else ""
+            if m and " " in name:
+                out.setdefault(m.group(1), name)
+    return out
 
 
 def _is_gen(t: Token, comp: _Complement | None = None) -> bool:
@@ -1357,7 +1371,7 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
             and not comp.generic:
         return None  # trailing adjectives without their noun belong to nothing we read
     organization = comp.organization if comp.organization is not None else place
-    organization = _region_by_initials(organization, doc)
+    organization = _written_out(organization, doc)
     default_org = organization is None
     if organization is None and not comp.territory:
         organization = _default_organization(hlem, comp.compl, doc)
@@ -1385,11 +1399,16 @@ def region_initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name.split(" — ")[0]) if w).upper()
 
 
-def _region_by_initials(organization: str | None, doc: Article) -> str | None:
-    """"министр промышленности ЧР": capitals made of the initials of the article's region
-    name it. Only the article's: ЧР is Чечня's or Чувашия's, РТ Татарстан's or Тыва's."""
-    if organization and doc.region_name and re.fullmatch(r"[А-ЯЁ]{2,5}", organization) \
-            and organization == region_initials(doc.region_name):
+def _written_out(organization: str | None, doc: Article) -> str | None:
+    """An abbreviation the article spells out: one it defined in parentheses after the
+    full name ("директор ТВСЗ" after "Тихвинского вагоностроительного завода (ТВСЗ)"),
+    or capitals made of the initials of the article's region ("министр промышленности ЧР").
+    Only the article's region: ЧР is Чечня's or Чувашия's, РТ Татарстан's or Тыва's."""
+    if not organization or not re.fullmatch(r"[А-ЯЁA-Z]{2,6}", organization):
+        return organization
+    if organization in doc.abbreviations:
+        return doc.abbreviations[organization]
+    if doc.region_name and organization == region_initials(doc.region_name):
         return doc.region_name
     return organization
 
@@ -2040,7 +2059,8 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
     """Every (person, post, organization) stated in the document, once per document;
     `company` is the one the story is about (context.main_company), if known."""
     doc = Article(region_name=region_name, country=document_country(analyzed),
-                  generic_orgs=remember_generic_orgs(analyzed), company=company)
+                  generic_orgs=remember_generic_orgs(analyzed), company=company,
+                  abbreviations=defined_abbreviations(analyzed))
     return _find(analyzed, doc)
 
 
