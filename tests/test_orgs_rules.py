@@ -32,6 +32,24 @@ def test_legal_forms_are_removed(name, expected):
     assert orgs.normalize_org(name) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r7_011, r3_026, r8_011: a kind of body and
+    # its quoted name keep the inner quotes; the legal form and the outer quotes go
+    ("ОЭЗ «Заречье» Иван", ("ОЭЗ «Заречье»", 13)),
+    ('ООО "Торговый дом "Северный металл"" Иван', ("Торговый дом «Северный металл»", 36)),
+    ("ООО «Управляющая компания „Северный парк“» Иван",
+     ("Управляющая компания „Северный парк“", 42)),
+    # a name that is all in quotes, a company noun, two names: no kind and name
+    ("«Северный металл»", None),
+    ("Компания «Вектор» и", None),
+    ("ГК «Автотор»", None),
+    ('"Вектор" и "Альфа"', None),
+    ("ООО «Вектор» и «Альфа»", None),
+])
+def test_a_kind_and_its_quoted_name(text, expected):
+    assert orgs.described_name(text) == expected
+
+
 @pytest.mark.parametrize("name, sector", [
     ("Минпромторг", "government"),
     ("Правительство Калининградской области", "government"),

@@ -48,7 +48,7 @@ from pipeline.rules.morph import (
     lemma,
     morph,
 )
-from pipeline.rules.orgs import normalize_org, org_sector, quoted_nominative
+from pipeline.rules.orgs import described_name, normalize_org, org_sector, quoted_nominative
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "positions_countries.csv"
@@ -646,6 +646,8 @@ def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
         if region is not None and _names_a_city(span, region.name):
             return _city_nominative(span)
         return region.name if region else span.normal
+    if sent is not None and (named := described_name(sent.text[span.start - sent.start:])):
+        return named[0]  # "ОЭЗ «Калуга»": a kind of body and its quoted name, quotes kept
     if sent is not None:
         # natasha's normal form inflects every word ("Института физики" -> "Институт
         # физика"); only the head and its adjectives go to the nominative
@@ -653,7 +655,7 @@ def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
         if len(toks) > 1 and toks[0].pos in ("NOUN", "PROPN", "ADJ") and toks[0].case not in (
                 None, "Nom") and toks[0].text[:1] not in _OPEN_QUOTES:
             return normalize_org(_nominative_phrase(toks))
-        if len(toks) > 2 and all(t.case == "Nom" for t in toks[:2]):
+        if len(toks) > 1 and toks[0].case == "Nom" and (len(toks) > 2 or toks[1].case != "Nom"):
             # "Новосибирский завод резки металлов": the tail stays as written
             return normalize_org(span.text)
     return normalize_org(span.normal)
@@ -706,6 +708,7 @@ class Article:
     country: str | None = None
     generic_orgs: Mapping[str, str] = field(default_factory=dict)
     company: str | None = None
+    abbreviations: Mapping[str, str] = field(default_factory=dict)
 
 
 def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
@@ -728,6 +731,19 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
             elif (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG":
                 memory[lem] = _org_name(sp, sent)
     return memory
+
+
+def defined_abbreviations(analyzed: AnalyzedText) -> dict[str, str]:
+    """"Тихвинского вагоностроительного завода (ТВСЗ)": the article defines ТВСЗ, so a
+    later "директор ТВСЗ" is of the name it stands for, in the nominative."""
+    out: dict[str, str] = {}
+    for sent in analyzed.sentences:
+        for sp in sent.spans:
+            m = re.search(r"\(([А-ЯЁA-Z]{2,6})\)$", sp.text) if sp.type == "ORG" else None
+            name = _org_name(sp, sent) if m else ""
+            if m and " " in name:
+                out.setdefault(m.group(1), name)
+    return out
 
 
 def _is_gen(t: Token, comp: _Complement | None = None) -> bool:
@@ -1111,10 +1127,22 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     if t.pos not in ("NOUN", "PROPN") or not _is_gen(t, comp):
         return None
     comp.ins = False
-    return (_place_noun(t, comp, doc) or _regional_cabinet(t, comp, doc)
+    return (_city_named(sent, toks, comp) or _place_noun(t, comp, doc)
+            or _regional_cabinet(t, comp, doc)
             or _district_noun(sent, toks, comp, doc)
             or _unit_org(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
+
+
+def _city_named(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
+    """"мэр города Пензы": the city's name after the word is the organization, read next
+    (the word alone, "мэр города", is `_place_noun`'s)."""
+    nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
+    if comp.pending or _lem(toks[comp.i]) not in CITY_WORDS or nxt is None \
+            or (sp := _span_at(sent, nxt)) is None or sp.type != "LOC" or sp.start != nxt.start:
+        return None
+    comp.i += 1
+    return _NEXT
 
 
 def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
@@ -1343,6 +1371,7 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
             and not comp.generic:
         return None  # trailing adjectives without their noun belong to nothing we read
     organization = comp.organization if comp.organization is not None else place
+    organization = _written_out(organization, doc)
     default_org = organization is None
     if organization is None and not comp.territory:
         organization = _default_organization(hlem, comp.compl, doc)
@@ -1364,13 +1393,39 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
                  comp.generic and organization is None)
 
 
+def region_initials(name: str) -> str:
+    """"Чеченская Республика" -> ЧР, "Кабардино-Балкарская Республика" -> КБР (a name's
+    part after a dash, "— Чувашия", is a second name, not a word of the first)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name.split(" — ")[0]) if w).upper()
+
+
+def _written_out(organization: str | None, doc: Article) -> str | None:
+    """An abbreviation the article spells out: one it defined in parentheses after the
+    full name ("директор ТВСЗ" after "Тихвинского вагоностроительного завода (ТВСЗ)"),
+    or capitals made of the initials of the article's region ("министр промышленности ЧР").
+    Only the article's region: ЧР is Чечня's or Чувашия's, РТ Татарстан's or Тыва's."""
+    if not organization or not re.fullmatch(r"[А-ЯЁA-Z]{2,6}", organization):
+        return organization
+    if organization in doc.abbreviations:
+        return doc.abbreviations[organization]
+    if doc.region_name and organization == region_initials(doc.region_name):
+        return doc.region_name
+    return organization
+
+
 def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
-    """No organization written: a regional post's is the article's region ("губернатор"),
-    a national post's ("президент", "член правительства") the article's country."""
-    organization = doc.region_name if hlem in REGIONAL_POSTS else None
+    """No organization written: a regional post's is the article's region ("губернатор",
+    "заместитель губернатора": a regional post's deputy is of the same region), a national
+    post's ("президент", "член правительства") the article's country; a company head's
+    deputy ("заместитель гендиректора") the company the story is about, as "директор
+    предприятия" is."""
+    regional = hlem in REGIONAL_POSTS or any(_lem(t) in REGIONAL_POSTS for t in compl)
+    organization = doc.region_name if regional else None
     if organization is None and (hlem in NATIONAL_POSTS
                                  or any(_lem(t) in NATIONAL_BODIES for t in compl)):
         organization = doc.country
+    if organization is None and compl and _head_key(compl[-1]) in BUSINESS_POSTS:
+        organization = doc.company
     return organization
 
 
@@ -2004,7 +2059,8 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
     """Every (person, post, organization) stated in the document, once per document;
     `company` is the one the story is about (context.main_company), if known."""
     doc = Article(region_name=region_name, country=document_country(analyzed),
-                  generic_orgs=remember_generic_orgs(analyzed), company=company)
+                  generic_orgs=remember_generic_orgs(analyzed), company=company,
+                  abbreviations=defined_abbreviations(analyzed))
     return _find(analyzed, doc)
 
 

@@ -58,6 +58,31 @@ def normalize_org(name: str) -> str:
     return re.sub(r"\s+", " ", s).strip(' "\'').strip()
 
 
+# "ООО «Управляющая компания „Парк“»", "ОЭЗ «Калуга»": a kind of body, then its own name in
+# quotes (the outer quotes and the legal form before them are not part of it)
+_DESCRIBED = re.compile(
+    r"(?P<outer>[«\"“„])?(?P<kind>[А-ЯЁA-Z][\w.-]*(?: [\w.-]+){0,4}) "
+    r"(?P<open>[«\"„“])(?P<name>[^\s«»\"„“”][^«»\"„“”]{0,79})[»\"“”]")
+
+
+def described_name(text: str) -> tuple[str, int] | None:
+    """The name a text starts with, when it is a kind of body and its own quoted name
+    ("Торговый дом «Брянский картон»", "ОЭЗ «Калуга»"): the inner quotes stay, since the
+    quoted part is the name and the words before it say what it is (README of real news:
+    the organization as named); (name, characters read), else None. Without outer quotes
+    only an abbreviation is such a kind ("ОЭЗ", "ГМК"): "Компания «Х»" is the company Х."""
+    m = _LEGAL_RE.match(text)
+    start = m.end() if m else 0
+    m = _DESCRIBED.match(text, start)
+    if not m or not (m.group("outer") or re.fullmatch(r"[А-ЯЁA-Z]{2,6}", m.group("kind"))):
+        return None
+    opening, closing = ("„", "“") if m.group("open") == "„" else ("«", "»")
+    end = m.end()
+    if m.group("outer") and end < len(text) and text[end] in "»\"”":
+        end += 1
+    return f"{m.group('kind')} {opening}{m.group('name').strip()}{closing}", end
+
+
 def org_key(name: str) -> str:
     """Comparison key: 'Автотор', 'автотора', '«Автотор»' all give 'автотор'."""
     s = normalize_org(name).lower().replace("ё", "е")
