@@ -354,3 +354,18 @@ def test_the_headline_is_the_last_stating_line_before_the_body():
     assert _headline(f"{body}\nЧитайте также\n{title}") is None
     assert _headline(f"Новости\nЭкономика\n{body}") is None
     assert _headline(f"Губернатор области Иван Петров сегодня заявил:\n{body}") is None
+
+
+@pytest.mark.parametrize("prefix", [
+    "26.11.2025 10:15 ", "12 марта 2025, 14:05 | ", "12 марта 2025 г. — ",
+])
+def test_a_headline_after_its_date_on_the_same_line(prefix):
+    """Pages print the date before the headline on one line (real news dev r8_024): the
+    headline is what follows the date (written for the tests); a date line alone stays no
+    headline."""
+    body = "В Ижевске выделят участок для проекта, название которому выбрали жители города."
+    title = "Власти Удмуртии собираются построить завод «Хмельной оружейник»"
+    assert _headline(f"Новости\n{prefix}{title}\n{body}") == title
+    assert _headline(f"Новости\n{prefix.strip()}\n{body}") is None
+    # the page text as stored by the page search opens with " date YYYY-MM-DD"
+    assert _headline(f" date 2025-11-26 {title}\n{body}") == title

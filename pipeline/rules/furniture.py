@@ -222,9 +222,20 @@ def headline_range(text: str) -> tuple[int, int] | None:
     return _headline(text, classify(text))
 
 
+# a date and time a page prints before its headline on the same line ("26.11.2025 10:15 В
+# Москве открылся завод …", "12 марта 2025, 14:05 | …", " date 2025-11-26 …", real news
+# dev r8_024, r3_048)
+_DATE_PREFIX = re.compile(
+    r"\s*(?:date\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\d{1,2}\s+[а-яё]+\s+\d{4}(?:\s*г(?:ода|\.)?)?)"
+    r"(?:[,\s]+(?:в\s+)?\d{1,2}:\d{2})?[\s|•,—–-]+", re.IGNORECASE)
+
+
 def _headline(text: str, blocks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     first = next((k for k, (_, _, kind) in enumerate(blocks) if kind == "prose"), None)
     for a, b, kind in reversed(blocks[:first or 0]):
+        if (m := _DATE_PREFIX.match(text, a, b)) and m.end() < b:
+            a = m.end()  # the headline after its date
         line = text[a:b]
         if kind == "other" and "\n" not in line and not line.endswith(":") \
                 and _states_something(line):
