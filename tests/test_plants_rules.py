@@ -882,3 +882,30 @@ def test_a_verbless_sentence_after_a_dated_plan_is_dated_too():
             "кирпича и завода по производству плитки. В 2026 году планируют построить завод "
             "по производству плитки. Также завод по производству кирпича.")
     assert sorted(st for _, _, st in plants(text)) == ["planned", "planned"]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a resumption still to come: the plant stands idle now (after real news dev r7_014,
+    # r7_026)
+    ("Новый владелец планирует возобновить выпуск шин на заводе.", "suspended"),
+    ("С октября в области возобновят лесопильное производство.", "suspended"),
+    # ... a resumption that happened is a launch
+    ("В марте возобновили производство на шинном заводе.", "launched"),
+])
+def test_a_resumption_to_come_is_suspended(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the laying of a foundation begins the building; in the future it is a plan (after
+    # real news dev r8_017, r8_030)
+    ("Вчера прошла церемония закладки фундамента завода по производству стекла.",
+     [("завод по производству стекла", "стекло", "under_construction")]),
+    ("В пятницу состоится закладка первого камня цементного завода.",
+     [("цементный завод", None, "planned")]),
+    # the noun of stopping (after real news dev r8_020)
+    ("На заводе по выпуску стали произведена остановка доменной печи.",
+     [("завод по выпуску стали", "сталь", "suspended")]),
+])
+def test_laying_a_foundation_and_a_stop(text, expected):
+    assert plants(text) == expected

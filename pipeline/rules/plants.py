@@ -88,6 +88,7 @@ _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
 _EVENT_WORDS: frozenset[str] = frozenset()  # event nouns and status words together
+_RESUMPTIONS: frozenset[str] = frozenset()  # "возобновить": to come, the plant is idle now
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -106,7 +107,7 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
-    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF
+    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _RESUMPTIONS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -144,6 +145,7 @@ def load_lexicon() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
+    _RESUMPTIONS = lexicon.words(words, role="resumption")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -286,6 +288,10 @@ def _stated_status(sent: Sentence) -> str | None:
     future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
                  or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
                  for k, t in enumerate(toks))
+    if future and any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks):
+        # "новый владелец планирует возобновить производство", "возобновят работу" (real
+        # news dev r7_014, r7_026): a resumption to come says the plant stands idle now
+        return "suspended"
     for k, t in enumerate(toks):
         lem = t.lemma.replace("ё", "е")
         if lem not in STATUS_LEMMAS and t.pos == "ADV" and t.text.lower().endswith(("ся", "сь")):
