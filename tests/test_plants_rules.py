@@ -909,3 +909,35 @@ def test_a_resumption_to_come_is_suspended(text, status):
 ])
 def test_laying_a_foundation_and_a_stop(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capacity that grows is news of its plant, not a measure of output (after real news
+    # dev r1_055, r6_030)
+    ("В Балакове реализуется проект по расширению мощностей маслоэкстракционного завода.",
+     [("маслоэкстракционный завод", None, "expanded")]),
+    ("Мощность Аткарского маслоэкстракционного завода увеличится вдвое.",
+     [("Аткарский маслоэкстракционный завод", None, "planned")]),
+    # ... one that is only stated is a measure
+    ("Мощность кирпичного завода составляет 20 млн штук в год.", []),
+])
+def test_a_growing_capacity_expands_its_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # adjectives joined by "и" before a plural head: one plant each (after real news dev
+    # r1_055, r8_029)
+    ("В Забайкалье построят цементный и известковый заводы.",
+     [("цементный завод", None, "planned"), ("известковый завод", None, "planned")]),
+    ("На Балаковском и Аткарском маслоэкстракционных заводах запустили новые линии.",
+     [("Балаковский маслоэкстракционный завод", None, "expanded"),
+      ("Аткарский маслоэкстракционный завод", None, "expanded")]),
+    # ... or after a dash (after real news dev r7_028)
+    ("Два завода — цементный и известковый — построят в Забайкалье к 2025 году.",
+     [("цементный завод", None, "planned"), ("известковый завод", None, "planned")]),
+    # a plural head with one adjective is a class of plants
+    ("В области закрылись металлургические заводы.", []),
+])
+def test_joined_adjectives_of_a_plural_head(text, expected):
+    assert plants(text) == expected

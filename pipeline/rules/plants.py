@@ -89,6 +89,8 @@ _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a pl
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
 _EVENT_WORDS: frozenset[str] = frozenset()  # event nouns and status words together
 _RESUMPTIONS: frozenset[str] = frozenset()  # "возобновить": to come, the plant is idle now
+_CAPACITY: frozenset[str] = frozenset()  # "мощность": grown, news of the plant (expanded)
+_GROWTH: frozenset[str] = frozenset()  # "рост", "увеличится": a capacity grows
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -108,6 +110,7 @@ def load_lexicon() -> None:
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _RESUMPTIONS
+    global _CAPACITY, _GROWTH
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -146,6 +149,8 @@ def load_lexicon() -> None:
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
     _RESUMPTIONS = lexicon.words(words, role="resumption")
+    _CAPACITY = lexicon.words(words, role="capacity")
+    _GROWTH = lexicon.words(words, role="growth_word")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -281,13 +286,18 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
     return None
 
 
+def _speaks_of_future(toks: list[Token]) -> bool:
+    """A future verb or auxiliary, or a word of the future ("планируют"), in the sentence."""
+    return any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
+               or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
+               for k, t in enumerate(toks))
+
+
 def _stated_status(sent: Sentence) -> str | None:
     toks = sent.tokens
     if (done := _completed_building(toks, sent.text)) is not None:
         return done
-    future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
-                 or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
-                 for k, t in enumerate(toks))
+    future = _speaks_of_future(toks)
     if future and any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks):
         # "новый владелец планирует возобновить производство", "возобновят работу" (real
         # news dev r7_014, r7_026): a resumption to come says the plant stands idle now
@@ -761,13 +771,23 @@ def _part_event(sent: Sentence, ph: _Phrase) -> str | None:
         else event
 
 
+def _capacity_grows(sent: Sentence, prev: Token | None) -> bool:
+    """The facility depends on a capacity that grows ("проект по расширению мощностей
+    маслоэкстракционного завода", "мощность Аткарского завода увеличится", "рост мощностей
+    завода", real news dev r1_055, r6_030): the growth is news of the plant, not a measure."""
+    if prev is None or _lem(prev) not in _CAPACITY:
+        return False
+    return any(_lem(t) in _GROWTH or _verb_lemma(t) in _GROWTH or
+               STATUS_LEMMAS.get(_lem(t)) == "expanded" for t in sent.tokens)
+
+
 def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
     """The head depends on a noun that makes it no event of its own: a measure of output
     ("объёмы производства машин") or, in the genitive, a place or an owner ("на складе
     завода", "работники завода"); an event noun ("строительство завода") or a region
     ("области") before it does not, nor a place put after an event noun ("запуск в
     республике производства")."""
-    if prev is None:
+    if prev is None or _capacity_grows(sent, prev):
         return False
     if _lem(prev) in GOVERNING_NOUNS:
         return True
@@ -967,7 +987,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if not _qualifies(lem, adjs, i, compl[0], compl[2], t.feats.get("Number") == "Plur"):
         return None
     if t.feats.get("Number") == "Plur" and compl[2] <= compl[0] and \
-            not _quoted_after(sent, t) and not (prev and prev.pos == "NUM"):
+            not _quoted_after(sent, t) and not (prev and prev.pos == "NUM") and \
+            not (adjs and _joined_adjective(toks, i - len(adjs))):
         return None  # "металлургические заводы области": a class of plants, not one
     weak = lem in WEAK_HEADS
     found = _name_and_end(sent, i, compl, weak, bool(relational) or named,
@@ -987,22 +1008,73 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
                    counted=bool(prev and prev.pos == "NUM"))
 
 
+def _joined_adjective(toks: list[Token], k: int) -> bool:
+    """An adjective and "и" before token k: "цементный и известковый заводы" names two
+    plants of a plural head, not a class of plants (_coordinated_adjective)."""
+    return k >= 2 and toks[k - 1].text.lower() == "и" and _adjective_like(toks[k - 2])
+
+
+def _adjective_like(tok: Token) -> bool:
+    """An adjective, or one the tagger read as a noun ("цементный и известковый")."""
+    return tok.pos == "ADJ" or tok.pos == "NOUN" and \
+        morph().parse(tok.text.lower())[0].tag.POS == "ADJF"
+
+
+def _dashed_kinds(sent: Sentence, i: int) -> list[_Phrase]:
+    """Plants a counted or plural head lists by adjectives after a dash ("Два завода —
+    цементный и известковый — построят", real news dev r7_028): "цементный завод" and
+    "известковый завод"."""
+    toks = sent.tokens
+    t = toks[i]
+    counted = i > 0 and toks[i - 1].pos == "NUM"
+    if not (counted or t.feats.get("Number") == "Plur") or _lem(t) in WEAK_HEADS or \
+            i + 1 >= len(toks) or toks[i + 1].text not in _DASHES:
+        return []
+    adjs: list[Token] = []
+    j = i + 2
+    while j < len(toks) and _adjective_like(toks[j]) and not _participle(toks[j]) and \
+            _lem(toks[j]) not in NON_NAME_ADJECTIVES:
+        adjs.append(toks[j])
+        j += 1
+        if j < len(toks) and toks[j].text.lower() in (",", "и"):
+            j += 1
+    if len(adjs) < 2 or toks[j - 1].text.lower() in (",", "и"):
+        return []
+    head = _head_nominative(t)
+    return [_Phrase(a.start, a.end, f"{_adj_nom(a, False, head)} {head}", None, i, False,
+                    False, None, _lem(t), j) for a in adjs]
+
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
 def _coordinated_adjective(sent: Sentence, ph: _Phrase) -> _Phrase | None:
     """A second facility named by an adjective joined to the first one's ("открытие
     лакокрасочного и оптоволоконного производства", real news dev r2_044): two facilities of
     one head, "лакокрасочное производство" and "оптоволоконное производство"."""
     toks = sent.tokens
     k = next((j for j, t in enumerate(toks) if t.start == ph.start), None)
-    if ph.named or k is None or k < 2 or k == ph.head or toks[k - 1].text.lower() != "и":
+    plural = toks[ph.head].feats.get("Number") == "Plur"
+    if ph.named and not plural or k is None or k < 2 or k == ph.head or \
+            toks[k - 1].text.lower() != "и":
         return None
     adj = toks[k - 2]
     # the tagger may read a lone adjective before "и" as a noun ("лакокрасочное и …")
     adjective = adj.pos == "ADJ" and adj.case == toks[k].case or \
         adj.pos == "NOUN" and morph().parse(adj.text.lower())[0].tag.POS == "ADJF"
-    if not adjective or _lem(adj) in NON_NAME_ADJECTIVES or find_regions(adj.text) or \
-            _participle(adj):
+    proper = plural and adj.text[:1].isupper()
+    if not adjective or _lem(adj) in NON_NAME_ADJECTIVES or _participle(adj) or \
+            find_regions(adj.text) and not proper:
         return None
     head = ph.name.split()[ph.head - k]  # the words before the head are its adjectives
+    if plural:
+        # "на Балаковском и Аткарском маслоэкстракционных заводах" (real news dev r1_055):
+        # one plant of each adjective, the others shared
+        ph.plural = False
+        rest = " ".join(ph.name.split()[1:])
+        return replace(ph, start=adj.start, end=adj.end, covers=0,
+                       name=f"{_adj_nom(adj, proper, head)} {rest}", named=proper or ph.named,
+                       place=adj.text if proper else ph.place)
     return replace(ph, start=adj.start, end=adj.end,
                    name=f"{_adj_nom(adj, False, head)} {head}", product=None, covers=0)
 
@@ -1255,6 +1327,9 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
             continue
         phrase = _phrase_at(sent, i) or _relative_product(sent, i)
         if phrase is None:
+            kinds = _dashed_kinds(sent, i)
+            covered.update(range(i, kinds[0].covers if kinds else i))
+            found.extend(kinds)
             continue
         covered.update(range(i, phrase.covers))
         found.append(phrase)
@@ -1506,6 +1581,8 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         return statuses[si] if bare and statuses[si] in _STOP_STATUSES else None
     if (part := _part_event(sent, ph)) is not None:
         return part
+    if _capacity_grows(sent, _adjectives_before(toks, ph.head)[1]):
+        return "planned" if _speaks_of_future(toks) else "expanded"
     st = _named_status(sent, ph, si, statuses, found) if ph.named else status
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
