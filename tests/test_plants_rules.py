@@ -941,3 +941,35 @@ def test_a_growing_capacity_expands_its_plant(text, expected):
 ])
 def test_joined_adjectives_of_a_plural_head(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # more output of a company is an amount, not a facility (after real news dev r3_009,
+    # r7_015) ...
+    ("Компания за год на 50 % увеличила производство пиломатериалов и шпона.", []),
+    # ... a wider production is one
+    ("Компания расширила производство пиломатериалов в Туле.",
+     [("производство пиломатериалов", "пиломатериалы", "expanded")]),
+])
+def test_more_output_is_no_facility(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an adjective between "по" and the action noun; adjectives joined before their noun
+    # (after real news dev r7_023)
+    ("В Чебоксарах запустили комплекс по серийному выпуску резиновых и пластизольных мячей.",
+     [("комплекс по серийному выпуску резиновых и пластизольных мячей",
+       "резиновые и пластизольные мячи", "launched")]),
+])
+def test_an_adjective_before_the_action_noun(text, expected):
+    assert plants(text) == expected
+
+
+def test_a_courts_region_is_its_seat():
+    """"Арбитражный суд Москвы" places the court, not the plant (after real news dev r3_023)."""
+    analyzed = analyze("Арбитражный суд Москвы признал банкротом завод по производству стекла "
+                       "в Мурманской области.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.region.code if p.region else None) for p in rows] == \
+        [("завод по производству стекла", "RU-MUR")]

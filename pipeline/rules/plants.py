@@ -91,6 +91,8 @@ _EVENT_WORDS: frozenset[str] = frozenset()  # event nouns and status words toget
 _RESUMPTIONS: frozenset[str] = frozenset()  # "возобновить": to come, the plant is idle now
 _CAPACITY: frozenset[str] = frozenset()  # "мощность": grown, news of the plant (expanded)
 _GROWTH: frozenset[str] = frozenset()  # "рост", "увеличится": a capacity grows
+_OUTPUT_GROWTH: frozenset[str] = frozenset()  # "увеличила производство X": output, no facility
+_SEATS: frozenset[str] = frozenset()  # "суд": "Арбитражный суд Москвы" is the court's seat
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -110,7 +112,7 @@ def load_lexicon() -> None:
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _RESUMPTIONS
-    global _CAPACITY, _GROWTH
+    global _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -151,6 +153,8 @@ def load_lexicon() -> None:
     _RESUMPTIONS = lexicon.words(words, role="resumption")
     _CAPACITY = lexicon.words(words, role="capacity")
     _GROWTH = lexicon.words(words, role="growth_word")
+    _OUTPUT_GROWTH = lexicon.words(words, role="output_growth")
+    _SEATS = lexicon.words(words, role="seat_noun")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -403,6 +407,10 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
             break  # "пеностекла ООО «Инностек»": the owner begins
         if t.pos == "ADJ" and t.case == case:
             j += 1
+            # "резиновых и пластизольных мячей": adjectives joined before their noun
+            if j + 1 < n and tokens[j].text.lower() == "и" and tokens[j + 1].pos == "ADJ" \
+                    and tokens[j + 1].case == case:
+                j += 1
             continue
         if t.pos in ("NOUN", "PROPN") and t.case == case or \
                 t.pos == "VERB" and j == i and _only_noun(t, case):
@@ -468,6 +476,17 @@ def _in_quantity(tok: Token) -> bool:
     return tok.pos == "NUM" or _lem(tok) in _SCALES | _MEASURE_UNITS
 
 
+def _po_action(tokens: list[Token], i: int) -> int | None:
+    """The index of the action noun of "по выпуску", "по серийному выпуску" (real news dev
+    r7_023) at i, or None."""
+    if i >= len(tokens) or tokens[i].text.lower() != "по":
+        return None
+    j = i + 1
+    while j < min(i + 3, len(tokens)) and tokens[j].pos == "ADJ" and tokens[j].case == "Dat":
+        j += 1
+    return j if j < len(tokens) and tokens[j].lemma in PRODUCT_NOUNS else None
+
+
 def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
     """(start, first-NP end, end) of the product complement after the head at i-1."""
     capacity = i > 0 and _lem(tokens[i - 1]) in PO_ONLY_HEADS  # "мощностью 50 тонн X"
@@ -476,10 +495,10 @@ def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
             and tokens[i + 2].lemma in PRODUCT_NOUNS:
         i += 1  # "два новых завода: по производству X и по обработке Y" (real news dev r5_018)
     start = i
-    if i < len(tokens) and tokens[i].text.lower() == "по" and i + 1 < len(tokens) and \
-            tokens[i + 1].lemma in PRODUCT_NOUNS:
-        # "по выпуску X": X is the genitive NP after the action noun
-        start = i + 2
+    action = _po_action(tokens, i)
+    if action is not None:
+        # "по выпуску X", "по серийному выпуску X": X is the genitive NP after the action noun
+        start = action + 1
         # "по глубокой переработке"
         while start < len(tokens) and tokens[start - 1].pos == "ADJ":
             start += 1
@@ -570,6 +589,9 @@ def _not_the_plants_place(sent: Sentence, r: RegionMention) -> bool:
     m = re.search(r"(\w+)\s+(?:в|во|на)\s+$", sent.text[:r.start])
     if m and lemma(m.group(1).lower()) in _EVENT_PLACES:
         return True
+    m = re.search(r"(\w+)\s+$", sent.text[:r.start])
+    if m and lemma(m.group(1).lower()) in _SEATS:
+        return True  # "Арбитражный суд Москвы" (real news dev r3_023): the court's seat
     if r.via != "adjective":
         return False
     for w in re.findall(r"[а-яё]+", sent.text[r.end:].lower())[:3]:
@@ -977,8 +999,9 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if _governed_away(sent, t, prev) or \
             any(_lem(x) in _ANAPHORS for x in [*adjs, *([prev] if prev else [])]):
         return None  # "данный цех", "эта площадка": a facility named before, or none
-    if lem in WEAK_HEADS and _activity_of_company(toks, i - len(adjs)):
-        return None
+    if lem in WEAK_HEADS and (_activity_of_company(toks, i - len(adjs)) or
+                              prev is not None and _verb_lemma(prev) in _OUTPUT_GROWTH):
+        return None  # "занимается производством кормов", "увеличила производство шпона"
     named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0)
     relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
                   and not find_regions(a.text) and not _participle(a)]
