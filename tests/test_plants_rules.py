@@ -973,3 +973,12 @@ def test_a_courts_region_is_its_seat():
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert [(p.name, p.region.code if p.region else None) for p in rows] == \
         [("завод по производству стекла", "RU-MUR")]
+
+
+def test_what_po_vypusku_governs_is_made_even_a_facility_noun():
+    """"завод по выпуску крановых установок": after "по выпуску" a facility noun is the
+    product, not a place (after real news dev r7_007)."""
+    assert plants("В области построят цех по производству шумоизоляции и завод по выпуску "
+                  "крановых установок.") == [
+        ("цех по производству шумоизоляции", "шумоизоляция", "planned"),
+        ("завод по выпуску крановых установок", "крановые установки", "planned")]

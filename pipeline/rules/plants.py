@@ -835,8 +835,12 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")
                      or x.pos == "VERB" and _only_noun(x, "Gen")), None) or \
             (toks[cend - 1] if _can_be_noun(toks[cend - 1], toks[cend - 1].case) else None)
-        if noun is None or _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or \
-                _lem(noun) in (NOT_PRODUCT_LEMMAS - _GENERIC) | _COMPANY_WORDS or \
+        # what "по выпуску" governs is made, even a facility noun ("завод по выпуску крановых
+        # установок", real news dev r7_007); a genitive right after the head may be a place
+        made = any(x.text.lower() == "по" for x in toks[i + 1:cstart])
+        banned = NOT_PRODUCT_LEMMAS - (FACILITY_HEADS if made else frozenset())
+        if noun is None or _lem(toks[cstart]) in banned or \
+                _lem(noun) in (banned - _GENERIC) | _COMPANY_WORDS or \
                 any(toks[i].end <= sp.start <= toks[cstart].start < sp.end
                     for sp in sent.spans):
             # a name that starts after the head is the owner ("завод «Автотора»"); one that
