@@ -982,3 +982,15 @@ def test_what_po_vypusku_governs_is_made_even_a_facility_noun():
                   "крановых установок.") == [
         ("цех по производству шумоизоляции", "шумоизоляция", "planned"),
         ("завод по выпуску крановых установок", "крановые установки", "planned")]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a bankruptcy case filed is no stop: unknown (after real news dev r7_004, r5_013) ...
+    ("Кирпичный завод подал иск о признании себя банкротом.", "unknown"),
+    ("Кредиторы подали заявление о банкротстве кирпичного завода.", "unknown"),
+    # ... a plant declared bankrupt, or in receivership, is closed (after r3_023)
+    ("Тульский кирпичный завод признан банкротом.", "closed"),
+    ("Суд ввел процедуру конкурсного производства на кирпичном заводе.", "closed"),
+])
+def test_a_bankruptcy_case_and_a_bankrupt_plant(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status

@@ -93,6 +93,9 @@ _CAPACITY: frozenset[str] = frozenset()  # "мощность": grown, news of th
 _GROWTH: frozenset[str] = frozenset()  # "рост", "увеличится": a capacity grows
 _OUTPUT_GROWTH: frozenset[str] = frozenset()  # "увеличила производство X": output, no facility
 _SEATS: frozenset[str] = frozenset()  # "суд": "Арбитражный суд Москвы" is the court's seat
+_PETITIONS: frozenset[str] = frozenset()  # "заявление о банкротстве": a case, not a stop
+_RECEIVERSHIP: frozenset[str] = frozenset()  # "конкурсное производство": liquidation, closed
+_BANKRUPTCY: frozenset[str] = frozenset()  # "банкротство": what a case filed is of
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -111,8 +114,7 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
-    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _RESUMPTIONS
-    global _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS
+    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF
     heads = "facility_heads"
     FACILITY_HEADS = lexicon.words(heads, "lemma")
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
@@ -150,17 +152,28 @@ def load_lexicon() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
-    _RESUMPTIONS = lexicon.words(words, role="resumption")
-    _CAPACITY = lexicon.words(words, role="capacity")
-    _GROWTH = lexicon.words(words, role="growth_word")
-    _OUTPUT_GROWTH = lexicon.words(words, role="output_growth")
-    _SEATS = lexicon.words(words, role="seat_noun")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
     _load_statuses()
+    _load_change_words()
+
+
+def _load_change_words() -> None:
+    """Words of a change in a plant's output, capacity or legal state (plant_words.csv)."""
+    global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
+    global _BANKRUPTCY
+    words = "plant_words"
+    _RESUMPTIONS = lexicon.words(words, role="resumption")
+    _CAPACITY = lexicon.words(words, role="capacity")
+    _GROWTH = lexicon.words(words, role="growth_word")
+    _OUTPUT_GROWTH = lexicon.words(words, role="output_growth")
+    _SEATS = lexicon.words(words, role="seat_noun")
+    _PETITIONS = lexicon.words(words, role="petition")
+    _RECEIVERSHIP = lexicon.words(words, role="receivership")
+    _BANKRUPTCY = lexicon.words(words, role="bankruptcy_word")
 
 
 def _load_statuses() -> None:
@@ -301,6 +314,9 @@ def _stated_status(sent: Sentence) -> str | None:
     toks = sent.tokens
     if (done := _completed_building(toks, sent.text)) is not None:
         return done
+    if any(_lem(t) in _RECEIVERSHIP and _lem(n) == "производство"
+           for t, n in zip(toks, toks[1:], strict=False)):
+        return "closed"  # "ввёл процедуру конкурсного производства" (real news dev r3_023)
     future = _speaks_of_future(toks)
     if future and any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks):
         # "новый владелец планирует возобновить производство", "возобновят работу" (real
@@ -333,6 +349,8 @@ def _stated_status(sent: Sentence) -> str | None:
                 return "planned" if ongoing and fut_verb else status
             if status == "closed" and any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k]):
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
+            if lem in _BANKRUPTCY and any(_lem(x) in _PETITIONS for x in toks[max(0, k - 4):k]):
+                return UNKNOWN  # "заявление о банкротстве" (real news dev r7_004)
             if status == "launched" and _prepared_for(toks, k):
                 return "under_construction"  # "готовится к запуску": not open yet
             if ongoing and k > 1 and toks[k - 1].text.lower() == "на" and \
@@ -390,6 +408,8 @@ def _begun_event(toks: list[Token], k: int) -> str | None:
             return "under_construction"  # "начали подготовительные работы" (real news r2_032)
         infinitive = x.pos == "VERB" and x.feats.get("VerbForm") == "Inf"
         if (x.pos == "NOUN" or infinitive) and lem in STATUS_LEMMAS and lem not in _ASPECT_VERBS:
+            if lem in _BANKRUPTCY and _lem(toks[toks.index(x) - 1]) in _PETITIONS:
+                return UNKNOWN  # "подали заявление о банкротстве" (real news dev r7_004)
             return STATUS_LEMMAS[lem]  # "начали строительство", "начали возводить"
         if (x.pos == "NOUN" or infinitive) and lem in _OUTPUT_WORDS:
             return "launched"
