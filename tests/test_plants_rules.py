@@ -882,3 +882,115 @@ def test_a_verbless_sentence_after_a_dated_plan_is_dated_too():
             "кирпича и завода по производству плитки. В 2026 году планируют построить завод "
             "по производству плитки. Также завод по производству кирпича.")
     assert sorted(st for _, _, st in plants(text)) == ["planned", "planned"]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a resumption still to come: the plant stands idle now (after real news dev r7_014,
+    # r7_026)
+    ("Новый владелец планирует возобновить выпуск шин на заводе.", "suspended"),
+    ("С октября в области возобновят лесопильное производство.", "suspended"),
+    # ... a resumption that happened is a launch
+    ("В марте возобновили производство на шинном заводе.", "launched"),
+])
+def test_a_resumption_to_come_is_suspended(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the laying of a foundation begins the building; in the future it is a plan (after
+    # real news dev r8_017, r8_030)
+    ("Вчера прошла церемония закладки фундамента завода по производству стекла.",
+     [("завод по производству стекла", "стекло", "under_construction")]),
+    ("В пятницу состоится закладка первого камня цементного завода.",
+     [("цементный завод", None, "planned")]),
+    # the noun of stopping (after real news dev r8_020)
+    ("На заводе по выпуску стали произведена остановка доменной печи.",
+     [("завод по выпуску стали", "сталь", "suspended")]),
+])
+def test_laying_a_foundation_and_a_stop(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capacity that grows is news of its plant, not a measure of output (after real news
+    # dev r1_055, r6_030)
+    ("В Балакове реализуется проект по расширению мощностей маслоэкстракционного завода.",
+     [("маслоэкстракционный завод", None, "expanded")]),
+    ("Мощность Аткарского маслоэкстракционного завода увеличится вдвое.",
+     [("Аткарский маслоэкстракционный завод", None, "planned")]),
+    # ... one that is only stated is a measure
+    ("Мощность кирпичного завода составляет 20 млн штук в год.", []),
+])
+def test_a_growing_capacity_expands_its_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # adjectives joined by "и" before a plural head: one plant each (after real news dev
+    # r1_055, r8_029)
+    ("В Забайкалье построят цементный и известковый заводы.",
+     [("цементный завод", None, "planned"), ("известковый завод", None, "planned")]),
+    ("На Балаковском и Аткарском маслоэкстракционных заводах запустили новые линии.",
+     [("Балаковский маслоэкстракционный завод", None, "expanded"),
+      ("Аткарский маслоэкстракционный завод", None, "expanded")]),
+    # ... or after a dash (after real news dev r7_028)
+    ("Два завода — цементный и известковый — построят в Забайкалье к 2025 году.",
+     [("цементный завод", None, "planned"), ("известковый завод", None, "planned")]),
+    # a plural head with one adjective is a class of plants
+    ("В области закрылись металлургические заводы.", []),
+])
+def test_joined_adjectives_of_a_plural_head(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # more output of a company is an amount, not a facility (after real news dev r3_009,
+    # r7_015) ...
+    ("Компания за год на 50 % увеличила производство пиломатериалов и шпона.", []),
+    # ... a wider production is one
+    ("Компания расширила производство пиломатериалов в Туле.",
+     [("производство пиломатериалов", "пиломатериалы", "expanded")]),
+])
+def test_more_output_is_no_facility(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an adjective between "по" and the action noun; adjectives joined before their noun
+    # (after real news dev r7_023)
+    ("В Чебоксарах запустили комплекс по серийному выпуску резиновых и пластизольных мячей.",
+     [("комплекс по серийному выпуску резиновых и пластизольных мячей",
+       "резиновые и пластизольные мячи", "launched")]),
+])
+def test_an_adjective_before_the_action_noun(text, expected):
+    assert plants(text) == expected
+
+
+def test_a_courts_region_is_its_seat():
+    """"Арбитражный суд Москвы" places the court, not the plant (after real news dev r3_023)."""
+    analyzed = analyze("Арбитражный суд Москвы признал банкротом завод по производству стекла "
+                       "в Мурманской области.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.region.code if p.region else None) for p in rows] == \
+        [("завод по производству стекла", "RU-MUR")]
+
+
+def test_what_po_vypusku_governs_is_made_even_a_facility_noun():
+    """"завод по выпуску крановых установок": after "по выпуску" a facility noun is the
+    product, not a place (after real news dev r7_007)."""
+    assert plants("В области построят цех по производству шумоизоляции и завод по выпуску "
+                  "крановых установок.") == [
+        ("цех по производству шумоизоляции", "шумоизоляция", "planned"),
+        ("завод по выпуску крановых установок", "крановые установки", "planned")]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a bankruptcy case filed is no stop: unknown (after real news dev r7_004, r5_013) ...
+    ("Кирпичный завод подал иск о признании себя банкротом.", "unknown"),
+    ("Кредиторы подали заявление о банкротстве кирпичного завода.", "unknown"),
+    # ... a plant declared bankrupt, or in receivership, is closed (after r3_023)
+    ("Тульский кирпичный завод признан банкротом.", "closed"),
+    ("Суд ввел процедуру конкурсного производства на кирпичном заводе.", "closed"),
+])
+def test_a_bankruptcy_case_and_a_bankrupt_plant(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status

@@ -88,6 +88,14 @@ _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
 _EVENT_WORDS: frozenset[str] = frozenset()  # event nouns and status words together
+_RESUMPTIONS: frozenset[str] = frozenset()  # "возобновить": to come, the plant is idle now
+_CAPACITY: frozenset[str] = frozenset()  # "мощность": grown, news of the plant (expanded)
+_GROWTH: frozenset[str] = frozenset()  # "рост", "увеличится": a capacity grows
+_OUTPUT_GROWTH: frozenset[str] = frozenset()  # "увеличила производство X": output, no facility
+_SEATS: frozenset[str] = frozenset()  # "суд": "Арбитражный суд Москвы" is the court's seat
+_PETITIONS: frozenset[str] = frozenset()  # "заявление о банкротстве": a case, not a stop
+_RECEIVERSHIP: frozenset[str] = frozenset()  # "конкурсное производство": liquidation, closed
+_BANKRUPTCY: frozenset[str] = frozenset()  # "банкротство": what a case filed is of
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -150,6 +158,22 @@ def load_lexicon() -> None:
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
     _load_statuses()
+    _load_change_words()
+
+
+def _load_change_words() -> None:
+    """Words of a change in a plant's output, capacity or legal state (plant_words.csv)."""
+    global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
+    global _BANKRUPTCY
+    words = "plant_words"
+    _RESUMPTIONS = lexicon.words(words, role="resumption")
+    _CAPACITY = lexicon.words(words, role="capacity")
+    _GROWTH = lexicon.words(words, role="growth_word")
+    _OUTPUT_GROWTH = lexicon.words(words, role="output_growth")
+    _SEATS = lexicon.words(words, role="seat_noun")
+    _PETITIONS = lexicon.words(words, role="petition")
+    _RECEIVERSHIP = lexicon.words(words, role="receivership")
+    _BANKRUPTCY = lexicon.words(words, role="bankruptcy_word")
 
 
 def _load_statuses() -> None:
@@ -279,13 +303,25 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
     return None
 
 
+def _speaks_of_future(toks: list[Token]) -> bool:
+    """A future verb or auxiliary, or a word of the future ("планируют"), in the sentence."""
+    return any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
+               or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
+               for k, t in enumerate(toks))
+
+
 def _stated_status(sent: Sentence) -> str | None:
     toks = sent.tokens
     if (done := _completed_building(toks, sent.text)) is not None:
         return done
-    future = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
-                 or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
-                 for k, t in enumerate(toks))
+    if any(_lem(t) in _RECEIVERSHIP and _lem(n) == "производство"
+           for t, n in zip(toks, toks[1:], strict=False)):
+        return "closed"  # "ввёл процедуру конкурсного производства" (real news dev r3_023)
+    future = _speaks_of_future(toks)
+    if future and any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks):
+        # "новый владелец планирует возобновить производство", "возобновят работу" (real
+        # news dev r7_014, r7_026): a resumption to come says the plant stands idle now
+        return "suspended"
     for k, t in enumerate(toks):
         lem = t.lemma.replace("ё", "е")
         if lem not in STATUS_LEMMAS and t.pos == "ADV" and t.text.lower().endswith(("ся", "сь")):
@@ -313,6 +349,8 @@ def _stated_status(sent: Sentence) -> str | None:
                 return "planned" if ongoing and fut_verb else status
             if status == "closed" and any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k]):
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
+            if lem in _BANKRUPTCY and any(_lem(x) in _PETITIONS for x in toks[max(0, k - 4):k]):
+                return UNKNOWN  # "заявление о банкротстве" (real news dev r7_004)
             if status == "launched" and _prepared_for(toks, k):
                 return "under_construction"  # "готовится к запуску": not open yet
             if ongoing and k > 1 and toks[k - 1].text.lower() == "на" and \
@@ -370,6 +408,8 @@ def _begun_event(toks: list[Token], k: int) -> str | None:
             return "under_construction"  # "начали подготовительные работы" (real news r2_032)
         infinitive = x.pos == "VERB" and x.feats.get("VerbForm") == "Inf"
         if (x.pos == "NOUN" or infinitive) and lem in STATUS_LEMMAS and lem not in _ASPECT_VERBS:
+            if lem in _BANKRUPTCY and _lem(toks[toks.index(x) - 1]) in _PETITIONS:
+                return UNKNOWN  # "подали заявление о банкротстве" (real news dev r7_004)
             return STATUS_LEMMAS[lem]  # "начали строительство", "начали возводить"
         if (x.pos == "NOUN" or infinitive) and lem in _OUTPUT_WORDS:
             return "launched"
@@ -387,6 +427,10 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
             break  # "пеностекла ООО «Инностек»": the owner begins
         if t.pos == "ADJ" and t.case == case:
             j += 1
+            # "резиновых и пластизольных мячей": adjectives joined before their noun
+            if j + 1 < n and tokens[j].text.lower() == "и" and tokens[j + 1].pos == "ADJ" \
+                    and tokens[j + 1].case == case:
+                j += 1
             continue
         if t.pos in ("NOUN", "PROPN") and t.case == case or \
                 t.pos == "VERB" and j == i and _only_noun(t, case):
@@ -452,6 +496,17 @@ def _in_quantity(tok: Token) -> bool:
     return tok.pos == "NUM" or _lem(tok) in _SCALES | _MEASURE_UNITS
 
 
+def _po_action(tokens: list[Token], i: int) -> int | None:
+    """The index of the action noun of "по выпуску", "по серийному выпуску" (real news dev
+    r7_023) at i, or None."""
+    if i >= len(tokens) or tokens[i].text.lower() != "по":
+        return None
+    j = i + 1
+    while j < min(i + 3, len(tokens)) and tokens[j].pos == "ADJ" and tokens[j].case == "Dat":
+        j += 1
+    return j if j < len(tokens) and tokens[j].lemma in PRODUCT_NOUNS else None
+
+
 def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
     """(start, first-NP end, end) of the product complement after the head at i-1."""
     capacity = i > 0 and _lem(tokens[i - 1]) in PO_ONLY_HEADS  # "мощностью 50 тонн X"
@@ -460,10 +515,10 @@ def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
             and tokens[i + 2].lemma in PRODUCT_NOUNS:
         i += 1  # "два новых завода: по производству X и по обработке Y" (real news dev r5_018)
     start = i
-    if i < len(tokens) and tokens[i].text.lower() == "по" and i + 1 < len(tokens) and \
-            tokens[i + 1].lemma in PRODUCT_NOUNS:
-        # "по выпуску X": X is the genitive NP after the action noun
-        start = i + 2
+    action = _po_action(tokens, i)
+    if action is not None:
+        # "по выпуску X", "по серийному выпуску X": X is the genitive NP after the action noun
+        start = action + 1
         # "по глубокой переработке"
         while start < len(tokens) and tokens[start - 1].pos == "ADJ":
             start += 1
@@ -554,6 +609,9 @@ def _not_the_plants_place(sent: Sentence, r: RegionMention) -> bool:
     m = re.search(r"(\w+)\s+(?:в|во|на)\s+$", sent.text[:r.start])
     if m and lemma(m.group(1).lower()) in _EVENT_PLACES:
         return True
+    m = re.search(r"(\w+)\s+$", sent.text[:r.start])
+    if m and lemma(m.group(1).lower()) in _SEATS:
+        return True  # "Арбитражный суд Москвы" (real news dev r3_023): the court's seat
     if r.via != "adjective":
         return False
     for w in re.findall(r"[а-яё]+", sent.text[r.end:].lower())[:3]:
@@ -755,13 +813,23 @@ def _part_event(sent: Sentence, ph: _Phrase) -> str | None:
         else event
 
 
+def _capacity_grows(sent: Sentence, prev: Token | None) -> bool:
+    """The facility depends on a capacity that grows ("проект по расширению мощностей
+    маслоэкстракционного завода", "мощность Аткарского завода увеличится", "рост мощностей
+    завода", real news dev r1_055, r6_030): the growth is news of the plant, not a measure."""
+    if prev is None or _lem(prev) not in _CAPACITY:
+        return False
+    return any(_lem(t) in _GROWTH or _verb_lemma(t) in _GROWTH or
+               STATUS_LEMMAS.get(_lem(t)) == "expanded" for t in sent.tokens)
+
+
 def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
     """The head depends on a noun that makes it no event of its own: a measure of output
     ("объёмы производства машин") or, in the genitive, a place or an owner ("на складе
     завода", "работники завода"); an event noun ("строительство завода") or a region
     ("области") before it does not, nor a place put after an event noun ("запуск в
     республике производства")."""
-    if prev is None:
+    if prev is None or _capacity_grows(sent, prev):
         return False
     if _lem(prev) in GOVERNING_NOUNS:
         return True
@@ -787,8 +855,12 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")
                      or x.pos == "VERB" and _only_noun(x, "Gen")), None) or \
             (toks[cend - 1] if _can_be_noun(toks[cend - 1], toks[cend - 1].case) else None)
-        if noun is None or _lem(toks[cstart]) in NOT_PRODUCT_LEMMAS or \
-                _lem(noun) in (NOT_PRODUCT_LEMMAS - _GENERIC) | _COMPANY_WORDS or \
+        # what "по выпуску" governs is made, even a facility noun ("завод по выпуску крановых
+        # установок", real news dev r7_007); a genitive right after the head may be a place
+        made = any(x.text.lower() == "по" for x in toks[i + 1:cstart])
+        banned = NOT_PRODUCT_LEMMAS - (FACILITY_HEADS if made else frozenset())
+        if noun is None or _lem(toks[cstart]) in banned or \
+                _lem(noun) in (banned - _GENERIC) | _COMPANY_WORDS or \
                 any(toks[i].end <= sp.start <= toks[cstart].start < sp.end
                     for sp in sent.spans):
             # a name that starts after the head is the owner ("завод «Автотора»"); one that
@@ -951,8 +1023,9 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if _governed_away(sent, t, prev) or \
             any(_lem(x) in _ANAPHORS for x in [*adjs, *([prev] if prev else [])]):
         return None  # "данный цех", "эта площадка": a facility named before, or none
-    if lem in WEAK_HEADS and _activity_of_company(toks, i - len(adjs)):
-        return None
+    if lem in WEAK_HEADS and (_activity_of_company(toks, i - len(adjs)) or
+                              prev is not None and _verb_lemma(prev) in _OUTPUT_GROWTH):
+        return None  # "занимается производством кормов", "увеличила производство шпона"
     named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0)
     relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
                   and not find_regions(a.text) and not _participle(a)]
@@ -961,7 +1034,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if not _qualifies(lem, adjs, i, compl[0], compl[2], t.feats.get("Number") == "Plur"):
         return None
     if t.feats.get("Number") == "Plur" and compl[2] <= compl[0] and \
-            not _quoted_after(sent, t) and not (prev and prev.pos == "NUM"):
+            not _quoted_after(sent, t) and not (prev and prev.pos == "NUM") and \
+            not (adjs and _joined_adjective(toks, i - len(adjs))):
         return None  # "металлургические заводы области": a class of plants, not one
     weak = lem in WEAK_HEADS
     found = _name_and_end(sent, i, compl, weak, bool(relational) or named,
@@ -981,22 +1055,73 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
                    counted=bool(prev and prev.pos == "NUM"))
 
 
+def _joined_adjective(toks: list[Token], k: int) -> bool:
+    """An adjective and "и" before token k: "цементный и известковый заводы" names two
+    plants of a plural head, not a class of plants (_coordinated_adjective)."""
+    return k >= 2 and toks[k - 1].text.lower() == "и" and _adjective_like(toks[k - 2])
+
+
+def _adjective_like(tok: Token) -> bool:
+    """An adjective, or one the tagger read as a noun ("цементный и известковый")."""
+    return tok.pos == "ADJ" or tok.pos == "NOUN" and \
+        morph().parse(tok.text.lower())[0].tag.POS == "ADJF"
+
+
+def _dashed_kinds(sent: Sentence, i: int) -> list[_Phrase]:
+    """Plants a counted or plural head lists by adjectives after a dash ("Два завода —
+    цементный и известковый — построят", real news dev r7_028): "цементный завод" and
+    "известковый завод"."""
+    toks = sent.tokens
+    t = toks[i]
+    counted = i > 0 and toks[i - 1].pos == "NUM"
+    if not (counted or t.feats.get("Number") == "Plur") or _lem(t) in WEAK_HEADS or \
+            i + 1 >= len(toks) or toks[i + 1].text not in _DASHES:
+        return []
+    adjs: list[Token] = []
+    j = i + 2
+    while j < len(toks) and _adjective_like(toks[j]) and not _participle(toks[j]) and \
+            _lem(toks[j]) not in NON_NAME_ADJECTIVES:
+        adjs.append(toks[j])
+        j += 1
+        if j < len(toks) and toks[j].text.lower() in (",", "и"):
+            j += 1
+    if len(adjs) < 2 or toks[j - 1].text.lower() in (",", "и"):
+        return []
+    head = _head_nominative(t)
+    return [_Phrase(a.start, a.end, f"{_adj_nom(a, False, head)} {head}", None, i, False,
+                    False, None, _lem(t), j) for a in adjs]
+
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
 def _coordinated_adjective(sent: Sentence, ph: _Phrase) -> _Phrase | None:
     """A second facility named by an adjective joined to the first one's ("открытие
     лакокрасочного и оптоволоконного производства", real news dev r2_044): two facilities of
     one head, "лакокрасочное производство" and "оптоволоконное производство"."""
     toks = sent.tokens
     k = next((j for j, t in enumerate(toks) if t.start == ph.start), None)
-    if ph.named or k is None or k < 2 or k == ph.head or toks[k - 1].text.lower() != "и":
+    plural = toks[ph.head].feats.get("Number") == "Plur"
+    if ph.named and not plural or k is None or k < 2 or k == ph.head or \
+            toks[k - 1].text.lower() != "и":
         return None
     adj = toks[k - 2]
     # the tagger may read a lone adjective before "и" as a noun ("лакокрасочное и …")
     adjective = adj.pos == "ADJ" and adj.case == toks[k].case or \
         adj.pos == "NOUN" and morph().parse(adj.text.lower())[0].tag.POS == "ADJF"
-    if not adjective or _lem(adj) in NON_NAME_ADJECTIVES or find_regions(adj.text) or \
-            _participle(adj):
+    proper = plural and adj.text[:1].isupper()
+    if not adjective or _lem(adj) in NON_NAME_ADJECTIVES or _participle(adj) or \
+            find_regions(adj.text) and not proper:
         return None
     head = ph.name.split()[ph.head - k]  # the words before the head are its adjectives
+    if plural:
+        # "на Балаковском и Аткарском маслоэкстракционных заводах" (real news dev r1_055):
+        # one plant of each adjective, the others shared
+        ph.plural = False
+        rest = " ".join(ph.name.split()[1:])
+        return replace(ph, start=adj.start, end=adj.end, covers=0,
+                       name=f"{_adj_nom(adj, proper, head)} {rest}", named=proper or ph.named,
+                       place=adj.text if proper else ph.place)
     return replace(ph, start=adj.start, end=adj.end,
                    name=f"{_adj_nom(adj, False, head)} {head}", product=None, covers=0)
 
@@ -1249,6 +1374,9 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
             continue
         phrase = _phrase_at(sent, i) or _relative_product(sent, i)
         if phrase is None:
+            kinds = _dashed_kinds(sent, i)
+            covered.update(range(i, kinds[0].covers if kinds else i))
+            found.extend(kinds)
             continue
         covered.update(range(i, phrase.covers))
         found.append(phrase)
@@ -1500,6 +1628,8 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         return statuses[si] if bare and statuses[si] in _STOP_STATUSES else None
     if (part := _part_event(sent, ph)) is not None:
         return part
+    if _capacity_grows(sent, _adjectives_before(toks, ph.head)[1]):
+        return "planned" if _speaks_of_future(toks) else "expanded"
     st = _named_status(sent, ph, si, statuses, found) if ph.named else status
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
