@@ -600,3 +600,32 @@ def test_towns_are_indexed_only_when_their_name_is_unique_and_not_an_adjective()
     assert g.cities["Пыталово"] == ("RU-PSK", 6767)
     assert "Обухово" not in g.cities and "Богандинский" not in g.cities
     assert len(Gazetteer(min_town_population=None).cities) < len(g.cities)
+
+
+# ---- districts named by their town's adjective (issue 16) -----------------------------------
+# Sentences written for the tests.
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Холдинг строит в Кораблинском районе новый комплекс.", "RU-RYA"),  # Кораблино
+    ("В Шенкурском районе заработал цех.", "RU-ARK"),  # Шенкурск
+    ("Завод появится на территории Нижнеудинского муниципального района.", "RU-IRK"),
+])
+def test_a_district_named_like_a_town_of_one_region(text, code):
+    found = only(text)
+    assert (found.region.code, found.via) == (code, "district")
+    assert found.text.endswith("ском") or found.text.endswith("ского")  # the adjective only
+
+
+@pytest.mark.parametrize("text", [
+    "В Советском районе открыли цех.",  # towns of that name in many regions
+    "В Центральном районе открыли цех.",  # no town of that name
+    "Кораблинский сыр продают в магазинах.",  # no district word after the adjective
+])
+def test_no_district_without_one_region_or_a_district_word(text):
+    assert codes(text) == []
+
+
+def test_a_region_named_right_after_the_district_wins():
+    # "Исетский" is also the adjective of a Sverdlovsk town; the text names its region
+    assert codes("Производство открыли в Исетском районе Тюменской области.") == ["RU-TYU"]

@@ -44,8 +44,9 @@ VIA_REGION = "region"
 VIA_ALIAS = "alias"
 VIA_CITY = "city"
 VIA_ADJECTIVE = "adjective"
+VIA_DISTRICT = "district"
 # When two sources give the same words the same region, the more official one is reported.
-_VIA_RANK = {VIA_ADJECTIVE: 0, VIA_CITY: 1, VIA_ALIAS: 2, VIA_REGION: 3}
+_VIA_RANK = {VIA_DISTRICT: -1, VIA_ADJECTIVE: 0, VIA_CITY: 1, VIA_ALIAS: 2, VIA_REGION: 3}
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,31 @@ class _Entry:
 _SHARED_NAME_POPULATION = 1000  # a town's name shared with a place this big elsewhere
 
 
+# a district named by an adjective: "Кораблинском районе", "Городецкого округа"
+_DISTRICT_RE = re.compile(
+    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)\s+(?:муниципальн[а-яё]*\s+)?"
+    r"(?:район|округ|р-н)[а-яё]*")
+_DISTRICT_GAP = 25  # "районе Тюменской области": a region named this close after the adjective
+_ADJ_STEM_RE = re.compile(r"(.{4,}?)(?:ск|к)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)")
+
+
+def _adjective_stem(word: str) -> str | None:
+    """"кораблинском" -> "кораблин", "городецкого" -> "городец"; None for no such adjective."""
+    m = _ADJ_STEM_RE.fullmatch(_norm(word))
+    return m.group(1) if m else None
+
+
+def _name_stems(key: str) -> set[str]:
+    """The stems a district adjective may take from a place's name: "кораблино" ->
+    "кораблин" (Кораблинский), "шенкурск" -> "шенкур", "торопец" -> "торопец"."""
+    out = {key}
+    if key[-1:] in "аеиоуыэюяь":
+        out.add(key[:-1])
+    if key.endswith("ск"):
+        out.add(key[:-2])
+    return {k for k in out if len(k) >= 4}
+
+
 class Gazetteer:
     """An index of region names, aliases, cities and adjectives, built once."""
 
@@ -176,6 +202,8 @@ class Gazetteer:
         self.cities: dict[str, tuple[str, int]] = {}  # Russian city name -> (code, population)
         self.geonames_names: dict[int, str] = {}  # geonameid -> the Russian name indexed
         self.left_out: dict[int, str] = {}  # geonameid -> why the city is not indexed
+        # stem of a place's name -> the regions of the places of that stem (_district_mentions)
+        self._district_stems: dict[str, set[str]] = {}
         self._load_regions()
         self._add_derived_adjectives()
         if use_geonames:
@@ -193,7 +221,31 @@ class Gazetteer:
 
     def find_regions(self, text: str) -> list[RegionMention]:
         """Region mentions in `text`, left to right, longest match first, non-overlapping."""
-        return self._scan(text, strict=True)
+        found = self._scan(text, strict=True)
+        if not self._district_stems or not _DISTRICT_RE.search(text):
+            return found
+        # a district of a region the text names right after it ("в Исетском районе Тюменской
+        # области", real news dev r2_032) is that region's, whatever town it is named like
+        districts = [m for m in self._district_mentions(text)
+                     if not any(f.start < m.end + _DISTRICT_GAP and m.start < f.end
+                                for f in found)]
+        return sorted(found + districts, key=lambda m: m.start) if districts else found
+
+    def _district_mentions(self, text: str) -> list[RegionMention]:
+        """A district named by its town's adjective ("в Кораблинском районе", "Городецкого
+        округа"): real news places a plant by its district (real news dev r8_012, r9_014),
+        and a district is named after its town. The adjective's stem must be that of the
+        places of one region only (GeoNames places of 1,000+ people): "Советском районе"
+        names none."""
+        out = []
+        for m in _DISTRICT_RE.finditer(text):
+            stem = _adjective_stem(m.group(1))
+            codes = self._district_stems.get(stem, set()) if stem else set()
+            if len(codes) == 1:
+                # the adjective alone: the district word after it tells a caller it is one
+                region = self._regions[next(iter(codes))]
+                out.append(RegionMention(m.start(1), m.end(1), m.group(1), region, VIA_DISTRICT))
+        return out
 
     def resolve_region(self, phrase: str) -> Region | None:
         """The region a short phrase names: a code, a name in any case, an alias or a city.
@@ -342,6 +394,9 @@ class Gazetteer:
             if town and len(regions_of[key]) > 1:
                 continue  # a town's name that other regions' places share
             self._add_city(name, code, population, town)
+        for key, codes in regions_of.items():
+            for stem in _name_stems(key):
+                self._district_stems.setdefault(stem, set()).update(codes)
 
     @staticmethod
     def _town_ok(name: str) -> bool:
