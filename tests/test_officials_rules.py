@@ -1239,3 +1239,34 @@ def test_a_nominative_name_keeps_its_genitive_tail():
         "сказал, что директор КЗР Пётр Сидоров уехал."), REGION)
     assert ("директор", "Комитет защиты рыболовов") in [(r.position, r.organization)
                                                         for r in rows]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r9_007: a short form and a misprint of one
+    # ministry are the same post, the first row kept
+    ("Соглашение подписано в присутствии главы Минсельхоза Ивана Петрова. «Заявки "
+     "рассмотрим быстро», – заявил глава Минсельхозпрома Иван Петров.",
+     [("глава", "Минсельхоз")]),
+    # written for the tests, after real news dev r9_030: the post said again under the
+    # name with the company's name cut off adds no row
+    ("Как сообщила Ольга Петрова, директор завода «Вектор», линия заработала.\n"
+     "Ольга Петрова,\nдиректор \"", [("директор", "Вектор")]),
+    # two different organizations stay two rows
+    ("Об этом сказал директор завода «Вектор» Иван Петров. Позже Иван Петров, директор "
+     "завода «Градиент», уехал.", [("директор", "Вектор"), ("директор", "Градиент")]),
+])
+def test_a_post_said_again_with_another_spelling_is_one_row(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Минэк", "Минэкономразвития", True),
+    ("Минэкономразвития", "Минэкономразвитя", True),
+    ("Вектор", "Векторр", True),
+    ("Вектор", "Сектор", True),
+    ("Минфин", "Минсельхоз", False),
+    ("ВТБ", "ВЭБ", False),
+])
+def test_org_variant(a, b, same):
+    assert officials._org_variant(a, b) is same

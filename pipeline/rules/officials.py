@@ -2121,7 +2121,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
     _sole_holders(sentences, persons, rows, doc)
-    return _merge(rows.out, rows.heads, persons, rows.vague, rows.referred)
+    return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
 
 
 def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Person],
@@ -2376,4 +2376,36 @@ def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
             continue
         seen.add(key)
         out.append(replace(r, full_name=p.full_name, surname=p.surname))
+    return out
+
+
+def _org_variant(a: str, b: str) -> bool:
+    """One organization written twice: a short form of the other ("Минэк" /
+    "Минэкономразвития") or a misprint of one letter ("Минэкономразвитя")."""
+    a, b = sorted((_key(a), _key(b)), key=len)
+    if a == b or len(a) >= 4 and b.startswith(a):
+        return True
+    if len(a) < 6 or len(b) - len(a) > 1:
+        return False
+    cut = [b[:i] + b[i + 1:] for i in range(len(b))]
+    return a in cut if len(a) < len(b) else \
+        any(c == a[:i] + a[i + 1:] for i, c in enumerate(cut))
+
+
+def _post_once(rows: list[OfficialMention]) -> list[OfficialMention]:
+    """A post said again without its organization ("Ольга Петрова, директор «...»" with the
+    name cut off) or with another spelling of it ("глава Минэка ... глава
+    Минэкономразвитя") is the same post: one row, the first with an organization."""
+    placed: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        if r.organization:
+            orgs = placed.setdefault((r.person_key, r.position), [])
+            if not any(_org_variant(o, r.organization) for o in orgs):
+                orgs.append(r.organization)
+    out = []
+    for r in rows:
+        orgs = placed.get((r.person_key, r.position), [])
+        if r.organization is None and orgs or r.organization and r.organization not in orgs:
+            continue
+        out.append(r)
     return out
