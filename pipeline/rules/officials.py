@@ -695,7 +695,7 @@ def _place_adjective(tok: Token) -> str | None:
         return country
     if lem in PRE_MODIFIERS:
         return None
-    region = resolve_region(lem) if lem.endswith(("ский", "цкий", "ный")) else None
+    region = resolve_region(lem) if lem.endswith(("ский", "цкий", "ской", "ный")) else None
     return region.name if region else None
 
 @dataclass(frozen=True)
