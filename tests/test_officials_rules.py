@@ -1273,3 +1273,17 @@ def test_a_post_said_again_with_another_spelling_is_one_row(text, expected):
 ])
 def test_org_variant(a, b, same):
     assert officials._org_variant(a, b) is same
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r9_015: "бывший" before the first of two
+    # joined nouns is said of the post too
+    ("Суд признал банкротом бывшего владельца и директора фабрики «Ромашка» Петра Сидорова.",
+     [("директор", "Ромашка", "former")]),
+    # no "бывший": a current post
+    ("Суд вызвал владельца и директора фабрики «Ромашка» Петра Сидорова.",
+     [("директор", "Ромашка", None)]),
+])
+def test_a_former_word_before_joined_nouns_is_said_of_the_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization, r.phase) for r in rows] == expected

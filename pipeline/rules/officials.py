@@ -786,10 +786,22 @@ def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
         # "управляющий директор", "директор управляющей компании": the participle
         # modifies the next word
         return None
-    pre = toks[_pre_start(sent, toks, hi):hi]
+    pi = _pre_start(sent, toks, hi)
+    pre = toks[pi:hi]
     place, kept_pre = _split_place(pre, doc)
     comp = _read_complement(sent, toks, hi, doc)
-    return _finish_post(sent, toks, head, kept_pre, _phase_of(pre, head), place, comp, doc)
+    phase = _phase_of(pre, head) or _shared_phase(sent.tokens, (pre or [head])[0], head)
+    return _finish_post(sent, toks, head, kept_pre, phase, place, comp, doc)
+
+
+def _shared_phase(toks: list[Token], first: Token, head: Token) -> str | None:
+    """"бывшего владельца и директора": "бывший" before the first of two nouns joined by
+    "и" in one case is said of both (`first` is the post's first word in `toks`)."""
+    pi = next((k for k, t in enumerate(toks) if t.start == first.start), 0)
+    if pi < 3 or toks[pi - 1].text.lower() != "и" or toks[pi - 2].pos != "NOUN" \
+            or toks[pi - 2].case != head.case and {toks[pi - 2].case, head.case} != {"Acc", "Gen"}:
+        return None
+    return _phase_of(toks[pi - 3:pi - 2], toks[pi - 2]) if toks[pi - 3].pos == "ADJ" else None
 
 
 def _is_pre_modifier(sent: Sentence, tok: Token, head: Token) -> bool:
@@ -2409,3 +2421,4 @@ def _post_once(rows: list[OfficialMention]) -> list[OfficialMention]:
             continue
         out.append(r)
     return out
+
