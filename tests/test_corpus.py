@@ -103,6 +103,16 @@ def test_officials_match_a_short_form_to_its_written_out_post():
     assert not ev.officials_match(gold, {"surname": "Петров", "position": "гендиректор"})
 
 
+def test_officials_match_a_former_post_to_its_phase():
+    """The dataset keeps "бывший" in the phase column (after real news dev r9_015)."""
+    gold = {"surname": "Петров", "position": "бывший директор"}
+    row = {"surname": "Петров", "position": "директор", "phase": "former"}
+    assert ev.officials_match(gold, row)
+    assert not ev.officials_match(gold, {**row, "phase": None})
+    assert not ev.officials_match({"surname": "Петров", "position": "директор"},
+                                  {**row, "position": "бывший директор", "phase": None})
+
+
 def test_matching_is_one_to_one_within_a_document():
     gold = [{"amount": 1e9, "currency": "RUB"}, {"amount": 1e9, "currency": "RUB"}]
     pred = [{"amount": 1e9, "currency": "RUB"}]

@@ -13,7 +13,9 @@ Matching is one-to-one within a document:
 * investments — same `currency` and `amount` within 1 %;
 * officials — same surname (case and ё insensitive) and the same position: the row's
   `position`, or its `position_full` (short forms written out: a gold "генеральный
-  директор" is the row's "гендиректор").
+  директор" is the row's "гендиректор"); a gold "бывший директор" is a row "директор"
+  with phase `former` (the dataset keeps бывший/экс- in the phase column, as
+  pipeline/evaluation/factrueval.py reads factRuEval's "экс-премьера").
 Attributes of matched pairs (status, qualifier, period, program, operator/investor) are
 reported as accuracies; they do not change precision and recall.
 
@@ -99,6 +101,9 @@ def investments_match(gold: dict, pred: dict) -> bool:
 
 def officials_match(gold: dict, pred: dict) -> bool:
     posts = {_norm(pred.get("position")), _norm(pred.get("position_full"))}
+    if pred.get("phase") == "former":
+        posts |= {f"{w} {p}" for w in ("бывший", "бывшая") for p in posts} \
+            | {f"экс-{p}" for p in posts}
     return _norm(gold.get("surname")) == _norm(pred.get("surname")) and \
         _norm(gold.get("position")) in posts
 

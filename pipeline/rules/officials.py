@@ -695,7 +695,7 @@ def _place_adjective(tok: Token) -> str | None:
         return country
     if lem in PRE_MODIFIERS:
         return None
-    region = resolve_region(lem) if lem.endswith(("ский", "цкий", "ный")) else None
+    region = resolve_region(lem) if lem.endswith(("ский", "цкий", "ской", "ный")) else None
     return region.name if region else None
 
 @dataclass(frozen=True)
@@ -786,10 +786,22 @@ def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
         # "управляющий директор", "директор управляющей компании": the participle
         # modifies the next word
         return None
-    pre = toks[_pre_start(sent, toks, hi):hi]
+    pi = _pre_start(sent, toks, hi)
+    pre = toks[pi:hi]
     place, kept_pre = _split_place(pre, doc)
     comp = _read_complement(sent, toks, hi, doc)
-    return _finish_post(sent, toks, head, kept_pre, _phase_of(pre, head), place, comp, doc)
+    phase = _phase_of(pre, head) or _shared_phase(sent.tokens, (pre or [head])[0], head)
+    return _finish_post(sent, toks, head, kept_pre, phase, place, comp, doc)
+
+
+def _shared_phase(toks: list[Token], first: Token, head: Token) -> str | None:
+    """"бывшего владельца и директора": "бывший" before the first of two nouns joined by
+    "и" in one case is said of both (`first` is the post's first word in `toks`)."""
+    pi = next((k for k, t in enumerate(toks) if t.start == first.start), 0)
+    if pi < 3 or toks[pi - 1].text.lower() != "и" or toks[pi - 2].pos != "NOUN" \
+            or toks[pi - 2].case != head.case and {toks[pi - 2].case, head.case} != {"Acc", "Gen"}:
+        return None
+    return _phase_of(toks[pi - 3:pi - 2], toks[pi - 2]) if toks[pi - 3].pos == "ADJ" else None
 
 
 def _is_pre_modifier(sent: Sentence, tok: Token, head: Token) -> bool:
@@ -2121,7 +2133,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
     _sole_holders(sentences, persons, rows, doc)
-    return _merge(rows.out, rows.heads, persons, rows.vague, rows.referred)
+    return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
 
 
 def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Person],
@@ -2377,3 +2389,36 @@ def _merge(rows: list[OfficialMention], heads: list[tuple[str, bool]],
         seen.add(key)
         out.append(replace(r, full_name=p.full_name, surname=p.surname))
     return out
+
+
+def _org_variant(a: str, b: str) -> bool:
+    """One organization written twice: a short form of the other ("Минэк" /
+    "Минэкономразвития") or a misprint of one letter ("Минэкономразвитя")."""
+    a, b = sorted((_key(a), _key(b)), key=len)
+    if a == b or len(a) >= 4 and b.startswith(a):
+        return True
+    if len(a) < 6 or len(b) - len(a) > 1:
+        return False
+    cut = [b[:i] + b[i + 1:] for i in range(len(b))]
+    return a in cut if len(a) < len(b) else \
+        any(c == a[:i] + a[i + 1:] for i, c in enumerate(cut))
+
+
+def _post_once(rows: list[OfficialMention]) -> list[OfficialMention]:
+    """A post said again without its organization ("Ольга Петрова, директор «...»" with the
+    name cut off) or with another spelling of it ("глава Минэка ... глава
+    Минэкономразвитя") is the same post: one row, the first with an organization."""
+    placed: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        if r.organization:
+            orgs = placed.setdefault((r.person_key, r.position), [])
+            if not any(_org_variant(o, r.organization) for o in orgs):
+                orgs.append(r.organization)
+    out = []
+    for r in rows:
+        orgs = placed.get((r.person_key, r.position), [])
+        if r.organization is None and orgs or r.organization and r.organization not in orgs:
+            continue
+        out.append(r)
+    return out
+
