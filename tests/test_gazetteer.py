@@ -629,3 +629,14 @@ def test_no_district_without_one_region_or_a_district_word(text):
 def test_a_region_named_right_after_the_district_wins():
     # "Исетский" is also the adjective of a Sverdlovsk town; the text names its region
     assert codes("Производство открыли в Исетском районе Тюменской области.") == ["RU-TYU"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # written for the tests: "донской" is the Rostov region (region_aliases.csv) …
+    ("На донском предприятии запустили линию.", "RU-ROS"),
+    # … but capitalised after "в" or "городе" it is the town Донской of the Tula region
+    ("Завод открыли в Донском.", "RU-TUL"),
+    ("Завод открыли в городе Донской.", "RU-TUL"),
+])
+def test_an_adjective_alias_after_a_trigger_is_the_town_of_that_name(text, code):
+    assert codes(text) == [code]

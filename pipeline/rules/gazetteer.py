@@ -503,6 +503,9 @@ class Gazetteer:
                 _norm(p.normal_form) in PLACE_NOUNS for p in _parses(nxt[2])
             ):
                 return False
+            if i > 0 and text[start].isupper() and tokens[i - 1][2] in TRIGGER_WORDS and any(
+                    e.via == VIA_CITY for _, e in self._walk(text, tokens, i)):
+                return False  # "в Донском", "в городе Донской": the town, not the Don region
             # "Сергей Орловский": a surname after a first name, not "орловский".
             return not (
                 i > 0
