@@ -994,3 +994,21 @@ def test_what_po_vypusku_governs_is_made_even_a_facility_noun():
 ])
 def test_a_bankruptcy_case_and_a_bankrupt_plant(text, status):
     assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,code", [
+    # a district named after its town places the plant (after real news dev r9_014, r8_012)
+    ("В Вельском районе заработал новый лесопильный цех.", "RU-ARK"),
+    ("Компания строит в Кораблинском районе новый комплекс по забою скота.", "RU-RYA"),
+    # districts outvote a dateline city (after r9_010)
+    ("Воронеж. Компания запустила в Льговском районе свинокомплекс, а в Курчатовском районе "
+     "комбикормовый завод.", "RU-KRS"),
+    # a district followed by its region is of that region, not of a town of another one
+    ("В Краснокамском районе Башкирии открылась птицефабрика.", "RU-BA"),
+    # a district name many regions share is no clue ("Павловский": Krasnodar, Voronezh …)
+    ("В Павловском районе открыли кирпичный завод.", None),
+])
+def test_a_district_named_after_its_town_places_the_plant(text, code):
+    analyzed = analyze(text)
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert rows and {p.region.code if p.region else None for p in rows} == {code}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.rules import lexicon
-from pipeline.rules.gazetteer import Region, find_regions
+from pipeline.rules.gazetteer import Region, RegionMention, find_districts, find_regions
 from pipeline.rules.memo import memo_text
 from pipeline.rules.morph import lemma, normal_name
 from pipeline.rules.orgs import normalize_org, org_key, org_sector, quoted_nominative
@@ -218,7 +218,7 @@ _NAMED_OUTRIGHT = ("region", "alias")
 def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Region | None:
     """The most often named region (ties: first named); only mentions inside `within`
     (the article's sentences, without the page furniture) count when it is given."""
-    everywhere = mentions = find_regions(text)
+    everywhere = mentions = _with_districts(text, find_regions(text))
     if within is not None:
         starts = [a for a, _ in within]
         mentions = [m for m in mentions
@@ -244,6 +244,16 @@ def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Regio
         if counts[m.region.code] == top:
             return m.region
     return None
+
+
+def _with_districts(text: str, found: list[RegionMention]) -> list[RegionMention]:
+    """The region mentions and, as clues like towns, the districts named after a town that
+    no mention covers and no region name follows ("в Краснокамском районе Башкирии" is of
+    Bashkiria, not of Краснокамск of Perm, real news dev r7_016): "Дмитриевском районе",
+    "Железногорском районе" outvote a dateline "Воронеж." (real news dev r9_010)."""
+    districts = [d for d in find_districts(text)
+                 if not any(m.start < d.end + 3 and m.end > d.start for m in found)]
+    return sorted(found + districts, key=lambda m: m.start)
 
 
 def build_context(analyzed: AnalyzedText, published: date | None) -> DocContext:

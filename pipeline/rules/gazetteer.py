@@ -44,8 +44,9 @@ VIA_REGION = "region"
 VIA_ALIAS = "alias"
 VIA_CITY = "city"
 VIA_ADJECTIVE = "adjective"
+VIA_DISTRICT = "district"  # "в Шенкурском районе": a district named after its town
 # When two sources give the same words the same region, the more official one is reported.
-_VIA_RANK = {VIA_ADJECTIVE: 0, VIA_CITY: 1, VIA_ALIAS: 2, VIA_REGION: 3}
+_VIA_RANK = {VIA_DISTRICT: 0, VIA_ADJECTIVE: 0, VIA_CITY: 1, VIA_ALIAS: 2, VIA_REGION: 3}
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class RegionMention:
     end: int
     text: str
     region: Region
-    via: str  # "region" | "alias" | "city" | "adjective"
+    via: str  # "region" | "alias" | "city" | "adjective" | "district"
 
 
 # The word lists are pipeline/data/lexicon/gazetteer_words.csv, read on import.
@@ -100,6 +101,13 @@ _SKIP_DERIVED_ADJECTIVES = lexicon.words("gazetteer_words", role="skip_adjective
 
 _TOKEN_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:[-‐‑][0-9A-Za-zА-Яа-яЁё]+)*")
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "ё": "е"})
+# "в Шенкурском районе", "Кораблинского муниципального округа": a district's adjective
+# (masculine, as район and округ are) before the district noun
+_DISTRICT_RE = re.compile(
+    r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?[сц]к(?:ий|ого|ому|им|ом|ой))"
+    r"\s+(?:муниципальн\w+\s+)?(?:район|округ)\w*")
+# district adjectives that many regions share (named after a person or a word, not a town)
+_SHARED_DISTRICTS = lexicon.words("gazetteer_words", role="shared_district")
 # Abbreviated type words: "Респ. Татарстан", "Свердловская обл.", "Ханты-Мансийский АО".
 _ABBREVIATIONS = tuple((r["full"], r["word"]) for r in lexicon.rows("gazetteer_words")
                        if r["role"] == "abbreviation" and r["word"])
@@ -194,6 +202,30 @@ class Gazetteer:
     def find_regions(self, text: str) -> list[RegionMention]:
         """Region mentions in `text`, left to right, longest match first, non-overlapping."""
         return self._scan(text, strict=True)
+
+    def find_districts(self, text: str) -> list[RegionMention]:
+        """Districts named after a town of the index ("в Шенкурском районе" of Шенкурск,
+        "Кораблинского района" of Кораблино): regional news often places a plant by its
+        district alone (real news dev r8_012, r9_010, r9_014). A weaker clue than a town:
+        the caller decides when it counts."""
+        out = []
+        for m in _DISTRICT_RE.finditer(text):
+            code = self._district_town(m.group(1))
+            if code is not None:
+                out.append(RegionMention(m.start(), m.end(), m.group(0), self._regions[code],
+                                         VIA_DISTRICT))
+        return out
+
+    def _district_town(self, adjective: str) -> str | None:
+        """The region code of the town a district adjective is made from, or None."""
+        adjs = [p for p in _parses(_norm(adjective)) if p.tag.POS == "ADJF"]
+        lem = _norm(adjs[0].normal_form) if adjs else ""
+        if not lem.endswith(("ский", "цкий")) or lem in _SHARED_DISTRICTS:
+            return None
+        towns = getattr(self, "_town_keys", None)
+        if towns is None:
+            towns = self._town_keys = {_norm(k): v[0] for k, v in self.cities.items()}
+        return next((towns[c] for c in _district_towns(lem) if c in towns), None)
 
     def resolve_region(self, phrase: str) -> Region | None:
         """The region a short phrase names: a code, a name in any case, an alias or a city.
@@ -498,6 +530,19 @@ class Gazetteer:
 # ---- word forms and city names ----------------------------------------------------------
 
 
+def _district_towns(adjective: str) -> list[str]:
+    """Town names a district adjective may be made from, the likelier first: шенкурский
+    <- Шенкурск, рузаевский <- Рузаевка, кораблинский <- Кораблино, мелеузовский <- Мелеуз
+    (боровский is Боровск before Бор)."""
+    base = adjective[:-4]
+    out = [base + "ск", base + "ка", base, base + "о", base + "а", base + "и", base + "ы"]
+    if adjective.endswith("цкий"):
+        out.append(base + "к")
+    if base.endswith(("ов", "ев", "ин")):
+        out.append(base[:-2])
+    return out
+
+
 def _joined(text: str, left: tuple, right: tuple) -> bool:
     """May two tokens belong to one name? Spaces, dashes, brackets, quotes; "обл." too."""
     if _GAP_IN_NAME_RE.fullmatch(text, left[1], right[0]):
@@ -789,6 +834,16 @@ def find_regions(text: str) -> list[RegionMention]:
 def _find_regions(text: str, gazetteer: Gazetteer) -> list[RegionMention]:
     # keyed by the index too: clear_cache() or another aliases file gives fresh results
     return gazetteer.find_regions(text)
+
+
+def find_districts(text: str) -> list[RegionMention]:
+    """Districts named after a town (`Gazetteer.find_districts`)."""
+    return _find_districts(text, get_gazetteer())
+
+
+@memo_text
+def _find_districts(text: str, gazetteer: Gazetteer) -> list[RegionMention]:
+    return gazetteer.find_districts(text)
 
 
 def resolve_region(phrase: str) -> Region | None:
