@@ -1012,3 +1012,39 @@ def test_a_district_named_after_its_town_places_the_plant(text, code):
     analyzed = analyze(text)
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert rows and {p.region.code if p.region else None for p in rows} == {code}
+
+
+def test_town_adjectives_read_as_proper_nouns_name_two_plants():
+    """"Алексинский и Ефремовский химические заводы": the tagger reads the towns'
+    adjectives as proper nouns; each names a plant of the plural head (after real news dev
+    r9_003)."""
+    assert plants("В Тульской области закрыли Алексинский и Ефремовский химические заводы.") == [
+        ("Алексинский химический завод", None, "closed"),
+        ("Ефремовский химический завод", None, "closed")]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a named plant a verb of building builds is a plant to come (after real news dev r9_007)
+    ("В Тульской области построят Ефремовский кирпичный завод.", "planned"),
+    ("В Тульской области строят Ефремовский кирпичный завод.", "under_construction"),
+    # a named plant opened, built or starting work itself is launched (after r6_008, r6_018) ...
+    ("В Тульской области открыли Ефремовский кирпичный завод.", "launched"),
+    ("Ефремовский кирпичный завод начал работу.", "launched"),
+    ("Ефремовский кирпичный завод заработал после простоя.", "launched"),
+    # ... a launch of something at it, or by it, expands it (after r3_041)
+    ("Ефремовский кирпичный завод запустил новую линию.", "expanded"),
+    ("На Ефремовском кирпичном заводе открыли новый цех.", "expanded"),
+    ("Ефремовский кирпичный завод приступил к выпуску облицовочного кирпича.", "expanded"),
+])
+def test_what_happens_to_a_named_plant_itself(text, status):
+    assert [s for _, _, s in plants(text)] == [status]
+
+
+def test_a_last_paragraph_cut_off_by_the_excerpt_is_read():
+    """A page excerpt cut off mid-sentence after a full sentence: the full sentence is the
+    article's (after real news dev r9_007), a menu line is not."""
+    text = ("В Тульской области подписаны два соглашения о защите капиталовложений.\n\n"
+            "В Тульской области построят Ефремовский комбинат точного литья. Бюджет проекта "
+            "превышает 50 млрд")
+    assert [(n, s) for n, _, s in plants(text)] == \
+        [("Ефремовский комбинат точного литья", "planned")]

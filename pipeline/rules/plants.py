@@ -755,10 +755,18 @@ def _adjectives_before(toks: list[Token], i: int) -> tuple[list[Token], Token | 
     them; any adjective counts, since the tagger's case of a name is unreliable."""
     j = i - 1
     # a short form is a predicate ("Открыт Суходольский завод"), not the plant's adjective
-    while j >= 0 and toks[j].pos == "ADJ" and toks[j].feats.get("Variant") != "Short" and \
-            _can_agree(toks[j], toks[i]):
+    while j >= 0 and (toks[j].pos == "ADJ" or _place_adjective(toks[j])) and \
+            toks[j].feats.get("Variant") != "Short" and _can_agree(toks[j], toks[i]):
         j -= 1
     return toks[j + 1:i], (toks[j] if j >= 0 else None)
+
+
+def _place_adjective(tok: Token) -> bool:
+    """A town's adjective the tagger reads as a proper noun ("Алексинский и Ефремовский
+    химические заводы", after real news dev r9_003): a capitalised word whose first reading
+    is an adjective."""
+    return tok.pos == "PROPN" and tok.text[:1].isupper() and \
+        morph().parse(tok.text.lower())[0].tag.POS == "ADJF"
 
 
 def _can_agree(adj: Token, head: Token) -> bool:
@@ -1063,7 +1071,7 @@ def _joined_adjective(toks: list[Token], k: int) -> bool:
 
 def _adjective_like(tok: Token) -> bool:
     """An adjective, or one the tagger read as a noun ("цементный и известковый")."""
-    return tok.pos == "ADJ" or tok.pos == "NOUN" and \
+    return tok.pos == "ADJ" or _place_adjective(tok) or tok.pos == "NOUN" and \
         morph().parse(tok.text.lower())[0].tag.POS == "ADJF"
 
 
@@ -1107,7 +1115,7 @@ def _coordinated_adjective(sent: Sentence, ph: _Phrase) -> _Phrase | None:
         return None
     adj = toks[k - 2]
     # the tagger may read a lone adjective before "и" as a noun ("лакокрасочное и …")
-    adjective = adj.pos == "ADJ" and adj.case == toks[k].case or \
+    adjective = adj.pos == "ADJ" and adj.case == toks[k].case or _place_adjective(adj) or \
         adj.pos == "NOUN" and morph().parse(adj.text.lower())[0].tag.POS == "ADJF"
     proper = plural and adj.text[:1].isupper()
     if not adjective or _lem(adj) in NON_NAME_ADJECTIVES or _participle(adj) or \
@@ -1553,7 +1561,7 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     if own == UNKNOWN:
         return own
     if own in NAMED_PLANT_STATUSES:
-        return "expanded" if own == "launched" else own
+        return "expanded" if own == "launched" and not _launched_itself(sent, ph) else own
     if own == "announced" and any(_lem(t) in _INTENT and t.feats.get("Tense") != "Past"
                                   for t in sent.tokens if t.start > ph.end):
         # an intention of the named plant itself, stated after it ("Уральский завод гражданской
@@ -1564,7 +1572,8 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
         return own
     if own in ("planned", "under_construction") and _builds_a_unit(sent, ph, found[si]):
         return "expanded"
-    if own == "planned" and _object_of_event(sent, ph):
+    if own == "planned" and _object_of_event(sent, ph) or \
+            own in ("planned", "under_construction") and _built_object(sent, ph):
         return own
     if own is None and si < LEAD_SENTENCES and len(found[si]) == 1:
         for k in range(si + 1, min(si + 3, len(statuses))):
@@ -1594,6 +1603,44 @@ def _object_of_event(sent: Sentence, ph: _Phrase) -> bool:
     before = [t for t in sent.tokens if t.end <= ph.start][-4:]
     return any(t.pos == "NOUN" and _lem(t) in EVENT_NOUNS
                and STATUS_LEMMAS.get(_lem(t)) in _ONGOING for t in before)
+
+
+def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
+    """A launch of the named plant itself, not of something at it: it is what a verb of
+    launching or building right before it starts ("открыли Ефремовский завод", "построили
+    …"), or, as the subject, it starts work ("Тверской завод начал работу", "… заработал",
+    real news dev r6_008, r6_018: the plant opened or restarted). "Брянский завод запустил
+    производство тепловозов" stays a new production at a working plant (expanded)."""
+    toks = sent.tokens
+    before = [t for t in toks if t.end <= ph.start]
+    if any(t.pos == "VERB" and (STATUS_LEMMAS.get(_lem(t)) == "launched" or _lem(t) in
+                                _BUILD_VERBS and t.feats.get("Tense") == "Past")
+           for t in before[-2:]) and not any(t.text.lower() == "на" for t in before[-3:]):
+        return True
+    if any(t.pos in ("VERB", "ADP") for t in before) or toks[ph.head].case not in (None, "Nom"):
+        return False
+    after = [t for t in toks if t.start >= ph.end and t.pos != "PUNCT"]
+    k = next((j for j, t in enumerate(after) if t.pos == "VERB"), None)
+    if k is None or STATUS_LEMMAS.get(_verb_lemma(after[k])) != "launched":
+        return False
+    rest = [t for t in after[k + 1:] if t.pos not in ("ADJ", "DET", "ADV")]
+    if len(rest) >= 2 and rest[0].pos == "ADP" and _lem(rest[1]) in _SERVICE_NOUNS:
+        rest = rest[2:]  # "ввёл в эксплуатацию новый цех": the object follows
+    obj = rest[0] if rest else None
+    if obj is not None and obj.text.lower() == "к":
+        return False  # "приступил к выпуску модульных зданий" (real news dev r3_041)
+    return obj is None or obj.pos not in ("NOUN", "PROPN") or obj.case not in (None, "Acc") \
+        or _lem(obj) in _SERVICE_NOUNS
+
+
+def _built_object(sent: Sentence, ph: _Phrase) -> bool:
+    """The named plant is what a verb of building right before it builds ("построят
+    Мещовский комбинат", "строят Ефремовский завод", after real news dev r9_007): a plant
+    being built, though it has a name already."""
+    before = [t for t in sent.tokens if t.end <= ph.start][-2:]
+    return any(t.pos == "VERB" and (_lem(t) in _BUILD_VERBS or
+                                    STATUS_LEMMAS.get(_lem(t)) == "under_construction")
+               for t in before)
 
 
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
