@@ -1048,3 +1048,29 @@ def test_a_last_paragraph_cut_off_by_the_excerpt_is_read():
             "превышает 50 млрд")
     assert [(n, s) for n, _, s in plants(text)] == \
         [("Ефремовский комбинат точного литья", "planned")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a compound of a facility noun names a plant by its product's stem (after real news dev
+    # r9_010, r5_013) ...
+    ("Компания запустила в Курской области свинокомплекс.", [("свинокомплекс", None, "launched")]),
+    ("В Курской области построят мясохладобойню.", [("мясохладобойня", None, "planned")]),
+    # ... but not a stem of power, sport or a company's name
+    ("В Курской области построят энергокомплекс.", []),
+    ("В Курской области открыли спорткомплекс.", []),
+    ("Уралвагонзавод запустил новую линию.", []),
+])
+def test_a_compound_facility_noun_is_a_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stage of a plant is news of the plant (after real news dev r9_007) ...
+    ("В Брянской области будет построена вторая очередь тепличного комплекса.",
+     [("тепличный комплекс", None, "planned")]),
+    # ... and a stage launched expands it
+    ("В Брянской области запустили вторую очередь кирпичного завода.",
+     [("кирпичный завод", None, "expanded")]),
+])
+def test_a_stage_of_a_plant(text, expected):
+    assert plants(text) == expected

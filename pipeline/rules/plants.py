@@ -34,6 +34,8 @@ from pipeline.rules.text import AnalyzedText, Sentence, Token
 
 # The word lists live in pipeline/data/lexicon/ (facility_heads.csv, plant_statuses.csv,
 # plant_status_values.csv, plant_words.csv); load_lexicon() reads them into these names.
+_COMPOUND_BASES: frozenset[str] = frozenset()
+_COMPOUND_STOPS: frozenset[str] = frozenset()
 FACILITY_HEADS: frozenset[str] = frozenset()
 WEAK_HEADS: frozenset[str] = frozenset()  # plants only with a product ("линия по розливу")
 SELF_NAMED_HEADS: frozenset[str] = frozenset()  # say what they make ("мясокомбинат", "ТЭЦ")
@@ -99,6 +101,28 @@ _BANKRUPTCY: frozenset[str] = frozenset()  # "банкротство": what a ca
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
+class _Heads(frozenset):
+    """Facility nouns of the lexicon and their compounds: a known base after a stem of the
+    product ("свинокомплекс", "мясохладобойня", "фармзавод", after real news dev r9_010,
+    r5_013): regional news coins them freely, so no list can hold them all."""
+
+    def __contains__(self, lem: object) -> bool:
+        return frozenset.__contains__(self, lem) or \
+            isinstance(lem, str) and _compound_base(lem) is not None
+
+
+def _compound_base(lem: str) -> str | None:
+    """The facility noun a compound ends with, when its stem may name a product (plant_words
+    compound_base, compound_stop): "свинокомплекс" -> "комплекс", not "спорткомплекс"."""
+    for base in _COMPOUND_BASES:
+        stem = lem[:-len(base)]
+        if lem.endswith(base) and len(stem) >= 3 and stem.isalpha() and \
+                not any(stem.startswith(w) for w in _COMPOUND_STOPS) and \
+                (base != "комплекс" or stem[-1] in "ое"):
+            return base
+    return None
+
+
 def status_values() -> list[str]:
     """The closed vocabulary of plant statuses, in table order (plant_status_values.csv)."""
     return list(lexicon.ordered("plant_status_values", "status"))
@@ -114,11 +138,14 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
-    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF
+    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
+    global _COMPOUND_BASES, _COMPOUND_STOPS
     heads = "facility_heads"
-    FACILITY_HEADS = lexicon.words(heads, "lemma")
+    _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
+    _COMPOUND_STOPS = lexicon.words("plant_words", role="compound_stop")
+    FACILITY_HEADS = _Heads(lexicon.words(heads, "lemma"))
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
-    SELF_NAMED_HEADS = lexicon.flagged(heads, "self_named", "lemma")
+    SELF_NAMED_HEADS = _Heads(lexicon.flagged(heads, "self_named", "lemma"))
     PO_ONLY_HEADS = lexicon.flagged(heads, "po_only", "lemma")
     ADDED_UNITS = lexicon.flagged(heads, "added_unit", "lemma")
     _HOSTS = lexicon.flagged(heads, "host", "lemma")
@@ -152,6 +179,7 @@ def load_lexicon() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
+    _STAGES = lexicon.words(words, role="stage_noun")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -698,6 +726,9 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     # real news dev r3_054)
     if _lem(t) not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN", "ADJ") or i in covered:
         return False
+    if (t.pos == "PROPN" or i > 0 and t.text[:1].isupper()) and _compound_base(_lem(t)) and \
+            not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
+        return False  # "Уралвагонзавод": a company's name
     if i > 0 and toks[i - 1].text.lower() == "по":
         return False
     j = i - 1
@@ -821,6 +852,13 @@ def _part_event(sent: Sentence, ph: _Phrase) -> str | None:
         else event
 
 
+def _stage_of(toks: list[Token], ph: _Phrase) -> bool:
+    """The phrase is what a stage noun right before it is a stage of ("запустили вторую
+    очередь завода"): a stage launched at a working plant expands it."""
+    prev = _adjectives_before(toks, ph.head)[1]
+    return prev is not None and _lem(prev) in _STAGES
+
+
 def _capacity_grows(sent: Sentence, prev: Token | None) -> bool:
     """The facility depends on a capacity that grows ("проект по расширению мощностей
     маслоэкстракционного завода", "мощность Аткарского завода увеличится", "рост мощностей
@@ -841,8 +879,9 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
         return False
     if _lem(prev) in GOVERNING_NOUNS:
         return True
-    if _event_at_named_part(sent, head, prev):
-        return False
+    if _event_at_named_part(sent, head, prev) or \
+            _lem(prev) in _STAGES and _lem(head) not in ADDED_UNITS:
+        return False  # "вторая очередь тепличного комплекса": the plant's own stage
     return head.case == "Gen" and prev.pos == "NOUN" and \
         _lem(prev) not in _EVENT_WORDS and \
         not any(sp.type == "LOC" and sp.start <= prev.start < sp.end for sp in sent.spans) \
@@ -1681,6 +1720,7 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
     if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
+                             or _stage_of(toks, ph)
                              or _hosts_new_unit(sent, ph, found[si]) or _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
@@ -1799,11 +1839,13 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
 
 
 def _head_lemma(name: str) -> str:
-    """The facility noun of a row's name ("Воткинский завод" -> "завод")."""
+    """The facility noun of a row's name ("Воткинский завод" -> "завод", "фармзавод" ->
+    "завод")."""
     for w in re.findall(r"[а-яё]+", name.lower()):
         lem = morph().parse(w)[0].normal_form
         if lem in FACILITY_HEADS:
-            return lem
+            return _compound_base(lem) if not frozenset.__contains__(FACILITY_HEADS, lem) \
+                else lem
     return name
 
 
