@@ -1074,3 +1074,33 @@ def test_a_compound_facility_noun_is_a_plant(text, expected):
 ])
 def test_a_stage_of_a_plant(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company named after its plant, after its legal form, is the plant (after real news
+    # dev r9_023, r8_020)
+    ("ООО «Тульский кирпичный завод» остановило производство.",
+     [("Тульский кирпичный завод", None, "suspended")]),
+    ("ОАО «Вельский ЦКК» модернизирует действующее производство.",
+     [("Вельский цкк", None, "expanded")]),
+    # ... not a name without an adjective, or a compound ("полиграфкомбинат": a company's word)
+    ("ООО «Завод Инновационных Технологий» подписало соглашение.", []),
+    ("ООО «Тульский полиграфкомбинат» подписало соглашение.", []),
+])
+def test_a_company_named_after_its_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ship-repair yard is a facility (industry_adjective ремонтный, after real news dev r9_008)
+    ("В Мурманской области построят судоремонтное предприятие.",
+     [("судоремонтное предприятие", None, "planned")]),
+    # an intended modernisation of a named plant is news of it (after r9_005)
+    ("Холдинг намерен вложить 6 млрд рублей в модернизацию Вельского ЛДК.",
+     [("Вельский лдк", None, "announced")]),
+    # a stop stated with a staff cut stays a stop (after r3_001)
+    ("В области приостановили деятельность Вельской птицефабрики, сократив число рабочих.",
+     [("Вельская птицефабрика", None, "suspended")]),
+])
+def test_more_facilities_and_their_events(text, expected):
+    assert plants(text) == expected

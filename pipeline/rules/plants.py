@@ -261,9 +261,11 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     is "announced" unless the sentence, or one of the next few (`dated`, see plan_dated()
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
-    if _cuts_staff(sent):
-        return UNKNOWN
     status = _stated_status(sent)
+    if _cuts_staff(sent) and status not in _STOP_STATUSES:
+        # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
+        # минимума сократив число рабочих", real news dev r3_001)
+        return UNKNOWN
     if status == "planned" and not dated and any(_lem(t) in _INTENT for t in sent.tokens) \
             and not (_has_date(sent.text) and not _signed_before(sent)):
         return "announced"
@@ -745,7 +747,22 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
                                                             sent.text[:t.start - sent.start])
            for sp in sent.spans):
         return False  # 'ООО "МПК" Пивоваренный завод Майкопский' (real news dev r4_002): a company
-    return not _inside_quotes(sent, t)
+    return not _inside_quotes(sent, t) or _plant_company(sent, i)
+
+
+def _plant_company(sent: Sentence, i: int) -> bool:
+    """A company named after its plant, right after its legal form ("ОАО «Селенгинский
+    ЦКК»", "ОАО «Металлургический завод им. А.К. Серова»", real news dev r9_023, r8_020):
+    what happens to the company happens to the plant it is."""
+    t = sent.tokens[i]
+    if _lem(t) in WEAK_HEADS or not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
+        return False  # a compound ("ООО «Липецкий полиграфкомбинат»") is a company's word
+    m = re.search(r"(\S+)\s*«((?:[А-ЯЁ][а-яё-]+\s+(?:[а-яёА-ЯЁ][а-яё-]+\s+)?)?)$",
+                  sent.text[:t.start - sent.start])
+    if m is None or m.group(1) not in _LEGAL_FORMS or not m.group(2):
+        return False
+    return all(_place_adjective(x) or x.pos == "ADJ"
+               for x in sent.tokens[i - len(m.group(2).split()):i])
 
 
 def _landmark(sent: Sentence, i: int) -> bool:
@@ -1611,7 +1628,7 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
         return own
     if own in ("planned", "under_construction") and _builds_a_unit(sent, ph, found[si]):
         return "expanded"
-    if own == "planned" and _object_of_event(sent, ph) or \
+    if own in ("planned", "announced") and _object_of_event(sent, ph) or \
             own in ("planned", "under_construction") and _built_object(sent, ph):
         return own
     if own is None and si < LEAD_SENTENCES and len(found[si]) == 1:
