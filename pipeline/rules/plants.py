@@ -534,7 +534,12 @@ def _po_action(tokens: list[Token], i: int) -> int | None:
     j = i + 1
     while j < min(i + 3, len(tokens)) and tokens[j].pos == "ADJ" and tokens[j].case == "Dat":
         j += 1
-    return j if j < len(tokens) and tokens[j].lemma in PRODUCT_NOUNS else None
+    if j >= len(tokens) or tokens[j].lemma not in PRODUCT_NOUNS:
+        return None
+    if j + 2 < len(tokens) and tokens[j + 1].text.lower() == "и" and \
+            tokens[j + 2].lemma in PRODUCT_NOUNS:
+        j += 2  # "по производству и переработке баранины" (real news dev r6_033)
+    return j
 
 
 def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
@@ -552,6 +557,9 @@ def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
         # "по глубокой переработке"
         while start < len(tokens) and tokens[start - 1].pos == "ADJ":
             start += 1
+    elif not capacity and start + 1 < len(tokens) and tokens[start].lemma in PRODUCT_NOUNS and \
+            tokens[start].case == "Gen" and _np_end(tokens, start + 1, "Gen") > start + 1:
+        start += 1  # "линия производства труб", "цех сборки автомобилей": X is made
     if not capacity:
         start = _past_quantity(tokens, start)
     if start >= len(tokens):
