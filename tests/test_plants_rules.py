@@ -1123,3 +1123,22 @@ def test_more_facilities_and_their_events(text, expected):
 ])
 def test_action_nouns_give_the_product(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a shop or a production told after a new plant of the same company is part of it
+    # (after real news dev r8_012, r7_027) ...
+    ("Холдинг «Агрострой» строит в Рязанской области мясокомбинат. В 2025 году запустят "
+     "обвалочный цех и производство полуфабрикатов.",
+     [("мясокомбинат", None, "under_construction")]),
+    # ... another company's production is a project of its own (after r7_010)
+    ("Холдинг «Агрострой» строит в Рязанской области мясокомбинат. Компания «Полимер» "
+     "наладит производство упаковки.",
+     [("мясокомбинат", None, "under_construction"), ("производство упаковки", "упаковка",
+                                                      "under_construction")]),
+    # ... and a line added at a working plant is a capacity of its own (written corpus 067)
+    ("В Брянской области расширили кирпичный завод. Там запустили новую линию сушки.",
+     [("кирпичный завод", None, "expanded"), ("линия сушки", "сушка", "launched")]),
+])
+def test_a_unit_told_after_a_new_plant_is_part_of_it(text, expected):
+    assert plants(text) == expected

@@ -1796,6 +1796,27 @@ def _unit_host(sent: Sentence, ph: _Phrase, si: int, kept: list[tuple[int, _Phra
     return None
 
 
+# a plant still to come or just opened: a unit told after it is part of the project; one at
+# a working plant (expanded), or a new line at an open one, is a capacity added, a row of its
+# own (written corpus 067, 033)
+_NEW_PLANT = frozenset({"announced", "planned", "under_construction", "launched"})
+
+
+def _unit_of_main(ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]],
+                  out: list[PlantMention], operator: str | None) -> int | None:
+    """The row of a plant told before, for a later unit with no name of its own and the
+    same operator ("Холдинг … строит комплекс по забою скота … В 2025 году запустят
+    обвалочный цех", real news dev r8_012, r9_014, r7_027): a shop, line or production told
+    after a plant is part of it; another company's is a project of its own (r7_010)."""
+    if ph.lemma not in ADDED_UNITS or ph.named or "«" in ph.name or \
+            any(lemma(w).endswith(tuple(_INDUSTRY_ADJECTIVES)) for w in ph.name.split()[:1]):
+        return None  # "лакокрасочное производство": a branch of its own (r2_044)
+    return next((n for n, (ksi, kp) in enumerate(kept) if ksi < si and
+                 kp.lemma not in ADDED_UNITS and not kp.weak and out[n].operator == operator
+                 and out[n].status in _NEW_PLANT
+                 and not (ph.lemma == "линия" and out[n].status == "launched")), None)
+
+
 def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
     """A later sentence of the window names the facility again and dates it ("… проекты по
     строительству завода по переработке макулатуры, производству стекла … В 2026 году
@@ -1904,6 +1925,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
                     region=out[named_first].region or _phrase_region(ph, regions, sent, ctx))
                 kept[named_first] = (kept[named_first][0], ph)
                 continue
+            if _unit_of_main(ph, si, kept, out, _operator(sent, ph, ctx)) is not None:
+                continue  # a shop or line of a plant told before
             if (host := _unit_host(sent, ph, si, kept)) is not None:
                 # "на заводе налажено производство сетки": a unit of a plant already a row
                 if out[host].product is None and ph.product:
