@@ -1142,3 +1142,16 @@ def test_action_nouns_give_the_product(text, expected):
 ])
 def test_a_unit_told_after_a_new_plant_is_part_of_it(text, expected):
     assert plants(text) == expected
+
+
+def test_a_headline_under_a_long_masthead_is_read():
+    """A long masthead with no full stop reads like prose; the headline under it, above the
+    first paragraph that ends a sentence, is still the headline (after real news dev r9_027)."""
+    text = ("Министерство экономического развития и имущественных отношений Чувашской "
+            "Республики официальный сайт министерства новости министерства документы и "
+            "государственные услуги для граждан и организаций региона\n\n"
+            "В чебоксарском парке запустили новую линию чугунного литья\n\n"
+            "Об этом рассказал министр экономического развития Чувашии. Проект стоил 87 "
+            "миллионов рублей.")
+    assert [(n, s) for n, _, s in plants(text)] == \
+        [("линия чугунного литья", "launched")]

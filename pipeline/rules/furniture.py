@@ -250,7 +250,12 @@ _DATE_PREFIX = re.compile(
 
 
 def _headline(text: str, blocks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-    first = next((k for k, (_, _, kind) in enumerate(blocks) if kind == "prose"), None)
+    """The headline before the first paragraph that ends a sentence: a long masthead read as
+    prose ("Министерство экономического развития … Чувашской Республики Чăваш …", real
+    news dev r9_027) may stand above the headline."""
+    prose = [k for k, (a, b, kind) in enumerate(blocks) if kind == "prose"]
+    first = next((k for k in prose if _TERMINAL.search(text[blocks[k][0]:blocks[k][1]])),
+                 prose[0] if prose else None)
     for a, b, kind in reversed(blocks[:first or 0]):
         if (m := _DATE_PREFIX.match(text, a, b)) and m.end() < b:
             a = m.end()  # the headline after its date
