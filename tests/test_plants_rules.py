@@ -1155,3 +1155,10 @@ def test_a_headline_under_a_long_masthead_is_read():
             "миллионов рублей.")
     assert [(n, s) for n, _, s in plants(text)] == \
         [("линия чугунного литья", "launched")]
+
+
+def test_a_line_of_business_stated_with_a_copula_is_no_plant():
+    """"Основным направлением работы является производство X": what a company does, not a
+    facility (after real news dev r1_001)."""
+    assert plants("В Тульской области открылась компания «Краны». Основным направлением "
+                  "её работы является производство корпусных деталей кранов.") == []
