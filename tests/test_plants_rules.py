@@ -144,8 +144,10 @@ GENITIVES = [
     ("В Калининграде открыли завод выхлопных систем для автомобилей.",
      [("завод выхлопных систем для автомобилей", "выхлопные системы для автомобилей",
        "launched")]),
+    # an action noun ("сборки") gives what it makes, as the written corpus has "линия сборки
+    # электробусов" make "электробусы" (011)
     ("В Калининграде открыли цех сборки двигателей и коробок передач.",
-     [("цех сборки двигателей и коробок передач", "сборка двигателей и коробок передач",
+     [("цех сборки двигателей и коробок передач", "двигатели и коробки передач",
        "launched")]),
     # "области" is a place, not a product: a bare "завод" says nothing
     ("В Калининграде построят завод области.", []),
@@ -994,3 +996,169 @@ def test_what_po_vypusku_governs_is_made_even_a_facility_noun():
 ])
 def test_a_bankruptcy_case_and_a_bankrupt_plant(text, status):
     assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,code", [
+    # a district named after its town places the plant (after real news dev r9_014, r8_012)
+    ("В Вельском районе заработал новый лесопильный цех.", "RU-ARK"),
+    ("Компания строит в Кораблинском районе новый комплекс по забою скота.", "RU-RYA"),
+    # districts outvote a dateline city (after r9_010)
+    ("Воронеж. Компания запустила в Льговском районе свинокомплекс, а в Курчатовском районе "
+     "комбикормовый завод.", "RU-KRS"),
+    # a district followed by its region is of that region, not of a town of another one
+    ("В Краснокамском районе Башкирии открылась птицефабрика.", "RU-BA"),
+    # a district name many regions share is no clue ("Павловский": Krasnodar, Voronezh …)
+    ("В Павловском районе открыли кирпичный завод.", None),
+])
+def test_a_district_named_after_its_town_places_the_plant(text, code):
+    analyzed = analyze(text)
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert rows and {p.region.code if p.region else None for p in rows} == {code}
+
+
+def test_town_adjectives_read_as_proper_nouns_name_two_plants():
+    """"Алексинский и Ефремовский химические заводы": the tagger reads the towns'
+    adjectives as proper nouns; each names a plant of the plural head (after real news dev
+    r9_003)."""
+    assert plants("В Тульской области закрыли Алексинский и Ефремовский химические заводы.") == [
+        ("Алексинский химический завод", None, "closed"),
+        ("Ефремовский химический завод", None, "closed")]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a named plant a verb of building builds is a plant to come (after real news dev r9_007)
+    ("В Тульской области построят Ефремовский кирпичный завод.", "planned"),
+    ("В Тульской области строят Ефремовский кирпичный завод.", "under_construction"),
+    # a named plant opened, built or starting work itself is launched (after r6_008, r6_018) ...
+    ("В Тульской области открыли Ефремовский кирпичный завод.", "launched"),
+    ("Ефремовский кирпичный завод начал работу.", "launched"),
+    ("Ефремовский кирпичный завод заработал после простоя.", "launched"),
+    # ... a launch of something at it, or by it, expands it (after r3_041)
+    ("Ефремовский кирпичный завод запустил новую линию.", "expanded"),
+    ("На Ефремовском кирпичном заводе открыли новый цех.", "expanded"),
+    ("Ефремовский кирпичный завод приступил к выпуску облицовочного кирпича.", "expanded"),
+])
+def test_what_happens_to_a_named_plant_itself(text, status):
+    assert [s for _, _, s in plants(text)] == [status]
+
+
+def test_a_last_paragraph_cut_off_by_the_excerpt_is_read():
+    """A page excerpt cut off mid-sentence after a full sentence: the full sentence is the
+    article's (after real news dev r9_007), a menu line is not."""
+    text = ("В Тульской области подписаны два соглашения о защите капиталовложений.\n\n"
+            "В Тульской области построят Ефремовский комбинат точного литья. Бюджет проекта "
+            "превышает 50 млрд")
+    assert [(n, s) for n, _, s in plants(text)] == \
+        [("Ефремовский комбинат точного литья", "planned")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a compound of a facility noun names a plant by its product's stem (after real news dev
+    # r9_010, r5_013) ...
+    ("Компания запустила в Курской области свинокомплекс.", [("свинокомплекс", None, "launched")]),
+    ("В Курской области построят мясохладобойню.", [("мясохладобойня", None, "planned")]),
+    # ... but not a stem of power, sport or a company's name
+    ("В Курской области построят энергокомплекс.", []),
+    ("В Курской области открыли спорткомплекс.", []),
+    ("Уралвагонзавод запустил новую линию.", []),
+])
+def test_a_compound_facility_noun_is_a_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stage of a plant is news of the plant (after real news dev r9_007) ...
+    ("В Брянской области будет построена вторая очередь тепличного комплекса.",
+     [("тепличный комплекс", None, "planned")]),
+    # ... and a stage launched expands it
+    ("В Брянской области запустили вторую очередь кирпичного завода.",
+     [("кирпичный завод", None, "expanded")]),
+])
+def test_a_stage_of_a_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company named after its plant, after its legal form, is the plant (after real news
+    # dev r9_023, r8_020)
+    ("ООО «Тульский кирпичный завод» остановило производство.",
+     [("Тульский кирпичный завод", None, "suspended")]),
+    ("ОАО «Вельский ЦКК» модернизирует действующее производство.",
+     [("Вельский цкк", None, "expanded")]),
+    # ... not a name without an adjective, or a compound ("полиграфкомбинат": a company's word)
+    ("ООО «Завод Инновационных Технологий» подписало соглашение.", []),
+    ("ООО «Тульский полиграфкомбинат» подписало соглашение.", []),
+])
+def test_a_company_named_after_its_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ship-repair yard is a facility (industry_adjective ремонтный, after real news dev r9_008)
+    ("В Мурманской области построят судоремонтное предприятие.",
+     [("судоремонтное предприятие", None, "planned")]),
+    # an intended modernisation of a named plant is news of it (after r9_005)
+    ("Холдинг намерен вложить 6 млрд рублей в модернизацию Вельского ЛДК.",
+     [("Вельский лдк", None, "announced")]),
+    # a stop stated with a staff cut stays a stop (after r3_001)
+    ("В области приостановили деятельность Вельской птицефабрики, сократив число рабочих.",
+     [("Вельская птицефабрика", None, "suspended")]),
+])
+def test_more_facilities_and_their_events(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an action noun in the genitive after a unit gives its product (after real news dev r9_006)
+    ("В Тульской области запустили новую линию производства труб.",
+     [("линия производства труб", "трубы", "launched")]),
+    ("В Тульской области открыли цех сборки автомобилей.",
+     [("цех сборки автомобилей", "автомобили", "launched")]),
+    # ... not after capacity, which is a measure
+    ("Ориентировочная мощность производства плит составит 100 тысяч кубометров.", []),
+    # two action nouns share the product (after r6_033); an investment agreement is announced
+    ("В Ростовской области подписали инвестсоглашение на создание комплекса по производству "
+     "и переработке баранины.",
+     [("комплекс по производству и переработке баранины", "баранина", "announced")]),
+])
+def test_action_nouns_give_the_product(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a shop or a production told after a new plant of the same company is part of it
+    # (after real news dev r8_012, r7_027) ...
+    ("Холдинг «Агрострой» строит в Рязанской области мясокомбинат. В 2025 году запустят "
+     "обвалочный цех и производство полуфабрикатов.",
+     [("мясокомбинат", None, "under_construction")]),
+    # ... another company's production is a project of its own (after r7_010)
+    ("Холдинг «Агрострой» строит в Рязанской области мясокомбинат. Компания «Полимер» "
+     "наладит производство упаковки.",
+     [("мясокомбинат", None, "under_construction"), ("производство упаковки", "упаковка",
+                                                      "under_construction")]),
+    # ... and a line added at a working plant is a capacity of its own (written corpus 067)
+    ("В Брянской области расширили кирпичный завод. Там запустили новую линию сушки.",
+     [("кирпичный завод", None, "expanded"), ("линия сушки", "сушка", "launched")]),
+])
+def test_a_unit_told_after_a_new_plant_is_part_of_it(text, expected):
+    assert plants(text) == expected
+
+
+def test_a_headline_under_a_long_masthead_is_read():
+    """A long masthead with no full stop reads like prose; the headline under it, above the
+    first paragraph that ends a sentence, is still the headline (after real news dev r9_027)."""
+    text = ("Министерство экономического развития и имущественных отношений Чувашской "
+            "Республики официальный сайт министерства новости министерства документы и "
+            "государственные услуги для граждан и организаций региона\n\n"
+            "В чебоксарском парке запустили новую линию чугунного литья\n\n"
+            "Об этом рассказал министр экономического развития Чувашии. Проект стоил 87 "
+            "миллионов рублей.")
+    assert [(n, s) for n, _, s in plants(text)] == \
+        [("линия чугунного литья", "launched")]
+
+
+def test_a_line_of_business_stated_with_a_copula_is_no_plant():
+    """"Основным направлением работы является производство X": what a company does, not a
+    facility (after real news dev r1_001)."""
+    assert plants("В Тульской области открылась компания «Краны». Основным направлением "
+                  "её работы является производство корпусных деталей кранов.") == []

@@ -131,7 +131,8 @@ def classify(text: str) -> list[tuple[int, int, str]]:
             continue
         nxt = text[blocks[k + 1][0]:blocks[k + 1][1]] if k + 1 < len(blocks) else ""
         prose = (_TERMINAL.search(block) or _LIST_ITEM.match(block)
-                 or (block.endswith(":") and _LIST_ITEM.match(nxt)) or _reads_like_prose(block))
+                 or (block.endswith(":") and _LIST_ITEM.match(nxt)) or _reads_like_prose(block)
+                 or k == len(blocks) - 1 and _cut_paragraph(block))
         out.append((a, b, "prose" if prose else "other"))
     return _lead_in(text, out)
 
@@ -166,6 +167,23 @@ def _reads_like_prose(block: str) -> bool:
     counters are short or Title Case."""
     words = [w for w in block.split() if w[:1].isalpha()]
     return len(words) >= _PROSE_WORDS and sum(w[0].islower() for w in words) >= len(words) / 2
+
+
+_FULL_SENTENCES = re.compile(r"^.*[а-яё0-9»)][.!?…](?=\s+[А-ЯЁ])", re.S)
+_CUT_WORDS = 8  # the full sentences of a cut paragraph: a menu or a masthead line is shorter
+
+
+def _cut_paragraph(block: str) -> bool:
+    """The page's last block, cut off by the excerpt after one or more full sentences that
+    read like prose ("В Калужской области построят Мещовский комбинат точного литья. Бюджет
+    проекта превышает 50 млрд", real news dev r9_007, r9_013, r1_022): prose. A menu or a
+    masthead ("Вступайте в нашу группу «ВКонтакте», …. Под", "Сетевое издание … Учредитель:")
+    is short or Title Case."""
+    m = _FULL_SENTENCES.match(block)
+    if m is None or ":" in m.group():
+        return False
+    words = [w for w in m.group().split() if w[:1].isalpha()]
+    return len(words) >= _CUT_WORDS and sum(w[0].islower() for w in words) >= len(words) / 2
 
 
 def content_ranges(text: str) -> list[tuple[int, int]]:
@@ -232,7 +250,12 @@ _DATE_PREFIX = re.compile(
 
 
 def _headline(text: str, blocks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-    first = next((k for k, (_, _, kind) in enumerate(blocks) if kind == "prose"), None)
+    """The headline before the first paragraph that ends a sentence: a long masthead read as
+    prose ("Министерство экономического развития … Чувашской Республики Чăваш …", real
+    news dev r9_027) may stand above the headline."""
+    prose = [k for k, (a, b, kind) in enumerate(blocks) if kind == "prose"]
+    first = next((k for k in prose if _TERMINAL.search(text[blocks[k][0]:blocks[k][1]])),
+                 prose[0] if prose else None)
     for a, b, kind in reversed(blocks[:first or 0]):
         if (m := _DATE_PREFIX.match(text, a, b)) and m.end() < b:
             a = m.end()  # the headline after its date

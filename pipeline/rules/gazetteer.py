@@ -44,7 +44,7 @@ VIA_REGION = "region"
 VIA_ALIAS = "alias"
 VIA_CITY = "city"
 VIA_ADJECTIVE = "adjective"
-VIA_DISTRICT = "district"
+VIA_DISTRICT = "district"  # "в Шенкурском районе": a district named after its town
 # When two sources give the same words the same region, the more official one is reported.
 _VIA_RANK = {VIA_DISTRICT: -1, VIA_ADJECTIVE: 0, VIA_CITY: 1, VIA_ALIAS: 2, VIA_REGION: 3}
 
@@ -63,7 +63,7 @@ class RegionMention:
     end: int
     text: str
     region: Region
-    via: str  # "region" | "alias" | "city" | "adjective"
+    via: str  # "region" | "alias" | "city" | "adjective" | "district"
 
 
 # The word lists are pipeline/data/lexicon/gazetteer_words.csv, read on import.
@@ -101,6 +101,13 @@ _SKIP_DERIVED_ADJECTIVES = lexicon.words("gazetteer_words", role="skip_adjective
 
 _TOKEN_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:[-‐‑][0-9A-Za-zА-Яа-яЁё]+)*")
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "ё": "е"})
+# "в Шенкурском районе", "Кораблинского муниципального округа": a district's adjective
+# (masculine, as район and округ are) before the district noun
+_DISTRICT_RE = re.compile(
+    r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?[сц]к(?:ий|ого|ому|им|ом|ой))"
+    r"\s+(?:муниципальн\w+\s+)?(?:район|округ)\w*")
+# district adjectives that many regions share (named after a person or a word, not a town)
+_SHARED_DISTRICTS = lexicon.words("gazetteer_words", role="shared_district")
 # Abbreviated type words: "Респ. Татарстан", "Свердловская обл.", "Ханты-Мансийский АО".
 _ABBREVIATIONS = tuple((r["full"], r["word"]) for r in lexicon.rows("gazetteer_words")
                        if r["role"] == "abbreviation" and r["word"])
@@ -155,29 +162,7 @@ class _Entry:
 _SHARED_NAME_POPULATION = 1000  # a town's name shared with a place this big elsewhere
 
 
-# a district named by an adjective: "Кораблинском районе", "Городецкого округа"
-_DISTRICT_RE = re.compile(
-    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)\s+(?:муниципальн[а-яё]*\s+)?"
-    r"(?:район|округ|р-н)[а-яё]*")
 _DISTRICT_GAP = 25  # "районе Тюменской области": a region named this close after the adjective
-_ADJ_STEM_RE = re.compile(r"(.{4,}?)(?:ск|к)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)")
-
-
-def _adjective_stem(word: str) -> str | None:
-    """"кораблинском" -> "кораблин", "городецкого" -> "городец"; None for no such adjective."""
-    m = _ADJ_STEM_RE.fullmatch(_norm(word))
-    return m.group(1) if m else None
-
-
-def _name_stems(key: str) -> set[str]:
-    """The stems a district adjective may take from a place's name: "кораблино" ->
-    "кораблин" (Кораблинский), "шенкурск" -> "шенкур", "торопец" -> "торопец"."""
-    out = {key}
-    if key[-1:] in "аеиоуыэюяь":
-        out.add(key[:-1])
-    if key.endswith("ск"):
-        out.add(key[:-2])
-    return {k for k in out if len(k) >= 4}
 
 
 class Gazetteer:
@@ -202,8 +187,8 @@ class Gazetteer:
         self.cities: dict[str, tuple[str, int]] = {}  # Russian city name -> (code, population)
         self.geonames_names: dict[int, str] = {}  # geonameid -> the Russian name indexed
         self.left_out: dict[int, str] = {}  # geonameid -> why the city is not indexed
-        # stem of a place's name -> the regions of the places of that stem (_district_mentions)
-        self._district_stems: dict[str, set[str]] = {}
+        # a place's name (normalised) -> the regions of the places of 1,000+ people of that name
+        self._place_regions: dict[str, set[str]] = {}
         self._load_regions()
         self._add_derived_adjectives()
         if use_geonames:
@@ -222,7 +207,7 @@ class Gazetteer:
     def find_regions(self, text: str) -> list[RegionMention]:
         """Region mentions in `text`, left to right, longest match first, non-overlapping."""
         found = self._scan(text, strict=True)
-        if not self._district_stems or not _DISTRICT_RE.search(text):
+        if not self._place_regions or not _DISTRICT_RE.search(text):
             return found
         # a district of a region the text names right after it ("в Исетском районе Тюменской
         # области", real news dev r2_032) is that region's, whatever town it is named like
@@ -232,20 +217,42 @@ class Gazetteer:
         return sorted(found + districts, key=lambda m: m.start) if districts else found
 
     def _district_mentions(self, text: str) -> list[RegionMention]:
-        """A district named by its town's adjective ("в Кораблинском районе", "Городецкого
-        округа"): real news places a plant by its district (real news dev r8_012, r9_014),
-        and a district is named after its town. The adjective's stem must be that of the
-        places of one region only (GeoNames places of 1,000+ people): "Советском районе"
-        names none."""
+        """A district named by its town's adjective ("в Шенкурском районе" of Шенкурск,
+        "Кораблинского района" of Кораблино): regional news often places a plant by its
+        district alone (real news dev r8_012, r9_010, r9_014). The town must be a place of
+        1,000+ people (GeoNames) of one region only, and the adjective not one that many
+        regions' districts share (gazetteer_words.csv shared_district: "Советский",
+        "Калининский"). The mention is the adjective: the district word after it tells the
+        plant rules it is a district (plants.py _other_district)."""
         out = []
         for m in _DISTRICT_RE.finditer(text):
-            stem = _adjective_stem(m.group(1))
-            codes = self._district_stems.get(stem, set()) if stem else set()
-            if len(codes) == 1:
-                # the adjective alone: the district word after it tells a caller it is one
-                region = self._regions[next(iter(codes))]
-                out.append(RegionMention(m.start(1), m.end(1), m.group(1), region, VIA_DISTRICT))
+            code = self._district_town(m.group(1))
+            if code is not None:
+                out.append(RegionMention(m.start(1), m.end(1), m.group(1), self._regions[code],
+                                         VIA_DISTRICT))
         return out
+
+    def _district_town(self, adjective: str) -> str | None:
+        """The region code of the town a district adjective is made from, or None."""
+        adjs = [p for p in _parses(_norm(adjective)) if p.tag.POS == "ADJF"]
+        lem = _norm(adjs[0].normal_form) if adjs else ""
+        if not lem.endswith(("ский", "цкий")) or lem in _SHARED_DISTRICTS:
+            return None
+        towns = _district_towns(lem)
+        # a town of the index first (5,000+ people, a town's name unique), else the places of
+        # 1,000+ people of every name it may come from, all in one region ("Яковлевский":
+        # Яковлево of Belgorod, Яковлевка of Primorye: none)
+        indexed = self._town_keys()
+        if code := next((indexed[t] for t in towns if t in indexed), None):
+            return code
+        codes = set().union(*(self._place_regions.get(t, set()) for t in towns))
+        return next(iter(codes)) if len(codes) == 1 else None
+
+    def _town_keys(self) -> dict[str, str]:
+        keys = self.__dict__.get("_town_key_cache")
+        if keys is None:
+            keys = self._town_key_cache = {_norm(k): v[0] for k, v in self.cities.items()}
+        return keys
 
     def resolve_region(self, phrase: str) -> Region | None:
         """The region a short phrase names: a code, a name in any case, an alias or a city.
@@ -394,9 +401,7 @@ class Gazetteer:
             if town and len(regions_of[key]) > 1:
                 continue  # a town's name that other regions' places share
             self._add_city(name, code, population, town)
-        for key, codes in regions_of.items():
-            for stem in _name_stems(key):
-                self._district_stems.setdefault(stem, set()).update(codes)
+        self._place_regions = regions_of
 
     @staticmethod
     def _town_ok(name: str) -> bool:
@@ -554,6 +559,19 @@ class Gazetteer:
 
 
 # ---- word forms and city names ----------------------------------------------------------
+
+
+def _district_towns(adjective: str) -> list[str]:
+    """Town names a district adjective may be made from, the likelier first: шенкурский
+    <- Шенкурск, рузаевский <- Рузаевка, кораблинский <- Кораблино, мелеузовский <- Мелеуз,
+    городецкий <- Городец (боровский is Боровск before Бор)."""
+    base = adjective[:-4]
+    out = [base + "ск", base + "ка", base, base + "о", base + "а", base + "и", base + "ы"]
+    if adjective.endswith("цкий"):
+        out += [base + "ц", base + "к"]  # городецкий <- Городец
+    if base.endswith(("ов", "ев", "ин")):
+        out.append(base[:-2])
+    return out
 
 
 def _joined(text: str, left: tuple, right: tuple) -> bool:

@@ -34,6 +34,8 @@ from pipeline.rules.text import AnalyzedText, Sentence, Token
 
 # The word lists live in pipeline/data/lexicon/ (facility_heads.csv, plant_statuses.csv,
 # plant_status_values.csv, plant_words.csv); load_lexicon() reads them into these names.
+_COMPOUND_BASES: frozenset[str] = frozenset()
+_COMPOUND_STOPS: frozenset[str] = frozenset()
 FACILITY_HEADS: frozenset[str] = frozenset()
 WEAK_HEADS: frozenset[str] = frozenset()  # plants only with a product ("линия по розливу")
 SELF_NAMED_HEADS: frozenset[str] = frozenset()  # say what they make ("мясокомбинат", "ТЭЦ")
@@ -99,6 +101,28 @@ _BANKRUPTCY: frozenset[str] = frozenset()  # "банкротство": what a ca
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
+class _Heads(frozenset):
+    """Facility nouns of the lexicon and their compounds: a known base after a stem of the
+    product ("свинокомплекс", "мясохладобойня", "фармзавод", after real news dev r9_010,
+    r5_013): regional news coins them freely, so no list can hold them all."""
+
+    def __contains__(self, lem: object) -> bool:
+        return frozenset.__contains__(self, lem) or \
+            isinstance(lem, str) and _compound_base(lem) is not None
+
+
+def _compound_base(lem: str) -> str | None:
+    """The facility noun a compound ends with, when its stem may name a product (plant_words
+    compound_base, compound_stop): "свинокомплекс" -> "комплекс", not "спорткомплекс"."""
+    for base in _COMPOUND_BASES:
+        stem = lem[:-len(base)]
+        if lem.endswith(base) and len(stem) >= 3 and stem.isalpha() and \
+                not any(stem.startswith(w) for w in _COMPOUND_STOPS) and \
+                (base != "комплекс" or stem[-1] in "ое"):
+            return base
+    return None
+
+
 def status_values() -> list[str]:
     """The closed vocabulary of plant statuses, in table order (plant_status_values.csv)."""
     return list(lexicon.ordered("plant_status_values", "status"))
@@ -114,11 +138,14 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
-    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF
+    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
+    global _COMPOUND_BASES, _COMPOUND_STOPS
     heads = "facility_heads"
-    FACILITY_HEADS = lexicon.words(heads, "lemma")
+    _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
+    _COMPOUND_STOPS = lexicon.words("plant_words", role="compound_stop")
+    FACILITY_HEADS = _Heads(lexicon.words(heads, "lemma"))
     WEAK_HEADS = lexicon.flagged(heads, "weak", "lemma")
-    SELF_NAMED_HEADS = lexicon.flagged(heads, "self_named", "lemma")
+    SELF_NAMED_HEADS = _Heads(lexicon.flagged(heads, "self_named", "lemma"))
     PO_ONLY_HEADS = lexicon.flagged(heads, "po_only", "lemma")
     ADDED_UNITS = lexicon.flagged(heads, "added_unit", "lemma")
     _HOSTS = lexicon.flagged(heads, "host", "lemma")
@@ -152,6 +179,7 @@ def load_lexicon() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
+    _STAGES = lexicon.words(words, role="stage_noun")
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -233,9 +261,11 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     is "announced" unless the sentence, or one of the next few (`dated`, see plan_dated()
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
-    if _cuts_staff(sent):
-        return UNKNOWN
     status = _stated_status(sent)
+    if _cuts_staff(sent) and status not in _STOP_STATUSES:
+        # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
+        # минимума сократив число рабочих", real news dev r3_001)
+        return UNKNOWN
     if status == "planned" and not dated and any(_lem(t) in _INTENT for t in sent.tokens) \
             and not (_has_date(sent.text) and not _signed_before(sent)):
         return "announced"
@@ -504,7 +534,12 @@ def _po_action(tokens: list[Token], i: int) -> int | None:
     j = i + 1
     while j < min(i + 3, len(tokens)) and tokens[j].pos == "ADJ" and tokens[j].case == "Dat":
         j += 1
-    return j if j < len(tokens) and tokens[j].lemma in PRODUCT_NOUNS else None
+    if j >= len(tokens) or tokens[j].lemma not in PRODUCT_NOUNS:
+        return None
+    if j + 2 < len(tokens) and tokens[j + 1].text.lower() == "и" and \
+            tokens[j + 2].lemma in PRODUCT_NOUNS:
+        j += 2  # "по производству и переработке баранины" (real news dev r6_033)
+    return j
 
 
 def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
@@ -522,6 +557,9 @@ def _complement(tokens: list[Token], i: int) -> tuple[int, int, int]:
         # "по глубокой переработке"
         while start < len(tokens) and tokens[start - 1].pos == "ADJ":
             start += 1
+    elif not capacity and start + 1 < len(tokens) and tokens[start].lemma in PRODUCT_NOUNS and \
+            tokens[start].case == "Gen" and _np_end(tokens, start + 1, "Gen") > start + 1:
+        start += 1  # "линия производства труб", "цех сборки автомобилей": X is made
     if not capacity:
         start = _past_quantity(tokens, start)
     if start >= len(tokens):
@@ -698,6 +736,9 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     # real news dev r3_054)
     if _lem(t) not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN", "ADJ") or i in covered:
         return False
+    if (t.pos == "PROPN" or i > 0 and t.text[:1].isupper()) and _compound_base(_lem(t)) and \
+            not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
+        return False  # "Уралвагонзавод": a company's name
     if i > 0 and toks[i - 1].text.lower() == "по":
         return False
     j = i - 1
@@ -714,7 +755,22 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
                                                             sent.text[:t.start - sent.start])
            for sp in sent.spans):
         return False  # 'ООО "МПК" Пивоваренный завод Майкопский' (real news dev r4_002): a company
-    return not _inside_quotes(sent, t)
+    return not _inside_quotes(sent, t) or _plant_company(sent, i)
+
+
+def _plant_company(sent: Sentence, i: int) -> bool:
+    """A company named after its plant, right after its legal form ("ОАО «Селенгинский
+    ЦКК»", "ОАО «Металлургический завод им. А.К. Серова»", real news dev r9_023, r8_020):
+    what happens to the company happens to the plant it is."""
+    t = sent.tokens[i]
+    if _lem(t) in WEAK_HEADS or not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
+        return False  # a compound ("ООО «Липецкий полиграфкомбинат»") is a company's word
+    m = re.search(r"(\S+)\s*«((?:[А-ЯЁ][а-яё-]+\s+(?:[а-яёА-ЯЁ][а-яё-]+\s+)?)?)$",
+                  sent.text[:t.start - sent.start])
+    if m is None or m.group(1) not in _LEGAL_FORMS or not m.group(2):
+        return False
+    return all(_place_adjective(x) or x.pos == "ADJ"
+               for x in sent.tokens[i - len(m.group(2).split()):i])
 
 
 def _landmark(sent: Sentence, i: int) -> bool:
@@ -755,10 +811,18 @@ def _adjectives_before(toks: list[Token], i: int) -> tuple[list[Token], Token | 
     them; any adjective counts, since the tagger's case of a name is unreliable."""
     j = i - 1
     # a short form is a predicate ("Открыт Суходольский завод"), not the plant's adjective
-    while j >= 0 and toks[j].pos == "ADJ" and toks[j].feats.get("Variant") != "Short" and \
-            _can_agree(toks[j], toks[i]):
+    while j >= 0 and (toks[j].pos == "ADJ" or _place_adjective(toks[j])) and \
+            toks[j].feats.get("Variant") != "Short" and _can_agree(toks[j], toks[i]):
         j -= 1
     return toks[j + 1:i], (toks[j] if j >= 0 else None)
+
+
+def _place_adjective(tok: Token) -> bool:
+    """A town's adjective the tagger reads as a proper noun ("Алексинский и Ефремовский
+    химические заводы", after real news dev r9_003): a capitalised word whose first reading
+    is an adjective."""
+    return tok.pos == "PROPN" and tok.text[:1].isupper() and \
+        morph().parse(tok.text.lower())[0].tag.POS == "ADJF"
 
 
 def _can_agree(adj: Token, head: Token) -> bool:
@@ -813,6 +877,13 @@ def _part_event(sent: Sentence, ph: _Phrase) -> str | None:
         else event
 
 
+def _stage_of(toks: list[Token], ph: _Phrase) -> bool:
+    """The phrase is what a stage noun right before it is a stage of ("запустили вторую
+    очередь завода"): a stage launched at a working plant expands it."""
+    prev = _adjectives_before(toks, ph.head)[1]
+    return prev is not None and _lem(prev) in _STAGES
+
+
 def _capacity_grows(sent: Sentence, prev: Token | None) -> bool:
     """The facility depends on a capacity that grows ("проект по расширению мощностей
     маслоэкстракционного завода", "мощность Аткарского завода увеличится", "рост мощностей
@@ -833,8 +904,9 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
         return False
     if _lem(prev) in GOVERNING_NOUNS:
         return True
-    if _event_at_named_part(sent, head, prev):
-        return False
+    if _event_at_named_part(sent, head, prev) or \
+            _lem(prev) in _STAGES and _lem(head) not in ADDED_UNITS:
+        return False  # "вторая очередь тепличного комплекса": the plant's own stage
     return head.case == "Gen" and prev.pos == "NOUN" and \
         _lem(prev) not in _EVENT_WORDS and \
         not any(sp.type == "LOC" and sp.start <= prev.start < sp.end for sp in sent.spans) \
@@ -1063,7 +1135,7 @@ def _joined_adjective(toks: list[Token], k: int) -> bool:
 
 def _adjective_like(tok: Token) -> bool:
     """An adjective, or one the tagger read as a noun ("цементный и известковый")."""
-    return tok.pos == "ADJ" or tok.pos == "NOUN" and \
+    return tok.pos == "ADJ" or _place_adjective(tok) or tok.pos == "NOUN" and \
         morph().parse(tok.text.lower())[0].tag.POS == "ADJF"
 
 
@@ -1107,7 +1179,7 @@ def _coordinated_adjective(sent: Sentence, ph: _Phrase) -> _Phrase | None:
         return None
     adj = toks[k - 2]
     # the tagger may read a lone adjective before "и" as a noun ("лакокрасочное и …")
-    adjective = adj.pos == "ADJ" and adj.case == toks[k].case or \
+    adjective = adj.pos == "ADJ" and adj.case == toks[k].case or _place_adjective(adj) or \
         adj.pos == "NOUN" and morph().parse(adj.text.lower())[0].tag.POS == "ADJF"
     proper = plural and adj.text[:1].isupper()
     if not adjective or _lem(adj) in NON_NAME_ADJECTIVES or _participle(adj) or \
@@ -1553,7 +1625,7 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     if own == UNKNOWN:
         return own
     if own in NAMED_PLANT_STATUSES:
-        return "expanded" if own == "launched" else own
+        return "expanded" if own == "launched" and not _launched_itself(sent, ph) else own
     if own == "announced" and any(_lem(t) in _INTENT and t.feats.get("Tense") != "Past"
                                   for t in sent.tokens if t.start > ph.end):
         # an intention of the named plant itself, stated after it ("Уральский завод гражданской
@@ -1564,7 +1636,8 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
         return own
     if own in ("planned", "under_construction") and _builds_a_unit(sent, ph, found[si]):
         return "expanded"
-    if own == "planned" and _object_of_event(sent, ph):
+    if own in ("planned", "announced") and _object_of_event(sent, ph) or \
+            own in ("planned", "under_construction") and _built_object(sent, ph):
         return own
     if own is None and si < LEAD_SENTENCES and len(found[si]) == 1:
         for k in range(si + 1, min(si + 3, len(statuses))):
@@ -1594,6 +1667,44 @@ def _object_of_event(sent: Sentence, ph: _Phrase) -> bool:
     before = [t for t in sent.tokens if t.end <= ph.start][-4:]
     return any(t.pos == "NOUN" and _lem(t) in EVENT_NOUNS
                and STATUS_LEMMAS.get(_lem(t)) in _ONGOING for t in before)
+
+
+def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
+    """A launch of the named plant itself, not of something at it: it is what a verb of
+    launching or building right before it starts ("открыли Ефремовский завод", "построили
+    …"), or, as the subject, it starts work ("Тверской завод начал работу", "… заработал",
+    real news dev r6_008, r6_018: the plant opened or restarted). "Брянский завод запустил
+    производство тепловозов" stays a new production at a working plant (expanded)."""
+    toks = sent.tokens
+    before = [t for t in toks if t.end <= ph.start]
+    if any(t.pos == "VERB" and (STATUS_LEMMAS.get(_lem(t)) == "launched" or _lem(t) in
+                                _BUILD_VERBS and t.feats.get("Tense") == "Past")
+           for t in before[-2:]) and not any(t.text.lower() == "на" for t in before[-3:]):
+        return True
+    if any(t.pos in ("VERB", "ADP") for t in before) or toks[ph.head].case not in (None, "Nom"):
+        return False
+    after = [t for t in toks if t.start >= ph.end and t.pos != "PUNCT"]
+    k = next((j for j, t in enumerate(after) if t.pos == "VERB"), None)
+    if k is None or STATUS_LEMMAS.get(_verb_lemma(after[k])) != "launched":
+        return False
+    rest = [t for t in after[k + 1:] if t.pos not in ("ADJ", "DET", "ADV")]
+    if len(rest) >= 2 and rest[0].pos == "ADP" and _lem(rest[1]) in _SERVICE_NOUNS:
+        rest = rest[2:]  # "ввёл в эксплуатацию новый цех": the object follows
+    obj = rest[0] if rest else None
+    if obj is not None and obj.text.lower() == "к":
+        return False  # "приступил к выпуску модульных зданий" (real news dev r3_041)
+    return obj is None or obj.pos not in ("NOUN", "PROPN") or obj.case not in (None, "Acc") \
+        or _lem(obj) in _SERVICE_NOUNS
+
+
+def _built_object(sent: Sentence, ph: _Phrase) -> bool:
+    """The named plant is what a verb of building right before it builds ("построят
+    Мещовский комбинат", "строят Ефремовский завод", after real news dev r9_007): a plant
+    being built, though it has a name already."""
+    before = [t for t in sent.tokens if t.end <= ph.start][-2:]
+    return any(t.pos == "VERB" and (_lem(t) in _BUILD_VERBS or
+                                    STATUS_LEMMAS.get(_lem(t)) == "under_construction")
+               for t in before)
 
 
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
@@ -1634,6 +1745,7 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
     if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
+                             or _stage_of(toks, ph)
                              or _hosts_new_unit(sent, ph, found[si]) or _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
@@ -1682,6 +1794,27 @@ def _unit_host(sent: Sentence, ph: _Phrase, si: int, kept: list[tuple[int, _Phra
             continue
         return next((n for n, (_, kp) in enumerate(kept) if kp.lemma == _lem(t)), None)
     return None
+
+
+# a plant still to come or just opened: a unit told after it is part of the project; one at
+# a working plant (expanded), or a new line at an open one, is a capacity added, a row of its
+# own (written corpus 067, 033)
+_NEW_PLANT = frozenset({"announced", "planned", "under_construction", "launched"})
+
+
+def _unit_of_main(ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]],
+                  out: list[PlantMention], operator: str | None) -> int | None:
+    """The row of a plant told before, for a later unit with no name of its own and the
+    same operator ("Холдинг … строит комплекс по забою скота … В 2025 году запустят
+    обвалочный цех", real news dev r8_012, r9_014, r7_027): a shop, line or production told
+    after a plant is part of it; another company's is a project of its own (r7_010)."""
+    if ph.lemma not in ADDED_UNITS or ph.named or "«" in ph.name or \
+            any(lemma(w).endswith(tuple(_INDUSTRY_ADJECTIVES)) for w in ph.name.split()[:1]):
+        return None  # "лакокрасочное производство": a branch of its own (r2_044)
+    return next((n for n, (ksi, kp) in enumerate(kept) if ksi < si and
+                 kp.lemma not in ADDED_UNITS and not kp.weak and out[n].operator == operator
+                 and out[n].status in _NEW_PLANT
+                 and not (ph.lemma == "линия" and out[n].status == "launched")), None)
 
 
 def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
@@ -1752,11 +1885,13 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
 
 
 def _head_lemma(name: str) -> str:
-    """The facility noun of a row's name ("Воткинский завод" -> "завод")."""
+    """The facility noun of a row's name ("Воткинский завод" -> "завод", "фармзавод" ->
+    "завод")."""
     for w in re.findall(r"[а-яё]+", name.lower()):
         lem = morph().parse(w)[0].normal_form
         if lem in FACILITY_HEADS:
-            return lem
+            return _compound_base(lem) if not frozenset.__contains__(FACILITY_HEADS, lem) \
+                else lem
     return name
 
 
@@ -1790,6 +1925,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
                     region=out[named_first].region or _phrase_region(ph, regions, sent, ctx))
                 kept[named_first] = (kept[named_first][0], ph)
                 continue
+            if _unit_of_main(ph, si, kept, out, _operator(sent, ph, ctx)) is not None:
+                continue  # a shop or line of a plant told before
             if (host := _unit_host(sent, ph, si, kept)) is not None:
                 # "на заводе налажено производство сетки": a unit of a plant already a row
                 if out[host].product is None and ph.product:
