@@ -648,16 +648,7 @@ def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
         return region.name if region else span.normal
     if sent is not None and (named := described_name(sent.text[span.start - sent.start:])):
         return named[0]  # "ОЭЗ «Калуга»": a kind of body and its quoted name, quotes kept
-    if sent is not None:
-        # natasha's normal form inflects every word ("Института физики" -> "Институт
-        # физика"); only the head and its adjectives go to the nominative
-        toks = [t for t in sent.tokens if span.start <= t.start < span.end]
-        if len(toks) > 1 and toks[0].pos in ("NOUN", "PROPN", "ADJ") and toks[0].case not in (
-                None, "Nom") and toks[0].text[:1] not in _OPEN_QUOTES:
-            return normalize_org(_nominative_phrase(toks))
-        if len(toks) > 1 and toks[0].case == "Nom" and (len(toks) > 2 or toks[1].case != "Nom"):
-            # "Новосибирский завод резки металлов": the tail stays as written
-            return normalize_org(span.text)
+    # span.normal inflects only the head group (pipeline/runtime/nlp.py org_head_normal)
     return normalize_org(span.normal)
 
 
