@@ -189,6 +189,7 @@ class Gazetteer:
         self.left_out: dict[int, str] = {}  # geonameid -> why the city is not indexed
         # a place's name (normalised) -> the regions of the places of 1,000+ people of that name
         self._place_regions: dict[str, set[str]] = {}
+        self._city_codes: dict[str, str] = {}  # an indexed city's normalised name -> its code
         self._load_regions()
         self._add_derived_adjectives()
         if use_geonames:
@@ -242,17 +243,10 @@ class Gazetteer:
         # a town of the index first (5,000+ people, a town's name unique), else the places of
         # 1,000+ people of every name it may come from, all in one region ("Яковлевский":
         # Яковлево of Belgorod, Яковлевка of Primorye: none)
-        indexed = self._town_keys()
-        if code := next((indexed[t] for t in towns if t in indexed), None):
+        if code := next((self._city_codes[t] for t in towns if t in self._city_codes), None):
             return code
         codes = set().union(*(self._place_regions.get(t, set()) for t in towns))
         return next(iter(codes)) if len(codes) == 1 else None
-
-    def _town_keys(self) -> dict[str, str]:
-        keys = self.__dict__.get("_town_key_cache")
-        if keys is None:
-            keys = self._town_key_cache = {_norm(k): v[0] for k, v in self.cities.items()}
-        return keys
 
     def resolve_region(self, phrase: str) -> Region | None:
         """The region a short phrase names: a code, a name in any case, an alias or a city.
@@ -410,6 +404,7 @@ class Gazetteer:
 
     def _add_city(self, name: str, code: str, population: int, town: bool) -> None:
         self.cities[name] = (code, population)
+        self._city_codes[_norm(name)] = code
         words = _TOKEN_RE.findall(name)
         weak = _weakness(words[0]) if len(words) == 1 else STRONG
         entry = _Entry(
