@@ -143,3 +143,28 @@ def test_a_former_name_of_the_site_is_no_operator():
     # must not fire: a working plant the new one is built at
     assert _story("В Омске на базе завода «Сибиряк» будет построен комбинат пищевой "
                   "продукции.")[0] == [("комбинат пищевой продукции", "Сибиряк")]
+
+
+@pytest.mark.parametrize("name, expected", [
+    # a person the NER read into a company's name after a post (r10_015)
+    ("Омский текстиль Ивана Петрова", "Омский текстиль"),
+    ("Сибирский текстиль Ли Байчуня", "Сибирский текстиль"),
+    # must not cut: a name "имени", a place in the genitive, a name with no word in lower case
+    ("Омский завод им. В.П. Петрова", "Омский завод им. В.П. Петрова"),
+    ("Корпорация развития Забайкалья", "Корпорация развития Забайкалья"),
+    ("Банк Ивана Петрова", "Банк Ивана Петрова"),
+])
+def test_a_person_after_a_company_name_is_cut(name, expected):
+    assert orgs.without_person_tail(name) == expected
+
+
+@pytest.mark.parametrize("company, operator", [
+    # the plant's own abbreviation is the plant, no operator of it (r5_004, r7_005)
+    ("«ОмМаш»", None), ("ОМЗ", None),
+    # must not fire: another company's name
+    ("«СибМаш»", "СибМаш"), ("«Омега»", "Омега"),
+])
+def test_the_plant_abbreviated_is_not_its_operator(company, operator):
+    text = ("На Омском машиностроительном заводе идет модернизация. Об этом сообщили в "
+            f"пресс-службе компании {company}.")
+    assert _story(text)[0] == [("Омский машиностроительный завод", operator)]

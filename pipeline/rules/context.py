@@ -17,7 +17,13 @@ from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.memo import memo_text
 from pipeline.rules.morph import lemma, normal_name
-from pipeline.rules.orgs import normalize_org, org_key, org_sector, quoted_nominative
+from pipeline.rules.orgs import (
+    normalize_org,
+    org_key,
+    org_sector,
+    quoted_nominative,
+    without_person_tail,
+)
 from pipeline.rules.text import AnalyzedText, Sentence, Span
 
 # The Industrial Development Fund named, then one of its programmes within a few words:
@@ -124,7 +130,7 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     if quoted_in_text and not quoted:
         # «Вертолёты России»: a name in quotes is written as it is, not inflected
         quoted = [span.text]
-    name = quoted[-1] if quoted else normalize_org(span.normal)
+    name = quoted[-1] if quoted else without_person_tail(normalize_org(span.normal))
     name = name.strip(" «»\"")
     if quoted:
         name = quoted_nominative(name, normalize_org(span.normal).strip(" «»\""))
