@@ -168,3 +168,16 @@ def test_the_plant_abbreviated_is_not_its_operator(company, operator):
     text = ("На Омском машиностроительном заводе идет модернизация. Об этом сообщили в "
             f"пресс-службе компании {company}.")
     assert _story(text)[0] == [("Омский машиностроительный завод", operator)]
+
+
+@pytest.mark.parametrize("join, second", [
+    # a clause of its own names its own company (r5_009)
+    (", а компания «Омега» планирует", "Омега"),
+    # must not fire: the same company goes on ("а также" is no new subject)
+    (", а также планирует", "Вектор"),
+    (" и планирует", "Вектор"),
+])
+def test_a_clause_of_its_own_names_the_operator(join, second):
+    text = ("Компания «Вектор» рассматривает строительство завода по производству кирпича"
+            f"{join} строительство завода по производству плитки.")
+    assert [op for _, op in _story(text)[0]] == ["Вектор", second]

@@ -1740,11 +1740,29 @@ def _built_object(sent: Sentence, ph: _Phrase) -> bool:
                for t in before)
 
 
+# a clause of its own after a comma: "X рассматривает строительство завода, а компания Y
+# планирует строительство завода по производству металлоконструкций" (real news dev r5_009)
+_NEW_CLAUSE = re.compile(r",\s+(?:а|но|тогда как|в то время как)\s|;\s")
+
+
+def _clause_companies(sent: Sentence, ph: _Phrase) -> list[str]:
+    """The companies named before the phrase in its own clause, when a clause of its own
+    ("…, а компания Y …") starts before it; [] when none does or it names none."""
+    rel = ph.start - sent.start
+    breaks = [m.end() for m in _NEW_CLAUSE.finditer(sent.text, 0, rel)]
+    if not breaks:
+        return []
+    lo = sent.start + breaks[-1]
+    return sentence_companies(replace(sent, spans=[sp for sp in sent.spans
+                                                   if lo <= sp.start < ph.start]))
+
+
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
     if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
             sent.tokens[ph.head + 1].text.lower() != "«":
         return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
-    companies = sentence_companies(sent, exclude=(ph.start, ph.end))
+    companies = _clause_companies(sent, ph) or \
+        sentence_companies(sent, exclude=(ph.start, ph.end))
     operator = company_right_after(sent, ph.end) or (companies[0] if companies else ctx.company)
     if operator and _same_name(operator, ph.name):
         return None  # "ООО «Юргинский машиностроительный завод»" runs itself
