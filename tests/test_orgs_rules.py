@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.rules import lexicon, orgs
-from pipeline.rules.context import build_context, is_company
+from pipeline.rules.context import build_context, is_company, is_lender
 from pipeline.rules.investments import find_investments
 from pipeline.rules.plants import find_plants
 from pipeline.rules.text import Span
@@ -181,3 +181,21 @@ def test_a_clause_of_its_own_names_the_operator(join, second):
     text = ("Компания «Вектор» рассматривает строительство завода по производству кирпича"
             f"{join} строительство завода по производству плитки.")
     assert [op for _, op in _story(text)[0]] == ["Вектор", second]
+
+
+@pytest.mark.parametrize("financier, company", [
+    # a bank lends, it neither runs the plant nor invests in it (r8_023, r2_039)
+    ("Газпромбанк", None), ("Омский индустриальный банк", None),
+    # must not fire: a company that is no bank
+    ("компания «Вектор»", "Вектор"),
+])
+def test_a_bank_is_no_operator_or_investor(financier, company):
+    plants, investors = _story("В Омске построят завод по производству кормов. Проект "
+                               f"финансирует {financier}. Инвестиции составят 2 млрд рублей.")
+    assert plants == [("завод по производству кормов", company)]
+    assert investors == [company]
+
+
+def test_a_bank_name_is_a_lender():
+    assert is_lender("Россельхозбанк") and is_lender("Московский Индустриальный банк")
+    assert not is_lender("Банкомат-Сервис") and not is_lender("Вектор") and not is_lender(None)

@@ -123,6 +123,24 @@ _MEDIA_ABBR_FIRST = re.compile(
     + r")\w{0,3}\s*[«\"“„]")
 
 
+# A lender (company_words.csv lender): it finances a plant, it neither runs it nor invests in
+# it (no row of the real news or the written corpus has a bank as operator or investor).
+_LENDER = re.compile(
+    r"\w*(?:" + "|".join(lexicon.ordered("company_words", role="lender")) + r")\b",
+    re.IGNORECASE)
+
+
+def is_lender(name: str | None) -> bool:
+    """Whether a company's name is a bank's ("Газпромбанк", "Московский Индустриальный
+    банк"); "Банка" in a name inflects no such word and "Банкомат" is another word."""
+    return bool(name) and bool(_LENDER.search(name))
+
+
+def story_company(ctx: DocContext) -> str | None:
+    """The article's company as an operator or an investor: none when it is a lender."""
+    return None if is_lender(ctx.company) else ctx.company
+
+
 def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     """The company a span names: the quoted name when there is one ("компания «Сибфарм»");
     None for a bare descriptor ("китайская корпорация") or a support programme."""
@@ -191,7 +209,7 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
                                                 sp.start - sent.start]):
             continue
         in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
-        if is_company(sp) and (n := company_name(sp, in_quotes)):
+        if is_company(sp) and (n := company_name(sp, in_quotes)) and not is_lender(n):
             names.append((n, is_facility_name(sp)))
     return [n for n, plant in names if not plant] + \
         [n for n, plant in names if plant and facilities]
@@ -207,7 +225,7 @@ def company_right_after(sent: Sentence, end: int) -> str | None:
             continue
         in_quotes = gap.endswith("«")
         if is_company(sp) and not is_facility_name(sp) and \
-                (n := company_name(sp, in_quotes)):
+                (n := company_name(sp, in_quotes)) and not is_lender(n):
             return n
     return None
 

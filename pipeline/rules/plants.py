@@ -17,7 +17,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from pipeline.rules import lexicon
-from pipeline.rules.context import DocContext, company_right_after, sentence_companies
+from pipeline.rules.context import (
+    DocContext,
+    company_right_after,
+    sentence_companies,
+    story_company,
+)
 from pipeline.rules.dates import DateMention, find_dates, find_periods
 from pipeline.rules.gazetteer import Region, RegionMention, find_regions, resolve_region
 from pipeline.rules.morph import (
@@ -1763,7 +1768,8 @@ def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
         return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
     companies = _clause_companies(sent, ph) or \
         sentence_companies(sent, exclude=(ph.start, ph.end))
-    operator = company_right_after(sent, ph.end) or (companies[0] if companies else ctx.company)
+    operator = company_right_after(sent, ph.end) or \
+        (companies[0] if companies else story_company(ctx))
     if operator and _same_name(operator, ph.name):
         return None  # "ООО «Юргинский машиностроительный завод»" runs itself
     return operator
