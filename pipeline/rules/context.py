@@ -17,7 +17,13 @@ from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.memo import memo_text
 from pipeline.rules.morph import lemma, normal_name
-from pipeline.rules.orgs import normalize_org, org_key, org_sector, quoted_nominative
+from pipeline.rules.orgs import (
+    normalize_org,
+    org_key,
+    org_sector,
+    quoted_nominative,
+    without_person_tail,
+)
 from pipeline.rules.text import AnalyzedText, Sentence, Span
 
 # The Industrial Development Fund named, then one of its programmes within a few words:
@@ -46,7 +52,8 @@ PROJECT_PROGRAMS = lexicon.flagged("programs", "whole_project", "name")
 # Government development institutions are not companies even when their name says "фонд".
 _INSTITUTIONS = lexicon.words("company_words", role="institution")
 # the institutions as lemmas: "Корпорации развития Забайкалья" starts with "корпорация развития"
-_INSTITUTION_LEMMAS = tuple(normal_name(w) + " " for w in _INSTITUTIONS)
+# anywhere in a name: "Смоленский центр занятости населения" (real news dev r10_017)
+_INSTITUTION_LEMMAS = tuple(" " + normal_name(w) + " " for w in _INSTITUTIONS)
 
 
 # compiled once: find_program runs on every sentence ("ТОР" only in capitals: "тор" is a
@@ -78,19 +85,60 @@ def is_company(span: Span) -> bool:
         return False
     key = org_key(span.normal)
     if key in _INSTITUTIONS or key.startswith("фонд развития") or \
-            (normal_name(key) + " ").startswith(_INSTITUTION_LEMMAS):
+            any(i in " " + normal_name(key) + " " for i in _INSTITUTION_LEMMAS):
         return False
     if find_program(span.text):
         return False  # "ОЭЗ «Липецк»", "СПИК": a support instrument, not a company
-    if any(_MEDIA_NAME.fullmatch(s.strip(" «»\"“”")) for s in (span.text, span.normal)):
-        return False  # "ТАСС", "в «Интерфаксе»": the news outlet, not a company of the story
+    if any(_MEDIA_NAME.fullmatch(s.strip(" «»\"“”")) for s in (span.text, span.normal)) or \
+            _MEDIA_ABBR_FIRST.match(span.text):
+        return False  # "ТАСС", "в «Интерфаксе»", "ГТРК «Чита»": the news outlet
+    if key in _NOT_COMPANY or _region_itself(span.text):
+        return False  # "АПК", "ГРЭС", "СВЕРДЛОВСКАЯ ОБЛАСТЬ": no company at all
     return org_sector(span.normal) != "government"
+
+
+# The whole names the NER takes for organizations that are no company (company_words.csv
+# not_company): a common abbreviation ("АПК", "ГРЭС"), a word of the page ("Читать").
+_NOT_COMPANY = lexicon.words("company_words", role="not_company")
+
+
+def _region_itself(text: str) -> bool:
+    """Whether a name is only a region's name ("СВЕРДЛОВСКАЯ ОБЛАСТЬ", real news dev
+    r9_002, a heading the NER took for an organization); "Ростовская зерновая компания"
+    has words of its own."""
+    found = find_regions(text)
+    return len(found) == 1 and found[0].via in _NAMED_OUTRIGHT and \
+        not re.sub(r"[\W_]+", "", text[:found[0].start] + text[found[0].end:])
 
 
 # The whole name of a news outlet (company_words.csv, role media_name).
 _MEDIA_NAME = re.compile(
     "|".join(f"(?:{w})" for w in lexicon.ordered("company_words", role="media_name")),
     re.IGNORECASE)
+# A name that starts with a news outlet's abbreviation ("ГТРК «Чита»", real news dev r7_028)
+# or with an outlet's kind before its quoted name ("Газета «Омская правда»").
+_MEDIA_ABBR_FIRST = re.compile(
+    r"(?:" + "|".join(lexicon.ordered("company_words", role="media_abbr")) + r")\b"
+    r"|(?i:" + "|".join(lexicon.ordered("company_words", role="media_before"))
+    + r")\w{0,3}\s*[«\"“„]")
+
+
+# A lender (company_words.csv lender): it finances a plant, it neither runs it nor invests in
+# it (no row of the real news or the written corpus has a bank as operator or investor).
+_LENDER = re.compile(
+    r"\w*(?:" + "|".join(lexicon.ordered("company_words", role="lender")) + r")\b",
+    re.IGNORECASE)
+
+
+def is_lender(name: str | None) -> bool:
+    """Whether a company's name is a bank's ("Газпромбанк", "Московский Индустриальный
+    банк"); "Банка" in a name inflects no such word and "Банкомат" is another word."""
+    return bool(name) and bool(_LENDER.search(name))
+
+
+def story_company(ctx: DocContext) -> str | None:
+    """The article's company as an operator or an investor: none when it is a lender."""
+    return None if is_lender(ctx.company) else ctx.company
 
 
 def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
@@ -100,7 +148,7 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     if quoted_in_text and not quoted:
         # «Вертолёты России»: a name in quotes is written as it is, not inflected
         quoted = [span.text]
-    name = quoted[-1] if quoted else normalize_org(span.normal)
+    name = quoted[-1] if quoted else without_person_tail(normalize_org(span.normal))
     name = name.strip(" «»\"")
     if quoted:
         name = quoted_nominative(name, normalize_org(span.normal).strip(" «»\""))
@@ -134,6 +182,13 @@ _MEDIA_BEFORE = re.compile(
     r"|\b(?:" + "|".join(lexicon.ordered("company_words", role="media_abbr")) + r"))\s*[«\"“]?\s*$")
 
 
+# A name a few words after "бывший" is what a place was, not who runs it now: "на базе
+# бывшего винно-коньячного комбината «Удобный»", "на территории бывшего совхоза
+# «Тепличный»", "«Кордиант Ульяновск» (бывший Bridgestone)" (real news dev r4_002, r7_027,
+# r5_020).
+_FORMER_BEFORE = re.compile(r"\bбывш\w*(?:\s+[а-яё-]+){0,3}\s*[«\"“„]?\s*$", re.IGNORECASE)
+
+
 def _named_after(text: str, start: int) -> bool:
     """Whether the name starting at `start` follows a site or news-outlet word."""
     before = text[max(0, start - 30):start]
@@ -149,10 +204,12 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
     for sp in sent.spans:
         if exclude and exclude[0] <= sp.start < exclude[1]:
             continue
-        if _named_after(sent.text, sp.start - sent.start):
+        if _named_after(sent.text, sp.start - sent.start) or \
+                _FORMER_BEFORE.search(sent.text[max(0, sp.start - sent.start - 60):
+                                                sp.start - sent.start]):
             continue
         in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
-        if is_company(sp) and (n := company_name(sp, in_quotes)):
+        if is_company(sp) and (n := company_name(sp, in_quotes)) and not is_lender(n):
             names.append((n, is_facility_name(sp)))
     return [n for n, plant in names if not plant] + \
         [n for n, plant in names if plant and facilities]
@@ -168,7 +225,7 @@ def company_right_after(sent: Sentence, end: int) -> str | None:
             continue
         in_quotes = gap.endswith("«")
         if is_company(sp) and not is_facility_name(sp) and \
-                (n := company_name(sp, in_quotes)):
+                (n := company_name(sp, in_quotes)) and not is_lender(n):
             return n
     return None
 
@@ -195,7 +252,8 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     not_companies = {org_key(sp.normal) for sp in analyzed.spans
                      if _named_after(analyzed.text, sp.start)}
     for span in owners or spans:
-        if org_key(span.normal) in not_companies:
+        if org_key(span.normal) in not_companies or \
+                _FORMER_BEFORE.search(analyzed.text[max(0, span.start - 60):span.start]):
             continue
         name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«")
         key = org_key(name or "")

@@ -23,6 +23,7 @@ from pipeline.rules.context import (
     DocContext,
     find_program,
     sentence_companies,
+    story_company,
 )
 from pipeline.rules.dates import Period, find_periods
 from pipeline.rules.gazetteer import Region, find_regions
@@ -242,7 +243,7 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
     regions = find_regions(sent.text)
     region = regions[0].region if regions else ctx.region
     companies = sentence_companies(_without_targets(sent))
-    investor = companies[0] if companies else ctx.company if near is None else near or None
+    investor = companies[0] if companies else story_company(ctx) if near is None else near or None
     several = several_investors(sent)
     sent_program = find_program(sent.text)
     spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]

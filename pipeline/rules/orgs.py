@@ -120,3 +120,21 @@ def quoted_nominative(name: str, normal: str = "") -> str:
     first = normal.split()[:1]
     return normal if len(normal.split()) == len(words) and \
         any("nomn" in p.tag for p in morph().parse(first[0])) else name
+
+
+def without_person_tail(name: str) -> str:
+    """An unquoted name without the person the NER read into it: "Сергеихинский текстиль
+    Ли Байчуня" of "генерального директора АО Сергеихинский текстиль Ли Байчуня" (real news
+    dev r10_015) is "Сергеихинский текстиль": two or three capitalised words after a word in
+    lower case, the first of them a first name. "Завод им. В.П. Отрохова", "Корпорация
+    развития Забайкалья" and "Банк Ивана Петрова" (no word in lower case before) stay."""
+    words = name.split()
+    for k in range(max(1, len(words) - 3), len(words) - 1):
+        tail = words[k:]
+        before = words[k - 1]
+        if not before.islower() or before.rstrip(".") in ("им", "имени"):
+            continue
+        if all(re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?", w) for w in tail) and \
+                any("Name" in p.tag for p in morph().parse(tail[0])):
+            return " ".join(words[:k])
+    return name

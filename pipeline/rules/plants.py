@@ -17,7 +17,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from pipeline.rules import lexicon
-from pipeline.rules.context import DocContext, company_right_after, sentence_companies
+from pipeline.rules.context import (
+    DocContext,
+    company_right_after,
+    sentence_companies,
+    story_company,
+)
 from pipeline.rules.dates import DateMention, find_dates, find_periods
 from pipeline.rules.gazetteer import Region, RegionMention, find_regions, resolve_region
 from pipeline.rules.morph import (
@@ -673,11 +678,44 @@ def _same_name(operator: str, name: str) -> bool:
     start of its name ("Туимский завод" of "Туимский завод по обработке цветных металлов")."""
     def words(s: str) -> list[str]:  # lemmas: "Белебей мясоперерабатывающего комбината"
         return [lemma(w) for w in re.findall(r"\w+", s.lower().replace("ё", "е"))]
-    op, nm = words(operator), words(name)
+    # "… комбинат (ВГОК)": the plant's name with its abbreviation (real news dev r7_005)
+    op, nm = words(re.sub(r"\s*\([^()]*\)?$", "", operator)), words(name)
     quoted = re.findall(r"«([^«»]+)»", name)
     if quoted and op == words(quoted[-1]):
         return True  # "завод «Эгида»" is not run by «Эгида» the article names as a company
-    return len(op) >= 2 and (op == nm[-len(op):] or op == nm[:len(op)] or nm == op[-len(nm):])
+    return len(op) >= 2 and (op == nm[-len(op):] or op == nm[:len(op)] or nm == op[-len(nm):]
+                             or len(nm) >= 2 and nm == op[:len(nm)]) \
+        or _abbreviation_of(operator, name)
+
+
+def _abbreviation_of(operator: str, name: str) -> bool:
+    """The operator is the plant's name shortened to the starts of its words, in order:
+    "КрасМаш" of "Красноярский машиностроительный завод", "ВГОК" of "Высокогорский
+    горно-обогатительный комбинат" (real news dev r5_004). Only a name written with two
+    capitals or more: "Луч" or "Альба" is a word, no abbreviation."""
+    letters = re.sub(r"[\W\d_]+", "", operator)
+    if len(letters) < 3 or sum(c.isupper() for c in letters) < 2:
+        return False
+    parts = [w for w in re.findall(r"[а-яёa-z]+", name.lower().replace("ё", "е"))
+             if w not in ("по", "и", "им")]
+    return _covers(letters.lower().replace("ё", "е"), parts)
+
+
+def _covers(letters: str, parts: list[str]) -> bool:
+    """Whether `letters` is a run of non-empty starts of some of `parts`, in order, at least
+    two of them."""
+    def go(i: int, k: int, used: int) -> bool:
+        if i == len(letters):
+            return used >= 2
+        for j in range(k, len(parts)):
+            n = 1
+            while i + n <= len(letters) and n <= len(parts[j]) and \
+                    letters[i:i + n] == parts[j][:n]:
+                if go(i + n, j + 1, used + 1):
+                    return True
+                n += 1
+        return False
+    return go(0, 0, 0)
 
 
 def _inside_quotes(sent: Sentence, tok: Token) -> bool:
@@ -1707,12 +1745,31 @@ def _built_object(sent: Sentence, ph: _Phrase) -> bool:
                for t in before)
 
 
+# a clause of its own after a comma: "X рассматривает строительство завода, а компания Y
+# планирует строительство завода по производству металлоконструкций" (real news dev r5_009)
+_NEW_CLAUSE = re.compile(r",\s+(?:а|но|тогда как|в то время как)\s|;\s")
+
+
+def _clause_companies(sent: Sentence, ph: _Phrase) -> list[str]:
+    """The companies named before the phrase in its own clause, when a clause of its own
+    ("…, а компания Y …") starts before it; [] when none does or it names none."""
+    rel = ph.start - sent.start
+    breaks = [m.end() for m in _NEW_CLAUSE.finditer(sent.text, 0, rel)]
+    if not breaks:
+        return []
+    lo = sent.start + breaks[-1]
+    return sentence_companies(replace(sent, spans=[sp for sp in sent.spans
+                                                   if lo <= sp.start < ph.start]))
+
+
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
     if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
             sent.tokens[ph.head + 1].text.lower() != "«":
         return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
-    companies = sentence_companies(sent, exclude=(ph.start, ph.end))
-    operator = company_right_after(sent, ph.end) or (companies[0] if companies else ctx.company)
+    companies = _clause_companies(sent, ph) or \
+        sentence_companies(sent, exclude=(ph.start, ph.end))
+    operator = company_right_after(sent, ph.end) or \
+        (companies[0] if companies else story_company(ctx))
     if operator and _same_name(operator, ph.name):
         return None  # "ООО «Юргинский машиностроительный завод»" runs itself
     return operator
