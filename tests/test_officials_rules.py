@@ -1287,3 +1287,52 @@ def test_org_variant(a, b, same):
 def test_a_former_word_before_joined_nouns_is_said_of_the_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization, r.phase) for r in rows] == expected
+
+
+# --- session 12 (officials precision on unseen pages); every sentence below was written
+# for the tests, the names made up ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r10_019: an adjective head agrees with its noun, both nominative
+    ("Об этом говорят слова исполнительного директора ООО «Вектор» Ивана Петрова.",
+     [("исполнительный директор", "Вектор")]),
+    ("Договор подписан с исполнительным директором компании «Вектор» Иваном Петровым.",
+     [("исполнительный директор", "Вектор")]),
+    # a noun head keeps its genitive complement as written
+    ("Об этом говорят слова директора департамента экономики Ивана Петрова.",
+     [("директор департамента экономики", None)]),
+])
+def test_an_adjective_head_puts_its_noun_in_the_nominative(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r10_018: a reporter's post is no post of the one named before
+    ("Губернатор Иван Петров осмотрел цех. Об этом сообщил корреспондент «Вестника».",
+     [("губернатор", REGION)]),
+    ("Мэр Иван Петров осмотрел цех. Об этом рассказал журналист «Вестника».",
+     [("мэр", None)]),
+    # any other post said so still is
+    ("Иван Петров осмотрел цех. Об этом сообщил гендиректор «Вектора».",
+     [("гендиректор", "Вектор")]),
+])
+def test_a_reporter_is_not_the_person_named_before(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("position, organization, full", [
+    # after real news dev r2_006, r10_018, r10_028: a head of a district is grouped apart
+    ("глава", "Динской район", "глава района"),
+    ("глава", "Грачевский муниципальный округ", "глава округа"),
+    # a head of a region, of a ministry, of a town's administration stays "глава"
+    ("глава", "Ханты-Мансийский автономный округ — Югра", "глава"),
+    ("глава", "Республика Коми", "глава"),
+    ("глава", "Минэкономразвития", "глава"),
+    ("глава", None, "глава"),
+    ("глава администрации", "Жуковский район", "глава администрации"),
+    ("губернатор", "Калининградская область", "губернатор"),
+])
+def test_a_head_of_a_district_is_written_out_in_position_full(position, organization, full):
+    assert officials.full_position(position, organization) == full

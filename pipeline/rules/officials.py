@@ -141,6 +141,9 @@ ORG_UNITS = _role("org_unit")
 # "Губернатор посетил район": a post one person holds in a region, said bare of the person
 # named before.
 SOLE_POSTS = _role("sole_post")
+# "Об этом сообщил корреспондент «Вестника»": the one who reports, never the person named
+# in the sentence before.
+REPORTER_WORDS = _role("reporter_word")
 # "полпред президента в Сибирском федеральном округе": a federal district is the post's
 # territory, written in the post, not an organization (its noun and its abbreviations).
 TERRITORY_NOUNS = _role("territory_noun")
@@ -172,11 +175,17 @@ class OfficialMention:
     end: int
 
 
-def full_position(position: str) -> str:
+def full_position(position: str, organization: str | None = None) -> str:
     """The post with its short forms written out, one spelling per post for grouping
     ("гендиректор" -> "генеральный директор", "первый замгубернатора" -> "первый заместитель
-    губернатора"); `position` keeps the text's word, as factRuEval's spans do."""
-    return " ".join(POSITION_ABBREVIATIONS.get(w, w) for w in position.split())
+    губернатора"); `position` keeps the text's word, as factRuEval's spans do. A head of a
+    district is "глава района" (or "глава округа"), not grouped with the heads of regions
+    whose `position` is "глава" too."""
+    full = " ".join(POSITION_ABBREVIATIONS.get(w, w) for w in position.split())
+    if full in SOLE_POSTS and organization \
+            and (noun := _district_noun_of(organization)) is not None:
+        return f"{full} {inflect(noun, 'gent', 'sing', 'nomn')}"
+    return full
 
 
 def official_id(full_name: str) -> str:
@@ -569,10 +578,23 @@ def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> s
         elif t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and src != "nomn":
             w = inflect(w, "nomn", "sing", src)
         words.append(w.lower())
-    words += [t.text.lower() for t in compl if t.text not in "«»\"“”"]
+    words += [t.text.lower() for t in _agreeing_noun(head, compl) if t.text not in "«»\"“”"]
     text = " ".join(words).replace(" ,", ",")
     text = re.sub(r"\s+-\s+", "-", text)
     return text.replace("ё", "е").strip()
+
+
+def _agreeing_noun(head: Token, compl: list[Token]) -> list[Token]:
+    """The complement, its first noun put in the nominative when an adjective head agrees
+    with it ("исполнительного директора" -> "исполнительный директор": the adjective is
+    the post's head, its noun is no genitive complement of it)."""
+    if head.pos != "ADJ" or not compl or compl[0].pos != "NOUN" or head.case in (None, "Nom") \
+            or compl[0].case != head.case:
+        return compl
+    src = UD_TO_PYMORPHY_CASE.get(head.case or "", None)
+    noun = compl[0]
+    word = inflect(noun.text, "nomn", "sing", src)
+    return [replace(noun, text=word), *compl[1:]]
 
 
 _GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
@@ -656,9 +678,16 @@ def _a_district(span: Span) -> bool:
     """A district named after a town ("Динской район", "Воткинский район"): its own place,
     not the region the town lies in; a region's own name ("Ханты-Мансийский автономный
     округ") is a region."""
-    words = span.normal.lower().split()
-    return len(words) >= 2 and lemma(words[-1]) in DISTRICT_WORDS and \
-        not any(m.via == "region" for m in find_regions(span.normal))
+    return _district_noun_of(span.normal) is not None
+
+
+def _district_noun_of(name: str) -> str | None:
+    """"район" for "Динской район", "округ" for "Грачевский муниципальный округ"; None for
+    any other name, a region's own ("Ханты-Мансийский автономный округ") included."""
+    words = name.lower().split()
+    if len(words) < 2 or (noun := lemma(words[-1])) not in DISTRICT_WORDS:
+        return None
+    return None if any(m.via == "region" for m in find_regions(name)) else noun
 
 
 def _names_a_city(span: Span, region_name: str) -> bool:
@@ -2290,7 +2319,8 @@ def _speaker_post(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
                 or toks[h].feats.get("Number") == "Plur":
             continue
         post = _parse_post(sent, toks, h, doc)
-        if post is None or post.organization is None or post.default_org:
+        if post is None or post.organization is None or post.default_org \
+                or post.head in REPORTER_WORDS:
             return []
         return [(toks[h], post)]
     return []
