@@ -1336,3 +1336,37 @@ def test_a_reporter_is_not_the_person_named_before(text, expected):
 ])
 def test_a_head_of_a_district_is_written_out_in_position_full(position, organization, full):
     assert officials.full_position(position, organization) == full
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r9_005: a country's cabinet in words has the government's one name
+    ("Совещание прошло с участием вице-премьера российского правительства Ивана Петрова.",
+     [("вице-премьер", "Правительство Российской Федерации")]),
+    ("Об этом сообщил председатель российского правительства Иван Петров.",
+     [("председатель правительства", "Правительство Российской Федерации")]),
+    # a country with no such name keeps the words as written; a region's cabinet is the region
+    ("Об этом сообщил вице-премьер белорусского правительства Иван Петров.",
+     [("вице-премьер", "Белорусское правительство")]),
+    ("Об этом сообщил вице-премьер областного правительства Иван Петров.",
+     [("вице-премьер", REGION)]),
+])
+def test_a_country_cabinet_in_words_is_the_government(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r10_026: a generic noun named by a place's adjective is a name the
+    # bare noun later stands for, in the nominative whatever its case
+    ("Кинешемская швейная фабрика остановила работу. Директор фабрики Иван Петров молчит.",
+     "Кинешемская швейная фабрика"),
+    ("Рабочие Кинешемской швейной фабрики ждут зарплату. Директор фабрики Иван Петров молчит.",
+     "Кинешемская швейная фабрика"),
+    # an adjective of quality or of a country names nothing
+    ("Новая швейная фабрика остановила работу. Директор фабрики Иван Петров молчит.", None),
+    ("Российская швейная фабрика остановила работу. Директор фабрики Иван Петров молчит.",
+     None),
+])
+def test_a_generic_noun_named_by_a_place_adjective_is_remembered(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == [("директор", expected)]

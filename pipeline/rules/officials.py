@@ -750,7 +750,47 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
                 memory[lem] = q[0]
             elif (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG":
                 memory[lem] = _org_name(sp, sent)
+            elif (j := _named_by_adjectives(toks, i)) is not None:
+                memory[lem] = _adjectives_and_noun(toks[j:i + 1])
     return memory
+
+
+def _adjectives_and_noun(toks: list[Token]) -> str:
+    """"Кинешемской швейной фабрики" -> "Кинешемская швейная фабрика" (the first word
+    keeps its capital)."""
+    head = toks[-1]
+    src = UD_TO_PYMORPHY_CASE.get(head.case or "", None)
+    if src in (None, "nomn"):
+        return " ".join(t.text for t in toks)
+    words = [_keep_initial(t.text, _adjective_nominative(t.text.lower(), src, head))
+             for t in toks[:-1]]
+    return " ".join([*words, inflect(head.text, "nomn", "sing", src)])
+
+
+def _adjective_in_case(tok: Token, case: str | None) -> bool:
+    """An adjective in `case`; a capitalised one the tagger read as a name ("Кинешемская"
+    PROPN) when the dictionary reads it as an adjective in that case."""
+    if tok.pos == "ADJ":
+        return tok.case == case
+    want = UD_TO_PYMORPHY_CASE.get(case or "", None)
+    return tok.pos == "PROPN" and want is not None and any(
+        p.tag.POS == "ADJF" and want in p.tag for p in morph().parse(tok.text.lower()))
+
+
+def _named_by_adjectives(toks: list[Token], i: int) -> int | None:
+    """"Кинешемская швейная фабрика": a generic noun whose adjectives open with a
+    capitalised relative adjective of a place (-ский, -цкий) is a name; the start of its
+    adjectives, else None ("новая швейная фабрика", "российская компания" are no names)."""
+    j = i
+    while j > 0 and _adjective_in_case(toks[j - 1], toks[i].case):
+        j -= 1
+    if j == i or not toks[j].text[:1].isupper():
+        return None
+    lem = lemma(toks[j].text.lower()).replace("ё", "е")
+    if not lem.endswith(("ский", "цкий")) or country_adjectives().get(lem) \
+            or lem in REGION_ADJECTIVES or lem in PRE_MODIFIERS:
+        return None
+    return j
 
 
 def defined_abbreviations(analyzed: AnalyzedText) -> dict[str, str]:
@@ -1160,7 +1200,7 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
         return None
     comp.ins = False
     return (_city_named(sent, toks, comp) or _place_noun(t, comp, doc)
-            or _regional_cabinet(t, comp, doc)
+            or _regional_cabinet(t, comp, doc) or _country_cabinet(t, comp)
             or _district_noun(sent, toks, comp, doc)
             or _unit_org(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
@@ -1205,6 +1245,24 @@ def _regional_cabinet(t: Token, comp: _Complement, doc: Article) -> Step:
         return None
     comp.pending = []
     comp.organization = doc.region_name
+    comp.i += 1
+    return _STOP
+
+
+def _country_cabinet(t: Token, comp: _Complement) -> Step:
+    """"вице-премьера российского правительства": a country's cabinet in words is the
+    government under its one name (government_names.csv), as "правительства РФ" is; a
+    cabinet member's cabinet is implied, any other post keeps the word."""
+    if _lem(t) not in CABINET_WORDS or comp.compl or not comp.pending:
+        return None
+    countries = {country_adjectives().get(_lem(p)) for p in comp.pending}
+    name = GOVERNMENT_NAMES.get(next(iter(countries)) or "") if len(countries) == 1 else None
+    if name is None:
+        return None
+    if comp.last not in CABINET_MEMBERS:
+        comp.compl.append(t)
+    comp.pending = []
+    comp.organization = name
     comp.i += 1
     return _STOP
 
