@@ -1370,3 +1370,18 @@ def test_a_country_cabinet_in_words_is_the_government(text, expected):
 def test_a_generic_noun_named_by_a_place_adjective_is_remembered(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == [("директор", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r10_027, r3_030: two spellings of the head of a cabinet are one post
+    ("Распоряжение подписал глава кабмина Иван Петров. Во время визита премьер-министра "
+     "Петрова в регион он пообещал помочь.", [("глава кабмина", None)]),
+    ("Председатель правительства республики Иван Петров выступил. Позже глава кабмина "
+     "Петров уехал.", [("председатель правительства", REGION)]),
+    # two different posts of one person stay two rows
+    ("Губернатор Иван Петров выступил. Позже премьер-министр Петров уехал.",
+     [("губернатор", REGION), ("премьер-министр", None)]),
+])
+def test_spellings_of_the_head_of_a_cabinet_are_one_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -134,6 +134,8 @@ CABINET_WORDS = _role("cabinet_word")
 GOVERNMENT_NAMES = lexicon.mapping("government_names", "country", "name")
 # "вице-премьер правительства Забайкалья": a member of the cabinet, the cabinet word implied.
 CABINET_MEMBERS = _role("cabinet_member")
+# "глава кабмина Иван Петров ... премьер-министр Петров": one post, one row.
+CABINET_HEADS = _role("cabinet_head")
 # "конкурсный управляющий": a manager appointed to a debtor, the company the story is about.
 RECEIVER_WORDS = _role("receiver_word")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
@@ -2490,14 +2492,25 @@ def _post_once(rows: list[OfficialMention]) -> list[OfficialMention]:
     placed: dict[tuple[str, str], list[str]] = {}
     for r in rows:
         if r.organization:
-            orgs = placed.setdefault((r.person_key, r.position), [])
+            orgs = placed.setdefault(_post_key(r), [])
             if not any(_org_variant(o, r.organization) for o in orgs):
                 orgs.append(r.organization)
     out = []
+    said: set[tuple[tuple[str, str], str | None]] = set()
     for r in rows:
-        orgs = placed.get((r.person_key, r.position), [])
-        if r.organization is None and orgs or r.organization and r.organization not in orgs:
+        key = _post_key(r)
+        orgs = placed.get(key, [])
+        if r.organization is None and orgs or r.organization and r.organization not in orgs \
+                or (key, r.organization) in said:
             continue
+        said.add((key, r.organization))
         out.append(r)
     return out
+
+
+def _post_key(r: OfficialMention) -> tuple[str, str]:
+    """The person and the post, the spellings of the head of a cabinet ("глава кабмина",
+    "премьер-министр", cabinet_head in officials_words.csv) taken as one post."""
+    return r.person_key, "cabinet_head" if full_position(r.position) in CABINET_HEADS \
+        else r.position
 
