@@ -1385,3 +1385,17 @@ def test_a_generic_noun_named_by_a_place_adjective_is_remembered(text, expected)
 def test_spellings_of_the_head_of_a_cabinet_are_one_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r10_007: a date after "с" between the post and its copula
+    ("Директором завода «Вектор» с марта 2020 года является Иван Петров.",
+     [("директор", "Вектор")]),
+    ("Председателем кооператива «Колос Агро» с 2021 года является Иван Петров.",
+     [("председатель", "Колос Агро")]),
+    # any other phrase there is no date: the post is not read across it
+    ("Директором завода «Вектор» с партнерами является Иван Петров.", []),
+])
+def test_a_date_between_the_post_and_its_copula_is_left_out(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline.rules import lexicon
+from pipeline.rules.dates import find_dates
 from pipeline.rules.gazetteer import VIA_CITY, find_regions, resolve_region
 from pipeline.rules.morph import (
     UD_TO_PYMORPHY_CASE,
@@ -1936,7 +1937,8 @@ def _inverted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
                 or (sp := _span_at(sent, t)) is not None and sp.type == "PER":
             return []
         k -= 1
-    for h in range(k - 1, max(-1, k - 6), -1):
+    k = _since_date(sent, toks, k)
+    for h in range(k - 1, max(-1, k - 9), -1):
         t = toks[h]
         if t.text in _HARD_BOUNDARY or t.pos in ("VERB", "AUX"):
             break
@@ -1944,6 +1946,19 @@ def _inverted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             post = _parse_post(sent, toks[:k], h, doc)
             return [post] if post is not None and post.leftover == 0 else []
     return []
+
+
+def _since_date(sent: Sentence, toks: list[Token], k: int) -> int:
+    """"Директором завода с марта 2020 года является Иван Петров": where the post before
+    the copula at `k` ends, a date after "с" between them left out; else `k`."""
+    for s in range(k - 2, max(-1, k - 6), -1):
+        if _lem(toks[s]) in ("с", "со"):
+            phrase = sent.text[toks[s + 1].start - sent.start:toks[k - 1].end - sent.start]
+            dates = find_dates(phrase)
+            if dates and dates[0].start == 0 and dates[0].end >= len(phrase.rstrip(".")):
+                return s
+            return k
+    return k
 
 
 def _in_quote(sent: Sentence, tok: Token) -> bool:
