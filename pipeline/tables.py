@@ -84,8 +84,10 @@ def officials_frame(records: pd.DataFrame) -> pd.DataFrame:
     df = _facts(records, "official")
     if not df.empty:
         df["official_id"] = [official_id(n) for n in df["full_name"]]
-        df["position_full"] = [full_position(p) if isinstance(p, str) else p
-                               for p in df["position"]]
+        orgs = df["organization"] if "organization" in df else [None] * len(df)
+        df["position_full"] = [
+            full_position(p, o if isinstance(o, str) else None) if isinstance(p, str) else p
+            for p, o in zip(df["position"], orgs, strict=True)]
     return df
 
 

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline.rules import lexicon
+from pipeline.rules.dates import find_dates
 from pipeline.rules.gazetteer import VIA_CITY, find_regions, resolve_region
 from pipeline.rules.morph import (
     UD_TO_PYMORPHY_CASE,
@@ -134,6 +135,8 @@ CABINET_WORDS = _role("cabinet_word")
 GOVERNMENT_NAMES = lexicon.mapping("government_names", "country", "name")
 # "вице-премьер правительства Забайкалья": a member of the cabinet, the cabinet word implied.
 CABINET_MEMBERS = _role("cabinet_member")
+# "глава кабмина Иван Петров ... премьер-министр Петров": one post, one row.
+CABINET_HEADS = _role("cabinet_head")
 # "конкурсный управляющий": a manager appointed to a debtor, the company the story is about.
 RECEIVER_WORDS = _role("receiver_word")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
@@ -141,6 +144,9 @@ ORG_UNITS = _role("org_unit")
 # "Губернатор посетил район": a post one person holds in a region, said bare of the person
 # named before.
 SOLE_POSTS = _role("sole_post")
+# "Об этом сообщил корреспондент «Вестника»": the one who reports, never the person named
+# in the sentence before.
+REPORTER_WORDS = _role("reporter_word")
 # "полпред президента в Сибирском федеральном округе": a federal district is the post's
 # territory, written in the post, not an organization (its noun and its abbreviations).
 TERRITORY_NOUNS = _role("territory_noun")
@@ -172,11 +178,17 @@ class OfficialMention:
     end: int
 
 
-def full_position(position: str) -> str:
+def full_position(position: str, organization: str | None = None) -> str:
     """The post with its short forms written out, one spelling per post for grouping
     ("гендиректор" -> "генеральный директор", "первый замгубернатора" -> "первый заместитель
-    губернатора"); `position` keeps the text's word, as factRuEval's spans do."""
-    return " ".join(POSITION_ABBREVIATIONS.get(w, w) for w in position.split())
+    губернатора"); `position` keeps the text's word, as factRuEval's spans do. A head of a
+    district is "глава района" (or "глава округа"), not grouped with the heads of regions
+    whose `position` is "глава" too."""
+    full = " ".join(POSITION_ABBREVIATIONS.get(w, w) for w in position.split())
+    if full in SOLE_POSTS and organization \
+            and (noun := _district_noun_of(organization)) is not None:
+        return f"{full} {inflect(noun, 'gent', 'sing', 'nomn')}"
+    return full
 
 
 def official_id(full_name: str) -> str:
@@ -569,10 +581,23 @@ def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> s
         elif t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and src != "nomn":
             w = inflect(w, "nomn", "sing", src)
         words.append(w.lower())
-    words += [t.text.lower() for t in compl if t.text not in "«»\"“”"]
+    words += [t.text.lower() for t in _agreeing_noun(head, compl) if t.text not in "«»\"“”"]
     text = " ".join(words).replace(" ,", ",")
     text = re.sub(r"\s+-\s+", "-", text)
     return text.replace("ё", "е").strip()
+
+
+def _agreeing_noun(head: Token, compl: list[Token]) -> list[Token]:
+    """The complement, its first noun put in the nominative when an adjective head agrees
+    with it ("исполнительного директора" -> "исполнительный директор": the adjective is
+    the post's head, its noun is no genitive complement of it)."""
+    if head.pos != "ADJ" or not compl or compl[0].pos != "NOUN" or head.case in (None, "Nom") \
+            or compl[0].case != head.case:
+        return compl
+    src = UD_TO_PYMORPHY_CASE.get(head.case or "", None)
+    noun = compl[0]
+    word = inflect(noun.text, "nomn", "sing", src)
+    return [replace(noun, text=word), *compl[1:]]
 
 
 _GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
@@ -656,9 +681,16 @@ def _a_district(span: Span) -> bool:
     """A district named after a town ("Динской район", "Воткинский район"): its own place,
     not the region the town lies in; a region's own name ("Ханты-Мансийский автономный
     округ") is a region."""
-    words = span.normal.lower().split()
-    return len(words) >= 2 and lemma(words[-1]) in DISTRICT_WORDS and \
-        not any(m.via == "region" for m in find_regions(span.normal))
+    return _district_noun_of(span.normal) is not None
+
+
+def _district_noun_of(name: str) -> str | None:
+    """"район" for "Динской район", "округ" for "Грачевский муниципальный округ"; None for
+    any other name, a region's own ("Ханты-Мансийский автономный округ") included."""
+    words = name.lower().split()
+    if len(words) < 2 or (noun := lemma(words[-1])) not in DISTRICT_WORDS:
+        return None
+    return None if any(m.via == "region" for m in find_regions(name)) else noun
 
 
 def _names_a_city(span: Span, region_name: str) -> bool:
@@ -721,7 +753,47 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
                 memory[lem] = q[0]
             elif (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG":
                 memory[lem] = _org_name(sp, sent)
+            elif (j := _named_by_adjectives(toks, i)) is not None:
+                memory[lem] = _adjectives_and_noun(toks[j:i + 1])
     return memory
+
+
+def _adjectives_and_noun(toks: list[Token]) -> str:
+    """"Кинешемской швейной фабрики" -> "Кинешемская швейная фабрика" (the first word
+    keeps its capital)."""
+    head = toks[-1]
+    src = UD_TO_PYMORPHY_CASE.get(head.case or "", None)
+    if src in (None, "nomn"):
+        return " ".join(t.text for t in toks)
+    words = [_keep_initial(t.text, _adjective_nominative(t.text.lower(), src, head))
+             for t in toks[:-1]]
+    return " ".join([*words, inflect(head.text, "nomn", "sing", src)])
+
+
+def _adjective_in_case(tok: Token, case: str | None) -> bool:
+    """An adjective in `case`; a capitalised one the tagger read as a name ("Кинешемская"
+    PROPN) when the dictionary reads it as an adjective in that case."""
+    if tok.pos == "ADJ":
+        return tok.case == case
+    want = UD_TO_PYMORPHY_CASE.get(case or "", None)
+    return tok.pos == "PROPN" and want is not None and any(
+        p.tag.POS == "ADJF" and want in p.tag for p in morph().parse(tok.text.lower()))
+
+
+def _named_by_adjectives(toks: list[Token], i: int) -> int | None:
+    """"Кинешемская швейная фабрика": a generic noun whose adjectives open with a
+    capitalised relative adjective of a place (-ский, -цкий) is a name; the start of its
+    adjectives, else None ("новая швейная фабрика", "российская компания" are no names)."""
+    j = i
+    while j > 0 and _adjective_in_case(toks[j - 1], toks[i].case):
+        j -= 1
+    if j == i or not toks[j].text[:1].isupper():
+        return None
+    lem = lemma(toks[j].text.lower()).replace("ё", "е")
+    if not lem.endswith(("ский", "цкий")) or country_adjectives().get(lem) \
+            or lem in REGION_ADJECTIVES or lem in PRE_MODIFIERS:
+        return None
+    return j
 
 
 def defined_abbreviations(analyzed: AnalyzedText) -> dict[str, str]:
@@ -1131,7 +1203,7 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
         return None
     comp.ins = False
     return (_city_named(sent, toks, comp) or _place_noun(t, comp, doc)
-            or _regional_cabinet(t, comp, doc)
+            or _regional_cabinet(t, comp, doc) or _country_cabinet(t, comp)
             or _district_noun(sent, toks, comp, doc)
             or _unit_org(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
@@ -1176,6 +1248,24 @@ def _regional_cabinet(t: Token, comp: _Complement, doc: Article) -> Step:
         return None
     comp.pending = []
     comp.organization = doc.region_name
+    comp.i += 1
+    return _STOP
+
+
+def _country_cabinet(t: Token, comp: _Complement) -> Step:
+    """"вице-премьера российского правительства": a country's cabinet in words is the
+    government under its one name (government_names.csv), as "правительства РФ" is; a
+    cabinet member's cabinet is implied, any other post keeps the word."""
+    if _lem(t) not in CABINET_WORDS or comp.compl or not comp.pending:
+        return None
+    countries = {country_adjectives().get(_lem(p)) for p in comp.pending}
+    name = GOVERNMENT_NAMES.get(next(iter(countries)) or "") if len(countries) == 1 else None
+    if name is None:
+        return None
+    if comp.last not in CABINET_MEMBERS:
+        comp.compl.append(t)
+    comp.pending = []
+    comp.organization = name
     comp.i += 1
     return _STOP
 
@@ -1847,7 +1937,8 @@ def _inverted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
                 or (sp := _span_at(sent, t)) is not None and sp.type == "PER":
             return []
         k -= 1
-    for h in range(k - 1, max(-1, k - 6), -1):
+    k = _since_date(sent, toks, k)
+    for h in range(k - 1, max(-1, k - 9), -1):
         t = toks[h]
         if t.text in _HARD_BOUNDARY or t.pos in ("VERB", "AUX"):
             break
@@ -1855,6 +1946,19 @@ def _inverted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             post = _parse_post(sent, toks[:k], h, doc)
             return [post] if post is not None and post.leftover == 0 else []
     return []
+
+
+def _since_date(sent: Sentence, toks: list[Token], k: int) -> int:
+    """"Директором завода с марта 2020 года является Иван Петров": where the post before
+    the copula at `k` ends, a date after "с" between them left out; else `k`."""
+    for s in range(k - 2, max(-1, k - 6), -1):
+        if _lem(toks[s]) in ("с", "со"):
+            phrase = sent.text[toks[s + 1].start - sent.start:toks[k - 1].end - sent.start]
+            dates = find_dates(phrase)
+            if dates and dates[0].start == 0 and dates[0].end >= len(phrase.rstrip(".")):
+                return s
+            return k
+    return k
 
 
 def _in_quote(sent: Sentence, tok: Token) -> bool:
@@ -2290,7 +2394,8 @@ def _speaker_post(sent: Sentence, doc: Article) -> list[tuple[Token, _Post]]:
                 or toks[h].feats.get("Number") == "Plur":
             continue
         post = _parse_post(sent, toks, h, doc)
-        if post is None or post.organization is None or post.default_org:
+        if post is None or post.organization is None or post.default_org \
+                or post.head in REPORTER_WORDS:
             return []
         return [(toks[h], post)]
     return []
@@ -2402,14 +2507,25 @@ def _post_once(rows: list[OfficialMention]) -> list[OfficialMention]:
     placed: dict[tuple[str, str], list[str]] = {}
     for r in rows:
         if r.organization:
-            orgs = placed.setdefault((r.person_key, r.position), [])
+            orgs = placed.setdefault(_post_key(r), [])
             if not any(_org_variant(o, r.organization) for o in orgs):
                 orgs.append(r.organization)
     out = []
+    said: set[tuple[tuple[str, str], str | None]] = set()
     for r in rows:
-        orgs = placed.get((r.person_key, r.position), [])
-        if r.organization is None and orgs or r.organization and r.organization not in orgs:
+        key = _post_key(r)
+        orgs = placed.get(key, [])
+        if r.organization is None and orgs or r.organization and r.organization not in orgs \
+                or (key, r.organization) in said:
             continue
+        said.add((key, r.organization))
         out.append(r)
     return out
+
+
+def _post_key(r: OfficialMention) -> tuple[str, str]:
+    """The person and the post, the spellings of the head of a cabinet ("глава кабмина",
+    "премьер-министр", cabinet_head in officials_words.csv) taken as one post."""
+    return r.person_key, "cabinet_head" if full_position(r.position) in CABINET_HEADS \
+        else r.position
 
