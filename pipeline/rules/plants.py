@@ -98,6 +98,10 @@ _SEATS: frozenset[str] = frozenset()  # "суд": "Арбитражный суд
 _PETITIONS: frozenset[str] = frozenset()  # "заявление о банкротстве": a case, not a stop
 _RECEIVERSHIP: frozenset[str] = frozenset()  # "конкурсное производство": liquidation, closed
 _BANKRUPTCY: frozenset[str] = frozenset()  # "банкротство": what a case filed is of
+_DEADLINE_ADJECTIVES: frozenset[str] = frozenset()  # "текущего года": a relative deadline
+_AGREEMENTS: frozenset[str] = frozenset()  # "соглашение": a plan next to one is announced
+_APPROVALS: frozenset[str] = frozenset()  # "приоритетный": an intention next to one is planned
+_OTHER_DEALS: frozenset[str] = frozenset()  # "аренда": a contract of another kind
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -192,7 +196,7 @@ def load_lexicon() -> None:
 def _load_change_words() -> None:
     """Words of a change in a plant's output, capacity or legal state (plant_words.csv)."""
     global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
-    global _BANKRUPTCY
+    global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     words = "plant_words"
     _RESUMPTIONS = lexicon.words(words, role="resumption")
     _CAPACITY = lexicon.words(words, role="capacity")
@@ -202,6 +206,10 @@ def _load_change_words() -> None:
     _PETITIONS = lexicon.words(words, role="petition")
     _RECEIVERSHIP = lexicon.words(words, role="receivership")
     _BANKRUPTCY = lexicon.words(words, role="bankruptcy_word")
+    _DEADLINE_ADJECTIVES = lexicon.words(words, role="deadline_adjective")
+    _AGREEMENTS = lexicon.words(words, role="agreement_word")
+    _APPROVALS = lexicon.words(words, role="approval_word")
+    _OTHER_DEALS = lexicon.words(words, role="other_deal")
 
 
 def _load_statuses() -> None:
@@ -266,10 +274,20 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
         # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
         # минимума сократив число рабочих", real news dev r3_001)
         return UNKNOWN
-    if status == "planned" and not dated and any(_lem(t) in _INTENT for t in sent.tokens) \
+    if status == "planned" and not dated and any(_intends(t) for t in sent.tokens) \
             and not (_has_date(sent.text) and not _signed_before(sent)):
         return "announced"
     return status
+
+
+def _intends(t: Token) -> bool:
+    """An intent word (plant_statuses.csv intent) that states an intention: not a past
+    participle, which says what a company did ("УГМК, инвестировавшей в строительство
+    завода", real news dev r8_030: the plan is the company's, not a promise)."""
+    if _lem(t) not in _INTENT:
+        return False
+    tag = morph().parse(t.text)[0].tag  # the tagger may read the participle as present
+    return not (t.pos == "VERB" and "PRTF" in tag and "past" in tag)
 
 
 def _cuts_staff(sent: Sentence) -> bool:
@@ -299,11 +317,37 @@ def _has_date(text: str) -> bool:
 def plan_dated(text: str, published: date | None) -> bool:
     """The text dates a plan: a year, a month or a period not before the year of
     publication ("в 2028 году", "в 2025–2028 годах", "в следующем году"); a day is the date
-    of a report, not of a plan."""
+    of a report, not of a plan. With no date of publication any year counts, and a relative
+    one ("в этом году") is read against a stand-in date, only to see it is not past."""
+    if published is None and _dated_from(text, _STAND_IN):
+        return True
+    return _dated_from(text, published)
+
+
+_STAND_IN = date(2000, 1, 1)
+
+
+def _dated_from(text: str, published: date | None) -> bool:
     first = published.year if published else 0
     years = [d.value.year for d in find_dates(text, published) if d.precision != "day"]
     years += [p.end_year or p.start_year or 0 for p in find_periods(text, published)]
     return any(y >= first for y in years)
+
+
+def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
+    """The sentence dates a plan (plan_dated), or names a relative deadline ("до конца
+    текущего года", "во втором квартале этого года", real news dev r9_005, r5_005:
+    plant_words.csv deadline_adjective). A sentence that only reports the past does not:
+    its date is of what happened ("В июне мы летали в Харбин, где провели переговоры",
+    "объявлял о строительстве весной этого года", real news dev r5_009, r10_004)."""
+    toks = sent.tokens
+    finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+    if finite and all(t.feats.get("Tense") == "Past" for t in finite) and \
+            not any(_lem(t) in _FUTURE_LEMMAS for t in toks):
+        return False
+    return plan_dated(sent.text, published) or any(
+        _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
+        for t, n in zip(toks, toks[1:], strict=False))
 
 
 def _future_aux(toks: list[Token], k: int) -> bool:
@@ -1823,7 +1867,7 @@ def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phras
     планируют построить завод по переработке макулатуры", real news dev r2_044): that plan
     is dated, the others of the first sentence are not."""
     own = _content(ph)
-    return any(flags[j] and any(_content(p) & own for p in found[j])
+    return any(_plan_window_dated(j, flags, found) and any(_content(p) & own for p in found[j])
                for j in range(k + 1, min(k + PLAN_DATE_WINDOW, len(flags))))
 
 
@@ -1842,7 +1886,7 @@ def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[b
     """Which sentences date a plan (plan_dated); a sentence with no verb goes on with the
     dated plan before it ("В 2026 году планируют построить завод по переработке макулатуры.
     Также завод по производству газобетона.", real news dev r2_044): it is dated too."""
-    out = [plan_dated(s.text, published) for s in sentences]
+    out = [sentence_dates_plan(s, published) for s in sentences]
     for k in range(1, len(out)):
         if out[k - 1] and not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
             out[k] = True
@@ -1856,11 +1900,46 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
     строительство завода клеев.", real news dev r2_048)."""
     statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
                 for k, s in enumerate(sentences)]
+    for k, st in enumerate(statuses):
+        if st in ("announced", "planned") and not _story_dated(k, flags, found):
+            statuses[k] = _plan_basis(sentences, k) or st
     for k in range(1, len(statuses)):
         if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
                 not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
             statuses[k] = statuses[k - 1]
     return statuses
+
+
+PLAN_BASIS_WINDOW = 2  # sentences each side of a plan that may say what it rests on
+
+
+def _plan_basis(sentences: list[Sentence], k: int) -> str | None:
+    """What an undated plan rests on, from its sentence and the two each side: a project
+    approved or put on a list of priority projects is a firm plan, "planned" ("Среди
+    одобренных … проект … Компания планирует построить комбинат", real news dev r7_021,
+    r3_039); else an agreement signed or to be signed is "announced" ("ЗАО построит
+    цементный завод. Соглашение о строительстве подписали …", r8_028, r10_019, r5_018:
+    real-news annotation rules). None when there is neither."""
+    near = [t for s in sentences[max(0, k - PLAN_BASIS_WINDOW):k + PLAN_BASIS_WINDOW + 1]
+            for t in s.tokens]
+    if any(_lem(t) in _APPROVALS for t in near):
+        return "planned"
+    if any(_lem(t) in _AGREEMENTS and not any(_lem(x) in _OTHER_DEALS for x in near[j + 1:j + 4])
+           for j, t in enumerate(near)):
+        return "announced"  # not a lease or a supply contract ("договор субаренды", r8_011)
+    return None
+
+
+def _story_dated(k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
+    """A date in the plan's sentence or any later one up to the next that names a facility
+    ("… соглашение подписали … Сумма инвестиций … Строительство завершат в 2026 году", real
+    news dev r6_032, r5_019): an agreement with a schedule is a plan, not an announcement."""
+    for j in range(k, len(flags)):
+        if j > k and found[j]:
+            return False
+        if flags[j]:
+            return True
+    return False
 
 
 def _events(statuses: list[str | None]) -> list[str]:
