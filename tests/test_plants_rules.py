@@ -1250,3 +1250,29 @@ def test_a_plan_dated_on_a_page_with_no_date(text, status):
 ])
 def test_a_past_participle_of_intent_is_no_intention(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # the state a plant was in before its event is no status of its own (after real news
+    # dev r9_030): it resumed work, and as the subject it restarted itself
+    ("Ефремовский кирпичный завод после двух лет простоя возобновил производство.",
+     "launched"),
+    # ... a stop stated as such stays
+    ("Ефремовский кирпичный завод остановил производство после аварии.", "suspended"),
+    # the launch of a named plant is its own opening (after r9_023) ...
+    ("В прошлом году состоялся запуск Ефремовского кирпичного завода.", "launched"),
+    # ... a launch at it expands it
+    ("В прошлом году состоялся запуск новой линии на Ефремовском кирпичном заводе.",
+     "expanded"),
+])
+def test_a_named_plant_restarted_or_opened_itself(text, status):
+    assert [st for n, _, st in plants(text) if "Ефремовск" in n] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a closure in the present tense, a re-equipment (after real news dev r9_025, r10_001)
+    ("Кирпичный завод в поселке Товарково закрывается.", "closed"),
+    ("В поселке ведется техническое перевооружение кирпичного завода.", "expanded"),
+])
+def test_more_status_words(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

@@ -413,6 +413,8 @@ def _stated_status(sent: Sentence) -> str | None:
         if lem in _PUT_INTO_SERVICE_ALL and not any(
                 x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
             continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
+        if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and _state_before(toks, k):
+            continue  # "после нескольких лет простоя возобновил производство" (r9_030)
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             ongoing = status in _ONGOING
@@ -432,6 +434,21 @@ def _stated_status(sent: Sentence) -> str | None:
                 return "planned"  # "получили разрешение на строительство": not begun
             return "planned" if ongoing and future else status
     return None
+
+
+def _state_before(toks: list[Token], k: int) -> bool:
+    """The stop noun at k names the state before the sentence's event: "после" governs it
+    within four words and no verb stands between ("после нескольких лет простоя возобновил
+    производство", real news dev r9_030: the resumption is the news, not the idling). A
+    modernisation after "после" is an event of its own ("выпуск вырос после модернизации")."""
+    if toks[k].pos != "NOUN":
+        return False
+    for x in reversed(toks[max(0, k - 4):k]):
+        if x.pos in ("VERB", "AUX", "PUNCT"):
+            return False
+        if x.text.lower() == "после":
+            return True
+    return False
 
 
 def _building_works(toks: list[Token], k: int) -> bool:
@@ -1725,12 +1742,16 @@ def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
                                 _BUILD_VERBS and t.feats.get("Tense") == "Past")
            for t in before[-2:]) and not any(t.text.lower() == "на" for t in before[-3:]):
         return True
+    if before and before[-1].pos == "NOUN" and STATUS_LEMMAS.get(_lem(before[-1])) == "launched":
+        return True  # "состоялся запуск Ильинского комбината" (real news dev r9_023)
     if any(t.pos in ("VERB", "ADP") for t in before) or toks[ph.head].case not in (None, "Nom"):
         return False
     after = [t for t in toks if t.start >= ph.end and t.pos != "PUNCT"]
     k = next((j for j, t in enumerate(after) if t.pos == "VERB"), None)
     if k is None or STATUS_LEMMAS.get(_verb_lemma(after[k])) != "launched":
         return False
+    if _verb_lemma(after[k]) in _RESUMPTIONS:
+        return True  # "завод после простоя возобновил производство": it restarted (r9_030)
     rest = [t for t in after[k + 1:] if t.pos not in ("ADJ", "DET", "ADV")]
     if len(rest) >= 2 and rest[0].pos == "ADP" and _lem(rest[1]) in _SERVICE_NOUNS:
         rest = rest[2:]  # "ввёл в эксплуатацию новый цех": the object follows
