@@ -1276,3 +1276,45 @@ def test_a_named_plant_restarted_or_opened_itself(text, status):
 ])
 def test_more_status_words(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a project presented is an intention made public (after real news dev r9_020) ...
+    ("Банк представил губернатору проект по созданию завода строительных материалов.",
+     "announced"),
+    # ... with a date it is a plan
+    ("Банк представил губернатору проект по созданию завода строительных материалов в 2027 "
+     "году.", "planned"),
+])
+def test_a_project_presented(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,dated,status", [
+    # an announced launch is announced; dated, it is a plan (after real news dev r5_005)
+    ("В крае анонсировали скорый запуск машиностроительного завода.", False, "announced"),
+    ("В крае анонсировали скорый запуск машиностроительного завода.", True, "planned"),
+    # "объявить" carries no intent flag: a date changes nothing
+    ("В крае объявили о строительстве машиностроительного завода.", True, "announced"),
+])
+def test_an_announcement_with_a_date(text, dated, status):
+    assert sentence_status(analyze(text).sentences[0], dated=dated) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # "дали старт строительству": the building began (after real news dev r7_022)
+    ("Старт строительству кирпичного завода дали в Белогорске.", "under_construction"),
+    # a start of output to come is a plan (after r1_053)
+    ("Там же будет дан старт производству кирпича.", "planned"),
+])
+def test_a_start_given(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+def test_a_headline_event_is_the_first_plants_status():
+    """A body whose first plant has no status word of its own takes the headline's event,
+    not a plan told later (after real news dev r7_022)."""
+    text = ("Старт строительству кирпичного завода дали в Белогорске\n\n"
+            "Кирпичный завод в Белогорске станет одним из крупнейших в стране. Для рабочих "
+            "планируется построить жилой микрорайон.")
+    assert [st for _, _, st in plants(text)] == ["under_construction"]

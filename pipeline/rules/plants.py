@@ -277,6 +277,9 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     if status == "planned" and not dated and any(_intends(t) for t in sent.tokens) \
             and not (_has_date(sent.text) and not _signed_before(sent)):
         return "announced"
+    if status == "announced" and dated and any(
+            STATUS_LEMMAS.get(_lem(t)) == "announced" and _intends(t) for t in sent.tokens):
+        return "planned"  # "анонсировали скорый запуск" of a plant dated later (r5_005)
     return status
 
 
@@ -418,8 +421,8 @@ def _stated_status(sent: Sentence) -> str | None:
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             ongoing = status in _ONGOING
-            if t.pos == "VERB" and lem in _INTENT and t.feats.get("Tense") == "Past" and \
-                    t.feats.get("Aspect") == "Perf":
+            if t.pos == "VERB" and lem in _INTENT and status == "planned" and \
+                    t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
                 continue  # "вложила в завод" is money spent, not a promise ("вложит")
             if t.pos == "VERB":
                 return "planned" if ongoing and fut_verb else status
@@ -1973,9 +1976,9 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
-    out = _find_plants(analyzed.sentences, ctx)
     if not analyzed.headline:
-        return out
+        return _find_plants(analyzed.sentences, ctx)
+    out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx))
     told = [_row_content(r.name, r.product) for r in out]
     heads = {_head_lemma(r.name) for r in out}
     extra = [r for r in _find_plants(analyzed.headline, ctx)
@@ -1995,12 +1998,21 @@ def _head_lemma(name: str) -> str:
     return name
 
 
-def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMention]:
+def _headline_event(headline: list[Sentence], ctx: DocContext) -> str | None:
+    """What the headline says happened ("Старт строительству завода дали в Белогорске",
+    real news dev r7_022): the body's first plants, with no status word of their own ("Завод
+    в Белогорске станет одним из крупнейших"), take it before the events of later sentences."""
+    flags = _verbless_dated(headline, ctx.published)
+    found = [_find_in_sentence(s, headline[k - 1] if k else None) for k, s in enumerate(headline)]
+    return next(iter(_events(_sentence_statuses(headline, flags, found))), None)
+
+
+def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = None
+                 ) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
-    last_status: str | None = None
-    # a plan is dated by a date in its sentence or the next ones ("… намерена построить
-    # завод. … Предприятие должно заработать в 2027 году"), not by one anywhere in the page
+    last_status: str | None = lead
+    # a plan is dated by its sentence or the next ones, not by a date anywhere in the page
     flags = _verbless_dated(sentences, ctx.published)
     found = [_find_in_sentence(s, sentences[k - 1] if k else None)
              for k, s in enumerate(sentences)]
