@@ -1162,3 +1162,159 @@ def test_a_line_of_business_stated_with_a_copula_is_no_plant():
     facility (after real news dev r1_001)."""
     assert plants("В Тульской области открылась компания «Краны». Основным направлением "
                   "её работы является производство корпусных деталей кранов.") == []
+
+
+# --- announced or planned: what a plan rests on (real-news annotation rules: "announced" is
+# an intention made public or an agreement signed, "planned" has a plan or a date) ----------
+
+
+def plants_unpublished(text: str) -> list[tuple[str, str | None, str]]:
+    """As plants(), for a page that states no date of its own."""
+    analyzed = analyze(text)
+    return [(p.name, p.product, p.status)
+            for p in find_plants(analyzed, build_context(analyzed, None))]
+
+
+@pytest.mark.parametrize("text,status", [
+    # an agreement next to an undated plan makes it an announcement (after real news dev
+    # r8_028, r10_019, r5_018)
+    ("Компания «Северсталь-Профиль» построит в Вологодской области завод по выпуску "
+     "профнастила. Соглашение о строительстве подписали на форуме.", "announced"),
+    ("Губернатор и компания «Профиль» подписали соглашение о сотрудничестве. Компания "
+     "построит в Вологодской области завод по выпуску профнастила.", "announced"),
+    # ... with a schedule later in the story it is a plan (after r5_019, r6_032)
+    ("Компания «Профиль» построит в Вологодской области завод по выпуску профнастила. "
+     "Соглашение о строительстве подписали на форуме. Сумма инвестиций составит 2 млрд "
+     "рублей. Рабочих мест будет 300. Строительство завершат в 2027 году.", "planned"),
+    # ... a lease of the site is no agreement about the plant (after r8_011)
+    ("Компания «Профиль» подписала договор аренды участка. Теперь начнется строительство "
+     "завода по выпуску профнастила.", "planned"),
+    # ... nor is a binding investment contract (СЗПК, as a СПИК: written corpus 012)
+    ("Подписано соглашение о защите капиталовложений. Компания «Профиль» построит в "
+     "Вологодской области завод по выпуску профнастила.", "planned"),
+    # no agreement: a building to come is a plan
+    ("Компания «Профиль» построит в Вологодской области завод по выпуску профнастила.",
+     "planned"),
+])
+def test_an_agreement_next_to_an_undated_plan(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # an intention in a project put on the list of priority projects is a firm plan (after
+    # real news dev r3_039; the written holdout h15)
+    ("Проект внесен в перечень приоритетных инвестиционных проектов. Компания «Лесхим» "
+     "намерена построить лесоперерабатывающий комбинат в Лесосибирске.", "planned"),
+    # ... without it, an undated intention is announced
+    ("Компания «Лесхим» намерена построить лесоперерабатывающий комбинат в Лесосибирске.",
+     "announced"),
+])
+def test_an_intention_in_a_priority_project(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a date of what happened does not date the plan (after real news dev r5_009, r10_004)
+    ("Компания «Лесхим» намерена построить лесоперерабатывающий комбинат. В июне 2025 года "
+     "представители компании провели переговоры в Москве.", "announced"),
+    # ... a date to come does
+    ("Компания «Лесхим» намерена построить лесоперерабатывающий комбинат. Строительство "
+     "начнется в 2026 году.", "planned"),
+    # a relative deadline dates it too (after r9_005, r5_005)
+    ("Компания «Лесхим» до конца текущего года намерена вложить 2 млрд рублей в "
+     "строительство лесоперерабатывающего комбината.", "planned"),
+])
+def test_what_dates_a_plan(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # with no date of publication, "в этом году" still dates a plan (after r9_005) ...
+    ("Компания «Лесхим» намерена в этом году построить лесоперерабатывающий комбинат.",
+     "planned"),
+    # ... "в прошлом году" does not
+    ("Компания «Лесхим» намерена построить лесоперерабатывающий комбинат. Переговоры "
+     "начались в прошлом году.", "announced"),
+])
+def test_a_plan_dated_on_a_page_with_no_date(text, status):
+    assert [st for _, _, st in plants_unpublished(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a company named by what it invested is no promise: the building to come is planned
+    # (after real news dev r8_030)
+    ("Закладка первого камня кирпичного завода состоится в пятницу, сообщили в компании, "
+     "инвестировавшей в строительство.", "planned"),
+    # ... money still to be invested, with no date, is an intention
+    ("Компания инвестирует в строительство кирпичного завода 2 млрд рублей.", "announced"),
+])
+def test_a_past_participle_of_intent_is_no_intention(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # the state a plant was in before its event is no status of its own (after real news
+    # dev r9_030): it resumed work, and as the subject it restarted itself
+    ("Ефремовский кирпичный завод после двух лет простоя возобновил производство.",
+     "launched"),
+    # ... a stop stated as such stays
+    ("Ефремовский кирпичный завод остановил производство после аварии.", "suspended"),
+    # the launch of a named plant is its own opening (after r9_023) ...
+    ("В прошлом году состоялся запуск Ефремовского кирпичного завода.", "launched"),
+    # ... a launch at it expands it
+    ("В прошлом году состоялся запуск новой линии на Ефремовском кирпичном заводе.",
+     "expanded"),
+])
+def test_a_named_plant_restarted_or_opened_itself(text, status):
+    assert [st for n, _, st in plants(text) if "Ефремовск" in n] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a closure in the present tense, a re-equipment (after real news dev r9_025, r10_001)
+    ("Кирпичный завод в поселке Товарково закрывается.", "closed"),
+    ("В поселке ведется техническое перевооружение кирпичного завода.", "expanded"),
+])
+def test_more_status_words(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a project presented is an intention made public (after real news dev r9_020) ...
+    ("Банк представил губернатору проект по созданию завода строительных материалов.",
+     "announced"),
+    # ... with a date it is a plan
+    ("Банк представил губернатору проект по созданию завода строительных материалов в 2027 "
+     "году.", "planned"),
+])
+def test_a_project_presented(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,dated,status", [
+    # an announced launch is announced; dated, it is a plan (after real news dev r5_005)
+    ("В крае анонсировали скорый запуск машиностроительного завода.", False, "announced"),
+    ("В крае анонсировали скорый запуск машиностроительного завода.", True, "planned"),
+    # "объявить" carries no intent flag: a date changes nothing
+    ("В крае объявили о строительстве машиностроительного завода.", True, "announced"),
+])
+def test_an_announcement_with_a_date(text, dated, status):
+    assert sentence_status(analyze(text).sentences[0], dated=dated) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # "дали старт строительству": the building began (after real news dev r7_022)
+    ("Старт строительству кирпичного завода дали в Белогорске.", "under_construction"),
+    # a start of output to come is a plan (after r1_053)
+    ("Там же будет дан старт производству кирпича.", "planned"),
+])
+def test_a_start_given(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+def test_a_headline_event_is_the_first_plants_status():
+    """A body whose first plant has no status word of its own takes the headline's event,
+    not a plan told later (after real news dev r7_022)."""
+    text = ("Старт строительству кирпичного завода дали в Белогорске\n\n"
+            "Кирпичный завод в Белогорске станет одним из крупнейших в стране. Для рабочих "
+            "планируется построить жилой микрорайон.")
+    assert [st for _, _, st in plants(text)] == ["under_construction"]

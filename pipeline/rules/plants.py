@@ -103,6 +103,10 @@ _SEATS: frozenset[str] = frozenset()  # "суд": "Арбитражный суд
 _PETITIONS: frozenset[str] = frozenset()  # "заявление о банкротстве": a case, not a stop
 _RECEIVERSHIP: frozenset[str] = frozenset()  # "конкурсное производство": liquidation, closed
 _BANKRUPTCY: frozenset[str] = frozenset()  # "банкротство": what a case filed is of
+_DEADLINE_ADJECTIVES: frozenset[str] = frozenset()  # "текущего года": a relative deadline
+_AGREEMENTS: frozenset[str] = frozenset()  # "соглашение": a plan next to one is announced
+_APPROVALS: frozenset[str] = frozenset()  # "приоритетный": an intention next to one is planned
+_OTHER_DEALS: frozenset[str] = frozenset()  # "аренда": a contract of another kind
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -197,7 +201,7 @@ def load_lexicon() -> None:
 def _load_change_words() -> None:
     """Words of a change in a plant's output, capacity or legal state (plant_words.csv)."""
     global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
-    global _BANKRUPTCY
+    global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     words = "plant_words"
     _RESUMPTIONS = lexicon.words(words, role="resumption")
     _CAPACITY = lexicon.words(words, role="capacity")
@@ -207,6 +211,10 @@ def _load_change_words() -> None:
     _PETITIONS = lexicon.words(words, role="petition")
     _RECEIVERSHIP = lexicon.words(words, role="receivership")
     _BANKRUPTCY = lexicon.words(words, role="bankruptcy_word")
+    _DEADLINE_ADJECTIVES = lexicon.words(words, role="deadline_adjective")
+    _AGREEMENTS = lexicon.words(words, role="agreement_word")
+    _APPROVALS = lexicon.words(words, role="approval_word")
+    _OTHER_DEALS = lexicon.words(words, role="other_deal")
 
 
 def _load_statuses() -> None:
@@ -271,10 +279,23 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
         # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
         # минимума сократив число рабочих", real news dev r3_001)
         return UNKNOWN
-    if status == "planned" and not dated and any(_lem(t) in _INTENT for t in sent.tokens) \
+    if status == "planned" and not dated and any(_intends(t) for t in sent.tokens) \
             and not (_has_date(sent.text) and not _signed_before(sent)):
         return "announced"
+    if status == "announced" and dated and any(
+            STATUS_LEMMAS.get(_lem(t)) == "announced" and _intends(t) for t in sent.tokens):
+        return "planned"  # "анонсировали скорый запуск" of a plant dated later (r5_005)
     return status
+
+
+def _intends(t: Token) -> bool:
+    """An intent word (plant_statuses.csv intent) that states an intention: not a past
+    participle, which says what a company did ("УГМК, инвестировавшей в строительство
+    завода", real news dev r8_030: the plan is the company's, not a promise)."""
+    if _lem(t) not in _INTENT:
+        return False
+    tag = morph().parse(t.text)[0].tag  # the tagger may read the participle as present
+    return not (t.pos == "VERB" and "PRTF" in tag and "past" in tag)
 
 
 def _cuts_staff(sent: Sentence) -> bool:
@@ -304,11 +325,37 @@ def _has_date(text: str) -> bool:
 def plan_dated(text: str, published: date | None) -> bool:
     """The text dates a plan: a year, a month or a period not before the year of
     publication ("в 2028 году", "в 2025–2028 годах", "в следующем году"); a day is the date
-    of a report, not of a plan."""
+    of a report, not of a plan. With no date of publication any year counts, and a relative
+    one ("в этом году") is read against a stand-in date, only to see it is not past."""
+    if published is None and _dated_from(text, _STAND_IN):
+        return True
+    return _dated_from(text, published)
+
+
+_STAND_IN = date(2000, 1, 1)
+
+
+def _dated_from(text: str, published: date | None) -> bool:
     first = published.year if published else 0
     years = [d.value.year for d in find_dates(text, published) if d.precision != "day"]
     years += [p.end_year or p.start_year or 0 for p in find_periods(text, published)]
     return any(y >= first for y in years)
+
+
+def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
+    """The sentence dates a plan (plan_dated), or names a relative deadline ("до конца
+    текущего года", "во втором квартале этого года", real news dev r9_005, r5_005:
+    plant_words.csv deadline_adjective). A sentence that only reports the past does not:
+    its date is of what happened ("В июне мы летали в Харбин, где провели переговоры",
+    "объявлял о строительстве весной этого года", real news dev r5_009, r10_004)."""
+    toks = sent.tokens
+    finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+    if finite and all(t.feats.get("Tense") == "Past" for t in finite) and \
+            not any(_lem(t) in _FUTURE_LEMMAS for t in toks):
+        return False
+    return plan_dated(sent.text, published) or any(
+        _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
+        for t, n in zip(toks, toks[1:], strict=False))
 
 
 def _future_aux(toks: list[Token], k: int) -> bool:
@@ -374,11 +421,13 @@ def _stated_status(sent: Sentence) -> str | None:
         if lem in _PUT_INTO_SERVICE_ALL and not any(
                 x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
             continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
+        if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and _state_before(toks, k):
+            continue  # "после нескольких лет простоя возобновил производство" (r9_030)
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             ongoing = status in _ONGOING
-            if t.pos == "VERB" and lem in _INTENT and t.feats.get("Tense") == "Past" and \
-                    t.feats.get("Aspect") == "Perf":
+            if t.pos == "VERB" and lem in _INTENT and status == "planned" and \
+                    t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
                 continue  # "вложила в завод" is money spent, not a promise ("вложит")
             if t.pos == "VERB":
                 return "planned" if ongoing and fut_verb else status
@@ -393,6 +442,21 @@ def _stated_status(sent: Sentence) -> str | None:
                 return "planned"  # "получили разрешение на строительство": not begun
             return "planned" if ongoing and future else status
     return None
+
+
+def _state_before(toks: list[Token], k: int) -> bool:
+    """The stop noun at k names the state before the sentence's event: "после" governs it
+    within four words and no verb stands between ("после нескольких лет простоя возобновил
+    производство", real news dev r9_030: the resumption is the news, not the idling). A
+    modernisation after "после" is an event of its own ("выпуск вырос после модернизации")."""
+    if toks[k].pos != "NOUN":
+        return False
+    for x in reversed(toks[max(0, k - 4):k]):
+        if x.pos in ("VERB", "AUX", "PUNCT"):
+            return False
+        if x.text.lower() == "после":
+            return True
+    return False
 
 
 def _building_works(toks: list[Token], k: int) -> bool:
@@ -1719,12 +1783,16 @@ def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
                                 _BUILD_VERBS and t.feats.get("Tense") == "Past")
            for t in before[-2:]) and not any(t.text.lower() == "на" for t in before[-3:]):
         return True
+    if before and before[-1].pos == "NOUN" and STATUS_LEMMAS.get(_lem(before[-1])) == "launched":
+        return True  # "состоялся запуск Ильинского комбината" (real news dev r9_023)
     if any(t.pos in ("VERB", "ADP") for t in before) or toks[ph.head].case not in (None, "Nom"):
         return False
     after = [t for t in toks if t.start >= ph.end and t.pos != "PUNCT"]
     k = next((j for j, t in enumerate(after) if t.pos == "VERB"), None)
     if k is None or STATUS_LEMMAS.get(_verb_lemma(after[k])) != "launched":
         return False
+    if _verb_lemma(after[k]) in _RESUMPTIONS:
+        return True  # "завод после простоя возобновил производство": it restarted (r9_030)
     rest = [t for t in after[k + 1:] if t.pos not in ("ADJ", "DET", "ADV")]
     if len(rest) >= 2 and rest[0].pos == "ADP" and _lem(rest[1]) in _SERVICE_NOUNS:
         rest = rest[2:]  # "ввёл в эксплуатацию новый цех": the object follows
@@ -1880,7 +1948,7 @@ def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phras
     планируют построить завод по переработке макулатуры", real news dev r2_044): that plan
     is dated, the others of the first sentence are not."""
     own = _content(ph)
-    return any(flags[j] and any(_content(p) & own for p in found[j])
+    return any(_plan_window_dated(j, flags, found) and any(_content(p) & own for p in found[j])
                for j in range(k + 1, min(k + PLAN_DATE_WINDOW, len(flags))))
 
 
@@ -1899,7 +1967,7 @@ def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[b
     """Which sentences date a plan (plan_dated); a sentence with no verb goes on with the
     dated plan before it ("В 2026 году планируют построить завод по переработке макулатуры.
     Также завод по производству газобетона.", real news dev r2_044): it is dated too."""
-    out = [plan_dated(s.text, published) for s in sentences]
+    out = [sentence_dates_plan(s, published) for s in sentences]
     for k in range(1, len(out)):
         if out[k - 1] and not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
             out[k] = True
@@ -1913,11 +1981,46 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
     строительство завода клеев.", real news dev r2_048)."""
     statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
                 for k, s in enumerate(sentences)]
+    for k, st in enumerate(statuses):
+        if st in ("announced", "planned") and not _story_dated(k, flags, found):
+            statuses[k] = _plan_basis(sentences, k) or st
     for k in range(1, len(statuses)):
         if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
                 not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
             statuses[k] = statuses[k - 1]
     return statuses
+
+
+PLAN_BASIS_WINDOW = 2  # sentences each side of a plan that may say what it rests on
+
+
+def _plan_basis(sentences: list[Sentence], k: int) -> str | None:
+    """What an undated plan rests on, from its sentence and the two each side: a project
+    approved or put on a list of priority projects is a firm plan, "planned" ("Среди
+    одобренных … проект … Компания планирует построить комбинат", real news dev r7_021,
+    r3_039); else an agreement signed or to be signed is "announced" ("ЗАО построит
+    цементный завод. Соглашение о строительстве подписали …", r8_028, r10_019, r5_018:
+    real-news annotation rules). None when there is neither."""
+    near = [t for s in sentences[max(0, k - PLAN_BASIS_WINDOW):k + PLAN_BASIS_WINDOW + 1]
+            for t in s.tokens]
+    if any(_lem(t) in _APPROVALS for t in near):
+        return "planned"
+    if any(_lem(t) in _AGREEMENTS and not any(_lem(x) in _OTHER_DEALS for x in near[j + 1:j + 4])
+           for j, t in enumerate(near)):
+        return "announced"  # not a lease or a supply contract ("договор субаренды", r8_011)
+    return None
+
+
+def _story_dated(k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
+    """A date in the plan's sentence or any later one up to the next that names a facility
+    ("… соглашение подписали … Сумма инвестиций … Строительство завершат в 2026 году", real
+    news dev r6_032, r5_019): an agreement with a schedule is a plan, not an announcement."""
+    for j in range(k, len(flags)):
+        if j > k and found[j]:
+            return False
+        if flags[j]:
+            return True
+    return False
 
 
 def _events(statuses: list[str | None]) -> list[str]:
@@ -1930,9 +2033,9 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
-    out = _find_plants(analyzed.sentences, ctx)
     if not analyzed.headline:
-        return out
+        return _find_plants(analyzed.sentences, ctx)
+    out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx))
     told = [_row_content(r.name, r.product) for r in out]
     heads = {_head_lemma(r.name) for r in out}
     extra = [r for r in _find_plants(analyzed.headline, ctx)
@@ -1952,12 +2055,21 @@ def _head_lemma(name: str) -> str:
     return name
 
 
-def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMention]:
+def _headline_event(headline: list[Sentence], ctx: DocContext) -> str | None:
+    """What the headline says happened ("Старт строительству завода дали в Белогорске",
+    real news dev r7_022): the body's first plants, with no status word of their own ("Завод
+    в Белогорске станет одним из крупнейших"), take it before the events of later sentences."""
+    flags = _verbless_dated(headline, ctx.published)
+    found = [_find_in_sentence(s, headline[k - 1] if k else None) for k, s in enumerate(headline)]
+    return next(iter(_events(_sentence_statuses(headline, flags, found))), None)
+
+
+def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = None
+                 ) -> list[PlantMention]:
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
-    last_status: str | None = None
-    # a plan is dated by a date in its sentence or the next ones ("… намерена построить
-    # завод. … Предприятие должно заработать в 2027 году"), not by one anywhere in the page
+    last_status: str | None = lead
+    # a plan is dated by its sentence or the next ones, not by a date anywhere in the page
     flags = _verbless_dated(sentences, ctx.published)
     found = [_find_in_sentence(s, sentences[k - 1] if k else None)
              for k, s in enumerate(sentences)]
