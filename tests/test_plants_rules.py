@@ -1162,3 +1162,19 @@ def test_a_line_of_business_stated_with_a_copula_is_no_plant():
     facility (after real news dev r1_001)."""
     assert plants("В Тульской области открылась компания «Краны». Основным направлением "
                   "её работы является производство корпусных деталей кранов.") == []
+
+
+@pytest.mark.parametrize("text,code", [
+    # written for the tests: the investors' home is not the plant's place (after real news
+    # dev r8_013) …
+    ("Инвесторы из Оренбургской области открыли хладобойню в Мелеузе.", "RU-BA"),
+    # … and a town other regions share is the one of the article's region (after r6_019)
+    ("Резидент ОЭЗ в Калининградской области приостановил производство медной катанки в "
+     "Озерске.", "RU-KGD"),
+    # must not fire: a town the article's regions do not share keeps its own region
+    ("Компания приостановила производство медной катанки в Озерске.", "RU-CHE"),
+])
+def test_a_plant_is_placed_where_it_is_not_where_its_investors_come_from(text, code):
+    analyzed = analyze(text)
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert rows and {p.region.code if p.region else None for p in rows} == {code}

@@ -17,9 +17,20 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from pipeline.rules import lexicon
-from pipeline.rules.context import DocContext, company_right_after, sentence_companies
+from pipeline.rules.context import (
+    DocContext,
+    company_home,
+    company_right_after,
+    sentence_companies,
+)
 from pipeline.rules.dates import DateMention, find_dates, find_periods
-from pipeline.rules.gazetteer import Region, RegionMention, find_regions, resolve_region
+from pipeline.rules.gazetteer import (
+    Region,
+    RegionMention,
+    find_regions,
+    resolve_region,
+    settle_shared_towns,
+)
 from pipeline.rules.morph import (
     UD_TO_PYMORPHY_CASE,
     adjective_in_nominative,
@@ -650,6 +661,8 @@ def _not_the_plants_place(sent: Sentence, r: RegionMention) -> bool:
     m = re.search(r"(\w+)\s+$", sent.text[:r.start])
     if m and lemma(m.group(1).lower()) in _SEATS:
         return True  # "Арбитражный суд Москвы" (real news dev r3_023): the court's seat
+    if company_home(sent.text, r):
+        return True  # "инвесторы из Оренбургской области", "челябинская компания"
     if r.via != "adjective":
         return False
     for w in re.findall(r"[а-яё]+", sent.text[r.end:].lower())[:3]:
@@ -1960,8 +1973,10 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
 def _plant_regions(sent: Sentence, ctx: DocContext) -> list[RegionMention]:
     """The regions of a sentence that may place its plants (not a name's adjective, another
     region's district, a meeting's place or a company's home)."""
-    return [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
-            and not _other_district(sent, r, ctx) and not _not_the_plants_place(sent, r)]
+    return settle_shared_towns(
+        [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
+         and not _other_district(sent, r, ctx) and not _not_the_plants_place(sent, r)],
+        ctx.region)
 
 
 def _event_when(found: list[DateMention], status: str, ctx: DocContext
