@@ -1178,3 +1178,21 @@ def test_a_plant_is_placed_where_it_is_not_where_its_investors_come_from(text, c
     analyzed = analyze(text)
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert rows and {p.region.code if p.region else None for p in rows} == {code}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: a company named "Завод X" is its plant (after real news dev
+    # r10_022, r9_015)
+    ("Власти Крыма приостановили работу АО «Завод Фиолент».",
+     [("завод «Фиолент»", None, "suspended")]),
+    ("В Новосибирской области суд ввел конкурсное производство в отношении ООО «Фабрика "
+     "Вектор».", [("фабрика «Вектор»", None, "closed")]),
+    # must not fire: an abbreviation of what it does, a product in the genitive, no legal
+    # form, a head in lower case
+    ("Власти Крыма приостановили работу АО «Завод ТО ТБО».", []),
+    ("Власти Крыма приостановили работу ООО «Завод строительных материалов».", []),
+    ("Власти Крыма приостановили работу компании «Завод Фиолент».", []),
+    ("Власти Крыма приостановили работу ООО «завод Фиолент».", []),
+])
+def test_a_company_named_after_its_plant(text, expected):
+    assert plants(text) == expected

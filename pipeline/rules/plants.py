@@ -780,10 +780,29 @@ def _plant_company(sent: Sentence, i: int) -> bool:
         return False  # a compound ("ООО «Липецкий полиграфкомбинат»") is a company's word
     m = re.search(r"(\S+)\s*«((?:[А-ЯЁ][а-яё-]+\s+(?:[а-яёА-ЯЁ][а-яё-]+\s+)?)?)$",
                   sent.text[:t.start - sent.start])
-    if m is None or m.group(1) not in _LEGAL_FORMS or not m.group(2):
+    if m is None or m.group(1) not in _LEGAL_FORMS:
         return False
+    if not m.group(2):
+        return _name_in_company(sent, t) is not None  # "АО «Завод Фиолент»"
     return all(_place_adjective(x) or x.pos == "ADJ"
                for x in sent.tokens[i - len(m.group(2).split()):i])
+
+
+# a short proper name closing a company's quotes right after its facility head: "АО «Завод
+# Фиолент»", "ООО «Комбинат Волна»" (real news dev r10_022); not an abbreviation of what it
+# does ("АО «Завод ТО ТБО»", r3_023: термической обработки твёрдых бытовых отходов)
+_COMPANY_PLANT_NAME = re.compile(
+    r"\s+([А-ЯЁA-Z][а-яёa-z][\w-]*(?:\s+[А-ЯЁA-Z0-9][\w-]*)?)»")
+
+
+def _name_in_company(sent: Sentence, t: Token) -> re.Match | None:
+    """The name of a company that is its plant: a capitalised facility head opening the
+    company's quotes and a proper name closing them ("АО «Завод Фиолент»" is the plant
+    "завод «Фиолент»"); not a product in the genitive ("ООО «Завод строительных
+    материалов»") nor a head in lower case."""
+    if not t.text[:1].isupper() or not sent.text[:t.start - sent.start].rstrip().endswith("«"):
+        return None
+    return _COMPANY_PLANT_NAME.match(sent.text, t.end - sent.start)
 
 
 def _landmark(sent: Sentence, i: int) -> bool:
@@ -1052,6 +1071,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         tail = " ".join(x.text for k, x in enumerate(toks[begin:cend], begin)
                         if not (k < cstart and _in_quantity(x))).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
+    if not weak and (own := _name_in_company(sent, t)):
+        return f"{head_nom} «{own.group(1)}»", t.end + own.end() - 1, None
     quoted = _quoted_after(sent, t)
     if quoted and (not weak or _lem(t) in _STOPPABLE_HEADS and not quoted.group(1)):
         # a weak head with a name ("предприятие «Алтайвагон»") is kept only when it stops
@@ -1111,7 +1132,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if lem in WEAK_HEADS and (_activity_of_company(toks, i - len(adjs)) or
                               prev is not None and _verb_lemma(prev) in _OUTPUT_GROWTH):
         return None  # "занимается производством кормов", "увеличила производство шпона"
-    named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0)
+    named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0) or \
+        not adjs and _name_in_company(sent, t) is not None  # "АО «Завод Фиолент»" exists
     relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
                   and not find_regions(a.text) and not _participle(a)]
     name_adjs = [a for a in adjs if named or a in relational]
@@ -1134,7 +1156,7 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if prefix:
         name = f"{prefix} {name}"
     return _Phrase(name_adjs[0].start if name_adjs else t.start, end, name.replace("ё", "е"),
-                   product, i, named, weak, adjs[0].text if named else None, lem,
+                   product, i, named, weak, adjs[0].text if named and adjs else None, lem,
                    compl[2] if compl[2] > compl[0] else 0,
                    t.feats.get("Number") == "Plur" or bool(prev and prev.pos == "NUM"),
                    counted=bool(prev and prev.pos == "NUM"))
