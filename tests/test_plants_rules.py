@@ -1194,5 +1194,5 @@ def test_a_plant_is_placed_where_it_is_not_where_its_investors_come_from(text, c
     ("Власти Крыма приостановили работу компании «Завод Фиолент».", []),
     ("Власти Крыма приостановили работу ООО «завод Фиолент».", []),
 ])
-def test_a_company_named_after_its_plant(text, expected):
+def test_a_company_named_zavod_x_is_its_plant(text, expected):
     assert plants(text) == expected
