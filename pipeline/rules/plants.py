@@ -802,7 +802,15 @@ def _name_in_company(sent: Sentence, t: Token) -> re.Match | None:
     материалов»") nor a head in lower case."""
     if not t.text[:1].isupper() or not sent.text[:t.start - sent.start].rstrip().endswith("«"):
         return None
-    return _COMPANY_PLANT_NAME.match(sent.text, t.end - sent.start)
+    m = _COMPANY_PLANT_NAME.match(sent.text, t.end - sent.start)
+    if m is None:
+        return None
+    word = m.group(1).split()[0].lower()
+    # "ООО «Завод Инновационных Технологий»", "«Завод Металлоконструкций»": what it makes,
+    # capitalised, not a name (a word the dictionary knows, in no nominative reading)
+    known = morph().word_is_known(word)
+    return None if known and not any(p.tag.case == "nomn" and p.tag.POS == "NOUN"
+                                     for p in morph().parse(word)) else m
 
 
 def _landmark(sent: Sentence, i: int) -> bool:
