@@ -1197,3 +1197,48 @@ def test_a_plant_is_placed_where_it_is_not_where_its_investors_come_from(text, c
 ])
 def test_a_company_named_zavod_x_is_its_plant(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: an owner, then what the plant makes: named by its product
+    # (after real news dev r10_002) …
+    ("В Иванове началось строительство завода компании «Вектор» по производству "
+     "дорожной техники.",
+     [("завод по производству дорожной техники", "дорожная техника", "under_construction")]),
+    # … must not fire without a product complement after the owner
+    ("В Иванове началось строительство завода компании «Вектор».",
+     [("завод компании «Вектор»", None, "under_construction")]),
+])
+def test_an_owner_then_a_product_names_the_plant_by_its_product(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: a place between the plant's own adjective and it (after real
+    # news dev r10_013)
+    ("Начато строительство первого в республике мясоперерабатывающего комбината.",
+     [("мясоперерабатывающий комбинат", None, "under_construction")]),
+    # must not fire: the plant in the genitive of a place or of people, not an event
+    ("Губернатор побывал на складе крупнейшего в регионе завода.", []),
+    ("Работники единственного в области кирпичного завода получили зарплату.", []),
+])
+def test_a_place_inside_the_plant_phrase(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: a compound and its base with an adjective or product of the
+    # compound's stem are one plant, named in words (after real news dev r10_013, r6_026)
+    ("В Туле построят мясокомбинат. Инвестор построит мясоперерабатывающий комбинат к 2027 "
+     "году.", [("мясоперерабатывающий комбинат", None, "planned")]),
+    ("В Туле построят молокозавод. Компания планирует построить завод по производству "
+     "молочной продукции к 2027 году.",
+     [("завод по производству молочной продукции", "молочная продукция", "planned")]),
+    # must not fire: a compound of another stem is another plant
+    ("В Туле построят мясокомбинат. Рядом компания построит завод по производству "
+     "молочной продукции к 2027 году.",
+     [("мясокомбинат", None, "planned"),
+      ("завод по производству молочной продукции", "молочная продукция", "planned")]),
+])
+def test_a_compound_and_its_words_are_one_plant(text, expected):
+    assert plants(text) == expected

@@ -887,7 +887,10 @@ def _event_across_place(toks: list[Token], k: int) -> bool:
         j -= 1
     if j < 1 or toks[j].pos != "ADP" or toks[j].text.lower() not in {"в", "на"}:
         return False
-    return _lem(toks[j - 1]) in _EVENT_WORDS
+    # … or between the plant's own adjective and it: "строительству первого в республике
+    # мясоперерабатывающего комбината", "крупнейшего в регионе завода" (real news dev r10_013)
+    return _lem(toks[j - 1]) in _EVENT_WORDS or toks[j - 1].pos == "ADJ" and \
+        toks[j - 1].case == "Gen"
 
 
 def _event_at_named_part(sent: Sentence, head: Token, prev: Token) -> bool:
@@ -1056,6 +1059,23 @@ def _owner_after(sent: Sentence, i: int) -> tuple[str, int] | None:
         f"«{m.group(1)}»", word.end + m.end()
 
 
+def _owner_then_product(sent: Sentence, head_nom: str, owner: tuple[str, int]
+                        ) -> tuple[str, int, str | None] | None:
+    """"завод компании «Профессионал» по производству дорожно-строительной техники" (real
+    news dev r10_002): a product complement after the owner names the plant by what it makes
+    ("завод по производству дорожно-строительной техники"), as a reader writes it."""
+    toks = sent.tokens
+    k = next((j for j, x in enumerate(toks) if x.start >= owner[1]), None)
+    if k is None or _po_action(toks, k) is None:
+        return None
+    cstart, first_end, cend = _complement(toks, k)
+    if cend <= cstart:
+        return None
+    product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
+    tail = " ".join(x.text for x in toks[k:cend] if not _in_quantity(x)).lower()
+    return f"{head_nom} {tail}", toks[cend - 1].end, product
+
+
 _OWNER_IN_NAME = re.compile(r"^\S+ (?:\S+ )«([^«»]+)»$")
 
 
@@ -1091,7 +1111,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
             (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
         # a weak head only with a legal form: "старт производству ЗАО «Промтех»" (real news
         # dev r1_053), not "производство компании …" (what a company makes)
-        return f"{head_nom} {owner[0]}", owner[1], None
+        return _owner_then_product(sent, head_nom, owner) or (f"{head_nom} {owner[0]}",
+                                                              owner[1], None)
     if has_name and (not weak or industry) or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
@@ -1568,6 +1589,23 @@ def _compound_of(a: _Phrase, b: _Phrase) -> bool:
     return any(w.startswith(n[:5]) and len(n) >= 4 for w in adjs for n in _content(b))
 
 
+def _compound_stem_of(a: _Phrase, b: _Phrase) -> bool:
+    """One plant named by a compound noun and by its base with an adjective or a product of
+    the compound's stem: "мясокомбинат" and "мясоперерабатывающий комбинат" (real news dev
+    r10_013), "молокозавод" and "завод по производству молочной продукции" (r6_026)."""
+    return _compound_stem_names(a.lemma, b.lemma, b.name, b.product)
+
+
+def _compound_stem_names(compound: str, head: str, name: str, product: str | None) -> bool:
+    """_compound_stem_of on a compound's lemma and the other's head lemma, name and product."""
+    base = _compound_base(compound)
+    if base is None or base != head:
+        return False
+    stem = compound[:-len(base)].rstrip("оеи")[:4]  # мясо- -> мяс, молоко- -> моло
+    words = re.findall(r"[а-яё]+", f"{name} {product or ''}".lower())
+    return len(stem) >= 3 and any(w.startswith(stem) for w in words)
+
+
 def _hosts_new_unit(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> bool:
     """The plant is the place where a new unit opens ("на молочном комбинате открылся новый
     компрессорный цех", real news dev r1_054): the plant grows, it is not new."""
@@ -1800,6 +1838,7 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
                  if kp.name == ph.name or
                  (ksi != si and _content(kp) & _content(ph) and not _told_apart(kp, ph)) or
                  _compound_of(kp, ph) or _compound_of(ph, kp) or
+                 _compound_stem_of(kp, ph) or _compound_stem_of(ph, kp) or
                  (" " not in ph.name and kp.lemma == ph.lemma)), None)
 
 
@@ -1923,7 +1962,9 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     heads = {_head_lemma(r.name) for r in out}
     extra = [r for r in _find_plants(analyzed.headline, ctx)
              if not any(c & _row_content(r.name, r.product) for c in told)
-             and _head_lemma(r.name) not in heads]
+             and _head_lemma(r.name) not in heads and not any(
+                 _compound_stem_names(lemma(r.name.lower()), _head_lemma(o.name), o.name,
+                                      o.product) for o in out if " " not in r.name)]
     return extra + out
 
 
@@ -1988,6 +2029,9 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
                 # кремния"): keep the first row, take a product it lacked
                 if out[dup].product is None and ph.product:
                     out[dup] = replace(out[dup], product=ph.product)
+                if _compound_stem_of(kept[dup][1], ph):
+                    # the compound ("мясокомбинат") said again in words: a reader names it so
+                    out[dup] = replace(out[dup], name=ph.name)
                 continue
             event_date, event_year = _event_when(found_dates, st, ctx)
             kept.append((si, ph))
