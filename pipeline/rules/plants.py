@@ -2027,11 +2027,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
             if (dup := _same_as_kept(kept, si, ph)) is not None:
                 # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
                 # кремния"): keep the first row, take a product it lacked
-                if out[dup].product is None and ph.product:
-                    out[dup] = replace(out[dup], product=ph.product)
-                if _compound_stem_of(kept[dup][1], ph):
-                    # the compound ("мясокомбинат") said again in words: a reader names it so
-                    out[dup] = replace(out[dup], name=ph.name)
+                out[dup] = _merged(out[dup], kept[dup][1], ph)
                 continue
             event_date, event_year = _event_when(found_dates, st, ctx)
             kept.append((si, ph))
@@ -2042,6 +2038,16 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext) -> list[PlantMentio
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
     return _without_collective(out, kept)
+
+
+def _merged(row: PlantMention, first: _Phrase, again: _Phrase) -> PlantMention:
+    """The row of a facility named again: the product it lacked, and the name in words
+    when it was a compound ("мясокомбинат" … "мясоперерабатывающий комбинат")."""
+    if row.product is None and again.product:
+        row = replace(row, product=again.product)
+    if _compound_stem_of(first, again):
+        row = replace(row, name=again.name)  # a reader names it so
+    return row
 
 
 def _plant_regions(sent: Sentence, ctx: DocContext) -> list[RegionMention]:
