@@ -199,3 +199,20 @@ def test_small_and_medium_business_is_no_company():
     """Real news r8_003 (written for the tests): "МСП" (company_words.csv institution)."""
     assert main_company(analyze("Программа доступна не только крупному бизнесу, но и МСП. "
                                 "В Туле откроют швейное производство.")) is None
+
+
+# ---- a company's home is not the story's region (written for the tests) -----------------------
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # "челябинская компания": where a company is from, not where the plant is
+    ("Долги завода требует погасить челябинская компания. Суд Курганской области отказал.",
+     "RU-KGN"),
+    ("Инвесторы из Оренбургской области открыли цех. Цех работает в Башкирии.", "RU-BA"),
+    # a region that is only a company's home still places a story that names no other
+    ("Челябинская компания открыла цех.", "RU-CHE"),
+    # "челябинское предприятие" is a plant the region places
+    ("Челябинское предприятие открыло цех. Суд Курганской области отказал.", "RU-CHE"),
+])
+def test_a_company_home_does_not_place_the_story(text, code):
+    assert main_region(text).code == code

@@ -640,3 +640,42 @@ def test_a_region_named_right_after_the_district_wins():
 ])
 def test_an_adjective_alias_after_a_trigger_is_the_town_of_that_name(text, code):
     assert codes(text) == [code]
+
+
+# ---- a town whose name other regions' places share; a town in brackets -----------------------
+# Sentences written for the tests.
+
+
+@pytest.mark.parametrize(("text", "codes_"), [
+    # Озерск: the Chelyabinsk city the index keeps, and a Kaliningrad town
+    ("Порт в Калининграде расширили, а в Озерске открыли цех.", ["RU-KGD", "RU-KGD"]),
+    ("В Курской области и в Железногорске запустили линию.", ["RU-KRS", "RU-KRS"]),
+    # no other region named: the index's city stays
+    ("В Озерске открыли цех.", ["RU-CHE"]),
+    # the other region named is not one with a place of that name
+    ("Порт в Мурманске расширили, а в Озерске открыли цех.", ["RU-MUR", "RU-CHE"]),
+])
+def test_a_shared_town_name_takes_the_region_the_text_names(text, codes_):
+    assert [m.region.code for m in gz.settle_shared_towns(find_regions(text))] == codes_
+
+
+def test_a_shared_town_name_takes_a_given_region():
+    found = find_regions("В Железногорске открыли цех.")
+    assert found[0].region.code == "RU-KRS" and found[0].shared == {"RU-KRS", "RU-KYA"}
+    region = region_by_code("RU-KYA")
+    assert [m.region.code for m in gz.settle_shared_towns(found, region)] == ["RU-KYA"]
+    # a region without a place of that name changes nothing
+    assert [m.region.code for m in gz.settle_shared_towns(found, region_by_code("RU-TUL"))] \
+        == ["RU-KRS"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a newswire's town in brackets after a company: an ambiguous name (a surname) is a place
+    ("Сегодня ОАО «Трубный завод» (Серов) остановило печь.", ["RU-SVE"]),
+    # not in brackets: the surname stays a surname
+    ("Директор Серов остановил печь.", []),
+    # a bracket that holds more than the name is no dateline
+    ("Сегодня ОАО «Трубный завод» (директор Серов) остановило печь.", []),
+])
+def test_an_ambiguous_town_alone_in_brackets_is_a_place(text, expected):
+    assert codes(text) == expected

@@ -1318,3 +1318,82 @@ def test_a_headline_event_is_the_first_plants_status():
             "Кирпичный завод в Белогорске станет одним из крупнейших в стране. Для рабочих "
             "планируется построить жилой микрорайон.")
     assert [st for _, _, st in plants(text)] == ["under_construction"]
+
+@pytest.mark.parametrize("text,code", [
+    # written for the tests: the investors' home is not the plant's place (after real news
+    # dev r8_013) …
+    ("Инвесторы из Оренбургской области открыли хладобойню в Мелеузе.", "RU-BA"),
+    # … and a town other regions share is the one of the article's region (after r6_019)
+    ("Резидент ОЭЗ в Калининградской области приостановил производство медной катанки в "
+     "Озерске.", "RU-KGD"),
+    # must not fire: a town the article's regions do not share keeps its own region
+    ("Компания приостановила производство медной катанки в Озерске.", "RU-CHE"),
+])
+def test_a_plant_is_placed_where_it_is_not_where_its_investors_come_from(text, code):
+    analyzed = analyze(text)
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert rows and {p.region.code if p.region else None for p in rows} == {code}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: a company named "Завод X" is its plant (after real news dev
+    # r10_022, r9_015)
+    ("Власти Крыма приостановили работу АО «Завод Фиолент».",
+     [("завод «Фиолент»", None, "suspended")]),
+    ("В Новосибирской области суд ввел конкурсное производство в отношении ООО «Фабрика "
+     "Вектор».", [("фабрика «Вектор»", None, "closed")]),
+    # must not fire: an abbreviation of what it does, a product in the genitive, no legal
+    # form, a head in lower case
+    ("Власти Крыма приостановили работу АО «Завод ТО ТБО».", []),
+    ("Власти Крыма приостановили работу ООО «Завод строительных материалов».", []),
+    ("Власти Крыма приостановили работу ООО «Завод Металлоконструкций».", []),
+    ("Власти Крыма приостановили работу компании «Завод Фиолент».", []),
+    ("Власти Крыма приостановили работу ООО «завод Фиолент».", []),
+])
+def test_a_company_named_zavod_x_is_its_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: an owner, then what the plant makes: named by its product
+    # (after real news dev r10_002) …
+    ("В Иванове началось строительство завода компании «Вектор» по производству "
+     "дорожной техники.",
+     [("завод по производству дорожной техники", "дорожная техника", "under_construction")]),
+    # … must not fire without a product complement after the owner
+    ("В Иванове началось строительство завода компании «Вектор».",
+     [("завод компании «Вектор»", None, "under_construction")]),
+])
+def test_an_owner_then_a_product_names_the_plant_by_its_product(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: a place between the plant's own adjective and it (after real
+    # news dev r10_013)
+    ("Начато строительство первого в республике мясоперерабатывающего комбината.",
+     [("мясоперерабатывающий комбинат", None, "under_construction")]),
+    # must not fire: the plant in the genitive of a place or of people, not an event
+    ("Губернатор побывал на складе крупнейшего в регионе завода.", []),
+    ("Работники единственного в области кирпичного завода получили зарплату.", []),
+])
+def test_a_place_inside_the_plant_phrase(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: a compound and its base with an adjective or product of the
+    # compound's stem are one plant, named in words (after real news dev r10_013, r6_026)
+    ("В Туле построят мясокомбинат. Инвестор построит мясоперерабатывающий комбинат к 2027 "
+     "году.", [("мясоперерабатывающий комбинат", None, "planned")]),
+    ("В Туле построят молокозавод. Компания планирует построить завод по производству "
+     "молочной продукции к 2027 году.",
+     [("завод по производству молочной продукции", "молочная продукция", "planned")]),
+    # must not fire: a compound of another stem is another plant
+    ("В Туле построят мясокомбинат. Рядом компания построит завод по производству "
+     "молочной продукции к 2027 году.",
+     [("мясокомбинат", None, "planned"),
+      ("завод по производству молочной продукции", "молочная продукция", "planned")]),
+])
+def test_a_compound_and_its_words_are_one_plant(text, expected):
+    assert plants(text) == expected

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.rules import lexicon
-from pipeline.rules.gazetteer import Region, find_regions
+from pipeline.rules.gazetteer import Region, RegionMention, find_regions, settle_shared_towns
 from pipeline.rules.memo import memo_text
 from pipeline.rules.morph import lemma, normal_name
 from pipeline.rules.orgs import (
@@ -268,6 +268,32 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     return names[best]
 
 
+# "компания", "инвестор", "холдинг": a region as their adjective or after "из" is where a
+# company is from (company_words.csv descriptor; not a facility noun: "челябинское
+# предприятие" of facility_heads.csv is a plant the region places)
+_HOME_NOUNS = lexicon.words("company_words", role="descriptor") - \
+    lexicon.words("facility_heads", "lemma")
+
+
+def company_home(text: str, m: RegionMention) -> bool:
+    """The region is where a company comes from, not where the story happens: an adjective
+    of a company noun ("челябинская компания", "ставропольский агрохолдинг", real news dev
+    r10_011) or "из" after one ("инвесторы из Оренбургской области", r8_013)."""
+    if m.via == "adjective":
+        for w in re.findall(r"[а-яё]+", text[m.end:m.end + 80].lower())[:3]:
+            if lemma(w) in _HOME_NOUNS:
+                return True
+            if not w.endswith(_ADJ_ENDINGS):
+                return False
+        return False
+    before = re.search(r"(\w+)\s+из\s+$", text[max(0, m.start - 40):m.start])
+    return bool(before) and lemma(before.group(1).lower()) in _HOME_NOUNS
+
+
+_ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому",
+                "ему", "ым", "им", "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими", "ей")
+
+
 # A region named by its name or a short name of it ("Башкирии" in "В Краснокамском районе
 # Башкирии открылась птицефабрика", real news r7_016), not by a town or an adjective.
 _NAMED_OUTRIGHT = ("region", "alias")
@@ -276,7 +302,10 @@ _NAMED_OUTRIGHT = ("region", "alias")
 def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Region | None:
     """The most often named region (ties: first named); only mentions inside `within`
     (the article's sentences, without the page furniture) count when it is given."""
-    everywhere = mentions = find_regions(text)
+    found = find_regions(text)
+    # a region that is only some company's home still places a story that names no other
+    everywhere = settle_shared_towns([m for m in found if not company_home(text, m)] or found)
+    mentions = everywhere
     if within is not None:
         starts = [a for a, _ in within]
         mentions = [m for m in mentions

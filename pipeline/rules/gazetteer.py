@@ -64,6 +64,9 @@ class RegionMention:
     text: str
     region: Region
     via: str  # "region" | "alias" | "city" | "adjective" | "district"
+    # a city's name that places of 1,000+ people in other regions share too: their codes
+    # and its own ("Озерск": RU-CHE and RU-KGD), else empty (settle_shared_towns)
+    shared: frozenset[str] = frozenset()
 
 
 # The word lists are pipeline/data/lexicon/gazetteer_words.csv, read on import.
@@ -467,9 +470,11 @@ class Gazetteer:
                 end += 1  # "Республике Саха (Якутия)": keep the closing bracket
             elif tokens[last][2] in _ABBREVIATED and text[end : end + 1] == ".":
                 end += 1  # "Свердловской обл."
-            out.append(
-                RegionMention(start, end, text[start:end], self._regions[entry.code], entry.via)
-            )
+            shared = self._place_regions.get(_norm(entry.key), frozenset()) \
+                if entry.via == VIA_CITY else frozenset()
+            out.append(RegionMention(start, end, text[start:end], self._regions[entry.code],
+                                     entry.via, frozenset(shared) if len(shared) > 1
+                                     else frozenset()))
             i = last + 1
         return out
 
@@ -518,7 +523,7 @@ class Gazetteer:
         if entry.via == VIA_CITY and i == last:
             # The form may be ambiguous where the name is not: "Советском" (Советск/советский).
             weakness = max(weakness, _form_weakness(tokens[i][2], _norm(entry.key)))
-        if weakness == STRONG:
+        if weakness == STRONG or entry.via == VIA_CITY and _bracketed(text, start, tokens[last][1]):
             return True
         if weakness == WEAK_AT_SENTENCE_START:
             before = text[:start].rstrip()
@@ -567,6 +572,15 @@ def _district_towns(adjective: str) -> list[str]:
     if base.endswith(("ов", "ев", "ин")):
         out.append(base[:-2])
     return out
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """A town's name alone in brackets after a name, as newswires place a company ("ОАО
+    «Металлургический завод им. А.К. Серова» (Серов)", real news dev r8_020): the brackets
+    make an ambiguous name (a surname, a common word) a place. Not at a sentence start."""
+    before = text[:start].rstrip(" ")
+    return before.endswith("(") and text[end:end + 1] == ")" and \
+        before[:-1].rstrip(" ")[-1:] not in ("", ".", "\n")
 
 
 def _joined(text: str, left: tuple, right: tuple) -> bool:
@@ -860,6 +874,26 @@ def find_regions(text: str) -> list[RegionMention]:
 def _find_regions(text: str, gazetteer: Gazetteer) -> list[RegionMention]:
     # keyed by the index too: clear_cache() or another aliases file gives fresh results
     return gazetteer.find_regions(text)
+
+
+def settle_shared_towns(mentions: list[RegionMention], region: Region | None = None
+                        ) -> list[RegionMention]:
+    """A town whose name places of other regions share ("Озерск" of Chelyabinsk and of
+    Kaliningrad, "Железногорск" of Kursk and of Krasnoyarsk) is the one in the region the
+    text names otherwise (`region`, else another mention's region named outright or by an
+    unshared city): "ОЭЗ в Калининграде … производство в Озерске" is Kaliningrad's town,
+    not the bigger one the index keeps (real news dev r6_019)."""
+    named = {m.region.code for m in mentions if not m.shared and m.via != VIA_ADJECTIVE}
+    if region is not None:
+        named = {region.code}
+    out = []
+    for m in mentions:
+        other = m.shared & named
+        if m.region.code not in named and len(other) == 1:
+            code = next(iter(other))
+            m = RegionMention(m.start, m.end, m.text, _region_table()[code], m.via, m.shared)
+        out.append(m)
+    return out
 
 
 def resolve_region(phrase: str) -> Region | None:

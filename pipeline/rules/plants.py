@@ -19,12 +19,19 @@ from datetime import date
 from pipeline.rules import lexicon
 from pipeline.rules.context import (
     DocContext,
+    company_home,
     company_right_after,
     sentence_companies,
     story_company,
 )
 from pipeline.rules.dates import DateMention, find_dates, find_periods
-from pipeline.rules.gazetteer import Region, RegionMention, find_regions, resolve_region
+from pipeline.rules.gazetteer import (
+    Region,
+    RegionMention,
+    find_regions,
+    resolve_region,
+    settle_shared_towns,
+)
 from pipeline.rules.morph import (
     UD_TO_PYMORPHY_CASE,
     adjective_in_nominative,
@@ -719,6 +726,8 @@ def _not_the_plants_place(sent: Sentence, r: RegionMention) -> bool:
     m = re.search(r"(\w+)\s+$", sent.text[:r.start])
     if m and lemma(m.group(1).lower()) in _SEATS:
         return True  # "Арбитражный суд Москвы" (real news dev r3_023): the court's seat
+    if company_home(sent.text, r):
+        return True  # "инвесторы из Оренбургской области", "челябинская компания"
     if r.via != "adjective":
         return False
     for w in re.findall(r"[а-яё]+", sent.text[r.end:].lower())[:3]:
@@ -869,10 +878,37 @@ def _plant_company(sent: Sentence, i: int) -> bool:
         return False  # a compound ("ООО «Липецкий полиграфкомбинат»") is a company's word
     m = re.search(r"(\S+)\s*«((?:[А-ЯЁ][а-яё-]+\s+(?:[а-яёА-ЯЁ][а-яё-]+\s+)?)?)$",
                   sent.text[:t.start - sent.start])
-    if m is None or m.group(1) not in _LEGAL_FORMS or not m.group(2):
+    if m is None or m.group(1) not in _LEGAL_FORMS:
         return False
+    if not m.group(2):
+        return _name_in_company(sent, t) is not None  # "АО «Завод Фиолент»"
     return all(_place_adjective(x) or x.pos == "ADJ"
                for x in sent.tokens[i - len(m.group(2).split()):i])
+
+
+# a short proper name closing a company's quotes right after its facility head: "АО «Завод
+# Фиолент»", "ООО «Комбинат Волна»" (real news dev r10_022); not an abbreviation of what it
+# does ("АО «Завод ТО ТБО»", r3_023: термической обработки твёрдых бытовых отходов)
+_COMPANY_PLANT_NAME = re.compile(
+    r"\s+([А-ЯЁA-Z][а-яёa-z][\w-]*(?:\s+[А-ЯЁA-Z0-9][\w-]*)?)»")
+
+
+def _name_in_company(sent: Sentence, t: Token) -> re.Match | None:
+    """The name of a company that is its plant: a capitalised facility head opening the
+    company's quotes and a proper name closing them ("АО «Завод Фиолент»" is the plant
+    "завод «Фиолент»"); not a product in the genitive ("ООО «Завод строительных
+    материалов»") nor a head in lower case."""
+    if not t.text[:1].isupper() or not sent.text[:t.start - sent.start].rstrip().endswith("«"):
+        return None
+    m = _COMPANY_PLANT_NAME.match(sent.text, t.end - sent.start)
+    if m is None:
+        return None
+    word = m.group(1).split()[0].lower()
+    # "ООО «Завод Инновационных Технологий»", "«Завод Металлоконструкций»": what it makes,
+    # capitalised, not a name (a word the dictionary knows, in no nominative reading)
+    known = morph().word_is_known(word)
+    return None if known and not any(p.tag.case == "nomn" and p.tag.POS == "NOUN"
+                                     for p in morph().parse(word)) else m
 
 
 def _landmark(sent: Sentence, i: int) -> bool:
@@ -949,7 +985,10 @@ def _event_across_place(toks: list[Token], k: int) -> bool:
         j -= 1
     if j < 1 or toks[j].pos != "ADP" or toks[j].text.lower() not in {"в", "на"}:
         return False
-    return _lem(toks[j - 1]) in _EVENT_WORDS
+    # … or between the plant's own adjective and it: "строительству первого в республике
+    # мясоперерабатывающего комбината", "крупнейшего в регионе завода" (real news dev r10_013)
+    return _lem(toks[j - 1]) in _EVENT_WORDS or toks[j - 1].pos == "ADJ" and \
+        toks[j - 1].case == "Gen"
 
 
 def _event_at_named_part(sent: Sentence, head: Token, prev: Token) -> bool:
@@ -1118,6 +1157,23 @@ def _owner_after(sent: Sentence, i: int) -> tuple[str, int] | None:
         f"«{m.group(1)}»", word.end + m.end()
 
 
+def _owner_then_product(sent: Sentence, head_nom: str, owner: tuple[str, int]
+                        ) -> tuple[str, int, str | None] | None:
+    """"завод компании «Профессионал» по производству дорожно-строительной техники" (real
+    news dev r10_002): a product complement after the owner names the plant by what it makes
+    ("завод по производству дорожно-строительной техники"), as a reader writes it."""
+    toks = sent.tokens
+    k = next((j for j, x in enumerate(toks) if x.start >= owner[1]), None)
+    if k is None or _po_action(toks, k) is None:
+        return None
+    cstart, first_end, cend = _complement(toks, k)
+    if cend <= cstart:
+        return None
+    product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
+    tail = " ".join(x.text for x in toks[k:cend] if not _in_quantity(x)).lower()
+    return f"{head_nom} {tail}", toks[cend - 1].end, product
+
+
 _OWNER_IN_NAME = re.compile(r"^\S+ (?:\S+ )«([^«»]+)»$")
 
 
@@ -1141,6 +1197,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         tail = " ".join(x.text for k, x in enumerate(toks[begin:cend], begin)
                         if not (k < cstart and _in_quantity(x))).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
+    if not weak and (own := _name_in_company(sent, t)):
+        return f"{head_nom} «{own.group(1)}»", t.end + own.end() - 1, None
     quoted = _quoted_after(sent, t)
     if quoted and (not weak or _lem(t) in _STOPPABLE_HEADS and not quoted.group(1)):
         # a weak head with a name ("предприятие «Алтайвагон»") is kept only when it stops
@@ -1151,7 +1209,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
             (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
         # a weak head only with a legal form: "старт производству ЗАО «Промтех»" (real news
         # dev r1_053), not "производство компании …" (what a company makes)
-        return f"{head_nom} {owner[0]}", owner[1], None
+        return _owner_then_product(sent, head_nom, owner) or (f"{head_nom} {owner[0]}",
+                                                              owner[1], None)
     if has_name and (not weak or industry) or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
@@ -1200,7 +1259,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if lem in WEAK_HEADS and (_activity_of_company(toks, i - len(adjs)) or
                               prev is not None and _verb_lemma(prev) in _OUTPUT_GROWTH):
         return None  # "занимается производством кормов", "увеличила производство шпона"
-    named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0)
+    named = bool(adjs) and _is_proper_adjective(adjs[0], i - len(adjs) == 0) or \
+        not adjs and _name_in_company(sent, t) is not None  # "АО «Завод Фиолент»" exists
     relational = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
                   and not find_regions(a.text) and not _participle(a)]
     name_adjs = [a for a in adjs if named or a in relational]
@@ -1223,7 +1283,7 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if prefix:
         name = f"{prefix} {name}"
     return _Phrase(name_adjs[0].start if name_adjs else t.start, end, name.replace("ё", "е"),
-                   product, i, named, weak, adjs[0].text if named else None, lem,
+                   product, i, named, weak, adjs[0].text if named and adjs else None, lem,
                    compl[2] if compl[2] > compl[0] else 0,
                    t.feats.get("Number") == "Plur" or bool(prev and prev.pos == "NUM"),
                    counted=bool(prev and prev.pos == "NUM"))
@@ -1627,6 +1687,23 @@ def _compound_of(a: _Phrase, b: _Phrase) -> bool:
     return any(w.startswith(n[:5]) and len(n) >= 4 for w in adjs for n in _content(b))
 
 
+def _compound_stem_of(a: _Phrase, b: _Phrase) -> bool:
+    """One plant named by a compound noun and by its base with an adjective or a product of
+    the compound's stem: "мясокомбинат" and "мясоперерабатывающий комбинат" (real news dev
+    r10_013), "молокозавод" and "завод по производству молочной продукции" (r6_026)."""
+    return _compound_stem_names(a.lemma, b.lemma, b.name, b.product)
+
+
+def _compound_stem_names(compound: str, head: str, name: str, product: str | None) -> bool:
+    """_compound_stem_of on a compound's lemma and the other's head lemma, name and product."""
+    base = _compound_base(compound)
+    if base is None or base != head:
+        return False
+    stem = compound[:-len(base)].rstrip("оеи")[:4]  # мясо- -> мяс, молоко- -> моло
+    words = re.findall(r"[а-яё]+", f"{name} {product or ''}".lower())
+    return len(stem) >= 3 and any(w.startswith(stem) for w in words)
+
+
 def _hosts_new_unit(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> bool:
     """The plant is the place where a new unit opens ("на молочном комбинате открылся новый
     компрессорный цех", real news dev r1_054): the plant grows, it is not new."""
@@ -1882,6 +1959,7 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
                  if kp.name == ph.name or
                  (ksi != si and _content(kp) & _content(ph) and not _told_apart(kp, ph)) or
                  _compound_of(kp, ph) or _compound_of(ph, kp) or
+                 _compound_stem_of(kp, ph) or _compound_stem_of(ph, kp) or
                  (" " not in ph.name and kp.lemma == ph.lemma)), None)
 
 
@@ -2040,7 +2118,9 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     heads = {_head_lemma(r.name) for r in out}
     extra = [r for r in _find_plants(analyzed.headline, ctx)
              if not any(c & _row_content(r.name, r.product) for c in told)
-             and _head_lemma(r.name) not in heads]
+             and _head_lemma(r.name) not in heads and not any(
+                 _compound_stem_names(lemma(r.name.lower()), _head_lemma(o.name), o.name,
+                                      o.product) for o in out if " " not in r.name)]
     return extra + out
 
 
@@ -2112,8 +2192,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
             if (dup := _same_as_kept(kept, si, ph)) is not None:
                 # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
                 # кремния"): keep the first row, take a product it lacked
-                if out[dup].product is None and ph.product:
-                    out[dup] = replace(out[dup], product=ph.product)
+                out[dup] = _merged(out[dup], kept[dup][1], ph)
                 continue
             event_date, event_year = _event_when(found_dates, st, ctx)
             kept.append((si, ph))
@@ -2126,11 +2205,23 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     return _without_collective(out, kept)
 
 
+def _merged(row: PlantMention, first: _Phrase, again: _Phrase) -> PlantMention:
+    """The row of a facility named again: the product it lacked, and the name in words
+    when it was a compound ("мясокомбинат" … "мясоперерабатывающий комбинат")."""
+    if row.product is None and again.product:
+        row = replace(row, product=again.product)
+    if _compound_stem_of(first, again):
+        row = replace(row, name=again.name)  # a reader names it so
+    return row
+
+
 def _plant_regions(sent: Sentence, ctx: DocContext) -> list[RegionMention]:
     """The regions of a sentence that may place its plants (not a name's adjective, another
     region's district, a meeting's place or a company's home)."""
-    return [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
-            and not _other_district(sent, r, ctx) and not _not_the_plants_place(sent, r)]
+    return settle_shared_towns(
+        [r for r in find_regions(sent.text) if not _adjective_in_name(sent, r)
+         and not _other_district(sent, r, ctx) and not _not_the_plants_place(sent, r)],
+        ctx.region)
 
 
 def _event_when(found: list[DateMention], status: str, ctx: DocContext
