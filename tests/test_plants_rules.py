@@ -55,8 +55,11 @@ def test_head_noun(text, expected):
 QUOTED = [
     ("В Калужской области запустили завод «Ревякино».",
      [("завод «Ревякино»", None, "launched")]),
-    # a weak head ("предприятие") with a name is a company, not a plant
-    ("В Калужской области запустили предприятие «Ревякино».", []),
+    # a weak head ("предприятие") with a name is a company, not a plant, unless a verb of
+    # opening governs it (test_a_company_opened_is_a_plant; real news dev r11_006)
+    ("В Калужской области предприятие «Ревякино» подписало контракт.", []),
+    ("В Калужской области запустили предприятие «Ревякино».",
+     [("предприятие «Ревякино»", None, "launched")]),
 ]
 
 
@@ -1396,4 +1399,54 @@ def test_a_place_inside_the_plant_phrase(text, expected):
       ("завод по производству молочной продукции", "молочная продукция", "planned")]),
 ])
 def test_a_compound_and_its_words_are_one_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: "предприятие «X»" opened, or visited and called new, is a plant
+    # (after real news dev r11_006, r11_029)
+    ("В Туле планируют открыть предприятие «Вектор» в январе 2026 года.",
+     [("предприятие «Вектор»", None, "planned")]),
+    ("Губернатор посетил новое предприятие «Вектор» в Заокском районе.",
+     [("предприятие «Вектор»", None, "launched")]),
+    # must not fire: the company of a post, a subsidiary, a visit to a plant not called new
+    ("Генеральный директор предприятия «Вектор» рассказал о планах на 2026 год.", []),
+    ("Дочернее предприятие «Вектор» откроет офис в Туле в 2026 году.", []),
+    ("Губернатор посетил предприятие «Вектор» в Заокском районе.", []),
+])
+def test_a_company_opened_is_a_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: shops listed with no event of their own are parts of the plant
+    # (after real news dev r11_011)
+    ("В Туле запустили завод «Вектор». Осмотр охватил подготовительный цех, цех сборки "
+     "станков и цех готовой продукции.", [("завод «Вектор»", None, "launched")]),
+    # must not fire: shops the sentence opens
+    ("В Туле открыли цех сборки станков и цех окраски станков.",
+     [("цех сборки станков", "станки", "launched"),
+      ("цех окраски станков", "окраска станков", "launched")]),
+])
+def test_listed_shops_are_parts_of_a_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: the headline's plant by its product and the body's by a compound
+    # adjective of that product are one (after real news dev r11_001); an owner in the
+    # genitive is no product
+    ("В Туле открылся завод по переработке молока\n\nГубернатор открыл "
+     "молокоперерабатывающий цех сельскохозяйственного кооператива «Заря» в селе Ясное.",
+     [("молокоперерабатывающий цех", None, "launched")]),
+    # must not fire: a compound of another stem
+    ("В Туле открылся завод по переработке молока\n\nГубернатор открыл "
+     "мясоперерабатывающий цех кооператива «Заря» в селе Ясное.",
+     [("завод по переработке молока", "молоко", "launched"),
+      ("мясоперерабатывающий цех", None, "launched")]),
+    # a front line and a zone's site are no plants
+    ("Завод «Вектор» в Туле работает на линии боевого соприкосновения.", []),
+    ("В Липецке началось строительство площадки особой экономической зоны.", []),
+])
+def test_headline_compound_owner_and_front_line(text, expected):
     assert plants(text) == expected

@@ -1938,6 +1938,8 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         # "предприятие «X»" is a company unless its own sentence stops or closes it; a kind
         # before it ("Торговое предприятие «…»", real news dev r3_026) says what company
         bare = ph.name.split()[0] == _head_nominative(sent.tokens[ph.head])
+        if bare and _company_opened(sent, ph):
+            return status
         return statuses[si] if bare and statuses[si] in _STOP_STATUSES else None
     if (part := _part_event(sent, ph)) is not None:
         return part
@@ -1951,6 +1953,19 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                              or _hosts_new_unit(sent, ph, found[si]) or _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
+
+
+def _company_opened(sent: Sentence, ph: _Phrase) -> bool:
+    """"предприятие «X»" that a verb or noun of opening or building right before it governs,
+    or that is called new ("планируют открыть предприятие «Вкус Аква»", "посетил новое
+    предприятие «Альянс»", real news dev r11_006, r11_029): a facility that opens, not a
+    company that acts. "дочернее предприятие «X»" and "директор предприятия «X»" stay
+    companies."""
+    before = [t for t in sent.tokens if t.end <= ph.start]
+    if before and _lem(before[-1]) == "новый":
+        return True
+    return bool(before) and before[-1].pos in ("VERB", "NOUN") and \
+        STATUS_LEMMAS.get(_verb_lemma(before[-1])) in _NEW_PLANT
 
 
 def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int | None:
@@ -2041,6 +2056,24 @@ def _only_visited(sent: Sentence, si: int, statuses: list[str | None],
     return not (si + 1 < len(statuses) and statuses[si + 1] and not found[si + 1])
 
 
+def _listed_unit(ph: _Phrase, phrases: list[_Phrase]) -> bool:
+    """One of several shops or lines a sentence with no event of its own lists ("Осмотр
+    охватил несколько участков фабрики, включая подготовительный цех, цех швейных автоматов
+    …", real news dev r11_011): the parts of a plant described, not plants with news."""
+    def unit(p: _Phrase) -> bool:
+        return p.lemma in ADDED_UNITS and p.lemma != "производство" and not p.named \
+            and "«" not in p.name
+    return unit(ph) and sum(unit(p) for p in phrases) >= 2
+
+
+def _visited_new(sent: Sentence, ph: _Phrase) -> bool:
+    """A visit to a plant called new ("посетил новое предприятие «Альянс», на котором
+    производят …", real news dev r11_029): a plant that opened and works, not a mere place."""
+    before = [t for t in sent.tokens if t.end <= sent.tokens[ph.head].start]
+    return bool(before) and _lem(before[-1]) == "новый" and \
+        any(_lem(t) in _VISITS for t in before)
+
+
 def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[bool]:
     """Which sentences date a plan (plan_dated); a sentence with no verb goes on with the
     dated plan before it ("В 2026 году планируют построить завод по переработке макулатуры.
@@ -2120,8 +2153,20 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
              if not any(c & _row_content(r.name, r.product) for c in told)
              and _head_lemma(r.name) not in heads and not any(
                  _compound_stem_names(lemma(r.name.lower()), _head_lemma(o.name), o.name,
-                                      o.product) for o in out if " " not in r.name)]
+                                      o.product) for o in out if " " not in r.name)
+             and not any(_compound_adjective_names(o, r) or _compound_adjective_names(r, o)
+                         for o in out)]
     return extra + out
+
+
+def _compound_adjective_names(a: PlantMention, b: PlantMention) -> bool:
+    """One plant in the headline and the body, named by a compound adjective in one and by
+    its product in the other ("В Чое открылся завод по переработке молока" over "открыл
+    молокоперерабатывающий цех", real news dev r11_001): a long adjective of a's name begins
+    with the stem of a noun of b's."""
+    adjs = [w for w in re.findall(r"[а-яё]+", a.name.lower())[:-1] if len(w) > 10]
+    return any(w.startswith(n[:5]) and len(n) >= 5
+               for w in adjs for n in _row_content(b.name, b.product))
 
 
 def _head_lemma(name: str) -> str:
@@ -2181,9 +2226,13 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 if out[host].product is None and ph.product:
                     out[host] = replace(out[host], product=ph.product)
                 continue
-            if _only_visited(sent, si, statuses, found):
+            if own is None and _listed_unit(ph, found[si]):
                 continue
             ph_status = status
+            if _only_visited(sent, si, statuses, found):
+                if not _visited_new(sent, ph):
+                    continue
+                ph_status = status or "launched"
             if own == "announced" and _dated_again(ph, si, flags, found):
                 ph_status = sentence_status(sent, True) or status
             st = _phrase_status(sent, ph, si, ph_status, statuses, found)
