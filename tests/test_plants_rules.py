@@ -1450,3 +1450,20 @@ def test_listed_shops_are_parts_of_a_plant(text, expected):
 ])
 def test_headline_compound_owner_and_front_line(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: a plant named by its kind, then by its quoted name with a
+    # product of that kind, is one plant (after real news dev r11_027)
+    ("В Туле начали строительство электротехнического завода. Стороны подписали соглашение "
+     "о строительстве завода «Тула Энергомаш» по производству электротехнического "
+     "оборудования.",
+     [("завод «Тула Энергомаш»", "электротехническое оборудование", "under_construction")]),
+    # must not fire: a quoted plant of another product is another plant
+    ("В Туле начали строительство электротехнического завода. Стороны подписали соглашение "
+     "о строительстве завода «Тула Агро» по производству комбикормов.",
+     [("электротехнический завод", None, "under_construction"),
+      ("завод «Тула Агро»", "комбикорма", "announced")]),
+])
+def test_a_kind_then_its_quoted_name_is_one_plant(text, expected):
+    assert plants(text) == expected

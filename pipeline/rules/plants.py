@@ -1174,6 +1174,19 @@ def _owner_then_product(sent: Sentence, head_nom: str, owner: tuple[str, int]
     return f"{head_nom} {tail}", toks[cend - 1].end, product
 
 
+def _product_after_name(sent: Sentence, offset: int) -> str | None:
+    """The product of "по выпуску X" right after a plant's quoted name ("завод «Элиста
+    Энергомаш» по производству электротехнического оборудования", real news dev r11_027)."""
+    toks = sent.tokens
+    k = next((j for j, x in enumerate(toks) if x.start >= offset), None)
+    if k is None or _po_action(toks, k) is None:
+        return None
+    cstart, first_end, cend = _complement(toks, k)
+    if cend <= cstart:
+        return None
+    return _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
+
+
 _OWNER_IN_NAME = re.compile(r"^\S+ (?:\S+ )«([^«»]+)»$")
 
 
@@ -1203,7 +1216,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
     if quoted and (not weak or _lem(t) in _STOPPABLE_HEADS and not quoted.group(1)):
         # a weak head with a name ("предприятие «Алтайвагон»") is kept only when it stops
         # (_phrase_status)
-        return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), None
+        return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), \
+            _product_after_name(sent, t.end + quoted.end())
     if not has_name and _lem(t) not in SELF_NAMED_HEADS and \
             (owner := _owner_after(sent, i)) and \
             (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
@@ -1668,6 +1682,12 @@ def _named_later(first: _Phrase, later: _Phrase) -> bool:
     """A plant first named by its kind and then by its proper name ("на молочном комбинате
     …" … "Пензенский молочный комбинат был введен …", real news dev r1_054)."""
     short, full = first.name.lower().split(), later.name.lower().split()
+    if first.lemma == later.lemma and not first.named and "«" in later.name and \
+            "«" not in first.name and later.product and len(short) > 1:
+        # "электротехнический завод" … "завод «Элиста Энергомаш» по производству
+        # электротехнического оборудования" (real news dev r11_027): its kind is its product
+        made = later.product.lower().split()
+        return all(any(w[:6] == m[:6] for m in made) for w in short[:-1])
     if not (later.named and not first.named and first.lemma == later.lemma):
         return False
     if len(full) > len(short) and full[-len(short):] == short:
@@ -2216,6 +2236,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 # птицефабрике" … "Буйская птицефабрика", real news r7_015)
                 out[named_first] = replace(
                     out[named_first], name=ph.name,
+                    product=out[named_first].product or ph.product,
                     region=out[named_first].region or _phrase_region(ph, regions, sent, ctx))
                 kept[named_first] = (kept[named_first][0], ph)
                 continue
