@@ -1467,3 +1467,20 @@ def test_headline_compound_owner_and_front_line(text, expected):
 ])
 def test_a_kind_then_its_quoted_name_is_one_plant(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests: "ещё один завод" / "похожий завод" is one more plant of the kind
+    # told before, with its product (after real news dev r6_035, r11_022)
+    ("В Туле построят завод по производству кирпича. Ещё один завод будет построен в Алексине.",
+     [("завод по производству кирпича", "кирпич", "planned"), ("завод", "кирпич", "planned")]),
+    ("В Туле запущен завод по производству бетона. Еще один похожий завод возводится в "
+     "Алексине.",
+     [("завод по производству бетона", "бетон", "launched"),
+      ("завод", "бетон", "under_construction")]),
+    # must not fire: one more shop is a unit of the plant, not a plant of the kind
+    ("В Туле построят завод по производству кирпича. Затем построят ещё один цех.",
+     [("завод по производству кирпича", "кирпич", "planned")]),
+])
+def test_one_more_plant_of_the_kind(text, expected):
+    assert plants(text) == expected

@@ -827,6 +827,7 @@ class _Phrase:
     plural: bool = False  # a plural head: "три завода по производству материалов"
     split: bool = False  # one of several plants a plural head names by product
     counted: bool = False  # a number before the head: "два предприятия"
+    another: bool = False  # "ещё один завод", "похожий завод": one more of the kind told
 
 
 def _adj_nom(tok: Token, proper: bool, head: str) -> str:
@@ -1612,6 +1613,24 @@ def _product_from_before(sent: Sentence, before: Sentence | None,
     return None
 
 
+_ONE_MORE = re.compile(r"(?:ещ[её]\s+(?:один|одна|одно|одного|одной|одну)|"
+                       r"(?:ещ[её]\s+)?(?:один\s+)?(?:похож|аналогичн)\w+|так\w+\s+же)\s*$",
+                       re.IGNORECASE)
+
+
+def _one_more(sent: Sentence, i: int) -> _Phrase | None:
+    """A bare head said to be one more of a kind ("Ещё один завод будет построен в Пыталово",
+    "Еще один похожий завод … возводится", real news dev r6_035, r11_022): a plant of its
+    own, of the kind of the plant told before (_find_plants gives it that one's product)."""
+    toks = sent.tokens
+    t = toks[i]
+    if _lem(t) not in FACILITY_HEADS - WEAK_HEADS - ADDED_UNITS or t.feats.get("Number") == "Plur" or \
+            not _ONE_MORE.search(sent.text[:t.start - sent.start]) or _product(sent, i)[2] > i + 1:
+        return None
+    return _Phrase(t.start, t.end, _head_nominative(t).replace("ё", "е"), None, i, False, False,
+                   lemma=_lem(t), covers=i + 1, another=True)
+
+
 def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_Phrase]:
     """Each facility phrase of a sentence that reports something about a facility."""
     toks = sent.tokens
@@ -1620,7 +1639,7 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     for i in range(len(toks)):
         if not _is_head(sent, i, covered):
             continue
-        phrase = _phrase_at(sent, i) or _relative_product(sent, i)
+        phrase = _one_more(sent, i) or _phrase_at(sent, i) or _relative_product(sent, i)
         if phrase is None:
             kinds = _dashed_kinds(sent, i)
             covered.update(range(i, kinds[0].covers if kinds else i))
@@ -1682,6 +1701,8 @@ def _named_later(first: _Phrase, later: _Phrase) -> bool:
     """A plant first named by its kind and then by its proper name ("на молочном комбинате
     …" … "Пензенский молочный комбинат был введен …", real news dev r1_054)."""
     short, full = first.name.lower().split(), later.name.lower().split()
+    if later.another:
+        return False
     if first.lemma == later.lemma and not first.named and "«" in later.name and \
             "«" not in first.name and later.product and len(short) > 1:
         # "электротехнический завод" … "завод «Элиста Энергомаш» по производству
@@ -1990,6 +2011,8 @@ def _company_opened(sent: Sentence, ph: _Phrase) -> bool:
 
 def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int | None:
     """The row of a facility already read that this phrase names again."""
+    if ph.another:
+        return None
     return next((k for k, (ksi, kp) in enumerate(kept)
                  if kp.name == ph.name or
                  (ksi != si and _content(kp) & _content(ph) and not _told_apart(kp, ph)) or
@@ -2168,7 +2191,7 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
         return _find_plants(analyzed.sentences, ctx)
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx))
     told = [_row_content(r.name, r.product) for r in out]
-    heads = {_head_lemma(r.name) for r in out}
+    heads = {_head_lemma(r.name) for r in out if r.name not in FACILITY_HEADS}  # not _one_more's
     extra = [r for r in _find_plants(analyzed.headline, ctx)
              if not any(c & _row_content(r.name, r.product) for c in told)
              and _head_lemma(r.name) not in heads and not any(
@@ -2228,6 +2251,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
         regions = _plant_regions(sent, ctx)
         found_dates = find_dates(sent.text, ctx.published)
         for ph in found[si]:
+            if ph.another:  # one more of the kind of the last row, with its product
+                ph = replace(ph, product=out[-1].product if out else None)
             named_first = next((k for k, (_, kp) in enumerate(kept) if _named_later(kp, ph)),
                                None)
             if named_first is not None:
