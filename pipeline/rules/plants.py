@@ -1624,7 +1624,8 @@ def _one_more(sent: Sentence, i: int) -> _Phrase | None:
     own, of the kind of the plant told before (_find_plants gives it that one's product)."""
     toks = sent.tokens
     t = toks[i]
-    if _lem(t) not in FACILITY_HEADS - WEAK_HEADS - ADDED_UNITS or t.feats.get("Number") == "Plur" or \
+    if _lem(t) not in FACILITY_HEADS - WEAK_HEADS - ADDED_UNITS or \
+            t.feats.get("Number") == "Plur" or \
             not _ONE_MORE.search(sent.text[:t.start - sent.start]) or _product(sent, i)[2] > i + 1:
         return None
     return _Phrase(t.start, t.end, _head_nominative(t).replace("ё", "е"), None, i, False, False,
