@@ -2254,17 +2254,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
         for ph in found[si]:
             if ph.another:  # one more of the kind of the last row, with its product
                 ph = replace(ph, product=out[-1].product if out else None)
-            named_first = next((k for k, (_, kp) in enumerate(kept) if _named_later(kp, ph)),
-                               None)
-            if named_first is not None:
-                # "на молочном комбинате …" … "Пензенский молочный комбинат …": its name
-                # … and its place adjective places a row that had no region ("на
-                # птицефабрике" … "Буйская птицефабрика", real news r7_015)
-                out[named_first] = replace(
-                    out[named_first], name=ph.name,
-                    product=out[named_first].product or ph.product,
-                    region=out[named_first].region or _phrase_region(ph, regions, sent, ctx))
-                kept[named_first] = (kept[named_first][0], ph)
+            if _renamed_first(out, kept, ph, _phrase_region(ph, regions, sent, ctx)):
                 continue
             if _unit_of_main(ph, si, kept, out, _operator(sent, ph, ctx)) is not None:
                 continue  # a shop or line of a plant told before
@@ -2275,11 +2265,9 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 continue
             if own is None and _listed_unit(ph, found[si]):
                 continue
-            ph_status = status
-            if _only_visited(sent, si, statuses, found):
-                if not _visited_new(sent, ph):
-                    continue
-                ph_status = status or "launched"
+            ph_status = _visit_status(sent, ph, si, status, statuses, found)
+            if ph_status is _SKIP:
+                continue
             if own == "announced" and _dated_again(ph, si, flags, found):
                 ph_status = sentence_status(sent, True) or status
             st = _phrase_status(sent, ph, si, ph_status, statuses, found)
@@ -2299,6 +2287,33 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
     return _without_collective(out, kept)
+
+
+def _renamed_first(out: list[PlantMention], kept: list[tuple[int, _Phrase]], ph: _Phrase,
+                   region: Region | None) -> bool:
+    """Give the row of a plant told first by its kind the name told later, when `ph` is
+    that ("на молочном комбинате …" … "Пензенский молочный комбинат …"); its place
+    adjective places a row that had no region ("на птицефабрике" … "Буйская птицефабрика",
+    real news r7_015). False when `ph` names no row told before."""
+    k = next((k for k, (_, kp) in enumerate(kept) if _named_later(kp, ph)), None)
+    if k is None:
+        return False
+    out[k] = replace(out[k], name=ph.name, product=out[k].product or ph.product,
+                     region=out[k].region or region)
+    kept[k] = (kept[k][0], ph)
+    return True
+
+
+_SKIP = "skip"  # _visit_status: the phrase is only a place of a visit
+
+
+def _visit_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
+                  statuses: list[str | None], found: list[list[_Phrase]]) -> str | None:
+    """The status to read the phrase with: `status`, or _SKIP when the sentence only visits
+    it (_only_visited); a visited plant called new works ("launched", _visited_new)."""
+    if not _only_visited(sent, si, statuses, found):
+        return status
+    return status or "launched" if _visited_new(sent, ph) else _SKIP
 
 
 def _merged(row: PlantMention, first: _Phrase, again: _Phrase) -> PlantMention:
