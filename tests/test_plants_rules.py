@@ -205,7 +205,10 @@ STATUSES = [
     ("Завод построили за два года.", "launched"),
     ("Завод построят за два года.", "planned"),
     ("Завод ввели в эксплуатацию.", "launched"),
-    ("Суд ввёл процедуру банкротства завода.", "closed"),
+    # a bankruptcy with no stop leaves the plant unknown (annotation rules: closed is
+    # "bankrupt and stopped"; this test said closed before)
+    ("Суд ввёл процедуру банкротства завода.", "unknown"),
+    ("Суд признал завод банкротом, производство остановлено.", "closed"),
     # a threat of closure is no closure yet
     ("Хлебозавод оказался на грани закрытия.", "suspended"),
     ("Ранее сообщалось о возможном банкротстве птицефабрики.", "suspended"),
@@ -339,10 +342,11 @@ def rows(text: str) -> list[tuple[str, str, str | None, str | None]]:
 
 
 NEWS_PATTERNS = [
-    # a court declares a named plant insolvent: closed, and the plant is not its own operator
+    # a court declares a named plant insolvent: with no stop its state is unknown (annotation
+    # rules: closed is bankrupt and stopped), and the plant is not its own operator
     ("Арбитражный суд Кемеровской области вынес решение о признании несостоятельным ООО "
      '"Юргинский машиностроительный завод".',
-     [("Юргинский машиностроительный завод", "closed", None, "RU-KEM")]),
+     [("Юргинский машиностроительный завод", "unknown", None, "RU-KEM")]),
     # a compound head noun ("рыбокомбинат") is a facility
     ("Мурманский рыбокомбинат приостановил работу из-за санкций.",
      [("Мурманский рыбокомбинат", "suspended", None, "RU-MUR")]),
@@ -990,8 +994,15 @@ def test_what_po_vypusku_governs_is_made_even_a_facility_noun():
     # a bankruptcy case filed is no stop: unknown (after real news dev r7_004, r5_013) ...
     ("Кирпичный завод подал иск о признании себя банкротом.", "unknown"),
     ("Кредиторы подали заявление о банкротстве кирпичного завода.", "unknown"),
-    # ... a plant declared bankrupt, or in receivership, is closed (after r3_023)
-    ("Тульский кирпичный завод признан банкротом.", "closed"),
+    # ... so is a plant declared bankrupt with no stop stated (annotation rules: closed is
+    # "bankrupt and stopped"; this case said closed before, after r3_004) ...
+    ("Тульский кирпичный завод признан банкротом.", "unknown"),
+    # ... but one declared bankrupt and stopped, or in receivership (a liquidation), is
+    # closed (after r3_023), and a threatened bankruptcy leaves it suspended (r3_001)
+    ("Тульский кирпичный завод признан банкротом и остановлен.", "closed"),
+    ("Сообщалось о возможном банкротстве кирпичного завода.", "suspended"),
+    # a court case dismissed stops no production (after real news dev r10_011)
+    ("Суд прекратил производство по делу о банкротстве кирпичного завода.", "unknown"),
     ("Суд ввел процедуру конкурсного производства на кирпичном заводе.", "closed"),
 ])
 def test_a_bankruptcy_case_and_a_bankrupt_plant(text, status):
@@ -1396,4 +1407,31 @@ def test_a_place_inside_the_plant_phrase(text, expected):
       ("завод по производству молочной продукции", "молочная продукция", "planned")]),
 ])
 def test_a_compound_and_its_words_are_one_plant(text, expected):
+    assert plants(text) == expected
+
+
+# --- bankruptcy, closure and restart (round 2 of the status rules) -------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # the present of a closure is a closure (after real news dev r11_023)
+    ("В Тульской области закрывают кирпичный завод «Заря».",
+     [("кирпичный завод «Заря»", None, "closed")]),
+    # a bankruptcy, then the plant in the next sentence, which names no other facility, put
+    # in receivership: bankrupt and stopped (after r3_005) ...
+    ("Суд признал банкротом Тульский кирпичный завод. В отношении предприятия открыто "
+     "конкурсное производство.",
+     [("Тульский кирпичный завод", None, "closed")]),
+    ("Суд признал банкротом Тульский кирпичный завод. Выпуск кирпича остановлен весной.",
+     [("Тульский кирпичный завод", None, "closed")]),
+    # ... a plant told after a bankruptcy with no event of its own is unknown, not the plan of
+    # an earlier sentence (after r11_020)
+    ("Комиссия рассматривала положение предприятий. Все они банкроты. Компания владеет "
+     "ткацкой фабрикой в Колобово.",
+     [("ткацкая фабрика", None, "unknown")]),
+    # a plant that restarts after a bankruptcy: launched, not a launch at a working plant (r11_021)
+    ("На заводе по производству мебельных плит всё казалось кончено. Владельцы подают иски "
+     "о банкротстве. Завод смог вновь начать работу.",
+     [("завод по производству мебельных плит", "мебельные плиты", "launched")]),
+])
+def test_bankruptcy_closure_and_restart(text, expected):
     assert plants(text) == expected
