@@ -1435,3 +1435,14 @@ def test_a_compound_and_its_words_are_one_plant(text, expected):
 ])
 def test_bankruptcy_closure_and_restart(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    # what a project provides for is still to come (after real news dev r11_024) ...
+    ("Проект предусматривает строительство завода по выпуску труб.", "planned"),
+    ("Программой предусмотрено строительство кирпичного завода.", "planned"),
+    # ... building going on is not
+    ("В Тамбове идёт строительство завода по выпуску труб.", "under_construction"),
+])
+def test_what_a_project_provides_for_is_a_plan(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
