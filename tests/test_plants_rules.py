@@ -1446,3 +1446,22 @@ def test_bankruptcy_closure_and_restart(text, expected):
 ])
 def test_what_a_project_provides_for_is_a_plan(text, status):
     assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a future said after ", что" is of the output, not of the opening (after r11_030) ...
+    ("На церемонии открытия швейной фабрики в Грозном министр заявил, что на ней будут "
+     "шить одежду.", [("швейная фабрика", None, "launched")]),
+    # ... but a future in the opening's own clause makes it a plan
+    ("Церемония открытия швейной фабрики в Грозном пройдет осенью.",
+     [("швейная фабрика", None, "planned")]),
+    # each facility takes the event noun that governs it when the sentence states another
+    # event first (after r11_016, r8_029) ...
+    ("В Нарьян-Маре нужны строительство нового корпуса фермы и модернизация цеха переработки "
+     "молока.", [("цех переработки молока", "молоко", "expanded")]),
+    # ... a finished building stays a launch (r2_016)
+    ("В Волжском завершили строительство консервного завода.",
+     [("консервный завод", None, "launched")]),
+])
+def test_the_event_of_each_clause_and_noun(text, expected):
+    assert plants(text) == expected

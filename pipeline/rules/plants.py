@@ -417,6 +417,17 @@ def _speaks_of_future(toks: list[Token]) -> bool:
                for k, t in enumerate(toks))
 
 
+def _before_said(toks: list[Token], k: int) -> list[Token]:
+    """The tokens up to the clause of what is said after the event noun at k (", что …"):
+    a future there is of the plant's output, not of the event ("На церемонии открытия
+    предприятия министр заявил, что на нём будут выпускать одежду", real news dev r11_030:
+    the opening took place)."""
+    for j in range(k + 1, len(toks) - 1):
+        if toks[j].text == "," and toks[j + 1].text.lower() == "что":
+            return toks[:j]
+    return toks
+
+
 def _stated_status(sent: Sentence) -> str | None:
     toks = sent.tokens
     if (done := _completed_building(toks, sent.text)) is not None:
@@ -469,7 +480,7 @@ def _stated_status(sent: Sentence) -> str | None:
             if ongoing and k > 1 and toks[k - 1].text.lower() == "на" and \
                     _lem(toks[k - 2]) in _PERMITS:
                 return "planned"  # "получили разрешение на строительство": not begun
-            return "planned" if ongoing and future else status
+            return "planned" if ongoing and _speaks_of_future(_before_said(toks, k)) else status
     return UNKNOWN if bankrupt else None
 
 
@@ -1975,7 +1986,8 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         return part
     if _capacity_grows(sent, _adjectives_before(toks, ph.head)[1]):
         return "planned" if _speaks_of_future(toks) else "expanded"
-    st = _named_status(sent, ph, si, statuses, found) if ph.named else status
+    st = _named_status(sent, ph, si, statuses, found) if ph.named else \
+        _governing_event(toks, ph, statuses[si]) or status
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
     if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
@@ -1984,6 +1996,37 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                              or statuses[si] == "launched" and _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
+
+
+def _governing_event(toks: list[Token], ph: _Phrase, own: str | None) -> str | None:
+    """The status of the event noun that governs the phrase, where its sentence states
+    another event first ("необходимы строительство нового корпуса фермы, модернизация цеха
+    переработки молока", real news dev r11_016: the shop is modernised, the farm built; "На
+    церемонии, посвященной началу строительства комбината, губернатор заявил, что
+    строительство трех заводов позволит …", r8_029: those plants are a plan). Only an
+    event the sentence states as going on or done, by a word before the noun, is
+    overridden ("завершили реализацию проекта по возведению завода" stays launched, r2_016);
+    None when none governs."""
+    if own not in _ONGOING:
+        return None
+    k = next((j for j, t in enumerate(toks) if t.start >= ph.start), len(toks)) - 1
+    while k >= 0 and toks[k].pos in ("ADJ", "NUM", "DET", "CCONJ"):
+        k -= 1
+    if k < 0 or toks[k].pos != "NOUN" or STATUS_LEMMAS.get(_lem(toks[k])) not in _ONGOING or \
+            not any(STATUS_LEMMAS.get(_lem(t)) in _ONGOING for t in toks[:k]) or \
+            any(_lem(t) in _COMPLETION_VERBS for t in toks[:k]):
+        return None
+    status = STATUS_LEMMAS[_lem(toks[k])]
+    return "planned" if _speaks_of_future(_clause_of(toks, k)) else status
+
+
+def _clause_of(toks: list[Token], k: int) -> list[Token]:
+    """The tokens of the clause of token k, cut at ", что" before and after it (_before_said)."""
+    cuts = [j for j in range(len(toks) - 1)
+            if toks[j].text == "," and toks[j + 1].text.lower() == "что"]
+    lo = max((j for j in cuts if j < k), default=-1) + 1
+    hi = min((j for j in cuts if j > k), default=len(toks))
+    return toks[lo:hi]
 
 
 def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int | None:
