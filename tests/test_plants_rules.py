@@ -1443,6 +1443,9 @@ def test_bankruptcy_closure_and_restart(text, expected):
     ("Программой предусмотрено строительство кирпичного завода.", "planned"),
     # ... building going on is not
     ("В Тамбове идёт строительство завода по выпуску труб.", "under_construction"),
+    # restoring an idle plant is works going on (after r11_017); restarting it is a launch
+    ("В Нальчике восстанавливают гипсовый завод.", "under_construction"),
+    ("В Нальчике возобновили работу гипсового завода.", "launched"),
 ])
 def test_what_a_project_provides_for_is_a_plan(text, status):
     assert sentence_status(analyze(text).sentences[0], dated=True) == status
