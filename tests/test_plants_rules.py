@@ -208,7 +208,10 @@ STATUSES = [
     ("Завод построили за два года.", "launched"),
     ("Завод построят за два года.", "planned"),
     ("Завод ввели в эксплуатацию.", "launched"),
-    ("Суд ввёл процедуру банкротства завода.", "closed"),
+    # a bankruptcy with no stop leaves the plant unknown (annotation rules: closed is
+    # "bankrupt and stopped"; this test said closed before)
+    ("Суд ввёл процедуру банкротства завода.", "unknown"),
+    ("Суд признал завод банкротом, производство остановлено.", "closed"),
     # a threat of closure is no closure yet
     ("Хлебозавод оказался на грани закрытия.", "suspended"),
     ("Ранее сообщалось о возможном банкротстве птицефабрики.", "suspended"),
@@ -342,10 +345,11 @@ def rows(text: str) -> list[tuple[str, str, str | None, str | None]]:
 
 
 NEWS_PATTERNS = [
-    # a court declares a named plant insolvent: closed, and the plant is not its own operator
+    # a court declares a named plant insolvent: with no stop its state is unknown (annotation
+    # rules: closed is bankrupt and stopped), and the plant is not its own operator
     ("Арбитражный суд Кемеровской области вынес решение о признании несостоятельным ООО "
      '"Юргинский машиностроительный завод".',
-     [("Юргинский машиностроительный завод", "closed", None, "RU-KEM")]),
+     [("Юргинский машиностроительный завод", "unknown", None, "RU-KEM")]),
     # a compound head noun ("рыбокомбинат") is a facility
     ("Мурманский рыбокомбинат приостановил работу из-за санкций.",
      [("Мурманский рыбокомбинат", "suspended", None, "RU-MUR")]),
@@ -993,8 +997,15 @@ def test_what_po_vypusku_governs_is_made_even_a_facility_noun():
     # a bankruptcy case filed is no stop: unknown (after real news dev r7_004, r5_013) ...
     ("Кирпичный завод подал иск о признании себя банкротом.", "unknown"),
     ("Кредиторы подали заявление о банкротстве кирпичного завода.", "unknown"),
-    # ... a plant declared bankrupt, or in receivership, is closed (after r3_023)
-    ("Тульский кирпичный завод признан банкротом.", "closed"),
+    # ... so is a plant declared bankrupt with no stop stated (annotation rules: closed is
+    # "bankrupt and stopped"; this case said closed before, after r3_004) ...
+    ("Тульский кирпичный завод признан банкротом.", "unknown"),
+    # ... but one declared bankrupt and stopped, or in receivership (a liquidation), is
+    # closed (after r3_023), and a threatened bankruptcy leaves it suspended (r3_001)
+    ("Тульский кирпичный завод признан банкротом и остановлен.", "closed"),
+    ("Сообщалось о возможном банкротстве кирпичного завода.", "suspended"),
+    # a court case dismissed stops no production (after real news dev r10_011)
+    ("Суд прекратил производство по делу о банкротстве кирпичного завода.", "unknown"),
     ("Суд ввел процедуру конкурсного производства на кирпичном заводе.", "closed"),
 ])
 def test_a_bankruptcy_case_and_a_bankrupt_plant(text, status):
@@ -1483,4 +1494,64 @@ def test_a_kind_then_its_quoted_name_is_one_plant(text, expected):
      [("завод по производству кирпича", "кирпич", "planned")]),
 ])
 def test_one_more_plant_of_the_kind(text, expected):
+    assert plants(text) == expected
+
+
+# --- bankruptcy, closure and restart (round 2 of the status rules) -------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # the present of a closure is a closure (after real news dev r11_023)
+    ("В Тульской области закрывают кирпичный завод «Заря».",
+     [("кирпичный завод «Заря»", None, "closed")]),
+    # a bankruptcy, then the plant in the next sentence, which names no other facility, put
+    # in receivership: bankrupt and stopped (after r3_005) ...
+    ("Суд признал банкротом Тульский кирпичный завод. В отношении предприятия открыто "
+     "конкурсное производство.",
+     [("Тульский кирпичный завод", None, "closed")]),
+    ("Суд признал банкротом Тульский кирпичный завод. Выпуск кирпича остановлен весной.",
+     [("Тульский кирпичный завод", None, "closed")]),
+    # ... a plant told after a bankruptcy with no event of its own is unknown, not the plan of
+    # an earlier sentence (after r11_020)
+    ("Комиссия рассматривала положение предприятий. Все они банкроты. Компания владеет "
+     "ткацкой фабрикой в Колобово.",
+     [("ткацкая фабрика", None, "unknown")]),
+    # a plant that restarts after a bankruptcy: launched, not a launch at a working plant (r11_021)
+    ("На заводе по производству мебельных плит всё казалось кончено. Владельцы подают иски "
+     "о банкротстве. Завод смог вновь начать работу.",
+     [("завод по производству мебельных плит", "мебельные плиты", "launched")]),
+])
+def test_bankruptcy_closure_and_restart(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    # what a project provides for is still to come (after real news dev r11_024) ...
+    ("Проект предусматривает строительство завода по выпуску труб.", "planned"),
+    ("Программой предусмотрено строительство кирпичного завода.", "planned"),
+    # ... building going on is not
+    ("В Тамбове идёт строительство завода по выпуску труб.", "under_construction"),
+    # restoring an idle plant is works going on (after r11_017); restarting it is a launch
+    ("В Нальчике восстанавливают гипсовый завод.", "under_construction"),
+    ("В Нальчике возобновили работу гипсового завода.", "launched"),
+])
+def test_what_a_project_provides_for_is_a_plan(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a future said after ", что" is of the output, not of the opening (after r11_030) ...
+    ("На церемонии открытия швейной фабрики в Грозном министр заявил, что на ней будут "
+     "шить одежду.", [("швейная фабрика", None, "launched")]),
+    # ... but a future in the opening's own clause makes it a plan
+    ("Церемония открытия швейной фабрики в Грозном пройдет осенью.",
+     [("швейная фабрика", None, "planned")]),
+    # each facility takes the event noun that governs it when the sentence states another
+    # event first (after r11_016, r8_029) ...
+    ("В Нарьян-Маре нужны строительство нового корпуса фермы и модернизация цеха переработки "
+     "молока.", [("цех переработки молока", "молоко", "expanded")]),
+    # ... a finished building stays a launch (r2_016)
+    ("В Волжском завершили строительство консервного завода.",
+     [("консервный завод", None, "launched")]),
+])
+def test_the_event_of_each_clause_and_noun(text, expected):
     assert plants(text) == expected

@@ -281,7 +281,7 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     is "announced" unless the sentence, or one of the next few (`dated`, see plan_dated()
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
-    status = _stated_status(sent)
+    status = _with_bankruptcy(sent, _stated_status(sent))
     if _cuts_staff(sent) and status not in _STOP_STATUSES:
         # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
         # минимума сократив число рабочих", real news dev r3_001)
@@ -292,6 +292,24 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     if status == "announced" and dated and any(
             STATUS_LEMMAS.get(_lem(t)) == "announced" and _intends(t) for t in sent.tokens):
         return "planned"  # "анонсировали скорый запуск" of a plant dated later (r5_005)
+    return status
+
+
+def _bankrupt(toks: list[Token], k: int) -> bool:
+    """A bankruptcy at k (plant_statuses.csv status unknown: "банкротство", "банкрот"), not
+    only threatened ("о возможном банкротстве", plant_words.csv threat)."""
+    return STATUS_LEMMAS.get(_lem(toks[k])) == UNKNOWN and \
+        not any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k])
+
+
+def _with_bankruptcy(sent: Sentence, status: str | None) -> str | None:
+    """A bankruptcy says the plant is closed only with a stop ("признан банкротом и
+    остановлен"): the annotation rules' closed is "bankrupt and stopped", and a bankruptcy
+    alone leaves the plant's state unknown (real news dev r7_005, r9_015, r11_020). A stop
+    stated with it is a closure; any other event of the sentence stands."""
+    toks = sent.tokens
+    if status == "suspended" and any(_bankrupt(toks, k) for k in range(len(toks))):
+        return "closed"
     return status
 
 
@@ -399,6 +417,17 @@ def _speaks_of_future(toks: list[Token]) -> bool:
                for k, t in enumerate(toks))
 
 
+def _before_said(toks: list[Token], k: int) -> list[Token]:
+    """The tokens up to the clause of what is said after the event noun at k (", что …"):
+    a future there is of the plant's output, not of the event ("На церемонии открытия
+    предприятия министр заявил, что на нём будут выпускать одежду", real news dev r11_030:
+    the opening took place)."""
+    for j in range(k + 1, len(toks) - 1):
+        if toks[j].text == "," and toks[j + 1].text.lower() == "что":
+            return toks[:j]
+    return toks
+
+
 def _stated_status(sent: Sentence) -> str | None:
     toks = sent.tokens
     if (done := _completed_building(toks, sent.text)) is not None:
@@ -411,6 +440,7 @@ def _stated_status(sent: Sentence) -> str | None:
         # "новый владелец планирует возобновить производство", "возобновят работу" (real
         # news dev r7_014, r7_026): a resumption to come says the plant stands idle now
         return "suspended"
+    bankrupt = False  # "признан банкротом": no event unless another word states one
     for k, t in enumerate(toks):
         lem = t.lemma.replace("ё", "е")
         if lem not in STATUS_LEMMAS and t.pos == "ADV" and t.text.lower().endswith(("ся", "сь")):
@@ -428,27 +458,30 @@ def _stated_status(sent: Sentence) -> str | None:
         if lem in _PUT_INTO_SERVICE_ALL and not any(
                 x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
             continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
-        if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and _state_before(toks, k):
+        if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and (_state_before(toks, k) or
+                                                         _court_case_after(toks, k)):
             continue  # "после нескольких лет простоя возобновил производство" (r9_030)
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
+            if _bankrupt(toks, k):
+                bankrupt = True  # no stop yet: another status word of the sentence decides
+                continue
             ongoing = status in _ONGOING
             if t.pos == "VERB" and lem in _INTENT and status == "planned" and \
                     t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
                 continue  # "вложила в завод" is money spent, not a promise ("вложит")
             if t.pos == "VERB":
                 return "planned" if ongoing and fut_verb else status
-            if status == "closed" and any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k]):
+            if status in ("closed", UNKNOWN) and any(_lem(x) in _THREATS
+                                                     for x in toks[max(0, k - 2):k]):
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
-            if lem in _BANKRUPTCY and any(_lem(x) in _PETITIONS for x in toks[max(0, k - 4):k]):
-                return UNKNOWN  # "заявление о банкротстве" (real news dev r7_004)
             if status == "launched" and _prepared_for(toks, k):
                 return "under_construction"  # "готовится к запуску": not open yet
             if ongoing and k > 1 and toks[k - 1].text.lower() == "на" and \
                     _lem(toks[k - 2]) in _PERMITS:
                 return "planned"  # "получили разрешение на строительство": not begun
-            return "planned" if ongoing and future else status
-    return None
+            return "planned" if ongoing and _speaks_of_future(_before_said(toks, k)) else status
+    return UNKNOWN if bankrupt else None
 
 
 def _state_before(toks: list[Token], k: int) -> bool:
@@ -464,6 +497,16 @@ def _state_before(toks: list[Token], k: int) -> bool:
         if x.text.lower() == "после":
             return True
     return False
+
+
+def _court_case_after(toks: list[Token], k: int) -> bool:
+    """What the stop word at k stops is a court case, not output: "производство по делу"
+    right before it or within three words after it ("суд прекратил производство по делу о
+    банкротстве завода", real news dev r10_011: a case dismissed, plant_words.csv petition
+    "дело")."""
+    near = toks[max(0, k - 3):k + 6]
+    return any(_lem(a) == "производство" and b.text.lower() == "по" and _lem(c) in _PETITIONS
+               for a, b, c in zip(near, near[1:], near[2:], strict=False))
 
 
 def _building_works(toks: list[Token], k: int) -> bool:
@@ -1987,12 +2030,14 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         return part
     if _capacity_grows(sent, _adjectives_before(toks, ph.head)[1]):
         return "planned" if _speaks_of_future(toks) else "expanded"
-    st = _named_status(sent, ph, si, statuses, found) if ph.named else status
+    st = _named_status(sent, ph, si, statuses, found) if ph.named else \
+        _governing_event(toks, ph, statuses[si]) or status
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
     if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
                              or _stage_of(toks, ph)
-                             or _hosts_new_unit(sent, ph, found[si]) or _place_of_launch(sent, ph)):
+                             or _hosts_new_unit(sent, ph, found[si])
+                             or statuses[si] == "launched" and _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
 
@@ -2008,6 +2053,37 @@ def _company_opened(sent: Sentence, ph: _Phrase) -> bool:
         return True
     return bool(before) and before[-1].pos in ("VERB", "NOUN") and \
         STATUS_LEMMAS.get(_verb_lemma(before[-1])) in _NEW_PLANT
+
+
+def _governing_event(toks: list[Token], ph: _Phrase, own: str | None) -> str | None:
+    """The status of the event noun that governs the phrase, where its sentence states
+    another event first ("необходимы строительство нового корпуса фермы, модернизация цеха
+    переработки молока", real news dev r11_016: the shop is modernised, the farm built; "На
+    церемонии, посвященной началу строительства комбината, губернатор заявил, что
+    строительство трех заводов позволит …", r8_029: those plants are a plan). Only an
+    event the sentence states as going on or done, by a word before the noun, is
+    overridden ("завершили реализацию проекта по возведению завода" stays launched, r2_016);
+    None when none governs."""
+    if own not in _ONGOING:
+        return None
+    k = next((j for j, t in enumerate(toks) if t.start >= ph.start), len(toks)) - 1
+    while k >= 0 and toks[k].pos in ("ADJ", "NUM", "DET", "CCONJ"):
+        k -= 1
+    if k < 0 or toks[k].pos != "NOUN" or STATUS_LEMMAS.get(_lem(toks[k])) not in _ONGOING or \
+            not any(STATUS_LEMMAS.get(_lem(t)) in _ONGOING for t in toks[:k]) or \
+            any(_lem(t) in _COMPLETION_VERBS for t in toks[:k]):
+        return None
+    status = STATUS_LEMMAS[_lem(toks[k])]
+    return "planned" if _speaks_of_future(_clause_of(toks, k)) else status
+
+
+def _clause_of(toks: list[Token], k: int) -> list[Token]:
+    """The tokens of the clause of token k, cut at ", что" before and after it (_before_said)."""
+    cuts = [j for j in range(len(toks) - 1)
+            if toks[j].text == "," and toks[j + 1].text.lower() == "что"]
+    lo = max((j for j in cuts if j < k), default=-1) + 1
+    hi = min((j for j in cuts if j > k), default=len(toks))
+    return toks[lo:hi]
 
 
 def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int | None:
@@ -2139,11 +2215,27 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
     for k, st in enumerate(statuses):
         if st in ("announced", "planned") and not _story_dated(k, flags, found):
             statuses[k] = _plan_basis(sentences, k) or st
+    for k in reversed(range(len(statuses))):  # "… признан банкротом. … конкурсное производство"
+        if statuses[k] == UNKNOWN and _closed_after_bankruptcy(sentences, k, statuses, found):
+            statuses[k] = "closed"
     for k in range(1, len(statuses)):
         if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
                 not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
             statuses[k] = statuses[k - 1]
     return statuses
+
+
+def _closed_after_bankruptcy(sentences: list[Sentence], k: int, statuses: list[str | None],
+                             found: list[list[_Phrase]]) -> bool:
+    """A bankruptcy whose plant the next sentence, naming no other facility, stops, closes
+    or puts in receivership ("… о признании несостоятельным ООО «Юргинский
+    машиностроительный завод». … В отношении Юрмаша было открыто конкурсное производство",
+    real news dev r3_005; "… признан банкротом. Производство остановлено ещё в прошлом
+    году", written holdout h18): bankrupt and stopped, so closed."""
+    toks = sentences[k].tokens
+    if not any(_bankrupt(toks, j) for j in range(len(toks))):
+        return False
+    return k + 1 < len(statuses) and not found[k + 1] and statuses[k + 1] in _STOP_STATUSES
 
 
 PLAN_BASIS_WINDOW = 2  # sentences each side of a plan that may say what it rests on
@@ -2245,7 +2337,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     statuses = _sentence_statuses(sentences, flags, found)
     for si, sent in enumerate(sentences):
         own = statuses[si]
-        last_status = own if own and own != UNKNOWN else last_status  # a cut is no event
+        # a cut of jobs is no event; a bankruptcy leaves the plants after it unknown
+        last_status = own if own and (own != UNKNOWN or not _cuts_staff(sent)) else last_status
         if not found[si]:
             continue
         status = own or last_status or next(iter(_events(statuses[si + 1:])), None)
