@@ -1399,3 +1399,38 @@ def test_spellings_of_the_head_of_a_cabinet_are_one_post(text, expected):
 def test_a_date_between_the_post_and_its_copula_is_left_out(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r11_020, r11_025: a lone surname after a post head the tagger
+    # read as a place is a person
+    ("Инвестиции составят 2 млрд рублей, сообщил в своем Telegram-канале вице-губернатор "
+     "Поляков.", [("Поляков", "вице-губернатор")]),
+    # a place after the head stays the post's organization
+    ("Документ подписал мэр Липецка.", []),
+    ("Вопрос обсудил министр Киров.", []),
+])
+def test_a_surname_read_as_a_place_after_a_post_is_a_person(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r10_004, r10_023, r11_029: a post in one sentence, the name
+    # opening the next as the speaker
+    ("Орловский глава объявлял о строительстве завода весной. Тогда Андрей Клычков "
+     "сообщил, что область заключила соглашение.",
+     [("Андрей Клычков", "глава", "Орловская область")]),
+    ("Пресс-служба правительства сослалась на главу департамента АПК. Иван Петров отметил, "
+     "что цех запущен.", [("Иван Петров", "глава департамента АПК", None)]),
+    # the name does something else: no link
+    ("Орловский глава объявлял о строительстве завода весной. Тогда Андрей Клычков уехал "
+     "в отпуск.", []),
+    # a bare post may be anyone's; a name with a post of its own keeps it
+    ("Губернатор посетил завод. Иван Петров рассказал, что цех запущен.", []),
+    ("Глава Адыгеи посетил завод. Иван Петров, директор завода, рассказал, что цех "
+     "запущен.", [("Иван Петров", "директор", None)]),
+])
+def test_a_post_in_one_sentence_and_the_name_in_the_next(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected
