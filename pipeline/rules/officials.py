@@ -1090,9 +1090,23 @@ def _pri_tail(sent: Sentence, toks: list[Token], comp: _Complement) -> None:
     j = i + 1
     while j < len(toks) and _span_at(sent, toks[j]) is None and toks[j].pos == "ADJ":
         j += 1
-    if j >= len(toks) or toks[j].pos not in ("NOUN", "PROPN") or _is_head(toks[j]):
+    if j >= len(toks) or toks[j].pos not in ("NOUN", "PROPN"):
         return
     end = (_span_at(sent, toks[j]) or toks[j]).end
+    if _is_head(toks[j]):
+        # "представитель Адыгеи при главе администрации Краснодарского края": a place's
+        # envoy to a post's holder is the place's (real news dev r11_029)
+        k = j + 1
+        while k < len(toks) and (toks[k].case == "Gen" and toks[k].pos in ("NOUN", "ADJ",
+                                                                          "PROPN")
+                                 and ((sp := _span_at(sent, toks[k])) is None
+                                      or sp.type != "PER")):
+            end = ((sp := _span_at(sent, toks[k])) or toks[k]).end
+            k = next((m for m in range(k, len(toks)) if toks[m].start >= end), len(toks))
+        if not (resolve_region(comp.organization) or country_of(comp.organization)):
+            return
+        _skip_to(toks, comp, end)
+        return
     tail = sent.text[toks[i].start - sent.start:end - sent.start]
     comp.organization = f"{comp.organization} {tail}"
     _skip_to(toks, comp, end)
@@ -1534,7 +1548,12 @@ def _written_out(organization: str | None, doc: Article) -> str | None:
     """An abbreviation the article spells out: one it defined in parentheses after the
     full name ("директор ТВСЗ" after "Тихвинского вагоностроительного завода (ТВСЗ)"),
     or capitals made of the initials of the article's region ("министр промышленности ЧР").
-    Only the article's region: ЧР is Чечня's or Чувашия's, РТ Татарстан's or Тыва's."""
+    Only the article's region: ЧР is Чечня's or Чувашия's, РТ Татарстан's or Тыва's.
+    "вице-премьер Республики" (capitalised, read as a name) is the article's region too
+    (real news dev r11_003)."""
+    if organization and doc.region_name and " " not in organization \
+            and lemma(organization.lower()).replace("ё", "е") in REGION_WORDS:
+        return doc.region_name
     if not organization or not re.fullmatch(r"[А-ЯЁA-Z]{2,6}", organization):
         return organization
     if organization in doc.abbreviations:
@@ -1982,6 +2001,10 @@ def _inverted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             break
         if _is_head(t) and t.case == "Ins":
             post = _parse_post(sent, toks[:k], h, doc)
+            if post is not None and post.organization is None and h and \
+                    toks[h - 1].text.lower().replace("ё", "е") in POSSESSIVE_PRONOUNS:
+                # "Компания …, ее директором является Иван Петров" (real news dev r10_025)
+                post = replace(post, organization=_pronoun_org(sent, toks[:h - 1], doc))
             return [post] if post is not None and post.leftover == 0 else []
     return []
 
@@ -2423,19 +2446,28 @@ def _possessive_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
         return []
     head = before[h]
     name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
-    for t in reversed(before[:p - 1]):
+    org = _pronoun_org(sent, before[:p - 1], doc)
+    if org is None:
+        return []
+    _, kept = _split_place(before[p:h])
+    post = _Post(_nominative_position(kept, head, []), org,
+                 _phase_of(before[p:h], head), _head_key(head), 0, 0, head.case)
+    return [post] if _agrees(post, name_tok) else []
+
+
+def _pronoun_org(sent: Sentence, before: list[Token], doc: Article) -> str | None:
+    """The organization a possessive pronoun after `before` stands for: the nearest
+    generic organization noun before it in the sentence, as the article named it (or, for
+    "предприятие" and "компания" never named, the story's company)."""
+    for t in reversed(before):
         if (sp := _span_at(sent, t)) is not None and sp.type == "PER" \
                 or t.text in _HARD_BOUNDARY:
-            return []
+            return None
         lem = _lem(t)
         if t.pos == "NOUN" and lem in GENERIC_ORG_NOUNS:
-            org = doc.generic_orgs.get(lem) or (
+            return doc.generic_orgs.get(lem) or (
                 doc.company if lem in STORY_COMPANY_NOUNS else None)
-            _, kept = _split_place(before[p:h])
-            post = _Post(_nominative_position(kept, head, []), org,
-                         _phase_of(before[p:h], head), _head_key(head), 0, 0, head.case)
-            return [post] if org is not None and _agrees(post, name_tok) else []
-    return []
+    return None
 
 
 def _read_as_nominative(sent: Sentence, per: Span, person: _Person) -> None:
