@@ -216,3 +216,17 @@ def test_small_and_medium_business_is_no_company():
 ])
 def test_a_company_home_does_not_place_the_story(text, code):
     assert main_region(text).code == code
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r10_025: a data source is no company, the company after it is
+    ("По данным «СПАРК», ООО «Вектор» зарегистрировано в 2008 году. Компания «Вектор» "
+     "строит цех.", "Вектор"),
+    # after real news dev r9_030: a list of quoted product sorts names no company
+    ('Завод выпустил сыры сортов "Алтайский", "Швейцарский" и "Советский".', None),
+    ("Компания «Сибэлектрон» выпустила сыры сортов «Алтайский» и «Советский».", "Сибэлектрон"),
+    # a company right after other words stays a company
+    ("По словам гендиректора, компания «Вектор» строит цех.", "Вектор"),
+])
+def test_data_sources_and_product_sorts_are_no_company(text, expected):
+    assert main_company(analyze(text)) == expected

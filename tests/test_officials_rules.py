@@ -1399,3 +1399,67 @@ def test_spellings_of_the_head_of_a_cabinet_are_one_post(text, expected):
 def test_a_date_between_the_post_and_its_copula_is_left_out(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r11_020, r11_025: a lone surname after a post head the tagger
+    # read as a place is a person
+    ("Инвестиции составят 2 млрд рублей, сообщил в своем Telegram-канале вице-губернатор "
+     "Поляков.", [("Поляков", "вице-губернатор")]),
+    # a place after the head stays the post's organization
+    ("Документ подписал мэр Липецка.", []),
+    ("Вопрос обсудил министр Киров.", []),
+])
+def test_a_surname_read_as_a_place_after_a_post_is_a_person(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r10_004, r10_023, r11_029: a post in one sentence, the name
+    # opening the next as the speaker
+    ("Орловский глава объявлял о строительстве завода весной. Тогда Андрей Клычков "
+     "сообщил, что область заключила соглашение.",
+     [("Андрей Клычков", "глава", "Орловская область")]),
+    ("Пресс-служба правительства сослалась на главу департамента АПК. Иван Петров отметил, "
+     "что цех запущен.", [("Иван Петров", "глава департамента АПК", None)]),
+    # the name does something else: no link
+    ("Орловский глава объявлял о строительстве завода весной. Тогда Андрей Клычков уехал "
+     "в отпуск.", []),
+    # a bare post may be anyone's; a name with a post of its own keeps it
+    ("Губернатор посетил завод. Иван Петров рассказал, что цех запущен.", []),
+    ("Глава Адыгеи посетил завод. Иван Петров, директор завода, рассказал, что цех "
+     "запущен.", [("Иван Петров", "директор", None)]),
+])
+def test_a_post_in_one_sentence_and_the_name_in_the_next(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r11_005: "куратор" is a post with its organization only
+    ("Об этом заявила куратор маслопрессового завода Анна Петрова.",
+     [("куратор", "Маслопрессовый завод")]),
+    ("Об этом заявила куратор Анна Петрова.", []),
+    # after real news dev r11_029: a place's envoy to a post's holder is the place's
+    ("Завод посетил представитель Адыгеи при главе администрации Краснодарского края "
+     "Иван Петров.", [("представитель", "Республика Адыгея")]),
+    # after real news dev r11_003: "Республики" capitalised is the article's region
+    ("Об этом заявил вице-премьер Республики Иван Петров.", [("вице-премьер", REGION)]),
+])
+def test_curators_envoys_and_the_capitalised_region_word(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after real news dev r10_025: "ее директором является X" is the director of the
+    # company the pronoun stands for
+    ("ООО «Вектор» зарегистрировано в 2008 году. Компания выпускает молоко, ее директором "
+     "является Иван Петров.", [("директор", "Вектор")]),
+    # no organization noun before the pronoun: no organization
+    ("Завод открыт в 2008 году, его директором является Иван Петров.", [("директор", None)]),
+])
+def test_a_possessive_before_an_inverted_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION, company="Вектор")
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -189,10 +189,21 @@ _MEDIA_BEFORE = re.compile(
 _FORMER_BEFORE = re.compile(r"\bбывш\w*(?:\s+[а-яё-]+){0,3}\s*[«\"“„]?\s*$", re.IGNORECASE)
 
 
+# A name right after one of these, or in a list of quoted names after one, is a data source
+# or a kind of product, not a company: "по данным «СПАРК»", "сыра сортов «Алтайский»,
+# «Швейцарский» и «Советский»" (company_words.csv other_before).
+_OTHER_BEFORE = re.compile(
+    r"\b(?:" + "|".join(lexicon.ordered("company_words", role="other_before")) + r")\w*\s*"
+    r"(?:[«\"“]?|(?:[«\"“][^«»\"“”]{1,40}[»\"”]\s*(?:,|и)\s*){1,5}[«\"“])\s*$",
+    re.IGNORECASE)
+
+
 def _named_after(text: str, start: int) -> bool:
-    """Whether the name starting at `start` follows a site or news-outlet word."""
+    """Whether the name starting at `start` follows a site or news-outlet word, or names a
+    data source or a product's kind."""
     before = text[max(0, start - 30):start]
-    return bool(_SITE_BEFORE.search(before) or _MEDIA_BEFORE.search(before))
+    return bool(_SITE_BEFORE.search(before) or _MEDIA_BEFORE.search(before)
+                or _OTHER_BEFORE.search(text[max(0, start - 160):start]))
 
 
 def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
@@ -244,17 +255,16 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     """The company the article is about: the most often named one (ties: first named)."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    spans = [sp for sp in analyzed.spans if is_company(sp)]
-    # plants named as organisations count only when the article names no other company
-    owners = [sp for sp in spans if not is_facility_name(sp)]
     # a news outlet or a site ("в особой экономической зоне «Моглино»") is one wherever the
     # article names it again ("на территории «Моглино»", real news dev r1_038)
     not_companies = {org_key(sp.normal) for sp in analyzed.spans
                      if _named_after(analyzed.text, sp.start)}
+    spans = [sp for sp in analyzed.spans if is_company(sp)
+             and org_key(sp.normal) not in not_companies
+             and not _FORMER_BEFORE.search(analyzed.text[max(0, sp.start - 60):sp.start])]
+    # plants named as organisations count only when the article names no other company
+    owners = [sp for sp in spans if not is_facility_name(sp)]
     for span in owners or spans:
-        if org_key(span.normal) in not_companies or \
-                _FORMER_BEFORE.search(analyzed.text[max(0, span.start - 60):span.start]):
-            continue
         name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«")
         key = org_key(name or "")
         if not key:

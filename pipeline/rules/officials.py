@@ -155,6 +155,10 @@ TERRITORY_ABBREVIATIONS = _role("territory_abbreviation")
 STORY_COMPANY_NOUNS = _role("story_company_noun")
 # "его руководитель Иван Петров": a pronoun that stands for the organization of the post.
 POSSESSIVE_PRONOUNS = _role("possessive_pronoun")
+# Verbs of saying: a speaker named after a post the sentence before wrote (`_named_next`).
+SPEECH_VERBS = _role("speech_verb")
+# "департамента АПК": a branch of the economy, not an organization (as written).
+PORTFOLIO_ABBREVIATIONS = _role("portfolio_abbreviation")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -446,7 +450,7 @@ def person_spans(sent: Sentence) -> list[Span]:
     joined when the tagger cut them apart ("Александра Валентиновича" + "Новака")."""
     out: list[Span] = []
     for sp in sent.spans:
-        if sp.type != "PER":
+        if sp.type != "PER" and (sp := _surname_read_as_place(sent, sp)) is None:
             continue
         prev = out[-1] if out else None
         gap = sent.text[prev.end - sent.start:sp.start - sent.start] if prev else "x"
@@ -460,6 +464,27 @@ def person_spans(sent: Sentence) -> list[Span]:
             continue
         out.append(sp)
     return out
+
+
+# a family name in the nominative by its ending ("Коньков", "Полякова", "Белых")
+_SURNAME_NOMINATIVE = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий"
+                                 r"|ская|цкая|ых|их|ко|енко|ук|юк|ян)")
+
+
+def _surname_read_as_place(sent: Sentence, sp: Span) -> Span | None:
+    """"вице-губернатор Поляков", "губернатор Коньков": a lone family name right after a post
+    head in the nominative, which the tagger read as a place or an organization (real news
+    dev r11_020, r11_025), is a person when the dictionary knows no place by it first."""
+    if sp.type == "PER" or " " in sp.text.strip() or not _SURNAME_NOMINATIVE.fullmatch(sp.text):
+        return None
+    before = [t for t in sent.tokens if t.end <= sp.start]
+    if not before or not _is_head(before[-1]) or before[-1].case != "Nom" \
+            or before[-1].feats.get("Number") == "Plur":
+        return None
+    known = [p for p in morph().parse(sp.text.lower()) if {"Surn", "Geox"} & p.tag.grammemes]
+    if known and "Geox" in known[0].tag.grammemes or find_regions(sp.text):
+        return None
+    return replace(sp, type="PER", normal=sp.text, first=None, middle=None, last=sp.text)
 
 
 def cluster_persons(analyzed: AnalyzedText) -> dict[tuple[int, int], _Person]:
@@ -581,7 +606,8 @@ def _nominative_position(pre: list[Token], head: Token, compl: list[Token]) -> s
         elif t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and src != "nomn":
             w = inflect(w, "nomn", "sing", src)
         words.append(w.lower())
-    words += [t.text.lower() for t in _agreeing_noun(head, compl) if t.text not in "«»\"“”"]
+    words += [t.text if t.text in PORTFOLIO_ABBREVIATIONS else t.text.lower()
+              for t in _agreeing_noun(head, compl) if t.text not in "«»\"“”"]
     text = " ".join(words).replace(" ,", ",")
     text = re.sub(r"\s+-\s+", "-", text)
     return text.replace("ё", "е").strip()
@@ -710,15 +736,20 @@ def _city_nominative(span: Span) -> str:
 
 
 def _place_adjective(tok: Token) -> str | None:
-    if tok.pos != "ADJ":
-        return None
+    if tok.pos != "ADJ" and not (tok.pos == "PROPN" and _adjective_in_case(tok, tok.case)):
+        return None  # a capitalised adjective may be tagged a name ("Орловский глава")
     lem = _lem(tok)
     country = country_adjectives().get(lem)
     if country:
         return country
     if lem in PRE_MODIFIERS:
         return None
-    region = resolve_region(lem) if lem.endswith(("ский", "цкий", "ской", "ный")) else None
+    if not lem.endswith(("ский", "цкий", "ской", "ный")):
+        return None
+    # the region's own adjective before a town spelt the same ("Орловский глава": Орловская
+    # область, not the town Орловский of Rostov region; real news dev r10_004)
+    own = [m.region for m in find_regions(lem.capitalize()) if m.via == "adjective"]
+    region = own[0] if own else resolve_region(lem)
     return region.name if region else None
 
 @dataclass(frozen=True)
@@ -873,7 +904,8 @@ def _is_pre_modifier(sent: Sentence, tok: Token, head: Token) -> bool:
     return (_lem(tok) in PRE_MODIFIERS or tok.text.lower() in PRE_MODIFIERS
             or (tok.pos == "VERB" and tok.case == head.case and _is_head(tok))
             or (tok.pos == "ADJ" and tok.case == head.case
-                and (_span_at(sent, tok) is None or bool(_place_adjective(tok)))))
+                and (_span_at(sent, tok) is None or bool(_place_adjective(tok))))
+            or (tok.pos == "PROPN" and tok.case == head.case and bool(_place_adjective(tok))))
 
 
 def _pre_start(sent: Sentence, toks: list[Token], hi: int) -> int:
@@ -992,6 +1024,10 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     span = _span_at(sent, toks[comp.i])
     if span is None or span.type not in ("ORG", "LOC"):
         return None
+    if span.text in PORTFOLIO_ABBREVIATIONS and comp.last in PORTFOLIO_HEADS:
+        comp.compl.append(toks[comp.i])  # "глава департамента АПК": the portfolio
+        comp.i += 1
+        return _STOP
     if _body_before_place(sent, toks, comp.i, span):
         return None  # "председателя Правительства Оренбургской области": the body's noun
     comp.organization = _org_name(span, sent)
@@ -1054,9 +1090,23 @@ def _pri_tail(sent: Sentence, toks: list[Token], comp: _Complement) -> None:
     j = i + 1
     while j < len(toks) and _span_at(sent, toks[j]) is None and toks[j].pos == "ADJ":
         j += 1
-    if j >= len(toks) or toks[j].pos not in ("NOUN", "PROPN") or _is_head(toks[j]):
+    if j >= len(toks) or toks[j].pos not in ("NOUN", "PROPN"):
         return
     end = (_span_at(sent, toks[j]) or toks[j]).end
+    if _is_head(toks[j]):
+        # "представитель Адыгеи при главе администрации Краснодарского края": a place's
+        # envoy to a post's holder is the place's (real news dev r11_029)
+        k = j + 1
+        while k < len(toks) and (toks[k].case == "Gen" and toks[k].pos in ("NOUN", "ADJ",
+                                                                          "PROPN")
+                                 and ((sp := _span_at(sent, toks[k])) is None
+                                      or sp.type != "PER")):
+            end = ((sp := _span_at(sent, toks[k])) or toks[k]).end
+            k = next((m for m in range(k, len(toks)) if toks[m].start >= end), len(toks))
+        if not (resolve_region(comp.organization) or country_of(comp.organization)):
+            return
+        _skip_to(toks, comp, end)
+        return
     tail = sent.text[toks[i].start - sent.start:end - sent.start]
     comp.organization = f"{comp.organization} {tail}"
     _skip_to(toks, comp, end)
@@ -1461,8 +1511,10 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
     needs a complement or an organization it did not get."""
     hlem = _head_key(head)
     if hlem in NEEDS_COMPLEMENT and not comp.compl and comp.organization is None \
-            and not comp.generic:
-        return None  # trailing adjectives without their noun belong to nothing we read
+            and not comp.generic and (place is None or hlem not in PLACE_GOVERNMENT_POSTS):
+        # trailing adjectives without their noun belong to nothing we read; a place
+        # adjective completes a post that heads a place ("Орловский глава", r10_004)
+        return None
     organization = comp.organization if comp.organization is not None else place
     organization = _written_out(organization, doc)
     default_org = organization is None
@@ -1496,7 +1548,12 @@ def _written_out(organization: str | None, doc: Article) -> str | None:
     """An abbreviation the article spells out: one it defined in parentheses after the
     full name ("директор ТВСЗ" after "Тихвинского вагоностроительного завода (ТВСЗ)"),
     or capitals made of the initials of the article's region ("министр промышленности ЧР").
-    Only the article's region: ЧР is Чечня's or Чувашия's, РТ Татарстан's or Тыва's."""
+    Only the article's region: ЧР is Чечня's or Чувашия's, РТ Татарстан's or Тыва's.
+    "вице-премьер Республики" (capitalised, read as a name) is the article's region too
+    (real news dev r11_003)."""
+    if organization and doc.region_name and " " not in organization \
+            and lemma(organization.lower()).replace("ё", "е") in REGION_WORDS:
+        return doc.region_name
     if not organization or not re.fullmatch(r"[А-ЯЁA-Z]{2,6}", organization):
         return organization
     if organization in doc.abbreviations:
@@ -1944,6 +2001,10 @@ def _inverted_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
             break
         if _is_head(t) and t.case == "Ins":
             post = _parse_post(sent, toks[:k], h, doc)
+            if post is not None and post.organization is None and h and \
+                    toks[h - 1].text.lower().replace("ё", "е") in POSSESSIVE_PRONOUNS:
+                # "Компания …, ее директором является Иван Петров" (real news dev r10_025)
+                post = replace(post, organization=_pronoun_org(sent, toks[:h - 1], doc))
             return [post] if post is not None and post.leftover == 0 else []
     return []
 
@@ -2228,6 +2289,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
     _sole_holders(sentences, persons, rows, doc)
+    _named_next(analyzed, persons, rows, doc)
     return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
 
 
@@ -2264,6 +2326,75 @@ def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Per
                 posted.add(person.key)
                 taken.add(post.head)
             break
+
+
+def _named_next(analyzed: AnalyzedText, persons: dict[tuple[int, int], _Person],
+                rows: _Rows, doc: Article) -> None:
+    """"Глава Адыгеи посетил завод (headline). Мурат Кумпилов посетил …", "…, ссылаясь на
+    главу департамента АПК. Виктор Югай отметил, что …": a sentence (or the headline) that
+    names no one but one post with its organization, followed by a sentence opening with
+    the one person it names as the subject of a verb of saying or of the post's own verb,
+    gives that person the post, when the article gives the person no other post (real
+    news dev r11_029, r10_023, r10_004)."""
+    sents = analyzed.sentences
+    pairs = list(zip(sents, sents[1:], strict=False))
+    if analyzed.headline and sents:
+        pairs.insert(0, (analyzed.headline[-1], sents[0]))
+    posted = {r.person_key for r in rows.out}
+    for src, dst in pairs:
+        opening = _opening_subject(dst, persons)
+        if opening is None or opening[0].key in posted:
+            continue
+        person, per, verb = opening
+        found = _lone_post(src, doc)
+        if found is None or verb not in SPEECH_VERBS and verb != found[2]:
+            continue
+        rows.add(person, found[1], dst, per.start, per.end, referred=True)
+        posted.add(person.key)
+
+
+def _opening_subject(sent: Sentence, persons: dict[tuple[int, int], _Person]
+                     ) -> tuple[_Person, Span, str] | None:
+    """The one person a sentence names, when the name opens it (after adverbs and
+    conjunctions only: "Тогда Андрей Клычков сообщил") in the nominative and a finite verb
+    follows: (person, span, the verb's lemma)."""
+    spans = [sp for sp in person_spans(sent) if (sp.start, sp.end) in persons]
+    if len({persons[(sp.start, sp.end)].key for sp in spans}) != 1:
+        return None
+    per = spans[0]
+    toks = sent.tokens
+    inside = [k for k, t in enumerate(toks) if per.start <= t.start < per.end]
+    if not inside or any(t.pos not in ("ADV", "CCONJ") for t in toks[:inside[0]]) \
+            or any(toks[k].case not in ("Nom", None) for k in inside) \
+            or inside[-1] + 1 >= len(toks):
+        return None
+    verb = toks[inside[-1] + 1]
+    if verb.pos != "VERB" or verb.feats.get("VerbForm") not in (None, "Fin"):
+        return None
+    return persons[(per.start, per.end)], per, _lem(verb)
+
+
+def _lone_post(sent: Sentence, doc: Article) -> tuple[Token, _Post, str | None] | None:
+    """The one singular post of a sentence that names no one, with its organization or
+    its portfolio (not a reporter's): (head, post, the lemma of the finite verb right
+    after it, if any)."""
+    toks = sent.tokens
+    for sp in sent.spans:
+        inside = [k for k, t in enumerate(toks) if sp.start <= t.start < sp.end]
+        if sp.type == "PER" and not (len(inside) == 1 and inside[0] + 1 < len(toks)
+                                     and _is_head(toks[inside[0] + 1])):
+            return None  # "Орловский глава": a place adjective the tagger read as a name
+    heads = [h for h, t in enumerate(toks) if _is_head(t) and not _in_quote(sent, t)
+             and not (h and (_is_head(toks[h - 1]) or _lem(toks[h - 1]) in PRE_MODIFIERS))]
+    if len(heads) != 1 or toks[heads[0]].feats.get("Number") == "Plur":
+        return None
+    post = _parse_post(sent, toks, heads[0], doc)
+    if post is None or post.organization is None and post.position == post.head \
+            or post.default_org or post.head in REPORTER_WORDS or post.phase or post.vague:
+        return None  # a bare post ("губернатор", "глава компании") may be anyone's
+    after = post.consumed if post.consumed > heads[0] else heads[0] + 1
+    verb = toks[after] if after < len(toks) else None
+    return toks[heads[0]], post, _lem(verb) if verb is not None and verb.pos == "VERB" else None
 
 
 def _antecedent(before: list[Sentence], persons: dict[tuple[int, int], _Person],
@@ -2315,19 +2446,28 @@ def _possessive_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
         return []
     head = before[h]
     name_tok = next((t for t in sent.tokens if t.start >= per.start), None)
-    for t in reversed(before[:p - 1]):
+    org = _pronoun_org(sent, before[:p - 1], doc)
+    if org is None:
+        return []
+    _, kept = _split_place(before[p:h])
+    post = _Post(_nominative_position(kept, head, []), org,
+                 _phase_of(before[p:h], head), _head_key(head), 0, 0, head.case)
+    return [post] if _agrees(post, name_tok) else []
+
+
+def _pronoun_org(sent: Sentence, before: list[Token], doc: Article) -> str | None:
+    """The organization a possessive pronoun after `before` stands for: the nearest
+    generic organization noun before it in the sentence, as the article named it (or, for
+    "предприятие" and "компания" never named, the story's company)."""
+    for t in reversed(before):
         if (sp := _span_at(sent, t)) is not None and sp.type == "PER" \
                 or t.text in _HARD_BOUNDARY:
-            return []
+            return None
         lem = _lem(t)
         if t.pos == "NOUN" and lem in GENERIC_ORG_NOUNS:
-            org = doc.generic_orgs.get(lem) or (
+            return doc.generic_orgs.get(lem) or (
                 doc.company if lem in STORY_COMPANY_NOUNS else None)
-            _, kept = _split_place(before[p:h])
-            post = _Post(_nominative_position(kept, head, []), org,
-                         _phase_of(before[p:h], head), _head_key(head), 0, 0, head.case)
-            return [post] if org is not None and _agrees(post, name_tok) else []
-    return []
+    return None
 
 
 def _read_as_nominative(sent: Sentence, per: Span, person: _Person) -> None:
