@@ -296,3 +296,41 @@ def test_after_a_total_of_several_investors_a_sentence_naming_none_has_no_invest
             "Он вложит 5 млрд рублей.")
     assert [(i.amount, i.investor) for i in investments(text)] == [
         (2e9, "Альфа"), (60e9, None), (30e9, None), (5e9, "Альфа")]
+
+
+# Written for the tests after the error classes of real news dev batch r11.
+@pytest.mark.parametrize("text", [
+    "Мировой рынок кирпича оценивается в 80 млрд долларов, сообщил директор завода.",
+    "Объем российского рынка кирпича на заводе оценили в 5 млрд рублей.",
+])
+def test_the_size_of_a_market_is_no_investment(text):
+    assert investments(text) == []
+
+
+def test_money_spent_on_equipment():
+    text = "Завод по выпуску кирпича снова работает. На новое оборудование потратили 20 млн рублей."
+    assert [i.amount for i in investments(text)] == [20e6]
+
+
+def test_money_spent_on_a_holiday_is_no_investment():
+    text = "Завод по выпуску кирпича снова работает. На праздник потратили 2 млн рублей."
+    assert investments(text) == []
+
+
+HEADLINE_BODY = "\n\nВ Туле построят завод по выпуску кирпича. Инвестиции в проект составят {}.\n"
+
+
+@pytest.mark.parametrize("headline,body,expected", [
+    # the body rounds the headline's sum: the headline's is kept
+    ("В Туле построят завод за 2,1 млрд рублей", "более 2 млрд рублей", [(2.1e9, "exact")]),
+    # the headline rounds the body's: the body's
+    ("В Туле построят завод за 100 млн рублей", "98 млн рублей", [(98e6, "exact")]),
+    # said the same in both: one sum
+    ("В Туле построят завод за 2 млрд рублей", "2 млрд рублей", [(2e9, "exact")]),
+    # the body does not give the headline's sum
+    ("В Туле построят завод за 3 млрд рублей", "около 1 млрд рублей",
+     [(3e9, "exact"), (1e9, "approx")]),
+])
+def test_a_headline_sum_and_the_body_sum(headline, body, expected):
+    text = headline + HEADLINE_BODY.format(body)
+    assert [(i.amount, i.qualifier) for i in investments(text)] == expected

@@ -316,6 +316,46 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
+    return _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
+
+
+def _headline_sums(analyzed: AnalyzedText, ctx: DocContext, money: list[Money],
+                   project_program: str | None) -> list[InvestmentMention]:
+    """The investment sums of the page's headline, read as a body sentence would be."""
+    out: list[InvestmentMention] = []
+    for sent in analyzed.headline:
+        in_sent = [m for m in money if sent.start <= m.start < sent.end]
+        text = cue_text(sent.text)
+        if in_sent and not INVEST_CUES.search(text):
+            in_sent = [m for m in in_sent if _cost_after(sent, text, m)]
+        if in_sent:
+            _sentence_investments(sent, in_sent, ctx, project_program, out)
+    return out
+
+
+# how far a headline's sum may be from the body's for both to be one figure, rounded in one
+# of them ("за 100 млн" over "98 млн", "2,1 млрд" over "более 2 млрд")
+_ROUNDED_SHARE = 0.15
+
+
+def _with_headline(body: list[InvestmentMention],
+                   head: list[InvestmentMention]) -> list[InvestmentMention]:
+    """The body's sums and the headline's. A headline sum near a body sum is one figure
+    said twice: the body's is kept, unless it is the loose one ("2,1 млрд" over "более 2
+    млрд", real news dev r11_025; "за 100 млн" over "98 млн" keeps 98, r1_040). A headline
+    sum the body does not give is added."""
+    out = list(body)
+    for h in head:
+        near = [i for i, b in enumerate(out) if b.currency == h.currency
+                and abs(h.amount - b.amount) <= _ROUNDED_SHARE * max(b.amount, h.amount)]
+        if not near:
+            out.insert(0, h)
+            continue
+        b = out[near[0]]
+        if b.qualifier in ("at_least", "approx") and h.qualifier == "exact" \
+                and b.amount_max is None and h.amount_max is None \
+                and (b.qualifier == "approx" or h.amount > b.amount):
+            out[near[0]] = h
     return out
 
 
