@@ -334,3 +334,27 @@ HEADLINE_BODY = "\n\nВ Туле построят завод по выпуску
 def test_a_headline_sum_and_the_body_sum(headline, body, expected):
     text = headline + HEADLINE_BODY.format(body)
     assert [(i.amount, i.qualifier) for i in investments(text)] == expected
+
+
+# Written for the tests: a year that dates an event is not the sum's period; a phrase of the
+# project's term in another sentence or clause gives a sum without a period of its own one.
+@pytest.mark.parametrize("text,period", [
+    ("В 2026 году ожидается запуск завода по выпуску кирпича компании «Альфа» за 11 млрд "
+     "рублей.", (None, None)),
+    ("Строительство завода по выпуску кирпича было начато в 2019 году, объем инвестиций "
+     "составил 2 млрд рублей.", (None, None)),
+    # a year of spending stays
+    ("В 2024 году в завод по выпуску кирпича вложат 5 млрд рублей.", (2024, 2024)),
+    ("Инвестиции в завод по выпуску кирпича составят 2 млрд рублей. Период строительства "
+     "предприятия — 2025–2027 годы.", (2025, 2027)),
+    ("Инвестиции в завод по выпуску кирпича оцениваются в 30 млн евро, срок реализации "
+     "проекта — 2027 год.", (None, 2027)),
+    ("Модернизация завода по выпуску кирпича велась с 2021 года. В реконструкцию вложено "
+     "3 млрд рублей.", (2021, None)),
+    # a single year after another phrase is no term of the project
+    ("Инвестиции в завод по выпуску кирпича составят 2 млрд рублей. Строительство идет "
+     "в Туле, в 2027 году там откроют школу.", (None, None)),
+])
+def test_period_of_an_event_and_of_the_project(text, period):
+    [inv] = investments(text)
+    assert (inv.period_start_year, inv.period_end_year) == period

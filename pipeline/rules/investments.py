@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from pipeline.rules import lexicon
 from pipeline.rules.context import (
@@ -210,10 +211,45 @@ def _qualifier(text: str, rel: int, qualifier: str) -> str:
     return qualifier
 
 
+# "в 2026 году ожидается запуск завода ... за 11 млрд": the year of an event, not of the sum
+_EVENT_YEAR = re.compile(_cues("event_year"), re.IGNORECASE)
+_EVENT_WINDOW = 40  # how far before the year an event word may stand ("было начато в 2008 году")
+# "Период строительства — 2015–2018 годы", "срок реализации проекта — 2017 год"
+_PROJECT_PERIOD = re.compile(_cues("project_period"), re.IGNORECASE)
+_PROJECT_PERIOD_GAP = 40  # how far after the phrase its period may start
+
+
+def _event_year(text: str, p: Period, rel: int) -> bool:
+    """Whether a single year before a sum dates an event the sentence tells between the year
+    and the sum or just before the year ("в 2026 году ожидается запуск ...", "было начато в
+    2008 году, ... 2,3 млрд"), not a year of spending ("в 2024 году вложат 5 млрд")."""
+    return p.start_year == p.end_year and p.end <= rel and not p.text.lower().startswith("за") \
+        and bool(_EVENT_YEAR.search(text[max(0, p.start - _EVENT_WINDOW):rel]))
+
+
+def project_period(sentences: list[Sentence], published: date | None) -> Period | None:
+    """The period an article gives its project in a phrase of its own ("Период строительства
+    ... — 2015–2018 годы", "сроки реализации проекта ограничены 2012 годом", "Модернизация
+    велась с 2018 года"); a single year after "срок" is the end, another single year none."""
+    for sent in sentences:
+        for m in _PROJECT_PERIOD.finditer(sent.text):
+            p = next((p for p in find_periods(sent.text, published)
+                      if 0 <= p.start - m.end() <= _PROJECT_PERIOD_GAP), None)
+            if p is None or "," in sent.text[m.end():p.start]:
+                continue
+            if p.start_year != p.end_year or p.start_year is None:
+                return p
+            if m.group(0).lower().startswith("срок"):
+                return replace(p, start_year=None)
+    return None
+
+
 def _period(text: str, periods: list[Period], rel: int, rel_end: int) -> Period | None:
     """The period of a sum: the last one before it, else one right after it ("... 9,6 млрд
     руб. за пять лет"), not in another clause ("..., первую печь разожгут в 2027 году",
-    "... 6 млрд рублей планируют завершить в 2026 году")."""
+    "... 6 млрд рублей планируют завершить в 2026 году"), nor the year of an event
+    (`_event_year`)."""
+    periods = [p for p in periods if not _event_year(text, p, rel)]
     before = [p for p in periods if p.end <= rel]
     after = [p for p in periods if p.start >= rel_end
              and "," not in text[rel_end:p.start]
@@ -233,7 +269,8 @@ def _part_of(prev: InvestmentMention | None, m: Money, sent: Sentence,
 
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
-                          out: list[InvestmentMention], near: str | None = None) -> None:
+                          out: list[InvestmentMention], near: str | None = None,
+                          doc_period: Period | None = None) -> None:
     """Append the investment sums of one sentence that speaks of investing to `out`; the
     sentence gives each sum its investor, region, period and programme. A sentence that
     names no company takes `near` (the company of the last sentence about a project; "" when
@@ -257,7 +294,7 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
             continue
         if not facility and NON_INDUSTRIAL.search(text[:rel]):
             continue  # "картофелехранилище возводит «X», сумма инвестиций составит ..."
-        period = _period(sent.text, periods, rel, rel_end)
+        period = _period(sent.text, periods, rel, rel_end) or doc_period
         others = [sp for sp in spans if sp != (rel, rel_end)]
         program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
         investor_of_sum = _investor_for(sent, rel, others) if others else None
@@ -295,6 +332,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     # соглашение о строительстве завода ... Общий объём инвестиций в проект – 900 млн"),
     # "" after a sum of several investors that names none, until a company is named
     near: str | None = None
+    doc_period = project_period(analyzed.sentences, ctx.published)
     prev_cued = False  # the previous sentence speaks of investing or of a facility, no sum
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
@@ -305,7 +343,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
                 and not NOT_INVEST_CUES.search(text)
             in_sent = [m for m in in_sent if neighbour or _cost_after(sent, text, m)]
         if in_sent:
-            _sentence_investments(sent, in_sent, ctx, project_program, out, near)
+            _sentence_investments(sent, in_sent, ctx, project_program, out, near, doc_period)
         about_project = cued or names_facility(sent)
         names = sentence_companies(sent, facilities=False)
         if about_project and names:
@@ -316,11 +354,12 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
-    return _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
+    return _with_headline(out, _headline_sums(analyzed, ctx, money, project_program, doc_period))
 
 
 def _headline_sums(analyzed: AnalyzedText, ctx: DocContext, money: list[Money],
-                   project_program: str | None) -> list[InvestmentMention]:
+                   project_program: str | None,
+                   doc_period: Period | None) -> list[InvestmentMention]:
     """The investment sums of the page's headline, read as a body sentence would be."""
     out: list[InvestmentMention] = []
     for sent in analyzed.headline:
@@ -329,7 +368,7 @@ def _headline_sums(analyzed: AnalyzedText, ctx: DocContext, money: list[Money],
         if in_sent and not INVEST_CUES.search(text):
             in_sent = [m for m in in_sent if _cost_after(sent, text, m)]
         if in_sent:
-            _sentence_investments(sent, in_sent, ctx, project_program, out)
+            _sentence_investments(sent, in_sent, ctx, project_program, out, None, doc_period)
     return out
 
 
