@@ -358,3 +358,28 @@ def test_a_headline_sum_and_the_body_sum(headline, body, expected):
 def test_period_of_an_event_and_of_the_project(text, period):
     [inv] = investments(text)
     assert (inv.period_start_year, inv.period_end_year) == period
+
+
+# Written for the tests: money needed or allotted for a project, and the cost of what a
+# sentence of building builds ("за 2 млрд построят очередь комплекса").
+@pytest.mark.parametrize("text,amount", [
+    ("На восстановление и модернизацию птицефабрики «Альфа» в Заречном районе Тульской "
+     "области выделили 900 млн рублей.", 900e6),
+    ("На два проекта по выпуску кирпича необходимо около 10 млрд рублей.", 10e9),
+    ("На строительство сушильной камеры завода потребовалось около 200 млн рублей.", 200e6),
+    ("Средства, которые выделили на налаживание производства кирпича, превысили 9 млрд "
+     "рублей.", 9e9),
+    ("В Тульской области за 7 млрд рублей будет построена вторая очередь тепличного "
+     "комплекса.", 7e9),
+])
+def test_money_needed_or_allotted_for_a_project(text, amount):
+    assert [i.amount for i in investments(text)] == [amount]
+
+
+@pytest.mark.parametrize("text", [
+    # a purchase in a sentence of building, and a price with no building
+    "В Туле за 7 млрд рублей купили комплекс, где построят склад.",
+    "Тепличный комплекс продал овощей за 7 млрд рублей.",
+])
+def test_a_sum_after_za_without_building_or_with_a_purchase(text):
+    assert investments(text) == []

@@ -63,6 +63,9 @@ NON_INDUSTRIAL = re.compile(_cues("non_industrial"), re.IGNORECASE)
 # its sentence names, unless the sentence speaks of a purchase or a sale.
 _BEFORE_SUM = re.compile("(?:" + _cues("before_sum") + ")", re.IGNORECASE)
 _PURCHASE = re.compile(_cues("purchase"), re.IGNORECASE)
+# ... or of the project a sentence of building speaks of ("за 7,5 млрд рублей будет построена
+# вторая очередь тепличного комплекса")
+_BUILD = re.compile(_cues("build"), re.IGNORECASE)
 # In a sentence with no cue, a word that takes its sum as the investment the previous
 # sentence speaks of (a facility or investing, and no sum of its own): "Завод построят в
 # Туле. Сумма составит 5 млрд рублей."
@@ -407,7 +410,8 @@ def _about_a_plant(analyzed: AnalyzedText) -> bool:
 
 def _cost_after(sent: Sentence, text: str, m: Money) -> bool:
     """A sum that a sentence with no investment cue gives as a facility's cost: "завод
-    ... за 11 млрд руб.", not the price of a purchase."""
+    ... за 11 млрд руб.", "за 7,5 млрд рублей будет построена очередь", not the price of a
+    purchase."""
     rel = m.start - sent.start
-    return bool(_BEFORE_SUM.search(text[max(0, rel - 10):rel])) and names_facility(sent) \
-        and not _PURCHASE.search(text)
+    return bool(_BEFORE_SUM.search(text[max(0, rel - 10):rel])) \
+        and (names_facility(sent) or bool(_BUILD.search(text))) and not _PURCHASE.search(text)
