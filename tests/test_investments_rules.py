@@ -383,3 +383,29 @@ def test_money_needed_or_allotted_for_a_project(text, amount):
 ])
 def test_a_sum_after_za_without_building_or_with_a_purchase(text):
     assert investments(text) == []
+
+
+# Written for the tests: a lower and an upper bound side by side are one range; a sum in
+# brackets after a sum in another currency is the same money converted.
+@pytest.mark.parametrize("text,expected", [
+    ("В завод по выпуску кирпича вложат минимум 700 млн рублей, максимум – 1,2 миллиарда.",
+     [(700e6, 1.2e9, "exact")]),
+    ("В завод по выпуску кирпича вложат не менее 2 млрд рублей и не более 3 млрд рублей.",
+     [(2e9, 3e9, "exact")]),
+    # two bounds of different currencies stay two sums
+    ("В завод по выпуску кирпича вложат не менее 2 млрд рублей, до 5 млрд долларов.",
+     [(2e9, None, "at_least"), (5e9, None, "at_most")]),
+])
+def test_bounds_side_by_side_are_a_range(text, expected):
+    assert [(i.amount, i.amount_max, i.qualifier) for i in investments(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Инвестиции в завод по выпуску кирпича составят около 300 млн евро (27 млрд рублей).",
+     [(300e6, "EUR")]),
+    # two sums of one currency in brackets are not a conversion
+    ("Инвестиции в завод по выпуску кирпича составят 3 млрд рублей (из них 1 млрд рублей "
+     "— заём).", [(3e9, "RUB"), (1e9, "RUB")]),
+])
+def test_a_converted_sum_in_brackets_is_not_a_second_sum(text, expected):
+    assert [(i.amount, i.currency) for i in investments(text)] == expected

@@ -270,6 +270,19 @@ def _part_of(prev: InvestmentMention | None, m: Money, sent: Sentence,
     return None
 
 
+# "320 миллионов евро (11 млрд 520 млн рублей)": a sum in brackets right after a sum in another
+# currency is the same money converted (real news dev r10_029)
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:(?:около|примерно|почти|порядка|свыше|более|≈|~)\s*)?$",
+                             re.IGNORECASE)
+
+
+def _conversion(sent: Sentence, money: list[Money], m: Money) -> bool:
+    """Whether `m` is the previous sum of its sentence converted into another currency."""
+    prev = [p for p in money if p.end <= m.start]
+    return bool(prev) and prev[-1].currency != m.currency and bool(_CONVERSION_GAP.fullmatch(
+        sent.text[prev[-1].end - sent.start:m.start - sent.start]))
+
+
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
                           out: list[InvestmentMention], near: str | None = None,
@@ -290,7 +303,7 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
     text = cue_text(sent.text)
     facility = names_facility(sent)
     for m in in_sent:
-        if m.currency is None or m.amount <= 0:
+        if m.currency is None or m.amount <= 0 or _conversion(sent, in_sent, m):
             continue
         rel, rel_end = m.start - sent.start, m.end - sent.start
         if NOT_INVEST_CUES.search(text[max(0, rel - _NOT_BEFORE): rel_end + _NOT_AFTER]):
