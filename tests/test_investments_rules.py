@@ -409,3 +409,17 @@ def test_bounds_side_by_side_are_a_range(text, expected):
 ])
 def test_a_converted_sum_in_brackets_is_not_a_second_sum(text, expected):
     assert [(i.amount, i.currency) for i in investments(text)] == expected
+
+
+# Written for the tests: a region's total and several agreements' total, however far before
+# the sum their words stand; one agreement's sum stays.
+@pytest.mark.parametrize("text,amounts", [
+    ("Объем инвестиций в экономику Тульской области до конца текущего года составит более "
+     "800 млрд рублей, сообщили на заводе.", []),
+    ("На форуме власти Тульской области планируют подписать соглашения на сумму 1 трлн "
+     "рублей, в том числе с заводом.", []),
+    ("С компанией «Альфа» подписано инвестиционное соглашение на сумму 2 млрд рублей о "
+     "строительстве завода по выпуску кирпича.", [2e9]),
+])
+def test_totals_of_a_region_or_of_several_agreements(text, amounts):
+    assert [i.amount for i in investments(text)] == amounts

@@ -47,6 +47,9 @@ _EVENT_GEN = "(?:" + "|".join(
      *lexicon.ordered("facility_heads", "cost_genitive")]) + ")"
 INVEST_CUES = re.compile(_cues("invest").replace("{cost_object}", _EVENT_GEN), re.IGNORECASE)
 NOT_INVEST_CUES = re.compile(_cues("not_invest"), re.IGNORECASE)
+# "Объем инвестиций в экономику Ленобласти до конца текущего года составит ...": the subject
+# of the sentence, however far before the sum
+_NOT_INVEST_BEFORE = re.compile(_cues("not_invest_before"), re.IGNORECASE)
 # how far before and after a sum a not_invest word is its subject ("Бюджетный эффект для
 # округа оценивается в 1,7 млрд", "до 200 млн рублей подняли максимальный объем ...")
 _NOT_BEFORE, _NOT_AFTER = 60, 40
@@ -306,7 +309,8 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         if m.currency is None or m.amount <= 0 or _conversion(sent, in_sent, m):
             continue
         rel, rel_end = m.start - sent.start, m.end - sent.start
-        if NOT_INVEST_CUES.search(text[max(0, rel - _NOT_BEFORE): rel_end + _NOT_AFTER]):
+        if NOT_INVEST_CUES.search(text[max(0, rel - _NOT_BEFORE): rel_end + _NOT_AFTER]) \
+                or _NOT_INVEST_BEFORE.search(text[:rel]):
             continue
         if not facility and NON_INDUSTRIAL.search(text[:rel]):
             continue  # "картофелехранилище возводит «X», сумма инвестиций составит ..."
