@@ -423,3 +423,13 @@ def test_a_converted_sum_in_brackets_is_not_a_second_sum(text, expected):
 ])
 def test_totals_of_a_region_or_of_several_agreements(text, amounts):
     assert [i.amount for i in investments(text)] == amounts
+
+
+def test_the_project_start_goes_to_the_nearest_sum_only():
+    # written for the tests: the second sum is a later stage, not the started project's
+    text = ("Компания «Альфа» продолжает реализацию инвестиционного проекта, начатого в 2021 "
+            "году. Стоимость капиталовложений в завод по выпуску кирпича оценивается в 640 млн "
+            "рублей. Завод выпустил 15 тыс. тонн кирпича. Здесь построят еще один цех, "
+            "инвестиции в него превысят 170 млн рублей.")
+    assert [(i.amount, i.period_start_year, i.period_end_year) for i in investments(text)] == [
+        (640e6, 2021, None), (170e6, None, None)]

@@ -221,7 +221,9 @@ def _qualifier(text: str, rel: int, qualifier: str) -> str:
 _EVENT_YEAR = re.compile(_cues("event_year"), re.IGNORECASE)
 _EVENT_WINDOW = 40  # how far before the year an event word may stand ("было начато в 2008 году")
 # "Период строительства — 2015–2018 годы", "срок реализации проекта — 2017 год"
-_PROJECT_PERIOD = re.compile(_cues("project_period"), re.IGNORECASE)
+_PROJECT_PERIOD = re.compile("|".join(
+    f"(?P<{kind}>{_cues(kind)})" for kind in ("project_period", "project_end", "project_start")),
+    re.IGNORECASE)
 _PROJECT_PERIOD_GAP = 40  # how far after the phrase its period may start
 
 
@@ -236,17 +238,21 @@ def _event_year(text: str, p: Period, rel: int) -> bool:
 def project_period(sentences: list[Sentence], published: date | None) -> Period | None:
     """The period an article gives its project in a phrase of its own ("Период строительства
     ... — 2015–2018 годы", "сроки реализации проекта ограничены 2012 годом", "Модернизация
-    велась с 2018 года"); a single year after "срок" is the end, another single year none."""
+    велась с 2018 года"); a single year is the end after a term ("срок"), the start after a
+    start ("проекта, начатого в 2021 году"), else none."""
     for sent in sentences:
         for m in _PROJECT_PERIOD.finditer(sent.text):
             p = next((p for p in find_periods(sent.text, published)
                       if 0 <= p.start - m.end() <= _PROJECT_PERIOD_GAP), None)
             if p is None or "," in sent.text[m.end():p.start]:
                 continue
+            p = replace(p, start=sent.start + p.start, end=sent.start + p.end)
             if p.start_year != p.end_year or p.start_year is None:
                 return p
-            if m.group(0).lower().startswith("срок"):
+            if m["project_end"]:
                 return replace(p, start_year=None)
+            if m["project_start"]:
+                return replace(p, end_year=None)
     return None
 
 
@@ -288,8 +294,7 @@ def _conversion(sent: Sentence, money: list[Money], m: Money) -> bool:
 
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
-                          out: list[InvestmentMention], near: str | None = None,
-                          doc_period: Period | None = None) -> None:
+                          out: list[InvestmentMention], near: str | None = None) -> None:
     """Append the investment sums of one sentence that speaks of investing to `out`; the
     sentence gives each sum its investor, region, period and programme. A sentence that
     names no company takes `near` (the company of the last sentence about a project; "" when
@@ -314,7 +319,7 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
             continue
         if not facility and NON_INDUSTRIAL.search(text[:rel]):
             continue  # "картофелехранилище возводит «X», сумма инвестиций составит ..."
-        period = _period(sent.text, periods, rel, rel_end) or doc_period
+        period = _period(sent.text, periods, rel, rel_end)
         others = [sp for sp in spans if sp != (rel, rel_end)]
         program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
         investor_of_sum = _investor_for(sent, rel, others) if others else None
@@ -363,7 +368,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
                 and not NOT_INVEST_CUES.search(text)
             in_sent = [m for m in in_sent if neighbour or _cost_after(sent, text, m)]
         if in_sent:
-            _sentence_investments(sent, in_sent, ctx, project_program, out, near, doc_period)
+            _sentence_investments(sent, in_sent, ctx, project_program, out, near)
         about_project = cued or names_facility(sent)
         names = sentence_companies(sent, facilities=False)
         if about_project and names:
@@ -374,12 +379,12 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
-    return _with_headline(out, _headline_sums(analyzed, ctx, money, project_program, doc_period))
+    out = _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
+    return _with_project_period(out, doc_period)
 
 
 def _headline_sums(analyzed: AnalyzedText, ctx: DocContext, money: list[Money],
-                   project_program: str | None,
-                   doc_period: Period | None) -> list[InvestmentMention]:
+                   project_program: str | None) -> list[InvestmentMention]:
     """The investment sums of the page's headline, read as a body sentence would be."""
     out: list[InvestmentMention] = []
     for sent in analyzed.headline:
@@ -388,7 +393,26 @@ def _headline_sums(analyzed: AnalyzedText, ctx: DocContext, money: list[Money],
         if in_sent and not INVEST_CUES.search(text):
             in_sent = [m for m in in_sent if _cost_after(sent, text, m)]
         if in_sent:
-            _sentence_investments(sent, in_sent, ctx, project_program, out, None, doc_period)
+            _sentence_investments(sent, in_sent, ctx, project_program, out)
+    return out
+
+
+def _with_project_period(found: list[InvestmentMention],
+                         period: Period | None) -> list[InvestmentMention]:
+    """The project's period (`project_period`) given to the sums without one of their own in
+    the sentence nearest to it: a later stage's sum elsewhere in the article is another
+    project's ("проекта, начатого в 2021 году. Стоимость ... 640 млн" takes 2021; "...
+    превысит 170 млн" of a new shop two sentences on does not, real news dev r11_013)."""
+    bare = [i for i, inv in enumerate(found)
+            if inv.period_start_year is None and inv.period_end_year is None]
+    if period is None or not bare:
+        return found
+    nearest = min(bare, key=lambda i: abs(found[i].start - period.start))
+    out = list(found)
+    for i in bare:
+        if found[i].evidence == found[nearest].evidence:
+            out[i] = replace(found[i], period_start_year=period.start_year,
+                             period_end_year=period.end_year)
     return out
 
 
