@@ -59,6 +59,12 @@ _AT_LEAST_VERB = re.compile(r"превы\w+\s+(?:отметку\s+(?:в\s+)?)?$"
 _APPROX_IN = re.compile(
     "(?:" + "|".join(w for w in lexicon.ordered("money_words", qualifier="approx") if " " not in w)
     + r")\s+в\s+$", re.IGNORECASE)
+# "оценивались более чем в 8 миллиардов", "поддержку более чем на 1 млрд": a lower bound before
+# the preposition the sum follows ("от" and "до" are left out: "от ... до" is a range)
+_AT_LEAST_IN = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(
+        (w.replace(" ", r"\s+") for w in lexicon.ordered("money_words", qualifier="at_least")
+         if w != "от"), key=len, reverse=True)) + r")\s+(?:в|на)\s+$", re.IGNORECASE)
 # Objects that are not industry: money for them is no industrial investment when the
 # article names no facility at all.
 NON_INDUSTRIAL = re.compile(_cues("non_industrial"), re.IGNORECASE)
@@ -209,11 +215,14 @@ def _investor_for(sent: Sentence, rel: int, others: list[tuple[int, int]]) -> st
 
 def _qualifier(text: str, rel: int, qualifier: str) -> str:
     """How exact a sum is, also from the words before it that money.py does not read:
-    "превысили $3 млрд" (at least), "оценивается почти в 70 млрд" (approx)."""
+    "превысили $3 млрд" (at least), "оценивается почти в 70 млрд" (approx), "более чем в 8
+    млрд" (at least)."""
     if qualifier == "exact" and _AT_LEAST_VERB.search(text[max(0, rel - 30):rel]):
         return "at_least"
     if qualifier == "exact" and _APPROX_IN.search(text[max(0, rel - 30):rel]):
         return "approx"
+    if qualifier == "exact" and _AT_LEAST_IN.search(text[max(0, rel - 30):rel]):
+        return "at_least"
     return qualifier
 
 
