@@ -438,3 +438,12 @@ def test_the_project_start_goes_to_the_nearest_sum_only():
             "инвестиции в него превысят 170 млн рублей.")
     assert [(i.amount, i.period_start_year, i.period_end_year) for i in investments(text)] == [
         (640e6, 2021, None), (170e6, None, None)]
+
+
+def test_an_infrastructure_budget_loan_is_no_investment():
+    # written for the tests; a company's loan for the plant stays
+    assert investments("Для строительства завода по выпуску кирпича власти привлекли "
+                       "инфраструктурный бюджетный кредит в размере 1 млрд рублей.") == []
+    assert [i.amount for i in investments(
+        "Для строительства завода по выпуску кирпича компания «Альфа» привлекла кредит в "
+        "размере 1 млрд рублей.")] == [1e9]
