@@ -228,6 +228,7 @@ def _qualifier(text: str, rel: int, qualifier: str) -> str:
 
 # "в 2026 году ожидается запуск завода ... за 11 млрд": the year of an event, not of the sum
 _EVENT_YEAR = re.compile(_cues("event_year"), re.IGNORECASE)
+_SPEND_VERB = re.compile(_cues("spend_verb"), re.IGNORECASE)
 _EVENT_WINDOW = 40  # how far before the year an event word may stand ("было начато в 2008 году")
 # "Период строительства — 2015–2018 годы", "срок реализации проекта — 2017 год"
 _PROJECT_PERIOD = re.compile("|".join(
@@ -239,9 +240,11 @@ _PROJECT_PERIOD_GAP = 40  # how far after the phrase its period may start
 def _event_year(text: str, p: Period, rel: int) -> bool:
     """Whether a single year before a sum dates an event the sentence tells between the year
     and the sum or just before the year ("в 2026 году ожидается запуск ...", "было начато в
-    2008 году, ... 2,3 млрд"), not a year of spending ("в 2024 году вложат 5 млрд")."""
+    2008 году, ... 2,3 млрд"), not a year of spending ("в 2024 году вложат 5 млрд", "в 2024
+    году вложила в запуск линии 5 млрд")."""
     return p.start_year == p.end_year and p.end <= rel and not p.text.lower().startswith("за") \
-        and bool(_EVENT_YEAR.search(text[max(0, p.start - _EVENT_WINDOW):rel]))
+        and bool(_EVENT_YEAR.search(text[max(0, p.start - _EVENT_WINDOW):rel])) \
+        and not _SPEND_VERB.search(text[p.end:rel])
 
 
 def project_period(sentences: list[Sentence], published: date | None) -> Period | None:
