@@ -387,6 +387,8 @@ def test_money_needed_or_allotted_for_a_project(text, amount):
     # a purchase in a sentence of building, and a price with no building
     "В Туле за 7 млрд рублей купили комплекс, где построят склад.",
     "Тепличный комплекс продал овощей за 7 млрд рублей.",
+    # building, but a road
+    "Рядом с заводом по выпуску кирпича. В Туле за 2 млрд рублей построят дорогу.",
 ])
 def test_a_sum_after_za_without_building_or_with_a_purchase(text):
     assert investments(text) == []

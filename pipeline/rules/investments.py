@@ -75,6 +75,9 @@ _PURCHASE = re.compile(_cues("purchase"), re.IGNORECASE)
 # ... or of the project a sentence of building speaks of ("за 7,5 млрд рублей будет построена
 # вторая очередь тепличного комплекса")
 _BUILD = re.compile(_cues("build"), re.IGNORECASE)
+# ... when it builds a facility, even one named by a noun that needs a complement elsewhere
+# ("тепличного комплекса"), not a road or a bridge
+_ANY_FACILITY = lexicon.words("facility_heads", "lemma")
 # In a sentence with no cue, a word that takes its sum as the investment the previous
 # sentence speaks of (a facility or investing, and no sum of its own): "Завод построят в
 # Туле. Сумма составит 5 млрд рублей."
@@ -463,8 +466,9 @@ def _about_a_plant(analyzed: AnalyzedText) -> bool:
 
 def _cost_after(sent: Sentence, text: str, m: Money) -> bool:
     """A sum that a sentence with no investment cue gives as a facility's cost: "завод
-    ... за 11 млрд руб.", "за 7,5 млрд рублей будет построена очередь", not the price of a
-    purchase."""
+    ... за 11 млрд руб.", "за 7,5 млрд рублей будет построена очередь тепличного комплекса",
+    not the price of a purchase nor of a road."""
     rel = m.start - sent.start
     return bool(_BEFORE_SUM.search(text[max(0, rel - 10):rel])) \
-        and (names_facility(sent) or bool(_BUILD.search(text))) and not _PURCHASE.search(text)
+        and (names_facility(sent) or (bool(_BUILD.search(text)) and any(
+            t.lemma in _ANY_FACILITY for t in sent.tokens))) and not _PURCHASE.search(text)
