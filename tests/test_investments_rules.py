@@ -28,6 +28,11 @@ QUALIFIERS = [
      [(3e9, "at_least")]),
     ("Стоимость строительства завода по выпуску кирпича в Туле оценивается почти в 70 млрд "
      "рублей.", [(7e10, "approx")]),
+    ("Инвестиции в завод по выпуску кирпича в Туле оценивались более чем в 8 млрд рублей.",
+     [(8e9, "at_least")]),
+    # "в" after no qualifier: exact
+    ("Инвестиции в завод по выпуску кирпича в Туле оценивались в 8 млрд рублей.",
+     [(8e9, "exact")]),
 ]
 
 
@@ -296,3 +301,153 @@ def test_after_a_total_of_several_investors_a_sentence_naming_none_has_no_invest
             "Он вложит 5 млрд рублей.")
     assert [(i.amount, i.investor) for i in investments(text)] == [
         (2e9, "Альфа"), (60e9, None), (30e9, None), (5e9, "Альфа")]
+
+
+# Written for the tests after the error classes of real news dev batch r11.
+@pytest.mark.parametrize("text", [
+    "Мировой рынок кирпича оценивается в 80 млрд долларов, сообщил директор завода.",
+    "Объем российского рынка кирпича на заводе оценили в 5 млрд рублей.",
+])
+def test_the_size_of_a_market_is_no_investment(text):
+    assert investments(text) == []
+
+
+def test_money_spent_on_equipment():
+    text = "Завод по выпуску кирпича снова работает. На новое оборудование потратили 20 млн рублей."
+    assert [i.amount for i in investments(text)] == [20e6]
+
+
+def test_money_spent_on_a_holiday_is_no_investment():
+    text = "Завод по выпуску кирпича снова работает. На праздник потратили 2 млн рублей."
+    assert investments(text) == []
+
+
+HEADLINE_BODY = "\n\nВ Туле построят завод по выпуску кирпича. Инвестиции в проект составят {}.\n"
+
+
+@pytest.mark.parametrize("headline,body,expected", [
+    # the body rounds the headline's sum: the headline's is kept
+    ("В Туле построят завод за 2,1 млрд рублей", "более 2 млрд рублей", [(2.1e9, "exact")]),
+    # the headline rounds the body's: the body's
+    ("В Туле построят завод за 100 млн рублей", "98 млн рублей", [(98e6, "exact")]),
+    # said the same in both: one sum
+    ("В Туле построят завод за 2 млрд рублей", "2 млрд рублей", [(2e9, "exact")]),
+    # the body does not give the headline's sum
+    ("В Туле построят завод за 3 млрд рублей", "около 1 млрд рублей",
+     [(3e9, "exact"), (1e9, "approx")]),
+])
+def test_a_headline_sum_and_the_body_sum(headline, body, expected):
+    text = headline + HEADLINE_BODY.format(body)
+    assert [(i.amount, i.qualifier) for i in investments(text)] == expected
+
+
+# Written for the tests: a year that dates an event is not the sum's period; a phrase of the
+# project's term in another sentence or clause gives a sum without a period of its own one.
+@pytest.mark.parametrize("text,period", [
+    ("В 2026 году ожидается запуск завода по выпуску кирпича компании «Альфа» за 11 млрд "
+     "рублей.", (None, None)),
+    ("Строительство завода по выпуску кирпича было начато в 2019 году, объем инвестиций "
+     "составил 2 млрд рублей.", (None, None)),
+    # a year of spending stays
+    ("В 2024 году в завод по выпуску кирпича вложат 5 млрд рублей.", (2024, 2024)),
+    ("В 2024 году компания «Альфа» вложила в запуск завода по выпуску кирпича 5 млрд рублей.",
+     (2024, 2024)),
+    ("Инвестиции в завод по выпуску кирпича составят 2 млрд рублей. Период строительства "
+     "предприятия — 2025–2027 годы.", (2025, 2027)),
+    ("Инвестиции в завод по выпуску кирпича оцениваются в 30 млн евро, срок реализации "
+     "проекта — 2027 год.", (None, 2027)),
+    ("Модернизация завода по выпуску кирпича велась с 2021 года. В реконструкцию вложено "
+     "3 млрд рублей.", (2021, None)),
+    # a single year after another phrase is no term of the project
+    ("Инвестиции в завод по выпуску кирпича составят 2 млрд рублей. Строительство идет "
+     "в Туле, в 2027 году там откроют школу.", (None, None)),
+])
+def test_period_of_an_event_and_of_the_project(text, period):
+    [inv] = investments(text)
+    assert (inv.period_start_year, inv.period_end_year) == period
+
+
+# Written for the tests: money needed or allotted for a project, and the cost of what a
+# sentence of building builds ("за 2 млрд построят очередь комплекса").
+@pytest.mark.parametrize("text,amount", [
+    ("На восстановление и модернизацию птицефабрики «Альфа» в Заречном районе Тульской "
+     "области выделили 900 млн рублей.", 900e6),
+    ("На два проекта по выпуску кирпича необходимо около 10 млрд рублей.", 10e9),
+    ("На строительство сушильной камеры завода потребовалось около 200 млн рублей.", 200e6),
+    ("Средства, которые выделили на налаживание производства кирпича, превысили 9 млрд "
+     "рублей.", 9e9),
+    ("В Тульской области за 7 млрд рублей будет построена вторая очередь тепличного "
+     "комплекса.", 7e9),
+])
+def test_money_needed_or_allotted_for_a_project(text, amount):
+    assert [i.amount for i in investments(text)] == [amount]
+
+
+@pytest.mark.parametrize("text", [
+    # a purchase in a sentence of building, and a price with no building
+    "В Туле за 7 млрд рублей купили комплекс, где построят склад.",
+    "Тепличный комплекс продал овощей за 7 млрд рублей.",
+    # building, but a road
+    "Рядом с заводом по выпуску кирпича. В Туле за 2 млрд рублей построят дорогу.",
+])
+def test_a_sum_after_za_without_building_or_with_a_purchase(text):
+    assert investments(text) == []
+
+
+# Written for the tests: a lower and an upper bound side by side are one range; a sum in
+# brackets after a sum in another currency is the same money converted.
+@pytest.mark.parametrize("text,expected", [
+    ("В завод по выпуску кирпича вложат минимум 700 млн рублей, максимум – 1,2 миллиарда.",
+     [(700e6, 1.2e9, "exact")]),
+    ("В завод по выпуску кирпича вложат не менее 2 млрд рублей и не более 3 млрд рублей.",
+     [(2e9, 3e9, "exact")]),
+    # two bounds of different currencies stay two sums
+    ("В завод по выпуску кирпича вложат не менее 2 млрд рублей, до 5 млрд долларов.",
+     [(2e9, None, "at_least"), (5e9, None, "at_most")]),
+])
+def test_bounds_side_by_side_are_a_range(text, expected):
+    assert [(i.amount, i.amount_max, i.qualifier) for i in investments(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Инвестиции в завод по выпуску кирпича составят около 300 млн евро (27 млрд рублей).",
+     [(300e6, "EUR")]),
+    # two sums of one currency in brackets are not a conversion
+    ("Инвестиции в завод по выпуску кирпича составят 3 млрд рублей (из них 1 млрд рублей "
+     "— заём).", [(3e9, "RUB"), (1e9, "RUB")]),
+])
+def test_a_converted_sum_in_brackets_is_not_a_second_sum(text, expected):
+    assert [(i.amount, i.currency) for i in investments(text)] == expected
+
+
+# Written for the tests: a region's total and several agreements' total, however far before
+# the sum their words stand; one agreement's sum stays.
+@pytest.mark.parametrize("text,amounts", [
+    ("Объем инвестиций в экономику Тульской области до конца текущего года составит более "
+     "800 млрд рублей, сообщили на заводе.", []),
+    ("На форуме власти Тульской области планируют подписать соглашения на сумму 1 трлн "
+     "рублей, в том числе с заводом.", []),
+    ("С компанией «Альфа» подписано инвестиционное соглашение на сумму 2 млрд рублей о "
+     "строительстве завода по выпуску кирпича.", [2e9]),
+])
+def test_totals_of_a_region_or_of_several_agreements(text, amounts):
+    assert [i.amount for i in investments(text)] == amounts
+
+
+def test_the_project_start_goes_to_the_nearest_sum_only():
+    # written for the tests: the second sum is a later stage, not the started project's
+    text = ("Компания «Альфа» продолжает реализацию инвестиционного проекта, начатого в 2021 "
+            "году. Стоимость капиталовложений в завод по выпуску кирпича оценивается в 640 млн "
+            "рублей. Завод выпустил 15 тыс. тонн кирпича. Здесь построят еще один цех, "
+            "инвестиции в него превысят 170 млн рублей.")
+    assert [(i.amount, i.period_start_year, i.period_end_year) for i in investments(text)] == [
+        (640e6, 2021, None), (170e6, None, None)]
+
+
+def test_an_infrastructure_budget_loan_is_no_investment():
+    # written for the tests; a company's loan for the plant stays
+    assert investments("Для строительства завода по выпуску кирпича власти привлекли "
+                       "инфраструктурный бюджетный кредит в размере 1 млрд рублей.") == []
+    assert [i.amount for i in investments(
+        "Для строительства завода по выпуску кирпича компания «Альфа» привлекла кредит в "
+        "размере 1 млрд рублей.")] == [1e9]

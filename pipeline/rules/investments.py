@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from pipeline.rules import lexicon
 from pipeline.rules.context import (
@@ -46,6 +47,9 @@ _EVENT_GEN = "(?:" + "|".join(
      *lexicon.ordered("facility_heads", "cost_genitive")]) + ")"
 INVEST_CUES = re.compile(_cues("invest").replace("{cost_object}", _EVENT_GEN), re.IGNORECASE)
 NOT_INVEST_CUES = re.compile(_cues("not_invest"), re.IGNORECASE)
+# "Объем инвестиций в экономику Ленобласти до конца текущего года составит ...": the subject
+# of the sentence, however far before the sum
+_NOT_INVEST_BEFORE = re.compile(_cues("not_invest_before"), re.IGNORECASE)
 # how far before and after a sum a not_invest word is its subject ("Бюджетный эффект для
 # округа оценивается в 1,7 млрд", "до 200 млн рублей подняли максимальный объем ...")
 _NOT_BEFORE, _NOT_AFTER = 60, 40
@@ -55,6 +59,12 @@ _AT_LEAST_VERB = re.compile(r"превы\w+\s+(?:отметку\s+(?:в\s+)?)?$"
 _APPROX_IN = re.compile(
     "(?:" + "|".join(w for w in lexicon.ordered("money_words", qualifier="approx") if " " not in w)
     + r")\s+в\s+$", re.IGNORECASE)
+# "оценивались более чем в 8 миллиардов", "поддержку более чем на 1 млрд": a lower bound before
+# the preposition the sum follows ("от" and "до" are left out: "от ... до" is a range)
+_AT_LEAST_IN = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(
+        (w.replace(" ", r"\s+") for w in lexicon.ordered("money_words", qualifier="at_least")
+         if w != "от"), key=len, reverse=True)) + r")\s+(?:в|на)\s+$", re.IGNORECASE)
 # Objects that are not industry: money for them is no industrial investment when the
 # article names no facility at all.
 NON_INDUSTRIAL = re.compile(_cues("non_industrial"), re.IGNORECASE)
@@ -62,6 +72,12 @@ NON_INDUSTRIAL = re.compile(_cues("non_industrial"), re.IGNORECASE)
 # its sentence names, unless the sentence speaks of a purchase or a sale.
 _BEFORE_SUM = re.compile("(?:" + _cues("before_sum") + ")", re.IGNORECASE)
 _PURCHASE = re.compile(_cues("purchase"), re.IGNORECASE)
+# ... or of the project a sentence of building speaks of ("за 7,5 млрд рублей будет построена
+# вторая очередь тепличного комплекса")
+_BUILD = re.compile(_cues("build"), re.IGNORECASE)
+# ... when it builds a facility, even one named by a noun that needs a complement elsewhere
+# ("тепличного комплекса"), not a road or a bridge
+_ANY_FACILITY = lexicon.words("facility_heads", "lemma")
 # In a sentence with no cue, a word that takes its sum as the investment the previous
 # sentence speaks of (a facility or investing, and no sum of its own): "Завод построят в
 # Туле. Сумма составит 5 млрд рублей."
@@ -202,18 +218,65 @@ def _investor_for(sent: Sentence, rel: int, others: list[tuple[int, int]]) -> st
 
 def _qualifier(text: str, rel: int, qualifier: str) -> str:
     """How exact a sum is, also from the words before it that money.py does not read:
-    "превысили $3 млрд" (at least), "оценивается почти в 70 млрд" (approx)."""
+    "превысили $3 млрд" (at least), "оценивается почти в 70 млрд" (approx), "более чем в 8
+    млрд" (at least)."""
     if qualifier == "exact" and _AT_LEAST_VERB.search(text[max(0, rel - 30):rel]):
         return "at_least"
     if qualifier == "exact" and _APPROX_IN.search(text[max(0, rel - 30):rel]):
         return "approx"
+    if qualifier == "exact" and _AT_LEAST_IN.search(text[max(0, rel - 30):rel]):
+        return "at_least"
     return qualifier
+
+
+# "в 2026 году ожидается запуск завода ... за 11 млрд": the year of an event, not of the sum
+_EVENT_YEAR = re.compile(_cues("event_year"), re.IGNORECASE)
+_SPEND_VERB = re.compile(_cues("spend_verb"), re.IGNORECASE)
+_EVENT_WINDOW = 40  # how far before the year an event word may stand ("было начато в 2008 году")
+# "Период строительства — 2015–2018 годы", "срок реализации проекта — 2017 год"
+_PROJECT_PERIOD = re.compile("|".join(
+    f"(?P<{kind}>{_cues(kind)})" for kind in ("project_period", "project_end", "project_start")),
+    re.IGNORECASE)
+_PROJECT_PERIOD_GAP = 40  # how far after the phrase its period may start
+
+
+def _event_year(text: str, p: Period, rel: int) -> bool:
+    """Whether a single year before a sum dates an event the sentence tells between the year
+    and the sum or just before the year ("в 2026 году ожидается запуск ...", "было начато в
+    2008 году, ... 2,3 млрд"), not a year of spending ("в 2024 году вложат 5 млрд", "в 2024
+    году вложила в запуск линии 5 млрд")."""
+    return p.start_year == p.end_year and p.end <= rel and not p.text.lower().startswith("за") \
+        and bool(_EVENT_YEAR.search(text[max(0, p.start - _EVENT_WINDOW):rel])) \
+        and not _SPEND_VERB.search(text[p.end:rel])
+
+
+def project_period(sentences: list[Sentence], published: date | None) -> Period | None:
+    """The period an article gives its project in a phrase of its own ("Период строительства
+    ... — 2015–2018 годы", "сроки реализации проекта ограничены 2012 годом", "Модернизация
+    велась с 2018 года"); a single year is the end after a term ("срок"), the start after a
+    start ("проекта, начатого в 2021 году"), else none."""
+    for sent in sentences:
+        for m in _PROJECT_PERIOD.finditer(sent.text):
+            p = next((p for p in find_periods(sent.text, published)
+                      if 0 <= p.start - m.end() <= _PROJECT_PERIOD_GAP), None)
+            if p is None or "," in sent.text[m.end():p.start]:
+                continue
+            p = replace(p, start=sent.start + p.start, end=sent.start + p.end)
+            if p.start_year != p.end_year or p.start_year is None:
+                return p
+            if m["project_end"]:
+                return replace(p, start_year=None)
+            if m["project_start"]:
+                return replace(p, end_year=None)
+    return None
 
 
 def _period(text: str, periods: list[Period], rel: int, rel_end: int) -> Period | None:
     """The period of a sum: the last one before it, else one right after it ("... 9,6 млрд
     руб. за пять лет"), not in another clause ("..., первую печь разожгут в 2027 году",
-    "... 6 млрд рублей планируют завершить в 2026 году")."""
+    "... 6 млрд рублей планируют завершить в 2026 году"), nor the year of an event
+    (`_event_year`)."""
+    periods = [p for p in periods if not _event_year(text, p, rel)]
     before = [p for p in periods if p.end <= rel]
     after = [p for p in periods if p.start >= rel_end
              and "," not in text[rel_end:p.start]
@@ -229,6 +292,19 @@ def _part_of(prev: InvestmentMention | None, m: Money, sent: Sentence,
             and _PART_OF.search(sent.text[prev.end - sent.start:rel]):
         return prev.start, prev.end
     return None
+
+
+# "320 миллионов евро (11 млрд 520 млн рублей)": a sum in brackets right after a sum in another
+# currency is the same money converted (real news dev r10_029)
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:(?:около|примерно|почти|порядка|свыше|более|≈|~)\s*)?$",
+                             re.IGNORECASE)
+
+
+def _conversion(sent: Sentence, money: list[Money], m: Money) -> bool:
+    """Whether `m` is the previous sum of its sentence converted into another currency."""
+    prev = [p for p in money if p.end <= m.start]
+    return bool(prev) and prev[-1].currency != m.currency and bool(_CONVERSION_GAP.fullmatch(
+        sent.text[prev[-1].end - sent.start:m.start - sent.start]))
 
 
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
@@ -250,10 +326,11 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
     text = cue_text(sent.text)
     facility = names_facility(sent)
     for m in in_sent:
-        if m.currency is None or m.amount <= 0:
+        if m.currency is None or m.amount <= 0 or _conversion(sent, in_sent, m):
             continue
         rel, rel_end = m.start - sent.start, m.end - sent.start
-        if NOT_INVEST_CUES.search(text[max(0, rel - _NOT_BEFORE): rel_end + _NOT_AFTER]):
+        if NOT_INVEST_CUES.search(text[max(0, rel - _NOT_BEFORE): rel_end + _NOT_AFTER]) \
+                or _NOT_INVEST_BEFORE.search(text[:rel]):
             continue
         if not facility and NON_INDUSTRIAL.search(text[:rel]):
             continue  # "картофелехранилище возводит «X», сумма инвестиций составит ..."
@@ -295,6 +372,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     # соглашение о строительстве завода ... Общий объём инвестиций в проект – 900 млн"),
     # "" after a sum of several investors that names none, until a company is named
     near: str | None = None
+    doc_period = project_period(analyzed.sentences, ctx.published)
     prev_cued = False  # the previous sentence speaks of investing or of a facility, no sum
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
@@ -316,6 +394,66 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
+    out = _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
+    return _with_project_period(out, doc_period)
+
+
+def _headline_sums(analyzed: AnalyzedText, ctx: DocContext, money: list[Money],
+                   project_program: str | None) -> list[InvestmentMention]:
+    """The investment sums of the page's headline, read as a body sentence would be."""
+    out: list[InvestmentMention] = []
+    for sent in analyzed.headline:
+        in_sent = [m for m in money if sent.start <= m.start < sent.end]
+        text = cue_text(sent.text)
+        if in_sent and not INVEST_CUES.search(text):
+            in_sent = [m for m in in_sent if _cost_after(sent, text, m)]
+        if in_sent:
+            _sentence_investments(sent, in_sent, ctx, project_program, out)
+    return out
+
+
+def _with_project_period(found: list[InvestmentMention],
+                         period: Period | None) -> list[InvestmentMention]:
+    """The project's period (`project_period`) given to the sums without one of their own in
+    the sentence nearest to it: a later stage's sum elsewhere in the article is another
+    project's ("проекта, начатого в 2021 году. Стоимость ... 640 млн" takes 2021; "...
+    превысит 170 млн" of a new shop two sentences on does not, real news dev r11_013)."""
+    bare = [i for i, inv in enumerate(found)
+            if inv.period_start_year is None and inv.period_end_year is None]
+    if period is None or not bare:
+        return found
+    nearest = min(bare, key=lambda i: abs(found[i].start - period.start))
+    out = list(found)
+    for i in bare:
+        if found[i].evidence == found[nearest].evidence:
+            out[i] = replace(found[i], period_start_year=period.start_year,
+                             period_end_year=period.end_year)
+    return out
+
+
+# how far a headline's sum may be from the body's for both to be one figure, rounded in one
+# of them ("за 100 млн" over "98 млн", "2,1 млрд" over "более 2 млрд")
+_ROUNDED_SHARE = 0.15
+
+
+def _with_headline(body: list[InvestmentMention],
+                   head: list[InvestmentMention]) -> list[InvestmentMention]:
+    """The body's sums and the headline's. A headline sum near a body sum is one figure
+    said twice: the body's is kept, unless it is the loose one ("2,1 млрд" over "более 2
+    млрд", real news dev r11_025; "за 100 млн" over "98 млн" keeps 98, r1_040). A headline
+    sum the body does not give is added."""
+    out = list(body)
+    for h in head:
+        near = [i for i, b in enumerate(out) if b.currency == h.currency
+                and abs(h.amount - b.amount) <= _ROUNDED_SHARE * max(b.amount, h.amount)]
+        if not near:
+            out.insert(0, h)
+            continue
+        b = out[near[0]]
+        if b.qualifier in ("at_least", "approx") and h.qualifier == "exact" \
+                and b.amount_max is None and h.amount_max is None \
+                and (b.qualifier == "approx" or h.amount > b.amount):
+            out[near[0]] = h
     return out
 
 
@@ -328,7 +466,9 @@ def _about_a_plant(analyzed: AnalyzedText) -> bool:
 
 def _cost_after(sent: Sentence, text: str, m: Money) -> bool:
     """A sum that a sentence with no investment cue gives as a facility's cost: "завод
-    ... за 11 млрд руб.", not the price of a purchase."""
+    ... за 11 млрд руб.", "за 7,5 млрд рублей будет построена очередь тепличного комплекса",
+    not the price of a purchase nor of a road."""
     rel = m.start - sent.start
-    return bool(_BEFORE_SUM.search(text[max(0, rel - 10):rel])) and names_facility(sent) \
-        and not _PURCHASE.search(text)
+    return bool(_BEFORE_SUM.search(text[max(0, rel - 10):rel])) \
+        and (names_facility(sent) or (bool(_BUILD.search(text)) and any(
+            t.lemma in _ANY_FACILITY for t in sent.tokens))) and not _PURCHASE.search(text)

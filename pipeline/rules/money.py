@@ -218,6 +218,31 @@ def find_money(text: str) -> list[Money]:
                         cand.currency, cand.qualifier)
     if pending:
         out.append(pending)
+    return _bounds_as_ranges(text, out)
+
+
+# "минимум 750 миллионов рублей, максимум – 1,1 миллиарда": a lower and an upper bound of one
+# sum side by side (real news dev r8_002)
+_BOUNDS_GAP = re.compile(r"[\s,;]*(?:(?:а|и)\s+)?(?P<upper>(?:как\s+)?максимум|не\s+более)?"
+                         r"\s*[–—-]?\s*", _I)
+
+
+def _bounds_as_ranges(text: str, money: list[Money]) -> list[Money]:
+    """An "at least" sum right followed by an "at most" one in its currency (or none) is
+    one range, exact ("не менее 2 млрд и не более 3 млрд", "минимум 750 млн, максимум –
+    1,1 млрд")."""
+    out: list[Money] = []
+    for m in money:
+        prev = out[-1] if out else None
+        gap = _BOUNDS_GAP.fullmatch(text, prev.end, m.start) if prev is not None else None
+        if prev is not None and gap is not None and prev.qualifier == "at_least" \
+                and (m.qualifier == "at_most" or (m.qualifier == "exact" and gap["upper"])) \
+                and prev.amount_max is None and m.amount_max is None \
+                and m.currency in (None, prev.currency) and prev.amount < m.amount:
+            out[-1] = Money(prev.start, m.end, text[prev.start:m.end], prev.amount, m.amount,
+                            prev.currency, "exact")
+            continue
+        out.append(m)
     return out
 
 
