@@ -180,6 +180,30 @@ def test_cli_writes_report(tmp_path):
     assert "2 documents" in text and "| plants |" in text
 
 
+def test_a_batch_is_chosen_or_left_out_by_its_prefix():
+    assert ev.in_batches("r12_003") and ev.in_batches("r12_003", ["r12"])
+    assert not ev.in_batches("r11_003", ["r12"])
+    assert not ev.in_batches("r12_003", skip=["r12"]) and ev.in_batches("r1_003", skip=["r12"])
+    assert not ev.in_batches("r1_003", ["r12", "r11"]) and ev.in_batches("r11_030", ["r12", "r11"])
+
+
+def test_cli_scores_only_the_batch_asked_for(tmp_path):
+    """`--batch` / `--skip-batch`: a blind batch scored alone, or kept out of the tuning
+    set, without copying files (written test articles renamed as two batches)."""
+    small = tmp_path / "corpus"
+    small.mkdir()
+    for new, stem in (("b1_001", "001_tula_cement"), ("b2_001", "020_spb_stadium")):
+        shutil.copy(CORPUS / f"{stem}.txt", small / f"{new}.txt")
+        shutil.copy(CORPUS / f"{stem}.gold.json", small / f"{new}.gold.json")
+    for args, n, label in ((["--batch", "b1"], 1, "batches b1"),
+                           (["--skip-batch", "b1"], 1, "without b1"),
+                           ([], 2, "")):
+        out = tmp_path / f"r{n}{label}.md"
+        assert ev.main([str(small), "--out", str(out), "--workers", "1", *args]) == 0
+        text = out.read_text("utf-8")
+        assert f"{n} documents" in text and label in text.splitlines()[0]
+
+
 def test_dagster_asset_records_scores_as_metadata(tmp_path, monkeypatch):
     import dagster as dg
 

@@ -30,7 +30,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -250,12 +250,22 @@ def doc_part(folder: Path, doc_id: str) -> str | None:
     return split_of(json.loads(meta.read_text("utf-8"))["url"])
 
 
-def load_gold(folder: Path, part: str | None = None) -> dict[str, dict[str, list[dict]]]:
+def in_batches(doc_id: str, batches: Sequence[str] = (), skip: Sequence[str] = ()) -> bool:
+    """Whether a document belongs to the batches named (`r12` for r12_001 ...; all when none
+    is named) and to none of `skip`: a batch kept blind is scored, or left out, by name."""
+    batch = doc_id.split("_", 1)[0]
+    return (not batches or batch in batches) and batch not in skip
+
+
+def load_gold(folder: Path, part: str | None = None, batches: Sequence[str] = (),
+              skip: Sequence[str] = ()) -> dict[str, dict[str, list[dict]]]:
     """doc_id -> table -> gold rows, from every `*.gold.json` in the folder (only the
-    documents of `part`, dev or test, when given)."""
+    documents of `part`, dev or test, when given, and of the batches chosen)."""
     out = {}
     for path in sorted(Path(folder).glob("*.gold.json")):
         doc_id = path.name[: -len(".gold.json")]
+        if not in_batches(doc_id, batches, skip):
+            continue
         if part is not None and doc_part(folder, doc_id) != part:
             continue
         data = json.loads(path.read_text("utf-8"))
@@ -289,18 +299,21 @@ def _by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
 
 
 def evaluate(folder: Path | str = DEFAULT_DIR, workers: int | None = None,
-             part: str | None = None) -> CorpusReport:
+             part: str | None = None, batches: Sequence[str] = (),
+             skip: Sequence[str] = ()) -> CorpusReport:
     folder = Path(folder)
-    gold = load_gold(folder, part)
-    got, failures, n_docs = extract_tables(folder, workers,
-                                           set(gold) if part is not None else None)
+    gold = load_gold(folder, part, batches, skip)
+    subset = part is not None or bool(batches) or bool(skip)
+    got, failures, n_docs = extract_tables(folder, workers, set(gold) if subset else None)
     scores = {}
     for t in TABLE_NAMES:
         g = {d: rows[t] for d, rows in gold.items()}
         p = {d: rows for d, rows in _by_doc(got[t]).items() if d in gold}
         scores[t] = score_table(t, g, p)
-    return CorpusReport(str(folder) + (f" ({part} part)" if part else ""), n_docs, scores,
-                        failures)
+    label = str(folder) + (f" ({part} part)" if part else "") \
+        + (f", batches {', '.join(batches)}" if batches else "") \
+        + (f", without {', '.join(skip)}" if skip else "")
+    return CorpusReport(label, n_docs, scores, failures)
 
 
 def _fmt(row: dict) -> str:
@@ -373,6 +386,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--part", choices=("dev", "test"), default=None,
                     help="only that part of a real-news corpus (split by URL hash)")
+    ap.add_argument("--batch", action="append", default=[],
+                    help="only this batch (the id's prefix before '_', e.g. r12); repeatable")
+    ap.add_argument("--skip-batch", action="append", default=[],
+                    help="leave this batch out (one kept blind while rules are tuned); repeatable")
     ap.add_argument("--all", action="store_true",
                     help="written corpus, real dev and real frozen test side by side")
     args = ap.parse_args(argv)
@@ -386,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
             Path(args.out).write_text(text, "utf-8")
         print(render_side_by_side(reports))
         return 0
-    report = evaluate(args.folder, args.workers, args.part)
+    report = evaluate(args.folder, args.workers, args.part, args.batch, args.skip_batch)
     text = render_markdown(report)
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
