@@ -146,19 +146,46 @@ def build_tables(docs: Sequence[RawDocument] | pd.DataFrame, records: pd.DataFra
     `docs`: the documents, or their `documents` table frame (a build passes the frame, so
     it never holds the texts here)."""
     q = quarantine.Quarantine()
-    frames: dict[str, pd.DataFrame] = {}
+    documents = documents_table_split(docs, q)
+    frames = {"documents": documents, **fact_tables(documents, records, q)}
+    return finish_tables(frames, q.frame(), rejections, duplicates, len(docs),
+                         max_quarantine_share=max_quarantine_share)
+
+
+def documents_table_split(docs: Iterable[RawDocument] | pd.DataFrame,
+                          q: quarantine.Quarantine) -> pd.DataFrame:
+    """The documents table, its rows that break a rule quarantined."""
+    return quarantine.split("documents", documents_frame(docs), q, (), {}, validate)
+
+
+def fact_tables(documents: pd.DataFrame, records: pd.DataFrame, q: quarantine.Quarantine
+                ) -> dict[str, pd.DataFrame]:
+    """The fact tables of `records`, validated, their bad documents' rows put in `q`. Every
+    rule is about one document, so the records of one month with that month's documents
+    give that month's rows of the whole corpus's tables (pipeline.table_parts)."""
+    frames: dict[str, pd.DataFrame] = {"documents": documents}
 
     def add(table: str, df: pd.DataFrame, rules: tuple = ()) -> None:
         frames[table] = quarantine.split(table, df, q, rules, frames, validate)
 
-    add("documents", documents_frame(docs))
     add("officials", officials_frame(records), quarantine.FACT_RULES)
     add("plants", plants_frame(records), quarantine.FACT_RULES)
     add("investments", investments_frame(records, frames["plants"]),
         (*quarantine.FACT_RULES, quarantine.known_plant_ids))
+    del frames["documents"]
+    return frames
+
+
+def finish_tables(frames: dict[str, pd.DataFrame], quarantined: pd.DataFrame,
+                  rejections: Iterable[Rejection], duplicates: Iterable[Duplicate],
+                  n_documents: int, *, max_quarantine_share: float
+                  ) -> dict[str, pd.DataFrame]:
+    """The documents and fact tables completed: rejections, the quarantine (checked against
+    its limit) and the registries resolved from the facts."""
     frames["rejected_documents"] = rejected_table(rejections, duplicates)
-    quarantine.check_share(q, len(docs), max_quarantine_share)
-    frames["quarantined_rows"] = validate("quarantined_rows", q.frame())
+    quarantine.check_share(quarantine.Quarantine(quarantined.to_dict("records")),
+                           n_documents, max_quarantine_share)
+    frames["quarantined_rows"] = validate("quarantined_rows", quarantined)
     frames.update(registry_tables(frames))
     return frames
 

@@ -18,7 +18,6 @@ import pandas as pd
 from dagster_pandera import pandera_schema_to_dagster_type
 from pydantic import Field
 
-from pipeline import tables
 from pipeline.charts import markdown_image, render_chart
 from pipeline.dagster_defs.checks import (
     DATAPACKAGE_SPEC,
@@ -41,6 +40,7 @@ from pipeline.runtime.batch import ParseCache
 from pipeline.runtime.document import EXTRACTOR_VERSION, extractor_version
 from pipeline.runtime.partitions import update_partitions
 from pipeline.schemas import REGISTRIES, TABLES, columns, description
+from pipeline.table_parts import build_tables_by_part
 from pipeline.types import Duplicate, RawDocument, Rejection
 from pipeline.versioning import source_version
 
@@ -49,7 +49,7 @@ OWNER = "team:data-eng"
 
 INGEST_VERSION = INGEST_SOURCE_VERSION  # the ingest cache's key uses the same digest
 EXTRACT_VERSION = EXTRACTOR_VERSION
-TABLES_VERSION = source_version("tables.py", "schemas.py", "registries.py",
+TABLES_VERSION = source_version("tables.py", "table_parts.py", "schemas.py", "registries.py",
                                 "data/overrides.csv")
 PUBLISH_VERSION = source_version("publish.py", "releases.py", "schema_export.py", "docs.py",
                                  "charts.py")
@@ -178,6 +178,11 @@ def documents_from_raw(raw: pd.DataFrame) -> pd.DataFrame:
 def records_dir() -> Path:
     """Where `parsed_entities` keeps its partition files (beside the other assets' files)."""
     return storage_dir() / "parsed_entities"
+
+
+def fact_parts_dir() -> Path:
+    """Where the tables step keeps each month's fact-table rows (pipeline.table_parts)."""
+    return storage_dir() / "fact_parts"
 
 
 @dg.asset(
@@ -337,15 +342,16 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
     one per table and per check saves a build Dagster's bookkeeping of twenty steps. Each is
     still its own asset (page, type, checks, lineage) and can be materialized alone: every
     table is computed (the checks compare them), only the selected ones are stored and
-    checked. Of `parsed_entities` only the fact records are read (partitions.read_records)."""
+    checked. The fact tables are built a month of `parsed_entities` at a time, and only the
+    months whose documents changed (pipeline.table_parts)."""
     root = records_dir()
     rejections, duplicates = _rejections(raw_documents, partitions.failures(root))
-    records = partitions.read_records(root, kinds=tables.FACT_KINDS,
-                                      columns=tables.FACT_RECORD_COLUMNS)
-    frames = tables.build_tables(
-        documents_from_raw(raw_documents), records, rejections, duplicates,
+    frames, parts = build_tables_by_part(
+        documents_from_raw(raw_documents), root, fact_parts_dir(), rejections, duplicates,
         max_quarantine_share=settings.resolved().max_quarantine_share)
-    del records
+    context.log.info(f"fact tables by month: {len(parts.built)} built "
+                     f"({', '.join(parts.built[:12])}{' …' if len(parts.built) > 12 else ''}), "
+                     f"{len(parts.kept)} unchanged, {len(parts.removed)} removed")
     quarantined = frames["quarantined_rows"]
     if not quarantined.empty:
         for (doc_id, table), rows in quarantined.groupby(["doc_id", "table"], dropna=False):

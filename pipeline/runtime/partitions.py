@@ -253,17 +253,42 @@ def read_records(root: Path, kinds: Iterable[str] | None = None,
     """The records of the current build's partitions (in partition order), only those of
     `kinds` and only `columns` when given: the reader never holds what it filters out."""
     import pyarrow as paw
+
+    tables = [_read_table(root, pk, kinds, columns)
+              for pk in read_manifest(root)["partitions"]]
+    if not tables:
+        return records_frame([])[list(columns) if columns is not None else RECORD_COLUMNS]
+    return _typed(paw.concat_tables(tables).to_pandas())
+
+
+def read_partition(root: Path, key: str, kinds: Iterable[str] | None = None,
+                   columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """The records of one partition (see `read_records`)."""
+    return _typed(_read_table(root, key, kinds, columns).to_pandas())
+
+
+def _read_table(root: Path, key: str, kinds: Iterable[str] | None,
+                columns: Sequence[str] | None) -> Any:
     import pyarrow.parquet as pq
 
     cols = list(columns) if columns is not None else list(RECORD_COLUMNS)
     filters = [("kind", "in", sorted(kinds))] if kinds is not None else None
-    tables = [pq.read_table(_path(root, pk), columns=cols, filters=filters)
-              for pk in read_manifest(root)["partitions"]]
-    if not tables:
-        return records_frame([])[cols]
-    df = paw.concat_tables(tables).to_pandas()
+    return pq.read_table(_path(root, key), columns=cols, filters=filters)
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
     ints = {c: "int64" for c in ("start", "end", "sentence") if c in df.columns}
     return df.astype(ints).reset_index(drop=True)
+
+
+def partition_meta(root: Path, key: str) -> dict[str, Any]:
+    """The description of a partition the manifest names (an error naming the file when it
+    is missing or damaged: the manifest promised it)."""
+    meta = read_meta(_path(root, key))
+    if meta is None:
+        raise FileNotFoundError(f"partition file {_path(root, key)} is missing or damaged; "
+                                "materialize parsed_entities again")
+    return meta
 
 
 def head(root: Path, n: int = 5) -> pd.DataFrame:

@@ -1,0 +1,152 @@
+"""The fact tables built a month at a time (pipeline/table_parts.py).
+
+The tables of a build must not depend on which months were rebuilt and which were read
+from their part files: every build here is compared with `tables.build_tables` over all
+records at once, table by table, quarantine and registries included. The documents are
+articles of the written corpus (written for the tests), given publication dates in three
+months and none; one of them gets a plant status outside the vocabulary, so its plant rows
+are quarantined.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import table_parts, tables
+from pipeline.dagster_defs.assets import documents_from_raw
+from pipeline.ingest.files import read_corpus
+from pipeline.runtime import batch, partitions
+from pipeline.runtime.batch import ParseCache
+from pipeline.types import RawDocument
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+MONTHS = [date(2025, 3, 4), date(2025, 3, 20), date(2024, 12, 1), None, date(2025, 7, 9)]
+BROKEN = "t8"  # undated; its plants get a status no schema allows
+
+
+def _documents() -> list[RawDocument]:
+    docs = sorted(read_corpus(CORPUS).documents, key=lambda d: d.doc_id)[:10]
+    return [dataclasses.replace(d, doc_id=f"t{i}", published=MONTHS[i % len(MONTHS)])
+            for i, d in enumerate(docs)]
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> ParseCache:
+    return ParseCache(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(autouse=True)
+def broken_status(monkeypatch) -> None:
+    real = batch.extract_document
+
+    def extract(doc: RawDocument, **kw: object) -> list[dict]:
+        records = real(doc, **kw)
+        if doc.doc_id == BROKEN:
+            for r in records:
+                if r["kind"] == "plant":
+                    r["attrs"] = json.dumps({**json.loads(r["attrs"]), "status": "exploded"})
+        return records
+    monkeypatch.setattr(batch, "extract_document", extract)
+
+
+def _frame(docs: list[RawDocument]) -> pd.DataFrame:
+    return documents_from_raw(pd.DataFrame(
+        [{**tables.documents_frame([d]).iloc[0].to_dict(), "status": "ok"} for d in docs]))
+
+
+def _build(docs, tmp: Path, cache: ParseCache, **kw):
+    root = tmp / "parsed"
+    partitions.update_partitions(docs, cache, root, version="v", workers=1)
+    return table_parts.build_tables_by_part(_frame(docs), root, tmp / "parts",
+                                            max_quarantine_share=1.0, **kw)
+
+
+def _whole(docs, tmp: Path) -> dict[str, pd.DataFrame]:
+    records = partitions.read_records(tmp / "parsed", kinds=tables.FACT_KINDS,
+                                      columns=tables.FACT_RECORD_COLUMNS)
+    return tables.build_tables(_frame(docs), records, max_quarantine_share=1.0)
+
+
+def _assert_same(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFrame]) -> None:
+    assert set(got) == set(want)
+    for name in want:
+        pd.testing.assert_frame_equal(got[name], want[name], obj=name)
+
+
+def test_by_month_equals_the_whole_build(tmp_path, cache) -> None:
+    docs = _documents()
+    frames, parts = _build(docs, tmp_path, cache)
+    assert sorted(parts.built) == ["2024-12", "2025-03", "2025-07", "undated"]
+    assert not frames["plants"].empty and not frames["officials"].empty
+    assert not frames["investments"].empty
+    # the broken document's plants are quarantined, its other rows and documents stay
+    q = frames["quarantined_rows"]
+    assert set(q["doc_id"]) == {BROKEN} and set(q["table"]) == {"plants"}
+    assert BROKEN not in set(frames["plants"]["doc_id"])
+    _assert_same(frames, _whole(docs, tmp_path))
+
+
+def test_an_unchanged_build_reads_every_month_from_its_part(tmp_path, cache) -> None:
+    docs = _documents()
+    _build(docs, tmp_path, cache)
+    frames, parts = _build(docs, tmp_path, cache)
+    assert parts.built == [] and len(parts.kept) == 4
+    _assert_same(frames, _whole(docs, tmp_path))
+
+
+def test_a_changed_document_rebuilds_its_month_only(tmp_path, cache) -> None:
+    docs = _documents()
+    _build(docs, tmp_path, cache)
+    # t4 is dated July 2025 (with t9); a paragraph is added to its text
+    changed = [dataclasses.replace(d, text=d.text + "\n\nАбзац добавлен для теста.",
+                                   sha256="0" * 64) if d.doc_id == "t4" else d
+               for d in docs]
+    frames, parts = _build(changed, tmp_path, cache)
+    assert parts.built == ["2025-07"]
+    _assert_same(frames, _whole(changed, tmp_path))
+
+
+def test_a_month_without_documents_is_removed(tmp_path, cache) -> None:
+    docs = _documents()
+    _build(docs, tmp_path, cache)
+    left = [d for d in docs if d.published != date(2024, 12, 1)]
+    frames, parts = _build(left, tmp_path, cache)
+    assert parts.removed == ["2024-12"] and parts.built == []
+    assert not (tmp_path / "parts" / "2024-12").exists()
+    _assert_same(frames, _whole(left, tmp_path))
+
+
+def test_another_tables_code_rebuilds_every_month(tmp_path, cache) -> None:
+    docs = _documents()
+    _build(docs, tmp_path, cache)
+    _, parts = _build(docs, tmp_path, cache, version="other tables code")
+    assert len(parts.built) == 4
+
+
+@pytest.mark.parametrize("damage", ["no part meta", "damaged table file"])
+def test_a_part_left_half_written_is_rebuilt(tmp_path, cache, damage) -> None:
+    docs = _documents()
+    _build(docs, tmp_path, cache)
+    folder = tmp_path / "parts" / "2025-03"
+    if damage == "no part meta":  # a build killed while writing the part
+        (folder / table_parts.PART_META).unlink()
+    else:  # a file truncated behind the part's back
+        (folder / "plants.parquet").write_bytes(b"PAR1 broken")
+    frames, parts = _build(docs, tmp_path, cache)
+    assert parts.built == ["2025-03"]
+    _assert_same(frames, _whole(docs, tmp_path))
+
+
+def test_a_missing_partition_file_is_named(tmp_path, cache) -> None:
+    docs = _documents()
+    _build(docs, tmp_path, cache)
+    (tmp_path / "parsed" / "2025-03.parquet").unlink()
+    with pytest.raises(FileNotFoundError, match="2025-03.parquet"):
+        table_parts.build_tables_by_part(_frame(docs), tmp_path / "parsed",
+                                         tmp_path / "parts")
