@@ -150,3 +150,23 @@ def test_a_missing_partition_file_is_named(tmp_path, cache) -> None:
     with pytest.raises(FileNotFoundError, match="2025-03.parquet"):
         table_parts.build_tables_by_part(_frame(docs), tmp_path / "parsed",
                                          tmp_path / "parts")
+
+
+def test_the_tables_step_reads_the_region_index_as_the_parse_does(tmp_path) -> None:
+    """The tables step may run with nothing to parse (all months kept, or `tables` alone
+    from the UI): it must still load the region index from the parse's snapshot folder and
+    read the same region aliases, not build the index with the package's defaults."""
+    from pipeline.rules import gazetteer
+    from pipeline.runtime import snapshot
+    from pipeline.runtime.batch import use_parse_inputs
+
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(gazetteer.ALIASES_FILE.read_text("utf-8"), "utf-8")
+    before = (snapshot._folder, gazetteer._aliases)
+    try:
+        use_parse_inputs(tmp_path / "cache", aliases)
+        assert snapshot._folder == tmp_path / "cache"
+        assert gazetteer._aliases == aliases
+    finally:
+        snapshot.use_folder(before[0])
+        gazetteer.use_aliases(before[1])

@@ -36,7 +36,7 @@ from pipeline.publish import inputs_digest, render_files, table_files
 from pipeline.quarantine import SAME_DOCUMENT
 from pipeline.releases import SUMMARY, Outcome, publish_release, recover
 from pipeline.runtime import partitions
-from pipeline.runtime.batch import ParseCache
+from pipeline.runtime.batch import ParseCache, use_parse_inputs
 from pipeline.runtime.document import EXTRACTOR_VERSION, extractor_version
 from pipeline.runtime.partitions import update_partitions
 from pipeline.schemas import REGISTRIES, TABLES, columns, description
@@ -345,10 +345,12 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
     checked. The fact tables are built a month of `parsed_entities` at a time, and only the
     months whose documents changed (pipeline.table_parts)."""
     root = records_dir()
+    s = settings.resolved()
+    use_parse_inputs(s.cache_dir, s.region_aliases)
     rejections, duplicates = _rejections(raw_documents, partitions.failures(root))
     frames, parts = build_tables_by_part(
         documents_from_raw(raw_documents), root, fact_parts_dir(), rejections, duplicates,
-        max_quarantine_share=settings.resolved().max_quarantine_share)
+        max_quarantine_share=s.max_quarantine_share)
     context.log.info(f"fact tables by month: {len(parts.built)} built "
                      f"({', '.join(parts.built[:12])}{' …' if len(parts.built) > 12 else ''}), "
                      f"{len(parts.kept)} unchanged, {len(parts.removed)} removed")

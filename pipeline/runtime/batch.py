@@ -167,6 +167,14 @@ def _start_worker(snapshots: Path | None, aliases: Path | None = None) -> None:
     gc.set_threshold(_WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
+def use_parse_inputs(snapshots: Path | None, aliases: Path | None) -> None:
+    """For a step that reads the rules' indexes without parsing (the tables step: an
+    official's `position_full` asks the region index): the parse's snapshots and region
+    aliases, so it loads the index from its snapshot instead of building it (~3-10 s) and
+    reads the same aliases as the parse did."""
+    _use(snapshots, aliases)
+
+
 def _use(snapshots: Path | None, aliases: Path | None) -> None:
     """What this process's parse reads besides the text: where snapshots are kept, and the
     region aliases file."""
