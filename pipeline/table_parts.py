@@ -181,8 +181,11 @@ def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: P
             parts.update(_build_parts(batch, months, digests, records_root, parts_root))
             result.built += batch
             batch, size = [], 0
+    # each table's month frames are let go as soon as the table is joined: the whole tables
+    # and the months' frames are never all held at once
     for name in FACT_TABLES:
-        result.frames[name] = _concat(name, [parts[pk][name] for pk in manifest["partitions"]])
+        result.frames[name] = _concat(name, [parts[pk].pop(name)
+                                             for pk in manifest["partitions"]])
     q = [parts[pk][QUARANTINED] for pk in manifest["partitions"]
          if not parts[pk][QUARANTINED].empty]
     result.quarantined = (pd.concat(q, ignore_index=True) if q
