@@ -51,6 +51,11 @@ def test_an_incremental_build_rewrites_one_month_and_publishes_a_full_builds_tab
     untouched = {p.stem for p in root.glob("*.parquet") if p.stat().st_mtime_ns == 10**18}
     assert untouched == {"2026-01", "undated"}
     assert set(partitions.read_records(root)["doc_id"]) >= {"march", "april", "nodate"}
+    # the fact tables too: the changed months' parts are rebuilt, the others read back
+    assert first.materialized["plants"]["months_rebuilt"] == months
+    assert second.materialized["plants"]["months_rebuilt"] == ["2025-03", "2025-04"]
+    assert second.materialized["officials"]["months_unchanged"] == 2
+    assert sorted(p.name for p in (storage / "fact_parts").iterdir()) == months
 
     fresh = run_build(seeds, tmp_path / "out2", tmp_path / "home2", tmp_path / "cache2")
     assert fresh.success, fresh.error

@@ -366,6 +366,9 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
             meta = table_metadata(df)
             if (lineage := _lineage(name)) is not None:
                 meta["dagster/column_lineage"] = lineage
+            if name in FACTS:
+                meta["months_rebuilt"] = dg.MetadataValue.json(parts.built)
+                meta["months_unchanged"] = len(parts.kept)
             yield dg.Output(df, output_name=name, metadata=meta)
     yield from run_table_checks(frames, context.selected_asset_check_keys)
 
