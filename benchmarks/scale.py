@@ -370,10 +370,13 @@ def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
     del docs
     print("    rows: " + ", ".join(f"{k} {v:,}" for k, v in rows.items()), flush=True)
 
+    # as the publish step does: the rendered tables spooled to disk, read back one at a time
+    spool = root / "publish-spool"
+    shutil.rmtree(spool, ignore_errors=True)
     t = time.perf_counter()
-    files = publish.table_files(frames)
+    files = publish.table_files(frames, spool=spool)
     files = publish.render_files(frames, digest, rendered=files)
-    size = sum(len(v) for v in files.values())
+    size = sum(len(files[n]) for n in files)
     out["files_bytes"] = size
     stage("render", time.perf_counter() - t, f" ({len(files)} files, {size / 1024 ** 2:.0f} MB)")
 

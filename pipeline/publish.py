@@ -20,7 +20,7 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -233,21 +233,73 @@ def datapackage(files: Mapping[str, bytes], tables: Mapping[str, pd.DataFrame],
     }
 
 
-def table_files(tables: Mapping[str, pd.DataFrame]) -> dict[str, bytes]:
-    """Each table in its three formats (rendered once, then reused for every release id)."""
-    files: dict[str, bytes] = {}
+class SpooledFiles(MutableMapping[str, bytes]):
+    """Published files whose bytes wait in a folder on disk and are read when asked for, one
+    at a time (issue 20: the rendered tables are ~3.3 KB a document, ~3 GB at 10^6, all held
+    at once before). Files set afterwards (datapackage.json, the README, the changes) are
+    small and stay in memory. Order is insertion order, as a dict's."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._items: dict[str, Path | bytes] = {}
+
+    def spool(self, name: str, data: bytes) -> None:
+        """Keep `data` on disk under `name` (the caller drops its bytes)."""
+        check_file_name(name)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / name
+        path.write_bytes(data)
+        self._items[name] = path
+
+    def __getitem__(self, name: str) -> bytes:
+        item = self._items[name]
+        return item.read_bytes() if isinstance(item, Path) else item
+
+    def __setitem__(self, name: str, data: bytes) -> None:
+        self._items[name] = data
+
+    def __delitem__(self, name: str) -> None:
+        del self._items[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def copy(self) -> SpooledFiles:
+        """Another mapping over the same spooled files (its own in-memory ones)."""
+        out = SpooledFiles(self.folder)
+        out._items = dict(self._items)
+        return out
+
+
+def table_files(tables: Mapping[str, pd.DataFrame], spool: Path | None = None
+                ) -> MutableMapping[str, bytes]:
+    """Each table in its three formats (rendered once, then reused for every release id);
+    with `spool`, kept in that folder and read back when asked (`SpooledFiles`)."""
+    files: MutableMapping[str, bytes] = SpooledFiles(spool) if spool is not None else {}
+    keep = files.spool if isinstance(files, SpooledFiles) else files.__setitem__
     for name, df in tables.items():
-        files[f"{name}.parquet"] = parquet_bytes(name, df)
-        files[f"{name}.csv"], files[f"{name}.excel.csv"] = csv_pair(df)
+        keep(f"{name}.parquet", parquet_bytes(name, df))
+        csv, excel = csv_pair(df)
+        keep(f"{name}.csv", csv)
+        keep(f"{name}.excel.csv", excel)
+        del csv, excel
     return files
 
 
 def render_files(tables: Mapping[str, pd.DataFrame], inputs_digest: str,
                  extra: Mapping[str, bytes] | None = None, *, release: str | None = None,
-                 rendered: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
+                 rendered: Mapping[str, bytes] | None = None) -> MutableMapping[str, bytes]:
     """Every published file's bytes; a pure function of the tables (byte-identical reruns).
-    `rendered` is `table_files(tables)` when the caller has it already."""
-    files: dict[str, bytes] = dict(rendered) if rendered is not None else table_files(tables)
+    `rendered` is `table_files(tables)` when the caller has it already (spooled files stay
+    spooled)."""
+    files: MutableMapping[str, bytes]
+    if isinstance(rendered, SpooledFiles):
+        files = rendered.copy()
+    else:
+        files = dict(rendered) if rendered is not None else table_files(tables)
     extra = dict(extra or {})
     package = datapackage(files, tables, inputs_digest, release)
     if extra:

@@ -28,7 +28,7 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,7 +57,7 @@ PLACEHOLDER = "r0000-000000000000"  # the id the content digest is computed with
 DEFAULT_KEEP = 10
 _VERSION = re.compile(r"^r(\d{4,})-[0-9a-f]{12}$")
 
-Render = Callable[[str], dict[str, bytes]]
+Render = Callable[[str], MutableMapping[str, bytes]]
 Approve = Callable[[Mapping[str, Mapping[str, int]], Mapping[str, int]], bool]
 
 
@@ -495,12 +495,11 @@ def publish_release(tables: Iterable[str], render: Render, out: Path, *,
                    "changes": counts}
         files[SUMMARY] = _json_bytes(summary)
         folder = _stage_and_rename(out, version, files)
-        top = {n: b for n, b in files.items() if "/" not in n and n != SUMMARY}
         if links:
             _switch(out, version)
             _link_contract(out, version)
         else:
-            publish_locked(top, out)
+            publish_locked({n: files[n] for n in files if "/" not in n and n != SUMMARY}, out)
             with contextlib.suppress(FileNotFoundError):
                 if (out / LATEST).is_symlink():
                     (out / LATEST).unlink()

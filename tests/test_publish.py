@@ -280,3 +280,31 @@ def test_verify_spots_a_mixed_or_pending_set(tmp_path):
     assert verify(tmp_path) == []
     (tmp_path / "plants.csv").write_bytes(b"tampered")
     assert verify(tmp_path) == ["plants.csv: content does not match datapackage.json"]
+
+
+def test_spooled_files_are_the_same_bytes_read_back_one_at_a_time(tmp_path):
+    """The publish step keeps the rendered tables on disk (issue 20): every file, the
+    datapackage that hashes them and the order are those of the in-memory rendering."""
+    from pipeline.publish import SpooledFiles, table_files
+
+    t = frames(4, ["=формула", None, "строка\nперевод"])
+    memory = render_files(t, "c" * 64, rendered=table_files(t))
+    spooled_tables = table_files(t, spool=tmp_path / "spool")
+    assert isinstance(spooled_tables, SpooledFiles)
+    assert sorted(p.name for p in (tmp_path / "spool").iterdir()) == sorted(spooled_tables)
+    spooled = render_files(t, "c" * 64, rendered=spooled_tables)
+    assert isinstance(spooled, SpooledFiles) and list(spooled) == list(memory)
+    assert {n: spooled[n] for n in spooled} == memory
+    # setting a file on a copy keeps it in memory and leaves the spool and the original alone
+    spooled["CHANGELOG.md"] = b"x"
+    assert "CHANGELOG.md" not in spooled_tables and len(spooled) == len(memory) + 1
+    del spooled["CHANGELOG.md"]
+    assert list(spooled) == list(memory)
+
+
+def test_a_spooled_name_is_checked_like_a_published_one(tmp_path):
+    from pipeline.publish import SpooledFiles
+
+    with pytest.raises(ValueError, match="unsafe"):
+        SpooledFiles(tmp_path).spool("../outside.csv", b"x")
+    assert not (tmp_path.parent / "outside.csv").exists()

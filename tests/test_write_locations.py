@@ -53,6 +53,8 @@ def test_a_build_writes_only_to_its_three_folders(tmp_path: Path) -> None:
     new = set(_tree(tmp_path)) - before_tmp
     assert new and all(p.split(os.sep)[0] in ("out", "home", "cache") for p in new), new
     assert any(p.startswith(f"cache{os.sep}") for p in new)
+    # the publish step's spooled tables are gone once it has published them
+    assert not any((cache / "publish-spool").glob("*/*"))
 
 
 def test_the_cache_defaults_to_the_dagster_instance_or_the_users_cache() -> None:

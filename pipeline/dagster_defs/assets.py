@@ -6,8 +6,9 @@ Thin wiring only: every computation is a call into `pipeline.ingest`, `pipeline.
 
 
 import os
+import shutil
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from dataclasses import fields
 from datetime import date
 from functools import cache
@@ -435,9 +436,13 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
     # writes only to DATASETS_DIR, DAGSTER_HOME and the cache folder
     os.environ.setdefault("MPLCONFIGDIR", str(s.cache_dir / "matplotlib"))
     chart = render_chart(plants, investments)
-    rendered = table_files(frames)
+    # the rendered tables wait on disk, read one at a time (a build writes only to
+    # DATASETS_DIR, DAGSTER_HOME and the cache folder)
+    spool = s.cache_dir / "publish-spool" / str(os.getpid())
+    shutil.rmtree(spool, ignore_errors=True)
+    rendered = table_files(frames, spool=spool)
 
-    def render(release: str) -> dict[str, bytes]:
+    def render(release: str) -> MutableMapping[str, bytes]:
         extra = {"README.md": datasets_readme(frames, digest, release).encode("utf-8"),
                  "chart.png": chart}
         return render_files(frames, digest, extra=extra, release=release, rendered=rendered)
@@ -449,9 +454,12 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
                                         config.allow_removals))
         return verdicts[-1].passed
 
-    outcome = publish_release(list(frames), render, out, inputs_digest=digest,
-                              code_version=CODE_VERSION, keep=s.keep_releases,
-                              approve=approve)
+    try:
+        outcome = publish_release(list(frames), render, out, inputs_digest=digest,
+                                  code_version=CODE_VERSION, keep=s.keep_releases,
+                                  approve=approve)
+    finally:
+        shutil.rmtree(spool, ignore_errors=True)
     removals = verdicts[-1] if verdicts else removals_result(
         {}, {}, s.max_removed_share, config.allow_removals)
     if outcome.reason == "blocked":
