@@ -154,7 +154,7 @@ def _formula_cells(frame: pd.DataFrame) -> dict[str, list[object]]:
     return out
 
 
-def _excel(frame: pd.DataFrame, crlf: str | None = None) -> bytes:
+def _excel(frame: pd.DataFrame, crlf: str | None = None, header: bool = True) -> bytes:
     """The spreadsheet variant of `frame` (already `_csv_frame`d); `crlf` is its CRLF text
     when the caller has it: with no formula-like cell it is the same text."""
     fixed = _formula_cells(frame)
@@ -162,7 +162,7 @@ def _excel(frame: pd.DataFrame, crlf: str | None = None) -> bytes:
         frame = frame.copy()
         for c, values in fixed.items():
             frame[c] = pd.Series(values, index=frame.index, dtype=object)
-        crlf = _crlf_text(frame)
+        crlf = frame.to_csv(index=False, lineterminator="\r\n", header=header)
     return b"\xef\xbb\xbf" + crlf.encode("utf-8")
 
 
@@ -178,6 +178,21 @@ def csv_pair(df: pd.DataFrame) -> tuple[bytes, bytes]:
     frame = _csv_frame(df)
     crlf = _crlf_text(frame)
     return _lf(crlf), _excel(frame, crlf)
+
+
+def write_csv_pair(df: pd.DataFrame, csv_path: Path, excel_path: Path,
+                   chunk_rows: int = 50_000) -> None:
+    """`csv_pair(df)` written to two files a block of rows at a time, the same bytes: the
+    rendered text of a whole table (a Python str of ~4 bytes a character, then its bytes)
+    is never held (issue 20). A block ends at a row's end, so quotes pair within it."""
+    with open(csv_path, "wb") as csv_fh, open(excel_path, "wb") as excel_fh:
+        excel_fh.write(b"\xef\xbb\xbf")
+        for start in range(0, max(len(df), 1), chunk_rows):
+            frame = _csv_frame(df.iloc[start:start + chunk_rows])
+            crlf = frame.to_csv(index=False, lineterminator="\r\n", header=start == 0)
+            csv_fh.write(_lf(crlf))
+            excel_fh.write(_excel(frame, crlf, header=start == 0)[3:])
+            del frame, crlf
 
 
 def _sha256(data: bytes) -> str:
@@ -251,6 +266,15 @@ class SpooledFiles(MutableMapping[str, bytes]):
         path.write_bytes(data)
         self._items[name] = path
 
+    def spool_csv_pair(self, table: str, df: pd.DataFrame) -> None:
+        """The table's CSV and Excel CSV written straight to the folder (`write_csv_pair`)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        csv, excel = f"{table}.csv", f"{table}.excel.csv"
+        for name in (csv, excel):
+            check_file_name(name)
+        write_csv_pair(df, self.folder / csv, self.folder / excel)
+        self._items[csv], self._items[excel] = self.folder / csv, self.folder / excel
+
     def __getitem__(self, name: str) -> bytes:
         item = self._items[name]
         return item.read_bytes() if isinstance(item, Path) else item
@@ -282,10 +306,12 @@ def table_files(tables: Mapping[str, pd.DataFrame], spool: Path | None = None
     keep = files.spool if isinstance(files, SpooledFiles) else files.__setitem__
     for name, df in tables.items():
         keep(f"{name}.parquet", parquet_bytes(name, df))
+        if isinstance(files, SpooledFiles):
+            files.spool_csv_pair(name, df)
+            continue
         csv, excel = csv_pair(df)
         keep(f"{name}.csv", csv)
         keep(f"{name}.excel.csv", excel)
-        del csv, excel
     return files
 
 

@@ -308,3 +308,25 @@ def test_a_spooled_name_is_checked_like_a_published_one(tmp_path):
     with pytest.raises(ValueError, match="unsafe"):
         SpooledFiles(tmp_path).spool("../outside.csv", b"x")
     assert not (tmp_path.parent / "outside.csv").exists()
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 3, 1000])
+def test_csv_written_by_blocks_of_rows_is_the_csv_of_the_whole_table(tmp_path, chunk_rows):
+    """`write_csv_pair` renders a block of rows at a time; the files must be `csv_pair`'s
+    bytes whatever the block: quotes, a lone CR, line breaks, formula-like cells in one
+    block only, nullable integers, dates and nulls (values written for the tests)."""
+    from pipeline.publish import csv_pair, write_csv_pair
+
+    df = pd.DataFrame({
+        "text": ["обычный", "=1+1", "с \"кавычками\", запятой", "строка\nперевод", "\rCR",
+                 None, "@cmd"],
+        "n": pd.array([1, None, 3, 4, None, 6, 7], dtype="Int64"),
+        "x": [1.5, float("nan"), 2.0, 1e12, 0.1, 3.0, -2.25],
+        "day": [date(2025, 1, 2), None, date(2024, 2, 29), None, date(2020, 1, 1),
+                date(2021, 5, 6), None],
+    })
+    for frame in (df, df.iloc[0:0], *frames(4, ["=формула", None]).values()):
+        write_csv_pair(frame, tmp_path / "t.csv", tmp_path / "t.excel.csv", chunk_rows)
+        csv, excel = csv_pair(frame)
+        assert (tmp_path / "t.csv").read_bytes() == csv
+        assert (tmp_path / "t.excel.csv").read_bytes() == excel
