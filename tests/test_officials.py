@@ -234,3 +234,37 @@ def test_an_organization_keeps_the_texts_spacing():
     m = one("Исполнительный директор АО «Чебоксарское производственное объединение имени "
             "В.И. Чапаева» Михаил Резников отметил рост выпуска.")
     assert "имени В.И. Чапаева" in m.organization, m.organization
+
+
+@pytest.mark.parametrize("text, position", [
+    # written for the tests: a regional body's head with no organization written is the
+    # article's region's (real news dev r11_026, r5_031 have this construction)
+    ("Об этом сообщил директор департамента экономического развития Иван Петров.",
+     "директор департамента экономического развития"),
+    ("Начальник управления инвестиций Петр Сидоров открыл совещание.",
+     "начальник управления инвестиций"),
+])
+def test_a_regional_bodys_post_is_the_regions(text, position):
+    m = one(text)
+    assert (m.position, m.organization) == (position, REGION)
+
+
+def test_a_body_of_a_named_organization_or_of_no_region_is_not_the_regions():
+    """Written for the tests: must not fire when the organization is written or the
+    article's region is unknown."""
+    m = one("Директор департамента маркетинга компании «Вектор» Иван Петров открыл цех.")
+    assert m.organization == "Вектор"
+    m = one("Об этом сообщил директор департамента экономического развития Иван Петров.",
+            region=None)
+    assert m.organization is None
+
+
+def test_a_regional_bodys_post_goes_to_the_next_sentences_speaker():
+    """Written for the tests: "…, ссылаясь на главу департамента АПК. Иван Петров
+    отметил, что …": the department's region is no guess, the post is Петров's."""
+    got = rows("Пресс-служба правительства сообщила об этом, ссылаясь на главу департамента "
+               "промышленности. Иван Петров отметил, что цех уже работает.")
+    assert [(m.full_name, m.position, m.organization) for m in got] == [
+        ("Иван Петров", "глава департамента промышленности", REGION)]
+    assert rows("Пресс-служба правительства сообщила об этом, ссылаясь на губернатора. "
+                "Иван Петров отметил, что цех уже работает.") == []

@@ -159,6 +159,9 @@ POSSESSIVE_PRONOUNS = _role("possessive_pronoun")
 SPEECH_VERBS = _role("speech_verb")
 # "департамента АПК": a branch of the economy, not an organization (as written).
 PORTFOLIO_ABBREVIATIONS = _role("portfolio_abbreviation")
+# a body of a region's executive ("директор департамента экономического развития"): with no
+# organization written, the article's region
+REGIONAL_BODIES = _role("regional_body")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -1569,7 +1572,8 @@ def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | 
     post's ("президент", "член правительства") the article's country; a company head's
     deputy ("заместитель гендиректора") the company the story is about, as "директор
     предприятия" is."""
-    regional = hlem in REGIONAL_POSTS or any(_lem(t) in REGIONAL_POSTS for t in compl)
+    regional = hlem in REGIONAL_POSTS or any(_lem(t) in REGIONAL_POSTS | REGIONAL_BODIES
+                                                 for t in compl)
     organization = doc.region_name if regional else None
     if organization is None and (hlem in NATIONAL_POSTS
                                  or any(_lem(t) in NATIONAL_BODIES for t in compl)):
@@ -2390,11 +2394,18 @@ def _lone_post(sent: Sentence, doc: Article) -> tuple[Token, _Post, str | None] 
         return None
     post = _parse_post(sent, toks, heads[0], doc)
     if post is None or post.organization is None and post.position == post.head \
-            or post.default_org or post.head in REPORTER_WORDS or post.phase or post.vague:
+            or post.default_org and not _of_regional_body(post) \
+            or post.head in REPORTER_WORDS or post.phase or post.vague:
         return None  # a bare post ("губернатор", "глава компании") may be anyone's
     after = post.consumed if post.consumed > heads[0] else heads[0] + 1
     verb = toks[after] if after < len(toks) else None
     return toks[heads[0]], post, _lem(verb) if verb is not None and verb.pos == "VERB" else None
+
+
+def _of_regional_body(post: _Post) -> bool:
+    """"глава департамента АПК": the region given to a post of a regional body is no guess
+    about who holds it; the department names the post as its portfolio would."""
+    return any(lemma(w) in REGIONAL_BODIES for w in post.position.split()[1:])
 
 
 def _antecedent(before: list[Sentence], persons: dict[tuple[int, int], _Person],
