@@ -929,6 +929,14 @@ def test_a_describing_clause_between_post_and_name(text, expected):
      [("Жэнь Цзяньмин", "Жэнь")]),
     ("Соглашение подписал генеральный директор ООО «Альфа» Ван Ицзюнь.",
      [("Ван Ицзюнь", "Ван")]),
+    # after r6_027: 董 spelt from English (Dong) as well as in the Palladius spelling
+    ("Соглашение подписал генеральный директор центра технологий «Альфа» Донг Вэймин.",
+     [("Донг Вэймин", "Донг")]),
+    ("Соглашение подписал генеральный директор ООО «Альфа» Дун Сяоли.",
+     [("Дун Сяоли", "Дун")]),
+    # must not fire: a name whose first word is no Chinese family name keeps the last
+    ("Соглашение подписал генеральный директор ООО «Альфа» Донат Кузняковс.",
+     [("Донат Кузняковс", "Кузняковс")]),
 ])
 def test_a_two_word_name_keeps_its_written_order(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
