@@ -268,3 +268,28 @@ def test_a_regional_bodys_post_goes_to_the_next_sentences_speaker():
         ("Иван Петров", "глава департамента промышленности", REGION)]
     assert rows("Пресс-служба правительства сообщила об этом, ссылаясь на губернатора. "
                 "Иван Петров отметил, что цех уже работает.") == []
+
+
+def test_the_headlines_post_of_a_person_the_body_names_without_one():
+    """Written for the tests: the article's own headline states its facts; a person the
+    body names with no post takes the headline's (real news dev r1_025 has this)."""
+    text = ("Об инвестпроектах области рассказал губернатор Иван Петров\n"
+            "Как сообщил Иван Петров, в области построят завод по выпуску кирпича. "
+            "Инвестиции в проект составят два миллиарда рублей.")
+    assert [(m.full_name, m.position, m.organization) for m in rows(text)] == [
+        ("Иван Петров", "губернатор", REGION)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline naming the person with no post
+    ("Завод по выпуску кирпича посетил Иван Петров\nКак сообщил Иван Петров, в области "
+     "построят завод по выпуску кирпича. Инвестиции в проект составят два миллиарда рублей.",
+     []),
+    # a post the body gives already: the headline's adds no row
+    ("Об инвестпроектах области рассказал губернатор Иван Петров\nКак сообщил министр "
+     "экономики Иван Петров, в области построят завод по выпуску кирпича. Инвестиции в "
+     "проект составят два миллиарда рублей.", [("Иван Петров", "министр экономики")]),
+])
+def test_the_headline_adds_no_post_where_it_names_none_or_the_body_has_one(text, expected):
+    """Written for the tests: must not fire."""
+    assert [(m.full_name, m.position) for m in rows(text)] == expected

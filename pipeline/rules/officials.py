@@ -2233,7 +2233,23 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
     doc = Article(region_name=region_name, country=document_country(analyzed),
                   generic_orgs=remember_generic_orgs(analyzed), company=company,
                   abbreviations=defined_abbreviations(analyzed))
-    return _find(analyzed, doc)
+    rows = _find(analyzed, doc)
+    return rows + _headline_rows(analyzed, doc, rows)
+
+
+def _headline_rows(analyzed: AnalyzedText, doc: Article,
+                   rows: list[OfficialMention]) -> list[OfficialMention]:
+    """"Об инвестпроектах рассказал губернатор Александр Богомаз" (the headline): the
+    article's own headline states its facts too; a person it names with a post whom the
+    body names with none (or not at all) gets the headline's post (real news dev r1_025).
+    The headline is read with the body, so its names link to the body's."""
+    if not analyzed.headline:
+        return []
+    whole = AnalyzedText(analyzed.text, [*analyzed.headline, *analyzed.sentences])
+    start, end = analyzed.headline[0].start, analyzed.headline[-1].end
+    posted = {_key(r.surname) for r in rows}
+    return [r for r in _find(whole, doc) if start <= r.start < end
+            and not any(_same_surname(r.surname, s) for s in posted)]
 
 
 @dataclass
