@@ -293,3 +293,27 @@ def test_the_headlines_post_of_a_person_the_body_names_without_one():
 def test_the_headline_adds_no_post_where_it_names_none_or_the_body_has_one(text, expected):
     """Written for the tests: must not fire."""
     assert [(m.full_name, m.position) for m in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, org", [
+    # written for the tests: a one-word body whose adjective says it is the region's is
+    # that body of the article's region, the region in the genitive (real news dev r8_016)
+    ("Об этом сообщил глава областного Минприроды Иван Петров.",
+     "Минприроды Калининградской области"),
+    ("Доклад представил глава регионального Минпромторга Иван Петров.",
+     "Минпромторг Калининградской области"),
+    # must not fire: a country's adjective keeps its body the country's
+    ("Об этом сообщил глава японского МИДа Иван Петров.", "японский мид"),
+])
+def test_a_regional_adjective_makes_a_body_the_regions(text, org):
+    assert one(text).organization == org
+
+
+def test_region_genitive():
+    """The region's name in the genitive, a name after its noun as written."""
+    from pipeline.rules.officials import region_genitive
+    assert region_genitive("Московская область") == "Московской области"
+    assert region_genitive("Республика Дагестан") == "Республики Дагестан"
+    assert region_genitive("Карачаево-Черкесская Республика") == \
+        "Карачаево-Черкесской Республики"
+    assert region_genitive("Кемеровская область — Кузбасс") == "Кемеровской области"
