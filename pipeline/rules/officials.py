@@ -1034,6 +1034,13 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     if _body_before_place(sent, toks, comp.i, span):
         return None  # "председателя Правительства Оренбургской области": the body's noun
     comp.organization = _org_name(span, sent)
+    if (noun := _place_noun_after(sent, toks, comp.i, span)) is not None:
+        # "главой Изыхских копей": the tagger cut the place to its adjective; its noun
+        # follows, in the same case ("Изыхские копи", real news dev r10_028)
+        comp.organization = noun[1]
+        comp.pending = []
+        comp.i = noun[0] + 1
+        return _STOP
     if comp.pending and span.type == "ORG" and not any(
             t.pos == "ADV" for t in toks if comp.pending[0].start < t.start < span.start) \
             and not any(_qualitative(t) for t in comp.pending):
@@ -1065,6 +1072,31 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         # "директор НАСА по космическим полётам": the portfolio after the name is the post's
         _po_phrase(sent, toks, comp, doc)
     return _STOP
+
+
+def _place_noun_after(sent: Sentence, toks: list[Token], i: int, span: Span
+                      ) -> tuple[int, str] | None:
+    """The noun after a place or body named by one adjective the gazetteer does not know
+    ("Изыхских" of "Изыхских копей"), when the two agree and no name follows: (its index,
+    the two in the nominative). pymorphy decides the agreement (the tagger reads "копей"
+    as a singular)."""
+    j = i + 1
+    if j >= len(toks) or toks[j].start < span.end or toks[i].start != span.start \
+            or toks[i].end != span.end or toks[j].pos != "NOUN" \
+            or _span_at(sent, toks[j]) is not None \
+            or resolve_region(span.text) is not None or country_of(span.normal):
+        return None
+    for pa in morph().parse(toks[i].text.lower()):
+        for pn in morph().parse(toks[j].text.lower()):
+            if pa.tag.POS != "ADJF" or pn.tag.POS != "NOUN" or pa.tag.case != pn.tag.case \
+                    or pa.tag.number != pn.tag.number or pa.tag.case == "nomn" \
+                    or pa.tag.number == "sing" and pa.tag.gender != pn.tag.gender:
+                continue
+            want = {"nomn", pa.tag.number}
+            fa, fn = pa.inflect(want), pn.inflect(want)
+            if fa and fn:
+                return j, f"{_cap(fa.word)} {fn.word}"
+    return None
 
 
 def _regional_body_name(name: str, adjectives: list[Token], doc: Article) -> str | None:
