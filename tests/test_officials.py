@@ -330,3 +330,15 @@ def test_region_genitive():
 ])
 def test_a_place_named_by_its_adjective_takes_its_noun(text, org):
     assert one(text).organization == org
+
+
+def test_a_municipality_unnamed_is_the_district_last_named():
+    """Written for the tests (real news dev r6_004 has this): "муниципального
+    образования" with no name is the district the article named; with none named, the
+    rule does not fire."""
+    text = ("Губернатор Иван Сидоров посетил Зареченский район. Его сопровождал глава "
+            "администрации муниципального образования Анатолий Петров.")
+    got = {(m.full_name, m.organization) for m in rows(text)}
+    assert ("Анатолий Петров", "Зареченский район") in got
+    m = one("Его сопровождал глава администрации муниципального образования Анатолий Петров.")
+    assert m.organization == "Муниципальное образование"

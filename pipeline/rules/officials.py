@@ -162,6 +162,8 @@ PORTFOLIO_ABBREVIATIONS = _role("portfolio_abbreviation")
 # a body of a region's executive ("директор департамента экономического развития"): with no
 # organization written, the article's region
 REGIONAL_BODIES = _role("regional_body")
+# "муниципального образования" with no name: the district the article last named
+MUNICIPALITY_PHRASES = _role("municipality_phrase")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -1391,6 +1393,13 @@ def _district_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     """"глава района" alone: the district the article last named ("в Воткинском районе");
     none when it named none. A name after the word ("района Отрадное") is read as before."""
     t = toks[comp.i]
+    phrase = " ".join(_lem(x) for x in [*comp.pending, t])
+    if phrase in MUNICIPALITY_PHRASES and (named := doc.generic_orgs.get("район")
+                                           or doc.generic_orgs.get("округ")):
+        # "глава администрации муниципального образования": the district last named
+        comp.pending, comp.organization, comp.generic = [], named, True
+        comp.i += 1
+        return _STOP
     if comp.pending or _lem(t) not in DISTRICT_WORDS:
         return None
     nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
