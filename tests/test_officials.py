@@ -234,3 +234,111 @@ def test_an_organization_keeps_the_texts_spacing():
     m = one("Исполнительный директор АО «Чебоксарское производственное объединение имени "
             "В.И. Чапаева» Михаил Резников отметил рост выпуска.")
     assert "имени В.И. Чапаева" in m.organization, m.organization
+
+
+@pytest.mark.parametrize("text, position", [
+    # written for the tests: a regional body's head with no organization written is the
+    # article's region's (real news dev r11_026, r5_031 have this construction)
+    ("Об этом сообщил директор департамента экономического развития Иван Петров.",
+     "директор департамента экономического развития"),
+    ("Начальник управления инвестиций Петр Сидоров открыл совещание.",
+     "начальник управления инвестиций"),
+])
+def test_a_regional_bodys_post_is_the_regions(text, position):
+    m = one(text)
+    assert (m.position, m.organization) == (position, REGION)
+
+
+def test_a_body_of_a_named_organization_or_of_no_region_is_not_the_regions():
+    """Written for the tests: must not fire when the organization is written or the
+    article's region is unknown."""
+    m = one("Директор департамента маркетинга компании «Вектор» Иван Петров открыл цех.")
+    assert m.organization == "Вектор"
+    m = one("Об этом сообщил директор департамента экономического развития Иван Петров.",
+            region=None)
+    assert m.organization is None
+
+
+def test_a_regional_bodys_post_goes_to_the_next_sentences_speaker():
+    """Written for the tests: "…, ссылаясь на главу департамента АПК. Иван Петров
+    отметил, что …": the department's region is no guess, the post is Петров's."""
+    got = rows("Пресс-служба правительства сообщила об этом, ссылаясь на главу департамента "
+               "промышленности. Иван Петров отметил, что цех уже работает.")
+    assert [(m.full_name, m.position, m.organization) for m in got] == [
+        ("Иван Петров", "глава департамента промышленности", REGION)]
+    assert rows("Пресс-служба правительства сообщила об этом, ссылаясь на губернатора. "
+                "Иван Петров отметил, что цех уже работает.") == []
+
+
+def test_the_headlines_post_of_a_person_the_body_names_without_one():
+    """Written for the tests: the article's own headline states its facts; a person the
+    body names with no post takes the headline's (real news dev r1_025 has this)."""
+    text = ("Об инвестпроектах области рассказал губернатор Иван Петров\n"
+            "Как сообщил Иван Петров, в области построят завод по выпуску кирпича. "
+            "Инвестиции в проект составят два миллиарда рублей.")
+    assert [(m.full_name, m.position, m.organization) for m in rows(text)] == [
+        ("Иван Петров", "губернатор", REGION)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline naming the person with no post
+    ("Завод по выпуску кирпича посетил Иван Петров\nКак сообщил Иван Петров, в области "
+     "построят завод по выпуску кирпича. Инвестиции в проект составят два миллиарда рублей.",
+     []),
+    # a post the body gives already: the headline's adds no row
+    ("Об инвестпроектах области рассказал губернатор Иван Петров\nКак сообщил министр "
+     "экономики Иван Петров, в области построят завод по выпуску кирпича. Инвестиции в "
+     "проект составят два миллиарда рублей.", [("Иван Петров", "министр экономики")]),
+])
+def test_the_headline_adds_no_post_where_it_names_none_or_the_body_has_one(text, expected):
+    """Written for the tests: must not fire."""
+    assert [(m.full_name, m.position) for m in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, org", [
+    # written for the tests: a one-word body whose adjective says it is the region's is
+    # that body of the article's region, the region in the genitive (real news dev r8_016)
+    ("Об этом сообщил глава областного Минприроды Иван Петров.",
+     "Минприроды Калининградской области"),
+    ("Доклад представил глава регионального Минпромторга Иван Петров.",
+     "Минпромторг Калининградской области"),
+    # must not fire: a country's adjective keeps its body the country's
+    ("Об этом сообщил глава японского МИДа Иван Петров.", "японский мид"),
+])
+def test_a_regional_adjective_makes_a_body_the_regions(text, org):
+    assert one(text).organization == org
+
+
+def test_region_genitive():
+    """The region's name in the genitive, a name after its noun as written."""
+    from pipeline.rules.officials import region_genitive
+    assert region_genitive("Московская область") == "Московской области"
+    assert region_genitive("Республика Дагестан") == "Республики Дагестан"
+    assert region_genitive("Карачаево-Черкесская Республика") == \
+        "Карачаево-Черкесской Республики"
+    assert region_genitive("Кемеровская область — Кузбасс") == "Кемеровской области"
+
+
+@pytest.mark.parametrize("text, org", [
+    # written for the tests: the tagger names the body by its adjective alone; the noun
+    # after it, agreeing, is the body's (real news dev r10_028 has this)
+    ("Встреча прошла с главой Черногорских копей Иваном Петровым.", "Черногорские копи"),
+    # must not fire: the name holds its noun, or the adjective is a region's
+    ("Об этом рассказал руководитель Абаканских мастерских Иван Петров.",
+     "Абаканские мастерские"),
+    ("Об этом рассказал губернатор Калининградской области Иван Петров.", REGION),
+])
+def test_a_place_named_by_its_adjective_takes_its_noun(text, org):
+    assert one(text).organization == org
+
+
+def test_a_municipality_unnamed_is_the_district_last_named():
+    """Written for the tests (real news dev r6_004 has this): "муниципального
+    образования" with no name is the district the article named; with none named, the
+    rule does not fire."""
+    text = ("Губернатор Иван Сидоров посетил Зареченский район. Его сопровождал глава "
+            "администрации муниципального образования Анатолий Петров.")
+    got = {(m.full_name, m.organization) for m in rows(text)}
+    assert ("Анатолий Петров", "Зареченский район") in got
+    m = one("Его сопровождал глава администрации муниципального образования Анатолий Петров.")
+    assert m.organization == "Муниципальное образование"

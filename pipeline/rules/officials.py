@@ -159,6 +159,11 @@ POSSESSIVE_PRONOUNS = _role("possessive_pronoun")
 SPEECH_VERBS = _role("speech_verb")
 # "департамента АПК": a branch of the economy, not an organization (as written).
 PORTFOLIO_ABBREVIATIONS = _role("portfolio_abbreviation")
+# a body of a region's executive ("директор департамента экономического развития"): with no
+# organization written, the article's region
+REGIONAL_BODIES = _role("regional_body")
+# "муниципального образования" with no name: the district the article last named
+MUNICIPALITY_PHRASES = _role("municipality_phrase")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -1031,6 +1036,13 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     if _body_before_place(sent, toks, comp.i, span):
         return None  # "председателя Правительства Оренбургской области": the body's noun
     comp.organization = _org_name(span, sent)
+    if (noun := _place_noun_after(sent, toks, comp.i, span)) is not None:
+        # "главой Изыхских копей": the tagger cut the place to its adjective; its noun
+        # follows, in the same case ("Изыхские копи", real news dev r10_028)
+        comp.organization = noun[1]
+        comp.pending = []
+        comp.i = noun[0] + 1
+        return _STOP
     if comp.pending and span.type == "ORG" and not any(
             t.pos == "ADV" for t in toks if comp.pending[0].start < t.start < span.start) \
             and not any(_qualitative(t) for t in comp.pending):
@@ -1040,7 +1052,8 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         head = next(t for t in toks if t.start >= span.start)
         adjs = [_adjective_nominative(t.text.lower(), UD_TO_PYMORPHY_CASE.get(t.case or ""),
                                       head) for t in comp.pending]
-        comp.organization = " ".join([*adjs, comp.organization])
+        comp.organization = _regional_body_name(comp.organization, comp.pending, doc) \
+            or " ".join([*adjs, comp.organization])
     comp.pending = []
     _skip_to(toks, comp, span.end)
     words = len([t for t in toks if span.start <= t.start < span.end])
@@ -1061,6 +1074,61 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         # "директор НАСА по космическим полётам": the portfolio after the name is the post's
         _po_phrase(sent, toks, comp, doc)
     return _STOP
+
+
+def _place_noun_after(sent: Sentence, toks: list[Token], i: int, span: Span
+                      ) -> tuple[int, str] | None:
+    """The noun after a place or body named by one adjective the gazetteer does not know
+    ("Изыхских" of "Изыхских копей"), when the two agree and no name follows: (its index,
+    the two in the nominative). pymorphy decides the agreement (the tagger reads "копей"
+    as a singular)."""
+    j = i + 1
+    if j >= len(toks) or toks[j].start < span.end or toks[i].start != span.start \
+            or toks[i].end != span.end or toks[j].pos != "NOUN" \
+            or _span_at(sent, toks[j]) is not None \
+            or resolve_region(span.text) is not None or country_of(span.normal):
+        return None
+    for pa in morph().parse(toks[i].text.lower()):
+        for pn in morph().parse(toks[j].text.lower()):
+            if pa.tag.POS != "ADJF" or pn.tag.POS != "NOUN" or pa.tag.case != pn.tag.case \
+                    or pa.tag.number != pn.tag.number or pa.tag.case == "nomn" \
+                    or pa.tag.number == "sing" and pa.tag.gender != pn.tag.gender:
+                continue
+            want = {"nomn", pa.tag.number}
+            fa, fn = pa.inflect(want), pn.inflect(want)
+            if fa and fn:
+                return j, f"{_cap(fa.word)} {fn.word}"
+    return None
+
+
+def _regional_body_name(name: str, adjectives: list[Token], doc: Article) -> str | None:
+    """"глава подмосковного Минстройкомплекса", "областного Минприроды": a body of one word
+    whose adjectives all say it is the article's region's is that body of the region,
+    named with the region in the genitive ("Минстройкомплекс Московской области", as real
+    news dev r8_016's gold writes it); None otherwise (a country's "японского МИДа")."""
+    if doc.region_name is None or " " in name or not adjectives or not all(
+            _lem(t) in REGION_ADJECTIVES or _place_adjective(t) == doc.region_name
+            for t in adjectives):
+        return None
+    if inflect(name.lower(), "nomn", "sing", "gent") == name[:-1].lower():
+        name = name[:-1]  # "Минпромторга": a masculine name's genitive (not "Минприроды")
+    return f"{name} {region_genitive(doc.region_name)}"
+
+
+def region_genitive(region: str) -> str:
+    """"Московская область" -> "Московской области", "Республика Дагестан" -> "Республики
+    Дагестан": the words up to the region's noun inflected, the rest (a name) as written;
+    a second name after a dash ("— Кузбасс") left out."""
+    words = region.split(" — ")[0].split()
+    out = []
+    for k, w in enumerate(words):
+        low = w.lower()
+        g = inflect(low, "gent", "sing", "nomn").split("-")
+        out.append("-".join(x[:1].upper() + x[1:] if y[:1].isupper() else x
+                            for x, y in zip(g, w.split("-"), strict=False)))
+        if lemma(low) in REGION_WORDS:
+            return " ".join([*out, *words[k + 1:]])
+    return " ".join(out)  # a federal city: "Москвы"
 
 
 def _body_before_place(sent: Sentence, toks: list[Token], i: int, span: Span) -> bool:
@@ -1325,6 +1393,13 @@ def _district_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     """"глава района" alone: the district the article last named ("в Воткинском районе");
     none when it named none. A name after the word ("района Отрадное") is read as before."""
     t = toks[comp.i]
+    phrase = " ".join(_lem(x) for x in [*comp.pending, t])
+    if phrase in MUNICIPALITY_PHRASES and (named := doc.generic_orgs.get("район")
+                                           or doc.generic_orgs.get("округ")):
+        # "глава администрации муниципального образования": the district last named
+        comp.pending, comp.organization, comp.generic = [], named, True
+        comp.i += 1
+        return _STOP
     if comp.pending or _lem(t) not in DISTRICT_WORDS:
         return None
     nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
@@ -1569,7 +1644,8 @@ def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | 
     post's ("президент", "член правительства") the article's country; a company head's
     deputy ("заместитель гендиректора") the company the story is about, as "директор
     предприятия" is."""
-    regional = hlem in REGIONAL_POSTS or any(_lem(t) in REGIONAL_POSTS for t in compl)
+    regional = hlem in REGIONAL_POSTS or any(_lem(t) in REGIONAL_POSTS | REGIONAL_BODIES
+                                                 for t in compl)
     organization = doc.region_name if regional else None
     if organization is None and (hlem in NATIONAL_POSTS
                                  or any(_lem(t) in NATIONAL_BODIES for t in compl)):
@@ -2229,7 +2305,23 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
     doc = Article(region_name=region_name, country=document_country(analyzed),
                   generic_orgs=remember_generic_orgs(analyzed), company=company,
                   abbreviations=defined_abbreviations(analyzed))
-    return _find(analyzed, doc)
+    rows = _find(analyzed, doc)
+    return rows + _headline_rows(analyzed, doc, rows)
+
+
+def _headline_rows(analyzed: AnalyzedText, doc: Article,
+                   rows: list[OfficialMention]) -> list[OfficialMention]:
+    """"Об инвестпроектах рассказал губернатор Александр Богомаз" (the headline): the
+    article's own headline states its facts too; a person it names with a post whom the
+    body names with none (or not at all) gets the headline's post (real news dev r1_025).
+    The headline is read with the body, so its names link to the body's."""
+    if not analyzed.headline:
+        return []
+    whole = AnalyzedText(analyzed.text, [*analyzed.headline, *analyzed.sentences])
+    start, end = analyzed.headline[0].start, analyzed.headline[-1].end
+    posted = {_key(r.surname) for r in rows}
+    return [r for r in _find(whole, doc) if start <= r.start < end
+            and not any(_same_surname(r.surname, s) for s in posted)]
 
 
 @dataclass
@@ -2390,11 +2482,18 @@ def _lone_post(sent: Sentence, doc: Article) -> tuple[Token, _Post, str | None] 
         return None
     post = _parse_post(sent, toks, heads[0], doc)
     if post is None or post.organization is None and post.position == post.head \
-            or post.default_org or post.head in REPORTER_WORDS or post.phase or post.vague:
+            or post.default_org and not _of_regional_body(post) \
+            or post.head in REPORTER_WORDS or post.phase or post.vague:
         return None  # a bare post ("губернатор", "глава компании") may be anyone's
     after = post.consumed if post.consumed > heads[0] else heads[0] + 1
     verb = toks[after] if after < len(toks) else None
     return toks[heads[0]], post, _lem(verb) if verb is not None and verb.pos == "VERB" else None
+
+
+def _of_regional_body(post: _Post) -> bool:
+    """"глава департамента АПК": the region given to a post of a regional body is no guess
+    about who holds it; the department names the post as its portfolio would."""
+    return any(lemma(w) in REGIONAL_BODIES for w in post.position.split()[1:])
 
 
 def _antecedent(before: list[Sentence], persons: dict[tuple[int, int], _Person],
