@@ -1555,3 +1555,52 @@ def test_what_a_project_provides_for_is_a_plan(text, status):
 ])
 def test_the_event_of_each_clause_and_noun(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    # what money or a paper is for is still to come (after real news dev r10_006, r2_046):
+    # money given or needed for a modernisation or a building ...
+    ("На восстановление и модернизацию кирпичного завода выделили 900 млн рублей.", "planned"),
+    ("На строительство кирпичного завода потребуется 1 млрд рублей.", "planned"),
+    ("Для строительства кирпичного завода компании понадобился участок в 20 га.", "planned"),
+    # ... money spent on it is not (the building took place) ...
+    ("Инвестиции в строительство кирпичного завода составили 2 млрд рублей.",
+     "under_construction"),
+    # ... nor money going into works under way (r2_051), nor a guest at an opening
+    ("Компания вкладывается в расширение кирпичного завода.", "expanded"),
+    ("Губернатор приехал на открытие кирпичного завода.", "launched"),
+])
+def test_what_money_is_for_is_a_plan(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a past verb of achieving: the building was done (after real news dev r9_022) ...
+    ("Это позволило создать в Перми производство двигателей.", "launched"),
+    ("Компании удалось построить кирпичный завод.", "launched"),
+    # ... in the future it is still a plan
+    ("Это позволит создать в Перми производство двигателей.", "planned"),
+    # the main clause decides over a clause of purpose (after r2_019) ...
+    ("Чтобы создать производство нити, наладить выпуск геосеток, на заводе был реализован "
+     "проект.", "launched"),
+    # ... and a purpose alone stays a plan
+    ("Чтобы построить кирпичный завод, компания взяла кредит.", "planned"),
+])
+def test_what_was_achieved_and_what_is_a_purpose(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a state since a year in the past or present tense does not date the plan before it
+    # (after real news dev r5_010) ...
+    ("Компания «Лесхим» планирует построить лесоперерабатывающий комбинат. Компания работает "
+     "в крае с 2018 года.", "announced"),
+    # ... a year of what is to come does
+    ("Компания «Лесхим» планирует построить лесоперерабатывающий комбинат. Строительство "
+     "начнется в 2026 году.", "planned"),
+])
+def test_a_year_since_does_not_date_a_plan(text, status):
+    # every sentence here was written for the tests
+    assert [st for _, _, st in plants_unpublished(text)] == [status]

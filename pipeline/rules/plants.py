@@ -114,6 +114,8 @@ _DEADLINE_ADJECTIVES: frozenset[str] = frozenset()  # "текущего года
 _AGREEMENTS: frozenset[str] = frozenset()  # "соглашение": a plan next to one is announced
 _APPROVALS: frozenset[str] = frozenset()  # "приоритетный": an intention next to one is planned
 _OTHER_DEALS: frozenset[str] = frozenset()  # "аренда": a contract of another kind
+_ALLOCATIONS: frozenset[str] = frozenset()  # "выделить": money given for a building to come
+_ACHIEVEMENTS: frozenset[str] = frozenset()  # "позволило создать": the building was done
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -209,6 +211,7 @@ def _load_change_words() -> None:
     """Words of a change in a plant's output, capacity or legal state (plant_words.csv)."""
     global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
+    global _ALLOCATIONS, _ACHIEVEMENTS
     words = "plant_words"
     _RESUMPTIONS = lexicon.words(words, role="resumption")
     _CAPACITY = lexicon.words(words, role="capacity")
@@ -222,6 +225,8 @@ def _load_change_words() -> None:
     _AGREEMENTS = lexicon.words(words, role="agreement_word")
     _APPROVALS = lexicon.words(words, role="approval_word")
     _OTHER_DEALS = lexicon.words(words, role="other_deal")
+    _ALLOCATIONS = lexicon.words(words, role="allocation")
+    _ACHIEVEMENTS = lexicon.words(words, role="achievement")
 
 
 def _load_statuses() -> None:
@@ -375,8 +380,8 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     "объявлял о строительстве весной этого года", real news dev r5_009, r10_004)."""
     toks = sent.tokens
     finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
-    if finite and all(t.feats.get("Tense") == "Past" for t in finite) and \
-            not any(_lem(t) in _FUTURE_LEMMAS for t in toks):
+    if finite and all(t.feats.get("Tense") in ("Past", "Pres") for t in finite) and \
+            not _speaks_of_future(toks):
         return False
     return plan_dated(sent.text, published) or any(
         _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
@@ -429,8 +434,32 @@ def _before_said(toks: list[Token], k: int) -> list[Token]:
 
 
 def _stated_status(sent: Sentence) -> str | None:
-    toks = sent.tokens
-    if (done := _completed_building(toks, sent.text)) is not None:
+    """The status the sentence states; its main clause decides before a clause of purpose
+    ("Чтобы создать производство нити, на предприятии был реализован инвестпроект", real
+    news dev r2_019: the project done made the production)."""
+    main = _without_purpose_clause(sent.tokens)
+    if len(main) < len(sent.tokens) and (status := _read_status(main, sent.text)) is not None:
+        return status
+    return _read_status(sent.tokens, sent.text)
+
+
+def _without_purpose_clause(toks: list[Token]) -> list[Token]:
+    """The tokens without a clause of purpose: from "чтобы" to the comma after which no
+    infinitive goes on with it ("чтобы создать X, наладить выпуск Y, …"), or to the end."""
+    start = next((j for j, t in enumerate(toks) if t.text.lower() == "чтобы"), None)
+    if start is None:
+        return toks
+    end = len(toks)
+    for j in range(start + 1, len(toks) - 1):
+        nxt = toks[j + 1]
+        if toks[j].text == "," and not (nxt.pos == "VERB" and nxt.feats.get("VerbForm") == "Inf"):
+            end = j + 1
+            break
+    return toks[:start] + toks[end:]
+
+
+def _read_status(toks: list[Token], text: str) -> str | None:
+    if (done := _completed_building(toks, text)) is not None:
         return done
     if any(_lem(t) in _RECEIVERSHIP and _lem(n) == "производство"
            for t, n in zip(toks, toks[1:], strict=False)):
@@ -449,7 +478,8 @@ def _stated_status(sent: Sentence) -> str | None:
             lem = _verb_lemma(t)
         fut_verb = t.feats.get("Tense") == "Fut" or _future_aux(toks, k)
         if lem in _BUILD_VERBS and t.pos == "VERB":
-            return "launched" if t.feats.get("Tense") == "Past" and not fut_verb else "planned"
+            done = t.feats.get("Tense") == "Past" and not fut_verb or _achieved(toks, k)
+            return "launched" if done else "planned"
         if _building_works(toks, k):
             return "planned" if future else "under_construction"
         if lem in _ASPECT_VERBS and (status := _begun_event(toks, k)) is not None:
@@ -477,11 +507,47 @@ def _stated_status(sent: Sentence) -> str | None:
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
             if status == "launched" and _prepared_for(toks, k):
                 return "under_construction"  # "готовится к запуску": not open yet
-            if ongoing and k > 1 and toks[k - 1].text.lower() == "на" and \
-                    _lem(toks[k - 2]) in _PERMITS:
+            if ongoing and _purpose_of(toks, k):
                 return "planned"  # "получили разрешение на строительство": not begun
             return "planned" if ongoing and _speaks_of_future(_before_said(toks, k)) else status
     return UNKNOWN if bankrupt else None
+
+
+def _achieved(toks: list[Token], k: int) -> bool:
+    """The infinitive at k is governed by a verb of achieving in the past right before it
+    ("это позволило создать производство", "удалось построить завод", real news dev r9_022;
+    plant_words.csv achievement): the action was done, not planned. "позволит создать"
+    stays a plan."""
+    return toks[k].feats.get("VerbForm") == "Inf" and any(
+        _lem(x) in _ACHIEVEMENTS and x.feats.get("Tense") == "Past"
+        for x in toks[max(0, k - 2):k] if x.pos in ("VERB", "AUX"))
+
+
+def _purpose_of(toks: list[Token], k: int) -> bool:
+    """The event noun at k is what money, land or a paper is for, not an event that took
+    place: "для строительства завода", "в строительство предприятия инвестируют 2,5 млрд",
+    "на модернизацию фабрики выделили 945 млн", "получили разрешение на строительство"
+    (real news dev r2_046, r10_006, r1_032): the work is to come. With "на" or "в" a
+    building or a modernisation is a purpose when a paper is for it, or money is given or
+    needed (plant_words.csv allocation) or said of the future: "инвестиции в строительство
+    цеха составили 22 млрд" is money spent, "вкладывается в расширение производства" money
+    going into works under way (r2_051); "на открытие завода приехал губернатор" is an
+    opening that took place."""
+    if k == 0 or toks[k].pos != "NOUN":
+        return False
+    j = k - 1  # "на восстановление и модернизацию", "на дальнейшую модернизацию"
+    while j > 0 and (toks[j].pos == "ADJ" or j > 1 and toks[j].pos == "CCONJ"
+                     and toks[j - 1].pos == "NOUN"):
+        j -= 1 if toks[j].pos == "ADJ" else 2
+    prep = toks[j].text.lower()
+    if prep == "для":
+        return True
+    if prep not in ("на", "в", "во") or toks[k].case != "Acc" or \
+            STATUS_LEMMAS.get(_lem(toks[k])) not in ("under_construction", "expanded"):
+        return False
+    if j > 0 and _lem(toks[j - 1]) in _PERMITS:
+        return True
+    return any(_lem(t) in _ALLOCATIONS for t in toks) or _speaks_of_future(toks)
 
 
 def _state_before(toks: list[Token], k: int) -> bool:
