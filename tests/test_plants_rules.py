@@ -1604,3 +1604,27 @@ def test_what_was_achieved_and_what_is_a_purpose(text, status):
 def test_a_year_since_does_not_date_a_plan(text, status):
     # every sentence here was written for the tests
     assert [st for _, _, st in plants_unpublished(text)] == [status]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stop with all the workers dismissed is a closure (after real news dev r8_007) ...
+    ("Кирпичный завод в Липецке прекратил работу, а всех работников уволят в мае.",
+     [("кирпичный завод", None, "closed")]),
+    # ... a stop alone stays a stop
+    ("Кирпичный завод в Липецке прекратил работу.", [("кирпичный завод", None, "suspended")]),
+    # a closure announced is a closure (after r8_010) ...
+    ("Рабочим объявили о грядущем закрытии кирпичного завода в Липецке.",
+     [("кирпичный завод", None, "closed")]),
+    # ... a building announced stays an announcement
+    ("Компания объявила о строительстве кирпичного завода в Липецке.",
+     [("кирпичный завод", None, "announced")]),
+    # a named plant cutting jobs takes what the next sentence says of it (after r8_009) ...
+    ("Сысертский хлебокомбинат начал увольнять сотрудников. Производство закрывается навсегда.",
+     [("Сысертский хлебокомбинат", None, "closed")]),
+    # ... and stays unknown when the next says nothing of it
+    ("Сысертский хлебокомбинат начал увольнять сотрудников. Директор отказался от комментариев.",
+     [("Сысертский хлебокомбинат", None, "unknown")]),
+])
+def test_a_stop_made_public_and_a_stop_with_everyone_dismissed(text, expected):
+    # every sentence here was written for the tests
+    assert plants(text) == expected

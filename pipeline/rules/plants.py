@@ -287,6 +287,8 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
     status = _with_bankruptcy(sent, _stated_status(sent))
+    if status == "suspended" and _all_staff_dismissed(sent.tokens):
+        return "closed"  # "прекратила работу, а всех работников уволят" (real news dev r8_007)
     if _cuts_staff(sent) and status not in _STOP_STATUSES:
         # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
         # минимума сократив число рабочих", real news dev r3_001)
@@ -335,6 +337,15 @@ def _cuts_staff(sent: Sentence) -> bool:
     toks = sent.tokens
     return any(_lem(t) in _STAFF_CUTS and any(_lem(x) in _STAFF_NOUNS for x in toks[k + 1:k + 5])
                for k, t in enumerate(toks))
+
+
+def _all_staff_dismissed(toks: list[Token]) -> bool:
+    """All the workers are dismissed ("всех работников уволят", "уволены все сотрудники"):
+    "весь" right before a staff noun (plant_words.csv staff_noun) and a word of cutting jobs
+    (staff_cut) within four words of it. With a stop, the plant is closed, not idle."""
+    return any(_lem(t) in _STAFF_NOUNS and k > 0 and _lem(toks[k - 1]) == "весь" and any(
+        _lem(x) in _STAFF_CUTS or _verb_lemma(x) in _STAFF_CUTS for x in toks[max(0, k - 5):k + 5])
+        for k, t in enumerate(toks))
 
 
 def _signed_before(sent: Sentence) -> bool:
@@ -501,7 +512,7 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                     t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
                 continue  # "вложила в завод" is money spent, not a promise ("вложит")
             if t.pos == "VERB":
-                return "planned" if ongoing and fut_verb else status
+                return _announced_stop(toks, k) or ("planned" if ongoing and fut_verb else status)
             if status in ("closed", UNKNOWN) and any(_lem(x) in _THREATS
                                                      for x in toks[max(0, k - 2):k]):
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
@@ -511,6 +522,22 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                 return "planned"  # "получили разрешение на строительство": not begun
             return "planned" if ongoing and _speaks_of_future(_before_said(toks, k)) else status
     return UNKNOWN if bankrupt else None
+
+
+def _announced_stop(toks: list[Token], k: int) -> str | None:
+    """The stop a verb of announcing at k reports ("объявили о грядущем закрытии
+    предприятия", "объявил о приостановке производства", real news dev r8_010): a closure or
+    a stop decided and made public is that stop, not a plan; None for anything else."""
+    if STATUS_LEMMAS.get(_lem(toks[k])) != "announced" or k + 1 >= len(toks) or \
+            toks[k + 1].text.lower() not in ("о", "об"):
+        return None
+    for x in toks[k + 2:k + 5]:
+        if x.pos == "NOUN":
+            status = STATUS_LEMMAS.get(_lem(x))
+            return status if status in _STOP_STATUSES else None
+        if _lem(x) in _THREATS:
+            return None
+    return None
 
 
 def _achieved(toks: list[Token], k: int) -> bool:
@@ -1952,7 +1979,7 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     the status of the next sentences that name no other plant ("…решается судьба
     Туимского завода. … Цеха простаивают, работа завода свернута": suspended)."""
     own = statuses[si]
-    if own == UNKNOWN:
+    if own == UNKNOWN and not (_cuts_staff(sent) and si < LEAD_SENTENCES and len(found[si]) == 1):
         return own
     if own in NAMED_PLANT_STATUSES:
         return "expanded" if own == "launched" and not _launched_itself(sent, ph) else own
@@ -1969,13 +1996,15 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     if own in ("planned", "announced") and _object_of_event(sent, ph) or \
             own in ("planned", "under_construction") and _built_object(sent, ph):
         return own
-    if own is None and si < LEAD_SENTENCES and len(found[si]) == 1:
+    if own in (None, UNKNOWN) and si < LEAD_SENTENCES and len(found[si]) == 1:
+        # a cut of jobs says nothing of the plant: the next sentences may ("… начал увольнять
+        # сотрудников. … производство закрывается навсегда", real news dev r8_009)
         for k in range(si + 1, min(si + 3, len(statuses))):
             if found[k]:
                 break
             if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"}:
                 return statuses[k]
-    return None
+    return own if own == UNKNOWN else None
 
 
 def _builds_a_unit(sent: Sentence, ph: _Phrase, found: list[_Phrase]) -> bool:
