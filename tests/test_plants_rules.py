@@ -1628,3 +1628,29 @@ def test_a_year_since_does_not_date_a_plan(text, status):
 def test_a_stop_made_public_and_a_stop_with_everyone_dismissed(text, expected):
     # every sentence here was written for the tests
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    # a creation going on is a building (after real news dev r6_025) ...
+    ("В Твери идёт создание нового кирпичного завода.", "under_construction"),
+    # ... to come, a plan
+    ("В Твери начнётся создание нового кирпичного завода.", "planned"),
+    # ... and the action of a product complement is what a plant makes, no event (r6_034)
+    ("В Твери работает предприятие по созданию дозаторов.", None),
+])
+def test_a_creation_and_a_product_complement(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a contract or money "на" a building is for a building to come (after the written
+    # holdout h17 and real news dev r1_032) ...
+    ("Область и компания заключили СПИК на создание кирпичного завода.", "planned"),
+    ("Компания получила средства на строительство кирпичного завода.", "planned"),
+    # ... a guest "на" an opening saw it happen
+    ("Губернатор приехал на открытие кирпичного завода.", "launched"),
+])
+def test_a_noun_for_a_building_to_come(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status

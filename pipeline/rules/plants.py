@@ -87,7 +87,6 @@ _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили стро�
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
-_PERMITS: frozenset[str] = frozenset()  # "разрешение на строительство": a plan, not building
 _VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a place of a visit
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
@@ -154,7 +153,7 @@ def load_lexicon() -> None:
     global NON_NAME_ADJECTIVES, _SERVICE_NOUNS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
-    global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
+    global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
     global _COMPOUND_BASES, _COMPOUND_STOPS
@@ -185,7 +184,6 @@ def load_lexicon() -> None:
     _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
     _PREPARATION = lexicon.words(words, role="preparation")
     _INDUSTRY_ADJECTIVES = lexicon.words(words, role="industry_adjective")
-    _PERMITS = lexicon.words(words, role="permit")
     _VISITS = lexicon.words(words, role="visit")
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
     _STAFF_CUTS, _STAFF_NOUNS = (lexicon.words(words, role=r) for r in ("staff_cut", "staff_noun"))
@@ -487,6 +485,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             # the tagger may read a reflexive verb as an adverb with itself as the lemma
             # ("производство приостановится", real news r7_001)
             lem = _verb_lemma(t)
+        if _in_product_complement(toks, k):
+            continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
         fut_verb = t.feats.get("Tense") == "Fut" or _future_aux(toks, k)
         if lem in _BUILD_VERBS and t.pos == "VERB":
             done = t.feats.get("Tense") == "Past" and not fut_verb or _achieved(toks, k)
@@ -524,6 +524,14 @@ def _read_status(toks: list[Token], text: str) -> str | None:
     return UNKNOWN if bankrupt else None
 
 
+def _in_product_complement(toks: list[Token], k: int) -> bool:
+    """The noun at k is the action of a facility's product complement ("предприятие по
+    созданию дозаторов", "комплекс по переработке", after real news dev r6_034): what the
+    facility makes, not an event of it."""
+    return k >= 2 and toks[k].pos == "NOUN" and toks[k - 1].text.lower() == "по" and \
+        _lem(toks[k - 2]) in FACILITY_HEADS
+
+
 def _announced_stop(toks: list[Token], k: int) -> str | None:
     """The stop a verb of announcing at k reports ("объявили о грядущем закрытии
     предприятия", "объявил о приостановке производства", real news dev r8_010): a closure or
@@ -555,8 +563,9 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
     place: "для строительства завода", "в строительство предприятия инвестируют 2,5 млрд",
     "на модернизацию фабрики выделили 945 млн", "получили разрешение на строительство"
     (real news dev r2_046, r10_006, r1_032): the work is to come. With "на" or "в" a
-    building or a modernisation is a purpose when a paper is for it, or money is given or
-    needed (plant_words.csv allocation) or said of the future: "инвестиции в строительство
+    building or a modernisation is a purpose when a noun governs it ("разрешение, СПИК,
+    средства на строительство"), or money is given or needed (plant_words.csv allocation)
+    or said of the future: "инвестиции в строительство
     цеха составили 22 млрд" is money spent, "вкладывается в расширение производства" money
     going into works under way (r2_051); "на открытие завода приехал губернатор" is an
     opening that took place."""
@@ -572,8 +581,8 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
     if prep not in ("на", "в", "во") or toks[k].case != "Acc" or \
             STATUS_LEMMAS.get(_lem(toks[k])) not in ("under_construction", "expanded"):
         return False
-    if j > 0 and _lem(toks[j - 1]) in _PERMITS:
-        return True
+    if prep == "на" and j > 0 and toks[j - 1].pos in ("NOUN", "PROPN"):
+        return True  # a paper, money or a contract for it: "СПИК на создание производства"
     return any(_lem(t) in _ALLOCATIONS for t in toks) or _speaks_of_future(toks)
 
 
