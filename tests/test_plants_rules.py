@@ -1654,3 +1654,33 @@ def test_a_creation_and_a_product_complement(text, status):
 def test_a_noun_for_a_building_to_come(text, status):
     # every sentence here was written for the tests
     assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a launch scheduled is a plan (after real news dev r1_015)
+    ("Запуск кирпичного завода намечен на конец первого квартала.", "planned"),
+    # a launch a company gets ready for has not happened (after r11_028) ...
+    ("В Черкесске готовятся запустить кирпичный завод.", "under_construction"),
+    # ... one done has
+    ("В Черкесске запустили кирпичный завод.", "launched"),
+    # money for a creation, said in the present, is a budget, not works going on (after
+    # r11_025) ...
+    ("Инвестиции в создание кирпичного завода составляют 2 млрд рублей.", "planned"),
+    # ... said in the past, money spent
+    ("Инвестиции в строительство кирпичного завода составили 2 млрд рублей.",
+     "under_construction"),
+])
+def test_a_launch_scheduled_or_readied_and_a_budget(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # in the present, a deadline still dates the plan before it, a year "since" does not
+    # (after real news dev r5_010)
+    ("Компания «Лесхим» планирует построить лесоперерабатывающий комбинат. Срок реализации "
+     "проекта составляет два года и истекает в 2027 году.", "planned"),
+])
+def test_a_deadline_in_the_present_dates_a_plan(text, status):
+    # every sentence here was written for the tests
+    assert [st for _, _, st in plants_unpublished(text)] == [status]

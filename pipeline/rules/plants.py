@@ -386,13 +386,20 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     текущего года", "во втором квартале этого года", real news dev r9_005, r5_005:
     plant_words.csv deadline_adjective). A sentence that only reports the past does not:
     its date is of what happened ("В июне мы летали в Харбин, где провели переговоры",
-    "объявлял о строительстве весной этого года", real news dev r5_009, r10_004)."""
+    "объявлял о строительстве весной этого года", real news dev r5_009, r10_004); in the
+    present, a year it has gone on since does not either ("Компания работает в крае с 2018
+    года", r5_010), a deadline does ("срок реализации проекта — 2017 год")."""
     toks = sent.tokens
+    text = sent.text
     finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
-    if finite and all(t.feats.get("Tense") in ("Past", "Pres") for t in finite) and \
-            not _speaks_of_future(toks):
-        return False
-    return plan_dated(sent.text, published) or any(
+    if finite and not _speaks_of_future(toks):
+        if all(t.feats.get("Tense") == "Past" for t in finite):
+            return False
+        if all(t.feats.get("Tense") in ("Past", "Pres") for t in finite):
+            for p in find_periods(text, published)[::-1]:
+                if p.end_year is None and p.text.lower().startswith(("с ", "со ")):
+                    text = text[:p.start] + text[p.end:]
+    return plan_dated(text, published) or any(
         _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
         for t, n in zip(toks, toks[1:], strict=False))
 
@@ -512,7 +519,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                     t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
                 continue  # "вложила в завод" is money spent, not a promise ("вложит")
             if t.pos == "VERB":
-                return _announced_stop(toks, k) or ("planned" if ongoing and fut_verb else status)
+                return _announced_stop(toks, k) or _readied(toks, k) or \
+                    ("planned" if ongoing and fut_verb else status)
             if status in ("closed", UNKNOWN) and any(_lem(x) in _THREATS
                                                      for x in toks[max(0, k - 2):k]):
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
@@ -530,6 +538,16 @@ def _in_product_complement(toks: list[Token], k: int) -> bool:
     facility makes, not an event of it."""
     return k >= 2 and toks[k].pos == "NOUN" and toks[k - 1].text.lower() == "по" and \
         _lem(toks[k - 2]) in FACILITY_HEADS
+
+
+def _readied(toks: list[Token], k: int) -> str | None:
+    """A launch that a word of getting ready governs ("готовятся запустить завод", real news
+    dev r11_028; plant_words.csv preparation, as "готовится к запуску"): not open yet, so
+    under construction; None for anything else."""
+    if STATUS_LEMMAS.get(_lem(toks[k])) != "launched" or toks[k].feats.get("VerbForm") != "Inf":
+        return None
+    return "under_construction" if any(_lem(x) in _PREPARATION or _verb_lemma(x) in _PREPARATION
+                                       for x in toks[max(0, k - 2):k]) else None
 
 
 def _announced_stop(toks: list[Token], k: int) -> str | None:
@@ -581,8 +599,11 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
     if prep not in ("на", "в", "во") or toks[k].case != "Acc" or \
             STATUS_LEMMAS.get(_lem(toks[k])) not in ("under_construction", "expanded"):
         return False
-    if prep == "на" and j > 0 and toks[j - 1].pos in ("NOUN", "PROPN"):
-        return True  # a paper, money or a contract for it: "СПИК на создание производства"
+    if j > 0 and toks[j - 1].pos in ("NOUN", "PROPN") and (prep == "на" or not any(
+            t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past" for t in toks)):
+        # a paper, money or a contract for it: "СПИК на создание производства", "инвестиции
+        # в создание предприятия составляют 2 млрд" (r11_025); "составили" is money spent
+        return True
     return any(_lem(t) in _ALLOCATIONS for t in toks) or _speaks_of_future(toks)
 
 
