@@ -1684,3 +1684,22 @@ def test_a_launch_scheduled_or_readied_and_a_budget(text, status):
 def test_a_deadline_in_the_present_dates_a_plan(text, status):
     # every sentence here was written for the tests
     assert [st for _, _, st in plants_unpublished(text)] == [status]
+
+
+LEAD = ("Губернатор вручил награды лучшим предприятиям края. Церемония прошла в Перми. "
+        "В прошлом году в крае запустили кирпичный завод. ")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plant with a name of its own, told after the lead with no status word, exists: the
+    # launch of the sentence before is of another plant (after real news dev r9_022, r3_020)
+    (LEAD + "Финалистом стал картонно-бумажный комбинат «Кама».",
+     [("кирпичный завод", None, "launched"),
+      ("картонно-бумажный комбинат «Кама»", None, "unknown")]),
+    # ... a plant named by its owner's name is one of the kind told before (r6_029)
+    (LEAD + "Среди них и завод компании «Кама».",
+     [("кирпичный завод", None, "launched"), ("завод компании «Кама»", None, "launched")]),
+])
+def test_a_plant_with_a_name_takes_no_other_plants_status(text, expected):
+    # every sentence here was written for the tests
+    assert plants(text) == expected

@@ -2157,6 +2157,10 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         return "planned" if _speaks_of_future(toks) else "expanded"
     st = _named_status(sent, ph, si, statuses, found) if ph.named else \
         _governing_event(toks, ph, statuses[si]) or status
+    if not ph.named and statuses[si] is None and si >= LEAD_SENTENCES and \
+            _proper_name(ph.name):
+        return UNKNOWN  # "Финалистом стал комбинат «Кама»": a plant with a name exists; a
+        # status of the sentences around is of other things (real news dev r9_022, r3_020)
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
     if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
@@ -2165,6 +2169,16 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                              or statuses[si] == "launched" and _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
+
+
+def _proper_name(name: str) -> bool:
+    """The row's name holds a proper name of the plant: a quoted one, a Latin one or "им."
+    ("комбинат «Кама»", "завод Takeda", "завод им. Баранова"); "завод компании «X»" names
+    its owner, not the plant (real news dev r6_029)."""
+    before = name.split("«")[0].split()
+    if "«" in name and before and morph().parse(before[-1])[0].normal_form in _COMPANY_WORDS:
+        return False
+    return "«" in name or "им." in name or bool(re.search(r"[A-Za-z]{2}", name))
 
 
 def _company_opened(sent: Sentence, ph: _Phrase) -> bool:
