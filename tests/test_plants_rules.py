@@ -1555,3 +1555,151 @@ def test_what_a_project_provides_for_is_a_plan(text, status):
 ])
 def test_the_event_of_each_clause_and_noun(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    # what money or a paper is for is still to come (after real news dev r10_006, r2_046):
+    # money given or needed for a modernisation or a building ...
+    ("На восстановление и модернизацию кирпичного завода выделили 900 млн рублей.", "planned"),
+    ("На строительство кирпичного завода потребуется 1 млрд рублей.", "planned"),
+    ("Для строительства кирпичного завода компании понадобился участок в 20 га.", "planned"),
+    # ... money spent on it is not (the building took place) ...
+    ("Инвестиции в строительство кирпичного завода составили 2 млрд рублей.",
+     "under_construction"),
+    # ... nor money going into works under way (r2_051), nor a guest at an opening
+    ("Компания вкладывается в расширение кирпичного завода.", "expanded"),
+    ("Губернатор приехал на открытие кирпичного завода.", "launched"),
+])
+def test_what_money_is_for_is_a_plan(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a past verb of achieving: the building was done (after real news dev r9_022) ...
+    ("Это позволило создать в Перми производство двигателей.", "launched"),
+    ("Компании удалось построить кирпичный завод.", "launched"),
+    # ... in the future it is still a plan
+    ("Это позволит создать в Перми производство двигателей.", "planned"),
+    # the main clause decides over a clause of purpose (after r2_019) ...
+    ("Чтобы создать производство нити, наладить выпуск геосеток, на заводе был реализован "
+     "проект.", "launched"),
+    # ... and a purpose alone stays a plan
+    ("Чтобы построить кирпичный завод, компания взяла кредит.", "planned"),
+])
+def test_what_was_achieved_and_what_is_a_purpose(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a state since a year in the past or present tense does not date the plan before it
+    # (after real news dev r5_010) ...
+    ("Компания «Лесхим» планирует построить лесоперерабатывающий комбинат. Компания работает "
+     "в крае с 2018 года.", "announced"),
+    # ... a year of what is to come does
+    ("Компания «Лесхим» планирует построить лесоперерабатывающий комбинат. Строительство "
+     "начнется в 2026 году.", "planned"),
+])
+def test_a_year_since_does_not_date_a_plan(text, status):
+    # every sentence here was written for the tests
+    assert [st for _, _, st in plants_unpublished(text)] == [status]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stop with all the workers dismissed is a closure (after real news dev r8_007) ...
+    ("Кирпичный завод в Липецке прекратил работу, а всех работников уволят в мае.",
+     [("кирпичный завод", None, "closed")]),
+    # ... a stop alone stays a stop
+    ("Кирпичный завод в Липецке прекратил работу.", [("кирпичный завод", None, "suspended")]),
+    # a closure announced is a closure (after r8_010) ...
+    ("Рабочим объявили о грядущем закрытии кирпичного завода в Липецке.",
+     [("кирпичный завод", None, "closed")]),
+    # ... a building announced stays an announcement
+    ("Компания объявила о строительстве кирпичного завода в Липецке.",
+     [("кирпичный завод", None, "announced")]),
+    # a named plant cutting jobs takes what the next sentence says of it (after r8_009) ...
+    ("Сысертский хлебокомбинат начал увольнять сотрудников. Производство закрывается навсегда.",
+     [("Сысертский хлебокомбинат", None, "closed")]),
+    # ... and stays unknown when the next says nothing of it
+    ("Сысертский хлебокомбинат начал увольнять сотрудников. Директор отказался от комментариев.",
+     [("Сысертский хлебокомбинат", None, "unknown")]),
+])
+def test_a_stop_made_public_and_a_stop_with_everyone_dismissed(text, expected):
+    # every sentence here was written for the tests
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    # a creation going on is a building (after real news dev r6_025) ...
+    ("В Твери идёт создание нового кирпичного завода.", "under_construction"),
+    # ... to come, a plan
+    ("В Твери начнётся создание нового кирпичного завода.", "planned"),
+    # ... and the action of a product complement is what a plant makes, no event (r6_034)
+    ("В Твери работает предприятие по созданию дозаторов.", None),
+])
+def test_a_creation_and_a_product_complement(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a contract or money "на" a building is for a building to come (after the written
+    # holdout h17 and real news dev r1_032) ...
+    ("Область и компания заключили СПИК на создание кирпичного завода.", "planned"),
+    ("Компания получила средства на строительство кирпичного завода.", "planned"),
+    # ... a guest "на" an opening saw it happen
+    ("Губернатор приехал на открытие кирпичного завода.", "launched"),
+])
+def test_a_noun_for_a_building_to_come(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a launch scheduled is a plan (after real news dev r1_015)
+    ("Запуск кирпичного завода намечен на конец первого квартала.", "planned"),
+    # a launch a company gets ready for has not happened (after r11_028) ...
+    ("В Черкесске готовятся запустить кирпичный завод.", "under_construction"),
+    # ... one done has
+    ("В Черкесске запустили кирпичный завод.", "launched"),
+    # money for a creation, said in the present, is a budget, not works going on (after
+    # r11_025) ...
+    ("Инвестиции в создание кирпичного завода составляют 2 млрд рублей.", "planned"),
+    # ... said in the past, money spent
+    ("Инвестиции в строительство кирпичного завода составили 2 млрд рублей.",
+     "under_construction"),
+])
+def test_a_launch_scheduled_or_readied_and_a_budget(text, status):
+    # every sentence here was written for the tests
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # in the present, a deadline still dates the plan before it, a year "since" does not
+    # (after real news dev r5_010)
+    ("Компания «Лесхим» планирует построить лесоперерабатывающий комбинат. Срок реализации "
+     "проекта составляет два года и истекает в 2027 году.", "planned"),
+])
+def test_a_deadline_in_the_present_dates_a_plan(text, status):
+    # every sentence here was written for the tests
+    assert [st for _, _, st in plants_unpublished(text)] == [status]
+
+
+LEAD = ("Губернатор вручил награды лучшим предприятиям края. Церемония прошла в Перми. "
+        "В прошлом году в крае запустили кирпичный завод. ")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plant with a name of its own, told after the lead with no status word, exists: the
+    # launch of the sentence before is of another plant (after real news dev r9_022, r3_020)
+    (LEAD + "Финалистом стал картонно-бумажный комбинат «Кама».",
+     [("кирпичный завод", None, "launched"),
+      ("картонно-бумажный комбинат «Кама»", None, "unknown")]),
+    # ... a plant named by its owner's name is one of the kind told before (r6_029)
+    (LEAD + "Среди них и завод компании «Кама».",
+     [("кирпичный завод", None, "launched"), ("завод компании «Кама»", None, "launched")]),
+])
+def test_a_plant_with_a_name_takes_no_other_plants_status(text, expected):
+    # every sentence here was written for the tests
+    assert plants(text) == expected

@@ -87,7 +87,6 @@ _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили стро�
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
-_PERMITS: frozenset[str] = frozenset()  # "разрешение на строительство": a plan, not building
 _VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a place of a visit
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
@@ -114,6 +113,8 @@ _DEADLINE_ADJECTIVES: frozenset[str] = frozenset()  # "текущего года
 _AGREEMENTS: frozenset[str] = frozenset()  # "соглашение": a plan next to one is announced
 _APPROVALS: frozenset[str] = frozenset()  # "приоритетный": an intention next to one is planned
 _OTHER_DEALS: frozenset[str] = frozenset()  # "аренда": a contract of another kind
+_ALLOCATIONS: frozenset[str] = frozenset()  # "выделить": money given for a building to come
+_ACHIEVEMENTS: frozenset[str] = frozenset()  # "позволило создать": the building was done
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -152,7 +153,7 @@ def load_lexicon() -> None:
     global NON_NAME_ADJECTIVES, _SERVICE_NOUNS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
-    global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
+    global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
     global _COMPOUND_BASES, _COMPOUND_STOPS
@@ -183,7 +184,6 @@ def load_lexicon() -> None:
     _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
     _PREPARATION = lexicon.words(words, role="preparation")
     _INDUSTRY_ADJECTIVES = lexicon.words(words, role="industry_adjective")
-    _PERMITS = lexicon.words(words, role="permit")
     _VISITS = lexicon.words(words, role="visit")
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
     _STAFF_CUTS, _STAFF_NOUNS = (lexicon.words(words, role=r) for r in ("staff_cut", "staff_noun"))
@@ -209,6 +209,7 @@ def _load_change_words() -> None:
     """Words of a change in a plant's output, capacity or legal state (plant_words.csv)."""
     global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
+    global _ALLOCATIONS, _ACHIEVEMENTS
     words = "plant_words"
     _RESUMPTIONS = lexicon.words(words, role="resumption")
     _CAPACITY = lexicon.words(words, role="capacity")
@@ -222,6 +223,8 @@ def _load_change_words() -> None:
     _AGREEMENTS = lexicon.words(words, role="agreement_word")
     _APPROVALS = lexicon.words(words, role="approval_word")
     _OTHER_DEALS = lexicon.words(words, role="other_deal")
+    _ALLOCATIONS = lexicon.words(words, role="allocation")
+    _ACHIEVEMENTS = lexicon.words(words, role="achievement")
 
 
 def _load_statuses() -> None:
@@ -282,6 +285,8 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
     status = _with_bankruptcy(sent, _stated_status(sent))
+    if status == "suspended" and _all_staff_dismissed(sent.tokens):
+        return "closed"  # "прекратила работу, а всех работников уволят" (real news dev r8_007)
     if _cuts_staff(sent) and status not in _STOP_STATUSES:
         # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
         # минимума сократив число рабочих", real news dev r3_001)
@@ -332,6 +337,15 @@ def _cuts_staff(sent: Sentence) -> bool:
                for k, t in enumerate(toks))
 
 
+def _all_staff_dismissed(toks: list[Token]) -> bool:
+    """All the workers are dismissed ("всех работников уволят", "уволены все сотрудники"):
+    "весь" right before a staff noun (plant_words.csv staff_noun) and a word of cutting jobs
+    (staff_cut) within four words of it. With a stop, the plant is closed, not idle."""
+    return any(_lem(t) in _STAFF_NOUNS and k > 0 and _lem(toks[k - 1]) == "весь" and any(
+        _lem(x) in _STAFF_CUTS or _verb_lemma(x) in _STAFF_CUTS for x in toks[max(0, k - 5):k + 5])
+        for k, t in enumerate(toks))
+
+
 def _signed_before(sent: Sentence) -> bool:
     """An agreement reported as made ("соглашение о строительстве завода было достигнуто в
     июле", real news dev r4_003): a month or a day in its sentence dates the signing, not
@@ -372,13 +386,20 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     текущего года", "во втором квартале этого года", real news dev r9_005, r5_005:
     plant_words.csv deadline_adjective). A sentence that only reports the past does not:
     its date is of what happened ("В июне мы летали в Харбин, где провели переговоры",
-    "объявлял о строительстве весной этого года", real news dev r5_009, r10_004)."""
+    "объявлял о строительстве весной этого года", real news dev r5_009, r10_004); in the
+    present, a year it has gone on since does not either ("Компания работает в крае с 2018
+    года", r5_010), a deadline does ("срок реализации проекта — 2017 год")."""
     toks = sent.tokens
+    text = sent.text
     finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
-    if finite and all(t.feats.get("Tense") == "Past" for t in finite) and \
-            not any(_lem(t) in _FUTURE_LEMMAS for t in toks):
-        return False
-    return plan_dated(sent.text, published) or any(
+    if finite and not _speaks_of_future(toks):
+        if all(t.feats.get("Tense") == "Past" for t in finite):
+            return False
+        if all(t.feats.get("Tense") in ("Past", "Pres") for t in finite):
+            for p in find_periods(text, published)[::-1]:
+                if p.end_year is None and p.text.lower().startswith(("с ", "со ")):
+                    text = text[:p.start] + text[p.end:]
+    return plan_dated(text, published) or any(
         _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
         for t, n in zip(toks, toks[1:], strict=False))
 
@@ -429,8 +450,32 @@ def _before_said(toks: list[Token], k: int) -> list[Token]:
 
 
 def _stated_status(sent: Sentence) -> str | None:
-    toks = sent.tokens
-    if (done := _completed_building(toks, sent.text)) is not None:
+    """The status the sentence states; its main clause decides before a clause of purpose
+    ("Чтобы создать производство нити, на предприятии был реализован инвестпроект", real
+    news dev r2_019: the project done made the production)."""
+    main = _without_purpose_clause(sent.tokens)
+    if len(main) < len(sent.tokens) and (status := _read_status(main, sent.text)) is not None:
+        return status
+    return _read_status(sent.tokens, sent.text)
+
+
+def _without_purpose_clause(toks: list[Token]) -> list[Token]:
+    """The tokens without a clause of purpose: from "чтобы" to the comma after which no
+    infinitive goes on with it ("чтобы создать X, наладить выпуск Y, …"), or to the end."""
+    start = next((j for j, t in enumerate(toks) if t.text.lower() == "чтобы"), None)
+    if start is None:
+        return toks
+    end = len(toks)
+    for j in range(start + 1, len(toks) - 1):
+        nxt = toks[j + 1]
+        if toks[j].text == "," and not (nxt.pos == "VERB" and nxt.feats.get("VerbForm") == "Inf"):
+            end = j + 1
+            break
+    return toks[:start] + toks[end:]
+
+
+def _read_status(toks: list[Token], text: str) -> str | None:
+    if (done := _completed_building(toks, text)) is not None:
         return done
     if any(_lem(t) in _RECEIVERSHIP and _lem(n) == "производство"
            for t, n in zip(toks, toks[1:], strict=False)):
@@ -447,9 +492,12 @@ def _stated_status(sent: Sentence) -> str | None:
             # the tagger may read a reflexive verb as an adverb with itself as the lemma
             # ("производство приостановится", real news r7_001)
             lem = _verb_lemma(t)
+        if _in_product_complement(toks, k):
+            continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
         fut_verb = t.feats.get("Tense") == "Fut" or _future_aux(toks, k)
         if lem in _BUILD_VERBS and t.pos == "VERB":
-            return "launched" if t.feats.get("Tense") == "Past" and not fut_verb else "planned"
+            done = t.feats.get("Tense") == "Past" and not fut_verb or _achieved(toks, k)
+            return "launched" if done else "planned"
         if _building_works(toks, k):
             return "planned" if future else "under_construction"
         if lem in _ASPECT_VERBS and (status := _begun_event(toks, k)) is not None:
@@ -471,17 +519,92 @@ def _stated_status(sent: Sentence) -> str | None:
                     t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
                 continue  # "вложила в завод" is money spent, not a promise ("вложит")
             if t.pos == "VERB":
-                return "planned" if ongoing and fut_verb else status
+                return _announced_stop(toks, k) or _readied(toks, k) or \
+                    ("planned" if ongoing and fut_verb else status)
             if status in ("closed", UNKNOWN) and any(_lem(x) in _THREATS
                                                      for x in toks[max(0, k - 2):k]):
                 return "suspended"  # "на грани закрытия", "о возможном банкротстве"
             if status == "launched" and _prepared_for(toks, k):
                 return "under_construction"  # "готовится к запуску": not open yet
-            if ongoing and k > 1 and toks[k - 1].text.lower() == "на" and \
-                    _lem(toks[k - 2]) in _PERMITS:
+            if ongoing and _purpose_of(toks, k):
                 return "planned"  # "получили разрешение на строительство": not begun
             return "planned" if ongoing and _speaks_of_future(_before_said(toks, k)) else status
     return UNKNOWN if bankrupt else None
+
+
+def _in_product_complement(toks: list[Token], k: int) -> bool:
+    """The noun at k is the action of a facility's product complement ("предприятие по
+    созданию дозаторов", "комплекс по переработке", after real news dev r6_034): what the
+    facility makes, not an event of it."""
+    return k >= 2 and toks[k].pos == "NOUN" and toks[k - 1].text.lower() == "по" and \
+        _lem(toks[k - 2]) in FACILITY_HEADS
+
+
+def _readied(toks: list[Token], k: int) -> str | None:
+    """A launch that a word of getting ready governs ("готовятся запустить завод", real news
+    dev r11_028; plant_words.csv preparation, as "готовится к запуску"): not open yet, so
+    under construction; None for anything else."""
+    if STATUS_LEMMAS.get(_lem(toks[k])) != "launched" or toks[k].feats.get("VerbForm") != "Inf":
+        return None
+    return "under_construction" if any(_lem(x) in _PREPARATION or _verb_lemma(x) in _PREPARATION
+                                       for x in toks[max(0, k - 2):k]) else None
+
+
+def _announced_stop(toks: list[Token], k: int) -> str | None:
+    """The stop a verb of announcing at k reports ("объявили о грядущем закрытии
+    предприятия", "объявил о приостановке производства", real news dev r8_010): a closure or
+    a stop decided and made public is that stop, not a plan; None for anything else."""
+    if STATUS_LEMMAS.get(_lem(toks[k])) != "announced" or k + 1 >= len(toks) or \
+            toks[k + 1].text.lower() not in ("о", "об"):
+        return None
+    for x in toks[k + 2:k + 5]:
+        if x.pos == "NOUN":
+            status = STATUS_LEMMAS.get(_lem(x))
+            return status if status in _STOP_STATUSES else None
+        if _lem(x) in _THREATS:
+            return None
+    return None
+
+
+def _achieved(toks: list[Token], k: int) -> bool:
+    """The infinitive at k is governed by a verb of achieving in the past right before it
+    ("это позволило создать производство", "удалось построить завод", real news dev r9_022;
+    plant_words.csv achievement): the action was done, not planned. "позволит создать"
+    stays a plan."""
+    return toks[k].feats.get("VerbForm") == "Inf" and any(
+        _lem(x) in _ACHIEVEMENTS and x.feats.get("Tense") == "Past"
+        for x in toks[max(0, k - 2):k] if x.pos in ("VERB", "AUX"))
+
+
+def _purpose_of(toks: list[Token], k: int) -> bool:
+    """The event noun at k is what money, land or a paper is for, not an event that took
+    place: "для строительства завода", "в строительство предприятия инвестируют 2,5 млрд",
+    "на модернизацию фабрики выделили 945 млн", "получили разрешение на строительство"
+    (real news dev r2_046, r10_006, r1_032): the work is to come. With "на" or "в" a
+    building or a modernisation is a purpose when a noun governs it ("разрешение, СПИК,
+    средства на строительство"), or money is given or needed (plant_words.csv allocation)
+    or said of the future: "инвестиции в строительство
+    цеха составили 22 млрд" is money spent, "вкладывается в расширение производства" money
+    going into works under way (r2_051); "на открытие завода приехал губернатор" is an
+    opening that took place."""
+    if k == 0 or toks[k].pos != "NOUN":
+        return False
+    j = k - 1  # "на восстановление и модернизацию", "на дальнейшую модернизацию"
+    while j > 0 and (toks[j].pos == "ADJ" or j > 1 and toks[j].pos == "CCONJ"
+                     and toks[j - 1].pos == "NOUN"):
+        j -= 1 if toks[j].pos == "ADJ" else 2
+    prep = toks[j].text.lower()
+    if prep == "для":
+        return True
+    if prep not in ("на", "в", "во") or toks[k].case != "Acc" or \
+            STATUS_LEMMAS.get(_lem(toks[k])) not in ("under_construction", "expanded"):
+        return False
+    if j > 0 and toks[j - 1].pos in ("NOUN", "PROPN") and (prep == "на" or not any(
+            t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past" for t in toks)):
+        # a paper, money or a contract for it: "СПИК на создание производства", "инвестиции
+        # в создание предприятия составляют 2 млрд" (r11_025); "составили" is money spent
+        return True
+    return any(_lem(t) in _ALLOCATIONS for t in toks) or _speaks_of_future(toks)
 
 
 def _state_before(toks: list[Token], k: int) -> bool:
@@ -1886,7 +2009,7 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     the status of the next sentences that name no other plant ("…решается судьба
     Туимского завода. … Цеха простаивают, работа завода свернута": suspended)."""
     own = statuses[si]
-    if own == UNKNOWN:
+    if own == UNKNOWN and not (_cuts_staff(sent) and si < LEAD_SENTENCES and len(found[si]) == 1):
         return own
     if own in NAMED_PLANT_STATUSES:
         return "expanded" if own == "launched" and not _launched_itself(sent, ph) else own
@@ -1903,13 +2026,15 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     if own in ("planned", "announced") and _object_of_event(sent, ph) or \
             own in ("planned", "under_construction") and _built_object(sent, ph):
         return own
-    if own is None and si < LEAD_SENTENCES and len(found[si]) == 1:
+    if own in (None, UNKNOWN) and si < LEAD_SENTENCES and len(found[si]) == 1:
+        # a cut of jobs says nothing of the plant: the next sentences may ("… начал увольнять
+        # сотрудников. … производство закрывается навсегда", real news dev r8_009)
         for k in range(si + 1, min(si + 3, len(statuses))):
             if found[k]:
                 break
             if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"}:
                 return statuses[k]
-    return None
+    return own if own == UNKNOWN else None
 
 
 def _builds_a_unit(sent: Sentence, ph: _Phrase, found: list[_Phrase]) -> bool:
@@ -2032,6 +2157,10 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         return "planned" if _speaks_of_future(toks) else "expanded"
     st = _named_status(sent, ph, si, statuses, found) if ph.named else \
         _governing_event(toks, ph, statuses[si]) or status
+    if not ph.named and statuses[si] is None and si >= LEAD_SENTENCES and \
+            _proper_name(ph.name):
+        return UNKNOWN  # "Финалистом стал комбинат «Кама»": a plant with a name exists; a
+        # status of the sentences around is of other things (real news dev r9_022, r3_020)
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
     if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
@@ -2040,6 +2169,16 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                              or statuses[si] == "launched" and _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
+
+
+def _proper_name(name: str) -> bool:
+    """The row's name holds a proper name of the plant: a quoted one, a Latin one or "им."
+    ("комбинат «Кама»", "завод Takeda", "завод им. Баранова"); "завод компании «X»" names
+    its owner, not the plant (real news dev r6_029)."""
+    before = name.split("«")[0].split()
+    if "«" in name and before and morph().parse(before[-1])[0].normal_form in _COMPANY_WORDS:
+        return False
+    return "«" in name or "им." in name or bool(re.search(r"[A-Za-z]{2}", name))
 
 
 def _company_opened(sent: Sentence, ph: _Phrase) -> bool:
