@@ -172,15 +172,9 @@ def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: P
         else:
             parts[pk] = part
             result.kept.append(pk)
-    batch: list[str] = []
-    size = 0
-    for i, pk in enumerate(stale):
-        batch.append(pk)
-        size += len(months[pk])
-        if size >= batch_documents or i == len(stale) - 1:
-            parts.update(_build_parts(batch, months, digests, records_root, parts_root))
-            result.built += batch
-            batch, size = [], 0
+    for batch in partitions.batches(stale, lambda pk: len(months[pk]), batch_documents):
+        parts.update(_build_parts(batch, months, digests, records_root, parts_root))
+        result.built += batch
     # each table's month frames are let go as soon as the table is joined: the whole tables
     # and the months' frames are never all held at once
     for name in FACT_TABLES:
@@ -204,13 +198,15 @@ def build_tables_by_part(documents: pd.DataFrame, records_root: Path, parts_root
                          rejections: Iterable[Rejection] = (),
                          duplicates: Iterable[Duplicate] = (), *,
                          version: str = PARTS_VERSION,
-                         max_quarantine_share: float = quarantine.DEFAULT_MAX_SHARE
+                         max_quarantine_share: float = quarantine.DEFAULT_MAX_SHARE,
+                         batch_documents: int = partitions.BATCH_DOCUMENTS
                          ) -> tuple[dict[str, pd.DataFrame], PartsResult]:
     """`tables.build_tables` over the parse partitions, a month at a time: the same tables
     (tests/test_table_parts.py holds the two equal), built from the months that changed."""
     q = quarantine.Quarantine()
     clean = documents_table_split(documents, q)
-    parts = update_fact_parts(clean, records_root, parts_root, version=version)
+    parts = update_fact_parts(clean, records_root, parts_root, version=version,
+                              batch_documents=batch_documents)
     quarantined = pd.concat([q.frame(), parts.quarantined], ignore_index=True) \
         if q.rows else parts.quarantined
     frames = {"documents": clean, **parts.frames}

@@ -268,3 +268,11 @@ def test_users_read_the_folder_with_duckdb_and_pandas(tmp_path, calls) -> None:
     assert len(got) == len(want) and set(got["doc_id"]) == set(want["doc_id"])
     both = pd.read_parquet(root)
     assert len(both) == len(want) and set(both["doc_id"]) == {"t0", "t1"}
+
+
+def test_batches_run_up_to_the_limit_and_keep_the_order() -> None:
+    sizes = {"a": 2, "b": 2, "c": 5, "d": 1, "e": 1}
+    assert list(partitions.batches(list(sizes), sizes.get, 4)) == [["a", "b"], ["c"],
+                                                                   ["d", "e"]]
+    assert list(partitions.batches([], sizes.get, 4)) == []
+    assert list(partitions.batches(["c"], sizes.get, 100)) == [["c"]]

@@ -100,26 +100,38 @@ def test_an_unchanged_build_reads_every_month_from_its_part(tmp_path, cache) -> 
     _assert_same(frames, _whole(docs, tmp_path))
 
 
+def _rebuilt_after(tmp_path, cache, docs, after) -> list[str]:
+    """Build `docs`, then `after`; the second build must equal the whole-corpus build of
+    `after`. The months it rebuilt."""
+    _build(docs, tmp_path, cache)
+    frames, parts = _build(after, tmp_path, cache)
+    _assert_same(frames, _whole(after, tmp_path))
+    return parts.built
+
+
 def test_a_changed_document_rebuilds_its_month_only(tmp_path, cache) -> None:
     docs = _documents()
-    _build(docs, tmp_path, cache)
     # t4 is dated July 2025 (with t9); a paragraph is added to its text
     changed = [dataclasses.replace(d, text=d.text + "\n\nАбзац добавлен для теста.",
                                    sha256="0" * 64) if d.doc_id == "t4" else d
                for d in docs]
-    frames, parts = _build(changed, tmp_path, cache)
-    assert parts.built == ["2025-07"]
-    _assert_same(frames, _whole(changed, tmp_path))
+    assert _rebuilt_after(tmp_path, cache, docs, changed) == ["2025-07"]
 
 
 def test_a_month_without_documents_is_removed(tmp_path, cache) -> None:
     docs = _documents()
-    _build(docs, tmp_path, cache)
     left = [d for d in docs if d.published != date(2024, 12, 1)]
-    frames, parts = _build(left, tmp_path, cache)
-    assert parts.removed == ["2024-12"] and parts.built == []
+    assert _rebuilt_after(tmp_path, cache, docs, left) == []
     assert not (tmp_path / "parts" / "2024-12").exists()
-    _assert_same(frames, _whole(left, tmp_path))
+
+
+@pytest.mark.parametrize("batch_documents", [1, 3])
+def test_months_built_in_several_batches_give_the_same_tables(tmp_path, cache,
+                                                             batch_documents) -> None:
+    docs = _documents()
+    frames, parts = _build(docs, tmp_path, cache, batch_documents=batch_documents)
+    assert sorted(parts.built) == ["2024-12", "2025-03", "2025-07", "undated"]
+    _assert_same(frames, _whole(docs, tmp_path))
 
 
 def test_another_tables_code_rebuilds_every_month(tmp_path, cache) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -144,6 +144,22 @@ def _write(path: Path, frame: pd.DataFrame, meta: dict[str, Any]) -> None:
         raise OSError(f"could not write the partition file {path}")
 
 
+def batches(keys: Sequence[str], size: Callable[[str], int], limit: int
+            ) -> Iterator[list[str]]:
+    """`keys` in order, in runs whose sizes add up to `limit` or just past it (the last
+    run may be smaller): the months rebuilt together."""
+    batch: list[str] = []
+    total = 0
+    for key in keys:
+        batch.append(key)
+        total += size(key)
+        if total >= limit:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
+
 def update_partitions(docs: Sequence[RawDocument], cache: ParseCache | None, root: Path, *,
                       version: str, workers: int | None = None,
                       progress: Callable[[str], None] | None = None,
@@ -168,15 +184,9 @@ def update_partitions(docs: Sequence[RawDocument], cache: ParseCache | None, roo
         else:
             stale.append(pk)
 
-    batch: list[str] = []
-    size = 0
-    for i, pk in enumerate(stale):
-        batch.append(pk)
-        size += len(groups[pk])
-        if size >= batch_documents or i == len(stale) - 1:
-            _rebuild(batch, groups, keys, cache, root, version, result, workers=workers,
-                     progress=progress, aliases=aliases)
-            batch, size = [], 0
+    for batch in batches(stale, lambda pk: len(groups[pk]), batch_documents):
+        _rebuild(batch, groups, keys, cache, root, version, result, workers=workers,
+                 progress=progress, aliases=aliases)
 
     manifest = {"version": version, "partitions": sorted(result.partitions),
                 "failures": [{"doc_id": f.doc_id, "source": f.source, "reason": f.reason}
