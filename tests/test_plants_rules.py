@@ -1555,3 +1555,55 @@ def test_what_a_project_provides_for_is_a_plan(text, status):
 ])
 def test_the_event_of_each_clause_and_noun(text, expected):
     assert plants(text) == expected
+
+
+def operated(text: str) -> list[tuple[str, str | None, str]]:
+    """(name, operator, status) of every plant row of a text."""
+    analyzed = analyze(text)
+    return [(p.name, p.operator, p.status)
+            for p in find_plants(analyzed, build_context(analyzed, PUBLISHED))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plural facility noun listing its companies: one plant each (after real news dev
+    # r10_022), the legal forms cut the list even where its quotes are left unclosed ...
+    ("В Твери приостановлена работа ряда предприятий города, среди которых ОАО «Тверьпласт», "
+     "ПАО «Завод «Волжанин» и ООО «Верхневолжская мебель».",
+     [("завод «Волжанин»", "suspended"),
+      ("предприятие «Верхневолжская мебель»", "suspended"),
+      ("предприятие «Тверьпласт»", "suspended")]),
+    # ... and names without quotes, three or more (after r9_018)
+    ("В особой экономической зоне в Калуге в 2026 году появятся предприятия компаний "
+     "Фармлайн, Стальпром Групп и Вектор Пак.",
+     [("предприятие Вектор Пак", "planned"), ("предприятие Стальпром Групп", "planned"),
+      ("предприятие Фармлайн", "planned")]),
+    # not a region's plants, nor companies only discussed (after r11_020) ...
+    ("В 2026 году появятся новые предприятия Татарстана, Башкирии и Удмуртии.", []),
+    ("На совещании рассматривали ситуацию на трёх предприятиях: ЗАО «Тверьпласт», "
+     "ОАО «Волжанин» и ОАО «Верхневолжская мебель».", []),
+    # ... nor a place after the noun ("в ОЭЗ «…»")
+    ("Заводы в ОЭЗ «Узловая» и «Ефремов» запустили в прошлом году.", []),
+])
+def test_plants_listed_by_their_companies(text, expected):
+    assert sorted((name, status) for name, _, status in operated(text)) == expected
+
+
+def test_a_listed_company_runs_its_plant():
+    assert ("предприятие Фармлайн", "Фармлайн", "planned") in operated(
+        "В Калуге в 2026 году появятся предприятия компаний Фармлайн, Стальпром Групп и "
+        "Вектор Пак.")
+
+
+def test_a_municipal_enterprise_owns_its_shop():
+    # "МП" is a legal form: the shop's owner, not its product (after real news dev r10_023)
+    text = "В Салехарде в 2026 году планируется модернизировать цех МП «Северные олени»."
+    assert operated(text) == [("цех МП «Северные олени»", "Северные олени", "planned")]
+
+
+def test_a_named_plant_is_no_kind_of_another():
+    # "завод «X»" has a name of its own: a later "АО «Завод Y»" is another plant, and a place
+    # adjective is no product of a quoted name (after real news dev r10_022)
+    names = [r[0] for r in operated(
+        "В Твери остановили работу предприятий, среди которых ПАО «Завод «Волжанин», "
+        "АО «Завод Тверитин» и АО «Тверской электротехнический завод».")]
+    assert names == ["завод «Волжанин»", "завод «Тверитин»", "Тверской электротехнический завод"]
