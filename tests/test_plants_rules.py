@@ -1607,3 +1607,26 @@ def test_a_named_plant_is_no_kind_of_another():
         "В Твери остановили работу предприятий, среди которых ПАО «Завод «Волжанин», "
         "АО «Завод Тверитин» и АО «Тверской электротехнический завод».")]
     assert names == ["завод «Волжанин»", "завод «Тверитин»", "Тверской электротехнический завод"]
+
+
+@pytest.mark.parametrize("text,names", [
+    # a facility with no name that a verb of containing lists is a part of the project
+    # (after real news dev r10_006, r2_047, r7_029) ...
+    ("В Кизляре строят птицефабрику «Терская». Также на объекте появятся склады и "
+     "инфраструктура, включая убойный цех.", ["птицефабрика «Терская»"]),
+    ("В Тюмени построят технопарк. Он будет включать в себя нефтехимическое производство и "
+     "логистический центр.", []),
+    # ... not a plant that an event noun governs, nor a named one, nor one put into service
+    ("Компания вложит 2 млрд рублей в проекты, включая строительство завода по выпуску труб.",
+     ["завод по выпуску труб"]),
+    ("В кластер войдёт завод минеральных удобрений компании «Химпром» в Перми. Предприятие "
+     "пока на стадии проектирования.", ["завод минеральных удобрений"]),
+])
+def test_a_part_a_project_contains_is_no_plant(text, names):
+    assert [p[0] for p in plants(text)] == names
+
+
+def test_a_unit_put_into_service_is_no_part_listed():
+    from pipeline.rules.plants import _find_in_sentence
+    sent = analyze("В Ижевске в строй вошёл новый цех по выпуску поковок.").sentences[0]
+    assert [p.name for p in _find_in_sentence(sent)] == ["цех по выпуску поковок"]

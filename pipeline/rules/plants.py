@@ -117,6 +117,7 @@ _APPROVALS: frozenset[str] = frozenset()  # "приоритетный": an inten
 _OTHER_DEALS: frozenset[str] = frozenset()  # "аренда": a contract of another kind
 _COMPANY_LISTS: frozenset[str] = frozenset()  # "среди которых": companies listed, one plant each
 _REVIEWS: frozenset[str] = frozenset()  # "рассматривать": companies listed as topics, no news
+_CONTENTS: frozenset[str] = frozenset()  # "включая": a facility listed as a part of a project
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -158,7 +159,7 @@ def load_lexicon() -> None:
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
-    global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS
+    global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS
     heads = "facility_heads"
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
     _COMPOUND_STOPS = lexicon.words("plant_words", role="compound_stop")
@@ -198,8 +199,8 @@ def load_lexicon() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
-    _STAGES = lexicon.words(words, role="stage_noun")
-    _COMPANY_LISTS, _REVIEWS = (lexicon.words(words, role=r) for r in ("company_list", "review"))
+    _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS = (lexicon.words(words, role=r) for r in (
+        "stage_noun", "company_list", "review", "contents_word"))
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -1819,7 +1820,31 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
     _fold_production_into_named(found, toks)
-    return found
+    return [p for p in found if not _listed_part(sent, p)]
+
+
+def _listed_part(sent: Sentence, ph: _Phrase) -> bool:
+    """A facility with no name of its own that a verb of containing lists, with nothing but
+    other parts between them ("на объекте появится инфраструктура, включая убойный цех",
+    "Парк будет включать в себя нефтепереработку, нефтехимическое производство …", "В проект
+    также войдет тепличный комплекс", real news dev r10_006, r2_047, r7_029): a part of the
+    project, not a plant with news; only a unit or a weak head ("цех", "производство",
+    "комплекс"): a cluster's plants are plants ("В кластер войдут завод … компании
+    «Уралкалийхим» и фабрика …", written corpus 014), and so is a plant an event noun
+    governs ("включая строительство завода") or one that "вошёл в строй"."""
+    toks = sent.tokens
+    if ph.named or ph.company or ph.lemma not in WEAK_HEADS | ADDED_UNITS or \
+            "«" in sent.text[ph.start - sent.start:ph.end - sent.start + 12]:
+        return False  # "В кластер вошли завод удобрений и фабрика упаковки": its plants
+    k = next((j for j, t in enumerate(toks) if t.start >= ph.start), len(toks))
+    for j in range(k - 1, -1, -1):
+        t = toks[j]
+        if _verb_lemma(t) in _CONTENTS:
+            return not any(_lem(x) in _SERVICE_NOUNS for x in toks[max(0, j - 2):k + 3])
+        if t.pos in ("VERB", "AUX") or t.text in ";:" or STATUS_LEMMAS.get(_lem(t)) or \
+                _lem(t) in EVENT_NOUNS:
+            return False
+    return False
 
 
 def region_of_place_adjective(word: str) -> Region | None:
