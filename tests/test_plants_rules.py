@@ -1630,3 +1630,17 @@ def test_a_unit_put_into_service_is_no_part_listed():
     from pipeline.rules.plants import _find_in_sentence
     sent = analyze("В Ижевске в строй вошёл новый цех по выпуску поковок.").sentences[0]
     assert [p.name for p in _find_in_sentence(sent)] == ["цех по выпуску поковок"]
+
+
+def test_a_shop_compound_and_a_plant_named_by_its_products_adjective():
+    # "маслоцех" is a shop named by its product, as "мясокомбинат" (after real news dev r10_007)
+    assert plants("В Якутии состоялось открытие нового маслоцеха.") == \
+        [("маслоцех", None, "launched")]
+    # "фанерный завод" after "завод по выпуску фанеры" is the same plant (after r9_026) ...
+    assert [p[0] for p in plants(
+        "В Хабаровском крае открыли завод по выпуску хвойной фанеры. «Открывая фанерный завод, "
+        "мы развиваем переработку древесины», — сказал губернатор.")] == \
+        ["завод по выпуску хвойной фанеры"]
+    # ... a plant of another product is not
+    assert len(plants("В Хабаровском крае открыли завод по выпуску хвойной фанеры. В Амурской "
+                      "области открыли кирпичный завод.")) == 2

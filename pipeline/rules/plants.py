@@ -1909,7 +1909,9 @@ def _compound_of(a: _Phrase, b: _Phrase) -> bool:
     комбинат" and "комбинат по переработке мяса" (real news dev r1_044)."""
     if a.lemma != b.lemma:
         return False
-    adjs = [w for w in a.name.lower().split()[:-1] if len(w) > 8]
+    # a compound ("мясоперерабатывающий") or an adjective of the product itself ("фанерный
+    # завод" and "завод по выпуску фанеры", real news dev r9_026)
+    adjs = [w for w in a.name.lower().split()[:-1] if len(w) > 6]
     # a quoted proper name says nothing of a product ("Симферопольский электротехнический
     # завод" is not "завод «Симферопольсельмаш»", real news dev r10_022)
     made = _row_content(re.sub(r"«[^»]*»?", " ", b.name), b.product)
