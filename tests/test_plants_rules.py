@@ -1644,3 +1644,14 @@ def test_a_shop_compound_and_a_plant_named_by_its_products_adjective():
     # ... a plant of another product is not
     assert len(plants("В Хабаровском крае открыли завод по выпуску хвойной фанеры. В Амурской "
                       "области открыли кирпичный завод.")) == 2
+
+
+def test_a_plant_described_after_this_is_the_plant_just_told():
+    # "Это первое … предприятие" describes the plant told before it (after real news dev
+    # r10_020): one row, with the product the description gives ...
+    assert plants("В Элисте состоялось открытие кондитерской фабрики. Это первое в республике "
+                  "предприятие по выпуску печенья.") == \
+        [("кондитерская фабрика", "печенье", "launched")]
+    # ... while "Это завод …, фабрика …" names the plants a count announced (written corpus 019)
+    assert len(plants("В области открылись два новых производства. Это завод строительных "
+                      "смесей «Тосно-Миксы» и фабрика картонной тары в Гатчине.")) == 2

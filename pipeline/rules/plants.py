@@ -118,6 +118,7 @@ _OTHER_DEALS: frozenset[str] = frozenset()  # "аренда": a contract of anot
 _COMPANY_LISTS: frozenset[str] = frozenset()  # "среди которых": companies listed, one plant each
 _REVIEWS: frozenset[str] = frozenset()  # "рассматривать": companies listed as topics, no news
 _CONTENTS: frozenset[str] = frozenset()  # "включая": a facility listed as a part of a project
+_DESCRIBING: frozenset[str] = frozenset()  # "Это первое предприятие …": the plant just told
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -148,6 +149,10 @@ def status_values() -> list[str]:
     return list(lexicon.ordered("plant_status_values", "status"))
 
 
+# the plant_words roles read into _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
+_LATER_ROLES = ("stage_noun", "company_list", "review", "contents_word", "describing_adjective")
+
+
 def load_lexicon() -> None:
     """(Re)read the word lists of this module from pipeline/data/lexicon/; called on import,
     and by a caller that edited a file (after `lexicon.rows.cache_clear()`)."""
@@ -159,7 +164,7 @@ def load_lexicon() -> None:
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _PERMITS, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
-    global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS
+    global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     heads = "facility_heads"
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
     _COMPOUND_STOPS = lexicon.words("plant_words", role="compound_stop")
@@ -199,8 +204,8 @@ def load_lexicon() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
-    _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS = (lexicon.words(words, role=r) for r in (
-        "stage_noun", "company_list", "review", "contents_word"))
+    _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING = (lexicon.words(words, role=r) for r
+                                                                 in _LATER_ROLES)
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -877,6 +882,7 @@ class _Phrase:
     counted: bool = False  # a number before the head: "два предприятия"
     another: bool = False  # "ещё один завод", "похожий завод": one more of the kind told
     company: str | None = None  # the company a listed plant is named by (_listed_companies)
+    again: bool = False  # "Это первое предприятие, …": the plant just told (_described)
 
 
 def _adj_nom(tok: Token, proper: bool, head: str) -> str:
@@ -1820,7 +1826,18 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
     _fold_production_into_named(found, toks)
+    if found and _described(sent):
+        found[0].again = True
     return [p for p in found if not _listed_part(sent, p)]
+
+
+def _described(sent: Sentence) -> bool:
+    """A sentence that opens "Это первое / единственное / крупнейшее …" describes the plant
+    just told ("открытие кондитерской фабрики. Это первое в республике предприятие, которое
+    выпускает печенье", real news dev r10_020): its facility is that plant again. "Это завод
+    смесей «X», фабрика …" (written corpus 019) names the plants a count announced."""
+    toks = sent.tokens
+    return len(toks) > 2 and toks[0].text.lower() == "это" and _lem(toks[1]) in _DESCRIBING
 
 
 def _listed_part(sent: Sentence, ph: _Phrase) -> bool:
@@ -2238,6 +2255,8 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
     """The row of a facility already read that this phrase names again."""
     if ph.another:
         return None
+    if ph.again and kept:
+        return len(kept) - 1
     return next((k for k, (ksi, kp) in enumerate(kept)
                  if kp.name == ph.name or
                  (ksi != si and _content(kp) & _content(ph) and not _told_apart(kp, ph)) or
