@@ -1655,3 +1655,12 @@ def test_a_plant_described_after_this_is_the_plant_just_told():
     # ... while "Это завод …, фабрика …" names the plants a count announced (written corpus 019)
     assert len(plants("В области открылись два новых производства. Это завод строительных "
                       "смесей «Тосно-Миксы» и фабрика картонной тары в Гатчине.")) == 2
+
+
+def test_a_headline_plant_named_by_an_adjective_of_its_product():
+    # a body plant named by an adjective of the headline's product is the headline's plant
+    # (after real news dev r1_015)
+    text = ("В Вязниках стартует производство прицепов\n\nВ Вязниках открыли предприятие по "
+            "выпуску прицепной техники для грузовиков.")
+    assert [p[0] for p in plants(text)] == ["предприятие по выпуску прицепной техники для "
+                                            "грузовиков"]

@@ -2465,9 +2465,10 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
 def _compound_adjective_names(a: PlantMention, b: PlantMention) -> bool:
     """One plant in the headline and the body, named by a compound adjective in one and by
     its product in the other ("В Чое открылся завод по переработке молока" over "открыл
-    молокоперерабатывающий цех", real news dev r11_001): a long adjective of a's name begins
-    with the stem of a noun of b's."""
-    adjs = [w for w in re.findall(r"[а-яё]+", a.name.lower())[:-1] if len(w) > 10]
+    молокоперерабатывающий цех", real news dev r11_001), or by an adjective of its product
+    ("производство прицепов" over "предприятие по выпуску прицепной техники", r1_015): an
+    adjective of a's name begins with the stem of a noun of b's."""
+    adjs = [w for w in re.findall(r"[а-яё]+", a.name.lower())[:-1] if len(w) > 6]
     return any(w.startswith(n[:5]) and len(n) >= 5
                for w in adjs for n in _row_content(b.name, b.product))
 
