@@ -1703,3 +1703,112 @@ LEAD = ("Губернатор вручил награды лучшим пред�
 def test_a_plant_with_a_name_takes_no_other_plants_status(text, expected):
     # every sentence here was written for the tests
     assert plants(text) == expected
+
+
+def operated(text: str) -> list[tuple[str, str | None, str]]:
+    """(name, operator, status) of every plant row of a text."""
+    analyzed = analyze(text)
+    return [(p.name, p.operator, p.status)
+            for p in find_plants(analyzed, build_context(analyzed, PUBLISHED))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plural facility noun listing its companies: one plant each (after real news dev
+    # r10_022), the legal forms cut the list even where its quotes are left unclosed ...
+    ("В Твери приостановлена работа ряда предприятий города, среди которых ОАО «Тверьпласт», "
+     "ПАО «Завод «Волжанин» и ООО «Верхневолжская мебель».",
+     [("завод «Волжанин»", "suspended"),
+      ("предприятие «Верхневолжская мебель»", "suspended"),
+      ("предприятие «Тверьпласт»", "suspended")]),
+    # ... and names without quotes, three or more (after r9_018)
+    ("В особой экономической зоне в Калуге в 2026 году появятся предприятия компаний "
+     "Фармлайн, Стальпром Групп и Вектор Пак.",
+     [("предприятие Вектор Пак", "planned"), ("предприятие Стальпром Групп", "planned"),
+      ("предприятие Фармлайн", "planned")]),
+    # not a region's plants, nor companies only discussed (after r11_020) ...
+    ("В 2026 году появятся новые предприятия Татарстана, Башкирии и Удмуртии.", []),
+    ("На совещании рассматривали ситуацию на трёх предприятиях: ЗАО «Тверьпласт», "
+     "ОАО «Волжанин» и ОАО «Верхневолжская мебель».", []),
+    # ... nor a place after the noun ("в ОЭЗ «…»")
+    ("Заводы в ОЭЗ «Узловая» и «Ефремов» запустили в прошлом году.", []),
+])
+def test_plants_listed_by_their_companies(text, expected):
+    assert sorted((name, status) for name, _, status in operated(text)) == expected
+
+
+def test_a_listed_company_runs_its_plant():
+    assert ("предприятие Фармлайн", "Фармлайн", "planned") in operated(
+        "В Калуге в 2026 году появятся предприятия компаний Фармлайн, Стальпром Групп и "
+        "Вектор Пак.")
+
+
+def test_a_municipal_enterprise_owns_its_shop():
+    # "МП" is a legal form: the shop's owner, not its product (after real news dev r10_023)
+    text = "В Салехарде в 2026 году планируется модернизировать цех МП «Северные олени»."
+    assert operated(text) == [("цех МП «Северные олени»", "Северные олени", "planned")]
+
+
+def test_a_named_plant_is_no_kind_of_another():
+    # "завод «X»" has a name of its own: a later "АО «Завод Y»" is another plant, and a place
+    # adjective is no product of a quoted name (after real news dev r10_022)
+    names = [r[0] for r in operated(
+        "В Твери остановили работу предприятий, среди которых ПАО «Завод «Волжанин», "
+        "АО «Завод Тверитин» и АО «Тверской электротехнический завод».")]
+    assert names == ["завод «Волжанин»", "завод «Тверитин»", "Тверской электротехнический завод"]
+
+
+@pytest.mark.parametrize("text,names", [
+    # a facility with no name that a verb of containing lists is a part of the project
+    # (after real news dev r10_006, r2_047, r7_029) ...
+    ("В Кизляре строят птицефабрику «Терская». Также на объекте появятся склады и "
+     "инфраструктура, включая убойный цех.", ["птицефабрика «Терская»"]),
+    ("В Тюмени построят технопарк. Он будет включать в себя нефтехимическое производство и "
+     "логистический центр.", []),
+    # ... not a plant that an event noun governs, nor a named one, nor one put into service
+    ("Компания вложит 2 млрд рублей в проекты, включая строительство завода по выпуску труб.",
+     ["завод по выпуску труб"]),
+    ("В кластер войдёт завод минеральных удобрений компании «Химпром» в Перми. Предприятие "
+     "пока на стадии проектирования.", ["завод минеральных удобрений"]),
+])
+def test_a_part_a_project_contains_is_no_plant(text, names):
+    assert [p[0] for p in plants(text)] == names
+
+
+def test_a_unit_put_into_service_is_no_part_listed():
+    from pipeline.rules.plants import _find_in_sentence
+    sent = analyze("В Ижевске в строй вошёл новый цех по выпуску поковок.").sentences[0]
+    assert [p.name for p in _find_in_sentence(sent)] == ["цех по выпуску поковок"]
+
+
+def test_a_shop_compound_and_a_plant_named_by_its_products_adjective():
+    # "маслоцех" is a shop named by its product, as "мясокомбинат" (after real news dev r10_007)
+    assert plants("В Якутии состоялось открытие нового маслоцеха.") == \
+        [("маслоцех", None, "launched")]
+    # "фанерный завод" after "завод по выпуску фанеры" is the same plant (after r9_026) ...
+    assert [p[0] for p in plants(
+        "В Хабаровском крае открыли завод по выпуску хвойной фанеры. «Открывая фанерный завод, "
+        "мы развиваем переработку древесины», — сказал губернатор.")] == \
+        ["завод по выпуску хвойной фанеры"]
+    # ... a plant of another product is not
+    assert len(plants("В Хабаровском крае открыли завод по выпуску хвойной фанеры. В Амурской "
+                      "области открыли кирпичный завод.")) == 2
+
+
+def test_a_plant_described_after_this_is_the_plant_just_told():
+    # "Это первое … предприятие" describes the plant told before it (after real news dev
+    # r10_020): one row, with the product the description gives ...
+    assert plants("В Элисте состоялось открытие кондитерской фабрики. Это первое в республике "
+                  "предприятие по выпуску печенья.") == \
+        [("кондитерская фабрика", "печенье", "launched")]
+    # ... while "Это завод …, фабрика …" names the plants a count announced (written corpus 019)
+    assert len(plants("В области открылись два новых производства. Это завод строительных "
+                      "смесей «Тосно-Миксы» и фабрика картонной тары в Гатчине.")) == 2
+
+
+def test_a_headline_plant_named_by_an_adjective_of_its_product():
+    # a body plant named by an adjective of the headline's product is the headline's plant
+    # (after real news dev r1_015)
+    text = ("В Вязниках стартует производство прицепов\n\nВ Вязниках открыли предприятие по "
+            "выпуску прицепной техники для грузовиков.")
+    assert [p[0] for p in plants(text)] == ["предприятие по выпуску прицепной техники для "
+                                            "грузовиков"]

@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from pipeline.rules import lexicon
 from pipeline.rules.context import (
@@ -115,6 +116,10 @@ _APPROVALS: frozenset[str] = frozenset()  # "приоритетный": an inten
 _OTHER_DEALS: frozenset[str] = frozenset()  # "аренда": a contract of another kind
 _ALLOCATIONS: frozenset[str] = frozenset()  # "выделить": money given for a building to come
 _ACHIEVEMENTS: frozenset[str] = frozenset()  # "позволило создать": the building was done
+_COMPANY_LISTS: frozenset[str] = frozenset()  # "среди которых": companies listed, one plant each
+_REVIEWS: frozenset[str] = frozenset()  # "рассматривать": companies listed as topics, no news
+_CONTENTS: frozenset[str] = frozenset()  # "включая": a facility listed as a part of a project
+_DESCRIBING: frozenset[str] = frozenset()  # "Это первое предприятие …": the plant just told
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -145,6 +150,10 @@ def status_values() -> list[str]:
     return list(lexicon.ordered("plant_status_values", "status"))
 
 
+# the plant_words roles read into _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
+_LATER_ROLES = ("stage_noun", "company_list", "review", "contents_word", "describing_adjective")
+
+
 def load_lexicon() -> None:
     """(Re)read the word lists of this module from pipeline/data/lexicon/; called on import,
     and by a caller that edited a file (after `lexicon.rows.cache_clear()`)."""
@@ -156,7 +165,7 @@ def load_lexicon() -> None:
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
-    global _COMPOUND_BASES, _COMPOUND_STOPS
+    global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     heads = "facility_heads"
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
     _COMPOUND_STOPS = lexicon.words("plant_words", role="compound_stop")
@@ -195,7 +204,8 @@ def load_lexicon() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
-    _STAGES = lexicon.words(words, role="stage_noun")
+    _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING = (lexicon.words(words, role=r) for r
+                                                                 in _LATER_ROLES)
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
@@ -994,6 +1004,8 @@ class _Phrase:
     split: bool = False  # one of several plants a plural head names by product
     counted: bool = False  # a number before the head: "два предприятия"
     another: bool = False  # "ещё один завод", "похожий завод": one more of the kind told
+    company: str | None = None  # the company a listed plant is named by (_listed_companies)
+    again: bool = False  # "Это первое предприятие, …": the plant just told (_described)
 
 
 def _adj_nom(tok: Token, proper: bool, head: str) -> str:
@@ -1378,7 +1390,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
                         if not (k < cstart and _in_quantity(x))).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
     if not weak and (own := _name_in_company(sent, t)):
-        return f"{head_nom} «{own.group(1)}»", t.end + own.end() - 1, None
+        # the match is in the sentence's text: its end is an offset there
+        return f"{head_nom} «{own.group(1)}»", sent.start + own.end() - 1, None
     quoted = _quoted_after(sent, t)
     if quoted and (not weak or _lem(t) in _STOPPABLE_HEADS and not quoted.group(1)):
         # a weak head with a name ("предприятие «Алтайвагон»") is kept only when it stops
@@ -1716,6 +1729,115 @@ def _plural_heads_making(sent: Sentence, covered: set[int], before: Sentence | N
     return out
 
 
+# a company of a list: a quoted name (one level of nested quotes), or a name of capitalised
+# words with no quotes ("БС Процессинг", "АЛУ-ПРО"); a list whose names follow legal forms is
+# cut at each form, as such lists leave quotes unclosed ("ПАО «Завод «Симферопольсельмаш», …")
+_LISTED_QUOTED = re.compile(r"«([^«»]*(?:«[^«»]*»[^«»]*)?)»")
+_LISTED_BARE = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,3}(?![\w«])")
+_LISTED_SEP = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+и\s+")
+
+
+@lru_cache(maxsize=2)
+def _legal_re(forms: frozenset[str]) -> re.Pattern:
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:{alts})(?:\s+[А-ЯЁ]{{2,4}})?\s*«")
+
+
+def _legal_item(text: str, pos: int) -> re.Match | None:
+    """A legal form (and a region's letters: "ГУП РК") and the quote opening a name at pos."""
+    return _legal_re(_LEGAL_FORMS).match(text, pos)
+
+
+def _balanced(name: str) -> str:
+    """A name cut from a list without the quotes it does not open ("Пневматика»")."""
+    name = name.strip()
+    while name.endswith("»") and name.count("»") > name.count("«"):
+        name = name[:-1]
+    return name + "»" * (name.count("«") - name.count("»"))
+
+
+def _company_items(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, kind: legal, quoted or bare) of the companies a list at the start
+    of `text` names, one after another with commas and "и", all of one kind."""
+    items: list[tuple[int, int, str, str]] = []
+    pos = 0
+    while True:
+        if (legal := _legal_item(text, pos)) is not None:
+            nxt = next((m for m in _LISTED_SEP.finditer(text, legal.end())
+                        if _legal_item(text, m.end())), None)
+            last = _LISTED_QUOTED.match(text, legal.end() - 1)
+            stop = nxt.start() if nxt else last.end() if last else None
+            if stop is None:
+                break
+            items.append((pos, stop, _balanced(text[legal.end():stop]), "legal"))
+            if nxt is None:
+                break
+            pos = nxt.end()
+            continue
+        m = _LISTED_QUOTED.match(text, pos) or _LISTED_BARE.match(text, pos)
+        kind = "quoted" if m is not None and m.re is _LISTED_QUOTED else "bare"
+        if m is None or items and kind != items[0][3]:
+            break
+        items.append((m.start(), m.end(), m.group(1) if kind == "quoted" else m.group(0), kind))
+        sep = _LISTED_SEP.match(text, m.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return items
+
+
+@lru_cache(maxsize=2)
+def _list_opener(words: frozenset[str]) -> re.Pattern:
+    """Up to two words in the genitive ("предприятий города"), then a word that opens a
+    list ("среди которых") or a colon, before the first name."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:\s+[а-яё]+){{0,2}}?\s*,?\s*(?:({alts})\s*)?[:—–]?\s*(?=[«A-ZА-ЯЁ])")
+
+
+def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
+    """Plants a plural facility noun lists by their companies ("приостановлена работа ряда
+    предприятий города, среди которых ОАО «Пневматика», ПАО «Фирма Сэлма» …", "появятся
+    предприятия компаний Престорусь, РЭДАЛИТ Шлюбмерже, БС Процессинг", real news dev r10_022,
+    r9_018): one plant per company, "предприятие «Пневматика»". Names without quotes count
+    only three or more in a row, none a place or in an oblique case ("на предприятиях
+    Татарстана, Башкирии и Удмуртии" are a region's plants); the sentence must say what
+    happens to them."""
+    toks = sent.tokens
+    out: list[_Phrase] = []
+    if sentence_status(sent) in (None, UNKNOWN) or \
+            any(_verb_lemma(x) in _REVIEWS for x in toks):
+        return out  # "Рассматривали ситуацию на предприятиях: ЗАО «А», ОАО «Б»" (r11_020)
+    for i, t in enumerate(toks):
+        if _lem(t) not in _HOSTS or t.pos != "NOUN" or t.feats.get("Number") != "Plur" or \
+                any(p.start <= t.start < p.end for p in found):
+            continue
+        rest = sent.text[t.end - sent.start:]
+        opener = _list_opener(_COMPANY_LISTS).match(rest)
+        items = _company_items(rest[opener.end():]) if opener else []
+        if len(items) < (3 if items and items[0][3] == "bare" else 2):
+            continue
+        base = t.end + opener.end()
+        lead = [x for x in toks if t.end <= x.start < base and x.text[:1].isalpha() and
+                not (opener.group(1) and t.end + opener.start(1) <= x.start)]
+        if any(x.case != "Gen" for x in lead):
+            continue  # "заводы в ОЭЗ «Алабуга»": a place, not the companies of the plants
+        if items[0][3] != "legal" and any(
+                find_regions(name) or any(x.case not in (None, "Nom", "Acc") for x in toks
+                                          if x.start == base + a) for a, _, name, _ in items):
+            continue  # a region's or a town's plants, or companies in the genitive
+        head = _head_nominative(t)
+        for a, b, name, kind in items:
+            if any(base + a <= toks[p.head].start < base + b for p in found):
+                continue  # the plant is read already ("АО «Симферопольский … завод»")
+            first = name.split()[0]
+            row = f"{first.lower()} {name[len(first) + 1:]}" \
+                if lemma(first.lower()) in FACILITY_HEADS else \
+                (f"{head} {name}" if kind == "bare" else f"{head} «{name}»")
+            out.append(_Phrase(base + a, base + b, row, None, i, False, False,
+                               lemma=_lem(t), company=name))
+    return out
+
+
 def _objects_named(toks: list[Token], spans: list[tuple[int, int, int]], action: str
                    ) -> tuple[str, str]:
     """(genitive after "по <action>", nominative product) of a list of objects."""
@@ -1820,13 +1942,49 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
         if (other := _coordinated_adjective(sent, phrase)) is not None:
             found.insert(len(found) - 1, other)
     found.extend(_plural_heads_making(sent, covered, before))
+    found.extend(_listed_companies(sent, found))
     if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
         found.append(earlier)
     if not _named_plant_acts(sent, found) and \
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
     _fold_production_into_named(found, toks)
-    return found
+    if found and _described(sent):
+        found[0].again = True
+    return [p for p in found if not _listed_part(sent, p)]
+
+
+def _described(sent: Sentence) -> bool:
+    """A sentence that opens "Это первое / единственное / крупнейшее …" describes the plant
+    just told ("открытие кондитерской фабрики. Это первое в республике предприятие, которое
+    выпускает печенье", real news dev r10_020): its facility is that plant again. "Это завод
+    смесей «X», фабрика …" (written corpus 019) names the plants a count announced."""
+    toks = sent.tokens
+    return len(toks) > 2 and toks[0].text.lower() == "это" and _lem(toks[1]) in _DESCRIBING
+
+
+def _listed_part(sent: Sentence, ph: _Phrase) -> bool:
+    """A facility with no name of its own that a verb of containing lists, with nothing but
+    other parts between them ("на объекте появится инфраструктура, включая убойный цех",
+    "Парк будет включать в себя нефтепереработку, нефтехимическое производство …", "В проект
+    также войдет тепличный комплекс", real news dev r10_006, r2_047, r7_029): a part of the
+    project, not a plant with news; only a unit or a weak head ("цех", "производство",
+    "комплекс"): a cluster's plants are plants ("В кластер войдут завод … компании
+    «Уралкалийхим» и фабрика …", written corpus 014), and so is a plant an event noun
+    governs ("включая строительство завода") or one that "вошёл в строй"."""
+    toks = sent.tokens
+    if ph.named or ph.company or ph.lemma not in WEAK_HEADS | ADDED_UNITS or \
+            "«" in sent.text[ph.start - sent.start:ph.end - sent.start + 12]:
+        return False  # "В кластер вошли завод удобрений и фабрика упаковки": its plants
+    k = next((j for j, t in enumerate(toks) if t.start >= ph.start), len(toks))
+    for j in range(k - 1, -1, -1):
+        t = toks[j]
+        if _verb_lemma(t) in _CONTENTS:
+            return not any(_lem(x) in _SERVICE_NOUNS for x in toks[max(0, j - 2):k + 3])
+        if t.pos in ("VERB", "AUX") or t.text in ";:" or STATUS_LEMMAS.get(_lem(t)) or \
+                _lem(t) in EVENT_NOUNS:
+            return False
+    return False
 
 
 def region_of_place_adjective(word: str) -> Region | None:
@@ -1876,8 +2034,8 @@ def _named_later(first: _Phrase, later: _Phrase) -> bool:
         # электротехнического оборудования" (real news dev r11_027): its kind is its product
         made = later.product.lower().split()
         return all(any(w[:6] == m[:6] for m in made) for w in short[:-1])
-    if not (later.named and not first.named and first.lemma == later.lemma):
-        return False
+    if not (later.named and not first.named and first.lemma == later.lemma) or "«" in first.name:
+        return False  # "завод «Симферопольсельмаш»" has a name of its own, not a kind
     if len(full) > len(short) and full[-len(short):] == short:
         return True
     # "новый машиностроительный завод" … "Суходольский завод специального тяжелого
@@ -1891,8 +2049,13 @@ def _compound_of(a: _Phrase, b: _Phrase) -> bool:
     комбинат" and "комбинат по переработке мяса" (real news dev r1_044)."""
     if a.lemma != b.lemma:
         return False
-    adjs = [w for w in a.name.lower().split()[:-1] if len(w) > 8]
-    return any(w.startswith(n[:5]) and len(n) >= 4 for w in adjs for n in _content(b))
+    # a compound ("мясоперерабатывающий") or an adjective of the product itself ("фанерный
+    # завод" and "завод по выпуску фанеры", real news dev r9_026)
+    adjs = [w for w in a.name.lower().split()[:-1] if len(w) > 6]
+    # a quoted proper name says nothing of a product ("Симферопольский электротехнический
+    # завод" is not "завод «Симферопольсельмаш»", real news dev r10_022)
+    made = _row_content(re.sub(r"«[^»]*»?", " ", b.name), b.product)
+    return any(w.startswith(n[:5]) and len(n) >= 4 for w in adjs for n in made)
 
 
 def _compound_stem_of(a: _Phrase, b: _Phrase) -> bool:
@@ -2118,6 +2281,8 @@ def _clause_companies(sent: Sentence, ph: _Phrase) -> list[str]:
 
 
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
+    if ph.company:
+        return ph.company  # "предприятия, среди которых ОАО «Пневматика»": its own company
     if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
             sent.tokens[ph.head + 1].text.lower() != "«":
         return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
@@ -2229,6 +2394,8 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
     """The row of a facility already read that this phrase names again."""
     if ph.another:
         return None
+    if ph.again and kept:
+        return len(kept) - 1
     return next((k for k, (ksi, kp) in enumerate(kept)
                  if kp.name == ph.name or
                  (ksi != si and _content(kp) & _content(ph) and not _told_apart(kp, ph)) or
@@ -2437,9 +2604,10 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
 def _compound_adjective_names(a: PlantMention, b: PlantMention) -> bool:
     """One plant in the headline and the body, named by a compound adjective in one and by
     its product in the other ("В Чое открылся завод по переработке молока" over "открыл
-    молокоперерабатывающий цех", real news dev r11_001): a long adjective of a's name begins
-    with the stem of a noun of b's."""
-    adjs = [w for w in re.findall(r"[а-яё]+", a.name.lower())[:-1] if len(w) > 10]
+    молокоперерабатывающий цех", real news dev r11_001), or by an adjective of its product
+    ("производство прицепов" over "предприятие по выпуску прицепной техники", r1_015): an
+    adjective of a's name begins with the stem of a noun of b's."""
+    adjs = [w for w in re.findall(r"[а-яё]+", a.name.lower())[:-1] if len(w) > 6]
     return any(w.startswith(n[:5]) and len(n) >= 5
                for w in adjs for n in _row_content(b.name, b.product))
 
