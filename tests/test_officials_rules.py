@@ -1472,3 +1472,16 @@ def test_curators_envoys_and_the_capitalised_region_word(text, expected):
 def test_a_possessive_before_an_inverted_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION, company="Вектор")
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text,position", [
+    # written for the tests: "и.о." is four tokens for the tokenizer ("и", ".", "о", ".")
+    ("Объявляя о запуске завода, и.о. главы республики Иван Петров заявил о новых планах.",
+     "и.о. главы"),
+    # "И. о." with a space is written "и.о." too: one spelling of the post
+    ("И. о. директора завода Анна Смирнова рассказала о планах.", "и.о. директора"),
+])
+def test_a_dotted_acting_abbreviation_stays_in_the_post(text, position):
+    rows = [m for m in officials.find_officials(analyze(text), REGION)
+            if m.surname in ("Петров", "Смирнова")]
+    assert [(m.position.lower(), m.phase) for m in rows] == [(position, "acting")]

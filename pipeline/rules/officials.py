@@ -886,7 +886,7 @@ def _parse_post(sent: Sentence, toks: list[Token], hi: int, doc: Article,
         # modifies the next word
         return None
     pi = _pre_start(sent, toks, hi)
-    pre = toks[pi:hi]
+    pre = _joined_abbreviations(toks[pi:hi])
     place, kept_pre = _split_place(pre, doc)
     comp = _read_complement(sent, toks, hi, doc)
     phase = _phase_of(pre, head) or _shared_phase(sent.tokens, (pre or [head])[0], head)
@@ -922,9 +922,34 @@ def _pre_start(sent: Sentence, toks: list[Token], hi: int) -> int:
         elif pi < hi and pi > 1 and _adjectives_joined(toks, pi - 1) \
                 and _is_pre_modifier(sent, toks[pi - 2], toks[hi]):
             pi -= 2  # "чрезвычайный и полномочный посол"
+        elif pi >= 4 and _dotted_abbreviation(toks, pi - 4):
+            pi -= 4  # "и.о. главы": four tokens
         else:
             break
     return pi
+
+
+def _dotted_abbreviation(toks: list[Token], i: int) -> bool:
+    """toks[i:i + 4] is an acting abbreviation the tokenizer cut at its dots ("и.о.",
+    "и. о." are "и", ".", "о", ".")."""
+    return "".join(t.text.lower() for t in toks[i:i + 4]) in ACTING_ABBREVIATIONS \
+        and len(toks[i:i + 4]) == 4 and toks[i + 1].text == toks[i + 3].text == "."
+
+
+def _joined_abbreviations(pre: list[Token]) -> list[Token]:
+    """The modifiers with a dotted acting abbreviation made one word again, as the post
+    and its phase read it ("и.о. главы ЛНР": acting, the post "и.о. главы")."""
+    out: list[Token] = []
+    i = 0
+    while i < len(pre):
+        if _dotted_abbreviation(pre, i):
+            joined = "".join(t.text for t in pre[i:i + 4])
+            out.append(replace(pre[i], text=joined, end=pre[i + 3].end, lemma=joined.lower()))
+            i += 4
+        else:
+            out.append(pre[i])
+            i += 1
+    return out
 
 
 def _adjectives_joined(toks: list[Token], i: int) -> bool:
@@ -1679,6 +1704,9 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
                 or re.fullmatch(r"[А-ЯЁ]", t.text) and i + 1 < len(sent.tokens) \
                 and sent.tokens[i + 1].text == ".":
             out.append(t)  # "колхоза им. В.И. Ленина": an initial and its dot end nothing
+            continue
+        if any(_dotted_abbreviation(sent.tokens, j) for j in range(max(0, i - 3), i + 1)):
+            out.append(t)  # "и.о. главы": the abbreviation's four tokens end nothing
             continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY
                            or t.pos in _BOUNDARY_POS and not _is_head(t)
