@@ -1485,3 +1485,13 @@ def test_a_dotted_acting_abbreviation_stays_in_the_post(text, position):
     rows = [m for m in officials.find_officials(analyze(text), REGION)
             if m.surname in ("Петров", "Смирнова")]
     assert [(m.position.lower(), m.phase) for m in rows] == [(position, "acting")]
+
+
+def test_initials_keep_their_dots_in_the_full_name():
+    # written for the tests (after real news dev r13_026): the normaliser gives "Л Д Маиков"
+    text = ("В церемонии приняли участие: глава администрации района Л.Д. Маиков, директор "
+            "завода И. П. Петров и Анна Смирнова, министр сельского хозяйства.")
+    names = {m.full_name for m in officials.find_officials(analyze(text), REGION)}
+    assert {"Л. Д. Маиков", "И. П. Петров"} <= names
+    assert not any(w.isalpha() and len(w) == 1 for n in names for w in n.split())
+    assert "Анна Смирнова" in names  # a full first name is left as it is

@@ -333,7 +333,7 @@ def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str
             by_text = {t.text.lower(): t for t in toks}
             parts = [_nominative_word(p, by_text.get(p.lower())) if p.lower() in by_text
                      and p == by_text[p.lower()].text else p for p in parts]
-        full = " ".join(_cap(p) for p in parts)
+        full = " ".join(_name_word(p) for p in parts)
         return full, _cap(parts[-1]), span.first
     # more words than the name parts read ("Реджеп Тайип Эрдоган"): keep them all
     if toks and span.normal == span.text:
@@ -345,7 +345,13 @@ def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str
     surname = _cap(words[-1])
     if len(words) > 2 and words[-2].lower() in NAME_PARTICLES:
         surname = f"{_cap(words[-2])} {surname}"  # "Марин Ле Пен" -> "Ле Пен"
-    return " ".join(_cap(w) for w in words), surname, _cap(words[0])
+    return " ".join(_name_word(w) for w in words), surname, _cap(words[0])
+
+
+def _name_word(word: str) -> str:
+    """A part of a full name as published: an initial keeps its dot ("Л. Д. Маиков"; the
+    normaliser gives the bare letters "Л Д")."""
+    return f"{word.upper()}." if len(word) == 1 and word.isalpha() else _cap(word)
 
 
 # A surname in the instrumental ("Бутовым", "Ильиным"): no nominative ends so (structure).
