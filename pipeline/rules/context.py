@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.rules import lexicon
-from pipeline.rules.gazetteer import Region, RegionMention, find_regions, settle_shared_towns
+from pipeline.rules.gazetteer import (
+    VIA_CITY,
+    Region,
+    RegionMention,
+    find_regions,
+    settle_shared_towns,
+)
 from pipeline.rules.memo import memo_text
 from pipeline.rules.morph import lemma, normal_name
 from pipeline.rules.orgs import (
@@ -104,10 +110,12 @@ _NOT_COMPANY = lexicon.words("company_words", role="not_company")
 
 def _region_itself(text: str) -> bool:
     """Whether a name is only a region's name ("СВЕРДЛОВСКАЯ ОБЛАСТЬ", real news dev
-    r9_002, a heading the NER took for an organization); "Ростовская зерновая компания"
-    has words of its own."""
+    r9_002, a heading the NER took for an organization), or a town's in capitals ("МАЙКОП",
+    r13_005: a dateline); "Ростовская зерновая компания" has words of its own, and a company
+    may bear a town's name written as a name."""
     found = find_regions(text)
-    return len(found) == 1 and found[0].via in _NAMED_OUTRIGHT and \
+    return len(found) == 1 and (found[0].via in _NAMED_OUTRIGHT
+                                or found[0].via == VIA_CITY and text.isupper()) and \
         not re.sub(r"[\W_]+", "", text[:found[0].start] + text[found[0].end:])
 
 
