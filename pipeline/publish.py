@@ -127,8 +127,8 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return _lf(_crlf_text(_csv_frame(df)))
 
 
-def _crlf_text(frame: pd.DataFrame) -> str:
-    return frame.to_csv(index=False, lineterminator="\r\n")
+def _crlf_text(frame: pd.DataFrame, header: bool = True) -> str:
+    return frame.to_csv(index=False, lineterminator="\r\n", header=header)
 
 
 def _lf(text: str) -> bytes:
@@ -162,7 +162,7 @@ def _excel(frame: pd.DataFrame, crlf: str | None = None, header: bool = True) ->
         frame = frame.copy()
         for c, values in fixed.items():
             frame[c] = pd.Series(values, index=frame.index, dtype=object)
-        crlf = frame.to_csv(index=False, lineterminator="\r\n", header=header)
+        crlf = _crlf_text(frame, header)
     return b"\xef\xbb\xbf" + crlf.encode("utf-8")
 
 
@@ -189,7 +189,7 @@ def write_csv_pair(df: pd.DataFrame, csv_path: Path, excel_path: Path,
         excel_fh.write(b"\xef\xbb\xbf")
         for start in range(0, max(len(df), 1), chunk_rows):
             frame = _csv_frame(df.iloc[start:start + chunk_rows])
-            crlf = frame.to_csv(index=False, lineterminator="\r\n", header=start == 0)
+            crlf = _crlf_text(frame, header=start == 0)
             csv_fh.write(_lf(crlf))
             excel_fh.write(_excel(frame, crlf, header=start == 0)[3:])
             del frame, crlf

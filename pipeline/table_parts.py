@@ -25,6 +25,7 @@ import json
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -47,19 +48,22 @@ from pipeline.versioning import source_version
 PART_META = "_part.json"
 FACT_TABLES = ("officials", "plants", "investments")
 QUARANTINED = "quarantined_rows"
-# the fact tables' calendar-date columns (kind "date" in the pandera models)
-DATE_COLUMNS = {t: [n for n, c in TABLES[t].to_schema().columns.items()
-                    if (c.metadata or {}).get("kind") == "date"] for t in FACT_TABLES}
 # the code a part's rows come from besides the rules (the parse version covers those)
 PARTS_VERSION = source_version("tables.py", "schemas.py", "quarantine.py", "table_parts.py")
 
 
+@cache
+def _date_columns(table: str) -> list[str]:
+    """The table's calendar-date columns (kind "date" in its pandera model); asked for when
+    a build joins the months, not when the definitions load."""
+    return [n for n, c in TABLES[table].to_schema().columns.items()
+            if (c.metadata or {}).get("kind") == "date"]
+
+
 @dataclass
 class PartsResult:
-    """The fact tables and quarantined rows of every month, and what the build did."""
+    """What a build of the parts did: the months built, read back and removed."""
 
-    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
-    quarantined: pd.DataFrame | None = None
     built: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -140,7 +144,7 @@ def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
         return validate(table, pd.DataFrame(columns=columns(TABLES[table])))
     df = pd.concat(rows, ignore_index=True) if len(rows) > 1 else rows[0]
     df = df.reindex(columns=columns(TABLES[table]))
-    for name in DATE_COLUMNS[table]:
+    for name in _date_columns(table):
         df[name] = df[name].astype(object).where(df[name].notna(), pd.NaT)
     keys = [k for k in SORT_KEYS[table] if k in df.columns]
     return df.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
@@ -148,9 +152,11 @@ def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: Path, *,
                       version: str = PARTS_VERSION,
-                      batch_documents: int = partitions.BATCH_DOCUMENTS) -> PartsResult:
-    """Bring the parts up to date with the current parse partitions and return every
-    month's fact tables joined. `documents`: the documents table after its own quarantine.
+                      batch_documents: int = partitions.BATCH_DOCUMENTS
+                      ) -> tuple[dict[str, pd.DataFrame], PartsResult]:
+    """Bring the parts up to date with the current parse partitions; every month's fact
+    tables and quarantined rows joined (by table name), and what was done. `documents`:
+    the documents table after its own quarantine.
     Months to rebuild are built in batches of about `batch_documents` documents, which
     bounds the records held at once."""
     result = PartsResult()
@@ -177,13 +183,12 @@ def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: P
         result.built += batch
     # each table's month frames are let go as soon as the table is joined: the whole tables
     # and the months' frames are never all held at once
-    for name in FACT_TABLES:
-        result.frames[name] = _concat(name, [parts[pk].pop(name)
-                                             for pk in manifest["partitions"]])
+    frames = {name: _concat(name, [parts[pk].pop(name) for pk in manifest["partitions"]])
+              for name in FACT_TABLES}
     q = [parts[pk][QUARANTINED] for pk in manifest["partitions"]
          if not parts[pk][QUARANTINED].empty]
-    result.quarantined = (pd.concat(q, ignore_index=True) if q
-                          else quarantine.Quarantine().frame())
+    frames[QUARANTINED] = (pd.concat(q, ignore_index=True) if q
+                           else quarantine.Quarantine().frame())
     del parts
     if parts_root.is_dir():
         for folder in sorted(parts_root.iterdir()):
@@ -191,7 +196,7 @@ def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: P
                 result.removed.append(folder.name)
                 with contextlib.suppress(OSError):
                     shutil.rmtree(folder)
-    return result
+    return frames, result
 
 
 def build_tables_by_part(documents: pd.DataFrame, records_root: Path, parts_root: Path,
@@ -205,11 +210,12 @@ def build_tables_by_part(documents: pd.DataFrame, records_root: Path, parts_root
     (tests/test_table_parts.py holds the two equal), built from the months that changed."""
     q = quarantine.Quarantine()
     clean = documents_table_split(documents, q)
-    parts = update_fact_parts(clean, records_root, parts_root, version=version,
-                              batch_documents=batch_documents)
-    quarantined = pd.concat([q.frame(), parts.quarantined], ignore_index=True) \
-        if q.rows else parts.quarantined
-    frames = {"documents": clean, **parts.frames}
-    frames = finish_tables(frames, quarantined, rejections, duplicates, len(documents),
+    facts, parts = update_fact_parts(clean, records_root, parts_root, version=version,
+                                     batch_documents=batch_documents)
+    quarantined = facts.pop(QUARANTINED)
+    if q.rows:
+        quarantined = pd.concat([q.frame(), quarantined], ignore_index=True)
+    frames = finish_tables({"documents": clean, **facts}, quarantined, rejections,
+                           duplicates, len(documents),
                            max_quarantine_share=max_quarantine_share)
     return frames, parts
