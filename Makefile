@@ -56,6 +56,7 @@ ui: venv cluster-venv
 evaluate: venv
 	$(BIN)/python -m pipeline.evaluation.factrueval
 	$(BIN)/python -m pipeline.evaluation.corpus --all --out reports/corpus.md
+	$(BIN)/python -m pipeline.evaluation.agreement --out reports/status_agreement.md
 
 benchmark: venv
 	$(BIN)/python benchmarks/run.py --n 2000
