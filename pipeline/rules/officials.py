@@ -254,6 +254,8 @@ def _cap(word: str) -> str:
 
 def _nominative_word(word: str, tok: Token | None) -> str:
     """An oblique name word the normaliser left as written ("Обамой") to the nominative."""
+    if _WOMAN_OBLIQUE.fullmatch(word):
+        return word[:-2] + "а"  # "Е.Г. Кашиной", tagged a man's nominative after initials
     if tok is not None and tok.case == "Nom" and word.lower().endswith(_INSTRUMENTAL) \
             and (stem := _declined_lemma(word, tok)):
         return stem  # "Капланом Панешем" tagged a nominative: the ending says otherwise
@@ -278,6 +280,11 @@ def _nominative_word(word: str, tok: Token | None) -> str:
                                                   for p in parses):
         return word  # "Нарендры Моди": a foreign name does not decline
     return inflect(word, "nomn", "sing", src)
+
+
+# A woman's family name in an oblique case ("Кашиной", "Ивановой"): no nominative ends so
+# (structure; "-ской" is left out: "Трубецкой", "Шаховской" are men's nominatives)
+_WOMAN_OBLIQUE = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой")
 
 
 # An oblique Russian surname the dictionary does not know: the suffix -ов/-ев/-ин and a
@@ -2560,6 +2567,7 @@ def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
     posts = posts or _possessive_post(sent, per, doc) or _posts_after(sent, per, doc) or \
         _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
         plural.get((per.start, per.end), [])
+    _read_as_woman(sent, per, person, posts[0].head_case if posts else None)
     posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
     return [x for post in posts for x in (
         post, *(replace(post, organization=o, more_orgs=()) for o in post.more_orgs))]
@@ -2621,6 +2629,58 @@ def _read_as_nominative(sent: Sentence, per: Span, person: _Person) -> None:
     person.full_name = " ".join(_cap(w) for w in words)
     person.surname, person.first = _cap(words[-1]), _cap(words[0])
     person.nominative = True
+
+
+# a woman's family name as written, which is also the genitive of a man's ("Кашина" of
+# "Кашин"): the normaliser, reading the genitive, gives the man's (structure, not vocabulary)
+_WOMAN_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына)")
+_WOMAN_NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:вна|чна)")  # a patronymic
+
+
+def _read_as_woman(sent: Sentence, per: Span, person: _Person, post_case: str | None) -> None:
+    """"министр экономики Е.Г. Кашина рассказала": a family name written "-ина"/"-ова" that
+    the normaliser read as the genitive of a man's ("Кашин") is a woman's in the nominative
+    when the sentence says so: the post in apposition is a nominative (`post_case`), a verb
+    right after the name agrees with a woman ("рассказала", "назначена", ", которая"), or
+    the name has a woman's first name or patronymic. A post in another case ("приказ
+    директора И.И. Кашина, которая ..." may be the order's) leaves the man's name."""
+    toks = [t for t in sent.tokens if per.start <= t.start < per.end]
+    words = [t for t in toks if t.text[:1].isalpha()]
+    if len(words) < 2 or not _WOMAN_SURNAME.fullmatch(words[-1].text):
+        return
+    written = words[-1].text
+    if _key(person.surname) != _key(written[:-1]):
+        return
+    if not (post_case == "Nom" or _woman_named(words[:-1])
+            or post_case is None and _woman_verb_after(sent, per)):
+        return
+    person.full_name = " ".join(written if _key(w) == _key(person.surname) else w
+                                for w in person.full_name.split())
+    person.surname = written
+
+
+def _woman_named(words: list[Token]) -> bool:
+    """A woman's first name ("Елена") or patronymic ("Георгиевна") among the name's words."""
+    for t in words:
+        if _WOMAN_NAME_WORD.fullmatch(t.text):
+            return True
+        best = morph().parse(t.text)[0].tag if len(t.text) > 1 else None
+        if best is not None and "Name" in best and best.gender == "femn" and best.case == "nomn":
+            return True
+    return False
+
+
+def _woman_verb_after(sent: Sentence, per: Span) -> bool:
+    """The name is the subject of a verb of a woman right after it ("Кашина сообщила",
+    "Кашина назначена", "Кашина, которая")."""
+    after = [t for t in sent.tokens if t.start >= per.end][:2]
+    if not after:
+        return False
+    if after[0].text == "," and len(after) > 1:
+        return after[1].text.lower() == "которая"
+    t = after[0]
+    return t.pos in ("VERB", "AUX") and t.feats.get("Gender") == "Fem" \
+        and t.feats.get("Number") == "Sing"
 
 
 def _first_token(sent: Sentence, span: Span) -> Token:

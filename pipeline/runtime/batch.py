@@ -27,7 +27,7 @@ from typing import Any
 
 from pipeline.rules import gazetteer
 from pipeline.runtime import snapshot
-from pipeline.runtime.document import EXTRACTOR_VERSION, extract_document
+from pipeline.runtime.document import EXTRACTOR_VERSION, extract_document, nlp_view
 from pipeline.runtime.nlp import AnalyzedText, get_analyzer
 from pipeline.types import RawDocument, Rejection
 
@@ -96,7 +96,8 @@ def _analyze_together(docs: Sequence[RawDocument]) -> list[AnalyzedText | None]:
     if len(docs) < 2:
         return [None] * len(docs)
     try:
-        return list(get_analyzer().analyze_many([d.text for d in docs]))
+        analyzer = get_analyzer()
+        return list(analyzer.analyze_many([nlp_view(d.text, analyzer).text for d in docs]))
     except Exception:
         return [None] * len(docs)
 

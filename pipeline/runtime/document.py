@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from pipeline.rules.context import build_context
 from pipeline.rules.dates import find_dates, find_periods
 from pipeline.rules.dedup import dedupe_facts
 from pipeline.rules.gazetteer import find_regions
+from pipeline.rules.glued import GluedView, split_glued
 from pipeline.rules.investments import find_investments
 from pipeline.rules.money import carry_currency, find_money
 from pipeline.rules.numbers import find_numbers
@@ -81,12 +82,32 @@ def _one_spelling(attrs: dict[str, Any], key: str, names: set[str]) -> dict[str,
     return attrs
 
 
+def nlp_view(text: str, analyzer: Analyzer | None = None) -> GluedView:
+    """The text the NLP and the rules read: the document with the words page extraction
+    glued together split ("натрех" -> "на трех", rules/glued.py)."""
+    return split_glued(text, (analyzer or get_analyzer()).in_vocab)
+
+
 def extract_document(doc: RawDocument, analyzer: Analyzer | None = None,
                      analyzed: AnalyzedText | None = None) -> list[dict[str, Any]]:
     """The document's entity and fact records; `analyzed` is its NLP when the caller has
-    already analysed it together with other documents (see `Analyzer.analyze_many`)."""
-    if analyzed is None or analyzed.text != doc.text:
-        analyzed = (analyzer or get_analyzer()).analyze(doc.text)
+    already analysed it together with other documents (see `Analyzer.analyze_many`): of
+    `nlp_view(doc.text).text`, or of `doc.text` itself to read the text unrepaired.
+
+    The rules read the view; offsets, quoted text and evidence are mapped back to the
+    document's text, so they quote the page as it was."""
+    if analyzed is not None and analyzed.text == doc.text:
+        view = GluedView(doc.text)
+    else:
+        view = nlp_view(doc.text, analyzer)
+        if analyzed is None or analyzed.text != view.text:
+            analyzed = (analyzer or get_analyzer()).analyze(view.text)
+    if not view.inserted:
+        return _extract(doc, analyzed)
+    return _to_document(_extract(replace(doc, text=view.text), analyzed), view, doc.text)
+
+
+def _extract(doc: RawDocument, analyzed: AnalyzedText) -> list[dict[str, Any]]:
     ctx = build_context(analyzed, doc.published)
     text = doc.text
     did = doc.doc_id
@@ -137,4 +158,28 @@ def extract_document(doc: RawDocument, analyzer: Analyzer | None = None,
     # a fact the article states twice (a repeated headline, a restated sum) is one record
     recs = dedupe_facts(recs)
     recs.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
+    return recs
+
+
+def _to_document(recs: list[dict[str, Any]], view: GluedView, text: str
+                 ) -> list[dict[str, Any]]:
+    """Records read from the NLP view with offsets, quoted text and evidence in `text`."""
+    for r in recs:
+        vstart, vend = r["start"], r["end"]
+        r["start"], r["end"] = view.original(vstart), view.original(vend)
+        r["text"] = text[r["start"]:r["end"]]
+        attrs = json.loads(r["attrs"])
+        for key in ("start", "end"):
+            if isinstance(attrs.get(key), int):
+                attrs[key] = view.original(attrs[key])
+        if isinstance(attrs.get("text"), str) and "start" in attrs:
+            attrs["text"] = text[attrs["start"]:attrs["end"]]
+        if isinstance(attrs.get("part_of"), list):
+            attrs["part_of"] = [view.original(p) for p in attrs["part_of"]]
+        ev = attrs.get("evidence")
+        if isinstance(ev, str) and ev:
+            at = view.text.find(ev, max(0, vend - len(ev)))
+            if 0 <= at <= vstart:
+                attrs["evidence"] = text[view.original(at):view.original(at + len(ev))]
+        r["attrs"] = json.dumps(attrs, ensure_ascii=False, sort_keys=True)
     return recs

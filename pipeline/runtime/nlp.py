@@ -64,6 +64,11 @@ class Analyzer:
         self._ner_ids: dict[str, tuple[int, int]] = {}
         self._tags: dict[str, tuple[str, dict[str, str]]] = {}
 
+    def in_vocab(self, word: str) -> bool:
+        """Whether the taggers' vocabulary (navec's 250,000 words of news, lower case) has
+        `word`: a word news writes is no glued pair ("соинвестора", rules/glued.py)."""
+        return word in self.morph_tagger.infer.encoder.words_vocab.item_ids
+
     def _lemma(self, word: str, pos: str | None, feats: dict[str, str] | None) -> str:
         key = (word, pos, tuple(sorted(feats.items())) if feats else ())
         lemma = self._lemmas.get(key)
