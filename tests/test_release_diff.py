@@ -108,6 +108,7 @@ def test_an_unchanged_table_gives_the_changes_file_of_the_full_diff(rows, extra,
     frame, counts, n_new, n_old = releases.table_changes(table, data, data)
     want, want_counts = diff_table(table, data, data)
     assert csv_bytes(frame) == csv_bytes(want)
+    assert releases._examples(table, frame) == releases._examples(table, want) == []
     assert counts == want_counts == {"added": 0, "removed": 0, "changed": 0}
     assert n_new == n_old == len(releases._read_csv(data))
 
@@ -129,4 +130,17 @@ def test_an_unchanged_table_is_not_compared_row_by_row(monkeypatch) -> None:
     other = same + b"p3,launched,RU-MOS\n"
     assert releases.table_changes("plants", same, other)[1:] == (
         {"added": 1, "removed": 0, "changed": 0}, 3, 2)
-    assert seen == [(0, 0), (2, 3)]  # the header alone, then the changed table in full
+    assert seen == [(2, 3)]  # only the changed table
+
+
+def test_the_seed_tables_unchanged_give_the_full_diffs_changes_files() -> None:
+    from pipeline.publish import csv_bytes
+    from pipeline.schemas import TABLES
+    from tests.probe import REPO
+
+    for table in TABLES:
+        data = (REPO / "datasets" / f"{table}.csv").read_bytes()
+        frame, counts, n_new, n_old = releases.table_changes(table, data, data)
+        want, want_counts = diff_table(table, data, data)
+        assert csv_bytes(frame) == csv_bytes(want), table
+        assert counts == want_counts and n_new == n_old == len(releases._read_csv(data))
