@@ -112,9 +112,13 @@ def _rc_files() -> list[str]:
     """The places matplotlib reads a matplotlibrc from before its own (see
     `matplotlib.matplotlib_fname`), with the content of those that exist."""
     env = os.environ
-    config = env.get("MPLCONFIGDIR") or str(
-        Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "matplotlib")
-    places = [Path.cwd() / "matplotlibrc", Path(config) / "matplotlibrc"]
+    places = []
+    with contextlib.suppress(OSError):  # the working folder was removed
+        places.append(Path.cwd() / "matplotlibrc")
+    with contextlib.suppress(RuntimeError):  # no home folder: matplotlib has none either
+        config = env.get("MPLCONFIGDIR") or str(
+            Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "matplotlib")
+        places.append(Path(config) / "matplotlibrc")
     if env.get("MATPLOTLIBRC"):
         places += [Path(env["MATPLOTLIBRC"]), Path(env["MATPLOTLIBRC"]) / "matplotlibrc"]
     out = []

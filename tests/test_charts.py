@@ -161,3 +161,16 @@ def test_a_kept_chart_does_not_import_matplotlib(tmp_path: Path) -> None:
         "print(drawn, 'matplotlib' in sys.modules)\n")
     runs = [run_python("-c", code).stdout.split() for _ in range(2)]
     assert runs == [["True", "True"], ["False", "False"]]
+
+
+def test_a_users_matplotlibrc_is_part_of_the_key(tmp_path: Path, monkeypatch) -> None:
+    """matplotlib reads a matplotlibrc from MPLCONFIGDIR: one added or changed there is a
+    reason to draw again (the style may differ)."""
+    config = tmp_path / "mplconfig"
+    config.mkdir()
+    monkeypatch.setenv("MPLCONFIGDIR", str(config))
+    plants, inv = tables(11, 10, 10)
+    assert cached_chart(plants, inv, tmp_path / "chart")[1]
+    assert not cached_chart(plants, inv, tmp_path / "chart")[1]
+    (config / "matplotlibrc").write_text("axes.grid: True\n")
+    assert cached_chart(plants, inv, tmp_path / "chart")[1]
