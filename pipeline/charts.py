@@ -1,17 +1,27 @@
 """The dataset at a glance: one PNG a reader looks at before opening any table.
 
-Plain matplotlib (Agg backend, no display needed). The picture is a pure function of the
+Plain matplotlib (Agg canvas, no display needed). The picture is a pure function of the
 tables, so a rebuild from the same inputs writes the same bytes.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
+import hashlib
 import io
+import json
+import os
+from importlib import metadata
+from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from pipeline.runtime.atomic import write_atomically
 from pipeline.schemas import STATUSES
+from pipeline.versioning import source_version
 
 _MAX_REGIONS = 12
 _NO_YEAR = "год не указан"
@@ -52,29 +62,107 @@ def _status_counts(plants: pd.DataFrame) -> pd.Series:
 
 def render_chart(plants: pd.DataFrame, investments: pd.DataFrame) -> bytes:
     """PNG: investments (RUB bn) by region and year, and plants by status."""
+    return _draw(_investment_pivot(investments), _status_counts(plants), len(plants),
+                 len(investments))
+
+
+def cached_chart(plants: pd.DataFrame, investments: pd.DataFrame, cache: Path
+                 ) -> tuple[bytes, bool]:
+    """(`render_chart(plants, investments)`, whether it was drawn now). The picture is a
+    function of a few aggregates, so it is kept in `cache` under a digest of them (and of
+    the code and libraries drawing it): a build whose aggregates did not change reads the
+    PNG back and does not import matplotlib (issue 20: ~1-2 s of an incremental build).
+    A kept file is used only with the digest of its bytes in its name."""
+    pivot, status = _investment_pivot(investments), _status_counts(plants)
+    key = _chart_key(pivot, status, len(plants), len(investments))
+    with contextlib.suppress(OSError):
+        for path in cache.glob(f"{key}-*.png"):
+            png = path.read_bytes()
+            if path.stem == f"{key}-{hashlib.sha256(png).hexdigest()[:16]}":
+                return png, False
+    png = _draw(pivot, status, len(plants), len(investments))
+    name = f"{key}-{hashlib.sha256(png).hexdigest()[:16]}.png"
+    if write_atomically(cache / name, lambda fh: fh.write(png)):
+        for path in cache.glob("*.png"):  # one picture kept: the last one drawn
+            if path.name != name:
+                path.unlink(missing_ok=True)
+    return png, True
+
+
+def _chart_key(pivot: pd.DataFrame, status: pd.Series, n_plants: int, n_investments: int
+               ) -> str:
+    """A digest of everything `_draw` reads, of its code, of the libraries that draw
+    (their versions, read without importing them) and of any matplotlibrc a user set.
+    Not in it: the fonts installed on the machine (the default, DejaVu Sans, comes with
+    matplotlib)."""
+    h = hashlib.sha256()
+    libs = [f"{d}={_version(d)}" for d in ("matplotlib", "pillow", "numpy", "pandas")]
+    parts = [source_version("charts.py"), *libs, *_rc_files(), str(n_plants),
+             str(n_investments),
+             json.dumps([[str(v) for v in pivot.index], [str(v) for v in pivot.columns],
+                         [str(v) for v in status.index], [int(v) for v in status.values]],
+                        ensure_ascii=False)]
+    for part in parts:
+        h.update(part.encode("utf-8") + b"\0")
+    h.update(np.ascontiguousarray(pivot.to_numpy(dtype="float64")).tobytes())
+    return h.hexdigest()
+
+
+def _rc_files() -> list[str]:
+    """The places matplotlib reads a matplotlibrc from before its own (see
+    `matplotlib.matplotlib_fname`), with the content of those that exist."""
+    env = os.environ
+    places = []
+    with contextlib.suppress(OSError):  # the working folder was removed
+        places.append(Path.cwd() / "matplotlibrc")
+    with contextlib.suppress(RuntimeError):  # no home folder: matplotlib has none either
+        config = env.get("MPLCONFIGDIR") or str(
+            Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "matplotlib")
+        places.append(Path(config) / "matplotlibrc")
+    if env.get("MATPLOTLIBRC"):
+        places += [Path(env["MATPLOTLIBRC"]), Path(env["MATPLOTLIBRC"]) / "matplotlibrc"]
+    out = []
+    for place in places:
+        with contextlib.suppress(OSError):
+            if place.is_file():
+                out.append(f"{place}\0{place.read_text('utf-8', errors='replace')}")
+    return out
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _draw(pivot: pd.DataFrame, status: pd.Series, n_plants: int, n_investments: int
+          ) -> bytes:
+    """The PNG of the aggregates: drawn on a `Figure` with the Agg canvas, no pyplot (its
+    global figure registry) and no pandas plotting (`_stacked_barh` draws what
+    `DataFrame.plot.barh(stacked=True)` did, the same bytes, tested), so only matplotlib's
+    figure code is imported."""
     # imported here: matplotlib is slow to import, a cost every process that loads the
     # Dagster definitions would pay, and only the publish step draws
     import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.layout_engine import TightLayoutEngine
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    pivot = _investment_pivot(investments)
-    status = _status_counts(plants)
     n_regions = max(len(pivot), 1)
-    fig, (ax_inv, ax_pl) = plt.subplots(
-        1, 2, figsize=(12, max(3.5, 1.2 + 0.45 * n_regions)),
-        gridspec_kw={"width_ratios": [3, 2]}, dpi=100)
+    fig = Figure(figsize=(12, max(3.5, 1.2 + 0.45 * n_regions)), dpi=100)
+    FigureCanvasAgg(fig)
+    ax_inv, ax_pl = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
     if pivot.empty:
         ax_inv.text(0.5, 0.5, "нет инвестиций в рублях", ha="center", va="center")
         ax_inv.set_axis_off()
     else:
-        pivot.plot.barh(stacked=True, ax=ax_inv, colormap="viridis", width=0.7)
+        _stacked_barh(ax_inv, pivot, matplotlib.colormaps["viridis"], width=0.7)
         ax_inv.set_xlabel("млрд руб. (без частей «из них»)")
         ax_inv.set_ylabel("")
         ax_inv.legend(title="начало периода", fontsize=8, title_fontsize=8)
         ax_inv.grid(axis="x", alpha=0.3)
-    ax_inv.set_title(f"Инвестиции по регионам и годам ({len(investments)} упоминаний)",
+    ax_inv.set_title(f"Инвестиции по регионам и годам ({n_investments} упоминаний)",
                      fontsize=11)
     if status.empty:
         ax_pl.text(0.5, 0.5, "нет предприятий", ha="center", va="center")
@@ -84,13 +172,38 @@ def render_chart(plants: pd.DataFrame, investments: pd.DataFrame) -> bytes:
         ax_pl.bar_label(bars, padding=2, fontsize=9)
         ax_pl.set_xlabel("предприятий")
         ax_pl.grid(axis="x", alpha=0.3)
-    ax_pl.set_title(f"Предприятия по статусу ({len(plants)})", fontsize=11)
-    fig.tight_layout()
+    ax_pl.set_title(f"Предприятия по статусу ({n_plants})", fontsize=11)
+    # what `fig.tight_layout()` does, without leaving the figure a placeholder layout
+    # engine: with one, savefig lays the figure out once more before drawing it (a third
+    # pass over every text; the same pixels, tested)
+    TightLayoutEngine().execute(fig)
     buf = io.BytesIO()
     # no Software/date chunks: the bytes depend on the data only
     fig.savefig(buf, format="png", metadata={"Software": None})
-    plt.close(fig)
     return buf.getvalue()
+
+
+def _stacked_barh(ax: Any, pivot: pd.DataFrame, cmap: Any, width: float) -> None:
+    """What pandas' `pivot.plot.barh(stacked=True, ax=ax, colormap=cmap, width=width)`
+    draws, step for step (pandas.plotting._matplotlib.core.BarPlot): one bar series per
+    column, positives stacked right and negatives left, colours evenly along the colormap,
+    the rows' labels as y ticks, and pandas' margins (its arithmetic kept, so the floats
+    and the pixels are the same)."""
+    tick_pos = np.arange(len(pivot))
+    ax_pos = tick_pos - width * 0.5  # pandas: tick_pos - tickoffset
+    colors = [cmap(v) for v in np.linspace(0, 1, num=len(pivot.columns))]
+    pos_prior = neg_prior = np.zeros(len(pivot))
+    for i, (label, column) in enumerate(pivot.fillna(0).items()):
+        y = np.asarray(column.values)
+        mask = y > 0
+        start = np.where(mask, pos_prior, neg_prior) + 0
+        ax.barh(ax_pos + width / 2, y, width, left=start, log=False, color=colors[i],
+                label=str(label), align="center")
+        pos_prior = pos_prior + np.where(mask, y, 0)
+        neg_prior = neg_prior + np.where(mask, 0, y)
+    ax.set_ylim((ax_pos[0] - 0.25, ax_pos[-1] + 0.25 + width))
+    ax.set_yticks(tick_pos)
+    ax.set_yticklabels([str(k) for k in pivot.index])
 
 
 def markdown_image(png: bytes, alt: str = "chart") -> str:

@@ -212,6 +212,22 @@ def diff_frames(table: str, old_df: pd.DataFrame, new_df: pd.DataFrame
     return ordered_changes(out, cols, key)
 
 
+def table_changes(table: str, old: bytes | None, new: bytes
+                  ) -> tuple[pd.DataFrame, dict[str, int], int, int]:
+    """`diff_table`, and the rows of the new and the old CSV (each CSV read once). The same
+    bytes twice are not compared: no row added, removed or changed, so the changes file is
+    its header alone (issue 20: most tables of an incremental build are unchanged, and the
+    diff is the dear part of a release)."""
+    new_df = _read_csv(new)
+    if old == new:
+        cols = list(new_df.columns)
+        frame = pd.DataFrame(columns=["change", *cols, "changed_columns", "previous_values"])
+        return frame, {"added": 0, "removed": 0, "changed": 0}, len(new_df), len(new_df)
+    old_df = _read_csv(old) if old is not None else new_df.head(0)
+    frame, counts = diff_frames(table, old_df, new_df)
+    return frame, counts, len(new_df), len(old_df)
+
+
 def ordered_changes(rows: pd.DataFrame, cols: list[str], key: list[str]
                     ) -> tuple[pd.DataFrame, dict[str, int]]:
     """The changes file's columns and order (added, changed, removed; by key within each,
@@ -475,12 +491,9 @@ def publish_release(tables: Iterable[str], render: Render, out: Path, *,
         for t in tables:
             old = old_folder / f"{t}.csv" if old_folder else None
             old_bytes = old.read_bytes() if old is not None and old.is_file() else None
-            # each CSV is read once (the diff and the row counts share it)
-            new_df = _read_csv(files[f"{t}.csv"])
-            old_df = _read_csv(old_bytes) if old_bytes is not None else new_df.head(0)
-            rows[t], previous_rows[t] = len(new_df), len(old_df)
-            frame, counts[t] = diff_frames(t, old_df, new_df)
-            del new_df, old_df
+            frame, counts[t], rows[t], previous_rows[t] = table_changes(
+                t, old_bytes, files[f"{t}.csv"])
+            del old_bytes
             files[f"{CHANGES}/{t}.csv"] = csv_bytes(frame)
             examples[t] = _examples(t, frame)
         outcome = Outcome(version=previous, published=False, reason="blocked", mode=mode,

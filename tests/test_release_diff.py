@@ -93,3 +93,54 @@ def test_a_changed_row_names_its_columns_and_old_values() -> None:
     assert changed["changed_columns"] == "status"
     assert json.loads(changed["previous_values"]) == {"status": "planned"}
     assert list(frame["change"]) == ["added", "changed", "removed"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(_row, max_size=8), extra=st.booleans(),
+       table=st.sampled_from(["plants", "rejected_documents"]))
+def test_an_unchanged_table_gives_the_changes_file_of_the_full_diff(rows, extra, table
+                                                                    ) -> None:
+    """`table_changes` does not diff a CSV against the same bytes (issue 20), and writes
+    what the row-by-row diff would: the same changes file, counts and row counts."""
+    from pipeline.publish import csv_bytes
+
+    data = _csv(rows, ["plant_id", "status", "region"] + (["extra"] if extra else []))
+    frame, counts, n_new, n_old = releases.table_changes(table, data, data)
+    want, want_counts = diff_table(table, data, data)
+    assert csv_bytes(frame) == csv_bytes(want)
+    assert releases._examples(table, frame) == releases._examples(table, want) == []
+    assert counts == want_counts == {"added": 0, "removed": 0, "changed": 0}
+    assert n_new == n_old == len(releases._read_csv(data))
+
+
+def test_an_unchanged_table_is_not_compared_row_by_row(monkeypatch) -> None:
+    seen = []
+    real = releases.diff_frames
+
+    def spy(table, old_df, new_df):
+        seen.append((len(old_df), len(new_df)))
+        return real(table, old_df, new_df)
+
+    monkeypatch.setattr(releases, "diff_frames", spy)
+    cols = ["plant_id", "status", "region"]
+    same = _csv([{"plant_id": "p1", "status": "planned", "region": "RU-TUL"},
+                 {"plant_id": "p2", "status": "строка\nперевод", "region": ""}], cols)
+    assert releases.table_changes("plants", same, same)[1:] == (
+        {"added": 0, "removed": 0, "changed": 0}, 2, 2)
+    other = same + b"p3,launched,RU-MOS\n"
+    assert releases.table_changes("plants", same, other)[1:] == (
+        {"added": 1, "removed": 0, "changed": 0}, 3, 2)
+    assert seen == [(2, 3)]  # only the changed table
+
+
+def test_the_seed_tables_unchanged_give_the_full_diffs_changes_files() -> None:
+    from pipeline.publish import csv_bytes
+    from pipeline.schemas import TABLES
+    from tests.probe import REPO
+
+    for table in TABLES:
+        data = (REPO / "datasets" / f"{table}.csv").read_bytes()
+        frame, counts, n_new, n_old = releases.table_changes(table, data, data)
+        want, want_counts = diff_table(table, data, data)
+        assert csv_bytes(frame) == csv_bytes(want), table
+        assert counts == want_counts and n_new == n_old == len(releases._read_csv(data))

@@ -71,7 +71,7 @@ def test_schema_change_or_request_validates_in_full(tmp_path: Path) -> None:
     path.write_text(json.dumps(package, ensure_ascii=False), "utf-8")
     changed = validate_package_incremental(path, state)
     assert changed["mode"] == "full" and changed["valid"]
-    assert validate_package_incremental(path, state)["mode"] == "changed rows"
+    assert validate_package_incremental(path, state)["mode"] == "unchanged"
 
 
 @pytest.mark.parametrize("damage", ["garbage_state", "list_state", "missing_copy",
@@ -92,7 +92,7 @@ def test_damaged_state_means_a_full_validation(tmp_path: Path, damage: str) -> N
         (state / "state.json").write_text(json.dumps(st), "utf-8")
     report = validate_package_incremental(path, state)
     assert report["mode"] == "full" and report["valid"]
-    assert validate_package_incremental(path, state)["mode"] == "changed rows"  # repaired
+    assert validate_package_incremental(path, state)["mode"] == "unchanged"  # repaired
 
 
 def test_unwritable_state_still_validates(tmp_path: Path) -> None:
@@ -156,3 +156,75 @@ def test_new_rows_with_line_breaks_inside_cells_validate(tmp_path: Path) -> None
     report = validate_package_incremental(out / "datapackage.json", state)
     assert report["mode"] == "changed rows" and report["rows_checked"] == 2
     assert report["valid"], report["errors"]
+
+
+def test_only_changed_tables_go_to_frictionless(tmp_path: Path) -> None:
+    """A table whose CSV is the one validated last is left out of the delta package (issue
+    20: frictionless costs ~0.1 s a resource); the changed ones are validated."""
+    out, state = tmp_path / "out", tmp_path / "state"
+    validate_package_incremental(_publish(out, 5), state)
+    second = validate_package_incremental(_publish(out, 7), state)
+    assert second["valid"] and second["mode"] == "changed rows"
+    assert [t["resource"] for t in second["tasks"]] == ["documents"]  # the others: same CSV
+    assert second["rows_checked"] == 2
+
+
+def test_nothing_changed_means_no_frictionless(tmp_path: Path, monkeypatch) -> None:
+    """The same descriptor and CSVs as the last valid package: the check that passed is not
+    run again (frictionless is not even imported)."""
+    from pipeline import validation
+
+    out, state = tmp_path / "out", tmp_path / "state"
+    path = _publish(out, 5)
+    validate_package_incremental(path, state)
+
+    def refuse(path: Path) -> dict:
+        raise AssertionError("frictionless run on an unchanged package")
+
+    monkeypatch.setattr(validation, "validate_package", refuse)
+    same = validate_package_incremental(path, state)
+    assert same == {"valid": True, "errors": [], "tasks": [], "mode": "unchanged",
+                    "rows_checked": 0}
+
+
+def test_a_changed_descriptor_alone_is_still_validated(tmp_path: Path) -> None:
+    """Every CSV as validated, the descriptor not: frictionless validates the descriptor
+    (a package of no resource), and a bad value in it fails."""
+    out, state = tmp_path / "out", tmp_path / "state"
+    path = _publish(out, 5)
+    validate_package_incremental(path, state)
+    package = json.loads(path.read_text("utf-8"))
+    package["version"] = "2.0.0"
+    path.write_text(json.dumps(package, ensure_ascii=False), "utf-8")
+    good = validate_package_incremental(path, state)
+    assert good["valid"] and good["mode"] == "changed rows" and good["tasks"] == []
+    package["version"] = 123  # not a string
+    path.write_text(json.dumps(package, ensure_ascii=False), "utf-8")
+    bad = validate_package_incremental(path, state)
+    assert not bad["valid"] and bad["mode"] == "changed rows"
+    assert any("version" in e for e in bad["errors"]), bad["errors"]
+
+
+def test_a_bad_row_in_a_table_the_build_did_not_change_is_caught(tmp_path: Path) -> None:
+    """A table left out because its CSV was validated: once its file changes (here a bad row
+    appended after a build that changed another table), it is validated again."""
+    out, state = tmp_path / "out", tmp_path / "state"
+    validate_package_incremental(_publish(out, 5), state)
+    assert validate_package_incremental(_publish(out, 6), state)["valid"]
+    path = out / "rejected_documents.csv"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("not,enough\n")
+    bad = validate_package_incremental(out / "datapackage.json", state)
+    assert not bad["valid"] and bad["mode"] == "changed rows"
+    assert "rejected_documents" in {t["resource"] for t in bad["tasks"]}
+
+
+def test_a_validated_copy_that_changed_is_not_trusted(tmp_path: Path) -> None:
+    """The new rows are found against the copy kept in the state; a copy whose bytes are no
+    longer those validated (e.g. the bad row slipped into it) means a full validation."""
+    out, state = tmp_path / "out", tmp_path / "state"
+    validate_package_incremental(_publish(out, 5), state)
+    copy = state / "documents.csv"
+    copy.write_bytes(copy.read_bytes() + b"zz_extra,,,,\n")
+    report = validate_package_incremental(_publish(out, 7), state)
+    assert report["valid"] and report["mode"] == "full"

@@ -19,7 +19,7 @@ import pandas as pd
 from dagster_pandera import pandera_schema_to_dagster_type
 from pydantic import Field
 
-from pipeline.charts import markdown_image, render_chart
+from pipeline.charts import cached_chart, markdown_image
 from pipeline.dagster_defs.checks import (
     DATAPACKAGE_SPEC,
     REMOVALS_SPEC,
@@ -435,7 +435,9 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
     # matplotlib keeps its font cache under MPLCONFIGDIR (default: the user's home): a build
     # writes only to DATASETS_DIR, DAGSTER_HOME and the cache folder
     os.environ.setdefault("MPLCONFIGDIR", str(s.cache_dir / "matplotlib"))
-    chart = render_chart(plants, investments)
+    # kept under the cache by a digest of what it shows: drawn only when that changed
+    chart, drawn = cached_chart(plants, investments, s.cache_dir / "chart")
+    context.log.debug(f"chart {'drawn' if drawn else 'unchanged: read from the cache'}")
     # the rendered tables wait on disk, read one at a time (a build writes only to
     # DATASETS_DIR, DAGSTER_HOME and the cache folder)
     spool = s.cache_dir / "publish-spool" / str(os.getpid())
