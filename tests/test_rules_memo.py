@@ -6,10 +6,15 @@ Every sentence and word here was written for the tests.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pymorphy3
 import pytest
 
+from pipeline.rules import lexicon, plants
 from pipeline.rules.morph import MemoAnalyzer, morph
+from pipeline.rules.text import Token
 
 WORDS = ["заводов", "стали", "построят", "будет", "Калуге", "занимающихся", "свинокомплекс",
          "ООО", "2025", "Abc", "приостановится", "сидений", "ё", ""]
@@ -42,3 +47,45 @@ def test_a_caller_editing_its_parses_does_not_edit_the_memo():
 def test_memoised_parses_inflect_as_pymorphys(plain):
     got = morph().parse("заводов")[0].inflect({"nomn"})
     assert got is not None and got.word == plain.parse("заводов")[0].inflect({"nomn"}).word
+
+
+def _verb_lemma_uncached(tok: Token, analyzer: pymorphy3.MorphAnalyzer) -> str:
+    for parse in analyzer.parse(tok.text.lower()):
+        if parse.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND"):
+            return parse.normal_form.replace("ё", "е")
+    return tok.lemma.replace("ё", "е")
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("занимающихся", "заниматься"), ("Возобновят", "возобновить"), ("завод", "завод"),
+    ("приостановится", "приостановится"), ("Берёзовский", "берёзовский"), ("ёлка", "ёлка"),
+])
+def test_verb_lemma_is_the_uncached_one(plain, text, lemma):
+    tok = Token(0, len(text), text, "VERB", lemma)
+    assert plants._verb_lemma(tok) == _verb_lemma_uncached(tok, plain)
+    assert plants._verb_lemma(tok) == _verb_lemma_uncached(tok, plain)  # from the memo
+
+
+def test_future_form_is_pymorphys_first_parse(plain):
+    for word in ("будет", "будут", "был", "есть"):
+        assert plants._future_form(word) == ("futr" in plain.parse(word)[0].tag)
+
+
+def test_an_edited_compound_stop_is_read_through_the_memo(tmp_path: Path):
+    """_compound_base is memoised: re-reading the lexicon must forget its answers."""
+    assert plants._compound_base("свинокомплекс") == "комплекс"
+    original = lexicon.LEXICON_DIR
+    copy = tmp_path / "lexicon"
+    shutil.copytree(original, copy)
+    with (copy / "plant_words.csv").open("a", encoding="utf-8") as fh:
+        fh.write("свино,compound_stop,written for the tests\n")
+    try:
+        lexicon.LEXICON_DIR = copy
+        lexicon.rows.cache_clear()
+        plants.load_lexicon()
+        assert plants._compound_base("свинокомплекс") is None
+    finally:
+        lexicon.LEXICON_DIR = original
+        lexicon.rows.cache_clear()
+        plants.load_lexicon()
+    assert plants._compound_base("свинокомплекс") == "комплекс"

@@ -133,9 +133,11 @@ class _Heads(frozenset):
             isinstance(lem, str) and _compound_base(lem) is not None
 
 
+@lru_cache(maxsize=65536)
 def _compound_base(lem: str) -> str | None:
     """The facility noun a compound ends with, when its stem may name a product (plant_words
-    compound_base, compound_stop): "свинокомплекс" -> "комплекс", not "спорткомплекс"."""
+    compound_base, compound_stop): "свинокомплекс" -> "комплекс", not "спорткомплекс".
+    Memoised (every membership test of a head set asks it; load_lexicon clears it)."""
     for base in _COMPOUND_BASES:
         stem = lem[:-len(base)]
         if lem.endswith(base) and len(stem) >= 3 and stem.isalpha() and \
@@ -167,6 +169,7 @@ def load_lexicon() -> None:
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
     global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     heads = "facility_heads"
+    _compound_base.cache_clear()
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
     _COMPOUND_STOPS = lexicon.words("plant_words", role="compound_stop")
     FACILITY_HEADS = _Heads(lexicon.words(heads, "lemma"))
@@ -416,8 +419,14 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
 
 def _future_aux(toks: list[Token], k: int) -> bool:
     """A future auxiliary just before token k ("будет построен", "будут открыты")."""
-    return any(x.pos == "AUX" and "futr" in morph().parse(x.text)[0].tag
-               for x in toks[max(0, k - 2):k])
+    return any(x.pos == "AUX" and _future_form(x.text) for x in toks[max(0, k - 2):k])
+
+
+@lru_cache(maxsize=4096)
+def _future_form(word: str) -> bool:
+    """pymorphy's first parse of the word is in the future tense (memoised: asked for each
+    auxiliary before every token of a sentence)."""
+    return "futr" in morph().parse(word)[0].tag
 
 
 def _completed_building(toks: list[Token], text: str) -> str | None:
@@ -1435,10 +1444,17 @@ def _activity_of_company(toks: list[Token], k: int) -> bool:
 
 def _verb_lemma(tok: Token) -> str:
     """The infinitive of a verb or participle ("занимающихся" -> "заниматься")."""
-    for parse in morph().parse(tok.text.lower()):
+    return _verb_lemma_of(tok.text.lower(), tok.lemma)
+
+
+@lru_cache(maxsize=65536)
+def _verb_lemma_of(word: str, lemma: str) -> str:
+    """_verb_lemma of a token's lower-case text and lemma, memoised: the status rules ask it
+    of every word of a sentence for every candidate."""
+    for parse in morph().parse(word):
         if parse.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND"):
             return parse.normal_form.replace("ё", "е")
-    return _lem(tok)
+    return lemma.replace("ё", "е")
 
 
 def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
