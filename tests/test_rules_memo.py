@@ -6,13 +6,15 @@ Every sentence and word here was written for the tests.
 
 from __future__ import annotations
 
+import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pymorphy3
 import pytest
 
-from pipeline.rules import lexicon, plants
+from pipeline.rules import dates, lexicon, plants
 from pipeline.rules.morph import MemoAnalyzer, morph
 from pipeline.rules.text import Token
 
@@ -89,3 +91,26 @@ def test_an_edited_compound_stop_is_read_through_the_memo(tmp_path: Path):
         lexicon.rows.cache_clear()
         plants.load_lexicon()
     assert plants._compound_base("свинокомплекс") == "комплекс"
+
+
+DATED = [
+    "Завод построят в 2026 году.", "С 2019 по 2024 год выпуск вырос.", "В 2025–2027 годах.",
+    "Открытие 15 марта.", "Запуск в марте, сегодня подписан договор.", "Вчера завод встал.",
+    "За последние пять лет вложено 3 млрд рублей.", "В ближайшие 3 года завод расширят.",
+    "В этом году цех откроют.", "Срок: 01.02.2026, затем 2026-03-04.", "Без дат и цифр.",
+    "Цех №5 и линия 12 запущены 1-го апреля.", "до 2030 г. и к 2031 году", "",
+]
+
+
+@pytest.mark.parametrize("published", [None, date(2025, 6, 1)])
+def test_date_patterns_skipped_for_want_of_digits_find_nothing(monkeypatch, published):
+    """find_dates and find_periods skip their patterns with a year or a day number on a
+    text without one: with no skipping they find the same."""
+    fast = [(dates.find_dates.uncached(t, published), dates.find_periods.uncached(t, published))
+            for t in DATED]
+    monkeypatch.setattr(dates, "_FOUR_DIGITS", re.compile(""))
+    monkeypatch.setattr(dates, "_DIGIT", re.compile(""))
+    slow = [(dates.find_dates.uncached(t, published), dates.find_periods.uncached(t, published))
+            for t in DATED]
+    assert fast == slow
+    assert any(d for d, _ in fast) and any(p for _, p in fast)

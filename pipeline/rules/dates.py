@@ -153,6 +153,11 @@ _MONTH_ALONE_RE = re.compile(
 _YEAR_ALONE_RE = re.compile(
     r"(?<![\d\-–—−‒.])" + _YEAR + r"\s*" + _YEAR_SG, _I
 )
+# Every pattern with a year (`\d{4}`) or a day number (`\d`) can only match a text that
+# holds one: most sentences hold neither, and scanning them with each pattern was most of the
+# date rules' time (benchmarks/profile_rules.py), so those patterns skip such a text.
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
 _RANGE_NEIGHBOUR_BEFORE = re.compile(r"\d{4}\s*[-–—−‒]\s*$|\d{4}\s+(?:по|до)\s+$")
 _RELATIVE_DAYS = {w: int(v) for w, v in
                   lexicon.mapping("date_words", "word", "value", role="relative_day").items()}
@@ -183,13 +188,15 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             spans.take(s, e)
             out.append(DateMention(s, e, text[s:e], value, precision))
 
-    for rx in (_ISO_RE, _NUMERIC_RE):
+    digits = _DIGIT.search(text) is not None
+    year = digits and _FOUR_DIGITS.search(text) is not None
+    for rx in (_ISO_RE, _NUMERIC_RE) if year else ():
         for m in rx.finditer(text):
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             value = _safe_date(y, mo, d)
             if value is not None:
                 add(m.start(), m.end(), value, "day")
-    for m in _DAY_MONTH_RE.finditer(text):
+    for m in _DAY_MONTH_RE.finditer(text) if digits else ():
         day, month = int(m["d"]), _month_num(m["mon"])
         value: date | None = None
         end = m.end()
@@ -201,7 +208,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 value = _closest_year(month, day, published)
         if value is not None:
             add(m.start(), end, value, "day")
-    for m in _MONTH_YEAR_RE.finditer(text):
+    for m in _MONTH_YEAR_RE.finditer(text) if year else ():
         y = int(m["y"])
         if _ok_year(y):
             add(m.start(), m.end(), date(y, _month_num(m["mon"]), 1), "month")
@@ -211,7 +218,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             value = _closest_year(month, 1, published)
             if value is not None:
                 add(m.start("mon"), m.end(), value, "month")
-    for m in _YEAR_ALONE_RE.finditer(text):
+    for m in _YEAR_ALONE_RE.finditer(text) if year else ():
         y = int(m["y"])
         in_range = _RANGE_NEIGHBOUR_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if not _ok_year(y) or in_range:
@@ -298,15 +305,16 @@ def find_periods(text: str, published: date | None = None) -> list[Period]:
             spans.take(s, e)
             out.append(Period(s, e, text[s:e], y1, y2))
 
-    for m in _PERIOD_RANGE_RE.finditer(text):
-        add(m.start(), m.end(), int(m["y1"]), int(m["y2"]))
-    for m in _PERIOD_FROM_RE.finditer(text):
-        add(m.start(), m.end(), int(m["y"]), None)
-    for m in _PERIOD_TO_RE.finditer(text):
-        add(m.start(), m.end(), None, int(m["y"]))
-    for m in _PERIOD_YEAR_RE.finditer(text):
-        y = int(m["y"])
-        add(m.start(), m.end(), y, y)
+    if _FOUR_DIGITS.search(text) is not None:  # each of these patterns holds a year
+        for m in _PERIOD_RANGE_RE.finditer(text):
+            add(m.start(), m.end(), int(m["y1"]), int(m["y2"]))
+        for m in _PERIOD_FROM_RE.finditer(text):
+            add(m.start(), m.end(), int(m["y"]), None)
+        for m in _PERIOD_TO_RE.finditer(text):
+            add(m.start(), m.end(), None, int(m["y"]))
+        for m in _PERIOD_YEAR_RE.finditer(text):
+            y = int(m["y"])
+            add(m.start(), m.end(), y, y)
     if published is not None:
         py = published.year
         for m in _PERIOD_REL_RE.finditer(text):
