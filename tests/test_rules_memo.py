@@ -15,6 +15,7 @@ import pymorphy3
 import pytest
 
 from pipeline.rules import dates, lexicon, plants
+from pipeline.rules.memo import memo_object
 from pipeline.rules.morph import MemoAnalyzer, morph
 from pipeline.rules.text import Token
 
@@ -114,3 +115,35 @@ def test_date_patterns_skipped_for_want_of_digits_find_nothing(monkeypatch, publ
             for t in DATED]
     assert fast == slow
     assert any(d for d, _ in fast) and any(p for _, p in fast)
+
+
+def test_memo_object_answers_by_identity_not_by_equality():
+    calls: list[object] = []
+
+    @memo_object
+    def size(obj: list, extra: int = 0) -> int:
+        calls.append(obj)
+        return len(obj) + extra
+
+    a, b = [1, 2], [1, 2]
+    assert size(a) == size(a) == 2 and len(calls) == 1  # the second from the memo
+    assert size(b) == 2 and len(calls) == 2  # an equal object is asked again
+    a.append(3)  # (rules never change a sentence; the memo would not see it)
+    assert size(a, 1) == 4 and len(calls) == 3  # other arguments, another entry
+    size.cache_clear()
+    assert size(a) == 3 and len(calls) == 4
+
+
+def test_a_sentence_status_is_the_uncached_one():
+    """_stated_status is memoised per sentence: every sentence of a text gets its own."""
+    from pipeline.runtime.nlp import analyze
+
+    analyzed = analyze("В Туле построят завод. Вчера в Калуге открыли цех. Завод закрыт. "
+                       "Рассматривали ситуацию на предприятиях: ЗАО «Альфа», ОАО «Бета».")
+    got = [plants.sentence_status(s) for s in analyzed.sentences]
+    plants._stated_status.cache_clear()
+    want = [plants._with_bankruptcy(s, plants._stated_status.uncached(s))
+            for s in analyzed.sentences]
+    assert [plants._stated_status(s) for s in analyzed.sentences] == \
+        [plants._stated_status.uncached(s) for s in analyzed.sentences]
+    assert got[:3] == ["planned", "launched", "closed"] and got[:3] == want[:3]

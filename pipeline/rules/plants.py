@@ -33,6 +33,7 @@ from pipeline.rules.gazetteer import (
     resolve_region,
     settle_shared_towns,
 )
+from pipeline.rules.memo import memo_object
 from pipeline.rules.morph import (
     UD_TO_PYMORPHY_CASE,
     adjective_in_nominative,
@@ -468,6 +469,7 @@ def _before_said(toks: list[Token], k: int) -> list[Token]:
     return toks
 
 
+@memo_object
 def _stated_status(sent: Sentence) -> str | None:
     """The status the sentence states; its main clause decides before a clause of purpose
     ("Чтобы создать производство нити, на предприятии был реализован инвестпроект", real
@@ -1820,6 +1822,9 @@ def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
     happens to them."""
     toks = sent.tokens
     out: list[_Phrase] = []
+    if not any(t.pos == "NOUN" and _lem(t) in _HOSTS and t.feats.get("Number") == "Plur"
+               for t in toks):
+        return out  # no plural facility noun to list (asked first: it is cheap)
     if sentence_status(sent) in (None, UNKNOWN) or \
             any(_verb_lemma(x) in _REVIEWS for x in toks):
         return out  # "Рассматривали ситуацию на предприятиях: ЗАО «А», ОАО «Б»" (r11_020)
@@ -2602,6 +2607,7 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
+    _stated_status.cache_clear()  # the memo holds one document's sentences at a time
     if not analyzed.headline:
         return _find_plants(analyzed.sentences, ctx)
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx))
