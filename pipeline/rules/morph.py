@@ -25,6 +25,7 @@ class MemoAnalyzer(pymorphy3.MorphAnalyzer):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self._memo: dict[str, tuple[pymorphy3.analyzer.Parse, ...]] = {}
+        self._inflections: dict[tuple, tuple[pymorphy3.analyzer.Parse, ...]] = {}
 
     def parse(self, word: str) -> list[pymorphy3.analyzer.Parse]:
         hit = self._memo.get(word)
@@ -32,6 +33,21 @@ class MemoAnalyzer(pymorphy3.MorphAnalyzer):
             if len(self._memo) >= _PARSE_MEMO_SIZE:
                 self._memo.clear()
             hit = self._memo[word] = tuple(super().parse(word))
+        return list(hit)
+
+    def _inflect(self, form: pymorphy3.analyzer.Parse, required_grammemes: set[str]
+                 ) -> list[pymorphy3.analyzer.Parse]:
+        """`Parse.inflect` asks this; it reads the word's whole lexeme each time, and the
+        rules inflect the same parses again and again (a post, a company word)."""
+        try:
+            key = (form, frozenset(required_grammemes))
+            hit = self._inflections.get(key)
+        except TypeError:  # a parse holding something unhashable: not memoised
+            return super()._inflect(form, required_grammemes)
+        if hit is None:
+            if len(self._inflections) >= _PARSE_MEMO_SIZE:
+                self._inflections.clear()
+            hit = self._inflections[key] = tuple(super()._inflect(form, required_grammemes))
         return list(hit)
 
 
