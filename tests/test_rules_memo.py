@@ -147,3 +147,38 @@ def test_a_sentence_status_is_the_uncached_one():
     assert [plants._stated_status(s) for s in analyzed.sentences] == \
         [plants._stated_status.uncached(s) for s in analyzed.sentences]
     assert got[:3] == ["planned", "launched", "closed"] and got[:3] == want[:3]
+
+
+@pytest.mark.parametrize("word,grams", [
+    ("заводов", {"nomn"}), ("управляющим", {"nomn", "sing", "masc"}), ("стали", {"sing"}),
+    ("консервных", {"nomn", "plur"}), ("Калуге", {"nomn"}), ("сидений", {"nomn", "plur"}),
+])
+def test_memoised_inflections_are_pymorphys(plain, word, grams):
+    for _ in range(2):  # the second from the memo
+        got = [p.inflect(grams) for p in morph().parse(word)]
+        want = [p.inflect(grams) for p in plain.parse(word)]
+        assert [g and g.word for g in got] == [w and w.word for w in want]
+        assert [g and str(g.tag) for g in got] == [w and str(w.tag) for w in want]
+
+
+PROGRAM_TEXTS = [
+    "Проект получил заём ФРП по программе «Проекты развития».", "Резидент ОЭЗ «Липецк».",
+    "Подписан СПИК.", "На базе ТОСЭР Невинномысска.", "тор и ТОР", "Субсидии на технику.",
+    "В технопарке открыли цех.", "Ничего о программах.", "льготный заём", "",
+]
+
+
+def test_a_text_the_union_of_programmes_misses_names_none(monkeypatch):
+    """_programs skips the programmes' patterns on a text their union does not match: with no
+    union it finds the same."""
+    from pipeline.rules import context
+
+    fast = [context._programs.uncached(t) for t in PROGRAM_TEXTS]
+    monkeypatch.setattr(context, "_ANY_PROGRAM", None)
+    assert fast == [context._programs.uncached(t) for t in PROGRAM_TEXTS]
+    assert sum(bool(f) for f in fast) >= 7
+    # a pattern the union could read differently: no union, every text scanned
+    assert context._any_program_re([(r"(а)\1", "x", False)]) is None
+    assert context._any_program_re([("(?i)тор", "x", True)]) is None
+    assert context._any_program_re([("ТОР", "ТОР", True), ("парк", "парк", False)]
+                                   ).search("ПАРК") is not None
