@@ -160,25 +160,3 @@ def test_memoised_inflections_are_pymorphys(plain, word, grams):
         assert [g and g.word for g in got] == [w and w.word for w in want]
         assert [g and str(g.tag) for g in got] == [w and str(w.tag) for w in want]
 
-
-PROGRAM_TEXTS = [
-    "Проект получил заём ФРП по программе «Проекты развития».", "Резидент ОЭЗ «Липецк».",
-    "Подписан СПИК.", "На базе ТОСЭР Невинномысска.", "тор и ТОР", "Субсидии на технику.",
-    "В технопарке открыли цех.", "Ничего о программах.", "льготный заём", "",
-]
-
-
-def test_a_text_the_union_of_programmes_misses_names_none(monkeypatch):
-    """_programs skips the programmes' patterns on a text their union does not match: with no
-    union it finds the same."""
-    from pipeline.rules import context
-
-    fast = [context._programs.uncached(t) for t in PROGRAM_TEXTS]
-    monkeypatch.setattr(context, "_ANY_PROGRAM", None)
-    assert fast == [context._programs.uncached(t) for t in PROGRAM_TEXTS]
-    assert sum(bool(f) for f in fast) >= 7
-    # a pattern the union could read differently: no union, every text scanned
-    assert context._any_program_re([(r"(а)\1", "x", False)]) is None
-    assert context._any_program_re([("(?i)тор", "x", True)]) is None
-    assert context._any_program_re([("ТОР", "ТОР", True), ("парк", "парк", False)]
-                                   ).search("ПАРК") is not None

@@ -68,26 +68,8 @@ _PROGRAM_RES = [(re.compile(p, 0 if exact else re.IGNORECASE), name)
                 for p, name, exact in _PROGRAM_TABLE]
 
 
-def _any_program_re(table: list[tuple[str, str, bool]]) -> re.Pattern | None:
-    """One pattern that matches where any programme's pattern matches (each in a group of
-    its own flags): a text it does not match names no programme, and most texts name none,
-    so they are scanned once instead of once per programme. None when a pattern could
-    read differently inside the union (a group reference), so every text is scanned."""
-    if any(re.search(r"\\\d|\(\?P[=<]|\(\?[aiLmsux]+\)", p) for p, _, _ in table):
-        return None
-    try:
-        return re.compile("|".join(f"(?{'' if exact else 'i'}:{p})" for p, _, exact in table))
-    except re.error:
-        return None
-
-
-_ANY_PROGRAM = _any_program_re(_PROGRAM_TABLE)
-
-
 @memo_text
 def _programs(text: str) -> list[str]:
-    if _ANY_PROGRAM is not None and not _ANY_PROGRAM.search(text):
-        return []
     return [name for rx, name in _PROGRAM_RES if rx.search(text)][:1]
 
 
