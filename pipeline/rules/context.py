@@ -12,13 +12,16 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from pipeline.rules import lexicon
 from pipeline.rules.gazetteer import (
     VIA_CITY,
+    Gazetteer,
     Region,
     RegionMention,
     find_regions,
+    get_gazetteer,
     settle_shared_towns,
 )
 from pipeline.rules.memo import memo_text
@@ -87,11 +90,19 @@ class DocContext:
 
 
 def is_company(span: Span) -> bool:
-    if span.type != "ORG":
-        return False
+    """Whether an ORG span names a company."""
+    return span.type == "ORG" and _is_company(span, get_gazetteer())
+
+
+@lru_cache(maxsize=16384)
+def _is_company(span: Span, gazetteer: Gazetteer) -> bool:
+    """is_company, memoised: a function of the frozen span and of the region index (keyed
+    by it: another aliases file gives fresh answers), asked of the same spans by the
+    context, the plants and the investments."""
     key = org_key(span.normal)
+    words = " " + normal_name(key) + " "
     if key in _INSTITUTIONS or key.startswith("фонд развития") or \
-            any(i in " " + normal_name(key) + " " for i in _INSTITUTION_LEMMAS):
+            any(i in words for i in _INSTITUTION_LEMMAS):
         return False
     if find_program(span.text):
         return False  # "ОЭЗ «Липецк»", "СПИК": a support instrument, not a company

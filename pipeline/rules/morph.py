@@ -131,9 +131,10 @@ def agree(adjective: str, noun: str, from_case: str | None = None) -> str:
     return inflect(adjective, "nomn", None, from_case)
 
 
+@lru_cache(maxsize=65536)
 def normal_name(name: str) -> str:
     """A name with every word in its normal form, for comparing two spellings of one name
-    in different cases («Автотор» / «Автотора»)."""
+    in different cases («Автотор» / «Автотора»); memoised."""
     return " ".join(lemma(w) for w in name.replace("ё", "е").split())
 
 
