@@ -17,7 +17,7 @@ import pytest
 from pipeline.rules import dates, lexicon, plants
 from pipeline.rules.memo import memo_object
 from pipeline.rules.morph import MemoAnalyzer, morph
-from pipeline.rules.text import Token
+from pipeline.rules.text import Span, Token
 
 WORDS = ["заводов", "стали", "построят", "будет", "Калуге", "занимающихся", "свинокомплекс",
          "ООО", "2025", "Abc", "приостановится", "сидений", "ё", ""]
@@ -160,3 +160,58 @@ def test_memoised_inflections_are_pymorphys(plain, word, grams):
         assert [g and g.word for g in got] == [w and w.word for w in want]
         assert [g and str(g.tag) for g in got] == [w and str(w.tag) for w in want]
 
+
+
+def _org(text: str, normal: str | None = None) -> Span:
+    return Span(0, len(text), "ORG", text, normal or text)
+
+
+def test_is_company_is_the_uncached_answer():
+    from pipeline.rules import context
+    from pipeline.rules.gazetteer import get_gazetteer
+
+    spans = [_org("АО «Молком»", "АО «Молком»"), _org("ТАСС"), _org("ОЭЗ «Липецк»"),
+             _org("СВЕРДЛОВСКАЯ ОБЛАСТЬ"), _org("Минпромторг"), _org("Фонд развития Ч"),
+             Span(0, 4, "PER", "Иван", "Иван")]
+    want = [s.type == "ORG" and context._is_company.__wrapped__(s, get_gazetteer())
+            for s in spans]
+    assert [context.is_company(s) for s in spans] == want == \
+        [context.is_company(s) for s in spans]  # the second round from the memo
+    assert want[0] and not any(want[1:])
+
+
+def test_is_company_asks_the_region_index_of_the_aliases_in_use(tmp_path):
+    """A town in capitals is a dateline, no company: an alias file that makes a name a town
+    changes the memoised answer."""
+    import csv
+
+    from pipeline.rules import context
+    from pipeline.rules import gazetteer as gz
+
+    span = _org("БОБРУЙСК")
+    assert context.is_company(span)
+    aliases = tmp_path / "aliases.csv"
+    shutil.copy(gz.ALIASES_FILE, aliases)
+    with aliases.open("a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerow(["Бобруйск", "RU-KEM", "city: written for the tests"])
+    gz.use_aliases(aliases)
+    try:
+        assert not context.is_company(span)
+    finally:
+        gz.use_aliases(None)
+        gz.clear_cache()
+    assert context.is_company(span)
+
+
+@pytest.mark.parametrize("text", [
+    "Завод будет построен в 2026 году.", "Планируют открыть цех.", "Цех открыли вчера.",
+    "Компания построит завод.", "Будут открыты две линии.", "Завод был и есть.",
+])
+def test_speaks_of_future_as_the_window_test_read_it(text):
+    from pipeline.runtime.nlp import analyze
+
+    toks = analyze(text).sentences[0].tokens
+    old = any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
+              or t.lemma.replace("ё", "е") in plants._FUTURE_LEMMAS
+              or plants._future_aux(toks, k + 1) for k, t in enumerate(toks))
+    assert plants._speaks_of_future(toks) == old

@@ -453,9 +453,11 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
 
 def _speaks_of_future(toks: list[Token]) -> bool:
     """A future verb or auxiliary, or a word of the future ("планируют"), in the sentence."""
+    # (every token is in the window of _future_aux(toks, k + 1) for some k, so that test
+    # reads as "any future auxiliary" and is asked once per token)
     return any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
-               or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS or _future_aux(toks, k + 1)
-               for k, t in enumerate(toks))
+               or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS
+               or t.pos == "AUX" and _future_form(t.text) for t in toks)
 
 
 def _before_said(toks: list[Token], k: int) -> list[Token]:
