@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from pipeline.rules import lexicon
+from pipeline.rules.fastre import compile_fast
 from pipeline.rules.gazetteer import (
     VIA_CITY,
     Gazetteer,
@@ -67,7 +68,7 @@ _INSTITUTION_LEMMAS = tuple(" " + normal_name(w) + " " for w in _INSTITUTIONS)
 
 # compiled once: find_program runs on every sentence ("ТОР" only in capitals: "тор" is a
 # common word part)
-_PROGRAM_RES = [(re.compile(p, 0 if exact else re.IGNORECASE), name)
+_PROGRAM_RES = [(compile_fast(p, 0 if exact else re.IGNORECASE), name)
                 for p, name, exact in _PROGRAM_TABLE]
 
 
@@ -190,7 +191,7 @@ _DESCRIPTORS = lexicon.words("company_words", role="descriptor")
 
 
 # A name right after one of these words is a site, not a company: "технопарк «Академпарк»".
-_SITE_BEFORE = re.compile(
+_SITE_BEFORE = compile_fast(
     r"\b(?:" + "|".join(lexicon.ordered("company_words", role="site_before"))
     + r")\w*\s*[«\"“]?\s*$",
     re.IGNORECASE)
@@ -205,13 +206,13 @@ _MEDIA_BEFORE = re.compile(
 # бывшего винно-коньячного комбината «Удобный»", "на территории бывшего совхоза
 # «Тепличный»", "«Кордиант Ульяновск» (бывший Bridgestone)" (real news dev r4_002, r7_027,
 # r5_020).
-_FORMER_BEFORE = re.compile(r"\bбывш\w*(?:\s+[а-яё-]+){0,3}\s*[«\"“„]?\s*$", re.IGNORECASE)
+_FORMER_BEFORE = compile_fast(r"\bбывш\w*(?:\s+[а-яё-]+){0,3}\s*[«\"“„]?\s*$", re.IGNORECASE)
 
 
 # A name right after one of these, or in a list of quoted names after one, is a data source
 # or a kind of product, not a company: "по данным «СПАРК»", "сыра сортов «Алтайский»,
 # «Швейцарский» и «Советский»" (company_words.csv other_before).
-_OTHER_BEFORE = re.compile(
+_OTHER_BEFORE = compile_fast(
     r"\b(?:" + "|".join(lexicon.ordered("company_words", role="other_before")) + r")\w*\s*"
     r"(?:[«\"“]?|(?:[«\"“][^«»\"“”]{1,40}[»\"”]\s*(?:,|и)\s*){1,5}[«\"“])\s*$",
     re.IGNORECASE)

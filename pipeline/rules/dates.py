@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipeline.rules import lexicon
+from pipeline.rules.fastre import compile_fast
 from pipeline.rules.memo import memo_text
 from pipeline.rules.numbers import parse_number_words
 
@@ -135,22 +136,22 @@ def _closest_year(month: int, day: int, published: date) -> date | None:
 
 # --- dates -----------------------------------------------------------------------------
 
-_DAY_MONTH_RE = re.compile(
+_DAY_MONTH_RE = compile_fast(
     r"(?<![\d.])(?P<d>[0-3]?\d)(?:-?(?:го|е))?\s+" + _MONTH
     + r"(?:\s+(?P<y>\d{4})(?!\d)(?:\s*(?:года|году|год|г\.?)" + _NL + ")?)?",
     _I,
 )
-_NUMERIC_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)")
-_ISO_RE = re.compile(r"(?<![\d\-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d\-])")
-_MONTH_YEAR_RE = re.compile(
+_NUMERIC_RE = compile_fast(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)")
+_ISO_RE = compile_fast(r"(?<![\d\-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d\-])")
+_MONTH_YEAR_RE = compile_fast(
     r"(?<![^\W\d_])" + _MONTH + r"\s+" + _YEAR + r"(?:\s*" + _YEAR_SG + ")?", _I
 )
 # A month with no year only after a preposition, so the noun "март" in a name is left alone.
-_MONTH_ALONE_RE = re.compile(
+_MONTH_ALONE_RE = compile_fast(
     r"(?<![^\W\d_])(?:" + _words("month_opener") + r")\s+" + _MONTH,
     _I,
 )
-_YEAR_ALONE_RE = re.compile(
+_YEAR_ALONE_RE = compile_fast(
     r"(?<![\d\-–—−‒.])" + _YEAR + r"\s*" + _YEAR_SG, _I
 )
 # Every pattern with a year (`\d{4}`) or a day number (`\d`) can only match a text that
@@ -161,7 +162,7 @@ _DIGIT = re.compile(r"\d")
 _RANGE_NEIGHBOUR_BEFORE = re.compile(r"\d{4}\s*[-–—−‒]\s*$|\d{4}\s+(?:по|до)\s+$")
 _RELATIVE_DAYS = {w: int(v) for w, v in
                   lexicon.mapping("date_words", "word", "value", role="relative_day").items()}
-_RELATIVE_DAY_RE = re.compile(r"(?<![^\W\d_])(?P<w>" + "|".join(_RELATIVE_DAYS) + ")" + _NL, _I)
+_RELATIVE_DAY_RE = compile_fast(r"(?<![^\W\d_])(?P<w>" + "|".join(_RELATIVE_DAYS) + ")" + _NL, _I)
 
 
 class _Spans:
@@ -236,42 +237,42 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
 
 _DAYMONTH_OPT = r"(?:(?:\d{1,2}\s+)?" + _MONTH.replace("?P<mon>", "?:") + r"\s+)?"
 _EDGE_OPT = r"(?:(?:" + _words("period_edge") + r")\s+)?"
-_PERIOD_RANGE_RE = re.compile(
+_PERIOD_RANGE_RE = compile_fast(
     r"(?:(?<![^\W\d_])(?:в\s+период\s+|в|во|на|за|с|со|в\s+течение)\s+)?"
     + _DAYMONTH_OPT + r"(?P<y1>\d{4})(?:\s*" + _YEAR_SG + r")?"
     + r"(?:\s*[-–—−‒]\s*|\s+(?:по|до)\s+" + _EDGE_OPT + _DAYMONTH_OPT + ")"
     + r"(?P<y2>\d{4})(?!\d)(?:\s*(?:" + _YEAR_PL + "|" + _YEAR_SG + "))?",
     _I,
 )
-_PERIOD_FROM_RE = re.compile(
+_PERIOD_FROM_RE = compile_fast(
     r"(?<![^\W\d_])(?:начиная\s+)?(?:с|со)\s+" + _EDGE_OPT + _DAYMONTH_OPT + _YEAR
     + r"\s*" + _YEAR_SG,
     _I,
 )
-_PERIOD_TO_RE = re.compile(
+_PERIOD_TO_RE = compile_fast(
     r"(?<![^\W\d_])(?:до|к|ко|по)\s+" + _EDGE_OPT + _DAYMONTH_OPT + _YEAR + r"\s*" + _YEAR_SG,
     _I,
 )
-_PERIOD_YEAR_RE = re.compile(
+_PERIOD_YEAR_RE = compile_fast(
     r"(?:(?<![^\W\d_])(?:в|во|за|на|в\s+течение)\s+)?(?<![\d\-–—−‒.])" + _YEAR + r"\s*"
     + _YEAR_SG,
     _I,
 )
 _REL_YEAR = {w: int(v) for w, v in
              lexicon.mapping("date_words", "word", "value", role="relative_year").items()}
-_PERIOD_REL_RE = re.compile(
+_PERIOD_REL_RE = compile_fast(
     r"(?<![^\W\d_])(?:в|за|на)\s+(?P<w>" + "|".join(_REL_YEAR)
     + r")(?:ом|ий|ый|ем|от)\s+год(?:у|а)?" + _NL,
     _I,
 )
 _N_YEARS = r"(?P<n>\d{1,2}|[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:лет|года|год)" + _NL
-_PERIOD_LAST_N_RE = re.compile(
+_PERIOD_LAST_N_RE = compile_fast(
     r"(?<![^\W\d_])за\s+(?:(?:последние|прошедшие|минувшие|прошлые)\s+)?" + _N_YEARS, _I
 )
-_PERIOD_LAST_ONE_RE = re.compile(
+_PERIOD_LAST_ONE_RE = compile_fast(
     r"(?<![^\W\d_])за\s+(?:последний|прошедший|минувший)\s+год" + _NL, _I
 )
-_PERIOD_NEXT_N_RE = re.compile(
+_PERIOD_NEXT_N_RE = compile_fast(
     r"(?<![^\W\d_])(?:в|на|за)\s+(?:ближайшие|следующие|предстоящие)\s+" + _N_YEARS, _I
 )
 

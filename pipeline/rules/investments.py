@@ -27,6 +27,7 @@ from pipeline.rules.context import (
     story_company,
 )
 from pipeline.rules.dates import Period, find_periods
+from pipeline.rules.fastre import compile_fast
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.money import Money, carry_currency, find_money
 from pipeline.rules.numbers import parse_number_words
@@ -45,11 +46,11 @@ def _cues(kind: str) -> str:
 _EVENT_GEN = "(?:" + "|".join(
     [*lexicon.ordered("investment_cues", "pattern", kind="cost_object"),
      *lexicon.ordered("facility_heads", "cost_genitive")]) + ")"
-INVEST_CUES = re.compile(_cues("invest").replace("{cost_object}", _EVENT_GEN), re.IGNORECASE)
-NOT_INVEST_CUES = re.compile(_cues("not_invest"), re.IGNORECASE)
+INVEST_CUES = compile_fast(_cues("invest").replace("{cost_object}", _EVENT_GEN), re.IGNORECASE)
+NOT_INVEST_CUES = compile_fast(_cues("not_invest"), re.IGNORECASE)
 # "Объем инвестиций в экономику Ленобласти до конца текущего года составит ...": the subject
 # of the sentence, however far before the sum
-_NOT_INVEST_BEFORE = re.compile(_cues("not_invest_before"), re.IGNORECASE)
+_NOT_INVEST_BEFORE = compile_fast(_cues("not_invest_before"), re.IGNORECASE)
 # how far before and after a sum a not_invest word is its subject ("Бюджетный эффект для
 # округа оценивается в 1,7 млрд", "до 200 млн рублей подняли максимальный объем ...")
 _NOT_BEFORE, _NOT_AFTER = 60, 40
@@ -67,21 +68,21 @@ _AT_LEAST_IN = re.compile(
          if w != "от"), key=len, reverse=True)) + r")\s+(?:в|на)\s+$", re.IGNORECASE)
 # Objects that are not industry: money for them is no industrial investment when the
 # article names no facility at all.
-NON_INDUSTRIAL = re.compile(_cues("non_industrial"), re.IGNORECASE)
+NON_INDUSTRIAL = compile_fast(_cues("non_industrial"), re.IGNORECASE)
 # A sum right after one of these ("завод ... за 11 млрд руб.") is the cost of the facility
 # its sentence names, unless the sentence speaks of a purchase or a sale.
-_BEFORE_SUM = re.compile("(?:" + _cues("before_sum") + ")", re.IGNORECASE)
-_PURCHASE = re.compile(_cues("purchase"), re.IGNORECASE)
+_BEFORE_SUM = compile_fast("(?:" + _cues("before_sum") + ")", re.IGNORECASE)
+_PURCHASE = compile_fast(_cues("purchase"), re.IGNORECASE)
 # ... or of the project a sentence of building speaks of ("за 7,5 млрд рублей будет построена
 # вторая очередь тепличного комплекса")
-_BUILD = re.compile(_cues("build"), re.IGNORECASE)
+_BUILD = compile_fast(_cues("build"), re.IGNORECASE)
 # ... when it builds a facility, even one named by a noun that needs a complement elsewhere
 # ("тепличного комплекса"), not a road or a bridge
 _ANY_FACILITY = lexicon.words("facility_heads", "lemma")
 # In a sentence with no cue, a word that takes its sum as the investment the previous
 # sentence speaks of (a facility or investing, and no sum of its own): "Завод построят в
 # Туле. Сумма составит 5 млрд рублей."
-_NEIGHBOUR = re.compile(_cues("neighbour"), re.IGNORECASE)
+_NEIGHBOUR = compile_fast(_cues("neighbour"), re.IGNORECASE)
 # A sum with no currency and none before it in the article ("10 миллиардов инвестиций",
 # "вложено 505 миллионов") is roubles: the articles are Russian news.
 HOME_CURRENCY = "RUB"
@@ -104,7 +105,7 @@ _TARGET_BEFORE = re.compile(
     r"(?:" + "|".join(lexicon.ordered("investor_words", kind="target_before"))
     + r")\s+[«\"“]?\s*$", re.IGNORECASE)
 # "из которых 120 млн — краевая субсидия": public money, no company's investment
-_PUBLIC_MONEY = re.compile(
+_PUBLIC_MONEY = compile_fast(
     "|".join(lexicon.ordered("investor_words", kind="public_money")), re.IGNORECASE)
 # a quoted name ("по программе «Проекты развития»")
 _QUOTED = re.compile(r"«[^«»]*»")
@@ -230,11 +231,11 @@ def _qualifier(text: str, rel: int, qualifier: str) -> str:
 
 
 # "в 2026 году ожидается запуск завода ... за 11 млрд": the year of an event, not of the sum
-_EVENT_YEAR = re.compile(_cues("event_year"), re.IGNORECASE)
-_SPEND_VERB = re.compile(_cues("spend_verb"), re.IGNORECASE)
+_EVENT_YEAR = compile_fast(_cues("event_year"), re.IGNORECASE)
+_SPEND_VERB = compile_fast(_cues("spend_verb"), re.IGNORECASE)
 _EVENT_WINDOW = 40  # how far before the year an event word may stand ("было начато в 2008 году")
 # "Период строительства — 2015–2018 годы", "срок реализации проекта — 2017 год"
-_PROJECT_PERIOD = re.compile("|".join(
+_PROJECT_PERIOD = compile_fast("|".join(
     f"(?P<{kind}>{_cues(kind)})" for kind in ("project_period", "project_end", "project_start")),
     re.IGNORECASE)
 _PROJECT_PERIOD_GAP = 40  # how far after the phrase its period may start
