@@ -215,3 +215,24 @@ def test_speaks_of_future_as_the_window_test_read_it(text):
               or t.lemma.replace("ё", "е") in plants._FUTURE_LEMMAS
               or plants._future_aux(toks, k + 1) for k, t in enumerate(toks))
     assert plants._speaks_of_future(toks) == old
+
+
+@pytest.mark.parametrize("text", [
+    "Завод в Тoмске (Latin o) и ОOO «Вектор»", "Инвестиции составят 5 млрд рублей.",
+    "Bridgestone вложил", "Дело № 12", "", "ЁЛКА и ёлка", "СТРОИТЕЛЬСТВО ЗАВОДА ABC",
+])
+def test_cue_text_is_the_substitution(text):
+    """cue_text returns a text without look-alike letters as it is: the same as the
+    substitution it skips."""
+    from pipeline.rules import investments
+
+    assert investments.cue_text(text) == investments._MIXED_WORD.sub(
+        lambda m: m.group(0).translate(investments._LOOKALIKE), text)
+
+
+def test_the_gazetteers_word_key_is_memoised_and_the_same():
+    from pipeline.rules import gazetteer
+
+    for word in ("Санкт-Петербург", "КАЛУГА", "Ростов‑на‑Дону", "ёлки"):
+        assert gazetteer._norm(word) == gazetteer._norm.__wrapped__(word) == \
+            word.lower().translate(gazetteer._HYPHENS)

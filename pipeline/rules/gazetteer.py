@@ -140,7 +140,9 @@ def _analyzer() -> pymorphy3.MorphAnalyzer:
     return morph()
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
+    """A word as the index keys it (memoised: every token of every scanned text)."""
     return word.lower().translate(_HYPHENS)
 
 

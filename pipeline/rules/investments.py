@@ -113,9 +113,15 @@ _LOOKALIKE = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОР�
 _MIXED_WORD = re.compile(r"\w*[а-яёА-ЯЁ]\w*")
 
 
+_LOOKALIKE_LETTER = re.compile("[" + re.escape("".join(map(chr, _LOOKALIKE))) + "]")
+
+
 def cue_text(text: str) -> str:
     """`text` with the Latin look-alike letters of its Cyrillic words read as Cyrillic;
-    same length, so offsets hold."""
+    same length, so offsets hold. A text with none of those letters is itself (asked first:
+    the substitution calls Python for every Cyrillic word)."""
+    if _LOOKALIKE_LETTER.search(text) is None:
+        return text
     return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKE), text)
 
 
