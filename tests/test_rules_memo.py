@@ -236,3 +236,15 @@ def test_the_gazetteers_word_key_is_memoised_and_the_same():
     for word in ("Санкт-Петербург", "КАЛУГА", "Ростов‑на‑Дону", "ёлки"):
         assert gazetteer._norm(word) == gazetteer._norm.__wrapped__(word) == \
             word.lower().translate(gazetteer._HYPHENS)
+
+
+def test_a_records_attrs_are_json_dumps_text():
+    import json
+
+    from pipeline.runtime import document
+
+    for attrs in ({"b": 1, "a": "Ёлка «X»", "d": date(2025, 6, 1), "n": None, "f": 1.5,
+                   "l": [1, {"z": 2, "y": float("nan")}]}, {}, None):
+        rec = document._record("d", "plant", 0, 0, 1, "x", None, attrs)
+        assert rec["attrs"] == json.dumps(attrs or {}, ensure_ascii=False, sort_keys=True,
+                                          default=document._json_default)

@@ -57,13 +57,17 @@ def _json_default(o: Any) -> Any:
     raise TypeError(type(o))
 
 
+# what json.dumps(ensure_ascii=False, sort_keys=True, default=_json_default) builds for
+# every call, built once (the same text: dumps encodes with a new encoder of these options)
+_ATTRS_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_json_default)
+
+
 def _record(doc_id: str, kind: str, sentence: int, start: int, end: int, text: str,
             normal: str | None, attrs: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "doc_id": doc_id, "kind": kind, "sentence": sentence, "start": start, "end": end,
         "text": text, "normal": normal,
-        "attrs": json.dumps(attrs or {}, ensure_ascii=False, sort_keys=True,
-                            default=_json_default),
+        "attrs": _ATTRS_ENCODER.encode(attrs or {}),
     }
 
 
