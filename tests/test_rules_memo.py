@@ -107,12 +107,16 @@ DATED = [
 def test_date_patterns_skipped_for_want_of_digits_find_nothing(monkeypatch, published):
     """find_dates and find_periods skip their patterns with a year or a day number on a
     text without one: with no skipping they find the same."""
-    fast = [(dates.find_dates.uncached(t, published), dates.find_periods.uncached(t, published))
-            for t in DATED]
+    def scanned() -> list:
+        for fn in (dates._date_matches, dates._period_matches):
+            fn.cache_clear()  # the patterns' matches are memoised per text
+        return [(dates.find_dates.uncached(t, published),
+                 dates.find_periods.uncached(t, published)) for t in DATED]
+
+    fast = scanned()
     monkeypatch.setattr(dates, "_FOUR_DIGITS", re.compile(""))
     monkeypatch.setattr(dates, "_DIGIT", re.compile(""))
-    slow = [(dates.find_dates.uncached(t, published), dates.find_periods.uncached(t, published))
-            for t in DATED]
+    slow = scanned()
     assert fast == slow
     assert any(d for d, _ in fast) and any(p for _, p in fast)
 
@@ -248,3 +252,20 @@ def test_a_records_attrs_are_json_dumps_text():
         rec = document._record("d", "plant", 0, 0, 1, "x", None, attrs)
         assert rec["attrs"] == json.dumps(attrs or {}, ensure_ascii=False, sort_keys=True,
                                           default=document._json_default)
+
+
+def test_one_scan_of_a_text_serves_every_date_of_publication():
+    """find_dates and find_periods share the patterns' matches of a text between dates of
+    publication: each answer is the one of a fresh scan."""
+    pubs = [None, date(2000, 1, 1), date(2025, 6, 1), date(2026, 1, 5)]
+    shared = [(dates.find_dates.uncached(t, p), dates.find_periods.uncached(t, p))
+              for t in DATED for p in pubs]
+    fresh = []
+    for t in DATED:
+        for p in pubs:
+            for fn in (dates._date_matches, dates._relative_date_matches,
+                       dates._period_matches, dates._relative_period_matches):
+                fn.cache_clear()
+            fresh.append((dates.find_dates.uncached(t, p), dates.find_periods.uncached(t, p)))
+    assert shared == fresh
+    assert any(d for d, _ in shared[2::4]) and any(p for _, p in shared[2::4])

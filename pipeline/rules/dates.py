@@ -179,6 +179,26 @@ class _Spans:
 
 
 @memo_text
+def _date_matches(text: str) -> list[tuple[re.Match, ...]]:
+    """The matches of the date patterns that do not depend on the date of publication (ISO
+    and numeric, day and month, month and year, year alone), scanned once per text: the
+    rules ask find_dates of one sentence with several dates of publication (none, the
+    stand-in, the article's)."""
+    digits = _DIGIT.search(text) is not None
+    year = digits and _FOUR_DIGITS.search(text) is not None
+    return [tuple(rx.finditer(text)) if ok else () for rx, ok in (
+        (_ISO_RE, year), (_NUMERIC_RE, year), (_DAY_MONTH_RE, digits), (_MONTH_YEAR_RE, year),
+        (_YEAR_ALONE_RE, year))]
+
+
+@memo_text
+def _relative_date_matches(text: str) -> list[tuple[re.Match, ...]]:
+    """The matches of the patterns read against the date of publication (a month alone, a
+    relative day), scanned once per text."""
+    return [tuple(_MONTH_ALONE_RE.finditer(text)), tuple(_RELATIVE_DAY_RE.finditer(text))]
+
+
+@memo_text
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Calendar dates with their precision; year-less and relative ones need `published`."""
     out: list[DateMention] = []
@@ -189,15 +209,14 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             spans.take(s, e)
             out.append(DateMention(s, e, text[s:e], value, precision))
 
-    digits = _DIGIT.search(text) is not None
-    year = digits and _FOUR_DIGITS.search(text) is not None
-    for rx in (_ISO_RE, _NUMERIC_RE) if year else ():
-        for m in rx.finditer(text):
-            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-            value = _safe_date(y, mo, d)
-            if value is not None:
-                add(m.start(), m.end(), value, "day")
-    for m in _DAY_MONTH_RE.finditer(text) if digits else ():
+    iso, numeric, day_month, month_year, year_alone = _date_matches(text)
+    month_alone, relative = _relative_date_matches(text) if published is not None else ((), ())
+    for m in (*iso, *numeric):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        value = _safe_date(y, mo, d)
+        if value is not None:
+            add(m.start(), m.end(), value, "day")
+    for m in day_month:
         day, month = int(m["d"]), _month_num(m["mon"])
         value: date | None = None
         end = m.end()
@@ -209,26 +228,23 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 value = _closest_year(month, day, published)
         if value is not None:
             add(m.start(), end, value, "day")
-    for m in _MONTH_YEAR_RE.finditer(text) if year else ():
+    for m in month_year:
         y = int(m["y"])
         if _ok_year(y):
             add(m.start(), m.end(), date(y, _month_num(m["mon"]), 1), "month")
-    if published is not None:
-        for m in _MONTH_ALONE_RE.finditer(text):
-            month = _month_num(m["mon"])
-            value = _closest_year(month, 1, published)
-            if value is not None:
-                add(m.start("mon"), m.end(), value, "month")
-    for m in _YEAR_ALONE_RE.finditer(text) if year else ():
+    for m in month_alone:
+        value = _closest_year(_month_num(m["mon"]), 1, published)
+        if value is not None:
+            add(m.start("mon"), m.end(), value, "month")
+    for m in year_alone:
         y = int(m["y"])
         in_range = _RANGE_NEIGHBOUR_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if not _ok_year(y) or in_range:
             continue
         add(m.start(), m.end(), date(y, 1, 1), "year")
-    if published is not None:
-        for m in _RELATIVE_DAY_RE.finditer(text):
-            delta = _RELATIVE_DAYS[m["w"].lower()]
-            add(m.start(), m.end(), published + timedelta(days=delta), "day")
+    for m in relative:
+        add(m.start(), m.end(), published + timedelta(days=_RELATIVE_DAYS[m["w"].lower()]),
+            "day")
     out.sort(key=lambda d: d.start)
     return out
 
@@ -306,30 +322,47 @@ def find_periods(text: str, published: date | None = None) -> list[Period]:
             spans.take(s, e)
             out.append(Period(s, e, text[s:e], y1, y2))
 
-    if _FOUR_DIGITS.search(text) is not None:  # each of these patterns holds a year
-        for m in _PERIOD_RANGE_RE.finditer(text):
-            add(m.start(), m.end(), int(m["y1"]), int(m["y2"]))
-        for m in _PERIOD_FROM_RE.finditer(text):
-            add(m.start(), m.end(), int(m["y"]), None)
-        for m in _PERIOD_TO_RE.finditer(text):
-            add(m.start(), m.end(), None, int(m["y"]))
-        for m in _PERIOD_YEAR_RE.finditer(text):
-            y = int(m["y"])
-            add(m.start(), m.end(), y, y)
+    ranges, froms, tos, years = _period_matches(text)
+    for m in ranges:
+        add(m.start(), m.end(), int(m["y1"]), int(m["y2"]))
+    for m in froms:
+        add(m.start(), m.end(), int(m["y"]), None)
+    for m in tos:
+        add(m.start(), m.end(), None, int(m["y"]))
+    for m in years:
+        y = int(m["y"])
+        add(m.start(), m.end(), y, y)
     if published is not None:
         py = published.year
-        for m in _PERIOD_REL_RE.finditer(text):
+        rel, last_one, last_n, next_n = _relative_period_matches(text)
+        for m in rel:
             y = py + _REL_YEAR[m["w"].lower()]
             add(m.start(), m.end(), y, y)
-        for m in _PERIOD_LAST_ONE_RE.finditer(text):
+        for m in last_one:
             add(m.start(), m.end(), py, py)
-        for m in _PERIOD_LAST_N_RE.finditer(text):
+        for m in last_n:
             n = _n_years(m["n"])
             if n is not None:
                 add(m.start(), m.end(), py - n + 1, py)
-        for m in _PERIOD_NEXT_N_RE.finditer(text):
+        for m in next_n:
             n = _n_years(m["n"])
             if n is not None:
                 add(m.start(), m.end(), py, py + n - 1)
     out.sort(key=lambda p: p.start)
     return out
+
+
+@memo_text
+def _period_matches(text: str) -> list[tuple[re.Match, ...]]:
+    """The matches of the period patterns with a year, scanned once per text whatever the
+    date of publication (see _date_matches); none in a text without a year."""
+    year = _FOUR_DIGITS.search(text) is not None  # each of these patterns holds a year
+    return [tuple(rx.finditer(text)) if year else ()
+            for rx in (_PERIOD_RANGE_RE, _PERIOD_FROM_RE, _PERIOD_TO_RE, _PERIOD_YEAR_RE)]
+
+
+@memo_text
+def _relative_period_matches(text: str) -> list[tuple[re.Match, ...]]:
+    """The matches of the periods read against the date of publication, once per text."""
+    return [tuple(rx.finditer(text)) for rx in (_PERIOD_REL_RE, _PERIOD_LAST_ONE_RE,
+                                                 _PERIOD_LAST_N_RE, _PERIOD_NEXT_N_RE)]
