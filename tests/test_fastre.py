@@ -92,3 +92,28 @@ def test_the_rules_patterns_find_what_they_found_before():
         for text in texts:
             assert [m.span() for m in rx.finditer(text)] == \
                 [m.span() for m in plain.finditer(text)], rx.pattern[:80]
+
+
+@pytest.mark.parametrize("pattern,flags,chars", [
+    ("(?:ФРП|Фонд\\w*)[^.«»]{0,40}?«Авто»|программ\\w* «Авто»", CI, "«»"),
+    ("\\bТОСЭР\\b", 0, "ОРСТЭ"), ("a-b|c-d", CI, "-"), ("(?:x: )+y", 0, " :xy"),
+    ("a?-|b", 0, ""), ("[«]x", CI, "«"), ("[«»]x", CI, ""), ("(?i:a)«", 0, ""),
+    ("(a)\\1«", 0, ""), ("ab", CI, ""),
+])
+def test_required_chars(pattern, flags, chars):
+    from pipeline.rules.fastre import required_chars
+
+    assert required_chars(pattern, flags) == chars
+    rx = re.compile(pattern, flags)
+    for text in TEXTS + ["ФРП «Авто»", "фонд развития «АВТО»", "программы «авто»", "a-b"]:
+        if rx.search(text):
+            assert all(c in text for c in chars)
+
+
+def test_programmes_skipped_for_want_of_their_characters_find_nothing(monkeypatch):
+    texts = ["Заём ФРП по программе «Проекты развития».", "ФРП «Станкостроение»", "ФРП",
+             "Фонд развития промышленности выдал заём", "резидент ТОСЭР и ТОР", "программы"]
+    fast = [context._programs.uncached(t) for t in texts]
+    monkeypatch.setattr(context, "_PROGRAM_NEEDS", [""] * len(context._PROGRAM_NEEDS))
+    assert fast == [context._programs.uncached(t) for t in texts]
+    assert fast[:2] == [["ФРП «Проекты развития»"], ["ФРП «Станкостроение»"]]

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from pipeline.rules import lexicon
-from pipeline.rules.fastre import compile_fast
+from pipeline.rules.fastre import compile_fast, required_chars
 from pipeline.rules.gazetteer import (
     VIA_CITY,
     Gazetteer,
@@ -70,11 +70,16 @@ _INSTITUTION_LEMMAS = tuple(" " + normal_name(w) + " " for w in _INSTITUTIONS)
 # common word part)
 _PROGRAM_RES = [(compile_fast(p, 0 if exact else re.IGNORECASE), name)
                 for p, name, exact in _PROGRAM_TABLE]
+# the characters each programme's matches must hold (the quotes of "ФРП «Станкостроение»"):
+# a text without them is not scanned for it
+_PROGRAM_NEEDS = [required_chars(p, 0 if exact else re.IGNORECASE)
+                  for p, _, exact in _PROGRAM_TABLE]
 
 
 @memo_text
 def _programs(text: str) -> list[str]:
-    return [name for rx, name in _PROGRAM_RES if rx.search(text)][:1]
+    return [name for (rx, name), needs in zip(_PROGRAM_RES, _PROGRAM_NEEDS, strict=True)
+            if all(c in text for c in needs) and rx.search(text)][:1]
 
 
 def find_program(text: str) -> str | None:

@@ -120,3 +120,50 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(f"(?={first})(?:{pattern})", flags)
     except re.error:
         return re.compile(pattern, flags)
+
+
+def _required_in_sequence(seq: Any) -> set[int] | None:
+    """Code points every match of the sequence holds (None: the pattern is not read)."""
+    out: set[int] = set()
+    for op, av in seq:
+        if op is sre.LITERAL:
+            out.add(av)
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                return None
+            got = _required_in_sequence(sub)
+            if got is None:
+                return None
+            out |= got
+        elif op is sre.BRANCH:
+            alts = [_required_in_sequence(sub) for sub in av[1]]
+            if any(a is None for a in alts):
+                return None
+            out |= set.intersection(*alts) if alts else set()  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            got = _required_in_sequence(av[2])
+            if got is None:
+                return None
+            out |= got
+        elif op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return None
+    return out
+
+
+def required_chars(pattern: str, flags: int = 0) -> str:
+    """Characters that every match of `pattern` holds, as they are written (only characters
+    without case when `flags` ignore case): a text lacking one of them has no match, which
+    `in` tells faster than a scan. Empty when none can be told."""
+    if flags & re.VERBOSE:
+        return ""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return ""
+    if parsed.state.flags & ~re.UNICODE != flags & ~re.UNICODE:
+        return ""
+    got = _required_in_sequence(parsed) or set()
+    chars = (chr(c) for c in sorted(got))
+    return "".join(c for c in chars
+                   if not flags & re.IGNORECASE or c.lower() == c.upper() == c.casefold())
