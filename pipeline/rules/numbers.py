@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pymorphy3
 
@@ -93,7 +93,9 @@ class _Word:
     abbr: bool = False
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
+    """A word as the number forms key it (memoised: every word of every scanned text)."""
     return word.lower().replace("ё", "е")
 
 

@@ -517,7 +517,9 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             lem = _verb_lemma(t)
         if _in_product_complement(toks, k):
             continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
-        fut_verb = t.feats.get("Tense") == "Fut" or _future_aux(toks, k)
+        # asked only of the words whose branches below read it
+        fut_verb = (lem in _BUILD_VERBS or lem in _ASPECT_VERBS or lem in STATUS_LEMMAS) and \
+            (t.feats.get("Tense") == "Fut" or _future_aux(toks, k))
         if lem in _BUILD_VERBS and t.pos == "VERB":
             done = t.feats.get("Tense") == "Past" and not fut_verb or _achieved(toks, k)
             return "launched" if done else "planned"
@@ -1037,8 +1039,8 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     t = toks[i]
     # an "ADJ" whose lemma is a facility noun is a noun the tagger misread ("на аглофабрике",
     # real news dev r3_054)
-    if _lem(t) not in FACILITY_HEADS or t.pos not in ("NOUN", "PROPN", "ADJ") or i in covered:
-        return False
+    if t.pos not in ("NOUN", "PROPN", "ADJ") or i in covered or _lem(t) not in FACILITY_HEADS:
+        return False  # (the part of speech first: it is the cheap test)
     if (t.pos == "PROPN" or i > 0 and t.text[:1].isupper()) and _compound_base(_lem(t)) and \
             not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
         return False  # "Уралвагонзавод": a company's name
