@@ -78,8 +78,10 @@ _PROGRAM_NEEDS = [required_chars(p, 0 if exact else re.IGNORECASE)
 
 @memo_text
 def _programs(text: str) -> list[str]:
-    return [name for (rx, name), needs in zip(_PROGRAM_RES, _PROGRAM_NEEDS, strict=True)
-            if all(c in text for c in needs) and rx.search(text)][:1]
+    # the first programme in file order that the text names (the rest are not scanned)
+    found = next((name for (rx, name), needs in zip(_PROGRAM_RES, _PROGRAM_NEEDS, strict=True)
+                  if all(c in text for c in needs) and rx.search(text)), None)
+    return [] if found is None else [found]
 
 
 def find_program(text: str) -> str | None:
