@@ -927,8 +927,11 @@ def test_laying_a_foundation_and_a_stop(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a capacity that grows is news of its plant, not a measure of output (after real news
-    # dev r1_055, r6_030)
+    # dev r1_055, r6_030); a project of it being carried out is under way (session 14 status
+    # convention (2)), one done has expanded it
     ("В Балакове реализуется проект по расширению мощностей маслоэкстракционного завода.",
+     [("маслоэкстракционный завод", None, "under_construction")]),
+    ("В Балакове реализовали проект по расширению мощностей маслоэкстракционного завода.",
      [("маслоэкстракционный завод", None, "expanded")]),
     ("Мощность Аткарского маслоэкстракционного завода увеличится вдвое.",
      [("Аткарский маслоэкстракционный завод", None, "planned")]),
@@ -1556,9 +1559,12 @@ def test_what_a_project_provides_for_is_a_plan(text, status):
     ("Церемония открытия швейной фабрики в Грозном пройдет осенью.",
      [("швейная фабрика", None, "planned")]),
     # each facility takes the event noun that governs it when the sentence states another
-    # event first (after r11_016, r8_029) ...
+    # event first (after r11_016, r8_029); works that are needed are still to come, with no
+    # date announced (session 14 status conventions (1), (2)) ...
     ("В Нарьян-Маре нужны строительство нового корпуса фермы и модернизация цеха переработки "
-     "молока.", [("цех переработки молока", "молоко", "expanded")]),
+     "молока.", [("цех переработки молока", "молоко", "announced")]),
+    ("В Нарьян-Маре провели строительство нового корпуса фермы и модернизацию цеха "
+     "переработки молока.", [("цех переработки молока", "молоко", "expanded")]),
     # ... a finished building stays a launch (r2_016)
     ("В Волжском завершили строительство консервного завода.",
      [("консервный завод", None, "launched")]),
@@ -1910,4 +1916,53 @@ def test_a_headline_and_its_body_date_each_other(text, status):
      "announced"),
 ])
 def test_a_plant_being_designed(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- session 14 status convention (2): "expanded" only once the extension works ------------
+# Every sentence below was written for the tests.
+
+@pytest.mark.parametrize("text,status", [
+    # a modernisation being finished is going on; finished, it has expanded the plant
+    # (after real news dev r8_015) ...
+    ("Кирпичный завод «Керамика» завершает реконструкцию производства.", "under_construction"),
+    ("Кирпичный завод «Керамика» завершил реконструкцию производства.", "expanded"),
+    # ... commissioning being finished is works going on (after r8_014)
+    ("На заводе «Керамика» заканчивается наладка оборудования.", "under_construction"),
+    # ... a building finished whose launch is still to come is no launch (after r2_018)
+    ("На заводе завершено строительство нового цеха, запуск которого запланирован на осень "
+     "2027 года.", "planned"),
+    ("На заводе завершено строительство нового цеха.", "launched"),
+])
+def test_works_finished_or_being_finished(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named plant where a unit is still to come takes the unit's stage (after r2_018) ...
+    ("На Тульском кирпичном заводе завершено строительство новых мощностей, запуск которых "
+     "запланирован на осень 2027 года.", [("Тульский кирпичный завод", "planned")]),
+    # ... done, the plant is expanded
+    ("На Тульском кирпичном заводе завершено строительство новых мощностей.",
+     [("Тульский кирпичный завод", "expanded")]),
+    # ... a named plant the article leads with, with works going on in the next sentence
+    # (after r8_014)
+    ("Тульский кирпичный завод готовится выпускать облицовочный кирпич. Сейчас на "
+     "предприятии заканчивается наладка оборудования.",
+     [("Тульский кирпичный завод", "under_construction")]),
+    # ... must not fire: a plan of it said in the past is no news
+    ("Тульский кирпичный завод планировал нарастить объёмы производства кирпича.", []),
+])
+def test_a_named_plant_whose_extension_is_to_come(text, expected):
+    assert [(n, st) for n, _, st in plants(text)] == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    # the design of a plant keeps a plan planned; the design of something else does not
+    # (after real news dev r11_016)
+    ("Завод по производству кирпича находится на стадии проектирования.", "planned"),
+    ("Компания построит завод по производству кирпича, ведётся проектирование новой "
+     "теплицы.", "announced"),
+])
+def test_the_design_of_the_plant_or_of_something_else(text, status):
     assert [st for _, _, st in plants(text)] == [status]

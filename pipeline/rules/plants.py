@@ -129,6 +129,7 @@ _TIME_PARTS: frozenset[str] = frozenset()  # "конец": "до конца го
 _WEEKDAYS: frozenset[str] = frozenset()  # "пятница": "состоится в пятницу" dates a plan
 _DESIGN_WORDS: frozenset[str] = frozenset()  # "проектирование": designed, so planned undated
 _SPEECH_VERBS: frozenset[str] = frozenset()  # "подчеркнуть": the saying is past, not the plan
+_WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "реализуется проект по расширению"
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -229,8 +230,9 @@ def _load_change_words() -> None:
     global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
-    global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS
+    global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS
     words = "plant_words"
+    _WORKS_VERBS = lexicon.words(words, role="works_verb")
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
         "time_unit", "time_taking", "term_noun", "plan_term"))
     _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS = (lexicon.words(words, role=r) for r in (
@@ -331,8 +333,15 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
 def _designed(toks: list[Token]) -> bool:
     """The plant is being designed ("находятся на стадии проектирования", written corpus
     014; plant_words.csv design_word): works on the plan, beyond an intention, so a plan
-    with no date stays "planned"."""
-    return any(_lem(t) in _DESIGN_WORDS for t in toks)
+    with no date stays "planned". The design of something else is not ("проектирование новой
+    теплицы", real news dev r11_016): a noun after the design word must be a facility."""
+    for k, t in enumerate(toks):
+        if _lem(t) in _DESIGN_WORDS:
+            obj = next((x for x in toks[k + 1:] if x.pos not in ("ADJ", "DET")), None)
+            if obj is None or obj.pos != "NOUN" or obj.case != "Gen" or \
+                    _lem(obj) in FACILITY_HEADS:
+                return True
+    return False
 
 
 def _bankrupt(toks: list[Token], k: int) -> bool:
@@ -506,23 +515,36 @@ def _future_aux(toks: list[Token], k: int) -> bool:
 
 def _completed_building(toks: list[Token], text: str) -> str | None:
     """A finished building is a launch: "завершили реализацию проекта по возведению
-    консервного завода" (real news dev r2_016), "закончено строительство цеха". A building
+    консервного завода" (real news dev r2_016), "закончено строительство цеха"; a finished
+    modernisation an extension, one being finished ("завершает реконструкцию", r8_015)
+    works going on (session 14 status convention (2)). A building
     to be finished on a named day is going on now ("13 сентября завершится строительство
     завода", real news dev r1_053): under construction; one to be finished in a year ahead
     ("в 2027 году завершат строительство") is a plan."""
     for k, t in enumerate(toks):
         if _lem(t) not in _COMPLETION_VERBS:
             continue
-        if not any(STATUS_LEMMAS.get(_lem(x)) == "under_construction" and x.pos == "NOUN"
-                   for x in toks[k + 1:k + 10]):
+        works = [STATUS_LEMMAS.get(_lem(x)) for x in toks[k + 1:k + 10] if x.pos == "NOUN"
+                 and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")]
+        if not works:
             return None
         if t.feats.get("Tense") == "Fut" or _future_aux(toks, k):
             near = any(d.precision == "day" for d in find_dates(text, date(2000, 1, 1)))
             return "under_construction" if near else None
         if t.feats.get("Tense") == "Pres":
             return "under_construction"  # "заканчивается капремонт": not finished yet
-        return "launched"
+        if _launch_to_come(toks, k):
+            return "planned"  # built, not working yet (session 14 status convention (2))
+        return "expanded" if works[0] == "expanded" else "launched"
     return None
+
+
+def _launch_to_come(toks: list[Token], k: int) -> bool:
+    """A launch still to come after the finished works at k ("завершено строительство новых
+    мощностей, запуск которого запланирован на осень 2018 года", real news dev r2_018):
+    what was built does not work yet, so it is no launch or extension."""
+    return any(t.pos == "NOUN" and STATUS_LEMMAS.get(_lem(t)) == "launched" and
+               _speaks_of_future(toks[j:]) for j, t in enumerate(toks) if j > k)
 
 
 def _speaks_of_future(toks: list[Token]) -> bool:
@@ -622,8 +644,19 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                 return "under_construction"  # "готовится к запуску": not open yet
             if ongoing and _purpose_of(toks, k):
                 return "planned"  # "получили разрешение на строительство": not begun
-            return "planned" if ongoing and _speaks_of_future(_before_said(toks, k)) else status
+            if ongoing and _speaks_of_future(_before_said(toks, k)):
+                return "planned"
+            return "under_construction" if status == "expanded" and _works_going_on(toks) \
+                else status
     return UNKNOWN if bankrupt else None
+
+
+def _works_going_on(toks: list[Token]) -> bool:
+    """A verb of a project being carried out in the present ("реализуется проект по
+    расширению", real news dev r1_055; plant_words.csv works_verb): an extension still under
+    way is under construction, not expanded (session 14 status convention (2))."""
+    return any(t.pos == "VERB" and t.feats.get("Tense") == "Pres" and
+               t.feats.get("Aspect") == "Imp" and _verb_lemma(t) in _WORKS_VERBS for t in toks)
 
 
 def _in_product_complement(toks: list[Token], k: int) -> bool:
@@ -2257,7 +2290,9 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     (a launch of it is "expanded"). A plan is news when the plan is its own building or
     launch ("состоится запуск Быстринского ГОКа"). The plant an article leads with takes
     the status of the next sentences that name no other plant ("…решается судьба
-    Туимского завода. … Цеха простаивают, работа завода свернута": suspended)."""
+    Туимского завода. … Цеха простаивают, работа завода свернута": suspended; "…завод
+    готовится наладить производство. Сейчас на предприятии заканчивается наладка
+    оборудования", real news dev r8_014: works going on, under construction)."""
     own = statuses[si]
     if own == UNKNOWN and not (_cuts_staff(sent) and si < LEAD_SENTENCES and len(found[si]) == 1):
         return own
@@ -2279,23 +2314,28 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
         for k in range(si + 1, min(si + 3, len(statuses))):
             if found[k]:
                 break
-            if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"}:
-                return statuses[k]
+            if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"} or \
+                    statuses[k] == "under_construction":
+                return statuses[k]  # works going on there (session 14 convention (2))
     return own if own == UNKNOWN else None
 
 
 def _named_to_come(sent: Sentence, ph: _Phrase, own: str, found: list[_Phrase]) -> bool:
-    """A plan of a named plant that is news of it: it builds a unit of its own (a unit
-    still to come takes its own stage, session 14 status convention (2): "Воткинский завод
-    планирует построить пять новых корпусов"; what it once planned is none: "«Автотор»
-    планировал нарастить объёмы", the seed), or it is what an event noun or a verb of
+    """A plan of a named plant that is news of it: it builds a unit of its own, or a unit
+    is to come there (a unit still to come takes its own stage, session 14 status
+    convention (2): "Воткинский завод планирует построить пять новых корпусов", "на
+    Волгоградском алюминиевом заводе завершено строительство новых мощностей, запуск
+    которого запланирован на осень", real news dev r2_018; what it once planned is none:
+    "«Автотор» планировал нарастить объёмы", the seed), or it is what an event noun or a verb of
     building governs ("строительства Юргинского завода", "построят Мещовский комбинат";
     an intention to build a plant with a name is not: "планируют построить Тверской завод")."""
     intends = own == "announced" and any(_intends(t) for t in sent.tokens)
     once = intends and any(_lem(t) in _INTENT and t.feats.get("Tense") == "Past"
                            for t in sent.tokens)
-    return _builds_a_unit(sent, ph, found) and not once or _object_of_event(sent, ph) or \
-        _built_object(sent, ph) and not intends
+    alone = found == [ph]  # a unit that is a row of its own carries the stage itself
+    return (_builds_a_unit(sent, ph, found) or alone and _place_of_launch(sent, ph)) and \
+        not once or \
+        _object_of_event(sent, ph) or _built_object(sent, ph) and not intends
 
 
 def _builds_a_unit(sent: Sentence, ph: _Phrase, found: list[_Phrase]) -> bool:
@@ -2417,7 +2457,9 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
     if (part := _part_event(sent, ph)) is not None:
         return part
     if _capacity_grows(sent, _adjectives_before(toks, ph.head)[1]):
-        return "planned" if _speaks_of_future(toks) else "expanded"
+        if _speaks_of_future(toks):  # an extension to come takes its own stage, dated or not
+            return statuses[si] if statuses[si] in ("announced", "planned") else "planned"
+        return "under_construction" if _works_going_on(toks) else "expanded"
     st = _named_status(sent, ph, si, statuses, found) if ph.named else \
         _governing_event(toks, ph, statuses[si]) or status
     if not ph.named and statuses[si] is None and si >= LEAD_SENTENCES and \
@@ -2782,9 +2824,10 @@ def _compound_adjective_names(a: PlantMention, b: PlantMention) -> bool:
     its product in the other ("В Чое открылся завод по переработке молока" over "открыл
     молокоперерабатывающий цех", real news dev r11_001), or by an adjective of its product
     ("производство прицепов" over "предприятие по выпуску прицепной техники", r1_015): an
-    adjective of a's name begins with the stem of a noun of b's."""
+    adjective of a's name begins with the stem of a noun of b's ("обувная фабрика" and "цех
+    по изготовлению обуви", r11_011: a soft sign ends no stem)."""
     adjs = [w for w in re.findall(r"[а-яё]+", a.name.lower())[:-1] if len(w) > 6]
-    return any(w.startswith(n[:5]) and len(n) >= 5
+    return any(w.startswith(n[:5].rstrip("ь")) and len(n) >= 5
                for w in adjs for n in _row_content(b.name, b.product))
 
 
