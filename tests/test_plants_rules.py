@@ -1966,3 +1966,75 @@ def test_a_named_plant_whose_extension_is_to_come(text, expected):
 ])
 def test_the_design_of_the_plant_or_of_something_else(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,statuses", [
+    # a plan sentence naming no facility goes on with the dated works before it, and the
+    # plants a later sentence splits take it (after real news dev r2_034) ...
+    ("В 2027 году в области планируется завершить проект, в рамках которого будут построены "
+     "два завода по производству стройматериалов. Проект реализует компания «Север». "
+     "Заводы будут производить известь и кирпич.", ["planned", "planned"]),
+    # ... must not fire: with no date before it the plan stays undated
+    ("В области будут построены два завода по производству стройматериалов. Проект "
+     "реализует компания «Север». Заводы будут производить известь и кирпич.",
+     ["announced", "announced"]),
+])
+def test_a_plan_sentence_goes_on_with_the_dated_works(text, statuses):
+    assert [st for _, _, st in plants(text)] == statuses
+
+
+@pytest.mark.parametrize("text,status", [
+    # a building finished whose launch a later sentence says is to come is no launch (after
+    # real news dev r5_028) ...
+    ("В настоящее время завершено строительство цеха по производству кирпича. Наладка "
+     "проведена, в апреле планируем запускать производство.", "planned"),
+    # ... must not fire: a building finished with nothing to come is a launch
+    ("В настоящее время завершено строительство цеха по производству кирпича. Рабочие "
+     "получили премии.", "launched"),
+])
+def test_a_building_finished_whose_launch_is_to_come(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a project of works on a facility carried out in the present is under way (after real
+    # news dev r7_030) ...
+    ("Проект по модернизации линии розлива реализуется за счёт господдержки.",
+     "under_construction"),
+    # ... must not fire: a project of something else, or one to come
+    ("Проект по расширению склада реализуется за счёт господдержки.", "planned"),
+    ("Проект по модернизации линии розлива будет реализован за счёт господдержки.", "planned"),
+])
+def test_a_project_of_works_carried_out(text, status):
+    assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # on a page with no date, a month dates a plan; so does a sentence naming the facility
+    # again by an anaphor, far in the story (after real news dev r7_030) ...
+    ("Компания «Север» намерена запустить линию по розливу воды. Данную линию запустят в "
+     "октябре.", "planned"),
+    ("Компания «Север» намерена запустить линию по розливу воды. Об этом сообщили в "
+     "пресс-службе. Компания работает с 2010 года. У неё сто сотрудников. Продукция "
+     "продаётся в регионе. Данную линию запустят в октябре.", "planned"),
+    # ... must not fire: a month of a past event
+    ("Компания «Север» намерена запустить линию по розливу воды. В октябре компания "
+     "провела переговоры.", "announced"),
+])
+def test_a_month_and_an_anaphor_date_a_plan(text, status):
+    assert [st for _, _, st in plants_unpublished(text)][:1] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a dated plan whose facility a later sentence names again as being built is under
+    # construction, however far (after real news dev r7_030) ...
+    ("В октябре 2027 года запустят линию по розливу воды. Об этом сообщили в пресс-службе. "
+     "Компания работает с 2010 года. У неё сто сотрудников. Сейчас строится линия по "
+     "розливу воды.", "under_construction"),
+    # ... must not fire: a building of something else far away
+    ("В октябре 2027 года запустят линию по розливу воды. Об этом сообщили в пресс-службе. "
+     "Компания работает с 2010 года. У неё сто сотрудников. Сейчас строится склад.",
+     "planned"),
+])
+def test_a_plan_built_meanwhile_in_its_story(text, status):
+    assert [st for _, _, st in plants(text)][:1] == [status]

@@ -410,16 +410,17 @@ def plan_dated(text: str, published: date | None) -> bool:
     publication ("в 2028 году", "в 2025–2028 годах", "в следующем году"); a day is the date
     of a report, not of a plan. With no date of publication any year counts, and a relative
     one ("в этом году") is read against a stand-in date, only to see it is not past."""
-    if published is None and _dated_from(text, _STAND_IN):
-        return True
+    if published is None and _dated_from(text, _STAND_IN, _STAND_IN.year - 1):
+        return True  # "в октябре" read against the stand-in may fall in the year before it
     return _dated_from(text, published)
 
 
 _STAND_IN = date(2000, 1, 1)
 
 
-def _dated_from(text: str, published: date | None) -> bool:
-    first = published.year if published else 0
+def _dated_from(text: str, published: date | None, first: int | None = None) -> bool:
+    if first is None:
+        first = published.year if published else 0
     years = [d.value.year for d in find_dates(text, published) if d.precision != "day"]
     years += [p.end_year or p.start_year or 0 for p in find_periods(text, published)]
     return any(y >= first for y in years)
@@ -644,11 +645,24 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                 return "under_construction"  # "готовится к запуску": not open yet
             if ongoing and _purpose_of(toks, k):
                 return "planned"  # "получили разрешение на строительство": not begun
-            if ongoing and _speaks_of_future(_before_said(toks, k)):
-                return "planned"
-            return "under_construction" if status == "expanded" and _works_going_on(toks) \
-                else status
+            return _stage_of_works(toks, k, status)
     return UNKNOWN if bankrupt else None
+
+
+def _stage_of_works(toks: list[Token], k: int, status: str) -> str:
+    """The stage the status noun at k states: an ongoing one said of the future is a plan;
+    an extension, or a project of works ("проект по модернизации линии"), that a verb of a
+    project carried out governs in the present ("реализуется", real news dev r1_055, r7_030)
+    is works still going on, under construction (session 14 status convention (2)); not
+    a project of something else ("проект по расширению склада")."""
+    if status in _ONGOING and _speaks_of_future(_before_said(toks, k)):
+        return "planned"
+    project = status == "planned" and any(
+        x.pos == "NOUN" and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")
+        and _of_a_facility(toks, j) for j, x in enumerate(toks[k + 1:k + 4], k + 1))
+    if (status == "expanded" or project) and _works_going_on(toks):
+        return "under_construction"
+    return status
 
 
 def _works_going_on(toks: list[Token]) -> bool:
@@ -2128,10 +2142,18 @@ def _built_meanwhile(si: int, statuses: list[str | None], found: list[list[_Phra
     ("…до конца года запустят завод… Строительство ведет компания КМД-ЭНЕРГО", real news
     dev r4_005, r2_035): under construction, unless another plant is named first or a
     sentence between states another status ("… реализуется проект по расширению … Для
-    обеспечения сырьём строится комплекс": another project's building, real news dev r1_055)."""
-    for k in range(si + 1, min(si + 3, len(statuses))):
-        if found[k]:
+    обеспечения сырьём строится комплекс": another project's building, real news dev r1_055).
+    A sentence naming the same facility again does not end its story ("… будет запущена
+    линия сортировки пластика … проект по модернизации линии переработки реализуется",
+    r7_030: works going on, session 14 status convention (2)); beyond the next two
+    sentences only such a one tells of its building."""
+    for k in range(si + 1, len(statuses)):
+        if found[k] and not _same_facilities(found[si], found[k]):
             return None
+        if k >= si + 3 and not found[k]:
+            if statuses[k] is not None and statuses[k] != "under_construction":
+                return None
+            continue
         if statuses[k] == "under_construction":
             return "under_construction"
         if statuses[k] is not None:
@@ -2555,6 +2577,8 @@ def _plan_window_dated(k: int, flags: list[int], found: list[list[_Phrase]]) -> 
     PLAN_DATE_WINDOW sentences only a sentence that states a status dates it: "Мы ждем
     резкого увеличения инвесторов в 2018 - 2020 годах" at the end of a page is of something
     else (r2_026)."""
+    if not found[k] and k > 0 and flags[k - 1] == STATED_DATE:
+        return True  # "В 2024 году планируется завершить проект … Проект реализует компания"
     for j in range(k, len(flags)):
         if j > k and found[j] and not _same_facilities(found[k], found[j]):
             return False
@@ -2690,18 +2714,26 @@ def _of_the_works(toks: list[Token]) -> bool:
     other object ("Строительство завершат в 2026 году", "на его строительство планируется
     год", "сроки реализации проекта ограничены 2012 годом", real news dev r6_032, r10_016,
     r8_028): a noun of a status or of carrying out (plant_words.csv plan_term) whose
-    genitive, if any, is a facility or the project. "В 2027 году откроют школу" is not."""
-    for k, t in enumerate(toks):
-        if t.pos != "NOUN" or not (_lem(t) in STATUS_LEMMAS or _lem(t) in _PLAN_TERMS):
-            continue
-        j = k + 1
-        while j < len(toks) and toks[j].pos in ("ADJ", "DET"):
-            j += 1
-        obj = toks[j] if j < len(toks) else None
-        if obj is None or obj.pos != "NOUN" or obj.case != "Gen" or \
-                _lem(obj) in FACILITY_HEADS or STATUS_LEMMAS.get(_lem(obj)) == "planned":
-            return True
-    return False
+    genitive, if any, is a facility or the project; or the facility told before, named
+    again by an anaphor, with a status word ("Данную линию запустят в октябре", r7_030). "В
+    2027 году откроют школу" is not."""
+    if any(_lem(a) in _ANAPHORS and _lem(h) in FACILITY_HEADS for a, h in zip(
+            toks, toks[1:], strict=False)) and any(_verb_lemma(t) in STATUS_LEMMAS for t in toks):
+        return True
+    return any(t.pos == "NOUN" and (_lem(t) in STATUS_LEMMAS or _lem(t) in _PLAN_TERMS)
+               and _of_a_facility(toks, k) for k, t in enumerate(toks))
+
+
+def _of_a_facility(toks: list[Token], k: int) -> bool:
+    """The event noun at k is of a facility or of the project: the noun in the genitive
+    after it, if any, is a facility noun or a word of a plan ("строительство завода",
+    "реализации проекта"; not "расширению склада")."""
+    j = k + 1
+    while j < len(toks) and toks[j].pos in ("ADJ", "DET"):
+        j += 1
+    obj = toks[j] if j < len(toks) else None
+    return obj is None or obj.pos != "NOUN" or obj.case != "Gen" or \
+        _lem(obj) in FACILITY_HEADS or STATUS_LEMMAS.get(_lem(obj)) == "planned"
 
 
 def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[int]:
@@ -2735,7 +2767,28 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[int],
         if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
                 not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
             statuses[k] = statuses[k - 1]
+    for k, st in enumerate(statuses):
+        if st == "launched":
+            statuses[k] = _launch_awaited(sentences, k, statuses, found) or st
     return statuses
+
+
+def _launch_awaited(sentences: list[Sentence], k: int, statuses: list[str | None],
+                    found: list[list[_Phrase]]) -> str | None:
+    """The stage of a building finished at k whose launch a later sentence of its story,
+    naming no other facility, says is still to come ("В настоящее время завершено
+    строительство убойного цеха … в апреле планируем запускать производство", real news dev
+    r5_028): built is not working, so no launch (session 14 status convention (2)); None
+    when the sentence tells no finished building or no launch to come follows."""
+    if _completed_building(sentences[k].tokens, sentences[k].text) != "launched":
+        return None
+    for j in range(k + 1, len(sentences)):
+        if found[j]:
+            return None
+        if statuses[j] in ("announced", "planned") and any(
+                STATUS_LEMMAS.get(_verb_lemma(t)) == "launched" for t in sentences[j].tokens):
+            return statuses[j]
+    return None
 
 
 def _closed_after_bankruptcy(sentences: list[Sentence], k: int, statuses: list[str | None],
