@@ -466,15 +466,19 @@ def _time_frame(toks: list[Token]) -> bool:
     """A time frame for the works, which makes an undated intention a plan (session 14
     status convention (1), plant_words.csv time_unit ... weekday): a length of time taken
     ("строительство займёт два года", "уйдёт 5–7 лет", "построят в течение трёх лет",
-    "срок реализации проекта составит пять лет"), a part of a year or a season ("до конца
-    года", "в конце лета", "осенью"), or a day of the week ("состоится в пятницу"). "В
+    "срок реализации проекта составит пять лет"), a part of a year, a month or a season
+    ("до конца года", "на конец текущего месяца", "в конце лета", "осенью"), or a day of
+    the week ("состоится в пятницу"). "В
     ближайшее время", "в перспективе" and "срок окупаемости — пять лет" are none."""
     for k, t in enumerate(toks):
         lem = _lem(t)
         if lem in _TIME_UNITS and _length_taken(toks, k):
             return True
-        nxt = _lem(toks[k + 1]) if k + 1 < len(toks) else ""
-        if lem in _TIME_PARTS and (nxt == "год" or nxt in _SEASONS) or \
+        j = k + 1
+        while j < len(toks) and toks[j].pos in ("ADJ", "DET"):
+            j += 1  # "на конец текущего месяца"
+        nxt = _lem(toks[j]) if j < len(toks) else ""
+        if lem in _TIME_PARTS and (nxt in _TIME_UNITS or nxt in _SEASONS) or \
                 lem in _SEASONS and t.case == "Ins" or \
                 lem in _WEEKDAYS and k > 0 and toks[k - 1].text.lower() in ("в", "во"):
             return True
@@ -2869,7 +2873,31 @@ def _dated_by_each_other(extra: list[PlantMention], out: list[PlantMention],
         lead = sentences[first]
         out = [replace(r, status="planned") if r.status == "announced" and
                lead.start <= r.start < lead.end else r for r in out]
+    done = ("launched", "expanded")
+    if any(r.status in done for r in extra) and _built_in(analyzed.headline) and \
+            (awaited := _launch_awaited_in(sentences[:first + 1], published)) is not None:
+        extra = [replace(r, status=awaited) if r.status in done else r for r in extra]
     return extra + out
+
+
+def _built_in(sentences: list[Sentence]) -> bool:
+    """The sentences tell a building done, by a verb of building in the past ("Новый цех
+    построили на птицефабрике"), not a launch: what was built may not work yet."""
+    return any(_lem(t) in _BUILD_VERBS and t.pos == "VERB" and t.feats.get("Tense") == "Past"
+               for s in sentences for t in s.tokens)
+
+
+def _launch_awaited_in(sentences: list[Sentence], published: date | None) -> str | None:
+    """The stage of a launch still to come that the sentences tell, dated by their story
+    ("осмотрел планируемый к запуску новый корпус. Ввод в эксплуатацию запланирован на
+    конец текущего месяца", real news dev r10_005, under "Новый цех построили на
+    птицефабрике": built is not working, session 14 status convention (2)); None if none."""
+    flags = _verbless_dated(sentences, published)
+    found = [_find_in_sentence(s, sentences[k - 1] if k else None) for k, s in enumerate(sentences)]
+    statuses = _sentence_statuses(sentences, flags, found)
+    return next((st for s, st in zip(sentences, statuses, strict=True)
+                 if st in ("announced", "planned") and
+                 any(STATUS_LEMMAS.get(_verb_lemma(t)) == "launched" for t in s.tokens)), None)
 
 
 def _compound_adjective_names(a: PlantMention, b: PlantMention) -> bool:
