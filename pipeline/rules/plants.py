@@ -130,6 +130,7 @@ _WEEKDAYS: frozenset[str] = frozenset()  # "пятница": "состоится
 _DESIGN_WORDS: frozenset[str] = frozenset()  # "проектирование": designed, so planned undated
 _SPEECH_VERBS: frozenset[str] = frozenset()  # "подчеркнуть": the saying is past, not the plan
 _WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "реализуется проект по расширению"
+_INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкладывается в расширение" is to come
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -230,9 +231,9 @@ def _load_change_words() -> None:
     global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
-    global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS
+    global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     words = "plant_words"
-    _WORKS_VERBS = lexicon.words(words, role="works_verb")
+    _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
         "time_unit", "time_taking", "term_noun", "plan_term"))
     _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS = (lexicon.words(words, role=r) for r in (
@@ -729,9 +730,10 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
     building or a modernisation is a purpose when a noun governs it ("разрешение, СПИК,
     средства на строительство"), or money is given or needed (plant_words.csv allocation)
     or said of the future: "инвестиции в строительство
-    цеха составили 22 млрд" is money spent, "вкладывается в расширение производства" money
-    going into works under way (r2_051); "на открытие завода приехал губернатор" is an
-    opening that took place."""
+    цеха составили 22 млрд" is money spent; money being put in ("вкладывается в расширение
+    производства", r2_051, plant_words.csv investing) is for an extension to come (session
+    14 status convention (2)); "на открытие завода приехал губернатор" is an opening that
+    took place."""
     if k == 0 or toks[k].pos != "NOUN":
         return False
     j = k - 1  # "на восстановление и модернизацию", "на дальнейшую модернизацию"
@@ -749,7 +751,8 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
         # a paper, money or a contract for it: "СПИК на создание производства", "инвестиции
         # в создание предприятия составляют 2 млрд" (r11_025); "составили" is money spent
         return True
-    return any(_lem(t) in _ALLOCATIONS for t in toks) or _speaks_of_future(toks)
+    return any(_lem(t) in _ALLOCATIONS or _verb_lemma(t) in _INVESTING and
+               t.feats.get("Tense") != "Past" for t in toks) or _speaks_of_future(toks)
 
 
 def _state_before(toks: list[Token], k: int) -> bool:
