@@ -121,6 +121,17 @@ _COMPANY_LISTS: frozenset[str] = frozenset()  # "среди которых": com
 _REVIEWS: frozenset[str] = frozenset()  # "рассматривать": companies listed as topics, no news
 _CONTENTS: frozenset[str] = frozenset()  # "включая": a facility listed as a part of a project
 _DESCRIBING: frozenset[str] = frozenset()  # "Это первое предприятие …": the plant just told
+_TIME_UNITS: frozenset[str] = frozenset()  # "год", "месяц": "займёт два года" is a time frame
+_TIME_TAKING: frozenset[str] = frozenset()  # "занять", "уйти", "в течение": a length of time taken
+_TERM_NOUNS: frozenset[str] = frozenset()  # "срок": "срок реализации проекта — пять лет"
+_PLAN_TERMS: frozenset[str] = frozenset()  # "реализация": the works a term is of
+_SEASONS: frozenset[str] = frozenset()  # "осень": "осенью", "в конце лета" date a plan
+_TIME_PARTS: frozenset[str] = frozenset()  # "конец": "до конца года" dates a plan
+_WEEKDAYS: frozenset[str] = frozenset()  # "пятница": "состоится в пятницу" dates a plan
+_DESIGN_WORDS: frozenset[str] = frozenset()  # "проектирование": designed, so planned undated
+_SPEECH_VERBS: frozenset[str] = frozenset()  # "подчеркнуть": the saying is past, not the plan
+_WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "реализуется проект по расширению"
+_INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкладывается в расширение" is to come
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -223,8 +234,15 @@ def _load_change_words() -> None:
     """Words of a change in a plant's output, capacity or legal state (plant_words.csv)."""
     global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
-    global _ALLOCATIONS, _ACHIEVEMENTS
+    global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
+    global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     words = "plant_words"
+    _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
+    _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
+        "time_unit", "time_taking", "term_noun", "plan_term"))
+    _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS = (lexicon.words(words, role=r) for r in (
+        "season", "time_part", "weekday", "design_word"))
+    _SPEECH_VERBS = lexicon.words("officials_words", role="speech_verb")
     _RESUMPTIONS = lexicon.words(words, role="resumption")
     _CAPACITY = lexicon.words(words, role="capacity")
     _GROWTH = lexicon.words(words, role="growth_word")
@@ -305,13 +323,30 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
         # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
         # минимума сократив число рабочих", real news dev r3_001)
         return UNKNOWN
-    if status == "planned" and not dated and any(_intends(t) for t in sent.tokens) \
-            and not (_has_date(sent.text) and not _signed_before(sent)):
+    if status == "planned" and not dated and not _designed(sent.tokens) \
+            and not (_has_date(sent.text) and not _signed_before(sent)) \
+            and not sentence_dates_plan(sent, None):
+        # session 14 status convention (1): a plan with no date or time frame, an
+        # intention, agreement, allotment or approval, is announced ("построят завод")
         return "announced"
     if status == "announced" and dated and any(
             STATUS_LEMMAS.get(_lem(t)) == "announced" and _intends(t) for t in sent.tokens):
         return "planned"  # "анонсировали скорый запуск" of a plant dated later (r5_005)
     return status
+
+
+def _designed(toks: list[Token]) -> bool:
+    """The plant is being designed ("находятся на стадии проектирования", written corpus
+    014; plant_words.csv design_word): works on the plan, beyond an intention, so a plan
+    with no date stays "planned". The design of something else is not ("проектирование новой
+    теплицы", real news dev r11_016): a noun after the design word must be a facility."""
+    for k, t in enumerate(toks):
+        if _lem(t) in _DESIGN_WORDS:
+            obj = next((x for x in toks[k + 1:] if x.pos not in ("ADJ", "DET")), None)
+            if obj is None or obj.pos != "NOUN" or obj.case != "Gen" or \
+                    _lem(obj) in FACILITY_HEADS:
+                return True
+    return False
 
 
 def _bankrupt(toks: list[Token], k: int) -> bool:
@@ -380,16 +415,17 @@ def plan_dated(text: str, published: date | None) -> bool:
     publication ("в 2028 году", "в 2025–2028 годах", "в следующем году"); a day is the date
     of a report, not of a plan. With no date of publication any year counts, and a relative
     one ("в этом году") is read against a stand-in date, only to see it is not past."""
-    if published is None and _dated_from(text, _STAND_IN):
-        return True
+    if published is None and _dated_from(text, _STAND_IN, _STAND_IN.year - 1):
+        return True  # "в октябре" read against the stand-in may fall in the year before it
     return _dated_from(text, published)
 
 
 _STAND_IN = date(2000, 1, 1)
 
 
-def _dated_from(text: str, published: date | None) -> bool:
-    first = published.year if published else 0
+def _dated_from(text: str, published: date | None, first: int | None = None) -> bool:
+    if first is None:
+        first = published.year if published else 0
     years = [d.value.year for d in find_dates(text, published) if d.precision != "day"]
     years += [p.end_year or p.start_year or 0 for p in find_periods(text, published)]
     return any(y >= first for y in years)
@@ -405,7 +441,8 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     года", r5_010), a deadline does ("срок реализации проекта — 2017 год")."""
     toks = sent.tokens
     text = sent.text
-    finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+    finite = [t for k, t in enumerate(toks) if t.pos in ("VERB", "AUX")
+              and t.feats.get("VerbForm") == "Fin" and not _attributes_quote(toks, k)]
     if finite and not _speaks_of_future(toks):
         if all(t.feats.get("Tense") == "Past" for t in finite):
             return False
@@ -415,7 +452,69 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
                     text = text[:p.start] + text[p.end:]
     return plan_dated(text, published) or any(
         _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
-        for t, n in zip(toks, toks[1:], strict=False))
+        for t, n in zip(toks, toks[1:], strict=False)) or _time_frame(toks)
+
+
+def _attributes_quote(toks: list[Token], k: int) -> bool:
+    """The verb at k is a verb of saying after a comma or a dash that attributes the words
+    before it ("Ввод в эксплуатацию – первое полугодие 2020 года, - подчеркнул X", real news
+    dev r2_041), or that a plan or an event follows ("сообщило о планах ввести завод в
+    эксплуатацию в конце лета", r11_028): its past is of the saying, not of the plan."""
+    if _verb_lemma(toks[k]) not in _SPEECH_VERBS:
+        return False
+    return any(t.text in (",", "-", "–", "—") for t in toks[max(0, k - 2):k]) or \
+        k + 2 < len(toks) and toks[k + 1].text.lower() in ("о", "об") and \
+        (_lem(toks[k + 2]) in _INTENT or _lem(toks[k + 2]) in STATUS_LEMMAS)
+
+
+def _time_frame(toks: list[Token]) -> bool:
+    """A time frame for the works, which makes an undated intention a plan (session 14
+    status convention (1), plant_words.csv time_unit ... weekday): a length of time taken
+    ("строительство займёт два года", "уйдёт 5–7 лет", "построят в течение трёх лет",
+    "срок реализации проекта составит пять лет"), a part of a year, a month or a season
+    ("до конца года", "на конец текущего месяца", "в конце лета", "осенью"), or a day of
+    the week ("состоится в пятницу"). "В
+    ближайшее время", "в перспективе" and "срок окупаемости — пять лет" are none."""
+    for k, t in enumerate(toks):
+        lem = _lem(t)
+        if lem in _TIME_UNITS and _length_taken(toks, k):
+            return True
+        j = k + 1
+        while j < len(toks) and toks[j].pos in ("ADJ", "DET"):
+            j += 1  # "на конец текущего месяца"
+        nxt = _lem(toks[j]) if j < len(toks) else ""
+        if lem in _TIME_PARTS and (nxt in _TIME_UNITS or nxt in _SEASONS) or \
+                lem in _SEASONS and t.case == "Ins" or \
+                lem in _WEEKDAYS and k > 0 and toks[k - 1].text.lower() in ("в", "во"):
+            return True
+    return False
+
+
+def _length_taken(toks: list[Token], k: int) -> bool:
+    """The unit of time at k is a length of time a plan takes: right after "в течение",
+    "за", "через" ("через два года", "за год"), or after a number ("два года", "5–7 лет",
+    "год и девять месяцев") that a word of taking time (time_taking) governs within six
+    words in its clause, or that a term of the works is ("срок реализации", "срок
+    строительства", not "срок окупаемости")."""
+    number = k > 0 and (toks[k - 1].pos == "NUM" or toks[k - 1].text[:1].isdigit())
+    prep = k - 2 if number else k - 1
+    if prep >= 0 and (_lem(toks[prep]) in _TIME_TAKING or toks[prep].text.lower() == "за"):
+        return True
+    if not (number or k + 2 < len(toks) and toks[k + 1].text.lower() == "и"
+            and toks[k + 2].pos == "NUM"):
+        return False
+    clause = _clause_around(toks, k, max(0, k - 7), min(len(toks), k + 7))
+    return any(_verb_lemma(x) in _TIME_TAKING and x.pos in ("VERB", "AUX") for x in clause) or any(
+        _lem(x) in _TERM_NOUNS and (_lem(y) in _PLAN_TERMS or y.pos == "NOUN" and
+                                    _lem(y) in STATUS_LEMMAS)
+        for x, y in zip(toks, toks[1:], strict=False))
+
+
+def _clause_around(toks: list[Token], k: int, lo: int, hi: int) -> list[Token]:
+    """The tokens from lo to hi around k that no comma or semicolon parts from k."""
+    a = max((j for j in range(lo, k) if toks[j].text in (",", ";")), default=lo - 1) + 1
+    b = min((j for j in range(k + 1, hi) if toks[j].text in (",", ";")), default=hi)
+    return toks[a:b]
 
 
 def _future_aux(toks: list[Token], k: int) -> bool:
@@ -432,23 +531,36 @@ def _future_form(word: str) -> bool:
 
 def _completed_building(toks: list[Token], text: str) -> str | None:
     """A finished building is a launch: "завершили реализацию проекта по возведению
-    консервного завода" (real news dev r2_016), "закончено строительство цеха". A building
+    консервного завода" (real news dev r2_016), "закончено строительство цеха"; a finished
+    modernisation an extension, one being finished ("завершает реконструкцию", r8_015)
+    works going on (session 14 status convention (2)). A building
     to be finished on a named day is going on now ("13 сентября завершится строительство
     завода", real news dev r1_053): under construction; one to be finished in a year ahead
     ("в 2027 году завершат строительство") is a plan."""
     for k, t in enumerate(toks):
         if _lem(t) not in _COMPLETION_VERBS:
             continue
-        if not any(STATUS_LEMMAS.get(_lem(x)) == "under_construction" and x.pos == "NOUN"
-                   for x in toks[k + 1:k + 10]):
+        works = [STATUS_LEMMAS.get(_lem(x)) for x in toks[k + 1:k + 10] if x.pos == "NOUN"
+                 and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")]
+        if not works:
             return None
         if t.feats.get("Tense") == "Fut" or _future_aux(toks, k):
             near = any(d.precision == "day" for d in find_dates(text, date(2000, 1, 1)))
             return "under_construction" if near else None
         if t.feats.get("Tense") == "Pres":
             return "under_construction"  # "заканчивается капремонт": not finished yet
-        return "launched"
+        if _launch_to_come(toks, k):
+            return "planned"  # built, not working yet (session 14 status convention (2))
+        return "expanded" if works[0] == "expanded" else "launched"
     return None
+
+
+def _launch_to_come(toks: list[Token], k: int) -> bool:
+    """A launch still to come after the finished works at k ("завершено строительство новых
+    мощностей, запуск которого запланирован на осень 2018 года", real news dev r2_018):
+    what was built does not work yet, so it is no launch or extension."""
+    return any(t.pos == "NOUN" and STATUS_LEMMAS.get(_lem(t)) == "launched" and
+               _speaks_of_future(toks[j:]) for j, t in enumerate(toks) if j > k)
 
 
 def _speaks_of_future(toks: list[Token]) -> bool:
@@ -553,8 +665,32 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                 return "under_construction"  # "готовится к запуску": not open yet
             if ongoing and _purpose_of(toks, k):
                 return "planned"  # "получили разрешение на строительство": not begun
-            return "planned" if ongoing and _speaks_of_future(_before_said(toks, k)) else status
+            return _stage_of_works(toks, k, status)
     return UNKNOWN if bankrupt else None
+
+
+def _stage_of_works(toks: list[Token], k: int, status: str) -> str:
+    """The stage the status noun at k states: an ongoing one said of the future is a plan;
+    an extension, or a project of works ("проект по модернизации линии"), that a verb of a
+    project carried out governs in the present ("реализуется", real news dev r1_055, r7_030)
+    is works still going on, under construction (session 14 status convention (2)); not
+    a project of something else ("проект по расширению склада")."""
+    if status in _ONGOING and _speaks_of_future(_before_said(toks, k)):
+        return "planned"
+    project = status == "planned" and any(
+        x.pos == "NOUN" and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")
+        and _of_a_facility(toks, j) for j, x in enumerate(toks[k + 1:k + 4], k + 1))
+    if (status == "expanded" or project) and _works_going_on(toks):
+        return "under_construction"
+    return status
+
+
+def _works_going_on(toks: list[Token]) -> bool:
+    """A verb of a project being carried out in the present ("реализуется проект по
+    расширению", real news dev r1_055; plant_words.csv works_verb): an extension still under
+    way is under construction, not expanded (session 14 status convention (2))."""
+    return any(t.pos == "VERB" and t.feats.get("Tense") == "Pres" and
+               t.feats.get("Aspect") == "Imp" and _verb_lemma(t) in _WORKS_VERBS for t in toks)
 
 
 def _in_product_complement(toks: list[Token], k: int) -> bool:
@@ -609,9 +745,10 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
     building or a modernisation is a purpose when a noun governs it ("разрешение, СПИК,
     средства на строительство"), or money is given or needed (plant_words.csv allocation)
     or said of the future: "инвестиции в строительство
-    цеха составили 22 млрд" is money spent, "вкладывается в расширение производства" money
-    going into works under way (r2_051); "на открытие завода приехал губернатор" is an
-    opening that took place."""
+    цеха составили 22 млрд" is money spent; money being put in ("вкладывается в расширение
+    производства", r2_051, plant_words.csv investing) is for an extension to come (session
+    14 status convention (2)); "на открытие завода приехал губернатор" is an opening that
+    took place."""
     if k == 0 or toks[k].pos != "NOUN":
         return False
     j = k - 1  # "на восстановление и модернизацию", "на дальнейшую модернизацию"
@@ -629,7 +766,8 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
         # a paper, money or a contract for it: "СПИК на создание производства", "инвестиции
         # в создание предприятия составляют 2 млрд" (r11_025); "составили" is money spent
         return True
-    return any(_lem(t) in _ALLOCATIONS for t in toks) or _speaks_of_future(toks)
+    return any(_lem(t) in _ALLOCATIONS or _verb_lemma(t) in _INVESTING and
+               t.feats.get("Tense") != "Past" for t in toks) or _speaks_of_future(toks)
 
 
 def _state_before(toks: list[Token], k: int) -> bool:
@@ -2036,10 +2174,18 @@ def _built_meanwhile(si: int, statuses: list[str | None], found: list[list[_Phra
     ("…до конца года запустят завод… Строительство ведет компания КМД-ЭНЕРГО", real news
     dev r4_005, r2_035): under construction, unless another plant is named first or a
     sentence between states another status ("… реализуется проект по расширению … Для
-    обеспечения сырьём строится комплекс": another project's building, real news dev r1_055)."""
-    for k in range(si + 1, min(si + 3, len(statuses))):
-        if found[k]:
+    обеспечения сырьём строится комплекс": another project's building, real news dev r1_055).
+    A sentence naming the same facility again does not end its story ("… будет запущена
+    линия сортировки пластика … проект по модернизации линии переработки реализуется",
+    r7_030: works going on, session 14 status convention (2)); beyond the next two
+    sentences only such a one tells of its building."""
+    for k in range(si + 1, len(statuses)):
+        if found[k] and not _same_facilities(found[si], found[k]):
             return None
+        if k >= si + 3 and not found[k]:
+            if statuses[k] is not None and statuses[k] != "under_construction":
+                return None
+            continue
         if statuses[k] == "under_construction":
             return "under_construction"
         if statuses[k] is not None:
@@ -2184,6 +2330,9 @@ def _nearest_region(regions: list, offset: int) -> Region | None:
 
 
 PLAN_DATE_WINDOW = 4  # the sentence of a plan and the three after it may date it
+# the stages of a plant or a unit still to come: an extension of a working plant to come
+# takes one of them, "expanded" only once it works (session 14 status convention (2))
+_TO_COME = frozenset({"announced", "planned", "under_construction"})
 LEAD_SENTENCES = 3  # a named plant in the first sentences is what the article is about
 
 
@@ -2195,7 +2344,9 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     (a launch of it is "expanded"). A plan is news when the plan is its own building or
     launch ("состоится запуск Быстринского ГОКа"). The plant an article leads with takes
     the status of the next sentences that name no other plant ("…решается судьба
-    Туимского завода. … Цеха простаивают, работа завода свернута": suspended)."""
+    Туимского завода. … Цеха простаивают, работа завода свернута": suspended; "…завод
+    готовится наладить производство. Сейчас на предприятии заканчивается наладка
+    оборудования", real news dev r8_014: works going on, under construction)."""
     own = statuses[si]
     if own == UNKNOWN and not (_cuts_staff(sent) and si < LEAD_SENTENCES and len(found[si]) == 1):
         return own
@@ -2209,10 +2360,7 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
         # not, nor what it once planned ("Калининградский завод «Автотор» планировал нарастить
         # объёмы", the seed)
         return own
-    if own in ("planned", "under_construction") and _builds_a_unit(sent, ph, found[si]):
-        return "expanded"
-    if own in ("planned", "announced") and _object_of_event(sent, ph) or \
-            own in ("planned", "under_construction") and _built_object(sent, ph):
+    if own in _TO_COME and _named_to_come(sent, ph, own, found[si]):
         return own
     if own in (None, UNKNOWN) and si < LEAD_SENTENCES and len(found[si]) == 1:
         # a cut of jobs says nothing of the plant: the next sentences may ("… начал увольнять
@@ -2220,9 +2368,28 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
         for k in range(si + 1, min(si + 3, len(statuses))):
             if found[k]:
                 break
-            if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"}:
-                return statuses[k]
+            if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"} or \
+                    statuses[k] == "under_construction":
+                return statuses[k]  # works going on there (session 14 convention (2))
     return own if own == UNKNOWN else None
+
+
+def _named_to_come(sent: Sentence, ph: _Phrase, own: str, found: list[_Phrase]) -> bool:
+    """A plan of a named plant that is news of it: it builds a unit of its own, or a unit
+    is to come there (a unit still to come takes its own stage, session 14 status
+    convention (2): "Воткинский завод планирует построить пять новых корпусов", "на
+    Волгоградском алюминиевом заводе завершено строительство новых мощностей, запуск
+    которого запланирован на осень", real news dev r2_018; what it once planned is none:
+    "«Автотор» планировал нарастить объёмы", the seed), or it is what an event noun or a verb of
+    building governs ("строительства Юргинского завода", "построят Мещовский комбинат";
+    an intention to build a plant with a name is not: "планируют построить Тверской завод")."""
+    intends = own == "announced" and any(_intends(t) for t in sent.tokens)
+    once = intends and any(_lem(t) in _INTENT and t.feats.get("Tense") == "Past"
+                           for t in sent.tokens)
+    alone = found == [ph]  # a unit that is a row of its own carries the stage itself
+    return (_builds_a_unit(sent, ph, found) or alone and _place_of_launch(sent, ph)) and \
+        not once or \
+        _object_of_event(sent, ph) or _built_object(sent, ph) and not intends
 
 
 def _builds_a_unit(sent: Sentence, ph: _Phrase, found: list[_Phrase]) -> bool:
@@ -2344,7 +2511,9 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
     if (part := _part_event(sent, ph)) is not None:
         return part
     if _capacity_grows(sent, _adjectives_before(toks, ph.head)[1]):
-        return "planned" if _speaks_of_future(toks) else "expanded"
+        if _speaks_of_future(toks):  # an extension to come takes its own stage, dated or not
+            return statuses[si] if statuses[si] in ("announced", "planned") else "planned"
+        return "under_construction" if _works_going_on(toks) else "expanded"
     st = _named_status(sent, ph, si, statuses, found) if ph.named else \
         _governing_event(toks, ph, statuses[si]) or status
     if not ph.named and statuses[si] is None and si >= LEAD_SENTENCES and \
@@ -2429,17 +2598,61 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
                  (" " not in ph.name and kp.lemma == ph.lemma)), None)
 
 
-def _plan_window_dated(k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
-    """A date in the plan's sentence or in the next ones up to the next sentence that names
-    a facility: "… планирует запустить производство деталей. В 2024 году … планирует
-    открыть предприятие …" dates the second plan, not the first (real news dev r2_051); a
-    sentence that names the same facility again dates it (_dated_again)."""
-    for j in range(k, min(k + PLAN_DATE_WINDOW, len(flags))):
-        if j > k and found[j]:
+def _plan_window_dated(k: int, flags: list[int], found: list[list[_Phrase]]) -> bool:
+    """A date or a time frame in the plan's sentence or in a later one of its story, up to
+    the next sentence that names another facility: "… планирует запустить производство
+    деталей. В 2024 году … планирует открыть предприятие …" dates the second plan, not the
+    first (real news dev r2_051); "ЗАО построит цементный завод. Соглашение о строительстве
+    Зейского цементного завода подписали … сроки реализации проекта ограничены 2012 годом"
+    dates the one plant the story tells (r8_028; session 14 status convention (1): a stated
+    date or time frame anywhere in its story makes a plan "planned"). Beyond the window of
+    PLAN_DATE_WINDOW sentences only a sentence that states a status dates it: "Мы ждем
+    резкого увеличения инвесторов в 2018 - 2020 годах" at the end of a page is of something
+    else (r2_026)."""
+    if not found[k] and k > 0 and flags[k - 1] == STATED_DATE:
+        return True  # "В 2024 году планируется завершить проект … Проект реализует компания"
+    for j in range(k, len(flags)):
+        if j > k and found[j] and not _same_facilities(found[k], found[j]):
             return False
-        if flags[j]:
+        if flags[j] == STATED_DATE or flags[j] and j - k < PLAN_DATE_WINDOW:
             return True
     return False
+
+
+def _same_facilities(told: list[_Phrase], named: list[_Phrase]) -> bool:
+    """`named` names the facilities of `told` again, all of them and no other: a noun of
+    what they make in common, or the same head noun where one says no product ("цементный
+    завод" … "Зейский цементный завод"); a later sentence naming only some of a list dates
+    only those (_dated_again, real news dev r2_044); a line or shop with no name is a part."""
+    def same(p: _Phrase, q: _Phrase) -> bool:
+        if _content(p) & _content(q) or any(f(a, b) for f in (_compound_of, _compound_stem_of)
+                                            for a, b in ((p, q), (q, p))):
+            return True
+        wp, wq = _kind_words(p), _kind_words(q)
+        return p.lemma == q.lemma and (not wp or not wq or bool(wp & wq))
+    others = [q for q in named if not _unnamed_unit(q)]
+    return bool(told) and all(any(same(p, q) for p in told) for q in others) and \
+        (not others or all(any(same(p, q) for q in others) for p in told))
+
+
+def _kind_words(ph: _Phrase) -> set[str]:
+    """The stems of the words that tell a facility's kind, its head noun and the nouns of
+    making left out ("Зейский цементный завод" -> зейск, цемен; "завод по производству
+    плитки" -> плитк): two phrases of one head are one facility when one has none or they
+    share one."""
+    out = set()
+    for w in re.findall(r"[а-яё]{4,}", ph.name.lower()):
+        lem = morph().parse(w)[0].normal_form
+        if lem != ph.lemma and lem not in PRODUCT_NOUNS:
+            out.add(w[:5])
+    return out
+
+
+def _unnamed_unit(ph: _Phrase) -> bool:
+    """A line or a shop with no name of its own ("Здесь хотят открыть линии штамповки и
+    сварки", real news dev r9_019): a part of the plant the story tells, not another one."""
+    return ph.lemma in ADDED_UNITS and ph.lemma != "производство" and not ph.named \
+        and "«" not in ph.name
 
 
 def _unit_host(sent: Sentence, ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]]
@@ -2486,7 +2699,7 @@ def _unit_of_main(ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]],
                  and not (ph.lemma == "линия" and out[n].status == "launched")), None)
 
 
-def _dated_again(ph: _Phrase, k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
+def _dated_again(ph: _Phrase, k: int, flags: list[int], found: list[list[_Phrase]]) -> bool:
     """A later sentence of the window names the facility again and dates it ("… проекты по
     строительству завода по переработке макулатуры, производству стекла … В 2026 году
     планируют построить завод по переработке макулатуры", real news dev r2_044): that plan
@@ -2525,18 +2738,51 @@ def _visited_new(sent: Sentence, ph: _Phrase) -> bool:
         any(_lem(t) in _VISITS for t in before)
 
 
-def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[bool]:
+NO_DATE, DATE, STATED_DATE = 0, 1, 2  # _verbless_dated: how a sentence dates a plan
+
+
+def _of_the_works(toks: list[Token]) -> bool:
+    """The sentence speaks of the works of the story's project by an event noun with no
+    other object ("Строительство завершат в 2026 году", "на его строительство планируется
+    год", "сроки реализации проекта ограничены 2012 годом", real news dev r6_032, r10_016,
+    r8_028): a noun of a status or of carrying out (plant_words.csv plan_term) whose
+    genitive, if any, is a facility or the project; or the facility told before, named
+    again by an anaphor, with a status word ("Данную линию запустят в октябре", r7_030). "В
+    2027 году откроют школу" is not."""
+    if any(_lem(a) in _ANAPHORS and _lem(h) in FACILITY_HEADS for a, h in zip(
+            toks, toks[1:], strict=False)) and any(_verb_lemma(t) in STATUS_LEMMAS for t in toks):
+        return True
+    return any(t.pos == "NOUN" and (_lem(t) in STATUS_LEMMAS or _lem(t) in _PLAN_TERMS)
+               and _of_a_facility(toks, k) for k, t in enumerate(toks))
+
+
+def _of_a_facility(toks: list[Token], k: int) -> bool:
+    """The event noun at k is of a facility or of the project: the noun in the genitive
+    after it, if any, is a facility noun or a word of a plan ("строительство завода",
+    "реализации проекта"; not "расширению склада")."""
+    j = k + 1
+    while j < len(toks) and toks[j].pos in ("ADJ", "DET"):
+        j += 1
+    obj = toks[j] if j < len(toks) else None
+    return obj is None or obj.pos != "NOUN" or obj.case != "Gen" or \
+        _lem(obj) in FACILITY_HEADS or STATUS_LEMMAS.get(_lem(obj)) == "planned"
+
+
+def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[int]:
     """Which sentences date a plan (plan_dated); a sentence with no verb goes on with the
     dated plan before it ("В 2026 году планируют построить завод по переработке макулатуры.
-    Также завод по производству газобетона.", real news dev r2_044): it is dated too."""
-    out = [sentence_dates_plan(s, published) for s in sentences]
+    Также завод по производству газобетона.", real news dev r2_044): it is dated too. A
+    dated sentence of the works with no other object is STATED_DATE: it may date a plan
+    told further back than the window (_plan_window_dated)."""
+    out = [(STATED_DATE if _of_the_works(s.tokens) else DATE)
+           if sentence_dates_plan(s, published) else NO_DATE for s in sentences]
     for k in range(1, len(out)):
         if out[k - 1] and not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
-            out[k] = True
+            out[k] = max(out[k], DATE)
     return out
 
 
-def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
+def _sentence_statuses(sentences: list[Sentence], flags: list[int],
                        found: list[list[_Phrase]]) -> list[str | None]:
     """The status each sentence states; a sentence with no verb goes on with the plan of
     the one before ("… договор предполагает строительство завода битума. В частности,
@@ -2544,7 +2790,7 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
     statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
                 for k, s in enumerate(sentences)]
     for k, st in enumerate(statuses):
-        if st in ("announced", "planned") and not _story_dated(k, flags, found):
+        if st in ("announced", "planned") and not _plan_window_dated(k, flags, found):
             statuses[k] = _plan_basis(sentences, k) or st
     for k in reversed(range(len(statuses))):  # "… признан банкротом. … конкурсное производство"
         if statuses[k] == UNKNOWN and _closed_after_bankruptcy(sentences, k, statuses, found):
@@ -2553,7 +2799,28 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[bool],
         if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
                 not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
             statuses[k] = statuses[k - 1]
+    for k, st in enumerate(statuses):
+        if st == "launched":
+            statuses[k] = _launch_awaited(sentences, k, statuses, found) or st
     return statuses
+
+
+def _launch_awaited(sentences: list[Sentence], k: int, statuses: list[str | None],
+                    found: list[list[_Phrase]]) -> str | None:
+    """The stage of a building finished at k whose launch a later sentence of its story,
+    naming no other facility, says is still to come ("В настоящее время завершено
+    строительство убойного цеха … в апреле планируем запускать производство", real news dev
+    r5_028): built is not working, so no launch (session 14 status convention (2)); None
+    when the sentence tells no finished building or no launch to come follows."""
+    if _completed_building(sentences[k].tokens, sentences[k].text) != "launched":
+        return None
+    for j in range(k + 1, len(sentences)):
+        if found[j]:
+            return None
+        if statuses[j] in ("announced", "planned") and any(
+                STATUS_LEMMAS.get(_verb_lemma(t)) == "launched" for t in sentences[j].tokens):
+            return statuses[j]
+    return None
 
 
 def _closed_after_bankruptcy(sentences: list[Sentence], k: int, statuses: list[str | None],
@@ -2575,10 +2842,12 @@ PLAN_BASIS_WINDOW = 2  # sentences each side of a plan that may say what it rest
 def _plan_basis(sentences: list[Sentence], k: int) -> str | None:
     """What an undated plan rests on, from its sentence and the two each side: a project
     approved or put on a list of priority projects is a firm plan, "planned" ("Среди
-    одобренных … проект … Компания планирует построить комбинат", real news dev r7_021,
-    r3_039); else an agreement signed or to be signed is "announced" ("ЗАО построит
-    цементный завод. Соглашение о строительстве подписали …", r8_028, r10_019, r5_018:
-    real-news annotation rules). None when there is neither."""
+    одобренных … проект … Компания планирует построить комбинат", real news dev r3_039;
+    the written holdout h15: kept against session 14 status convention (1), which reads an
+    undated approval as "announced", r7_021, while the written corpus keeps its gold); else
+    an agreement signed or to be signed is "announced" ("ЗАО построит цементный завод.
+    Соглашение о строительстве подписали …", r10_019, r5_018: real-news annotation rules).
+    None when there is neither."""
     near = [t for s in sentences[max(0, k - PLAN_BASIS_WINDOW):k + PLAN_BASIS_WINDOW + 1]
             for t in s.tokens]
     if any(_lem(t) in _APPROVALS for t in near):
@@ -2587,18 +2856,6 @@ def _plan_basis(sentences: list[Sentence], k: int) -> str | None:
            for j, t in enumerate(near)):
         return "announced"  # not a lease or a supply contract ("договор субаренды", r8_011)
     return None
-
-
-def _story_dated(k: int, flags: list[bool], found: list[list[_Phrase]]) -> bool:
-    """A date in the plan's sentence or any later one up to the next that names a facility
-    ("… соглашение подписали … Сумма инвестиций … Строительство завершат в 2026 году", real
-    news dev r6_032, r5_019): an agreement with a schedule is a plan, not an announcement."""
-    for j in range(k, len(flags)):
-        if j > k and found[j]:
-            return False
-        if flags[j]:
-            return True
-    return False
 
 
 def _events(statuses: list[str | None]) -> list[str]:
@@ -2624,7 +2881,52 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                                       o.product) for o in out if " " not in r.name)
              and not any(_compound_adjective_names(o, r) or _compound_adjective_names(r, o)
                          for o in out)]
+    return _dated_by_each_other(extra, out, analyzed, ctx.published)
+
+
+def _dated_by_each_other(extra: list[PlantMention], out: list[PlantMention],
+                         analyzed: AnalyzedText, published: date | None) -> list[PlantMention]:
+    """The headline's rows and the body's, each plan dated by the other part: a date or a
+    time frame in the body up to its first sentence with a row dates the headline's plan
+    ("В Павловском районе построят свиноводческий комплекс" over "Ферму планируют
+    построить и запустить в ближайшие два года", real news dev r9_009), and a dated headline
+    dates the plans of the body's first sentence with a row ("Новые предприятия появятся к
+    2029 году" over "… в ближайшие годы возведут три завода", r9_016; session 14 status
+    convention (1))."""
+    sentences = analyzed.sentences
+    first = min((k for k, s in enumerate(sentences) for r in out
+                 if s.start <= r.start < s.end), default=len(sentences))
+    if any(_verbless_dated(sentences[:first + 1], published)):
+        extra = [replace(r, status="planned") if r.status == "announced" else r for r in extra]
+    if first < len(sentences) and any(_verbless_dated(analyzed.headline, published)):
+        lead = sentences[first]
+        out = [replace(r, status="planned") if r.status == "announced" and
+               lead.start <= r.start < lead.end else r for r in out]
+    done = ("launched", "expanded")
+    if any(r.status in done for r in extra) and _built_in(analyzed.headline) and \
+            (awaited := _launch_awaited_in(sentences[:first + 1], published)) is not None:
+        extra = [replace(r, status=awaited) if r.status in done else r for r in extra]
     return extra + out
+
+
+def _built_in(sentences: list[Sentence]) -> bool:
+    """The sentences tell a building done, by a verb of building in the past ("Новый цех
+    построили на птицефабрике"), not a launch: what was built may not work yet."""
+    return any(_lem(t) in _BUILD_VERBS and t.pos == "VERB" and t.feats.get("Tense") == "Past"
+               for s in sentences for t in s.tokens)
+
+
+def _launch_awaited_in(sentences: list[Sentence], published: date | None) -> str | None:
+    """The stage of a launch still to come that the sentences tell, dated by their story
+    ("осмотрел планируемый к запуску новый корпус. Ввод в эксплуатацию запланирован на
+    конец текущего месяца", real news dev r10_005, under "Новый цех построили на
+    птицефабрике": built is not working, session 14 status convention (2)); None if none."""
+    flags = _verbless_dated(sentences, published)
+    found = [_find_in_sentence(s, sentences[k - 1] if k else None) for k, s in enumerate(sentences)]
+    statuses = _sentence_statuses(sentences, flags, found)
+    return next((st for s, st in zip(sentences, statuses, strict=True)
+                 if st in ("announced", "planned") and
+                 any(STATUS_LEMMAS.get(_verb_lemma(t)) == "launched" for t in s.tokens)), None)
 
 
 def _compound_adjective_names(a: PlantMention, b: PlantMention) -> bool:
@@ -2632,9 +2934,10 @@ def _compound_adjective_names(a: PlantMention, b: PlantMention) -> bool:
     its product in the other ("В Чое открылся завод по переработке молока" over "открыл
     молокоперерабатывающий цех", real news dev r11_001), or by an adjective of its product
     ("производство прицепов" over "предприятие по выпуску прицепной техники", r1_015): an
-    adjective of a's name begins with the stem of a noun of b's."""
+    adjective of a's name begins with the stem of a noun of b's ("обувная фабрика" and "цех
+    по изготовлению обуви", r11_011: a soft sign ends no stem)."""
     adjs = [w for w in re.findall(r"[а-яё]+", a.name.lower())[:-1] if len(w) > 6]
-    return any(w.startswith(n[:5]) and len(n) >= 5
+    return any(w.startswith(n[:5].rstrip("ь")) and len(n) >= 5
                for w in adjs for n in _row_content(b.name, b.product))
 
 
