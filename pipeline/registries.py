@@ -265,8 +265,11 @@ def plant_units(plants: pd.DataFrame) -> pd.DataFrame:
     first["stem"] = [_stem(p) for p in first["product"]]
     first["nkey"] = [_key(n) for n in first["name"]]
     first["proper"] = [proper_name(n) for n in first["name"]]
-    docs = plants.groupby("plant_id")["doc_id"].agg(frozenset)
-    first["docs"] = first["plant_id"].map(docs)
+    # the documents of each plant_id, in one pass (a pandas group per plant_id cost ~50 us)
+    docs: dict[str, set[str]] = {}
+    for p, d in zip(plants["plant_id"], plants["doc_id"], strict=True):
+        docs.setdefault(p, set()).add(d)
+    first["docs"] = [frozenset(docs[p]) for p in first["plant_id"]]
     return first.reset_index(drop=True)
 
 
@@ -346,18 +349,19 @@ def _mode(values: Iterable[object]) -> object:
 
 def backwards_statuses(history: pd.DataFrame) -> pd.DataFrame:
     """Reports whose status is earlier in the life cycle than a previous report's
-    (e.g. launched after closed): kept in the history, counted by a WARN check."""
-    bad = []
-    for _, g in history.groupby("facility_id", sort=True):
-        top = -1
-        for r in g.itertuples():
-            rank = STATUS_RANK.get(r.status)
-            if rank is None:
-                continue
-            if rank < top:
-                bad.append(r.Index)
-            top = max(top, rank)
-    return history.loc[bad]
+    (e.g. launched after closed): kept in the history, counted by a WARN check. Rows are
+    compared in the history's order within each facility, facilities in sorted order; a
+    status outside the life cycle is skipped. Vectorised: the loop over each facility's
+    rows cost ~0.3 s of every build at 2,000 documents."""
+    if history.empty:
+        return history.iloc[0:0]
+    rank = history["status"].map(STATUS_RANK).astype("float64")
+    facility = history["facility_id"]
+    # the highest rank reported before each row of its facility (-1: none yet)
+    seen = rank.fillna(-1).groupby(facility, sort=False).cummax()
+    before = seen.groupby(facility, sort=False).shift(1).fillna(-1)
+    bad = history[(rank < before).to_numpy() & facility.notna().to_numpy()]
+    return bad.sort_values("facility_id", kind="stable") if len(bad) > 1 else bad
 
 
 # --- people ------------------------------------------------------------------------------

@@ -122,6 +122,40 @@ def test_history_follows_dates_and_flags_backwards():
     assert len(backwards_statuses(hist)) == 1
 
 
+def _backwards_by_loop(history: pd.DataFrame) -> pd.DataFrame:
+    """The check as it was first written: each facility's rows in order, one at a time."""
+    from pipeline.registries import STATUS_RANK
+
+    bad = []
+    for _, g in history.groupby("facility_id", sort=True):
+        top = -1
+        for r in g.itertuples():
+            rank = STATUS_RANK.get(r.status)
+            if rank is None:
+                continue
+            if rank < top:
+                bad.append(r.Index)
+            top = max(top, rank)
+    return history.loc[bad]
+
+
+def test_backwards_statuses_are_those_of_the_row_by_row_rule() -> None:
+    import random
+
+    from pipeline.registries import STATUS_RANK
+
+    statuses = [*STATUS_RANK, "unknown to the life cycle"]
+    for seed in range(300):
+        rnd = random.Random(seed)
+        n = rnd.randint(0, 25)
+        history = pd.DataFrame({"facility_id": [rnd.choice("fedcba") for _ in range(n)],
+                                "status": [rnd.choice(statuses) for _ in range(n)],
+                                "doc_id": [f"d{i}" for i in range(n)]})
+        want, got = _backwards_by_loop(history), backwards_statuses(history)
+        assert list(got.index) == list(want.index), seed
+        pd.testing.assert_frame_equal(got, want, check_index_type=False)
+
+
 def _official(doc: str, full: str, surname: str, position: str, org: str | None) -> dict:
     return {"official_id": official_id(full), "doc_id": doc, "full_name": full,
             "surname": surname, "position": position, "organization": org}
