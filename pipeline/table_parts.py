@@ -13,14 +13,23 @@ documents a minute slower).
 A part is a folder `<parts root>/<month>/` holding one Parquet file per fact table and the
 month's quarantined rows, and `_part.json`, written last, with the digest of what the part
 was built from (the tables code, the partition's parse version and document keys, and the
-month's documents). A part whose digest differs, or that a killed build left without its
-`_part.json`, is rebuilt; folders of months no document belongs to any more are deleted.
+month's documents) and the SHA-256 of each file it wrote. A part whose digest differs, that
+a killed build left without its `_part.json`, or whose files are not the bytes it wrote,
+is rebuilt; folders of months no document belongs to any more are deleted.
+
+Validated once: each part's rows were validated with the table's pandera model when the part
+was built, and a part is read back only when its files are the bytes written then. Every
+rule of the fact tables' models is about one row or one document (tests/test_table_parts.py
+holds the models to that; uniqueness over the whole table is the blocking `*_ids_unique`
+check's), so the joined table is remembered as validated (`pipeline.validated`) and the
+asset's Dagster type does not validate the whole again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import shutil
 from collections.abc import Iterable
@@ -30,7 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import quarantine
+from pipeline import quarantine, validated
 from pipeline.runtime import partitions
 from pipeline.runtime.atomic import write_atomically
 from pipeline.schemas import SORT_KEYS, TABLES, columns
@@ -78,25 +87,33 @@ def part_digest(version: str, meta: dict, doc_ids: Iterable[str]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _stored_digest(folder: Path) -> str | None:
+def _stored_meta(folder: Path) -> dict | None:
+    """The part's `_part.json`: its digest and the SHA-256 of each of its files."""
     try:
-        return json.loads((folder / PART_META).read_text("utf-8"))["digest"]
-    except (OSError, ValueError, KeyError, TypeError):
+        meta = json.loads((folder / PART_META).read_text("utf-8"))
+    except (OSError, ValueError):
         return None
+    ok = isinstance(meta, dict) and isinstance(meta.get("digest"), str) \
+        and isinstance(meta.get("files"), dict)
+    return meta if ok else None
 
 
-def _write_frame(path: Path, df: pd.DataFrame) -> None:
-    if not write_atomically(path, lambda fh: df.to_parquet(fh, index=False)):
+def _write_frame(path: Path, df: pd.DataFrame) -> str:
+    """Writes the frame as Parquet; the SHA-256 of the bytes written."""
+    buf = io.BytesIO()
+    df.to_parquet(buf, index=False)
+    data = buf.getvalue()
+    if not write_atomically(path, lambda fh: fh.write(data)):
         raise OSError(f"could not write the table part {path}")
+    return hashlib.sha256(data).hexdigest()
 
 
 def _write_part(folder: Path, digest: str, frames: dict[str, pd.DataFrame]) -> None:
     # the old digest goes first: a part killed half way is never taken for the old one
     (folder / PART_META).unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, df in frames.items():
-        _write_frame(folder / f"{name}.parquet", df)
-    text = json.dumps({"digest": digest}).encode("utf-8")
+    files = {name: _write_frame(folder / f"{name}.parquet", df) for name, df in frames.items()}
+    text = json.dumps({"digest": digest, "files": files}).encode("utf-8")
     if not write_atomically(folder / PART_META, lambda fh: fh.write(text)):
         raise OSError(f"could not write {folder / PART_META}")
 
@@ -124,21 +141,28 @@ def _build_parts(batch: list[str], months: dict[str, pd.DataFrame], digests: dic
     return built
 
 
-def _read_part(folder: Path) -> dict[str, pd.DataFrame] | None:
-    """The part's frames, or None when a file is missing or damaged (then it is rebuilt)."""
+def _read_part(folder: Path, files: dict[str, str]) -> dict[str, pd.DataFrame] | None:
+    """The part's frames, or None when a file is missing, damaged or not the bytes the part
+    wrote (then it is rebuilt)."""
+    out = {}
     try:
-        return {name: pd.read_parquet(folder / f"{name}.parquet")
-                for name in (*FACT_TABLES, QUARANTINED)}
+        for name in (*FACT_TABLES, QUARANTINED):
+            data = (folder / f"{name}.parquet").read_bytes()
+            if hashlib.sha256(data).hexdigest() != files.get(name):
+                return None
+            out[name] = pd.read_parquet(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - truncated, foreign or missing: rebuilt, never fatal
         return None
+    return out
 
 
 def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     """The months' rows as one table, sorted as the whole corpus's would be (a stable sort of
-    months given in partition order: ties keep the whole build's order). Every part was
-    validated when it was built and the asset's pandera type validates the whole, so it is
-    not validated again here (at 10^5 documents that cost 13 s); only a date column read
-    back from Parquet gets NaT again where it holds None, as pandera's date coercion gives."""
+    months given in partition order: ties keep the whole build's order). Every part's rows
+    were validated when it was built, and the models' rules are about one row or one
+    document (see the module docstring), so the whole is not validated again (at 10^5
+    documents that cost 13 s) but remembered as validated; only a date column read back
+    from Parquet gets NaT again where it holds None, as pandera's date coercion gives."""
     rows = [f for f in frames if not f.empty]
     if not rows:
         return validate(table, pd.DataFrame(columns=columns(TABLES[table])))
@@ -147,7 +171,9 @@ def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     for name in _date_columns(table):
         df[name] = df[name].astype(object).where(df[name].notna(), pd.NaT)
     keys = [k for k in SORT_KEYS[table] if k in df.columns]
-    return df.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
+    df = df.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
+    validated.mark(df, TABLES[table])
+    return df
 
 
 def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: Path, *,
@@ -172,7 +198,9 @@ def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: P
     stale: list[str] = []
     for pk in manifest["partitions"]:
         folder = parts_root / pk
-        part = _read_part(folder) if _stored_digest(folder) == digests[pk] else None
+        meta = _stored_meta(folder)
+        part = _read_part(folder, meta["files"]) if meta and meta["digest"] == digests[pk] \
+            else None
         if part is None:
             stale.append(pk)
         else:
