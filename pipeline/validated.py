@@ -13,6 +13,7 @@ its validation no longer matches, and is validated again by whoever asks.
 from __future__ import annotations
 
 import hashlib
+import sys
 import weakref
 from typing import Any
 
@@ -20,6 +21,26 @@ import pandas as pd
 
 # id(frame) -> (weak reference to the frame, the model, the frame's digest)
 _VALIDATED: dict[int, tuple[weakref.ref, Any, str]] = {}
+
+
+def _load_pandera_checks() -> None:
+    """Import pandera's pandas checks with hypothesis out of sight. Why: those modules
+    import pandera's data-synthesis strategies, which import hypothesis when it is installed
+    (it is: the tests use it), ~0.2-0.3 s of CPU on the first validation of every build
+    for a feature no build uses; validation is the same without it (tests/test_validated.py).
+    Where hypothesis is loaded already (a pytest session), nothing is hidden."""
+    if "hypothesis" in sys.modules or "pandera.backends.pandas.builtin_checks" in sys.modules:
+        return
+    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # import fails: not used
+    try:
+        import pandera.backends.pandas.builtin_checks  # noqa: F401
+        import pandera.backends.pandas.builtin_hypotheses  # noqa: F401
+    finally:
+        if "hypothesis" in sys.modules and sys.modules["hypothesis"] is None:
+            del sys.modules["hypothesis"]
+
+
+_load_pandera_checks()
 
 
 def digest(df: pd.DataFrame) -> str:

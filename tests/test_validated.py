@@ -132,3 +132,37 @@ def test_loading_the_definitions_imports_no_polars() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert out.stdout.strip() == "[]"
+
+
+_VALIDATE_BAD = (
+    "import sys\n"
+    "{preload}"
+    "import pandas as pd\n"
+    "from pipeline import tables\n"
+    "from pipeline.quarantine import schema_violations\n"
+    "df = pd.DataFrame({{'doc_id': ['a', 'b'], 'published': [None, '2026-01-02'],\n"
+    "    'source': ['a.txt', 'b.txt'], 'sha256': ['0' * 64, 'bad'], 'n_chars': [1, -1],\n"
+    "    'title': [None, None], 'url': [None, None], 'encoding': ['utf-8', 'utf-8']}})\n"
+    "print(repr(schema_violations('documents', df)[1]))\n"
+    "print(repr(tables.validate('documents', df.iloc[:1]).to_dict('records')))\n"
+    "print('hypothesis' in sys.modules and sys.modules['hypothesis'] is not None)\n")
+
+
+def test_validation_is_the_same_without_hypothesis_loaded() -> None:
+    """A build validates without importing hypothesis (pandera's data-synthesis strategies
+    need it, validation does not), and finds the same failures and the same valid rows as
+    a process that has hypothesis loaded; hypothesis stays importable afterwards."""
+    def run(preload: str) -> list[str]:
+        code = _VALIDATE_BAD.format(preload=preload)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, cwd=ROOT,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+        return out.stdout.splitlines()
+
+    hidden = run("")
+    loaded = run("import hypothesis\n")
+    assert hidden[:2] == loaded[:2]
+    assert "sha256" in hidden[0] and "n_chars" in hidden[0]
+    assert hidden[2] == "False" and loaded[2] == "True"
+    after = run("import pipeline.validated\nimport hypothesis.strategies\n")
+    assert after[2] == "True"
