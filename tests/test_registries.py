@@ -224,3 +224,36 @@ def test_a_short_form_and_its_written_out_post_are_one_post_and_join_an_initial(
     assert [r["rule"] for r in links] == ["initial_and_context"]
     posts = json.loads(people.iloc[0]["posts"])
     assert {p["position"] for p in posts} == {"генеральный директор"}
+
+
+def test_lemmatised_keys_are_remembered_between_builds(seed_registries, tmp_path,
+                                                      monkeypatch) -> None:
+    """A build lemmatises only the texts no earlier build did: the keys are kept as a
+    snapshot in the cache folder, and a build with them gives the same registries; another
+    version of the key code starts afresh."""
+    from pipeline import registries
+    from pipeline.runtime import snapshot
+
+    facts = {t: seed_registries[t] for t in ("documents", "officials", "plants")}
+
+    def fresh_process() -> None:
+        registries._KEYS.clear()
+        registries._keys_state.update(version=None, saved=-1)
+
+    monkeypatch.setattr(snapshot, "_folder", tmp_path)
+    fresh_process()
+    first = registry_frames(facts, NO_OVERRIDES)
+    assert list((tmp_path / "registry_keys").glob("*.pickle"))
+    fresh_process()
+    calls: list[str] = []
+    real = registries.normal_name
+    monkeypatch.setattr(registries, "normal_name", lambda s: calls.append(s) or real(s))
+    again = registry_frames(facts, NO_OVERRIDES)
+    assert calls == []  # every key came from the snapshot
+    for name in first:
+        pd.testing.assert_frame_equal(again[name], first[name], obj=name)
+    fresh_process()
+    monkeypatch.setattr(registries, "_keys_version", lambda: "another key code")
+    registry_frames(facts, NO_OVERRIDES)
+    assert calls  # computed again under the other version
+    fresh_process()
