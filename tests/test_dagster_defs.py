@@ -257,17 +257,21 @@ def test_every_check_is_evaluated_inside_a_build_step() -> None:
     assert len(CHECK_SPECS) == 24
 
 
-def test_a_process_that_loads_the_definitions_still_exits_cleanly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("load", ["import pipeline.dagster_defs.definitions",
+                                  "import pipeline; pipeline.defs"])
+def test_a_process_that_loads_the_definitions_still_exits_cleanly(tmp_path: Path,
+                                                                  load: str) -> None:
     """The definitions move what they loaded out of the garbage collector's reach, and do
-    so again at exit (definitions._settle_garbage_collector): the exit code, a log
-    handler's lines and a file left open are still all there after the process ends."""
+    so again at exit (definitions._settle_garbage_collector; `pipeline.defs`, as Dagster
+    loads them, also what was loaded before): the exit code, a log handler's lines and a
+    file left open are still all there after the process ends."""
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parent.parent
     code = (
         "import gc, logging, sys\n"
-        "import pipeline.dagster_defs.definitions\n"
+        f"{load}\n"
         "assert gc.get_freeze_count() > 10000, gc.get_freeze_count()\n"
         "log = logging.getLogger('exit-test')\n"
         "log.addHandler(logging.FileHandler(sys.argv[1]))\n"
