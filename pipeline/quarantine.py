@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline import validated
 from pipeline.schemas import SORT_KEYS, TABLES, columns
 
 DEFAULT_MAX_SHARE = 0.05
@@ -83,7 +84,7 @@ def schema_violations(table: str, df: pd.DataFrame
     (by position) that break one of its row-level rules, with the rule and the offending
     values. Failures not tied to a row are left to the validation that follows."""
     try:
-        return TABLES[table].validate(df, lazy=True), {}
+        return validated.validate(TABLES[table], df), {}
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
     out: dict[int, tuple[str, dict]] = {}

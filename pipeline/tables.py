@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline import quarantine
+from pipeline import quarantine, validated
 from pipeline.registries import registry_frames
 from pipeline.rules.investments import investment_id
 from pipeline.rules.officials import full_position, official_id
@@ -34,13 +34,14 @@ class TableValidationError(ValueError):
 
 def validate(table: str, df: pd.DataFrame) -> pd.DataFrame:
     """Sort deterministically and validate against the table's pandera model (lazy: all
-    failures at once)."""
+    failures at once). The result is remembered as validated (`pipeline.validated`): the
+    table asset's Dagster type does not validate it again."""
     model = TABLES[table]
     df = df.reindex(columns=columns(model))
     keys = [k for k in SORT_KEYS[table] if k in df.columns]
     df = df.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
     try:
-        out = model.validate(df, lazy=True)
+        out = validated.validate(model, df)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         lines = []

@@ -122,6 +122,40 @@ def test_history_follows_dates_and_flags_backwards():
     assert len(backwards_statuses(hist)) == 1
 
 
+def _backwards_by_loop(history: pd.DataFrame) -> pd.DataFrame:
+    """The check as it was first written: each facility's rows in order, one at a time."""
+    from pipeline.registries import STATUS_RANK
+
+    bad = []
+    for _, g in history.groupby("facility_id", sort=True):
+        top = -1
+        for r in g.itertuples():
+            rank = STATUS_RANK.get(r.status)
+            if rank is None:
+                continue
+            if rank < top:
+                bad.append(r.Index)
+            top = max(top, rank)
+    return history.loc[bad]
+
+
+def test_backwards_statuses_are_those_of_the_row_by_row_rule() -> None:
+    import random
+
+    from pipeline.registries import STATUS_RANK
+
+    statuses = [*STATUS_RANK, "unknown to the life cycle"]
+    for seed in range(300):
+        rnd = random.Random(seed)
+        n = rnd.randint(0, 25)
+        history = pd.DataFrame({"facility_id": [rnd.choice("fedcba") for _ in range(n)],
+                                "status": [rnd.choice(statuses) for _ in range(n)],
+                                "doc_id": [f"d{i}" for i in range(n)]})
+        want, got = _backwards_by_loop(history), backwards_statuses(history)
+        assert list(got.index) == list(want.index), seed
+        pd.testing.assert_frame_equal(got, want, check_index_type=False)
+
+
 def _official(doc: str, full: str, surname: str, position: str, org: str | None) -> dict:
     return {"official_id": official_id(full), "doc_id": doc, "full_name": full,
             "surname": surname, "position": position, "organization": org}
@@ -190,3 +224,36 @@ def test_a_short_form_and_its_written_out_post_are_one_post_and_join_an_initial(
     assert [r["rule"] for r in links] == ["initial_and_context"]
     posts = json.loads(people.iloc[0]["posts"])
     assert {p["position"] for p in posts} == {"генеральный директор"}
+
+
+def test_lemmatised_keys_are_remembered_between_builds(seed_registries, tmp_path,
+                                                      monkeypatch) -> None:
+    """A build lemmatises only the texts no earlier build did: the keys are kept as a
+    snapshot in the cache folder, and a build with them gives the same registries; another
+    version of the key code starts afresh."""
+    from pipeline import registries
+    from pipeline.runtime import snapshot
+
+    facts = {t: seed_registries[t] for t in ("documents", "officials", "plants")}
+
+    def fresh_process() -> None:
+        registries._KEYS.clear()
+        registries._keys_state.update(version=None, saved=-1)
+
+    monkeypatch.setattr(snapshot, "_folder", tmp_path)
+    fresh_process()
+    first = registry_frames(facts, NO_OVERRIDES)
+    assert list((tmp_path / "registry_keys").glob("*.pickle"))
+    fresh_process()
+    calls: list[str] = []
+    real = registries.normal_name
+    monkeypatch.setattr(registries, "normal_name", lambda s: calls.append(s) or real(s))
+    again = registry_frames(facts, NO_OVERRIDES)
+    assert calls == []  # every key came from the snapshot
+    for name in first:
+        pd.testing.assert_frame_equal(again[name], first[name], obj=name)
+    fresh_process()
+    monkeypatch.setattr(registries, "_keys_version", lambda: "another key code")
+    registry_frames(facts, NO_OVERRIDES)
+    assert calls  # computed again under the other version
+    fresh_process()

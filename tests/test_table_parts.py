@@ -141,6 +141,16 @@ def test_another_tables_code_rebuilds_every_month(tmp_path, cache) -> None:
     assert len(parts.built) == 4
 
 
+def test_parts_pickled_by_other_versions_are_rebuilt(tmp_path, cache, monkeypatch) -> None:
+    """A part is read back only by the Python, pandas and numpy that pickled it."""
+    docs = _documents()
+    _build(docs, tmp_path, cache)
+    monkeypatch.setattr(table_parts, "PICKLE_FORMAT", "pandas of another release")
+    frames, parts = _build(docs, tmp_path, cache)
+    assert len(parts.built) == 4
+    _assert_same(frames, _whole(docs, tmp_path))
+
+
 @pytest.mark.parametrize("damage", ["no part meta", "damaged table file"])
 def test_a_part_left_half_written_is_rebuilt(tmp_path, cache, damage) -> None:
     docs = _documents()
@@ -149,10 +159,71 @@ def test_a_part_left_half_written_is_rebuilt(tmp_path, cache, damage) -> None:
     if damage == "no part meta":  # a build killed while writing the part
         (folder / table_parts.PART_META).unlink()
     else:  # a file truncated behind the part's back
-        (folder / "plants.parquet").write_bytes(b"PAR1 broken")
+        (folder / table_parts.PART_FILE).write_bytes(b"\x80\x05 broken")
     frames, parts = _build(docs, tmp_path, cache)
     assert parts.built == ["2025-03"]
     _assert_same(frames, _whole(docs, tmp_path))
+
+
+def test_a_part_file_changed_behind_the_parts_back_is_rebuilt(tmp_path, cache) -> None:
+    """A readable part file with other rows than the part wrote (its rows were never
+    validated) is not read back: the month is built again."""
+    import pickle
+
+    docs = _documents()
+    frames, _ = _build(docs, tmp_path, cache)
+    path = tmp_path / "parts" / "2025-03" / table_parts.PART_FILE
+    tampered = pickle.loads(path.read_bytes())
+    assert not tampered["plants"].empty
+    tampered["plants"]["status"] = "exploded"  # outside the vocabulary: the model rejects it
+    path.write_bytes(pickle.dumps(tampered))
+    again, parts = _build(docs, tmp_path, cache)
+    assert parts.built == ["2025-03"]
+    _assert_same(again, _whole(docs, tmp_path))
+
+
+def test_the_joined_tables_are_validated_once(tmp_path, cache, monkeypatch) -> None:
+    """Built or read back, every table comes out remembered as validated by its model, so
+    the asset's Dagster type does not validate it again; an unchanged build validates
+    none of the fact tables (their parts were validated when they were built)."""
+    from pipeline import validated
+    from pipeline.dagster_defs.pandera_types import pandera_type
+    from pipeline.schemas import TABLES
+
+    docs = _documents()
+    frames, _ = _build(docs, tmp_path, cache)
+    for name, df in frames.items():
+        assert validated.is_validated(df, TABLES[name]), name
+    calls: list[str] = []
+    real = validated.validate
+    monkeypatch.setattr(validated, "validate",
+                        lambda model, df: calls.append(model.__name__) or real(model, df))
+    frames, parts = _build(docs, tmp_path, cache)
+    assert parts.built == [] and not {"Officials", "Plants", "Investments"} & set(calls)
+    for name, df in frames.items():
+        result = pandera_type(name).type_check(None, df)
+        assert result.success and "by the tables step" in result.description, name
+
+
+def test_the_fact_models_rules_are_about_one_row_or_one_document() -> None:
+    """Why the joined months need no validation of their own: every rule of the fact
+    tables' models holds for the whole table when it holds for each document's rows. A rule
+    over rows of several documents would have to be checked on the joined table."""
+    from pipeline.schemas import TABLES
+
+    row_checks = {"str_matches", "str_length", "isin", "greater_than",
+                  "greater_than_or_equal_to", "less_than_or_equal_to"}
+    for table in table_parts.FACT_TABLES:
+        model = TABLES[table]
+        schema = model.to_schema()
+        unique = getattr(model.Config, "unique", None)
+        assert unique is None or "doc_id" in unique, table
+        # investment_id hashes doc_id and offsets: rows of two documents never share it
+        # (a hash collision fails the blocking check investments_ids_unique)
+        assert {n for n, c in schema.columns.items() if c.unique} <= {"investment_id"}
+        for name, col in schema.columns.items():
+            assert {c.name for c in col.checks} <= row_checks, (table, name)
+        assert {c.name for c in schema.checks} <= {"_start_before_end", "_period_order"}
 
 
 def test_a_missing_partition_file_is_named(tmp_path, cache) -> None:

@@ -7,16 +7,13 @@ Thin wiring only: every computation is a call into `pipeline.ingest`, `pipeline.
 
 import os
 import shutil
-import warnings
 from collections.abc import Iterator, MutableMapping
 from dataclasses import fields
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import dagster as dg
 import pandas as pd
-from dagster_pandera import pandera_schema_to_dagster_type
 from pydantic import Field
 
 from pipeline.charts import cached_chart, markdown_image
@@ -29,6 +26,7 @@ from pipeline.dagster_defs.checks import (
     run_table_checks,
 )
 from pipeline.dagster_defs.io import storage_dir
+from pipeline.dagster_defs.pandera_types import pandera_type
 from pipeline.dagster_defs.resources import PipelineSettings
 from pipeline.docs import datasets_readme
 from pipeline.ingest.cache import SOURCE_VERSION as INGEST_SOURCE_VERSION
@@ -75,15 +73,6 @@ def _preview(df: pd.DataFrame, n: int = 5) -> dg.MetadataValue:
 
 def table_metadata(df: pd.DataFrame) -> dict[str, object]:
     return {"dagster/row_count": len(df), "preview": _preview(df)}
-
-
-@cache
-def pandera_type(table: str) -> dg.DagsterType:
-    """The table's dagster-pandera type: the frame a step stores is validated against the
-    same pandera model again (the tables step validated it while quarantining)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", dg.BetaWarning)
-        return pandera_schema_to_dagster_type(TABLES[table])
 
 
 def column_schema(table: str) -> dg.TableSchema:

@@ -1,6 +1,8 @@
 """The code location: assets, checks, the build job, its daily schedule and the seeds sensor."""
 
 
+import atexit
+import gc
 import hashlib
 import json
 import os
@@ -88,3 +90,20 @@ defs = dg.Definitions(
     resources={"io_manager": ParquetIOManager(), "none_io_manager": NoneIOManager(),
                "settings": PipelineSettings()},
 )
+
+
+def _settle_garbage_collector() -> None:
+    """Move every object alive now (Python's, Dagster's and these definitions' modules,
+    ~300,000 objects, all kept until the process ends) out of the garbage collector's
+    reach, and do the same again at exit. Why: each full collection walks every tracked
+    object; in a build process those passes (during the run and the final ones at
+    interpreter exit) cost an incremental build at 2,000 documents ~1-2 s (session 14:
+    the exit after the run took 1.6-5 s under load, now 0.2-0.5 s). Nothing is lost:
+    objects frozen here live until the process ends anyway, and at exit no object of ours
+    needs a collection to finish its work (files and database connections are closed by
+    their `with` blocks; logging flushes in its own exit handler, which still runs)."""
+    gc.freeze()
+    atexit.register(gc.freeze)
+
+
+_settle_garbage_collector()

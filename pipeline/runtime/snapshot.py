@@ -65,6 +65,15 @@ def load_or_build(folder: str, key: str | None, build: Callable[[], T],
     return obj
 
 
+def save(folder: str, key: str | None, obj: object) -> None:
+    """Write `obj` as the snapshot `<snapshot folder>/<folder>/<key>.pickle` (for an object
+    that grows, such as a memo of results; nothing when no folder was given, and a failed
+    write is ignored)."""
+    if key and _folder is not None:
+        write_atomically(_folder / folder / f"{key}.pickle",
+                         lambda fh: pickle.dump(obj, fh, pickle.HIGHEST_PROTOCOL))
+
+
 def load_gazetteer(aliases_path: str) -> object:
     """The region index from its snapshot instead of building it in every process that
     parses; installed as the gazetteer's loader by `pipeline.runtime`."""
