@@ -141,16 +141,6 @@ def test_another_tables_code_rebuilds_every_month(tmp_path, cache) -> None:
     assert len(parts.built) == 4
 
 
-def test_parts_pickled_by_other_versions_are_rebuilt(tmp_path, cache, monkeypatch) -> None:
-    """A part is read back only by the Python, pandas and numpy that pickled it."""
-    docs = _documents()
-    _build(docs, tmp_path, cache)
-    monkeypatch.setattr(table_parts, "PICKLE_FORMAT", "pandas of another release")
-    frames, parts = _build(docs, tmp_path, cache)
-    assert len(parts.built) == 4
-    _assert_same(frames, _whole(docs, tmp_path))
-
-
 @pytest.mark.parametrize("damage", ["no part meta", "damaged table file"])
 def test_a_part_left_half_written_is_rebuilt(tmp_path, cache, damage) -> None:
     docs = _documents()
@@ -159,24 +149,22 @@ def test_a_part_left_half_written_is_rebuilt(tmp_path, cache, damage) -> None:
     if damage == "no part meta":  # a build killed while writing the part
         (folder / table_parts.PART_META).unlink()
     else:  # a file truncated behind the part's back
-        (folder / table_parts.PART_FILE).write_bytes(b"\x80\x05 broken")
+        (folder / "plants.parquet").write_bytes(b"PAR1 broken")
     frames, parts = _build(docs, tmp_path, cache)
     assert parts.built == ["2025-03"]
     _assert_same(frames, _whole(docs, tmp_path))
 
 
 def test_a_part_file_changed_behind_the_parts_back_is_rebuilt(tmp_path, cache) -> None:
-    """A readable part file with other rows than the part wrote (its rows were never
+    """A readable Parquet file with other rows than the part wrote (its rows were never
     validated) is not read back: the month is built again."""
-    import pickle
-
     docs = _documents()
     frames, _ = _build(docs, tmp_path, cache)
-    path = tmp_path / "parts" / "2025-03" / table_parts.PART_FILE
-    tampered = pickle.loads(path.read_bytes())
-    assert not tampered["plants"].empty
-    tampered["plants"]["status"] = "exploded"  # outside the vocabulary: the model rejects it
-    path.write_bytes(pickle.dumps(tampered))
+    path = tmp_path / "parts" / "2025-03" / "plants.parquet"
+    tampered = pd.read_parquet(path)
+    assert not tampered.empty
+    tampered["status"] = "exploded"  # outside the vocabulary: the model rejects it
+    tampered.to_parquet(path, index=False)
     again, parts = _build(docs, tmp_path, cache)
     assert parts.built == ["2025-03"]
     _assert_same(again, _whole(docs, tmp_path))
