@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import io
 import json
-import os
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -66,15 +66,16 @@ def render_chart(plants: pd.DataFrame, investments: pd.DataFrame) -> bytes:
                  len(investments))
 
 
-def cached_chart(plants: pd.DataFrame, investments: pd.DataFrame, cache: Path
-                 ) -> tuple[bytes, bool]:
+def cached_chart(plants: pd.DataFrame, investments: pd.DataFrame, cache: Path,
+                 env: Mapping[str, str] | None = None) -> tuple[bytes, bool]:
     """(`render_chart(plants, investments)`, whether it was drawn now). The picture is a
     function of a few aggregates, so it is kept in `cache` under a digest of them (and of
     the code and libraries drawing it): a build whose aggregates did not change reads the
     PNG back and does not import matplotlib (issue 20: ~1-2 s of an incremental build).
-    A kept file is used only with the digest of its bytes in its name."""
+    A kept file is used only with the digest of its bytes in its name. `env`: the
+    environment matplotlib reads its matplotlibrc by (the Dagster layer passes it)."""
     pivot, status = _investment_pivot(investments), _status_counts(plants)
-    key = _chart_key(pivot, status, len(plants), len(investments))
+    key = _chart_key(pivot, status, len(plants), len(investments), env or {})
     with contextlib.suppress(OSError):
         for path in cache.glob(f"{key}-*.png"):
             png = path.read_bytes()
@@ -89,15 +90,15 @@ def cached_chart(plants: pd.DataFrame, investments: pd.DataFrame, cache: Path
     return png, True
 
 
-def _chart_key(pivot: pd.DataFrame, status: pd.Series, n_plants: int, n_investments: int
-               ) -> str:
+def _chart_key(pivot: pd.DataFrame, status: pd.Series, n_plants: int, n_investments: int,
+               env: Mapping[str, str]) -> str:
     """A digest of everything `_draw` reads, of its code, of the libraries that draw
     (their versions, read without importing them) and of any matplotlibrc a user set.
     Not in it: the fonts installed on the machine (the default, DejaVu Sans, comes with
     matplotlib)."""
     h = hashlib.sha256()
     libs = [f"{d}={_version(d)}" for d in ("matplotlib", "pillow", "numpy", "pandas")]
-    parts = [source_version("charts.py"), *libs, *_rc_files(), str(n_plants),
+    parts = [source_version("charts.py"), *libs, *_rc_files(env), str(n_plants),
              str(n_investments),
              json.dumps([[str(v) for v in pivot.index], [str(v) for v in pivot.columns],
                          [str(v) for v in status.index], [int(v) for v in status.values]],
@@ -108,10 +109,9 @@ def _chart_key(pivot: pd.DataFrame, status: pd.Series, n_plants: int, n_investme
     return h.hexdigest()
 
 
-def _rc_files() -> list[str]:
+def _rc_files(env: Mapping[str, str]) -> list[str]:
     """The places matplotlib reads a matplotlibrc from before its own (see
     `matplotlib.matplotlib_fname`), with the content of those that exist."""
-    env = os.environ
     places = []
     with contextlib.suppress(OSError):  # the working folder was removed
         places.append(Path.cwd() / "matplotlibrc")

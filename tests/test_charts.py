@@ -169,8 +169,9 @@ def test_a_users_matplotlibrc_is_part_of_the_key(tmp_path: Path, monkeypatch) ->
     config = tmp_path / "mplconfig"
     config.mkdir()
     monkeypatch.setenv("MPLCONFIGDIR", str(config))
+    env = {"MPLCONFIGDIR": str(config)}  # what the Dagster layer passes: os.environ
     plants, inv = tables(11, 10, 10)
-    assert cached_chart(plants, inv, tmp_path / "chart")[1]
-    assert not cached_chart(plants, inv, tmp_path / "chart")[1]
+    assert cached_chart(plants, inv, tmp_path / "chart", env)[1]
+    assert not cached_chart(plants, inv, tmp_path / "chart", env)[1]
     (config / "matplotlibrc").write_text("axes.grid: True\n")
-    assert cached_chart(plants, inv, tmp_path / "chart")[1]
+    assert cached_chart(plants, inv, tmp_path / "chart", env)[1]

@@ -36,7 +36,9 @@ def one(text: str):
     ("Завод по производству цемента ввели в эксплуатацию в Туле.", "launched"),
     ("В Туле заработал завод по производству цемента.", "launched"),
     ("Завод по производству цемента в Туле начал выпуск продукции.", "launched"),
-    ("В Тульской области построят завод по производству цемента.", "planned"),
+    # session 14 status convention (1): a plan with no date or time frame is announced
+    ("В Тульской области построят завод по производству цемента.", "announced"),
+    ("В Тульской области в 2027 году построят завод по производству цемента.", "planned"),
     # an intention or an agreement is a plan only with a date (issue 16, annotation rules)
     ("Компания планирует построить в Туле завод по производству цемента в 2027 году.",
      "planned"),
@@ -44,7 +46,8 @@ def one(text: str):
     ("Компания может построить в Туле завод по производству цемента.", "announced"),
     ("Подписано соглашение о строительстве завода по производству цемента в Туле.",
      "announced"),
-    ("В Туле будет построен завод по производству цемента.", "planned"),
+    ("В Туле будет построен завод по производству цемента.", "announced"),
+    ("В Туле за два года будет построен завод по производству цемента.", "planned"),
     ("В Туле строится завод по производству цемента.", "under_construction"),
     ("В Туле возводится завод по производству цемента.", "under_construction"),
     ("В Туле ведётся строительство завода по производству цемента.", "under_construction"),
@@ -360,15 +363,18 @@ def test_a_branch_of_industry_is_no_product():
     assert plants("В Ульяновской области откроют предприятие пищевой промышленности.") == []
 
 
-def test_a_named_plant_that_builds_a_unit_of_its_own_expands():
+def test_a_named_plant_that_builds_a_unit_of_its_own_takes_its_stage():
     """Issue 16, after real news dev r5_024 (written for the tests): the named plant is the
     subject and the unit (plant_words.csv plant_unit, facility_heads.csv added_unit) has no
-    row of its own; a plant named as the place of a plan is not its subject."""
+    row of its own; the unit is still to come, so the plant takes its stage, not "expanded"
+    (session 14 status convention (2)), and so does a plant named as the place of a unit to
+    come, with no other row in its sentence."""
     p = one("Воткинский завод планирует построить пять новых корпусов в 2026 году.")
-    assert (p.name, p.status) == ("Воткинский завод", "expanded")
+    assert (p.name, p.status) == ("Воткинский завод", "planned")
     found = plants("Воткинский завод построит цех по производству двигателей в 2026 году.")
     assert [p.name for p in found] == ["цех по производству двигателей"]
-    assert plants("На Воткинском заводе планируется построить новый корпус.") == []
+    p = one("На Воткинском заводе планируется построить новый корпус.")
+    assert (p.name, p.status) == ("Воткинский завод", "announced")
 
 
 @pytest.mark.parametrize("text,name,status", [

@@ -425,7 +425,7 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
     # writes only to DATASETS_DIR, DAGSTER_HOME and the cache folder
     os.environ.setdefault("MPLCONFIGDIR", str(s.cache_dir / "matplotlib"))
     # kept under the cache by a digest of what it shows: drawn only when that changed
-    chart, drawn = cached_chart(plants, investments, s.cache_dir / "chart")
+    chart, drawn = cached_chart(plants, investments, s.cache_dir / "chart", os.environ)
     context.log.debug(f"chart {'drawn' if drawn else 'unchanged: read from the cache'}")
     # the rendered tables wait on disk, read one at a time (a build writes only to
     # DATASETS_DIR, DAGSTER_HOME and the cache folder)
