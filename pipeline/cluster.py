@@ -1,4 +1,6 @@
-"""The second code location: `parse_to_cache`, the parse step fanned out on a Dask cluster.
+"""The second code location: the parse step fanned out on a Dask cluster: `parse_to_cache`
+(hash buckets of the whole corpus in one run) and `parse_cache` (one partition a publication
+month: backfills, a sensor and a schedule).
 
 Kept apart from the build's code location (`pipeline`), and in its own environment
 (`.venv-cluster`, `make cluster-venv`): it needs dagster-dask and dask.distributed, and
@@ -15,4 +17,7 @@ import dagster as dg
 
 from pipeline.dagster_defs import scale
 
-defs = dg.Definitions(jobs=scale.JOBS)
+defs = dg.Definitions(
+    assets=scale.ASSETS, jobs=scale.JOBS, sensors=scale.SENSORS, schedules=scale.SCHEDULES,
+    resources=scale.RESOURCES,
+)

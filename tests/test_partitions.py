@@ -276,3 +276,34 @@ def test_batches_run_up_to_the_limit_and_keep_the_order() -> None:
                                                                    ["d", "e"]]
     assert list(partitions.batches([], sizes.get, 4)) == []
     assert list(partitions.batches(["c"], sizes.get, 100)) == [["c"]]
+
+
+# --- the publication months as Dagster partitions (pipeline/dagster_defs/scale.py) ----------
+
+def _dated_doc(doc_id: str, published: date | None) -> RawDocument:
+    """A document written for the tests (its text does not matter here)."""
+    return RawDocument(doc_id=doc_id, text="Текст.", source=f"{doc_id}.txt",
+                       sha256="0" * 64, published=published)
+
+
+def test_documents_by_month_keeps_input_order_within_a_month() -> None:
+    docs = [_dated_doc("b", date(2025, 4, 30)), _dated_doc("u", None), _dated_doc("a", date(2025, 3, 1)),
+            _dated_doc("c", date(2025, 4, 1))]
+    groups = partitions.documents_by_month(docs)
+    assert list(groups) == ["2025-03", "2025-04", "undated"]
+    assert [d.doc_id for d in groups["2025-04"]] == ["b", "c"]
+    assert partitions.documents_by_month([]) == {}
+
+
+@pytest.mark.parametrize(("day", "due"), [
+    (date(2025, 5, 20), ["2025-05"]),
+    # the first of a month still receives the articles of the day before
+    (date(2025, 5, 1), ["2025-04", "2025-05"]),
+    # across a year
+    (date(2026, 1, 1), ["2025-12", "2026-01"]),
+    # a month not in the corpus is not requested; `undated` is never due by the calendar
+    (date(2025, 7, 15), []),
+])
+def test_due_months(day: date, due: list[str]) -> None:
+    existing = ["2025-04", "2025-05", "2025-12", "2026-01", "undated"]
+    assert partitions.due_months(day, existing) == due

@@ -5,8 +5,6 @@ import atexit
 import gc
 import hashlib
 import json
-import os
-from pathlib import Path
 
 import dagster as dg
 
@@ -14,6 +12,7 @@ from pipeline.dagster_defs import eval_corpus, eval_officials
 from pipeline.dagster_defs.assets import ASSETS, NoneIOManager
 from pipeline.dagster_defs.io import ParquetIOManager
 from pipeline.dagster_defs.resources import PipelineSettings
+from pipeline.ingest.watch import changes, seeds_fingerprint
 
 BUILD_SELECTION = dg.AssetSelection.groups("ingest", "extract", "tables", "publish")
 
@@ -39,23 +38,6 @@ daily_build = dg.ScheduleDefinition(
 )
 
 
-def seeds_fingerprint(root: Path) -> dict[str, str]:
-    """Relative path -> size:mtime of every input file (cheap, no reading of contents)."""
-    out: dict[str, str] = {}
-    if not root.exists():
-        return out
-    for dirpath, _dirs, files in os.walk(root):
-        for f in files:
-            if f.endswith((".txt", ".jsonl")):
-                p = os.path.join(dirpath, f)
-                try:
-                    st = os.lstat(p)
-                except OSError:
-                    continue
-                out[os.path.relpath(p, root)] = f"{st.st_size}:{st.st_mtime_ns}"
-    return dict(sorted(out.items()))
-
-
 @dg.sensor(job=build_datasets_job, minimum_interval_seconds=60,
            default_status=dg.DefaultSensorStatus.RUNNING,
            description="Requests a build when a file in SEEDS_DIR is added or changed.")
@@ -68,8 +50,7 @@ def seeds_changed_sensor(context: dg.SensorEvaluationContext, settings: Pipeline
         # first tick only records the state: the daily schedule covers a fresh install
         return dg.SensorResult(skip_reason=None if previous is None else "no change",
                                cursor=cursor)
-    changed = sorted(k for k in current if previous.get(k) != current[k])
-    removed = sorted(set(previous) - set(current))
+    changed, removed = changes(previous, current)
     if not changed and not removed:
         return dg.SensorResult(skip_reason="no change", cursor=cursor)
     run_key = hashlib.sha256(cursor.encode()).hexdigest()[:16]

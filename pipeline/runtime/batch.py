@@ -273,3 +273,13 @@ def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
         result.parsed += 1
         result.records.extend(recs)
     return result
+
+
+def parse_into_cache(docs: Sequence[RawDocument], cache_root: str) -> dict[str, Any]:
+    """The unit of work a cluster worker runs: the documents not yet in the cache under
+    `cache_root` parsed into it, in the worker's own process (its models stay loaded for
+    the next call). Returns counts and failures, not the records: the build reads the
+    records from the cache, and a worker's answer stays small."""
+    result = parse_documents(docs, workers=1, cache=ParseCache(Path(cache_root)))
+    return {"documents": len(docs), "parsed": result.parsed,
+            "from_cache": result.from_cache, "failures": result.failures}

@@ -57,6 +57,22 @@ def partition_key(published: date | None) -> str:
     return f"{published.year:04d}-{published.month:02d}" if published else UNDATED
 
 
+def documents_by_month(docs: Iterable[RawDocument]) -> dict[str, list[RawDocument]]:
+    """The documents of each partition key, in input order (months sorted)."""
+    groups: dict[str, list[RawDocument]] = {}
+    for d in docs:
+        groups.setdefault(partition_key(d.published), []).append(d)
+    return dict(sorted(groups.items()))
+
+
+def due_months(day: date, existing: Iterable[str]) -> list[str]:
+    """The partitions a daily run on `day` refreshes: the month of `day` and of the day
+    before (the first of a month still receives yesterday's articles), those that exist.
+    `undated` is not due by the calendar: the sensor requests it when its files change."""
+    yesterday = date.fromordinal(day.toordinal() - 1)
+    return sorted({partition_key(day), partition_key(yesterday)} & set(existing))
+
+
 @dataclass
 class PartitionResult:
     """What a build of the partitions did (the asset's metadata shows it)."""
@@ -169,9 +185,7 @@ def update_partitions(docs: Sequence[RawDocument], cache: ParseCache | None, roo
     keep the others unread, then write the manifest and delete partitions no document
     belongs to any more."""
     root.mkdir(parents=True, exist_ok=True)
-    groups: dict[str, list[RawDocument]] = {}
-    for d in docs:
-        groups.setdefault(partition_key(d.published), []).append(d)
+    groups = documents_by_month(docs)
     keys = {d.doc_id: cache_key(d) for d in docs}
     result = PartitionResult()
     stale: list[str] = []

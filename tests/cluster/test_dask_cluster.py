@@ -86,3 +86,136 @@ def test_cluster_location_holds_the_dask_job() -> None:
     assert job.executor_def.name == "dask"
     assert {n.name for n in job.graph.nodes} == {
         *(f"parse_bucket_{i}" for i in range(16)), "summarize_parse"}
+
+
+# --- parse_cache: one Dagster partition a publication month --------------------------------
+
+# Texts written for the tests: two months and an undated article.
+MONTH_TEXTS = {
+    "m1": ("2025-03-04", "В Твери компания «Вектор» открыла цех по выпуску мебели."),
+    "m2": ("2025-04-02", "В Омске завод «Полимер» запустил линию по выпуску плёнки."),
+    "m3": ("2025-04-20", "Губернатор Омской области Виталий Хоценко посетил завод."),
+    "m4": (None, "Компания «Север» построит фабрику в Вологде."),
+}
+
+
+def _write_month_seeds(seeds) -> None:
+    seeds.mkdir(exist_ok=True)
+    for name, (day, text) in MONTH_TEXTS.items():
+        header = f"date {day}\n" if day else ""
+        (seeds / f"{name}.txt").write_text(f"{header}{text}\n", "utf-8")
+
+
+def test_parse_cache_partitions_run_on_local_dask_cluster(tmp_path) -> None:
+    """parse_cache on a local Dask cluster: a run of one month, then a single-run backfill
+    of a range (what the UI's backfill launches): the requested months' documents are
+    cached, the others are not, each partition is recorded as materialized, and a month
+    already in the cache is not sent to the cluster again."""
+    seeds, cache_dir = tmp_path / "seeds", tmp_path / "cache"
+    _write_month_seeds(seeds)
+    docs = {d.doc_id: d for d in read_corpus(seeds).documents}
+    cache = ParseCache(cache_dir)
+    (tmp_path / "dagster_home").mkdir()
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=":0") as cluster, \
+            dg.instance_for_test(temp_dir=str(tmp_path / "dagster_home")) as instance:
+        instance.add_dynamic_partitions("publication_months", ["2025-03", "2025-04", "undated"])
+        run_config = {"resources": {
+            "parse_target": {"config": {"seeds_dir": str(seeds), "cache_dir": str(cache_dir)}},
+            "dask_cluster": {"config": {"address": cluster.scheduler_address}}}}
+
+        def run(tags: dict[str, str]) -> dict:
+            with dg.execute_job(dg.reconstructable(_months_job), instance=instance,
+                                run_config=run_config, tags=tags) as result:
+                assert result.success
+                return {m.partition: m.metadata
+                        for m in result.asset_materializations_for_node("parse_cache")}
+
+        one = run({"dagster/partition": "2025-04"})
+        assert list(one) == ["2025-04"]
+        assert one["2025-04"]["parsed"].value == 2
+        assert {i for i, d in docs.items() if d in cache} == {"m2", "m3"}
+
+        # a backfill of 2025-04 ... undated in one run: 2025-04 is already cached
+        both = run({"dagster/asset_partition_range_start": "2025-04",
+                    "dagster/asset_partition_range_end": "undated"})
+        assert sorted(both) == ["2025-04", "undated"]
+        assert both["undated"]["parsed"].value == 1
+        assert both["undated"]["months"].value["2025-04"] == {
+            "documents": 2, "parsed": 0, "from_cache": 2, "failures": 0}
+        done = instance.get_materialized_partitions(dg.AssetKey("parse_cache"))
+        assert done == {"2025-04", "undated"}
+
+    assert {i for i, d in docs.items() if d in cache} == {"m2", "m3", "m4"}
+    local = parse_documents([docs["m4"]], workers=1)
+    assert cache.get(docs["m4"]) == local.records
+
+
+def _months_job() -> dg.JobDefinition:
+    """The location's month job (reconstructable by reference in the test's process)."""
+    from pipeline import cluster
+
+    return cluster.defs.resolve_job_def("parse_months")
+
+
+def test_months_sensor_registers_months_then_requests_the_changed_ones(tmp_path) -> None:
+    """First tick: every month becomes a partition, nothing is parsed. Later ticks: the
+    months of added or changed files are requested, a new month is registered first; no
+    change, no request."""
+    seeds = tmp_path / "seeds"
+    _write_month_seeds(seeds)
+    target = scale.ParseTarget(seeds_dir=str(seeds), cache_dir=str(tmp_path / "cache"))
+    with dg.instance_for_test() as instance:
+        def tick(cursor: str | None) -> dg.SensorResult:
+            ctx = dg.build_sensor_context(instance=instance, cursor=cursor,
+                                          resources={"parse_target": target})
+            result = scale.seeds_months_sensor(ctx)
+            for req in result.dynamic_partitions_requests or []:
+                instance.add_dynamic_partitions(req.partitions_def_name,
+                                                list(req.partition_keys))
+            return result
+
+        first = tick(None)
+        assert not first.run_requests
+        assert sorted(instance.get_dynamic_partitions("publication_months")) == [
+            "2025-03", "2025-04", "undated"]
+
+        idle = tick(first.cursor)
+        assert not idle.run_requests and idle.skip_reason
+
+        (seeds / "m1.txt").write_text(
+            "date 2025-03-04\nВ Твери компания «Вектор» открыла второй цех по выпуску мебели.\n",
+            "utf-8")
+        (seeds / "m5.txt").write_text(
+            "date 2025-05-12\nВ Курске построят завод по выпуску кирпича.\n", "utf-8")
+        changed = tick(idle.cursor)
+        assert sorted(r.partition_key for r in changed.run_requests) == ["2025-03", "2025-05"]
+        assert "2025-05" in instance.get_dynamic_partitions("publication_months")
+        assert tick(changed.cursor).run_requests == []
+
+
+def test_months_schedule_requests_the_months_news_still_arrives_in() -> None:
+    from datetime import datetime
+
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("publication_months", ["2025-04", "2025-05", "undated"])
+        ctx = dg.build_schedule_context(instance=instance,
+                                        scheduled_execution_time=datetime(2025, 5, 1, 4, 30))
+        assert [r.partition_key for r in scale.parse_months_daily(ctx)] == [
+            "2025-04", "2025-05"]
+        ctx = dg.build_schedule_context(instance=instance,
+                                        scheduled_execution_time=datetime(2025, 5, 20, 4, 30))
+        assert [r.partition_key for r in scale.parse_months_daily(ctx)] == ["2025-05"]
+
+
+def test_cluster_location_holds_the_partitioned_parse() -> None:
+    from pipeline import cluster
+
+    job = cluster.defs.resolve_job_def("parse_months")
+    # the documents go to Dask through the dask_cluster resource (scale.DaskCluster says why)
+    assert job.executor_def.name == "in_process"
+    assert "dask_cluster" in job.resource_defs
+    assert isinstance(job.partitions_def, dg.DynamicPartitionsDefinition)
+    assert job.partitions_def.name == "publication_months"
+    assert {s.name for s in cluster.defs.sensors} == {"seeds_months_sensor"}
+    assert {s.name for s in cluster.defs.schedules} == {"parse_months_daily"}
