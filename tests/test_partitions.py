@@ -287,8 +287,8 @@ def _dated_doc(doc_id: str, published: date | None) -> RawDocument:
 
 
 def test_documents_by_month_keeps_input_order_within_a_month() -> None:
-    docs = [_dated_doc("b", date(2025, 4, 30)), _dated_doc("u", None), _dated_doc("a", date(2025, 3, 1)),
-            _dated_doc("c", date(2025, 4, 1))]
+    docs = [_dated_doc("b", date(2025, 4, 30)), _dated_doc("u", None),
+            _dated_doc("a", date(2025, 3, 1)), _dated_doc("c", date(2025, 4, 1))]
     groups = partitions.documents_by_month(docs)
     assert list(groups) == ["2025-03", "2025-04", "undated"]
     assert [d.doc_id for d in groups["2025-04"]] == ["b", "c"]

@@ -153,15 +153,19 @@ class DaskCluster(dg.ConfigurableResource):
     lets one run of many months (a single-run backfill) spread all their documents over
     every worker, where the executor would run that one step on one worker."""
 
-    address: str = ""  # tcp://dask-scheduler:8786; empty: a local cluster for the run
+    # tcp://dask-scheduler:8786; empty: dask's own setting (DASK_SCHEDULER_ADDRESS), which
+    # the sensor's and schedule's runs use; neither: a local cluster for the run
+    address: str = ""
     local_workers: int = 0  # local cluster only; 0: one a core
 
     @contextmanager
     def client(self) -> Iterator[Any]:
+        import dask
         from distributed import Client, LocalCluster
 
-        if self.address:
-            with Client(self.address) as client:
+        address = self.address or dask.config.get("scheduler-address", None)
+        if address:
+            with Client(address) as client:
                 yield client
             return
         n = self.local_workers or os.cpu_count() or 1
@@ -228,6 +232,26 @@ parse_months_job = dg.define_asset_job(
                 "cluster (the `dask_cluster` resource).")
 
 
+@dg.op(description="Adds every publication month of the corpus as a partition of "
+                   "parse_cache (what the sensor's first tick does), so a backfill or "
+                   "`dagster asset materialize --partition-range` can name them.")
+def publication_months(context: dg.OpExecutionContext, parse_target: ParseTarget
+                       ) -> list[str]:
+    months = sorted(parse_target.months())
+    known = set(context.instance.get_dynamic_partitions(PUBLICATION_MONTHS.name))
+    new = [pk for pk in months if pk not in known]
+    if new:
+        context.instance.add_dynamic_partitions(PUBLICATION_MONTHS.name, new)
+    context.log.info(f"{len(months)} publication months, {len(new)} new: {', '.join(new)}")
+    return months
+
+
+@dg.job(name="register_months", executor_def=dg.in_process_executor,
+        description="Registers the corpus's publication months as partitions of parse_cache.")
+def register_months_job() -> None:
+    publication_months()
+
+
 @dg.sensor(job=parse_months_job, minimum_interval_seconds=60,
            default_status=dg.DefaultSensorStatus.STOPPED,
            description="Registers the corpus's publication months as partitions of "
@@ -271,7 +295,7 @@ def parse_months_daily(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequ
             for pk in due_months(day, existing)]
 
 
-JOBS: list = [parse_to_cache, parse_months_job]
+JOBS: list = [parse_to_cache, parse_months_job, register_months_job]
 ASSETS: list = [parse_cache]
 SENSORS: list = [seeds_months_sensor]
 SCHEDULES: list = [parse_months_daily]

@@ -219,3 +219,32 @@ def test_cluster_location_holds_the_partitioned_parse() -> None:
     assert job.partitions_def.name == "publication_months"
     assert {s.name for s in cluster.defs.sensors} == {"seeds_months_sensor"}
     assert {s.name for s in cluster.defs.schedules} == {"parse_months_daily"}
+
+
+def test_register_months_job_adds_the_corpus_months(tmp_path) -> None:
+    """What a CLI user runs before `dagster asset materialize --partition-range`."""
+    from pipeline import cluster
+
+    seeds = tmp_path / "seeds"
+    _write_month_seeds(seeds)
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("publication_months", ["2025-03"])
+        result = cluster.defs.resolve_job_def("register_months").execute_in_process(
+            instance=instance, run_config={"resources": {"parse_target": {"config": {
+                "seeds_dir": str(seeds), "cache_dir": str(tmp_path / "cache")}}}})
+        assert result.success
+        assert result.output_for_node("publication_months") == ["2025-03", "2025-04", "undated"]
+        assert sorted(instance.get_dynamic_partitions("publication_months")) == [
+            "2025-03", "2025-04", "undated"]
+
+
+def test_dask_cluster_resource_takes_dask_s_own_scheduler_setting() -> None:
+    """Runs the sensor and the schedule start have no run config: the address comes from
+    dask's setting (DASK_SCHEDULER_ADDRESS), as any dask client's would."""
+    import dask
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=":0") as cluster, \
+            dask.config.set({"scheduler-address": cluster.scheduler_address}), \
+            scale.DaskCluster().client() as client:
+        assert client.scheduler.address == cluster.scheduler_address
