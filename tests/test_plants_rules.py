@@ -2070,3 +2070,25 @@ def test_a_headline_unit_built_whose_launch_is_to_come(text, status):
 ])
 def test_money_being_put_into_an_extension(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- operators: session 15, sentences written for the tests ------------------------------
+
+def test_a_company_listed_beside_the_plant_is_not_its_operator():
+    # the enterprises of one list are each other's siblings, not owners (after real news
+    # dev r10_022, r13_004); the company that builds still runs its plant
+    got = {n: op for n, _, op, _ in rows(
+        "В Тульской области остановлены предприятия, среди которых ОАО «Тулагидромаш», "
+        "кирпичный завод «Красный кирпич» и Тульский машиностроительный завод.")}
+    assert got.get("кирпичный завод «Красный кирпич»", "none") is None
+    assert got.get("Тульский машиностроительный завод", "none") is None
+    assert [op for _, _, op, _ in rows(
+        "Компания «Тулахим» построит в Тульской области завод по производству красок.")] \
+        == ["Тулахим"]
+
+
+def test_a_named_power_station_is_no_operator():
+    # "Каховская ГЭС" is a station, the place of another event (after real news dev r13_014)
+    assert [op for _, _, op, _ in rows(
+        "В Тульской области запустили завод по производству кирпича. Ущерб от аварии на "
+        "Щёкинской ГЭС ещё считают.")] == [None]

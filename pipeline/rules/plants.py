@@ -21,6 +21,7 @@ from pipeline.rules import lexicon
 from pipeline.rules.context import (
     DocContext,
     company_home,
+    company_name,
     company_right_after,
     sentence_companies,
     story_company,
@@ -2480,11 +2481,43 @@ def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
         return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
     companies = _clause_companies(sent, ph) or \
         sentence_companies(sent, exclude=(ph.start, ph.end))
+    if companies and (siblings := _listed_beside(sent, ph)):
+        # "о [компании] «Кавдоломит», кирпичном заводе «Гиперпресс», керамзитовом заводе":
+        # the companies listed beside the plant are other enterprises, not its owner, and
+        # the article's company is no better guess for an item of such a list
+        companies = [c for c in companies if c not in siblings]
+        if not companies:
+            return None
     operator = company_right_after(sent, ph.end) or \
         (companies[0] if companies else story_company(ctx))
     if operator and _same_name(operator, ph.name):
         return None  # "ООО «Юргинский машиностроительный завод»" runs itself
     return operator
+
+
+# what may stand between two items of one list: a comma or "и", and the words of the next
+# item (no verb, no bracket, no clause break)
+_LIST_GAP = re.compile(r"[^()\[\];:—–.!?]*?(?:,|\sи\s)[^()\[\];:—–.!?]*")
+
+
+def _listed_beside(sent: Sentence, ph: _Phrase) -> set[str]:
+    """The companies named as other items of the list the phrase is an item of: the words
+    between the company and the phrase hold a comma or "и" and no verb ("среди которых ОАО
+    «Пневматика», ПАО «Завод «Симферопольсельмаш»", real news dev r10_022)."""
+    out = set()
+    for sp in sent.spans:
+        if ph.start <= sp.start < ph.end:
+            continue
+        lo, hi = (sp.end, ph.start) if sp.end <= ph.start else (ph.end, sp.start)
+        if hi < lo or not _LIST_GAP.fullmatch(sent.text[lo - sent.start:hi - sent.start]):
+            continue
+        if any(lo <= t.start < hi and (t.pos in ("VERB", "AUX") or _participle(t))
+               for t in sent.tokens):
+            continue
+        in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
+        if (name := company_name(sp, in_quotes)) is not None:
+            out.add(name)
+    return out
 
 
 def _phrase_region(ph: _Phrase, regions: list[RegionMention], sent: Sentence,
