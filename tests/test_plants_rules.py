@@ -2092,3 +2092,12 @@ def test_a_named_power_station_is_no_operator():
     assert [op for _, _, op, _ in rows(
         "В Тульской области запустили завод по производству кирпича. Ущерб от аварии на "
         "Щёкинской ГЭС ещё считают.")] == [None]
+
+
+def test_the_works_dated_at_the_end_of_the_story_date_its_plan():
+    # "работы" are the works of the story's project: dated, they date its plan however far
+    # back it was told (after real news dev r12_023, r5_028; session 14 status convention (1))
+    text = ("В Тульской области построят завод по производству кирпича. Мощность предприятия "
+            "составит 10 млн штук в год. В объект вложат 2 млрд рублей. Будет создано около "
+            "100 рабочих мест. Окончить работы намерены в 2027 году.")
+    assert [st for _, st, _, _ in rows(text)] == ["planned"]
