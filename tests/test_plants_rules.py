@@ -2101,3 +2101,17 @@ def test_the_works_dated_at_the_end_of_the_story_date_its_plan():
             "составит 10 млн штук в год. В объект вложат 2 млрд рублей. Будет создано около "
             "100 рабочих мест. Окончить работы намерены в 2027 году.")
     assert [st for _, st, _, _ in rows(text)] == ["planned"]
+
+
+@pytest.mark.parametrize("text,statuses", [
+    # a closing word that ends a trouble closes no plant (after real news dev r13_013,
+    # r12_029, r12_021) ...
+    ("В Тульской области на предприятии «Тулсвин» продолжается ликвидация очага "
+     "африканской чумы свиней.", []),
+    ("В Тульской области на заводе по производству кирпича завершена ликвидация "
+     "задолженности по зарплате.", []),
+    # ... must not fire: the plant itself is liquidated
+    ("В Тульской области завершена ликвидация завода по производству кирпича.", ["closed"]),
+])
+def test_a_trouble_ended_is_no_closure(text, statuses):
+    assert [st for _, st, _, _ in rows(text) if st == "closed"] == statuses

@@ -181,6 +181,7 @@ def load_lexicon() -> None:
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
     global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
+    global _REMEDIED
     heads = "facility_heads"
     _compound_base.cache_clear()
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
@@ -220,6 +221,7 @@ def load_lexicon() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
+    _REMEDIED = lexicon.words(words, role="remedied_noun")
     _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING = (lexicon.words(words, role=r) for r
                                                                  in _LATER_ROLES)
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
@@ -647,6 +649,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
         if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and (_state_before(toks, k) or
                                                          _court_case_after(toks, k)):
             continue  # "после нескольких лет простоя возобновил производство" (r9_030)
+        if STATUS_LEMMAS.get(lem) == "closed" and _ends_a_problem(toks, k):
+            continue  # "ликвидация очага чумы", "ликвидировать кризис": no plant is closed
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             if _bankrupt(toks, k):
@@ -784,6 +788,14 @@ def _state_before(toks: list[Token], k: int) -> bool:
         if x.text.lower() == "после":
             return True
     return False
+
+
+def _ends_a_problem(toks: list[Token], k: int) -> bool:
+    """The closing word at k puts an end to a trouble, not to a plant: a noun of trouble
+    (plant_words.csv remedied_noun) is its object, within three words either side
+    ("продолжается ликвидация очага африканской чумы", "ликвидации задолженности по
+    заработной плате", "Кризис … будет ликвидировать …")."""
+    return any(_lem(t) in _REMEDIED for t in toks[max(0, k - 3):k + 4])
 
 
 def _court_case_after(toks: list[Token], k: int) -> bool:
