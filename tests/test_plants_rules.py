@@ -2115,3 +2115,10 @@ def test_the_works_dated_at_the_end_of_the_story_date_its_plan():
 ])
 def test_a_trouble_ended_is_no_closure(text, statuses):
     assert [st for _, st, _, _ in rows(text) if st == "closed"] == statuses
+
+
+def test_carrying_out_works_is_no_production():
+    # "производство работ" is carrying works out, not a facility making them (after real
+    # news dev r13_022)
+    assert rows("В Тульской области в августе планируется провести конкурс на производство "
+                "строительно-монтажных работ.") == []
