@@ -2122,3 +2122,9 @@ def test_carrying_out_works_is_no_production():
     # news dev r13_022)
     assert rows("В Тульской области в августе планируется провести конкурс на производство "
                 "строительно-монтажных работ.") == []
+
+
+def test_a_cheese_dairy_is_a_plant():
+    # "сыроварня" says what it makes, as "маслозавод" (after real news dev r13_014, r10_021)
+    assert [(n, st) for n, st, _, _ in rows("В Тульской области заработала сыроварня.")] == \
+        [("сыроварня", "launched")]
