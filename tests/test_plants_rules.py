@@ -2128,3 +2128,13 @@ def test_a_cheese_dairy_is_a_plant():
     # "сыроварня" says what it makes, as "маслозавод" (after real news dev r13_014, r10_021)
     assert [(n, st) for n, st, _, _ in rows("В Тульской области заработала сыроварня.")] == \
         [("сыроварня", "launched")]
+
+
+def test_a_production_listed_among_plants_is_no_unit_of_an_earlier_plant():
+    # a production listed beside plants of its own sentence is one of them, not a unit of
+    # the plant told before (after real news dev r13_014)
+    names = [n for n, _, _, _ in rows(
+        "В Тульской области построят цементный завод. Еще три предприятия заработали в "
+        "отрасли пищевой переработки: маслозавод в Ефремовском районе, сыроварня - в "
+        "Алексинском, производство безалкогольных напитков - в Богородицком.")]
+    assert "производство безалкогольных напитков" in names

@@ -2738,6 +2738,10 @@ def _unit_of_main(ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]],
     if ph.lemma not in ADDED_UNITS or ph.named or "«" in ph.name or \
             any(lemma(w).endswith(tuple(_INDUSTRY_ADJECTIVES)) for w in ph.name.split()[:1]):
         return None  # "лакокрасочное производство": a branch of its own (r2_044)
+    if any(ksi == si and kp.lemma not in ADDED_UNITS and not kp.weak for ksi, kp in kept):
+        # "заработали: маслозавод …, сыроварня …, производство напитков …": an item of a
+        # list of plants of its own sentence, not a unit of a plant told before
+        return None
     return next((n for n, (ksi, kp) in enumerate(kept) if ksi < si and
                  kp.lemma not in ADDED_UNITS and not kp.weak and out[n].operator == operator
                  and out[n].status in _NEW_PLANT
