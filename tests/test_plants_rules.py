@@ -2070,3 +2070,71 @@ def test_a_headline_unit_built_whose_launch_is_to_come(text, status):
 ])
 def test_money_being_put_into_an_extension(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- operators: session 15, sentences written for the tests ------------------------------
+
+def test_a_company_listed_beside_the_plant_is_not_its_operator():
+    # the enterprises of one list are each other's siblings, not owners (after real news
+    # dev r10_022, r13_004); the company that builds still runs its plant
+    got = {n: op for n, _, op, _ in rows(
+        "В Тульской области остановлены предприятия, среди которых ОАО «Тулагидромаш», "
+        "кирпичный завод «Красный кирпич» и Тульский машиностроительный завод.")}
+    assert got.get("кирпичный завод «Красный кирпич»", "none") is None
+    assert got.get("Тульский машиностроительный завод", "none") is None
+    assert [op for _, _, op, _ in rows(
+        "Компания «Тулахим» построит в Тульской области завод по производству красок.")] \
+        == ["Тулахим"]
+
+
+def test_a_named_power_station_is_no_operator():
+    # "Каховская ГЭС" is a station, the place of another event (after real news dev r13_014)
+    assert [op for _, _, op, _ in rows(
+        "В Тульской области запустили завод по производству кирпича. Ущерб от аварии на "
+        "Щёкинской ГЭС ещё считают.")] == [None]
+
+
+def test_the_works_dated_at_the_end_of_the_story_date_its_plan():
+    # "работы" are the works of the story's project: dated, they date its plan however far
+    # back it was told (after real news dev r12_023, r5_028; session 14 status convention (1))
+    text = ("В Тульской области построят завод по производству кирпича. Мощность предприятия "
+            "составит 10 млн штук в год. В объект вложат 2 млрд рублей. Будет создано около "
+            "100 рабочих мест. Окончить работы намерены в 2027 году.")
+    assert [st for _, st, _, _ in rows(text)] == ["planned"]
+
+
+@pytest.mark.parametrize("text,statuses", [
+    # a closing word that ends a trouble closes no plant (after real news dev r13_013,
+    # r12_029, r12_021) ...
+    ("В Тульской области на предприятии «Тулсвин» продолжается ликвидация очага "
+     "африканской чумы свиней.", []),
+    ("В Тульской области на заводе по производству кирпича завершена ликвидация "
+     "задолженности по зарплате.", []),
+    # ... must not fire: the plant itself is liquidated
+    ("В Тульской области завершена ликвидация завода по производству кирпича.", ["closed"]),
+])
+def test_a_trouble_ended_is_no_closure(text, statuses):
+    assert [st for _, st, _, _ in rows(text) if st == "closed"] == statuses
+
+
+def test_carrying_out_works_is_no_production():
+    # "производство работ" is carrying works out, not a facility making them (after real
+    # news dev r13_022)
+    assert rows("В Тульской области в августе планируется провести конкурс на производство "
+                "строительно-монтажных работ.") == []
+
+
+def test_a_cheese_dairy_is_a_plant():
+    # "сыроварня" says what it makes, as "маслозавод" (after real news dev r13_014, r10_021)
+    assert [(n, st) for n, st, _, _ in rows("В Тульской области заработала сыроварня.")] == \
+        [("сыроварня", "launched")]
+
+
+def test_a_production_listed_among_plants_is_no_unit_of_an_earlier_plant():
+    # a production listed beside plants of its own sentence is one of them, not a unit of
+    # the plant told before (after real news dev r13_014)
+    names = [n for n, _, _, _ in rows(
+        "В Тульской области построят цементный завод. Еще три предприятия заработали в "
+        "отрасли пищевой переработки: маслозавод в Ефремовском районе, сыроварня - в "
+        "Алексинском, производство безалкогольных напитков - в Богородицком.")]
+    assert "производство безалкогольных напитков" in names

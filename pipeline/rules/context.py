@@ -119,12 +119,16 @@ def _is_company(span: Span, gazetteer: Gazetteer) -> bool:
         return False  # "ТАСС", "в «Интерфаксе»", "ГТРК «Чита»": the news outlet
     if key in _NOT_COMPANY or _region_itself(span.text):
         return False  # "АПК", "ГРЭС", "СВЕРДЛОВСКАЯ ОБЛАСТЬ": no company at all
+    if key.split() and key.split()[-1] in _NOT_COMPANY_HEADS:
+        return False  # "Каховская ГЭС": a named power station, the place of the story
     return org_sector(span.normal) != "government"
 
 
 # The whole names the NER takes for organizations that are no company (company_words.csv
 # not_company): a common abbreviation ("АПК", "ГРЭС"), a word of the page ("Читать").
 _NOT_COMPANY = lexicon.words("company_words", role="not_company")
+# The last word (lower case) of a name that makes it a station, not a company: "Каховская ГЭС".
+_NOT_COMPANY_HEADS = lexicon.words("company_words", role="not_company_head")
 
 
 def _region_itself(text: str) -> bool:

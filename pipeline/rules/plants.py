@@ -21,6 +21,7 @@ from pipeline.rules import lexicon
 from pipeline.rules.context import (
     DocContext,
     company_home,
+    company_name,
     company_right_after,
     sentence_companies,
     story_company,
@@ -180,6 +181,7 @@ def load_lexicon() -> None:
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
     global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
+    global _REMEDIED
     heads = "facility_heads"
     _compound_base.cache_clear()
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
@@ -219,6 +221,7 @@ def load_lexicon() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
+    _REMEDIED = lexicon.words(words, role="remedied_noun")
     _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING = (lexicon.words(words, role=r) for r
                                                                  in _LATER_ROLES)
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
@@ -646,6 +649,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
         if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and (_state_before(toks, k) or
                                                          _court_case_after(toks, k)):
             continue  # "после нескольких лет простоя возобновил производство" (r9_030)
+        if STATUS_LEMMAS.get(lem) == "closed" and _ends_a_problem(toks, k):
+            continue  # "ликвидация очага чумы", "ликвидировать кризис": no plant is closed
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
             if _bankrupt(toks, k):
@@ -783,6 +788,14 @@ def _state_before(toks: list[Token], k: int) -> bool:
         if x.text.lower() == "после":
             return True
     return False
+
+
+def _ends_a_problem(toks: list[Token], k: int) -> bool:
+    """The closing word at k puts an end to a trouble, not to a plant: a noun of trouble
+    (plant_words.csv remedied_noun) is its object, within three words either side
+    ("продолжается ликвидация очага африканской чумы", "ликвидации задолженности по
+    заработной плате", "Кризис … будет ликвидировать …")."""
+    return any(_lem(t) in _REMEDIED for t in toks[max(0, k - 3):k + 4])
 
 
 def _court_case_after(toks: list[Token], k: int) -> bool:
@@ -2480,11 +2493,43 @@ def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
         return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
     companies = _clause_companies(sent, ph) or \
         sentence_companies(sent, exclude=(ph.start, ph.end))
+    if companies and (siblings := _listed_beside(sent, ph)):
+        # "о [компании] «Кавдоломит», кирпичном заводе «Гиперпресс», керамзитовом заводе":
+        # the companies listed beside the plant are other enterprises, not its owner, and
+        # the article's company is no better guess for an item of such a list
+        companies = [c for c in companies if c not in siblings]
+        if not companies:
+            return None
     operator = company_right_after(sent, ph.end) or \
         (companies[0] if companies else story_company(ctx))
     if operator and _same_name(operator, ph.name):
         return None  # "ООО «Юргинский машиностроительный завод»" runs itself
     return operator
+
+
+# what may stand between two items of one list: a comma or "и", and the words of the next
+# item (no verb, no bracket, no clause break)
+_LIST_GAP = re.compile(r"[^()\[\];:—–.!?]*?(?:,|\sи\s)[^()\[\];:—–.!?]*")
+
+
+def _listed_beside(sent: Sentence, ph: _Phrase) -> set[str]:
+    """The companies named as other items of the list the phrase is an item of: the words
+    between the company and the phrase hold a comma or "и" and no verb ("среди которых ОАО
+    «Пневматика», ПАО «Завод «Симферопольсельмаш»", real news dev r10_022)."""
+    out = set()
+    for sp in sent.spans:
+        if ph.start <= sp.start < ph.end:
+            continue
+        lo, hi = (sp.end, ph.start) if sp.end <= ph.start else (ph.end, sp.start)
+        if hi < lo or not _LIST_GAP.fullmatch(sent.text[lo - sent.start:hi - sent.start]):
+            continue
+        if any(lo <= t.start < hi and (t.pos in ("VERB", "AUX") or _participle(t))
+               for t in sent.tokens):
+            continue
+        in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
+        if (name := company_name(sp, in_quotes)) is not None:
+            out.add(name)
+    return out
 
 
 def _phrase_region(ph: _Phrase, regions: list[RegionMention], sent: Sentence,
@@ -2693,6 +2738,10 @@ def _unit_of_main(ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]],
     if ph.lemma not in ADDED_UNITS or ph.named or "«" in ph.name or \
             any(lemma(w).endswith(tuple(_INDUSTRY_ADJECTIVES)) for w in ph.name.split()[:1]):
         return None  # "лакокрасочное производство": a branch of its own (r2_044)
+    if any(ksi == si and kp.lemma not in ADDED_UNITS and not kp.weak for ksi, kp in kept):
+        # "заработали: маслозавод …, сыроварня …, производство напитков …": an item of a
+        # list of plants of its own sentence, not a unit of a plant told before
+        return None
     return next((n for n, (ksi, kp) in enumerate(kept) if ksi < si and
                  kp.lemma not in ADDED_UNITS and not kp.weak and out[n].operator == operator
                  and out[n].status in _NEW_PLANT
