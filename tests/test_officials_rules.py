@@ -1114,6 +1114,9 @@ def test_a_name_word_that_can_be_a_nominative_keeps_its_case():
     # after r7_019: "региональный министр" is the article's region's
     ("Стройку проверил региональный министр сельского хозяйства Иван Петров.",
      [("министр сельского хозяйства", REGION)]),
+    # after r13_009: "новый глава" is a new holder of the post "глава"
+    ("Цех закрывать не намерен новый глава района Иван Петров.",
+     [("глава", None)]),
 ])
 def test_a_modifier_describing_the_holder_is_no_part_of_the_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
@@ -1144,6 +1147,16 @@ def test_a_compound_post_in_the_genitive_is_the_regions():
 def test_a_cabinet_members_cabinet_is_implied(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+def test_a_chair_of_the_regional_cabinet_is_the_regions():
+    """Written for the tests, after real news dev r12_029: "председатель регионального
+    правительства" is the region's "председатель правительства" (a chair is no cabinet
+    member: the cabinet word stays in the post, the adjective gives the region)."""
+    rows = officials.find_officials(analyze(
+        "На брифинге выступил председатель регионального правительства Иван Петров."), REGION)
+    assert [(r.position, r.organization) for r in rows] == [
+        ("председатель правительства", REGION)]
 
 
 def test_a_cabinet_member_of_the_local_cabinet_is_the_regions():

@@ -1397,11 +1397,15 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
 
 def _regional_cabinet(t: Token, comp: _Complement, doc: Article) -> Step:
     """"вице-премьер местного правительства", "премьер областного правительства": a
-    cabinet member of the region's cabinet is the region's (the cabinet implied)."""
-    if _lem(t) not in CABINET_WORDS or comp.last not in CABINET_MEMBERS or comp.compl \
+    cabinet member of the region's cabinet is the region's (the cabinet implied); any
+    other post keeps the cabinet word ("председатель регионального правительства" is the
+    region's "председатель правительства", as `_country_cabinet` reads a country's)."""
+    if _lem(t) not in CABINET_WORDS or comp.compl \
             or not comp.pending or doc.region_name is None \
             or not all(_lem(p) in REGION_ADJECTIVES for p in comp.pending):
         return None
+    if comp.last not in CABINET_MEMBERS:
+        comp.compl.append(t)
     comp.pending = []
     comp.organization = doc.region_name
     comp.i += 1
