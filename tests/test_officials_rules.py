@@ -1036,9 +1036,30 @@ def test_a_post_read_by_reference_adds_no_second_name_for_the_same_post():
     # the governor was named with the post: no other person gets it
     ("Губернатор Иван Петров открыл цех. Анна Смирнова рассказала о нём. Губернатор "
      "пообещал поддержку.", [("Иван Петров", "губернатор", REGION)]),
+    # after r13_010: a quote of several sentences between the name and the post
+    ("Об этом сообщил Иван Петров. Завод начнёт работу в мае. «Это пример для района. "
+     "Земля выделена без торгов. Рабочих мест будет тридцать. Дальше завод будет "
+     "расти», — сообщил глава региона.", [("Иван Петров", "глава", REGION)]),
 ])
 def test_a_sole_post_said_bare_is_the_person_named_before(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, region, expected", [
+    # written for the tests, after real news dev r12_004: the president of a republic is
+    # its one head, as a governor is
+    ("Иван Петров открыл завод. Открывая цех, Президент РТ подчеркнул его значение.",
+     "Республика Татарстан", [("Иван Петров", "президент", "Республика Татарстан")]),
+    # after r13_029: the mayor of the capital is a federal city's one head
+    ("Об этом написал в своём блоге Иван Петров. По словам мэра столицы, завод важен.",
+     "Москва", [("Иван Петров", "мэр", "Москва")]),
+    # a company's president is no head of the region: no row
+    ("Иван Петров открыл завод. Президент компании подчеркнул его значение.",
+     "Республика Татарстан", []),
+])
+def test_a_regions_president_or_a_federal_citys_mayor_said_bare(text, region, expected):
+    rows = officials.find_officials(analyze(text), region)
     assert [(r.full_name, r.position, r.organization) for r in rows] == expected
 
 

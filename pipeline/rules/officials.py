@@ -2430,6 +2430,12 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
 
 
+# How many sentences back a bare sole post looks for the person it names: a quote of
+# several sentences often stands between the name and "сообщил глава региона" (real news
+# dev r13_010); the nearest sentence naming anyone must still name one person only.
+SOLE_POST_REACH = 8
+
+
 def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Person],
                   rows: _Rows, doc: Article) -> None:
     """"Олег Мельниченко оценил мощности предприятий. Губернатор посетил район": a post
@@ -2456,7 +2462,7 @@ def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Per
                     or post.organization != doc.region_name \
                     or post.head in NEEDS_COMPLEMENT and post.default_org:
                 continue
-            person = _antecedent(sentences[max(0, k - 3):k], persons, posted,
+            person = _antecedent(sentences[max(0, k - SOLE_POST_REACH):k], persons, posted,
                                  post.head_case == "Nom")
             if person is not None:
                 rows.add(person, post, sent, tok.start, tok.end, referred=True)
