@@ -1559,3 +1559,17 @@ def test_a_womans_family_name_after_initials(text, expected):
     names = {m.full_name for m in officials.find_officials(analyze(text), REGION)
              if m.surname.startswith("Кашин") or m.surname.startswith("Петров")}
     assert names == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r12_012: "по словам" takes the genitive,
+    # so a post the page writes as a nominative there leaves the genitive name to be read
+    ("По словам президент холдинга «Альфа» Эдуарда Тарана, заём важен.",
+     [("Эдуард Таран", "Таран", "президент")]),
+    # after r12_022: a surname in -о does not decline ("Кожемяко" stays as written)
+    ("Компанию основал сын губернатора Олега Кожемяко.",
+     [("Олег Кожемяко", "Кожемяко", "губернатор")]),
+])
+def test_a_name_read_in_its_own_case(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.surname, r.position) for r in rows] == expected

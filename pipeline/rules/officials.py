@@ -116,6 +116,8 @@ STATE_WORDS = _role("state_word")
 # "X занял пост министра", "X стал премьер-министром": the post in a predicate.
 POST_NOUNS = _role("post_noun")
 COPULA_VERBS = _role("copula_verb")
+# "по словам", "по мнению": a name after them is in the genitive, whatever the post's case.
+GENITIVE_FRAMES = _role("genitive_frame")
 # "кандидат на пост главы": a post sought is not a post held.
 CANDIDATE_WORDS = _role("candidate_word")
 FORMER_WORDS = _role("former_word")
@@ -264,8 +266,8 @@ def _nominative_word(word: str, tok: Token | None) -> str:
     src = UD_TO_PYMORPHY_CASE.get(tok.case)
     if not src or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
         return word
-    if word[-1].lower() not in "аяуюоеыиёмй":
-        return word  # oblique forms of declined names end so; "Пен", "Клинтон" do not
+    if word[-1].lower() not in "аяуюеыиёмй":
+        return word  # oblique forms of declined names end so; "Пен", "Клинтон", "Кожемяко" do not
     parses = [p for p in morph().parse(word) if p.tag.case == src]
     named = [p for p in parses if {"Surn", "Name", "Patr"} & p.tag.grammemes]
     if named:
@@ -2572,7 +2574,7 @@ def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
     """The posts of one name: before it, after a possessive, after it, in the predicate,
     led by a verb, or in a plural post; one per organization of a post held in several."""
     posts = _posts_before(sent, per, doc)
-    if posts and posts[0].head_case == "Nom":
+    if posts and posts[0].head_case == "Nom" and not _in_genitive_frame(sent, per):
         _read_as_nominative(sent, per, person)
     posts = posts or _possessive_post(sent, per, doc) or _posts_after(sent, per, doc) or \
         _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
@@ -2619,6 +2621,21 @@ def _pronoun_org(sent: Sentence, before: list[Token], doc: Article) -> str | Non
             return doc.generic_orgs.get(lem) or (
                 doc.company if lem in STORY_COMPANY_NOUNS else None)
     return None
+
+
+def _in_genitive_frame(sent: Sentence, per: Span) -> bool:
+    """"По словам президент холдинга Эдуарда Тарана": the clause of the post and the name
+    opens with "по словам", "по мнению" (`genitive_frame`), which take the genitive, so a
+    post written as a nominative there is a slip and the name keeps its genitive (real
+    news dev r12_012)."""
+    before = [t for t in sent.tokens if t.end <= per.start]
+    k = len(before)
+    while k > 0 and before[k - 1].text not in _HARD_BOUNDARY and before[k - 1].text != "," \
+            and before[k - 1].pos not in ("VERB", "AUX"):
+        k -= 1
+    seg = before[k:]
+    return len(seg) >= 3 and seg[0].text.lower() in ("по", "со") \
+        and _lem(seg[1]) in GENITIVE_FRAMES
 
 
 def _read_as_nominative(sent: Sentence, per: Span, person: _Person) -> None:
