@@ -1573,3 +1573,20 @@ def test_a_womans_family_name_after_initials(text, expected):
 def test_a_name_read_in_its_own_case(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.full_name, r.surname, r.position) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r13_026: a capitalised unit the tagger
+    # reads as a name of its own, right before its company's name, stays in the post
+    ("Цех открыли директор Сервисного центра ЗАО «Альфа» Иван Петров.",
+     [("директор сервисного центра", "Альфа")]),
+    ("Цех открыли руководитель Уральского филиала ОАО «Альфа» Иван Петров.",
+     [("руководитель уральского филиала", "Альфа")]),
+    # a capitalised body of a municipality is the body of the district named after it
+    ("В церемонии приняли участие: Глава Администрации Муниципального образования "
+     "Майминского района И.П. Петров, директор завода «Альфа» С.А. Орлов.",
+     [("глава администрации", "Майминский район"), ("директор", "Альфа")]),
+])
+def test_a_capitalised_unit_stays_in_the_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position.lower(), r.organization) for r in rows] == expected

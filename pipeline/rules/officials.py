@@ -116,6 +116,9 @@ STATE_WORDS = _role("state_word")
 # "X занял пост министра", "X стал премьер-министром": the post in a predicate.
 POST_NOUNS = _role("post_noun")
 COPULA_VERBS = _role("copula_verb")
+# Nouns of a company's branch or unit ("сервисный центр"): before the company's name they
+# stay in the post, as the post complements do.
+BRANCH_NOUNS = _role("branch_noun")
 # "по словам", "по мнению": a name after them is in the genitive, whatever the post's case.
 GENITIVE_FRAMES = _role("genitive_frame")
 # "кандидат на пост главы": a post sought is not a post held.
@@ -1075,6 +1078,21 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         return _STOP
     if _body_before_place(sent, toks, comp.i, span):
         return None  # "председателя Правительства Оренбургской области": the body's noun
+    if (end := _body_of_municipality(sent, toks, comp.i, span)) is not None:
+        # "Глава Администрации Муниципального образования Усть-Канского района": the body
+        # stays in the post, the district named after it is the organization
+        comp.compl += [*comp.pending, toks[comp.i]]
+        comp.pending = []
+        comp.last = _lem(toks[comp.i])
+        comp.i = end
+        return _NEXT
+    if (unit_end := _unit_before_name(sent, toks, comp.i, span)) is not None:
+        # "директор Сервисного центра ЗАО «Колакс-М»": the unit stays in the post
+        comp.compl += [*comp.pending, *toks[comp.i:unit_end]]
+        comp.pending = []
+        comp.last = _lem(toks[unit_end - 1])
+        comp.i = unit_end
+        return _NEXT
     comp.organization = _org_name(span, sent)
     if (noun := _place_noun_after(sent, toks, comp.i, span)) is not None:
         # "главой Изыхских копей": the tagger cut the place to its adjective; its noun
@@ -1181,6 +1199,47 @@ def _body_before_place(sent: Sentence, toks: list[Token], i: int, span: Span) ->
         and (nxt := _span_at(sent, toks[i + 1])) is not None and nxt.type == "LOC" \
         and toks[i + 1].start == nxt.start and country_of(nxt.normal) is None \
         and country_of(nxt.text) is None
+
+
+def _body_of_municipality(sent: Sentence, toks: list[Token], i: int, span: Span
+                          ) -> int | None:
+    """"Глава Администрации Муниципального образования Усть-Канского района": a capitalised
+    body noun and a municipality phrase (`municipality_phrase`) the tagger read as one
+    name (of an organization or a place), right before a place, are the body of that
+    place, as the same words in lower case are (real news dev r13_026). The index after
+    the span, else None."""
+    inside = [k for k in range(i, len(toks)) if span.start <= toks[k].start < span.end]
+    if len(inside) < 2 or toks[i].start != span.start \
+            or _lem(toks[i]) not in POST_COMPLEMENTS \
+            or " ".join(_lem(toks[k]) for k in inside[1:]) not in MUNICIPALITY_PHRASES:
+        return None
+    end = inside[-1] + 1
+    nxt = _span_at(sent, toks[end]) if end < len(toks) else None
+    if nxt is None or nxt.type != "LOC" or nxt.start != toks[end].start \
+            or country_of(nxt.normal) or country_of(nxt.text):
+        return None
+    return end
+
+
+def _unit_before_name(sent: Sentence, toks: list[Token], i: int, span: Span) -> int | None:
+    """"руководитель Горно-Алтайского филиала ОАО «РоссельхозБанк»", "директор Сервисного
+    центра ЗАО «Колакс-М»": a capitalised unit (adjectives and a unit noun: a post
+    complement or a `branch_noun`) the tagger read as a name of its own, right before the
+    named company it belongs to (a span opening with a legal form), is a part of the post,
+    as the same words in lower case are; the company is the organization (real news dev
+    r13_026). The index after the unit, else None."""
+    inside = [k for k in range(i, len(toks)) if span.start <= toks[k].start < span.end]
+    if span.type != "ORG" or not inside or toks[i].start != span.start:
+        return None
+    *adjs, noun = inside
+    if _lem(toks[noun]) not in POST_COMPLEMENTS | BRANCH_NOUNS \
+            or any(toks[k].pos != "ADJ" for k in adjs) or noun + 1 >= len(toks):
+        return None
+    nxt = _span_at(sent, toks[noun + 1])
+    if nxt is None or nxt.type != "ORG" or nxt.start != toks[noun + 1].start \
+            or not re.match(r"(?:ООО|ОАО|ЗАО|ПАО|АО|НАО|ФГУП|ГУП|МУП)\b", nxt.text):
+        return None
+    return noun + 1
 
 
 def _qualitative(tok: Token) -> bool:
