@@ -1590,3 +1590,22 @@ def test_a_name_read_in_its_own_case(text, expected):
 def test_a_capitalised_unit_stays_in_the_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position.lower(), r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, company, expected", [
+    # written for the tests, after real news dev r12_024: a relative pronoun object of a
+    # leading verb stands for the company named before its comma
+    ("Завод купила Балтийская строительная компания, которую возглавляет Иван Петров.", None,
+     [("Иван Петров", "руководитель", "Балтийская строительная компания")]),
+    ("Завод купила компания «Альфа», которой руководит Иван Петров.", None,
+     [("Иван Петров", "руководитель", "Альфа")]),
+    # after r12_001: a company's noun ends the "по" portfolio and names the organization
+    ("Об этом сказал директор по маркетингу компании «Альфа» Иван Петров.", None,
+     [("Иван Петров", "директор по маркетингу", "Альфа")]),
+    ("ООО «Альфа» строит склад. По словам директора по развитию компании Анны Смирновой, "
+     "склад достроят в 2026 году.", "Альфа",
+     [("Анна Смирнова", "директор по развитию", "Альфа")]),
+])
+def test_the_company_of_a_relative_clause_or_a_portfolio(text, company, expected):
+    rows = officials.find_officials(analyze(text), REGION, company)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected

@@ -49,7 +49,13 @@ from pipeline.rules.morph import (
     lemma,
     morph,
 )
-from pipeline.rules.orgs import described_name, normalize_org, org_sector, quoted_nominative
+from pipeline.rules.orgs import (
+    BUSINESS_WORDS,
+    described_name,
+    normalize_org,
+    org_sector,
+    quoted_nominative,
+)
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "positions_countries.csv"
@@ -1328,9 +1334,11 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
         toks[j].pos in ("NOUN", "ADJ")
         or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
         or (toks[j].text == "," and j > i + 1 and _listed_in_case(sent, toks, j + 1, case))
-    ) and not (j > i + 1 and toks[j - 1].pos == "NOUN" and _place_adjective(toks[j])):
+    ) and not (j > i + 1 and toks[j - 1].pos == "NOUN" and _place_adjective(toks[j])) \
+            and not (j > i + 1 and _company_noun(toks[j])):
         # "по вопросам прав человека американского министерства": a place adjective
-        # after the phrase's nouns opens the organization
+        # after the phrase's nouns opens the organization; so does a company's noun
+        # ("директор по развитию компании": the company, named or the story's)
         j += 1
     if j == i + 1:
         return _STOP
@@ -1339,6 +1347,13 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     comp.i = j
     comp.last = "_portfolio"  # the post has its portfolio: a genitive after it is no other
     return _NEXT
+
+
+def _company_noun(tok: Token) -> bool:
+    """A genitive noun that names a company by its kind ("компании", "холдинга"): an
+    organization noun (`generic_org_noun`) that is a business word of orgs_words.csv."""
+    return tok.pos == "NOUN" and tok.case == "Gen" and _lem(tok) in GENERIC_ORG_NOUNS \
+        and _lem(tok) in BUSINESS_WORDS
 
 
 def _listed_in_case(sent: Sentence, toks: list[Token], j: int, case: str | None) -> bool:
@@ -2375,10 +2390,19 @@ def _instrumental_name(name: str) -> str:
 
 
 def _named_before(sent: Sentence, toks: list[Token], v: int, doc: Article) -> str | None:
-    """The object written before the verb: "«Молкомом» руководит"."""
+    """The object written before the verb: "«Молкомом» руководит"; a relative pronoun
+    there ("компания «Альфа», которой руководит", "Поморская лесопильная компания, которую
+    возглавляет", real news dev r12_024) stands for the name right before its comma."""
     if v == 0:
         return None
     prev = toks[v - 1]
+    if _lem(prev) == "который" and v >= 3 and toks[v - 2].text == ",":
+        prev = toks[v - 3]
+        if prev.text not in "»\"”":
+            sp = _span_at(sent, prev)
+            # the antecedent is read in its own case
+            return _org_name(sp, sent) if sp is not None and sp.type == "ORG" \
+                and sp.end == prev.end else None
     if prev.text in "»\"”":
         m = re.search(r"[«\"„“]([^«»\"”]{1,80})$", sent.text[:prev.start - sent.start])
         return _instrumental_name(normalize_org(m.group(1))) if m else None
