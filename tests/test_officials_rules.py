@@ -1609,3 +1609,19 @@ def test_a_capitalised_unit_stays_in_the_post(text, expected):
 def test_the_company_of_a_relative_clause_or_a_portfolio(text, company, expected):
     rows = officials.find_officials(analyze(text), REGION, company)
     assert [(r.full_name, r.position, r.organization) for r in rows] == expected
+
+
+def test_a_name_cut_off_by_the_end_of_the_excerpt_makes_no_row():
+    """Written for the tests, after real news dev r13_023: an excerpt that ends inside a
+    name ("Иван Кузне") gives no row for it; the same name with its full stop does."""
+    text = "Завод построят в 2026 году. На встрече был губернатор области Иван Кузне"
+    assert officials.find_officials(analyze(text), REGION) == []
+    rows = officials.find_officials(analyze(text + "цов."), REGION)
+    assert [(r.full_name, r.position) for r in rows] == [("Иван Кузнецов", "губернатор")]
+
+
+def test_the_project_of_a_project_leader_is_in_the_post():
+    """Written for the tests, after real news dev r12_006: "руководитель проекта"."""
+    rows = officials.find_officials(analyze(
+        "Руководитель проекта Иван Петров рассказал, что цех откроют в мае."), REGION)
+    assert [(r.position, r.organization) for r in rows] == [("руководитель проекта", None)]

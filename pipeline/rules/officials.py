@@ -125,6 +125,8 @@ COPULA_VERBS = _role("copula_verb")
 # Nouns of a company's branch or unit ("сервисный центр"): before the company's name they
 # stay in the post, as the post complements do.
 BRANCH_NOUNS = _role("branch_noun")
+# "руководитель проекта": a genitive noun that stays in the post when no name follows it.
+BARE_COMPLEMENTS = _role("bare_complement")
 # "по словам", "по мнению": a name after them is in the genitive, whatever the post's case.
 GENITIVE_FRAMES = _role("genitive_frame")
 # "кандидат на пост главы": a post sought is not a post held.
@@ -1585,7 +1587,8 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
     торговли" (a portfolio may be a pair)."""
     t = toks[comp.i]
     lem = _lem(t)
-    if not (lem in POST_COMPLEMENTS or _is_head(t) or comp.last in PORTFOLIO_HEADS):
+    if not (lem in POST_COMPLEMENTS or _is_head(t) or comp.last in PORTFOLIO_HEADS
+            or lem in BARE_COMPLEMENTS and _unnamed(sent, toks, comp.i)):
         return None
     nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
     if any(country_adjectives().get(_lem(p)) for p in comp.pending) and (
@@ -1618,6 +1621,13 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
             comp.i += 2
         comp.last = "_portfolio"
     return _NEXT
+
+
+def _unnamed(sent: Sentence, toks: list[Token], i: int) -> bool:
+    """No name (a named span or a quote) follows toks[i]."""
+    return i + 1 >= len(toks) or (_span_at(sent, toks[i + 1]) is None
+                                  and toks[i + 1].text not in _OPEN_QUOTES
+                                  and not re.match(r"[A-Z]", toks[i + 1].text))
 
 
 def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
@@ -2506,13 +2516,20 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
         plural = _coordinated_posts(sent, doc)
         for per in person_spans(sent):
             person = persons.get((per.start, per.end))
-            if person is None:
+            if person is None or _cut_at_end(analyzed, per):
                 continue
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
     _sole_holders(sentences, persons, rows, doc)
     _named_next(analyzed, persons, rows, doc)
     return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
+
+
+def _cut_at_end(analyzed: AnalyzedText, per: Span) -> bool:
+    """"... губернатор Псковской области Михаил Кузне" (the end of the text): an excerpt
+    cut off inside a name leaves a name that is not the person's, so a name that ends
+    the text with no full stop after it makes no row (real news dev r13_023)."""
+    return per.end >= len(analyzed.text.rstrip())
 
 
 # How many sentences back a bare sole post looks for the person it names: a quote of
