@@ -1625,3 +1625,16 @@ def test_the_project_of_a_project_leader_is_in_the_post():
     rows = officials.find_officials(analyze(
         "Руководитель проекта Иван Петров рассказал, что цех откроют в мае."), REGION)
     assert [(r.position, r.organization) for r in rows] == [("руководитель проекта", None)]
+
+
+def test_a_former_post_listed_with_a_post_held_makes_no_row():
+    """Written for the tests, after real news dev r13_030 and r3_005: "директор завода,
+    экс-вице-губернатор области Иван Петров" holds the first post; the second is his past.
+    A former post said alone stays a row."""
+    rows = officials.find_officials(analyze(
+        "На церемонии был директор завода «Альфа», экс-вице-губернатор области Иван Петров."),
+        REGION)
+    assert [(r.position, r.phase) for r in rows] == [("директор", None)]
+    rows = officials.find_officials(analyze(
+        "На церемонии был экс-вице-губернатор области Иван Петров."), REGION)
+    assert [(r.position, r.phase) for r in rows] == [("вице-губернатор", "former")]

@@ -2972,7 +2972,14 @@ def _post_once(rows: list[OfficialMention]) -> list[OfficialMention]:
                 orgs.append(r.organization)
     out = []
     said: set[tuple[tuple[str, str], str | None]] = set()
+    current = {(r.person_key, r.start) for r in rows if r.phase != "former"}
     for r in rows:
+        if r.phase == "former" and (r.person_key, r.start) in current:
+            # "министр природных ресурсов, экс-губернатор ЯНАО Иван Петров": a former post
+            # listed with a post held, at the same mention of the name, is the holder's
+            # past, no row of its own (real news dev r13_030, r3_005: the annotators'
+            # convention); a former post said elsewhere is a fact of its own (factRuEval)
+            continue
         key = _post_key(r)
         orgs = placed.get(key, [])
         if r.organization is None and orgs or r.organization and r.organization not in orgs \
