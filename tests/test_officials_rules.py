@@ -1638,3 +1638,18 @@ def test_a_former_post_listed_with_a_post_held_makes_no_row():
     rows = officials.find_officials(analyze(
         "На церемонии был экс-вице-губернатор области Иван Петров."), REGION)
     assert [(r.position, r.phase) for r in rows] == [("вице-губернатор", "former")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests: a "с" phrase inside a "по" portfolio stays in the post
+    ("Об этом сообщил вице-президент по связям с общественностью компании «Альфа» Иван "
+     "Петров.", [("вице-президент по связям с общественностью", "Альфа")]),
+    # a participle of a leading verb set off after the name: the company's head
+    ("Иван Петров, возглавляющий компанию «Альфа», рассказал о заводе.",
+     [("руководитель", "Альфа")]),
+    # its imperfective past is a post held before: no row
+    ("Завод купил Иван Петров, возглавлявший компанию «Альфа».", []),
+])
+def test_a_portfolio_with_a_c_phrase_and_a_leading_participle(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

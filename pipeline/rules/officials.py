@@ -1326,7 +1326,8 @@ def _preposition_org(sent: Sentence, toks: list[Token], comp: _Complement,
 
 def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
     """"по + noun phrase" stays in the post: "министр по делам разведки", "директор по
-    стратегии и развитию"; a "по" that opens no noun phrase ends the complement."""
+    стратегии и развитию", "вице-президент по связям с общественностью" (a "с" phrase
+    inside it); a "по" that opens no noun phrase ends the complement."""
     i, n = comp.i, len(toks)
     if _lem(toks[i]) != "по" or i + 1 >= n:
         return None
@@ -1334,7 +1335,8 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     case = next((t.case for t in toks[i + 1:] if t.pos == "NOUN"), None)
     while j < n and _span_at(sent, toks[j]) is None and (
         toks[j].pos in ("NOUN", "ADJ")
-        or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
+        or (toks[j].text in ("и", "с", "со") and j + 1 < n
+            and toks[j + 1].pos in ("NOUN", "ADJ") and (toks[j].text == "и" or j > i + 1))
         or (toks[j].text == "," and j > i + 1 and _listed_in_case(sent, toks, j + 1, case))
     ) and not (j > i + 1 and toks[j - 1].pos == "NOUN" and _place_adjective(toks[j])) \
             and not (j > i + 1 and _company_noun(toks[j])):
@@ -2357,10 +2359,24 @@ def _joined(sent: Sentence, toks: list[Token], j: int,
 
 def _lead_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     """"«Молкомом» руководит Роман Коржов", "Иван Петров возглавил компанию «Вектор»": a
-    leading verb next to the name in the nominative, its object a named organization."""
+    leading verb next to the name in the nominative, its object a named organization; or
+    its participle set off by a comma after the name ("Иван Петров, возглавляющий
+    компанию «Вектор»")."""
     toks = sent.tokens
     inside = [k for k, t in enumerate(toks) if per.start <= t.start < per.end]
-    if not LEAD_POST or not inside or toks[inside[0]].case not in ("Nom", None):
+    if not LEAD_POST or not inside:
+        return []
+    p = inside[-1] + 2
+    if p < len(toks) and toks[p - 1].text == "," and _lem(toks[p]) in LEAD_VERBS \
+            and toks[p].feats.get("VerbForm") == "Part" \
+            and toks[p].case in (toks[inside[-1]].case, None) \
+            and not (toks[p].feats.get("Tense") == "Past"
+                     and toks[p].feats.get("Aspect") == "Imp"):  # "возглавлявший": the past
+        # "Иван Петров, возглавляющий компанию «Альфа»,": a participle of a leading verb
+        # set off after the name, in its case
+        org = _lead_object(sent, toks, p + 1, doc)
+        return [_Post(LEAD_POST, org, None, LEAD_POST, 0, 0, None)] if org else []
+    if toks[inside[0]].case not in ("Nom", None):
         return []
     for v in (inside[-1] + 1, inside[0] - 1):
         if not 0 <= v < len(toks) or _lem(toks[v]) not in LEAD_VERBS \
