@@ -49,7 +49,13 @@ from pipeline.rules.morph import (
     lemma,
     morph,
 )
-from pipeline.rules.orgs import described_name, normalize_org, org_sector, quoted_nominative
+from pipeline.rules.orgs import (
+    BUSINESS_WORDS,
+    described_name,
+    normalize_org,
+    org_sector,
+    quoted_nominative,
+)
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "positions_countries.csv"
@@ -116,6 +122,13 @@ STATE_WORDS = _role("state_word")
 # "X занял пост министра", "X стал премьер-министром": the post in a predicate.
 POST_NOUNS = _role("post_noun")
 COPULA_VERBS = _role("copula_verb")
+# Nouns of a company's branch or unit ("сервисный центр"): before the company's name they
+# stay in the post, as the post complements do.
+BRANCH_NOUNS = _role("branch_noun")
+# "руководитель проекта": a genitive noun that stays in the post when no name follows it.
+BARE_COMPLEMENTS = _role("bare_complement")
+# "по словам", "по мнению": a name after them is in the genitive, whatever the post's case.
+GENITIVE_FRAMES = _role("genitive_frame")
 # "кандидат на пост главы": a post sought is not a post held.
 CANDIDATE_WORDS = _role("candidate_word")
 FORMER_WORDS = _role("former_word")
@@ -264,8 +277,8 @@ def _nominative_word(word: str, tok: Token | None) -> str:
     src = UD_TO_PYMORPHY_CASE.get(tok.case)
     if not src or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
         return word
-    if word[-1].lower() not in "аяуюоеыиёмй":
-        return word  # oblique forms of declined names end so; "Пен", "Клинтон" do not
+    if word[-1].lower() not in "аяуюеыиёмй":
+        return word  # oblique forms of declined names end so; "Пен", "Клинтон", "Кожемяко" do not
     parses = [p for p in morph().parse(word) if p.tag.case == src]
     named = [p for p in parses if {"Surn", "Name", "Patr"} & p.tag.grammemes]
     if named:
@@ -1073,6 +1086,21 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         return _STOP
     if _body_before_place(sent, toks, comp.i, span):
         return None  # "председателя Правительства Оренбургской области": the body's noun
+    if (end := _body_of_municipality(sent, toks, comp.i, span)) is not None:
+        # "Глава Администрации Муниципального образования Усть-Канского района": the body
+        # stays in the post, the district named after it is the organization
+        comp.compl += [*comp.pending, toks[comp.i]]
+        comp.pending = []
+        comp.last = _lem(toks[comp.i])
+        comp.i = end
+        return _NEXT
+    if (unit_end := _unit_before_name(sent, toks, comp.i, span)) is not None:
+        # "директор Сервисного центра ЗАО «Колакс-М»": the unit stays in the post
+        comp.compl += [*comp.pending, *toks[comp.i:unit_end]]
+        comp.pending = []
+        comp.last = _lem(toks[unit_end - 1])
+        comp.i = unit_end
+        return _NEXT
     comp.organization = _org_name(span, sent)
     if (noun := _place_noun_after(sent, toks, comp.i, span)) is not None:
         # "главой Изыхских копей": the tagger cut the place to its adjective; its noun
@@ -1181,6 +1209,47 @@ def _body_before_place(sent: Sentence, toks: list[Token], i: int, span: Span) ->
         and country_of(nxt.text) is None
 
 
+def _body_of_municipality(sent: Sentence, toks: list[Token], i: int, span: Span
+                          ) -> int | None:
+    """"Глава Администрации Муниципального образования Усть-Канского района": a capitalised
+    body noun and a municipality phrase (`municipality_phrase`) the tagger read as one
+    name (of an organization or a place), right before a place, are the body of that
+    place, as the same words in lower case are (real news dev r13_026). The index after
+    the span, else None."""
+    inside = [k for k in range(i, len(toks)) if span.start <= toks[k].start < span.end]
+    if len(inside) < 2 or toks[i].start != span.start \
+            or _lem(toks[i]) not in POST_COMPLEMENTS \
+            or " ".join(_lem(toks[k]) for k in inside[1:]) not in MUNICIPALITY_PHRASES:
+        return None
+    end = inside[-1] + 1
+    nxt = _span_at(sent, toks[end]) if end < len(toks) else None
+    if nxt is None or nxt.type != "LOC" or nxt.start != toks[end].start \
+            or country_of(nxt.normal) or country_of(nxt.text):
+        return None
+    return end
+
+
+def _unit_before_name(sent: Sentence, toks: list[Token], i: int, span: Span) -> int | None:
+    """"руководитель Горно-Алтайского филиала ОАО «РоссельхозБанк»", "директор Сервисного
+    центра ЗАО «Колакс-М»": a capitalised unit (adjectives and a unit noun: a post
+    complement or a `branch_noun`) the tagger read as a name of its own, right before the
+    named company it belongs to (a span opening with a legal form), is a part of the post,
+    as the same words in lower case are; the company is the organization (real news dev
+    r13_026). The index after the unit, else None."""
+    inside = [k for k in range(i, len(toks)) if span.start <= toks[k].start < span.end]
+    if span.type != "ORG" or not inside or toks[i].start != span.start:
+        return None
+    *adjs, noun = inside
+    if _lem(toks[noun]) not in POST_COMPLEMENTS | BRANCH_NOUNS \
+            or any(toks[k].pos != "ADJ" for k in adjs) or noun + 1 >= len(toks):
+        return None
+    nxt = _span_at(sent, toks[noun + 1])
+    if nxt is None or nxt.type != "ORG" or nxt.start != toks[noun + 1].start \
+            or not re.match(r"(?:ООО|ОАО|ЗАО|ПАО|АО|НАО|ФГУП|ГУП|МУП)\b", nxt.text):
+        return None
+    return noun + 1
+
+
 def _qualitative(tok: Token) -> bool:
     """A qualitative adjective ("влиятельный", "новый", "правый"): it describes, where a
     relative one ("синодальный", "японский") names."""
@@ -1257,7 +1326,8 @@ def _preposition_org(sent: Sentence, toks: list[Token], comp: _Complement,
 
 def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
     """"по + noun phrase" stays in the post: "министр по делам разведки", "директор по
-    стратегии и развитию"; a "по" that opens no noun phrase ends the complement."""
+    стратегии и развитию", "вице-президент по связям с общественностью" (a "с" phrase
+    inside it); a "по" that opens no noun phrase ends the complement."""
     i, n = comp.i, len(toks)
     if _lem(toks[i]) != "по" or i + 1 >= n:
         return None
@@ -1265,11 +1335,14 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     case = next((t.case for t in toks[i + 1:] if t.pos == "NOUN"), None)
     while j < n and _span_at(sent, toks[j]) is None and (
         toks[j].pos in ("NOUN", "ADJ")
-        or (toks[j].text == "и" and j + 1 < n and toks[j + 1].pos in ("NOUN", "ADJ"))
+        or (toks[j].text in ("и", "с", "со") and j + 1 < n
+            and toks[j + 1].pos in ("NOUN", "ADJ") and (toks[j].text == "и" or j > i + 1))
         or (toks[j].text == "," and j > i + 1 and _listed_in_case(sent, toks, j + 1, case))
-    ) and not (j > i + 1 and toks[j - 1].pos == "NOUN" and _place_adjective(toks[j])):
+    ) and not (j > i + 1 and toks[j - 1].pos == "NOUN" and _place_adjective(toks[j])) \
+            and not (j > i + 1 and _company_noun(toks[j])):
         # "по вопросам прав человека американского министерства": a place adjective
-        # after the phrase's nouns opens the organization
+        # after the phrase's nouns opens the organization; so does a company's noun
+        # ("директор по развитию компании": the company, named or the story's)
         j += 1
     if j == i + 1:
         return _STOP
@@ -1278,6 +1351,13 @@ def _po_phrase(sent: Sentence, toks: list[Token], comp: _Complement, doc: Articl
     comp.i = j
     comp.last = "_portfolio"  # the post has its portfolio: a genitive after it is no other
     return _NEXT
+
+
+def _company_noun(tok: Token) -> bool:
+    """A genitive noun that names a company by its kind ("компании", "холдинга"): an
+    organization noun (`generic_org_noun`) that is a business word of orgs_words.csv."""
+    return tok.pos == "NOUN" and tok.case == "Gen" and _lem(tok) in GENERIC_ORG_NOUNS \
+        and _lem(tok) in BUSINESS_WORDS
 
 
 def _listed_in_case(sent: Sentence, toks: list[Token], j: int, case: str | None) -> bool:
@@ -1397,11 +1477,15 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
 
 def _regional_cabinet(t: Token, comp: _Complement, doc: Article) -> Step:
     """"вице-премьер местного правительства", "премьер областного правительства": a
-    cabinet member of the region's cabinet is the region's (the cabinet implied)."""
-    if _lem(t) not in CABINET_WORDS or comp.last not in CABINET_MEMBERS or comp.compl \
+    cabinet member of the region's cabinet is the region's (the cabinet implied); any
+    other post keeps the cabinet word ("председатель регионального правительства" is the
+    region's "председатель правительства", as `_country_cabinet` reads a country's)."""
+    if _lem(t) not in CABINET_WORDS or comp.compl \
             or not comp.pending or doc.region_name is None \
             or not all(_lem(p) in REGION_ADJECTIVES for p in comp.pending):
         return None
+    if comp.last not in CABINET_MEMBERS:
+        comp.compl.append(t)
     comp.pending = []
     comp.organization = doc.region_name
     comp.i += 1
@@ -1505,7 +1589,8 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
     торговли" (a portfolio may be a pair)."""
     t = toks[comp.i]
     lem = _lem(t)
-    if not (lem in POST_COMPLEMENTS or _is_head(t) or comp.last in PORTFOLIO_HEADS):
+    if not (lem in POST_COMPLEMENTS or _is_head(t) or comp.last in PORTFOLIO_HEADS
+            or lem in BARE_COMPLEMENTS and _unnamed(sent, toks, comp.i)):
         return None
     nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
     if any(country_adjectives().get(_lem(p)) for p in comp.pending) and (
@@ -1538,6 +1623,13 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
             comp.i += 2
         comp.last = "_portfolio"
     return _NEXT
+
+
+def _unnamed(sent: Sentence, toks: list[Token], i: int) -> bool:
+    """No name (a named span or a quote) follows toks[i]."""
+    return i + 1 >= len(toks) or (_span_at(sent, toks[i + 1]) is None
+                                  and toks[i + 1].text not in _OPEN_QUOTES
+                                  and not re.match(r"[A-Z]", toks[i + 1].text))
 
 
 def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
@@ -2267,10 +2359,24 @@ def _joined(sent: Sentence, toks: list[Token], j: int,
 
 def _lead_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
     """"«Молкомом» руководит Роман Коржов", "Иван Петров возглавил компанию «Вектор»": a
-    leading verb next to the name in the nominative, its object a named organization."""
+    leading verb next to the name in the nominative, its object a named organization; or
+    its participle set off by a comma after the name ("Иван Петров, возглавляющий
+    компанию «Вектор»")."""
     toks = sent.tokens
     inside = [k for k, t in enumerate(toks) if per.start <= t.start < per.end]
-    if not LEAD_POST or not inside or toks[inside[0]].case not in ("Nom", None):
+    if not LEAD_POST or not inside:
+        return []
+    p = inside[-1] + 2
+    if p < len(toks) and toks[p - 1].text == "," and _lem(toks[p]) in LEAD_VERBS \
+            and toks[p].feats.get("VerbForm") == "Part" \
+            and toks[p].case in (toks[inside[-1]].case, None) \
+            and not (toks[p].feats.get("Tense") == "Past"
+                     and toks[p].feats.get("Aspect") == "Imp"):  # "возглавлявший": the past
+        # "Иван Петров, возглавляющий компанию «Альфа»,": a participle of a leading verb
+        # set off after the name, in its case
+        org = _lead_object(sent, toks, p + 1, doc)
+        return [_Post(LEAD_POST, org, None, LEAD_POST, 0, 0, None)] if org else []
+    if toks[inside[0]].case not in ("Nom", None):
         return []
     for v in (inside[-1] + 1, inside[0] - 1):
         if not 0 <= v < len(toks) or _lem(toks[v]) not in LEAD_VERBS \
@@ -2310,10 +2416,19 @@ def _instrumental_name(name: str) -> str:
 
 
 def _named_before(sent: Sentence, toks: list[Token], v: int, doc: Article) -> str | None:
-    """The object written before the verb: "«Молкомом» руководит"."""
+    """The object written before the verb: "«Молкомом» руководит"; a relative pronoun
+    there ("компания «Альфа», которой руководит", "Поморская лесопильная компания, которую
+    возглавляет", real news dev r12_024) stands for the name right before its comma."""
     if v == 0:
         return None
     prev = toks[v - 1]
+    if _lem(prev) == "который" and v >= 3 and toks[v - 2].text == ",":
+        prev = toks[v - 3]
+        if prev.text not in "»\"”":
+            sp = _span_at(sent, prev)
+            # the antecedent is read in its own case
+            return _org_name(sp, sent) if sp is not None and sp.type == "ORG" \
+                and sp.end == prev.end else None
     if prev.text in "»\"”":
         m = re.search(r"[«\"„“]([^«»\"”]{1,80})$", sent.text[:prev.start - sent.start])
         return _instrumental_name(normalize_org(m.group(1))) if m else None
@@ -2417,13 +2532,26 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
         plural = _coordinated_posts(sent, doc)
         for per in person_spans(sent):
             person = persons.get((per.start, per.end))
-            if person is None:
+            if person is None or _cut_at_end(analyzed, per):
                 continue
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
     _sole_holders(sentences, persons, rows, doc)
     _named_next(analyzed, persons, rows, doc)
     return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
+
+
+def _cut_at_end(analyzed: AnalyzedText, per: Span) -> bool:
+    """"... губернатор Псковской области Михаил Кузне" (the end of the text): an excerpt
+    cut off inside a name leaves a name that is not the person's, so a name that ends
+    the text with no full stop after it makes no row (real news dev r13_023)."""
+    return per.end >= len(analyzed.text.rstrip())
+
+
+# How many sentences back a bare sole post looks for the person it names: a quote of
+# several sentences often stands between the name and "сообщил глава региона" (real news
+# dev r13_010); the nearest sentence naming anyone must still name one person only.
+SOLE_POST_REACH = 8
 
 
 def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Person],
@@ -2452,7 +2580,7 @@ def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Per
                     or post.organization != doc.region_name \
                     or post.head in NEEDS_COMPLEMENT and post.default_org:
                 continue
-            person = _antecedent(sentences[max(0, k - 3):k], persons, posted,
+            person = _antecedent(sentences[max(0, k - SOLE_POST_REACH):k], persons, posted,
                                  post.head_case == "Nom")
             if person is not None:
                 rows.add(person, post, sent, tok.start, tok.end, referred=True)
@@ -2562,7 +2690,7 @@ def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
     """The posts of one name: before it, after a possessive, after it, in the predicate,
     led by a verb, or in a plural post; one per organization of a post held in several."""
     posts = _posts_before(sent, per, doc)
-    if posts and posts[0].head_case == "Nom":
+    if posts and posts[0].head_case == "Nom" and not _in_genitive_frame(sent, per):
         _read_as_nominative(sent, per, person)
     posts = posts or _possessive_post(sent, per, doc) or _posts_after(sent, per, doc) or \
         _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
@@ -2609,6 +2737,21 @@ def _pronoun_org(sent: Sentence, before: list[Token], doc: Article) -> str | Non
             return doc.generic_orgs.get(lem) or (
                 doc.company if lem in STORY_COMPANY_NOUNS else None)
     return None
+
+
+def _in_genitive_frame(sent: Sentence, per: Span) -> bool:
+    """"По словам президент холдинга Эдуарда Тарана": the clause of the post and the name
+    opens with "по словам", "по мнению" (`genitive_frame`), which take the genitive, so a
+    post written as a nominative there is a slip and the name keeps its genitive (real
+    news dev r12_012)."""
+    before = [t for t in sent.tokens if t.end <= per.start]
+    k = len(before)
+    while k > 0 and before[k - 1].text not in _HARD_BOUNDARY and before[k - 1].text != "," \
+            and before[k - 1].pos not in ("VERB", "AUX"):
+        k -= 1
+    seg = before[k:]
+    return len(seg) >= 3 and seg[0].text.lower() in ("по", "со") \
+        and _lem(seg[1]) in GENITIVE_FRAMES
 
 
 def _read_as_nominative(sent: Sentence, per: Span, person: _Person) -> None:
@@ -2845,7 +2988,14 @@ def _post_once(rows: list[OfficialMention]) -> list[OfficialMention]:
                 orgs.append(r.organization)
     out = []
     said: set[tuple[tuple[str, str], str | None]] = set()
+    current = {(r.person_key, r.start) for r in rows if r.phase != "former"}
     for r in rows:
+        if r.phase == "former" and (r.person_key, r.start) in current:
+            # "министр природных ресурсов, экс-губернатор ЯНАО Иван Петров": a former post
+            # listed with a post held, at the same mention of the name, is the holder's
+            # past, no row of its own (real news dev r13_030, r3_005: the annotators'
+            # convention); a former post said elsewhere is a fact of its own (factRuEval)
+            continue
         key = _post_key(r)
         orgs = placed.get(key, [])
         if r.organization is None and orgs or r.organization and r.organization not in orgs \
