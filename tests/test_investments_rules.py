@@ -451,3 +451,35 @@ def test_an_infrastructure_budget_loan_is_no_investment():
     assert [i.amount for i in investments(
         "Для строительства завода по выпуску кирпича компания «Альфа» привлекла кредит в "
         "размере 1 млрд рублей.")] == [1e9]
+
+
+NOT_INVESTMENTS = [
+    # a trade credit is a supplier's terms; the sum of the next clause still counts
+    ("Партнеры выделили заводу по выпуску кирпича 700 тысяч рублей товарного кредита и готовы "
+     "выделить еще 5 млн рублей в качестве инвестиций.", [5e6]),
+    # revenue a project brings to a budget is no cost of it
+    ("В области открыт завод по выпуску кирпича. Объём поступлений в бюджет за время "
+     "реализации проекта составит 240 млн рублей.", []),
+    # a territory's investment in fixed capital: statistics, no project
+    ("Объем инвестиций в основной капитал Липецкой области в первом полугодии составил "
+     "9,3 млрд рублей, на заводе по выпуску кирпича открыт новый цех.", []),
+]
+
+
+@pytest.mark.parametrize("text,amounts", NOT_INVESTMENTS)
+def test_trade_credit_budget_revenue_and_fixed_capital_are_no_investments(text, amounts):
+    assert [i.amount for i in investments(text)] == amounts
+
+
+def test_a_sum_after_a_warehouse_sentence_is_the_warehouse_s():
+    text = ("В области достроят завод по выпуску кирпича. Второй проект – строительство склада "
+            "для хранения товаров, который реализует ООО «Гамма». Объем инвестиций составит "
+            "2,4 млрд рублей.")
+    assert [i.amount for i in investments(text)] == []
+
+
+def test_a_rounded_repeat_of_a_sum_is_the_same_sum():
+    text = ("Фонд одобрил заём в сумме 398 млн рублей на реконструкцию завода по выпуску "
+            "кирпича ООО «Гамма». По словам директора, 400 миллионов под 1% годовых – это "
+            "серьёзное финансирование.")
+    assert [i.amount for i in investments(text)] == [398e6]

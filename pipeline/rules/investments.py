@@ -314,6 +314,10 @@ def _conversion(sent: Sentence, money: list[Money], m: Money) -> bool:
         sent.text[prev[-1].end - sent.start:m.start - sent.start]))
 
 
+# where the clause of a sum ends: the words after a sum up to this are that sum's
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s(?:и|а|но|или)\s")
+
+
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
                           out: list[InvestmentMention], near: str | None = None) -> None:
@@ -336,7 +340,15 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         if m.currency is None or m.amount <= 0 or _conversion(sent, in_sent, m):
             continue
         rel, rel_end = m.start - sent.start, m.end - sent.start
-        if NOT_INVEST_CUES.search(text[max(0, rel - _NOT_BEFORE): rel_end + _NOT_AFTER]) \
+        # a tax or a wage word of another sum's clause does not make this one no investment
+        # ("500 тысяч рублей товарного кредита и ... порядка 3-4 миллиона рублей в качестве
+        # инвестиций", real news dev r12_006)
+        others_all = [sp for sp in spans if sp != (rel, rel_end)]
+        lo = max((e for s, e in others_all if e <= rel), default=0)
+        if lo and (clause := _CLAUSE_BREAK.search(text, lo, rel)):
+            lo = clause.end()  # the words right after the previous sum are its own
+        hi = min((s for s, e in others_all if s >= rel_end), default=len(text))
+        if NOT_INVEST_CUES.search(text[max(lo, rel - _NOT_BEFORE): min(hi, rel_end + _NOT_AFTER)]) \
                 or _NOT_INVEST_BEFORE.search(text[:rel]):
             continue
         if not facility and NON_INDUSTRIAL.search(text[:rel]):
@@ -381,10 +393,20 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     near: str | None = None
     doc_period = project_period(analyzed.sentences, ctx.published)
     prev_cued = False  # the previous sentence speaks of investing or of a facility, no sum
+    # the previous sentence names a non-industrial object and no facility: a sum of a sentence
+    # that names no facility, company or investors of its own is that object's ("... склада,
+    # реализуемого ООО «X». Объем инвестиций составит 7,9 млрд рублей", real news dev r13_005;
+    # "... построят фруктохранилища. Сумма инвестиций – 65,8 миллионов рублей", r2_025)
+    prev_non_industrial = False
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
         text = cue_text(sent.text)
         cued = bool(INVEST_CUES.search(text))
+        non_industrial = bool(NON_INDUSTRIAL.search(text)) and not names_facility(sent)
+        if in_sent and prev_non_industrial and not names_facility(sent) \
+                and not several_investors(sent) and not sentence_companies(sent):
+            in_sent = []  # a sentence with a subject of its own ("13 компаний ...") is not
+        prev_non_industrial = non_industrial
         if in_sent and not cued:
             neighbour = prev_cued and _NEIGHBOUR.search(text) \
                 and not NOT_INVEST_CUES.search(text)
@@ -401,8 +423,37 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
+    out = _without_rounded_repeats(out)
     out = _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
     return _with_project_period(out, doc_period)
+
+
+# how far a later, rounder sum may be from an earlier one for both to be one figure: "кредит в
+# сумме 499 млн рублей" then, in a quote, "500 миллионов под 1% годовых" (real news dev r12_012)
+_REPEAT_SHARE = 0.02
+
+
+def _significant_digits(amount: float) -> int:
+    """How many significant digits a sum is written with: 500e6 has 1, 499e6 has 3."""
+    digits = f"{amount:.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return len(digits)
+
+
+def _without_rounded_repeats(found: list[InvestmentMention]) -> list[InvestmentMention]:
+    """The sums without those that repeat an earlier sum of another sentence rounded: a
+    later sum within 2% of an earlier one in its currency, no range, written with fewer
+    significant digits, is the same money said loosely (a quote restating the figure)."""
+    out: list[InvestmentMention] = []
+    for inv in found:
+        if inv.amount_max is None and any(
+                o.currency == inv.currency and o.amount_max is None and o.evidence != inv.evidence
+                and o.amount != inv.amount
+                and abs(o.amount - inv.amount) <= _REPEAT_SHARE * max(o.amount, inv.amount)
+                and _significant_digits(inv.amount) < _significant_digits(o.amount)
+                for o in out):
+            continue
+        out.append(inv)
+    return out
 
 
 def _headline_sums(analyzed: AnalyzedText, ctx: DocContext, money: list[Money],
