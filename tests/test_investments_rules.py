@@ -483,3 +483,24 @@ def test_a_rounded_repeat_of_a_sum_is_the_same_sum():
             "кирпича ООО «Гамма». По словам директора, 400 миллионов под 1% годовых – это "
             "серьёзное финансирование.")
     assert [i.amount for i in investments(text)] == [398e6]
+
+
+def test_a_total_as_of_the_end_of_a_year_part_ends_that_year():
+    [inv] = investments("На конец первого полугодия 2024 года в строительство завода по выпуску "
+                        "кирпича инвестировано более 3 млрд рублей.")
+    assert (inv.period_start_year, inv.period_end_year) == (None, 2024)
+
+
+def test_each_sum_takes_the_programme_of_its_own_clause():
+    text = ("В инфраструктуру завода по выпуску кирпича вложено более 900 млн рублей из "
+            "Инвестиционного фонда РФ и свыше 80 млн — из бюджета области.")
+    assert [(i.amount, i.program) for i in investments(text)] == [
+        (9e8, "Инвестиционный фонд РФ"), (8e7, None)]
+
+
+def test_two_regimes_named_give_no_programme_to_a_sum_that_names_none():
+    text = ("В области работают резиденты двух режимов - ТОР «Север» и АЗ РФ. Резиденты "
+            "вложили в строительство заводов 40 млрд рублей (30 млрд - ТОР «Север», "
+            "10 млрд - АЗ РФ). Общий объем инвестиций в заводы превысит 90 млрд рублей.")
+    assert [(i.amount, i.program) for i in investments(text)] == [
+        (4e10, None), (3e10, "ТОР"), (1e10, "АЗ РФ"), (9e10, None)]

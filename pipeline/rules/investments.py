@@ -23,6 +23,7 @@ from pipeline.rules.context import (
     PROJECT_PROGRAMS,
     DocContext,
     find_program,
+    find_programs,
     sentence_companies,
     story_company,
 )
@@ -191,10 +192,17 @@ def investment_id(doc_id: str, start: int, end: int) -> str:
     return "inv-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+# where the clause of a sum ends: the words after a sum up to this are that sum's
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s(?:и|а|но|или)\s")
+
+
 def _stretch(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
-    """The part of a sentence that belongs to one sum: from the end of the previous sum to
-    the start of the next ("6 млрд, из них 2 млрд — заём ФРП")."""
+    """The part of a sentence that belongs to one sum: from the end of the previous sum (or
+    of the clause that follows it) to the start of the next ("6 млрд, из них 2 млрд — заём
+    ФРП")."""
     lo = max((e for s, e in others if e <= start), default=0)
+    if lo and (clause := _CLAUSE_BREAK.search(text, lo, start)):
+        lo = clause.end()  # "1,3 млрд рублей из Инвестиционного фонда РФ и свыше 150 млн"
     hi = min((s for s, e in others if s >= end), default=len(text))
     return text[lo:hi]
 
@@ -314,10 +322,6 @@ def _conversion(sent: Sentence, money: list[Money], m: Money) -> bool:
         sent.text[prev[-1].end - sent.start:m.start - sent.start]))
 
 
-# where the clause of a sum ends: the words after a sum up to this are that sum's
-_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s(?:и|а|но|или)\s")
-
-
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
                           out: list[InvestmentMention], near: str | None = None) -> None:
@@ -383,7 +387,9 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
         return out
     # money over the whole text, so a currency carries over across sentences
     money = carry_currency(find_money(analyzed.text), default=HOME_CURRENCY)
-    doc_programs = {p for sent in analyzed.sentences if (p := find_program(sent.text))}
+    # every programme of every sentence: "ТОР «Столица Арктики» и АЗ РФ" names two, and no
+    # one of them holds for the article's sums (real news dev r12_027)
+    doc_programs = {p for sent in analyzed.sentences for p in find_programs(sent.text)}
     project_program = next(iter(doc_programs & _PROJECT_PROGRAMS)) \
         if len(doc_programs & _PROJECT_PROGRAMS) == 1 else None
     # the company of the last sentence about a project (investing or a facility): a sentence
