@@ -504,3 +504,24 @@ def test_two_regimes_named_give_no_programme_to_a_sum_that_names_none():
             "10 млрд - АЗ РФ). Общий объем инвестиций в заводы превысит 90 млрд рублей.")
     assert [(i.amount, i.program) for i in investments(text)] == [
         (4e10, None), (3e10, "ТОР"), (1e10, "АЗ РФ"), (9e10, None)]
+
+
+def test_loans_to_enterprises_of_several_regions_have_no_region():
+    text = ("Фонд выдаст 250 млн рублей в качестве займов предприятиям из Курской, Орловской, "
+            "Тульской областей и Чувашии на создание заводов.")
+    [inv] = investments(text)
+    assert inv.region is None
+
+
+def test_a_sum_of_several_investors_after_a_list_of_regions_has_no_region():
+    text = ("Фонд одобрил 9 займов для заводов в Курской, Орловской, Тульской и Липецкой "
+            "областях. Сумма займов превысит 1,2 миллиарда рублей.")
+    [inv] = investments(text)
+    assert inv.region is None
+
+
+def test_two_regions_of_several_agreements_keep_the_first():
+    text = ("Курская область на московской выставке подписала три инвестсоглашения на "
+            "строительство заводов на 2,7 млрд рублей.")
+    [inv] = investments(text)
+    assert inv.region is not None and inv.region.code == "RU-KRS"

@@ -324,18 +324,27 @@ def _conversion(sent: Sentence, money: list[Money], m: Money) -> bool:
 
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
-                          out: list[InvestmentMention], near: str | None = None) -> None:
+                          out: list[InvestmentMention], near: str | None = None,
+                          prev_regions: frozenset[str] = frozenset()) -> None:
     """Append the investment sums of one sentence that speaks of investing to `out`; the
     sentence gives each sum its investor, region, period and programme. A sentence that
     names no company takes `near` (the company of the last sentence about a project; "" when
     that sentence spoke of several investors and named none: no investor), else the
-    article's main company."""
+    article's main company. A sum of several investors in a sentence that names three
+    regions or more (or names none after one that does: `prev_regions`) has no region."""
     periods = find_periods(sent.text, ctx.published)
     regions = find_regions(sent.text)
     region = regions[0].region if regions else ctx.region
     companies = sentence_companies(_without_targets(sent))
     investor = companies[0] if companies else story_company(ctx) if near is None else near or None
     several = several_investors(sent)
+    if several and len({r.region.code for r in regions} if regions else prev_regions) > 2:
+        # loans to enterprises of four regions, or the sum of a list of regions' projects
+        # ("займы предприятиям из Челябинской, Белгородской, Тверской областей и Удмуртии на
+        # 172 млн рублей", real news dev r12_013, r12_014): no one region; two may be the
+        # region and where its agreements were signed ("Ростовская область на московской
+        # агровыставке подписала три инвестоглашения", r6_033)
+        region = None
     sent_program = find_program(sent.text)
     spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]
     text = cue_text(sent.text)
@@ -404,6 +413,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     # реализуемого ООО «X». Объем инвестиций составит 7,9 млрд рублей", real news dev r13_005;
     # "... построят фруктохранилища. Сумма инвестиций – 65,8 миллионов рублей", r2_025)
     prev_non_industrial = False
+    prev_regions: frozenset[str] = frozenset()  # the regions the previous sentence names
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
         text = cue_text(sent.text)
@@ -418,7 +428,8 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
                 and not NOT_INVEST_CUES.search(text)
             in_sent = [m for m in in_sent if neighbour or _cost_after(sent, text, m)]
         if in_sent:
-            _sentence_investments(sent, in_sent, ctx, project_program, out, near)
+            _sentence_investments(sent, in_sent, ctx, project_program, out, near, prev_regions)
+        prev_regions = frozenset(r.region.code for r in find_regions(sent.text))
         about_project = cued or names_facility(sent)
         names = sentence_companies(sent, facilities=False)
         if about_project and names:
