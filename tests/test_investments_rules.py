@@ -525,3 +525,18 @@ def test_two_regions_of_several_agreements_keep_the_first():
             "строительство заводов на 2,7 млрд рублей.")
     [inv] = investments(text)
     assert inv.region is not None and inv.region.code == "RU-KRS"
+
+
+def test_a_company_named_only_as_the_builder_is_no_investor():
+    text = ("В области достроят завод по выпуску кирпича. Строительством занимается компания "
+            "«Гамма-строй». Финансирование проекта составляет около 2 миллиардов рублей.")
+    [inv] = investments(text)
+    assert inv.investor is None
+
+
+def test_an_abbreviation_is_written_as_the_name_it_stands_for():
+    text = ("В дело вмешалась Поморская лесопильная компания, которую возглавляет Иван Петров. "
+            "Затем ПЛК построит завод по выпуску кирпича, инвестиции в проект составят около "
+            "3 миллиардов рублей.")
+    [inv] = investments(text)
+    assert inv.investor == "Поморская лесопильная компания"

@@ -105,6 +105,13 @@ _NAME_HEADS = lexicon.words("investor_words", kind="name_head")
 _TARGET_BEFORE = re.compile(
     r"(?:" + "|".join(lexicon.ordered("investor_words", kind="target_before"))
     + r")\s+[«\"“]?\s*$", re.IGNORECASE)
+# "Строительством занимается компания «Монолит-строй»": the builder, no investor
+_CONTRACTOR_BEFORE = re.compile(
+    r"(?:" + "|".join(lexicon.ordered("investor_words", kind="contractor_before"))
+    + r")\s*[-–—:]?\s*(?:(?:компани\w*|фирм\w*|организаци\w*|ООО|АО|ЗАО|ОАО)\s+)?[«\"“]?\s*$",
+    re.IGNORECASE)
+# an abbreviation that a company's name spelt out earlier stands for ("ПЛК")
+_ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")
 # "из которых 120 млн — краевая субсидия": public money, no company's investment
 _PUBLIC_MONEY = compile_fast(
     "|".join(lexicon.ordered("investor_words", kind="public_money")), re.IGNORECASE)
@@ -442,7 +449,37 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             and not any(sent.start <= m.start < sent.end for m in money)
     out = _without_rounded_repeats(out)
     out = _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
+    out = _with_investor_names(out, analyzed)
     return _with_project_period(out, doc_period)
+
+
+def _with_investor_names(found: list[InvestmentMention],
+                         analyzed: AnalyzedText) -> list[InvestmentMention]:
+    """The investors as the article names them: none for a company it names only as the
+    builder ("Строительством занимается компания «Монолит-строй»", real news dev r13_011),
+    the full name for an abbreviation it spelt out ("Поморская лесопильная компания" ...
+    "ПЛК продолжил", r12_024)."""
+    if not any(inv.investor for inv in found):
+        return found
+    contractors: set[str] = set()
+    full: dict[str, str] = {}
+    for sp in analyzed.spans:
+        if sp.type != "ORG":
+            continue
+        if _CONTRACTOR_BEFORE.search(analyzed.text[max(0, sp.start - 60):sp.start]):
+            contractors.add(sp.normal.strip(" «»\""))
+        words = re.findall(r"[^\W\d_]+", sp.normal)
+        if len(words) > 1 and not _QUOTED.search(sp.text):
+            full.setdefault("".join(w[0] for w in words).upper(), sp.normal)
+    out = []
+    for inv in found:
+        name = inv.investor
+        if name in contractors:
+            name = None
+        elif name and _ABBREVIATION.fullmatch(name) and name in full:
+            name = full[name]
+        out.append(inv if name == inv.investor else replace(inv, investor=name))
+    return out
 
 
 # how far a later, rounder sum may be from an earlier one for both to be one figure: "кредит в
