@@ -540,3 +540,18 @@ def test_an_abbreviation_is_written_as_the_name_it_stands_for():
             "3 миллиардов рублей.")
     [inv] = investments(text)
     assert inv.investor == "Поморская лесопильная компания"
+
+
+RECEIVED_FOR_BUILDING = [
+    ("Кирпичный завод из Курской области получит 24 млн рублей на расширение мощностей.",
+     [24e6]),
+    ("Около 40 млн рублей получит ООО «Гамма», которое планирует на эти средства создать "
+     "на заводе участок сборки.", [4e7]),
+    # money received for no building is not read as an investment
+    ("Кирпичный завод из Курской области получит 24 млн рублей выручки.", []),
+]
+
+
+@pytest.mark.parametrize("text,amounts", RECEIVED_FOR_BUILDING)
+def test_money_received_for_building_is_an_investment(text, amounts):
+    assert [i.amount for i in investments(text)] == amounts
