@@ -451,3 +451,107 @@ def test_an_infrastructure_budget_loan_is_no_investment():
     assert [i.amount for i in investments(
         "Для строительства завода по выпуску кирпича компания «Альфа» привлекла кредит в "
         "размере 1 млрд рублей.")] == [1e9]
+
+
+NOT_INVESTMENTS = [
+    # a trade credit is a supplier's terms; the sum of the next clause still counts
+    ("Партнеры выделили заводу по выпуску кирпича 700 тысяч рублей товарного кредита и готовы "
+     "выделить еще 5 млн рублей в качестве инвестиций.", [5e6]),
+    # revenue a project brings to a budget is no cost of it
+    ("В области открыт завод по выпуску кирпича. Объём поступлений в бюджет за время "
+     "реализации проекта составит 240 млн рублей.", []),
+    # a territory's investment in fixed capital: statistics, no project
+    ("Объем инвестиций в основной капитал Липецкой области в первом полугодии составил "
+     "9,3 млрд рублей, на заводе по выпуску кирпича открыт новый цех.", []),
+]
+
+
+@pytest.mark.parametrize("text,amounts", NOT_INVESTMENTS)
+def test_trade_credit_budget_revenue_and_fixed_capital_are_no_investments(text, amounts):
+    assert [i.amount for i in investments(text)] == amounts
+
+
+def test_a_sum_after_a_warehouse_sentence_is_the_warehouse_s():
+    text = ("В области достроят завод по выпуску кирпича. Второй проект – строительство склада "
+            "для хранения товаров, который реализует ООО «Гамма». Объем инвестиций составит "
+            "2,4 млрд рублей.")
+    assert [i.amount for i in investments(text)] == []
+
+
+def test_a_rounded_repeat_of_a_sum_is_the_same_sum():
+    text = ("Фонд одобрил заём в сумме 398 млн рублей на реконструкцию завода по выпуску "
+            "кирпича ООО «Гамма». По словам директора, 400 миллионов под 1% годовых – это "
+            "серьёзное финансирование.")
+    assert [i.amount for i in investments(text)] == [398e6]
+
+
+def test_a_total_as_of_the_end_of_a_year_part_ends_that_year():
+    [inv] = investments("На конец первого полугодия 2024 года в строительство завода по выпуску "
+                        "кирпича инвестировано более 3 млрд рублей.")
+    assert (inv.period_start_year, inv.period_end_year) == (None, 2024)
+
+
+def test_each_sum_takes_the_programme_of_its_own_clause():
+    text = ("В инфраструктуру завода по выпуску кирпича вложено более 900 млн рублей из "
+            "Инвестиционного фонда РФ и свыше 80 млн — из бюджета области.")
+    assert [(i.amount, i.program) for i in investments(text)] == [
+        (9e8, "Инвестиционный фонд РФ"), (8e7, None)]
+
+
+def test_two_regimes_named_give_no_programme_to_a_sum_that_names_none():
+    text = ("В области работают резиденты двух режимов - ТОР «Север» и АЗ РФ. Резиденты "
+            "вложили в строительство заводов 40 млрд рублей (30 млрд - ТОР «Север», "
+            "10 млрд - АЗ РФ). Общий объем инвестиций в заводы превысит 90 млрд рублей.")
+    assert [(i.amount, i.program) for i in investments(text)] == [
+        (4e10, None), (3e10, "ТОР"), (1e10, "АЗ РФ"), (9e10, None)]
+
+
+def test_loans_to_enterprises_of_several_regions_have_no_region():
+    text = ("Фонд выдаст 250 млн рублей в качестве займов предприятиям из Курской, Орловской, "
+            "Тульской областей и Чувашии на создание заводов.")
+    [inv] = investments(text)
+    assert inv.region is None
+
+
+def test_a_sum_of_several_investors_after_a_list_of_regions_has_no_region():
+    text = ("Фонд одобрил 9 займов для заводов в Курской, Орловской, Тульской и Липецкой "
+            "областях. Сумма займов превысит 1,2 миллиарда рублей.")
+    [inv] = investments(text)
+    assert inv.region is None
+
+
+def test_two_regions_of_several_agreements_keep_the_first():
+    text = ("Курская область на московской выставке подписала три инвестсоглашения на "
+            "строительство заводов на 2,7 млрд рублей.")
+    [inv] = investments(text)
+    assert inv.region is not None and inv.region.code == "RU-KRS"
+
+
+def test_a_company_named_only_as_the_builder_is_no_investor():
+    text = ("В области достроят завод по выпуску кирпича. Строительством занимается компания "
+            "«Гамма-строй». Финансирование проекта составляет около 2 миллиардов рублей.")
+    [inv] = investments(text)
+    assert inv.investor is None
+
+
+def test_an_abbreviation_is_written_as_the_name_it_stands_for():
+    text = ("В дело вмешалась Поморская лесопильная компания, которую возглавляет Иван Петров. "
+            "Затем ПЛК построит завод по выпуску кирпича, инвестиции в проект составят около "
+            "3 миллиардов рублей.")
+    [inv] = investments(text)
+    assert inv.investor == "Поморская лесопильная компания"
+
+
+RECEIVED_FOR_BUILDING = [
+    ("Кирпичный завод из Курской области получит 24 млн рублей на расширение мощностей.",
+     [24e6]),
+    ("Около 40 млн рублей получит ООО «Гамма», которое планирует на эти средства создать "
+     "на заводе участок сборки.", [4e7]),
+    # money received for no building is not read as an investment
+    ("Кирпичный завод из Курской области получит 24 млн рублей выручки.", []),
+]
+
+
+@pytest.mark.parametrize("text,amounts", RECEIVED_FOR_BUILDING)
+def test_money_received_for_building_is_an_investment(text, amounts):
+    assert [i.amount for i in investments(text)] == amounts

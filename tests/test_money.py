@@ -186,3 +186,9 @@ def test_carry_currency_default_and_order() -> None:
     assert [m.currency for m in carry_currency(ms)] == [None, "USD", "USD"]
     assert [m.currency for m in carry_currency(ms, default="RUB")] == ["RUB", "USD", "USD"]
     assert carry_currency([]) == []
+
+
+def test_a_pronoun_after_a_scale_word_is_no_counted_thing():
+    # written for the test: "миллионов" before "он" is a sum (carried currency), not a count
+    found = find_money("Проект стоит 90 миллионов рублей, еще 12 миллионов он получит от фонда.")
+    assert [m.amount for m in found] == [9e7, 12e6]

@@ -90,6 +90,18 @@ def find_program(text: str) -> str | None:
     return found[0] if found else None
 
 
+def find_programs(text: str) -> set[str]:
+    """Every support instrument a text names ("ТОР «Столица Арктики» и АЗ РФ": both), for a
+    reader who must know whether an article names one or several."""
+    found: set[str] = set()
+    for (rx, name), needs in zip(_PROGRAM_RES, _PROGRAM_NEEDS, strict=True):
+        if all(c in text for c in needs) and rx.search(text):
+            found.add(name)
+            # a name read once is not read again as a later programme ("ТОСЭР" is no "ТОР")
+            text = rx.sub(lambda m: " " * len(m.group(0)), text)
+    return found
+
+
 @dataclass(frozen=True)
 class DocContext:
     published: date | None

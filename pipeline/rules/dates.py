@@ -265,8 +265,14 @@ _PERIOD_FROM_RE = compile_fast(
     + r"\s*" + _YEAR_SG,
     _I,
 )
+# "на конец первого полугодия 2023 года": a running total as of a year's part, the year its end
+# (real news dev r12_027: "На конец первого полугодия 2023 года, в реализацию проектов
+# инвестировано более 190 млрд рублей")
+_AS_OF_END = (r"на\s+конец\s+(?:(?:первого|второго|третьего|четв[её]ртого|[1-4]-?го|I{1,3}V?)\s+"
+              r"(?:полугоди[яе]|квартала)\s+)?")
 _PERIOD_TO_RE = compile_fast(
-    r"(?<![^\W\d_])(?:до|к|ко|по)\s+" + _EDGE_OPT + _DAYMONTH_OPT + _YEAR + r"\s*" + _YEAR_SG,
+    r"(?<![^\W\d_])(?:(?:до|к|ко|по)\s+" + _EDGE_OPT + "|" + _AS_OF_END + ")" + _DAYMONTH_OPT
+    + _YEAR + r"\s*" + _YEAR_SG,
     _I,
 )
 _PERIOD_YEAR_RE = compile_fast(

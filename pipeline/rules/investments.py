@@ -23,6 +23,7 @@ from pipeline.rules.context import (
     PROJECT_PROGRAMS,
     DocContext,
     find_program,
+    find_programs,
     sentence_companies,
     story_company,
 )
@@ -104,6 +105,13 @@ _NAME_HEADS = lexicon.words("investor_words", kind="name_head")
 _TARGET_BEFORE = re.compile(
     r"(?:" + "|".join(lexicon.ordered("investor_words", kind="target_before"))
     + r")\s+[«\"“]?\s*$", re.IGNORECASE)
+# "Строительством занимается компания «Монолит-строй»": the builder, no investor
+_CONTRACTOR_BEFORE = re.compile(
+    r"(?:" + "|".join(lexicon.ordered("investor_words", kind="contractor_before"))
+    + r")\s*[-–—:]?\s*(?:(?:компани\w*|фирм\w*|организаци\w*|ООО|АО|ЗАО|ОАО)\s+)?[«\"“]?\s*$",
+    re.IGNORECASE)
+# an abbreviation that a company's name spelt out earlier stands for ("ПЛК")
+_ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")
 # "из которых 120 млн — краевая субсидия": public money, no company's investment
 _PUBLIC_MONEY = compile_fast(
     "|".join(lexicon.ordered("investor_words", kind="public_money")), re.IGNORECASE)
@@ -191,10 +199,17 @@ def investment_id(doc_id: str, start: int, end: int) -> str:
     return "inv-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+# where the clause of a sum ends: the words after a sum up to this are that sum's
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s(?:и|а|но|или)\s")
+
+
 def _stretch(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
-    """The part of a sentence that belongs to one sum: from the end of the previous sum to
-    the start of the next ("6 млрд, из них 2 млрд — заём ФРП")."""
+    """The part of a sentence that belongs to one sum: from the end of the previous sum (or
+    of the clause that follows it) to the start of the next ("6 млрд, из них 2 млрд — заём
+    ФРП")."""
     lo = max((e for s, e in others if e <= start), default=0)
+    if lo and (clause := _CLAUSE_BREAK.search(text, lo, start)):
+        lo = clause.end()  # "1,3 млрд рублей из Инвестиционного фонда РФ и свыше 150 млн"
     hi = min((s for s, e in others if s >= end), default=len(text))
     return text[lo:hi]
 
@@ -316,18 +331,27 @@ def _conversion(sent: Sentence, money: list[Money], m: Money) -> bool:
 
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
-                          out: list[InvestmentMention], near: str | None = None) -> None:
+                          out: list[InvestmentMention], near: str | None = None,
+                          prev_regions: frozenset[str] = frozenset()) -> None:
     """Append the investment sums of one sentence that speaks of investing to `out`; the
     sentence gives each sum its investor, region, period and programme. A sentence that
     names no company takes `near` (the company of the last sentence about a project; "" when
     that sentence spoke of several investors and named none: no investor), else the
-    article's main company."""
+    article's main company. A sum of several investors in a sentence that names three
+    regions or more (or names none after one that does: `prev_regions`) has no region."""
     periods = find_periods(sent.text, ctx.published)
     regions = find_regions(sent.text)
     region = regions[0].region if regions else ctx.region
     companies = sentence_companies(_without_targets(sent))
     investor = companies[0] if companies else story_company(ctx) if near is None else near or None
     several = several_investors(sent)
+    if several and len({r.region.code for r in regions} if regions else prev_regions) > 2:
+        # loans to enterprises of four regions, or the sum of a list of regions' projects
+        # ("займы предприятиям из Челябинской, Белгородской, Тверской областей и Удмуртии на
+        # 172 млн рублей", real news dev r12_013, r12_014): no one region; two may be the
+        # region and where its agreements were signed ("Ростовская область на московской
+        # агровыставке подписала три инвестоглашения", r6_033)
+        region = None
     sent_program = find_program(sent.text)
     spans = [(m.start - sent.start, m.end - sent.start) for m in in_sent]
     text = cue_text(sent.text)
@@ -336,7 +360,15 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         if m.currency is None or m.amount <= 0 or _conversion(sent, in_sent, m):
             continue
         rel, rel_end = m.start - sent.start, m.end - sent.start
-        if NOT_INVEST_CUES.search(text[max(0, rel - _NOT_BEFORE): rel_end + _NOT_AFTER]) \
+        # a tax or a wage word of another sum's clause does not make this one no investment
+        # ("500 тысяч рублей товарного кредита и ... порядка 3-4 миллиона рублей в качестве
+        # инвестиций", real news dev r12_006)
+        others_all = [sp for sp in spans if sp != (rel, rel_end)]
+        lo = max((e for s, e in others_all if e <= rel), default=0)
+        if lo and (clause := _CLAUSE_BREAK.search(text, lo, rel)):
+            lo = clause.end()  # the words right after the previous sum are its own
+        hi = min((s for s, e in others_all if s >= rel_end), default=len(text))
+        if NOT_INVEST_CUES.search(text[max(lo, rel - _NOT_BEFORE): min(hi, rel_end + _NOT_AFTER)]) \
                 or _NOT_INVEST_BEFORE.search(text[:rel]):
             continue
         if not facility and NON_INDUSTRIAL.search(text[:rel]):
@@ -371,7 +403,9 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
         return out
     # money over the whole text, so a currency carries over across sentences
     money = carry_currency(find_money(analyzed.text), default=HOME_CURRENCY)
-    doc_programs = {p for sent in analyzed.sentences if (p := find_program(sent.text))}
+    # every programme of every sentence: "ТОР «Столица Арктики» и АЗ РФ" names two, and no
+    # one of them holds for the article's sums (real news dev r12_027)
+    doc_programs = {p for sent in analyzed.sentences for p in find_programs(sent.text)}
     project_program = next(iter(doc_programs & _PROJECT_PROGRAMS)) \
         if len(doc_programs & _PROJECT_PROGRAMS) == 1 else None
     # the company of the last sentence about a project (investing or a facility): a sentence
@@ -381,16 +415,28 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     near: str | None = None
     doc_period = project_period(analyzed.sentences, ctx.published)
     prev_cued = False  # the previous sentence speaks of investing or of a facility, no sum
+    # the previous sentence names a non-industrial object and no facility: a sum of a sentence
+    # that names no facility, company or investors of its own is that object's ("... склада,
+    # реализуемого ООО «X». Объем инвестиций составит 7,9 млрд рублей", real news dev r13_005;
+    # "... построят фруктохранилища. Сумма инвестиций – 65,8 миллионов рублей", r2_025)
+    prev_non_industrial = False
+    prev_regions: frozenset[str] = frozenset()  # the regions the previous sentence names
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
         text = cue_text(sent.text)
         cued = bool(INVEST_CUES.search(text))
+        non_industrial = bool(NON_INDUSTRIAL.search(text)) and not names_facility(sent)
+        if in_sent and prev_non_industrial and not names_facility(sent) \
+                and not several_investors(sent) and not sentence_companies(sent):
+            in_sent = []  # a sentence with a subject of its own ("13 компаний ...") is not
+        prev_non_industrial = non_industrial
         if in_sent and not cued:
             neighbour = prev_cued and _NEIGHBOUR.search(text) \
                 and not NOT_INVEST_CUES.search(text)
             in_sent = [m for m in in_sent if neighbour or _cost_after(sent, text, m)]
         if in_sent:
-            _sentence_investments(sent, in_sent, ctx, project_program, out, near)
+            _sentence_investments(sent, in_sent, ctx, project_program, out, near, prev_regions)
+        prev_regions = frozenset(r.region.code for r in find_regions(sent.text))
         about_project = cued or names_facility(sent)
         names = sentence_companies(sent, facilities=False)
         if about_project and names:
@@ -401,8 +447,67 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
+    out = _without_rounded_repeats(out)
     out = _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
+    out = _with_investor_names(out, analyzed)
     return _with_project_period(out, doc_period)
+
+
+def _with_investor_names(found: list[InvestmentMention],
+                         analyzed: AnalyzedText) -> list[InvestmentMention]:
+    """The investors as the article names them: none for a company it names only as the
+    builder ("Строительством занимается компания «Монолит-строй»", real news dev r13_011),
+    the full name for an abbreviation it spelt out ("Поморская лесопильная компания" ...
+    "ПЛК продолжил", r12_024)."""
+    if not any(inv.investor for inv in found):
+        return found
+    contractors: set[str] = set()
+    full: dict[str, str] = {}
+    for sp in analyzed.spans:
+        if sp.type != "ORG":
+            continue
+        if _CONTRACTOR_BEFORE.search(analyzed.text[max(0, sp.start - 60):sp.start]):
+            contractors.add(sp.normal.strip(" «»\""))
+        words = re.findall(r"[^\W\d_]+", sp.normal)
+        if len(words) > 1 and not _QUOTED.search(sp.text):
+            full.setdefault("".join(w[0] for w in words).upper(), sp.normal)
+    out = []
+    for inv in found:
+        name = inv.investor
+        if name in contractors:
+            name = None
+        elif name and _ABBREVIATION.fullmatch(name) and name in full:
+            name = full[name]
+        out.append(inv if name == inv.investor else replace(inv, investor=name))
+    return out
+
+
+# how far a later, rounder sum may be from an earlier one for both to be one figure: "кредит в
+# сумме 499 млн рублей" then, in a quote, "500 миллионов под 1% годовых" (real news dev r12_012)
+_REPEAT_SHARE = 0.02
+
+
+def _significant_digits(amount: float) -> int:
+    """How many significant digits a sum is written with: 500e6 has 1, 499e6 has 3."""
+    digits = f"{amount:.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return len(digits)
+
+
+def _without_rounded_repeats(found: list[InvestmentMention]) -> list[InvestmentMention]:
+    """The sums without those that repeat an earlier sum of another sentence rounded: a
+    later sum within 2% of an earlier one in its currency, no range, written with fewer
+    significant digits, is the same money said loosely (a quote restating the figure)."""
+    out: list[InvestmentMention] = []
+    for inv in found:
+        if inv.amount_max is None and any(
+                o.currency == inv.currency and o.amount_max is None and o.evidence != inv.evidence
+                and o.amount != inv.amount
+                and abs(o.amount - inv.amount) <= _REPEAT_SHARE * max(o.amount, inv.amount)
+                and _significant_digits(inv.amount) < _significant_digits(o.amount)
+                for o in out):
+            continue
+        out.append(inv)
+    return out
 
 
 def _headline_sums(analyzed: AnalyzedText, ctx: DocContext, money: list[Money],

@@ -91,7 +91,10 @@ _MIN_BARE_SUM = 1e6
 # What may follow a currency-less scale word for it to still be a sum ("8 млрд!", "8 млрд на").
 _BOUNDARY_RE = re.compile(r"\s*(?:$|[!?.,;:)»\"“”…]|[-–—−‒]\s)")
 _NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
-_NOT_COUNTING_POS = {"PREP", "CONJ", "PRCL", "VERB", "INFN", "PRTS", "ADVB", "GRND", "INTJ"}
+# a pronoun after a scale word is no counted thing: "еще 12 миллионов он сможет получить"
+# (real news dev r12_014)
+_NOT_COUNTING_POS = {"PREP", "CONJ", "PRCL", "VERB", "INFN", "PRTS", "ADVB", "GRND", "INTJ",
+                     "NPRO"}
 _QUAL_WINDOW = 40
 
 
