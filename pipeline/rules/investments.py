@@ -22,8 +22,11 @@ from pipeline.rules import lexicon
 from pipeline.rules.context import (
     PROJECT_PROGRAMS,
     DocContext,
+    company_name,
     find_program,
     find_programs,
+    is_company,
+    is_facility_name,
     sentence_companies,
     story_company,
 )
@@ -31,6 +34,7 @@ from pipeline.rules.dates import Period, find_periods
 from pipeline.rules.fastre import compile_fast
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.money import Money, carry_currency, find_money
+from pipeline.rules.morph import lemma
 from pipeline.rules.numbers import parse_number_words
 from pipeline.rules.plants import find_plants
 from pipeline.rules.text import AnalyzedText, Sentence
@@ -117,6 +121,20 @@ _PUBLIC_MONEY = compile_fast(
     "|".join(lexicon.ordered("investor_words", kind="public_money")), re.IGNORECASE)
 # a quoted name ("по программе «Проекты развития»")
 _QUOTED = re.compile(r"«[^«»]*»")
+# A legal form or a company word right before a name ("ООО «Красногвардейский молочный
+# завод»", "компания «Регион-Лес»"): the name is a company's, whatever words it holds
+_LEGAL_FORMS = lexicon.ordered("orgs_words", role="legal_form")
+_COMPANY_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(
+        (f for f in _LEGAL_FORMS if f.isupper()), key=len, reverse=True))
+    + r"|(?i:" + "|".join(re.escape(f) for f in _LEGAL_FORMS if not f.isupper())
+    + "|" + "|".join(lexicon.ordered("investor_words", kind="company_before"))
+    + r"))\s*[«\"“„]?\s*$")
+# "построят Мещовский комбинат", "модернизацию птицефабрики «Карантайская»": the work done
+# on a plant right before its name (a facility noun and two more words between at most)
+_WORK_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(lexicon.ordered("investor_words", kind="target_work"))
+    + r")\s+(?:[^\W\d_]+\s+){0,3}[«\"“„]?\s*$", re.IGNORECASE)
 _LOOKALIKE = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОРТХ")
 _MIXED_WORD = re.compile(r"\w*[а-яёА-ЯЁ]\w*")
 
@@ -456,7 +474,8 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
 def _with_investor_names(found: list[InvestmentMention],
                          analyzed: AnalyzedText) -> list[InvestmentMention]:
     """The investors as the article names them: none for a company it names only as the
-    builder ("Строительством занимается компания «Монолит-строй»", real news dev r13_011),
+    builder ("Строительством занимается компания «Монолит-строй»", real news dev r13_011)
+    or only as a plant (`_plant_names`),
     the full name for an abbreviation it spelt out ("Поморская лесопильная компания" ...
     "ПЛК продолжил", r12_024)."""
     if not any(inv.investor for inv in found):
@@ -471,15 +490,45 @@ def _with_investor_names(found: list[InvestmentMention],
         words = re.findall(r"[^\W\d_]+", sp.normal)
         if len(words) > 1 and not _QUOTED.search(sp.text):
             full.setdefault("".join(w[0] for w in words).upper(), sp.normal)
+    plants = _plant_names(analyzed)
     out = []
     for inv in found:
         name = inv.investor
-        if name in contractors:
+        if name in contractors or name in plants:
             name = None
         elif name and _ABBREVIATION.fullmatch(name) and name in full:
             name = full[name]
         out.append(inv if name == inv.investor else replace(inv, investor=name))
     return out
+
+
+def _plant_names(analyzed: AnalyzedText) -> set[str]:
+    """The plants an article names as what is built or modernised, and never as a company:
+    a plant's own name after the work done on it ("построят Мещовский комбинат точного
+    литья", "модернизацию птицефабрики «Карантайская»", real news dev r9_007, r10_006) names
+    what money is put into, not who puts it in; the same name after a legal form or a company
+    word elsewhere ("ООО «Красногвардейский молочный завод»", r10_025) is a company's, and a
+    plant that acts ("Ижевский завод запустил линию") may be its own investor."""
+    plant: set[str] = set()
+    company: set[str] = set()
+    text = analyzed.text
+    for sp in analyzed.spans:
+        if not is_company(sp):
+            continue
+        before = text[max(0, sp.start - 40):sp.start]
+        name = company_name(sp, before.endswith("«"))
+        if not name:
+            continue
+        if _COMPANY_BEFORE.search(before) or _COMPANY_BEFORE.search(
+                text[max(0, sp.start - 40):sp.start] + sp.text.split("«")[0].strip() + " "):
+            company.add(name)
+            continue
+        words = re.findall(r"[^\W\d_]+", before[-30:])
+        if (is_facility_name(sp) or (words and before.rstrip().endswith(tuple("«\"“„"))
+                                     and lemma(words[-1]) in _FACILITY_LEMMAS)) \
+                and _WORK_BEFORE.search(before):
+            plant.add(name)
+    return plant - company
 
 
 # how far a later, rounder sum may be from an earlier one for both to be one figure: "кредит в
