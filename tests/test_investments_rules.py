@@ -575,3 +575,28 @@ PLANT_NAMED_AS_THE_WORK = [
 def test_a_plant_named_as_what_is_built_is_no_investor(text, investor):
     [inv] = investments(text)
     assert inv.investor == investor
+
+
+UNNAMED_INVESTORS = [
+    # several investors the sentence before speaks of, naming none: the sum is theirs
+    ("В Тверской области заложили завод по выпуску кирпича компании «Гамма». В проект "
+     "вложились местные предприниматели и инвесторы. Объем инвестиций превысил 2 млрд рублей.",
+     None),
+    # investors or projects the sentence before names in another case than the subject: not
+    # the sum's
+    ("Компания «Гамма» построит завод по выпуску кирпича. На выбор площадки повлияли "
+     "созданные в регионе условия для инвесторов. Объем инвестиций превысил 2 млрд рублей.",
+     "Гамма"),
+    ("Компания «Гамма» построит завод по выпуску кирпича. В перечень приоритетных "
+     "инвестиционных проектов включен этот проект. Объем инвестиций превысил 2 млрд рублей.",
+     "Гамма"),
+    # private investments: no one investor
+    ("Завод по выпуску кирпича компании «Гамма» построен за счет частных инвестиций, его "
+     "стоимость превысила 2 млрд рублей.", None),
+]
+
+
+@pytest.mark.parametrize("text,investor", UNNAMED_INVESTORS)
+def test_unnamed_investors_give_no_investor(text, investor):
+    [inv] = investments(text)
+    assert inv.investor == investor

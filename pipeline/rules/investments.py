@@ -156,11 +156,14 @@ def names_facility(sent: Sentence) -> bool:
     return any(t.lemma in _FACILITY_LEMMAS for t in sent.tokens)
 
 
-def several_investors(sent: Sentence) -> bool:
+def several_investors(sent: Sentence, subject: bool = False) -> bool:
     """Whether a sentence speaks of several investors: an investor noun (investor_words.csv)
     in the plural or after a number above one, outside a name ("трое инвесторов", "17
     компаний", "два крупных предприятия", not "группа компаний «Автотор»" nor "программа
-    «Проекты развития»"), or a word of adding up ("суммарно")."""
+    «Проекты развития»"), or a word of adding up ("суммарно"). With `subject`, a plural
+    noun counts only in the nominative, as what the sentence speaks of ("В проект вложились
+    местные инвесторы"), not "условия для инвесторов" nor "перечень приоритетных проектов"
+    (real news dev r6_010, r10_010)."""
     if _SEVERAL_WORD.search(sent.text):
         return True
     names = [(sp.start, sp.end) for sp in sent.spans if sp.type == "ORG"] + [
@@ -170,7 +173,8 @@ def several_investors(sent: Sentence) -> bool:
         if t.lemma not in _SEVERAL_NOUNS or any(a <= t.start < b for a, b in names) \
                 or (i > 0 and tokens[i - 1].lemma in _NAME_HEADS):
             continue
-        if t.feats.get("Number") == "Plur" or _counted(tokens, i):
+        if (t.feats.get("Number") == "Plur"
+                and (not subject or t.feats.get("Case") == "Nom")) or _counted(tokens, i):
             return True
     return False
 
@@ -461,8 +465,11 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             near = names[0]
         elif names and near == "":
             near = None
-        elif in_sent and not names and several_investors(sent):
-            near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
+        elif not names and (in_sent and several_investors(sent)
+                            or cued and several_investors(sent, subject=True)):
+            # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ...", "В проект
+            # вложились местные инвесторы. Объем средств ... превысил 9,5 млрд" (r8_017)
+            near = ""
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
     out = _without_rounded_repeats(out)
