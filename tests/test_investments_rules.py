@@ -555,3 +555,48 @@ RECEIVED_FOR_BUILDING = [
 @pytest.mark.parametrize("text,amounts", RECEIVED_FOR_BUILDING)
 def test_money_received_for_building_is_an_investment(text, amounts):
     assert [i.amount for i in investments(text)] == amounts
+
+
+PLANT_NAMED_AS_THE_WORK = [
+    # a plant's own name after the work done on it: what money goes into, no investor
+    ("На модернизацию комбината «Заречный» в Курской области выделили 300 млн рублей.", None),
+    ("В Курской области построят Заречный комбинат строительных смесей. Бюджет проекта "
+     "превышает 4 млрд рублей.", None),
+    # the same name after a legal form elsewhere in the article is a company's
+    ("На модернизацию комбината «Заречный» в Курской области выделили 300 млн рублей. "
+     "ООО «Заречный» выпускает смеси с 2010 года.", "Заречный"),
+    # a plant that acts is its own investor
+    ("Заречный комбинат строительных смесей в Курской области запустил новую линию. "
+     "Инвестиции в проект составили 300 млн рублей.", "Заречный комбинат строительных смесей"),
+]
+
+
+@pytest.mark.parametrize("text,investor", PLANT_NAMED_AS_THE_WORK)
+def test_a_plant_named_as_what_is_built_is_no_investor(text, investor):
+    [inv] = investments(text)
+    assert inv.investor == investor
+
+
+UNNAMED_INVESTORS = [
+    # several investors the sentence before speaks of, naming none: the sum is theirs
+    ("В Тверской области заложили завод по выпуску кирпича компании «Гамма». В проект "
+     "вложились местные предприниматели и инвесторы. Объем инвестиций превысил 2 млрд рублей.",
+     None),
+    # investors or projects the sentence before names in another case than the subject: not
+    # the sum's
+    ("Компания «Гамма» построит завод по выпуску кирпича. На выбор площадки повлияли "
+     "созданные в регионе условия для инвесторов. Объем инвестиций превысил 2 млрд рублей.",
+     "Гамма"),
+    ("Компания «Гамма» построит завод по выпуску кирпича. В перечень приоритетных "
+     "инвестиционных проектов включен этот проект. Объем инвестиций превысил 2 млрд рублей.",
+     "Гамма"),
+    # private investments: no one investor
+    ("Завод по выпуску кирпича компании «Гамма» построен за счет частных инвестиций, его "
+     "стоимость превысила 2 млрд рублей.", None),
+]
+
+
+@pytest.mark.parametrize("text,investor", UNNAMED_INVESTORS)
+def test_unnamed_investors_give_no_investor(text, investor):
+    [inv] = investments(text)
+    assert inv.investor == investor

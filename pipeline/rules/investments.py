@@ -22,8 +22,11 @@ from pipeline.rules import lexicon
 from pipeline.rules.context import (
     PROJECT_PROGRAMS,
     DocContext,
+    company_name,
     find_program,
     find_programs,
+    is_company,
+    is_facility_name,
     sentence_companies,
     story_company,
 )
@@ -31,6 +34,7 @@ from pipeline.rules.dates import Period, find_periods
 from pipeline.rules.fastre import compile_fast
 from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.money import Money, carry_currency, find_money
+from pipeline.rules.morph import lemma
 from pipeline.rules.numbers import parse_number_words
 from pipeline.rules.plants import find_plants
 from pipeline.rules.text import AnalyzedText, Sentence
@@ -117,6 +121,20 @@ _PUBLIC_MONEY = compile_fast(
     "|".join(lexicon.ordered("investor_words", kind="public_money")), re.IGNORECASE)
 # a quoted name ("по программе «Проекты развития»")
 _QUOTED = re.compile(r"«[^«»]*»")
+# A legal form or a company word right before a name ("ООО «Красногвардейский молочный
+# завод»", "компания «Регион-Лес»"): the name is a company's, whatever words it holds
+_LEGAL_FORMS = lexicon.ordered("orgs_words", role="legal_form")
+_COMPANY_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(
+        (f for f in _LEGAL_FORMS if f.isupper()), key=len, reverse=True))
+    + r"|(?i:" + "|".join(re.escape(f) for f in _LEGAL_FORMS if not f.isupper())
+    + "|" + "|".join(lexicon.ordered("investor_words", kind="company_before"))
+    + r"))\s*[«\"“„]?\s*$")
+# "построят Мещовский комбинат", "модернизацию птицефабрики «Карантайская»": the work done
+# on a plant right before its name (a facility noun and two more words between at most)
+_WORK_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(lexicon.ordered("investor_words", kind="target_work"))
+    + r")\s+(?:[^\W\d_]+\s+){0,3}[«\"“„]?\s*$", re.IGNORECASE)
 _LOOKALIKE = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОРТХ")
 _MIXED_WORD = re.compile(r"\w*[а-яёА-ЯЁ]\w*")
 
@@ -138,11 +156,14 @@ def names_facility(sent: Sentence) -> bool:
     return any(t.lemma in _FACILITY_LEMMAS for t in sent.tokens)
 
 
-def several_investors(sent: Sentence) -> bool:
+def several_investors(sent: Sentence, subject: bool = False) -> bool:
     """Whether a sentence speaks of several investors: an investor noun (investor_words.csv)
     in the plural or after a number above one, outside a name ("трое инвесторов", "17
     компаний", "два крупных предприятия", not "группа компаний «Автотор»" nor "программа
-    «Проекты развития»"), or a word of adding up ("суммарно")."""
+    «Проекты развития»"), or a word of adding up ("суммарно"). With `subject`, a plural
+    noun counts only in the nominative, as what the sentence speaks of ("В проект вложились
+    местные инвесторы"), not "условия для инвесторов" nor "перечень приоритетных проектов"
+    (real news dev r6_010, r10_010)."""
     if _SEVERAL_WORD.search(sent.text):
         return True
     names = [(sp.start, sp.end) for sp in sent.spans if sp.type == "ORG"] + [
@@ -152,7 +173,8 @@ def several_investors(sent: Sentence) -> bool:
         if t.lemma not in _SEVERAL_NOUNS or any(a <= t.start < b for a, b in names) \
                 or (i > 0 and tokens[i - 1].lemma in _NAME_HEADS):
             continue
-        if t.feats.get("Number") == "Plur" or _counted(tokens, i):
+        if (t.feats.get("Number") == "Plur"
+                and (not subject or t.feats.get("Case") == "Nom")) or _counted(tokens, i):
             return True
     return False
 
@@ -443,8 +465,11 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             near = names[0]
         elif names and near == "":
             near = None
-        elif in_sent and not names and several_investors(sent):
-            near = ""  # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ..."
+        elif not names and (in_sent and several_investors(sent)
+                            or cued and several_investors(sent, subject=True)):
+            # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ...", "В проект
+            # вложились местные инвесторы. Объем средств ... превысил 9,5 млрд" (r8_017)
+            near = ""
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
     out = _without_rounded_repeats(out)
@@ -456,7 +481,8 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
 def _with_investor_names(found: list[InvestmentMention],
                          analyzed: AnalyzedText) -> list[InvestmentMention]:
     """The investors as the article names them: none for a company it names only as the
-    builder ("Строительством занимается компания «Монолит-строй»", real news dev r13_011),
+    builder ("Строительством занимается компания «Монолит-строй»", real news dev r13_011)
+    or only as a plant (`_plant_names`),
     the full name for an abbreviation it spelt out ("Поморская лесопильная компания" ...
     "ПЛК продолжил", r12_024)."""
     if not any(inv.investor for inv in found):
@@ -471,15 +497,45 @@ def _with_investor_names(found: list[InvestmentMention],
         words = re.findall(r"[^\W\d_]+", sp.normal)
         if len(words) > 1 and not _QUOTED.search(sp.text):
             full.setdefault("".join(w[0] for w in words).upper(), sp.normal)
+    plants = _plant_names(analyzed)
     out = []
     for inv in found:
         name = inv.investor
-        if name in contractors:
+        if name in contractors or name in plants:
             name = None
         elif name and _ABBREVIATION.fullmatch(name) and name in full:
             name = full[name]
         out.append(inv if name == inv.investor else replace(inv, investor=name))
     return out
+
+
+def _plant_names(analyzed: AnalyzedText) -> set[str]:
+    """The plants an article names as what is built or modernised, and never as a company:
+    a plant's own name after the work done on it ("построят Мещовский комбинат точного
+    литья", "модернизацию птицефабрики «Карантайская»", real news dev r9_007, r10_006) names
+    what money is put into, not who puts it in; the same name after a legal form or a company
+    word elsewhere ("ООО «Красногвардейский молочный завод»", r10_025) is a company's, and a
+    plant that acts ("Ижевский завод запустил линию") may be its own investor."""
+    plant: set[str] = set()
+    company: set[str] = set()
+    text = analyzed.text
+    for sp in analyzed.spans:
+        if not is_company(sp):
+            continue
+        before = text[max(0, sp.start - 40):sp.start]
+        name = company_name(sp, before.endswith("«"))
+        if not name:
+            continue
+        if _COMPANY_BEFORE.search(before) or _COMPANY_BEFORE.search(
+                text[max(0, sp.start - 40):sp.start] + sp.text.split("«")[0].strip() + " "):
+            company.add(name)
+            continue
+        words = re.findall(r"[^\W\d_]+", before[-30:])
+        if (is_facility_name(sp) or (words and before.rstrip().endswith(tuple("«\"“„"))
+                                     and lemma(words[-1]) in _FACILITY_LEMMAS)) \
+                and _WORK_BEFORE.search(before):
+            plant.add(name)
+    return plant - company
 
 
 # how far a later, rounder sum may be from an earlier one for both to be one figure: "кредит в
