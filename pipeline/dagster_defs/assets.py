@@ -7,7 +7,7 @@ Thin wiring only: every computation is a call into `pipeline.ingest`, `pipeline.
 
 import os
 import shutil
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -104,15 +104,19 @@ def raw_documents(context: dg.AssetExecutionContext, settings: PipelineSettings
     # only new or changed files are read and decoded again (see extract/ingest_cache.py)
     result = read_corpus_cached(seeds, s.cache_dir, max_bytes=s.max_document_bytes)
     rows = [{**_doc_row(d), "status": "ok"} for d in result.documents]
-    for d in result.documents:
-        for w in d.warnings:
-            context.log.warning(f"{d.source}: {w}")
+    warned = [f"{d.source}: {w}" for d in result.documents for w in d.warnings]
+    log_capped(context.log.warning, "document warnings", warned,
+               "the `warnings` column of raw_documents")
+    log_capped(context.log.warning, "rejected files or lines",
+               [f"{r.source}: {r.reason}" for r in result.rejected],
+               "the `rejected` table")
+    log_capped(context.log.info, "duplicates",
+               [f"{d.source}: same text as {d.duplicate_of}"
+                for d in result.duplicates], "the `rejected` table")
     for r in result.rejected:
-        context.log.warning(f"rejected {r.source}: {r.reason}")
         rows.append({"doc_id": r.doc_id, "source": r.source, "status": "rejected",
                      "reason": r.reason})
     for d in result.duplicates:
-        context.log.info(f"duplicate {d.source}: same text as {d.duplicate_of}")
         rows.append({"doc_id": d.doc_id, "source": d.source, "status": "duplicate",
                      "duplicate_of": d.duplicate_of,
                      "reason": f"same text as document {d.duplicate_of!r}"})
@@ -122,11 +126,31 @@ def raw_documents(context: dg.AssetExecutionContext, settings: PipelineSettings
         "documents": len(result.documents),
         "rejected": len(result.rejected),
         "duplicates": len(result.duplicates),
+        "documents_with_warnings": sum(1 for d in result.documents if d.warnings),
         "rejections": dg.MetadataValue.md(
             "\n".join(f"- `{r.source}`: {r.reason}" for r in result.rejected) or "_none_"),
         "dagster/row_count": len(df),
     })
     return df
+
+
+LOG_LINES = 20
+
+
+def log_capped(log: Callable[[str], object], what: str, lines: list[str], where: str,
+               cap: int = LOG_LINES) -> None:
+    """One run-log event for a list of findings, its first `cap` lines shown.
+
+    Every event is a write to the instance's event log (~10-30 ms): one per document
+    made a 20,000-document build spend seconds re-logging the same unchanged files'
+    warnings on every run, and a corpus with many duplicates would pay that per build."""
+    if not lines:
+        return
+    shown = lines[:cap]
+    more = len(lines) - len(shown)
+    tail = f"; … and {more} more: see {where}" if more else f" (see {where})"
+    # one line: `make datasets` shows the run's log lines, not their continuations
+    log(f"{len(lines)} {what}: " + "; ".join(shown) + tail)
 
 
 def _doc_row(d: RawDocument) -> dict[str, object]:
@@ -346,10 +370,13 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
                      f"{len(parts.kept)} unchanged, {len(parts.removed)} removed")
     quarantined = frames["quarantined_rows"]
     if not quarantined.empty:
+        lines = []
         for (doc_id, table), rows in quarantined.groupby(["doc_id", "table"], dropna=False):
             rules = sorted(set(rows["rule"]) - {SAME_DOCUMENT})
-            context.log.warning(f"quarantined {len(rows)} {table} rows of document {doc_id}: "
-                                f"{'; '.join(rules)} (see quarantined_rows)")
+            lines.append(f"quarantined {len(rows)} {table} rows of document {doc_id}: "
+                         f"{'; '.join(rules)}")
+        log_capped(context.log.warning, "documents with quarantined rows", lines,
+                   "the `quarantined_rows` table")
     selected = context.op_execution_context.selected_output_names
     for name, df in frames.items():
         if name in selected:
