@@ -547,7 +547,7 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
                  and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")]
         if not works:
             return None
-        if t.feats.get("Tense") == "Fut" or _future_aux(toks, k):
+        if t.feats.get("Tense") == "Fut" or _future_aux(toks, k) or _planned_infinitive(toks, k):
             near = any(d.precision == "day" for d in find_dates(text, date(2000, 1, 1)))
             return "under_construction" if near else None
         if t.feats.get("Tense") == "Pres":
@@ -556,6 +556,15 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
             return "planned"  # built, not working yet (session 14 status convention (2))
         return "expanded" if works[0] == "expanded" else "launched"
     return None
+
+
+def _planned_infinitive(toks: list[Token], k: int) -> bool:
+    """The verb at k is an infinitive governed by a word of the future or of an intention
+    before it ("планируется завершить строительство", "намерены закончить создание"): a
+    completion still to come, as the future tense is, not a building finished."""
+    t = toks[k]
+    return t.pos == "VERB" and t.feats.get("VerbForm") == "Inf" and any(
+        _lem(x) in _FUTURE_LEMMAS or _lem(x) in _INTENT for x in toks[max(0, k - 3):k])
 
 
 def _launch_to_come(toks: list[Token], k: int) -> bool:
@@ -642,6 +651,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             return "planned" if future else "under_construction"
         if lem in _ASPECT_VERBS and (status := _begun_event(toks, k)) is not None:
             # "начала строительство": what begins is the building, not the plant
+            if status == "launched" and _getting_ready(toks, k):
+                return "under_construction"  # "готовится наладить производство" (r8_014)
             return "planned" if status in _ONGOING and (future or fut_verb) else status
         if lem in _PUT_INTO_SERVICE_ALL and not any(
                 x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
@@ -710,10 +721,16 @@ def _readied(toks: list[Token], k: int) -> str | None:
     """A launch that a word of getting ready governs ("готовятся запустить завод", real news
     dev r11_028; plant_words.csv preparation, as "готовится к запуску"): not open yet, so
     under construction; None for anything else."""
-    if STATUS_LEMMAS.get(_lem(toks[k])) != "launched" or toks[k].feats.get("VerbForm") != "Inf":
+    if STATUS_LEMMAS.get(_lem(toks[k])) != "launched":
         return None
-    return "under_construction" if any(_lem(x) in _PREPARATION or _verb_lemma(x) in _PREPARATION
-                                       for x in toks[max(0, k - 2):k]) else None
+    return "under_construction" if _getting_ready(toks, k) else None
+
+
+def _getting_ready(toks: list[Token], k: int) -> bool:
+    """The verb at k is an infinitive a word of getting ready governs ("готовятся запустить",
+    "готовится наладить производство", real news dev r11_028, r8_014)."""
+    return toks[k].feats.get("VerbForm") == "Inf" and any(
+        _lem(x) in _PREPARATION or _verb_lemma(x) in _PREPARATION for x in toks[max(0, k - 2):k])
 
 
 def _announced_stop(toks: list[Token], k: int) -> str | None:
