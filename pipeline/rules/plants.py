@@ -651,8 +651,6 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             return "planned" if future else "under_construction"
         if lem in _ASPECT_VERBS and (status := _begun_event(toks, k)) is not None:
             # "начала строительство": what begins is the building, not the plant
-            if status == "launched" and _getting_ready(toks, k):
-                return "under_construction"  # "готовится наладить производство" (r8_014)
             return "planned" if status in _ONGOING and (future or fut_verb) else status
         if lem in _PUT_INTO_SERVICE_ALL and not any(
                 x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
@@ -866,7 +864,15 @@ def _past_places(toks: list[Token], i: int) -> list[Token]:
 def _begun_event(toks: list[Token], k: int) -> str | None:
     """The status of the status noun a verb of beginning at k governs ("начала
     строительство", "приступили к возведению"), within three words; output begun ("начался
-    выпуск", "начнут выпускать") is a launch; None when there is none."""
+    выпуск", "начнут выпускать") is a launch, one a plant is getting ready to begin
+    ("готовится наладить производство", real news dev r8_014) is under construction; None
+    when there is none."""
+    status = _begun_status(toks, k)
+    return "under_construction" if status == "launched" and _getting_ready(toks, k) else status
+
+
+def _begun_status(toks: list[Token], k: int) -> str | None:
+    """_begun_event before the test of getting ready."""
     for x in _past_places(toks, k + 1)[:3]:
         lem = _lem(x)
         if _building_works(toks, toks.index(x)):
