@@ -547,7 +547,7 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
                  and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")]
         if not works:
             return None
-        if t.feats.get("Tense") == "Fut" or _future_aux(toks, k):
+        if t.feats.get("Tense") == "Fut" or _future_aux(toks, k) or _planned_infinitive(toks, k):
             near = any(d.precision == "day" for d in find_dates(text, date(2000, 1, 1)))
             return "under_construction" if near else None
         if t.feats.get("Tense") == "Pres":
@@ -556,6 +556,15 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
             return "planned"  # built, not working yet (session 14 status convention (2))
         return "expanded" if works[0] == "expanded" else "launched"
     return None
+
+
+def _planned_infinitive(toks: list[Token], k: int) -> bool:
+    """The verb at k is an infinitive governed by a word of the future or of an intention
+    before it ("планируется завершить строительство", "намерены закончить создание"): a
+    completion still to come, as the future tense is, not a building finished."""
+    t = toks[k]
+    return t.pos == "VERB" and t.feats.get("VerbForm") == "Inf" and any(
+        _lem(x) in _FUTURE_LEMMAS or _lem(x) in _INTENT for x in toks[max(0, k - 3):k])
 
 
 def _launch_to_come(toks: list[Token], k: int) -> bool:
@@ -710,10 +719,16 @@ def _readied(toks: list[Token], k: int) -> str | None:
     """A launch that a word of getting ready governs ("готовятся запустить завод", real news
     dev r11_028; plant_words.csv preparation, as "готовится к запуску"): not open yet, so
     under construction; None for anything else."""
-    if STATUS_LEMMAS.get(_lem(toks[k])) != "launched" or toks[k].feats.get("VerbForm") != "Inf":
+    if STATUS_LEMMAS.get(_lem(toks[k])) != "launched":
         return None
-    return "under_construction" if any(_lem(x) in _PREPARATION or _verb_lemma(x) in _PREPARATION
-                                       for x in toks[max(0, k - 2):k]) else None
+    return "under_construction" if _getting_ready(toks, k) else None
+
+
+def _getting_ready(toks: list[Token], k: int) -> bool:
+    """The verb at k is an infinitive a word of getting ready governs ("готовятся запустить",
+    "готовится наладить производство", real news dev r11_028, r8_014)."""
+    return toks[k].feats.get("VerbForm") == "Inf" and any(
+        _lem(x) in _PREPARATION or _verb_lemma(x) in _PREPARATION for x in toks[max(0, k - 2):k])
 
 
 def _announced_stop(toks: list[Token], k: int) -> str | None:
@@ -849,7 +864,15 @@ def _past_places(toks: list[Token], i: int) -> list[Token]:
 def _begun_event(toks: list[Token], k: int) -> str | None:
     """The status of the status noun a verb of beginning at k governs ("начала
     строительство", "приступили к возведению"), within three words; output begun ("начался
-    выпуск", "начнут выпускать") is a launch; None when there is none."""
+    выпуск", "начнут выпускать") is a launch, one a plant is getting ready to begin
+    ("готовится наладить производство", real news dev r8_014) is under construction; None
+    when there is none."""
+    status = _begun_status(toks, k)
+    return "under_construction" if status == "launched" and _getting_ready(toks, k) else status
+
+
+def _begun_status(toks: list[Token], k: int) -> str | None:
+    """_begun_event before the test of getting ready."""
     for x in _past_places(toks, k + 1)[:3]:
         lem = _lem(x)
         if _building_works(toks, toks.index(x)):
