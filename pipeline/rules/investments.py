@@ -351,6 +351,24 @@ def _conversion(sent: Sentence, money: list[Money], m: Money) -> bool:
         sent.text[prev[-1].end - sent.start:m.start - sent.start]))
 
 
+def _no_investment(text: str, rel: int, rel_end: int, others: list[tuple[int, int]],
+                   facility: bool) -> bool:
+    """A sum that a word of its own clause makes no investment (a tax, a wage, a contract
+    price), or the cost of a non-industrial object when the sentence names no facility."""
+    # a tax or a wage word of another sum's clause does not make this one no investment
+    # ("500 тысяч рублей товарного кредита и ... порядка 3-4 миллиона рублей в качестве
+    # инвестиций", real news dev r12_006)
+    lo = max((e for s, e in others if e <= rel), default=0)
+    if lo and (clause := _CLAUSE_BREAK.search(text, lo, rel)):
+        lo = clause.end()  # the words right after the previous sum are its own
+    hi = min((s for s, e in others if s >= rel_end), default=len(text))
+    if NOT_INVEST_CUES.search(text[max(lo, rel - _NOT_BEFORE): min(hi, rel_end + _NOT_AFTER)]) \
+            or _NOT_INVEST_BEFORE.search(text[:rel]):
+        return True
+    # "картофелехранилище возводит «X», сумма инвестиций составит ..."
+    return not facility and bool(NON_INDUSTRIAL.search(text[:rel]))
+
+
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
                           out: list[InvestmentMention], near: str | None = None,
@@ -382,21 +400,10 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         if m.currency is None or m.amount <= 0 or _conversion(sent, in_sent, m):
             continue
         rel, rel_end = m.start - sent.start, m.end - sent.start
-        # a tax or a wage word of another sum's clause does not make this one no investment
-        # ("500 тысяч рублей товарного кредита и ... порядка 3-4 миллиона рублей в качестве
-        # инвестиций", real news dev r12_006)
-        others_all = [sp for sp in spans if sp != (rel, rel_end)]
-        lo = max((e for s, e in others_all if e <= rel), default=0)
-        if lo and (clause := _CLAUSE_BREAK.search(text, lo, rel)):
-            lo = clause.end()  # the words right after the previous sum are its own
-        hi = min((s for s, e in others_all if s >= rel_end), default=len(text))
-        if NOT_INVEST_CUES.search(text[max(lo, rel - _NOT_BEFORE): min(hi, rel_end + _NOT_AFTER)]) \
-                or _NOT_INVEST_BEFORE.search(text[:rel]):
-            continue
-        if not facility and NON_INDUSTRIAL.search(text[:rel]):
-            continue  # "картофелехранилище возводит «X», сумма инвестиций составит ..."
-        period = _period(sent.text, periods, rel, rel_end)
         others = [sp for sp in spans if sp != (rel, rel_end)]
+        if _no_investment(text, rel, rel_end, others, facility):
+            continue
+        period = _period(sent.text, periods, rel, rel_end)
         program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
         investor_of_sum = _investor_for(sent, rel, others) if others else None
         public = _PUBLIC_MONEY.search(_stretch(sent.text, rel, rel_end, others))
@@ -412,6 +419,23 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
             program=program, evidence=sent.text, start=m.start, end=m.end,
             part_of=_part_of(prev, m, sent, rel),
         ))
+
+
+def _next_near(near: str | None, sent: Sentence, about_project: bool, cued: bool,
+               has_sums: bool) -> str | None:
+    """The company a later sentence without one takes: the company of this sentence about a
+    project; "" (no investor) after a sum of several investors naming none."""
+    names = sentence_companies(sent, facilities=False)
+    if about_project and names:
+        return names[0]
+    if names and near == "":
+        return None
+    if not names and (has_sums and several_investors(sent)
+                      or cued and several_investors(sent, subject=True)):
+        # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ...", "В проект
+        # вложились местные инвесторы. Объем средств ... превысил 9,5 млрд" (r8_017)
+        return ""
+    return near
 
 
 def find_investments(analyzed: AnalyzedText, ctx: DocContext,
@@ -460,16 +484,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             _sentence_investments(sent, in_sent, ctx, project_program, out, near, prev_regions)
         prev_regions = frozenset(r.region.code for r in find_regions(sent.text))
         about_project = cued or names_facility(sent)
-        names = sentence_companies(sent, facilities=False)
-        if about_project and names:
-            near = names[0]
-        elif names and near == "":
-            near = None
-        elif not names and (in_sent and several_investors(sent)
-                            or cued and several_investors(sent, subject=True)):
-            # "17 компаний ... на 67,9 млрд руб. Фактически ими уже вложено ...", "В проект
-            # вложились местные инвесторы. Объем средств ... превысил 9,5 млрд" (r8_017)
-            near = ""
+        near = _next_near(near, sent, about_project, cued, bool(in_sent))
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
     out = _without_rounded_repeats(out)

@@ -1074,6 +1074,15 @@ def _skip_to(toks: list[Token], comp: _Complement, end: int) -> None:
         comp.i += 1
 
 
+def _keep_in_post(toks: list[Token], comp: _Complement, words_end: int, next_i: int) -> None:
+    """The words up to `words_end` (a capitalised unit or body the tagger read as a name)
+    belong to the post; reading goes on at `next_i`."""
+    comp.compl += [*comp.pending, *toks[comp.i:words_end]]
+    comp.pending = []
+    comp.last = _lem(toks[words_end - 1])
+    comp.i = next_i
+
+
 def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
     """A named organization or place right after the post is its organization
     ("глава Минпромторга", "губернатор Калининградской области")."""
@@ -1089,17 +1098,11 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     if (end := _body_of_municipality(sent, toks, comp.i, span)) is not None:
         # "Глава Администрации Муниципального образования Усть-Канского района": the body
         # stays in the post, the district named after it is the organization
-        comp.compl += [*comp.pending, toks[comp.i]]
-        comp.pending = []
-        comp.last = _lem(toks[comp.i])
-        comp.i = end
+        _keep_in_post(toks, comp, comp.i + 1, end)
         return _NEXT
     if (unit_end := _unit_before_name(sent, toks, comp.i, span)) is not None:
         # "директор Сервисного центра ЗАО «Колакс-М»": the unit stays in the post
-        comp.compl += [*comp.pending, *toks[comp.i:unit_end]]
-        comp.pending = []
-        comp.last = _lem(toks[unit_end - 1])
-        comp.i = unit_end
+        _keep_in_post(toks, comp, unit_end, unit_end)
         return _NEXT
     comp.organization = _org_name(span, sent)
     if (noun := _place_noun_after(sent, toks, comp.i, span)) is not None:
