@@ -204,6 +204,20 @@ def test_cli_scores_only_the_batch_asked_for(tmp_path):
         assert f"{n} documents" in text and label in text.splitlines()[0]
 
 
+def test_a_gold_document_dropped_as_a_duplicate_is_reported(tmp_path):
+    """The same article under two ids (a written test article copied): the ingest keeps the
+    first, so the second's gold scores nothing; the report says why, also when the kept
+    one's batch is left out."""
+    small = tmp_path / "corpus"
+    small.mkdir()
+    for new in ("b1_001", "b2_001"):
+        shutil.copy(CORPUS / "001_tula_cement.txt", small / f"{new}.txt")
+        shutil.copy(CORPUS / "001_tula_cement.gold.json", small / f"{new}.gold.json")
+    report = ev.evaluate(small, workers=1, skip=["b1"])
+    assert any("b2_001" in f and "duplicate" in f for f in report.failures)
+    assert "dropped as a duplicate" in ev.render_markdown(report)
+
+
 def test_dagster_asset_records_scores_as_metadata(tmp_path, monkeypatch):
     import dagster as dg
 

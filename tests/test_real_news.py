@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -31,6 +32,27 @@ def test_the_corpus_is_large_and_wide_enough() -> None:
     assert len(DOCS) >= 150
     assert len(subjects) >= 40
     assert set(STATUSES) - {"unknown"} <= statuses
+
+
+def test_no_page_is_in_the_corpus_twice() -> None:
+    """The same page under two URLs (r15_030 was r2_041 with '?page=1'): the ingest keeps
+    one of the two texts, so the other document's gold would score nothing, and a batch
+    left out would change another batch's figures."""
+    seen: dict[str, str] = {}
+    for d in DOCS:
+        sha = _meta(d)["sha256"]
+        assert sha not in seen, f"{d} is the same text as {seen[sha]}"
+        seen[sha] = d
+    bases: dict[tuple[str, ...], str] = {}
+    for d in DOCS:
+        # the same page: the URL without its fragment, a trailing slash, and the paging and
+        # tracking parameters (an id parameter names another page and stays)
+        u = urlsplit(_meta(d)["url"])
+        query = tuple(sorted((k, v) for k, v in parse_qsl(u.query)
+                             if k != "page" and not k.startswith("utm_")))
+        base = (u.netloc.lower().removeprefix("www."), u.path.rstrip("/"), *map("=".join, query))
+        assert base not in bases, f"{d} is the page of {bases[base]}"
+        bases[base] = d
 
 
 @pytest.mark.parametrize("doc_id", DOCS)

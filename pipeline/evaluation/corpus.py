@@ -286,6 +286,9 @@ def extract_tables(folder: Path, workers: int | None = None,
     out = {t: frames[t] for t in TABLE_NAMES}
     failures = [f"{r.source}: {r.reason}" for r in [*corpus.rejected, *result.failures]
                 if doc_ids is None or r.doc_id in doc_ids]
+    # a gold document the ingest dropped as another's duplicate scores nothing: say so
+    failures += [f"{d.source}: same text as {d.duplicate_of} (dropped as a duplicate)"
+                 for d in corpus.duplicates if doc_ids is None or d.doc_id in doc_ids]
     return out, failures, len(docs)
 
 
