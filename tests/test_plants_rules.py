@@ -2138,3 +2138,26 @@ def test_a_production_listed_among_plants_is_no_unit_of_an_earlier_plant():
         "отрасли пищевой переработки: маслозавод в Ефремовском районе, сыроварня - в "
         "Алексинском, производство безалкогольных напитков - в Богородицком.")]
     assert "производство безалкогольных напитков" in names
+
+
+# --- operators: session 16, sentences written for the tests ------------------------------
+
+@pytest.mark.parametrize("text,operator", [
+    # a quoted name after a company noun or a legal form stands in apposition, in the
+    # nominative, whatever case pymorphy guesses for it (after real news dev r9_022, r11_028)
+    ("Группа компаний «Кемате» построит в Тульской области завод по производству кирпича.",
+     "Кемате"),
+    ("В Тульской области завод по производству фанеры лесопромышленной группы «Тулеза» "
+     "запустил новую линию.", "Тулеза"),
+])
+def test_a_quoted_name_apposed_to_a_company_noun_is_not_inflected(text, operator):
+    assert [op for _, _, op, _ in rows(text)] == [operator]
+
+
+def test_a_quoted_owner_after_a_facility_noun_is_still_inflected():
+    # a facility noun may govern its owner in the genitive (after real news dev r3_043):
+    # the name is not kept as written
+    [op] = [op for _, _, op, _ in rows(
+        "В Тульской области на предприятии «Тульской литейной компании» запустили цех по "
+        "производству отливок.")]
+    assert op is not None and op.startswith("Тульская")

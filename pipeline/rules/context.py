@@ -184,16 +184,19 @@ def story_company(ctx: DocContext) -> str | None:
     return None if is_lender(ctx.company) else ctx.company
 
 
-def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
+def company_name(span: Span, quoted_in_text: bool = False,
+                 apposed: bool = False) -> str | None:
     """The company a span names: the quoted name when there is one ("компания «Сибфарм»");
-    None for a bare descriptor ("китайская корпорация") or a support programme."""
+    None for a bare descriptor ("китайская корпорация") or a support programme. A quoted
+    name `apposed` to a descriptor before it ("группы «Свеза»", see descriptor_before)
+    keeps the case it is written in: only a name standing alone is inflected."""
     quoted = re.findall(r"«([^«»]{2,60})(?:»|$)", span.text)  # the NER may drop "»"
     if quoted_in_text and not quoted:
         # «Вертолёты России»: a name in quotes is written as it is, not inflected
         quoted = [span.text]
     name = quoted[-1] if quoted else without_person_tail(normalize_org(span.normal))
     name = name.strip(" «»\"")
-    if quoted:
+    if quoted and not (apposed and quoted_in_text):
         name = quoted_nominative(name, normalize_org(span.normal).strip(" «»\""))
     if not name or find_program(name) or find_program(span.text):
         return None
@@ -204,6 +207,31 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     if inner and lemma(inner.group(1).lower()) in _DESCRIPTORS:
         return inner.group(2)  # «Компания “СОКО”»: the name is СОКО
     return name
+
+
+# A descriptor noun ("группы", "компаний", company_words.csv descriptor, not a facility noun
+# of facility_heads.csv such as "предприятие") or a legal form
+# ("ООО", "ГК") right before an opening quote: the quoted name after it is an apposition,
+# written in the nominative whatever the case of the noun ("лесопромышленной группы
+# «Свеза»", "Группа компаний «Дамате»", real news dev r9_022, r11_028), so it is not
+# inflected back ("Свез", "Дамат").
+_APPOSING = compile_fast(r"(?:^|[^\w-])([а-яёА-ЯЁ]+)\s*[«\"“]$")
+_FACILITY_NOUNS = lexicon.words("facility_heads", "lemma")
+# the one-word legal forms of orgs_words.csv ("ООО", "ГК", "SIA"), in lower case
+_LEGAL_FORMS = frozenset(w.lower() for w in lexicon.ordered("orgs_words", role="legal_form")
+                         if " " not in w)
+
+
+def descriptor_before(text: str, start: int) -> bool:
+    """Whether the name starting at `start` (after its opening quote) is apposed to a
+    descriptor noun or a legal form right before the quote."""
+    m = _APPOSING.search(text[max(0, start - 40):start])
+    if not m:
+        return False
+    word = m.group(1).lower().replace("ё", "е")
+    # a facility noun may govern its owner in the genitive: "на предприятии «Эвенской
+    # горнорудной компании»" (real news dev r3_043) is no apposition
+    return word in _LEGAL_FORMS or lemma(word) in _DESCRIPTORS - _FACILITY_NOUNS
 
 
 # a descriptor word and a name in inner quotes: «Компания “СОКО”»
@@ -263,7 +291,9 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
                                                 sp.start - sent.start]):
             continue
         in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
-        if is_company(sp) and (n := company_name(sp, in_quotes)) and not is_lender(n):
+        apposed = descriptor_before(sent.text, sp.start - sent.start)
+        if is_company(sp) and (n := company_name(sp, in_quotes, apposed)) and \
+                not is_lender(n):
             names.append((n, is_facility_name(sp)))
     return [n for n, plant in names if not plant] + \
         [n for n, plant in names if plant and facilities]
@@ -278,8 +308,9 @@ def company_right_after(sent: Sentence, end: int) -> str | None:
         if sp.start < end or len(gap) > 25 or re.search(r"[,;:—–()]", gap):
             continue
         in_quotes = gap.endswith("«")
+        apposed = descriptor_before(sent.text, sp.start - sent.start)
         if is_company(sp) and not is_facility_name(sp) and \
-                (n := company_name(sp, in_quotes)) and not is_lender(n):
+                (n := company_name(sp, in_quotes, apposed)) and not is_lender(n):
             return n
     return None
 
@@ -308,7 +339,8 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     # plants named as organisations count only when the article names no other company
     owners = [sp for sp in spans if not is_facility_name(sp)]
     for span in owners or spans:
-        name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«")
+        name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«",
+                            descriptor_before(analyzed.text, span.start))
         key = org_key(name or "")
         if not key:
             continue
