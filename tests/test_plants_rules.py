@@ -2161,3 +2161,13 @@ def test_a_quoted_owner_after_a_facility_noun_is_still_inflected():
         "В Тульской области на предприятии «Тульской литейной компании» запустили цех по "
         "производству отливок.")]
     assert op is not None and op.startswith("Тульская")
+
+
+@pytest.mark.parametrize("text", [
+    # a mine is no plant (real news README: "mines and deposits as such"; after real news
+    # dev r3_018)
+    "В Забайкальском крае приостановили добычу золота на Ключевском руднике.",
+    "В Кемеровской области закрыли шахту «Северная».",
+])
+def test_a_mine_is_no_plant(text):
+    assert plants(text) == []
