@@ -2171,3 +2171,18 @@ def test_a_quoted_owner_after_a_facility_noun_is_still_inflected():
 ])
 def test_a_mine_is_no_plant(text):
     assert plants(text) == []
+
+
+@pytest.mark.parametrize("text,operators", [
+    # a quoted name that a verb of reporting introduces is the news outlet, not a company
+    # of the story (after real news dev r6_023, r2_048)
+    ("В Тульской области начато строительство цементного завода. Ранее «Тульский Вестник» "
+     "сообщал, что в районе достраивают молочный завод.", [None, None]),
+    ("В Тульской области запустили завод по производству кирпича, сообщает «Тульский "
+     "Вестник».", [None]),
+    # ... must not fire: a company named with a word of its own
+    ("В Тульской области запустили завод по производству кирпича, сообщает компания "
+     "«Тулкирпич».", ["Тулкирпич"]),
+])
+def test_a_reporting_outlet_is_no_operator(text, operators):
+    assert [op for _, _, op, _ in rows(text)] == operators

@@ -269,12 +269,34 @@ _OTHER_BEFORE = compile_fast(
     re.IGNORECASE)
 
 
-def _named_after(text: str, start: int) -> bool:
+# A quoted name right after a verb of reporting ("пишет «РБК Краснодар»", "сообщает
+# «Югра-ТВ»"), or between "Ранее" and one ("Ранее «Голос Кавказа» сообщал", real news dev
+# r6_023, r2_046, r9_028), is the news outlet that reports: a company is named with a word
+# of its own ("сообщает компания «X»", "Ранее компания «X» сообщала").
+_REPORTED_BY = compile_fast(
+    r"\b(?:сообщает|сообщил[аио]?|переда[её]т|пишет|писал[аио]?|информирует)\s*[«\"“]$",
+    re.IGNORECASE)
+_EARLIER = compile_fast(r"\bРанее\s*[«\"“]$")
+_REPORTED_AFTER = compile_fast(r"[»\"”]?\s*(?:сообщал|писал|рассказывал|информировал)\w*\b")
+
+
+def _reporting_outlet(text: str, start: int, end: int | None) -> bool:
+    """Whether the quoted name at start..end is a news outlet by the verb of reporting
+    that introduces it (_REPORTED_BY, _EARLIER)."""
+    before = text[max(0, start - 20):start]
+    if _REPORTED_BY.search(before):
+        return True
+    return end is not None and bool(_EARLIER.search(before)) and \
+        bool(_REPORTED_AFTER.match(text, end))
+
+
+def _named_after(text: str, start: int, end: int | None = None) -> bool:
     """Whether the name starting at `start` follows a site or news-outlet word, or names a
-    data source or a product's kind."""
+    data source or a product's kind, or is the outlet a verb of reporting names."""
     before = text[max(0, start - 30):start]
     return bool(_SITE_BEFORE.search(before) or _MEDIA_BEFORE.search(before)
-                or _OTHER_BEFORE.search(text[max(0, start - 160):start]))
+                or _OTHER_BEFORE.search(text[max(0, start - 160):start])
+                or _reporting_outlet(text, start, end))
 
 
 def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
@@ -286,7 +308,7 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
     for sp in sent.spans:
         if exclude and exclude[0] <= sp.start < exclude[1]:
             continue
-        if _named_after(sent.text, sp.start - sent.start) or \
+        if _named_after(sent.text, sp.start - sent.start, sp.end - sent.start) or \
                 _FORMER_BEFORE.search(sent.text[max(0, sp.start - sent.start - 60):
                                                 sp.start - sent.start]):
             continue
@@ -332,7 +354,7 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     # a news outlet or a site ("в особой экономической зоне «Моглино»") is one wherever the
     # article names it again ("на территории «Моглино»", real news dev r1_038)
     not_companies = {org_key(sp.normal) for sp in analyzed.spans
-                     if _named_after(analyzed.text, sp.start)}
+                     if _named_after(analyzed.text, sp.start, sp.end)}
     spans = [sp for sp in analyzed.spans if is_company(sp)
              and org_key(sp.normal) not in not_companies
              and not _FORMER_BEFORE.search(analyzed.text[max(0, sp.start - 60):sp.start])]
