@@ -2186,3 +2186,21 @@ def test_a_mine_is_no_plant(text):
 ])
 def test_a_reporting_outlet_is_no_operator(text, operators):
     assert [op for _, _, op, _ in rows(text)] == operators
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company that stops or resumes its works is a plant that does (after real news dev
+    # r5_023, r10_008)
+    ("В Тульской области АО «Тулпласт» приостанавливает работу.",
+     [("предприятие «Тулпласт»", None, "suspended")]),
+    ("В Тульской области ООО «Тулпласт» временно остановило производство.",
+     [("предприятие «Тулпласт»", None, "suspended")]),
+    # ... not the works of something else, nor a company after a preposition
+    ("В Тульской области сеть «Тулторг» приостановила работу магазинов.", []),
+    ("В Туле у «Тулпласта» приостановили работу.", []),
+    # ... nor a plant the page names in full with the company's short name (after r7_003)
+    ("В Тульской области руководство Ефремовского химического завода (ЕХЗ) объявило о "
+     "продлении простоя. ЕХЗ приостановил производство еще 17 мая.", []),
+])
+def test_a_company_stopping_its_works_is_a_plant(text, expected):
+    assert plants(text) == expected

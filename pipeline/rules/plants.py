@@ -23,6 +23,9 @@ from pipeline.rules.context import (
     company_home,
     company_name,
     company_right_after,
+    descriptor_before,
+    is_company,
+    is_facility_name,
     sentence_companies,
     story_company,
 )
@@ -100,6 +103,8 @@ _ACTIVITY_VERBS: frozenset[str] = frozenset()  # "занимается прои�
 _EVENT_PLACES: frozenset[str] = frozenset()  # "на форуме в Петербурге": where a meeting was
 _PLANT_UNITS: frozenset[str] = frozenset()  # "корпус", "цех": built by a named plant, it expands
 _PLANT_PARTS: frozenset[str] = frozenset()  # "запуск линии завода «X»": news of the plant X
+_COMPANY_STOPS: dict[str, str] = {}  # "приостановил" -> suspended: a company stops its works
+_WORKS_OBJECTS: frozenset[str] = frozenset()  # "работу", "производство": what it stops
 _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
@@ -180,6 +185,7 @@ def load_lexicon() -> None:
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
+    global _COMPANY_STOPS, _WORKS_OBJECTS
     global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     global _REMEDIED
     heads = "facility_heads"
@@ -218,6 +224,9 @@ def load_lexicon() -> None:
     _EVENT_PLACES = lexicon.words(words, role="event_place")
     _PLANT_UNITS = lexicon.words(words, role="plant_unit")
     _PLANT_PARTS = lexicon.words(words, role="plant_part")
+    _COMPANY_STOPS = {w: st for st in ("suspended", "launched")
+                      for w in lexicon.words(words, role=f"company_works_{st}")}
+    _WORKS_OBJECTS = lexicon.words(words, role="works_object")
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
@@ -1172,6 +1181,7 @@ class _Phrase:
     another: bool = False  # "ещё один завод", "похожий завод": one more of the kind told
     company: str | None = None  # the company a listed plant is named by (_listed_companies)
     again: bool = False  # "Это первое предприятие, …": the plant just told (_described)
+    stated: str | None = None  # the status its own verb states (_company_stops_works)
 
 
 def _adj_nom(tok: Token, proper: bool, head: str) -> str:
@@ -2014,6 +2024,51 @@ def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
     return out
 
 
+def _company_stops_works(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
+    """A company that is the subject of a verb stopping or resuming its works ("АО «Завод»
+    приостанавливает работу", "ООО «Тулпласт» остановило производство", after real news
+    dev r5_023, r3_051, r10_008): its works are a plant, named by the company, "предприятие
+    «X»" (a plant's own name when the company is named as one). A company after a
+    preposition is a place or a party ("на «X» приостановили работу", "с «X»"), and works
+    of something else ("работу магазинов") are no plant's."""
+    toks = sent.tokens
+    out: list[_Phrase] = []
+    if not any(_lem(t) in _COMPANY_STOPS for t in toks):
+        return out  # asked first: it is cheap
+    for sp in sent.spans:
+        if not is_company(sp) or \
+                any(p.start <= sp.start < p.end or sp.start <= p.start < sp.end for p in found):
+            continue
+        before = [t for t in toks if t.end <= sp.start and t.text not in "«»\"“”"]
+        if before and (before[-1].pos == "ADP" or before[-1].text in _LEGAL_FORMS and
+                       len(before) > 1 and before[-2].pos == "ADP"):
+            continue
+        if any(0 <= sp.start - p.end <= 25 for p in found):
+            continue  # "завод по производству шин Pirelli": the company of the plant told
+        k = next((j for j, t in enumerate(toks) if t.start >= sp.end), len(toks))
+        while k < len(toks) and toks[k].text in "«»\"“”":
+            k += 1
+        if k < len(toks) and toks[k].pos == "ADV":
+            k += 1  # "временно", "полностью"
+        if k + 1 >= len(toks) or _lem(toks[k]) not in _COMPANY_STOPS or \
+                toks[k].pos != "VERB" or _lem(toks[k + 1]) not in _WORKS_OBJECTS:
+            continue
+        nxt = toks[k + 2] if k + 2 < len(toks) else None
+        if nxt is not None and nxt.pos == "NOUN" and nxt.case == "Gen":
+            continue  # "приостановила работу магазинов"
+        rel = sp.start - sent.start
+        in_quotes = sent.text[max(0, rel - 1):rel] == "«"
+        name = company_name(sp, in_quotes, descriptor_before(sent.text, rel))
+        if not name or lemma(name.lower()) in FACILITY_HEADS:
+            continue  # "Комбинат остановил работу": the plant told before, capitalised
+        row = name if is_facility_name(sp) else f"предприятие «{name}»"
+        head = next((j for j, t in enumerate(toks) if t.start >= sp.start), k)
+        out.append(_Phrase(sp.start, sp.end, row, None, head, True, False,
+                           lemma="предприятие", company=name,
+                           stated=_COMPANY_STOPS[_lem(toks[k])]))
+    return out
+
+
 def _objects_named(toks: list[Token], spans: list[tuple[int, int, int]], action: str
                    ) -> tuple[str, str]:
     """(genitive after "по <action>", nominative product) of a list of objects."""
@@ -2119,6 +2174,7 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
             found.insert(len(found) - 1, other)
     found.extend(_plural_heads_making(sent, covered, before))
     found.extend(_listed_companies(sent, found))
+    found.extend(_company_stops_works(sent, found))
     if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
         found.append(earlier)
     if not _named_plant_acts(sent, found) and \
@@ -3048,9 +3104,15 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 continue
             if own == "announced" and _dated_again(ph, si, flags, found):
                 ph_status = sentence_status(sent, True) or status
-            st = _phrase_status(sent, ph, si, ph_status, statuses, found)
+            st = _phrase_status(sent, ph, si, ph_status, statuses, found) or ph.stated
             if not st:
                 continue  # no event: the facility is only mentioned
+            if ph.stated and ph.company and (
+                    any(_same_name(ph.company, r.name) or r.operator == ph.company for r in out)
+                    or any(f"({ph.company})" in s.text for s in sentences)):
+                # "Тихвинского вагоностроительного завода (ТВСЗ) … ТВСЗ приостановил
+                # производство" (after real news dev r7_003): the plant the page names in full
+                continue
             if (dup := _same_as_kept(kept, si, ph)) is not None:
                 # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
                 # кремния"): keep the first row, take a product it lacked
