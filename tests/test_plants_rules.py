@@ -2204,3 +2204,16 @@ def test_a_reporting_outlet_is_no_operator(text, operators):
 ])
 def test_a_company_stopping_its_works_is_a_plant(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,operator", [
+    # a company and its group in brackets, read as one name: the company runs the plant
+    # (after real news dev r1_039) ...
+    ("В Тульской области завод по производству сухарей открывает ООО «Тулхлеб» (ГК "
+     "«Тульские продукты»).", "Тулхлеб"),
+    # ... but after a plant's own name the bracket holds its owner (after r8_026)
+    ("В Тульской области сахарный завод «Узловая» (ГК «Тульский сахар») запустил новую линию "
+     "по производству сахара.", "Тульский сахар"),
+])
+def test_a_group_in_brackets_after_its_company(text, operator):
+    assert {op for _, _, op, _ in rows(text)} == {operator}

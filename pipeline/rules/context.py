@@ -191,6 +191,14 @@ def company_name(span: Span, quoted_in_text: bool = False,
     name `apposed` to a descriptor before it ("группы «Свеза»", see descriptor_before)
     keeps the case it is written in: only a name standing alone is inflected."""
     quoted = re.findall(r"«([^«»]{2,60})(?:»|$)", span.text)  # the NER may drop "»"
+    # "ООО «Промагроинвест» (ГК «Продукты питания»)" read as one name: the name in brackets
+    # is the company's group, the one before them is the company (real news dev r1_039);
+    # after a plant's name ("Сахарный завод «Свобода» (ГК «Прогресс Агро»)", r8_026) it is
+    # the plant's owner, the company wanted
+    head = span.text.split("(", 1)[0]
+    before_brackets = re.findall(r"«([^«»]{2,60})(?:»|$)", head)
+    if before_brackets and len(before_brackets) < len(quoted) and not _facility_words_in(head):
+        quoted = before_brackets
     if quoted_in_text and not quoted:
         # «Вертолёты России»: a name in quotes is written as it is, not inflected
         quoted = [span.text]
@@ -340,7 +348,12 @@ def company_right_after(sent: Sentence, end: int) -> str | None:
 def is_facility_name(span: Span) -> bool:
     """"Молочный завод «Ревякино»", "Брянский машиностроительный завод": a plant named as
     an organisation; its owner, when the article names one, is the better company."""
-    outside = re.sub(r"«[^«»]*(?:»|$)", " ", span.text)
+    return _facility_words_in(span.text)
+
+
+def _facility_words_in(text: str) -> bool:
+    """Whether a facility word stands outside the quotes of a name."""
+    outside = re.sub(r"«[^«»]*(?:»|$)", " ", text)
     return any(lemma(w) in _FACILITY_WORDS for w in re.findall(r"[\w-]+", outside))
 
 
