@@ -2217,3 +2217,19 @@ def test_a_company_stopping_its_works_is_a_plant(text, expected):
 ])
 def test_a_group_in_brackets_after_its_company(text, operator):
     assert {op for _, _, op, _ in rows(text)} == {operator}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a project, a business plan or a technology "по производству X" sets up a production
+    # of X (after real news dev r2_036, r1_037, r2_039), the company's name between or not
+    ("В Тульской области одобрен проект компании «Тулкабель» по производству кабельной "
+     "продукции.",
+     [("производство кабельной продукции", "кабельная продукция", "announced")]),
+    ("Компания «Тулпен» презентовала бизнес-план по производству в Тульской области "
+     "строительных материалов.",
+     [("производство строительных материалов", "строительные материалы", "announced")]),
+    # ... not when nothing is said of what is made
+    ("В Тульской области будет реализован проект по производству продукции.", []),
+])
+def test_a_project_of_making_is_a_production(text, expected):
+    assert plants(text) == expected

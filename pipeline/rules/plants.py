@@ -105,6 +105,8 @@ _PLANT_UNITS: frozenset[str] = frozenset()  # "корпус", "цех": built by
 _PLANT_PARTS: frozenset[str] = frozenset()  # "запуск линии завода «X»": news of the plant X
 _COMPANY_STOPS: dict[str, str] = {}  # "приостановил" -> suspended: a company stops its works
 _WORKS_OBJECTS: frozenset[str] = frozenset()  # "работу", "производство": what it stops
+_PROJECT_NOUNS: frozenset[str] = frozenset()  # "проект по производству X": a production
+_MAKING_NOUNS: frozenset[str] = frozenset()  # "производству", "выпуску" after such a noun
 _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
@@ -185,7 +187,7 @@ def load_lexicon() -> None:
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
-    global _COMPANY_STOPS, _WORKS_OBJECTS
+    global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS
     global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     global _REMEDIED
     heads = "facility_heads"
@@ -227,6 +229,8 @@ def load_lexicon() -> None:
     _COMPANY_STOPS = {w: st for st in ("suspended", "launched")
                       for w in lexicon.words(words, role=f"company_works_{st}")}
     _WORKS_OBJECTS = lexicon.words(words, role="works_object")
+    _PROJECT_NOUNS = lexicon.words(words, role="project_noun")
+    _MAKING_NOUNS = lexicon.words(words, role="making_noun")
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
@@ -2024,6 +2028,60 @@ def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
     return out
 
 
+def _project_of_making(sent: Sentence, covered: set[int], found: list[_Phrase]
+                       ) -> list[_Phrase]:
+    """A project, a business plan or a technology "по производству X", with the company's
+    name between them or not ("проекты «Димитров кабель» по производству кабельной
+    продукции", "бизнес-план по производству пенополистирольных материалов", "технологию по
+    производству стеклянных нитей", after real news dev r2_036, r1_037, r2_039): the
+    production of X the project sets up, "производство X"; a project of building a plant
+    ("проект по строительству завода") names its plant itself, and one carried out at a
+    plant ("на канатном заводе реализован проект по выпуску тросов") is that plant's."""
+    toks = sent.tokens
+    out: list[_Phrase] = []
+    for i, t in enumerate(toks):
+        if _lem(t) not in _PROJECT_NOUNS or i in covered or \
+                any(toks[p.head].case == "Loc" and p.end <= t.start for p in found):
+            continue
+        j = i + 1
+        if j < len(toks) and _lem(toks[j]) in _COMPANY_WORDS:
+            j += 1  # "проект компании «X» по производству"
+        if j < len(toks) and toks[j].text in "«\"“":
+            close = next((k for k in range(j + 1, min(j + 12, len(toks)))
+                          if toks[k].text in "»\"”"), None)
+            if close is None:
+                continue
+            j = close + 1
+        action = _po_action(toks, j)
+        if action is None or _lem(toks[action]) not in _MAKING_NOUNS:
+            continue
+        cstart = action + 1
+        if cstart < len(toks) and toks[cstart].text.lower() in ("в", "на"):
+            k = cstart + 1  # "по производству в Псковской области X": past the place
+            while k < min(cstart + 4, len(toks)) and toks[k].pos in ("ADJ", "PROPN", "NOUN") \
+                    and toks[k].case == "Loc":
+                k += 1
+            cstart = k if k > cstart + 1 else cstart
+        first_end = _np_end(toks, cstart, "Gen")
+        noun = _lem(toks[first_end - 1]) if first_end > cstart else ""
+        if not noun or noun in NOT_PRODUCT_LEMMAS and \
+                not (noun in _GENERIC and first_end - cstart > 1):
+            continue  # "кабельной продукции" says what is made, a bare "продукции" does not
+        cend = first_end
+        while cend < len(toks) and toks[cend].pos in ("NOUN", "ADJ") and \
+                toks[cend].case == "Gen" and _lem(toks[cend]) not in _COMPANY_WORDS:
+            nxt = _np_end(toks, cend, "Gen")
+            if nxt == cend:
+                break
+            cend = nxt
+        product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
+        name = "производство " + " ".join(x.text for x in toks[cstart:cend]).lower()
+        out.append(_Phrase(t.start, toks[cend - 1].end, name.replace("ё", "е"), product, i,
+                           False, True, lemma="производство", covers=cend))
+        covered.update(range(i, cend))
+    return out
+
+
 def _company_stops_works(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
     """A company that is the subject of a verb stopping or resuming its works ("АО «Завод»
     приостанавливает работу", "ООО «Тулпласт» остановило производство", after real news
@@ -2173,6 +2231,7 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
         if (other := _coordinated_adjective(sent, phrase)) is not None:
             found.insert(len(found) - 1, other)
     found.extend(_plural_heads_making(sent, covered, before))
+    found.extend(_project_of_making(sent, covered, found))
     found.extend(_listed_companies(sent, found))
     found.extend(_company_stops_works(sent, found))
     if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
