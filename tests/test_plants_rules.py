@@ -2233,3 +2233,11 @@ def test_a_group_in_brackets_after_its_company(text, operator):
 ])
 def test_a_project_of_making_is_a_production(text, expected):
     assert plants(text) == expected
+
+
+def test_an_event_of_a_part_of_a_plant_named_by_its_place():
+    # the event of a furnace or a line of a plant named by a place adjective is news of that
+    # plant, as of one named in quotes (after real news dev r11_004)
+    assert [n for n, _, _ in plants(
+        "В Тульской области одобрен запуск второй доменной печи Новотульского "
+        "металлургического завода.")] == ["Новотульский металлургический завод"]

@@ -1356,7 +1356,11 @@ def _event_at_named_part(sent: Sentence, head: Token, prev: Token) -> bool:
     «Кордиант Ульяновск»", real news dev r5_020): news of that plant."""
     toks = sent.tokens
     k = toks.index(prev)
-    return _lem(prev) in _PLANT_PARTS and _quoted_after(sent, head) is not None and \
+    # a plant named by a place adjective is named too: "запуск пятой доменной печи
+    # Енакиевского металлургического завода" (after real news dev r11_004)
+    named = _quoted_after(sent, head) is not None or \
+        any(t.pos == "ADJ" and t.text[:1].isupper() for t in toks[k + 1:toks.index(head)])
+    return _lem(prev) in _PLANT_PARTS and named and \
         any(_lem(t) in _EVENT_WORDS for t in toks[max(0, k - 4):k])
 
 
