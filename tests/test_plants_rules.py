@@ -2241,3 +2241,12 @@ def test_an_event_of_a_part_of_a_plant_named_by_its_place():
     assert [n for n, _, _ in plants(
         "В Тульской области одобрен запуск второй доменной печи Новотульского "
         "металлургического завода.")] == ["Новотульский металлургический завод"]
+
+
+def test_a_plant_told_by_its_owner_and_by_its_product_is_one():
+    # one head, one operator: "завод АО «X»" and "завод по производству Y" are one plant,
+    # named by what it makes (after real news dev r10_004)
+    assert [(n, p) for n, p, _ in plants(
+        "Губернатор объявлял о строительстве нового завода АО «Тулкрахмал» в Тульской "
+        "области. На территории индустриального парка планировалось построить завод по "
+        "производству крахмала.")] == [("завод по производству крахмала", "крахмал")]

@@ -2762,6 +2762,29 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
                  (" " not in ph.name and kp.lemma == ph.lemma)), None)
 
 
+def _owner_named_twin(kept: list[tuple[int, _Phrase]], out: list[PlantMention], ph: _Phrase,
+                      operator: str | None) -> int | None:
+    """The row of the same plant told first by its owner alone and then by what it makes
+    ("о строительстве нового завода АО «Щелково Агрохим»" … "построить завод по
+    производству амилозного крахмала", after real news dev r10_004): one head, one
+    operator, the later phrase with a product and no name of its own."""
+    if operator is None or ph.lemma in ADDED_UNITS:
+        return None  # a company's shops and lines are many
+
+    def owner_named(p: _Phrase) -> bool:
+        words = p.name.split()
+        return p.product is None and _OWNER_IN_NAME.match(p.name) is not None and \
+            (lemma(words[1].lower()) in _COMPANY_WORDS or words[1] in _LEGAL_FORMS)
+    for n, (_, kp) in enumerate(kept):
+        if kp.lemma != ph.lemma or out[n].operator != operator:
+            continue
+        # only in this order: "Среди них и завод компании «X»" after a plant told is one
+        # more of the kind (test_a_plant_with_a_name_takes_no_other_plants_status)
+        if owner_named(kp) and not owner_named(ph) and not ph.named and ph.product:
+            return n
+    return None
+
+
 def _plan_window_dated(k: int, flags: list[int], found: list[list[_Phrase]]) -> bool:
     """A date or a time frame in the plan's sentence or in a later one of its story, up to
     the next sentence that names another facility: "… планирует запустить производство
@@ -3175,6 +3198,11 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                     or any(f"({ph.company})" in s.text for s in sentences)):
                 # "Тихвинского вагоностроительного завода (ТВСЗ) … ТВСЗ приостановил
                 # производство" (after real news dev r7_003): the plant the page names in full
+                continue
+            if (same := _owner_named_twin(kept, out, ph, _operator(sent, ph, ctx))) is not None:
+                # the plant told by its owner first: a reader names it by what it makes
+                out[same] = replace(out[same], name=ph.name, product=ph.product)
+                kept[same] = (kept[same][0], ph)
                 continue
             if (dup := _same_as_kept(kept, si, ph)) is not None:
                 # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
