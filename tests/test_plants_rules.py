@@ -2257,3 +2257,16 @@ def test_a_weak_head_after_a_dash_says_again_what_the_plant_is():
     assert [(n, p) for n, p, _ in plants(
         "В Тульской области запустили кирпичный завод - предприятие по производству "
         "керамического кирпича.")] == [("кирпичный завод", "керамический кирпич")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "одно из ведущих предприятий - «X»" describes a company, not a plant (after real news
+    # dev r11_017) ...
+    ("В Тульской области инвестпроект реализует одно из ведущих отраслевых предприятий - "
+     "«Тулгипс».", []),
+    # ... while "один из крупнейших заводов «X»" names a plant (r3_037)
+    ("В Туле один из крупнейших станковых заводов России «Тулстанок» объявил о закрытии.",
+     [("станковый завод «Тулстанок»", None, "closed")]),
+])
+def test_one_of_the_leading_enterprises_is_a_company(text, expected):
+    assert plants(text) == expected

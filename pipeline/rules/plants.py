@@ -1284,8 +1284,10 @@ def _landmark(sent: Sentence, i: int) -> bool:
     lemmas = " ".join(_lem(t) for t in toks[max(0, j - 2):j + 1])
     if _ends_with_phrase(before, _LANDMARKS):
         return True
-    # "одним из крупнейших заводов России «Тяжстанкогидропресс»" names one (r3_037)
-    return _ends_with_phrase(lemmas, _CLASS_OF) and not _quoted_after(sent, toks[i])
+    # "одним из крупнейших заводов России «Тяжстанкогидропресс»" names one (r3_037); "одно
+    # из ведущих отраслевых предприятий - «Эко-Золопродукт»" names a company (r11_017)
+    return _ends_with_phrase(lemmas, _CLASS_OF) and \
+        (not _quoted_after(sent, toks[i]) or _lem(toks[i]) in WEAK_HEADS)
 
 
 def _ends_with_phrase(words: str, phrases: frozenset[str]) -> bool:
