@@ -2270,3 +2270,15 @@ def test_a_weak_head_after_a_dash_says_again_what_the_plant_is():
 ])
 def test_one_of_the_leading_enterprises_is_a_company(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,operators", [
+    # a plant named «X» of an article that writes X as a company ("ООО «X»") is run by it
+    # (after real news dev r8_024) ...
+    ("В Тульской области открылся судостроительный завод «Тульская верфь». Инвестором "
+     "выступило ООО «Тульская верфь».", ["Тульская верфь"]),
+    # ... a name never written as a company's is the plant's own
+    ("В Тульской области открылся судостроительный завод «Тульская верфь».", [None]),
+])
+def test_a_plant_named_as_its_company(text, operators):
+    assert [op for _, _, op, _ in rows(text)] == operators

@@ -107,6 +107,9 @@ class DocContext:
     published: date | None
     region: Region | None
     company: str | None
+    # the quoted names the article writes after a legal form or a company noun ("ООО
+    # «Стройберг»"): names of companies, whatever else they name (company_names)
+    company_names: frozenset[str] = frozenset()
 
 
 def is_company(span: Span) -> bool:
@@ -453,6 +456,18 @@ def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Regio
     return None
 
 
+def company_names(text: str) -> frozenset[str]:
+    """The quoted names a text writes right after a legal form or a company noun ("ООО
+    «Стройберг»", "компании «Альянс»", descriptor_before): a plant of that name is run by
+    the company of its name, which the reader names as its operator."""
+    return frozenset(m.group(1).strip() for m in _QUOTED_NAME.finditer(text)
+                     if descriptor_before(text, m.start(1)))
+
+
+_QUOTED_NAME = re.compile(r"[«\"“]([^«»\"“”]{2,60})[»\"”]")
+
+
 def build_context(analyzed: AnalyzedText, published: date | None) -> DocContext:
     within = [(s.start, s.end) for s in analyzed.sentences]
-    return DocContext(published, main_region(analyzed.text, within), main_company(analyzed))
+    return DocContext(published, main_region(analyzed.text, within), main_company(analyzed),
+                      company_names(analyzed.text))
