@@ -2282,3 +2282,15 @@ def test_one_of_the_leading_enterprises_is_a_company(text, expected):
 ])
 def test_a_plant_named_as_its_company(text, operators):
     assert [op for _, _, op, _ in rows(text)] == operators
+
+
+@pytest.mark.parametrize("text,operator", [
+    # the plant said to belong to a company right after its name is run by it (after real
+    # news dev r10_011, r10_026)
+    ("Арбитражный суд Тульской области ввел процедуру банкротства ООО «Тульский литейный "
+     "завод» (ТЛЗ, принадлежит «Тулмашзаводу»), завод остановлен.", "Тулмашзавод"),
+    ("В Тульской области сахарный завод «Узловая», который входит в группу компаний "
+     "«Тульский сахар», запустил новую линию.", "Тульский сахар"),
+])
+def test_the_company_a_plant_belongs_to_runs_it(text, operator):
+    assert {op for _, _, op, _ in rows(text)} == {operator}

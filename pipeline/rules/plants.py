@@ -2623,7 +2623,30 @@ def _clause_companies(sent: Sentence, ph: _Phrase) -> list[str]:
                                                    if lo <= sp.start < ph.start]))
 
 
+# The plant itself said to belong to a company or a group right after its name: "ООО
+# «Зауральский кузнечно-литейный завод» (ЗКЛЗ, принадлежит «Курганмашзаводу»)", "наша
+# «швейка» входит в крупную текстильную компанию «Юнистайл холдинг»" (real news dev r10_011,
+# r10_026): that company runs it. A company said to belong to a group ("компания «X», 75%
+# акций которой будут принадлежать концерну «Y»") stays the operator (r11_027).
+_OWNED_BY = re.compile(
+    r"[»\"”]?\s*(?:\(\s*(?:[А-ЯЁA-Z][\w-]{1,10}\s*,\s*)?|,\s*(?:которое|который|которая)\s+|\s)"
+    r"(?:принадлежит|входит\s+в|входящ\w*\s+в)(?:\s+состав)?(?:\s+[\w-]+){0,3}?\s*[«\"“]$")
+
+
+def _owner_said(sent: Sentence, ph: _Phrase) -> str | None:
+    """The company a plant is said to belong to right after its name (_OWNED_BY)."""
+    for sp in sent.spans:
+        if sp.start <= ph.end or sp.start - ph.end > 90:
+            continue
+        gap = sent.text[ph.end - sent.start:sp.start - sent.start]
+        if _OWNED_BY.fullmatch(gap) and is_company(sp):
+            return company_name(sp, True)
+    return None
+
+
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
+    if (owner := _owner_said(sent, ph)) is not None:
+        return owner
     if ph.company:
         return ph.company  # "предприятия, среди которых ОАО «Пневматика»": its own company
     if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
