@@ -2294,3 +2294,15 @@ def test_a_plant_named_as_its_company(text, operators):
 ])
 def test_the_company_a_plant_belongs_to_runs_it(text, operator):
     assert {op for _, _, op, _ in rows(text)} == {operator}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the owner or the management of a plant, as a subject, tells the plant's news (after
+    # real news dev r6_020) ...
+    ("Руководство Тульского кирпичного завода объявило о закрытии предприятия.",
+     [("Тульский кирпичный завод", None, "closed")]),
+    # ... not after a preposition: a meeting with them is no news of the plant
+    ("Встреча с руководством кирпичного завода прошла в Туле, где открыли новую школу.", []),
+])
+def test_the_owner_of_a_plant_tells_its_news(text, expected):
+    assert plants(text) == expected

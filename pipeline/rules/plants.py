@@ -106,6 +106,7 @@ _PLANT_PARTS: frozenset[str] = frozenset()  # "запуск линии заво�
 _COMPANY_STOPS: dict[str, str] = {}  # "приостановил" -> suspended: a company stops its works
 _WORKS_OBJECTS: frozenset[str] = frozenset()  # "работу", "производство": what it stops
 _PROJECT_NOUNS: frozenset[str] = frozenset()  # "проект по производству X": a production
+_SPEAKER_NOUNS: frozenset[str] = frozenset()  # "владелец завода объявил о закрытии"
 _MAKING_NOUNS: frozenset[str] = frozenset()  # "производству", "выпуску" after such a noun
 _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
@@ -187,7 +188,7 @@ def load_lexicon() -> None:
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
-    global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS
+    global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS, _SPEAKER_NOUNS
     global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     global _REMEDIED
     heads = "facility_heads"
@@ -231,6 +232,7 @@ def load_lexicon() -> None:
     _WORKS_OBJECTS = lexicon.words(words, role="works_object")
     _PROJECT_NOUNS = lexicon.words(words, role="project_noun")
     _MAKING_NOUNS = lexicon.words(words, role="making_noun")
+    _SPEAKER_NOUNS = lexicon.words(words, role="speaker_noun")
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
@@ -1413,6 +1415,9 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
     if _event_at_named_part(sent, head, prev) or \
             _lem(prev) in _STAGES and _lem(head) not in ADDED_UNITS:
         return False  # "вторая очередь тепличного комплекса": the plant's own stage
+    k = sent.tokens.index(prev)
+    if _lem(prev) in _SPEAKER_NOUNS and (k == 0 or sent.tokens[k - 1].pos not in ("ADP", "VERB")):
+        return False  # "Владелец завода Viciunai объявил об остановке работы" (r6_020)
     return head.case == "Gen" and prev.pos == "NOUN" and \
         _lem(prev) not in _EVENT_WORDS and \
         not any(sp.type == "LOC" and sp.start <= prev.start < sp.end for sp in sent.spans) \
