@@ -2150,3 +2150,171 @@ def test_a_production_listed_among_plants_is_no_unit_of_an_earlier_plant():
         "отрасли пищевой переработки: маслозавод в Ефремовском районе, сыроварня - в "
         "Алексинском, производство безалкогольных напитков - в Богородицком.")]
     assert "производство безалкогольных напитков" in names
+
+
+# --- operators: session 16, sentences written for the tests ------------------------------
+
+@pytest.mark.parametrize("text,operator", [
+    # a quoted name after a company noun or a legal form stands in apposition, in the
+    # nominative, whatever case pymorphy guesses for it (after real news dev r9_022, r11_028)
+    ("Группа компаний «Кемате» построит в Тульской области завод по производству кирпича.",
+     "Кемате"),
+    ("В Тульской области завод по производству фанеры лесопромышленной группы «Тулеза» "
+     "запустил новую линию.", "Тулеза"),
+])
+def test_a_quoted_name_apposed_to_a_company_noun_is_not_inflected(text, operator):
+    assert [op for _, _, op, _ in rows(text)] == [operator]
+
+
+def test_a_quoted_owner_after_a_facility_noun_is_still_inflected():
+    # a facility noun may govern its owner in the genitive (after real news dev r3_043):
+    # the name is not kept as written
+    [op] = [op for _, _, op, _ in rows(
+        "В Тульской области на предприятии «Тульской литейной компании» запустили цех по "
+        "производству отливок.")]
+    assert op is not None and op.startswith("Тульская")
+
+
+@pytest.mark.parametrize("text", [
+    # a mine is no plant (real news README: "mines and deposits as such"; after real news
+    # dev r3_018)
+    "В Забайкальском крае приостановили добычу золота на Ключевском руднике.",
+    "В Кемеровской области закрыли шахту «Северная».",
+])
+def test_a_mine_is_no_plant(text):
+    assert plants(text) == []
+
+
+@pytest.mark.parametrize("text,operators", [
+    # a quoted name that a verb of reporting introduces is the news outlet, not a company
+    # of the story (after real news dev r6_023, r2_048)
+    ("В Тульской области начато строительство цементного завода. Ранее «Тульский Вестник» "
+     "сообщал, что в районе достраивают молочный завод.", [None, None]),
+    ("В Тульской области запустили завод по производству кирпича, сообщает «Тульский "
+     "Вестник».", [None]),
+    # ... must not fire: a company named with a word of its own
+    ("В Тульской области запустили завод по производству кирпича, сообщает компания "
+     "«Тулкирпич».", ["Тулкирпич"]),
+])
+def test_a_reporting_outlet_is_no_operator(text, operators):
+    assert [op for _, _, op, _ in rows(text)] == operators
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company that stops or resumes its works is a plant that does (after real news dev
+    # r5_023, r10_008)
+    ("В Тульской области АО «Тулпласт» приостанавливает работу.",
+     [("предприятие «Тулпласт»", None, "suspended")]),
+    ("В Тульской области ООО «Тулпласт» временно остановило производство.",
+     [("предприятие «Тулпласт»", None, "suspended")]),
+    # ... not the works of something else, nor a company after a preposition
+    ("В Тульской области сеть «Тулторг» приостановила работу магазинов.", []),
+    ("В Туле у «Тулпласта» приостановили работу.", []),
+    # ... nor a plant the page names in full with the company's short name (after r7_003)
+    ("В Тульской области руководство Ефремовского химического завода (ЕХЗ) объявило о "
+     "продлении простоя. ЕХЗ приостановил производство еще 17 мая.", []),
+])
+def test_a_company_stopping_its_works_is_a_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,operator", [
+    # a company and its group in brackets, read as one name: the company runs the plant
+    # (after real news dev r1_039) ...
+    ("В Тульской области завод по производству сухарей открывает ООО «Тулхлеб» (ГК "
+     "«Тульские продукты»).", "Тулхлеб"),
+    # ... but after a plant's own name the bracket holds its owner (after r8_026)
+    ("В Тульской области сахарный завод «Узловая» (ГК «Тульский сахар») запустил новую линию "
+     "по производству сахара.", "Тульский сахар"),
+])
+def test_a_group_in_brackets_after_its_company(text, operator):
+    assert {op for _, _, op, _ in rows(text)} == {operator}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a project, a business plan or a technology "по производству X" sets up a production
+    # of X (after real news dev r2_036, r1_037, r2_039), the company's name between or not
+    ("В Тульской области одобрен проект компании «Тулкабель» по производству кабельной "
+     "продукции.",
+     [("производство кабельной продукции", "кабельная продукция", "announced")]),
+    ("Компания «Тулпен» презентовала бизнес-план по производству в Тульской области "
+     "строительных материалов.",
+     [("производство строительных материалов", "строительные материалы", "announced")]),
+    # ... not when nothing is said of what is made
+    ("В Тульской области будет реализован проект по производству продукции.", []),
+])
+def test_a_project_of_making_is_a_production(text, expected):
+    assert plants(text) == expected
+
+
+def test_an_event_of_a_part_of_a_plant_named_by_its_place():
+    # the event of a furnace or a line of a plant named by a place adjective is news of that
+    # plant, as of one named in quotes (after real news dev r11_004)
+    assert [n for n, _, _ in plants(
+        "В Тульской области одобрен запуск второй доменной печи Новотульского "
+        "металлургического завода.")] == ["Новотульский металлургический завод"]
+
+
+def test_a_plant_told_by_its_owner_and_by_its_product_is_one():
+    # one head, one operator: "завод АО «X»" and "завод по производству Y" are one plant,
+    # named by what it makes (after real news dev r10_004)
+    assert [(n, p) for n, p, _ in plants(
+        "Губернатор объявлял о строительстве нового завода АО «Тулкрахмал» в Тульской "
+        "области. На территории индустриального парка планировалось построить завод по "
+        "производству крахмала.")] == [("завод по производству крахмала", "крахмал")]
+
+
+def test_a_weak_head_after_a_dash_says_again_what_the_plant_is():
+    # "завод - предприятие по производству X" is one plant (after real news dev r8_023)
+    assert [(n, p) for n, p, _ in plants(
+        "В Тульской области запустили кирпичный завод - предприятие по производству "
+        "керамического кирпича.")] == [("кирпичный завод", "керамический кирпич")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "одно из ведущих предприятий - «X»" describes a company, not a plant (after real news
+    # dev r11_017) ...
+    ("В Тульской области инвестпроект реализует одно из ведущих отраслевых предприятий - "
+     "«Тулгипс».", []),
+    # ... while "один из крупнейших заводов «X»" names a plant (r3_037)
+    ("В Туле один из крупнейших станковых заводов России «Тулстанок» объявил о закрытии.",
+     [("станковый завод «Тулстанок»", None, "closed")]),
+])
+def test_one_of_the_leading_enterprises_is_a_company(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,operators", [
+    # a plant named «X» of an article that writes X as a company ("ООО «X»") is run by it
+    # (after real news dev r8_024) ...
+    ("В Тульской области открылся судостроительный завод «Тульская верфь». Инвестором "
+     "выступило ООО «Тульская верфь».", ["Тульская верфь"]),
+    # ... a name never written as a company's is the plant's own
+    ("В Тульской области открылся судостроительный завод «Тульская верфь».", [None]),
+])
+def test_a_plant_named_as_its_company(text, operators):
+    assert [op for _, _, op, _ in rows(text)] == operators
+
+
+@pytest.mark.parametrize("text,operator", [
+    # the plant said to belong to a company right after its name is run by it (after real
+    # news dev r10_011, r10_026)
+    ("Арбитражный суд Тульской области ввел процедуру банкротства ООО «Тульский литейный "
+     "завод» (ТЛЗ, принадлежит «Тулмашзаводу»), завод остановлен.", "Тулмашзавод"),
+    ("В Тульской области сахарный завод «Узловая», который входит в группу компаний "
+     "«Тульский сахар», запустил новую линию.", "Тульский сахар"),
+])
+def test_the_company_a_plant_belongs_to_runs_it(text, operator):
+    assert {op for _, _, op, _ in rows(text)} == {operator}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the owner or the management of a plant, as a subject, tells the plant's news (after
+    # real news dev r6_020) ...
+    ("Руководство Тульского кирпичного завода объявило о закрытии предприятия.",
+     [("Тульский кирпичный завод", None, "closed")]),
+    # ... not after a preposition: a meeting with them is no news of the plant
+    ("Встреча с руководством кирпичного завода прошла в Туле, где открыли новую школу.", []),
+])
+def test_the_owner_of_a_plant_tells_its_news(text, expected):
+    assert plants(text) == expected

@@ -107,6 +107,9 @@ class DocContext:
     published: date | None
     region: Region | None
     company: str | None
+    # the quoted names the article writes after a legal form or a company noun ("ООО
+    # «Стройберг»"): names of companies, whatever else they name (company_names)
+    company_names: frozenset[str] = frozenset()
 
 
 def is_company(span: Span) -> bool:
@@ -184,16 +187,27 @@ def story_company(ctx: DocContext) -> str | None:
     return None if is_lender(ctx.company) else ctx.company
 
 
-def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
+def company_name(span: Span, quoted_in_text: bool = False,
+                 apposed: bool = False) -> str | None:
     """The company a span names: the quoted name when there is one ("компания «Сибфарм»");
-    None for a bare descriptor ("китайская корпорация") or a support programme."""
+    None for a bare descriptor ("китайская корпорация") or a support programme. A quoted
+    name `apposed` to a descriptor before it ("группы «Свеза»", see descriptor_before)
+    keeps the case it is written in: only a name standing alone is inflected."""
     quoted = re.findall(r"«([^«»]{2,60})(?:»|$)", span.text)  # the NER may drop "»"
+    # "ООО «Промагроинвест» (ГК «Продукты питания»)" read as one name: the name in brackets
+    # is the company's group, the one before them is the company (real news dev r1_039);
+    # after a plant's name ("Сахарный завод «Свобода» (ГК «Прогресс Агро»)", r8_026) it is
+    # the plant's owner, the company wanted
+    head = span.text.split("(", 1)[0]
+    before_brackets = re.findall(r"«([^«»]{2,60})(?:»|$)", head)
+    if before_brackets and len(before_brackets) < len(quoted) and not _facility_words_in(head):
+        quoted = before_brackets
     if quoted_in_text and not quoted:
         # «Вертолёты России»: a name in quotes is written as it is, not inflected
         quoted = [span.text]
     name = quoted[-1] if quoted else without_person_tail(normalize_org(span.normal))
     name = name.strip(" «»\"")
-    if quoted:
+    if quoted and not (apposed and quoted_in_text):
         name = quoted_nominative(name, normalize_org(span.normal).strip(" «»\""))
     if not name or find_program(name) or find_program(span.text):
         return None
@@ -204,6 +218,31 @@ def company_name(span: Span, quoted_in_text: bool = False) -> str | None:
     if inner and lemma(inner.group(1).lower()) in _DESCRIPTORS:
         return inner.group(2)  # «Компания “СОКО”»: the name is СОКО
     return name
+
+
+# A descriptor noun ("группы", "компаний", company_words.csv descriptor, not a facility noun
+# of facility_heads.csv such as "предприятие") or a legal form
+# ("ООО", "ГК") right before an opening quote: the quoted name after it is an apposition,
+# written in the nominative whatever the case of the noun ("лесопромышленной группы
+# «Свеза»", "Группа компаний «Дамате»", real news dev r9_022, r11_028), so it is not
+# inflected back ("Свез", "Дамат").
+_APPOSING = compile_fast(r"(?:^|[^\w-])([а-яёА-ЯЁ]+)\s*[«\"“]$")
+_FACILITY_NOUNS = lexicon.words("facility_heads", "lemma")
+# the one-word legal forms of orgs_words.csv ("ООО", "ГК", "SIA"), in lower case
+_LEGAL_FORMS = frozenset(w.lower() for w in lexicon.ordered("orgs_words", role="legal_form")
+                         if " " not in w)
+
+
+def descriptor_before(text: str, start: int) -> bool:
+    """Whether the name starting at `start` (after its opening quote) is apposed to a
+    descriptor noun or a legal form right before the quote."""
+    m = _APPOSING.search(text[max(0, start - 40):start])
+    if not m:
+        return False
+    word = m.group(1).lower().replace("ё", "е")
+    # a facility noun may govern its owner in the genitive: "на предприятии «Эвенской
+    # горнорудной компании»" (real news dev r3_043) is no apposition
+    return word in _LEGAL_FORMS or lemma(word) in _DESCRIPTORS - _FACILITY_NOUNS
 
 
 # a descriptor word and a name in inner quotes: «Компания “СОКО”»
@@ -241,12 +280,34 @@ _OTHER_BEFORE = compile_fast(
     re.IGNORECASE)
 
 
-def _named_after(text: str, start: int) -> bool:
+# A quoted name right after a verb of reporting ("пишет «РБК Краснодар»", "сообщает
+# «Югра-ТВ»"), or between "Ранее" and one ("Ранее «Голос Кавказа» сообщал", real news dev
+# r6_023, r2_046, r9_028), is the news outlet that reports: a company is named with a word
+# of its own ("сообщает компания «X»", "Ранее компания «X» сообщала").
+_REPORTED_BY = compile_fast(
+    r"\b(?:сообщает|сообщил[аио]?|переда[её]т|пишет|писал[аио]?|информирует)\s*[«\"“]$",
+    re.IGNORECASE)
+_EARLIER = compile_fast(r"\bРанее\s*[«\"“]$")
+_REPORTED_AFTER = compile_fast(r"[»\"”]?\s*(?:сообщал|писал|рассказывал|информировал)\w*\b")
+
+
+def _reporting_outlet(text: str, start: int, end: int | None) -> bool:
+    """Whether the quoted name at start..end is a news outlet by the verb of reporting
+    that introduces it (_REPORTED_BY, _EARLIER)."""
+    before = text[max(0, start - 20):start]
+    if _REPORTED_BY.search(before):
+        return True
+    return end is not None and bool(_EARLIER.search(before)) and \
+        bool(_REPORTED_AFTER.match(text, end))
+
+
+def _named_after(text: str, start: int, end: int | None = None) -> bool:
     """Whether the name starting at `start` follows a site or news-outlet word, or names a
-    data source or a product's kind."""
+    data source or a product's kind, or is the outlet a verb of reporting names."""
     before = text[max(0, start - 30):start]
     return bool(_SITE_BEFORE.search(before) or _MEDIA_BEFORE.search(before)
-                or _OTHER_BEFORE.search(text[max(0, start - 160):start]))
+                or _OTHER_BEFORE.search(text[max(0, start - 160):start])
+                or _reporting_outlet(text, start, end))
 
 
 def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
@@ -258,12 +319,14 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
     for sp in sent.spans:
         if exclude and exclude[0] <= sp.start < exclude[1]:
             continue
-        if _named_after(sent.text, sp.start - sent.start) or \
+        if _named_after(sent.text, sp.start - sent.start, sp.end - sent.start) or \
                 _FORMER_BEFORE.search(sent.text[max(0, sp.start - sent.start - 60):
                                                 sp.start - sent.start]):
             continue
         in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
-        if is_company(sp) and (n := company_name(sp, in_quotes)) and not is_lender(n):
+        apposed = descriptor_before(sent.text, sp.start - sent.start)
+        if is_company(sp) and (n := company_name(sp, in_quotes, apposed)) and \
+                not is_lender(n):
             names.append((n, is_facility_name(sp)))
     return [n for n, plant in names if not plant] + \
         [n for n, plant in names if plant and facilities]
@@ -278,8 +341,9 @@ def company_right_after(sent: Sentence, end: int) -> str | None:
         if sp.start < end or len(gap) > 25 or re.search(r"[,;:—–()]", gap):
             continue
         in_quotes = gap.endswith("«")
+        apposed = descriptor_before(sent.text, sp.start - sent.start)
         if is_company(sp) and not is_facility_name(sp) and \
-                (n := company_name(sp, in_quotes)) and not is_lender(n):
+                (n := company_name(sp, in_quotes, apposed)) and not is_lender(n):
             return n
     return None
 
@@ -287,7 +351,12 @@ def company_right_after(sent: Sentence, end: int) -> str | None:
 def is_facility_name(span: Span) -> bool:
     """"Молочный завод «Ревякино»", "Брянский машиностроительный завод": a plant named as
     an organisation; its owner, when the article names one, is the better company."""
-    outside = re.sub(r"«[^«»]*(?:»|$)", " ", span.text)
+    return _facility_words_in(span.text)
+
+
+def _facility_words_in(text: str) -> bool:
+    """Whether a facility word stands outside the quotes of a name."""
+    outside = re.sub(r"«[^«»]*(?:»|$)", " ", text)
     return any(lemma(w) in _FACILITY_WORDS for w in re.findall(r"[\w-]+", outside))
 
 
@@ -301,14 +370,15 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     # a news outlet or a site ("в особой экономической зоне «Моглино»") is one wherever the
     # article names it again ("на территории «Моглино»", real news dev r1_038)
     not_companies = {org_key(sp.normal) for sp in analyzed.spans
-                     if _named_after(analyzed.text, sp.start)}
+                     if _named_after(analyzed.text, sp.start, sp.end)}
     spans = [sp for sp in analyzed.spans if is_company(sp)
              and org_key(sp.normal) not in not_companies
              and not _FORMER_BEFORE.search(analyzed.text[max(0, sp.start - 60):sp.start])]
     # plants named as organisations count only when the article names no other company
     owners = [sp for sp in spans if not is_facility_name(sp)]
     for span in owners or spans:
-        name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«")
+        name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«",
+                            descriptor_before(analyzed.text, span.start))
         key = org_key(name or "")
         if not key:
             continue
@@ -386,6 +456,18 @@ def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Regio
     return None
 
 
+def company_names(text: str) -> frozenset[str]:
+    """The quoted names a text writes right after a legal form or a company noun ("ООО
+    «Стройберг»", "компании «Альянс»", descriptor_before): a plant of that name is run by
+    the company of its name, which the reader names as its operator."""
+    return frozenset(m.group(1).strip() for m in _QUOTED_NAME.finditer(text)
+                     if descriptor_before(text, m.start(1)))
+
+
+_QUOTED_NAME = re.compile(r"[«\"“]([^«»\"“”]{2,60})[»\"”]")
+
+
 def build_context(analyzed: AnalyzedText, published: date | None) -> DocContext:
     within = [(s.start, s.end) for s in analyzed.sentences]
-    return DocContext(published, main_region(analyzed.text, within), main_company(analyzed))
+    return DocContext(published, main_region(analyzed.text, within), main_company(analyzed),
+                      company_names(analyzed.text))

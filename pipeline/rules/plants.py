@@ -23,6 +23,9 @@ from pipeline.rules.context import (
     company_home,
     company_name,
     company_right_after,
+    descriptor_before,
+    is_company,
+    is_facility_name,
     sentence_companies,
     story_company,
 )
@@ -100,6 +103,11 @@ _ACTIVITY_VERBS: frozenset[str] = frozenset()  # "занимается прои�
 _EVENT_PLACES: frozenset[str] = frozenset()  # "на форуме в Петербурге": where a meeting was
 _PLANT_UNITS: frozenset[str] = frozenset()  # "корпус", "цех": built by a named plant, it expands
 _PLANT_PARTS: frozenset[str] = frozenset()  # "запуск линии завода «X»": news of the plant X
+_COMPANY_STOPS: dict[str, str] = {}  # "приостановил" -> suspended: a company stops its works
+_WORKS_OBJECTS: frozenset[str] = frozenset()  # "работу", "производство": what it stops
+_PROJECT_NOUNS: frozenset[str] = frozenset()  # "проект по производству X": a production
+_SPEAKER_NOUNS: frozenset[str] = frozenset()  # "владелец завода объявил о закрытии"
+_MAKING_NOUNS: frozenset[str] = frozenset()  # "производству", "выпуску" after such a noun
 _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
@@ -180,6 +188,7 @@ def load_lexicon() -> None:
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
     global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
+    global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS, _SPEAKER_NOUNS
     global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     global _REMEDIED
     heads = "facility_heads"
@@ -218,6 +227,12 @@ def load_lexicon() -> None:
     _EVENT_PLACES = lexicon.words(words, role="event_place")
     _PLANT_UNITS = lexicon.words(words, role="plant_unit")
     _PLANT_PARTS = lexicon.words(words, role="plant_part")
+    _COMPANY_STOPS = {w: st for st in ("suspended", "launched")
+                      for w in lexicon.words(words, role=f"company_works_{st}")}
+    _WORKS_OBJECTS = lexicon.words(words, role="works_object")
+    _PROJECT_NOUNS = lexicon.words(words, role="project_noun")
+    _MAKING_NOUNS = lexicon.words(words, role="making_noun")
+    _SPEAKER_NOUNS = lexicon.words(words, role="speaker_noun")
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
@@ -1195,6 +1210,7 @@ class _Phrase:
     another: bool = False  # "ещё один завод", "похожий завод": one more of the kind told
     company: str | None = None  # the company a listed plant is named by (_listed_companies)
     again: bool = False  # "Это первое предприятие, …": the plant just told (_described)
+    stated: str | None = None  # the status its own verb states (_company_stops_works)
 
 
 def _adj_nom(tok: Token, proper: bool, head: str) -> str:
@@ -1293,8 +1309,10 @@ def _landmark(sent: Sentence, i: int) -> bool:
     lemmas = " ".join(_lem(t) for t in toks[max(0, j - 2):j + 1])
     if _ends_with_phrase(before, _LANDMARKS):
         return True
-    # "одним из крупнейших заводов России «Тяжстанкогидропресс»" names one (r3_037)
-    return _ends_with_phrase(lemmas, _CLASS_OF) and not _quoted_after(sent, toks[i])
+    # "одним из крупнейших заводов России «Тяжстанкогидропресс»" names one (r3_037); "одно
+    # из ведущих отраслевых предприятий - «Эко-Золопродукт»" names a company (r11_017)
+    return _ends_with_phrase(lemmas, _CLASS_OF) and \
+        (not _quoted_after(sent, toks[i]) or _lem(toks[i]) in WEAK_HEADS)
 
 
 def _ends_with_phrase(words: str, phrases: frozenset[str]) -> bool:
@@ -1365,7 +1383,11 @@ def _event_at_named_part(sent: Sentence, head: Token, prev: Token) -> bool:
     «Кордиант Ульяновск»", real news dev r5_020): news of that plant."""
     toks = sent.tokens
     k = toks.index(prev)
-    return _lem(prev) in _PLANT_PARTS and _quoted_after(sent, head) is not None and \
+    # a plant named by a place adjective is named too: "запуск пятой доменной печи
+    # Енакиевского металлургического завода" (after real news dev r11_004)
+    named = _quoted_after(sent, head) is not None or \
+        any(t.pos == "ADJ" and t.text[:1].isupper() for t in toks[k + 1:toks.index(head)])
+    return _lem(prev) in _PLANT_PARTS and named and \
         any(_lem(t) in _EVENT_WORDS for t in toks[max(0, k - 4):k])
 
 
@@ -1416,6 +1438,9 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
     if _event_at_named_part(sent, head, prev) or \
             _lem(prev) in _STAGES and _lem(head) not in ADDED_UNITS:
         return False  # "вторая очередь тепличного комплекса": the plant's own stage
+    k = sent.tokens.index(prev)
+    if _lem(prev) in _SPEAKER_NOUNS and (k == 0 or sent.tokens[k - 1].pos not in ("ADP", "VERB")):
+        return False  # "Владелец завода Viciunai объявил об остановке работы" (r6_020)
     return head.case == "Gen" and prev.pos == "NOUN" and \
         _lem(prev) not in _EVENT_WORDS and \
         not any(sp.type == "LOC" and sp.start <= prev.start < sp.end for sp in sent.spans) \
@@ -1750,6 +1775,22 @@ def _coordinated_adjective(sent: Sentence, ph: _Phrase) -> _Phrase | None:
                    name=f"{_adj_nom(adj, False, head)} {head}", product=None, covers=0)
 
 
+def _fold_apposition(sent: Sentence, found: list[_Phrase]) -> None:
+    """"на Дмитровском заводе газобетонных изделий - предприятии по производству стеновых
+    блоков" (after real news dev r8_023): a weak head after a dash right behind a facility
+    phrase says again what that facility is; it gives the product it lacked, no row."""
+    for ph in [p for p in found if p.weak]:
+        before = next((p for p in found if p is not ph and p.end <= ph.start and
+                       re.fullmatch(r"\s*[-–—]\s*",
+                                    sent.text[p.end - sent.start:ph.start - sent.start])),
+                      None)
+        if before is None:
+            continue
+        found.remove(ph)
+        if before.product is None:
+            before.product = ph.product
+
+
 def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None:
     """"Брянский завод расширил производство тепловозов": the "производство" is what the
     named plant makes, not a facility of its own."""
@@ -2037,6 +2078,105 @@ def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
     return out
 
 
+def _project_of_making(sent: Sentence, covered: set[int], found: list[_Phrase]
+                       ) -> list[_Phrase]:
+    """A project, a business plan or a technology "по производству X", with the company's
+    name between them or not ("проекты «Димитров кабель» по производству кабельной
+    продукции", "бизнес-план по производству пенополистирольных материалов", "технологию по
+    производству стеклянных нитей", after real news dev r2_036, r1_037, r2_039): the
+    production of X the project sets up, "производство X"; a project of building a plant
+    ("проект по строительству завода") names its plant itself, and one carried out at a
+    plant ("на канатном заводе реализован проект по выпуску тросов") is that plant's."""
+    toks = sent.tokens
+    out: list[_Phrase] = []
+    for i, t in enumerate(toks):
+        if _lem(t) not in _PROJECT_NOUNS or i in covered or \
+                any(toks[p.head].case == "Loc" and p.end <= t.start for p in found):
+            continue
+        j = i + 1
+        if j < len(toks) and _lem(toks[j]) in _COMPANY_WORDS:
+            j += 1  # "проект компании «X» по производству"
+        if j < len(toks) and toks[j].text in "«\"“":
+            close = next((k for k in range(j + 1, min(j + 12, len(toks)))
+                          if toks[k].text in "»\"”"), None)
+            if close is None:
+                continue
+            j = close + 1
+        action = _po_action(toks, j)
+        if action is None or _lem(toks[action]) not in _MAKING_NOUNS:
+            continue
+        cstart = action + 1
+        if cstart < len(toks) and toks[cstart].text.lower() in ("в", "на"):
+            k = cstart + 1  # "по производству в Псковской области X": past the place
+            while k < min(cstart + 4, len(toks)) and toks[k].pos in ("ADJ", "PROPN", "NOUN") \
+                    and toks[k].case == "Loc":
+                k += 1
+            cstart = k if k > cstart + 1 else cstart
+        first_end = _np_end(toks, cstart, "Gen")
+        noun = _lem(toks[first_end - 1]) if first_end > cstart else ""
+        if not noun or noun in NOT_PRODUCT_LEMMAS and \
+                not (noun in _GENERIC and first_end - cstart > 1):
+            continue  # "кабельной продукции" says what is made, a bare "продукции" does not
+        cend = first_end
+        while cend < len(toks) and toks[cend].pos in ("NOUN", "ADJ") and \
+                toks[cend].case == "Gen" and _lem(toks[cend]) not in _COMPANY_WORDS:
+            nxt = _np_end(toks, cend, "Gen")
+            if nxt == cend:
+                break
+            cend = nxt
+        product = _nominative(toks[cstart:cend], first_end - cstart, sent.text, sent.start)
+        name = "производство " + " ".join(x.text for x in toks[cstart:cend]).lower()
+        out.append(_Phrase(t.start, toks[cend - 1].end, name.replace("ё", "е"), product, i,
+                           False, True, lemma="производство", covers=cend))
+        covered.update(range(i, cend))
+    return out
+
+
+def _company_stops_works(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
+    """A company that is the subject of a verb stopping or resuming its works ("АО «Завод»
+    приостанавливает работу", "ООО «Тулпласт» остановило производство", after real news
+    dev r5_023, r3_051, r10_008): its works are a plant, named by the company, "предприятие
+    «X»" (a plant's own name when the company is named as one). A company after a
+    preposition is a place or a party ("на «X» приостановили работу", "с «X»"), and works
+    of something else ("работу магазинов") are no plant's."""
+    toks = sent.tokens
+    out: list[_Phrase] = []
+    if not any(_lem(t) in _COMPANY_STOPS for t in toks):
+        return out  # asked first: it is cheap
+    for sp in sent.spans:
+        if not is_company(sp) or \
+                any(p.start <= sp.start < p.end or sp.start <= p.start < sp.end for p in found):
+            continue
+        before = [t for t in toks if t.end <= sp.start and t.text not in "«»\"“”"]
+        if before and (before[-1].pos == "ADP" or before[-1].text in _LEGAL_FORMS and
+                       len(before) > 1 and before[-2].pos == "ADP"):
+            continue
+        if any(0 <= sp.start - p.end <= 25 for p in found):
+            continue  # "завод по производству шин Pirelli": the company of the plant told
+        k = next((j for j, t in enumerate(toks) if t.start >= sp.end), len(toks))
+        while k < len(toks) and toks[k].text in "«»\"“”":
+            k += 1
+        if k < len(toks) and toks[k].pos == "ADV":
+            k += 1  # "временно", "полностью"
+        if k + 1 >= len(toks) or _lem(toks[k]) not in _COMPANY_STOPS or \
+                toks[k].pos != "VERB" or _lem(toks[k + 1]) not in _WORKS_OBJECTS:
+            continue
+        nxt = toks[k + 2] if k + 2 < len(toks) else None
+        if nxt is not None and nxt.pos == "NOUN" and nxt.case == "Gen":
+            continue  # "приостановила работу магазинов"
+        rel = sp.start - sent.start
+        in_quotes = sent.text[max(0, rel - 1):rel] == "«"
+        name = company_name(sp, in_quotes, descriptor_before(sent.text, rel))
+        if not name or lemma(name.lower()) in FACILITY_HEADS:
+            continue  # "Комбинат остановил работу": the plant told before, capitalised
+        row = name if is_facility_name(sp) else f"предприятие «{name}»"
+        head = next((j for j, t in enumerate(toks) if t.start >= sp.start), k)
+        out.append(_Phrase(sp.start, sp.end, row, None, head, True, False,
+                           lemma="предприятие", company=name,
+                           stated=_COMPANY_STOPS[_lem(toks[k])]))
+    return out
+
+
 def _objects_named(toks: list[Token], spans: list[tuple[int, int, int]], action: str
                    ) -> tuple[str, str]:
     """(genitive after "по <action>", nominative product) of a list of objects."""
@@ -2141,12 +2281,15 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
         if (other := _coordinated_adjective(sent, phrase)) is not None:
             found.insert(len(found) - 1, other)
     found.extend(_plural_heads_making(sent, covered, before))
+    found.extend(_project_of_making(sent, covered, found))
     found.extend(_listed_companies(sent, found))
+    found.extend(_company_stops_works(sent, found))
     if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
         found.append(earlier)
     if not _named_plant_acts(sent, found) and \
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
+    _fold_apposition(sent, found)
     _fold_production_into_named(found, toks)
     if found and _described(sent):
         found[0].again = True
@@ -2508,7 +2651,30 @@ def _clause_companies(sent: Sentence, ph: _Phrase) -> list[str]:
                                                    if lo <= sp.start < ph.start]))
 
 
+# The plant itself said to belong to a company or a group right after its name: "ООО
+# «Зауральский кузнечно-литейный завод» (ЗКЛЗ, принадлежит «Курганмашзаводу»)", "наша
+# «швейка» входит в крупную текстильную компанию «Юнистайл холдинг»" (real news dev r10_011,
+# r10_026): that company runs it. A company said to belong to a group ("компания «X», 75%
+# акций которой будут принадлежать концерну «Y»") stays the operator (r11_027).
+_OWNED_BY = re.compile(
+    r"[»\"”]?\s*(?:\(\s*(?:[А-ЯЁA-Z][\w-]{1,10}\s*,\s*)?|,\s*(?:которое|который|которая)\s+|\s)"
+    r"(?:принадлежит|входит\s+в|входящ\w*\s+в)(?:\s+состав)?(?:\s+[\w-]+){0,3}?\s*[«\"“]$")
+
+
+def _owner_said(sent: Sentence, ph: _Phrase) -> str | None:
+    """The company a plant is said to belong to right after its name (_OWNED_BY)."""
+    for sp in sent.spans:
+        if sp.start <= ph.end or sp.start - ph.end > 90:
+            continue
+        gap = sent.text[ph.end - sent.start:sp.start - sent.start]
+        if _OWNED_BY.fullmatch(gap) and is_company(sp):
+            return company_name(sp, True)
+    return None
+
+
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
+    if (owner := _owner_said(sent, ph)) is not None:
+        return owner
     if ph.company:
         return ph.company  # "предприятия, среди которых ОАО «Пневматика»": its own company
     if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
@@ -2525,8 +2691,13 @@ def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
             return None
     operator = company_right_after(sent, ph.end) or \
         (companies[0] if companies else story_company(ctx))
-    if operator and _same_name(operator, ph.name):
-        return None  # "ООО «Юргинский машиностроительный завод»" runs itself
+    if operator is None or _same_name(operator, ph.name):
+        # "завод «Стройберг»" of an article that writes "ООО «Стройберг»": the company of
+        # its name runs it; a name the article never writes as a company's is the plant's
+        # own (real news dev gold: 17 of 20 such plants have the company as operator, 32
+        # of 47 others none)
+        own = re.findall(r"«([^«»]+)»", ph.name)
+        return own[-1] if own and own[-1] in ctx.company_names else None
     return operator
 
 
@@ -2664,6 +2835,29 @@ def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int 
                  _compound_of(kp, ph) or _compound_of(ph, kp) or
                  _compound_stem_of(kp, ph) or _compound_stem_of(ph, kp) or
                  (" " not in ph.name and kp.lemma == ph.lemma)), None)
+
+
+def _owner_named_twin(kept: list[tuple[int, _Phrase]], out: list[PlantMention], ph: _Phrase,
+                      operator: str | None) -> int | None:
+    """The row of the same plant told first by its owner alone and then by what it makes
+    ("о строительстве нового завода АО «Щелково Агрохим»" … "построить завод по
+    производству амилозного крахмала", after real news dev r10_004): one head, one
+    operator, the later phrase with a product and no name of its own."""
+    if operator is None or ph.lemma in ADDED_UNITS:
+        return None  # a company's shops and lines are many
+
+    def owner_named(p: _Phrase) -> bool:
+        words = p.name.split()
+        return p.product is None and _OWNER_IN_NAME.match(p.name) is not None and \
+            (lemma(words[1].lower()) in _COMPANY_WORDS or words[1] in _LEGAL_FORMS)
+    for n, (_, kp) in enumerate(kept):
+        if kp.lemma != ph.lemma or out[n].operator != operator:
+            continue
+        # only in this order: "Среди них и завод компании «X»" after a plant told is one
+        # more of the kind (test_a_plant_with_a_name_takes_no_other_plants_status)
+        if owner_named(kp) and not owner_named(ph) and not ph.named and ph.product:
+            return n
+    return None
 
 
 def _plan_window_dated(k: int, flags: list[int], found: list[list[_Phrase]]) -> bool:
@@ -3071,9 +3265,20 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 continue
             if own == "announced" and _dated_again(ph, si, flags, found):
                 ph_status = sentence_status(sent, True) or status
-            st = _phrase_status(sent, ph, si, ph_status, statuses, found)
+            st = _phrase_status(sent, ph, si, ph_status, statuses, found) or ph.stated
             if not st:
                 continue  # no event: the facility is only mentioned
+            if ph.stated and ph.company and (
+                    any(_same_name(ph.company, r.name) or r.operator == ph.company for r in out)
+                    or any(f"({ph.company})" in s.text for s in sentences)):
+                # "Тихвинского вагоностроительного завода (ТВСЗ) … ТВСЗ приостановил
+                # производство" (after real news dev r7_003): the plant the page names in full
+                continue
+            if (same := _owner_named_twin(kept, out, ph, _operator(sent, ph, ctx))) is not None:
+                # the plant told by its owner first: a reader names it by what it makes
+                out[same] = replace(out[same], name=ph.name, product=ph.product)
+                kept[same] = (kept[same][0], ph)
+                continue
             if (dup := _same_as_kept(kept, si, ph)) is not None:
                 # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
                 # кремния"): keep the first row, take a product it lacked
