@@ -186,11 +186,7 @@ def load_lexicon() -> None:
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
-    global _STAFF_CUTS, _STAFF_NOUNS, _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES
-    global _PLANT_UNITS, _PLANT_PARTS, _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _STAGES
-    global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS, _SPEAKER_NOUNS
-    global _COMPOUND_BASES, _COMPOUND_STOPS, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
-    global _REMEDIED
+    global _STAFF_CUTS, _STAFF_NOUNS, _COMPOUND_BASES, _COMPOUND_STOPS
     heads = "facility_heads"
     _compound_base.cache_clear()
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
@@ -222,6 +218,24 @@ def load_lexicon() -> None:
     _VISITS = lexicon.words(words, role="visit")
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
     _STAFF_CUTS, _STAFF_NOUNS = (lexicon.words(words, role=r) for r in ("staff_cut", "staff_noun"))
+    _load_context_words()
+    _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
+                        if r["kind"] in ("scale", "scale_abbr"))
+    _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
+    _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
+    _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
+    _load_statuses()
+    _load_change_words()
+
+
+def _load_context_words() -> None:
+    """Words of the context around a facility phrase: its parts, works, owners, projects
+    and the phrases that describe rather than name it (plant_words.csv)."""
+    global _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES, _PLANT_UNITS, _PLANT_PARTS
+    global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS, _SPEAKER_NOUNS
+    global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED
+    global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
+    words = "plant_words"
     _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
     _ACTIVITY_VERBS = lexicon.words(words, role="activity_verb")
     _EVENT_PLACES = lexicon.words(words, role="event_place")
@@ -239,13 +253,6 @@ def load_lexicon() -> None:
     _REMEDIED = lexicon.words(words, role="remedied_noun")
     _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING = (lexicon.words(words, role=r) for r
                                                                  in _LATER_ROLES)
-    _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
-                        if r["kind"] in ("scale", "scale_abbr"))
-    _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
-    _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
-    _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
-    _load_statuses()
-    _load_change_words()
 
 
 def _load_change_words() -> None:
@@ -3268,21 +3275,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
             st = _phrase_status(sent, ph, si, ph_status, statuses, found) or ph.stated
             if not st:
                 continue  # no event: the facility is only mentioned
-            if ph.stated and ph.company and (
-                    any(_same_name(ph.company, r.name) or r.operator == ph.company for r in out)
-                    or any(f"({ph.company})" in s.text for s in sentences)):
-                # "Тихвинского вагоностроительного завода (ТВСЗ) … ТВСЗ приостановил
-                # производство" (after real news dev r7_003): the plant the page names in full
-                continue
-            if (same := _owner_named_twin(kept, out, ph, _operator(sent, ph, ctx))) is not None:
-                # the plant told by its owner first: a reader names it by what it makes
-                out[same] = replace(out[same], name=ph.name, product=ph.product)
-                kept[same] = (kept[same][0], ph)
-                continue
-            if (dup := _same_as_kept(kept, si, ph)) is not None:
-                # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
-                # кремния"): keep the first row, take a product it lacked
-                out[dup] = _merged(out[dup], kept[dup][1], ph)
+            if _named_in_full(ph, out, sentences) \
+                    or _merged_into_kept(kept, out, si, ph, _operator(sent, ph, ctx)):
                 continue
             event_date, event_year = _event_when(found_dates, st, ctx)
             kept.append((si, ph))
@@ -3293,6 +3287,31 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
     return _without_collective(out, kept)
+
+
+def _named_in_full(ph: _Phrase, out: list[PlantMention], sentences: list[Sentence]) -> bool:
+    """A company stated as a plant that the page names in full elsewhere: "Тихвинского
+    вагоностроительного завода (ТВСЗ) … ТВСЗ приостановил производство" (after real news
+    dev r7_003)."""
+    return bool(ph.stated and ph.company and (
+        any(_same_name(ph.company, r.name) or r.operator == ph.company for r in out)
+        or any(f"({ph.company})" in s.text for s in sentences)))
+
+
+def _merged_into_kept(kept: list[tuple[int, _Phrase]], out: list[PlantMention], si: int,
+                      ph: _Phrase, operator: str | None) -> bool:
+    """Fold a phrase into a row already kept for the same facility; whether it was."""
+    if (same := _owner_named_twin(kept, out, ph, operator)) is not None:
+        # the plant told by its owner first: a reader names it by what it makes
+        out[same] = replace(out[same], name=ph.name, product=ph.product)
+        kept[same] = (kept[same][0], ph)
+        return True
+    if (dup := _same_as_kept(kept, si, ph)) is not None:
+        # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
+        # кремния"): keep the first row, take a product it lacked
+        out[dup] = _merged(out[dup], kept[dup][1], ph)
+        return True
+    return False
 
 
 def _renamed_first(out: list[PlantMention], kept: list[tuple[int, _Phrase]], ph: _Phrase,
