@@ -281,3 +281,29 @@ def test_dagster_asset_reports_the_real_news_parts_side_by_side(tmp_path, monkey
     assert meta["real_dev_documents"].value == 1 and meta["real_test_documents"].value == 1
     table = meta["side_by_side"].value
     assert "| | written | real dev | real test (frozen) |" in table
+    assert "real_blind_documents" not in meta
+
+
+def test_blind_batches_are_scored_apart_from_the_dev_part(tmp_path):
+    """A document of a blind batch (r14, r15: never tuned on) is scored in its own column,
+    not in the dev part's; one dev document of another batch and the blind one stand in."""
+    from pipeline.evaluation.corpus import BLIND, BLIND_BATCHES, REAL_DIR, doc_part
+
+    real = tmp_path / "real"
+    real.mkdir()
+    dev = sorted(p.name[: -len(".meta.json")] for p in REAL_DIR.glob("*.meta.json")
+                 if doc_part(REAL_DIR, p.name[: -len(".meta.json")]) == "dev")
+    blind = next(d for d in dev if d.split("_")[0] in BLIND_BATCHES)
+    other = next(d for d in dev if d.split("_")[0] not in BLIND_BATCHES)
+    for doc_id in (blind, other):
+        for suffix in (".txt", ".meta.json", ".gold.json"):
+            shutil.copy(REAL_DIR / f"{doc_id}{suffix}", real)
+    parts = ev.real_parts(real, workers=1)
+    assert list(parts) == ["real dev", BLIND, "real test (frozen)"]
+    assert parts["real dev"].n_documents == 1 and parts[BLIND].n_documents == 1
+    assert parts["real test (frozen)"].n_documents == 0
+    # the report lists the dev part's errors, the blind part's figures only
+    text = ev.render_all(parts)
+    assert f"# {BLIND}\n\nFigures only" in text
+    assert ev.render_markdown(parts["real dev"]) in text
+    assert ev.render_markdown(parts[BLIND]) not in text and blind not in text

@@ -16,8 +16,10 @@ from pipeline.dagster_defs.resources import PipelineSettings
 from pipeline.evaluation.corpus import (
     DEFAULT_DIR,
     REAL_DIR,
+    REAL_PARTS,
     TARGET_F1,
     evaluate,
+    real_parts,
     render_markdown,
     render_side_by_side,
 )
@@ -69,12 +71,12 @@ def corpus_evaluation(context: dg.AssetExecutionContext, settings: PipelineSetti
     # the real-news corpus, its dev and frozen test parts side by side with the written one
     real = real_news_dir()
     if real.is_dir() and next(real.glob("*.gold.json"), None) is not None:
-        parts = {"written": report, "real dev": evaluate(real, workers, part="dev"),
-                 "real test (frozen)": evaluate(real, workers, part="test")}
+        parts = {"written": report, **real_parts(real, workers)}
         md["side_by_side"] = dg.MetadataValue.md(render_side_by_side(parts))
-        for name, prefix in (("real dev", "real_dev_"), ("real test (frozen)", "real_test_")):
-            md.update(number_metadata({prefix + k: v for k, v in
-                                       parts[name].metadata().items()}))
+        for name, prefix in REAL_PARTS.items():
+            if name in parts:
+                md.update(number_metadata({prefix + k: v for k, v in
+                                           parts[name].metadata().items()}))
     for name, score in report.scores.items():
         md[f"{name}_misses"] = dg.MetadataValue.md(_table(score.misses))
         md[f"{name}_false_positives"] = dg.MetadataValue.md(_table(score.false_positives))
