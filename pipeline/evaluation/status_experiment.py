@@ -10,7 +10,7 @@ inner leave-batch-out, so the held-out batch never picks it. Write-up:
 reports/status_experiment.md.
 
 Run from the repository root:
-``python -m tools.status_experiment [--config stacked-compact] [--lam 0.003]``
+``python -m pipeline.evaluation.status_experiment [--config stacked-compact] [--lam 0.003]``
 (configs: alone-compact, alone-bow, stacked-compact, stacked-bow; `--lam` skips the inner
 search). It runs the extraction once (PIPELINE_CACHE_DIR caches it).
 """
