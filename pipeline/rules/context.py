@@ -220,6 +220,13 @@ def company_name(span: Span, quoted_in_text: bool = False,
     return name
 
 
+def span_company(sp: Span, text: str, base: int = 0) -> str | None:
+    """company_name of a span read in `text` (which starts at `base` of the article): quoted
+    when an opening quote is right before it, apposed when a descriptor is before that."""
+    rel = sp.start - base
+    return company_name(sp, text[max(0, rel - 1):rel] == "«", descriptor_before(text, rel))
+
+
 # A descriptor noun ("группы", "компаний", company_words.csv descriptor, not a facility noun
 # of facility_heads.csv such as "предприятие") or a legal form
 # ("ООО", "ГК") right before an opening quote: the quoted name after it is an apposition,
@@ -323,9 +330,7 @@ def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,
                 _FORMER_BEFORE.search(sent.text[max(0, sp.start - sent.start - 60):
                                                 sp.start - sent.start]):
             continue
-        in_quotes = sent.text[max(0, sp.start - sent.start - 1):sp.start - sent.start] == "«"
-        apposed = descriptor_before(sent.text, sp.start - sent.start)
-        if is_company(sp) and (n := company_name(sp, in_quotes, apposed)) and \
+        if is_company(sp) and (n := span_company(sp, sent.text, sent.start)) and \
                 not is_lender(n):
             names.append((n, is_facility_name(sp)))
     return [n for n, plant in names if not plant] + \
@@ -377,8 +382,7 @@ def main_company(analyzed: AnalyzedText) -> str | None:
     # plants named as organisations count only when the article names no other company
     owners = [sp for sp in spans if not is_facility_name(sp)]
     for span in owners or spans:
-        name = company_name(span, analyzed.text[max(0, span.start - 1):span.start] == "«",
-                            descriptor_before(analyzed.text, span.start))
+        name = span_company(span, analyzed.text)
         key = org_key(name or "")
         if not key:
             continue

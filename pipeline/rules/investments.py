@@ -542,7 +542,7 @@ def _plant_names(analyzed: AnalyzedText) -> set[str]:
         if not name:
             continue
         if _COMPANY_BEFORE.search(before) or _COMPANY_BEFORE.search(
-                text[max(0, sp.start - 40):sp.start] + sp.text.split("«")[0].strip() + " "):
+                before + sp.text.split("«")[0].strip() + " "):
             company.add(name)
             continue
         words = re.findall(r"[^\W\d_]+", before[-30:])

@@ -23,10 +23,10 @@ from pipeline.rules.context import (
     company_home,
     company_name,
     company_right_after,
-    descriptor_before,
     is_company,
     is_facility_name,
     sentence_companies,
+    span_company,
     story_company,
 )
 from pipeline.rules.dates import DateMention, find_dates, find_periods
@@ -2171,9 +2171,7 @@ def _company_stops_works(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
         nxt = toks[k + 2] if k + 2 < len(toks) else None
         if nxt is not None and nxt.pos == "NOUN" and nxt.case == "Gen":
             continue  # "приостановила работу магазинов"
-        rel = sp.start - sent.start
-        in_quotes = sent.text[max(0, rel - 1):rel] == "«"
-        name = company_name(sp, in_quotes, descriptor_before(sent.text, rel))
+        name = span_company(sp, sent.text, sent.start)
         if not name or lemma(name.lower()) in FACILITY_HEADS:
             continue  # "Комбинат остановил работу": the plant told before, capitalised
         row = name if is_facility_name(sp) else f"предприятие «{name}»"
