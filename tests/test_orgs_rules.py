@@ -41,6 +41,15 @@ def test_legal_forms_are_removed(name, expected):
     assert orgs.normalize_org(name) == expected
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("ООО «Вектор»", True), ('ООО"Вектор"', True), ("АНО «Вектор»", True),
+    ("группа компаний «Вектор»", True), ("SIA PATA AB", True),
+    ("ОООшка", False), ("Вектор ООО", False), ("Сервисный центр", False),
+])
+def test_a_name_opening_with_a_legal_form(name, expected):
+    assert orgs.starts_with_legal_form(name) is expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # written for the tests, after real news dev r7_011, r3_026, r8_011: a kind of body and
     # its quoted name keep the inner quotes; the legal form and the outer quotes go

@@ -55,6 +55,7 @@ from pipeline.rules.orgs import (
     normalize_org,
     org_sector,
     quoted_nominative,
+    starts_with_legal_form,
 )
 from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 
@@ -1248,7 +1249,7 @@ def _unit_before_name(sent: Sentence, toks: list[Token], i: int, span: Span) -> 
         return None
     nxt = _span_at(sent, toks[noun + 1])
     if nxt is None or nxt.type != "ORG" or nxt.start != toks[noun + 1].start \
-            or not re.match(r"(?:ООО|ОАО|ЗАО|ПАО|АО|НАО|ФГУП|ГУП|МУП)\b", nxt.text):
+            or not starts_with_legal_form(nxt.text):
         return None
     return noun + 1
 

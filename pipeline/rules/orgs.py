@@ -31,6 +31,12 @@ _GOVERNMENT_PHRASES = tuple(w for w in GOVERNMENT_WORDS if " " in w)
 BUSINESS_WORDS = lexicon.words(_WORDS, role="business")
 
 
+def starts_with_legal_form(text: str) -> bool:
+    """Whether a name opens with a legal form of orgs_words.csv ("ООО «Колакс-М»"): one
+    list decides what a company's legal form is, for every rule that asks."""
+    return _LEGAL_RE.match(text) is not None
+
+
 def strip_quotes(name: str) -> str:
     return name.strip().strip(_QUOTES).strip()
 
