@@ -57,6 +57,7 @@ evaluate: venv
 	$(BIN)/python -m pipeline.evaluation.factrueval
 	$(BIN)/python -m pipeline.evaluation.corpus --all --out reports/corpus.md
 	$(BIN)/python -m pipeline.evaluation.agreement --out reports/status_agreement.md
+	$(BIN)/python -m pipeline.evaluation.plants_agreement --out reports/plants_agreement.md
 
 benchmark: venv
 	$(BIN)/python benchmarks/run.py --n 2000
