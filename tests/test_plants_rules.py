@@ -2340,3 +2340,20 @@ def test_the_owner_of_a_plant_tells_its_news(text, expected):
 def test_a_company_that_is_a_plant_is_the_subject_of_a_page_with_no_event(text, expected):
     """Written for the tests (session 17)."""
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company's production named by what the company's own clause says it makes (after
+    # real news dev r6_006, r9_018) ...
+    ("В Тульской области свое производство открыла немецкая компания Tula Feed, которая "
+     "специализируется на выпуске кормовых добавок.",
+     [("производство кормовых добавок", "кормовые добавки", "launched")]),
+    ("В Туле открыли производство компании «Тулкраска», которая выпускает фасадные краски.",
+     [("производство фасадных красок", "фасадные краски", "launched")]),
+    # ... not a measure of its output
+    ("В Туле увеличить объёмы производства намерена компания «Тулкраска», которая "
+     "выпускает фасадные краски.", []),
+])
+def test_a_companys_production_takes_the_product_the_company_makes(text, expected):
+    """Written for the tests (session 17)."""
+    assert plants(text) == expected

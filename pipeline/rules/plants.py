@@ -2246,6 +2246,45 @@ def _relative_product(sent: Sentence, i: int) -> _Phrase | None:
 
 # "мощности, где будут производить …", "завод, который будет выпускать …"
 _RELATIVE_WORDS = frozenset({"где", "который"})
+_COMPANY_GAP = 12  # tokens from a production to the company it is told of
+
+
+def _company_product(sent: Sentence, i: int) -> _Phrase | None:
+    """A company's production with no product of its own, then the company and a clause that
+    says what the company makes ("расширение производства компании «Литум», которая
+    выпускает промышленные краски", "свое производство открыла компания Kemin Industries,
+    которая специализируется на выпуске кормовых добавок", real news dev r6_006, r9_018):
+    "производство промышленных красок", as a reader names it."""
+    toks = sent.tokens
+    t = toks[i]
+    if _lem(t) != "производство" or t.pos != "NOUN" or \
+            i + 1 < len(toks) and toks[i + 1].case == "Gen" and \
+            _lem(toks[i + 1]) not in _COMPANY_WORDS:
+        return None  # "производство кирпича": a product of its own (_phrase_at's)
+    prev = _adjectives_before(toks, i)[1]
+    if _governed_away(sent, t, prev) or prev is not None and _verb_lemma(prev) in _OUTPUT_GROWTH:
+        return None  # "увеличить объёмы производства намерена компания, которая выпускает …"
+    k = next((k for k in range(i + 1, min(i + _COMPANY_GAP, len(toks) - 2))
+              if toks[k].text == "," and _lem(toks[k + 1]) == "который"), None)
+    if k is None or not any(_lem(x) in _COMPANY_WORDS or x.text in _LEGAL_FORMS
+                            for x in toks[i + 1:k]) or \
+            any(_lem(x) in FACILITY_HEADS for x in toks[i + 1:k]):
+        return None
+    verb = toks[k + 2]
+    if verb.pos == "VERB" and _verb_lemma(verb) in _OUTPUT_WORDS:
+        spans = _object_list(toks, k + 2)
+    elif _verb_lemma(verb) == "специализироваться" and k + 4 < len(toks) and \
+            toks[k + 3].text.lower() == "на" and _lem(toks[k + 4]) in PRODUCT_NOUNS:
+        end = _np_end(toks, k + 5, "Gen")
+        spans = [(k + 5, end, end)] if end > k + 5 else []
+    else:
+        return None
+    spans = [sp for sp in spans if _lem(toks[sp[1] - 1]) not in NOT_PRODUCT_LEMMAS - _GENERIC]
+    if not spans:
+        return None
+    tail, product = _objects_named(toks, spans, "")
+    return _Phrase(t.start, t.end, f"{_head_nominative(t)} {tail[len('по  '):]}", product, i,
+                   False, True, None, _lem(t), i + 1)
 
 
 def _product_from_before(sent: Sentence, before: Sentence | None,
@@ -2302,7 +2341,8 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     for i in range(len(toks)):
         if not _is_head(sent, i, covered):
             continue
-        phrase = _one_more(sent, i) or _phrase_at(sent, i) or _relative_product(sent, i)
+        phrase = _one_more(sent, i) or _phrase_at(sent, i) or _relative_product(sent, i) \
+            or _company_product(sent, i)
         if phrase is None:
             kinds = _dashed_kinds(sent, i)
             covered.update(range(i, kinds[0].covers if kinds else i))
