@@ -2318,3 +2318,42 @@ def test_the_company_a_plant_belongs_to_runs_it(text, operator):
 ])
 def test_the_owner_of_a_plant_tells_its_news(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a page that tells no event of any plant but names a company that is a plant, right
+    # after its legal form, is about that plant: unknown (after real news dev r10_008,
+    # r3_008); straight quotes open the name as guillemets do
+    ('В Тульской области щебень выпускает единственный производитель - ООО "Алексинский '
+     'завод строительного щебня". Объёмы выпуска за год выросли на 5 %.',
+     [("Алексинский завод строительного щебня", "строительный щебень", "unknown")]),
+    ("В Тульской области щебень выпускает единственный производитель - ООО «Алексинский "
+     "завод строительного щебня». Объёмы выпуска за год выросли на 5 %.",
+     [("Алексинский завод строительного щебня", "строительный щебень", "unknown")]),
+    # a plant named only by its place adjective is no company: it is just mentioned
+    ("Алексинский завод строительного щебня перечислил в бюджет области 2 млрд рублей "
+     "налогов.", []),
+    # a page with a plant event keeps only that plant
+    ("В Туле открыли завод по производству цемента. Щебень ему поставляет ООО «Алексинский "
+     "завод строительного щебня».", [("завод по производству цемента", "цемент", "launched")]),
+])
+def test_a_company_that_is_a_plant_is_the_subject_of_a_page_with_no_event(text, expected):
+    """Written for the tests (session 17)."""
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company's production named by what the company's own clause says it makes (after
+    # real news dev r6_006, r9_018) ...
+    ("В Тульской области свое производство открыла немецкая компания Tula Feed, которая "
+     "специализируется на выпуске кормовых добавок.",
+     [("производство кормовых добавок", "кормовые добавки", "launched")]),
+    ("В Туле открыли производство компании «Тулкраска», которая выпускает фасадные краски.",
+     [("производство фасадных красок", "фасадные краски", "launched")]),
+    # ... not a measure of its output
+    ("В Туле увеличить объёмы производства намерена компания «Тулкраска», которая "
+     "выпускает фасадные краски.", []),
+])
+def test_a_companys_production_takes_the_product_the_company_makes(text, expected):
+    """Written for the tests (session 17)."""
+    assert plants(text) == expected

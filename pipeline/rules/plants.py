@@ -48,7 +48,7 @@ from pipeline.rules.morph import (
     morph,
     normal_name,
 )
-from pipeline.rules.text import AnalyzedText, Sentence, Token
+from pipeline.rules.text import AnalyzedText, Sentence, Span, Token
 
 # The word lists live in pipeline/data/lexicon/ (facility_heads.csv, plant_statuses.csv,
 # plant_status_values.csv, plant_words.csv); load_lexicon() reads them into these names.
@@ -1253,11 +1253,42 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     if _lem(t) in SELF_NAMED_HEADS and i > 0 and toks[i - 1].text.lower() == "для":
         return False  # "системы управления для АЭС" (real news dev r6_005): a customer
     if any(sp.type == "ORG" and sp.start < t.start < sp.end and
-           sp.text.split()[0] in _LEGAL_FORMS and re.search(r"[»\"”]\s*(?:[А-ЯЁ][\w-]*\s+)*$",
-                                                            sent.text[:t.start - sent.start])
+           sp.text.split()[0] in _LEGAL_FORMS and _after_closed_name(sent, sp, t)
            for sp in sent.spans):
         return False  # 'ООО "МПК" Пивоваренный завод Майкопский' (real news dev r4_002): a company
+    if _straight_quoted_company(sent, t):
+        return _plant_company(sent, i)  # 'ООО "Ухтинский завод глиняного кирпича"'
     return not _inside_quotes(sent, t) or _plant_company(sent, i)
+
+
+def _after_closed_name(sent: Sentence, span: Span, t: Token) -> bool:
+    """The facility word t follows a company's closed quoted name and capitalised words
+    ('ООО "МПК" Пивоваренный завод Майкопский', real news dev r4_002). A straight quote is
+    the closing one only when the quotes of the span before it pair up: in 'ООО "Ухтинский
+    завод глиняного кирпича"' (r10_008, r3_050) it opens the name the plant is."""
+    before = sent.text[:t.start - sent.start]
+    m = re.search(r"[»\"”]\s*(?:[А-ЯЁ][\w-]*\s+)*$", before)
+    if m is None:
+        return False
+    if before[m.start()] != '"':
+        return True
+    return sent.text[span.start - sent.start:m.start() + 1].count('"') % 2 == 0
+
+
+# a legal form, an opening quote and up to two words before a facility head: 'ООО «Ухтинский
+# завод …»', 'ОАО "Алтайский завод …"' (straight quotes: real news dev r10_008, r3_050)
+_COMPANY_OPENING = re.compile(
+    r"(\S+)\s*[«\"]((?:[А-ЯЁ][а-яё-]+\s+(?:[а-яёА-ЯЁ][а-яё-]+\s+)?)?)$")
+
+
+def _straight_quoted_company(sent: Sentence, t: Token) -> bool:
+    """t opens or follows the opening straight quote of a company's name right after its
+    legal form ('ООО "Ухтинский завод глиняного кирпича"'): the quote is an opening one when
+    the straight quotes before it in the sentence are odd in number."""
+    before = sent.text[:t.start - sent.start]
+    m = _COMPANY_OPENING.search(before)
+    return m is not None and m.group(1) in _LEGAL_FORMS and \
+        before[:m.end(1)].count('"') % 2 == 0 and '"' in before[m.end(1):]
 
 
 def _plant_company(sent: Sentence, i: int) -> bool:
@@ -1267,8 +1298,7 @@ def _plant_company(sent: Sentence, i: int) -> bool:
     t = sent.tokens[i]
     if _lem(t) in WEAK_HEADS or not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
         return False  # a compound ("ООО «Липецкий полиграфкомбинат»") is a company's word
-    m = re.search(r"(\S+)\s*«((?:[А-ЯЁ][а-яё-]+\s+(?:[а-яёА-ЯЁ][а-яё-]+\s+)?)?)$",
-                  sent.text[:t.start - sent.start])
+    m = _COMPANY_OPENING.search(sent.text[:t.start - sent.start])
     if m is None or m.group(1) not in _LEGAL_FORMS:
         return False
     if not m.group(2):
@@ -2216,6 +2246,45 @@ def _relative_product(sent: Sentence, i: int) -> _Phrase | None:
 
 # "мощности, где будут производить …", "завод, который будет выпускать …"
 _RELATIVE_WORDS = frozenset({"где", "который"})
+_COMPANY_GAP = 12  # tokens from a production to the company it is told of
+
+
+def _company_product(sent: Sentence, i: int) -> _Phrase | None:
+    """A company's production with no product of its own, then the company and a clause that
+    says what the company makes ("расширение производства компании «Литум», которая
+    выпускает промышленные краски", "свое производство открыла компания Kemin Industries,
+    которая специализируется на выпуске кормовых добавок", real news dev r6_006, r9_018):
+    "производство промышленных красок", as a reader names it."""
+    toks = sent.tokens
+    t = toks[i]
+    if _lem(t) != "производство" or t.pos != "NOUN" or \
+            i + 1 < len(toks) and toks[i + 1].case == "Gen" and \
+            _lem(toks[i + 1]) not in _COMPANY_WORDS:
+        return None  # "производство кирпича": a product of its own (_phrase_at's)
+    prev = _adjectives_before(toks, i)[1]
+    if _governed_away(sent, t, prev) or prev is not None and _verb_lemma(prev) in _OUTPUT_GROWTH:
+        return None  # "увеличить объёмы производства намерена компания, которая выпускает …"
+    k = next((k for k in range(i + 1, min(i + _COMPANY_GAP, len(toks) - 2))
+              if toks[k].text == "," and _lem(toks[k + 1]) == "который"), None)
+    if k is None or not any(_lem(x) in _COMPANY_WORDS or x.text in _LEGAL_FORMS
+                            for x in toks[i + 1:k]) or \
+            any(_lem(x) in FACILITY_HEADS for x in toks[i + 1:k]):
+        return None
+    verb = toks[k + 2]
+    if verb.pos == "VERB" and _verb_lemma(verb) in _OUTPUT_WORDS:
+        spans = _object_list(toks, k + 2)
+    elif _verb_lemma(verb) == "специализироваться" and k + 4 < len(toks) and \
+            toks[k + 3].text.lower() == "на" and _lem(toks[k + 4]) in PRODUCT_NOUNS:
+        end = _np_end(toks, k + 5, "Gen")
+        spans = [(k + 5, end, end)] if end > k + 5 else []
+    else:
+        return None
+    spans = [sp for sp in spans if _lem(toks[sp[1] - 1]) not in NOT_PRODUCT_LEMMAS - _GENERIC]
+    if not spans:
+        return None
+    tail, product = _objects_named(toks, spans, "")
+    return _Phrase(t.start, t.end, f"{_head_nominative(t)} {tail[len('по  '):]}", product, i,
+                   False, True, None, _lem(t), i + 1)
 
 
 def _product_from_before(sent: Sentence, before: Sentence | None,
@@ -2272,7 +2341,8 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     for i in range(len(toks)):
         if not _is_head(sent, i, covered):
             continue
-        phrase = _one_more(sent, i) or _phrase_at(sent, i) or _relative_product(sent, i)
+        phrase = _one_more(sent, i) or _phrase_at(sent, i) or _relative_product(sent, i) \
+            or _company_product(sent, i)
         if phrase is None:
             kinds = _dashed_kinds(sent, i)
             covered.update(range(i, kinds[0].covers if kinds else i))
@@ -3140,9 +3210,10 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
     _stated_status.cache_clear()  # the memo holds one document's sentences at a time
+    quiet: list[tuple[Sentence, _Phrase]] = []
     if not analyzed.headline:
-        return _find_plants(analyzed.sentences, ctx)
-    out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx))
+        return _find_plants(analyzed.sentences, ctx, quiet=quiet) or _page_subject(quiet, ctx)
+    out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx), quiet)
     told = [_row_content(r.name, r.product) for r in out]
     heads = {_head_lemma(r.name) for r in out if r.name not in FACILITY_HEADS}  # not _one_more's
     extra = [r for r in _find_plants(analyzed.headline, ctx)
@@ -3152,7 +3223,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                                       o.product) for o in out if " " not in r.name)
              and not any(_compound_adjective_names(o, r) or _compound_adjective_names(r, o)
                          for o in out)]
-    return _dated_by_each_other(extra, out, analyzed, ctx.published)
+    return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
+        _page_subject(quiet, ctx)
 
 
 def _dated_by_each_other(extra: list[PlantMention], out: list[PlantMention],
@@ -3232,8 +3304,9 @@ def _headline_event(headline: list[Sentence], ctx: DocContext) -> str | None:
     return next(iter(_events(_sentence_statuses(headline, flags, found))), None)
 
 
-def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = None
-                 ) -> list[PlantMention]:
+def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = None,
+                 quiet: list[tuple[Sentence, _Phrase]] | None = None) -> list[PlantMention]:
+    """The rows of the sentences; the phrases read with no event go to `quiet` when given."""
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
     last_status: str | None = lead
@@ -3267,11 +3340,15 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 continue
             ph_status = _visit_status(sent, ph, si, status, statuses, found)
             if ph_status is _SKIP:
+                if quiet is not None:
+                    quiet.append((sent, ph))
                 continue
             if own == "announced" and _dated_again(ph, si, flags, found):
                 ph_status = sentence_status(sent, True) or status
             st = _phrase_status(sent, ph, si, ph_status, statuses, found) or ph.stated
             if not st:
+                if quiet is not None:
+                    quiet.append((sent, ph))
                 continue  # no event: the facility is only mentioned
             if _named_in_full(ph, out, sentences) \
                     or _merged_into_kept(kept, out, si, ph, _operator(sent, ph, ctx)):
@@ -3285,6 +3362,26 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
     return _without_collective(out, kept)
+
+
+def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
+                  ) -> list[PlantMention]:
+    """A page that tells no event of any plant but names a company that is a plant ("выпуск
+    кирпича осуществляет ООО «Ухтинский завод глиняного кирпича»", "На АО «Научно-
+    производственное предприятие «Радиосвязь»» представили разработки", real news dev
+    r10_008, r3_008): that plant is the page's subject, status unknown (annotation rules:
+    the plant is the subject but nothing happened to it). Only the first such company, and
+    only a name right after a legal form and its quote: a plant merely mentioned by its
+    place adjective ("Омский НПЗ перечислил налоги", written corpus 063) is no subject."""
+    for sent, ph in quiet:
+        m = re.search(r"(\S+)\s*[«\"„]$", sent.text[:ph.start - sent.start])
+        if m is not None and m.group(1) in _LEGAL_FORMS:
+            return [PlantMention(
+                name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
+                region=_phrase_region(ph, _plant_regions(sent, ctx), sent, ctx),
+                status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
+                start=ph.start, end=ph.end)]
+    return []
 
 
 def _named_in_full(ph: _Phrase, out: list[PlantMention], sentences: list[Sentence]) -> bool:
