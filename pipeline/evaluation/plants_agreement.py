@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pipeline.evaluation.agreement import Agreement, agreement, batch_of
 from pipeline.evaluation.corpus import (
+    BLIND_BATCHES,
     REAL_DIR,
     TableScore,
     _share_word,
@@ -43,8 +44,6 @@ SECOND_FILE = "plants_second_annotation.json"
 # written after the scoring: the class of each disagreement, the text span and the README
 # rule that was open or read differently (the annotation file itself is left as it was made)
 CLASSES_FILE = "plants_agreement_classes.json"
-# batches kept blind (validation) or newer: the second annotation never reads them
-REFUSED_BATCHES = ("r14", "r15", "r16")
 
 
 def words_match(gold: dict, pred: dict) -> bool:
@@ -73,7 +72,7 @@ def load(folder: Path = REAL_DIR, second_file: str = SECOND_FILE
     data = json.loads((Path(folder) / second_file).read_text("utf-8"))
     docs = list(data["documents"])
     for doc in docs:
-        if batch_of(doc) in REFUSED_BATCHES:
+        if batch_of(doc) in BLIND_BATCHES:  # kept blind: never read
             raise ValueError(f"{doc}: a blind or newer batch; the second annotation never reads it")
         if doc_part(folder, doc) != "dev":
             raise ValueError(f"{doc}: not a dev-part document; the second annotation is dev only")
