@@ -140,6 +140,7 @@ _WEEKDAYS: frozenset[str] = frozenset()  # "пятница": "состоится
 _DESIGN_WORDS: frozenset[str] = frozenset()  # "проектирование": designed, so planned undated
 _SPEECH_VERBS: frozenset[str] = frozenset()  # "подчеркнуть": the saying is past, not the plan
 _TELLING: frozenset[str] = frozenset()  # "объявлять": "объявлял о строительстве" is a plan
+_PROGRESS: frozenset[str] = frozenset()  # "ход": "ход строительства" is works going on
 _WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "реализуется проект по расширению"
 _INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкладывается в расширение" is to come
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
@@ -262,7 +263,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
-    global _TELLING
+    global _TELLING, _PROGRESS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -271,6 +272,7 @@ def _load_change_words() -> None:
         "season", "time_part", "weekday", "design_word"))
     _SPEECH_VERBS = lexicon.words("officials_words", role="speech_verb")
     _TELLING = lexicon.words(words, role="telling_verb")
+    _PROGRESS = lexicon.words(words, role="progress_noun")
     _RESUMPTIONS = lexicon.words(words, role="resumption")
     _CAPACITY = lexicon.words(words, role="capacity")
     _GROWTH = lexicon.words(words, role="growth_word")
@@ -706,6 +708,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                 return "planned"  # "получили разрешение на строительство": not begun
             if status == "under_construction" and _spoken_of(toks, k):
                 return "planned"  # "объявил о строительстве завода": a plan made public
+            if status == "under_construction" and _in_progress(toks, k):
+                return status  # "ход строительства цеха, который планируют ввести в 2026"
             return _stage_of_works(toks, k, status)
     return UNKNOWN if bankrupt else None
 
@@ -815,6 +819,17 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
         return True
     return any(_lem(t) in _ALLOCATIONS or _verb_lemma(t) in _INVESTING and
                t.feats.get("Tense") != "Past" for t in toks) or _speaks_of_future(toks)
+
+
+def _in_progress(toks: list[Token], k: int) -> bool:
+    """A noun of progress governs the building noun at k ("ознакомился с ходом строительства
+    нового цеха, который планируется ввести в эксплуатацию в четвертом квартале", real news
+    dev r11_011; plant_words.csv progress_noun): the works are going on, so under
+    construction (session 14 status convention (2)), whatever launch the sentence dates."""
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "DET"):
+        j -= 1
+    return toks[k].pos == "NOUN" and j >= 0 and _lem(toks[j]) in _PROGRESS
 
 
 def _spoken_of(toks: list[Token], k: int) -> bool:
