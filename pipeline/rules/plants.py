@@ -436,8 +436,18 @@ def _signed_before(sent: Sentence) -> bool:
 
 def _has_date(text: str) -> bool:
     """A date, a year or a relative deadline ("в этом году") in the text; relative
-    expressions are found against a stand-in publication date, only to see they are there."""
-    return bool(find_dates(text, date(2000, 1, 1)))
+    expressions are found against a stand-in publication date, only to see they are there.
+    A page's own date stamp opening the text ("date 2025-10-30 На модернизацию фабрики
+    выделили …", "26.11.2025 10:15 …", real news dev r10_006, r10_004, r2_044) dates the
+    page, not a plan."""
+    return bool(find_dates(_DATE_STAMP.sub("", text, count=1), date(2000, 1, 1)))
+
+
+# a page's date stamp before its first sentence: "date YYYY-MM-DD" as page extraction
+# writes it, or a numeric date with an optional time ("26.11.2025 10:15"); a date in words
+# ("13 сентября завершится строительство") is the text's own and stays
+_DATE_STAMP = re.compile(r"\A\s*(?:date\s+\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
+                         r"(?:,?\s+\d{1,2}:\d{2})?)(?![\w.])", re.IGNORECASE)
 
 
 def plan_dated(text: str, published: date | None) -> bool:
