@@ -247,6 +247,26 @@ STATUSES = [
     ("В 2027 году компания планирует завершить строительство маслозавода.", "planned"),
     ("Власти намерены завершить строительство маслозавода.", "announced"),
     ("Строителям удалось завершить строительство маслозавода.", "launched"),
+    # session 17: a building told of or announced ("о строительстве") is a plan made public,
+    # announced with no date, planned with one; "о ходе строительства" is works going on
+    # (written for the test, after real news dev r6_030, r10_004)
+    ("Губернатор рассказал о строительстве нового завода по выпуску кирпича.", "announced"),
+    ("О строительстве нового маслозавода объявил глава района.", "announced"),
+    ("Глава района объявлял о строительстве маслозавода в 2027 году.", "planned"),
+    ("Губернатор рассказал о ходе строительства маслозавода.", "under_construction"),
+    # session 17: the progress of a building ("ход строительства") is works going on, even
+    # with a launch to come dated in the sentence (written for the test, after real news dev
+    # r11_011); without "ход" the dated launch makes the building a plan
+    ("Губернатор ознакомился с ходом строительства нового цеха, который планируется ввести "
+     "в эксплуатацию в 2027 году.", "under_construction"),
+    ("Губернатор ознакомился с проектом строительства нового цеха, который планируется "
+     "ввести в эксплуатацию в 2027 году.", "planned"),
+    # session 17: a page's date stamp opening the first sentence dates the page, not the
+    # plan: money allotted with no other date is announced (written for the test, after
+    # real news dev r10_006); a date of the text's own still keeps it planned
+    ("date 2025-10-30 На модернизацию кирпичного завода выделили 900 млн рублей.", "announced"),
+    ("date 2025-10-30 В 2027 году на модернизацию кирпичного завода выделят 900 млн рублей.",
+     "planned"),
 ]
 
 

@@ -139,6 +139,8 @@ _TIME_PARTS: frozenset[str] = frozenset()  # "конец": "до конца го
 _WEEKDAYS: frozenset[str] = frozenset()  # "пятница": "состоится в пятницу" dates a plan
 _DESIGN_WORDS: frozenset[str] = frozenset()  # "проектирование": designed, so planned undated
 _SPEECH_VERBS: frozenset[str] = frozenset()  # "подчеркнуть": the saying is past, not the plan
+_TELLING: frozenset[str] = frozenset()  # "объявлять": "объявлял о строительстве" is a plan
+_PROGRESS: frozenset[str] = frozenset()  # "ход": "ход строительства" is works going on
 _WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "реализуется проект по расширению"
 _INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкладывается в расширение" is to come
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
@@ -261,6 +263,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
+    global _TELLING, _PROGRESS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -268,6 +271,8 @@ def _load_change_words() -> None:
     _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS = (lexicon.words(words, role=r) for r in (
         "season", "time_part", "weekday", "design_word"))
     _SPEECH_VERBS = lexicon.words("officials_words", role="speech_verb")
+    _TELLING = lexicon.words(words, role="telling_verb")
+    _PROGRESS = lexicon.words(words, role="progress_noun")
     _RESUMPTIONS = lexicon.words(words, role="resumption")
     _CAPACITY = lexicon.words(words, role="capacity")
     _GROWTH = lexicon.words(words, role="growth_word")
@@ -431,8 +436,18 @@ def _signed_before(sent: Sentence) -> bool:
 
 def _has_date(text: str) -> bool:
     """A date, a year or a relative deadline ("в этом году") in the text; relative
-    expressions are found against a stand-in publication date, only to see they are there."""
-    return bool(find_dates(text, date(2000, 1, 1)))
+    expressions are found against a stand-in publication date, only to see they are there.
+    A page's own date stamp opening the text ("date 2025-10-30 На модернизацию фабрики
+    выделили …", "26.11.2025 10:15 …", real news dev r10_006, r10_004, r2_044) dates the
+    page, not a plan."""
+    return bool(find_dates(_DATE_STAMP.sub("", text, count=1), date(2000, 1, 1)))
+
+
+# a page's date stamp before its first sentence: "date YYYY-MM-DD" as page extraction
+# writes it, or a numeric date with an optional time ("26.11.2025 10:15"); a date in words
+# ("13 сентября завершится строительство") is the text's own and stays
+_DATE_STAMP = re.compile(r"\A\s*(?:date\s+\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
+                         r"(?:,?\s+\d{1,2}:\d{2})?)(?![\w.])", re.IGNORECASE)
 
 
 def plan_dated(text: str, published: date | None) -> bool:
@@ -701,6 +716,10 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                 return "under_construction"  # "готовится к запуску": not open yet
             if ongoing and _purpose_of(toks, k):
                 return "planned"  # "получили разрешение на строительство": not begun
+            if status == "under_construction" and _spoken_of(toks, k):
+                return "planned"  # "объявил о строительстве завода": a plan made public
+            if status == "under_construction" and _in_progress(toks, k):
+                return status  # "ход строительства цеха, который планируют ввести в 2026"
             return _stage_of_works(toks, k, status)
     return UNKNOWN if bankrupt else None
 
@@ -810,6 +829,38 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
         return True
     return any(_lem(t) in _ALLOCATIONS or _verb_lemma(t) in _INVESTING and
                t.feats.get("Tense") != "Past" for t in toks) or _speaks_of_future(toks)
+
+
+def _in_progress(toks: list[Token], k: int) -> bool:
+    """A noun of progress governs the building noun at k ("ознакомился с ходом строительства
+    нового цеха, который планируется ввести в эксплуатацию в четвертом квартале", real news
+    dev r11_011; plant_words.csv progress_noun): the works are going on, so under
+    construction (session 14 status convention (2)), whatever launch the sentence dates."""
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "DET"):
+        j -= 1
+    return toks[k].pos == "NOUN" and j >= 0 and _lem(toks[j]) in _PROGRESS
+
+
+def _spoken_of(toks: list[Token], k: int) -> bool:
+    """The building noun at k is what someone tells of or announces: "о"/"об" before it
+    (adjectives between) and a verb of saying or announcing in its sentence ("О
+    строительстве нового завода рассказал губернатор", "глава объявлял о строительстве
+    нового завода", real news dev r6_030, r10_004): a plan made public, not works going on,
+    so "planned", which sentence_status makes "announced" when no date or time frame is
+    stated (session 14 status convention (1)). "рассказал о ходе строительства" is not: the
+    noun after "о" is "ход", no building noun."""
+    if toks[k].pos != "NOUN":
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "DET"):
+        j -= 1
+    if j < 0 or toks[j].text.lower() not in ("о", "об", "обо"):
+        return False
+    return any(x.pos == "VERB" and (_verb_lemma(x) in _SPEECH_VERBS or _lem(x) in _SPEECH_VERBS
+                                    or _verb_lemma(x) in _TELLING or _lem(x) in _TELLING
+                                    or STATUS_LEMMAS.get(_lem(x)) == "announced")
+               for x in toks)
 
 
 def _state_before(toks: list[Token], k: int) -> bool:
