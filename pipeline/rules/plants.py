@@ -709,19 +709,24 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             if t.pos == "VERB":
                 return _announced_stop(toks, k) or _readied(toks, k) or \
                     ("planned" if ongoing and fut_verb else status)
-            if status in ("closed", UNKNOWN) and any(_lem(x) in _THREATS
-                                                     for x in toks[max(0, k - 2):k]):
-                return "suspended"  # "на грани закрытия", "о возможном банкротстве"
-            if status == "launched" and _prepared_for(toks, k):
-                return "under_construction"  # "готовится к запуску": not open yet
-            if ongoing and _purpose_of(toks, k):
-                return "planned"  # "получили разрешение на строительство": not begun
-            if status == "under_construction" and _spoken_of(toks, k):
-                return "planned"  # "объявил о строительстве завода": a plan made public
-            if status == "under_construction" and _in_progress(toks, k):
-                return status  # "ход строительства цеха, который планируют ввести в 2026"
-            return _stage_of_works(toks, k, status)
+            return _status_noun(toks, k, status)
     return UNKNOWN if bankrupt else None
+
+
+def _status_noun(toks: list[Token], k: int, status: str) -> str:
+    """The status a status noun (not a verb) at `k` states, read with the words around it."""
+    if status in ("closed", UNKNOWN) and any(_lem(x) in _THREATS
+                                             for x in toks[max(0, k - 2):k]):
+        return "suspended"  # "на грани закрытия", "о возможном банкротстве"
+    if status == "launched" and _prepared_for(toks, k):
+        return "under_construction"  # "готовится к запуску": not open yet
+    if status in _ONGOING and _purpose_of(toks, k):
+        return "planned"  # "получили разрешение на строительство": not begun
+    if status == "under_construction" and _spoken_of(toks, k):
+        return "planned"  # "объявил о строительстве завода": a plan made public
+    if status == "under_construction" and _in_progress(toks, k):
+        return status  # "ход строительства цеха, который планируют ввести в 2026"
+    return _stage_of_works(toks, k, status)
 
 
 def _stage_of_works(toks: list[Token], k: int, status: str) -> str:
