@@ -136,6 +136,15 @@ def test_a_quoted_name_in_an_oblique_case_is_read_in_the_nominative(text, normal
     "Компания «Сибэлектрон» открыла производство.",
     # a social network (real news dev r5_024)
     "Компания «Сибэлектрон» открыла производство, рассказал губернатор во «ВКонтакте».",
+    # fresh real pages read in session 17 (company_words.csv): a newspaper named by its
+    # correspondents or its reader, a national daily by name, a social network, a class of
+    # economic activity
+    "Корреспонденты «РГ» побывали в регионе. Компания «Сибэлектрон» открыла производство.",
+    "Читатель «АиФ-Урал» рассказал, что компания «Сибэлектрон» открыла производство.",
+    "Как отмечают «Ведомости», компания «Сибэлектрон» открыла производство.",
+    "Губернатор написал в «Фейсбуке», что компания «Сибэлектрон» открыла производство.",
+    "В регионе 600 организаций с видом экономической деятельности «Рыболовство». "
+    "Компания «Сибэлектрон» открыла производство.",
 ])
 def test_outlets_and_institutions_are_not_the_company(text):
     assert main_company(analyze(text)) == "Сибэлектрон"
