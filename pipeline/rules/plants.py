@@ -2121,7 +2121,9 @@ def _list_opener(words: frozenset[str]) -> re.Pattern:
     """Up to two words in the genitive ("предприятий города"), then a word that opens a
     list ("среди которых") or a colon, before the first name."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:\s+[а-яё]+){{0,2}}?\s*,?\s*(?:({alts})\s*)?[:—–]?\s*(?=[«A-ZА-ЯЁ])")
+    # a dash may be a spaced hyphen, as many sites type it ("о следующих заводах - АО …")
+    return re.compile(
+        rf"(?:\s+[а-яё]+){{0,2}}?\s*,?\s*(?:({alts})\s*)?(?:[:—–]|-(?=\s))?\s*(?=[«A-ZА-ЯЁ])")
 
 
 def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
@@ -2141,8 +2143,7 @@ def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
             any(_verb_lemma(x) in _REVIEWS for x in toks):
         return out  # "Рассматривали ситуацию на предприятиях: ЗАО «А», ОАО «Б»" (r11_020)
     for i, t in enumerate(toks):
-        if _lem(t) not in _HOSTS or t.pos != "NOUN" or t.feats.get("Number") != "Plur" or \
-                any(p.start <= t.start < p.end for p in found):
+        if _lem(t) not in _HOSTS or t.pos != "NOUN" or t.feats.get("Number") != "Plur":
             continue
         rest = sent.text[t.end - sent.start:]
         opener = _list_opener(_COMPANY_LISTS).match(rest)
@@ -2150,6 +2151,11 @@ def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
         if len(items) < (3 if items and items[0][3] == "bare" else 2):
             continue
         base = t.end + opener.end()
+        read = [p for p in found if p.start <= t.start < p.end]
+        if read and not (len(read) == 1 and read[0].end == base + items[0][1]):
+            continue
+        if read:  # "заводы - «Пластмасс», «Сигнал» …" read as one plant, the first
+            found.remove(read[0])
         lead = [x for x in toks if t.end <= x.start < base and x.text[:1].isalpha() and
                 not (opener.group(1) and t.end + opener.start(1) <= x.start)]
         if any(x.case != "Gen" for x in lead):
