@@ -267,6 +267,15 @@ STATUSES = [
     ("date 2025-10-30 На модернизацию кирпичного завода выделили 900 млн рублей.", "announced"),
     ("date 2025-10-30 В 2027 году на модернизацию кирпичного завода выделят 900 млн рублей.",
      "planned"),
+    # session 17, fresh real pages (written for the tests): a negated status verb says
+    # nothing happens, its object included; "не только" is no negation ...
+    ("АО «Арзамасский машиностроительный завод» не планирует приостановку производства.",
+     "unknown"),
+    ("Компания не только запустила завод по производству кирпича, но и открыла склад.",
+     "launched"),
+    # ... and a plan of the plant's work regime or staff is no plan of the plant
+    ("Завод «Сибэлектротерм» в мае планирует временно перейти на трёхдневную рабочую "
+     "неделю.", None),
 ]
 
 

@@ -97,6 +97,7 @@ _VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
 _STAFF_CUTS: frozenset[str] = frozenset()  # "сокращение": with _STAFF_NOUNS, jobs, not the plant
+_OTHER_PLANS: frozenset[str] = frozenset()  # "перейти": planned of a plant, no event of it
 _STAFF_NOUNS: frozenset[str] = frozenset()  # "человек", "сотрудник"
 _WORKS_ADJECTIVES: frozenset[str] = frozenset()  # "ремонтные работы": building going on
 _ACTIVITY_VERBS: frozenset[str] = frozenset()  # "занимается производством": an activity
@@ -188,7 +189,7 @@ def load_lexicon() -> None:
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
-    global _STAFF_CUTS, _STAFF_NOUNS, _COMPOUND_BASES, _COMPOUND_STOPS
+    global _STAFF_CUTS, _STAFF_NOUNS, _COMPOUND_BASES, _COMPOUND_STOPS, _OTHER_PLANS
     heads = "facility_heads"
     _compound_base.cache_clear()
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
@@ -220,6 +221,7 @@ def load_lexicon() -> None:
     _VISITS = lexicon.words(words, role="visit")
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
     _STAFF_CUTS, _STAFF_NOUNS = (lexicon.words(words, role=r) for r in ("staff_cut", "staff_noun"))
+    _OTHER_PLANS = lexicon.words(words, role="other_plan") | _STAFF_CUTS
     _load_context_words()
     _SCALES = frozenset(r["word"] for r in lexicon.rows("number_words")
                         if r["kind"] in ("scale", "scale_abbr"))
@@ -706,11 +708,35 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             if t.pos == "VERB" and lem in _INTENT and status == "planned" and \
                     t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
                 continue  # "вложила в завод" is money spent, not a promise ("вложит")
+            if t.pos == "VERB" and _negated(toks, k):
+                return UNKNOWN  # "не планирует приостановку производства": nothing happens
+            if t.pos == "VERB" and lem in _INTENT and _plans_something_else(toks, k):
+                continue  # "планирует перейти на трёхдневную рабочую неделю"
             if t.pos == "VERB":
                 return _announced_stop(toks, k) or _readied(toks, k) or \
                     ("planned" if ongoing and fut_verb else status)
             return _status_noun(toks, k, status)
     return UNKNOWN if bankrupt else None
+
+
+def _negated(toks: list[Token], k: int) -> bool:
+    """A status verb right after "не" says nothing happens to the plant, its object
+    included ("не планируют приостановку производства", a fresh real page of session 17);
+    "не только" is no negation."""
+    return k > 0 and toks[k - 1].text.lower() == "не" and \
+        not (k + 1 < len(toks) and toks[k + 1].text.lower() == "только")
+
+
+def _plans_something_else(toks: list[Token], k: int) -> bool:
+    """A plan verb whose infinitive is a plan of the plant's work, not an event of the plant
+    ("завод планирует временно перейти на трёхдневную рабочую неделю", a fresh real page of
+    session 17; "планирует сократить штат"): plant_words.csv other_plan and staff_cut."""
+    for t in toks[k + 1:k + 4]:
+        if t.pos == "VERB" and t.feats.get("VerbForm") == "Inf":
+            return _verb_lemma(t) in _OTHER_PLANS
+        if t.pos not in ("ADV", "PART"):
+            return False  # a noun object ("планирует строительство") or no infinitive
+    return False
 
 
 def _status_noun(toks: list[Token], k: int, status: str) -> str:
