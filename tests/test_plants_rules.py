@@ -276,6 +276,8 @@ STATUSES = [
     # ... and a plan of the plant's work regime or staff is no plan of the plant
     ("Завод «Сибэлектротерм» в мае планирует временно перейти на трёхдневную рабочую "
      "неделю.", None),
+    # a bankruptcy put before the verb of beginning is what begins: no launch
+    ("Процедуру самобанкротства начал Верхнесалдинский металлургический завод.", "unknown"),
 ]
 
 
@@ -2392,3 +2394,9 @@ def test_a_company_that_is_a_plant_is_the_subject_of_a_page_with_no_event(text, 
 def test_a_companys_production_takes_the_product_the_company_makes(text, expected):
     """Written for the tests (session 17)."""
     assert plants(text) == expected
+
+
+def test_the_idiom_rech_idet_names_no_product():
+    """"речь (не) идёт" after a facility noun is no plant "предприятие речи" (written for
+    the tests, after a fresh real page of session 17; plant_words.csv not_product)."""
+    assert rows("О сокращении персонала на предприятии речи не идёт.") == []

@@ -976,7 +976,11 @@ def _begun_event(toks: list[Token], k: int) -> str | None:
 
 
 def _begun_status(toks: list[Token], k: int) -> str | None:
-    """_begun_event before the test of getting ready."""
+    """_begun_event before the test of getting ready. A bankruptcy put before the verb is
+    what begins ("процедуру самобанкротства начал … завод", a fresh real page of session 17):
+    a case begun, no launch."""
+    if any(_lem(x) in _BANKRUPTCY for x in toks[max(0, k - 3):k]):
+        return UNKNOWN
     for x in _past_places(toks, k + 1)[:3]:
         lem = _lem(x)
         if _building_works(toks, toks.index(x)):
