@@ -2400,3 +2400,16 @@ def test_the_idiom_rech_idet_names_no_product():
     """"речь (не) идёт" after a facility noun is no plant "предприятие речи" (written for
     the tests, after a fresh real page of session 17; plant_words.csv not_product)."""
     assert rows("О сокращении персонала на предприятии речи не идёт.") == []
+
+
+@pytest.mark.parametrize("text, status", [
+    # written for the tests, after fresh real pages of session 17: work started again at a
+    # plant, resumed or with no product of its own, is a restart (launched, the real-news
+    # annotation's r15_003) ...
+    ("На заводе «Факел» возобновили производство.", "launched"),
+    ("В Мариуполе запустили производство на заводе имени Ильича.", "launched"),
+    # ... and a production of a product launched there is still a new unit: expanded
+    ("На заводе имени Ильича запустили производство проката.", "expanded"),
+])
+def test_a_restart_at_a_plant_is_launched(text, status):
+    assert [r[1] for r in rows(text)] == [status]

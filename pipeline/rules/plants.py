@@ -2928,12 +2928,31 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         # status of the sentences around is of other things (real news dev r9_022, r3_020)
     if st == "planned":
         st = _built_meanwhile(si, statuses, found) or st
-    if st == "launched" and (ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
-                             or _stage_of(toks, ph)
-                             or _hosts_new_unit(sent, ph, found[si])
-                             or statuses[si] == "launched" and _place_of_launch(sent, ph)):
+    if st == "launched" and not _resumed(toks) and not _bare_production(toks) and (
+            ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
+            or _stage_of(toks, ph)
+            or _hosts_new_unit(sent, ph, found[si])
+            or statuses[si] == "launched" and _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
+
+
+def _bare_production(toks: list[Token]) -> bool:
+    """"Запустили производство на заводе" with no product: the plant's own work started
+    again, not a new unit."""
+    for k, t in enumerate(toks):
+        if _lem(t) == "производство" and t.case == "Acc":
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            return nxt is None or not (nxt.pos in ("NOUN", "ADJ") and nxt.case == "Gen")
+    return False
+
+
+def _resumed(toks: list[Token]) -> bool:
+    """Work resumed that has been done ("на заводе «Факел» возобновили производство", a
+    fresh real page of session 17): the plant restarted, launched (real-news annotation: a
+    restart done is launched, r15_003), no unit added to it; one still to come is read
+    as idle before (_read_status)."""
+    return any(_verb_lemma(t) in _RESUMPTIONS and t.feats.get("Tense") == "Past" for t in toks)
 
 
 def _proper_name(name: str) -> bool:
