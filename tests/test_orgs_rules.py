@@ -44,6 +44,7 @@ def test_legal_forms_are_removed(name, expected):
 @pytest.mark.parametrize("name, expected", [
     ("ООО «Вектор»", True), ('ООО"Вектор"', True), ("АНО «Вектор»", True),
     ("группа компаний «Вектор»", True), ("SIA PATA AB", True),
+    ("ФКП «Завод имени Свердлова»", True),  # a fresh real page of session 17
     ("ОООшка", False), ("Вектор ООО", False), ("Сервисный центр", False),
 ])
 def test_a_name_opening_with_a_legal_form(name, expected):
