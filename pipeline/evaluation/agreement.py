@@ -119,12 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folder", nargs="?", default=str(REAL_DIR))
     ap.add_argument("--out", help="write the Markdown report here")
     args = ap.parse_args(argv)
-    text = render(load_pairs(Path(args.folder)))
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, "utf-8")
-    print(text)
+    emit(render(load_pairs(Path(args.folder))), args.out)
     return 0
+
+
+def emit(text: str, out: str | None) -> None:
+    """A report printed, and written to `out` when given (both agreement CLIs)."""
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text, "utf-8")
+    print(text)
 
 
 if __name__ == "__main__":

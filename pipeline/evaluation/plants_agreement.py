@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.evaluation.agreement import Agreement, agreement, batch_of
+from pipeline.evaluation.agreement import Agreement, agreement, batch_of, emit
 from pipeline.evaluation.corpus import (
     BLIND_BATCHES,
     REAL_DIR,
@@ -195,11 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="write the Markdown report here")
     args = ap.parse_args(argv)
     docs, gold, second, classes = load(Path(args.folder))
-    text = render(measure(docs, gold, second), classes)
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, "utf-8")
-    print(text)
+    emit(render(measure(docs, gold, second), classes), args.out)
     return 0
 
 
