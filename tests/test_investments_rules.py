@@ -129,7 +129,19 @@ NOT_INVESTMENTS_MORE = [
     "Рыбаки края планируют построить 12 траулеров с общими вложениями более 40 млрд рублей.",
     # an elevator stores grain, it is no plant (after r6_011)
     "В районе планируется строительство элеваторного комплекса стоимостью 1,2 млрд рублей.",
+    # a support programme's conditions: a rate or a term with a fund's offer in the present
+    # (written for the tests, after fresh real pages of session 17)
+    "Суммы от 5 до 20 млн рублей выдаются предприятиям сроком до пяти лет под 1% годовых.",
+    "Фонд развития промышленности предоставляет займы сроком до 7 лет в объеме до 500 "
+    "миллионов рублей.",
 ]
+
+# a loan given to a company at a rate is an investment (after real news dev r12_012)
+GIVEN_LOAN = "Фонд развития промышленности выдал заводу заём 500 млн рублей под 1% годовых."
+
+
+def test_a_loan_given_at_a_rate_is_an_investment():
+    assert [i.amount for i in investments(GIVEN_LOAN)] == [5e8]
 
 # an industrial park's residents bring money "в экономику" of a region: still an investment
 # (real news dev r2_044)

@@ -53,6 +53,9 @@ _EVENT_GEN = "(?:" + "|".join(
      *lexicon.ordered("facility_heads", "cost_genitive")]) + ")"
 INVEST_CUES = compile_fast(_cues("invest").replace("{cost_object}", _EVENT_GEN), re.IGNORECASE)
 NOT_INVEST_CUES = compile_fast(_cues("not_invest"), re.IGNORECASE)
+# a fund's conditions ("Суммы от 5 до 20 млн рублей выдаются сроком до пяти лет под 1% годовых")
+_OFFER_TERMS = compile_fast(_cues("offer_term"), re.IGNORECASE)
+_OFFER_VERBS = compile_fast(_cues("offer_verb"), re.IGNORECASE)
 # "Объем инвестиций в экономику Ленобласти до конца текущего года составит ...": the subject
 # of the sentence, however far before the sum
 _NOT_INVEST_BEFORE = compile_fast(_cues("not_invest_before"), re.IGNORECASE)
@@ -365,6 +368,8 @@ def _no_investment(text: str, rel: int, rel_end: int, others: list[tuple[int, in
     if NOT_INVEST_CUES.search(text[max(lo, rel - _NOT_BEFORE): min(hi, rel_end + _NOT_AFTER)]) \
             or _NOT_INVEST_BEFORE.search(text[:rel]):
         return True
+    if _OFFER_TERMS.search(text) and _OFFER_VERBS.search(text):
+        return True  # a support programme's conditions, no sum put into a project
     # "картофелехранилище возводит «X», сумма инвестиций составит ..."
     return not facility and bool(NON_INDUSTRIAL.search(text[:rel]))
 
