@@ -112,17 +112,20 @@ def classify(text: str) -> list[tuple[int, int, str]]:
     if len(blocks) <= 1:
         return [(a, b, "prose") for a, b, _ in blocks]
     out = []
-    related = False
+    related = first = False
     bulleted: bool | None = None  # whether the related links are bulleted lines
     for k, (a, b, after_blank) in enumerate(blocks):
         block = text[a:b]
         if _RELATED.match(block):
-            related, bulleted = True, None
+            related, bulleted, first = True, None, True
             out.append((a, b, "service"))
             continue
-        if related and len(block) < _RELATED_MAX and not after_blank \
+        # the first link may stand after a blank line below its heading ("Похожие статьи:",
+        # a blank line, then the headlines: a fresh real page of session 17)
+        if related and len(block) < _RELATED_MAX and (first or not after_blank) \
                 and not (bulleted and not _LINK_ITEM.match(block)):
             bulleted = bool(_LINK_ITEM.match(block)) if bulleted is None else bulleted
+            first = False
             out.append((a, b, "service"))
             continue
         related = False
