@@ -612,3 +612,15 @@ UNNAMED_INVESTORS = [
 def test_unnamed_investors_give_no_investor(text, investor):
     [inv] = investments(text)
     assert inv.investor == investor
+
+
+def test_a_loan_takes_the_programme_of_the_sentence_before():
+    """A loan whose sentence names no programme is the programme's the previous sentence
+    names (written for the tests, after a fresh real page of session 17); a sum that is no
+    loan does not take it."""
+    text = ("Фонд развития промышленности одобрил заявки двух заводов области. Компании "
+            "получат займы на сумму 20 млн рублей на выпуск станков.")
+    assert [(i.amount, i.program) for i in investments(text)] == [(2e7, "ФРП")]
+    text = ("Фонд развития промышленности одобрил заявки двух заводов области. Инвестиции в "
+            "строительство завода станков составят 20 млн рублей.")
+    assert [i.program for i in investments(text)] == [None]

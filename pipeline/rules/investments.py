@@ -56,6 +56,8 @@ NOT_INVEST_CUES = compile_fast(_cues("not_invest"), re.IGNORECASE)
 # a fund's conditions ("Суммы от 5 до 20 млн рублей выдаются сроком до пяти лет под 1% годовых")
 _OFFER_TERMS = compile_fast(_cues("offer_term"), re.IGNORECASE)
 _OFFER_VERBS = compile_fast(_cues("offer_verb"), re.IGNORECASE)
+# a loan: with no programme of its own, it takes the previous sentence's (_loan_program)
+_LOAN_WORDS = compile_fast(_cues("loan_word"), re.IGNORECASE)
 # "Объем инвестиций в экономику Ленобласти до конца текущего года составит ...": the subject
 # of the sentence, however far before the sum
 _NOT_INVEST_BEFORE = compile_fast(_cues("not_invest_before"), re.IGNORECASE)
@@ -377,7 +379,8 @@ def _no_investment(text: str, rel: int, rel_end: int, others: list[tuple[int, in
 def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
                           out: list[InvestmentMention], near: str | None = None,
-                          prev_regions: frozenset[str] = frozenset()) -> None:
+                          prev_regions: frozenset[str] = frozenset(),
+                          prev_programs: frozenset[str] = frozenset()) -> None:
     """Append the investment sums of one sentence that speaks of investing to `out`; the
     sentence gives each sum its investor, region, period and programme. A sentence that
     names no company takes `near` (the company of the last sentence about a project; "" when
@@ -413,7 +416,8 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         investor_of_sum = _investor_for(sent, rel, others) if others else None
         public = _PUBLIC_MONEY.search(_stretch(sent.text, rel, rel_end, others))
         if program is None and sent_program is None:
-            program = project_program
+            program = project_program or _loan_program(sent.text, rel, rel_end, others,
+                                                       prev_programs)
         prev = out[-1] if out and out[-1].evidence == sent.text else None
         out.append(InvestmentMention(
             amount=m.amount, amount_max=m.amount_max, currency=m.currency,
@@ -424,6 +428,16 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
             program=program, evidence=sent.text, start=m.start, end=m.end,
             part_of=_part_of(prev, m, sent, rel),
         ))
+
+
+def _loan_program(text: str, rel: int, rel_end: int, others: list[tuple[int, int]],
+                  prev_programs: frozenset[str]) -> str | None:
+    """A loan whose sentence names no programme is the programme's the previous sentence
+    names, when it names one ("Фонд развития промышленности одобрил заявки двух компаний.
+    Компании получат займы на сумму 20 млн рублей", a fresh real page of session 17)."""
+    if len(prev_programs) != 1 or not _LOAN_WORDS.search(_stretch(text, rel, rel_end, others)):
+        return None
+    return next(iter(prev_programs))
 
 
 def _next_near(near: str | None, sent: Sentence, about_project: bool, cued: bool,
@@ -472,6 +486,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     # "... построят фруктохранилища. Сумма инвестиций – 65,8 миллионов рублей", r2_025)
     prev_non_industrial = False
     prev_regions: frozenset[str] = frozenset()  # the regions the previous sentence names
+    prev_programs: frozenset[str] = frozenset()  # the programmes the previous sentence names
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
         text = cue_text(sent.text)
@@ -486,8 +501,10 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
                 and not NOT_INVEST_CUES.search(text)
             in_sent = [m for m in in_sent if neighbour or _cost_after(sent, text, m)]
         if in_sent:
-            _sentence_investments(sent, in_sent, ctx, project_program, out, near, prev_regions)
+            _sentence_investments(sent, in_sent, ctx, project_program, out, near, prev_regions,
+                                  prev_programs)
         prev_regions = frozenset(r.region.code for r in find_regions(sent.text))
+        prev_programs = frozenset(find_programs(sent.text))
         about_project = cued or names_facility(sent)
         near = _next_near(near, sent, about_project, cued, bool(in_sent))
         prev_cued = about_project \
