@@ -624,3 +624,10 @@ def test_a_loan_takes_the_programme_of_the_sentence_before():
     text = ("Фонд развития промышленности одобрил заявки двух заводов области. Инвестиции в "
             "строительство завода станков составят 20 млн рублей.")
     assert [i.program for i in investments(text)] == [None]
+
+
+def test_a_meeting_named_in_quotes_is_not_the_investor():
+    """A name after "заседании" is a meeting's, no company (written for the tests, after a
+    fresh real page of session 17: «Инвестчас»; company_words.csv other_before)."""
+    text = "Инвестпроект стоимостью 235 млн рублей одобрили на заседании «Инвестчаса»."
+    assert [(i.amount, i.investor) for i in investments(text)] == [(2.35e8, None)]
