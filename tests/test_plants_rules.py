@@ -2413,3 +2413,33 @@ def test_the_idiom_rech_idet_names_no_product():
 ])
 def test_a_restart_at_a_plant_is_launched(text, status):
     assert [r[1] for r in rows(text)] == [status]
+
+
+# --- a plan whose building the next sentences tell begun --------------------------------
+
+BEGUN = [
+    # the next sentence, naming no facility, tells the works begun: under construction
+    ("В Тверской области появится завод по производству кирпича. На площадке будущего "
+     "предприятия уже начали подготовительные работы.", "under_construction"),
+    # a noun of beginning: "о начале строительства"
+    ("Губернатор сообщил о строительстве в Ржеве мясокомбината. Он рассказал о начале "
+     "строительства нового объекта.", "under_construction"),
+    # works to begin are no works begun
+    ("В Тверской области появится завод по производству кирпича. Подготовительные работы "
+     "начнут в следующем году.", "planned"),
+    # a building word with no beginning ("площадь под возведение") says nothing
+    ("В Тверской области появится завод по производству кирпича. Площадь под возведение "
+     "такого завода оказалась оптимальной.", "announced"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), BEGUN)
+def test_a_plan_whose_building_the_next_sentence_tells_begun(text, status):
+    rows = plants(text)
+    assert rows and rows[0][2] == status, rows
+
+
+def test_building_begun_after_another_facility_is_that_ones():
+    rows = plants("В Тверской области появится завод по производству кирпича. Рядом "
+                  "построят склад и цех по выпуску плитки. Уже начали подготовительные работы.")
+    assert rows[0][2] != "under_construction", rows

@@ -3472,7 +3472,47 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 event_date=event_date, event_year=event_year,
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
+    _building_begun_after(out, kept, sentences, statuses, found)
     return _without_collective(out, kept)
+
+
+BEGUN_WINDOW = 2  # sentences after a plan that may tell its building begun
+
+
+def _building_begun_after(out: list[PlantMention], kept: list[tuple[int, _Phrase]],
+                          sentences: list[Sentence], statuses: list[str | None],
+                          found: list[list[_Phrase]]) -> None:
+    """A plan whose building the next sentences, naming no facility, tell begun or going on
+    ("Второй деревообрабатывающее производство … появляется в Исетском районе. На
+    строительной площадке будущего предприятия уже начали подготовительные работы", real
+    news dev r2_032; "сообщил о строительстве … комбината" then "сообщил о начале
+    строительства нового промышленного объекта", r1_044): construction started is
+    under_construction (annotation rules), in place."""
+    for k, (si, ph) in enumerate(kept):
+        if out[k].status not in ("announced", "planned"):
+            continue
+        for j in range(si + 1, min(si + 1 + BEGUN_WINDOW, len(statuses))):
+            if any(f.lemma != ph.lemma for f in found[j]) or any(sj == j for sj, _ in kept):
+                break  # another facility: the building may be its
+            if statuses[j] == "under_construction" and _building_begun(sentences[j].tokens):
+                out[k] = replace(out[k], status="under_construction")
+                break
+
+
+def _building_begun(toks: list[Token]) -> bool:
+    """The sentence tells building begun or going on in so many words: a verb or noun of
+    beginning (plant_words.csv aspect_verb), not of the future, before a building noun or
+    building works ("начали подготовительные работы", "о начале строительства"), or a noun
+    of progress before one ("ход строительства")."""
+    for k, t in enumerate(toks):
+        if _in_progress(toks, k):
+            return True
+        if _lem(t) not in _ASPECT_VERBS or t.feats.get("Tense") == "Fut" or \
+                t.feats.get("VerbForm") == "Inf" or _future_aux(toks, k):
+            continue
+        if _begun_status(toks, k) == "under_construction":
+            return True
+    return False
 
 
 def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
