@@ -340,7 +340,17 @@ def test_latin_lookalikes_inside_russian_words_are_read_as_cyrillic(tmp_path):
     write(tmp_path, "a.txt", f"В Архангельcкой облаcти открыли цех ТВC. СоюзAgro, Lada. {RU}")
     (doc,) = read_corpus(tmp_path).documents
     assert doc.text == f"В Архангельской области открыли цех ТВС. СоюзAgro, Lada. {RU}"
-    assert "3 Latin letter(s) inside Cyrillic words read as Cyrillic" in doc.warnings
+    assert "3 Latin or Greek letter(s) inside Cyrillic words read as Cyrillic" in doc.warnings
+
+
+def test_greek_lookalikes_inside_russian_words_are_read_as_cyrillic(tmp_path):
+    """A fresh real page of session 18 writes "завοда" and "οκолο" with Greek omicron and
+    kappa: no word of it matched a dictionary, so the page lost its plants, its sum and its
+    official. A Greek word ("Ελλάδα", no Cyrillic letter) stays Greek. Written for the test."""
+    write(tmp_path, "a.txt", f"Рядοм с Οмском запущен завοд стοимοстью οκолο 1 млрд. Ελλάδα. {RU}")
+    (doc,) = read_corpus(tmp_path).documents
+    assert doc.text == f"Рядом с Омском запущен завод стоимостью около 1 млрд. Ελλάδα. {RU}"
+    assert "8 Latin or Greek letter(s) inside Cyrillic words read as Cyrillic" in doc.warnings
 
 
 # --------------------------------------------------------------------------- HTML

@@ -30,8 +30,9 @@ Decisions (tested in tests/test_ingest.py):
   with a warning.
 * Text: line endings normalised to "\\n", Unicode NFC, lone surrogates replaced,
   surrounding whitespace stripped. HTML markup is converted to text with a warning.
-  Latin look-alike letters inside Russian words ("Архангельcкой" with a Latin "c") are
-  read as Cyrillic, one letter for one, with a warning.
+  Latin and Greek look-alike letters inside Russian words ("Архангельcкой" with a Latin
+  "c", "завοда" with a Greek omicron) are read as Cyrillic, one letter for one, with a
+  warning (pipeline.lookalikes).
 * Header ``date YYYY-MM-DD``: stripped; an invalid date or one later than today is
   ignored (published None) with a warning. For JSONL the ``date`` field wins over a header.
 * Size limit per document (a file, or one JSONL line): the ``max_bytes`` argument, default
@@ -58,6 +59,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from pipeline import lookalikes
 from pipeline.config import DEFAULT_MAX_DOCUMENT_BYTES
 from pipeline.types import Duplicate, IngestResult, RawDocument, Rejection
 
@@ -581,27 +583,11 @@ def _clean_text(text: str, warnings: list[str]) -> str:
         warnings.append(f"{n_control} control character(s) removed")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    fixed = [0]
-    text = _MIXED_WORD.sub(lambda m: _cyrillic_lookalikes(m, fixed), text)
-    if fixed[0]:
-        warnings.append(f"{fixed[0]} Latin letter(s) inside Cyrillic words read as Cyrillic")
+    text, fixed = lookalikes.fold(text)
+    if fixed:
+        warnings.append(f"{fixed} Latin or Greek letter(s) inside Cyrillic words read as "
+                        "Cyrillic")
     return text
-
-
-# Real pages mix Latin look-alikes into Russian words ("Архангельcкой" with a Latin "c",
-# real news r7_026): the word then matches no dictionary, region or name. One letter for
-# one letter, so offsets stay; a word with any other Latin letter ("СоюзAgro") is left.
-_LOOKALIKES = str.maketrans("aceopxyACEHKMOPTXB", "асеорхуАСЕНКМОРТХВ")
-_MIXED_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]*[А-Яа-яЁё][A-Za-zА-Яа-яЁё]*")
-
-
-def _cyrillic_lookalikes(m: re.Match, fixed: list[int]) -> str:
-    word = m.group(0)
-    latin = [ch for ch in word if ch.isascii()]
-    if not latin or any(ch not in "aceopxyACEHKMOPTXB" for ch in latin):
-        return word
-    fixed[0] += len(latin)
-    return word.translate(_LOOKALIKES)
 
 
 def _dedupe_key(text: str) -> str:

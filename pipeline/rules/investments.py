@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from pipeline import lookalikes
 from pipeline.rules import lexicon
 from pipeline.rules.context import (
     PROJECT_PROGRAMS,
@@ -140,20 +141,11 @@ _COMPANY_BEFORE = re.compile(
 _WORK_BEFORE = re.compile(
     r"(?<![\w-])(?:" + "|".join(lexicon.ordered("investor_words", kind="target_work"))
     + r")\s+(?:[^\W\d_]+\s+){0,3}[«\"“„]?\s*$", re.IGNORECASE)
-_LOOKALIKE = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОРТХ")
-_MIXED_WORD = re.compile(r"\w*[а-яёА-ЯЁ]\w*")
-
-
-_LOOKALIKE_LETTER = re.compile("[" + re.escape("".join(map(chr, _LOOKALIKE))) + "]")
-
-
 def cue_text(text: str) -> str:
-    """`text` with the Latin look-alike letters of its Cyrillic words read as Cyrillic;
-    same length, so offsets hold. A text with none of those letters is itself (asked first:
-    the substitution calls Python for every Cyrillic word)."""
-    if _LOOKALIKE_LETTER.search(text) is None:
-        return text
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKE), text)
+    """`text` with the look-alike letters of its Cyrillic words read as Cyrillic
+    (pipeline.lookalikes), for sentences that did not come through the ingest step; same
+    length, so offsets hold."""
+    return lookalikes.fold(text)[0]
 
 
 def names_facility(sent: Sentence) -> bool:
