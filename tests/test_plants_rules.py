@@ -1797,6 +1797,29 @@ def operated(text: str) -> list[tuple[str, str | None, str]]:
     ("Работу приостановили заводы - «Пластмасс», «Сигнал» и «Станкомаш».",
      [("завод «Пластмасс»", "suspended"), ("завод «Сигнал»", "suspended"),
       ("завод «Станкомаш»", "suspended")]),
+    # a list with no event (written for the tests, after fresh real pages of session 17):
+    # the plants a plant's noun lists, each unknown; names in straight quotes after a legal
+    # form, a name with a plant's head noun its own name ...
+    ('Речь идёт о следующих заводах - АО "Северный машиностроительный завод", АО "Южный '
+     'литейный завод" и ФКП "Завод имени Петрова".',
+     [("Северный машиностроительный завод", "unknown"),
+      ("Южный литейный завод", "unknown"), ("завод имени Петрова", "unknown")]),
+    ("Крупные заводы — «Полимер», «Маяк» и «Токарь» останутся без заказов.",
+     [("завод «Маяк»", "unknown"), ("завод «Полимер»", "unknown"),
+      ("завод «Токарь»", "unknown")]),
+    # ... not a place the plants' noun names, nor companies a weak noun lists
+    ("На заводах «Полимер» и «Маяк» прошли проверки.", []),
+    ("Крупные предприятия — «Полимер», «Маяк» и «Токарь» останутся без заказов.", []),
+    # ... of companies discussed, those named as plants (after real news dev r11_020)
+    ("В Иванове запустили завод по производству кирпича. Затем обсудили положение на трёх "
+     "предприятиях: ЗАО «Вектор», ООО «Механический завод» (Шуя) и ОАО «Текстиль».",
+     [("Механический завод", "unknown"), ("завод по производству кирпича", "launched")]),
+    # productions of companies, after a long genitive and a colon (written for the tests,
+    # after a fresh real page of session 17); a quoted company's name with a place in it
+    ("В сентябре откроются производства нескольких резидентов индустриального парка: "
+     "«Альфа Пласт», «СТ Алабуга» и «Дельта».",
+     [("производство «Альфа Пласт»", "planned"), ("производство «Дельта»", "planned"),
+      ("производство «СТ Алабуга»", "planned")]),
 ])
 def test_plants_listed_by_their_companies(text, expected):
     assert sorted((name, status) for name, _, status in operated(text)) == expected
