@@ -2788,7 +2788,24 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
             if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"} or \
                     statuses[k] == "under_construction":
                 return statuses[k]  # works going on there (session 14 convention (2))
+    if own is None and _plant_subject(sent, ph):
+        return UNKNOWN
     return own if own == UNKNOWN else None
+
+
+def _plant_subject(sent: Sentence, ph: _Phrase) -> bool:
+    """The named plant opens its sentence as the subject of the verb right after it, a
+    sentence that states no event of it ("Клинцовский автокрановый завод оставил в цехах лишь
+    тех рабочих …", a fresh real page of session 17; "Тверской вагоностроительный завод
+    никогда не был местом …", real news dev r6_008): annotation rules, the plant is the
+    subject, nothing happened to it: unknown."""
+    toks = sent.tokens
+    before = [t for t in toks if t.end <= ph.start]
+    if toks[ph.head].case not in (None, "Nom") or before:
+        return False
+    after = [t for t in toks if t.start >= ph.end]
+    return bool(after) and after[0].pos in ("VERB", "AUX", "ADV", "PART") and any(
+        t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" for t in after[:3])
 
 
 def _named_to_come(sent: Sentence, ph: _Phrase, own: str, found: list[_Phrase]) -> bool:
@@ -3398,9 +3415,11 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     if not analyzed.headline:
         return _find_plants(analyzed.sentences, ctx, quiet=quiet) or _page_subject(quiet, ctx)
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx), quiet)
+    lines = _find_plants(analyzed.headline, ctx)
+    out = [_headline_status(r, lines) for r in out]
     told = [_row_content(r.name, r.product) for r in out]
     heads = {_head_lemma(r.name) for r in out if r.name not in FACILITY_HEADS}  # not _one_more's
-    extra = [r for r in _find_plants(analyzed.headline, ctx)
+    extra = [r for r in lines
              if not any(c & _row_content(r.name, r.product) for c in told)
              and _head_lemma(r.name) not in heads and not any(
                  _compound_stem_names(lemma(r.name.lower()), _head_lemma(o.name), o.name,
@@ -3409,6 +3428,18 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                          for o in out)]
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
         _page_subject(quiet, ctx)
+
+
+def _headline_status(row: PlantMention, lines: list[PlantMention]) -> PlantMention:
+    """A row the text tells with no event whose plant the headline tells one of ("Тверской
+    вагоностроительный завод начал работу" over "Тверской вагоностроительный завод никогда не
+    был местом, куда …", real news dev r6_008): the headline's status."""
+    if row.status != UNKNOWN:
+        return row
+    same = [r for r in lines if r.status != UNKNOWN and (
+        r.name.lower() == row.name.lower() or
+        _row_content(r.name, r.product) & _row_content(row.name, row.product))]
+    return replace(row, status=same[0].status) if len(same) == 1 else row
 
 
 def _dated_by_each_other(extra: list[PlantMention], out: list[PlantMention],
@@ -3534,10 +3565,10 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 if quiet is not None:
                     quiet.append((sent, ph))
                 continue  # no event: the facility is only mentioned
-            if _named_in_full(ph, out, sentences) \
-                    or _merged_into_kept(kept, out, si, ph, _operator(sent, ph, ctx)):
-                continue
             event_date, event_year = _event_when(found_dates, st, ctx)
+            if _named_in_full(ph, out, sentences) or _merged_into_kept(
+                    kept, out, si, ph, _operator(sent, ph, ctx), (st, event_date, event_year)):
+                continue
             kept.append((si, ph))
             out.append(PlantMention(
                 name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
@@ -3578,8 +3609,12 @@ def _named_in_full(ph: _Phrase, out: list[PlantMention], sentences: list[Sentenc
 
 
 def _merged_into_kept(kept: list[tuple[int, _Phrase]], out: list[PlantMention], si: int,
-                      ph: _Phrase, operator: str | None) -> bool:
-    """Fold a phrase into a row already kept for the same facility; whether it was."""
+                      ph: _Phrase, operator: str | None,
+                      told: tuple[str, date | None, int | None] | None = None) -> bool:
+    """Fold a phrase into a row already kept for the same facility; whether it was. A row
+    of unknown status takes the event `told` (status, date, year) of the phrase: nothing
+    happened to the plant where it was named first, something did where it is named again
+    ("Клинцовский завод оставил в цехах … . В мае Клинцовский завод приостановил работу")."""
     if (same := _owner_named_twin(kept, out, ph, operator)) is not None:
         # the plant told by its owner first: a reader names it by what it makes
         out[same] = replace(out[same], name=ph.name, product=ph.product)
@@ -3589,6 +3624,9 @@ def _merged_into_kept(kept: list[tuple[int, _Phrase]], out: list[PlantMention], 
         # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
         # кремния"): keep the first row, take a product it lacked
         out[dup] = _merged(out[dup], kept[dup][1], ph)
+        if out[dup].status == UNKNOWN and told is not None and told[0] != UNKNOWN:
+            out[dup] = replace(out[dup], status=told[0], event_date=told[1],
+                               event_year=told[2])
         return True
     return False
 
