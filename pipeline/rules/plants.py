@@ -2994,8 +2994,9 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                    statuses: list[str | None], found: list[list[_Phrase]]) -> str | None:
     """The row's status, or None when the phrase only mentions the facility."""
     toks = sent.tokens
-    if ph.stated == UNKNOWN and statuses[si] in (None, UNKNOWN):
-        return UNKNOWN  # listed with no event (_list_rows): not of the sentences around
+    if ph.stated == UNKNOWN:
+        return UNKNOWN  # listed with no event or only discussed (_list_rows): not of the
+        # sentences around, nor of a verb of reviewing ("рассматривали ситуацию на …")
     if ph.weak and "«" in ph.name and ph.product is None and ph.head + 1 < len(toks) and \
             toks[ph.head + 1].text in "«\"“":
         # "предприятие «X»" is a company unless its own sentence stops or closes it; a kind
