@@ -1765,6 +1765,26 @@ def test_a_plant_with_a_name_takes_no_other_plants_status(text, expected):
     assert plants(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a named plant opening its sentence as the subject of a verb that is no event: a row,
+    # unknown (written for the tests, after a fresh real page of session 17 and r6_008) ...
+    ("Клинцовский автокрановый завод оставил в цехах лишь часть рабочих.",
+     [("Клинцовский автокрановый завод", None, "unknown")]),
+    # ... taking the event the headline tells of it ...
+    ("Тверской вагоностроительный завод начал работу\n\n"
+     "Тверской вагоностроительный завод никогда не был закрытым местом.",
+     [("Тверской вагоностроительный завод", None, "launched")]),
+    # ... or the event a later sentence tells
+    ("Клинцовский автокрановый завод оставил в цехах лишь часть рабочих. Остальные ушли в "
+     "отпуск. В мае Клинцовский автокрановый завод приостановил работу.",
+     [("Клинцовский автокрановый завод", None, "suspended")]),
+    # not a plant only named after a preposition or a noun
+    ("Сотрудники Клинцовского автокранового завода ушли в отпуск.", []),
+])
+def test_a_named_plant_as_the_subject_is_a_row(text, expected):
+    assert plants(text) == expected
+
+
 def operated(text: str) -> list[tuple[str, str | None, str]]:
     """(name, operator, status) of every plant row of a text."""
     analyzed = analyze(text)
@@ -1797,6 +1817,32 @@ def operated(text: str) -> list[tuple[str, str | None, str]]:
     ("Работу приостановили заводы - «Пластмасс», «Сигнал» и «Станкомаш».",
      [("завод «Пластмасс»", "suspended"), ("завод «Сигнал»", "suspended"),
       ("завод «Станкомаш»", "suspended")]),
+    # a list with no event (written for the tests, after fresh real pages of session 17):
+    # the plants a plant's noun lists, each unknown; names in straight quotes after a legal
+    # form, a name with a plant's head noun its own name ...
+    ('Речь идёт о следующих заводах - АО "Северный машиностроительный завод", АО "Южный '
+     'литейный завод" и ФКП "Завод имени Петрова".',
+     [("Северный машиностроительный завод", "unknown"),
+      ("Южный литейный завод", "unknown"), ("завод имени Петрова", "unknown")]),
+    ("Крупные заводы — «Полимер», «Маяк» и «Токарь» останутся без заказов.",
+     [("завод «Маяк»", "unknown"), ("завод «Полимер»", "unknown"),
+      ("завод «Токарь»", "unknown")]),
+    # ... not a place the plants' noun names, nor companies a weak noun lists
+    ("На заводах «Полимер» и «Маяк» прошли проверки.", []),
+    ("Крупные предприятия — «Полимер», «Маяк» и «Токарь» останутся без заказов.", []),
+    # ... of companies discussed, those named as plants (after real news dev r11_020)
+    ("В Иванове запустили завод по производству кирпича. Затем обсудили положение на трёх "
+     "предприятиях: ЗАО «Вектор», ООО «Механический завод» (Шуя) и ОАО «Текстиль».",
+     [("Механический завод", "unknown"), ("завод по производству кирпича", "launched")]),
+    ("В Иванове запустили завод по производству кирпича. Рассматривали ситуацию на трех "
+     "предприятиях: ЗАО «Вектор», ЗАО «Завод «Маяк» и ОАО «Текстиль».",
+     [("завод «Маяк»", "unknown"), ("завод по производству кирпича", "launched")]),
+    # productions of companies, after a long genitive and a colon (written for the tests,
+    # after a fresh real page of session 17); a quoted company's name with a place in it
+    ("В сентябре откроются производства нескольких резидентов индустриального парка: "
+     "«Альфа Пласт», «СТ Алабуга» и «Дельта».",
+     [("производство «Альфа Пласт»", "planned"), ("производство «Дельта»", "planned"),
+      ("производство «СТ Алабуга»", "planned")]),
 ])
 def test_plants_listed_by_their_companies(text, expected):
     assert sorted((name, status) for name, _, status in operated(text)) == expected

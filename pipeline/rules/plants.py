@@ -2093,6 +2093,8 @@ def _plural_heads_making(sent: Sentence, covered: set[int], before: Sentence | N
 # words with no quotes ("БС Процессинг", "АЛУ-ПРО"); a list whose names follow legal forms is
 # cut at each form, as such lists leave quotes unclosed ("ПАО «Завод «Симферопольсельмаш», …")
 _LISTED_QUOTED = re.compile(r"«([^«»]*(?:«[^«»]*»[^«»]*)?)»")
+_BRACKETED = re.compile(r"\s*\([^()]*\)\s*")  # a town in brackets after a listed name
+_LISTED_STRAIGHT = re.compile(r'"([^"«»]*)"')  # many sites type straight quotes: АО "Завод"
 _LISTED_BARE = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,3}(?![\w«])")
 _LISTED_SEP = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+и\s+")
 
@@ -2100,7 +2102,7 @@ _LISTED_SEP = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+и\s+")
 @lru_cache(maxsize=2)
 def _legal_re(forms: frozenset[str]) -> re.Pattern:
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?:{alts})(?:\s+[А-ЯЁ]{{2,4}})?\s*«")
+    return re.compile(rf"(?:{alts})(?:\s+[А-ЯЁ]{{2,4}})?\s*[«\"]")
 
 
 def _legal_item(text: str, pos: int) -> re.Match | None:
@@ -2109,8 +2111,11 @@ def _legal_item(text: str, pos: int) -> re.Match | None:
 
 
 def _balanced(name: str) -> str:
-    """A name cut from a list without the quotes it does not open ("Пневматика»")."""
+    """A name cut from a list without the quotes it does not open ("Пневматика»"), a name in
+    straight quotes without its closing one ('Выксунский металлургический завод"')."""
     name = name.strip()
+    if name.endswith('"') and name.count('"') % 2:
+        name = name[:-1].rstrip()
     while name.endswith("»") and name.count("»") > name.count("«"):
         name = name[:-1]
     return name + "»" * (name.count("«") - name.count("»"))
@@ -2125,11 +2130,15 @@ def _company_items(text: str) -> list[tuple[int, int, str, str]]:
         if (legal := _legal_item(text, pos)) is not None:
             nxt = next((m for m in _LISTED_SEP.finditer(text, legal.end())
                         if _legal_item(text, m.end())), None)
-            last = _LISTED_QUOTED.match(text, legal.end() - 1)
+            last = (_LISTED_STRAIGHT if text[legal.end() - 1] == '"' else _LISTED_QUOTED
+                    ).match(text, legal.end() - 1)
             stop = nxt.start() if nxt else last.end() if last else None
             if stop is None:
                 break
-            items.append((pos, stop, _balanced(text[legal.end():stop]), "legal"))
+            name = text[legal.end():stop]
+            if last and last.end() <= stop and _BRACKETED.fullmatch(text, last.end(), stop):
+                name = last.group(1)  # "ООО «Машиностроительный завод» (Вичуга), …": a town
+            items.append((pos, stop, _balanced(name), "legal"))
             if nxt is None:
                 break
             pos = nxt.end()
@@ -2149,11 +2158,13 @@ def _company_items(text: str) -> list[tuple[int, int, str, str]]:
 @lru_cache(maxsize=2)
 def _list_opener(words: frozenset[str]) -> re.Pattern:
     """Up to two words in the genitive ("предприятий города"), then a word that opens a
-    list ("среди которых") or a colon, before the first name."""
+    list ("среди которых") or a colon, before the first name; up to five such words before a
+    colon or a dash ("производства нескольких резидентов особой экономической зоны: «А»")."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # a dash may be a spaced hyphen, as many sites type it ("о следующих заводах - АО …")
-    return re.compile(
-        rf"(?:\s+[а-яё]+){{0,2}}?\s*,?\s*(?:({alts})\s*)?(?:[:—–]|-(?=\s))?\s*(?=[«A-ZА-ЯЁ])")
+    dash = r"(?:[:—–]|-(?=\s))"
+    return re.compile(rf"(?:(?:\s+[а-яё]+){{0,2}}?\s*,?\s*(?:({alts})\s*)?{dash}?|"
+                      rf"(?:\s+[а-яё]+){{3,5}}\s*{dash})\s*(?=[«A-ZА-ЯЁ])")
 
 
 def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
@@ -2162,48 +2173,108 @@ def _listed_companies(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
     предприятия компаний Престорусь, РЭДАЛИТ Шлюбмерже, БС Процессинг", real news dev r10_022,
     r9_018): one plant per company, "предприятие «Пневматика»". Names without quotes count
     only three or more in a row, none a place or in an oblique case ("на предприятиях
-    Татарстана, Башкирии и Удмуртии" are a region's plants); the sentence must say what
-    happens to them."""
+    Татарстана, Башкирии и Удмуртии" are a region's plants). A sentence that says nothing
+    happens to them lists only plants (_lists_plants), each of status unknown."""
     toks = sent.tokens
     out: list[_Phrase] = []
-    if not any(t.pos == "NOUN" and _lem(t) in _HOSTS and t.feats.get("Number") == "Plur"
-               for t in toks):
+    if not any(_list_head(t) for t in toks):
         return out  # no plural facility noun to list (asked first: it is cheap)
-    if sentence_status(sent) in (None, UNKNOWN) or \
-            any(_verb_lemma(x) in _REVIEWS for x in toks):
-        return out  # "Рассматривали ситуацию на предприятиях: ЗАО «А», ОАО «Б»" (r11_020)
+    # "Рассматривали ситуацию на предприятиях: ЗАО «А», ОАО «Б»" (r11_020): no event either
+    quiet = sentence_status(sent) in (None, UNKNOWN) or \
+        any(_verb_lemma(x) in _REVIEWS for x in toks)
     for i, t in enumerate(toks):
-        if _lem(t) not in _HOSTS or t.pos != "NOUN" or t.feats.get("Number") != "Plur":
+        if not _list_head(t):
             continue
         rest = sent.text[t.end - sent.start:]
         opener = _list_opener(_COMPANY_LISTS).match(rest)
         items = _company_items(rest[opener.end():]) if opener else []
-        if len(items) < (3 if items and items[0][3] == "bare" else 2):
+        if len(items) < (3 if items and items[0][3] == "bare" else 2) or \
+                _lem(t) not in _HOSTS and items[0][3] == "bare":
             continue
         base = t.end + opener.end()
         read = [p for p in found if p.start <= t.start < p.end]
         if read and not (len(read) == 1 and read[0].end == base + items[0][1]):
             continue
-        if read:  # "заводы - «Пластмасс», «Сигнал» …" read as one plant, the first
-            found.remove(read[0])
         lead = [x for x in toks if t.end <= x.start < base and x.text[:1].isalpha() and
                 not (opener.group(1) and t.end + opener.start(1) <= x.start)]
         if any(x.case != "Gen" for x in lead):
             continue  # "заводы в ОЭЗ «Алабуга»": a place, not the companies of the plants
         if items[0][3] != "legal" and any(
-                find_regions(name) or any(x.case not in (None, "Nom", "Acc") for x in toks
-                                          if x.start == base + a) for a, _, name, _ in items):
+                _place_name(name, kind) or any(x.case not in (None, "Nom", "Acc") for x in toks
+                                               if x.start == base + a)
+                for a, _, name, kind in items):
             continue  # a region's or a town's plants, or companies in the genitive
-        head = _head_nominative(t)
-        for a, b, name, kind in items:
-            if any(base + a <= toks[p.head].start < base + b for p in found):
-                continue  # the plant is read already ("АО «Симферопольский … завод»")
-            first = name.split()[0]
-            row = f"{first.lower()} {name[len(first) + 1:]}" \
-                if lemma(first.lower()) in FACILITY_HEADS else \
-                (f"{head} {name}" if kind == "bare" else f"{head} «{name}»")
-            out.append(_Phrase(base + a, base + b, row, None, i, False, False,
-                               lemma=_lem(t), company=name))
+        if quiet and not (items := _listed_plants(toks, i, items)):
+            continue
+        if read:  # "заводы - «Пластмасс», «Сигнал» …" read as one plant, the first
+            found.remove(read[0])
+        out.extend(_list_rows(sent, i, base, items, found, UNKNOWN if quiet else None))
+    return out
+
+
+def _place_name(name: str, kind: str) -> bool:
+    """A listed name that is a place: a bare one naming a place ("Татарстана"), a quoted one
+    that is all a place's name («Алабуга»; «СТ Алабуга» is a company's)."""
+    places = find_regions(name)
+    return bool(places) and (kind == "bare" or any(
+        m.start == 0 and m.end == len(name) for m in places))
+
+
+def _list_head(t: Token) -> bool:
+    """A plural noun that may list plants by their companies: a facility noun that hosts
+    works ("предприятия", "заводы"), or "производства" of companies ("откроются производства
+    нескольких резидентов особой экономической зоны: «А», «Б»", a fresh real page of
+    session 17), whose names it takes in quotes only (_listed_companies)."""
+    return t.pos == "NOUN" and t.feats.get("Number") == "Plur" and \
+        (_lem(t) in _HOSTS or _lem(t) == "производство")
+
+
+def _plant_word(name: str) -> bool:
+    """A name with a plant's own head noun in it ("Арзамасский машиностроительный завод")."""
+    return any(lemma(w.lower()) in FACILITY_HEADS - WEAK_HEADS
+               for w in re.findall(r"[А-ЯЁа-яё]+", name))
+
+
+def _listed_plants(toks: list[Token], i: int, items: list[tuple[int, int, str, str]]
+                   ) -> list[tuple[int, int, str, str]]:
+    """The listed names that are plants, in a list told with no event: all of them under a
+    plant's noun ("крупные южноуральские заводы — «Пластмасс», «Сигнал» …", fresh real pages
+    of session 17) that is no place ("на заводах «А» и «Б» прошли проверки" visits them;
+    annotation rules: unknown only when the plant is the subject), else the names with a
+    plant's head noun ("ситуацию на четырех предприятиях: ЗАО «Максима-Стиль», ООО
+    «Машиностроительный завод» …", real news dev r11_020)."""
+    k = i - 1
+    while k >= 0 and toks[k].pos in ("ADJ", "DET", "NUM"):
+        k -= 1
+    if _lem(toks[i]) in _HOSTS - WEAK_HEADS and \
+            not (k >= 0 and toks[k].text.lower() in ("на", "в", "во")):
+        return items
+    return [it for it in items if _plant_word(it[2])]
+
+
+def _list_rows(sent: Sentence, i: int, base: int, items: list[tuple[int, int, str, str]],
+               found: list[_Phrase], stated: str | None) -> list[_Phrase]:
+    """One phrase per listed company the sentence has not read as a plant already; a name
+    with a plant's head noun is the plant's own name ("ФКП «Завод имени Я.М. Свердлова»":
+    "завод имени Я.М. Свердлова"), another one is the noun's ("завод «Сигнал»"). `stated`
+    (unknown) is the status of a list told with no event, the phrases read already
+    included."""
+    toks = sent.tokens
+    t = toks[i]
+    head = _head_nominative(t)
+    out: list[_Phrase] = []
+    for a, b, name, kind in items:
+        inside = [p for p in found if base + a <= toks[p.head].start < base + b]
+        for p in inside:  # the plant is read already ("АО «Симферопольский … завод»")
+            p.stated = stated or p.stated
+        if inside:
+            continue
+        first = name.split()[0]
+        row = f"{first.lower()} {name[len(first) + 1:]}" \
+            if lemma(first.lower()) in FACILITY_HEADS else name if _plant_word(name) else \
+            (f"{head} {name}" if kind == "bare" else f"{head} «{name}»")
+        out.append(_Phrase(base + a, base + b, row, None, i, False, False,
+                           lemma=_lem(t), company=name, stated=stated))
     return out
 
 
@@ -2717,7 +2788,24 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
             if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"} or \
                     statuses[k] == "under_construction":
                 return statuses[k]  # works going on there (session 14 convention (2))
+    if own is None and _plant_subject(sent, ph):
+        return UNKNOWN
     return own if own == UNKNOWN else None
+
+
+def _plant_subject(sent: Sentence, ph: _Phrase) -> bool:
+    """The named plant opens its sentence as the subject of the verb right after it, a
+    sentence that states no event of it ("Клинцовский автокрановый завод оставил в цехах лишь
+    тех рабочих …", a fresh real page of session 17; "Тверской вагоностроительный завод
+    никогда не был местом …", real news dev r6_008): annotation rules, the plant is the
+    subject, nothing happened to it: unknown."""
+    toks = sent.tokens
+    before = [t for t in toks if t.end <= ph.start]
+    if toks[ph.head].case not in (None, "Nom") or before:
+        return False
+    after = [t for t in toks if t.start >= ph.end]
+    return bool(after) and after[0].pos in ("VERB", "AUX", "ADV", "PART") and any(
+        t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" for t in after[:3])
 
 
 def _named_to_come(sent: Sentence, ph: _Phrase, own: str, found: list[_Phrase]) -> bool:
@@ -2906,6 +2994,9 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
                    statuses: list[str | None], found: list[list[_Phrase]]) -> str | None:
     """The row's status, or None when the phrase only mentions the facility."""
     toks = sent.tokens
+    if ph.stated == UNKNOWN:
+        return UNKNOWN  # listed with no event or only discussed (_list_rows): not of the
+        # sentences around, nor of a verb of reviewing ("рассматривали ситуацию на …")
     if ph.weak and "«" in ph.name and ph.product is None and ph.head + 1 < len(toks) and \
             toks[ph.head + 1].text in "«\"“":
         # "предприятие «X»" is a company unless its own sentence stops or closes it; a kind
@@ -3325,9 +3416,11 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     if not analyzed.headline:
         return _find_plants(analyzed.sentences, ctx, quiet=quiet) or _page_subject(quiet, ctx)
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx), quiet)
+    lines = _find_plants(analyzed.headline, ctx)
+    out = [_headline_status(r, lines) for r in out]
     told = [_row_content(r.name, r.product) for r in out]
     heads = {_head_lemma(r.name) for r in out if r.name not in FACILITY_HEADS}  # not _one_more's
-    extra = [r for r in _find_plants(analyzed.headline, ctx)
+    extra = [r for r in lines
              if not any(c & _row_content(r.name, r.product) for c in told)
              and _head_lemma(r.name) not in heads and not any(
                  _compound_stem_names(lemma(r.name.lower()), _head_lemma(o.name), o.name,
@@ -3336,6 +3429,18 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                          for o in out)]
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
         _page_subject(quiet, ctx)
+
+
+def _headline_status(row: PlantMention, lines: list[PlantMention]) -> PlantMention:
+    """A row the text tells with no event whose plant the headline tells one of ("Тверской
+    вагоностроительный завод начал работу" over "Тверской вагоностроительный завод никогда не
+    был местом, куда …", real news dev r6_008): the headline's status."""
+    if row.status != UNKNOWN:
+        return row
+    same = [r for r in lines if r.status != UNKNOWN and (
+        r.name.lower() == row.name.lower() or
+        _row_content(r.name, r.product) & _row_content(row.name, row.product))]
+    return replace(row, status=same[0].status) if len(same) == 1 else row
 
 
 def _dated_by_each_other(extra: list[PlantMention], out: list[PlantMention],
@@ -3461,10 +3566,10 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 if quiet is not None:
                     quiet.append((sent, ph))
                 continue  # no event: the facility is only mentioned
-            if _named_in_full(ph, out, sentences) \
-                    or _merged_into_kept(kept, out, si, ph, _operator(sent, ph, ctx)):
-                continue
             event_date, event_year = _event_when(found_dates, st, ctx)
+            if _named_in_full(ph, out, sentences) or _merged_into_kept(
+                    kept, out, si, ph, _operator(sent, ph, ctx), (st, event_date, event_year)):
+                continue
             kept.append((si, ph))
             out.append(PlantMention(
                 name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
@@ -3545,8 +3650,12 @@ def _named_in_full(ph: _Phrase, out: list[PlantMention], sentences: list[Sentenc
 
 
 def _merged_into_kept(kept: list[tuple[int, _Phrase]], out: list[PlantMention], si: int,
-                      ph: _Phrase, operator: str | None) -> bool:
-    """Fold a phrase into a row already kept for the same facility; whether it was."""
+                      ph: _Phrase, operator: str | None,
+                      told: tuple[str, date | None, int | None] | None = None) -> bool:
+    """Fold a phrase into a row already kept for the same facility; whether it was. A row
+    of unknown status takes the event `told` (status, date, year) of the phrase: nothing
+    happened to the plant where it was named first, something did where it is named again
+    ("Клинцовский завод оставил в цехах … . В мае Клинцовский завод приостановил работу")."""
     if (same := _owner_named_twin(kept, out, ph, operator)) is not None:
         # the plant told by its owner first: a reader names it by what it makes
         out[same] = replace(out[same], name=ph.name, product=ph.product)
@@ -3556,6 +3665,9 @@ def _merged_into_kept(kept: list[tuple[int, _Phrase]], out: list[PlantMention], 
         # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
         # кремния"): keep the first row, take a product it lacked
         out[dup] = _merged(out[dup], kept[dup][1], ph)
+        if out[dup].status == UNKNOWN and told is not None and told[0] != UNKNOWN:
+            out[dup] = replace(out[dup], status=told[0], event_date=told[1],
+                               event_year=told[2])
         return True
     return False
 
