@@ -25,6 +25,11 @@ def fold(text: str) -> tuple[str, int]:
     first: the substitution calls Python for every Cyrillic word)."""
     if _LETTER.search(text) is None:
         return text, 0
+    return substitute(text)
+
+
+def substitute(text: str) -> tuple[str, int]:
+    """fold() without its shortcut."""
     count = [0]
 
     def word(m: re.Match) -> str:
