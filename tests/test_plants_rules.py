@@ -2489,3 +2489,20 @@ def test_building_begun_after_another_facility_is_that_ones():
     rows = plants("В Тверской области появится завод по производству кирпича. Рядом "
                   "построят склад и цех по выпуску плитки. Уже начали подготовительные работы.")
     assert rows[0][2] != "under_construction", rows
+
+
+# --- a launch verb in the infinitive after a word of intention is a plan ------------------
+
+INTENDED_LAUNCH = [
+    ("ООО «Синтез» в августе рассчитывает открыть завод по производству присадок.", "planned"),
+    # no date: an intention made public (session 14 status convention (1))
+    ("ООО «Синтез» рассчитывает открыть завод по производству присадок.", "announced"),
+    ("ООО «Синтез» открыло завод по производству присадок.", "launched"),
+    # getting ready to open stays works going on (real news dev r11_028)
+    ("ООО «Синтез» готовится открыть завод по производству присадок.", "under_construction"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), INTENDED_LAUNCH)
+def test_a_launch_a_company_counts_on_is_still_to_come(text, status):
+    assert [r[2] for r in plants(text)] == [status]

@@ -712,6 +712,9 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                 return UNKNOWN  # "не планирует приостановку производства": nothing happens
             if t.pos == "VERB" and lem in _INTENT and _plans_something_else(toks, k):
                 continue  # "планирует перейти на трёхдневную рабочую неделю"
+            if t.pos == "VERB" and status == "launched" and _planned_infinitive(toks, k) \
+                    and not _getting_ready(toks, k):
+                return "planned"  # "в августе рассчитывает открыть завод": still to come
             if t.pos == "VERB":
                 return _announced_stop(toks, k) or _readied(toks, k) or \
                     ("planned" if ongoing and fut_verb else status)
