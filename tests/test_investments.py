@@ -102,6 +102,8 @@ def test_investment_with_company_region_and_period():
     "На восстановление производства направили 16 млрд рублей.",
     "Компания вложила в предприятие 16 млрд рублей.",
     "Проект оценивается почти в 16 млрд рублей.",
+    # the sum between the verb and its purpose (after a fresh real page of session 18)
+    "Компания направит более 16 млрд рублей на реконструкцию производства.",
 ])
 def test_investment_cues(sentence):
     inv = one("В Курске открыли завод по производству кормов. " + sentence)
@@ -115,6 +117,7 @@ def test_investment_cues(sentence):
     "Оборот предприятия в прошлом году составил 9 млрд рублей.",
     "Долги компании перед кредиторами превышают 1,1 млрд рублей.",
     "Фонд оплаты труда превысил 9 млрд рублей.",
+    "Компания направила 16 млрд рублей на погашение долгов.",
 ])
 def test_sums_that_are_not_investments(sentence):
     assert investments("В Курске открыли завод по производству кормов. " + sentence) == []
