@@ -134,6 +134,11 @@ NOT_INVESTMENTS_MORE = [
     "Суммы от 5 до 20 млн рублей выдаются предприятиям сроком до пяти лет под 1% годовых.",
     "Фонд развития промышленности предоставляет займы сроком до 7 лет в объеме до 500 "
     "миллионов рублей.",
+    "Предприятия области могут использовать три программы фонда: от пяти до двадцати "
+    "миллионов рублей по ставке до четырех процентов годовых.",
+    # money the residents put into a region's economy: many companies' total, no project
+    # (written for the tests, after a fresh real page of session 17)
+    "По итогам года резиденты вложили в экономику региона почти 36 млрд рублей.",
 ]
 
 # a loan given to a company at a rate is an investment (after real news dev r12_012)
