@@ -222,6 +222,11 @@ def test_small_and_medium_business_is_no_company():
     ("Челябинская компания открыла цех.", "RU-CHE"),
     # "челябинское предприятие" is a plant the region places
     ("Челябинское предприятие открыло цех. Суд Курганской области отказал.", "RU-CHE"),
+    # a place in brackets after a company's quoted name is its seat (after a fresh real page
+    # of session 18), after a facility's name it places the facility
+    ("Корпорация «ТехноНиколь» (Москва) ввела завод. Завод работает в Татарстане.", "RU-TA"),
+    ("ООО «Вектор» (Тула) ввело завод. Завод работает в Татарстане.", "RU-TA"),
+    ("Завод «Луч» (Новосибирск) остановил работу. Его продукция идёт в Татарстан.", "RU-NVS"),
 ])
 def test_a_company_home_does_not_place_the_story(text, code):
     assert main_region(text).code == code

@@ -414,7 +414,18 @@ def company_home(text: str, m: RegionMention) -> bool:
                 return False
         return False
     before = re.search(r"(\w+)\s+из\s+$", text[max(0, m.start - 40):m.start])
-    return bool(before) and lemma(before.group(1).lower()) in _HOME_NOUNS
+    if before and lemma(before.group(1).lower()) in _HOME_NOUNS:
+        return True
+    # "Корпорация «ТехноНиколь» (Москва) планирует ввести завод", "ООО «Альфа» (Тула)":
+    # a place in brackets after a company's quoted name is its seat (fresh real pages of
+    # session 18); after a facility's name ("завод «Луч» (Новосибирск)") it places the plant
+    named = _BRACKETED_HOME.search(text[max(0, m.start - 120):m.start])
+    return bool(named) and re.match(r"\s*\)", text[m.end:]) is not None and (
+        lemma(named.group(1).lower()) in _HOME_NOUNS or named.group(1) in _LEGAL_FORMS)
+
+
+_BRACKETED_HOME = re.compile(r"(\w+)\s*[«\"„“][^«»\"„“()]{1,60}[»\"”“]\s*\(\s*$")
+_LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
 
 
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому",
