@@ -132,6 +132,8 @@ def _is_company(span: Span, gazetteer: Gazetteer) -> bool:
     if any(_MEDIA_NAME.fullmatch(s.strip(" «»\"“”")) for s in (span.text, span.normal)) or \
             _MEDIA_ABBR_FIRST.match(span.text):
         return False  # "ТАСС", "в «Интерфаксе»", "ГТРК «Чита»": the news outlet
+    if any(_EVENT_NAME.fullmatch(s.strip(" «»\"“”")) for s in (span.text, span.normal)):
+        return False  # "на ПМЭФ-2024": the forum where an agreement was signed
     if key in _NOT_COMPANY or _region_itself(span.text):
         return False  # "АПК", "ГРЭС", "СВЕРДЛОВСКАЯ ОБЛАСТЬ": no company at all
     if key.split() and key.split()[-1] in _NOT_COMPANY_HEADS:
@@ -160,6 +162,10 @@ def _region_itself(text: str) -> bool:
 # The whole name of a news outlet (company_words.csv, role media_name).
 _MEDIA_NAME = re.compile(
     "|".join(f"(?:{w})" for w in lexicon.ordered("company_words", role="media_name")),
+    re.IGNORECASE)
+# The whole name of an event, a forum or an exhibition (company_words.csv, role event_name).
+_EVENT_NAME = re.compile(
+    "|".join(f"(?:{w})" for w in lexicon.ordered("company_words", role="event_name")),
     re.IGNORECASE)
 # A name that starts with a news outlet's abbreviation ("ГТРК «Чита»", real news dev r7_028)
 # or with an outlet's kind before its quoted name ("Газета «Омская правда»").
@@ -260,9 +266,13 @@ _DESCRIPTORS = lexicon.words("company_words", role="descriptor")
 
 
 # A name right after one of these words is a site, not a company: "технопарк «Академпарк»".
+# The site word may have its abbreviation in brackets ("территории опережающего развития
+# (ТОР) «Михайловский»") and may name a list of quoted sites ("границы ТОР «Камчатка» и
+# «Михайловский»", a fresh real page of session 18, /tmp/fresh3 h_021).
 _SITE_BEFORE = compile_fast(
     r"\b(?:" + "|".join(lexicon.ordered("company_words", role="site_before"))
-    + r")\w*\s*[«\"“]?\s*$",
+    + r")\w*(?:\s*\([А-ЯЁA-Z]{2,6}\))?\s*"
+    r"(?:[«\"“]?|(?:[«\"“][^«»\"“”]{1,40}[»\"”]\s*(?:,|и)\s*){1,5}[«\"“])\s*$",
     re.IGNORECASE)
 # A name right after one of these is the news outlet that reports, not a company of the
 # story: "Телеканал «Кубань 24»", "информационного агентства «Острова»", "ИА «Кам 24»".
@@ -312,7 +322,8 @@ def _named_after(text: str, start: int, end: int | None = None) -> bool:
     """Whether the name starting at `start` follows a site or news-outlet word, or names a
     data source or a product's kind, or is the outlet a verb of reporting names."""
     before = text[max(0, start - 30):start]
-    return bool(_SITE_BEFORE.search(before) or _MEDIA_BEFORE.search(before)
+    return bool(_SITE_BEFORE.search(text[max(0, start - 160):start])
+                or _MEDIA_BEFORE.search(before)
                 or _OTHER_BEFORE.search(text[max(0, start - 160):start])
                 or _reporting_outlet(text, start, end))
 
