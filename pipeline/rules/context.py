@@ -432,11 +432,10 @@ def company_home(text: str, m: RegionMention) -> bool:
     # session 18); after a facility's name ("завод «Луч» (Новосибирск)") it places the plant
     named = _BRACKETED_HOME.search(text[max(0, m.start - 120):m.start])
     return bool(named) and re.match(r"\s*\)", text[m.end:]) is not None and (
-        lemma(named.group(1).lower()) in _HOME_NOUNS or named.group(1) in _LEGAL_FORMS)
+        lemma(named.group(1).lower()) in _HOME_NOUNS or named.group(1).lower() in _LEGAL_FORMS)
 
 
 _BRACKETED_HOME = re.compile(r"(\w+)\s*[«\"„“][^«»\"„“()]{1,60}[»\"”“]\s*\(\s*$")
-_LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
 
 
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому",
