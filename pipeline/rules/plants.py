@@ -1613,9 +1613,14 @@ def _qualifies(lem: str, adjs: list[Token], i: int, cstart: int, cend: int,
     return lem != "станция" or any(a.lemma in STATION_ADJECTIVES for a in adjs)
 
 
-# A plant named after a person ("завод имени Кирова", "завод им. В. И. Ленина") or by a
-# brand in Latin letters ("завод Chery", "завод Bosch"): the name follows the head.
-_EPONYM = re.compile(r"\s*(?:имени|им\.)\s*(?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+# A plant named after a person ("завод имени Кирова", "завод им. В. И. Ленина", "авиазавод
+# имени Юрия Гагарина": a first name, a patronymic and a surname, each in the genitive in -а or
+# -я, a fresh real page of session 18) or by a brand in Latin letters ("завод Chery", "завод
+# Bosch"): the name follows the head; a place after the surname ("имени Кирова Ленинградской
+# области") is not in it.
+_EPONYM = re.compile(r"\s*(?:имени|им\.)\s*(?:[А-ЯЁ]\.\s*){0,2}"
+                     r"(?:[А-ЯЁ][а-яё]+[ая](?:\s+[А-ЯЁ][а-яё]+[ая]){1,2}(?![\w-])"
+                     r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
 _BRAND = re.compile(r"\s*[A-Z][A-Za-z0-9&-]+(?:\s+[A-Z][A-Za-z0-9&-]+)?(?!\w)")
 
 
