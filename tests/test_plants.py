@@ -449,6 +449,10 @@ def test_a_working_unit_of_a_plant_named_by_its_company_is_the_plant_s_output():
             "запустила производство стальных труб.")
     assert p.name == "завод «Ветлугамаш»" and p.product and "труб" in p.product
     assert p.status == "expanded"
+    # told before its plant (h_025: the headline's production, then the plant)
+    p = one("Компания «Ветлугамаш» запустила производство стальных труб. В Курганской "
+            "области завод «Ветлугамаш» расширил выпуск.")
+    assert p.name == "завод «Ветлугамаш»" and p.product and "труб" in p.product
     # a unit called new stays a row of its own (written corpus 056, 015)
     found = plants("В Курганской области завод «Ветлугамаш» расширил выпуск. Компания "
                    "«Ветлугамаш» запустила новый цех стальных труб.")
