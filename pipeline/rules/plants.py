@@ -3492,9 +3492,9 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
 
 def _output_told(row: PlantMention, sentences: list[Sentence]) -> bool:
     """A headline's unit with no name of its own whose product the body, which has rows,
-    names ("Евгений Куйвашев дал старт производству кваса" over "запуске новой
-    производственной линии на кушвинском заводе «Молочная благодать». На проект по
-    производству кваса потратили …"; "Инвестиционный проект модернизации производства
+    names ("В Усть-Лабинске расширили производство консервированных грибов" over "на
+    грибном комплексе «Кирпильский» … запущена вторая очередь консервного завода";
+    "Инвестиционный проект модернизации производства
     фанеры запустили" over "комбинат деревообработки … Обновленное производство позволит
     выпускать фанеры"; fresh real pages of session 18): the output of a plant the body
     tells, not a plant of its own (annotation rules: a fact stated in the headline and the
