@@ -425,3 +425,49 @@ def test_one_of_the_largest_plants_is_a_kind_unless_a_name_follows():
     assert p.name == "маслоэкстракционный завод"
     p = one("Остановился один из крупнейших заводов Новосибирска «Тяжстанкогидропресс».")
     assert "Тяжстанкогидропресс" in p.name and p.status == "suspended"
+
+
+# --- one plant told twice (session 18: duplicate rows on fresh real pages) ---------------
+
+def test_a_plant_whose_company_it_is_named_again_by_its_product_is_one_row():
+    """Written for the tests, after fresh real pages of session 18 (h_032, f_007): the
+    second phrase's company is the plant told first."""
+    p = one("В Тульской области открылся завод «Ветлугамаш». Компания «Ветлугамаш» открыла "
+            "завод по выпуску стальных труб.")
+    assert p.name == "завод «Ветлугамаш»" and p.product and "труб" in p.product
+    assert p.operator == "Ветлугамаш" and p.status == "launched"
+    # a second plant of the company, with another event, stays a row of its own
+    found = plants("В Тульской области открылся завод «Ветлугамаш». Компания «Ветлугамаш» "
+                   "в 2027 году построит завод по выпуску стальных труб.")
+    assert len(found) == 2, [(f.name, f.status) for f in found]
+
+
+def test_a_working_unit_of_a_plant_named_by_its_company_is_the_plant_s_output():
+    """Written for the tests, after real news dev r11_019 and fresh real pages of session
+    18 (h_025, h_034): a unit whose company is a plant with a row is that plant's output."""
+    p = one("В Курганской области завод «Ветлугамаш» расширил выпуск. Компания «Ветлугамаш» "
+            "запустила производство стальных труб.")
+    assert p.name == "завод «Ветлугамаш»" and p.product and "труб" in p.product
+    assert p.status == "expanded"
+    # told before its plant (h_025: the headline's production, then the plant)
+    p = one("Компания «Ветлугамаш» запустила производство стальных труб. В Курганской "
+            "области завод «Ветлугамаш» расширил выпуск.")
+    assert p.name == "завод «Ветлугамаш»" and p.product and "труб" in p.product
+    # a unit called new stays a row of its own (written corpus 056, 015)
+    found = plants("В Курганской области завод «Ветлугамаш» расширил выпуск. Компания "
+                   "«Ветлугамаш» запустила новый цех стальных труб.")
+    assert len(found) == 2, [(f.name, f.status) for f in found]
+
+
+def test_a_headline_s_production_whose_product_the_body_names_is_the_body_s_plant():
+    """Written for the tests, after fresh real pages of session 18 (f_028, h_031): the
+    headline tells the body's plant by what it makes."""
+    p = one("В Кирове расширили производство картона\n12 марта 2025\nВ Кирове целлюлозный "
+            "комбинат «Вятка» запустил вторую очередь. Комбинат будет выпускать больше "
+            "картона для упаковки.")
+    assert p.name == "целлюлозный комбинат «Вятка»"
+    # a body that does not name the product leaves the headline's row
+    found = plants("В Кирове расширили производство картона\n12 марта 2025\nВ Кирове "
+                   "целлюлозный комбинат «Вятка» запустил вторую очередь. Об этом сообщили "
+                   "в правительстве области.")
+    assert len(found) == 2, [(f.name, f.status) for f in found]

@@ -3145,6 +3145,64 @@ def _owner_named_twin(kept: list[tuple[int, _Phrase]], out: list[PlantMention], 
     return None
 
 
+def _run_by_kept(kept: list[tuple[int, _Phrase]], out: list[PlantMention], ph: _Phrase,
+                 operator: str | None, told: tuple[str, date | None, int | None] | None
+                 ) -> int | None:
+    """The row of a plant told first that is the company of a later phrase of its own kind
+    with no name of its own: the same plant named again (fresh real pages of session 18:
+    "завод «Энгельсспецтрубмаш»" … "предприятие «Энгельсспецтрубмаш» открыло завод по
+    выпуску … труб"; "Верхнесалдинский металлургический завод, который … считался крупнейшим
+    передельным заводом"). One with another event is a second plant of the company; a plant
+    with a product of its own is not named by its company alone ("завод «Бештау» по
+    производству компьютеров", "… завод по производству баранины")."""
+    if operator is None or ph.named or "«" in ph.name:
+        return None
+    status = told[0] if told is not None else None
+    return next((n for n, (_, kp) in enumerate(kept)
+                 if kp.lemma == ph.lemma and out[n].product is None
+                 and _same_name(operator, out[n].name)
+                 and status in (out[n].status, UNKNOWN, None)), None)
+
+
+def _quoted_company(operator: str | None, name: str) -> str | None:
+    """The company of a plant named by it ("завод «X»" run by «X», as _operator reads a
+    plant's quoted name), or None."""
+    quoted = re.findall(r"«([^«»]+)»", name)
+    return operator if operator is not None and quoted and quoted[-1] == operator else None
+
+
+def _units_of_named(out: list[PlantMention], kept: list[tuple[int, _Phrase]],
+                    sentences: list[Sentence]) -> None:
+    """Fold into its plant a working unit whose company is a plant the page has as a row,
+    told before or after it (real news dev r11_019: "завод «Стройберг»" … "цеха автоклавного
+    газобетона" of Стройберг; fresh real pages of session 18: "Архангельский ЦБК" …
+    "«Реконструкция производства картона»", "дал старт производству кваса" … "на кушвинском
+    заводе «Молочная благодать»"): the plant's new output, one row, expanded (r12
+    convention). A line, or a unit called new, stays a row of its own ("запустила новый цех
+    литья", written corpus 056, 015, 029, 067), and so does a unit not yet working, with
+    its own stage (session 14 status convention (2): "на базе завода открыть новое
+    производство"). In place, `out` and `kept` alike."""
+    drop = set()
+    for k, (si, ph) in enumerate(kept):
+        row = out[k]
+        if ph.lemma not in ADDED_UNITS or ph.lemma == "линия" or ph.named or "«" in ph.name \
+                or row.operator is None or row.status not in ("launched", "expanded") or any(
+                    _lem(t) == "новый"
+                    for t in _adjectives_before(sentences[si].tokens, ph.head)[0]):
+            continue
+        host = next((n for n, (_, kp) in enumerate(kept)
+                     if n != k and n not in drop and kp.lemma not in ADDED_UNITS
+                     and out[n].product is None and _same_name(row.operator, out[n].name)),
+                    None)
+        if host is not None:
+            out[host] = replace(out[host], product=row.product,
+                                operator=out[host].operator or _quoted_company(
+                                    row.operator, out[host].name))
+            drop.add(k)
+    out[:] = [r for k, r in enumerate(out) if k not in drop]
+    kept[:] = [p for k, p in enumerate(kept) if k not in drop]
+
+
 def _plan_window_dated(k: int, flags: list[int], found: list[list[_Phrase]]) -> bool:
     """A date or a time frame in the plan's sentence or in a later one of its story, up to
     the next sentence that names another facility: "… планирует запустить производство
@@ -3434,9 +3492,26 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                  _compound_stem_names(lemma(r.name.lower()), _head_lemma(o.name), o.name,
                                       o.product) for o in out if " " not in r.name)
              and not any(_compound_adjective_names(o, r) or _compound_adjective_names(r, o)
-                         for o in out)]
+                         for o in out)
+             and not (out and _output_told(r, analyzed.sentences))]
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
         _page_subject(quiet, ctx)
+
+
+def _output_told(row: PlantMention, sentences: list[Sentence]) -> bool:
+    """A headline's unit with no name of its own whose product the body, which has rows,
+    names ("В Усть-Лабинске расширили производство консервированных грибов" over "на
+    грибном комплексе «Кирпильский» … запущена вторая очередь консервного завода";
+    "Инвестиционный проект модернизации производства
+    фанеры запустили" over "комбинат деревообработки … Обновленное производство позволит
+    выпускать фанеры"; fresh real pages of session 18): the output of a plant the body
+    tells, not a plant of its own (annotation rules: a fact stated in the headline and the
+    body is one row)."""
+    if _head_lemma(row.name) not in ADDED_UNITS or "«" in row.name:
+        return False
+    stems = {n[:5] for n in _row_content(row.name, row.product) if len(n) >= 4}
+    return bool(stems) and any(t.text.lower().replace("ё", "е").startswith(tuple(stems))
+                               for s in sentences for t in s.tokens)
 
 
 def _headline_status(row: PlantMention, lines: list[PlantMention]) -> PlantMention:
@@ -3586,6 +3661,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 evidence=sent.text, start=ph.start, end=ph.end,
             ))
     _building_begun_after(out, kept, sentences, statuses, found)
+    _units_of_named(out, kept, sentences)
     return _without_collective(out, kept)
 
 
@@ -3668,6 +3744,12 @@ def _merged_into_kept(kept: list[tuple[int, _Phrase]], out: list[PlantMention], 
         # the plant told by its owner first: a reader names it by what it makes
         out[same] = replace(out[same], name=ph.name, product=ph.product)
         kept[same] = (kept[same][0], ph)
+        return True
+    if (host := _run_by_kept(kept, out, ph, operator, told)) is not None:
+        # the phrase's company is a plant already a row of its kind: that plant again
+        out[host] = _merged(out[host], kept[host][1], ph)
+        out[host] = replace(out[host], operator=out[host].operator or _quoted_company(
+            operator, out[host].name))
         return True
     if (dup := _same_as_kept(kept, si, ph)) is not None:
         # the same facility again ("завод «Кремний»" ... "предприятие по выпуску
