@@ -31,7 +31,7 @@ from pipeline.rules.morph import morph
 
 STATUSES = ["announced", "planned", "under_construction", "launched", "expanded",
             "suspended", "closed", "unknown"]
-BLIND = ("r14", "r15", "r16")
+BLIND = C.BLIND_BATCHES  # the blind batches: never tuned on
 GRID = [0.001, 0.003, 0.01, 0.03]
 WORD = re.compile(r"[А-Яа-яЁё]+|\d{4}")
 VERBAL = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
