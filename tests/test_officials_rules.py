@@ -600,6 +600,10 @@ def test_full_position_reads_the_lexicon():
     assert officials.full_position("зампред правительства") == \
         "заместитель председателя правительства"
     assert officials.full_position("директор") == "директор"
+    # an acting post written out: the gold writes "врио губернатора" and its full form
+    assert officials.full_position("врио губернатора") == \
+        "временно исполняющий обязанности губернатора"
+    assert officials.full_position("и.о. главы") == "исполняющий обязанности главы"
 
 
 def test_a_post_in_the_dative_is_the_listener_not_the_speaker():
