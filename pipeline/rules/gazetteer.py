@@ -613,6 +613,11 @@ def _word_forms(word: str, all_forms: bool) -> set[str]:
         if whole is not None:
             return whole
         return _hyphenated_forms(low)
+    if low.endswith("ье") and not any(p.is_known for p in _parses(low)):
+        # a place name in -ье the dictionary lacks ("Приангарье", "Приамурье": pymorphy3
+        # guesses a name in the dative or a possessive adjective): the neuter soft paradigm,
+        # "Приангарья" (real news dev r17_030: the governor «Приангарья» got no region)
+        return {_norm(low[:-1] + end) for end in ("е", "я", "ю", "ем")}
     forms = _lexeme_forms(low, all_forms, allow_unknown=True)
     return forms if forms else {_norm(low)}
 
