@@ -2513,3 +2513,22 @@ INTENDED_LAUNCH = [
 @pytest.mark.parametrize(("text", "status"), INTENDED_LAUNCH)
 def test_a_launch_a_company_counts_on_is_still_to_come(text, status):
     assert [r[2] for r in plants(text)] == [status]
+
+
+# --- the plant's past is no news (session 18) -----------------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test, after real news dev r9_029: the launch dated years before the
+    # page is history, the bankruptcy before it is the news
+    ("Суд признал банкротом ООО «Агрохим». Завод по переработке рапса в Омском районе, "
+     "сданный в эксплуатацию в 2016 году, входил в стратегию развития области до 2030 года.",
+     "unknown"),
+    # written for the test: "N лет назад" tells the past, the idling is the news
+    ("Для города важнее вагоностроительный завод. Предприятие заработало восемь лет назад, "
+     "его создали с нуля. В мае там ввели режим простоя.", "suspended"),
+    # written for the test: a launch of the last year is news, not history
+    ("Завод по переработке рапса в Омском районе сдали в эксплуатацию в 2024 году.",
+     "launched"),
+])
+def test_the_plants_past_states_no_status(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

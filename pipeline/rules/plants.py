@@ -3392,11 +3392,14 @@ def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[i
 
 
 def _sentence_statuses(sentences: list[Sentence], flags: list[int],
-                       found: list[list[_Phrase]]) -> list[str | None]:
+                       found: list[list[_Phrase]], published: date | None = None
+                       ) -> list[str | None]:
     """The status each sentence states; a sentence with no verb goes on with the plan of
     the one before ("… договор предполагает строительство завода битума. В частности,
-    строительство завода клеев.", real news dev r2_048)."""
-    statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
+    строительство завода клеев.", real news dev r2_048). A sentence that tells the plant's
+    past (_tells_history) states no event of the news when `published` is given."""
+    statuses = [None if _tells_history(s, published) else
+                sentence_status(s, _plan_window_dated(k, flags, found))
                 for k, s in enumerate(sentences)]
     for k, st in enumerate(statuses):
         if st in ("announced", "planned") and not _plan_window_dated(k, flags, found):
@@ -3412,6 +3415,35 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[int],
         if st == "launched":
             statuses[k] = _launch_awaited(sentences, k, statuses, found) or st
     return statuses
+
+
+HISTORY_YEARS = 2  # an event this many years or more before publication is the plant's past
+
+
+def _tells_history(sent: Sentence, published: date | None) -> bool:
+    """The sentence tells what happened to the plant years ago, not the news: its finite
+    verbs are all in the past and it dates its event HISTORY_YEARS or more before the
+    publication ("Завод …, сданный в эксплуатацию в 2014 году, относился к приоритетным
+    проектам" on a page of 2019, real news dev r9_029: the news is the bankruptcy), or "N
+    лет назад" ("Предприятие заработало десять лет назад", a fresh real page of session
+    18: the news is its idling). A sentence with a date of the last year, or one to come,
+    tells the news too ("закрыт в 2010 году и вновь открыт в этом месяце"); a deadline
+    ("до 2025 года") dates none."""
+    toks = sent.tokens
+    if any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
+           and t.feats.get("Tense") != "Past" for t in toks):
+        return False
+    ago = any(_lem(t) == "назад" and k > 0 and toks[k - 1].text.lower() in ("лет", "года")
+              for k, t in enumerate(toks))
+    if published is None:
+        return ago
+    # a deadline ("Стратегии развития … до 2025 года") dates no event of the sentence
+    years = [d.value.year for d in find_dates(sent.text, published)
+             if not sent.text[:d.start].rstrip().lower().endswith((" до", "\nдо"))
+             and sent.text[:d.start].strip().lower() != "до"]
+    if any(y > published.year - HISTORY_YEARS for y in years):
+        return False
+    return ago or bool(years)
 
 
 def _launch_awaited(sentences: list[Sentence], k: int, statuses: list[str | None],
@@ -3565,7 +3597,7 @@ def _launch_awaited_in(sentences: list[Sentence], published: date | None) -> str
     птицефабрике": built is not working, session 14 status convention (2)); None if none."""
     flags = _verbless_dated(sentences, published)
     found = [_find_in_sentence(s, sentences[k - 1] if k else None) for k, s in enumerate(sentences)]
-    statuses = _sentence_statuses(sentences, flags, found)
+    statuses = _sentence_statuses(sentences, flags, found, published)
     return next((st for s, st in zip(sentences, statuses, strict=True)
                  if st in ("announced", "planned") and
                  any(STATUS_LEMMAS.get(_verb_lemma(t)) == "launched" for t in s.tokens)), None)
@@ -3600,7 +3632,7 @@ def _headline_event(headline: list[Sentence], ctx: DocContext) -> str | None:
     в Белогорске станет одним из крупнейших"), take it before the events of later sentences."""
     flags = _verbless_dated(headline, ctx.published)
     found = [_find_in_sentence(s, headline[k - 1] if k else None) for k, s in enumerate(headline)]
-    return next(iter(_events(_sentence_statuses(headline, flags, found))), None)
+    return next(iter(_events(_sentence_statuses(headline, flags, found, ctx.published))), None)
 
 
 def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = None,
@@ -3613,7 +3645,10 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     flags = _verbless_dated(sentences, ctx.published)
     found = [_find_in_sentence(s, sentences[k - 1] if k else None)
              for k, s in enumerate(sentences)]
-    statuses = _sentence_statuses(sentences, flags, found)
+    statuses = _sentence_statuses(sentences, flags, found, ctx.published)
+    # with the plant's past read too: what a phrase takes when no news is told of it
+    # ("В 2009 году предприятие начало строительство цементного завода", real news dev r2_042)
+    told = _sentence_statuses(sentences, flags, found)
     for si, sent in enumerate(sentences):
         own = statuses[si]
         # a cut of jobs is no event; a bankruptcy leaves the plants after it unknown
@@ -3645,6 +3680,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
             if own == "announced" and _dated_again(ph, si, flags, found):
                 ph_status = sentence_status(sent, True) or status
             st = _phrase_status(sent, ph, si, ph_status, statuses, found) or ph.stated
+            if not st and told[si] != statuses[si]:
+                st = _phrase_status(sent, ph, si, told[si], told, found)
             if not st:
                 if quiet is not None:
                     quiet.append((sent, ph))
