@@ -2532,3 +2532,21 @@ def test_a_launch_a_company_counts_on_is_still_to_come(text, status):
 ])
 def test_the_plants_past_states_no_status(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- the lead plant's story tells its stop (session 18) -------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test, after fresh real pages of session 18: the stop is told three
+    # sentences after the plant's own, which states no event
+    ("Руководство Новоуральского машиностроительного завода провело собрание коллектива. "
+     "Об этом сообщил профсоюз. Санкции заблокировали поставки сырья. Как сообщили в "
+     "профсоюзе, работа будет приостановлена с 14 марта.", "suspended"),
+    # written for the test, after real news dev r3_037: the first plant the article names,
+    # past its first sentences, only cuts jobs; its story tells the idling
+    ("Эксперты обсуждают судьбу отрасли. Рынок станков сокращается. Аналитики ждут перемен. "
+     "В Новосибирске станкостроительный завод объявил о массовом сокращении сотрудников. "
+     "Зарплату не платят три месяца. Завод ушёл в вынужденный простой.", "suspended"),
+])
+def test_the_lead_plants_story_tells_its_stop(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

@@ -2759,6 +2759,7 @@ PLAN_DATE_WINDOW = 4  # the sentence of a plan and the three after it may date i
 # takes one of them, "expanded" only once it works (session 14 status convention (2))
 _TO_COME = frozenset({"announced", "planned", "under_construction"})
 LEAD_SENTENCES = 3  # a named plant in the first sentences is what the article is about
+STORY_WINDOW = 4  # sentences after the lead plant's own that may tell what happened to it
 
 
 def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | None],
@@ -2773,7 +2774,8 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     готовится наладить производство. Сейчас на предприятии заканчивается наладка
     оборудования", real news dev r8_014: works going on, under construction)."""
     own = statuses[si]
-    if own == UNKNOWN and not (_cuts_staff(sent) and si < LEAD_SENTENCES and len(found[si]) == 1):
+    lead = _leads(si, found)
+    if own == UNKNOWN and not (_cuts_staff(sent) and lead):
         return own
     if own in NAMED_PLANT_STATUSES:
         return "expanded" if own == "launched" and not _launched_itself(sent, ph) else own
@@ -2787,18 +2789,38 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
         return own
     if own in _TO_COME and _named_to_come(sent, ph, own, found[si]):
         return own
-    if own in (None, UNKNOWN) and si < LEAD_SENTENCES and len(found[si]) == 1:
+    if own in (None, UNKNOWN) and lead and (told := _story_after(si, statuses, found)):
         # a cut of jobs says nothing of the plant: the next sentences may ("… начал увольнять
         # сотрудников. … производство закрывается навсегда", real news dev r8_009)
-        for k in range(si + 1, min(si + 3, len(statuses))):
-            if found[k]:
-                break
-            if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"} or \
-                    statuses[k] == "under_construction":
-                return statuses[k]  # works going on there (session 14 convention (2))
+        return told
     if own is None and _plant_subject(sent, ph):
         return UNKNOWN
     return own if own == UNKNOWN else None
+
+
+def _leads(si: int, found: list[list[_Phrase]]) -> bool:
+    """The phrase, alone in its sentence, is what the article is about: it is named in the
+    first sentences, or it is the first facility the article names ("«Октагон» … попытался
+    понять, что происходит в отрасли. В Новосибирске … «Тяжстанкогидропресс» объявил о
+    массовом сокращении", real news dev r3_037)."""
+    return (si < LEAD_SENTENCES or not any(found[:si])) and len(found[si]) == 1
+
+
+def _story_after(si: int, statuses: list[str | None], found: list[list[_Phrase]]
+                 ) -> str | None:
+    """A stop or works going on that the sentences after the lead plant's own tell, up to
+    STORY_WINDOW of them and the next one naming a facility ("Новотроицкий завод хромовых
+    соединений приостанавливает производство … работа будет приостановлена с 14 марта",
+    "Завод … ушёл в вынужденный простой", fresh real pages of session 18, real news dev
+    r3_037); works going on are under construction (session 14 convention (2)). A launch
+    or an extension is not: a plant with a name exists, its own sentence states those."""
+    for k in range(si + 1, min(si + 1 + STORY_WINDOW, len(statuses))):
+        if found[k]:
+            return None
+        if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"} or \
+                statuses[k] == "under_construction":
+            return statuses[k]
+    return None
 
 
 def _plant_subject(sent: Sentence, ph: _Phrase) -> bool:
@@ -3021,6 +3043,9 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         return "under_construction" if _works_going_on(toks) else "expanded"
     st = _named_status(sent, ph, si, statuses, found) if ph.named else \
         _governing_event(toks, ph, statuses[si]) or status
+    if not ph.named and _cuts_staff(sent) and _leads(si, found):
+        # the lead plant whose own sentence only cuts jobs: its story tells its stop
+        st = _story_after(si, statuses, found) or st
     if not ph.named and statuses[si] is None and si >= LEAD_SENTENCES and \
             _proper_name(ph.name):
         return UNKNOWN  # "Финалистом стал комбинат «Кама»": a plant with a name exists; a
