@@ -2550,3 +2550,16 @@ def test_the_plants_past_states_no_status(text, status):
 ])
 def test_the_lead_plants_story_tells_its_stop(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- an obligation is still to come (session 18) ----------------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test, after real news dev r1_028, r7_028, r9_012: "должен" + a launch
+    ("Новый кирпичный завод в Кирове должен заработать в 2027 году.", "planned"),
+    ("К концу 2027 года компания должна запустить кирпичный завод в Кирове.", "planned"),
+    # written for the test: "на должном уровне" is no obligation
+    ("Кирпичный завод в Кирове запущен, работа организована на должном уровне.", "launched"),
+])
+def test_an_obligation_is_still_to_come(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
