@@ -2563,3 +2563,17 @@ def test_the_lead_plants_story_tells_its_stop(text, status):
 ])
 def test_an_obligation_is_still_to_come(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- a threat is no event (session 18) -----------------------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test, after fresh real pages of session 18: a noun of danger before
+    # the closing noun, as "на грани закрытия"
+    ("Молочный завод в Твери стоит перед опасностью закрытия.", "suspended"),
+    # written for the test: a verb of threat governs the stop, before or after it
+    ("Остановить производство рискует молочный завод в Твери.", "unknown"),
+    ("Молочный завод в Твери грозится прекратить работу.", "unknown"),
+])
+def test_a_threat_is_no_event(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

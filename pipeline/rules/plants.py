@@ -725,6 +725,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             if t.pos == "VERB" and lem in _INTENT and status == "planned" and \
                     t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
                 continue  # "вложила в завод" is money spent, not a promise ("вложит")
+            if t.pos == "VERB" and _threatened(toks, k):
+                return UNKNOWN  # "прекратить существование грозится завод": only a threat
             if t.pos == "VERB" and _negated(toks, k):
                 return UNKNOWN  # "не планирует приостановку производства": nothing happens
             if t.pos == "VERB" and lem in _INTENT and _plans_something_else(toks, k):
@@ -737,6 +739,22 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                     ("planned" if ongoing and fut_verb else status)
             return _status_noun(toks, k, status)
     return UNKNOWN if bankrupt else None
+
+
+def _threatened(toks: list[Token], k: int) -> bool:
+    """The status infinitive at k is what a verb of threat governs, right before it or after
+    its object with no comma between ("Прекратить свое существование грозится … завод",
+    "рискует остановить производство", fresh real pages of session 18; plant_words.csv
+    threat): a risk, no event."""
+    if toks[k].feats.get("VerbForm") != "Inf":
+        return False
+    after = []
+    for x in toks[k + 1:k + 4]:
+        if x.pos == "PUNCT":
+            break
+        after.append(x)
+    return any(x.pos == "VERB" and (_lem(x) in _THREATS or _verb_lemma(x) in _THREATS)
+               for x in toks[max(0, k - 2):k] + after)
 
 
 def _negated(toks: list[Token], k: int) -> bool:
