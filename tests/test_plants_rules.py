@@ -2577,3 +2577,15 @@ def test_an_obligation_is_still_to_come(text, status):
 ])
 def test_a_threat_is_no_event(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test: a dated participle describes the plant's past; the finite verb
+    # of the sentence is the news (and the sentence is no history, _tells_history)
+    ("Кирпичный завод в Кирове, запущенный в 2010 году, приостановил работу.", "suspended"),
+    ("Кирпичный завод в Кирове, построенный в 1975 году, закрыли.", "closed"),
+    # written for the test: a short participle is the predicate, its date the plan's
+    ("Запуск кирпичного завода в Кирове намечен на 2027 год.", "planned"),
+])
+def test_a_dated_participle_describes_the_past(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

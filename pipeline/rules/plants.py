@@ -114,6 +114,7 @@ _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
 _EVENT_WORDS: frozenset[str] = frozenset()  # event nouns and status words together
+_EVENT_VERBS: frozenset[str] = frozenset()  # status words with a status and verbs of building
 _RESUMPTIONS: frozenset[str] = frozenset()  # "возобновить": to come, the plant is idle now
 _CAPACITY: frozenset[str] = frozenset()  # "мощность": grown, news of the plant (expanded)
 _GROWTH: frozenset[str] = frozenset()  # "рост", "увеличится": a capacity grows
@@ -297,7 +298,7 @@ def _load_change_words() -> None:
 def _load_statuses() -> None:
     """The status words and values (plant_statuses.csv, plant_status_values.csv)."""
     global STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES, _ONGOING, _BUILD_VERBS
-    global _PUT_INTO_SERVICE_ALL, _FUTURE_LEMMAS, _INTENT, _EVENT_WORDS
+    global _PUT_INTO_SERVICE_ALL, _FUTURE_LEMMAS, _INTENT, _EVENT_WORDS, _EVENT_VERBS
     values = set(status_values())
     STATUS_LEMMAS = {r["lemma"]: r["status"] for r in lexicon.rows("plant_statuses")
                      if r["lemma"] and r["status"]}
@@ -310,6 +311,7 @@ def _load_statuses() -> None:
     _FUTURE_LEMMAS = lexicon.flagged("plant_statuses", "future", "lemma")
     _INTENT = lexicon.flagged("plant_statuses", "intent", "lemma")
     _EVENT_WORDS = EVENT_NOUNS | frozenset(STATUS_LEMMAS)
+    _EVENT_VERBS = frozenset(k for k, v in STATUS_LEMMAS.items() if v) | _BUILD_VERBS
     PAST_EVENT_STATUSES = lexicon.flagged("plant_status_values", "past_event", "status")
     NAMED_PLANT_STATUSES = lexicon.flagged("plant_status_values", "named_plant", "status")
     _ONGOING = lexicon.flagged("plant_status_values", "ongoing", "status")
@@ -697,6 +699,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             lem = _verb_lemma(t)
         if _in_product_complement(toks, k):
             continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
+        if _dated_description(toks, k) and _described_before(toks):
+            continue  # "Завод, запущенный в 2010 году, приостановил работу": the stop decides
         # asked only of the words whose branches below read it
         fut_verb = (lem in _BUILD_VERBS or lem in _ASPECT_VERBS or lem in STATUS_LEMMAS) and \
             (t.feats.get("Tense") == "Fut" or _future_aux(toks, k))
@@ -3503,7 +3507,37 @@ def _tells_history(sent: Sentence, published: date | None) -> bool:
              and sent.text[:d.start].strip().lower() != "до"]
     if any(y > published.year - HISTORY_YEARS for y in years):
         return False
+    if years and not ago and _described_before(sent.tokens):
+        return False  # the old date is of a description, the finite verb tells the news
     return ago or bool(years)
+
+
+def _participle_clause(toks: list[Token], k: int) -> list[Token]:
+    """The participial clause of the participle at k: up to the next comma or the end."""
+    end = next((j for j in range(k + 1, len(toks)) if toks[j].text == ","), len(toks))
+    return toks[k:end]
+
+
+def _dated_description(toks: list[Token], k: int) -> bool:
+    """The token at k is a status participle whose clause holds a year ("Завод, запущенный
+    в 2010 году, приостановил работу", "прекратившего свою деятельность в 2004 году", real
+    news dev r8_013): it describes the plant's past, not this sentence's event."""
+    t = toks[k]
+    if t.pos != "VERB" or t.feats.get("VerbForm") != "Part" or not (
+            _verb_lemma(t) in _EVENT_VERBS or _lem(t) in _EVENT_VERBS) or \
+            "PRTF" not in morph().parse(t.text)[0].tag:
+        return False  # a short participle is the predicate: "запуск намечен на 2027 год"
+    clause = _participle_clause(toks, k)
+    return any(x.pos == "NUM" or re.fullmatch(r"\d{4}", x.text) for x in clause) and \
+        any(_lem(x) == "год" or x.text.lower().rstrip(".") == "г" for x in clause)
+
+
+def _described_before(toks: list[Token]) -> bool:
+    """A finite status verb of the sentence with a dated status participle describing the
+    plant (_dated_description): the finite verb is the news."""
+    return any(_dated_description(toks, k) for k in range(len(toks))) and any(
+        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and
+        (_lem(t) in _EVENT_VERBS or _verb_lemma(t) in _EVENT_VERBS) for t in toks)
 
 
 def _launch_awaited(sentences: list[Sentence], k: int, statuses: list[str | None],
