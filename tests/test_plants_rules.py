@@ -2513,3 +2513,79 @@ INTENDED_LAUNCH = [
 @pytest.mark.parametrize(("text", "status"), INTENDED_LAUNCH)
 def test_a_launch_a_company_counts_on_is_still_to_come(text, status):
     assert [r[2] for r in plants(text)] == [status]
+
+
+# --- the plant's past is no news (session 18) -----------------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test, after real news dev r9_029: the launch dated years before the
+    # page is history, the bankruptcy before it is the news
+    ("Суд признал банкротом ООО «Агрохим». Завод по переработке рапса в Омском районе, "
+     "сданный в эксплуатацию в 2016 году, входил в стратегию развития области до 2030 года.",
+     "unknown"),
+    # written for the test: "N лет назад" tells the past, the idling is the news
+    ("Для города важнее вагоностроительный завод. Предприятие заработало восемь лет назад, "
+     "его создали с нуля. В мае там ввели режим простоя.", "suspended"),
+    # written for the test: a launch of the last year is news, not history
+    ("Завод по переработке рапса в Омском районе сдали в эксплуатацию в 2024 году.",
+     "launched"),
+])
+def test_the_plants_past_states_no_status(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- the lead plant's story tells its stop (session 18) -------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test, after fresh real pages of session 18: the stop is told three
+    # sentences after the plant's own, which states no event
+    ("Руководство Новоуральского машиностроительного завода провело собрание коллектива. "
+     "Об этом сообщил профсоюз. Санкции заблокировали поставки сырья. Как сообщили в "
+     "профсоюзе, работа будет приостановлена с 14 марта.", "suspended"),
+    # written for the test, after real news dev r3_037: the first plant the article names,
+    # past its first sentences, only cuts jobs; its story tells the idling
+    ("Эксперты обсуждают судьбу отрасли. Рынок станков сокращается. Аналитики ждут перемен. "
+     "В Новосибирске станкостроительный завод объявил о массовом сокращении сотрудников. "
+     "Зарплату не платят три месяца. Завод ушёл в вынужденный простой.", "suspended"),
+])
+def test_the_lead_plants_story_tells_its_stop(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- an obligation is still to come (session 18) ----------------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test, after real news dev r1_028, r7_028, r9_012: "должен" + a launch
+    ("Новый кирпичный завод в Кирове должен заработать в 2027 году.", "planned"),
+    ("К концу 2027 года компания должна запустить кирпичный завод в Кирове.", "planned"),
+    # written for the test: "на должном уровне" is no obligation
+    ("Кирпичный завод в Кирове запущен, работа организована на должном уровне.", "launched"),
+])
+def test_an_obligation_is_still_to_come(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- a threat is no event (session 18) -----------------------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test, after fresh real pages of session 18: a noun of danger before
+    # the closing noun, as "на грани закрытия"
+    ("Молочный завод в Твери стоит перед опасностью закрытия.", "suspended"),
+    # written for the test: a verb of threat governs the stop, before or after it
+    ("Остановить производство рискует молочный завод в Твери.", "unknown"),
+    ("Молочный завод в Твери грозится прекратить работу.", "unknown"),
+])
+def test_a_threat_is_no_event(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    # written for the test: a dated participle describes the plant's past; the finite verb
+    # of the sentence is the news (and the sentence is no history, _tells_history)
+    ("Кирпичный завод в Кирове, запущенный в 2010 году, приостановил работу.", "suspended"),
+    ("Кирпичный завод в Кирове, построенный в 1975 году, закрыли.", "closed"),
+    # written for the test: a short participle is the predicate, its date the plan's
+    ("Запуск кирпичного завода в Кирове намечен на 2027 год.", "planned"),
+])
+def test_a_dated_participle_describes_the_past(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

@@ -92,6 +92,7 @@ _LIST_LINKS: frozenset[str] = frozenset()  # ", а также": links the produc
 _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
+_OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
 _INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
 _VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a place of a visit
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
@@ -113,6 +114,7 @@ _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
 _EVENT_WORDS: frozenset[str] = frozenset()  # event nouns and status words together
+_EVENT_VERBS: frozenset[str] = frozenset()  # status words with a status and verbs of building
 _RESUMPTIONS: frozenset[str] = frozenset()  # "возобновить": to come, the plant is idle now
 _CAPACITY: frozenset[str] = frozenset()  # "мощность": grown, news of the plant (expanded)
 _GROWTH: frozenset[str] = frozenset()  # "рост", "увеличится": a capacity grows
@@ -187,6 +189,7 @@ def load_lexicon() -> None:
     global STATION_ADJECTIVES, PRODUCT_NOUNS, NOT_PRODUCT_LEMMAS, GOVERNING_NOUNS, EVENT_NOUNS
     global NON_NAME_ADJECTIVES, _SERVICE_NOUNS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
+    global _OBLIGATIONS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _COMPOUND_BASES, _COMPOUND_STOPS, _OTHER_PLANS
@@ -217,6 +220,7 @@ def load_lexicon() -> None:
     _LIST_LINKS = lexicon.words(words, role="list_link")
     _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
     _PREPARATION = lexicon.words(words, role="preparation")
+    _OBLIGATIONS = lexicon.words(words, role="obligation")
     _INDUSTRY_ADJECTIVES = lexicon.words(words, role="industry_adjective")
     _VISITS = lexicon.words(words, role="visit")
     _MEASURE_UNITS = lexicon.words(words, role="measure_unit")
@@ -294,7 +298,7 @@ def _load_change_words() -> None:
 def _load_statuses() -> None:
     """The status words and values (plant_statuses.csv, plant_status_values.csv)."""
     global STATUS_LEMMAS, PAST_EVENT_STATUSES, NAMED_PLANT_STATUSES, _ONGOING, _BUILD_VERBS
-    global _PUT_INTO_SERVICE_ALL, _FUTURE_LEMMAS, _INTENT, _EVENT_WORDS
+    global _PUT_INTO_SERVICE_ALL, _FUTURE_LEMMAS, _INTENT, _EVENT_WORDS, _EVENT_VERBS
     values = set(status_values())
     STATUS_LEMMAS = {r["lemma"]: r["status"] for r in lexicon.rows("plant_statuses")
                      if r["lemma"] and r["status"]}
@@ -307,6 +311,7 @@ def _load_statuses() -> None:
     _FUTURE_LEMMAS = lexicon.flagged("plant_statuses", "future", "lemma")
     _INTENT = lexicon.flagged("plant_statuses", "intent", "lemma")
     _EVENT_WORDS = EVENT_NOUNS | frozenset(STATUS_LEMMAS)
+    _EVENT_VERBS = frozenset(k for k, v in STATUS_LEMMAS.items() if v) | _BUILD_VERBS
     PAST_EVENT_STATUSES = lexicon.flagged("plant_status_values", "past_event", "status")
     NAMED_PLANT_STATUSES = lexicon.flagged("plant_status_values", "named_plant", "status")
     _ONGOING = lexicon.flagged("plant_status_values", "ongoing", "status")
@@ -603,7 +608,20 @@ def _planned_infinitive(toks: list[Token], k: int) -> bool:
     completion still to come, as the future tense is, not a building finished."""
     t = toks[k]
     return t.pos == "VERB" and t.feats.get("VerbForm") == "Inf" and any(
-        _lem(x) in _FUTURE_LEMMAS or _lem(x) in _INTENT for x in toks[max(0, k - 3):k])
+        _lem(x) in _FUTURE_LEMMAS or _lem(x) in _INTENT or _obliged(toks, j)
+        for j, x in enumerate(toks[max(0, k - 3):k], max(0, k - 3)))
+
+
+def _obliged(toks: list[Token], k: int) -> bool:
+    """A short form of a word of obligation at k that no past "быть" follows ("с 1 сентября
+    предприятие должно заработать", "заводы должны начать работать к 2028 году", "мы
+    должны запустить завод", real news dev r1_028, r7_028, r9_012, a fresh real page of
+    session 18; plant_words.csv obligation): the event is still to come. "должен был
+    открыться" is a plan of the past, "на должном уровне" no obligation."""
+    if _lem(toks[k]) not in _OBLIGATIONS or "ADJS" not in morph().parse(toks[k].text)[0].tag:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return not (nxt is not None and _lem(nxt) == "быть" and nxt.feats.get("Tense") == "Past")
 
 
 def _launch_to_come(toks: list[Token], k: int) -> bool:
@@ -620,7 +638,8 @@ def _speaks_of_future(toks: list[Token]) -> bool:
     # reads as "any future auxiliary" and is asked once per token)
     return any((t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"))
                or t.lemma.replace("ё", "е") in _FUTURE_LEMMAS
-               or t.pos == "AUX" and _future_form(t.text) for t in toks)
+               or t.pos == "AUX" and _future_form(t.text) or _obliged(toks, k)
+               for k, t in enumerate(toks))
 
 
 def _before_said(toks: list[Token], k: int) -> list[Token]:
@@ -680,6 +699,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             lem = _verb_lemma(t)
         if _in_product_complement(toks, k):
             continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
+        if _dated_description(toks, k) and _described_before(toks):
+            continue  # "Завод, запущенный в 2010 году, приостановил работу": the stop decides
         # asked only of the words whose branches below read it
         fut_verb = (lem in _BUILD_VERBS or lem in _ASPECT_VERBS or lem in STATUS_LEMMAS) and \
             (t.feats.get("Tense") == "Fut" or _future_aux(toks, k))
@@ -708,6 +729,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             if t.pos == "VERB" and lem in _INTENT and status == "planned" and \
                     t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
                 continue  # "вложила в завод" is money spent, not a promise ("вложит")
+            if t.pos == "VERB" and _threatened(toks, k):
+                return UNKNOWN  # "прекратить существование грозится завод": only a threat
             if t.pos == "VERB" and _negated(toks, k):
                 return UNKNOWN  # "не планирует приостановку производства": nothing happens
             if t.pos == "VERB" and lem in _INTENT and _plans_something_else(toks, k):
@@ -720,6 +743,22 @@ def _read_status(toks: list[Token], text: str) -> str | None:
                     ("planned" if ongoing and fut_verb else status)
             return _status_noun(toks, k, status)
     return UNKNOWN if bankrupt else None
+
+
+def _threatened(toks: list[Token], k: int) -> bool:
+    """The status infinitive at k is what a verb of threat governs, right before it or after
+    its object with no comma between ("Прекратить свое существование грозится … завод",
+    "рискует остановить производство", fresh real pages of session 18; plant_words.csv
+    threat): a risk, no event."""
+    if toks[k].feats.get("VerbForm") != "Inf":
+        return False
+    after = []
+    for x in toks[k + 1:k + 4]:
+        if x.pos == "PUNCT":
+            break
+        after.append(x)
+    return any(x.pos == "VERB" and (_lem(x) in _THREATS or _verb_lemma(x) in _THREATS)
+               for x in toks[max(0, k - 2):k] + after)
 
 
 def _negated(toks: list[Token], k: int) -> bool:
@@ -2759,6 +2798,7 @@ PLAN_DATE_WINDOW = 4  # the sentence of a plan and the three after it may date i
 # takes one of them, "expanded" only once it works (session 14 status convention (2))
 _TO_COME = frozenset({"announced", "planned", "under_construction"})
 LEAD_SENTENCES = 3  # a named plant in the first sentences is what the article is about
+STORY_WINDOW = 4  # sentences after the lead plant's own that may tell what happened to it
 
 
 def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | None],
@@ -2773,7 +2813,8 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     готовится наладить производство. Сейчас на предприятии заканчивается наладка
     оборудования", real news dev r8_014: works going on, under construction)."""
     own = statuses[si]
-    if own == UNKNOWN and not (_cuts_staff(sent) and si < LEAD_SENTENCES and len(found[si]) == 1):
+    lead = _leads(si, found)
+    if own == UNKNOWN and not (_cuts_staff(sent) and lead):
         return own
     if own in NAMED_PLANT_STATUSES:
         return "expanded" if own == "launched" and not _launched_itself(sent, ph) else own
@@ -2787,18 +2828,38 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
         return own
     if own in _TO_COME and _named_to_come(sent, ph, own, found[si]):
         return own
-    if own in (None, UNKNOWN) and si < LEAD_SENTENCES and len(found[si]) == 1:
+    if own in (None, UNKNOWN) and lead and (told := _story_after(si, statuses, found)):
         # a cut of jobs says nothing of the plant: the next sentences may ("… начал увольнять
         # сотрудников. … производство закрывается навсегда", real news dev r8_009)
-        for k in range(si + 1, min(si + 3, len(statuses))):
-            if found[k]:
-                break
-            if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"} or \
-                    statuses[k] == "under_construction":
-                return statuses[k]  # works going on there (session 14 convention (2))
+        return told
     if own is None and _plant_subject(sent, ph):
         return UNKNOWN
     return own if own == UNKNOWN else None
+
+
+def _leads(si: int, found: list[list[_Phrase]]) -> bool:
+    """The phrase, alone in its sentence, is what the article is about: it is named in the
+    first sentences, or it is the first facility the article names ("«Октагон» … попытался
+    понять, что происходит в отрасли. В Новосибирске … «Тяжстанкогидропресс» объявил о
+    массовом сокращении", real news dev r3_037)."""
+    return (si < LEAD_SENTENCES or not any(found[:si])) and len(found[si]) == 1
+
+
+def _story_after(si: int, statuses: list[str | None], found: list[list[_Phrase]]
+                 ) -> str | None:
+    """A stop or works going on that the sentences after the lead plant's own tell, up to
+    STORY_WINDOW of them and the next one naming a facility ("Новотроицкий завод хромовых
+    соединений приостанавливает производство … работа будет приостановлена с 14 марта",
+    "Завод … ушёл в вынужденный простой", fresh real pages of session 18, real news dev
+    r3_037); works going on are under construction (session 14 convention (2)). A launch
+    or an extension is not: a plant with a name exists, its own sentence states those."""
+    for k in range(si + 1, min(si + 1 + STORY_WINDOW, len(statuses))):
+        if found[k]:
+            return None
+        if statuses[k] in NAMED_PLANT_STATUSES - {"launched", "expanded"} or \
+                statuses[k] == "under_construction":
+            return statuses[k]
+    return None
 
 
 def _plant_subject(sent: Sentence, ph: _Phrase) -> bool:
@@ -3021,6 +3082,9 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         return "under_construction" if _works_going_on(toks) else "expanded"
     st = _named_status(sent, ph, si, statuses, found) if ph.named else \
         _governing_event(toks, ph, statuses[si]) or status
+    if not ph.named and _cuts_staff(sent) and _leads(si, found):
+        # the lead plant whose own sentence only cuts jobs: its story tells its stop
+        st = _story_after(si, statuses, found) or st
     if not ph.named and statuses[si] is None and si >= LEAD_SENTENCES and \
             _proper_name(ph.name):
         return UNKNOWN  # "Финалистом стал комбинат «Кама»": a plant with a name exists; a
@@ -3392,11 +3456,14 @@ def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[i
 
 
 def _sentence_statuses(sentences: list[Sentence], flags: list[int],
-                       found: list[list[_Phrase]]) -> list[str | None]:
+                       found: list[list[_Phrase]], published: date | None = None
+                       ) -> list[str | None]:
     """The status each sentence states; a sentence with no verb goes on with the plan of
     the one before ("… договор предполагает строительство завода битума. В частности,
-    строительство завода клеев.", real news dev r2_048)."""
-    statuses = [sentence_status(s, _plan_window_dated(k, flags, found))
+    строительство завода клеев.", real news dev r2_048). A sentence that tells the plant's
+    past (_tells_history) states no event of the news when `published` is given."""
+    statuses = [None if _tells_history(s, published) else
+                sentence_status(s, _plan_window_dated(k, flags, found))
                 for k, s in enumerate(sentences)]
     for k, st in enumerate(statuses):
         if st in ("announced", "planned") and not _plan_window_dated(k, flags, found):
@@ -3412,6 +3479,65 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[int],
         if st == "launched":
             statuses[k] = _launch_awaited(sentences, k, statuses, found) or st
     return statuses
+
+
+HISTORY_YEARS = 2  # an event this many years or more before publication is the plant's past
+
+
+def _tells_history(sent: Sentence, published: date | None) -> bool:
+    """The sentence tells what happened to the plant years ago, not the news: its finite
+    verbs are all in the past and it dates its event HISTORY_YEARS or more before the
+    publication ("Завод …, сданный в эксплуатацию в 2014 году, относился к приоритетным
+    проектам" on a page of 2019, real news dev r9_029: the news is the bankruptcy), or "N
+    лет назад" ("Предприятие заработало десять лет назад", a fresh real page of session
+    18: the news is its idling). A sentence with a date of the last year, or one to come,
+    tells the news too ("закрыт в 2010 году и вновь открыт в этом месяце"); a deadline
+    ("до 2025 года") dates none."""
+    toks = sent.tokens
+    if any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
+           and t.feats.get("Tense") != "Past" for t in toks):
+        return False
+    ago = any(_lem(t) == "назад" and k > 0 and toks[k - 1].text.lower() in ("лет", "года")
+              for k, t in enumerate(toks))
+    if published is None:
+        return ago
+    # a deadline ("Стратегии развития … до 2025 года") dates no event of the sentence
+    years = [d.value.year for d in find_dates(sent.text, published)
+             if not sent.text[:d.start].rstrip().lower().endswith((" до", "\nдо"))
+             and sent.text[:d.start].strip().lower() != "до"]
+    if any(y > published.year - HISTORY_YEARS for y in years):
+        return False
+    if years and not ago and _described_before(sent.tokens):
+        return False  # the old date is of a description, the finite verb tells the news
+    return ago or bool(years)
+
+
+def _participle_clause(toks: list[Token], k: int) -> list[Token]:
+    """The participial clause of the participle at k: up to the next comma or the end."""
+    end = next((j for j in range(k + 1, len(toks)) if toks[j].text == ","), len(toks))
+    return toks[k:end]
+
+
+def _dated_description(toks: list[Token], k: int) -> bool:
+    """The token at k is a status participle whose clause holds a year ("Завод, запущенный
+    в 2010 году, приостановил работу", "прекратившего свою деятельность в 2004 году", real
+    news dev r8_013): it describes the plant's past, not this sentence's event."""
+    t = toks[k]
+    if t.pos != "VERB" or t.feats.get("VerbForm") != "Part" or not (
+            _verb_lemma(t) in _EVENT_VERBS or _lem(t) in _EVENT_VERBS) or \
+            "PRTF" not in morph().parse(t.text)[0].tag:
+        return False  # a short participle is the predicate: "запуск намечен на 2027 год"
+    clause = _participle_clause(toks, k)
+    return any(x.pos == "NUM" or re.fullmatch(r"\d{4}", x.text) for x in clause) and \
+        any(_lem(x) == "год" or x.text.lower().rstrip(".") == "г" for x in clause)
+
+
+def _described_before(toks: list[Token]) -> bool:
+    """A finite status verb of the sentence with a dated status participle describing the
+    plant (_dated_description): the finite verb is the news."""
+    return any(_dated_description(toks, k) for k in range(len(toks))) and any(
+        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and
+        (_lem(t) in _EVENT_VERBS or _verb_lemma(t) in _EVENT_VERBS) for t in toks)
 
 
 def _launch_awaited(sentences: list[Sentence], k: int, statuses: list[str | None],
@@ -3565,7 +3691,7 @@ def _launch_awaited_in(sentences: list[Sentence], published: date | None) -> str
     птицефабрике": built is not working, session 14 status convention (2)); None if none."""
     flags = _verbless_dated(sentences, published)
     found = [_find_in_sentence(s, sentences[k - 1] if k else None) for k, s in enumerate(sentences)]
-    statuses = _sentence_statuses(sentences, flags, found)
+    statuses = _sentence_statuses(sentences, flags, found, published)
     return next((st for s, st in zip(sentences, statuses, strict=True)
                  if st in ("announced", "planned") and
                  any(STATUS_LEMMAS.get(_verb_lemma(t)) == "launched" for t in s.tokens)), None)
@@ -3600,7 +3726,7 @@ def _headline_event(headline: list[Sentence], ctx: DocContext) -> str | None:
     в Белогорске станет одним из крупнейших"), take it before the events of later sentences."""
     flags = _verbless_dated(headline, ctx.published)
     found = [_find_in_sentence(s, headline[k - 1] if k else None) for k, s in enumerate(headline)]
-    return next(iter(_events(_sentence_statuses(headline, flags, found))), None)
+    return next(iter(_events(_sentence_statuses(headline, flags, found, ctx.published))), None)
 
 
 def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = None,
@@ -3613,7 +3739,10 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     flags = _verbless_dated(sentences, ctx.published)
     found = [_find_in_sentence(s, sentences[k - 1] if k else None)
              for k, s in enumerate(sentences)]
-    statuses = _sentence_statuses(sentences, flags, found)
+    statuses = _sentence_statuses(sentences, flags, found, ctx.published)
+    # with the plant's past read too: what a phrase takes when no news is told of it
+    # ("В 2009 году предприятие начало строительство цементного завода", real news dev r2_042)
+    told = _sentence_statuses(sentences, flags, found)
     for si, sent in enumerate(sentences):
         own = statuses[si]
         # a cut of jobs is no event; a bankruptcy leaves the plants after it unknown
@@ -3645,6 +3774,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
             if own == "announced" and _dated_again(ph, si, flags, found):
                 ph_status = sentence_status(sent, True) or status
             st = _phrase_status(sent, ph, si, ph_status, statuses, found) or ph.stated
+            if not st and told[si] != statuses[si]:
+                st = _phrase_status(sent, ph, si, told[si], told, found)
             if not st:
                 if quiet is not None:
                     quiet.append((sent, ph))
