@@ -725,24 +725,34 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             if _bankrupt(toks, k):
                 bankrupt = True  # no stop yet: another status word of the sentence decides
                 continue
-            ongoing = status in _ONGOING
-            if t.pos == "VERB" and lem in _INTENT and status == "planned" and \
-                    t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
-                continue  # "вложила в завод" is money spent, not a promise ("вложит")
-            if t.pos == "VERB" and _threatened(toks, k):
-                return UNKNOWN  # "прекратить существование грозится завод": only a threat
-            if t.pos == "VERB" and _negated(toks, k):
-                return UNKNOWN  # "не планирует приостановку производства": nothing happens
-            if t.pos == "VERB" and lem in _INTENT and _plans_something_else(toks, k):
-                continue  # "планирует перейти на трёхдневную рабочую неделю"
-            if t.pos == "VERB" and status == "launched" and _planned_infinitive(toks, k) \
-                    and not _getting_ready(toks, k):
-                return "planned"  # "в августе рассчитывает открыть завод": still to come
-            if t.pos == "VERB":
-                return _announced_stop(toks, k) or _readied(toks, k) or \
-                    ("planned" if ongoing and fut_verb else status)
-            return _status_noun(toks, k, status)
+            if t.pos != "VERB":
+                return _status_noun(toks, k, status)
+            if (verb := _verb_status(toks, k, lem, status, fut_verb)) is not _NEXT_WORD:
+                return verb
     return UNKNOWN if bankrupt else None
+
+
+_NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next words decide
+
+
+def _verb_status(toks: list[Token], k: int, lem: str, status: str, fut_verb: bool
+                 ) -> str | None:
+    """The status the status verb at k (lemma `lem`, its lexicon status `status`) states,
+    or _NEXT_WORD when it states none and the next words decide."""
+    t = toks[k]
+    if lem in _INTENT and status == "planned" and \
+            t.feats.get("Tense") == "Past" and t.feats.get("Aspect") == "Perf":
+        return _NEXT_WORD  # "вложила в завод" is money spent, not a promise ("вложит")
+    if _threatened(toks, k):
+        return UNKNOWN  # "прекратить существование грозится завод": only a threat
+    if _negated(toks, k):
+        return UNKNOWN  # "не планирует приостановку производства": nothing happens
+    if lem in _INTENT and _plans_something_else(toks, k):
+        return _NEXT_WORD  # "планирует перейти на трёхдневную рабочую неделю"
+    if status == "launched" and _planned_infinitive(toks, k) and not _getting_ready(toks, k):
+        return "planned"  # "в августе рассчитывает открыть завод": still to come
+    return _announced_stop(toks, k) or _readied(toks, k) or \
+        ("planned" if status in _ONGOING and fut_verb else status)
 
 
 def _threatened(toks: list[Token], k: int) -> bool:
@@ -3755,16 +3765,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
         for ph in found[si]:
             if ph.another:  # one more of the kind of the last row, with its product
                 ph = replace(ph, product=out[-1].product if out else None)
-            if _renamed_first(out, kept, ph, _phrase_region(ph, regions, sent, ctx)):
-                continue
-            if _unit_of_main(ph, si, kept, out, _operator(sent, ph, ctx)) is not None:
-                continue  # a shop or line of a plant told before
-            if (host := _unit_host(sent, ph, si, kept)) is not None:
-                # "на заводе налажено производство сетки": a unit of a plant already a row
-                if out[host].product is None and ph.product:
-                    out[host] = replace(out[host], product=ph.product)
-                continue
-            if own is None and _listed_unit(ph, found[si]):
+            if _part_of_a_row(out, kept, sent, ph, si, regions, ctx) or \
+                    own is None and _listed_unit(ph, found[si]):
                 continue
             ph_status = _visit_status(sent, ph, si, status, statuses, found)
             if ph_status is _SKIP:
@@ -3794,6 +3796,22 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     _building_begun_after(out, kept, sentences, statuses, found)
     _units_of_named(out, kept, sentences)
     return _without_collective(out, kept)
+
+
+def _part_of_a_row(out: list[PlantMention], kept: list[tuple[int, _Phrase]], sent: Sentence,
+                   ph: _Phrase, si: int, regions: list[RegionMention], ctx: DocContext) -> bool:
+    """Whether the phrase is a row told before, by another name, or a unit of one (the row
+    takes what the phrase adds)."""
+    if _renamed_first(out, kept, ph, _phrase_region(ph, regions, sent, ctx)):
+        return True
+    if _unit_of_main(ph, si, kept, out, _operator(sent, ph, ctx)) is not None:
+        return True  # a shop or line of a plant told before
+    if (host := _unit_host(sent, ph, si, kept)) is not None:
+        # "на заводе налажено производство сетки": a unit of a plant already a row
+        if out[host].product is None and ph.product:
+            out[host] = replace(out[host], product=ph.product)
+        return True
+    return False
 
 
 BEGUN_WINDOW = 2  # sentences after a plan that may tell its building begun
