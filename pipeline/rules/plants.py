@@ -3751,8 +3751,10 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
              for k, s in enumerate(sentences)]
     statuses = _sentence_statuses(sentences, flags, found, ctx.published)
     # with the plant's past read too: what a phrase takes when no news is told of it
-    # ("В 2009 году предприятие начало строительство цементного завода", real news dev r2_042)
-    told = _sentence_statuses(sentences, flags, found)
+    # ("В 2009 году предприятие начало строительство цементного завода", real news dev r2_042);
+    # the same statuses when no sentence tells the past, so read again only then
+    told = _sentence_statuses(sentences, flags, found) \
+        if any(_tells_history(s, ctx.published) for s in sentences) else list(statuses)
     for si, sent in enumerate(sentences):
         own = statuses[si]
         # a cut of jobs is no event; a bankruptcy leaves the plants after it unknown
