@@ -2507,6 +2507,11 @@ INTENDED_LAUNCH = [
     ("ООО «Синтез» открыло завод по производству присадок.", "launched"),
     # getting ready to open stays works going on (real news dev r11_028)
     ("ООО «Синтез» готовится открыть завод по производству присадок.", "under_construction"),
+    # a wish and a hope are intentions too, and the intention may stand a few words before
+    # the verb (real news dev r19_009 "хотят открыть два завода", r19_003 "надеемся в
+    # ближайшие годы запустить вновь … комбинат")
+    ("В области хотят открыть завод по производству присадок.", "announced"),
+    ("Мы надеемся в ближайшие годы запустить завод по производству присадок.", "announced"),
 ]
 
 

@@ -607,9 +607,17 @@ def _planned_infinitive(toks: list[Token], k: int) -> bool:
     before it ("планируется завершить строительство", "намерены закончить создание"): a
     completion still to come, as the future tense is, not a building finished."""
     t = toks[k]
-    return t.pos == "VERB" and t.feats.get("VerbForm") == "Inf" and any(
-        _lem(x) in _FUTURE_LEMMAS or _lem(x) in _INTENT or _obliged(toks, j)
-        for j, x in enumerate(toks[max(0, k - 3):k], max(0, k - 3)))
+    if t.pos != "VERB" or t.feats.get("VerbForm") != "Inf":
+        return False
+    # up to five words back within the clause: "надеемся в ближайшие годы запустить"
+    # (real news dev r19_003)
+    for j in range(k - 1, max(-1, k - 6), -1):
+        x = toks[j]
+        if x.pos == "PUNCT":
+            return False
+        if _lem(x) in _FUTURE_LEMMAS or _lem(x) in _INTENT or _obliged(toks, j):
+            return True
+    return False
 
 
 def _obliged(toks: list[Token], k: int) -> bool:
