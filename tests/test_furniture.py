@@ -367,6 +367,13 @@ def test_the_headline_is_the_last_stating_line_before_the_body():
     assert _headline(f"{body}\nЧитайте также\n{title}") is None
     assert _headline(f"Новости\nЭкономика\n{body}") is None
     assert _headline(f"Губернатор области Иван Петров сегодня заявил:\n{body}") is None
+    # a headline that ends with a unit's abbreviation and its stop (real news dev r19_040,
+    # r17_044), a slash of an abbreviation in it; a one-sentence lead ending so is no headline
+    # when a sentence ends inside it
+    money = "В Туле введут завод с/х техники стоимостью 8 млрд руб."
+    assert _headline(f"{money}\n{body}") == money
+    assert _headline(f"Завод построен. В Туле введут его стоимостью 8 млрд руб.\n{body}") is None
+    assert _headline(f"Новости / Экономика / Промышленность\n{body}") is None
 
 
 @pytest.mark.parametrize("prefix", [

@@ -116,6 +116,9 @@ NOT_INVESTMENTS_MORE = [
     # a guarantee, a budget effect, a programme's cap: sums that are not put into a project
     "Корпорация развития выдала заводу по выпуску кирпича поручительства на общую сумму "
     "30 млн рублей по кредиту на его строительство.",
+    # the plant as a guarantor of another company's loan (real news dev r19_027)
+    "Завод по выпуску кирпича выступал поручителем по кредиту на 750 млн рублей, который "
+    "взяла компания «Стройсервис».",
     "Бюджетный эффект для области оценивается в 2 млрд рублей.",
     "До 300 млн рублей подняли максимальный объем финансирования по программе.",
     # regional statistics: many projects' total
@@ -366,6 +369,10 @@ HEADLINE_BODY = "\n\nВ Туле построят завод по выпуску
     # the body does not give the headline's sum
     ("В Туле построят завод за 3 млрд рублей", "около 1 млрд рублей",
      [(3e9, "exact"), (1e9, "approx")]),
+    # a headline ending with the unit's abbreviation and its full stop, a slash in its
+    # words (real news dev r19_040): still the headline, one figure with the body's
+    ("В Туле введут завод с/х техники стоимостью 8 млрд руб.", "7,9 млрд рублей",
+     [(7.9e9, "exact")]),
 ])
 def test_a_headline_sum_and_the_body_sum(headline, body, expected):
     text = headline + HEADLINE_BODY.format(body)

@@ -104,6 +104,21 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     return blocks
 
 
+# a unit's abbreviation that ends a headline with a full stop of its own ("… стоимостью 8
+# млрд руб.", "… за 2,5 млрд руб.", real news dev r19_040, r17_044)
+_ABBREVIATION_END = re.compile(r"\b(?:руб|долл|млн|млрд|тыс|евро)\.$")
+# a sentence ending inside the line: the line is a paragraph, not a headline
+_INNER_SENTENCE_END = re.compile(r"[.!?…]\s+[А-ЯЁA-Z«\"]")
+
+
+def _abbreviated_headline(block: str) -> bool:
+    """The page's first line is its headline although it ends with a full stop: the stop is
+    a unit's abbreviation, and the line holds one sentence (so a sum said in the headline and
+    again in the body is one figure, not two)."""
+    return "\n" not in block and len(block) < 200 and bool(_ABBREVIATION_END.search(block)) \
+        and not _INNER_SENTENCE_END.search(block)
+
+
 def classify(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every block: `prose` (the article), `service` (attribution and
     service lines, related-links lists and their headings) or `other` (headlines, menus,
@@ -133,6 +148,9 @@ def classify(text: str) -> list[tuple[int, int, str]]:
             out.append((a, b, "service"))
             continue
         nxt = text[blocks[k + 1][0]:blocks[k + 1][1]] if k + 1 < len(blocks) else ""
+        if k == 0 and nxt and _abbreviated_headline(block):
+            out.append((a, b, "other"))
+            continue
         prose = (_TERMINAL.search(block) or _LIST_ITEM.match(block)
                  or (block.endswith(":") and _LIST_ITEM.match(nxt)) or _reads_like_prose(block)
                  or k == len(blocks) - 1 and _cut_paragraph(block))
@@ -156,10 +174,15 @@ def _lead_in(text: str, out: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return out
 
 
+# a slash of a menu path ("Новости / Экономика", "Главная/Новости"), not of an abbreviation
+# ("с/х культур", real news dev r19_040)
+_MENU_SLASH = re.compile(r"\s/|/\s|[А-ЯЁA-Z]\w*/[А-ЯЁA-Z]")
+
+
 def _states_something(line: str) -> bool:
     """A clause: four words or more, upper-case start, and a verb or a short participle."""
     words = re.findall(r"[А-Яа-яЁё]+", line)
-    if len(words) < 4 or not line[:1].isupper() or "|" in line or "/" in line:
+    if len(words) < 4 or not line[:1].isupper() or "|" in line or _MENU_SLASH.search(line):
         return False
     return any(morph().parse(w.lower())[0].tag.POS in _VERB_TAGS for w in words)
 
