@@ -85,6 +85,11 @@ _RANGE_DO_RE = re.compile(r"\s+до\s+", _I)
 _OT_RE = re.compile(r"(?<![^\W\d_])от\s+$", _I)
 # "увеличен с 2 до 3 млрд": "до" after "с <number>" is a change, the new sum is exact
 _CHANGE_FROM_RE = re.compile(r"(?<![^\W\d_])с\s+\d[\d\s,.]*$", _I)
+# "решили увеличить финансирование до 800 млн": "до" after a verb of raising (up to six
+# words between) names the new sum, exact (real news dev r19_042; r16_023's "с 2 до 3" above)
+_RAISED_TO_RE = re.compile(
+    r"(?<![^\W\d_])(?:увелич|нараст|наращ|повыс|повыш|довест|довед|довел|возрос|вырос)\w*"
+    r"(?:\s+[^\s\d,.;:]+){0,6}\s*$", _I)
 # a currency-less sum must be large: a bare "тысячи" counts people ("рабочих мест достигает
 # тысячи"), "8 миллиардов" is money
 _MIN_BARE_SUM = 1e6
@@ -158,7 +163,8 @@ def _candidate(text: str, num: NumberMention) -> _Cand | None:
         return None
     qualifier, qual_start = _qualifier_before(text, start)
     if qualifier == "at_most" and qual_start is not None \
-            and _CHANGE_FROM_RE.search(text, max(0, qual_start - 20), qual_start):
+            and (_CHANGE_FROM_RE.search(text, max(0, qual_start - 20), qual_start)
+                 or _RAISED_TO_RE.search(text, max(0, qual_start - 80), qual_start)):
         qualifier, qual_start = "exact", None
     return _Cand(num, start, end, currency, qualifier, qual_start)
 
