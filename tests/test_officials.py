@@ -93,6 +93,22 @@ def test_name_in_the_nominative_from_any_case():
     assert (m.full_name, m.surname) == ("Юрий Лужков", "Лужков")
 
 
+def test_a_surname_the_tagger_reads_as_an_adjective():
+    """"Игорем Щёголевым" is Щёголев, not "Щеголевый" (a fresh real page of session 19,
+    r19_021); an adjectival surname stays one (written for the tests)."""
+    m = one("Он встретился с министром области Игорем Щёголевым.")
+    assert (m.full_name, m.surname) == ("Игорь Щёголев", "Щёголев")
+    m = one("Он встретился с министром области Львом Толстым.")
+    assert m.surname == "Толстой"
+
+
+def test_an_interim_manager_is_temporary_not_of_time():
+    """"временного управляющего" is "временный управляющий", not "временной" (a fresh real
+    page of session 19, r19_041; written for the tests)."""
+    m = one("Суд утвердил временного управляющего завода Леонида Шеваренкова.")
+    assert m.position == "временный управляющий"
+
+
 def test_womens_surnames():
     m = one("Министр финансов Татьяна Голикова выступила в Думе.")
     assert (m.full_name, m.surname) == ("Татьяна Голикова", "Голикова")

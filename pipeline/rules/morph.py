@@ -161,14 +161,18 @@ def concrete_lemma(word: str, tagger_lemma: str) -> str:
 
 
 def adjective_in_nominative(word: str, from_case: str | None, gender: str | None,
-                            plural: bool) -> str | None:
+                            plural: bool, prefer: frozenset[str] = frozenset()) -> str | None:
     """An adjective in the nominative in a given gender and number ("тяжелого", neut ->
     "тяжелое": pymorphy's first parse of a genitive adjective is masculine); None when no
-    adjective parse of `word` in `from_case` inflects so."""
+    adjective parse of `word` in `from_case` inflects so. Parses whose normal form is in
+    `prefer` come first: "временного" is both "временной" and "временный", equally likely."""
     want = {"nomn", "plur"} if plural else ({"nomn", "sing", gender} if gender else None)
     if want is None:
         return None
-    for p in morph().parse(word):
+    parses = morph().parse(word)
+    if prefer:
+        parses = sorted(parses, key=lambda p: p.normal_form.replace("ё", "е") not in prefer)
+    for p in parses:
         if p.tag.POS in ("ADJF", "PRTF") and (from_case is None or p.tag.case == from_case):
             form = p.inflect(want)
             if form is not None:

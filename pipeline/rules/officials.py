@@ -665,8 +665,13 @@ def _adjective_nominative(word: str, src: str | None, head: Token) -> str:
     """"художественного руководителя" -> "художественный": the head's gender decides
     between the masculine and neuter readings of the genitive."""
     gender = _GENDER.get(head.feats.get("Gender", ""), "masc")
-    return adjective_in_nominative(word, src, gender, head.feats.get("Number") == "Plur") \
-        or inflect(word, "nomn", "sing", src)
+    return adjective_in_nominative(word, src, gender, head.feats.get("Number") == "Plur",
+                                   _POST_ADJECTIVES) or inflect(word, "nomn", "sing", src)
+
+
+# the adjectives of posts the lexicon knows: a tie between two readings goes to them
+# ("временного управляющего" is "временный управляющий", not "временной", r19_041)
+_POST_ADJECTIVES = frozenset(RECEIVER_WORDS)
 
 
 def _nominative_phrase(toks: list[Token]) -> str:

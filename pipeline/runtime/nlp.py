@@ -179,6 +179,8 @@ class Analyzer:
                 sp.normal = head
             else:
                 sp.normalize(self.morph_vocab)
+            if sp.type == "PER" and sp.normal:
+                sp.normal = surname_nominative(sp.text, sp.normal)
             first = middle = last = None
             if sp.type == "PER" and sp.normal:
                 first, middle, last = self._name_parts(sp.normal)
@@ -217,6 +219,25 @@ def _head_group(tokens: Sequence) -> int | None:
         if best not in ("ADJF", "PRTF"):
             return k + 1 if tok.pos in ("NOUN", "PROPN") or best == "NOUN" else None
     return None
+
+
+# a surname in -ов/-ев/-ин in the instrumental, and the adjective the tagger makes of it
+# ("Игорем Щёголевым" -> "Щеголевый", a fresh real page of session 19, r19_021)
+_SURNAME_INSTRUMENTAL = ("овым", "евым", "ёвым", "иным", "ыным")
+_ADJECTIVE_NORMAL = ("овый", "евый", "ёвый", "овой", "евой", "ёвой", "иный", "ыный")
+
+
+def surname_nominative(text: str, normal: str) -> str:
+    """A person's normal form with each word the tagger turned into an adjective put back as
+    the surname it is: "Щёголевым" is Щёголев, not "Щеголевый". Adjectival surnames
+    (Толстой, Островский) have other endings and are left as they are."""
+    words, said = normal.split(), text.split()
+    if len(words) != len(said):
+        return normal
+    out = [w[:-2] if w.lower().endswith(_SURNAME_INSTRUMENTAL) and n.lower().replace("ё", "е")
+           .endswith(tuple(e.replace("ё", "е") for e in _ADJECTIVE_NORMAL)) else n
+           for w, n in zip(said, words, strict=True)]
+    return " ".join(out)
 
 
 def org_head_normal(vocab, tokens: Sequence) -> str | None:  # noqa: ANN001 (MorphVocab)
