@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -332,6 +332,9 @@ class PlantMention:
     evidence: str
     start: int
     end: int
+    # the operator is the article's company, named nowhere near the phrase (_operator's
+    # last guess): _plant_not_run_by_plant may take it back
+    story_operator: bool = field(default=False, compare=False, repr=False)
 
 
 def plant_id(name: str, operator: str | None, region_code: str | None) -> str:
@@ -3007,13 +3010,26 @@ def _owner_said(sent: Sentence, ph: _Phrase) -> str | None:
 
 
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
+    return _operator_read(sent, ph, ctx)[0]
+
+
+def _from_story(sent: Sentence, ph: _Phrase, ctx: DocContext) -> bool:
+    """Whether the phrase's operator is the article's company, its sentence naming none."""
+    operator, by_story = _operator_read(sent, ph, ctx)
+    return by_story and operator is not None
+
+
+def _operator_read(sent: Sentence, ph: _Phrase, ctx: DocContext) -> tuple[str | None, bool]:
+    """The operator of a phrase, and whether it is only the article's company (no company
+    of the sentence)."""
     if (owner := _owner_said(sent, ph)) is not None:
-        return owner
+        return owner, False
     if ph.company:
-        return ph.company  # "предприятия, среди которых ОАО «Пневматика»": its own company
+        # "предприятия, среди которых ОАО «Пневматика»": its own company
+        return ph.company, False
     if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
             sent.tokens[ph.head + 1].text.lower() != "«":
-        return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
+        return owner.group(1), False  # "завод компании «Дизель»" is run by «Дизель»
     companies = _clause_companies(sent, ph) or \
         sentence_companies(sent, exclude=(ph.start, ph.end))
     if companies and (siblings := _listed_beside(sent, ph)):
@@ -3022,17 +3038,17 @@ def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
         # the article's company is no better guess for an item of such a list
         companies = [c for c in companies if c not in siblings]
         if not companies:
-            return None
-    operator = company_right_after(sent, ph.end) or \
-        (companies[0] if companies else story_company(ctx))
+            return None, False
+    local = company_right_after(sent, ph.end) or (companies[0] if companies else None)
+    operator = local or story_company(ctx)
     if operator is None or _same_name(operator, ph.name):
         # "завод «Стройберг»" of an article that writes "ООО «Стройберг»": the company of
         # its name runs it; a name the article never writes as a company's is the plant's
         # own (real news dev gold: 17 of 20 such plants have the company as operator, 32
         # of 47 others none)
         own = re.findall(r"«([^«»]+)»", ph.name)
-        return own[-1] if own and own[-1] in ctx.company_names else None
-    return operator
+        return (own[-1] if own and own[-1] in ctx.company_names else None), False
+    return operator, local is None
 
 
 # what may stand between two items of one list: a comma or "и", and the words of the next
@@ -3613,6 +3629,30 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
+    return _plant_not_run_by_plant(_find_all(analyzed, ctx))
+
+
+def _plant_not_run_by_plant(rows: list[PlantMention]) -> list[PlantMention]:
+    """A plant whose operator is only the article's company loses it when that company is
+    the name of another plant of the page ("завод «Эгида»" and "завод «АСК»", "Мещовский
+    комбинат точного литья" and a "тепличный комплекс", real news dev r1_010, r9_007, r3_021,
+    r11_023): a plant reported in its own row is not the owner of another plant. A unit
+    (a shop, a line, a production) may well be the named plant's, and keeps it."""
+    def plant(name: str) -> bool:
+        return _head_lemma(name) not in ADDED_UNITS
+
+    def named_by(company: str, name: str) -> bool:
+        return company in re.findall(r"«([^«»]+)»", name) or _same_name(company, name)
+
+    return [replace(r, operator=None, story_operator=False)
+            if r.story_operator and r.operator and plant(r.name) and any(
+                k != n and plant(o.name) and named_by(r.operator, o.name)
+                for k, o in enumerate(rows)) else r
+            for n, r in enumerate(rows)]
+
+
+def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
+    """find_plants before the operators are read against the other rows."""
     _stated_status.cache_clear()  # the memo holds one document's sentences at a time
     quiet: list[tuple[Sentence, _Phrase]] = []
     if not analyzed.headline:
@@ -3794,6 +3834,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 region=_phrase_region(ph, regions, sent, ctx), status=st,
                 event_date=event_date, event_year=event_year,
                 evidence=sent.text, start=ph.start, end=ph.end,
+                story_operator=_from_story(sent, ph, ctx),
             ))
     _building_begun_after(out, kept, sentences, statuses, found)
     _units_of_named(out, kept, sentences)
