@@ -488,3 +488,12 @@ def test_unit_keeps_the_story_company_named_by_a_plant():
                    "Завод «Зарница» наращивает выпуск. "
                    "В следующем году в Курской области откроют цех по производству картона.")
     assert [p.operator for p in found] == [None, "Зарница"]
+
+
+# a sentence written for the test: the quoted name of another plant of the sentence is not
+# the owner of the plant listed after it
+def test_other_plants_name_is_not_the_operator():
+    found = plants("Губернатор напомнил, что в Ростовской области в этом году открыли завод "
+                   "«Вектор» по производству компьютеров, завод «Орбита», занятый изготовлением "
+                   "утеплителя, а также завод по производству кирпича.")
+    assert [(p.name, p.operator) for p in found][-1] == ("завод по производству кирпича", None)

@@ -3039,6 +3039,13 @@ def _operator_read(sent: Sentence, ph: _Phrase, ctx: DocContext) -> tuple[str | 
         companies = [c for c in companies if c not in siblings]
         if not companies:
             return None, False
+    if companies and _head_lemma(ph.name) not in ADDED_UNITS:
+        # "завод «Бештау» по производству компьютеров, …, также завод по производству
+        # баранины" (real news dev r17_001, r5_020): the name of another plant of the
+        # sentence is that plant's, not this plant's owner
+        others = _other_plant_names(sent, ph)
+        companies = [c for c in companies
+                     if not any(_same_name(c, f"завод «{q}»") for q in others)]
     local = company_right_after(sent, ph.end) or (companies[0] if companies else None)
     operator = local or story_company(ctx)
     if operator is None or _same_name(operator, ph.name):
@@ -3054,6 +3061,20 @@ def _operator_read(sent: Sentence, ph: _Phrase, ctx: DocContext) -> tuple[str | 
 # what may stand between two items of one list: a comma or "и", and the words of the next
 # item (no verb, no bracket, no clause break)
 _LIST_GAP = re.compile(r"[^()\[\];:—–.!?]*?(?:,|\sи\s)[^()\[\];:—–.!?]*")
+
+
+# a facility noun and the quoted name right after it: "завод «Бештау»", "шинного завода
+# «Кордиант Ульяновск»"
+_PLANT_AND_NAME = re.compile(r"([а-яёА-ЯЁ-]+)\s*[«\"“]([^«»\"“”]{2,60})[»\"”]")
+
+
+def _other_plant_names(sent: Sentence, ph: _Phrase) -> list[str]:
+    """The quoted names of the sentence's other plants (a plant noun right before them, no
+    unit's), outside the phrase."""
+    lo, hi = ph.start - sent.start, ph.end - sent.start
+    return [m.group(2) for m in _PLANT_AND_NAME.finditer(sent.text)
+            if not lo <= m.start(2) < hi and _head_lemma(m.group(1)) in FACILITY_HEADS
+            and _head_lemma(m.group(1)) not in ADDED_UNITS]
 
 
 def _listed_beside(sent: Sentence, ph: _Phrase) -> set[str]:
