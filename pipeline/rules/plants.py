@@ -2571,6 +2571,7 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
             covered.update(range(i, kinds[0].covers if kinds else i))
             found.extend(kinds)
             continue
+        phrase = _processing_and_making(sent, phrase)
         covered.update(range(i, phrase.covers))
         found.append(phrase)
         for more in _listed_products(sent, phrase):
@@ -2592,6 +2593,33 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     if found and _described(sent):
         found[0].again = True
     return [p for p in found if not _listed_part(sent, p)]
+
+
+# "по переработке X и производству Y": a processing and the making of its output
+_PROCESSING = frozenset({"переработка", "обработка"})
+_MAKING = frozenset({"производство", "выпуск", "изготовление"})
+
+
+def _processing_and_making(sent: Sentence, ph: _Phrase) -> _Phrase:
+    """One plant that processes one thing and makes another ("комплекс по переработке
+    нефтяного сырья и производству полиэтилена", "завода по переработке макулатуры и
+    производству эко тары", real news dev r5_025, r2_044: one row in the gold each, named
+    so, its product the output): the making after "и" is the phrase's second complement,
+    not a plant of its own (a dative noun, governed by the same "по")."""
+    toks = sent.tokens
+    k = ph.covers
+    if not (0 < k + 1 < len(toks)) or toks[k].text.lower() != "и" or \
+            _lem(toks[k + 1]) not in _MAKING or toks[k + 1].case != "Dat":
+        return ph
+    po = next((j for j in range(ph.head + 1, k) if toks[j].text.lower() == "по"), None)
+    if po is None or po + 1 >= k or _lem(toks[po + 1]) not in _PROCESSING:
+        return ph
+    second = _phrase_at(sent, k + 1)
+    if second is None or not second.product or second.end <= ph.end:
+        return ph
+    name = ph.name + sent.text[ph.end - sent.start:second.end - sent.start]
+    return replace(ph, name=name, product=second.product, end=second.end,
+                   covers=max(ph.covers, second.covers))
 
 
 def _described(sent: Sentence) -> bool:
