@@ -471,3 +471,29 @@ def test_a_headline_s_production_whose_product_the_body_names_is_the_body_s_plan
                    "целлюлозный комбинат «Вятка» запустил вторую очередь. Об этом сообщили "
                    "в правительстве области.")
     assert len(found) == 2, [(f.name, f.status) for f in found]
+
+
+# sentences written for the test: the article's company is the name of a plant reported in a
+# row of its own; another plant of the page is not run by it, a unit of the page may be
+def test_plant_named_by_the_story_company_runs_no_other_plant():
+    found = plants("В Курской области запустили завод «Зарница» по выпуску упаковки. "
+                   "Завод «Зарница» наращивает выпуск. "
+                   "В следующем году в Курской области построят кирпичный завод.")
+    assert [(p.name, p.operator) for p in found] == [
+        ("завод «Зарница»", None), ("кирпичный завод", None)]
+
+
+def test_unit_keeps_the_story_company_named_by_a_plant():
+    found = plants("В Курской области запустили завод «Зарница» по выпуску упаковки. "
+                   "Завод «Зарница» наращивает выпуск. "
+                   "В следующем году в Курской области откроют цех по производству картона.")
+    assert [p.operator for p in found] == [None, "Зарница"]
+
+
+# a sentence written for the test: the quoted name of another plant of the sentence is not
+# the owner of the plant listed after it
+def test_other_plants_name_is_not_the_operator():
+    found = plants("Губернатор напомнил, что в Ростовской области в этом году открыли завод "
+                   "«Вектор» по производству компьютеров, завод «Орбита», занятый изготовлением "
+                   "утеплителя, а также завод по производству кирпича.")
+    assert [(p.name, p.operator) for p in found][-1] == ("завод по производству кирпича", None)

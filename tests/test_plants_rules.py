@@ -134,6 +134,10 @@ PO_PHRASES = [
      [("мощность по выпуску кормов", "корма", "launched")]),
     # "мощности" without "по выпуску X" is capacity, not a facility
     ("В Самаре запустили новые мощности.", []),
+    # written for the test: processing and the making of its output are one plant, whose
+    # product is the output
+    ("В Туле в 2026 году построят завод по переработке молока и производству сыра.",
+     [("завод по переработке молока и производству сыра", "сыр", "planned")]),
 ]
 
 

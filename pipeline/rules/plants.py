@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -332,6 +332,9 @@ class PlantMention:
     evidence: str
     start: int
     end: int
+    # the operator is the article's company, named nowhere near the phrase (_operator's
+    # last guess): _plant_not_run_by_plant may take it back
+    story_operator: bool = field(default=False, compare=False, repr=False)
 
 
 def plant_id(name: str, operator: str | None, region_code: str | None) -> str:
@@ -2576,6 +2579,7 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
             covered.update(range(i, kinds[0].covers if kinds else i))
             found.extend(kinds)
             continue
+        phrase = _processing_and_making(sent, phrase)
         covered.update(range(i, phrase.covers))
         found.append(phrase)
         for more in _listed_products(sent, phrase):
@@ -2597,6 +2601,33 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     if found and _described(sent):
         found[0].again = True
     return [p for p in found if not _listed_part(sent, p)]
+
+
+# "по переработке X и производству Y": a processing and the making of its output
+_PROCESSING = frozenset({"переработка", "обработка"})
+_MAKING = frozenset({"производство", "выпуск", "изготовление"})
+
+
+def _processing_and_making(sent: Sentence, ph: _Phrase) -> _Phrase:
+    """One plant that processes one thing and makes another ("комплекс по переработке
+    нефтяного сырья и производству полиэтилена", "завода по переработке макулатуры и
+    производству эко тары", real news dev r5_025, r2_044: one row in the gold each, named
+    so, its product the output): the making after "и" is the phrase's second complement,
+    not a plant of its own (a dative noun, governed by the same "по")."""
+    toks = sent.tokens
+    k = ph.covers
+    if not (0 < k + 1 < len(toks)) or toks[k].text.lower() != "и" or \
+            _lem(toks[k + 1]) not in _MAKING or toks[k + 1].case != "Dat":
+        return ph
+    po = next((j for j in range(ph.head + 1, k) if toks[j].text.lower() == "по"), None)
+    if po is None or po + 1 >= k or _lem(toks[po + 1]) not in _PROCESSING:
+        return ph
+    second = _phrase_at(sent, k + 1)
+    if second is None or not second.product or second.end <= ph.end:
+        return ph
+    name = ph.name + sent.text[ph.end - sent.start:second.end - sent.start]
+    return replace(ph, name=name, product=second.product, end=second.end,
+                   covers=max(ph.covers, second.covers))
 
 
 def _described(sent: Sentence) -> bool:
@@ -3015,13 +3046,26 @@ def _owner_said(sent: Sentence, ph: _Phrase) -> str | None:
 
 
 def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
+    return _operator_read(sent, ph, ctx)[0]
+
+
+def _from_story(sent: Sentence, ph: _Phrase, ctx: DocContext) -> bool:
+    """Whether the phrase's operator is the article's company, its sentence naming none."""
+    operator, by_story = _operator_read(sent, ph, ctx)
+    return by_story and operator is not None
+
+
+def _operator_read(sent: Sentence, ph: _Phrase, ctx: DocContext) -> tuple[str | None, bool]:
+    """The operator of a phrase, and whether it is only the article's company (no company
+    of the sentence)."""
     if (owner := _owner_said(sent, ph)) is not None:
-        return owner
+        return owner, False
     if ph.company:
-        return ph.company  # "предприятия, среди которых ОАО «Пневматика»": its own company
+        # "предприятия, среди которых ОАО «Пневматика»": its own company
+        return ph.company, False
     if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
             sent.tokens[ph.head + 1].text.lower() != "«":
-        return owner.group(1)  # "завод компании «Дизель»" is run by «Дизель»
+        return owner.group(1), False  # "завод компании «Дизель»" is run by «Дизель»
     companies = _clause_companies(sent, ph) or \
         sentence_companies(sent, exclude=(ph.start, ph.end))
     if companies and (siblings := _listed_beside(sent, ph)):
@@ -3030,22 +3074,43 @@ def _operator(sent: Sentence, ph: _Phrase, ctx: DocContext) -> str | None:
         # the article's company is no better guess for an item of such a list
         companies = [c for c in companies if c not in siblings]
         if not companies:
-            return None
-    operator = company_right_after(sent, ph.end) or \
-        (companies[0] if companies else story_company(ctx))
+            return None, False
+    if companies and _head_lemma(ph.name) not in ADDED_UNITS:
+        # "завод «Бештау» по производству компьютеров, …, также завод по производству
+        # баранины" (real news dev r17_001, r5_020): the name of another plant of the
+        # sentence is that plant's, not this plant's owner
+        others = _other_plant_names(sent, ph)
+        companies = [c for c in companies
+                     if not any(_same_name(c, f"завод «{q}»") for q in others)]
+    local = company_right_after(sent, ph.end) or (companies[0] if companies else None)
+    operator = local or story_company(ctx)
     if operator is None or _same_name(operator, ph.name):
         # "завод «Стройберг»" of an article that writes "ООО «Стройберг»": the company of
         # its name runs it; a name the article never writes as a company's is the plant's
         # own (real news dev gold: 17 of 20 such plants have the company as operator, 32
         # of 47 others none)
         own = re.findall(r"«([^«»]+)»", ph.name)
-        return own[-1] if own and own[-1] in ctx.company_names else None
-    return operator
+        return (own[-1] if own and own[-1] in ctx.company_names else None), False
+    return operator, local is None
 
 
 # what may stand between two items of one list: a comma or "и", and the words of the next
 # item (no verb, no bracket, no clause break)
 _LIST_GAP = re.compile(r"[^()\[\];:—–.!?]*?(?:,|\sи\s)[^()\[\];:—–.!?]*")
+
+
+# a facility noun and the quoted name right after it: "завод «Бештау»", "шинного завода
+# «Кордиант Ульяновск»"
+_PLANT_AND_NAME = re.compile(r"([а-яёА-ЯЁ-]+)\s*[«\"“]([^«»\"“”]{2,60})[»\"”]")
+
+
+def _other_plant_names(sent: Sentence, ph: _Phrase) -> list[str]:
+    """The quoted names of the sentence's other plants (a plant noun right before them, no
+    unit's), outside the phrase."""
+    lo, hi = ph.start - sent.start, ph.end - sent.start
+    return [m.group(2) for m in _PLANT_AND_NAME.finditer(sent.text)
+            if not lo <= m.start(2) < hi and _head_lemma(m.group(1)) in FACILITY_HEADS
+            and _head_lemma(m.group(1)) not in ADDED_UNITS]
 
 
 def _listed_beside(sent: Sentence, ph: _Phrase) -> set[str]:
@@ -3621,6 +3686,30 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
+    return _plant_not_run_by_plant(_find_all(analyzed, ctx))
+
+
+def _plant_not_run_by_plant(rows: list[PlantMention]) -> list[PlantMention]:
+    """A plant whose operator is only the article's company loses it when that company is
+    the name of another plant of the page ("завод «Эгида»" and "завод «АСК»", "Мещовский
+    комбинат точного литья" and a "тепличный комплекс", real news dev r1_010, r9_007, r3_021,
+    r11_023): a plant reported in its own row is not the owner of another plant. A unit
+    (a shop, a line, a production) may well be the named plant's, and keeps it."""
+    def plant(name: str) -> bool:
+        return _head_lemma(name) not in ADDED_UNITS
+
+    def named_by(company: str, name: str) -> bool:
+        return company in re.findall(r"«([^«»]+)»", name) or _same_name(company, name)
+
+    return [replace(r, operator=None, story_operator=False)
+            if r.story_operator and r.operator and plant(r.name) and any(
+                k != n and plant(o.name) and named_by(r.operator, o.name)
+                for k, o in enumerate(rows)) else r
+            for n, r in enumerate(rows)]
+
+
+def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
+    """find_plants before the operators are read against the other rows."""
     _stated_status.cache_clear()  # the memo holds one document's sentences at a time
     quiet: list[tuple[Sentence, _Phrase]] = []
     if not analyzed.headline:
@@ -3802,6 +3891,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
                 region=_phrase_region(ph, regions, sent, ctx), status=st,
                 event_date=event_date, event_year=event_year,
                 evidence=sent.text, start=ph.start, end=ph.end,
+                story_operator=_from_story(sent, ph, ctx),
             ))
     _building_begun_after(out, kept, sentences, statuses, found)
     _units_of_named(out, kept, sentences)

@@ -147,7 +147,8 @@ def _extract(doc: RawDocument, analyzed: AnalyzedText) -> list[dict[str, Any]]:
     plants = find_plants(analyzed, ctx)
     for p in plants:
         attrs = _one_spelling({k: v for k, v in asdict(p).items()
-                               if k not in ("start", "end", "region")}, "operator", names)
+                               if k not in ("start", "end", "region", "story_operator")},
+                              "operator", names)
         attrs["region"] = p.region.name if p.region else None
         attrs["region_code"] = p.region.code if p.region else None
         recs.append(_record(did, "plant", _sentence_index(analyzed, p.start), p.start, p.end,
