@@ -2598,3 +2598,14 @@ def test_a_threat_is_no_event(text, status):
 ])
 def test_a_dated_participle_describes_the_past(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+# --- an item of a list after a colon has the status of its own verb (session 19) -------------
+
+def test_an_item_after_a_colon_takes_its_own_verb():
+    """Written for the test, after a fresh real page of session 19 (r19_040): the noun of the
+    introduction ("создание инфраструктуры") is not what happened to the plant listed after
+    the colon; its own verb is."""
+    rows = plants("Компания вложила средства в создание инфраструктуры: построен и введен в "
+                  "эксплуатацию маслоэкстракционный завод в Калининградской области.")
+    assert [r[2] for r in rows] == ["launched"], rows

@@ -3165,6 +3165,7 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
         return "under_construction" if _works_going_on(toks) else "expanded"
     st = _named_status(sent, ph, si, statuses, found) if ph.named else \
         _governing_event(toks, ph, statuses[si]) or status
+    st = _listed_after_colon(sent, ph) or st
     if not ph.named and _cuts_staff(sent) and _leads(si, found):
         # the lead plant whose own sentence only cuts jobs: its story tells its stop
         st = _story_after(si, statuses, found) or st
@@ -3181,6 +3182,24 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
             or statuses[si] == "launched" and _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
+
+
+def _listed_after_colon(sent: Sentence, ph: _Phrase) -> str | None:
+    """The status of the item the phrase stands in, after a colon that opens a list of what
+    was done ("осуществлены инвестиции в создание инфраструктуры: построен и введен в
+    эксплуатацию маслоэкстракционный завод, морской терминал …", a fresh real page of
+    session 19, r19_040): the item's own verb, not the introduction's noun; None when the
+    phrase follows no colon or its item states nothing."""
+    toks = sent.tokens
+    k = next((j for j, t in enumerate(toks) if t.start >= ph.start), len(toks))
+    colon = next((j for j in range(k - 1, -1, -1) if toks[j].text == ":"), None)
+    if colon is None or not any(STATUS_LEMMAS.get(_lem(t)) for t in toks[:colon]):
+        return None
+    end = next((j for j in range(k, len(toks)) if toks[j].text in (";", ":")), len(toks))
+    item = toks[colon + 1:end]
+    if not item:
+        return None
+    return _read_status(item, sent.text[item[0].start - sent.start:item[-1].end - sent.start])
 
 
 def _bare_production(toks: list[Token]) -> bool:
