@@ -2609,3 +2609,10 @@ def test_an_item_after_a_colon_takes_its_own_verb():
     rows = plants("Компания вложила средства в создание инфраструктуры: построен и введен в "
                   "эксплуатацию маслоэкстракционный завод в Калининградской области.")
     assert [r[2] for r in rows] == ["launched"], rows
+
+
+def test_a_dairy_complex_is_a_facility():
+    """Written for the test, after a fresh real page of session 19 (r19_005): "молочный"
+    names a branch of processing, so a "комплекс" with it is a facility."""
+    rows = plants("В Пензенской области построен молочный комплекс на 3600 коров.")
+    assert [r[0] for r in rows] == ["молочный комплекс"], rows
