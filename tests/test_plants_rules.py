@@ -2626,3 +2626,20 @@ def test_plants_named_on_a_page_with_no_event_are_its_subject(text, expected):
 def test_a_plural_head_with_towns_is_one_plant_in_each(text, expected):
     """Written for the tests (session 19)."""
     assert [name for name, _, _ in plants(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r17_029: a company named as the place of a
+    # stop of its works, in a sentence naming no facility, is its plant
+    ("На тульском «Тулмаше», где сборка станков остановлена, ввели четырёхдневку.",
+     [("предприятие «Тулмаш»", None, "suspended")]),
+    # written for the test, after real news dev r11_018: new units built at it extend it
+    ("За год на «Тулмаше» построили два новых корпуса.",
+     [("предприятие «Тулмаш»", None, "expanded")]),
+    # written for the test: a region is no company, nor is a meeting an event of works
+    ("На Урале остановлена сборка автомобилей.", []),
+    ("На «Тулмаше» прошло собрание.", []),
+])
+def test_a_company_as_the_place_of_its_works_event_is_a_plant(text, expected):
+    """Written for the tests (session 19)."""
+    assert plants(text) == expected

@@ -2503,6 +2503,51 @@ def _company_stops_works(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
                            stated=_COMPANY_STOPS[_lem(toks[k])]))
     return out
 
+def _company_as_place(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
+    """A company named as the place of an event of its works in a sentence that names no
+    facility ("На калининградском «Автоторе», где сборка автомобилей также остановлена", "За
+    год на "Курганприборе" построили 3 новых корпуса", real news dev r17_029, r11_018): the
+    company's plant, "предприятие «X»" (suspended or closed by a stop of its works; expanded
+    by new units). The name is quoted, or spelled as a company's ("АвтоВАЗе"), so "на Урале"
+    is no company."""
+    if found:
+        return []
+    toks = sent.tokens
+    status = sentence_status(sent)
+    lemmas = {_lem(t) for t in toks}
+    if status in ("suspended", "closed"):
+        if not lemmas & (_WORKS_OBJECTS | {"сборка"}):
+            return []
+    elif status in ("launched", "expanded"):
+        if not lemmas & _PLANT_UNITS:
+            return []
+        status = "expanded"  # a new unit at a company that works
+    else:
+        return []
+    for k, t in enumerate(toks[:-1]):
+        if t.text.lower() != "на":
+            continue
+        j = k + 1
+        if toks[j].pos == "ADJ" and toks[j].text.islower() and _TOPONYM_ADJ.search(toks[j].text):
+            j += 1  # "на калининградском «Автоторе»"
+        if j < len(toks) and toks[j].text in _LEGAL_FORMS:
+            continue  # "остановка производства на ООО "ЧТЗ-Уралтрак"" (real news dev r9_004):
+            # a company's formal name, the plant is named in full elsewhere
+        quoted = j < len(toks) and toks[j].text in "«\"“"
+        j += quoted
+        if j >= len(toks) or toks[j].pos not in ("PROPN", "NOUN") or \
+                not toks[j].text[:1].isupper():
+            continue
+        word = toks[j].text
+        if not quoted and not any(c.isupper() for c in word[1:]) or \
+                quoted and not (j + 1 < len(toks) and toks[j + 1].text in "»\"”"):
+            continue  # "на Урале"; a quote of several words is no short name
+        lem = _lem(toks[j])
+        name = word[:len(lem)] if word.lower().replace("ё", "е").startswith(lem) else word
+        return [_Phrase(t.start, toks[j].end, f"предприятие «{name}»", None, j, True, False,
+                        lemma="предприятие", company=name, stated=status)]
+    return []
+
 
 def _objects_named(toks: list[Token], spans: list[tuple[int, int, int]], action: str
                    ) -> tuple[str, str]:
@@ -2652,6 +2697,7 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     found.extend(_project_of_making(sent, covered, found))
     found.extend(_listed_companies(sent, found))
     found.extend(_company_stops_works(sent, found))
+    found.extend(_company_as_place(sent, found))
     if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
         found.append(earlier)
     if not _named_plant_acts(sent, found) and \
