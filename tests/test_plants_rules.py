@@ -2304,9 +2304,12 @@ def test_a_reporting_outlet_is_no_operator(text, operators):
     # ... not the works of something else, nor a company after a preposition
     ("В Тульской области сеть «Тулторг» приостановила работу магазинов.", []),
     ("В Туле у «Тулпласта» приостановили работу.", []),
-    # ... nor a plant the page names in full with the company's short name (after r7_003)
+    # ... nor a plant the page names in full with the company's short name (after r7_003):
+    # no "предприятие «ЕХЗ»"; the plant told of by its name is the page's subject (session
+    # 19, test_plants_named_on_a_page_with_no_event_are_its_subject)
     ("В Тульской области руководство Ефремовского химического завода (ЕХЗ) объявило о "
-     "продлении простоя. ЕХЗ приостановил производство еще 17 мая.", []),
+     "продлении простоя. ЕХЗ приостановил производство еще 17 мая.",
+     [("Ефремовский химический завод", None, "unknown")]),
 ])
 def test_a_company_stopping_its_works_is_a_plant(text, expected):
     assert plants(text) == expected
@@ -2616,3 +2619,54 @@ def test_a_dairy_complex_is_a_facility():
     names a branch of processing, so a "комплекс" with it is a facility."""
     rows = plants("В Пензенской области построен молочный комплекс на 3600 коров.")
     assert [r[0] for r in rows] == ["молочный комплекс"], rows
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r17_011, r7_008, r11_008: a page that tells no
+    # event of any plant but names plants by their own names is about them: unknown
+    ("Евросоюз включил в санкционный список Тульский оружейный завод и Тульский патронный "
+     "завод. Речь идёт о Тульском оружейном заводе и Тульском патронном заводе.",
+     [("Тульский оружейный завод", None, "unknown"), ("Тульский патронный завод", None,
+                                                        "unknown")]),
+    # written for the test, after fresh f_047: the plant named again by its place adjective
+    # alone is the same plant
+    ("Возрождение Кизлярского консервного завода стало событием года. Весь урожай "
+     "переработают на Кизлярском заводе.", [("Кизлярский консервный завод", None, "unknown")]),
+    # written for the test, after real news dev r17_007: an adjective that is no place
+    # names no plant
+    ("Предыдущий завод существует двадцать лет.", []),
+])
+def test_plants_named_on_a_page_with_no_event_are_its_subject(text, expected):
+    """Written for the tests (session 19)."""
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r10_010: a plural head with its kind, then
+    # the towns of its plants: one plant in each town
+    ("Компания «Лесстрой» строит лесопильные заводы в Кондопоге и в Сегеже.",
+     ["лесопильный завод в Кондопоге", "лесопильный завод в Сегеже"]),
+    # written for the test, after real news dev r17_028: with its owner instead of a kind
+    ("На неделю остановятся конвейеры заводов Соллерс в Елабуге и Ульяновске.",
+     ["завод Соллерс в Елабуге", "завод Соллерс в Ульяновске"]),
+])
+def test_a_plural_head_with_towns_is_one_plant_in_each(text, expected):
+    """Written for the tests (session 19)."""
+    assert [name for name, _, _ in plants(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r17_029: a company named as the place of a
+    # stop of its works, in a sentence naming no facility, is its plant
+    ("На тульском «Тулмаше», где сборка станков остановлена, ввели четырёхдневку.",
+     [("предприятие «Тулмаш»", None, "suspended")]),
+    # written for the test, after real news dev r11_018: new units built at it extend it
+    ("За год на «Тулмаше» построили два новых корпуса.",
+     [("предприятие «Тулмаш»", None, "expanded")]),
+    # written for the test: a region is no company, nor is a meeting an event of works
+    ("На Урале остановлена сборка автомобилей.", []),
+    ("На «Тулмаше» прошло собрание.", []),
+])
+def test_a_company_as_the_place_of_its_works_event_is_a_plant(text, expected):
+    """Written for the tests (session 19)."""
+    assert plants(text) == expected

@@ -269,7 +269,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
-    global _TELLING, _PROGRESS
+    global _TELLING, _PROGRESS, _PAYMENTS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -287,6 +287,7 @@ def _load_change_words() -> None:
     _PETITIONS = lexicon.words(words, role="petition")
     _RECEIVERSHIP = lexicon.words(words, role="receivership")
     _BANKRUPTCY = lexicon.words(words, role="bankruptcy_word")
+    _PAYMENTS = lexicon.words(words, role="payment_word")
     _DEADLINE_ADJECTIVES = lexicon.words(words, role="deadline_adjective")
     _AGREEMENTS = lexicon.words(words, role="agreement_word")
     _APPROVALS = lexicon.words(words, role="approval_word")
@@ -1367,6 +1368,7 @@ class _Phrase:
     company: str | None = None  # the company a listed plant is named by (_listed_companies)
     again: bool = False  # "Это первое предприятие, …": the plant just told (_described)
     stated: str | None = None  # the status its own verb states (_company_stops_works)
+    at: int | None = None  # the offset of its own place (_plural_heads_in_places)
 
 
 def _adj_nom(tok: Token, proper: bool, head: str) -> str:
@@ -2157,6 +2159,76 @@ def _plural_heads_making(sent: Sentence, covered: set[int], before: Sentence | N
     return out
 
 
+def _plural_heads_in_places(sent: Sentence, covered: set[int]) -> list[_Phrase]:
+    """A plural head with a kind or an owner of its own and no product, then the places of
+    its plants ("строит лесопильные заводы в Суоярви и в Пиндушах", "конвейеры заводов
+    АВТОВАЗ в Тольятти и Ижевске временно приостановят работу", real news dev r10_010,
+    r17_028): one plant in each place, named with it ("лесопильный завод в Суоярви", "завод
+    АВТОВАЗ в Ижевске", as the annotators did). A bare plural ("двух заводов в Белгородской
+    и Ульяновской областях") says too little of what the plants are to be rows."""
+    toks = sent.tokens
+    out: list[_Phrase] = []
+    places = None
+    for i, t in enumerate(toks):
+        if i in covered or t.pos != "NOUN" or t.feats.get("Number") != "Plur" or \
+                _lem(t) not in FACILITY_HEADS or _lem(t) in WEAK_HEADS or \
+                i > 0 and toks[i - 1].text.lower() == "по":
+            continue
+        adjs, prev = _adjectives_before(toks, i)
+        if prev is not None and prev.pos == "NOUN" and _lem(prev) not in _PLANT_PARTS and \
+                _governed_away(sent, t, prev) or \
+                any(_lem(x) in _ANAPHORS for x in [*adjs, *([prev] if prev else [])]):
+            continue  # "продукция заводов в …", "эти заводы": no plants of their own
+        kind = [a for a in adjs if a.lemma not in NON_NAME_ADJECTIVES
+                and not find_regions(a.text) and not _participle(a)]
+        j = i + 1
+        owner = []
+        while j < len(toks) and toks[j].text[:1].isupper() and toks[j].pos in ("PROPN", "NOUN"):
+            owner.append(toks[j])  # "заводов АВТОВАЗ"
+            j += 1
+        if not kind and not owner or j + 3 >= len(toks) or toks[j].text.lower() != "в":
+            continue
+        if places is None:
+            places = find_regions(sent.text)
+        spots = _listed_places(sent, j, places)
+        if len(spots) < 2:
+            continue
+        head = _head_nominative(t)
+        words = [_adj_nom(a, False, head) for a in kind] + [head] + [x.text for x in owner]
+        for start, end, at in spots:
+            name = " ".join([*words, "в", sent.text[start - sent.start:end - sent.start]])
+            out.append(_Phrase(t.start if not out else start, end, name.replace("ё", "е"),
+                               None, i, False, False, lemma=_lem(t), covers=i + 1, at=at))
+        covered.update(range(i, j))
+    return out
+
+
+def _listed_places(sent: Sentence, j: int, places: list[RegionMention]
+                   ) -> list[tuple[int, int, int]]:
+    """The places "в X и (в) Y" from token j ("в"): (start, end, offset after) of each place,
+    a capitalised word, at least one of them a place the gazetteer knows ("в Суоярви и в
+    Пиндушах"); [] when the list is not one of places."""
+    toks = sent.tokens
+    spots: list[tuple[int, int, int]] = []
+    known = False
+    k = j
+    while k < len(toks):
+        if toks[k].text.lower() == "в":
+            k += 1
+        if k >= len(toks) or not toks[k].text[:1].isupper() or \
+                toks[k].pos not in ("PROPN", "NOUN", "ADJ"):
+            return []
+        place = toks[k]
+        off = place.start - sent.start
+        known = known or any(m.start <= off < m.end for m in places)
+        spots.append((place.start, place.end, place.end))
+        k += 1
+        if k + 1 < len(toks) and toks[k].text.lower() in ("и", ","):
+            k += 1
+            continue
+        break
+    return spots if known else []
+
 # a company of a list: a quoted name (one level of nested quotes), or a name of capitalised
 # words with no quotes ("БС Процессинг", "АЛУ-ПРО"); a list whose names follow legal forms is
 # cut at each form, as such lists leave quotes unclosed ("ПАО «Завод «Симферопольсельмаш», …")
@@ -2442,6 +2514,51 @@ def _company_stops_works(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
                            stated=_COMPANY_STOPS[_lem(toks[k])]))
     return out
 
+def _company_as_place(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
+    """A company named as the place of an event of its works in a sentence that names no
+    facility ("На калининградском «Автоторе», где сборка автомобилей также остановлена", "За
+    год на "Курганприборе" построили 3 новых корпуса", real news dev r17_029, r11_018): the
+    company's plant, "предприятие «X»" (suspended or closed by a stop of its works; expanded
+    by new units). The name is quoted, or spelled as a company's ("АвтоВАЗе"), so "на Урале"
+    is no company."""
+    if found:
+        return []
+    toks = sent.tokens
+    status = sentence_status(sent)
+    lemmas = {_lem(t) for t in toks}
+    if status in ("suspended", "closed"):
+        if not lemmas & (_WORKS_OBJECTS | {"сборка"}):
+            return []
+    elif status in ("launched", "expanded"):
+        if not lemmas & _PLANT_UNITS:
+            return []
+        status = "expanded"  # a new unit at a company that works
+    else:
+        return []
+    for k, t in enumerate(toks[:-1]):
+        if t.text.lower() != "на":
+            continue
+        j = k + 1
+        if toks[j].pos == "ADJ" and toks[j].text.islower() and _TOPONYM_ADJ.search(toks[j].text):
+            j += 1  # "на калининградском «Автоторе»"
+        if j < len(toks) and toks[j].text in _LEGAL_FORMS:
+            continue  # "остановка производства на ООО "ЧТЗ-Уралтрак"" (real news dev r9_004):
+            # a company's formal name, the plant is named in full elsewhere
+        quoted = j < len(toks) and toks[j].text in "«\"“"
+        j += quoted
+        if j >= len(toks) or toks[j].pos not in ("PROPN", "NOUN") or \
+                not toks[j].text[:1].isupper():
+            continue
+        word = toks[j].text
+        if not quoted and not any(c.isupper() for c in word[1:]) or \
+                quoted and not (j + 1 < len(toks) and toks[j + 1].text in "»\"”"):
+            continue  # "на Урале"; a quote of several words is no short name
+        lem = _lem(toks[j])
+        name = word[:len(lem)] if word.lower().replace("ё", "е").startswith(lem) else word
+        return [_Phrase(t.start, toks[j].end, f"предприятие «{name}»", None, j, True, False,
+                        lemma="предприятие", company=name, stated=status)]
+    return []
+
 
 def _objects_named(toks: list[Token], spans: list[tuple[int, int, int]], action: str
                    ) -> tuple[str, str]:
@@ -2588,9 +2705,11 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
         if (other := _coordinated_adjective(sent, phrase)) is not None:
             found.insert(len(found) - 1, other)
     found.extend(_plural_heads_making(sent, covered, before))
+    found.extend(_plural_heads_in_places(sent, covered))
     found.extend(_project_of_making(sent, covered, found))
     found.extend(_listed_companies(sent, found))
     found.extend(_company_stops_works(sent, found))
+    found.extend(_company_as_place(sent, found))
     if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
         found.append(earlier)
     if not _named_plant_acts(sent, found) and \
@@ -3139,7 +3258,8 @@ def _phrase_region(ph: _Phrase, regions: list[RegionMention], sent: Sentence,
     if ph.place and not regions and (ctx.region is None or find_regions(ph.place)):
         # a town's adjective ("Волжский") does not override the article's region
         return region_of_place_adjective(ph.place) or region
-    return _nearest_region(regions, ph.start - sent.start) or region
+    offset = ph.at if ph.at is not None else ph.start
+    return _nearest_region(regions, offset - sent.start) or region
 
 
 def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
@@ -3275,17 +3395,19 @@ def _clause_of(toks: list[Token], k: int) -> list[Token]:
 
 
 def _same_as_kept(kept: list[tuple[int, _Phrase]], si: int, ph: _Phrase) -> int | None:
-    """The row of a facility already read that this phrase names again."""
+    """The row of a facility already read that this phrase names again (not one of the
+    plants in other towns its own plural head placed: _plural_heads_in_places)."""
     if ph.another:
         return None
     if ph.again and kept:
         return len(kept) - 1
     return next((k for k, (ksi, kp) in enumerate(kept)
-                 if kp.name == ph.name or
+                 if not (ksi == si and kp.at is not None and ph.at is not None) and (
+                 kp.name == ph.name or
                  (ksi != si and _content(kp) & _content(ph) and not _told_apart(kp, ph)) or
                  _compound_of(kp, ph) or _compound_of(ph, kp) or
                  _compound_stem_of(kp, ph) or _compound_stem_of(ph, kp) or
-                 (" " not in ph.name and kp.lemma == ph.lemma)), None)
+                 (" " not in ph.name and kp.lemma == ph.lemma))), None)
 
 
 def _owner_named_twin(kept: list[tuple[int, _Phrase]], out: list[PlantMention], ph: _Phrase,
@@ -3320,8 +3442,9 @@ def _run_by_kept(kept: list[tuple[int, _Phrase]], out: list[PlantMention], ph: _
     выпуску … труб"; "Верхнесалдинский металлургический завод, который … считался крупнейшим
     передельным заводом"). One with another event is a second plant of the company; a plant
     with a product of its own is not named by its company alone ("завод «Бештау» по
-    производству компьютеров", "… завод по производству баранины")."""
-    if operator is None or ph.named or "«" in ph.name:
+    производству компьютеров", "… завод по производству баранины"), nor is one of the
+    plants a plural head places one in each town ("заводов АВТОВАЗ в Тольятти и Ижевске")."""
+    if operator is None or ph.named or "«" in ph.name or ph.at is not None:
         return None
     status = told[0] if told is not None else None
     return next((n for n, (_, kp) in enumerate(kept)
@@ -3977,19 +4100,82 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
     """A page that tells no event of any plant but names a company that is a plant ("выпуск
     кирпича осуществляет ООО «Ухтинский завод глиняного кирпича»", "На АО «Научно-
     производственное предприятие «Радиосвязь»» представили разработки", real news dev
-    r10_008, r3_008): that plant is the page's subject, status unknown (annotation rules:
-    the plant is the subject but nothing happened to it). Only the first such company, and
-    only a name right after a legal form and its quote: a plant merely mentioned by its
-    place adjective ("Омский НПЗ перечислил налоги", written corpus 063) is no subject."""
+    r10_008, r3_008), or plants by their own names ("включили в санкционный список …
+    Новосибирский завод искусственного волокна и Новосибирский патронный завод", "предбанкротное
+    состояние у Нововятского механического завода", "на базе обанкротившегося предприятия
+    «Ижметмаш»", real news dev r17_011, r7_008, r17_005, r11_008; fresh f_029, f_047): those
+    plants are the page's subject, status unknown (annotation rules: the plant is the subject
+    but nothing happened to it); not a plant told as a taxpayer (payment_word, written corpus
+    063). Of the companies after a legal form only the first; a plant
+    merely mentioned by its kind ("Предыдущий завод", "на местном заводе") is no subject."""
+    out: list[PlantMention] = []
+    seen: list[tuple[set[str], _Phrase]] = []
+    company = False
     for sent, ph in quiet:
         m = re.search(r"(\S+)\s*[«\"„]$", sent.text[:ph.start - sent.start])
-        if m is not None and m.group(1) in _LEGAL_FORMS:
-            return [PlantMention(
-                name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
-                region=_phrase_region(ph, _plant_regions(sent, ctx), sent, ctx),
-                status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
-                start=ph.start, end=ph.end)]
-    return []
+        legal = m is not None and m.group(1) in _LEGAL_FORMS
+        if legal and company or not legal and (
+                not _named_subject(sent, ph) or any(_lem(t) in _PAYMENTS for t in sent.tokens)):
+            continue  # "завод … перечислил в бюджет … налогов": a taxpayer, no plant news
+        content = _row_content(ph.name, ph.product)
+        k = next((k for k, (c, place) in enumerate(seen) if content & c or
+                  _same_place_name(place, ph)), None)
+        if k is not None:
+            # "Чиркатинский консервный завод" … "на Чиркатинском заводе": one plant, by its
+            # fuller name
+            if len(ph.name.split()) > len(out[k].name.split()) and not content & seen[k][0]:
+                out[k] = replace(out[k], name=ph.name, product=out[k].product or ph.product)
+            continue
+        company = company or legal
+        seen.append((content, ph))
+        out.append(PlantMention(
+            name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
+            region=_phrase_region(ph, _plant_regions(sent, ctx), sent, ctx),
+            status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
+            start=ph.start, end=ph.end))
+    return out
+
+
+def _same_place_name(a: _Phrase, b: _Phrase) -> bool:
+    """Two plants named by the same place adjective, one of them by it and its head alone
+    ("Чиркатинский консервный завод" and "Чиркатинский завод", fresh f_047): one plant.
+    "Новосибирский завод искусственного волокна" and "Новосибирский патронный завод" are
+    two."""
+    if a.place is None or b.place is None or a.place.lower()[:5] != b.place.lower()[:5]:
+        return False
+    return min(len(a.name.split()), len(b.name.split())) == 2
+
+
+def _spoken_about(toks: list[Token], k: int) -> bool:
+    """The phrase from token k follows "о" ("Речь идёт о X и Y"), itself or after the
+    conjuncts before it, with no verb between."""
+    for j in range(k - 1, max(-1, k - _NAME_SPAN), -1):
+        if toks[j].text.lower() in ("о", "об", "обо"):
+            return True
+        if toks[j].pos in ("VERB", "AUX") or toks[j].text.lower() in ("на", "в", "во"):
+            return False
+    return False
+
+
+_NAME_SPAN = 12  # tokens back from a listed plant to the "о" its list follows
+
+
+def _named_subject(sent: Sentence, ph: _Phrase) -> bool:
+    """The phrase names a plant of its own (a quoted, Latin or eponym name, _proper_name, or
+    a place adjective of a town: "Новосибирский патронный завод", not "Предыдущий завод")
+    told of: in the genitive or after "о" ("предбанкротное состояние у Нововятского
+    механического завода", "на базе обанкротившегося предприятия «Ижметмаш»", "Речь идёт о
+    Новосибирском заводе …", real news dev r7_008, r17_005, r17_011). A plant that is the
+    subject or the object of a verb of no event ("завод … планировал нарастить объёмы",
+    "посетил предприятие «X»") or a place ("на заводах «X» и «Y» прошли проверки") gives
+    no row: settled by the tests of earlier sessions."""
+    toks = sent.tokens
+    head = toks[ph.head]
+    k = next((k for k in range(ph.head, -1, -1) if toks[k].start <= ph.start), ph.head)
+    if head.case != "Gen" and not (head.case == "Loc" and _spoken_about(toks, k)):
+        return False
+    return _proper_name(ph.name) or ph.named and ph.place is not None and \
+        bool(_TOPONYM_ADJ.search(ph.place.lower())) and "ическ" not in ph.place.lower()
 
 
 def _named_in_full(ph: _Phrase, out: list[PlantMention], sentences: list[Sentence]) -> bool:
