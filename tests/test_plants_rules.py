@@ -899,6 +899,14 @@ def test_a_plant_that_appears(text, status):
     # r2_018)
     ("На заводе стальных труб реализован проект по выпуску проволоки.", "launched"),
     ("На заводе стальных труб будет реализован проект по выпуску проволоки.", "planned"),
+    # the project noun before the verb that carried it out is no plan: the verb and the
+    # words after it decide (after real news dev r3_032, r2_017, r1_039, r17_049)
+    ("Проект по выпуску кирпича реализован в Смоленской области.", "launched"),
+    ("Проект был реализован за полтора года.", "launched"),
+    ("Реализация проекта завершена, комбинат нарастил мощности.", "expanded"),
+    # ... one still to be carried out stays a plan
+    ("Проект будет реализован в Смоленской области.", "planned"),
+    ("Проект должен быть завершен в 2030 году.", "planned"),
 ])
 def test_a_project_carried_out(text, status):
     assert sentence_status(analyze(text).sentences[0], dated=True) == status

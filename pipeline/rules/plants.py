@@ -722,6 +722,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             continue  # "ликвидация очага чумы", "ликвидировать кризис": no plant is closed
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
+            if t.pos != "VERB" and _project_done(toks, k):
+                continue  # "Проект реализован", "Реализация проекта завершена": the verb decides
             if _bankrupt(toks, k):
                 bankrupt = True  # no stop yet: another status word of the sentence decides
                 continue
@@ -733,6 +735,29 @@ def _read_status(toks: list[Token], text: str) -> str | None:
 
 
 _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next words decide
+
+PROJECT_DONE_WINDOW = 6  # words after a project noun where the verb that finished it may stand
+
+
+def _project_done(toks: list[Token], k: int) -> bool:
+    """The project noun at k (plant_words.csv project_noun) is the subject of a verb in the
+    past that says it was carried out or finished ("Проект реализован Рыболовецким колхозом
+    … и введен в эксплуатацию", "Грандиозный проект … реализован при господдержке",
+    "Реализация крупного инвестиционного проекта завершена …, птицефабрика увеличила
+    производство", real news dev r3_032, r2_017, r17_049): a project done is no plan, so the
+    verb and the words after it state the status. A verb to come ("будет реализован",
+    "должны быть завершены") leaves the noun's plan."""
+    if _lem(toks[k]) not in _PROJECT_NOUNS:
+        return False
+    for x in toks[k + 1:k + 1 + PROJECT_DONE_WINDOW]:
+        if x.pos == "AUX" and _lem(x) == "быть":
+            continue  # "Проект был реализован"
+        if x.text in (",", ";", ":", "—", "–") or x.pos in ("VERB", "AUX") and \
+                _verb_lemma(x) not in _BUILD_VERBS and _lem(x) not in _COMPLETION_VERBS:
+            return False
+        if x.pos == "VERB" and (_lem(x) in _COMPLETION_VERBS or _verb_lemma(x) in _BUILD_VERBS):
+            return x.feats.get("Tense") == "Past" and not _speaks_of_future(toks)
+    return False
 
 
 def _verb_status(toks: list[Token], k: int, lem: str, status: str, fut_verb: bool
