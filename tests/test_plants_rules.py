@@ -913,6 +913,22 @@ def test_a_project_carried_out(text, status):
 
 
 @pytest.mark.parametrize("text,status", [
+    # what a plant will bring is no extension of its own (after real news dev r3_031, r9_011)
+    ("Новый цех позволит увеличить выпуск фанеры в регионе.", None),
+    # ... a growth it brought, or one made, is (after r2_019)
+    ("Новая линия позволила увеличить выпуск фанеры вдвое.", "expanded"),
+    ("На комбинате увеличили выпуск фанеры.", "expanded"),
+    # money spent on a project, told in the past, is no plan: the rest decides (after r3_031)
+    ("Инвестиции в проект составили 300 млн рублей, создано 40 рабочих мест.", "launched"),
+    # ... a sum to come or an estimate stays with the plan (after r10_004)
+    ("Инвестиции в проект составят 300 млн рублей.", "announced"),
+    ("Инвестиции в проект оценивались в 300 млн рублей.", "announced"),
+])
+def test_what_a_project_brings_or_took(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,status", [
     # the plant where something was launched exists and grows (after real news dev r2_018)
     ("На канатном заводе в Туле реализован проект по выпуску тросов.", "expanded"),
     # ... unless it is the new plant itself
