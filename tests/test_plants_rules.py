@@ -903,9 +903,33 @@ def test_a_plant_that_appears(text, status):
     # r2_018)
     ("На заводе стальных труб реализован проект по выпуску проволоки.", "launched"),
     ("На заводе стальных труб будет реализован проект по выпуску проволоки.", "planned"),
+    # the project noun before the verb that carried it out is no plan: the verb and the
+    # words after it decide (after real news dev r3_032, r2_017, r1_039, r17_049)
+    ("Проект по выпуску кирпича реализован в Смоленской области.", "launched"),
+    ("Проект был реализован за полтора года.", "launched"),
+    ("Реализация проекта завершена, комбинат нарастил мощности.", "expanded"),
+    # ... one still to be carried out stays a plan
+    ("Проект будет реализован в Смоленской области.", "planned"),
+    ("Проект должен быть завершен в 2030 году.", "planned"),
 ])
 def test_a_project_carried_out(text, status):
     assert sentence_status(analyze(text).sentences[0], dated=True) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # what a plant will bring is no extension of its own (after real news dev r3_031, r9_011)
+    ("Новый цех позволит увеличить выпуск фанеры в регионе.", None),
+    # ... a growth it brought, or one made, is (after r2_019)
+    ("Новая линия позволила увеличить выпуск фанеры вдвое.", "expanded"),
+    ("На комбинате увеличили выпуск фанеры.", "expanded"),
+    # money spent on a project, told in the past, is no plan: the rest decides (after r3_031)
+    ("Инвестиции в проект составили 300 млн рублей, создано 40 рабочих мест.", "launched"),
+    # ... a sum to come or an estimate stays with the plan (after r10_004)
+    ("Инвестиции в проект составят 300 млн рублей.", "announced"),
+    ("Инвестиции в проект оценивались в 300 млн рублей.", "announced"),
+])
+def test_what_a_project_brings_or_took(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status
 
 
 @pytest.mark.parametrize("text,status", [

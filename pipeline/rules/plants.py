@@ -89,6 +89,9 @@ _THREATS: frozenset[str] = frozenset()  # "на грани закрытия": on
 _HOST_PLACES: frozenset[str] = frozenset()  # "на базе завода": a unit at a working plant
 _OUTPUT_WORDS: frozenset[str] = frozenset()  # "начался выпуск X": production without a plant noun
 _LIST_LINKS: frozenset[str] = frozenset()  # ", а также": links the products of a plural head
+_EFFECT_VERBS: frozenset[str] = frozenset()  # "позволит увеличить": an effect, no extension
+_MONEY_NOUNS: frozenset[str] = frozenset()  # "инвестиции в проект составили": money spent
+_SUM_VERBS: frozenset[str] = frozenset()  # "составили": the sum a project took
 _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
@@ -189,7 +192,7 @@ def load_lexicon() -> None:
     global STATION_ADJECTIVES, PRODUCT_NOUNS, NOT_PRODUCT_LEMMAS, GOVERNING_NOUNS, EVENT_NOUNS
     global NON_NAME_ADJECTIVES, _SERVICE_NOUNS
     global _GENERIC, _ASPECT_VERBS, _ANAPHORS, _COMPANY_WORDS, _LEGAL_FORMS, _THREATS
-    global _OBLIGATIONS
+    global _OBLIGATIONS, _EFFECT_VERBS, _MONEY_NOUNS, _SUM_VERBS
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _COMPOUND_BASES, _COMPOUND_STOPS, _OTHER_PLANS
@@ -218,6 +221,9 @@ def load_lexicon() -> None:
     _HOST_PLACES = lexicon.words(words, role="host_place")
     _OUTPUT_WORDS = lexicon.words(words, role="output_word")
     _LIST_LINKS = lexicon.words(words, role="list_link")
+    _EFFECT_VERBS = lexicon.words(words, role="effect_verb")
+    _MONEY_NOUNS = lexicon.words("money_words", role="money_noun")
+    _SUM_VERBS = lexicon.words(words, role="sum_verb")
     _COMPLETION_VERBS = lexicon.words(words, role="completion_verb")
     _PREPARATION = lexicon.words(words, role="preparation")
     _OBLIGATIONS = lexicon.words(words, role="obligation")
@@ -734,6 +740,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             continue  # "ликвидация очага чумы", "ликвидировать кризис": no plant is closed
         if lem in STATUS_LEMMAS:
             status = STATUS_LEMMAS[lem]
+            if t.pos != "VERB" and _project_done(toks, k):
+                continue  # "Проект реализован", "Реализация проекта завершена": the verb decides
             if _bankrupt(toks, k):
                 bankrupt = True  # no stop yet: another status word of the sentence decides
                 continue
@@ -745,6 +753,36 @@ def _read_status(toks: list[Token], text: str) -> str | None:
 
 
 _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next words decide
+
+PROJECT_DONE_WINDOW = 6  # words after a project noun where the verb that finished it may stand
+
+
+def _project_done(toks: list[Token], k: int) -> bool:
+    """The project noun at k (plant_words.csv project_noun) is the subject of a verb in the
+    past that says it was carried out or finished ("Проект реализован Рыболовецким колхозом
+    … и введен в эксплуатацию", "Грандиозный проект … реализован при господдержке",
+    "Реализация крупного инвестиционного проекта завершена …, птицефабрика увеличила
+    производство", real news dev r3_032, r2_017, r17_049): a project done is no plan, so the
+    verb and the words after it state the status. A verb to come ("будет реализован",
+    "должны быть завершены") leaves the noun's plan."""
+    if _lem(toks[k]) not in _PROJECT_NOUNS:
+        return False
+    if k >= 2 and toks[k - 1].text.lower() == "в" and _lem(toks[k - 2]) in _MONEY_NOUNS:
+        # "Инвестиции в проект составили 1,9 млрд рублей, создано 220 рабочих мест" (real
+        # news dev r3_031): money spent on it, told in the past; "составят" is a plan
+        # (an estimate, "инвестиции в проект оценивались в 8 млрд", r10_004, is of a plan)
+        finite = [x for x in toks if x.pos in ("VERB", "AUX") and x.feats.get("VerbForm") == "Fin"]
+        return any(_lem(x) in _SUM_VERBS for x in finite) and \
+            all(x.feats.get("Tense") == "Past" for x in finite) and not _speaks_of_future(toks)
+    for x in toks[k + 1:k + 1 + PROJECT_DONE_WINDOW]:
+        if x.pos == "AUX" and _lem(x) == "быть":
+            continue  # "Проект был реализован"
+        if x.text in (",", ";", ":", "—", "–") or x.pos in ("VERB", "AUX") and \
+                _verb_lemma(x) not in _BUILD_VERBS and _lem(x) not in _COMPLETION_VERBS:
+            return False
+        if x.pos == "VERB" and (_lem(x) in _COMPLETION_VERBS or _verb_lemma(x) in _BUILD_VERBS):
+            return x.feats.get("Tense") == "Past" and not _speaks_of_future(toks)
+    return False
 
 
 def _verb_status(toks: list[Token], k: int, lem: str, status: str, fut_verb: bool
@@ -763,8 +801,28 @@ def _verb_status(toks: list[Token], k: int, lem: str, status: str, fut_verb: boo
         return _NEXT_WORD  # "планирует перейти на трёхдневную рабочую неделю"
     if status == "launched" and _planned_infinitive(toks, k) and not _getting_ready(toks, k):
         return "planned"  # "в августе рассчитывает открыть завод": still to come
+    if status == "expanded" and _an_effect(toks, k):
+        return _NEXT_WORD  # "объект, который позволит увеличить объёмы переработки"
     return _announced_stop(toks, k) or _readied(toks, k) or \
         ("planned" if status in _ONGOING and fut_verb else status)
+
+
+def _an_effect(toks: list[Token], k: int) -> bool:
+    """The growth infinitive at k is what a verb of effect governs (plant_words.csv
+    effect_verb: "стратегический объект, который позволит на Камчатке увеличить объёмы
+    переработки", "Новый комплекс позволит увеличить производство свинины на Ставрополье",
+    real news dev r3_031, r9_011): what the plant or project will bring, no extension of
+    its own; the other words of the sentence state its event. In the past it tells a growth
+    made ("позволило нарастить объемы производства на заводе", r2_019)."""
+    if toks[k].feats.get("VerbForm") != "Inf":
+        return False
+    for x in reversed(toks[max(0, k - 4):k]):
+        if x.pos == "PUNCT":
+            return False
+        if x.pos in ("VERB", "AUX"):  # "позволило нарастить объёмы" tells a growth made
+            return (_lem(x) in _EFFECT_VERBS or _verb_lemma(x) in _EFFECT_VERBS) and \
+                x.feats.get("Tense") != "Past"
+    return False
 
 
 def _threatened(toks: list[Token], k: int) -> bool:
