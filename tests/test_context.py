@@ -175,6 +175,13 @@ def test_outlets_and_institutions_are_not_the_company(text):
     "Самое важное в материале Калужских новостей. Компания «Сибэлектрон» открыла "
     "производство.",
     "Как сообщил 47News, компания «Сибэлектрон» открыла производство.",
+    # session 19 (fresh real pages r19_003, r19_004, r19_011): a bare facility kind, a state
+    # fund that is a creditor, a regional parliament
+    "Также в области планируется построить новый ЦБК. Компания «Сибэлектрон» открыла "
+    "производство.",
+    "Завод задолжал в Пенсионный фонд 5 млн рублей. Компания «Сибэлектрон» открыла "
+    "производство.",
+    "Вопрос обсудили депутаты Народного Хурала. Компания «Сибэлектрон» открыла производство.",
 ])
 def test_events_zones_councils_and_places_are_not_the_company(text):
     """Written for the tests: the first name the article gives is no company."""
