@@ -182,6 +182,8 @@ def test_outlets_and_institutions_are_not_the_company(text):
     "Завод задолжал в Пенсионный фонд 5 млн рублей. Компания «Сибэлектрон» открыла "
     "производство.",
     "Вопрос обсудили депутаты Народного Хурала. Компания «Сибэлектрон» открыла производство.",
+    # a government by its building (r19_024)
+    "Как сообщили в пресс-службе Смольного, компания «Сибэлектрон» открыла производство.",
 ])
 def test_events_zones_councils_and_places_are_not_the_company(text):
     """Written for the tests: the first name the article gives is no company."""
