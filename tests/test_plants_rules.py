@@ -2694,3 +2694,10 @@ def test_a_plural_head_with_towns_is_one_plant_in_each(text, expected):
 def test_a_company_as_the_place_of_its_works_event_is_a_plant(text, expected):
     """Written for the tests (session 19)."""
     assert plants(text) == expected
+
+
+def test_what_a_verb_of_refusing_refuses_is_no_event():
+    """Written for the test, after a fresh real page of session 19 (r19_027): a court that
+    refused to approve a settlement of a bankrupt plant gives it no plan."""
+    rows = plants("Суд отказался утвердить мировое соглашение завода «Кирпич» с кредиторами.")
+    assert [r[2] for r in rows] == ["unknown"], rows

@@ -745,6 +745,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             if _bankrupt(toks, k):
                 bankrupt = True  # no stop yet: another status word of the sentence decides
                 continue
+            if _refused(toks, k):
+                continue  # "суд отказался утвердить мировое соглашение": nothing happens
             if t.pos != "VERB":
                 return _status_noun(toks, k, status)
             if (verb := _verb_status(toks, k, lem, status, fut_verb)) is not _NEXT_WORD:
@@ -839,6 +841,21 @@ def _threatened(toks: list[Token], k: int) -> bool:
         after.append(x)
     return any(x.pos == "VERB" and (_lem(x) in _THREATS or _verb_lemma(x) in _THREATS)
                for x in toks[max(0, k - 2):k] + after)
+
+
+def _refused(toks: list[Token], k: int) -> bool:
+    """The status word at k is what a verb of refusing, up to four words before it in its
+    clause, refuses ("Арбитражный суд отказался утвердить мировое соглашение …", a fresh
+    real page of session 19, r19_027; "отказались от строительства завода"): no event."""
+    for x in reversed(toks[max(0, k - 4):k]):
+        if x.pos == "PUNCT":
+            return False
+        if _verb_lemma(x) in _REFUSALS:
+            return True
+    return False
+
+
+_REFUSALS = frozenset({"отказаться", "отказываться"})
 
 
 def _negated(toks: list[Token], k: int) -> bool:
