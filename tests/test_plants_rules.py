@@ -2701,3 +2701,14 @@ def test_what_a_verb_of_refusing_refuses_is_no_event():
     refused to approve a settlement of a bankrupt plant gives it no plan."""
     rows = plants("Суд отказался утвердить мировое соглашение завода «Кирпич» с кредиторами.")
     assert [r[2] for r in rows] == ["unknown"], rows
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test, after fresh real pages of session 19 (r19_015, r19_016): a
+    # modernisation the present tense tells going on is works under way (session 14 status
+    # convention (2)), not an extension done
+    "С 2021 года компания проводит модернизацию своего лесопильного завода в Суоярви.",
+    "На Сортавальском лесопильном заводе идет модернизация производства.",
+])
+def test_a_modernisation_going_on_is_under_construction(text):
+    assert [r[2] for r in plants(text)] == ["under_construction"]
