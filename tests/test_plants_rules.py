@@ -2712,3 +2712,13 @@ def test_what_a_verb_of_refusing_refuses_is_no_event():
 ])
 def test_a_modernisation_going_on_is_under_construction(text):
     assert [r[2] for r in plants(text)] == ["under_construction"]
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test, after fresh real pages of session 19 (r19_029) and r17_045: a
+    # product that is only an adjective (its noun cut off or misspelt) names nothing
+    "Запланировано производство рыбьего жи",
+    "Общий объем инвестиций в создание завода мороженного составил 127 млн рублей.",
+])
+def test_a_product_that_is_only_an_adjective_is_cut(text):
+    assert plants(text) == []

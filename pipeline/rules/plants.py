@@ -1711,6 +1711,15 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
         not _event_across_place(sent.tokens, sent.tokens.index(prev))
 
 
+def _only_adjective(t: Token) -> bool:
+    """A word the tagger calls a noun that the dictionary knows only as an adjective or a
+    participle: the noun after it was cut off ("по изготовлению окутанных в плёнку плит",
+    "производство рыбьего жи…", fresh real pages of session 19, r19_010, r19_029)."""
+    parses = morph().parse(t.text.lower())
+    return bool(parses) and parses[0].is_known and \
+        all(p.tag.POS in ("ADJF", "PRTF") for p in parses)
+
+
 def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
     """(start, first-NP end, end) of the product complement of the head at i, empty (all
     i + 1) when the genitive after it is a place or a company ("завод области", "завод
@@ -1721,7 +1730,8 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         # the first noun decides: "цех нового завода" is a part of a plant, not a product;
         # "предприятие оборонного холдинга" belongs to an owner; with no noun at all the
         # text was cut off ("производство качественного стального и чугунного ли…")
-        noun = next((x for x in toks[cstart:cend] if x.pos in ("NOUN", "PROPN")
+        noun = next((x for x in toks[cstart:cend] if x.pos == "PROPN"
+                     or x.pos == "NOUN" and not _only_adjective(x)
                      or x.pos == "VERB" and _only_noun(x, "Gen")), None) or \
             (toks[cend - 1] if _can_be_noun(toks[cend - 1], toks[cend - 1].case) else None)
         # what "по выпуску" governs is made, even a facility noun ("завод по выпуску крановых
