@@ -275,3 +275,29 @@ def test_a_company_home_does_not_place_the_story(text, code):
 ])
 def test_data_sources_and_product_sorts_are_no_company(text, expected):
     assert main_company(analyze(text)) == expected
+
+
+# ---- places that are not the story's: an origin, a destination, a meeting, a company's legal
+# name (sentences written for the tests, after fresh real pages r19_011, r19_042, r19_039) -----
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # where an order or goods come from ("из Москвы") is not where the plant is
+    ("В Бурятии закрывают завод. Приказ пришёл из Москвы. Распоряжение тоже пришло из Москвы.",
+     "RU-BU"),
+    # where goods are sent ("доставляют на Кубань") is not where they are made
+    ("Воду доставляют и на Кубань. Завод строится в Ингушетии.", "RU-IN"),
+    ("Ведутся переговоры о поставках в Астрахань. Фабрика работает в Калмыкии.", "RU-KL"),
+    # a region adjective before a legal form is the company's home
+    ("Московское АО «Альфа» строит завод. Завод строят в Дзержинске.", "RU-NIZ"),
+    # … and before a meeting's noun, the meeting's place
+    ("На Петербургском международном экономическом форуме подписали соглашение. Завод "
+     "построят в Курганской области.", "RU-KGN"),
+])
+def test_an_origin_a_destination_or_a_meeting_does_not_place_the_story(text, code):
+    assert main_region(text).code == code
+
+
+def test_one_of_a_regions_plants_is_no_origin():
+    """"одно из ульяновских предприятий" picks one of a region's plants (written)."""
+    assert main_region("Станки отправят на одно из предприятий Ульяновска.").code == "RU-ULY"

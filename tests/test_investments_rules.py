@@ -647,3 +647,17 @@ def test_a_meeting_named_in_quotes_is_not_the_investor():
     fresh real page of session 17: «Инвестчас»; company_words.csv other_before)."""
     text = "Инвестпроект стоимостью 235 млн рублей одобрили на заседании «Инвестчаса»."
     assert [(i.amount, i.investor) for i in investments(text)] == [(2.35e8, None)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a meeting's adjective places the meeting, not the sum (written, after fresh real pages
+    # r19_020)
+    ("В Курганской области построят завод. На Петербургском международном экономическом "
+     "форуме подписано соглашение: инвестиции в завод составят 10 млрд рублей.", "RU-KGN"),
+    # a company's home after "из" (written, after real news dev r7_006)
+    ("В Брянской области закрыли комбинат. Владельцем была компания из Санкт-Петербурга, "
+     "она вложила в завод 53 млн рублей.", "RU-BRY"),
+])
+def test_a_meeting_or_a_company_home_does_not_place_the_sum(text, code):
+    [inv] = investments(text)
+    assert inv.region is not None and inv.region.code == code

@@ -2589,3 +2589,12 @@ def test_a_threat_is_no_event(text, status):
 ])
 def test_a_dated_participle_describes_the_past(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+def test_a_region_adjective_before_a_legal_form_is_the_company_home():
+    """"Московское АО «Альфа»" is where the company is from, the plant is in the article's
+    region (written for the test, after fresh real pages r19_039)."""
+    analyzed = analyze("Завод в Дзержинске заморожен. Московское АО «Альфа» задерживает "
+                       "строительство завода по производству коагулянтов.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert {p.region.code if p.region else None for p in rows} == {"RU-NIZ"}

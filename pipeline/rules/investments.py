@@ -24,6 +24,7 @@ from pipeline.rules.context import (
     PROJECT_PROGRAMS,
     DocContext,
     company_name,
+    elsewhere,
     find_program,
     find_programs,
     is_company,
@@ -381,7 +382,11 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
     regions or more (or names none after one that does: `prev_regions`) has no region."""
     periods = find_periods(sent.text, ctx.published)
     regions = find_regions(sent.text)
-    region = regions[0].region if regions else ctx.region
+    # not a company's home, a meeting's place or where goods go ("На прошедшем Петербургском
+    # международном экономическом форуме …", fresh real pages r19_020; "компания из
+    # Санкт-Петербурга «Метробетон», она вложила", real news dev r7_006)
+    placing = [r for r in regions if not elsewhere(sent.text, r)]
+    region = placing[0].region if placing else ctx.region
     companies = sentence_companies(_without_targets(sent))
     investor = companies[0] if companies else story_company(ctx) if near is None else near or None
     several = several_investors(sent)

@@ -20,9 +20,9 @@ from functools import lru_cache
 from pipeline.rules import lexicon
 from pipeline.rules.context import (
     DocContext,
-    company_home,
     company_name,
     company_right_after,
+    elsewhere,
     is_company,
     is_facility_name,
     sentence_companies,
@@ -1251,8 +1251,10 @@ def _not_the_plants_place(sent: Sentence, r: RegionMention) -> bool:
     m = re.search(r"(\w+)\s+$", sent.text[:r.start])
     if m and lemma(m.group(1).lower()) in _SEATS:
         return True  # "Арбитражный суд Москвы" (real news dev r3_023): the court's seat
-    if company_home(sent.text, r):
-        return True  # "инвесторы из Оренбургской области", "челябинская компания"
+    if elsewhere(sent.text, r):
+        # "инвесторы из Оренбургской области", "челябинская компания", "Московское АО",
+        # "на Петербургском форуме", "доставляют на Кубань"
+        return True
     if r.via != "adjective":
         return False
     for w in re.findall(r"[а-яё]+", sent.text[r.end:].lower())[:3]:
