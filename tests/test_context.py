@@ -301,3 +301,19 @@ def test_an_origin_a_destination_or_a_meeting_does_not_place_the_story(text, cod
 def test_one_of_a_regions_plants_is_no_origin():
     """"одно из ульяновских предприятий" picks one of a region's plants (written)."""
     assert main_region("Станки отправят на одно из предприятий Ульяновска.").code == "RU-ULY"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a text that names no region but a plant after its town (written, after fresh real pages
+    # r19_016 and real news dev r7_015, r8_023)
+    ("На Сортавальском лесозаводе пилят кругляк. Модернизация обойдётся в 400 млн рублей.",
+     "RU-KR"),
+    ("В развитие Буйской птицефабрики вложат 230 млн рублей.", "RU-KOS"),
+])
+def test_a_text_naming_no_region_takes_the_town_of_a_plant_named_after_it(text, code):
+    assert main_region(text).code == code
+
+
+def test_a_chemical_plant_is_no_town():
+    """"Химический завод" is no town's adjective (written)."""
+    assert main_region("Химический завод выпустил первую партию.") is None

@@ -23,6 +23,7 @@ from pipeline.rules.gazetteer import (
     RegionMention,
     find_regions,
     get_gazetteer,
+    region_of_place_adjective,
     settle_shared_towns,
 )
 from pipeline.rules.memo import memo_text
@@ -525,12 +526,36 @@ def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Regio
             mentions = [m for m in everywhere
                         if m.via in _NAMED_OUTRIGHT and m.start < starts[0]] + mentions
     if not mentions:
-        return None
+        return _facility_town(text, within)
     counts = Counter(m.region.code for m in mentions)
     top = max(counts.values())
     for m in mentions:
         if counts[m.region.code] == top:
             return m.region
+    return None
+
+
+# a town's adjective before a noun ("Сортавальском лесозаводе"); the noun must be a facility's
+_TOWN_ADJECTIVE = re.compile(
+    r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?[сц]к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей))"
+    r"\s+([а-яё]+)")
+
+
+def _facility_town(text: str, within: list[tuple[int, int]] | None) -> Region | None:
+    """A text that names no region may name a plant after its town: "на Сортавальском
+    лесозаводе" (fresh real pages r19_016), "Буйской птицефабрики" (real news dev r7_015),
+    "Дмитровском заводе газобетонных изделий" (r8_023): the town's region, the first found."""
+    for m in _TOWN_ADJECTIVE.finditer(text):
+        if within is not None and not any(a <= m.start() < b for a, b in within):
+            continue
+        noun = lemma(m.group(2))
+        # a compound of a facility noun counts too: "лесозавод", "мясокомбинат"
+        if "ическ" in m.group(1) or not (noun in _FACILITY_NOUNS or any(
+                noun.endswith(f) for f in _FACILITY_NOUNS if len(f) >= 5)):
+            continue
+        region = region_of_place_adjective(m.group(1))
+        if region is not None:
+            return region
     return None
 
 

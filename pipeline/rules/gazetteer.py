@@ -906,3 +906,25 @@ def settle_shared_towns(mentions: list[RegionMention], region: Region | None = N
 def resolve_region(phrase: str) -> Region | None:
     """The region named by a phrase in any case: a name, code, alias, city or adjective."""
     return get_gazetteer().resolve_region(phrase)
+
+
+def region_of_place_adjective(word: str) -> Region | None:
+    """The region of the town a plant is named after: "Ковровский" -> Ковров ->
+    Владимирская область; "Брянский" -> Брянск; "Тверской" -> Тверь; "Сортавальский" ->
+    Сортавала (fresh real pages r19_016); "Шуйский" -> Шуя."""
+    low = word.lower().replace("ё", "е")
+    m = re.match(r"(.+?)(с|ц)к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей)$", low)
+    if not m:
+        return None
+    stem, cons = m.group(1), m.group(2)
+    cands = [stem, stem + cons + "к", stem + "а", stem + "ь", stem + "о", stem + "и",
+             stem + "ы", stem + "е"]
+    if stem.endswith(("ь", "й")):  # сортаваль-ский <- Сортавала, шуй-ский <- Шуя
+        cands += [stem[:-1] + "а", stem[:-1] + "я"]
+    for cand in cands:
+        if len(cand) < 3:
+            continue
+        region = resolve_region(cand[:1].upper() + cand[1:])
+        if region is not None:
+            return region
+    return None

@@ -34,7 +34,7 @@ from pipeline.rules.gazetteer import (
     Region,
     RegionMention,
     find_regions,
-    resolve_region,
+    region_of_place_adjective,
     settle_shared_towns,
 )
 from pipeline.rules.memo import memo_object
@@ -2624,24 +2624,6 @@ def _listed_part(sent: Sentence, ph: _Phrase) -> bool:
                 _lem(t) in EVENT_NOUNS:
             return False
     return False
-
-
-def region_of_place_adjective(word: str) -> Region | None:
-    """The region of the town a plant is named after: "Ковровский" -> Ковров ->
-    Владимирская область; "Брянский" -> Брянск; "Тверской" -> Тверь."""
-    low = word.lower().replace("ё", "е")
-    m = re.match(r"(.+?)(с|ц)к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей)$", low)
-    if not m:
-        return None
-    stem, cons = m.group(1), m.group(2)
-    for cand in (stem, stem + cons + "к", stem + "а", stem + "ь", stem + "о", stem + "и",
-                 stem + "ы", stem + "е"):
-        if len(cand) < 3:
-            continue
-        region = resolve_region(cand[:1].upper() + cand[1:])
-        if region is not None:
-            return region
-    return None
 
 
 def _built_meanwhile(si: int, statuses: list[str | None], found: list[list[_Phrase]]
