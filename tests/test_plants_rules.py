@@ -2602,3 +2602,13 @@ def test_a_region_adjective_before_a_legal_form_is_the_company_home():
                        "строительство завода по производству коагулянтов.")
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert {p.region.code if p.region else None for p in rows} == {"RU-NIZ"}
+
+
+def test_a_region_right_after_the_plant_places_it():
+    """"… жилья в Приморье и фабрики рыбопереработки на Камчатке": the region right after the
+    plant's phrase is its own, not the one named before (written, after r17_021)."""
+    analyzed = analyze("Расширение границ позволит построить жильё в Приморье и фабрику "
+                       "рыбопереработки на Камчатке.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.region.code if p.region else None) for p in rows] == \
+        [("фабрика рыбопереработки", "RU-KAM")]

@@ -3050,7 +3050,14 @@ def _phrase_region(ph: _Phrase, regions: list[RegionMention], sent: Sentence,
     if ph.place and not regions and (ctx.region is None or find_regions(ph.place)):
         # a town's adjective ("Волжский") does not override the article's region
         return region_of_place_adjective(ph.place) or region
-    return _nearest_region(regions, ph.start - sent.start) or region
+    # a region right after the phrase places it ("… жилья в Приморье … и фабрики
+    # рыбопереработки на Камчатке", real news dev r17_021)
+    after = next((m.region for m in regions
+                  if _RIGHT_AFTER.fullmatch(sent.text, ph.end - sent.start, m.start)), None)
+    return after or _nearest_region(regions, ph.start - sent.start) or region
+
+
+_RIGHT_AFTER = re.compile(r",?\s+(?:в|во|на)\s+")
 
 
 def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
