@@ -317,3 +317,19 @@ def test_a_text_naming_no_region_takes_the_town_of_a_plant_named_after_it(text, 
 def test_a_chemical_plant_is_no_town():
     """"Химический завод" is no town's adjective (written)."""
     assert main_region("Химический завод выпустил первую партию.") is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a region inside a news outlet's name is the outlet's home (written, after real news dev
+    # r2_041 "передает РИА Крым", r10_025 "пишет «РБК Краснодар»")
+    ("Как передает РИА Крым, фабрику мороженого построят в Севастополе.", "RU-SEV"),
+    ("Об этом пишет «РБК Краснодар»: завод построят в Адыгее.", "RU-AD"),
+])
+def test_a_news_outlets_region_does_not_place_the_story(text, code):
+    assert main_region(text).code == code
+
+
+def test_the_story_after_an_outlets_name_is_still_the_story():
+    """"ИА REGNUM, с 16 марта в Республике Коми": the outlet's name ends at its comma."""
+    assert main_region("Как сообщало ИА REGNUM, с 16 марта в Республике Коми введён режим. "
+                       "В Кировской области работает завод.").code == "RU-KO"

@@ -661,3 +661,12 @@ def test_a_meeting_named_in_quotes_is_not_the_investor():
 def test_a_meeting_or_a_company_home_does_not_place_the_sum(text, code):
     [inv] = investments(text)
     assert inv.region is not None and inv.region.code == code
+
+
+def test_a_sum_takes_the_region_of_the_plant_named_in_the_sentence_before():
+    """A digest's item: "В Татарстане построили завод … В проект было вложено 2 млрд рублей"
+    (written, after real news dev r8_006, r9_007)."""
+    text = ("В Ростовской области открыли завод котельного оборудования. В Татарстане построили "
+            "завод по производству материнских плат. В проект было вложено 2 млрд рублей.")
+    [inv] = investments(text)
+    assert inv.region is not None and inv.region.code == "RU-TA"

@@ -451,7 +451,7 @@ def elsewhere(text: str, m: RegionMention) -> bool:
     a meeting's adjective ("На прошедшем Петербургском международном экономическом форуме",
     r19_020) or where goods are sent ("ее доставляют и на Кубань", r19_042; "переговоры о
     поставках в Астрахань", real news dev r10_020)."""
-    if company_home(text, m):
+    if company_home(text, m) or _in_outlet(text, m):
         return True
     if m.via == "adjective":
         for w in re.findall(r"[А-ЯЁа-яё]+", text[m.end:m.end + 80])[:4]:
@@ -462,6 +462,23 @@ def elsewhere(text: str, m: RegionMention) -> bool:
                 return False
         return False
     return _destination(text, m)
+
+
+def _in_outlet(text: str, m: RegionMention) -> bool:
+    """A region inside a news outlet's name (company_words.csv media_name, media_before):
+    "передает РИА Крым" (real news dev r2_041), "пишет «РБК Краснодар»", "телеканал «Кубань
+    24»": the outlet's home, not the story's place."""
+    if _MEDIA_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return True
+    line = text.rfind("\n", 0, m.start) + 1
+    # within the name's first words ("ИА REGNUM, с 16 марта в Республике Коми" is the story)
+    return any(o.start() <= m.start and m.end <= o.end()
+               and _NAME_START.fullmatch(text, o.start(), m.start) and "\n" not in o.group(0)
+               for o in _MEDIA_NAME.finditer(text, max(line, m.start - 40), m.end + 40)
+               if o.start() == 0 or not text[o.start() - 1].isalnum())
+
+
+_NAME_START = re.compile(r"[«\"“]?[\w-]*(?:[ \t]+[«\"“]?[\w-]+)?[ \t]*[«\"“]?")
 
 
 def _destination(text: str, m: RegionMention) -> bool:
