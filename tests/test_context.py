@@ -333,3 +333,11 @@ def test_the_story_after_an_outlets_name_is_still_the_story():
     """"ИА REGNUM, с 16 марта в Республике Коми": the outlet's name ends at its comma."""
     assert main_region("Как сообщало ИА REGNUM, с 16 марта в Республике Коми введён режим. "
                        "В Кировской области работает завод.").code == "RU-KO"
+
+
+def test_a_district_named_like_a_town_of_two_regions_takes_the_one_the_text_names():
+    """"Краснознаменский район": Kaliningrad's Краснознаменск, not Moscow's bigger one, when
+    the text names Калининград (written, after fresh real pages f_044)."""
+    text = ("Завод построили в Краснознаменском районе. На открытие приехали власти "
+            "Калининграда и жители района.")
+    assert main_region(text).code == "RU-KGD"

@@ -235,8 +235,19 @@ class Gazetteer:
             code = self._district_town(m.group(1))
             if code is not None:
                 out.append(RegionMention(m.start(1), m.end(1), m.group(1), self._regions[code],
-                                         VIA_DISTRICT))
+                                         VIA_DISTRICT, self._district_shared(m.group(1))))
         return out
+
+    def _district_shared(self, adjective: str) -> frozenset[str]:
+        """The regions of the places of 1,000+ people that bear the name of the city a district
+        adjective is made from, when there are several: "Краснознаменский район" of
+        Kaliningrad's Краснознаменск, not of Moscow's bigger one (fresh real pages f_044);
+        settle_shared_towns picks the one of the region the text names."""
+        adjs = [p for p in _parses(_norm(adjective)) if p.tag.POS == "ADJF"]
+        lem = _norm(adjs[0].normal_form) if adjs else ""
+        town = next((t for t in _district_towns(lem) if t in self._city_codes), None)
+        codes = self._place_regions.get(town, set()) if town else set()
+        return frozenset(codes) if len(codes) > 1 else frozenset()
 
     def _district_town(self, adjective: str) -> str | None:
         """The region code of the town a district adjective is made from, or None."""
