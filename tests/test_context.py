@@ -284,3 +284,69 @@ def test_a_company_home_does_not_place_the_story(text, code):
 ])
 def test_data_sources_and_product_sorts_are_no_company(text, expected):
     assert main_company(analyze(text)) == expected
+
+
+# ---- places that are not the story's: an origin, a destination, a meeting, a company's legal
+# name (sentences written for the tests, after fresh real pages r19_011, r19_042, r19_039) -----
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # where an order or goods come from ("из Москвы") is not where the plant is
+    ("В Бурятии закрывают завод. Приказ пришёл из Москвы. Распоряжение тоже пришло из Москвы.",
+     "RU-BU"),
+    # where goods are sent ("доставляют на Кубань") is not where they are made
+    ("Воду доставляют и на Кубань. Завод строится в Ингушетии.", "RU-IN"),
+    ("Ведутся переговоры о поставках в Астрахань. Фабрика работает в Калмыкии.", "RU-KL"),
+    # a region adjective before a legal form is the company's home
+    ("Московское АО «Альфа» строит завод. Завод строят в Дзержинске.", "RU-NIZ"),
+    # … and before a meeting's noun, the meeting's place
+    ("На Петербургском международном экономическом форуме подписали соглашение. Завод "
+     "построят в Курганской области.", "RU-KGN"),
+])
+def test_an_origin_a_destination_or_a_meeting_does_not_place_the_story(text, code):
+    assert main_region(text).code == code
+
+
+def test_one_of_a_regions_plants_is_no_origin():
+    """"одно из ульяновских предприятий" picks one of a region's plants (written)."""
+    assert main_region("Станки отправят на одно из предприятий Ульяновска.").code == "RU-ULY"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a text that names no region but a plant after its town (written, after fresh real pages
+    # r19_016 and real news dev r7_015, r8_023)
+    ("На Сортавальском лесозаводе пилят кругляк. Модернизация обойдётся в 400 млн рублей.",
+     "RU-KR"),
+    ("В развитие Буйской птицефабрики вложат 230 млн рублей.", "RU-KOS"),
+])
+def test_a_text_naming_no_region_takes_the_town_of_a_plant_named_after_it(text, code):
+    assert main_region(text).code == code
+
+
+def test_a_chemical_plant_is_no_town():
+    """"Химический завод" is no town's adjective (written)."""
+    assert main_region("Химический завод выпустил первую партию.") is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a region inside a news outlet's name is the outlet's home (written, after real news dev
+    # r2_041 "передает РИА Крым", r10_025 "пишет «РБК Краснодар»")
+    ("Как передает РИА Крым, фабрику мороженого построят в Севастополе.", "RU-SEV"),
+    ("Об этом пишет «РБК Краснодар»: завод построят в Адыгее.", "RU-AD"),
+])
+def test_a_news_outlets_region_does_not_place_the_story(text, code):
+    assert main_region(text).code == code
+
+
+def test_the_story_after_an_outlets_name_is_still_the_story():
+    """"ИА REGNUM, с 16 марта в Республике Коми": the outlet's name ends at its comma."""
+    assert main_region("Как сообщало ИА REGNUM, с 16 марта в Республике Коми введён режим. "
+                       "В Кировской области работает завод.").code == "RU-KO"
+
+
+def test_a_district_named_like_a_town_of_two_regions_takes_the_one_the_text_names():
+    """"Краснознаменский район": Kaliningrad's Краснознаменск, not Moscow's bigger one, when
+    the text names Калининград (written, after fresh real pages f_044)."""
+    text = ("Завод построили в Краснознаменском районе. На открытие приехали власти "
+            "Калининграда и жители района.")
+    assert main_region(text).code == "RU-KGD"

@@ -662,3 +662,26 @@ def test_a_meeting_named_in_quotes_is_not_the_investor():
     fresh real page of session 17: «Инвестчас»; company_words.csv other_before)."""
     text = "Инвестпроект стоимостью 235 млн рублей одобрили на заседании «Инвестчаса»."
     assert [(i.amount, i.investor) for i in investments(text)] == [(2.35e8, None)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a meeting's adjective places the meeting, not the sum (written, after fresh real pages
+    # r19_020)
+    ("В Курганской области построят завод. На Петербургском международном экономическом "
+     "форуме подписано соглашение: инвестиции в завод составят 10 млрд рублей.", "RU-KGN"),
+    # a company's home after "из" (written, after real news dev r7_006)
+    ("В Брянской области закрыли комбинат. Владельцем была компания из Санкт-Петербурга, "
+     "она вложила в завод 53 млн рублей.", "RU-BRY"),
+])
+def test_a_meeting_or_a_company_home_does_not_place_the_sum(text, code):
+    [inv] = investments(text)
+    assert inv.region is not None and inv.region.code == code
+
+
+def test_a_sum_takes_the_region_of_the_plant_named_in_the_sentence_before():
+    """A digest's item: "В Татарстане построили завод … В проект было вложено 2 млрд рублей"
+    (written, after real news dev r8_006, r9_007)."""
+    text = ("В Ростовской области открыли завод котельного оборудования. В Татарстане построили "
+            "завод по производству материнских плат. В проект было вложено 2 млрд рублей.")
+    [inv] = investments(text)
+    assert inv.region is not None and inv.region.code == "RU-TA"

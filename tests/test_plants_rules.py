@@ -94,6 +94,10 @@ def test_place_adjective(text, expected):
     ("Ковровский", "RU-VLA"),
     ("Брянский", "RU-BRY"),
     ("Тверской", "RU-TVE"),
+    # a town in -а/-я whose adjective drops it after a soft sign or й (after fresh real pages
+    # r19_016: Сортавальский лесозавод; Шуйские ситцы)
+    ("Сортавальский", "RU-KR"),
+    ("Шуйский", "RU-IVA"),
     ("Механический", None),
 ])
 def test_region_of_place_adjective(word, code):
@@ -2722,3 +2726,22 @@ def test_a_modernisation_going_on_is_under_construction(text):
 ])
 def test_a_product_that_is_only_an_adjective_is_cut(text):
     assert plants(text) == []
+
+
+def test_a_region_adjective_before_a_legal_form_is_the_company_home():
+    """"Московское АО «Альфа»" is where the company is from, the plant is in the article's
+    region (written for the test, after fresh real pages r19_039)."""
+    analyzed = analyze("Завод в Дзержинске заморожен. Московское АО «Альфа» задерживает "
+                       "строительство завода по производству коагулянтов.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert {p.region.code if p.region else None for p in rows} == {"RU-NIZ"}
+
+
+def test_a_region_right_after_the_plant_places_it():
+    """"… жилья в Приморье и фабрики рыбопереработки на Камчатке": the region right after the
+    plant's phrase is its own, not the one named before (written, after r17_021)."""
+    analyzed = analyze("Расширение границ позволит построить жильё в Приморье и фабрику "
+                       "рыбопереработки на Камчатке.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.region.code if p.region else None) for p in rows] == \
+        [("фабрика рыбопереработки", "RU-KAM")]

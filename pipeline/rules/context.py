@@ -23,10 +23,11 @@ from pipeline.rules.gazetteer import (
     RegionMention,
     find_regions,
     get_gazetteer,
+    region_of_place_adjective,
     settle_shared_towns,
 )
 from pipeline.rules.memo import memo_text
-from pipeline.rules.morph import lemma, normal_name
+from pipeline.rules.morph import lemma, morph, normal_name
 from pipeline.rules.orgs import (
     normalize_org,
     org_key,
@@ -437,6 +438,75 @@ def company_home(text: str, m: RegionMention) -> bool:
 
 _BRACKETED_HOME = re.compile(r"(\w+)\s*[«\"„“][^«»\"„“()]{1,60}[»\"”“]\s*\(\s*$")
 
+# nouns of a meeting (plant_words.csv event_place: "форум", "выставка") and words of sending
+# goods (gazetteer_words.csv supply_word: "доставлять", "поставка")
+_EVENT_NOUNS = lexicon.words("plant_words", role="event_place")
+_SUPPLY_WORDS = lexicon.words("gazetteer_words", role="supply_word")
+_SUPPLY_BEFORE = re.compile(r"([а-яё]+)\s+(?:[а-яё,]+\s+){0,3}(?:в|во|на)\s+$")
+
+
+def elsewhere(text: str, m: RegionMention) -> bool:
+    """The region places something other than the story: a company's home (company_home),
+    its adjective before a legal form ("Московское АО «Аурат»", fresh real pages r19_039),
+    a meeting's adjective ("На прошедшем Петербургском международном экономическом форуме",
+    r19_020) or where goods are sent ("ее доставляют и на Кубань", r19_042; "переговоры о
+    поставках в Астрахань", real news dev r10_020)."""
+    if company_home(text, m) or _in_outlet(text, m):
+        return True
+    if m.via == "adjective":
+        for w in re.findall(r"[А-ЯЁа-яё]+", text[m.end:m.end + 80])[:4]:
+            low = w.lower()
+            if low in _LEGAL_FORMS and w.isupper() or lemma(low) in _EVENT_NOUNS:
+                return True
+            if not low.endswith(_ADJ_ENDINGS):
+                return False
+        return False
+    return _destination(text, m)
+
+
+def _in_outlet(text: str, m: RegionMention) -> bool:
+    """A region inside a news outlet's name (company_words.csv media_name, media_before):
+    "передает РИА Крым" (real news dev r2_041), "пишет «РБК Краснодар»", "телеканал «Кубань
+    24»": the outlet's home, not the story's place."""
+    if _MEDIA_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return True
+    line = text.rfind("\n", 0, m.start) + 1
+    # within the name's first words ("ИА REGNUM, с 16 марта в Республике Коми" is the story)
+    return any(o.start() <= m.start and m.end <= o.end()
+               and _NAME_START.fullmatch(text, o.start(), m.start) and "\n" not in o.group(0)
+               for o in _MEDIA_NAME.finditer(text, max(line, m.start - 40), m.end + 40)
+               if o.start() == 0 or not text[o.start() - 1].isalnum())
+
+
+_NAME_START = re.compile(r"[«\"“]?[\w-]*(?:[ \t]+[«\"“]?[\w-]+)?[ \t]*[«\"“]?")
+
+
+def _destination(text: str, m: RegionMention) -> bool:
+    """"доставляют на Кубань", "поставки в Москву": a region in the accusative after "в"/"на"
+    a few words after a word of sending goods is where they go, not where they are made."""
+    before = _SUPPLY_BEFORE.search(text[max(0, m.start - 80):m.start].lower())
+    if not before or not any(lemma(w) in _SUPPLY_WORDS
+                             for w in re.findall(r"[а-яё]+", before.group(0))[:-1]):
+        return False
+    first = re.match(r"[А-ЯЁа-яё]+", m.text)
+    cases = {p.tag.case for p in morph().parse(first.group(0).lower())} if first else set()
+    return "accs" in cases and not cases & {"loct", "loc2", "datv"}
+
+
+def origin(text: str, m: RegionMention) -> bool:
+    """"распоряжение … пришло из Москвы", "Привезли их из Екатеринбурга": a region after "из"
+    is where something comes from; the story's own region is named otherwise (main_region
+    counts it only when nothing else is named). Not "одно из ульяновских предприятий"."""
+    if m.via == "adjective":
+        return False
+    before = re.search(r"(\w+)\s+из\s+$", text[max(0, m.start - 40):m.start].lower())
+    return bool(before) and lemma(before.group(1)) not in _PARTITIVES and \
+        before.group(1) not in _PARTITIVES
+
+
+# gazetteer_words.csv partitive: "одно из", "многие из": the places among which one is picked
+_PARTITIVES = lexicon.words("gazetteer_words", role="partitive")
+
 
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому",
                 "ему", "ым", "им", "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими", "ей")
@@ -452,7 +522,8 @@ def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Regio
     (the article's sentences, without the page furniture) count when it is given."""
     found = find_regions(text)
     # a region that is only some company's home still places a story that names no other
-    everywhere = settle_shared_towns([m for m in found if not company_home(text, m)] or found)
+    everywhere = settle_shared_towns(
+        [m for m in found if not elsewhere(text, m) and not origin(text, m)] or found)
     mentions = everywhere
     if within is not None:
         starts = [a for a, _ in within]
@@ -472,12 +543,36 @@ def main_region(text: str, within: list[tuple[int, int]] | None = None) -> Regio
             mentions = [m for m in everywhere
                         if m.via in _NAMED_OUTRIGHT and m.start < starts[0]] + mentions
     if not mentions:
-        return None
+        return _facility_town(text, within)
     counts = Counter(m.region.code for m in mentions)
     top = max(counts.values())
     for m in mentions:
         if counts[m.region.code] == top:
             return m.region
+    return None
+
+
+# a town's adjective before a noun ("Сортавальском лесозаводе"); the noun must be a facility's
+_TOWN_ADJECTIVE = re.compile(
+    r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?[сц]к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей))"
+    r"\s+([а-яё]+)")
+
+
+def _facility_town(text: str, within: list[tuple[int, int]] | None) -> Region | None:
+    """A text that names no region may name a plant after its town: "на Сортавальском
+    лесозаводе" (fresh real pages r19_016), "Буйской птицефабрики" (real news dev r7_015),
+    "Дмитровском заводе газобетонных изделий" (r8_023): the town's region, the first found."""
+    for m in _TOWN_ADJECTIVE.finditer(text):
+        if within is not None and not any(a <= m.start() < b for a, b in within):
+            continue
+        noun = lemma(m.group(2))
+        # a compound of a facility noun counts too: "лесозавод", "мясокомбинат"
+        if "ическ" in m.group(1) or not (noun in _FACILITY_NOUNS or any(
+                noun.endswith(f) for f in _FACILITY_NOUNS if len(f) >= 5)):
+            continue
+        region = region_of_place_adjective(m.group(1))
+        if region is not None:
+            return region
     return None
 
 

@@ -235,8 +235,19 @@ class Gazetteer:
             code = self._district_town(m.group(1))
             if code is not None:
                 out.append(RegionMention(m.start(1), m.end(1), m.group(1), self._regions[code],
-                                         VIA_DISTRICT))
+                                         VIA_DISTRICT, self._district_shared(m.group(1))))
         return out
+
+    def _district_shared(self, adjective: str) -> frozenset[str]:
+        """The regions of the places of 1,000+ people that bear the name of the city a district
+        adjective is made from, when there are several: "Краснознаменский район" of
+        Kaliningrad's Краснознаменск, not of Moscow's bigger one (fresh real pages f_044);
+        settle_shared_towns picks the one of the region the text names."""
+        adjs = [p for p in _parses(_norm(adjective)) if p.tag.POS == "ADJF"]
+        lem = _norm(adjs[0].normal_form) if adjs else ""
+        town = next((t for t in _district_towns(lem) if t in self._city_codes), None)
+        codes = self._place_regions.get(town, set()) if town else set()
+        return frozenset(codes) if len(codes) > 1 else frozenset()
 
     def _district_town(self, adjective: str) -> str | None:
         """The region code of the town a district adjective is made from, or None."""
@@ -906,3 +917,25 @@ def settle_shared_towns(mentions: list[RegionMention], region: Region | None = N
 def resolve_region(phrase: str) -> Region | None:
     """The region named by a phrase in any case: a name, code, alias, city or adjective."""
     return get_gazetteer().resolve_region(phrase)
+
+
+def region_of_place_adjective(word: str) -> Region | None:
+    """The region of the town a plant is named after: "Ковровский" -> Ковров ->
+    Владимирская область; "Брянский" -> Брянск; "Тверской" -> Тверь; "Сортавальский" ->
+    Сортавала (fresh real pages r19_016); "Шуйский" -> Шуя."""
+    low = word.lower().replace("ё", "е")
+    m = re.match(r"(.+?)(с|ц)к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей)$", low)
+    if not m:
+        return None
+    stem, cons = m.group(1), m.group(2)
+    cands = [stem, stem + cons + "к", stem + "а", stem + "ь", stem + "о", stem + "и",
+             stem + "ы", stem + "е"]
+    if stem.endswith(("ь", "й")):  # сортаваль-ский <- Сортавала, шуй-ский <- Шуя
+        cands += [stem[:-1] + "а", stem[:-1] + "я"]
+    for cand in cands:
+        if len(cand) < 3:
+            continue
+        region = resolve_region(cand[:1].upper() + cand[1:])
+        if region is not None:
+            return region
+    return None

@@ -24,10 +24,12 @@ from pipeline.rules.context import (
     PROJECT_PROGRAMS,
     DocContext,
     company_name,
+    elsewhere,
     find_program,
     find_programs,
     is_company,
     is_facility_name,
+    origin,
     sentence_companies,
     story_company,
 )
@@ -37,7 +39,7 @@ from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.money import Money, carry_currency, find_money
 from pipeline.rules.morph import lemma
 from pipeline.rules.numbers import parse_number_words
-from pipeline.rules.plants import find_plants
+from pipeline.rules.plants import _plant_regions, find_plants
 from pipeline.rules.text import AnalyzedText, Sentence
 
 
@@ -372,16 +374,23 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
                           project_program: str | None,
                           out: list[InvestmentMention], near: str | None = None,
                           prev_regions: frozenset[str] = frozenset(),
-                          prev_programs: frozenset[str] = frozenset()) -> None:
+                          prev_programs: frozenset[str] = frozenset(),
+                          prev_place: Region | None = None) -> None:
     """Append the investment sums of one sentence that speaks of investing to `out`; the
     sentence gives each sum its investor, region, period and programme. A sentence that
     names no company takes `near` (the company of the last sentence about a project; "" when
     that sentence spoke of several investors and named none: no investor), else the
     article's main company. A sum of several investors in a sentence that names three
-    regions or more (or names none after one that does: `prev_regions`) has no region."""
+    regions or more (or names none after one that does: `prev_regions`) has no region. A
+    sentence that names no region takes `prev_place`, the one region of a facility the
+    sentence before names, before the article's."""
     periods = find_periods(sent.text, ctx.published)
     regions = find_regions(sent.text)
-    region = regions[0].region if regions else ctx.region
+    # not a company's home, a meeting's place or where goods go ("На прошедшем Петербургском
+    # международном экономическом форуме …", fresh real pages r19_020; "компания из
+    # Санкт-Петербурга «Метробетон», она вложила", real news dev r7_006)
+    placing = [r for r in regions if not elsewhere(sent.text, r)]
+    region = placing[0].region if placing else prev_place or ctx.region
     companies = sentence_companies(_without_targets(sent))
     investor = companies[0] if companies else story_company(ctx) if near is None else near or None
     several = several_investors(sent)
@@ -479,6 +488,9 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     prev_non_industrial = False
     prev_regions: frozenset[str] = frozenset()  # the regions the previous sentence names
     prev_programs: frozenset[str] = frozenset()  # the programmes the previous sentence names
+    # the one region of a facility the previous sentence names: "В Татарстане построили завод
+    # … В проект было вложено 2 млрд рублей" (real news dev r8_006, r9_007)
+    prev_place: Region | None = None
     for sent in analyzed.sentences:
         in_sent = [m for m in money if sent.start <= m.start < sent.end]
         text = cue_text(sent.text)
@@ -494,7 +506,10 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
             in_sent = [m for m in in_sent if neighbour or _cost_after(sent, text, m)]
         if in_sent:
             _sentence_investments(sent, in_sent, ctx, project_program, out, near, prev_regions,
-                                  prev_programs)
+                                  prev_programs, prev_place)
+        places = {r.region for r in _plant_regions(sent, ctx) if not origin(sent.text, r)} \
+            if names_facility(sent) else set()
+        prev_place = next(iter(places)) if len(places) == 1 else None
         prev_regions = frozenset(r.region.code for r in find_regions(sent.text))
         prev_programs = frozenset(find_programs(sent.text))
         about_project = cued or names_facility(sent)

@@ -20,9 +20,9 @@ from functools import lru_cache
 from pipeline.rules import lexicon
 from pipeline.rules.context import (
     DocContext,
-    company_home,
     company_name,
     company_right_after,
+    elsewhere,
     is_company,
     is_facility_name,
     sentence_companies,
@@ -34,7 +34,7 @@ from pipeline.rules.gazetteer import (
     Region,
     RegionMention,
     find_regions,
-    resolve_region,
+    region_of_place_adjective,
     settle_shared_towns,
 )
 from pipeline.rules.memo import memo_object
@@ -1338,8 +1338,10 @@ def _not_the_plants_place(sent: Sentence, r: RegionMention) -> bool:
     m = re.search(r"(\w+)\s+$", sent.text[:r.start])
     if m and lemma(m.group(1).lower()) in _SEATS:
         return True  # "Арбитражный суд Москвы" (real news dev r3_023): the court's seat
-    if company_home(sent.text, r):
-        return True  # "инвесторы из Оренбургской области", "челябинская компания"
+    if elsewhere(sent.text, r):
+        # "инвесторы из Оренбургской области", "челябинская компания", "Московское АО",
+        # "на Петербургском форуме", "доставляют на Кубань"
+        return True
     if r.via != "adjective":
         return False
     for w in re.findall(r"[а-яё]+", sent.text[r.end:].lower())[:3]:
@@ -2867,24 +2869,6 @@ def _listed_part(sent: Sentence, ph: _Phrase) -> bool:
     return False
 
 
-def region_of_place_adjective(word: str) -> Region | None:
-    """The region of the town a plant is named after: "Ковровский" -> Ковров ->
-    Владимирская область; "Брянский" -> Брянск; "Тверской" -> Тверь."""
-    low = word.lower().replace("ё", "е")
-    m = re.match(r"(.+?)(с|ц)к(?:ий|ой|ая|ое|ого|ому|им|ом|ую|ие|их|ими|ей)$", low)
-    if not m:
-        return None
-    stem, cons = m.group(1), m.group(2)
-    for cand in (stem, stem + cons + "к", stem + "а", stem + "ь", stem + "о", stem + "и",
-                 stem + "ы", stem + "е"):
-        if len(cand) < 3:
-            continue
-        region = resolve_region(cand[:1].upper() + cand[1:])
-        if region is not None:
-            return region
-    return None
-
-
 def _built_meanwhile(si: int, statuses: list[str | None], found: list[list[_Phrase]]
                     ) -> str | None:
     """A plant whose launch is planned while the next sentences say it is being built
@@ -3343,8 +3327,16 @@ def _phrase_region(ph: _Phrase, regions: list[RegionMention], sent: Sentence,
     if ph.place and not regions and (ctx.region is None or find_regions(ph.place)):
         # a town's adjective ("Волжский") does not override the article's region
         return region_of_place_adjective(ph.place) or region
-    offset = ph.at if ph.at is not None else ph.start
-    return _nearest_region(regions, offset - sent.start) or region
+    if ph.at is not None:  # one of a plural head's towns (_plural_heads_in_places)
+        return _nearest_region(regions, ph.at - sent.start) or region
+    # a region right after the phrase places it ("… жилья в Приморье … и фабрики
+    # рыбопереработки на Камчатке", real news dev r17_021)
+    after = next((m.region for m in regions
+                  if _RIGHT_AFTER.fullmatch(sent.text, ph.end - sent.start, m.start)), None)
+    return after or _nearest_region(regions, ph.start - sent.start) or region
+
+
+_RIGHT_AFTER = re.compile(r",?\s+(?:в|во|на)\s+")
 
 
 def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
