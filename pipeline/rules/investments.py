@@ -469,11 +469,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
         return out
     # money over the whole text, so a currency carries over across sentences
     money = carry_currency(find_money(analyzed.text), default=HOME_CURRENCY)
-    # every programme of every sentence: "ТОР «Столица Арктики» и АЗ РФ" names two, and no
-    # one of them holds for the article's sums (real news dev r12_027)
-    doc_programs = {p for sent in analyzed.sentences for p in find_programs(sent.text)}
-    project_program = next(iter(doc_programs & _PROJECT_PROGRAMS)) \
-        if len(doc_programs & _PROJECT_PROGRAMS) == 1 else None
+    project_program = _project_program(analyzed)
     # the company of the last sentence about a project (investing or a facility): a sentence
     # that names none takes it before the article's main company ("С ООО «Бета» подписано
     # соглашение о строительстве завода ... Общий объём инвестиций в проект – 900 млн"),
@@ -507,9 +503,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
         if in_sent:
             _sentence_investments(sent, in_sent, ctx, project_program, out, near, prev_regions,
                                   prev_programs, prev_place)
-        places = {r.region for r in _plant_regions(sent, ctx) if not origin(sent.text, r)} \
-            if names_facility(sent) else set()
-        prev_place = next(iter(places)) if len(places) == 1 else None
+        prev_place = _facility_place(sent, ctx)
         prev_regions = frozenset(r.region.code for r in find_regions(sent.text))
         prev_programs = frozenset(find_programs(sent.text))
         about_project = cued or names_facility(sent)
@@ -520,6 +514,24 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
     out = _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
     out = _with_investor_names(out, analyzed)
     return _with_project_period(out, doc_period)
+
+
+def _project_program(analyzed: AnalyzedText) -> str | None:
+    """The whole project's programme: the one such programme the article names. Every
+    programme of every sentence counts: "ТОР «Столица Арктики» и АЗ РФ" names two, and no
+    one of them holds for the article's sums (real news dev r12_027)."""
+    doc_programs = {p for sent in analyzed.sentences for p in find_programs(sent.text)}
+    found = doc_programs & _PROJECT_PROGRAMS
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _facility_place(sent: Sentence, ctx: DocContext) -> Region | None:
+    """The one region of the facilities a sentence names (not a place things come from):
+    a sum of the next sentence that names none is there (real news dev r8_006, r9_007)."""
+    if not names_facility(sent):
+        return None
+    places = {r.region for r in _plant_regions(sent, ctx) if not origin(sent.text, r)}
+    return next(iter(places)) if len(places) == 1 else None
 
 
 def _with_investor_names(found: list[InvestmentMention],

@@ -2809,9 +2809,9 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     return [p for p in found if not _listed_part(sent, p)]
 
 
-# "по переработке X и производству Y": a processing and the making of its output
+# "по переработке X и производству Y": a processing and the making of its output (the
+# making nouns are plant_words.csv making_noun)
 _PROCESSING = frozenset({"переработка", "обработка"})
-_MAKING = frozenset({"производство", "выпуск", "изготовление"})
 
 
 def _processing_and_making(sent: Sentence, ph: _Phrase) -> _Phrase:
@@ -2823,7 +2823,7 @@ def _processing_and_making(sent: Sentence, ph: _Phrase) -> _Phrase:
     toks = sent.tokens
     k = ph.covers
     if not (0 < k + 1 < len(toks)) or toks[k].text.lower() != "и" or \
-            _lem(toks[k + 1]) not in _MAKING or toks[k + 1].case != "Dat":
+            _lem(toks[k + 1]) not in _MAKING_NOUNS or toks[k + 1].case != "Dat":
         return ph
     po = next((j for j in range(ph.head + 1, k) if toks[j].text.lower() == "по"), None)
     if po is None or po + 1 >= k or _lem(toks[po + 1]) not in _PROCESSING:
