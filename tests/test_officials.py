@@ -358,3 +358,33 @@ def test_a_municipality_unnamed_is_the_district_last_named():
     assert ("Анатолий Петров", "Зареченский район") in got
     m = one("Его сопровождал глава администрации муниципального образования Анатолий Петров.")
     assert m.organization == "Муниципальное образование"
+
+
+@pytest.mark.parametrize("text, org", [
+    # written for the tests (real news dev r17_048 has the shape): no region has a
+    # ministry of defence, foreign or internal affairs, emergencies
+    ("Договор подписан в ходе визита министра обороны Ивана Петрова в область.", "Россия"),
+    ("Министр иностранных дел Иван Петров прибыл в Калининград.", "Россия"),
+    ("Министр по чрезвычайным ситуациям Иван Петров прибыл в Калининград.", "Россия"),
+    # must not fire: regions have these ministries, a bare one is the article's region's
+    ("Министр сельского хозяйства Иван Петров открыл завод.", REGION),
+    ("Министр внутренней политики Иван Петров открыл завод.", REGION),
+])
+def test_a_federal_portfolio_is_never_the_regions(text, org):
+    assert one(text).organization == org
+
+
+def test_a_bare_minister_among_heads_of_two_regions_is_the_countrys():
+    """Written for the tests (real news dev r10_014 has the shape): a bare minister named
+    with officials of two regions, each written with its region, is of neither; with one
+    region written the bare minister stays the article's region's."""
+    two = ("В открытии завода приняли участие министр сельского хозяйства Иван Петров, "
+           "губернатор Калининградской области Пётр Сидоров и губернатор Псковской "
+           "области Олег Иванов.")
+    got = {m.full_name: m.organization for m in rows(two)}
+    assert got["Иван Петров"] == "Россия"
+    assert got["Олег Иванов"] == "Псковская область"
+    one_region = ("В открытии завода приняли участие губернатор Калининградской области "
+                  "Пётр Сидоров и министр сельского хозяйства Иван Петров.")
+    got = {m.full_name: m.organization for m in rows(one_region)}
+    assert got["Иван Петров"] == REGION

@@ -178,6 +178,8 @@ PORTFOLIO_ABBREVIATIONS = _role("portfolio_abbreviation")
 REGIONAL_BODIES = _role("regional_body")
 # "муниципального образования" with no name: the district the article last named
 MUNICIPALITY_PHRASES = _role("municipality_phrase")
+# "министр обороны": a portfolio only a country's government has; its post is never the region's
+FEDERAL_PORTFOLIOS = _role("federal_portfolio")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -1785,6 +1787,10 @@ def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | 
     предприятия" is."""
     regional = hlem in REGIONAL_POSTS or any(_lem(t) in REGIONAL_POSTS | REGIONAL_BODIES
                                                  for t in compl)
+    if regional and _federal_portfolio(compl):
+        # "министр обороны": no region has one, the country has (real news dev r17_048);
+        # an article about a region of Russia (regions.csv) that names no country is Russia's
+        return doc.country or (country_of("Россия") if doc.region_name else None)
     organization = doc.region_name if regional else None
     if organization is None and (hlem in NATIONAL_POSTS
                                  or any(_lem(t) in NATIONAL_BODIES for t in compl)):
@@ -1792,6 +1798,13 @@ def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | 
     if organization is None and compl and _head_key(compl[-1]) in BUSINESS_POSTS:
         organization = doc.company
     return organization
+
+
+def _federal_portfolio(compl: list[Token]) -> bool:
+    """A portfolio of a country's government alone ("обороны", "иностранных дел",
+    FEDERAL_PORTFOLIOS): a bare minister of it is the country's, not the article's region's."""
+    said = " " + " ".join(_lem(t) for t in compl if t.pos != "PUNCT") + " "
+    return any(f" {p} " in said for p in FEDERAL_PORTFOLIOS)
 
 
 def _window_before(sent: Sentence, per: Span) -> list[Token]:
@@ -2545,9 +2558,32 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 continue
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
+    _minister_among_regions(rows, doc)
     _sole_holders(sentences, persons, rows, doc)
     _named_next(analyzed, persons, rows, doc)
     return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
+
+
+def _is_region_name(name: str | None) -> bool:
+    region = resolve_region(name or "")
+    return region is not None and region.name == name
+
+
+def _minister_among_regions(rows: _Rows, doc: Article) -> None:
+    """"приняли участие министр сельского хозяйства X, глава Карачаево-Черкесской
+    Республики Y и губернатор Ставропольского края Z": a bare minister named in one
+    sentence with officials of two regions, each written with its region, is a minister
+    of neither region but of the country (real news dev r10_014). Only a post that is
+    national as well as regional (positions.csv), whose region was the article's default."""
+    for i, row in enumerate(rows.out):
+        head, guessed = rows.heads[i]
+        if not guessed or head not in NATIONAL_POSTS or row.organization != doc.region_name:
+            continue
+        regions = {r.organization for k, r in enumerate(rows.out)
+                   if k != i and r.evidence == row.evidence and not rows.heads[k][1]
+                   and _is_region_name(r.organization)}
+        if len(regions) >= 2:
+            rows.out[i] = replace(row, organization=doc.country or country_of("Россия"))
 
 
 def _cut_at_end(analyzed: AnalyzedText, per: Span) -> bool:
