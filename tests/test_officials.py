@@ -388,3 +388,15 @@ def test_a_bare_minister_among_heads_of_two_regions_is_the_countrys():
                   "Пётр Сидоров и министр сельского хозяйства Иван Петров.")
     got = {m.full_name: m.organization for m in rows(one_region)}
     assert got["Иван Петров"] == REGION
+
+
+def test_an_okrug_is_the_region_only_where_the_region_is_one():
+    """Written for the tests (real news dev r19_032 has the shape): "глава округа" in an
+    article about a region that is no округ is a municipal округ's head: the округ the
+    article named, else none, never the region; in an автономный округ it is the region."""
+    assert one("Как сообщил глава округа Иван Петров, завод откроют.").organization is None
+    named = rows("Зеленоградский городской округ получил деньги. Как сообщил глава округа "
+                 "Иван Петров, завод откроют.")
+    assert [m.organization for m in named] == ["Зеленоградский городской округ"]
+    okrug = "Ханты-Мансийский автономный округ — Югра"
+    assert one("Губернатор округа Иван Петров открыл завод.", okrug).organization == okrug

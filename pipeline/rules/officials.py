@@ -1473,6 +1473,8 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
     if comp.pending:
         return None
     lem = _lem(t)
+    if lem in REGION_WORDS and lem in DISTRICT_WORDS and not _region_is_a(lem, doc):
+        return None  # "глава округа" in Ставрополье: a municipal округ (`_district_noun`)
     if lem in REGION_WORDS:
         comp.organization = doc.region_name
     elif lem in CITY_WORDS:
@@ -1484,6 +1486,15 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
         return None
     comp.i += 1
     return _STOP
+
+
+def _region_is_a(noun: str, doc: Article) -> bool:
+    """Whether the article's region is named with `noun`: "округа" is the region itself
+    in an article about an автономный округ ("губернатор округа"), elsewhere a municipal
+    округ, whose head is no head of the region (real news dev r19_032 "глава округа" in
+    an article about Ставропольский край got the region)."""
+    name = (doc.region_name or "").split(" — ")[0]
+    return any(lemma(w.lower()) == noun for w in name.split())
 
 
 def _regional_cabinet(t: Token, comp: _Complement, doc: Article) -> Step:
