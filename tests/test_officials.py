@@ -400,3 +400,19 @@ def test_an_okrug_is_the_region_only_where_the_region_is_one():
     assert [m.organization for m in named] == ["Зеленоградский городской округ"]
     okrug = "Ханты-Мансийский автономный округ — Югра"
     assert one("Губернатор округа Иван Петров открыл завод.", okrug).organization == okrug
+
+
+@pytest.mark.parametrize("text, org", [
+    # written for the tests (real news dev r11_028, r17_018 have the shape): a body named
+    # with a bare region word is the article's region's body, the region in the genitive
+    ("Руководство компании встретилось с главой минсельхоза республики Иваном Петровым.",
+     "Минсельхоз Республики Татарстан"),
+    ("Об этом сообщила руководитель Агентства инвестиционного развития республики Анна "
+     "Петрова на пресс-конференции.", "Агентство инвестиционного развития Республики Татарстан"),
+    # must not fire: the region itself, a region written by its name
+    ("Губернатор республики Иван Петров открыл завод.", "Республика Татарстан"),
+    ("Об этом сообщил директор Корпорации развития Приморского края Иван Петров.",
+     "Корпорация развития Приморского края"),
+])
+def test_a_body_of_the_region_word_is_named_with_the_region(text, org):
+    assert one(text, "Республика Татарстан").organization == org

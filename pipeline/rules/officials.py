@@ -1145,6 +1145,13 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         comp.organization = f"{comp.organization} {parent.text}"
         words += 1
         _skip_to(toks, comp, parent.end)
+    if span.type == "ORG" and comp.i < len(toks) and toks[comp.i].text.islower() \
+            and _lem(toks[comp.i]) in REGION_WORDS and _is_gen(toks[comp.i]) \
+            and _span_at(sent, toks[comp.i]) is None:
+        # "руководитель Агентства инвестиционного развития республики": the region's
+        # body; `_region_word_named` names the region (real news dev r17_018)
+        comp.organization = f"{comp.organization} {toks[comp.i].text}"
+        comp.i += 1
     _pri_tail(sent, toks, comp)
     if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
         # "министр ЧР по национальной политике": the same after a place's name
@@ -1744,6 +1751,7 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
         return None
     organization = comp.organization if comp.organization is not None else place
     organization = _written_out(organization, doc)
+    organization = _region_word_named(organization, doc)
     default_org = organization is None
     if organization is None and not comp.territory:
         organization = _default_organization(hlem, comp.compl, doc)
@@ -1788,6 +1796,27 @@ def _written_out(organization: str | None, doc: Article) -> str | None:
     if doc.region_name and organization == region_initials(doc.region_name):
         return doc.region_name
     return organization
+
+
+def _region_word_named(organization: str | None, doc: Article) -> str | None:
+    """"глава минсельхоза республики", "директор Корпорации развития области": a body
+    whose name ends with a bare region word (REGION_WORDS, lower case) is the article's
+    region's body, named with the region in the genitive ("Минсельхоз Карачаево-Черкесской
+    Республики"; real news dev r11_028, r17_018's gold "Агентство инвестиционного развития
+    Республики Татарстан"). "округа" only where the region is an округ."""
+    if not organization or doc.region_name is None:
+        return organization
+    *body, last = organization.split()
+    lem = lemma(last).replace("ё", "е")
+    if not body or not last.islower() or lem not in REGION_WORDS \
+            or lem in DISTRICT_WORDS and not _region_is_a(lem, doc) \
+            or len(body) > 1 and body[-1][:1].isupper() \
+            or resolve_region(organization) is not None:
+        return organization  # "Корпорация развития Приморского края", "Пермский край"
+    name = " ".join(body)
+    if len(body) == 1 and inflect(name.lower(), "nomn", "sing", "gent") == name[:-1].lower():
+        name = name[:-1]  # "Минпромторга область": a masculine name left in the genitive
+    return f"{name} {region_genitive(doc.region_name)}"
 
 
 def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
