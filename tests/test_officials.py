@@ -358,3 +358,61 @@ def test_a_municipality_unnamed_is_the_district_last_named():
     assert ("Анатолий Петров", "Зареченский район") in got
     m = one("Его сопровождал глава администрации муниципального образования Анатолий Петров.")
     assert m.organization == "Муниципальное образование"
+
+
+@pytest.mark.parametrize("text, org", [
+    # written for the tests (real news dev r17_048 has the shape): no region has a
+    # ministry of defence, foreign or internal affairs, emergencies
+    ("Договор подписан в ходе визита министра обороны Ивана Петрова в область.", "Россия"),
+    ("Министр иностранных дел Иван Петров прибыл в Калининград.", "Россия"),
+    ("Министр по чрезвычайным ситуациям Иван Петров прибыл в Калининград.", "Россия"),
+    # must not fire: regions have these ministries, a bare one is the article's region's
+    ("Министр сельского хозяйства Иван Петров открыл завод.", REGION),
+    ("Министр внутренней политики Иван Петров открыл завод.", REGION),
+])
+def test_a_federal_portfolio_is_never_the_regions(text, org):
+    assert one(text).organization == org
+
+
+def test_a_bare_minister_among_heads_of_two_regions_is_the_countrys():
+    """Written for the tests (real news dev r10_014 has the shape): a bare minister named
+    with officials of two regions, each written with its region, is of neither; with one
+    region written the bare minister stays the article's region's."""
+    two = ("В открытии завода приняли участие министр сельского хозяйства Иван Петров, "
+           "губернатор Калининградской области Пётр Сидоров и губернатор Псковской "
+           "области Олег Иванов.")
+    got = {m.full_name: m.organization for m in rows(two)}
+    assert got["Иван Петров"] == "Россия"
+    assert got["Олег Иванов"] == "Псковская область"
+    one_region = ("В открытии завода приняли участие губернатор Калининградской области "
+                  "Пётр Сидоров и министр сельского хозяйства Иван Петров.")
+    got = {m.full_name: m.organization for m in rows(one_region)}
+    assert got["Иван Петров"] == REGION
+
+
+def test_an_okrug_is_the_region_only_where_the_region_is_one():
+    """Written for the tests (real news dev r19_032 has the shape): "глава округа" in an
+    article about a region that is no округ is a municipal округ's head: the округ the
+    article named, else none, never the region; in an автономный округ it is the region."""
+    assert one("Как сообщил глава округа Иван Петров, завод откроют.").organization is None
+    named = rows("Зеленоградский городской округ получил деньги. Как сообщил глава округа "
+                 "Иван Петров, завод откроют.")
+    assert [m.organization for m in named] == ["Зеленоградский городской округ"]
+    okrug = "Ханты-Мансийский автономный округ — Югра"
+    assert one("Губернатор округа Иван Петров открыл завод.", okrug).organization == okrug
+
+
+@pytest.mark.parametrize("text, org", [
+    # written for the tests (real news dev r11_028, r17_018 have the shape): a body named
+    # with a bare region word is the article's region's body, the region in the genitive
+    ("Руководство компании встретилось с главой минсельхоза республики Иваном Петровым.",
+     "Минсельхоз Республики Татарстан"),
+    ("Об этом сообщила руководитель Агентства инвестиционного развития республики Анна "
+     "Петрова на пресс-конференции.", "Агентство инвестиционного развития Республики Татарстан"),
+    # must not fire: the region itself, a region written by its name
+    ("Губернатор республики Иван Петров открыл завод.", "Республика Татарстан"),
+    ("Об этом сообщил директор Корпорации развития Приморского края Иван Петров.",
+     "Корпорация развития Приморского края"),
+])
+def test_a_body_of_the_region_word_is_named_with_the_region(text, org):
+    assert one(text, "Республика Татарстан").organization == org

@@ -178,6 +178,8 @@ PORTFOLIO_ABBREVIATIONS = _role("portfolio_abbreviation")
 REGIONAL_BODIES = _role("regional_body")
 # "муниципального образования" with no name: the district the article last named
 MUNICIPALITY_PHRASES = _role("municipality_phrase")
+# "министр обороны": a portfolio only a country's government has; its post is never the region's
+FEDERAL_PORTFOLIOS = _role("federal_portfolio")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -1143,6 +1145,13 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         comp.organization = f"{comp.organization} {parent.text}"
         words += 1
         _skip_to(toks, comp, parent.end)
+    if span.type == "ORG" and comp.i < len(toks) and toks[comp.i].text.islower() \
+            and _lem(toks[comp.i]) in REGION_WORDS and _is_gen(toks[comp.i]) \
+            and _span_at(sent, toks[comp.i]) is None:
+        # "руководитель Агентства инвестиционного развития республики": the region's
+        # body; `_region_word_named` names the region (real news dev r17_018)
+        comp.organization = f"{comp.organization} {toks[comp.i].text}"
+        comp.i += 1
     _pri_tail(sent, toks, comp)
     if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
         # "министр ЧР по национальной политике": the same after a place's name
@@ -1471,6 +1480,8 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
     if comp.pending:
         return None
     lem = _lem(t)
+    if lem in REGION_WORDS and lem in DISTRICT_WORDS and not _region_is_a(lem, doc):
+        return None  # "глава округа" in Ставрополье: a municipal округ (`_district_noun`)
     if lem in REGION_WORDS:
         comp.organization = doc.region_name
     elif lem in CITY_WORDS:
@@ -1482,6 +1493,15 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
         return None
     comp.i += 1
     return _STOP
+
+
+def _region_is_a(noun: str, doc: Article) -> bool:
+    """Whether the article's region is named with `noun`: "округа" is the region itself
+    in an article about an автономный округ ("губернатор округа"), elsewhere a municipal
+    округ, whose head is no head of the region (real news dev r19_032 "глава округа" in
+    an article about Ставропольский край got the region)."""
+    name = (doc.region_name or "").split(" — ")[0]
+    return any(lemma(w.lower()) == noun for w in name.split())
 
 
 def _regional_cabinet(t: Token, comp: _Complement, doc: Article) -> Step:
@@ -1731,6 +1751,7 @@ def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[
         return None
     organization = comp.organization if comp.organization is not None else place
     organization = _written_out(organization, doc)
+    organization = _region_word_named(organization, doc)
     default_org = organization is None
     if organization is None and not comp.territory:
         organization = _default_organization(hlem, comp.compl, doc)
@@ -1777,6 +1798,27 @@ def _written_out(organization: str | None, doc: Article) -> str | None:
     return organization
 
 
+def _region_word_named(organization: str | None, doc: Article) -> str | None:
+    """"глава минсельхоза республики", "директор Корпорации развития области": a body
+    whose name ends with a bare region word (REGION_WORDS, lower case) is the article's
+    region's body, named with the region in the genitive ("Минсельхоз Карачаево-Черкесской
+    Республики"; real news dev r11_028, r17_018's gold "Агентство инвестиционного развития
+    Республики Татарстан"). "округа" only where the region is an округ."""
+    if not organization or doc.region_name is None:
+        return organization
+    *body, last = organization.split()
+    lem = lemma(last).replace("ё", "е")
+    if not body or not last.islower() or lem not in REGION_WORDS \
+            or lem in DISTRICT_WORDS and not _region_is_a(lem, doc) \
+            or len(body) > 1 and body[-1][:1].isupper() \
+            or resolve_region(organization) is not None:
+        return organization  # "Корпорация развития Приморского края", "Пермский край"
+    name = " ".join(body)
+    if len(body) == 1 and inflect(name.lower(), "nomn", "sing", "gent") == name[:-1].lower():
+        name = name[:-1]  # "Минпромторга область": a masculine name left in the genitive
+    return f"{name} {region_genitive(doc.region_name)}"
+
+
 def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | None:
     """No organization written: a regional post's is the article's region ("губернатор",
     "заместитель губернатора": a regional post's deputy is of the same region), a national
@@ -1785,6 +1827,10 @@ def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | 
     предприятия" is."""
     regional = hlem in REGIONAL_POSTS or any(_lem(t) in REGIONAL_POSTS | REGIONAL_BODIES
                                                  for t in compl)
+    if regional and _federal_portfolio(compl):
+        # "министр обороны": no region has one, the country has (real news dev r17_048);
+        # an article about a region of Russia (regions.csv) that names no country is Russia's
+        return doc.country or (country_of("Россия") if doc.region_name else None)
     organization = doc.region_name if regional else None
     if organization is None and (hlem in NATIONAL_POSTS
                                  or any(_lem(t) in NATIONAL_BODIES for t in compl)):
@@ -1792,6 +1838,13 @@ def _default_organization(hlem: str, compl: list[Token], doc: Article) -> str | 
     if organization is None and compl and _head_key(compl[-1]) in BUSINESS_POSTS:
         organization = doc.company
     return organization
+
+
+def _federal_portfolio(compl: list[Token]) -> bool:
+    """A portfolio of a country's government alone ("обороны", "иностранных дел",
+    FEDERAL_PORTFOLIOS): a bare minister of it is the country's, not the article's region's."""
+    said = " " + " ".join(_lem(t) for t in compl if t.pos != "PUNCT") + " "
+    return any(f" {p} " in said for p in FEDERAL_PORTFOLIOS)
 
 
 def _window_before(sent: Sentence, per: Span) -> list[Token]:
@@ -2545,9 +2598,32 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 continue
             for post in _posts_of(sent, per, person, doc, plural):
                 rows.add(person, post, sent, per.start, per.end)
+    _minister_among_regions(rows, doc)
     _sole_holders(sentences, persons, rows, doc)
     _named_next(analyzed, persons, rows, doc)
     return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
+
+
+def _is_region_name(name: str | None) -> bool:
+    region = resolve_region(name or "")
+    return region is not None and region.name == name
+
+
+def _minister_among_regions(rows: _Rows, doc: Article) -> None:
+    """"приняли участие министр сельского хозяйства X, глава Карачаево-Черкесской
+    Республики Y и губернатор Ставропольского края Z": a bare minister named in one
+    sentence with officials of two regions, each written with its region, is a minister
+    of neither region but of the country (real news dev r10_014). Only a post that is
+    national as well as regional (positions.csv), whose region was the article's default."""
+    for i, row in enumerate(rows.out):
+        head, guessed = rows.heads[i]
+        if not guessed or head not in NATIONAL_POSTS or row.organization != doc.region_name:
+            continue
+        regions = {r.organization for k, r in enumerate(rows.out)
+                   if k != i and r.evidence == row.evidence and not rows.heads[k][1]
+                   and _is_region_name(r.organization)}
+        if len(regions) >= 2:
+            rows.out[i] = replace(row, organization=doc.country or country_of("Россия"))
 
 
 def _cut_at_end(analyzed: AnalyzedText, per: Span) -> bool:
