@@ -1091,6 +1091,28 @@ def _keep_in_post(toks: list[Token], comp: _Complement, words_end: int, next_i: 
     comp.i = next_i
 
 
+def _parents_after(sent: Sentence, toks: list[Token], comp: _Complement, span: Span) -> None:
+    """The body or country an organization's name belongs to, written after it in the
+    genitive ("Совет муфтиев России", "Институт этнологии и антропологии РАН",
+    "Госдепартамента США", "Палаты представителей Конгресса США"), and a bare region word
+    after it ("руководитель Агентства инвестиционного развития республики": the region's
+    body; `_region_word_named` names the region, real news dev r17_018), added to it."""
+    words = len([t for t in toks if span.start <= t.start < span.end])
+    for _ in range(2):
+        parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
+        if span.type != "ORG" or parent is None or parent.type not in ("ORG", "LOC") \
+                or not (words > 1 or parent.type == "LOC" and country_of(parent.text)):
+            break
+        comp.organization = f"{comp.organization} {parent.text}"
+        words += 1
+        _skip_to(toks, comp, parent.end)
+    if span.type == "ORG" and comp.i < len(toks) and toks[comp.i].text.islower() \
+            and _lem(toks[comp.i]) in REGION_WORDS and _is_gen(toks[comp.i]) \
+            and _span_at(sent, toks[comp.i]) is None:
+        comp.organization = f"{comp.organization} {toks[comp.i].text}"
+        comp.i += 1
+
+
 def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
     """A named organization or place right after the post is its organization
     ("глава Минпромторга", "губернатор Калининградской области")."""
@@ -1133,25 +1155,7 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
             or " ".join([*adjs, comp.organization])
     comp.pending = []
     _skip_to(toks, comp, span.end)
-    words = len([t for t in toks if span.start <= t.start < span.end])
-    for _ in range(2):
-        parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
-        if span.type != "ORG" or parent is None or parent.type not in ("ORG", "LOC") \
-                or not (words > 1 or parent.type == "LOC" and country_of(parent.text)):
-            break
-        # "Совет муфтиев России", "Институт этнологии и антропологии РАН", "Госдепартамента
-        # США", "Палаты представителей Конгресса США": a name and the body or country it
-        # belongs to, in the genitive as written
-        comp.organization = f"{comp.organization} {parent.text}"
-        words += 1
-        _skip_to(toks, comp, parent.end)
-    if span.type == "ORG" and comp.i < len(toks) and toks[comp.i].text.islower() \
-            and _lem(toks[comp.i]) in REGION_WORDS and _is_gen(toks[comp.i]) \
-            and _span_at(sent, toks[comp.i]) is None:
-        # "руководитель Агентства инвестиционного развития республики": the region's
-        # body; `_region_word_named` names the region (real news dev r17_018)
-        comp.organization = f"{comp.organization} {toks[comp.i].text}"
-        comp.i += 1
+    _parents_after(sent, toks, comp, span)
     _pri_tail(sent, toks, comp)
     if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
         # "министр ЧР по национальной политике": the same after a place's name
