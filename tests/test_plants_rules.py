@@ -2745,3 +2745,11 @@ def test_a_region_right_after_the_plant_places_it():
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert [(p.name, p.region.code if p.region else None) for p in rows] == \
         [("фабрика рыбопереработки", "RU-KAM")]
+
+
+def test_an_event_noun_of_a_named_plants_part_that_states_no_status():
+    """Written for the test: "работу линии завода «X»" is an event noun of a part of a named
+    plant that states no status; it used to raise StopIteration (found by
+    benchmarks/profile_rules.py in session 19), now the plant is read as any other."""
+    rows = plants("Губернатор оценил работу линии завода «Кирпич» в Туле.")
+    assert all(r[0] != "" for r in rows)

@@ -1666,8 +1666,10 @@ def _part_event(sent: Sentence, ph: _Phrase) -> str | None:
         k -= 1
     if k < 0 or not _event_at_named_part(sent, toks[ph.head], toks[k]):
         return None
-    event = next(STATUS_LEMMAS[_lem(t)] for t in reversed(toks[max(0, k - 4):k])
-                 if _lem(t) in STATUS_LEMMAS)
+    event = next((STATUS_LEMMAS[_lem(t)] for t in reversed(toks[max(0, k - 4):k])
+                  if _lem(t) in STATUS_LEMMAS), None)
+    if event is None:
+        return None  # "оценил работу линии завода «X»": an event noun that states no status
     unit = _lem(toks[k]) in _PLANT_UNITS
     return "expanded" if unit and event in ("launched", "under_construction", "planned") \
         else event
