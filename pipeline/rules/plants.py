@@ -2609,8 +2609,8 @@ def _company_as_place(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
     год на "Курганприборе" построили 3 новых корпуса", real news dev r17_029, r11_018): the
     company's plant, "предприятие «X»" (suspended or closed by a stop of its works; expanded
     by new units). The name is quoted, or spelled as a company's ("АвтоВАЗе"), so "на Урале"
-    is no company."""
-    if found:
+    is no company. The sentence's status is read only when such a name is there."""
+    if found or (place := _company_after_na(sent.tokens)) is None:
         return []
     toks = sent.tokens
     status = sentence_status(sent)
@@ -2624,6 +2624,19 @@ def _company_as_place(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
         status = "expanded"  # a new unit at a company that works
     else:
         return []
+    k, j = place
+    word = toks[j].text
+    lem = _lem(toks[j])
+    name = word[:len(lem)] if word.lower().replace("ё", "е").startswith(lem) else word
+    return [_Phrase(toks[k].start, toks[j].end, f"предприятие «{name}»", None, j, True, False,
+                    lemma="предприятие", company=name, stated=status)]
+
+
+def _company_after_na(toks: list[Token]) -> tuple[int, int] | None:
+    """(the "на", the name) of the first company named after "на" as a place: quoted, or
+    spelled with inner capitals, after an optional town adjective; not after a legal form
+    ("остановка производства на ООО "ЧТЗ-Уралтрак"", real news dev r9_004: a company's
+    formal name, the plant is named in full elsewhere)."""
     for k, t in enumerate(toks[:-1]):
         if t.text.lower() != "на":
             continue
@@ -2631,8 +2644,7 @@ def _company_as_place(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
         if toks[j].pos == "ADJ" and toks[j].text.islower() and _TOPONYM_ADJ.search(toks[j].text):
             j += 1  # "на калининградском «Автоторе»"
         if j < len(toks) and toks[j].text in _LEGAL_FORMS:
-            continue  # "остановка производства на ООО "ЧТЗ-Уралтрак"" (real news dev r9_004):
-            # a company's formal name, the plant is named in full elsewhere
+            continue
         quoted = j < len(toks) and toks[j].text in "«\"“"
         j += quoted
         if j >= len(toks) or toks[j].pos not in ("PROPN", "NOUN") or \
@@ -2642,11 +2654,8 @@ def _company_as_place(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
         if not quoted and not any(c.isupper() for c in word[1:]) or \
                 quoted and not (j + 1 < len(toks) and toks[j + 1].text in "»\"”"):
             continue  # "на Урале"; a quote of several words is no short name
-        lem = _lem(toks[j])
-        name = word[:len(lem)] if word.lower().replace("ё", "е").startswith(lem) else word
-        return [_Phrase(t.start, toks[j].end, f"предприятие «{name}»", None, j, True, False,
-                        lemma="предприятие", company=name, stated=status)]
-    return []
+        return k, j
+    return None
 
 
 def _objects_named(toks: list[Token], spans: list[tuple[int, int, int]], action: str
