@@ -307,3 +307,17 @@ def test_blind_batches_are_scored_apart_from_the_dev_part(tmp_path):
     assert f"# {BLIND}\n\nFigures only" in text
     assert ev.render_markdown(parts["real dev"]) in text
     assert ev.render_markdown(parts[BLIND]) not in text and blind not in text
+
+
+def test_the_side_by_side_table_counts_documents_not_processed():
+    """A document the rules fail on scores as all misses; a withheld part lists no errors,
+    so the table counts each part's failures (session 19: a blind page failed unseen).
+    Written for the test: two made-up reports, one with a failure."""
+    from pipeline.evaluation import corpus as ev
+
+    ok = ev.CorpusReport("a", 3, {t: ev.TableScore(t) for t in ev.TABLE_NAMES})
+    bad = ev.CorpusReport("b", 4, {t: ev.TableScore(t) for t in ev.TABLE_NAMES},
+                          ["b_001: NLP failed: StopIteration"])
+    table = ev.render_side_by_side({"a": ok, "b": bad})
+    assert "| documents not processed | 0 | 1 |" in table
+    assert bad.metadata()["documents_not_processed"] == 1
