@@ -243,16 +243,14 @@ class Gazetteer:
         adjective is made from, when there are several: "Краснознаменский район" of
         Kaliningrad's Краснознаменск, not of Moscow's bigger one (fresh real pages f_044);
         settle_shared_towns picks the one of the region the text names."""
-        adjs = [p for p in _parses(_norm(adjective)) if p.tag.POS == "ADJF"]
-        lem = _norm(adjs[0].normal_form) if adjs else ""
+        lem = _adjective_lemma(adjective)
         town = next((t for t in _district_towns(lem) if t in self._city_codes), None)
         codes = self._place_regions.get(town, set()) if town else set()
         return frozenset(codes) if len(codes) > 1 else frozenset()
 
     def _district_town(self, adjective: str) -> str | None:
         """The region code of the town a district adjective is made from, or None."""
-        adjs = [p for p in _parses(_norm(adjective)) if p.tag.POS == "ADJF"]
-        lem = _norm(adjs[0].normal_form) if adjs else ""
+        lem = _adjective_lemma(adjective)
         if not lem.endswith(("ский", "цкий")) or lem in _SHARED_DISTRICTS:
             return None
         towns = _district_towns(lem)
@@ -917,6 +915,13 @@ def settle_shared_towns(mentions: list[RegionMention], region: Region | None = N
 def resolve_region(phrase: str) -> Region | None:
     """The region named by a phrase in any case: a name, code, alias, city or adjective."""
     return get_gazetteer().resolve_region(phrase)
+
+
+def _adjective_lemma(word: str) -> str:
+    """The normal form of a district's adjective ("Краснознаменского" -> "краснознаменский"),
+    "" when the word has no adjective reading."""
+    adjs = [p for p in _parses(_norm(word)) if p.tag.POS == "ADJF"]
+    return _norm(adjs[0].normal_form) if adjs else ""
 
 
 def region_of_place_adjective(word: str) -> Region | None:

@@ -224,7 +224,7 @@ def _head_group(tokens: Sequence) -> int | None:
 # a surname in -ов/-ев/-ин in the instrumental, and the adjective the tagger makes of it
 # ("Игорем Щёголевым" -> "Щеголевый", a fresh real page of session 19, r19_021)
 _SURNAME_INSTRUMENTAL = ("овым", "евым", "ёвым", "иным", "ыным")
-_ADJECTIVE_NORMAL = ("овый", "евый", "ёвый", "овой", "евой", "ёвой", "иный", "ыный")
+_ADJECTIVE_NORMAL = ("овый", "евый", "овой", "евой", "иный", "ыный")  # е for ё
 
 
 def surname_nominative(text: str, normal: str) -> str:
@@ -234,8 +234,8 @@ def surname_nominative(text: str, normal: str) -> str:
     words, said = normal.split(), text.split()
     if len(words) != len(said):
         return normal
-    out = [w[:-2] if w.lower().endswith(_SURNAME_INSTRUMENTAL) and n.lower().replace("ё", "е")
-           .endswith(tuple(e.replace("ё", "е") for e in _ADJECTIVE_NORMAL)) else n
+    out = [w[:-2] if w.lower().endswith(_SURNAME_INSTRUMENTAL)
+           and n.lower().replace("ё", "е").endswith(_ADJECTIVE_NORMAL) else n
            for w, n in zip(said, words, strict=True)]
     return " ".join(out)
 
