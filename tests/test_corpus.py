@@ -125,6 +125,42 @@ def test_matching_is_one_to_one_within_a_document():
     assert s.f1 == pytest.approx(0.5)
 
 
+def test_a_row_on_an_optional_gold_row_is_neither_a_hit_nor_a_false_positive():
+    """Optional rows (a total of named projects either reading accepts, written by the
+    fresh-page reviews before the system ran): a predicted row that matches one is not
+    counted, an optional row nobody found is no miss, and a gold row takes a predicted row
+    before an optional one does."""
+    gold = [{"amount": 1e9, "currency": "RUB"}]
+    optional = {"d": [{"amount": 4e9, "currency": "RUB"}, {"amount": 7e9, "currency": "RUB"}]}
+    pred = [{"amount": 1e9, "currency": "RUB"}, {"amount": 4e9, "currency": "RUB"},
+            {"amount": 5.0, "currency": "RUB"}]
+    s = ev.score_table("investments", {"d": gold}, {"d": pred}, optional)
+    assert (s.tp, s.fp, s.fn) == (1, 1, 0)
+    assert [m["amount"] for m in s.on_optional] == [4e9]
+    assert [m["amount"] for m in s.false_positives] == [5.0]
+    # without the optional rows the same prediction has two false positives
+    assert ev.score_table("investments", {"d": gold}, {"d": pred}).fp == 2
+    # a gold row equal to an optional row takes the prediction: a hit, not "on optional"
+    s = ev.score_table("investments", {"d": gold}, {"d": pred[:1]},
+                       {"d": [{"amount": 1e9, "currency": "RUB"}]})
+    assert (s.tp, s.fp, s.fn, len(s.on_optional)) == (1, 0, 0, 0)
+    # one optional row excuses one predicted row (one-to-one, as gold rows)
+    s = ev.score_table("investments", {"d": []}, {"d": [pred[1], pred[1]]},
+                       {"d": optional["d"][:1]})
+    assert (s.tp, s.fp, len(s.on_optional)) == (0, 1, 1)
+
+
+def test_optional_rows_are_read_from_the_gold_files(tmp_path):
+    (tmp_path / "a.gold.json").write_text(json.dumps(
+        {"plants": [], "investments": [], "officials": [],
+         "optional": {"investments": [{"amount": 2e9, "currency": "RUB"}]}}), "utf-8")
+    (tmp_path / "b.gold.json").write_text(json.dumps(
+        {"plants": [], "investments": [], "officials": []}), "utf-8")
+    opt = ev.load_optional(tmp_path, ["a", "b"])
+    assert opt["investments"] == {"a": [{"amount": 2e9, "currency": "RUB"}]}
+    assert opt["plants"] == {} and opt["officials"] == {}
+
+
 def test_a_tight_gold_row_is_not_robbed_by_a_loose_one():
     # gold 0 matches either prediction, gold 1 only the first: both must be matched
     gold = [{"name": "стекольный завод", "product": "стекло", "region_code": "RU-X"},

@@ -71,13 +71,16 @@ def test_each_excerpt_is_quoted_with_its_source(doc_id: str) -> None:
 def test_each_gold_uses_the_contract_vocabularies(doc_id: str) -> None:
     gold = json.loads((FOLDER / f"{doc_id}.gold.json").read_text("utf-8"))
     assert gold["quoted_excerpt"] is True
-    for p in gold["plants"]:
+    optional = gold.get("optional", {})
+    # the optional rows (rows either reading accepts) are held to the same vocabularies
+    assert set(optional) <= {"plants", "investments", "officials"}
+    for p in gold["plants"] + optional.get("plants", []):
         assert p["status"] in STATUSES and p["name"]
         assert p.get("region_code") is None or REGIONS[p["region_code"]] == p["region"]
-    for i in gold["investments"]:
+    for i in gold["investments"] + optional.get("investments", []):
         assert i["amount"] > 0 and i["currency"] in CURRENCIES
         assert i["qualifier"] in QUALIFIERS
-    for o in gold["officials"]:
+    for o in gold["officials"] + optional.get("officials", []):
         # nominative, opening in lower case; names inside it keep their capitals
         # ("посол Швеции в России")
         assert o["surname"] and o["position"][:1].islower()

@@ -19,6 +19,12 @@ Matching is one-to-one within a document:
 Attributes of matched pairs (status, qualifier, period, program, operator/investor) are
 reported as accuracies; they do not change precision and recall.
 
+Optional rows: a gold file may hold `"optional": {table: [rows]}`, rows its annotator
+would accept either way (a total of several named projects, a borderline facility; the
+fresh-page reviews wrote them before the system ran). A predicted row that matches no gold
+row but matches an optional one is neither a true nor a false positive, and an optional row
+nobody found is no miss: the usual treatment of optional keys in IE scoring (MUC, ACE).
+
 CLI: ``python -m pipeline.evaluation.corpus tests/fixtures/corpus --out reports/corpus.md``.
 """
 
@@ -131,6 +137,8 @@ class TableScore:
     attr_right: dict[str, int] = field(default_factory=dict)
     attr_total: dict[str, int] = field(default_factory=dict)
     attr_wrong: list[dict] = field(default_factory=list)
+    # predicted rows that matched only an optional gold row: not counted either way
+    on_optional: list[dict] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -163,7 +171,8 @@ class CorpusReport:
         for name, s in self.scores.items():
             out.update({f"{name}_precision": round(s.precision, 4),
                         f"{name}_recall": round(s.recall, 4), f"{name}_f1": round(s.f1, 4),
-                        f"{name}_tp": s.tp, f"{name}_fp": s.fp, f"{name}_fn": s.fn})
+                        f"{name}_tp": s.tp, f"{name}_fp": s.fp, f"{name}_fn": s.fn,
+                        f"{name}_on_optional": len(s.on_optional)})
         return out
 
 
@@ -205,15 +214,24 @@ def _brief(table: str, row: dict) -> dict:
     return out
 
 
-def score_table(table: str, gold: dict[str, list[dict]], pred: dict[str, list[dict]]) -> TableScore:
+def score_table(table: str, gold: dict[str, list[dict]], pred: dict[str, list[dict]],
+                optional: dict[str, list[dict]] | None = None) -> TableScore:
+    """TP/FP/FN, misses, false positives and attribute accuracy of one table; `optional`:
+    doc_id -> optional gold rows (see the module docstring), matched only by predicted rows
+    that no gold row took."""
     s = TableScore(table)
     same = MATCHERS[table]
+    optional = optional or {}
     for doc_id in sorted(set(gold) | set(pred)):
         g, p = gold.get(doc_id, []), pred.get(doc_id, [])
         pairs = match_document(g, p, same)
         s.tp += len(pairs)
         mg = {gi for gi, _ in pairs}
         mp = {pi for _, pi in pairs}
+        rest = [pi for pi in range(len(p)) if pi not in mp]
+        for _, k in match_document(optional.get(doc_id, []), [p[pi] for pi in rest], same):
+            mp.add(rest[k])
+            s.on_optional.append({"doc_id": doc_id, **_brief(table, p[rest[k]])})
         for gi, row in enumerate(g):
             if gi not in mg:
                 s.fn += 1
@@ -274,6 +292,18 @@ def load_gold(folder: Path, part: str | None = None, batches: Sequence[str] = ()
     return out
 
 
+def load_optional(folder: Path, doc_ids: Sequence[str]) -> dict[str, dict[str, list[dict]]]:
+    """table -> doc_id -> the optional gold rows of those documents (see the module
+    docstring); documents without any are left out."""
+    out: dict[str, dict[str, list[dict]]] = {t: {} for t in TABLE_NAMES}
+    for doc_id in doc_ids:
+        data = json.loads((Path(folder) / f"{doc_id}.gold.json").read_text("utf-8"))
+        for t, rows in (data.get("optional") or {}).items():
+            if t in out and rows:
+                out[t][doc_id] = rows
+    return out
+
+
 def extract_tables(folder: Path, workers: int | None = None,
                    doc_ids: set[str] | None = None
                    ) -> tuple[dict[str, pd.DataFrame], list[str], int]:
@@ -309,11 +339,12 @@ def evaluate(folder: Path | str = DEFAULT_DIR, workers: int | None = None,
     gold = load_gold(folder, part, batches, skip)
     subset = part is not None or bool(batches) or bool(skip)
     got, failures, n_docs = extract_tables(folder, workers, set(gold) if subset else None)
+    optional = load_optional(folder, sorted(gold))
     scores = {}
     for t in TABLE_NAMES:
         g = {d: rows[t] for d, rows in gold.items()}
         p = {d: rows for d, rows in _by_doc(got[t]).items() if d in gold}
-        scores[t] = score_table(t, g, p)
+        scores[t] = score_table(t, g, p, optional[t])
     label = str(folder) + (f" ({part} part)" if part else "") \
         + (f", batches {', '.join(batches)}" if batches else "") \
         + (f", without {', '.join(skip)}" if skip else "")
@@ -327,12 +358,12 @@ def _fmt(row: dict) -> str:
 def render_markdown(report: CorpusReport) -> str:
     lines = [f"# Corpus evaluation: `{report.folder}`", "",
              f"{report.n_documents} documents.", "",
-             "| table | precision | recall | F1 | TP | FP | FN | target F1 |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+             "| table | precision | recall | F1 | TP | FP | FN | on optional | target F1 |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for t, s in report.scores.items():
         target = TARGET_F1.get(t)
         lines.append(f"| {t} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | "
-                     f"{s.fp} | {s.fn} | {target if target else '—'} |")
+                     f"{s.fp} | {s.fn} | {len(s.on_optional)} | {target if target else '—'} |")
     for t, s in report.scores.items():
         lines += ["", f"## {t}", ""]
         acc = s.attribute_accuracy()
@@ -346,6 +377,9 @@ def render_markdown(report: CorpusReport) -> str:
         lines += ["", f"### False positives ({len(s.false_positives)})"]
         lines += [f"- `{m['doc_id']}`: {_fmt(m)} — «{(m.get('evidence') or '')[:160]}»"
                   for m in s.false_positives] or ["- none"]
+        if s.on_optional:
+            lines += ["", f"### On optional gold rows, not counted ({len(s.on_optional)})"]
+            lines += [f"- `{m['doc_id']}`: {_fmt(m)}" for m in s.on_optional]
         lines += ["", f"### Wrong attributes ({len(s.attr_wrong)})"]
         lines += [f"- `{w['doc_id']}` {w['attribute']}: gold={w['gold']!r} got={w['got']!r}"
                   for w in s.attr_wrong] or ["- none"]
@@ -396,6 +430,9 @@ def render_side_by_side(reports: dict[str, CorpusReport]) -> str:
         for metric in ("precision", "recall", "f1"):
             lines.append(f"| {t} {metric} | " + " | ".join(
                 f"{getattr(r.scores[t], metric):.3f}" for r in reports.values()) + " |")
+        if any(r.scores[t].on_optional for r in reports.values()):
+            lines.append(f"| {t} rows on optional gold (not counted) | " + " | ".join(
+                str(len(r.scores[t].on_optional)) for r in reports.values()) + " |")
         attrs = sorted({a for r in reports.values()
                         for a in r.scores[t].attribute_accuracy()})
         for a in attrs:
