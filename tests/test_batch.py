@@ -92,6 +92,28 @@ def test_corrupt_cache_entry_is_a_miss(tmp_path, monkeypatch) -> None:
     assert cache.get(doc) == res.records
 
 
+def test_iter_parse_reads_the_cache_in_turn_and_parses_an_entry_lost_meanwhile(
+        tmp_path, monkeypatch) -> None:
+    """`iter_parse` answers in input order and reads a cached document's records only when
+    its turn comes (a build holds one month's records, issue 20); an entry listed as cached
+    that is deleted before its turn is parsed then, not lost."""
+    calls: list[str] = []
+    monkeypatch.setattr(batch, "extract_document", _fake_extract(calls))
+    docs = [_doc(i) for i in range(4)]
+    cache = ParseCache(tmp_path)
+    parse_documents([docs[0], docs[2], docs[3]], workers=1, cache=cache)
+    calls.clear()
+    stream = batch.iter_parse(docs, workers=1, cache=cache)
+    first = next(stream)
+    assert (first[0].doc_id, first[3]) == ("t0", True) and calls == []  # t1 not yet asked
+    cache.path(docs[3]).unlink()  # listed as cached when the stream started
+    rest = list(stream)
+    assert [(d.doc_id, cached) for d, _, _, cached in rest] == [
+        ("t1", False), ("t2", True), ("t3", False)]
+    assert calls == ["t1", "t3"] and all(err is None for _, _, err, _ in rest)
+    assert docs[3] in cache
+
+
 def test_failing_document_is_a_parse_failure_and_others_are_kept(tmp_path, monkeypatch
                                                                  ) -> None:
     calls: list[str] = []

@@ -48,6 +48,19 @@ class ParseResult:
     parsed: int = 0
     from_cache: int = 0
 
+    def add(self, doc: RawDocument, records: list[dict[str, Any]] | None, error: str | None,
+            from_cache: bool) -> None:
+        """One document's outcome (`iter_parse`): its records, or a `parse` rejection."""
+        if from_cache:
+            self.from_cache += 1
+            self.records.extend(records or [])
+        elif error is not None or records is None:
+            self.failures.append(Rejection(source=doc.source, reason=error or "NLP failed",
+                                           stage="parse", doc_id=doc.doc_id))
+        else:
+            self.parsed += 1
+            self.records.extend(records)
+
 
 class ParseCache:
     """One JSON file per (extractor version, document content); safe for concurrent writers
@@ -231,48 +244,64 @@ def parse_documents(docs: Sequence[RawDocument], *, workers: int | None = None,
     (else they are parsed in this process). Models and indexes are kept as snapshots under
     `snapshots` (default: the cache's folder); regions are read with the `aliases` file
     (default: the package's). `progress` receives a line every few seconds while documents
-    are parsed.
+    are parsed. A caller that need not hold every record at once iterates `iter_parse`.
     """
+    result = ParseResult()
+    for doc, recs, err, cached in iter_parse(docs, workers=workers, cache=cache,
+                                             chunk_size=chunk_size, progress=progress,
+                                             snapshots=snapshots, aliases=aliases):
+        result.add(doc, recs, err, cached)
+    return result
+
+
+Parsed = tuple[RawDocument, list[dict[str, Any]] | None, str | None, bool]
+
+
+def iter_parse(docs: Sequence[RawDocument], *, workers: int | None = None,
+               cache: ParseCache | None = None, chunk_size: int = 32,
+               progress: Callable[[str], None] | None = None,
+               snapshots: Path | None = None, aliases: Path | None = None
+               ) -> Iterator[Parsed]:
+    """`(document, records, error, from_cache)` for every document, in input order, as
+    `parse_documents` parses them; the caller holds only what it keeps (issue 20: a cold
+    build of 20,000 documents held all their records as dicts, ~21 KB a document, in the
+    build's main process before writing any month). Cached records are read when their
+    document's turn comes; a cache file that vanished or broke since is parsed here."""
     if snapshots is None and cache is not None:
         snapshots = cache.root
     _use(snapshots, aliases)
-    result = ParseResult()
-    todo: list[RawDocument] = []
-    cached: dict[str, list[dict[str, Any]]] = {}
-    for doc in docs:
-        hit = cache.get(doc) if cache else None
-        if hit is None:
-            todo.append(doc)
-        else:
-            cached[doc.doc_id] = hit
-    result.from_cache = len(cached)
+    todo = [doc for doc in docs if cache is None or doc not in cache]
     workers = min(workers or default_workers(), max(1, len(todo) // chunk_size))
     # small chunks at the end keep both workers busy until the last document
     size = max(1, min(chunk_size, len(todo) // (4 * workers) or 1))
-    outputs: dict[str, tuple[list | None, str | None]] = {}
     if workers == 1 or len(todo) < 2 * chunk_size:
         batches: Iterable[list[Outcome]] = (parse_chunk(c, cache) for c in _chunks(todo, size))
     else:
         batches = _pool_outcomes(_chunks(todo, size), workers, cache, snapshots, aliases)
     meter = Progress(len(todo), progress) if progress and todo else None
+    outcomes = _in_order(batches, meter)
+    pending = {doc.doc_id for doc in todo}
+    for doc in docs:
+        if doc.doc_id not in pending:
+            hit = cache.get(doc) if cache is not None else None
+            if hit is not None:
+                yield doc, hit, None, True
+                continue
+            # gone or damaged since it was listed: parsed now, in this process
+            _, recs, err = parse_chunk([doc], cache)[0]
+            yield doc, recs, err, False
+            continue
+        did, recs, err = next(outcomes)
+        if did != doc.doc_id:  # the pool answers chunks in input order
+            raise RuntimeError(f"parse results out of order: {did} for {doc.doc_id}")
+        yield doc, recs, err, False
+
+
+def _in_order(batches: Iterable[list[Outcome]], meter: Progress | None) -> Iterator[Outcome]:
     for batch in batches:
-        for did, recs, err in batch:
-            outputs[did] = (recs, err)
+        yield from batch
         if meter:
             meter.advance(len(batch))
-    for doc in docs:
-        hit = cached.get(doc.doc_id)
-        if hit is not None:
-            result.records.extend(hit)
-            continue
-        recs, err = outputs[doc.doc_id]
-        if err is not None or recs is None:
-            result.failures.append(Rejection(source=doc.source, reason=err or "NLP failed",
-                                             stage="parse", doc_id=doc.doc_id))
-            continue
-        result.parsed += 1
-        result.records.extend(recs)
-    return result
 
 
 def parse_into_cache(docs: Sequence[RawDocument], cache_root: str) -> dict[str, Any]:

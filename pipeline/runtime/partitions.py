@@ -33,7 +33,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.runtime.atomic import write_atomically
-from pipeline.runtime.batch import ParseCache, cache_key, parse_documents
+from pipeline.runtime.batch import ParseCache, ParseResult, cache_key, iter_parse
 from pipeline.runtime.document import RECORD_COLUMNS
 from pipeline.types import RawDocument, Rejection
 
@@ -41,8 +41,9 @@ UNDATED = "undated"
 MANIFEST = "_manifest.json"
 KEY_COLUMN = "cache_key"
 _META = b"pipeline.partition"
-# documents parsed per call of the parse: bounds the records held at once while a large
-# corpus is parsed cold, and is large enough that the process pool starts rarely
+# documents parsed per stream of the parse (one process pool start each): large enough that
+# the pool starts rarely; the records held at once are one month's (`_rebuild`), and the
+# tables step builds its month parts in batches of the same size (pipeline.table_parts)
 BATCH_DOCUMENTS = 20_000
 
 
@@ -116,25 +117,30 @@ def read_meta(path: Path) -> dict[str, Any] | None:
     return meta if isinstance(meta, dict) and isinstance(meta.get("keys"), list) else None
 
 
-def _old_rows(path: Path, version: str, wanted: set[str]) -> tuple[pd.DataFrame | None,
-                                                                     set[str]]:
-    """The records of the previous file still wanted, and the keys they cover."""
-    import pyarrow.parquet as pq
-
+def _covered(path: Path, version: str, wanted: set[str]) -> set[str]:
+    """The wanted keys whose records the previous file of the partition holds (read from
+    its metadata only: the rows are read when the partition is written)."""
     meta = read_meta(path)
     if meta is None or meta.get("version") != version:
-        return None, set()
-    covered = set(meta["keys"]) & wanted
+        return set()
+    return set(meta["keys"]) & wanted
+
+
+def _old_rows(path: Path, covered: set[str]) -> pd.DataFrame | None:
+    """The records of the previous file for the `covered` keys; None when it cannot be read
+    (then those documents are not in the partition: a damaged file was replaced between
+    reading its metadata and its rows, which only a concurrent build does)."""
+    import pyarrow.parquet as pq
+
     if not covered:
-        return None, set()
+        return None
     try:
         table = pq.read_table(path, filters=[(KEY_COLUMN, "in", sorted(covered))])
         if set(table.column_names) != {*RECORD_COLUMNS, KEY_COLUMN}:
-            return None, set()
-        df = table.to_pandas()
+            return None
+        return table.to_pandas()
     except Exception:  # noqa: BLE001 - a damaged file costs a re-parse, never a failure
-        return None, set()
-    return df, covered
+        return None
 
 
 def _schema() -> Any:
@@ -220,40 +226,48 @@ def _rebuild(batch: list[str], groups: dict[str, list[RawDocument]], keys: dict[
              cache: ParseCache | None, root: Path, version: str, result: PartitionResult,
              **parse_args: Any) -> None:
     """Rewrite the partitions of `batch`: old rows still wanted, the rest parsed (or read
-    from the per-document cache) in one call, so the process pool starts once a batch."""
-    olds: dict[str, pd.DataFrame | None] = {}
+    from the per-document cache) in one stream, so the process pool starts once a batch,
+    and each partition written as soon as its documents are parsed: the records held at
+    once are one month's, not the batch's (issue 20)."""
+    covered: dict[str, set[str]] = {}
     rest: list[RawDocument] = []
     for pk in batch:
-        want = {keys[d.doc_id] for d in groups[pk]}
-        olds[pk], covered = _old_rows(_path(root, pk), version, want)
-        rest += [d for d in groups[pk] if keys[d.doc_id] not in covered]
-        result.reused += len(covered)
-    res = parse_documents(rest, cache=cache, **parse_args)
-    result.parsed += res.parsed
-    result.from_cache += res.from_cache
-    result.failures += res.failures
-    failed = {f.doc_id for f in res.failures}
-    new = records_frame(res.records)
-    new[KEY_COLUMN] = new["doc_id"].map(keys)
-    new_by_doc = {doc_id: rows for doc_id, rows in new.groupby("doc_id", sort=False)}
+        covered[pk] = _covered(_path(root, pk), version, {keys[d.doc_id] for d in groups[pk]})
+        rest += [d for d in groups[pk] if keys[d.doc_id] not in covered[pk]]
+        result.reused += len(covered[pk])
+    stream = iter_parse(rest, cache=cache, **parse_args)
     for pk in batch:
-        pdocs = [d for d in groups[pk] if d.doc_id not in failed]
-        order = {d.doc_id: i for i, d in enumerate(pdocs)}
-        parts = [new_by_doc[d.doc_id] for d in pdocs if d.doc_id in new_by_doc]
-        if olds[pk] is not None:
-            parts.insert(0, olds[pk])
-        frame = pd.concat(parts, ignore_index=True) if parts else new.iloc[0:0]
-        # input order: documents as given, each document's records as parsed
-        frame = (frame.assign(_pos=frame["doc_id"].map(order))
-                 .sort_values("_pos", kind="stable").drop(columns="_pos")
-                 .astype({"start": "int64", "end": "int64", "sentence": "int64"})
-                 .reset_index(drop=True))
-        counts = {str(k): int(v) for k, v in sorted(frame["kind"].value_counts().items())}
-        meta = {"version": version, "keys": [keys[d.doc_id] for d in pdocs],
-                "counts": counts}
-        _write(_path(root, pk), frame, meta)
-        result.partitions[pk] = meta
-        result.written.append(pk)
+        parsed = ParseResult()
+        for _ in range(sum(1 for d in groups[pk] if keys[d.doc_id] not in covered[pk])):
+            parsed.add(*next(stream))
+        result.parsed += parsed.parsed
+        result.from_cache += parsed.from_cache
+        result.failures += parsed.failures
+        _write_partition(pk, groups[pk], keys, parsed, _old_rows(_path(root, pk), covered[pk]),
+                         root, version, result)
+
+
+def _write_partition(pk: str, docs: list[RawDocument], keys: dict[str, str],
+                     parsed: ParseResult, old: pd.DataFrame | None, root: Path, version: str,
+                     result: PartitionResult) -> None:
+    """The partition's file: its old rows still wanted and its newly parsed records, in
+    input order (documents as given, each document's records as parsed)."""
+    failed = {f.doc_id for f in parsed.failures}
+    new = records_frame(parsed.records)
+    new[KEY_COLUMN] = new["doc_id"].map(keys)
+    pdocs = [d for d in docs if d.doc_id not in failed]
+    order = {d.doc_id: i for i, d in enumerate(pdocs)}
+    parts = [f for f in (old, new) if f is not None and not f.empty]
+    frame = pd.concat(parts, ignore_index=True) if parts else new.iloc[0:0]
+    frame = (frame.assign(_pos=frame["doc_id"].map(order))
+             .sort_values("_pos", kind="stable").drop(columns="_pos")
+             .astype({"start": "int64", "end": "int64", "sentence": "int64"})
+             .reset_index(drop=True))
+    counts = {str(k): int(v) for k, v in sorted(frame["kind"].value_counts().items())}
+    meta = {"version": version, "keys": [keys[d.doc_id] for d in pdocs], "counts": counts}
+    _write(_path(root, pk), frame, meta)
+    result.partitions[pk] = meta
+    result.written.append(pk)
 
 
 def read_manifest(root: Path) -> dict[str, Any]:
