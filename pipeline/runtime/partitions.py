@@ -236,15 +236,18 @@ def _rebuild(batch: list[str], groups: dict[str, list[RawDocument]], keys: dict[
         rest += [d for d in groups[pk] if keys[d.doc_id] not in covered[pk]]
         result.reused += len(covered[pk])
     stream = iter_parse(rest, cache=cache, **parse_args)
-    for pk in batch:
-        parsed = ParseResult()
-        for _ in range(sum(1 for d in groups[pk] if keys[d.doc_id] not in covered[pk])):
-            parsed.add(*next(stream))
-        result.parsed += parsed.parsed
-        result.from_cache += parsed.from_cache
-        result.failures += parsed.failures
-        _write_partition(pk, groups[pk], keys, parsed, _old_rows(_path(root, pk), covered[pk]),
-                         root, version, result)
+    try:
+        for pk in batch:
+            parsed = ParseResult()
+            for _ in range(sum(1 for d in groups[pk] if keys[d.doc_id] not in covered[pk])):
+                parsed.add(*next(stream))
+            result.parsed += parsed.parsed
+            result.from_cache += parsed.from_cache
+            result.failures += parsed.failures
+            _write_partition(pk, groups[pk], keys, parsed,
+                             _old_rows(_path(root, pk), covered[pk]), root, version, result)
+    finally:
+        stream.close()  # the process pool, if one started, is shut down here
 
 
 def _write_partition(pk: str, docs: list[RawDocument], keys: dict[str, str],
