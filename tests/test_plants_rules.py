@@ -2753,3 +2753,20 @@ def test_an_event_noun_of_a_named_plants_part_that_states_no_status():
     benchmarks/profile_rules.py in session 19), now the plant is read as any other."""
     rows = plants("Губернатор оценил работу линии завода «Кирпич» в Туле.")
     assert all(r[0] != "" for r in rows)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after fresh real pages r19_026: a plant named by its town's
+    # adjective twice, with no event told of it, is the page's subject (unknown) ...
+    ("Одно из старейших предприятий края – Уржумский морской завод – переходит в федеральную "
+     "собственность. В советские годы Уржумский морской завод процветал.",
+     [("Уржумский морской завод", None, "unknown")]),
+    # ... and so is a quoted name said again with no facility word (after r19_038)
+    ("Промышленному предприятию «Северный кристалл» летом исполнится 70 лет. Сегодня ОАО "
+     "«Северный кристалл» выпускает более 80 наименований химической продукции.",
+     [("предприятие «Северный кристалл»", None, "unknown")]),
+    # one mention with no event stays no row (the settled single-sentence cases)
+    ("Губернатор посетил предприятие «Вектор» в Заокском районе. Он пообщался с рабочими.", []),
+])
+def test_a_plant_named_again_on_a_quiet_page_is_its_subject(text, expected):
+    assert plants(text) == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -3943,9 +3944,11 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     _stated_status.cache_clear()  # the memo holds one document's sentences at a time
     quiet: list[tuple[Sentence, _Phrase]] = []
     if not analyzed.headline:
-        return _find_plants(analyzed.sentences, ctx, quiet=quiet) or _page_subject(quiet, ctx)
+        return _find_plants(analyzed.sentences, ctx, quiet=quiet) or \
+            _page_subject(quiet, ctx, (), analyzed.sentences)
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx), quiet)
-    lines = _find_plants(analyzed.headline, ctx)
+    headline_quiet: list[tuple[Sentence, _Phrase]] = []
+    lines = _find_plants(analyzed.headline, ctx, quiet=headline_quiet)
     out = [_headline_status(r, lines) for r in out]
     told = [_row_content(r.name, r.product) for r in out]
     heads = {_head_lemma(r.name) for r in out if r.name not in FACILITY_HEADS}  # not _one_more's
@@ -3958,7 +3961,7 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                          for o in out)
              and not (out and _output_told(r, analyzed.sentences))]
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
-        _page_subject(quiet, ctx)
+        _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences])
 
 
 def _output_told(row: PlantMention, sentences: list[Sentence]) -> bool:
@@ -4183,8 +4186,9 @@ def _building_begun(toks: list[Token]) -> bool:
     return False
 
 
-def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
-                  ) -> list[PlantMention]:
+def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext,
+                  headline: Sequence[tuple[Sentence, _Phrase]] = (),
+                  sentences: Sequence[Sentence] = ()) -> list[PlantMention]:
     """A page that tells no event of any plant but names a company that is a plant ("выпуск
     кирпича осуществляет ООО «Ухтинский завод глиняного кирпича»", "На АО «Научно-
     производственное предприятие «Радиосвязь»» представили разработки", real news dev
@@ -4195,7 +4199,9 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
     plants are the page's subject, status unknown (annotation rules: the plant is the subject
     but nothing happened to it); not a plant told as a taxpayer (payment_word, written corpus
     063). Of the companies after a legal form only the first; a plant
-    merely mentioned by its kind ("Предыдущий завод", "на местном заводе") is no subject."""
+    merely mentioned by its kind ("Предыдущий завод", "на местном заводе") is no subject.
+    A plant named by its own name in the headline or in two sentences is the subject in
+    whatever case it stands (_told_again)."""
     out: list[PlantMention] = []
     seen: list[tuple[set[str], _Phrase]] = []
     company = False
@@ -4203,11 +4209,12 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
         m = re.search(r"(\S+)\s*[«\"„]$", sent.text[:ph.start - sent.start])
         legal = m is not None and m.group(1) in _LEGAL_FORMS
         if legal and company or not legal and (
-                not _named_subject(sent, ph) or any(_lem(t) in _PAYMENTS for t in sent.tokens)):
+                not (_named_subject(sent, ph) or _told_again(sent, ph, quiet, headline, sentences))
+                or any(_lem(t) in _PAYMENTS for t in sent.tokens)):
             continue  # "завод … перечислил в бюджет … налогов": a taxpayer, no plant news
         content = _row_content(ph.name, ph.product)
         k = next((k for k, (c, place) in enumerate(seen) if content & c or
-                  _same_place_name(place, ph)), None)
+                  _same_place_name(place, ph) or _name_extended(place, ph)), None)
         if k is not None:
             # "Чиркатинский консервный завод" … "на Чиркатинском заводе": one plant, by its
             # fuller name
@@ -4222,6 +4229,49 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
             status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
             start=ph.start, end=ph.end))
     return out
+
+
+def _own_name(ph: _Phrase) -> bool:
+    """The phrase names one plant by its own name: a quoted, Latin or eponym name, or a
+    town's place adjective ("Севастопольский морской завод"), not "Предыдущий завод"."""
+    return _proper_name(ph.name) or ph.named and ph.place is not None and \
+        bool(_TOPONYM_ADJ.search(ph.place.lower())) and "ическ" not in ph.place.lower()
+
+
+def _told_again(sent: Sentence, ph: _Phrase, quiet: list[tuple[Sentence, _Phrase]],
+                headline: Sequence[tuple[Sentence, _Phrase]], sentences: Sequence[Sentence]
+                ) -> bool:
+    """A plant named by its own name that the page names again in another sentence or in
+    its headline, with no event told of it ("Севастопольский морской завод – переходит в
+    федеральную собственность … В советские годы Севастопольский морской завод процветал",
+    headline and body "Сухонский молкомбинат набирает производственные обороты", fresh real
+    pages of session 19 r19_026, f_029): the page's subject, whatever case it stands in. A
+    quoted name said again with no facility word counts ("Промышленному предприятию
+    «Дзержинское оргстекло» … ОАО «Дзержинское оргстекло» выпускает", r19_038)."""
+    if not _own_name(ph):
+        return False
+    if any(other is not sent and _one_plant_named(ph, p) for other, p in [*quiet, *headline]):
+        return True
+    names = [n.lower() for n in re.findall(r"«([^«»]+)»", ph.name)]
+    return any(other.start != sent.start and any(n in other.text.lower() for n in names)
+               for other in sentences)
+
+
+def _one_plant_named(a: _Phrase, b: _Phrase) -> bool:
+    """Two phrases that name one plant: the same quoted name, the same place adjective on
+    the same head, or a shared product noun."""
+    quoted = set(re.findall(r"«([^«»]+)»", a.name))
+    if quoted & set(re.findall(r"«([^«»]+)»", b.name)):
+        return True
+    return _name_extended(a, b) or \
+        bool(_row_content(a.name, a.product) & _row_content(b.name, b.product))
+
+
+def _name_extended(a: _Phrase, b: _Phrase) -> bool:
+    """One plant's name and the same name with more after it ("Севастопольский морской
+    завод" and "Севастопольский морской завод им. Серго Орджоникидзе")."""
+    x, y = a.name.lower(), b.name.lower()
+    return x == y or x.startswith(y + " ") or y.startswith(x + " ")
 
 
 def _same_place_name(a: _Phrase, b: _Phrase) -> bool:
