@@ -773,6 +773,18 @@ def test_a_bare_plant_takes_its_product_from_the_sentence_before():
     assert plants(text) == []
 
 
+def test_a_bare_plant_takes_its_product_from_the_sentence_after():
+    """"открыла завод в Твери. ООО «X» будет изготавливать Y": the sentence after says what
+    the bare plant makes (written for the tests, after fresh real pages r19_030 and real news
+    dev r10_019); a general word ("выпускает продукцию") names nothing."""
+    text = "Компания «Вега» открыла завод в Твери. ООО «Вега-Арм» будет изготавливать стальную " \
+        "арматуру."
+    assert plants(text) == [("завод по производству стальной арматуры", "стальная арматура",
+                             "launched")]
+    assert plants("Компания «Вега» открыла завод в Твери. Сейчас компания выпускает "
+                  "продукцию.") == []
+
+
 def test_a_clause_says_what_a_facility_will_make():
     """"строит мощности, где будут производить X": the clause names the product of a noun
     that has none (written for the tests, after real news dev r1_020); a clause with no

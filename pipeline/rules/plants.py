@@ -2735,18 +2735,22 @@ def _company_product(sent: Sentence, i: int) -> _Phrase | None:
 
 
 def _product_from_before(sent: Sentence, before: Sentence | None,
-                         covered: set[int]) -> _Phrase | None:
+                         covered: set[int], next_one: bool = False) -> _Phrase | None:
     """A bare facility noun ("Начато строительство завода") whose product the sentence
     before states with a verb of output and no facility noun ("На нем будут производить
     продукцию для личной гигиены и изделия из картона", real news dev r1_003): "завод по
-    производству продукции для личной гигиены и изделий из картона"."""
+    производству продукции для личной гигиены и изделий из картона". `next_one`: the sentence
+    after says it ("Группа открыла завод в Великом Новгороде. ООО «Т-АРМ» будет изготавливать
+    трубопроводную арматуру", r19_030; "Мощность завода составит … Он будет производить
+    лецитин, масло …", r10_019), and a general word ("выпускает продукцию") is no product."""
     if before is None or any(_lem(t) in FACILITY_HEADS for t in before.tokens):
         return None
     btoks = before.tokens
     j = next((j for j, t in enumerate(btoks) if t.pos == "VERB" and _lem(t) in _OUTPUT_WORDS),
              None)
     spans = _object_list(btoks, j) if j is not None else []
-    spans = [sp for sp in spans if _lem(btoks[sp[1] - 1]) not in NOT_PRODUCT_LEMMAS - _GENERIC]
+    spans = [sp for sp in spans if _lem(btoks[sp[1] - 1]) not in
+             (NOT_PRODUCT_LEMMAS | _GENERIC if next_one else NOT_PRODUCT_LEMMAS - _GENERIC)]
     if not spans:
         return None
     toks = sent.tokens
@@ -2780,7 +2784,8 @@ def _one_more(sent: Sentence, i: int) -> _Phrase | None:
                    lemma=_lem(t), covers=i + 1, another=True)
 
 
-def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_Phrase]:
+def _find_in_sentence(sent: Sentence, before: Sentence | None = None,
+                      after: Sentence | None = None) -> list[_Phrase]:
     """Each facility phrase of a sentence that reports something about a facility."""
     toks = sent.tokens
     found: list[_Phrase] = []
@@ -2809,7 +2814,8 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     found.extend(_listed_companies(sent, found))
     found.extend(_company_stops_works(sent, found))
     found.extend(_company_as_place(sent, found))
-    if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
+    if not found and ((earlier := _product_from_before(sent, before, covered)) is not None or
+                      (earlier := _product_from_before(sent, after, covered, True)) is not None):
         found.append(earlier)
     if not _named_plant_acts(sent, found) and \
             (output := _output_phrase(sent, covered)) is not None:
@@ -4077,7 +4083,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     last_status: str | None = lead
     # a plan is dated by its sentence or the next ones, not by a date anywhere in the page
     flags = _verbless_dated(sentences, ctx.published)
-    found = [_find_in_sentence(s, sentences[k - 1] if k else None)
+    found = [_find_in_sentence(s, sentences[k - 1] if k else None,
+                               sentences[k + 1] if k + 1 < len(sentences) else None)
              for k, s in enumerate(sentences)]
     statuses = _sentence_statuses(sentences, flags, found, ctx.published)
     # with the plant's past read too: what a phrase takes when no news is told of it
