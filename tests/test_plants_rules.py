@@ -2782,3 +2782,15 @@ def test_an_event_noun_of_a_named_plants_part_that_states_no_status():
 ])
 def test_a_plant_named_again_on_a_quiet_page_is_its_subject(text, expected):
     assert plants(text) == expected
+
+
+def test_a_plant_named_by_its_number():
+    """"хлебозавод №2": the number is the plant's own name, kept in the row's name and
+    making the plant one a quiet page can have as its subject (written for the tests, after
+    fresh real pages r19_014 and real news dev r9_005 "Лесосибирского ЛДК №1"); a numbered
+    shop ("цех №2") is a part of a plant, not a name."""
+    assert plants("В Туле после ремонта запустили хлебозавод №2.") == [
+        ("хлебозавод №2", None, "launched")]
+    assert plants("Хлебозавод №2 выступал ответчиком по пяти делам. Поставщик отгружал муку "
+                  "на хлебозавод №2.") == [("хлебозавод №2", None, "unknown")]
+    assert plants("В Туле после ремонта запустили цех №2.") == []

@@ -1774,6 +1774,8 @@ _EPONYM = re.compile(r"\s*(?:имени|им\.)\s*(?:[А-ЯЁ]\.\s*){0,2}"
                      r"(?:[А-ЯЁ][а-яё]+[ая](?:\s+[А-ЯЁ][а-яё]+[ая]){1,2}(?![\w-])"
                      r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
 _BRAND = re.compile(r"\s*[A-Z][A-Za-z0-9&-]+(?:\s+[A-Z][A-Za-z0-9&-]+)?(?!\w)")
+# a plant named by its number ("Лесозавод № 3", "хлебозавод №3", fresh real pages f_049, r19_014)
+_NUMBERED = re.compile(r"\s*№\s?\d{1,3}(?![\d\w])")
 
 
 def _head_nominative(t: Token) -> str:
@@ -1886,6 +1888,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         tail = " ".join(x.text for k, x in enumerate(toks[begin:cend], begin)
                         if not (k < cstart and _in_quantity(x))).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
+    if not weak and _lem(t) not in ADDED_UNITS and (m := _NUMBERED.match(after)):
+        return f"{head_nom} {m.group(0).strip()}", t.end + m.end(), None
     if not weak and (own := _name_in_company(sent, t)):
         # the match is in the sentence's text: its end is an offset there
         return f"{head_nom} «{own.group(1)}»", sent.start + own.end() - 1, None
@@ -4241,7 +4245,8 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext,
 def _own_name(ph: _Phrase) -> bool:
     """The phrase names one plant by its own name: a quoted, Latin or eponym name, or a
     town's place adjective ("Севастопольский морской завод"), not "Предыдущий завод"."""
-    return _proper_name(ph.name) or ph.named and ph.place is not None and \
+    return _proper_name(ph.name) or _NUMBERED.search(ph.name) is not None or \
+        ph.named and ph.place is not None and \
         bool(_TOPONYM_ADJ.search(ph.place.lower())) and "ическ" not in ph.place.lower()
 
 
