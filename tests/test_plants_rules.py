@@ -773,6 +773,18 @@ def test_a_bare_plant_takes_its_product_from_the_sentence_before():
     assert plants(text) == []
 
 
+def test_a_bare_plant_takes_its_product_from_the_sentence_after():
+    """"открыла завод в Твери. ООО «X» будет изготавливать Y": the sentence after says what
+    the bare plant makes (written for the tests, after fresh real pages r19_030 and real news
+    dev r10_019); a general word ("выпускает продукцию") names nothing."""
+    text = "Компания «Вега» открыла завод в Твери. ООО «Вега-Арм» будет изготавливать стальную " \
+        "арматуру."
+    assert plants(text) == [("завод по производству стальной арматуры", "стальная арматура",
+                             "launched")]
+    assert plants("Компания «Вега» открыла завод в Твери. Сейчас компания выпускает "
+                  "продукцию.") == []
+
+
 def test_a_clause_says_what_a_facility_will_make():
     """"строит мощности, где будут производить X": the clause names the product of a noun
     that has none (written for the tests, after real news dev r1_020); a clause with no
@@ -2753,3 +2765,32 @@ def test_an_event_noun_of_a_named_plants_part_that_states_no_status():
     benchmarks/profile_rules.py in session 19), now the plant is read as any other."""
     rows = plants("Губернатор оценил работу линии завода «Кирпич» в Туле.")
     assert all(r[0] != "" for r in rows)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after fresh real pages r19_026: a plant named by its town's
+    # adjective twice, with no event told of it, is the page's subject (unknown) ...
+    ("Одно из старейших предприятий края – Уржумский морской завод – переходит в федеральную "
+     "собственность. В советские годы Уржумский морской завод процветал.",
+     [("Уржумский морской завод", None, "unknown")]),
+    # ... and so is a quoted name said again with no facility word (after r19_038)
+    ("Промышленному предприятию «Северный кристалл» летом исполнится 70 лет. Сегодня ОАО "
+     "«Северный кристалл» выпускает более 80 наименований химической продукции.",
+     [("предприятие «Северный кристалл»", None, "unknown")]),
+    # one mention with no event stays no row (the settled single-sentence cases)
+    ("Губернатор посетил предприятие «Вектор» в Заокском районе. Он пообщался с рабочими.", []),
+])
+def test_a_plant_named_again_on_a_quiet_page_is_its_subject(text, expected):
+    assert plants(text) == expected
+
+
+def test_a_plant_named_by_its_number():
+    """"хлебозавод №2": the number is the plant's own name, kept in the row's name and
+    making the plant one a quiet page can have as its subject (written for the tests, after
+    fresh real pages r19_014 and real news dev r9_005 "Лесосибирского ЛДК №1"); a numbered
+    shop ("цех №2") is a part of a plant, not a name."""
+    assert plants("В Туле после ремонта запустили хлебозавод №2.") == [
+        ("хлебозавод №2", None, "launched")]
+    assert plants("Хлебозавод №2 выступал ответчиком по пяти делам. Поставщик отгружал муку "
+                  "на хлебозавод №2.") == [("хлебозавод №2", None, "unknown")]
+    assert plants("В Туле после ремонта запустили цех №2.") == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -1773,6 +1774,8 @@ _EPONYM = re.compile(r"\s*(?:имени|им\.)\s*(?:[А-ЯЁ]\.\s*){0,2}"
                      r"(?:[А-ЯЁ][а-яё]+[ая](?:\s+[А-ЯЁ][а-яё]+[ая]){1,2}(?![\w-])"
                      r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
 _BRAND = re.compile(r"\s*[A-Z][A-Za-z0-9&-]+(?:\s+[A-Z][A-Za-z0-9&-]+)?(?!\w)")
+# a plant named by its number ("Лесозавод № 3", "хлебозавод №3", fresh real pages f_049, r19_014)
+_NUMBERED = re.compile(r"\s*№\s?\d{1,3}(?![\d\w])")
 
 
 def _head_nominative(t: Token) -> str:
@@ -1885,6 +1888,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         tail = " ".join(x.text for k, x in enumerate(toks[begin:cend], begin)
                         if not (k < cstart and _in_quantity(x))).lower()
         return f"{head_nom} {tail}", toks[cend - 1].end, product
+    if not weak and _lem(t) not in ADDED_UNITS and (m := _NUMBERED.match(after)):
+        return f"{head_nom} {m.group(0).strip()}", t.end + m.end(), None
     if not weak and (own := _name_in_company(sent, t)):
         # the match is in the sentence's text: its end is an offset there
         return f"{head_nom} «{own.group(1)}»", sent.start + own.end() - 1, None
@@ -2734,18 +2739,22 @@ def _company_product(sent: Sentence, i: int) -> _Phrase | None:
 
 
 def _product_from_before(sent: Sentence, before: Sentence | None,
-                         covered: set[int]) -> _Phrase | None:
+                         covered: set[int], next_one: bool = False) -> _Phrase | None:
     """A bare facility noun ("Начато строительство завода") whose product the sentence
     before states with a verb of output and no facility noun ("На нем будут производить
     продукцию для личной гигиены и изделия из картона", real news dev r1_003): "завод по
-    производству продукции для личной гигиены и изделий из картона"."""
+    производству продукции для личной гигиены и изделий из картона". `next_one`: the sentence
+    after says it ("Группа открыла завод в Великом Новгороде. ООО «Т-АРМ» будет изготавливать
+    трубопроводную арматуру", r19_030; "Мощность завода составит … Он будет производить
+    лецитин, масло …", r10_019), and a general word ("выпускает продукцию") is no product."""
     if before is None or any(_lem(t) in FACILITY_HEADS for t in before.tokens):
         return None
     btoks = before.tokens
     j = next((j for j, t in enumerate(btoks) if t.pos == "VERB" and _lem(t) in _OUTPUT_WORDS),
              None)
     spans = _object_list(btoks, j) if j is not None else []
-    spans = [sp for sp in spans if _lem(btoks[sp[1] - 1]) not in NOT_PRODUCT_LEMMAS - _GENERIC]
+    spans = [sp for sp in spans if _lem(btoks[sp[1] - 1]) not in
+             (NOT_PRODUCT_LEMMAS | _GENERIC if next_one else NOT_PRODUCT_LEMMAS - _GENERIC)]
     if not spans:
         return None
     toks = sent.tokens
@@ -2779,7 +2788,8 @@ def _one_more(sent: Sentence, i: int) -> _Phrase | None:
                    lemma=_lem(t), covers=i + 1, another=True)
 
 
-def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_Phrase]:
+def _find_in_sentence(sent: Sentence, before: Sentence | None = None,
+                      after: Sentence | None = None) -> list[_Phrase]:
     """Each facility phrase of a sentence that reports something about a facility."""
     toks = sent.tokens
     found: list[_Phrase] = []
@@ -2808,7 +2818,8 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None) -> list[_P
     found.extend(_listed_companies(sent, found))
     found.extend(_company_stops_works(sent, found))
     found.extend(_company_as_place(sent, found))
-    if not found and (earlier := _product_from_before(sent, before, covered)) is not None:
+    if not found and ((earlier := _product_from_before(sent, before, covered)) is not None or
+                      (earlier := _product_from_before(sent, after, covered, True)) is not None):
         found.append(earlier)
     if not _named_plant_acts(sent, found) and \
             (output := _output_phrase(sent, covered)) is not None:
@@ -3943,9 +3954,11 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     _stated_status.cache_clear()  # the memo holds one document's sentences at a time
     quiet: list[tuple[Sentence, _Phrase]] = []
     if not analyzed.headline:
-        return _find_plants(analyzed.sentences, ctx, quiet=quiet) or _page_subject(quiet, ctx)
+        return _find_plants(analyzed.sentences, ctx, quiet=quiet) or \
+            _page_subject(quiet, ctx, (), analyzed.sentences)
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx), quiet)
-    lines = _find_plants(analyzed.headline, ctx)
+    headline_quiet: list[tuple[Sentence, _Phrase]] = []
+    lines = _find_plants(analyzed.headline, ctx, quiet=headline_quiet)
     out = [_headline_status(r, lines) for r in out]
     told = [_row_content(r.name, r.product) for r in out]
     heads = {_head_lemma(r.name) for r in out if r.name not in FACILITY_HEADS}  # not _one_more's
@@ -3958,7 +3971,7 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                          for o in out)
              and not (out and _output_told(r, analyzed.sentences))]
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
-        _page_subject(quiet, ctx)
+        _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences])
 
 
 def _output_told(row: PlantMention, sentences: list[Sentence]) -> bool:
@@ -4074,7 +4087,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     last_status: str | None = lead
     # a plan is dated by its sentence or the next ones, not by a date anywhere in the page
     flags = _verbless_dated(sentences, ctx.published)
-    found = [_find_in_sentence(s, sentences[k - 1] if k else None)
+    found = [_find_in_sentence(s, sentences[k - 1] if k else None,
+                               sentences[k + 1] if k + 1 < len(sentences) else None)
              for k, s in enumerate(sentences)]
     statuses = _sentence_statuses(sentences, flags, found, ctx.published)
     # with the plant's past read too: what a phrase takes when no news is told of it
@@ -4183,8 +4197,9 @@ def _building_begun(toks: list[Token]) -> bool:
     return False
 
 
-def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
-                  ) -> list[PlantMention]:
+def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext,
+                  headline: Sequence[tuple[Sentence, _Phrase]] = (),
+                  sentences: Sequence[Sentence] = ()) -> list[PlantMention]:
     """A page that tells no event of any plant but names a company that is a plant ("выпуск
     кирпича осуществляет ООО «Ухтинский завод глиняного кирпича»", "На АО «Научно-
     производственное предприятие «Радиосвязь»» представили разработки", real news dev
@@ -4195,7 +4210,9 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
     plants are the page's subject, status unknown (annotation rules: the plant is the subject
     but nothing happened to it); not a plant told as a taxpayer (payment_word, written corpus
     063). Of the companies after a legal form only the first; a plant
-    merely mentioned by its kind ("Предыдущий завод", "на местном заводе") is no subject."""
+    merely mentioned by its kind ("Предыдущий завод", "на местном заводе") is no subject.
+    A plant named by its own name in the headline or in two sentences is the subject in
+    whatever case it stands (_told_again)."""
     out: list[PlantMention] = []
     seen: list[tuple[set[str], _Phrase]] = []
     company = False
@@ -4203,11 +4220,12 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
         m = re.search(r"(\S+)\s*[«\"„]$", sent.text[:ph.start - sent.start])
         legal = m is not None and m.group(1) in _LEGAL_FORMS
         if legal and company or not legal and (
-                not _named_subject(sent, ph) or any(_lem(t) in _PAYMENTS for t in sent.tokens)):
+                not (_named_subject(sent, ph) or _told_again(sent, ph, quiet, headline, sentences))
+                or any(_lem(t) in _PAYMENTS for t in sent.tokens)):
             continue  # "завод … перечислил в бюджет … налогов": a taxpayer, no plant news
         content = _row_content(ph.name, ph.product)
         k = next((k for k, (c, place) in enumerate(seen) if content & c or
-                  _same_place_name(place, ph)), None)
+                  _same_place_name(place, ph) or _name_extended(place, ph)), None)
         if k is not None:
             # "Чиркатинский консервный завод" … "на Чиркатинском заводе": one plant, by its
             # fuller name
@@ -4222,6 +4240,50 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext
             status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
             start=ph.start, end=ph.end))
     return out
+
+
+def _own_name(ph: _Phrase) -> bool:
+    """The phrase names one plant by its own name: a quoted, Latin or eponym name, or a
+    town's place adjective ("Севастопольский морской завод"), not "Предыдущий завод"."""
+    return _proper_name(ph.name) or _NUMBERED.search(ph.name) is not None or \
+        ph.named and ph.place is not None and \
+        bool(_TOPONYM_ADJ.search(ph.place.lower())) and "ическ" not in ph.place.lower()
+
+
+def _told_again(sent: Sentence, ph: _Phrase, quiet: list[tuple[Sentence, _Phrase]],
+                headline: Sequence[tuple[Sentence, _Phrase]], sentences: Sequence[Sentence]
+                ) -> bool:
+    """A plant named by its own name that the page names again in another sentence or in
+    its headline, with no event told of it ("Севастопольский морской завод – переходит в
+    федеральную собственность … В советские годы Севастопольский морской завод процветал",
+    headline and body "Сухонский молкомбинат набирает производственные обороты", fresh real
+    pages of session 19 r19_026, f_029): the page's subject, whatever case it stands in. A
+    quoted name said again with no facility word counts ("Промышленному предприятию
+    «Дзержинское оргстекло» … ОАО «Дзержинское оргстекло» выпускает", r19_038)."""
+    if not _own_name(ph):
+        return False
+    if any(other is not sent and _one_plant_named(ph, p) for other, p in [*quiet, *headline]):
+        return True
+    names = [n.lower() for n in re.findall(r"«([^«»]+)»", ph.name)]
+    return any(other.start != sent.start and any(n in other.text.lower() for n in names)
+               for other in sentences)
+
+
+def _one_plant_named(a: _Phrase, b: _Phrase) -> bool:
+    """Two phrases that name one plant: the same quoted name, the same place adjective on
+    the same head, or a shared product noun."""
+    quoted = set(re.findall(r"«([^«»]+)»", a.name))
+    if quoted & set(re.findall(r"«([^«»]+)»", b.name)):
+        return True
+    return _name_extended(a, b) or \
+        bool(_row_content(a.name, a.product) & _row_content(b.name, b.product))
+
+
+def _name_extended(a: _Phrase, b: _Phrase) -> bool:
+    """One plant's name and the same name with more after it ("Севастопольский морской
+    завод" and "Севастопольский морской завод им. Серго Орджоникидзе")."""
+    x, y = a.name.lower(), b.name.lower()
+    return x == y or x.startswith(y + " ") or y.startswith(x + " ")
 
 
 def _same_place_name(a: _Phrase, b: _Phrase) -> bool:
