@@ -2753,3 +2753,19 @@ def test_an_event_noun_of_a_named_plants_part_that_states_no_status():
     benchmarks/profile_rules.py in session 19), now the plant is read as any other."""
     rows = plants("Губернатор оценил работу линии завода «Кирпич» в Туле.")
     assert all(r[0] != "" for r in rows)
+
+
+@pytest.mark.parametrize("text,status", [
+    # written for the test, after real news dev r9_005 and a fresh real page of session 19
+    # (r19_013): a date before a paper still to be made dates the paper, not the building
+    # (session 14 status convention (1))
+    ("В этом году будет принято решение о строительстве кирпичного завода в Туле.",
+     "announced"),
+    ("В 2026 году должны подписать соглашение о строительстве кирпичного завода в Туле.",
+     "announced"),
+    # a date after the paper's building is the building's
+    ("Соглашение предусматривает строительство кирпичного завода в Туле в 2027 году.",
+     "planned"),
+])
+def test_a_date_of_a_paper_to_come_is_no_date_of_the_plan(text, status):
+    assert [r[2] for r in plants(text)] == [status]

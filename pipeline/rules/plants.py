@@ -149,6 +149,7 @@ _TELLING: frozenset[str] = frozenset()  # "объявлять": "объявля�
 _PROGRESS: frozenset[str] = frozenset()  # "ход": "ход строительства" is works going on
 _WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "реализуется проект по расширению"
 _INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкладывается в расширение" is to come
+_PAPERS: frozenset[str] = frozenset()  # "решение": "будет принято решение о строительстве"
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -275,7 +276,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
-    global _TELLING, _PROGRESS, _PAYMENTS
+    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -300,6 +301,7 @@ def _load_change_words() -> None:
     _OTHER_DEALS = lexicon.words(words, role="other_deal")
     _ALLOCATIONS = lexicon.words(words, role="allocation")
     _ACHIEVEMENTS = lexicon.words(words, role="achievement")
+    _PAPERS = lexicon.words(words, role="paper_noun")
 
 
 def _load_statuses() -> None:
@@ -371,7 +373,7 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
         # минимума сократив число рабочих", real news dev r3_001)
         return UNKNOWN
     if status == "planned" and not dated and not _designed(sent.tokens) \
-            and not (_has_date(sent.text) and not _signed_before(sent)) \
+            and not (_has_date(_after_paper(sent)) and not _signed_before(sent)) \
             and not sentence_dates_plan(sent, None):
         # session 14 status convention (1): a plan with no date or time frame, an
         # intention, agreement, allotment or approval, is announced ("построят завод")
@@ -498,6 +500,11 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     года", r5_010), a deadline does ("срок реализации проекта — 2017 год")."""
     toks = sent.tokens
     text = sent.text
+    if (paper := _paper_to_come(toks)) is not None:
+        # "в этом году будет принято решение по строительству завода": the date is of the
+        # decision; only what follows the paper may date the building
+        toks = toks[paper:]
+        text = _after_paper(sent)
     finite = [t for k, t in enumerate(toks) if t.pos in ("VERB", "AUX")
               and t.feats.get("VerbForm") == "Fin" and not _attributes_quote(toks, k)]
     if finite and not _speaks_of_future(toks):
@@ -510,6 +517,42 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     return plan_dated(text, published) or any(
         _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
         for t, n in zip(toks, toks[1:], strict=False)) or _time_frame(toks)
+
+
+def _paper_to_come(toks: list[Token]) -> int | None:
+    """The index of a paper still to be made that the plan rests on (plant_words.csv
+    paper_noun: "в этом году будет принято инвестиционное решение по строительству завода",
+    "В 2013 году должны завершить разработку декларации о намерениях … инвестировать в
+    строительство комплекса", real news dev r9_005, a fresh real page of session 19,
+    r19_013): a paper noun before any word of building or opening, with a verb of the
+    future or of obligation before it in its clause. A date before the paper dates the
+    paper, not the plan (session 14 status convention (1): an undated intention or agreement
+    is announced). None when the sentence has no such paper."""
+    clause = 0  # where the clause of the paper begins ("Он отметил, что в этом году …")
+    for k, t in enumerate(toks):
+        if t.pos == "PUNCT" and t.text in (",", ";", ":"):
+            clause = k + 1
+            continue
+        if STATUS_LEMMAS.get(_lem(t)) in _BUILT_OR_OPENED or _verb_lemma(t) in _BUILD_VERBS:
+            return None
+        if t.pos == "NOUN" and _lem(t) in _PAPERS:
+            if any(x.pos in ("VERB", "AUX") and x.feats.get("Tense") == "Fut" or
+                   x.pos == "AUX" and _future_form(x.text) or _obliged(toks, j)
+                   for j, x in enumerate(toks[:k]) if j >= clause) and any(
+                    STATUS_LEMMAS.get(_lem(x)) in _BUILT_OR_OPENED or
+                    _verb_lemma(x) in _BUILD_VERBS for x in toks[k + 1:]):
+                return k
+            return None
+    return None
+
+
+_BUILT_OR_OPENED = frozenset({"under_construction", "launched", "expanded"})
+
+
+def _after_paper(sent: Sentence) -> str:
+    """The sentence's text from a paper still to be made on (_paper_to_come), or all of it."""
+    paper = _paper_to_come(sent.tokens)
+    return sent.text if paper is None else sent.text[sent.tokens[paper].start - sent.start:]
 
 
 def _attributes_quote(toks: list[Token], k: int) -> bool:
