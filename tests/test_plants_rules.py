@@ -2769,3 +2769,22 @@ def test_an_event_noun_of_a_named_plants_part_that_states_no_status():
 ])
 def test_a_date_of_a_paper_to_come_is_no_date_of_the_plan(text, status):
     assert [r[2] for r in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test, after real news dev r10_010 and a fresh real page of session 19
+    # (r19_040): a verb of building in the present tells works going on, whatever frame noun
+    # ("в рамках проекта") stands before it, and so does carrying out a project of building
+    "Компания «Альфа» в рамках инвестиционного проекта строит кирпичный завод в Туле.",
+    "Компания «Альфа» реализует в Тульской области проект по строительству кирпичного завода.",
+])
+def test_a_building_verb_in_the_present_is_works_going_on(text):
+    assert [r[2] for r in plants(text)] == ["under_construction"]
+
+
+def test_a_building_verb_in_the_present_after_an_intention_stays_a_plan():
+    """Written for the test: the present verb is no building going on when the sentence
+    speaks of an intention ("намерена")."""
+    rows = plants("Компания «Альфа» намерена построить кирпичный завод в Туле и строит склад.")
+    assert [r[2] for r in rows] == ["announced"]
+

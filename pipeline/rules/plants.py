@@ -747,6 +747,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
            for t, n in zip(toks, toks[1:], strict=False)):
         return "closed"  # "ввёл процедуру конкурсного производства" (real news dev r3_023)
     future = _speaks_of_future(toks)
+    if not future and _building_now(toks):
+        return "under_construction"
     if future and any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks):
         # "новый владелец планирует возобновить производство", "возобновят работу" (real
         # news dev r7_014, r7_026): a resumption to come says the plant stands idle now
@@ -798,6 +800,37 @@ def _read_status(toks: list[Token], text: str) -> str | None:
 
 
 _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next words decide
+
+
+BUILDING_OBJECT_WINDOW = 3  # words from the object of a verb of carrying out to its building noun
+
+
+def _building_now(toks: list[Token]) -> bool:
+    """The sentence's predicate is a finite verb of building in the present imperfective
+    ("компания в рамках инвестиционного проекта строит лесопильные заводы", real news dev
+    r10_010), or one of carrying out (plant_statuses.csv tense_decides, "реализует") whose
+    object is a building ("реализует проект по строительству комплекса", a fresh real page
+    of session 19, r19_040): the works are going on now, whatever noun stands before the
+    verb ("проекта" is the frame, not the plant's event). The caller asks it only of a
+    sentence that speaks of no future or intention; a negated verb states nothing."""
+    for k, t in enumerate(toks):
+        if t.pos != "VERB" or t.feats.get("VerbForm") != "Fin" or \
+                t.feats.get("Tense") != "Pres" or t.feats.get("Aspect") != "Imp" or \
+                _negated(toks, k):
+            continue
+        lem = _verb_lemma(t)
+        if STATUS_LEMMAS.get(lem) == "under_construction" or STATUS_LEMMAS.get(_lem(t)) == \
+                "under_construction":
+            return True
+        if lem not in _BUILD_VERBS and _lem(t) not in _BUILD_VERBS:
+            continue
+        obj = next((j for j in range(k + 1, len(toks)) if toks[j].pos == "PUNCT" or
+                    toks[j].pos == "NOUN" and toks[j].case == "Acc"), None)
+        if obj is not None and toks[obj].pos == "NOUN" and any(
+                x.pos == "NOUN" and STATUS_LEMMAS.get(_lem(x)) == "under_construction"
+                for x in toks[obj:obj + BUILDING_OBJECT_WINDOW]):
+            return True
+    return False
 
 PROJECT_DONE_WINDOW = 6  # words after a project noun where the verb that finished it may stand
 
