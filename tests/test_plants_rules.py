@@ -2788,3 +2788,23 @@ def test_a_building_verb_in_the_present_after_an_intention_stays_a_plan():
     rows = plants("Компания «Альфа» намерена построить кирпичный завод в Туле и строит склад.")
     assert [r[2] for r in rows] == ["announced"]
 
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test, after a fresh real page of session 19 (r19_004) and the fresh
+    # page f_007: a stop still to come, or told of plants at large, is no stop of the bankrupt
+    # plant (annotation rules: closed is bankrupt and stopped)
+    "Суд ввёл процедуру банкротства кирпичного завода «Кирпич» в Туле. Производство "
+    "остановится через месяц.",
+    "Кирпичный завод «Кирпич» в Туле признан банкротом. Закрываются и другие компании.",
+])
+def test_a_bankruptcy_before_a_stop_to_come_is_unknown(text):
+    assert [r[2] for r in plants(text)] == ["unknown"]
+
+
+def test_a_bankruptcy_before_a_stop_done_is_closed():
+    """Written for the test: the stop told as done after a bankruptcy closes the plant."""
+    rows = plants("Кирпичный завод «Кирпич» в Туле признан банкротом. Производство "
+                  "остановлено ещё в прошлом году.")
+    assert [r[2] for r in rows] == ["closed"]
+

@@ -3957,7 +3957,21 @@ def _closed_after_bankruptcy(sentences: list[Sentence], k: int, statuses: list[s
     toks = sentences[k].tokens
     if not any(_bankrupt(toks, j) for j in range(len(toks))):
         return False
-    return k + 1 < len(statuses) and not found[k + 1] and statuses[k + 1] in _STOP_STATUSES
+    return k + 1 < len(statuses) and not found[k + 1] and statuses[k + 1] in _STOP_STATUSES \
+        and _stop_told_done(sentences[k + 1].tokens)
+
+
+def _stop_told_done(toks: list[Token]) -> bool:
+    """The sentence tells a stop that has happened, not one to come ("После завершения
+    процедуры банкротства … Производство на заводе остановится", a fresh real page of
+    session 19, r19_004) nor a general present ("закрываются предприятия, которые не
+    воспрянут", fresh f_007): closed is "bankrupt and stopped" (annotation rules), so a
+    stop still to come, or said of plants at large, leaves the bankrupt plant unknown."""
+    if _speaks_of_future(toks):
+        return False
+    return not any(t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and
+                   t.feats.get("Tense") == "Pres" and
+                   STATUS_LEMMAS.get(_verb_lemma(t)) in _STOP_STATUSES for t in toks)
 
 
 PLAN_BASIS_WINDOW = 2  # sentences each side of a plan that may say what it rests on
