@@ -2808,3 +2808,20 @@ def test_a_bankruptcy_before_a_stop_done_is_closed():
                   "остановлено ещё в прошлом году.")
     assert [r[2] for r in rows] == ["closed"]
 
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test, after real news dev r11_004 and a fresh real page of session 17
+    # (r17_041): what a verb of approving or proposing governs is still to come, a plan, and
+    # with no date announced (session 14 status convention (1))
+    "Губернатор одобрил запуск новой линии Тульского кирпичного завода.",
+    "Инвестор предложил закрыть старый цех и открыть в Туле новое производство кирпича.",
+])
+def test_an_event_approved_or_proposed_is_still_to_come(text):
+    assert [r[2] for r in plants(text)] == ["announced"]
+
+
+def test_an_event_approved_with_a_date_is_planned():
+    """Written for the test: the approved launch with a year is a plan with a date."""
+    rows = plants("Губернатор одобрил запуск новой линии Тульского кирпичного завода в 2026 году.")
+    assert [r[2] for r in rows] == ["planned"]

@@ -150,6 +150,7 @@ _PROGRESS: frozenset[str] = frozenset()  # "ход": "ход строитель�
 _WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "реализуется проект по расширению"
 _INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкладывается в расширение" is to come
 _PAPERS: frozenset[str] = frozenset()  # "решение": "будет принято решение о строительстве"
+_PROPOSALS: frozenset[str] = frozenset()  # "одобрить": "одобрил запуск печи" is still to come
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -276,7 +277,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
-    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS
+    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -302,6 +303,7 @@ def _load_change_words() -> None:
     _ALLOCATIONS = lexicon.words(words, role="allocation")
     _ACHIEVEMENTS = lexicon.words(words, role="achievement")
     _PAPERS = lexicon.words(words, role="paper_noun")
+    _PROPOSALS = lexicon.words(words, role="proposal")
 
 
 def _load_statuses() -> None:
@@ -764,6 +766,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
         if _dated_description(toks, k) and _described_before(toks):
             continue  # "Завод, запущенный в 2010 году, приостановил работу": the stop decides
+        if _proposed(toks, k, lem):
+            return "planned"  # "одобрил запуск печи", "предложил закрыть линию и открыть …"
         # asked only of the words whose branches below read it
         fut_verb = (lem in _BUILD_VERBS or lem in _ASPECT_VERBS or lem in STATUS_LEMMAS) and \
             (t.feats.get("Tense") == "Fut" or _future_aux(toks, k))
@@ -932,6 +936,25 @@ def _refused(toks: list[Token], k: int) -> bool:
 
 
 _REFUSALS = frozenset({"отказаться", "отказываться"})
+
+
+def _proposed(toks: list[Token], k: int, lem: str) -> bool:
+    """The status word at k (a noun or an infinitive) is what a verb of approving or
+    proposing right before it governs ("Путин одобрил запуск пятой доменной печи
+    Енакиевского металлургического завода", "инвестор предложил закрыть хлебопекарную линию и
+    … открыть новое производство", real news dev r11_004, a fresh real page of session 17,
+    r17_041; plant_words.csv proposal): the event is still to come, a plan, which session 14
+    status convention (1) reads as announced with no date."""
+    t = toks[k]
+    if STATUS_LEMMAS.get(lem) is None or not (
+            t.pos == "NOUN" and t.case == "Acc" or t.feats.get("VerbForm") == "Inf"):
+        return False
+    for x in reversed(toks[max(0, k - 2):k]):
+        if x.pos == "PUNCT":
+            return False
+        if x.pos == "VERB" and _verb_lemma(x) in _PROPOSALS:
+            return True
+    return False
 
 
 def _negated(toks: list[Token], k: int) -> bool:
@@ -1742,10 +1765,13 @@ def _part_event(sent: Sentence, ph: _Phrase) -> str | None:
         k -= 1
     if k < 0 or not _event_at_named_part(sent, toks[ph.head], toks[k]):
         return None
-    event = next((STATUS_LEMMAS[_lem(t)] for t in reversed(toks[max(0, k - 4):k])
-                  if _lem(t) in STATUS_LEMMAS), None)
+    at = next((j for j in range(k - 1, max(0, k - 4) - 1, -1) if _lem(toks[j]) in STATUS_LEMMAS),
+              None)
+    event = STATUS_LEMMAS[_lem(toks[at])] if at is not None else None
     if event is None:
         return None  # "оценил работу линии завода «X»": an event noun that states no status
+    if _proposed(toks, at, _lem(toks[at])):
+        return None  # "одобрил запуск печи завода": still to come, the sentence's plan decides
     unit = _lem(toks[k]) in _PLANT_UNITS
     return "expanded" if unit and event in ("launched", "under_construction", "planned") \
         else event
