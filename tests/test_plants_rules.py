@@ -2794,3 +2794,74 @@ def test_a_plant_named_by_its_number():
     assert plants("Хлебозавод №2 выступал ответчиком по пяти делам. Поставщик отгружал муку "
                   "на хлебозавод №2.") == [("хлебозавод №2", None, "unknown")]
     assert plants("В Туле после ремонта запустили цех №2.") == []
+
+@pytest.mark.parametrize("text,status", [
+    # written for the test, after real news dev r9_005 and a fresh real page of session 19
+    # (r19_013): a date before a paper still to be made dates the paper, not the building
+    # (session 14 status convention (1))
+    ("В этом году будет принято решение о строительстве кирпичного завода в Туле.",
+     "announced"),
+    ("В 2026 году должны подписать соглашение о строительстве кирпичного завода в Туле.",
+     "announced"),
+    # a date after the paper's building is the building's
+    ("Соглашение предусматривает строительство кирпичного завода в Туле в 2027 году.",
+     "planned"),
+])
+def test_a_date_of_a_paper_to_come_is_no_date_of_the_plan(text, status):
+    assert [r[2] for r in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test, after real news dev r10_010 and a fresh real page of session 19
+    # (r19_040): a verb of building in the present tells works going on, whatever frame noun
+    # ("в рамках проекта") stands before it, and so does carrying out a project of building
+    "Компания «Альфа» в рамках инвестиционного проекта строит кирпичный завод в Туле.",
+    "Компания «Альфа» реализует в Тульской области проект по строительству кирпичного завода.",
+])
+def test_a_building_verb_in_the_present_is_works_going_on(text):
+    assert [r[2] for r in plants(text)] == ["under_construction"]
+
+
+def test_a_building_verb_in_the_present_after_an_intention_stays_a_plan():
+    """Written for the test: the present verb is no building going on when the sentence
+    speaks of an intention ("намерена")."""
+    rows = plants("Компания «Альфа» намерена построить кирпичный завод в Туле и строит склад.")
+    assert [r[2] for r in rows] == ["announced"]
+
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test, after a fresh real page of session 19 (r19_004) and the fresh
+    # page f_007: a stop still to come, or told of plants at large, is no stop of the bankrupt
+    # plant (annotation rules: closed is bankrupt and stopped)
+    "Суд ввёл процедуру банкротства кирпичного завода «Кирпич» в Туле. Производство "
+    "остановится через месяц.",
+    "Кирпичный завод «Кирпич» в Туле признан банкротом. Закрываются и другие компании.",
+])
+def test_a_bankruptcy_before_a_stop_to_come_is_unknown(text):
+    assert [r[2] for r in plants(text)] == ["unknown"]
+
+
+def test_a_bankruptcy_before_a_stop_done_is_closed():
+    """Written for the test: the stop told as done after a bankruptcy closes the plant."""
+    rows = plants("Кирпичный завод «Кирпич» в Туле признан банкротом. Производство "
+                  "остановлено ещё в прошлом году.")
+    assert [r[2] for r in rows] == ["closed"]
+
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test, after real news dev r11_004 and a fresh real page of session 17
+    # (r17_041): what a verb of approving or proposing governs is still to come, a plan, and
+    # with no date announced (session 14 status convention (1))
+    "Губернатор одобрил запуск новой линии Тульского кирпичного завода.",
+    "Инвестор предложил закрыть старый цех и открыть в Туле новое производство кирпича.",
+])
+def test_an_event_approved_or_proposed_is_still_to_come(text):
+    assert [r[2] for r in plants(text)] == ["announced"]
+
+
+def test_an_event_approved_with_a_date_is_planned():
+    """Written for the test: the approved launch with a year is a plan with a date."""
+    rows = plants("Губернатор одобрил запуск новой линии Тульского кирпичного завода в 2026 году.")
+    assert [r[2] for r in rows] == ["planned"]

@@ -150,6 +150,8 @@ _TELLING: frozenset[str] = frozenset()  # "объявлять": "объявля�
 _PROGRESS: frozenset[str] = frozenset()  # "ход": "ход строительства" is works going on
 _WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "реализуется проект по расширению"
 _INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкладывается в расширение" is to come
+_PAPERS: frozenset[str] = frozenset()  # "решение": "будет принято решение о строительстве"
+_PROPOSALS: frozenset[str] = frozenset()  # "одобрить": "одобрил запуск печи" is still to come
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -276,7 +278,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
-    global _TELLING, _PROGRESS, _PAYMENTS
+    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -301,6 +303,8 @@ def _load_change_words() -> None:
     _OTHER_DEALS = lexicon.words(words, role="other_deal")
     _ALLOCATIONS = lexicon.words(words, role="allocation")
     _ACHIEVEMENTS = lexicon.words(words, role="achievement")
+    _PAPERS = lexicon.words(words, role="paper_noun")
+    _PROPOSALS = lexicon.words(words, role="proposal")
 
 
 def _load_statuses() -> None:
@@ -372,7 +376,7 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
         # минимума сократив число рабочих", real news dev r3_001)
         return UNKNOWN
     if status == "planned" and not dated and not _designed(sent.tokens) \
-            and not (_has_date(sent.text) and not _signed_before(sent)) \
+            and not (_has_date(_after_paper(sent)) and not _signed_before(sent)) \
             and not sentence_dates_plan(sent, None):
         # session 14 status convention (1): a plan with no date or time frame, an
         # intention, agreement, allotment or approval, is announced ("построят завод")
@@ -499,6 +503,11 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     года", r5_010), a deadline does ("срок реализации проекта — 2017 год")."""
     toks = sent.tokens
     text = sent.text
+    if (paper := _paper_to_come(toks)) is not None:
+        # "в этом году будет принято решение по строительству завода": the date is of the
+        # decision; only what follows the paper may date the building
+        toks = toks[paper:]
+        text = _after_paper(sent)
     finite = [t for k, t in enumerate(toks) if t.pos in ("VERB", "AUX")
               and t.feats.get("VerbForm") == "Fin" and not _attributes_quote(toks, k)]
     if finite and not _speaks_of_future(toks):
@@ -511,6 +520,42 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     return plan_dated(text, published) or any(
         _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
         for t, n in zip(toks, toks[1:], strict=False)) or _time_frame(toks)
+
+
+def _paper_to_come(toks: list[Token]) -> int | None:
+    """The index of a paper still to be made that the plan rests on (plant_words.csv
+    paper_noun: "в этом году будет принято инвестиционное решение по строительству завода",
+    "В 2013 году должны завершить разработку декларации о намерениях … инвестировать в
+    строительство комплекса", real news dev r9_005, a fresh real page of session 19,
+    r19_013): a paper noun before any word of building or opening, with a verb of the
+    future or of obligation before it in its clause. A date before the paper dates the
+    paper, not the plan (session 14 status convention (1): an undated intention or agreement
+    is announced). None when the sentence has no such paper."""
+    clause = 0  # where the clause of the paper begins ("Он отметил, что в этом году …")
+    for k, t in enumerate(toks):
+        if t.pos == "PUNCT" and t.text in (",", ";", ":"):
+            clause = k + 1
+            continue
+        if STATUS_LEMMAS.get(_lem(t)) in _BUILT_OR_OPENED or _verb_lemma(t) in _BUILD_VERBS:
+            return None
+        if t.pos == "NOUN" and _lem(t) in _PAPERS:
+            if any(x.pos in ("VERB", "AUX") and x.feats.get("Tense") == "Fut" or
+                   x.pos == "AUX" and _future_form(x.text) or _obliged(toks, j)
+                   for j, x in enumerate(toks[:k]) if j >= clause) and any(
+                    STATUS_LEMMAS.get(_lem(x)) in _BUILT_OR_OPENED or
+                    _verb_lemma(x) in _BUILD_VERBS for x in toks[k + 1:]):
+                return k
+            return None
+    return None
+
+
+_BUILT_OR_OPENED = frozenset({"under_construction", "launched", "expanded"})
+
+
+def _after_paper(sent: Sentence) -> str:
+    """The sentence's text from a paper still to be made on (_paper_to_come), or all of it."""
+    paper = _paper_to_come(sent.tokens)
+    return sent.text if paper is None else sent.text[sent.tokens[paper].start - sent.start:]
 
 
 def _attributes_quote(toks: list[Token], k: int) -> bool:
@@ -705,6 +750,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
            for t, n in zip(toks, toks[1:], strict=False)):
         return "closed"  # "ввёл процедуру конкурсного производства" (real news dev r3_023)
     future = _speaks_of_future(toks)
+    if not future and _building_now(toks):
+        return "under_construction"
     if future and any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks):
         # "новый владелец планирует возобновить производство", "возобновят работу" (real
         # news dev r7_014, r7_026): a resumption to come says the plant stands idle now
@@ -720,6 +767,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
         if _dated_description(toks, k) and _described_before(toks):
             continue  # "Завод, запущенный в 2010 году, приостановил работу": the stop decides
+        if _proposed(toks, k, lem):
+            return "planned"  # "одобрил запуск печи", "предложил закрыть линию и открыть …"
         # asked only of the words whose branches below read it
         fut_verb = (lem in _BUILD_VERBS or lem in _ASPECT_VERBS or lem in STATUS_LEMMAS) and \
             (t.feats.get("Tense") == "Fut" or _future_aux(toks, k))
@@ -756,6 +805,37 @@ def _read_status(toks: list[Token], text: str) -> str | None:
 
 
 _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next words decide
+
+
+BUILDING_OBJECT_WINDOW = 3  # words from the object of a verb of carrying out to its building noun
+
+
+def _building_now(toks: list[Token]) -> bool:
+    """The sentence's predicate is a finite verb of building in the present imperfective
+    ("компания в рамках инвестиционного проекта строит лесопильные заводы", real news dev
+    r10_010), or one of carrying out (plant_statuses.csv tense_decides, "реализует") whose
+    object is a building ("реализует проект по строительству комплекса", a fresh real page
+    of session 19, r19_040): the works are going on now, whatever noun stands before the
+    verb ("проекта" is the frame, not the plant's event). The caller asks it only of a
+    sentence that speaks of no future or intention; a negated verb states nothing."""
+    for k, t in enumerate(toks):
+        if t.pos != "VERB" or t.feats.get("VerbForm") != "Fin" or \
+                t.feats.get("Tense") != "Pres" or t.feats.get("Aspect") != "Imp" or \
+                _negated(toks, k):
+            continue
+        lem = _verb_lemma(t)
+        if STATUS_LEMMAS.get(lem) == "under_construction" or STATUS_LEMMAS.get(_lem(t)) == \
+                "under_construction":
+            return True
+        if lem not in _BUILD_VERBS and _lem(t) not in _BUILD_VERBS:
+            continue
+        obj = next((j for j in range(k + 1, len(toks)) if toks[j].pos == "PUNCT" or
+                    toks[j].pos == "NOUN" and toks[j].case == "Acc"), None)
+        if obj is not None and toks[obj].pos == "NOUN" and any(
+                x.pos == "NOUN" and STATUS_LEMMAS.get(_lem(x)) == "under_construction"
+                for x in toks[obj:obj + BUILDING_OBJECT_WINDOW]):
+            return True
+    return False
 
 PROJECT_DONE_WINDOW = 6  # words after a project noun where the verb that finished it may stand
 
@@ -857,6 +937,25 @@ def _refused(toks: list[Token], k: int) -> bool:
 
 
 _REFUSALS = frozenset({"отказаться", "отказываться"})
+
+
+def _proposed(toks: list[Token], k: int, lem: str) -> bool:
+    """The status word at k (a noun or an infinitive) is what a verb of approving or
+    proposing right before it governs ("Путин одобрил запуск пятой доменной печи
+    Енакиевского металлургического завода", "инвестор предложил закрыть хлебопекарную линию и
+    … открыть новое производство", real news dev r11_004, a fresh real page of session 17,
+    r17_041; plant_words.csv proposal): the event is still to come, a plan, which session 14
+    status convention (1) reads as announced with no date."""
+    t = toks[k]
+    if STATUS_LEMMAS.get(lem) is None or not (
+            t.pos == "NOUN" and t.case == "Acc" or t.feats.get("VerbForm") == "Inf"):
+        return False
+    for x in reversed(toks[max(0, k - 2):k]):
+        if x.pos == "PUNCT":
+            return False
+        if x.pos == "VERB" and _verb_lemma(x) in _PROPOSALS:
+            return True
+    return False
 
 
 def _negated(toks: list[Token], k: int) -> bool:
@@ -1667,10 +1766,13 @@ def _part_event(sent: Sentence, ph: _Phrase) -> str | None:
         k -= 1
     if k < 0 or not _event_at_named_part(sent, toks[ph.head], toks[k]):
         return None
-    event = next((STATUS_LEMMAS[_lem(t)] for t in reversed(toks[max(0, k - 4):k])
-                  if _lem(t) in STATUS_LEMMAS), None)
+    at = next((j for j in range(k - 1, max(0, k - 4) - 1, -1) if _lem(toks[j]) in STATUS_LEMMAS),
+              None)
+    event = STATUS_LEMMAS[_lem(toks[at])] if at is not None else None
     if event is None:
         return None  # "оценил работу линии завода «X»": an event noun that states no status
+    if _proposed(toks, at, _lem(toks[at])):
+        return None  # "одобрил запуск печи завода": still to come, the sentence's plan decides
     unit = _lem(toks[k]) in _PLANT_UNITS
     return "expanded" if unit and event in ("launched", "under_construction", "planned") \
         else event
@@ -3892,7 +3994,21 @@ def _closed_after_bankruptcy(sentences: list[Sentence], k: int, statuses: list[s
     toks = sentences[k].tokens
     if not any(_bankrupt(toks, j) for j in range(len(toks))):
         return False
-    return k + 1 < len(statuses) and not found[k + 1] and statuses[k + 1] in _STOP_STATUSES
+    return k + 1 < len(statuses) and not found[k + 1] and statuses[k + 1] in _STOP_STATUSES \
+        and _stop_told_done(sentences[k + 1].tokens)
+
+
+def _stop_told_done(toks: list[Token]) -> bool:
+    """The sentence tells a stop that has happened, not one to come ("После завершения
+    процедуры банкротства … Производство на заводе остановится", a fresh real page of
+    session 19, r19_004) nor a general present ("закрываются предприятия, которые не
+    воспрянут", fresh f_007): closed is "bankrupt and stopped" (annotation rules), so a
+    stop still to come, or said of plants at large, leaves the bankrupt plant unknown."""
+    if _speaks_of_future(toks):
+        return False
+    return not any(t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and
+                   t.feats.get("Tense") == "Pres" and
+                   STATUS_LEMMAS.get(_verb_lemma(t)) in _STOP_STATUSES for t in toks)
 
 
 PLAN_BASIS_WINDOW = 2  # sentences each side of a plan that may say what it rests on
