@@ -2795,6 +2795,7 @@ def test_a_plant_named_by_its_number():
                   "на хлебозавод №2.") == [("хлебозавод №2", None, "unknown")]
     assert plants("В Туле после ремонта запустили цех №2.") == []
 
+
 @pytest.mark.parametrize("text,status", [
     # written for the test, after real news dev r9_005 and a fresh real page of session 19
     # (r19_013): a date before a paper still to be made dates the paper, not the building
