@@ -402,6 +402,38 @@ def test_a_plant_next_to_which_a_new_one_is_built_is_no_row():
     assert p.name == "комбикормовый завод"
 
 
+@pytest.mark.parametrize("text", [
+    # fresh pages f_013 (written for the tests): a customer in the dative
+    "Компания построит в Уфе завод по производству гранул. Продукция будет поставляться "
+    "предприятиям металлургии и машиностроения.",
+    # real news dev r2_048 (written for the tests): an example of the customers after "как"
+    "В Уфе построят цех по выпуску фанеры. Его продукция будет востребована такими мебельными "
+    "предприятиями как фабрика «Лесная» в Уфе.",
+])
+def test_a_customer_of_the_product_is_no_plant(text):
+    """A facility that will get the product (plant_words.csv customer_verb) has no news."""
+    assert len(plants(text)) == 1, [(p.name, p.status) for p in plants(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # fresh pages f_039 (written for the tests)
+    "Запуск производства модели Lada Niva на заводе в Тольятти стал главным событием недели.",
+    # real news dev r3_020 (written for the tests)
+    "Завод сократит рабочих из-за остановки выпуска изделия АЛ-31 и перехода на производство "
+    "изделия РД-33.",
+])
+def test_the_making_of_one_model_is_no_plant(text):
+    """A model of a product with its designation (plant_words.csv model_noun) is made at a
+    plant: no production row of its own."""
+    assert not [p for p in plants(text) if p.name.startswith("производство")]
+
+
+def test_the_making_of_a_kind_of_items_stays_a_plant():
+    """Written for the tests: "изделий из стекла" (plural, no designation) is a product."""
+    assert one("В Омске запустили производство изделий из стекла.").name.startswith(
+        "производство изделий")
+
+
 def test_the_making_of_a_thing_after_a_purpose_word_is_no_plant():
     """Real news dev r6_031 (written for the tests): "при производстве" is the making."""
     found = plants("В Туле открыли завод по выпуску кормовых добавок. При производстве "

@@ -108,6 +108,8 @@ _WORKS_ADJECTIVES: frozenset[str] = frozenset()  # "ремонтные рабо�
 _ACTIVITY_VERBS: frozenset[str] = frozenset()  # "занимается производством": an activity
 _EVENT_PLACES: frozenset[str] = frozenset()  # "на форуме в Петербурге": where a meeting was
 _PLANT_UNITS: frozenset[str] = frozenset()  # "корпус", "цех": built by a named plant, it expands
+_CUSTOMER_VERBS: frozenset[str] = frozenset()  # "поставляться предприятиям": a customer
+_MODEL_NOUNS: frozenset[str] = frozenset()  # "производство модели Ford Transit": a model
 _PLANT_PARTS: frozenset[str] = frozenset()  # "запуск линии завода «X»": news of the plant X
 _COMPANY_STOPS: dict[str, str] = {}  # "приостановил" -> suspended: a company stops its works
 _WORKS_OBJECTS: frozenset[str] = frozenset()  # "работу", "производство": what it stops
@@ -250,7 +252,7 @@ def _load_context_words() -> None:
     and the phrases that describe rather than name it (plant_words.csv)."""
     global _WORKS_ADJECTIVES, _ACTIVITY_VERBS, _EVENT_PLACES, _PLANT_UNITS, _PLANT_PARTS
     global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS, _SPEAKER_NOUNS
-    global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED
+    global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED, _CUSTOMER_VERBS, _MODEL_NOUNS
     global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     words = "plant_words"
     _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
@@ -267,6 +269,8 @@ def _load_context_words() -> None:
     _PURPOSE_WORDS = lexicon.words(words, role="purpose_word")
     _LANDMARKS = lexicon.words(words, role="landmark")
     _CLASS_OF = lexicon.words(words, role="class_of")
+    _CUSTOMER_VERBS = lexicon.words(words, role="customer_verb")
+    _MODEL_NOUNS = lexicon.words(words, role="model_noun")
     _REMEDIED = lexicon.words(words, role="remedied_noun")
     _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING = (lexicon.words(words, role=r) for r
                                                                  in _LATER_ROLES)
@@ -1576,8 +1580,10 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
         j -= 1  # "для дальнейшего производства колбасных изделий" (real news r8_013)
     if _lem(t) in WEAK_HEADS and j >= 0 and toks[j].text.lower() in _PURPOSE_WORDS:
         return False  # "сырьё для производства матрасов": an activity, not a facility
-    if _landmark(sent, i):
+    if _landmark(sent, i) or _customer(sent, i):
         return False
+    if _lem(t) in WEAK_HEADS and _model_after(toks, i):
+        return False  # "производство модели Ford Transit": a model made at a plant
     if _lem(t) in SELF_NAMED_HEADS and i > 0 and toks[i - 1].text.lower() == "для":
         return False  # "системы управления для АЭС" (real news dev r6_005): a customer
     if any(sp.type == "ORG" and sp.start < t.start < sp.end and
@@ -1678,6 +1684,37 @@ def _landmark(sent: Sentence, i: int) -> bool:
     # из ведущих отраслевых предприятий - «Эко-Золопродукт»" names a company (r11_017)
     return _ends_with_phrase(lemmas, _CLASS_OF) and \
         (not _quoted_after(sent, toks[i]) or _lem(toks[i]) in WEAK_HEADS)
+
+
+def _customer(sent: Sentence, i: int) -> bool:
+    """The facility at i is a customer of a product, not a plant with news: in the dative or
+    instrumental right after a verb of supplying or demand and its adjectives ("продукция будет
+    поставляться предприятиям металлургии", fresh pages f_013), or named after "как" as an
+    example of such customers ("будет востребована такими деревообрабатывающими предприятиями
+    как завод «ЛВЛ-Югра»", real news dev r2_048; plant_words.csv customer_verb)."""
+    toks = sent.tokens
+    j = i - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "DET"):
+        j -= 1
+    head = toks[i]
+    if j > 0 and toks[j].text.lower() == "как" and _lem(toks[j - 1]) in FACILITY_HEADS:
+        head, j = toks[j - 1], j - 2  # "такими предприятиями как завод «X»": an example
+        while j >= 0 and toks[j].pos in ("ADJ", "DET"):
+            j -= 1
+    return j >= 0 and head.case in ("Dat", "Ins") and _lem(toks[j]) in _CUSTOMER_VERBS
+
+
+def _model_after(toks: list[Token], i: int) -> bool:
+    """One model of a product follows the head: a model noun in the singular and a designation
+    after it, Latin, with a digit or capitalised ("производства модели Ford Transit", fresh
+    pages f_039; "выпуска изделия АИ-222-25", real news dev r3_020; plant_words.csv
+    model_noun): the making of that model at a plant, not a facility. "изделий из стекла"
+    is a kind of product."""
+    if i + 2 >= len(toks) or _lem(toks[i + 1]) not in _MODEL_NOUNS or \
+            toks[i + 1].feats.get("Number") == "Plur":
+        return False
+    mark = toks[i + 2].text
+    return bool(re.search(r"[A-Za-z0-9]", mark)) or mark[:1].isupper()
 
 
 def _ends_with_phrase(words: str, phrases: frozenset[str]) -> bool:
@@ -2270,6 +2307,8 @@ def _output_phrase(sent: Sentence, covered: set[int]) -> _Phrase | None:
         for j in range(k + 1, min(k + 4, len(toks) - 1)):
             if _lem(toks[j]) not in _OUTPUT_WORDS or j in covered:
                 continue
+            if _model_after(toks, j):
+                return None  # "запуск производства модели Ford Transit": a model at a plant
             found = _output_np(toks, j)
             if found is None or any(sp.start <= toks[found[0]].start < sp.end
                                     for sp in sent.spans):
