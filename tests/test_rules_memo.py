@@ -100,15 +100,18 @@ DATED = [
     "За последние пять лет вложено 3 млрд рублей.", "В ближайшие 3 года завод расширят.",
     "В этом году цех откроют.", "Срок: 01.02.2026, затем 2026-03-04.", "Без дат и цифр.",
     "Цех №5 и линия 12 запущены 1-го апреля.", "до 2030 г. и к 2031 году", "",
+    "ЗА ПОСЛЕДНИЙ ГОД и за прошлые пять ЛЕТ", "в следующем году, на ближайшие два года",
 ]
 
 
 @pytest.mark.parametrize("published", [None, date(2025, 6, 1)])
 def test_date_patterns_skipped_for_want_of_digits_find_nothing(monkeypatch, published):
     """find_dates and find_periods skip their patterns with a year or a day number on a
-    text without one: with no skipping they find the same."""
+    text without one, and the relative periods on a text without "год" or "лет": with no
+    skipping they find the same."""
     def scanned() -> list:
-        for fn in (dates._date_matches, dates._period_matches):
+        for fn in (dates._date_matches, dates._period_matches,
+                   dates._relative_period_matches):
             fn.cache_clear()  # the patterns' matches are memoised per text
         return [(dates.find_dates.uncached(t, published),
                  dates.find_periods.uncached(t, published)) for t in DATED]
@@ -116,6 +119,7 @@ def test_date_patterns_skipped_for_want_of_digits_find_nothing(monkeypatch, publ
     fast = scanned()
     monkeypatch.setattr(dates, "_FOUR_DIGITS", re.compile(""))
     monkeypatch.setattr(dates, "_DIGIT", re.compile(""))
+    monkeypatch.setattr(dates, "_YEAR_WORD", re.compile(""))
     slow = scanned()
     assert fast == slow
     assert any(d for d, _ in fast) and any(p for _, p in fast)
