@@ -351,3 +351,20 @@ def test_sentence_memos_are_the_uncached_answers():
         for s in analyzed.sentences:
             for fn in (plants.sentence_dates_plan, plants._tells_history):
                 assert fn(s, published) == fn.uncached(s, published) == fn(s, published)
+
+
+@pytest.mark.parametrize("text", [
+    "две тысячи сто двадцать с половиной рублей", "ПЯТЬ миллионов и три с половиной",
+    "три, четыре  и пять-шесть 8 800 555-35-35 десяти тыс. рублей", "İstanbul: 5 тыс. и два",
+    "Ёмкость — сорок две тонны, 1 500 000 рублей", "с половиной", "",
+])
+def test_numbers_read_from_the_text_normalised_once_are_the_words_own(text):
+    """numbers._tokens slices each word from the text normalised once, unless a letter
+    ("İ") or "Σ" would lower differently alone: both ways read the same numbers (a "Σ"
+    added after the text turns the slicing off)."""
+    from pipeline.rules import numbers
+
+    def read(t: str) -> list:
+        return [(n.start, n.end, n.text, n.value) for n in numbers.find_numbers.uncached(t)]
+
+    assert read(text) == read(text + " Σ")
