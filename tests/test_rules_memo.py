@@ -100,15 +100,18 @@ DATED = [
     "За последние пять лет вложено 3 млрд рублей.", "В ближайшие 3 года завод расширят.",
     "В этом году цех откроют.", "Срок: 01.02.2026, затем 2026-03-04.", "Без дат и цифр.",
     "Цех №5 и линия 12 запущены 1-го апреля.", "до 2030 г. и к 2031 году", "",
+    "ЗА ПОСЛЕДНИЙ ГОД и за прошлые пять ЛЕТ", "в следующем году, на ближайшие два года",
 ]
 
 
 @pytest.mark.parametrize("published", [None, date(2025, 6, 1)])
 def test_date_patterns_skipped_for_want_of_digits_find_nothing(monkeypatch, published):
     """find_dates and find_periods skip their patterns with a year or a day number on a
-    text without one: with no skipping they find the same."""
+    text without one, and the relative periods on a text without "год" or "лет": with no
+    skipping they find the same."""
     def scanned() -> list:
-        for fn in (dates._date_matches, dates._period_matches):
+        for fn in (dates._date_matches, dates._period_matches,
+                   dates._relative_period_matches):
             fn.cache_clear()  # the patterns' matches are memoised per text
         return [(dates.find_dates.uncached(t, published),
                  dates.find_periods.uncached(t, published)) for t in DATED]
@@ -116,6 +119,7 @@ def test_date_patterns_skipped_for_want_of_digits_find_nothing(monkeypatch, publ
     fast = scanned()
     monkeypatch.setattr(dates, "_FOUR_DIGITS", re.compile(""))
     monkeypatch.setattr(dates, "_DIGIT", re.compile(""))
+    monkeypatch.setattr(dates, "_YEAR_WORD", re.compile(""))
     slow = scanned()
     assert fast == slow
     assert any(d for d, _ in fast) and any(p for _, p in fast)
@@ -270,3 +274,97 @@ def test_one_scan_of_a_text_serves_every_date_of_publication():
             fresh.append((dates.find_dates.uncached(t, p), dates.find_periods.uncached(t, p)))
     assert shared == fresh
     assert any(d for d, _ in shared[2::4]) and any(p for _, p in shared[2::4])
+
+
+# Written for the tests: outlets, supply verbs and programmes around a place name.
+OUTLET_TEXTS = [
+    "Об этом пишет «РБК Краснодар». В Краснодаре открыли завод.",
+    "передает РИА Крым, в Крыму построят цех", "ИА REGNUM, с 16 марта в Республике Коми",
+    "Телеканал «Кубань 24» сообщил: на Кубани запустили линию.",
+    "ее доставляют и на Кубань, а поставки в Москву растут", "Интерфакс-Урал: в Перми",
+    "Волжский.ру сообщает, что в Волжском\nоткрыт цех", "Татар-информ: в Казани завод",
+    "ФРП «Проекты развития» и ТОР «Столица Арктики», ТОСЭР «Кировск», СПИК", "",
+]
+
+
+def _words_as_regions(text: str) -> list:
+    from pipeline.rules.gazetteer import RegionMention, get_gazetteer
+
+    region = get_gazetteer().all_regions()[0]
+    return [RegionMention(m.start(), m.end(), m.group(), region, via, frozenset())
+            for m in re.finditer(r"\w+", text) for via in ("city", "adjective")]
+
+
+def test_outlet_and_destination_shortcuts_answer_as_the_full_scans():
+    """_in_outlet tries an outlet's name only where one may start, _destination scans only
+    a window ending in "в"/"на": each word taken as a region, the full scans agree."""
+    from pipeline.rules import context
+
+    def outlet_scan(text: str, m) -> bool:  # _in_outlet without _outlet_may_hold
+        if context._MEDIA_BEFORE.search(text, max(0, m.start - 40), m.start):
+            return True
+        line = text.rfind("\n", 0, m.start) + 1
+        return any(o.start() <= m.start and m.end <= o.end()
+                   and context._NAME_START.fullmatch(text, o.start(), m.start)
+                   and "\n" not in o.group(0)
+                   for o in context._MEDIA_NAME.finditer(text, max(line, m.start - 40),
+                                                         m.end + 40)
+                   if o.start() == 0 or not text[o.start() - 1].isalnum())
+
+    seen = set()
+    for text in OUTLET_TEXTS:
+        for m in _words_as_regions(text):
+            got = context._in_outlet(text, m)
+            assert got == outlet_scan(text, m), (text, m.text)
+            seen.add(got)
+            before = context._SUPPLY_BEFORE.search(text[max(0, m.start - 80):m.start].lower())
+            if before is None:
+                assert not context._destination(text, m), (text, m.text)
+    assert seen == {True, False}
+
+
+def test_programmes_are_the_uncached_ones_in_a_fresh_set():
+    from pipeline.rules import context
+
+    for text in OUTLET_TEXTS:
+        got = context.find_programs(text)
+        assert got == set(context._programs_named.uncached(text))
+        got.add("edited by a caller")
+        assert "edited by a caller" not in context.find_programs(text)
+    assert len(context.find_programs(OUTLET_TEXTS[-2])) >= 2
+
+
+def test_a_text_normalised_at_once_is_its_words_normalised():
+    from pipeline.rules import gazetteer as gz
+
+    for text in [*OUTLET_TEXTS, "Ёлка‐Пал‑ки, İstanbul и Усть‑Илимск"]:
+        assert gz._norm_text(text) == text.lower().translate(gz._HYPHENS)
+
+
+def test_sentence_memos_are_the_uncached_answers():
+    """sentence_dates_plan and _tells_history are memoised per sentence (and date)."""
+    from pipeline.runtime.nlp import analyze
+
+    analyzed = analyze("В 2026 году построят завод. Завод запущен в 2010 году. "
+                       "Цех откроют до конца года. Предприятие заработало десять лет назад.")
+    for published in (None, date(2025, 6, 1)):
+        for s in analyzed.sentences:
+            for fn in (plants.sentence_dates_plan, plants._tells_history):
+                assert fn(s, published) == fn.uncached(s, published) == fn(s, published)
+
+
+@pytest.mark.parametrize("text", [
+    "две тысячи сто двадцать с половиной рублей", "ПЯТЬ миллионов и три с половиной",
+    "три, четыре  и пять-шесть 8 800 555-35-35 десяти тыс. рублей", "İstanbul: 5 тыс. и два",
+    "Ёмкость — сорок две тонны, 1 500 000 рублей", "с половиной", "",
+])
+def test_numbers_read_from_the_text_normalised_once_are_the_words_own(text):
+    """numbers._tokens slices each word from the text normalised once, unless a letter
+    ("İ") or "Σ" would lower differently alone: both ways read the same numbers (a "Σ"
+    added after the text turns the slicing off)."""
+    from pipeline.rules import numbers
+
+    def read(t: str) -> list:
+        return [(n.start, n.end, n.text, n.value) for n in numbers.find_numbers.uncached(t)]
+
+    assert read(text) == read(text + " Σ")

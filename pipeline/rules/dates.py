@@ -369,6 +369,13 @@ def _period_matches(text: str) -> list[tuple[re.Match, ...]]:
 
 @memo_text
 def _relative_period_matches(text: str) -> list[tuple[re.Match, ...]]:
-    """The matches of the periods read against the date of publication, once per text."""
+    """The matches of the periods read against the date of publication, once per text;
+    none in a text without "год" or "лет", which each of these patterns holds (the same
+    letters in any case, as the patterns read them)."""
+    if _YEAR_WORD.search(text) is None:
+        return [(), (), (), ()]
     return [tuple(rx.finditer(text)) for rx in (_PERIOD_REL_RE, _PERIOD_LAST_ONE_RE,
                                                  _PERIOD_LAST_N_RE, _PERIOD_NEXT_N_RE)]
+
+
+_YEAR_WORD = compile_fast("год|лет", _I)

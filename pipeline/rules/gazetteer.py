@@ -143,7 +143,14 @@ def _analyzer() -> pymorphy3.MorphAnalyzer:
 @lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     """A word as the index keys it (memoised: every token of every scanned text)."""
-    return word.lower().translate(_HYPHENS)
+    return _norm_text(word)
+
+
+def _norm_text(text: str) -> str:
+    """_norm of a whole text, not memoised (`replace` for the common letter, `translate`
+    only when a rare hyphen is there: same result as translating every character)."""
+    low = text.lower().replace("ё", "е")
+    return low.translate(_HYPHENS) if "‐" in low or "‑" in low else low
 
 
 @lru_cache(maxsize=65536)
@@ -455,7 +462,13 @@ class Gazetteer:
     # ---- matching -----------------------------------------------------------------------
 
     def _scan(self, text: str, *, strict: bool) -> list[RegionMention]:
-        tokens = [(m.start(), m.end(), _norm(m.group())) for m in _TOKEN_RE.finditer(text)]
+        # the text normalised once, each token a slice of it: a _norm call per token (a
+        # memo lookup) was ~1.5 % of the rules' CPU
+        low = _norm_text(text)
+        if len(low) == len(text):  # no letter lowered into two ("İ"): offsets hold
+            tokens = [(a, b, low[a:b]) for a, b in map(re.Match.span, _TOKEN_RE.finditer(text))]
+        else:
+            tokens = [(m.start(), m.end(), _norm(m.group())) for m in _TOKEN_RE.finditer(text)]
         form_ids = self._form_ids
         out: list[RegionMention] = []
         i, n = 0, len(tokens)
