@@ -252,3 +252,36 @@ def test_progress_reports_every_few_seconds_and_at_the_end() -> None:
     meter.advance(10)
     assert lines[-1] == "parsed 100 of 100 documents (100%), 10.0 documents/s, ETA 0 s"
     assert len(lines) == 2
+
+
+def test_a_snapshot_being_built_is_waited_for_not_built_again(tmp_path, monkeypatch) -> None:
+    """Processes that start together on an empty cache (a pool's workers, the main process
+    warming the region index) build a missing snapshot once: the others wait for it and
+    read it (here two threads, each with its own lock file handle, as two processes)."""
+    import threading
+    import time
+
+    from pipeline.runtime import snapshot
+
+    monkeypatch.setattr(snapshot, "_folder", None)  # restored after the test
+    snapshot.use_folder(tmp_path)
+    builds: list[int] = []
+
+    def build() -> dict:
+        builds.append(1)
+        time.sleep(0.5)
+        return {"index": 42}
+
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(snapshot.load_or_build(
+        "test", "k1", build, lambda o: isinstance(o, dict)))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == [{"index": 42}] * 3 and len(builds) == 1
+    # a folder that cannot hold the lock file builds without it, as before
+    snapshot.use_folder(tmp_path / "file")
+    (tmp_path / "file").write_text("not a folder")
+    assert snapshot.load_or_build("test", "k2", build, lambda o: True) == {"index": 42}
+    assert len(builds) == 2

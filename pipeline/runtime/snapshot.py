@@ -11,10 +11,12 @@ by the parse with its cache folder); before that every object is built.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,18 +53,68 @@ def load_or_build(folder: str, key: str | None, build: Callable[[], T],
     `valid`, else `build()` (then written there for the next process; a failed write is
     ignored)."""
     snap = _folder / folder / f"{key}.pickle" if key and _folder is not None else None
-    if snap is not None:
-        try:
-            with snap.open("rb") as fh:
-                obj = pickle.load(fh)
-            if valid(obj):
-                return obj
-        except Exception:  # noqa: BLE001 - missing, truncated, or another version: rebuild
-            pass
-    obj = build()
-    if snap is not None:
+    if snap is None:
+        return build()
+    found = _read(snap, valid)
+    if found is not None:
+        return found[0]
+    # The processes of a build start together on an empty cache (the pool's workers, and
+    # the main process warming the region index for them), and each built every missing
+    # snapshot itself: the region index three times, ~2.5 s of CPU each (session 20). One
+    # builds it, the others wait for its snapshot and read it.
+    with _building(snap):
+        found = _read(snap, valid)
+        if found is not None:
+            return found[0]
+        obj = build()
         write_atomically(snap, lambda fh: pickle.dump(obj, fh, pickle.HIGHEST_PROTOCOL))
     return obj
+
+
+def _read(snap: Path, valid: Callable[[object], bool]) -> tuple[object] | None:
+    """(the object pickled at `snap`,) if it passes `valid`, else None."""
+    try:
+        with snap.open("rb") as fh:
+            obj = pickle.load(fh)
+        if valid(obj):
+            return (obj,)
+    except Exception:  # noqa: BLE001 - missing, truncated, or another version: rebuild
+        pass
+    return None
+
+
+_LOCK_WAIT = 300.0  # seconds: a build that takes longer is not waited for (built here too)
+
+
+@contextlib.contextmanager
+def _building(snap: Path) -> Iterator[None]:
+    """Hold `<snapshot>.lock` (an exclusive `flock`, which the system releases if its holder
+    dies) while the snapshot is built; without it (no fcntl, a folder that cannot be
+    written, a file system without locks, or a wait of over `_LOCK_WAIT`) the object is
+    built all the same, as before locks."""
+    try:
+        import fcntl
+
+        snap.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(snap.with_name(snap.name + ".lock"), "ab")  # noqa: SIM115 - closed below
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        deadline = time.monotonic() + _LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
+            except OSError:
+                break
+        yield
+    finally:
+        fh.close()  # releases the lock
 
 
 def save(folder: str, key: str | None, obj: object) -> None:
