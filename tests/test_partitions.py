@@ -333,3 +333,13 @@ def test_documents_by_month_keeps_input_order_within_a_month() -> None:
 def test_due_months(day: date, due: list[str]) -> None:
     existing = ["2025-04", "2025-05", "2025-12", "2026-01", "undated"]
     assert partitions.due_months(day, existing) == due
+
+
+def test_progress_reaches_the_last_document(tmp_path, calls) -> None:
+    """The progress line reaches "N of N" although each month stops asking the parse
+    stream after its last document (a regression of the streaming parse, caught by the
+    `make datasets` entry-point test)."""
+    docs = [_doc(i, published=date(2020, 1 + i % 2, 1)) for i in range(6)]
+    lines: list[str] = []
+    _build(docs, tmp_path / "out", ParseCache(tmp_path / "cache"), progress=lines.append)
+    assert lines and lines[-1].startswith("parsed 6 of 6 documents (100%)")

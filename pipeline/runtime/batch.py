@@ -299,9 +299,11 @@ def iter_parse(docs: Sequence[RawDocument], *, workers: int | None = None,
 
 def _in_order(batches: Iterable[list[Outcome]], meter: Progress | None) -> Iterator[Outcome]:
     for batch in batches:
-        yield from batch
+        # counted when the chunk is parsed, before it is handed out: a caller stops asking
+        # after the last document, and the progress must still reach "N of N"
         if meter:
             meter.advance(len(batch))
+        yield from batch
 
 
 def parse_into_cache(docs: Sequence[RawDocument], cache_root: str) -> dict[str, Any]:
