@@ -2794,3 +2794,30 @@ def test_a_plant_named_by_its_number():
     assert plants("Хлебозавод №2 выступал ответчиком по пяти делам. Поставщик отгружал муку "
                   "на хлебозавод №2.") == [("хлебозавод №2", None, "unknown")]
     assert plants("В Туле после ремонта запустили цех №2.") == []
+
+
+# --- a generic noun of a plant that is its own operator: the plant, by its name (session 20) -
+
+OPERATOR_NAMED = [
+    # a shop with nothing of its own told, of a combine whose property is arrested: the
+    # combine, one row (after fresh f_041)
+    ("Арбитражный суд в рамках дел о банкротстве Балтийского рыбоконсервного комбината "
+     "наложил арест на имущество комбината. Арестованы склады, гараж, консервный цех с "
+     "пристройкой и котельная.",
+     [("Балтийский рыбоконсервный комбинат", None, "unknown")]),
+    # the same head, the plant closed: named by its own name (after fresh f_049, r5_014)
+    ("Седьмой лесозавод в Онеге закрылся, 200 работников уволились. Об этом сообщили в АО "
+     "«Лесозавод № 7».",
+     [("Лесозавод № 7", None, "closed")]),
+    # a new shop to come is a row of its own, and so is a new plant of another company
+    ("Арбитражный суд в рамках дел о банкротстве Балтийского рыбоконсервного комбината "
+     "наложил арест на имущество комбината. Новый консервный цех построят в 2027 году.",
+     [("Балтийский рыбоконсервный комбинат", None, "unknown"),
+      ("консервный цех", None, "planned")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OPERATOR_NAMED)
+def test_a_generic_plant_run_by_a_plant_of_its_kind_is_that_plant(text, expected):
+    """Sentences written for the test."""
+    assert plants(text) == expected

@@ -3927,7 +3927,47 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
-    return _plant_not_run_by_plant(_find_all(analyzed, ctx))
+    rows = _plant_not_run_by_plant(_find_all(analyzed, ctx))
+    out = [_named_by_operator(r) for r in rows]
+    drop: set[int] = set()
+    for k, (n, r) in enumerate(zip(out, rows, strict=True)):
+        same = next((j for j, o in enumerate(out) if j != k and j not in drop
+                     and o.name.lower() == n.name.lower()), None) if n is not r else None
+        if same is not None:  # the plant told twice: one row, with the status it was told
+            drop.add(k)
+            if out[same].status == UNKNOWN:
+                out[same] = replace(out[same], status=n.status, event_date=n.event_date,
+                                    event_year=n.event_year)
+    return [n for k, n in enumerate(out) if k not in drop]
+
+
+_TOLD_STOPPED = frozenset({UNKNOWN, "suspended", "closed"})
+
+
+def _named_by_operator(row: PlantMention) -> PlantMention:
+    """A plant told by a generic noun whose operator is itself a plant of that kind, told as
+    working, stopped or idle (not to come): that plant, named by its own name, not run by
+    itself ("Так в городе появилась трикотажная фабрика" of the «Лысьвенская
+    чулочно-перчаточная фабрика», "консервный цех" of the «Калининградский рыбоконсервный
+    комбинат» whose property is arrested, real news dev r5_014, fresh f_041; issue 16, one
+    facility one row by its fullest name). Kin: the same head ("фабрика" and "… фабрика"), or
+    the row's adjective inside a word of the operator ("консервный", "рыбоконсервный"). A shop
+    is the plant only when nothing happens to the shop itself (a new or planned shop of a
+    meat combine is a row of its own), and a plant to come is the company's new one."""
+    op = row.operator
+    if op is None or row.product is not None or row.status in _TO_COME or \
+            re.search(r"[A-Za-zА-ЯЁ«\d]", row.name) or op.lower() == row.name.lower():
+        return row
+    op_head, head = _head_lemma(op), _head_lemma(row.name)
+    if op_head == op or head == row.name:
+        return row  # the operator names no facility
+    unit = head in ADDED_UNITS
+    if unit and row.status not in _TOLD_STOPPED:
+        return row
+    stems = [w[:-2] for w in re.findall(r"[а-яё]+", row.name.lower())[:-1] if len(w) > 6]
+    op_words = re.findall(r"[а-яё]+", op.lower().replace("ё", "е"))
+    kin = (head == op_head and not unit) or any(s in w for s in stems for w in op_words)
+    return replace(row, name=op, operator=None, story_operator=False) if kin else row
 
 
 def _plant_not_run_by_plant(rows: list[PlantMention]) -> list[PlantMention]:
