@@ -2821,3 +2821,28 @@ OPERATOR_NAMED = [
 def test_a_generic_plant_run_by_a_plant_of_its_kind_is_that_plant(text, expected):
     """Sentences written for the test."""
     assert plants(text) == expected
+
+
+# --- an alias of a plant (an abbreviation, a former name): the row takes its fuller title ---
+
+ALIASES = [
+    # an abbreviation in brackets after the full name (after real news dev r17_008)
+    ("Визит министра начался на ключевом предприятии региона — Сызранском "
+     "нефтеперерабатывающем заводе (НПЗ), входящем в структуру «Роснефти». Компания "
+     "продолжает на заводе программу модернизации.",
+     [("Сызранский нефтеперерабатывающий завод", None, "expanded")]),
+    # a quoted abbreviation of a quoted title the page gives (after r17_037)
+    ("В пятницу собрание кредиторов тульского «Завода литых деталей» подписало ему "
+     "приговор. История о том, как завод «ЗЛД» за два года стал банкротом, показательна.",
+     [("Завод литых деталей", None, "unknown")]),
+    # a former name takes the current title before "ранее называлось" (after r19_007)
+    ("Открытие «Тульского станкостроительного предприятия», которое ранее называлось ОАО "
+     "«Оружейный завод», планируется на конец декабря.",
+     [("Тульское станкостроительное предприятие", None, "unknown")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ALIASES)
+def test_a_plant_named_by_an_alias_takes_its_fuller_title(text, expected):
+    """Sentences written for the test."""
+    assert plants(text) == expected

@@ -3938,7 +3938,53 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return [n for k, n in enumerate(out) if k not in drop]
+    return [_fullest_name(n, analyzed) for k, n in enumerate(out) if k not in drop]
+
+
+# "«X», которое ранее называлось «Y»", "«X» (ранее «Y»)", "«X» (бывший «Y»)": Y is X's old name
+_FORMERLY = re.compile(r"«([^«»]+)»\s*(?:,\s*(?:котор\w+|он\w*)\s+)?\(?\s*"
+                       r"(?:(?:ранее|прежде|раньше)\s+(?:называ\w+|именова\w+|был\w*\s+известн\w+)|"
+                       r"бывш\w+)")
+_QUOTED = re.compile(r"«([^«»]+)»")
+
+
+def _fullest_name(row: PlantMention, analyzed: AnalyzedText) -> PlantMention:
+    """The row of a plant named by an alias, named by the fuller title the page gives it
+    (issue 16, one facility one row by its fullest mention): a former name after "которое
+    ранее называлось" takes the current quoted title before it ("«Кировского
+    машиностроительного предприятия», которое ранее называлось ОАО «Ракетный завод …»",
+    r19_007), and a quoted abbreviation takes the quoted title it shortens ("завод «АИТ»" of
+    "«Завода автономных источников тока»", r17_037). Only a title whose words hold a
+    facility noun: "большое предприятие (бывший Ленинградский дизельный завод)" keeps the
+    plant's own name."""
+    sent = next((s for s in [*analyzed.headline, *analyzed.sentences]
+                 if s.start <= row.start < s.end), None)
+    if sent is not None:
+        for m in _FORMERLY.finditer(sent.text):
+            if m.end() <= row.start - sent.start and (title := _title(m.group(1))):
+                return replace(row, name=title)
+    quoted = _QUOTED.findall(row.name)
+    if quoted and re.fullmatch(r"[A-ZА-ЯЁ]{2,7}", quoted[-1]):
+        for q in _QUOTED.findall(analyzed.text):
+            if q != quoted[-1] and _abbreviation_of(quoted[-1], q) and (title := _title(q)):
+                return replace(row, name=title)
+    return row
+
+
+def _title(words: str) -> str | None:
+    """A quoted title that begins with a facility noun phrase, in the nominative
+    ("Кировского машиностроительного предприятия" -> "Кировское машиностроительное
+    предприятие"); None when no facility noun stands among its first words."""
+    ws = words.split()
+    k = next((k for k, w in enumerate(ws[:4]) if re.fullmatch(r"[А-ЯЁа-яё-]+", w)
+              and morph().parse(w.lower())[0].normal_form in FACILITY_HEADS), None)
+    if k is None:
+        return None
+    head = inflect(ws[k].lower(), "nomn", "sing", None)
+    if ws[k][0].isupper():
+        head = head[0].upper() + head[1:]
+    adjs = [agree(w, head.lower()) for w in ws[:k]]
+    return " ".join([*adjs, head, *ws[k + 1:]])
 
 
 _TOLD_STOPPED = frozenset({UNKNOWN, "suspended", "closed"})
@@ -4148,6 +4194,9 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
         for ph in found[si]:
             if ph.another:  # one more of the kind of the last row, with its product
                 ph = replace(ph, product=out[-1].product if out else None)
+            if (full := _bracketed_alias(sent, ph, found[si])) is not None:
+                ph = replace(ph, name=full.name, place=full.place,
+                             product=ph.product or full.product)
             if _part_of_a_row(out, kept, sent, ph, si, regions, ctx) or \
                     own is None and _listed_unit(ph, found[si]):
                 continue
@@ -4180,6 +4229,19 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     _building_begun_after(out, kept, sentences, statuses, found)
     _units_of_named(out, kept, sentences)
     return _without_collective(out, kept)
+
+
+def _bracketed_alias(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> _Phrase | None:
+    """The phrase a bracketed abbreviation right after it shortens: "Омский
+    нефтеперерабатывающий завод (НПЗ)" (r17_008) is one plant, named in full (issue 16);
+    None when the phrase is no abbreviation in brackets after another phrase."""
+    at, end = ph.start - sent.start, ph.end - sent.start
+    before, after = sent.text[:at].rstrip(), sent.text[end:].lstrip()
+    if not (before.endswith("(") and after.startswith(")")) or \
+            not re.fullmatch(r"[А-ЯЁA-Z]{2,7}", sent.text[at:end]):
+        return None
+    close = len(before[:-1].rstrip())
+    return next((p for p in phrases if p is not ph and p.end - sent.start == close), None)
 
 
 def _part_of_a_row(out: list[PlantMention], kept: list[tuple[int, _Phrase]], sent: Sentence,
