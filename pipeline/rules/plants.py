@@ -3946,6 +3946,7 @@ _FORMERLY = re.compile(r"«([^«»]+)»\s*(?:,\s*(?:котор\w+|он\w*)\s+)?\
                        r"(?:(?:ранее|прежде|раньше)\s+(?:называ\w+|именова\w+|был\w*\s+известн\w+)|"
                        r"бывш\w+)")
 _QUOTED = re.compile(r"«([^«»]+)»")
+_FORMER_GAP = re.compile(r"\s*(?:[А-ЯЁ]{2,5}\s*)?[«\"]?\s*")  # "ранее называлось ОАО «…"
 
 
 def _fullest_name(row: PlantMention, analyzed: AnalyzedText) -> PlantMention:
@@ -3961,7 +3962,9 @@ def _fullest_name(row: PlantMention, analyzed: AnalyzedText) -> PlantMention:
                  if s.start <= row.start < s.end), None)
     if sent is not None:
         for m in _FORMERLY.finditer(sent.text):
-            if m.end() <= row.start - sent.start and (title := _title(m.group(1))):
+            gap = sent.text[m.end():max(m.end(), row.start - sent.start)]
+            if m.end() <= row.start - sent.start and _FORMER_GAP.fullmatch(gap) and \
+                    (title := _title(m.group(1))):
                 return replace(row, name=title)
     quoted = _QUOTED.findall(row.name)
     if quoted and re.fullmatch(r"[A-ZА-ЯЁ]{2,7}", quoted[-1]):
