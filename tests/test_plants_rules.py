@@ -2850,3 +2850,26 @@ ALIASES = [
 def test_a_plant_named_by_an_alias_takes_its_fuller_title(text, expected):
     """Sentences written for the test."""
     assert plants(text) == expected
+
+
+# --- a shop of a named plant with no row: the event is the plant's (session 20) -------------
+
+QUIET_HOSTS = [
+    # the shop's reconstruction at a plant named as its place (after real news dev r17_013)
+    ("Холдинг подпишет контракт на реконструкцию прокатного цеха на ОАО «Уральский трубный "
+     "завод».",
+     [("Уральский трубный завод", None, "announced")]),
+    # the plant named in the sentence before (after r8_021)
+    ("На Северском металлургическом комбинате задута доменная печь. Ввод в строй "
+     "остановленных агрегатов в доменном цехе обусловлен ростом заказов.",
+     [("Северский металлургический комбинат", None, "launched")]),
+    # a new shop stays a row of its own: the plant grows (written corpus 056)
+    ("На Северском металлургическом комбинате запустили новый цех.",
+     [("Северский металлургический комбинат", None, "expanded")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUIET_HOSTS)
+def test_a_shop_of_a_named_plant_with_no_row_is_that_plant(text, expected):
+    """Sentences written for the test."""
+    assert plants(text) == expected

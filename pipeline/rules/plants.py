@@ -4221,6 +4221,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
             if _named_in_full(ph, out, sentences) or _merged_into_kept(
                     kept, out, si, ph, _operator(sent, ph, ctx), (st, event_date, event_year)):
                 continue
+            if (host := _quiet_host(sentences, ph, si, found, kept)) is not None:
+                ph = replace(ph, name=host.name, place=host.place)
             kept.append((si, ph))
             out.append(PlantMention(
                 name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
@@ -4245,6 +4247,36 @@ def _bracketed_alias(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> _Ph
         return None
     close = len(before[:-1].rstrip())
     return next((p for p in phrases if p is not ph and p.end - sent.start == close), None)
+
+
+def _quiet_host(sentences: list[Sentence], ph: _Phrase, si: int, found: list[list[_Phrase]],
+                kept: list[tuple[int, _Phrase]]) -> _Phrase | None:
+    """The plant, named by its own name in the unit's sentence or the one before and with no
+    row, whose shop the event befalls ("реконструкцию прокатного цеха … на ОАО «Челябинский
+    металлургический комбинат»", "На Магнитогорском металлургическом комбинате задута
+    доменная печь. … ввод в строй агрегатов, в том числе и в доменном цехе", real news dev
+    r17_013, r8_021): the row is the plant's (issue 16, one facility by its fullest name).
+    Not a line, a shop called new or one with a product of its own (rows of their own,
+    written corpus 056, 067), nor a shop of a plant that is a row already; the plant is the
+    place ("на …"), not the owner in the genitive ("лесопильного цеха архангельского ЛДК № 3",
+    fresh f_050: the gold keeps the shop)."""
+    sent = sentences[si]
+    if ph.lemma not in ADDED_UNITS or ph.lemma == "линия" or ph.named or "«" in ph.name or \
+            ph.product or any(_lem(t) == "новый"
+                              for t in _adjectives_before(sent.tokens, ph.head)[0]):
+        return None
+    near = [(s, p) for s, ps in ((sent, found[si]), (sentences[si - 1] if si else sent,
+                                                     found[si - 1] if si else []))
+            for p in ps if p is not ph and p.lemma not in ADDED_UNITS and _own_name(p)]
+    if len(near) != 1 or any(kp.name == near[0][1].name for _, kp in kept):
+        return None
+    s, host = near[0]
+    before = _HOST_OPENING.sub("", s.text[:host.start - s.start])
+    return host if re.search(r"(?:^|\s)(?:на|в|во)$", before.lower()) else None
+
+
+# a legal form and a quote between "на" and a plant's name ("на ОАО "Челябинский …"")
+_HOST_OPENING = re.compile(r"(?:\s*\b(?:ОАО|АО|ПАО|ЗАО|ООО|ФГУП)\b)?\s*[«\"“]?\s*$")
 
 
 def _part_of_a_row(out: list[PlantMention], kept: list[tuple[int, _Phrase]], sent: Sentence,
