@@ -2866,3 +2866,82 @@ def test_an_event_approved_with_a_date_is_planned():
     """Written for the test: the approved launch with a year is a plan with a date."""
     rows = plants("Губернатор одобрил запуск новой линии Тульского кирпичного завода в 2026 году.")
     assert [r[2] for r in rows] == ["planned"]
+
+
+# --- a generic noun of a plant that is its own operator: the plant, by its name (session 20) -
+
+OPERATOR_NAMED = [
+    # a shop with nothing of its own told, of a combine whose property is arrested: the
+    # combine, one row (after fresh f_041)
+    ("Арбитражный суд в рамках дел о банкротстве Балтийского рыбоконсервного комбината "
+     "наложил арест на имущество комбината. Арестованы склады, гараж, консервный цех с "
+     "пристройкой и котельная.",
+     [("Балтийский рыбоконсервный комбинат", None, "unknown")]),
+    # the same head, the plant closed: named by its own name (after fresh f_049, r5_014)
+    ("Седьмой лесозавод в Онеге закрылся, 200 работников уволились. Об этом сообщили в АО "
+     "«Лесозавод № 7».",
+     [("Лесозавод № 7", None, "closed")]),
+    # a new shop to come is a row of its own, and so is a new plant of another company
+    ("Арбитражный суд в рамках дел о банкротстве Балтийского рыбоконсервного комбината "
+     "наложил арест на имущество комбината. Новый консервный цех построят в 2027 году.",
+     [("Балтийский рыбоконсервный комбинат", None, "unknown"),
+      ("консервный цех", None, "planned")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OPERATOR_NAMED)
+def test_a_generic_plant_run_by_a_plant_of_its_kind_is_that_plant(text, expected):
+    """Sentences written for the test."""
+    assert plants(text) == expected
+
+
+# --- an alias of a plant (an abbreviation, a former name): the row takes its fuller title ---
+
+ALIASES = [
+    # an abbreviation in brackets after the full name (after real news dev r17_008)
+    ("Визит министра начался на ключевом предприятии региона — Сызранском "
+     "нефтеперерабатывающем заводе (НПЗ), входящем в структуру «Роснефти». Компания "
+     "продолжает на заводе программу модернизации.",
+     [("Сызранский нефтеперерабатывающий завод", None, "expanded")]),
+    # a quoted abbreviation of a quoted title the page gives (after r17_037)
+    ("В пятницу собрание кредиторов тульского «Завода литых деталей» подписало ему "
+     "приговор. История о том, как завод «ЗЛД» за два года стал банкротом, показательна.",
+     [("Завод литых деталей", None, "unknown")]),
+    # a former name takes the current title before "ранее называлось" (after r19_007)
+    ("Открытие «Тульского станкостроительного предприятия», которое ранее называлось ОАО "
+     "«Оружейный завод», планируется на конец декабря.",
+     [("Тульское станкостроительное предприятие", None, "unknown")]),
+    # "бывший" of a person, not the old name of a plant: the shop keeps its own name
+    ("Акционеры «Тульского станкостроительного завода» (бывший директор Петров) открыли "
+     "литейный цех.",
+     [("литейный цех", None, "expanded")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ALIASES)
+def test_a_plant_named_by_an_alias_takes_its_fuller_title(text, expected):
+    """Sentences written for the test."""
+    assert plants(text) == expected
+
+
+# --- a shop of a named plant with no row: the event is the plant's (session 20) -------------
+
+QUIET_HOSTS = [
+    # the shop's reconstruction at a plant named as its place (after real news dev r17_013)
+    ("Холдинг подпишет контракт на реконструкцию прокатного цеха на ОАО «Уральский трубный "
+     "завод».",
+     [("Уральский трубный завод", None, "announced")]),
+    # the plant named in the sentence before (after r8_021)
+    ("На Северском металлургическом комбинате задута доменная печь. Ввод в строй "
+     "остановленных агрегатов в доменном цехе обусловлен ростом заказов.",
+     [("Северский металлургический комбинат", None, "launched")]),
+    # a new shop stays a row of its own: the plant grows (written corpus 056)
+    ("На Северском металлургическом комбинате запустили новый цех.",
+     [("Северский металлургический комбинат", None, "expanded")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUIET_HOSTS)
+def test_a_shop_of_a_named_plant_with_no_row_is_that_plant(text, expected):
+    """Sentences written for the test."""
+    assert plants(text) == expected

@@ -4098,7 +4098,96 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
-    return _plant_not_run_by_plant(_find_all(analyzed, ctx))
+    rows = _plant_not_run_by_plant(_find_all(analyzed, ctx))
+    out = [_named_by_operator(r) for r in rows]
+    drop: set[int] = set()
+    for k, (n, r) in enumerate(zip(out, rows, strict=True)):
+        same = next((j for j, o in enumerate(out) if j != k and j not in drop
+                     and o.name.lower() == n.name.lower()), None) if n is not r else None
+        if same is not None:  # the plant told twice: one row, with the status it was told
+            drop.add(k)
+            if out[same].status == UNKNOWN:
+                out[same] = replace(out[same], status=n.status, event_date=n.event_date,
+                                    event_year=n.event_year)
+    return [_fullest_name(n, analyzed) for k, n in enumerate(out) if k not in drop]
+
+
+# "«X», которое ранее называлось «Y»", "«X» (ранее «Y»)", "«X» (бывший «Y»)": Y is X's old name
+_FORMERLY = re.compile(r"«([^«»]+)»\s*(?:,\s*(?:котор\w+|он\w*)\s+)?\(?\s*"
+                       r"(?:(?:ранее|прежде|раньше)\s+(?:называ\w+|именова\w+|был\w*\s+известн\w+)|"
+                       r"бывш\w+)")
+_QUOTED = re.compile(r"«([^«»]+)»")
+_FORMER_GAP = re.compile(r"\s*(?:[А-ЯЁ]{2,5}\s*)?[«\"]?\s*")  # "ранее называлось ОАО «…"
+
+
+def _fullest_name(row: PlantMention, analyzed: AnalyzedText) -> PlantMention:
+    """The row of a plant named by an alias, named by the fuller title the page gives it
+    (issue 16, one facility one row by its fullest mention): a former name after "которое
+    ранее называлось" takes the current quoted title before it ("«Кировского
+    машиностроительного предприятия», которое ранее называлось ОАО «Ракетный завод …»",
+    r19_007), and a quoted abbreviation takes the quoted title it shortens ("завод «АИТ»" of
+    "«Завода автономных источников тока»", r17_037). Only a title whose words hold a
+    facility noun: "большое предприятие (бывший Ленинградский дизельный завод)" keeps the
+    plant's own name."""
+    sent = next((s for s in [*analyzed.headline, *analyzed.sentences]
+                 if s.start <= row.start < s.end), None)
+    if sent is not None:
+        for m in _FORMERLY.finditer(sent.text):
+            gap = sent.text[m.end():max(m.end(), row.start - sent.start)]
+            if m.end() <= row.start - sent.start and _FORMER_GAP.fullmatch(gap) and \
+                    (title := _title(m.group(1))):
+                return replace(row, name=title)
+    quoted = _QUOTED.findall(row.name)
+    if quoted and re.fullmatch(r"[A-ZА-ЯЁ]{2,7}", quoted[-1]):
+        for q in _QUOTED.findall(analyzed.text):
+            if q != quoted[-1] and _abbreviation_of(quoted[-1], q) and (title := _title(q)):
+                return replace(row, name=title)
+    return row
+
+
+def _title(words: str) -> str | None:
+    """A quoted title that begins with a facility noun phrase, in the nominative
+    ("Кировского машиностроительного предприятия" -> "Кировское машиностроительное
+    предприятие"); None when no facility noun stands among its first words."""
+    ws = words.split()
+    k = next((k for k, w in enumerate(ws[:4]) if re.fullmatch(r"[А-ЯЁа-яё-]+", w)
+              and morph().parse(w.lower())[0].normal_form in FACILITY_HEADS), None)
+    if k is None:
+        return None
+    head = inflect(ws[k].lower(), "nomn", "sing", None)
+    if ws[k][0].isupper():
+        head = head[0].upper() + head[1:]
+    adjs = [agree(w, head.lower()) for w in ws[:k]]
+    return " ".join([*adjs, head, *ws[k + 1:]])
+
+
+_TOLD_STOPPED = frozenset({UNKNOWN, "suspended", "closed"})
+
+
+def _named_by_operator(row: PlantMention) -> PlantMention:
+    """A plant told by a generic noun whose operator is itself a plant of that kind, told as
+    working, stopped or idle (not to come): that plant, named by its own name, not run by
+    itself ("Так в городе появилась трикотажная фабрика" of the «Лысьвенская
+    чулочно-перчаточная фабрика», "консервный цех" of the «Калининградский рыбоконсервный
+    комбинат» whose property is arrested, real news dev r5_014, fresh f_041; issue 16, one
+    facility one row by its fullest name). Kin: the same head ("фабрика" and "… фабрика"), or
+    the row's adjective inside a word of the operator ("консервный", "рыбоконсервный"). A shop
+    is the plant only when nothing happens to the shop itself (a new or planned shop of a
+    meat combine is a row of its own), and a plant to come is the company's new one."""
+    op = row.operator
+    if op is None or row.product is not None or row.status in _TO_COME or \
+            re.search(r"[A-Za-zА-ЯЁ«\d]", row.name) or op.lower() == row.name.lower():
+        return row
+    op_head, head = _head_lemma(op), _head_lemma(row.name)
+    if op_head == op or head == row.name:
+        return row  # the operator names no facility
+    unit = head in ADDED_UNITS
+    if unit and row.status not in _TOLD_STOPPED:
+        return row
+    stems = [w[:-2] for w in re.findall(r"[а-яё]+", row.name.lower())[:-1] if len(w) > 6]
+    op_words = re.findall(r"[а-яё]+", op.lower().replace("ё", "е"))
+    kin = (head == op_head and not unit) or any(s in w for s in stems for w in op_words)
+    return replace(row, name=op, operator=None, story_operator=False) if kin else row
 
 
 def _plant_not_run_by_plant(rows: list[PlantMention]) -> list[PlantMention]:
@@ -4282,6 +4371,9 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
         for ph in found[si]:
             if ph.another:  # one more of the kind of the last row, with its product
                 ph = replace(ph, product=out[-1].product if out else None)
+            if (full := _bracketed_alias(sent, ph, found[si])) is not None:
+                ph = replace(ph, name=full.name, place=full.place,
+                             product=ph.product or full.product)
             if _part_of_a_row(out, kept, sent, ph, si, regions, ctx) or \
                     own is None and _listed_unit(ph, found[si]):
                 continue
@@ -4303,6 +4395,8 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
             if _named_in_full(ph, out, sentences) or _merged_into_kept(
                     kept, out, si, ph, _operator(sent, ph, ctx), (st, event_date, event_year)):
                 continue
+            if (host := _quiet_host(sentences, ph, si, found, kept)) is not None:
+                ph = replace(ph, name=host.name, place=host.place)
             kept.append((si, ph))
             out.append(PlantMention(
                 name=ph.name, product=ph.product, operator=_operator(sent, ph, ctx),
@@ -4314,6 +4408,49 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     _building_begun_after(out, kept, sentences, statuses, found)
     _units_of_named(out, kept, sentences)
     return _without_collective(out, kept)
+
+
+def _bracketed_alias(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> _Phrase | None:
+    """The phrase a bracketed abbreviation right after it shortens: "Омский
+    нефтеперерабатывающий завод (НПЗ)" (r17_008) is one plant, named in full (issue 16);
+    None when the phrase is no abbreviation in brackets after another phrase."""
+    at, end = ph.start - sent.start, ph.end - sent.start
+    before, after = sent.text[:at].rstrip(), sent.text[end:].lstrip()
+    if not (before.endswith("(") and after.startswith(")")) or \
+            not re.fullmatch(r"[А-ЯЁA-Z]{2,7}", sent.text[at:end]):
+        return None
+    close = len(before[:-1].rstrip())
+    return next((p for p in phrases if p is not ph and p.end - sent.start == close), None)
+
+
+def _quiet_host(sentences: list[Sentence], ph: _Phrase, si: int, found: list[list[_Phrase]],
+                kept: list[tuple[int, _Phrase]]) -> _Phrase | None:
+    """The plant, named by its own name in the unit's sentence or the one before and with no
+    row, whose shop the event befalls ("реконструкцию прокатного цеха … на ОАО «Челябинский
+    металлургический комбинат»", "На Магнитогорском металлургическом комбинате задута
+    доменная печь. … ввод в строй агрегатов, в том числе и в доменном цехе", real news dev
+    r17_013, r8_021): the row is the plant's (issue 16, one facility by its fullest name).
+    Not a line, a shop called new or one with a product of its own (rows of their own,
+    written corpus 056, 067), nor a shop of a plant that is a row already; the plant is the
+    place ("на …"), not the owner in the genitive ("лесопильного цеха архангельского ЛДК № 3",
+    fresh f_050: the gold keeps the shop)."""
+    sent = sentences[si]
+    if ph.lemma not in ADDED_UNITS or ph.lemma == "линия" or ph.named or "«" in ph.name or \
+            ph.product or any(_lem(t) == "новый"
+                              for t in _adjectives_before(sent.tokens, ph.head)[0]):
+        return None
+    near = [(s, p) for s, ps in ((sent, found[si]), (sentences[si - 1] if si else sent,
+                                                     found[si - 1] if si else []))
+            for p in ps if p is not ph and p.lemma not in ADDED_UNITS and _own_name(p)]
+    if len(near) != 1 or any(kp.name == near[0][1].name for _, kp in kept):
+        return None
+    s, host = near[0]
+    before = _HOST_OPENING.sub("", s.text[:host.start - s.start])
+    return host if re.search(r"(?:^|\s)(?:на|в|во)$", before.lower()) else None
+
+
+# a legal form and a quote between "на" and a plant's name ("на ОАО "Челябинский …"")
+_HOST_OPENING = re.compile(r"(?:\s*\b(?:ОАО|АО|ПАО|ЗАО|ООО|ФГУП)\b)?\s*[«\"“]?\s*$")
 
 
 def _part_of_a_row(out: list[PlantMention], kept: list[tuple[int, _Phrase]], sent: Sentence,
