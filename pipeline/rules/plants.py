@@ -4348,17 +4348,7 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     out: list[PlantMention] = []
     kept: list[tuple[int, _Phrase]] = []  # (sentence index, phrase) of each row in `out`
     last_status: str | None = lead
-    # a plan is dated by its sentence or the next ones, not by a date anywhere in the page
-    flags = _verbless_dated(sentences, ctx.published)
-    found = [_find_in_sentence(s, sentences[k - 1] if k else None,
-                               sentences[k + 1] if k + 1 < len(sentences) else None)
-             for k, s in enumerate(sentences)]
-    statuses = _sentence_statuses(sentences, flags, found, ctx.published)
-    # with the plant's past read too: what a phrase takes when no news is told of it
-    # ("В 2009 году предприятие начало строительство цементного завода", real news dev r2_042);
-    # the same statuses when no sentence tells the past, so read again only then
-    told = _sentence_statuses(sentences, flags, found) \
-        if any(_tells_history(s, ctx.published) for s in sentences) else list(statuses)
+    flags, found, statuses, told = _read_sentences(sentences, ctx)
     for si, sent in enumerate(sentences):
         own = statuses[si]
         # a cut of jobs is no event; a bankruptcy leaves the plants after it unknown
@@ -4408,6 +4398,25 @@ def _find_plants(sentences: list[Sentence], ctx: DocContext, lead: str | None = 
     _building_begun_after(out, kept, sentences, statuses, found)
     _units_of_named(out, kept, sentences)
     return _without_collective(out, kept)
+
+
+def _read_sentences(sentences: list[Sentence], ctx: DocContext
+                    ) -> tuple[list[int], list[list[_Phrase]], list[str | None],
+                               list[str | None]]:
+    """Each sentence's dated-plan flag, facility phrases and status, and its status with the
+    plant's past read too."""
+    # a plan is dated by its sentence or the next ones, not by a date anywhere in the page
+    flags = _verbless_dated(sentences, ctx.published)
+    found = [_find_in_sentence(s, sentences[k - 1] if k else None,
+                               sentences[k + 1] if k + 1 < len(sentences) else None)
+             for k, s in enumerate(sentences)]
+    statuses = _sentence_statuses(sentences, flags, found, ctx.published)
+    # with the plant's past read too: what a phrase takes when no news is told of it
+    # ("В 2009 году предприятие начало строительство цементного завода", real news dev r2_042);
+    # the same statuses when no sentence tells the past, so read again only then
+    told = _sentence_statuses(sentences, flags, found) \
+        if any(_tells_history(s, ctx.published) for s in sentences) else list(statuses)
+    return flags, found, statuses, told
 
 
 def _bracketed_alias(sent: Sentence, ph: _Phrase, phrases: list[_Phrase]) -> _Phrase | None:
