@@ -611,6 +611,17 @@ PLANT_NAMED_AS_THE_WORK = [
     # a plant that acts is its own investor
     ("Заречный комбинат строительных смесей в Курской области запустил новую линию. "
      "Инвестиции в проект составили 300 млн рублей.", "Заречный комбинат строительных смесей"),
+
+    # a plant named by its own name, run by no company the article names: the sum is put
+    # into it, told in the passive, with no investor
+    ("В Курской области после двухлетнего простоя запущен Заречный кирпичный завод. "
+     "Сумма инвестиций в его восстановление составила 300 млн рублей.", None),
+    ("Заречная птицефабрика в Курской области нарастит выпуск яиц. В развитие Заречной "
+     "птицефабрики инвестируют 300 млн рублей.", None),
+    # ... unless the article writes that name after a legal form
+    ("В Курской области после двухлетнего простоя запущен Заречный кирпичный завод. "
+     "Сумма инвестиций в его восстановление составила 300 млн рублей. АО «Заречный "
+     "кирпичный завод» выпускает кирпич с 1975 года.", "Заречный кирпичный завод"),
 ]
 
 
@@ -636,6 +647,13 @@ UNNAMED_INVESTORS = [
     # private investments: no one investor
     ("Завод по выпуску кирпича компании «Гамма» построен за счет частных инвестиций, его "
      "стоимость превысила 2 млрд рублей.", None),
+    # a list of companies that carry the projects out together: no one of them
+    ("В Курской области построят два завода по выпуску кирпича. Строить заводы будут компании "
+     "АО «Гамма» и ООО «Дельта». Общий объем инвестиций составит 2 млрд рублей.", None),
+    # one company named beside a person of another: still the company's
+    ("Компания «Гамма» построит завод по выпуску кирпича, соглашение подписали гендиректор "
+     "«Гаммы» Иван Петров и гендиректор «Дельты» Петр Иванов. Объем инвестиций превысил "
+     "2 млрд рублей.", "Гамма"),
 ]
 
 
@@ -643,6 +661,45 @@ UNNAMED_INVESTORS = [
 def test_unnamed_investors_give_no_investor(text, investor):
     [inv] = investments(text)
     assert inv.investor == investor
+
+
+def test_a_company_named_with_its_legal_form_after_a_site_is_a_company():
+    """A legal form starts a company's name even right after a site word ("резидент
+    технопарка ООО «Гамма»"); a quoted name right after it is the site's (written for the
+    tests, after real news dev r9_027)."""
+    text = ("Проект по выпуску литья стоимостью 90 млн рублей реализовал резидент технопарка "
+            "ООО «Гамма».")
+    assert [(i.amount, i.investor) for i in investments(text)] == [(9e7, "Гамма")]
+    text = "Проект по выпуску литья стоимостью 90 млн рублей реализован в технопарке «Гамма»."
+    assert [(i.amount, i.investor) for i in investments(text)] == [(9e7, None)]
+
+
+SECTOR_TOTALS = [
+    # the fixed capital of a region's industry: many companies' money, no one investor
+    ("Компания «Гамма» построит завод по выпуску кирпича. Общий объем инвестиций в основной "
+     "капитал в промышленности Курской области за три года превысит 40 млрд рублей.", None),
+    ("Компания «Гамма» построит завод по выпуску кирпича. Вложения в промышленность Курской "
+     "области в этом году составили 25 млрд рублей.", None),
+    # the company's own project stays its
+    ("Компания «Гамма» построит завод по выпуску кирпича. Объем инвестиций в проект "
+     "превысит 4 млрд рублей.", "Гамма"),
+]
+
+
+@pytest.mark.parametrize("text,investor", SECTOR_TOTALS)
+def test_a_sector_total_has_no_investor(text, investor):
+    [inv] = investments(text)
+    assert inv.investor == investor
+
+
+def test_after_sums_of_several_companies_a_total_has_no_investor():
+    """A sentence that gives sums to several companies, then a total in a sentence naming
+    none: the total is theirs together (written for the tests, after real news dev r1_030)."""
+    text = ("В 2026 году ожидается запуск завода по выпуску кирпича компании «Гамма» за 5 млрд "
+            "рублей и цеха по выпуску плитки компании «Дельта» за 2 млрд рублей. Общий объем "
+            "инвестиций в промышленный парк оценивается в 9 млрд рублей.")
+    assert [(i.amount, i.investor) for i in investments(text)] == [
+        (5e9, "Гамма"), (2e9, "Дельта"), (9e9, None)]
 
 
 def test_a_loan_takes_the_programme_of_the_sentence_before():

@@ -334,10 +334,18 @@ def _named_after(text: str, start: int, end: int | None = None) -> bool:
     (a bounded LRU): the plants and the investments ask sentence_companies of one sentence
     several times, and these scans were ~4 % of the rules' CPU."""
     before = text[max(0, start - 30):start]
-    return bool(_SITE_BEFORE.search(text[max(0, start - 160):start])
-                or _MEDIA_BEFORE.search(before)
-                or _OTHER_BEFORE.search(text[max(0, start - 160):start])
-                or _reporting_outlet(text, start, end))
+    # "резидент парка ООО «Чугунолитейный завод»" (real news dev r9_027): a legal form
+    # starts a company's name, not a site's
+    site = not _LEGAL_FORM_FIRST.match(text, start) and (
+        _SITE_BEFORE.search(text[max(0, start - 160):start])
+        or _OTHER_BEFORE.search(text[max(0, start - 160):start]))
+    return bool(site or _MEDIA_BEFORE.search(before) or _reporting_outlet(text, start, end))
+
+
+# a legal form written in capitals at the start of a name ("ООО «X»", "АО «X»")
+_LEGAL_FORM_FIRST = re.compile(r"(?:" + "|".join(sorted(
+    (re.escape(f) for f in lexicon.ordered("orgs_words", role="legal_form")
+     if f.isupper() and " " not in f), key=len, reverse=True)) + r")\s*[«\"“„]")
 
 
 def sentence_companies(sent: Sentence, exclude: tuple[int, int] | None = None,

@@ -39,7 +39,7 @@ from pipeline.rules.gazetteer import Region, find_regions
 from pipeline.rules.money import Money, carry_currency, find_money
 from pipeline.rules.morph import lemma
 from pipeline.rules.numbers import parse_number_words
-from pipeline.rules.plants import _plant_regions, find_plants
+from pipeline.rules.plants import PlantMention, _plant_regions, _same_name, find_plants
 from pipeline.rules.text import AnalyzedText, Sentence
 
 
@@ -127,6 +127,10 @@ _ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")
 # "из которых 120 млн — краевая субсидия": public money, no company's investment
 _PUBLIC_MONEY = compile_fast(
     "|".join(lexicon.ordered("investor_words", kind="public_money")), re.IGNORECASE)
+# "Объем инвестиций в основной капитал в сфере промышленности области составит ...": the
+# total of a sector or a territory, many companies' money
+_SECTOR_TOTAL = compile_fast(
+    "|".join(lexicon.ordered("investor_words", kind="sector_total")), re.IGNORECASE)
 # a quoted name ("по программе «Проекты развития»")
 _QUOTED = re.compile(r"«[^«»]*»")
 # A legal form or a company word right before a name ("ООО «Красногвардейский молочный
@@ -415,7 +419,8 @@ def _sentence_investments(sent: Sentence, in_sent: list[Money], ctx: DocContext,
         period = _period(sent.text, periods, rel, rel_end)
         program = _program_for(sent.text, rel, rel_end, others) if others else sent_program
         investor_of_sum = _investor_for(sent, rel, others) if others else None
-        public = _PUBLIC_MONEY.search(_stretch(sent.text, rel, rel_end, others))
+        stretch = _stretch(sent.text, rel, rel_end, others)
+        public = _PUBLIC_MONEY.search(stretch) or _SECTOR_TOTAL.search(stretch)
         if program is None and sent_program is None:
             program = project_program or _loan_program(sent.text, rel, rel_end, others,
                                                        prev_programs)
@@ -442,12 +447,19 @@ def _loan_program(text: str, rel: int, rel_end: int, others: list[tuple[int, int
 
 
 def _next_near(near: str | None, sent: Sentence, about_project: bool, cued: bool,
-               has_sums: bool) -> str | None:
+               has_sums: bool, split: bool = False) -> str | None:
     """The company a later sentence without one takes: the company of this sentence about a
-    project; "" (no investor) after a sum of several investors naming none."""
+    project; "" (no investor) after a sum of several investors naming none, after a list
+    of companies (`_listed_companies`) or sums of several companies (`split`: "завода
+    компании «Альба» за 11 млрд руб., третьей очереди предприятия «Воронежсельмаш» за 1,5
+    млрд руб. ... Общий объем инвестиций в площадку оценивается в 34,2 млрд", real news dev
+    r1_030, gold investor null)."""
     names = sentence_companies(sent, facilities=False)
     if about_project and names:
-        return names[0]
+        # "Реализацией проектов займутся компании АО «X» и ООО «Y». Общий объём инвестиций
+        # составит 2,2 млрд" (real news dev r9_016, r1_030, gold investor null): a list of
+        # companies does the projects together, no one of them is the sum's investor
+        return "" if split or _listed_companies(sent) else names[0]
     if names and near == "":
         return None
     if not names and (has_sums and several_investors(sent)
@@ -458,13 +470,33 @@ def _next_near(near: str | None, sent: Sentence, about_project: bool, cued: bool
     return near
 
 
-def find_investments(analyzed: AnalyzedText, ctx: DocContext,
-                     n_plants: int | None = None) -> list[InvestmentMention]:
-    """Investment sums of an article. `n_plants` (facilities found in it) lets an article
-    about a shopping centre or a stadium give none."""
+# what stands between two companies of one list: a comma or "и", a company word or a legal
+# form before the next name ("компании АО «X» и ООО «Y»", "«X», «Y» и «Z»")
+_LIST_GAP = re.compile(
+    r"[»\"”]?\s*(?:,|\sи)\s*(?:(?:компани\w*|" + "|".join(
+        re.escape(f) for f in _LEGAL_FORMS if " " not in f) + r")\s+)?[«\"“]?\s*",
+    re.IGNORECASE)
+
+
+def _listed_companies(sent: Sentence) -> bool:
+    """Whether a sentence lists two companies or more side by side, with only a comma or
+    "и" between them (`_LIST_GAP`)."""
+    spans = [sp for sp in sent.spans if sp.type == "ORG" and is_company(sp)]
+    return any(
+        _LIST_GAP.fullmatch(sent.text[a.end - sent.start:b.start - sent.start])
+        and company_name(a) != company_name(b) for a, b in zip(spans, spans[1:], strict=False))
+
+
+def find_investments(analyzed: AnalyzedText, ctx: DocContext, n_plants: int | None = None,
+                     plants: list[PlantMention] | None = None) -> list[InvestmentMention]:
+    """Investment sums of an article. The facilities found in it (`plants`, or only their
+    number `n_plants`) let an article about a shopping centre or a stadium give none, and
+    tell a plant's own name from a company's (`_with_investor_names`)."""
     out: list[InvestmentMention] = []
-    if n_plants is None:
-        n_plants = len(find_plants(analyzed, ctx))
+    if plants is None and n_plants is None:
+        plants = find_plants(analyzed, ctx)
+    if plants is not None:
+        n_plants = len(plants)
     if n_plants == 0 and NON_INDUSTRIAL.search(analyzed.text) and not _about_a_plant(analyzed):
         return out
     # money over the whole text, so a currency carries over across sentences
@@ -507,12 +539,13 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext,
         prev_regions = frozenset(r.region.code for r in find_regions(sent.text))
         prev_programs = frozenset(find_programs(sent.text))
         about_project = cued or names_facility(sent)
-        near = _next_near(near, sent, about_project, cued, bool(in_sent))
+        near = _next_near(near, sent, about_project, cued, bool(in_sent), len(
+            {inv.investor for inv in out if inv.evidence == sent.text and inv.investor}) > 1)
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
     out = _without_rounded_repeats(out)
     out = _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
-    out = _with_investor_names(out, analyzed)
+    out = _with_investor_names(out, analyzed, _own_plant_names(plants or [], ctx, analyzed))
     return _with_project_period(out, doc_period)
 
 
@@ -534,11 +567,12 @@ def _facility_place(sent: Sentence, ctx: DocContext) -> Region | None:
     return next(iter(places)) if len(places) == 1 else None
 
 
-def _with_investor_names(found: list[InvestmentMention],
-                         analyzed: AnalyzedText) -> list[InvestmentMention]:
+def _with_investor_names(found: list[InvestmentMention], analyzed: AnalyzedText,
+                         own_plants: frozenset[str] = frozenset()) -> list[InvestmentMention]:
     """The investors as the article names them: none for a company it names only as the
     builder ("Строительством занимается компания «Монолит-строй»", real news dev r13_011)
-    or only as a plant (`_plant_names`),
+    or only as a plant (`_plant_names`, and `own_plants`: the plants of the article named
+    by a name of their own and run by no company, `_own_plant_names`),
     the full name for an abbreviation it spelt out ("Поморская лесопильная компания" ...
     "ПЛК продолжил", r12_024)."""
     if not any(inv.investor for inv in found):
@@ -557,12 +591,50 @@ def _with_investor_names(found: list[InvestmentMention],
     out = []
     for inv in found:
         name = inv.investor
-        if name in contractors or name in plants:
+        if name in contractors or name in plants or \
+                name and any(_same_name(name, p) for p in own_plants):
             name = None
         elif name and _ABBREVIATION.fullmatch(name) and name in full:
             name = full[name]
         out.append(inv if name == inv.investor else replace(inv, investor=name))
     return out
+
+
+def _own_plant_names(plants: list[PlantMention], ctx: DocContext,
+                     analyzed: AnalyzedText) -> frozenset[str]:
+    """The names of the article's plants named by an unquoted name of their own and run by
+    no company ("Бийский сахарный завод", "Буйская птицефабрика"): the plants module found
+    no operator other than the plant itself, so the same name as an investor is the plant
+    money is put into, not who puts it in ("В развитие Буйской птицефабрики инвестируют
+    230 миллионов", "Сумма инвестиций во возобновление производства составила 1 млрд":
+    real news dev r7_015, r17_010, r8_014, r5_004, gold investor null). A quoted name ("завод
+    «Таурас-Феникс»") may be the company's own, and a name the article writes after a legal
+    form ("ООО «Красногвардейский молочный завод»", r10_025) is a company's; so is a plant
+    that runs another plant of the article or launches a unit of its own ("Челябинский
+    трубопрокатный завод ввёл в эксплуатацию новый цех. Инвестиции в строительство цеха
+    составили 22 млрд", the written corpus's 015, 043)."""
+    operators = {p.operator for p in plants if p.operator}
+    return frozenset(p.name for p in plants if p.operator is None and "«" not in p.name
+                     and not any(_same_name(c, p.name) for c in ctx.company_names | operators)
+                     and not _launches_a_unit(p.name, analyzed))
+
+
+def _launches_a_unit(name: str, analyzed: AnalyzedText) -> bool:
+    """Whether a sentence starts with the plant's name, its subject, and names a unit added
+    to a plant after it ("Заречный завод запустил новую линию"): the plant acts as the
+    company that runs the unit."""
+    for sent in analyzed.sentences:
+        if not sent.text.lower().startswith(name.lower()):
+            continue
+        if any(t.lemma in _OWN_UNITS and t.start >= sent.start + len(name)
+               for t in sent.tokens):
+            return True
+    return False
+
+
+# units a plant adds ("цех", "линия"), not "производство", which names a plant's product
+# as often ("наладить производство кирпича", real news dev r8_014)
+_OWN_UNITS = lexicon.flagged("facility_heads", "added_unit", "lemma") - {"производство"}
 
 
 def _plant_names(analyzed: AnalyzedText) -> set[str]:

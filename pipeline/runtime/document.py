@@ -153,7 +153,7 @@ def _extract(doc: RawDocument, analyzed: AnalyzedText) -> list[dict[str, Any]]:
         attrs["region_code"] = p.region.code if p.region else None
         recs.append(_record(did, "plant", _sentence_index(analyzed, p.start), p.start, p.end,
                             text[p.start:p.end], p.name, attrs))
-    for inv in find_investments(analyzed, ctx, n_plants=len(plants)):
+    for inv in find_investments(analyzed, ctx, plants=plants):
         attrs = _one_spelling({k: v for k, v in asdict(inv).items()
                                if k not in ("start", "end", "region")}, "investor", names)
         attrs["region"] = inv.region.name if inv.region else None
