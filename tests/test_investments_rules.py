@@ -674,6 +674,23 @@ def test_a_company_named_with_its_legal_form_after_a_site_is_a_company():
     assert [(i.amount, i.investor) for i in investments(text)] == [(9e7, None)]
 
 
+AGREEMENT_PARTIES = [
+    # the company an agreement is signed with: the next sum's investor, not the company of
+    # the project before
+    ("Компания «Гамма» расширит завод по выпуску кирпича, вложив 100 млн рублей. Подписано "
+     "соглашение с АО «Дельта». Инвестор вложит 300 млн рублей в строительство цеха.",
+     [(1e8, "Гамма"), (3e8, "Дельта")]),
+    ("Компания «Гамма» расширит завод по выпуску кирпича, вложив 100 млн рублей. Область "
+     "заключила соглашение о сотрудничестве с компанией «Дельта». Инвестиции в проект "
+     "составят 300 млн рублей.", [(1e8, "Гамма"), (3e8, "Дельта")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AGREEMENT_PARTIES)
+def test_the_party_of_an_agreement_is_the_next_sums_investor(text, expected):
+    assert [(i.amount, i.investor) for i in investments(text)] == expected
+
+
 SECTOR_TOTALS = [
     # the fixed capital of a region's industry: many companies' money, no one investor
     ("Компания «Гамма» построит завод по выпуску кирпича. Общий объем инвестиций в основной "

@@ -455,6 +455,10 @@ def _next_near(near: str | None, sent: Sentence, about_project: bool, cued: bool
     млрд руб. ... Общий объем инвестиций в площадку оценивается в 34,2 млрд", real news dev
     r1_030, gold investor null)."""
     names = sentence_companies(sent, facilities=False)
+    if not about_project and (party := _agreement_party(sent)):
+        # "Подписано соглашение с АО ПФМЗ. Инвестор вложит 300 млн рублей ..." (real news
+        # dev r17_015): the company an agreement is signed with is the project's
+        return party
     if about_project and names:
         # "Реализацией проектов займутся компании АО «X» и ООО «Y». Общий объём инвестиций
         # составит 2,2 млрд" (real news dev r9_016, r1_030, gold investor null): a list of
@@ -485,6 +489,25 @@ def _listed_companies(sent: Sentence) -> bool:
     return any(
         _LIST_GAP.fullmatch(sent.text[a.end - sent.start:b.start - sent.start])
         and company_name(a) != company_name(b) for a, b in zip(spans, spans[1:], strict=False))
+
+
+# "соглашение с", "соглашение о сотрудничестве с компанией": the company right after is
+# the party an agreement is signed with (investor_words.csv party_before)
+_PARTY_BEFORE = re.compile(
+    r"(?:" + "|".join(lexicon.ordered("investor_words", kind="party_before"))
+    + r")\s+(?:[\w-]+\s+){0,3}?со?\s+(?:компани\w*\s+)?[«\"“]?\s*$", re.IGNORECASE)
+
+
+def _agreement_party(sent: Sentence) -> str | None:
+    """The company a sentence says an agreement is signed with ("Подписано соглашение с АО
+    ПФМЗ"), None when it names none so."""
+    for sp in sent.spans:
+        rel = sp.start - sent.start
+        if is_company(sp) and _PARTY_BEFORE.search(sent.text[max(0, rel - 80):rel]):
+            name = company_name(sp, sent.text[max(0, rel - 1):rel] == "«")
+            if name and name in sentence_companies(sent, facilities=False):
+                return name
+    return None
 
 
 def find_investments(analyzed: AnalyzedText, ctx: DocContext, n_plants: int | None = None,
