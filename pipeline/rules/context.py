@@ -311,7 +311,7 @@ _OTHER_BEFORE = compile_fast(
 # r6_023, r2_046, r9_028), is the news outlet that reports: a company is named with a word
 # of its own ("сообщает компания «X»", "Ранее компания «X» сообщала").
 _REPORTED_BY = compile_fast(
-    r"\b(?:сообщает|сообщил[аио]?|переда[её]т|пишет|писал[аио]?|информирует)\s*[«\"“]$",
+    r"\b(?:" + "|".join(lexicon.ordered("company_words", role="report_verb")) + r")\s*[«\"“]$",
     re.IGNORECASE)
 _EARLIER = compile_fast(r"\bРанее\s*[«\"“]$")
 _REPORTED_AFTER = compile_fast(r"[»\"”]?\s*(?:сообщал|писал|рассказывал|информировал)\w*\b")
