@@ -701,6 +701,26 @@ def test_the_outlet_told_the_news_is_not_the_investor(told):
     assert [i.investor for i in investments(text)] == ["Гамма"]
 
 
+SUPPLIERS_AND_BUYERS = [
+    # a supplier or a buyer named in the sum's sentence: the project's company is the investor
+    ("Компания «Гамма» запустила завод по выпуску кирпича. Объем инвестиций составил 5 млрд "
+     "рублей, основным покупателем продукции станет компания «Дельта».", "Гамма"),
+    ("Компания «Гамма» построит завод по выпуску кирпича за 5 млрд рублей, оборудование для "
+     "него поставит немецкая компания «Дельта».", "Гамма"),
+    # the only company of the article is the supplier: no investor
+    ("В Курской области запустили завод по выпуску кирпича. Объем инвестиций составил 5 млрд "
+     "рублей. Сырье для завода будет поставлять компания «Дельта».", None),
+    ("Завод по выпуску кирпича стоимостью 5 млрд рублей оснащен оборудованием компании "
+     "«Дельта».", None),
+]
+
+
+@pytest.mark.parametrize("text,investor", SUPPLIERS_AND_BUYERS)
+def test_a_supplier_or_a_buyer_is_not_the_investor(text, investor):
+    [inv] = investments(text)
+    assert inv.investor == investor
+
+
 SECTOR_TOTALS = [
     # the fixed capital of a region's industry: many companies' money, no one investor
     ("Компания «Гамма» построит завод по выпуску кирпича. Общий объем инвестиций в основной "

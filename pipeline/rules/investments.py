@@ -118,8 +118,11 @@ _TARGET_BEFORE = re.compile(
     r"(?:" + "|".join(lexicon.ordered("investor_words", kind="target_before"))
     + r")\s+[«\"“]?\s*$", re.IGNORECASE)
 # "Строительством занимается компания «Монолит-строй»": the builder, no investor
+# ... and "Оборудование поставит компания «Дельта»", "покупателем продукции станет компания
+# «Дельта»": a supplier or a buyer (investor_words.csv supplier_before)
 _CONTRACTOR_BEFORE = re.compile(
-    r"(?:" + "|".join(lexicon.ordered("investor_words", kind="contractor_before"))
+    r"(?:" + "|".join(lexicon.ordered("investor_words", kind="contractor_before")
+                      + lexicon.ordered("investor_words", kind="supplier_before"))
     + r")\s*[-–—:]?\s*(?:(?:компани\w*|фирм\w*|организаци\w*|ООО|АО|ЗАО|ОАО)\s+)?[«\"“]?\s*$",
     re.IGNORECASE)
 # an abbreviation that a company's name spelt out earlier stands for ("ПЛК")
@@ -245,11 +248,15 @@ def _program_for(text: str, start: int, end: int, others: list[tuple[int, int]])
 
 
 def _without_targets(sent: Sentence) -> Sentence:
-    """The sentence without the names money is put into ("Инвестиции в ОЖК ...")."""
+    """The sentence without the names money is put into ("Инвестиции в ОЖК ...") and the
+    companies named as its builder, supplier or buyer ("..., основным покупателем продукции
+    станет компания «Дельта»"): a sum of it takes the company of the project instead."""
     return replace(sent, spans=[
         sp for sp in sent.spans
         if not _TARGET_BEFORE.search(sent.text[max(0, sp.start - sent.start - 40):
-                                               sp.start - sent.start])])
+                                               sp.start - sent.start])
+        and not _CONTRACTOR_BEFORE.search(sent.text[max(0, sp.start - sent.start - 60):
+                                                    sp.start - sent.start])])
 
 
 def _investor_for(sent: Sentence, rel: int, others: list[tuple[int, int]]) -> str | None:
