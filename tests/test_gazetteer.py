@@ -154,6 +154,20 @@ def test_longest_match_wins_over_its_parts():
     ]
 
 
+@pytest.mark.parametrize("text, code", [
+    # written for the tests, after real news dev r22_013: the autonomous okrugs merged into
+    # other subjects in 2005-2008 are those subjects' now; "Бурятский" alone named Buryatia
+    ("в Дульдургинском районе Агинского Бурятского округа", "RU-ZAB"),
+    ("в Агинском Бурятском автономном округе", "RU-ZAB"),
+    ("в Усть-Ордынском Бурятском округе", "RU-IRK"),
+    ("в Коми-Пермяцком автономном округе", "RU-PER"),
+    ("Корякского округа", "RU-KAM"),
+    ("в Эвенкийском автономном округе", "RU-KYA"),
+])
+def test_a_former_autonomous_okrug_is_the_subject_it_joined(text, code):
+    assert [m.region.code for m in find_regions(text)] == [code]
+
+
 def test_many_mentions_in_one_sentence_in_order():
     text = (
         "Заводы есть в Перми, Уфе, Казани, Самаре, Омске, Туле, Твери и Липецке, "
