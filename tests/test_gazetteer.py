@@ -163,8 +163,13 @@ def test_longest_match_wins_over_its_parts():
     ("в Коми-Пермяцком автономном округе", "RU-PER"),
     ("Корякского округа", "RU-KAM"),
     ("в Эвенкийском автономном округе", "RU-KYA"),
+    # the republics' usual abbreviations in their own news (real news dev r22_023)
+    ("глава Минсельхозпрода РД", "RU-DA"),
+    ("в КБР", "RU-KB"),
+    ("в КЧР", "RU-KC"),
+    ("в РС(Я)", "RU-SA"),
 ])
-def test_a_former_autonomous_okrug_is_the_subject_it_joined(text, code):
+def test_a_former_autonomous_okrug_or_an_abbreviation_is_its_subject(text, code):
     assert [m.region.code for m in find_regions(text)] == [code]
 
 
