@@ -103,6 +103,16 @@ def test_officials_match_a_short_form_to_its_written_out_post():
     assert not ev.officials_match(gold, {"surname": "Петров", "position": "гендиректор"})
 
 
+def test_officials_match_a_gold_short_form_to_the_rows_written_out_post():
+    """The other way round (real news r22: a gold "врио главы", the text and the row
+    "временно исполняющий обязанности главы"): the gold's short forms are written out as
+    the dataset writes them; another post stays another post."""
+    row = {"surname": "Петров", "position": "временно исполняющий обязанности главы",
+           "position_full": "временно исполняющий обязанности главы"}
+    assert ev.officials_match({"surname": "Петров", "position": "врио главы"}, row)
+    assert not ev.officials_match({"surname": "Петров", "position": "врио губернатора"}, row)
+
+
 def test_officials_match_a_former_post_to_its_phase():
     """The dataset keeps "бывший" in the phase column (after real news dev r9_015)."""
     gold = {"surname": "Петров", "position": "бывший директор"}

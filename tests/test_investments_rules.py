@@ -789,3 +789,15 @@ def test_a_sum_takes_the_region_of_the_plant_named_in_the_sentence_before():
             "завод по производству материнских плат. В проект было вложено 2 млрд рублей.")
     [inv] = investments(text)
     assert inv.region is not None and inv.region.code == "RU-TA"
+
+
+@pytest.mark.parametrize("text, amounts", [
+    # written for the tests, after real news dev r22_013 ("Стоимость - семь рублей за
+    # штуку"): a price per unit of the product is no investment
+    ("На новом заводе в Чите будут выпускать кирпич. Стоимость - девять рублей за штуку.", []),
+    ("Завод в Туле будет продавать цемент. Стоимость составит 5 тысяч рублей за тонну.", []),
+    # the cost of the plant itself still is one
+    ("Стоимость строительства завода в Туле составит 5 млрд рублей.", [5e9]),
+])
+def test_a_price_per_unit_is_no_investment(text, amounts):
+    assert [i.amount for i in investments(text)] == amounts

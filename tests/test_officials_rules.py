@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1662,3 +1663,89 @@ def test_a_former_post_listed_with_a_post_held_makes_no_row():
 def test_a_portfolio_with_a_c_phrase_and_a_leading_participle(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests: a full name with a patronymic in any case and either order,
+    # read from the dictionary (the three words agree in case and gender)
+    ("Петровой Анны Сергеевны", ("Анна Сергеевна Петрова", "Петрова", "Анна")),
+    ("Сидоров Иван Петрович", ("Иван Петрович Сидоров", "Сидоров", "Иван")),
+    ("Ивана Петровича Сидорова", ("Иван Петрович Сидоров", "Сидоров", "Иван")),
+    ("Иваном Петровичем Сидоровым", ("Иван Петрович Сидоров", "Сидоров", "Иван")),
+    # names the dictionary does not know: the nominative patronymic's suffix orders them
+    ("Дамдинов Баир Очирович", ("Баир Очирович Дамдинов", "Дамдинов", "Баир")),
+    # no patronymic, or not three words: left to the tagger's normal form
+    ("Иван Сидоров", None),
+    ("Иван Петрович", None),
+])
+def test_a_name_with_a_patronymic_in_any_case_and_order(text, expected):
+    assert officials._name_with_patronymic(text) == expected
+
+
+def test_a_family_name_written_before_the_given_name_joins_the_name():
+    """Written for the tests, after real news dev r22_004 ("Министр ... Республики Калмыкия
+    Ч. Андрей Улюмджиевич"): official texts write the family name first, and the tagger may
+    leave it out of the person (here made so by cutting the span) or read it into the place
+    before it."""
+    sent = _sentence("На совещании министр экономики Сидоров Иван Петрович доложил о стройке.")
+    per = next(sp for sp in sent.spans if sp.type == "PER")
+    start = sent.text.index("Иван")
+    cut = replace(per, start=sent.start + start, text="Иван Петрович", normal="Иван Петрович",
+                  first="Иван", middle=None, last="Петрович")
+    sent = replace(sent, spans=[sp for sp in sent.spans if sp is not per] + [cut])
+    (joined,) = officials.person_spans(sent)
+    assert joined.text == "Сидоров Иван Петрович" and joined.last == "Сидоров"
+    assert officials._person_from_span(joined) == ("Иван Петрович Сидоров", "Сидоров", "Иван")
+    rows = officials.find_officials(analyze(
+        "Совещание прошло под руководством министра экономики Сидоровой Анны Сергеевны."), REGION)
+    assert [r.full_name for r in rows] == ["Анна Сергеевна Сидорова"]
+
+
+def test_a_given_name_in_the_instrumental_that_could_be_a_nominative():
+    """Written for the tests, after real news dev r22_023 ("с главой Минсельхозпрода РД
+    Батталом Батталовым"): in an instrumental name a word ending in -ом is instrumental too,
+    and a family name the normaliser left as written is put in the nominative."""
+    rows = officials.find_officials(analyze(
+        "Губернатор встретился с главой управления Батталом Батталовым."), REGION)
+    assert [(r.full_name, r.surname) for r in rows] == [("Баттал Батталов", "Батталов")]
+
+
+@pytest.mark.parametrize("short, full", [
+    ("зампредседателя", "заместитель председателя"),
+    ("замначальника", "заместитель начальника"),
+    ("заммэра", "заместитель мэра"),
+])
+def test_the_indeclinable_short_forms_of_deputy_posts(short, full):
+    """Written for the tests, after real news dev r22_023 ("зампредседателя правительства
+    РД ..." made no row): the indeclinable зам- forms are posts, written out in
+    position_full."""
+    rows = officials.find_officials(analyze(
+        f"Об этом сообщил {short} правительства области Иван Петров."), REGION)
+    assert [r.position.split()[0] for r in rows] == [short]
+    assert officials.full_position(rows[0].position).startswith(full)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r22_004: the tagger reads "Председателя
+    # Правительства" as one organization; the post is the body's, the region its organization
+    ("Совещание прошло под руководством Председателя Правительства Республики Калмыкия "
+     "Ивана Петрова.", [("председатель правительства", "Республика Калмыкия")]),
+    # the same post in lower case was read so already
+    ("Совещание прошло под руководством председателя правительства Республики Калмыкия "
+     "Ивана Петрова.", [("председатель правительства", "Республика Калмыкия")]),
+])
+def test_a_post_the_tagger_read_into_an_organization(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+def test_a_titled_name_in_quotes_is_no_person():
+    """Written for the tests, after real news dev r22_037 ("\\"Капитан К.\\" снабдят
+    фабрикой"): a ship named after a titled person is no official; a person named with a
+    post in the same sentence still is."""
+    sent = _sentence("Траулер «Капитан Сидоров» вышел в море, сообщил директор завода "
+                     "Иван Петров.")
+    at = sent.start + sent.text.index("Сидоров")
+    quoted = Span(at, at + len("Сидоров"), "PER", "Сидоров", "Сидоров", last="Сидоров")
+    sent = replace(sent, spans=[quoted, *sent.spans])  # as the tagger reads it in a page
+    assert [sp.text for sp in officials.person_spans(sent)] == ["Иван Петров"]

@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.rules.context import build_context
 from pipeline.rules.plants import (
+    _quoted_after,
     find_plants,
     plant_id,
     region_of_place_adjective,
@@ -2945,3 +2946,29 @@ QUIET_HOSTS = [
 def test_a_shop_of_a_named_plant_with_no_row_is_that_plant(text, expected):
     """Sentences written for the test."""
     assert plants(text) == expected
+
+
+
+@pytest.mark.parametrize("text, name", [
+    # written for the tests, after real news dev r22_019 ('завод «встал» в сентябре'): a word
+    # in lower case read as a verb is a manner of speaking in quotes, not the plant's name
+    ("Выяснилось, что завод «встал» в сентябре.", None),
+    ("Выяснилось, что завод «заморозили» в сентябре.", None),
+    # a quoted name stays one, in lower case too when it is no verb
+    ("Выяснилось, что завод «Альфа» остановили в сентябре.", "Альфа"),
+    ("Выяснилось, что завод «сибирь» остановили в сентябре.", "сибирь"),
+])
+def test_a_verb_in_quotes_after_a_plant_is_no_name(text, name):
+    sent = analyze(text).sentences[0]
+    head = next(t for t in sent.tokens if t.text == "завод")
+    m = _quoted_after(sent, head)
+    assert (m.group(2) if m else None) == name
+
+
+def test_the_site_of_an_industrial_park_is_no_plant():
+    """Written for the tests, after real news dev r22_024 ("на площадке промышленного парка
+    «…» может появиться ..."): a park in the genitive is the site's place, no product
+    (plant_words.csv not_product), so the site is no plant; the plant it hosts is."""
+    assert plants("В Дагестане на площадке промышленного парка «Альфа» может появиться завод "
+                  "по производству кирпича.") == [
+        ("завод по производству кирпича", "кирпич", "announced")]

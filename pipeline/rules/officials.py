@@ -334,11 +334,73 @@ def _declined_lemma(word: str, tok: Token) -> str | None:
 def _person_from_span(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
     """(full name in nominative, surname, first name); a two-word name that opens with a
     family name written first ("Го Фэнг") has that word for its surname."""
+    if (agreed := _name_with_patronymic(span.text)) is not None:
+        return agreed
     full, surname, first = _person_parts(span, toks)
     words = full.split()
     if len(words) == 2 and words[0] in FAMILY_FIRST:
         return full, words[0], words[1]
     return full, surname, first
+
+
+_NAME_GRAMMEMES = {"Name": "first", "Patr": "middle", "Surn": "last"}
+
+
+def _name_with_patronymic(text: str) -> tuple[str, str, str] | None:
+    """A Russian full name of three words with a patronymic, in any case and either order
+    ("Босхомджиевой Гиляны Герасимовны", "Чиджиев Андрей Улюмджиевич", "Ивана Ивановича
+    Петрова"), read from the dictionary: the case and gender all three words share as a
+    given name, a patronymic and a family name (a family name the dictionary does not know
+    is the word left), each put in the nominative. The tagger guesses the case of each word
+    on its own and misreads names it does not know; the three words agree in case and
+    gender, which settles it."""
+    words = text.split()
+    if len(words) != 3 or not all(re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", w)
+                                  for w in words):
+        return None
+    parses = [morph().parse(w.lower()) for w in words]
+    for gender in ("masc", "femn"):
+        for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
+            roles = _name_roles(parses, gender, case)
+            if roles is not None:
+                return roles
+    # names the dictionary does not know ("Дамдинов Баир Очирович"): a patronymic in the
+    # nominative by its suffix, the given name right before it, the family name the word left
+    middle = [i for i, w in enumerate(words) if _NOMINATIVE_PATRONYMIC.search(w)]
+    if middle not in ([1], [2]):
+        return None
+    first, last = (0, 2) if middle == [1] else (1, 0)
+    return f"{words[first]} {words[middle[0]]} {words[last]}", words[last], words[first]
+
+
+_NOMINATIVE_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична)$")
+
+
+def _name_roles(parses: list, gender: str, case: str) -> tuple[str, str, str] | None:
+    """(full name, surname, first name) when the words read as a given name, a patronymic
+    and a family name of that gender in that case, the patronymic right after the given
+    name."""
+    found: dict[str, str] = {}
+    for i, word_parses in enumerate(parses):
+        for p in word_parses:
+            role = next((r for g, r in _NAME_GRAMMEMES.items() if g in p.tag.grammemes), None)
+            if role and role not in found and p.tag.case == case and p.tag.number == "sing" \
+                    and gender in p.tag.grammemes and (form := p.inflect({"nomn"})):
+                found[role] = f"{i}:{_cap(form.word)}"
+                break
+    if "first" not in found or "middle" not in found:
+        return None
+    index = {r: int(v.split(":")[0]) for r, v in found.items()}
+    if index["middle"] != index["first"] + 1:
+        return None
+    rest = ({0, 1, 2} - {index["first"], index["middle"]}).pop()
+    if index.get("last", rest) != rest or rest not in (0, 2):
+        return None
+    last = found["last"].split(":")[1] if "last" in found else None
+    if last is None:
+        return None
+    first, middle = found["first"].split(":")[1], found["middle"].split(":")[1]
+    return f"{first} {middle} {last}", last, first
 
 
 def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str, str | None]:
@@ -358,10 +420,13 @@ def _person_parts(span: Span, toks: list[Token] | None = None) -> tuple[str, str
                      and p == by_text[p.lower()].text else p for p in parts]
         full = " ".join(_name_word(p) for p in parts)
         return full, _cap(parts[-1]), span.first
-    # more words than the name parts read ("Реджеп Тайип Эрдоган"): keep them all
-    if toks and span.normal == span.text:
+    # more words than the name parts read ("Реджеп Тайип Эрдоган"): keep them all; a word
+    # the normaliser left as written is put in the nominative ("Батталом Батталовым" ->
+    # "Баттал Батталовым": its first word normalised, the family name not)
+    if toks and len(toks) == len(words):
+        texts = span.text.split()
         toks = _in_name_case(toks)
-        words = [_nominative_word(w, toks[i] if i < len(toks) else None)
+        words = [_nominative_word(w, toks[i]) if i < len(texts) and w == texts[i] else w
                  for i, w in enumerate(words)]
     if len(words) == 1:
         return _cap(words[0]), _cap(words[0]), None
@@ -392,8 +457,12 @@ def _in_name_case(toks: list[Token]) -> list[Token]:
         case = "Ins"
     if case is None or len(toks) < 2:
         return toks
-    return [replace(t, feats={**t.feats, "Case": case}) if t.case == "Nom" and not any(
-        p.tag.case == "nomn" for p in morph().parse(t.text)) else t for t in toks]
+    # in an instrumental name a word ending so is instrumental too, whatever the dictionary
+    # guesses of a name it does not know ("Батталом Батталовым": "Батталом" could be read as
+    # a nominative)
+    return [replace(t, feats={**t.feats, "Case": case}) if t.case == "Nom" and (
+        not any(p.tag.case == "nomn" for p in morph().parse(t.text))
+        or case == "Ins" and t.text.lower().endswith(_INSTRUMENTAL)) else t for t in toks]
 
 
 def _key(s: str) -> str:
@@ -476,6 +545,9 @@ def _update_person(match: _Person, full: str, surname: str, first: str | None,
         match.nominative = True
 
 
+# an opening quote and one capitalised word right before a name: the name of a ship, a
+# plant or a prize called after a titled person («Капитан Хлебников», «Адмирал Макаров»)
+_TITLED_NAME_IN_QUOTES = re.compile(r"[«\"“„]\s*[А-ЯЁ][а-яё-]+\s+$")
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|овна|евна|вича|вны|ичны|овны|евны)$")
 
 
@@ -486,6 +558,9 @@ def person_spans(sent: Sentence) -> list[Span]:
     for sp in sent.spans:
         if sp.type != "PER" and (sp := _surname_read_as_place(sent, sp)) is None:
             continue
+        if _TITLED_NAME_IN_QUOTES.search(sent.text[:sp.start - sent.start]) and \
+                re.match(r"\s*[»\"”]", sent.text[sp.end - sent.start:]):
+            continue  # «Капитан Хлебников», «Академик Фёдоров»: a ship's or a thing's name
         prev = out[-1] if out else None
         gap = sent.text[prev.end - sent.start:sp.start - sent.start] if prev else "x"
         if prev is not None and not gap.strip() and len(prev.text.split()) == 2 \
@@ -496,8 +571,29 @@ def person_spans(sent: Sentence) -> list[Span]:
                               normal=f"{prev.normal} {sp.normal}", first=prev.first,
                               middle=prev.normal.split()[-1], last=sp.normal)
             continue
-        out.append(sp)
+        out.append(_with_surname_before(sent, sp))
     return out
+
+
+def _with_surname_before(sent: Sentence, sp: Span) -> Span:
+    """"Министр экономики Чиджиев Андрей Улюмджиевич": the family name written before the
+    given name and the patronymic, which the tagger left out of the name, joins it when the
+    three words read as one name (_name_with_patronymic)."""
+    words = sp.text.split()
+    if len(words) != 2 or not _PATRONYMIC.search(words[-1].lower()):
+        return sp
+    m = re.search(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) $", sent.text[:sp.start - sent.start])
+    if m is None or any(o.start <= sent.start + m.start(1) < o.end and (
+            o.type == "PER" or o.end != sent.start + m.end(1) or " " not in o.text)
+            for o in sent.spans):
+        return sp  # a word of another name; the last word of a longer place or organization
+        # may be the family name the tagger read into it ("Республики Калмыкия Чиджиев")
+    text = f"{m.group(1)} {sp.text}"
+    if (name := _name_with_patronymic(text)) is None:
+        return sp
+    first, middle, last = name[0].split()
+    return replace(sp, start=sent.start + m.start(1), text=text, normal=name[0],
+                   first=first, middle=middle, last=last)
 
 
 # a family name in the nominative by its ending ("Коньков", "Полякова", "Белых")
@@ -2531,11 +2627,32 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
                    company: str | None = None) -> list[OfficialMention]:
     """Every (person, post, organization) stated in the document, once per document;
     `company` is the one the story is about (context.main_company), if known."""
+    analyzed = replace(analyzed, sentences=[_post_out_of_org(s) for s in analyzed.sentences],
+                       headline=[_post_out_of_org(s) for s in analyzed.headline])
     doc = Article(region_name=region_name, country=document_country(analyzed),
                   generic_orgs=remember_generic_orgs(analyzed), company=company,
                   abbreviations=defined_abbreviations(analyzed))
     rows = _find(analyzed, doc)
     return rows + _headline_rows(analyzed, doc, rows)
+
+
+def _post_out_of_org(sent: Sentence) -> Sentence:
+    """"под руководством Председателя Правительства Республики ...": an organization the
+    tagger read from a post's own word ("Председателя Правительства") starts after it, so
+    the post is read as the post of that body ("председатель правительства"), as when it is
+    written in lower case."""
+    spans = []
+    for sp in sent.spans:
+        head = next((t for t in sent.tokens if t.start == sp.start), None)
+        rest = sent.text[head.end - sent.start:sp.end - sent.start] if head else ""
+        if sp.type == "ORG" and head is not None and _is_head(head) and rest.strip() \
+                and len(rest.split()) == 1 and rest.split()[0][:1].isupper():
+            word = rest.strip()
+            normal = next((p.inflect({"nomn"}).word for p in morph().parse(word.lower())
+                           if p.tag.case and p.inflect({"nomn"})), word.lower())
+            sp = replace(sp, start=sp.end - len(word), text=word, normal=_cap(normal))
+        spans.append(sp)
+    return replace(sent, spans=spans)
 
 
 def _headline_rows(analyzed: AnalyzedText, doc: Article,

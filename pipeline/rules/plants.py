@@ -1961,7 +1961,19 @@ def _quoted_after(sent: Sentence, t: Token) -> re.Match | None:
         at = t.end + m.start(1)
         if not any(sp.type == "LOC" and sp.start <= at < sp.end for sp in sent.spans):
             return None
+    if m and _scare_quoted_verb(m.group(2)):
+        return None  # 'завод «встал»' (real news dev r22_019): a verb in quotes, no name
     return m
+
+
+def _scare_quoted_verb(text: str) -> bool:
+    """A word in lower case the dictionary reads first as a verb ("встал", "заморозили"):
+    the quotes mark a manner of speaking, not a name."""
+    words = text.split()
+    if not words or not words[0][:1].islower():
+        return False
+    parse = morph().parse(words[0])[0]
+    return parse.tag.POS in ("VERB", "INFN", "PRTS", "GRND")
 
 
 # weak heads that, named in quotes, are a plant when they stop or close ("Предприятие
