@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.rules.context import build_context
 from pipeline.rules.plants import (
+    _genitive_owner,
     _quoted_after,
     find_plants,
     plant_id,
@@ -2972,3 +2973,26 @@ def test_the_site_of_an_industrial_park_is_no_plant():
     assert plants("В Дагестане на площадке промышленного парка «Альфа» может появиться завод "
                   "по производству кирпича.") == [
         ("завод по производству кирпича", "кирпич", "announced")]
+
+
+@pytest.mark.parametrize("quoted, owner", [
+    # written for the tests, after real news dev r22_022 ("верфь «Объединенной
+    # судостроительной корпорации»"): a company named in the genitive in a plant's quotes
+    # is its owner, in the nominative, spelt as the page spells it
+    ("Объединенной судостроительной корпорации", "Объединенная судостроительная корпорация"),
+    ("Новой химической компании", "Новая химическая компания"),
+    ("Уральского холдинга", "Уральский холдинг"),
+    # a name in the nominative is the plant's own; a name with no company noun is no owner
+    ("Русская медная компания", None),
+    ("Альфа", None),
+])
+def test_a_company_in_the_genitive_in_a_plants_quotes_is_its_owner(quoted, owner):
+    assert _genitive_owner(quoted) == owner
+    if owner is not None:
+        rows = find_plants(*_analyzed(f"В Туле запустили завод «{quoted}»."))
+        assert [r.operator for r in rows] == [owner]
+
+
+def _analyzed(text: str) -> tuple:
+    analyzed = analyze(text)
+    return analyzed, build_context(analyzed, PUBLISHED)

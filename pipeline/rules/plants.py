@@ -3467,8 +3467,34 @@ def _operator_read(sent: Sentence, ph: _Phrase, ctx: DocContext) -> tuple[str | 
         # own (real news dev gold: 17 of 20 such plants have the company as operator, 32
         # of 47 others none)
         own = re.findall(r"«([^«»]+)»", ph.name)
+        if own and (owner := _genitive_owner(own[-1])) is not None:
+            return owner, False
         return (own[-1] if own and own[-1] in ctx.company_names else None), False
     return operator, local is None
+
+
+_OWNER_NOUNS = frozenset({"компания", "корпорация", "холдинг", "группа", "концерн",
+                          "агрохолдинг", "госкорпорация", "объединение"})
+
+
+def _genitive_owner(quoted: str) -> str | None:
+    """The company a plant's quoted name names in the genitive, its owner, in the nominative
+    ("верфь «Объединенной судостроительной корпорации»" is run by the Объединенная
+    судостроительная корпорация, real news dev r22_022; "завод «Новой химической
+    компании»"): adjectives and a company noun (company_words.csv descriptors) read only
+    as a genitive there. A name in the nominative ("«Русская медная компания»") is the
+    plant's own."""
+    words = quoted.split()
+    noun = words[-1] if words else ""
+    parses = morph().parse(noun.lower())
+    if not parses or any({"nomn", "sing"} in p.tag for p in parses) or \
+            not any(p.normal_form in _OWNER_NOUNS and {"gent", "sing"} in p.tag
+                    for p in parses):
+        return None
+    head = inflect(noun, "nomn", "sing", "gent")
+    adjectives = [agree(w, head.lower(), "gent") for w in words[:-1]]
+    out = " ".join([*adjectives, head])
+    return out if "ё" in quoted else out.replace("ё", "е")  # as the page spells it
 
 
 # what may stand between two items of one list: a comma or "и", and the words of the next
