@@ -2945,3 +2945,26 @@ QUIET_HOSTS = [
 def test_a_shop_of_a_named_plant_with_no_row_is_that_plant(text, expected):
     """Sentences written for the test."""
     assert plants(text) == expected
+
+
+# --- one plant told twice by one kind on two plant nouns (session 21) ------------------------
+
+ONE_KIND = [
+    # "завод" in the headline, "предприятие" in the body (after real news dev r2_046)
+    ("Тверским властям понадобился инвестор для строительства газоперерабатывающего завода\n\n"
+     "Тверские власти ищут инвестора, который вложит деньги в газоперерабатывающее "
+     "предприятие.",
+     ["газоперерабатывающий завод"]),
+    ("В Тверской области построят молочный завод. Молочное предприятие выпустит 100 тонн "
+     "продукции в сутки.",
+     ["молочный завод"]),
+    # a new plant and an old one closed are two, whatever their kind
+    ("В Тверской области построят новый молочный завод. Старый молочный комбинат закрыли.",
+     ["молочный завод", "молочный комбинат"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ONE_KIND)
+def test_one_plant_named_by_one_kind_on_two_nouns_is_one_row(text, expected):
+    """Sentences written for the test."""
+    assert [name for name, _, _ in plants(text)] == expected

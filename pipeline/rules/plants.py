@@ -4104,12 +4104,47 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     for k, (n, r) in enumerate(zip(out, rows, strict=True)):
         same = next((j for j, o in enumerate(out) if j != k and j not in drop
                      and o.name.lower() == n.name.lower()), None) if n is not r else None
+        if same is None:
+            same = next((j for j in range(k) if j not in drop and _one_kind(out[j], n)), None)
         if same is not None:  # the plant told twice: one row, with the status it was told
             drop.add(k)
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
     return [_fullest_name(n, analyzed) for k, n in enumerate(out) if k not in drop]
+
+
+def _kind_adjectives(name: str) -> frozenset[str]:
+    """The lemmas of the adjectives that say what kind of plant a name without a proper name
+    is ("газоперерабатывающее предприятие" -> газоперерабатывающий); none for a name with a
+    quoted or Latin name or an adjective that only describes ("новый", non_name_adjective)."""
+    if re.search(r"[«\"A-Za-z\d]", name):
+        return frozenset()
+    words = re.findall(r"[а-яё-]+", name.lower())
+    out = set()
+    for w in words[:-1]:
+        parse = morph().parse(w)[0]
+        if parse.tag.POS not in ("ADJF", "PRTF"):
+            return frozenset()  # a product or a place after the head: not a bare kind
+        out.add(parse.normal_form.replace("ё", "е"))
+    return frozenset() if out & NON_NAME_ADJECTIVES else frozenset(out)
+
+
+def _one_kind(a: PlantMention, b: PlantMention) -> bool:
+    """Two rows that name one plant by the same kind adjectives on two plant nouns
+    ("газоперерабатывающий завод" in the headline, "вложит деньги в газоперерабатывающее
+    предприятие" in the body, real news dev r2_046; pages say "завод", "предприятие",
+    "комбинат" of one plant in turn): one row, when they are told in one region with no
+    two events (a plant to come and one working are two)."""
+    kinds = _kind_adjectives(a.name)
+    if not kinds or kinds != _kind_adjectives(b.name):
+        return False
+    heads = (_head_lemma(a.name), _head_lemma(b.name))
+    if heads[0] == heads[1] or any(h in ADDED_UNITS or h not in FACILITY_HEADS for h in heads):
+        return False
+    if (a.region and a.region.code) != (b.region and b.region.code):
+        return False
+    return UNKNOWN in (a.status, b.status) or a.status == b.status
 
 
 # "«X», которое ранее называлось «Y»", "«X» (ранее «Y»)", "«X» (бывший «Y»)": Y is X's old name
