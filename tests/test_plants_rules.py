@@ -2968,3 +2968,27 @@ ONE_KIND = [
 def test_one_plant_named_by_one_kind_on_two_nouns_is_one_row(text, expected):
     """Sentences written for the test."""
     assert [name for name, _, _ in plants(text)] == expected
+
+
+HEADLINE_KIND = [
+    # the headline's plant by its kind, the body's only plant by its product, one event
+    # (after real news dev r10_014)
+    ("В Омской области открылся крупный мясоперерабатывающий завод\n\n"
+     "Предприятие по переработке говядины «Иртыш-мясо» открылось в Омске после "
+     "реконструкции. Оно будет выпускать 30 тонн продукции в сутки.",
+     [("предприятие по переработке говядины", "launched")]),
+    # another event: two plants
+    ("В Омской области открылся крупный мясоперерабатывающий завод\n\n"
+     "В Омске в следующем году построят предприятие по переработке говядины «Иртыш-мясо».",
+     [("мясоперерабатывающий завод", "launched"),
+      ("предприятие по переработке говядины", "planned")]),
+    # named by its town: the headline's row is kept as the plant's name
+    ("Омский рыбокомбинат остановлен\n\nОмский рыбокомбинат приостановил работу из-за санкций.",
+     [("Омский рыбокомбинат", "suspended")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADLINE_KIND)
+def test_a_headline_plant_told_by_its_kind_is_the_bodys_one_plant(text, expected):
+    """Sentences written for the test."""
+    assert [(name, status) for name, _, status in plants(text)] == expected

@@ -4267,9 +4267,32 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                                       o.product) for o in out if " " not in r.name)
              and not any(_compound_adjective_names(o, r) or _compound_adjective_names(r, o)
                          for o in out)
-             and not (out and _output_told(r, analyzed.sentences))]
+             and not (out and _output_told(r, analyzed.sentences))
+             and not _the_bodys_one_plant(r, out)]
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
         _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences])
+
+
+def _plant_kind(row: PlantMention) -> bool:
+    """The row's head is a plant noun, not a unit added to one (a shop, a line)."""
+    head = _head_lemma(row.name)
+    return head in FACILITY_HEADS and head not in ADDED_UNITS
+
+
+def _the_bodys_one_plant(row: PlantMention, body: list[PlantMention]) -> bool:
+    """A headline's plant told by its kind alone ("В Карачаево-Черкесии открылся крупный
+    мясоперерабатывающий завод") over a body whose only plant has the same event in the same
+    region ("Предприятие по переработке баранины «Кавказ-мясо», которое открылось …", real
+    news dev r10_014): that plant, told twice (annotation rules: a fact stated in the
+    headline and the body is one row). A headline plant with a name of its own (quoted, Latin
+    or a town's adjective), or over a body with two plants or another event, stays."""
+    if re.search(r"[«\"A-ZА-ЯЁa-z\d]", row.name) or not _plant_kind(row):
+        return False  # "Мурманский рыбокомбинат" is named by its town (r3_025)
+    plants = [o for o in body if _plant_kind(o)]
+    if len(plants) != 1 or plants[0].status != row.status:
+        return False
+    return row.region is None or plants[0].region is None or \
+        row.region.code == plants[0].region.code
 
 
 def _output_told(row: PlantMention, sentences: list[Sentence]) -> bool:
