@@ -2991,3 +2991,23 @@ HEADLINE_KIND = [
 def test_a_headline_plant_told_by_its_kind_is_the_bodys_one_plant(text, expected):
     """Sentences written for the test."""
     assert [(name, status) for name, _, status in plants(text)] == expected
+
+
+VOLUMES = [
+    # a region's output in a rating (after real news dev r17_019)
+    ("В Воронежской области открылся свиноводческий комплекс. По общему производству скота и "
+     "птицы регион занял четвертое место в стране.",
+     [("свиноводческий комплекс", "launched")]),
+    ("В Воронежской области открылся свиноводческий комплекс. По валовому производству молока "
+     "регион занял четвертое место в стране.",
+     [("свиноводческий комплекс", "launched")]),
+    # a production with no adjective of volume is still a facility
+    ("В Воронежской области открылось производство молока.",
+     [("производство молока", "launched")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", VOLUMES)
+def test_a_production_told_as_a_volume_is_no_plant(text, expected):
+    """Sentences written for the test."""
+    assert [(name, status) for name, _, status in plants(text)] == expected

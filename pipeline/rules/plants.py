@@ -64,6 +64,7 @@ STATION_ADJECTIVES: frozenset[str] = frozenset()  # "станция" is a plant 
 PRODUCT_NOUNS: frozenset[str] = frozenset()
 NOT_PRODUCT_LEMMAS: frozenset[str] = frozenset()
 GOVERNING_NOUNS: frozenset[str] = frozenset()
+_VOLUME_ADJECTIVES: frozenset[str] = frozenset()
 # Nouns that may govern a facility in the genitive and still report its event
 # ("строительство завода", "запуск производства"); any other noun makes the facility a
 # place or an owner ("на складе завода", "работники завода", "мощность комбината").
@@ -212,6 +213,7 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _COMPOUND_BASES, _COMPOUND_STOPS, _OTHER_PLANS
+    global _VOLUME_ADJECTIVES
     heads = "facility_heads"
     _compound_base.cache_clear()
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
@@ -227,6 +229,7 @@ def load_lexicon() -> None:
     PRODUCT_NOUNS = lexicon.words(words, role="product_noun")
     NOT_PRODUCT_LEMMAS = lexicon.words(words, role="not_product") | FACILITY_HEADS
     GOVERNING_NOUNS = lexicon.words(words, role="governing_noun")
+    _VOLUME_ADJECTIVES = lexicon.words(words, role="volume_adjective")
     EVENT_NOUNS = lexicon.words(words, role="event_noun")
     NON_NAME_ADJECTIVES = lexicon.words(words, role="non_name_adjective")
     _SERVICE_NOUNS = lexicon.words(words, role="service_noun")
@@ -4111,7 +4114,19 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return [_fullest_name(n, analyzed) for k, n in enumerate(out) if k not in drop]
+    return [_fullest_name(n, analyzed) for k, n in enumerate(out)
+            if k not in drop and not _a_volume(n)]
+
+
+def _a_volume(row: PlantMention) -> bool:
+    """A production told with an adjective of volume ("по общему производству скота и птицы
+    регион занял четвертое место", real news dev r17_019; "по валовому производству молока"
+    of ratings): a region's output, no facility (plant_words.csv volume_adjective)."""
+    if _head_lemma(row.name) != "производство":
+        return False
+    words = re.findall(r"[а-яё]+", row.name.lower())
+    return any(lemma(w) in _VOLUME_ADJECTIVES for w in words[:words.index("производство")]
+               if "производство" in words)
 
 
 def _kind_adjectives(name: str) -> frozenset[str]:
