@@ -3011,3 +3011,21 @@ VOLUMES = [
 def test_a_production_told_as_a_volume_is_no_plant(text, expected):
     """Sentences written for the test."""
     assert [(name, status) for name, _, status in plants(text)] == expected
+
+
+BARE_MENTIONS = [
+    # the facility noun alone, then the same plant by its name, one event (after r19_025)
+    ("В Самаре еще один завод получил статус стратегического инвестиционного проекта. "
+     "Постановление правительства о заводе «Волга-Стекло» подписано еще в апреле.",
+     ["завод «Волга-Стекло»"]),
+    # one more plant after a plant told: a second plant
+    ("Завод по производству кирпича намерены построить в Самарской области. Ещё один завод "
+     "будет построен в Сызрани.",
+     ["завод по производству кирпича", "завод"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_MENTIONS)
+def test_a_plant_told_by_its_noun_alone_then_by_its_name_is_one_row(text, expected):
+    """Sentences written for the test."""
+    assert [name for name, _, _ in plants(text)] == expected

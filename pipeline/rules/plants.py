@@ -4109,6 +4109,9 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                      and o.name.lower() == n.name.lower()), None) if n is not r else None
         if same is None:
             same = next((j for j in range(k) if j not in drop and _one_kind(out[j], n)), None)
+        if same is None:
+            same = next((j for j, o in enumerate(out) if j != k and j not in drop
+                         and _bare_mention_of(n, o)), None)
         if same is not None:  # the plant told twice: one row, with the status it was told
             drop.add(k)
             if out[same].status == UNKNOWN:
@@ -4127,6 +4130,20 @@ def _a_volume(row: PlantMention) -> bool:
     words = re.findall(r"[а-яё]+", row.name.lower())
     return any(lemma(w) in _VOLUME_ADJECTIVES for w in words[:words.index("производство")]
                if "производство" in words)
+
+
+def _bare_mention_of(bare: PlantMention, named: PlantMention) -> bool:
+    """A row named by its facility noun alone, with no product ("В Петербурге еще один завод
+    получил статус стратегического" over "Постановление правительства о заводе
+    «Таурас-Феникс»", real news dev r19_025), beside a row of the same noun with a name of
+    its own and the same event in the same region: that plant again."""
+    if bare.product is not None or bare.name.lower() not in FACILITY_HEADS:
+        return False
+    if named.name.lower() == bare.name.lower() or _head_lemma(named.name) != bare.name.lower():
+        return False
+    if (bare.region and bare.region.code) != (named.region and named.region.code):
+        return False
+    return bare.status == named.status
 
 
 def _kind_adjectives(name: str) -> frozenset[str]:
