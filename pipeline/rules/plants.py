@@ -4317,8 +4317,10 @@ def _the_bodys_one_plant(row: PlantMention, body: list[PlantMention]) -> bool:
     region ("Предприятие по переработке баранины «Кавказ-мясо», которое открылось …", real
     news dev r10_014): that plant, told twice (annotation rules: a fact stated in the
     headline and the body is one row). A headline plant with a name of its own (quoted, Latin
-    or a town's adjective), or over a body with two plants or another event, stays."""
-    if re.search(r"[«\"A-ZА-ЯЁa-z\d]", row.name) or not _plant_kind(row):
+    or a town's adjective) or a product, or over a body with two plants or another event,
+    stays ("асфальтобетонный завод" building over a body planning "площадки хранения", r5_029:
+    a body's plan is not the headline's building)."""
+    if re.search(r"[«\"A-ZА-ЯЁa-z\d]", row.name) or row.product or not _plant_kind(row):
         return False  # "Мурманский рыбокомбинат" is named by its town (r3_025)
     plants = [o for o in body if _plant_kind(o)]
     if len(plants) != 1 or plants[0].status != row.status:
