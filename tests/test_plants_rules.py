@@ -3029,3 +3029,21 @@ BARE_MENTIONS = [
 def test_a_plant_told_by_its_noun_alone_then_by_its_name_is_one_row(text, expected):
     """Sentences written for the test."""
     assert [name for name, _, _ in plants(text)] == expected
+
+
+ENTERPRISE_OF_COMPANY = [
+    # a stopped enterprise told by its kind is the company the page names (after r19_022)
+    ("Производство на ОАО «Кинешемские ткани» остановлено, а все работники отправлены в "
+     "отпуск. У крупнейшего текстильного предприятия Ивановской области накопился большой "
+     "долг по налогам.",
+     [("Кинешемские ткани", "suspended")]),
+    # a new one the company builds keeps its kind
+    ("В Ивановской области ООО «Кинешемские ткани» построит новое текстильное предприятие.",
+     [("текстильное предприятие", "announced")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ENTERPRISE_OF_COMPANY)
+def test_a_stopped_enterprise_told_by_its_kind_is_named_by_its_company(text, expected):
+    """Sentences written for the test."""
+    assert [(name, status) for name, _, status in plants(text)] == expected

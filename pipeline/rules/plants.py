@@ -4246,6 +4246,11 @@ def _named_by_operator(row: PlantMention) -> PlantMention:
             re.search(r"[A-Za-zА-ЯЁ«\d]", row.name) or op.lower() == row.name.lower():
         return row
     op_head, head = _head_lemma(op), _head_lemma(row.name)
+    if head == "предприятие" and op_head == op and row.status in _TOLD_STOPPED and \
+            _kind_adjectives(row.name):
+        # "У крупнейшего текстильного предприятия Ивановской области накопился долг" of
+        # «Шуйские ситцы» (real news dev r19_022): the enterprise is the company, by its name
+        return replace(row, name=op, operator=op, story_operator=False)
     if op_head == op or head == row.name:
         return row  # the operator names no facility
     unit = head in ADDED_UNITS
