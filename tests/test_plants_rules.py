@@ -3047,3 +3047,24 @@ ENTERPRISE_OF_COMPANY = [
 def test_a_stopped_enterprise_told_by_its_kind_is_named_by_its_company(text, expected):
     """Sentences written for the test."""
     assert [(name, status) for name, _, status in plants(text)] == expected
+
+
+ABBREVIATED = [
+    # the place words and an abbreviation of the rest (pages: "Амурский ГПЗ"; after r6_018)
+    ("Михайловский горно-обогатительный комбинат остановил работу. Михайловский ГОК "
+     "приостановил выпуск окатышей из-за ремонта.",
+     ["Михайловский горно-обогатительный комбинат"]),
+    ("В Вологодской области начал работу Вологодский молочный агропромышленный комбинат. "
+     "Новое предприятие АО «Вологодский молочный АПК» было создано в 2017 году.",
+     ["Вологодский молочный агропромышленный комбинат"]),
+    # another place: another plant
+    ("Лебединский ГОК приостановил работу. Михайловский горно-обогатительный комбинат "
+     "остановил работу.",
+     ["Лебединский гок", "Михайловский горно-обогатительный комбинат"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ABBREVIATED)
+def test_a_plant_named_by_an_abbreviation_and_in_full_is_one_row(text, expected):
+    """Sentences written for the test."""
+    assert [name for name, _, _ in plants(text)] == expected

@@ -4111,7 +4111,7 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             same = next((j for j in range(k) if j not in drop and _one_kind(out[j], n)), None)
         if same is None:
             same = next((j for j, o in enumerate(out) if j != k and j not in drop
-                         and _bare_mention_of(n, o)), None)
+                         and (_bare_mention_of(n, o) or _abbreviated_twin(n, o))), None)
         if same is not None:  # the plant told twice: one row, with the status it was told
             drop.add(k)
             if out[same].status == UNKNOWN:
@@ -4130,6 +4130,43 @@ def _a_volume(row: PlantMention) -> bool:
     words = re.findall(r"[а-яё]+", row.name.lower())
     return any(lemma(w) in _VOLUME_ADJECTIVES for w in words[:words.index("производство")]
                if "производство" in words)
+
+
+def _abbreviated_twin(short: PlantMention, full: PlantMention) -> bool:
+    """A plant named by its place words and an abbreviation of the rest of a name another
+    row gives in full ("Михайловский ГОК" of "Михайловский горно-обогатительный комбинат",
+    "Амурский ГПЗ" of "… газоперерабатывающий завод", pages; «Вологодский молочный АПК» of
+    "Вологодский молочный агропромышленный комбинат", real news dev r6_018): one plant."""
+    quoted = re.findall(r"«([^«»]+)»", short.name)
+    words = (quoted[-1] if quoted else short.name).lower().replace("ё", "е").split()
+    other = full.name.lower().replace("ё", "е").split()
+    n = len(words) - 1
+    if n < 1 or len(other) <= n or not re.fullmatch(r"[а-я]{2,5}", words[-1]):
+        return False
+    if any(a[:5] != b[:5] for a, b in zip(words[:-1], other[:n], strict=True)):
+        return False
+    if (short.region and short.region.code) != (full.region and full.region.code):
+        return False
+    return _spells(words[-1], [w for x in other[n:] for w in x.split("-") if w])
+
+
+def _spells(letters: str, parts: list[str]) -> bool:
+    """Whether an abbreviation takes each part's first letter, in order, and maybe more
+    letters of a compound part after it ("нпз": нефтеперерабатывающий, завод)."""
+    if not parts:
+        return not letters
+    if not letters or letters[0] != parts[0][0]:
+        return False
+    rest, word = letters[1:], parts[0][1:]
+    for k in range(len(rest) + 1):  # the letters this part gives beyond its first
+        if _subsequence(rest[:k], word) and _spells(rest[k:], parts[1:]):
+            return True
+    return False
+
+
+def _subsequence(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in letters)
 
 
 def _bare_mention_of(bare: PlantMention, named: PlantMention) -> bool:
