@@ -704,3 +704,14 @@ def test_a_shared_town_name_takes_a_given_region():
 ])
 def test_an_ambiguous_town_alone_in_brackets_is_a_place(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text,code", [
+    # the regions' names of news, written for the test (after real news dev r7_008)
+    ("Судьба вятских заводов решится осенью.", "RU-KIR"),
+    ("Вятский край получит новые оборонные заказы.", "RU-KIR"),
+    ("В Зауралье построят завод.", "RU-KGN"),
+    ("В Верхневолжье открыли фабрику.", "RU-TVE"),
+])
+def test_a_region_named_by_its_news_name(text, code):
+    assert [m.region.code for m in find_regions(text)][:1] == [code]

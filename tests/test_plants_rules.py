@@ -2996,3 +2996,124 @@ def test_a_company_in_the_genitive_in_a_plants_quotes_is_its_owner(quoted, owner
 def _analyzed(text: str) -> tuple:
     analyzed = analyze(text)
     return analyzed, build_context(analyzed, PUBLISHED)
+# --- one plant told twice by one kind on two plant nouns (session 21) ------------------------
+
+ONE_KIND = [
+    # "завод" first, "предприятие" next (after real news dev r2_046)
+    ("Тверские власти ищут инвестора для строительства газоперерабатывающего завода. "
+     "Инвестор вложит деньги в газоперерабатывающее предприятие.",
+     ["газоперерабатывающий завод"]),
+    ("В Тверской области построят молочный завод. Молочное предприятие выпустит 100 тонн "
+     "продукции в сутки.",
+     ["молочный завод"]),
+    # a new plant and an old one closed are two, whatever their kind
+    ("В Тверской области построят новый молочный завод. Старый молочный комбинат закрыли.",
+     ["молочный завод", "молочный комбинат"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ONE_KIND)
+def test_one_plant_named_by_one_kind_on_two_nouns_is_one_row(text, expected):
+    """Sentences written for the test."""
+    assert [name for name, _, _ in plants(text)] == expected
+
+
+HEADLINE_KIND = [
+    # the headline's plant by its kind, the body's only plant by its product, one event
+    # (after real news dev r10_014)
+    ("В Омской области открылся крупный мясоперерабатывающий завод\n\n"
+     "Предприятие по переработке говядины «Иртыш-мясо» открылось в Омске после "
+     "реконструкции. Оно будет выпускать 30 тонн продукции в сутки.",
+     [("предприятие по переработке говядины", "launched")]),
+    # another event: two plants
+    ("В Омской области открылся крупный мясоперерабатывающий завод\n\n"
+     "В Омске в следующем году построят предприятие по переработке говядины «Иртыш-мясо».",
+     [("мясоперерабатывающий завод", "launched"),
+      ("предприятие по переработке говядины", "planned")]),
+    # named by its town: the headline's row is kept as the plant's name
+    ("Омский рыбокомбинат остановлен\n\nОмский рыбокомбинат приостановил работу из-за санкций.",
+     [("Омский рыбокомбинат", "suspended")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADLINE_KIND)
+def test_a_headline_plant_told_by_its_kind_is_the_bodys_one_plant(text, expected):
+    """Sentences written for the test."""
+    assert [(name, status) for name, _, status in plants(text)] == expected
+
+
+VOLUMES = [
+    # a region's output in a rating (after real news dev r17_019)
+    ("В Воронежской области открылся свиноводческий комплекс. По общему производству скота и "
+     "птицы регион занял четвертое место в стране.",
+     [("свиноводческий комплекс", "launched")]),
+    ("В Воронежской области открылся свиноводческий комплекс. По валовому производству молока "
+     "регион занял четвертое место в стране.",
+     [("свиноводческий комплекс", "launched")]),
+    # a production with no adjective of volume is still a facility
+    ("В Воронежской области открылось производство молока.",
+     [("производство молока", "launched")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", VOLUMES)
+def test_a_production_told_as_a_volume_is_no_plant(text, expected):
+    """Sentences written for the test."""
+    assert [(name, status) for name, _, status in plants(text)] == expected
+
+
+BARE_MENTIONS = [
+    # the facility noun alone, then the same plant by its name, one event (after r19_025)
+    ("В Самаре еще один завод получил статус стратегического инвестиционного проекта. "
+     "Постановление правительства о заводе «Волга-Стекло» подписано еще в апреле.",
+     ["завод «Волга-Стекло»"]),
+    # one more plant after a plant told: a second plant
+    ("Завод по производству кирпича намерены построить в Самарской области. Ещё один завод "
+     "будет построен в Сызрани.",
+     ["завод по производству кирпича", "завод"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_MENTIONS)
+def test_a_plant_told_by_its_noun_alone_then_by_its_name_is_one_row(text, expected):
+    """Sentences written for the test."""
+    assert [name for name, _, _ in plants(text)] == expected
+
+
+ENTERPRISE_OF_COMPANY = [
+    # a stopped enterprise told by its kind is the company the page names (after r19_022)
+    ("Производство на ОАО «Кинешемские ткани» остановлено, а все работники отправлены в "
+     "отпуск. У крупнейшего текстильного предприятия Ивановской области накопился большой "
+     "долг по налогам.",
+     [("Кинешемские ткани", "suspended")]),
+    # a new one the company builds keeps its kind
+    ("В Ивановской области ООО «Кинешемские ткани» построит новое текстильное предприятие.",
+     [("текстильное предприятие", "announced")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ENTERPRISE_OF_COMPANY)
+def test_a_stopped_enterprise_told_by_its_kind_is_named_by_its_company(text, expected):
+    """Sentences written for the test."""
+    assert [(name, status) for name, _, status in plants(text)] == expected
+
+
+ABBREVIATED = [
+    # the place words and an abbreviation of the rest (pages: "Амурский ГПЗ"; after r6_018)
+    ("Михайловский горно-обогатительный комбинат остановил работу. Михайловский ГОК "
+     "приостановил выпуск окатышей из-за ремонта.",
+     ["Михайловский горно-обогатительный комбинат"]),
+    ("В Вологодской области начал работу Вологодский молочный агропромышленный комбинат. "
+     "Новое предприятие АО «Вологодский молочный АПК» было создано в 2017 году.",
+     ["Вологодский молочный агропромышленный комбинат"]),
+    # another place: another plant
+    ("Лебединский ГОК приостановил работу. Михайловский горно-обогатительный комбинат "
+     "остановил работу.",
+     ["Лебединский гок", "Михайловский горно-обогатительный комбинат"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ABBREVIATED)
+def test_a_plant_named_by_an_abbreviation_and_in_full_is_one_row(text, expected):
+    """Sentences written for the test."""
+    assert [name for name, _, _ in plants(text)] == expected

@@ -64,6 +64,7 @@ STATION_ADJECTIVES: frozenset[str] = frozenset()  # "станция" is a plant 
 PRODUCT_NOUNS: frozenset[str] = frozenset()
 NOT_PRODUCT_LEMMAS: frozenset[str] = frozenset()
 GOVERNING_NOUNS: frozenset[str] = frozenset()
+_VOLUME_ADJECTIVES: frozenset[str] = frozenset()
 # Nouns that may govern a facility in the genitive and still report its event
 # ("строительство завода", "запуск производства"); any other noun makes the facility a
 # place or an owner ("на складе завода", "работники завода", "мощность комбината").
@@ -212,6 +213,7 @@ def load_lexicon() -> None:
     global _HOST_PLACES, _OUTPUT_WORDS, _LIST_LINKS, _COMPLETION_VERBS, _DISTRICT_WORDS
     global _PREPARATION, _INDUSTRY_ADJECTIVES, _MEASURE_UNITS, _SCALES, _VISITS
     global _STAFF_CUTS, _STAFF_NOUNS, _COMPOUND_BASES, _COMPOUND_STOPS, _OTHER_PLANS
+    global _VOLUME_ADJECTIVES
     heads = "facility_heads"
     _compound_base.cache_clear()
     _COMPOUND_BASES = lexicon.words("plant_words", role="compound_base")
@@ -227,6 +229,7 @@ def load_lexicon() -> None:
     PRODUCT_NOUNS = lexicon.words(words, role="product_noun")
     NOT_PRODUCT_LEMMAS = lexicon.words(words, role="not_product") | FACILITY_HEADS
     GOVERNING_NOUNS = lexicon.words(words, role="governing_noun")
+    _VOLUME_ADJECTIVES = lexicon.words(words, role="volume_adjective")
     EVENT_NOUNS = lexicon.words(words, role="event_noun")
     NON_NAME_ADJECTIVES = lexicon.words(words, role="non_name_adjective")
     _SERVICE_NOUNS = lexicon.words(words, role="service_noun")
@@ -4142,12 +4145,113 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     for k, (n, r) in enumerate(zip(out, rows, strict=True)):
         same = next((j for j, o in enumerate(out) if j != k and j not in drop
                      and o.name.lower() == n.name.lower()), None) if n is not r else None
+        if same is None:
+            same = next((j for j in range(k) if j not in drop and _one_kind(out[j], n)), None)
+        if same is None:
+            same = next((j for j, o in enumerate(out) if j != k and j not in drop
+                         and (_bare_mention_of(n, o) or _abbreviated_twin(n, o))), None)
         if same is not None:  # the plant told twice: one row, with the status it was told
             drop.add(k)
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return [_fullest_name(n, analyzed) for k, n in enumerate(out) if k not in drop]
+    return [_fullest_name(n, analyzed) for k, n in enumerate(out)
+            if k not in drop and not _a_volume(n)]
+
+
+def _a_volume(row: PlantMention) -> bool:
+    """A production told with an adjective of volume ("по общему производству скота и птицы
+    регион занял четвертое место", real news dev r17_019; "по валовому производству молока"
+    of ratings): a region's output, no facility (plant_words.csv volume_adjective)."""
+    if _head_lemma(row.name) != "производство":
+        return False
+    words = re.findall(r"[а-яё]+", row.name.lower())
+    return any(lemma(w) in _VOLUME_ADJECTIVES for w in words[:words.index("производство")]
+               if "производство" in words)
+
+
+def _abbreviated_twin(short: PlantMention, full: PlantMention) -> bool:
+    """A plant named by its place words and an abbreviation of the rest of a name another
+    row gives in full ("Михайловский ГОК" of "Михайловский горно-обогатительный комбинат",
+    "Амурский ГПЗ" of "… газоперерабатывающий завод", pages; «Вологодский молочный АПК» of
+    "Вологодский молочный агропромышленный комбинат", real news dev r6_018): one plant."""
+    quoted = re.findall(r"«([^«»]+)»", short.name)
+    words = (quoted[-1] if quoted else short.name).lower().replace("ё", "е").split()
+    other = full.name.lower().replace("ё", "е").split()
+    n = len(words) - 1
+    if n < 1 or len(other) <= n or not re.fullmatch(r"[а-я]{2,5}", words[-1]):
+        return False
+    if any(a[:5] != b[:5] for a, b in zip(words[:-1], other[:n], strict=True)):
+        return False
+    if (short.region and short.region.code) != (full.region and full.region.code):
+        return False
+    return _spells(words[-1], [w for x in other[n:] for w in x.split("-") if w])
+
+
+def _spells(letters: str, parts: list[str]) -> bool:
+    """Whether an abbreviation takes each part's first letter, in order, and maybe more
+    letters of a compound part after it ("нпз": нефтеперерабатывающий, завод)."""
+    if not parts:
+        return not letters
+    if not letters or letters[0] != parts[0][0]:
+        return False
+    rest, word = letters[1:], parts[0][1:]
+    for k in range(len(rest) + 1):  # the letters this part gives beyond its first
+        if _subsequence(rest[:k], word) and _spells(rest[k:], parts[1:]):
+            return True
+    return False
+
+
+def _subsequence(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in letters)
+
+
+def _bare_mention_of(bare: PlantMention, named: PlantMention) -> bool:
+    """A row named by its facility noun alone, with no product ("В Петербурге еще один завод
+    получил статус стратегического" over "Постановление правительства о заводе
+    «Таурас-Феникс»", real news dev r19_025), beside a row of the same noun with a name of
+    its own and the same event in the same region: that plant again."""
+    if bare.product is not None or bare.name.lower() not in FACILITY_HEADS:
+        return False
+    if named.name.lower() == bare.name.lower() or _head_lemma(named.name) != bare.name.lower():
+        return False
+    if (bare.region and bare.region.code) != (named.region and named.region.code):
+        return False
+    return bare.status == named.status
+
+
+def _kind_adjectives(name: str) -> frozenset[str]:
+    """The lemmas of the adjectives that say what kind of plant a name without a proper name
+    is ("газоперерабатывающее предприятие" -> газоперерабатывающий); none for a name with a
+    quoted or Latin name or an adjective that only describes ("новый", non_name_adjective)."""
+    if re.search(r"[«\"A-Za-z\d]", name):
+        return frozenset()
+    words = re.findall(r"[а-яё-]+", name.lower())
+    out = set()
+    for w in words[:-1]:
+        parse = morph().parse(w)[0]
+        if parse.tag.POS not in ("ADJF", "PRTF"):
+            return frozenset()  # a product or a place after the head: not a bare kind
+        out.add(parse.normal_form.replace("ё", "е"))
+    return frozenset() if out & NON_NAME_ADJECTIVES else frozenset(out)
+
+
+def _one_kind(a: PlantMention, b: PlantMention) -> bool:
+    """Two rows that name one plant by the same kind adjectives on two plant nouns
+    ("газоперерабатывающий завод" in the headline, "вложит деньги в газоперерабатывающее
+    предприятие" in the body, real news dev r2_046; pages say "завод", "предприятие",
+    "комбинат" of one plant in turn): one row, when they are told in one region with no
+    two events (a plant to come and one working are two)."""
+    kinds = _kind_adjectives(a.name)
+    if not kinds or kinds != _kind_adjectives(b.name):
+        return False
+    heads = (_head_lemma(a.name), _head_lemma(b.name))
+    if heads[0] == heads[1] or any(h in ADDED_UNITS or h not in FACILITY_HEADS for h in heads):
+        return False
+    if (a.region and a.region.code) != (b.region and b.region.code):
+        return False
+    return UNKNOWN in (a.status, b.status) or a.status == b.status
 
 
 # "«X», которое ранее называлось «Y»", "«X» (ранее «Y»)", "«X» (бывший «Y»)": Y is X's old name
@@ -4217,6 +4321,11 @@ def _named_by_operator(row: PlantMention) -> PlantMention:
             re.search(r"[A-Za-zА-ЯЁ«\d]", row.name) or op.lower() == row.name.lower():
         return row
     op_head, head = _head_lemma(op), _head_lemma(row.name)
+    if head == "предприятие" and op_head == op and row.status in _TOLD_STOPPED and \
+            _kind_adjectives(row.name):
+        # "У крупнейшего текстильного предприятия Ивановской области накопился долг" of
+        # «Шуйские ситцы» (real news dev r19_022): the enterprise is the company, by its name
+        return replace(row, name=op, operator=op, story_operator=False)
     if op_head == op or head == row.name:
         return row  # the operator names no facility
     unit = head in ADDED_UNITS
@@ -4270,9 +4379,34 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                                       o.product) for o in out if " " not in r.name)
              and not any(_compound_adjective_names(o, r) or _compound_adjective_names(r, o)
                          for o in out)
-             and not (out and _output_told(r, analyzed.sentences))]
+             and not (out and _output_told(r, analyzed.sentences))
+             and not _the_bodys_one_plant(r, out)]
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
         _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences])
+
+
+def _plant_kind(row: PlantMention) -> bool:
+    """The row's head is a plant noun, not a unit added to one (a shop, a line)."""
+    head = _head_lemma(row.name)
+    return head in FACILITY_HEADS and head not in ADDED_UNITS
+
+
+def _the_bodys_one_plant(row: PlantMention, body: list[PlantMention]) -> bool:
+    """A headline's plant told by its kind alone ("В Карачаево-Черкесии открылся крупный
+    мясоперерабатывающий завод") over a body whose only plant has the same event in the same
+    region ("Предприятие по переработке баранины «Кавказ-мясо», которое открылось …", real
+    news dev r10_014): that plant, told twice (annotation rules: a fact stated in the
+    headline and the body is one row). A headline plant with a name of its own (quoted, Latin
+    or a town's adjective) or a product, or over a body with two plants or another event,
+    stays ("асфальтобетонный завод" building over a body planning "площадки хранения", r5_029:
+    a body's plan is not the headline's building)."""
+    if re.search(r"[«\"A-ZА-ЯЁa-z\d]", row.name) or row.product or not _plant_kind(row):
+        return False  # "Мурманский рыбокомбинат" is named by its town (r3_025)
+    plants = [o for o in body if _plant_kind(o)]
+    if len(plants) != 1 or plants[0].status != row.status:
+        return False
+    return row.region is None or plants[0].region is None or \
+        row.region.code == plants[0].region.code
 
 
 def _output_told(row: PlantMention, sentences: list[Sentence]) -> bool:
