@@ -2945,3 +2945,30 @@ QUIET_HOSTS = [
 def test_a_shop_of_a_named_plant_with_no_row_is_that_plant(text, expected):
     """Sentences written for the test."""
     assert plants(text) == expected
+
+
+# --- a plan told on after a word of addition takes the time frame before (session 21) -----
+
+ADDITIONS = [
+    # "Кроме того" with a future adds to the dated plan before it (after real news dev r9_018)
+    ("До конца 2027 года в Туле откроется завод по производству цемента. Кроме того, будет "
+     "построен кирпичный завод.",
+     [("завод по производству цемента", "цемент", "planned"),
+      ("кирпичный завод", None, "planned")]),
+    # a new saying in the past is an announcement of its own (after real news dev r2_045)
+    ("В 2027 году в Туле откроется завод по производству цемента. Также губернатор "
+     "анонсировал строительство кирпичного завода.",
+     [("завод по производству цемента", "цемент", "planned"),
+      ("кирпичный завод", None, "announced")]),
+    # no word of addition: an intention of its own, undated
+    ("В 2027 году в Туле откроется завод по производству цемента. Власти области намерены "
+     "построить кирпичный завод.",
+     [("завод по производству цемента", "цемент", "planned"),
+      ("кирпичный завод", None, "announced")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ADDITIONS)
+def test_a_plan_added_to_a_dated_one_takes_its_time_frame(text, expected):
+    """Sentences written for the test."""
+    assert plants(text) == expected

@@ -154,6 +154,7 @@ _WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "р�
 _INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкладывается в расширение" is to come
 _PAPERS: frozenset[str] = frozenset()  # "решение": "будет принято решение о строительстве"
 _PROPOSALS: frozenset[str] = frozenset()  # "одобрить": "одобрил запуск печи" is still to come
+_ADDITIONS: frozenset[str] = frozenset()  # "кроме того": the plan before goes on, in its time frame
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -293,7 +294,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
-    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS
+    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -319,6 +320,7 @@ def _load_change_words() -> None:
     _ALLOCATIONS = lexicon.words(words, role="allocation")
     _ACHIEVEMENTS = lexicon.words(words, role="achievement")
     _PAPERS = lexicon.words(words, role="paper_noun")
+    _ADDITIONS = lexicon.words(words, role="addition")
     _PROPOSALS = lexicon.words(words, role="proposal")
 
 
@@ -3929,9 +3931,23 @@ def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[i
     out = [(STATED_DATE if _of_the_works(s.tokens) else DATE)
            if sentence_dates_plan(s, published) else NO_DATE for s in sentences]
     for k in range(1, len(out)):
-        if out[k - 1] and not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
+        if out[k - 1] and (not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens)
+                           or _goes_on(sentences[k].tokens)):
             out[k] = max(out[k], DATE)
     return out
+
+
+def _goes_on(toks: list[Token]) -> bool:
+    """The sentence opens with a word of addition ("Кроме того, будет введена вторая
+    очередь …" after "до конца 2017 года появятся предприятия …", real news dev r9_018;
+    plant_words.csv addition): it adds to the plan of the sentence before, in its time frame."""
+    words = [t.text.lower() for t in toks[:2]]
+    if not words or not (words[0] in _ADDITIONS or " ".join(words) in _ADDITIONS):
+        return False
+    # a new saying in the past is a plan of its own ("Также он анонсировал строительство
+    # мебельной фабрики", real news dev r2_045): only a plan told on in the future goes on
+    return not any(t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past" and
+                   t.feats.get("VerbForm") == "Fin" for t in toks)
 
 
 def _sentence_statuses(sentences: list[Sentence], flags: list[int],
