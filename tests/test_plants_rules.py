@@ -2807,6 +2807,15 @@ def test_a_plant_named_by_its_number():
     # a date after the paper's building is the building's
     ("Соглашение предусматривает строительство кирпичного завода в Туле в 2027 году.",
      "planned"),
+    # session 21: a contract to be signed on a day dates the signing (written for the test,
+    # after real news dev r17_013 and a fresh real page, "Сегодня … подпишут инвестиционный
+    # контракт на строительство завода"); a time frame of the building still dates it
+    ("Во вторник власти подпишут контракт на строительство кирпичного завода в Туле.",
+     "announced"),
+    ("В пятницу компания подпишет договор о строительстве кирпичного завода в Туле.",
+     "announced"),
+    ("Во вторник власти подпишут договор о строительстве кирпичного завода в Туле в течение "
+     "двух лет.", "planned"),
 ])
 def test_a_date_of_a_paper_to_come_is_no_date_of_the_plan(text, status):
     assert [r[2] for r in plants(text)] == [status]
