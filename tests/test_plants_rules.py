@@ -2981,3 +2981,17 @@ ADDITIONS = [
 def test_a_plan_added_to_a_dated_one_takes_its_time_frame(text, expected):
     """Sentences written for the test."""
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    # session 21: land for a building ("под строительство") is an allotment, the building
+    # to come (session 14 status convention (1); written for the test, after a fresh real
+    # page of session 19, r19_039): announced with no date
+    ("Компании выделили земельный участок под строительство кирпичного завода.", "announced"),
+    ("Под строительство кирпичного завода в Туле отвели 20 гектаров.", "announced"),
+    # "под" with the instrumental is no purpose: the building goes on
+    ("Под руководством губернатора идёт строительство кирпичного завода.",
+     "under_construction"),
+])
+def test_land_for_a_building_is_a_plan(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status

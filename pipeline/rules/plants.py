@@ -1090,7 +1090,8 @@ def _achieved(toks: list[Token], k: int) -> bool:
 
 def _purpose_of(toks: list[Token], k: int) -> bool:
     """The event noun at k is what money, land or a paper is for, not an event that took
-    place: "для строительства завода", "в строительство предприятия инвестируют 2,5 млрд",
+    place: "для строительства завода", "под строительство завода", "в строительство
+    предприятия инвестируют 2,5 млрд",
     "на модернизацию фабрики выделили 945 млн", "получили разрешение на строительство"
     (real news dev r2_046, r10_006, r1_032): the work is to come. With "на" or "в" a
     building or a modernisation is a purpose when a noun governs it ("разрешение, СПИК,
@@ -1107,7 +1108,9 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
                      and toks[j - 1].pos == "NOUN"):
         j -= 1 if toks[j].pos == "ADJ" else 2
     prep = toks[j].text.lower()
-    if prep == "для":
+    if prep == "для" or prep == "под" and toks[k].case == "Acc":
+        # "выделили участок под строительство завода" (a fresh real page of session 19,
+        # r19_039): land for a building to come, session 14 status convention (1)'s allotment
         return True
     if prep not in ("на", "в", "во") or toks[k].case != "Acc" or \
             STATUS_LEMMAS.get(_lem(toks[k])) not in ("under_construction", "expanded"):
