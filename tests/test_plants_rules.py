@@ -2995,3 +2995,18 @@ def test_a_plan_added_to_a_dated_one_takes_its_time_frame(text, expected):
 ])
 def test_land_for_a_building_is_a_plan(text, status):
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # session 21: a status verb that a verb of trying in the past governs was tried, not
+    # done (written for the test, after a fresh real page of session 19, r19_004, and real
+    # news dev r2_042), and one refused is no event either, a verb of building included
+    ("Инвестор пытался модернизировать кирпичный завод в Туле.", None),
+    ("Инвесторы уже пытались запустить завод по производству кирпича, однако не смогли.",
+     None),
+    ("Компания отказалась построить кирпичный завод в Туле.", None),
+    # done, it stays an event
+    ("Инвестор модернизировал кирпичный завод в Туле.", "expanded"),
+])
+def test_a_status_tried_or_refused_is_no_event(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status

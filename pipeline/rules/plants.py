@@ -155,6 +155,7 @@ _INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкл�
 _PAPERS: frozenset[str] = frozenset()  # "решение": "будет принято решение о строительстве"
 _PROPOSALS: frozenset[str] = frozenset()  # "одобрить": "одобрил запуск печи" is still to come
 _ADDITIONS: frozenset[str] = frozenset()  # "кроме того": the plan before goes on, in its time frame
+_ATTEMPTS: frozenset[str] = frozenset()  # "пытаться": "пытался модернизировать" did not
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -294,7 +295,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
-    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS
+    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -321,6 +322,7 @@ def _load_change_words() -> None:
     _ACHIEVEMENTS = lexicon.words(words, role="achievement")
     _PAPERS = lexicon.words(words, role="paper_noun")
     _ADDITIONS = lexicon.words(words, role="addition")
+    _ATTEMPTS = lexicon.words(words, role="attempt")
     _PROPOSALS = lexicon.words(words, role="proposal")
 
 
@@ -787,6 +789,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
         if _dated_description(toks, k) and _described_before(toks):
             continue  # "Завод, запущенный в 2010 году, приостановил работу": the stop decides
+        if (lem in STATUS_LEMMAS or lem in _BUILD_VERBS) and _refused(toks, k):
+            continue  # "суд отказался утвердить мировое соглашение", "пытался построить"
         if _proposed(toks, k, lem):
             return "planned"  # "одобрил запуск печи", "предложил закрыть линию и открыть …"
         # asked only of the words whose branches below read it
@@ -815,8 +819,6 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             if _bankrupt(toks, k):
                 bankrupt = True  # no stop yet: another status word of the sentence decides
                 continue
-            if _refused(toks, k):
-                continue  # "суд отказался утвердить мировое соглашение": nothing happens
             if t.pos != "VERB":
                 return _status_noun(toks, k, status)
             if (verb := _verb_status(toks, k, lem, status, fut_verb)) is not _NEXT_WORD:
@@ -947,11 +949,15 @@ def _threatened(toks: list[Token], k: int) -> bool:
 def _refused(toks: list[Token], k: int) -> bool:
     """The status word at k is what a verb of refusing, up to four words before it in its
     clause, refuses ("Арбитражный суд отказался утвердить мировое соглашение …", a fresh
-    real page of session 19, r19_027; "отказались от строительства завода"): no event."""
+    real page of session 19, r19_027; "отказались от строительства завода"), or what a verb
+    of trying in the past tried ("инвестор пытался модернизировать завод", "инвесторы уже
+    пытались запустить подобное предприятие, однако ни один не смог", a fresh real page of
+    session 19, r19_004, real news dev r2_042; plant_words.csv attempt): no event."""
     for x in reversed(toks[max(0, k - 4):k]):
         if x.pos == "PUNCT":
             return False
-        if _verb_lemma(x) in _REFUSALS:
+        if _verb_lemma(x) in _REFUSALS or _verb_lemma(x) in _ATTEMPTS and \
+                x.feats.get("Tense") == "Past":
             return True
     return False
 
