@@ -3010,3 +3010,18 @@ def test_land_for_a_building_is_a_plan(text, status):
 ])
 def test_a_status_tried_or_refused_is_no_event(text, status):
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # session 21 (written for the test, after real news dev r8_026): a plan word of a
+    # quantity right after it is an output target of a working plant, no plan of a plant ...
+    ("Кирпичный завод выпустил 76 тыс. т кирпича из плана в 100 тыс. т.", None),
+    ("Сахарный завод переработал 600 тыс. т свеклы из запланированных 850 тыс. т.", None),
+    ("В 2027 году запланирован запуск кирпичного завода.", "planned"),
+    # ... and a stop that "без" denies is no stop: the plant works
+    ("Несмотря на дожди, сахарный завод работает без простоев.", None),
+    ("Кирпичный завод работает без остановки производства.", None),
+    ("Кирпичный завод ушёл в простой.", "suspended"),
+])
+def test_an_output_target_or_a_denied_stop_is_no_event(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status

@@ -787,6 +787,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             lem = _verb_lemma(t)
         if _in_product_complement(toks, k):
             continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
+        if _quantity_planned(toks, k, lem):
+            continue  # "из запланированных 850 тыс. т": an output target, no plan of a plant
         if _dated_description(toks, k) and _described_before(toks):
             continue  # "Завод, запущенный в 2010 году, приостановил работу": the stop decides
         if (lem in STATUS_LEMMAS or lem in _BUILD_VERBS) and _refused(toks, k):
@@ -807,8 +809,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
         if lem in _PUT_INTO_SERVICE_ALL and not any(
                 x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
             continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
-        if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and (_state_before(toks, k) or
-                                                         _court_case_after(toks, k)):
+        if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and (
+                _state_before(toks, k) or _court_case_after(toks, k) or _without(toks, k)):
             continue  # "после нескольких лет простоя возобновил производство" (r9_030)
         if STATUS_LEMMAS.get(lem) == "closed" and _ends_a_problem(toks, k):
             continue  # "ликвидация очага чумы", "ликвидировать кризис": no plant is closed
@@ -1044,6 +1046,21 @@ def _works_going_on(toks: list[Token]) -> bool:
                t.feats.get("Aspect") == "Imp" and _verb_lemma(t) in _WORKS_VERBS for t in toks)
 
 
+def _quantity_planned(toks: list[Token], k: int, lem: str) -> bool:
+    """The plan word at k, a participle or a noun, is of a quantity right after it
+    ("принял на переработку 600 тыс. т свеклы из запланированных 850 тыс. т", "выпустило 76
+    тыс. т сахара из плана в 100 тыс. т", real news dev r8_026): an output target of a
+    working plant, no plan of a plant."""
+    t = toks[k]
+    if STATUS_LEMMAS.get(lem) not in ("announced", "planned") or not (
+            t.pos == "NOUN" or t.feats.get("VerbForm") == "Part"):
+        return False
+    j = k + 1
+    if j < len(toks) and toks[j].text.lower() in ("в", "на"):
+        j += 1
+    return j < len(toks) and (toks[j].pos == "NUM" or toks[j].text[:1].isdigit())
+
+
 def _in_product_complement(toks: list[Token], k: int) -> bool:
     """The noun at k is the action of a facility's product complement ("предприятие по
     созданию дозаторов", "комплекс по переработке", after real news dev r6_034): what the
@@ -1175,6 +1192,16 @@ def _state_before(toks: list[Token], k: int) -> bool:
         if x.text.lower() == "после":
             return True
     return False
+
+
+def _without(toks: list[Token], k: int) -> bool:
+    """The stop noun at k is what "без" denies, adjectives between ("завод работает без
+    простоев", "работает без остановки производства", real news dev r8_026): the plant
+    works, no stop."""
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "DET"):
+        j -= 1
+    return toks[k].pos == "NOUN" and j >= 0 and toks[j].text.lower() in ("без", "безо")
 
 
 def _ends_a_problem(toks: list[Token], k: int) -> bool:
