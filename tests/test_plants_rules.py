@@ -3025,3 +3025,17 @@ def test_a_status_tried_or_refused_is_no_event(text, status):
 ])
 def test_an_output_target_or_a_denied_stop_is_no_event(text, status):
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # session 21 (written for the test, after real news dev r11_008 and a fresh real page):
+    # "снова"/"вновь" before a verb of output or work to come is a resumption to come, the
+    # plant idle now (session 14 status convention: an intended restart stays suspended)
+    ("Кирпичный завод снова будет выпускать кирпич после ремонта котельной.", "suspended"),
+    ("Судостроительный завод вновь начнет работать в январе.", "suspended"),
+    # a building begun again is no restart; a restart done is a launch
+    ("В 2027 году компания вновь начнёт строительство кирпичного завода.", "planned"),
+    ("Кирпичный завод снова заработал.", "launched"),
+])
+def test_work_again_to_come_is_a_plant_idle_now(text, status):
+    assert sentence_status(analyze(text).sentences[0]) == status

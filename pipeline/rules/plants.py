@@ -156,6 +156,7 @@ _PAPERS: frozenset[str] = frozenset()  # "решение": "будет прин�
 _PROPOSALS: frozenset[str] = frozenset()  # "одобрить": "одобрил запуск печи" is still to come
 _ADDITIONS: frozenset[str] = frozenset()  # "кроме того": the plan before goes on, in its time frame
 _ATTEMPTS: frozenset[str] = frozenset()  # "пытаться": "пытался модернизировать" did not
+_AGAIN: frozenset[str] = frozenset()  # "снова": "снова будут производиться" is a resumption to come
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -295,7 +296,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
-    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS
+    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -323,6 +324,7 @@ def _load_change_words() -> None:
     _PAPERS = lexicon.words(words, role="paper_noun")
     _ADDITIONS = lexicon.words(words, role="addition")
     _ATTEMPTS = lexicon.words(words, role="attempt")
+    _AGAIN = lexicon.words(words, role="again")
     _PROPOSALS = lexicon.words(words, role="proposal")
 
 
@@ -774,7 +776,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
     future = _speaks_of_future(toks)
     if not future and _building_now(toks):
         return "under_construction"
-    if future and any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks):
+    if future and (any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks)
+                   or _works_again(toks)):
         # "новый владелец планирует возобновить производство", "возобновят работу" (real
         # news dev r7_014, r7_026): a resumption to come says the plant stands idle now
         return "suspended"
@@ -832,6 +835,24 @@ _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next word
 
 
 BUILDING_OBJECT_WINDOW = 3  # words from the object of a verb of carrying out to its building noun
+
+
+def _works_again(toks: list[Token]) -> bool:
+    """A word of "again" (plant_words.csv again) right before a verb of output or of
+    starting work, up to three words on ("Прокат … Алчевского и Стахановского заводов снова
+    будут производиться после запуска ТЭС", real news dev r11_008; "завод вновь
+    заработает", "судостроительный завод вновь начнет работать в январе", a fresh real
+    page): the caller asks it of a sentence about the future, a resumption to come,
+    which says the plant stands idle now."""
+    for k, t in enumerate(toks):
+        if t.text.lower() not in _AGAIN:
+            continue
+        for x in toks[k + 1:k + 4]:
+            if x.pos == "VERB" and _verb_lemma(x) not in _ASPECT_VERBS:  # "вновь начнёт работать"
+                lem = _verb_lemma(x)
+                return lem in _OUTPUT_WORDS or STATUS_LEMMAS.get(lem) == "launched" or \
+                    lem.removesuffix("ся") in _OUTPUT_WORDS or lem == "работать"
+    return False
 
 
 def _building_now(toks: list[Token]) -> bool:
