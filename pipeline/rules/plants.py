@@ -788,14 +788,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             # the tagger may read a reflexive verb as an adverb with itself as the lemma
             # ("производство приостановится", real news r7_001)
             lem = _verb_lemma(t)
-        if _in_product_complement(toks, k):
-            continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
-        if _quantity_planned(toks, k, lem):
-            continue  # "из запланированных 850 тыс. т": an output target, no plan of a plant
-        if _dated_description(toks, k) and _described_before(toks):
-            continue  # "Завод, запущенный в 2010 году, приостановил работу": the stop decides
-        if (lem in STATUS_LEMMAS or lem in _BUILD_VERBS) and _refused(toks, k):
-            continue  # "суд отказался утвердить мировое соглашение", "пытался построить"
+        if _no_event_at(toks, k, lem):
+            continue
         if _proposed(toks, k, lem):
             return "planned"  # "одобрил запуск печи", "предложил закрыть линию и открыть …"
         # asked only of the words whose branches below read it
@@ -1065,6 +1059,17 @@ def _works_going_on(toks: list[Token]) -> bool:
     way is under construction, not expanded (session 14 status convention (2))."""
     return any(t.pos == "VERB" and t.feats.get("Tense") == "Pres" and
                t.feats.get("Aspect") == "Imp" and _verb_lemma(t) in _WORKS_VERBS for t in toks)
+
+
+def _no_event_at(toks: list[Token], k: int, lem: str) -> bool:
+    """The word at k (lemma `lem`) states no event of the plant, whatever its lexicon says."""
+    # "предприятие по созданию дозаторов": what it makes, no event (r6_034); "из
+    # запланированных 850 тыс. т": an output target (r8_026); "Завод, запущенный в 2010
+    # году, приостановил работу": the stop decides (r8_013); "суд отказался утвердить
+    # мировое соглашение", "пытался построить" (r19_027, r19_004)
+    return _in_product_complement(toks, k) or _quantity_planned(toks, k, lem) or \
+        _dated_description(toks, k) and _described_before(toks) or \
+        (lem in STATUS_LEMMAS or lem in _BUILD_VERBS) and _refused(toks, k)
 
 
 def _quantity_planned(toks: list[Token], k: int, lem: str) -> bool:
