@@ -155,6 +155,9 @@ _WORKS_VERBS: frozenset[str] = frozenset()  # "реализоваться": "р�
 _INVESTING: frozenset[str] = frozenset()  # "вкладываться": "вкладывается в расширение" is to come
 _PAPERS: frozenset[str] = frozenset()  # "решение": "будет принято решение о строительстве"
 _PROPOSALS: frozenset[str] = frozenset()  # "одобрить": "одобрил запуск печи" is still to come
+_ADDITIONS: frozenset[str] = frozenset()  # "кроме того": the plan before goes on, in its time frame
+_ATTEMPTS: frozenset[str] = frozenset()  # "пытаться": "пытался модернизировать" did not
+_AGAIN: frozenset[str] = frozenset()  # "снова": "снова будут производиться" is a resumption to come
 UNKNOWN = "unknown"  # the plant is the subject, but nothing happened to the facility
 
 
@@ -296,7 +299,7 @@ def _load_change_words() -> None:
     global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
-    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS
+    global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -322,6 +325,9 @@ def _load_change_words() -> None:
     _ALLOCATIONS = lexicon.words(words, role="allocation")
     _ACHIEVEMENTS = lexicon.words(words, role="achievement")
     _PAPERS = lexicon.words(words, role="paper_noun")
+    _ADDITIONS = lexicon.words(words, role="addition")
+    _ATTEMPTS = lexicon.words(words, role="attempt")
+    _AGAIN = lexicon.words(words, role="again")
     _PROPOSALS = lexicon.words(words, role="proposal")
 
 
@@ -773,7 +779,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
     future = _speaks_of_future(toks)
     if not future and _building_now(toks):
         return "under_construction"
-    if future and any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks):
+    if future and (any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks)
+                   or _works_again(toks)):
         # "новый владелец планирует возобновить производство", "возобновят работу" (real
         # news dev r7_014, r7_026): a resumption to come says the plant stands idle now
         return "suspended"
@@ -784,10 +791,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             # the tagger may read a reflexive verb as an adverb with itself as the lemma
             # ("производство приостановится", real news r7_001)
             lem = _verb_lemma(t)
-        if _in_product_complement(toks, k):
-            continue  # "предприятие по созданию дозаторов": what it makes, no event (r6_034)
-        if _dated_description(toks, k) and _described_before(toks):
-            continue  # "Завод, запущенный в 2010 году, приостановил работу": the stop decides
+        if _no_event_at(toks, k, lem):
+            continue
         if _proposed(toks, k, lem):
             return "planned"  # "одобрил запуск печи", "предложил закрыть линию и открыть …"
         # asked only of the words whose branches below read it
@@ -804,8 +809,8 @@ def _read_status(toks: list[Token], text: str) -> str | None:
         if lem in _PUT_INTO_SERVICE_ALL and not any(
                 x.lemma in _SERVICE_NOUNS for x in toks[k + 1:k + 4]):
             continue  # "ввёл процедуру банкротства" is no launch; "ввёл в эксплуатацию" is
-        if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and (_state_before(toks, k) or
-                                                         _court_case_after(toks, k)):
+        if STATUS_LEMMAS.get(lem) in _STOP_STATUSES and (
+                _state_before(toks, k) or _court_case_after(toks, k) or _without(toks, k)):
             continue  # "после нескольких лет простоя возобновил производство" (r9_030)
         if STATUS_LEMMAS.get(lem) == "closed" and _ends_a_problem(toks, k):
             continue  # "ликвидация очага чумы", "ликвидировать кризис": no plant is closed
@@ -816,8 +821,6 @@ def _read_status(toks: list[Token], text: str) -> str | None:
             if _bankrupt(toks, k):
                 bankrupt = True  # no stop yet: another status word of the sentence decides
                 continue
-            if _refused(toks, k):
-                continue  # "суд отказался утвердить мировое соглашение": nothing happens
             if t.pos != "VERB":
                 return _status_noun(toks, k, status)
             if (verb := _verb_status(toks, k, lem, status, fut_verb)) is not _NEXT_WORD:
@@ -829,6 +832,24 @@ _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next word
 
 
 BUILDING_OBJECT_WINDOW = 3  # words from the object of a verb of carrying out to its building noun
+
+
+def _works_again(toks: list[Token]) -> bool:
+    """A word of "again" (plant_words.csv again) right before a verb of output or of
+    starting work, up to three words on ("Прокат … Алчевского и Стахановского заводов снова
+    будут производиться после запуска ТЭС", real news dev r11_008; "завод вновь
+    заработает", "судостроительный завод вновь начнет работать в январе", a fresh real
+    page): the caller asks it of a sentence about the future, a resumption to come,
+    which says the plant stands idle now."""
+    for k, t in enumerate(toks):
+        if t.text.lower() not in _AGAIN:
+            continue
+        for x in toks[k + 1:k + 4]:
+            if x.pos == "VERB" and _verb_lemma(x) not in _ASPECT_VERBS:  # "вновь начнёт работать"
+                lem = _verb_lemma(x)
+                return lem in _OUTPUT_WORDS or STATUS_LEMMAS.get(lem) == "launched" or \
+                    lem.removesuffix("ся") in _OUTPUT_WORDS or lem == "работать"
+    return False
 
 
 def _building_now(toks: list[Token]) -> bool:
@@ -948,11 +969,15 @@ def _threatened(toks: list[Token], k: int) -> bool:
 def _refused(toks: list[Token], k: int) -> bool:
     """The status word at k is what a verb of refusing, up to four words before it in its
     clause, refuses ("Арбитражный суд отказался утвердить мировое соглашение …", a fresh
-    real page of session 19, r19_027; "отказались от строительства завода"): no event."""
+    real page of session 19, r19_027; "отказались от строительства завода"), or what a verb
+    of trying in the past tried ("инвестор пытался модернизировать завод", "инвесторы уже
+    пытались запустить подобное предприятие, однако ни один не смог", a fresh real page of
+    session 19, r19_004, real news dev r2_042; plant_words.csv attempt): no event."""
     for x in reversed(toks[max(0, k - 4):k]):
         if x.pos == "PUNCT":
             return False
-        if _verb_lemma(x) in _REFUSALS:
+        if _verb_lemma(x) in _REFUSALS or _verb_lemma(x) in _ATTEMPTS and \
+                x.feats.get("Tense") == "Past":
             return True
     return False
 
@@ -1039,6 +1064,32 @@ def _works_going_on(toks: list[Token]) -> bool:
                t.feats.get("Aspect") == "Imp" and _verb_lemma(t) in _WORKS_VERBS for t in toks)
 
 
+def _no_event_at(toks: list[Token], k: int, lem: str) -> bool:
+    """The word at k (lemma `lem`) states no event of the plant, whatever its lexicon says."""
+    # "предприятие по созданию дозаторов": what it makes, no event (r6_034); "из
+    # запланированных 850 тыс. т": an output target (r8_026); "Завод, запущенный в 2010
+    # году, приостановил работу": the stop decides (r8_013); "суд отказался утвердить
+    # мировое соглашение", "пытался построить" (r19_027, r19_004)
+    return _in_product_complement(toks, k) or _quantity_planned(toks, k, lem) or \
+        _dated_description(toks, k) and _described_before(toks) or \
+        (lem in STATUS_LEMMAS or lem in _BUILD_VERBS) and _refused(toks, k)
+
+
+def _quantity_planned(toks: list[Token], k: int, lem: str) -> bool:
+    """The plan word at k, a participle or a noun, is of a quantity right after it
+    ("принял на переработку 600 тыс. т свеклы из запланированных 850 тыс. т", "выпустило 76
+    тыс. т сахара из плана в 100 тыс. т", real news dev r8_026): an output target of a
+    working plant, no plan of a plant."""
+    t = toks[k]
+    if STATUS_LEMMAS.get(lem) not in ("announced", "planned") or not (
+            t.pos == "NOUN" or t.feats.get("VerbForm") == "Part"):
+        return False
+    j = k + 1
+    if j < len(toks) and toks[j].text.lower() in ("в", "на"):
+        j += 1
+    return j < len(toks) and (toks[j].pos == "NUM" or toks[j].text[:1].isdigit())
+
+
 def _in_product_complement(toks: list[Token], k: int) -> bool:
     """The noun at k is the action of a facility's product complement ("предприятие по
     созданию дозаторов", "комплекс по переработке", after real news dev r6_034): what the
@@ -1091,7 +1142,8 @@ def _achieved(toks: list[Token], k: int) -> bool:
 
 def _purpose_of(toks: list[Token], k: int) -> bool:
     """The event noun at k is what money, land or a paper is for, not an event that took
-    place: "для строительства завода", "в строительство предприятия инвестируют 2,5 млрд",
+    place: "для строительства завода", "под строительство завода", "в строительство
+    предприятия инвестируют 2,5 млрд",
     "на модернизацию фабрики выделили 945 млн", "получили разрешение на строительство"
     (real news dev r2_046, r10_006, r1_032): the work is to come. With "на" or "в" a
     building or a modernisation is a purpose when a noun governs it ("разрешение, СПИК,
@@ -1108,7 +1160,9 @@ def _purpose_of(toks: list[Token], k: int) -> bool:
                      and toks[j - 1].pos == "NOUN"):
         j -= 1 if toks[j].pos == "ADJ" else 2
     prep = toks[j].text.lower()
-    if prep == "для":
+    if prep == "для" or prep == "под" and toks[k].case == "Acc":
+        # "выделили участок под строительство завода" (a fresh real page of session 19,
+        # r19_039): land for a building to come, session 14 status convention (1)'s allotment
         return True
     if prep not in ("на", "в", "во") or toks[k].case != "Acc" or \
             STATUS_LEMMAS.get(_lem(toks[k])) not in ("under_construction", "expanded"):
@@ -1167,6 +1221,16 @@ def _state_before(toks: list[Token], k: int) -> bool:
         if x.text.lower() == "после":
             return True
     return False
+
+
+def _without(toks: list[Token], k: int) -> bool:
+    """The stop noun at k is what "без" denies, adjectives between ("завод работает без
+    простоев", "работает без остановки производства", real news dev r8_026): the plant
+    works, no stop."""
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "DET"):
+        j -= 1
+    return toks[k].pos == "NOUN" and j >= 0 and toks[j].text.lower() in ("без", "безо")
 
 
 def _ends_a_problem(toks: list[Token], k: int) -> bool:
@@ -3970,9 +4034,23 @@ def _verbless_dated(sentences: list[Sentence], published: date | None) -> list[i
     out = [(STATED_DATE if _of_the_works(s.tokens) else DATE)
            if sentence_dates_plan(s, published) else NO_DATE for s in sentences]
     for k in range(1, len(out)):
-        if out[k - 1] and not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
+        if out[k - 1] and (not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens)
+                           or _goes_on(sentences[k].tokens)):
             out[k] = max(out[k], DATE)
     return out
+
+
+def _goes_on(toks: list[Token]) -> bool:
+    """The sentence opens with a word of addition ("Кроме того, будет введена вторая
+    очередь …" after "до конца 2017 года появятся предприятия …", real news dev r9_018;
+    plant_words.csv addition): it adds to the plan of the sentence before, in its time frame."""
+    words = [t.text.lower() for t in toks[:2]]
+    if not words or not (words[0] in _ADDITIONS or " ".join(words) in _ADDITIONS):
+        return False
+    # a new saying in the past is a plan of its own ("Также он анонсировал строительство
+    # мебельной фабрики", real news dev r2_045): only a plan told on in the future goes on
+    return not any(t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past" and
+                   t.feats.get("VerbForm") == "Fin" for t in toks)
 
 
 def _sentence_statuses(sentences: list[Sentence], flags: list[int],
