@@ -3209,3 +3209,18 @@ def test_an_output_target_or_a_denied_stop_is_no_event(text, status):
 ])
 def test_work_again_to_come_is_a_plant_idle_now(text, status):
     assert sentence_status(analyze(text).sentences[0]) == status
+ABROAD = [
+    ("В Казахстане открыли завод по производству цемента.", []),
+    ("Российская компания «Цемрос» построит завод по производству цемента в Узбекистане.", []),
+    ("Компания построит в Казахстане завод по производству кирпича.", []),
+    # the plant is in Russia; only its equipment came from abroad
+    ("В Туле открыли завод по производству цемента. Оборудование для завода по производству "
+     "кирпича закупили в Китае.",
+     ["завод по производству цемента", "завод по производству кирпича"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ABROAD)
+def test_a_plant_in_another_country_is_no_row(text, expected):
+    """Sentences written for the test (annotation rules: a facility of another country)."""
+    assert [name for name, _, _ in plants(text)] == expected

@@ -11,12 +11,14 @@ sentence, or of the nearest earlier sentence that has one.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.rules import lexicon
 from pipeline.rules.context import (
@@ -4234,7 +4236,52 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
     return [_fullest_name(n, analyzed) for k, n in enumerate(out)
-            if k not in drop and not _a_volume(n)]
+            if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]
+
+
+COUNTRY_ALIASES = Path(__file__).resolve().parent.parent / "data" / \
+    "positions_country_aliases.csv"
+ABROAD_GAP = 25  # characters from a country in the locative to the plant's phrase after it
+
+
+@lru_cache(maxsize=1)
+def _country_locative() -> re.Pattern:
+    """"в/во/на" + a foreign country in the locative ("в Казахстане", "на Кубе", "в
+    Южной Корее"), from the country names of pipeline/data/positions_country_aliases.csv."""
+    with COUNTRY_ALIASES.open(encoding="utf-8", newline="") as fh:
+        names = [r["alias"] for r in csv.DictReader(fh) if r["country"] != "Россия"]
+    forms = {_locative(n).replace("ё", "е") for n in names}
+    alts = "|".join(sorted((re.escape(f).replace("е", "[её]") for f in forms), key=len,
+                           reverse=True))
+    return re.compile(rf"(?<!\w)(?:[Вв]о?|[Нн]а)\s+(?:{alts})(?!\w)")
+
+
+def _locative(name: str) -> str:
+    """A country's name in the locative: its words up to its first noun inflected
+    ("Южная Корея" -> "Южной Корее"), the rest kept ("Соединенных Штатах Америки")."""
+    out, done = [], False
+    for w in name.split():
+        out.append(w if done or w.isupper() else inflect(w, "loct"))
+        done = done or (not w.isupper() and morph().parse(w)[0].tag.POS == "NOUN")
+    return " ".join(out)
+
+
+def _abroad(row: PlantMention, analyzed: AnalyzedText) -> bool:
+    """A plant its sentence places in another country, by a country in the locative at the
+    sentence's start or beside the plant's phrase, with no Russian region named
+    ("Компания также построит завод по производству кирпича в Казахстане", "В Узбекистане
+    откроют завод"): not a plant of the table (annotation rules: a facility of another
+    country; pages tell Russian companies' plants in Uzbekistan, Kazakhstan, China)."""
+    sent = next((s for s in [*analyzed.headline, *analyzed.sentences]
+                 if s.start <= row.start < s.end), None)
+    if sent is None or find_regions(sent.text):
+        return False
+    lo, hi, text = row.start - sent.start, row.end - sent.start, sent.text
+    # at the sentence's start, right after the phrase, or shortly before it in its clause
+    # ("построит в Казахстане завод"); not "Оборудование для завода закупили в Китае"
+    return any(m.start() <= 3 or (m.start() >= hi and not text[hi:m.start()].strip(" ,"))
+               or (m.end() <= lo and lo - m.end() <= ABROAD_GAP and "," not in text[m.end():lo])
+               for m in _country_locative().finditer(text))
 
 
 def _a_volume(row: PlantMention) -> bool:
