@@ -2945,3 +2945,22 @@ QUIET_HOSTS = [
 def test_a_shop_of_a_named_plant_with_no_row_is_that_plant(text, expected):
     """Sentences written for the test."""
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r6_007, r8_025, r19_049: a company a past
+    # visit tours is a plant that is the story's subject, status unknown
+    ("Губернатор посетил ОАО \"Стальмаш\" – одно из старейших предприятий области. Глава "
+     "региона осмотрел производственные цеха.",
+     [("предприятие «Стальмаш»", None, "unknown")]),
+    ("Министр посетил производственные площадки предприятий «Кабельщик» и «Литмет».",
+     [("предприятие «Кабельщик»", None, "unknown"), ("предприятие «Литмет»", None, "unknown")]),
+    ("Вчера глава района побывал на предприятии ООО «Фанерон». Ему показали новую линию "
+     "раскроя.", [("предприятие «Фанерон»", None, "unknown")]),
+    # must not fire: a visit to come, a visit that tours no works, a town visited
+    ("Губернатор посетит ООО «Фанерон». Он осмотрит цеха.", []),
+    ("Губернатор посетил ООО «Фанерон». Он пообщался с ветеранами.", []),
+    ("Губернатор посетил Заокский район и осмотрел цеха кирпичного завода.", []),
+])
+def test_a_company_a_visit_tours_is_a_plant(text, expected):
+    assert plants(text) == expected

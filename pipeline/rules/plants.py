@@ -99,6 +99,9 @@ _PREPARATION: frozenset[str] = frozenset()  # "готовится к запус�
 _OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
 _INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
 _VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a place of a visit
+_TOUR_VISITS: frozenset[str] = frozenset()  # "посетил ЗАО «X»" of a toured company
+_VISIT_PLACES: frozenset[str] = frozenset()  # "посетил производственные площадки «X»"
+_TOUR_WORDS: frozenset[str] = frozenset()  # "осмотрел цеха": the visit toured the works
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
 _STAFF_CUTS: frozenset[str] = frozenset()  # "сокращение": with _STAFF_NOUNS, jobs, not the plant
@@ -265,7 +268,10 @@ def _load_context_words() -> None:
     global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS, _SPEAKER_NOUNS
     global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED, _CUSTOMER_VERBS, _MODEL_NOUNS
     global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
+    global _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS
     words = "plant_words"
+    _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS = (lexicon.words(words, role=r) for r
+                                                in ("tour_visit", "visit_place", "tour_word"))
     _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
     _ACTIVITY_VERBS = lexicon.words(words, role="activity_verb")
     _EVENT_PLACES = lexicon.words(words, role="event_place")
@@ -4098,7 +4104,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
-    rows = _plant_not_run_by_plant(_find_all(analyzed, ctx))
+    found = _find_all(analyzed, ctx)
+    rows = _plant_not_run_by_plant([*found, *_visited_works(analyzed.sentences, ctx, found)])
     out = [_named_by_operator(r) for r in rows]
     drop: set[int] = set()
     for k, (n, r) in enumerate(zip(out, rows, strict=True)):
@@ -4560,6 +4567,67 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext,
             status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
             start=ph.start, end=ph.end))
     return out
+
+
+def _visited_works(sentences: list[Sentence], ctx: DocContext, rows: list[PlantMention]
+                   ) -> list[PlantMention]:
+    """Companies a past visit tours ("Губернатор посетил ОАО «Центросвармаш». Он осмотрел
+    производственные цеха", "посетил производственные площадки предприятий «Сарансккабель»
+    и «Эпромет»", real news dev r6_007, r8_025, r19_049): each an enterprise that is the
+    subject of the story with nothing happening to it, a plant of status unknown
+    (annotation rules). A visit to come ("посетит", r3_024) or one that tours no works
+    ("пообщался с рабочими") is no plant's news; a company a row names already is that
+    row's."""
+    out: list[PlantMention] = []
+    for si, sent in enumerate(sentences):
+        after = sentences[si + 1] if si + 1 < len(sentences) else None
+        for ph in _visited_companies(sent, after):
+            name = (ph.company or "").lower()
+            if any(name in r.name.lower() or name == (r.operator or "").lower()
+                   for r in [*rows, *out]):
+                continue
+            out.append(PlantMention(
+                name=ph.name, product=None, operator=_operator(sent, ph, ctx),
+                region=_phrase_region(ph, _plant_regions(sent, ctx), sent, ctx),
+                status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
+                start=ph.start, end=ph.end))
+    return out
+
+
+_VISIT_GAP = re.compile(r"((?:\s+[а-яё-]+){0,3}?)\s*(?=[«\"A-ZА-ЯЁ])")
+
+
+def _visited_companies(sent: Sentence, after: Sentence | None) -> list[_Phrase]:
+    """The companies (after a legal form or in quotes) that a past visit verb of the
+    sentence (plant_words.csv tour_visit) takes, right after it or after words of a plant's
+    site (visit_place), when the sentence or the next tours their works (tour_word)."""
+    toks = sent.tokens
+    for t in toks:
+        if _verb_lemma(t) not in _TOUR_VISITS or t.feats.get("Tense") != "Past":
+            continue
+        rest = sent.text[t.end - sent.start:]
+        gap = _VISIT_GAP.match(rest)
+        if gap is None or any(lemma(w) not in _VISIT_PLACES for w in gap.group(1).split()):
+            continue
+        items = [it for it in _company_items(rest[gap.end():]) if it[3] != "bare"]
+        toured = [x for x in toks if x.start >= t.end] + (after.tokens if after else [])
+        if not items or not any(_lem(x) in _TOUR_WORDS for x in toured):
+            continue
+        base = t.end + gap.end()
+        head = next((j for j, x in enumerate(toks) if x.start >= base), len(toks) - 1)
+        return [_Phrase(base + a, base + b, _company_row(name, "предприятие"), None, head,
+                        True, False, lemma="предприятие", company=name, stated=UNKNOWN)
+                for a, b, name, _ in items if name and not _place_name(name, "quoted")]
+    return []
+
+
+def _company_row(name: str, head: str) -> str:
+    """The row name of a plant named by its company: the company's own name when it names
+    a plant ("Ковровский механический завод"), else the head noun and the quoted name."""
+    first = name.split()[0]
+    if lemma(first.lower()) in FACILITY_HEADS:
+        return f"{first.lower()} {name[len(first) + 1:]}"
+    return name if _plant_word(name) else f"{head} «{name}»"
 
 
 def _own_name(ph: _Phrase) -> bool:
