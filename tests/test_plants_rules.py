@@ -2964,3 +2964,17 @@ def test_a_shop_of_a_named_plant_with_no_row_is_that_plant(text, expected):
 ])
 def test_a_company_a_visit_tours_is_a_plant(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r17_036: a legal form written in words, in
+    # any case, opens a company named after its plant as "АО" does
+    ("Суд признал акционерное общество «Кировский завод» банкротом.",
+     [("Кировский завод", None, "unknown")]),
+    ("Суд признал банкротом общество с ограниченной ответственностью «Вятская верфь».",
+     [("Вятская верфь", None, "unknown")]),
+    # must not fire: a society that is no company's legal form
+    ("Суд признал банкротом спортивное общество «Кировский завод».", []),
+])
+def test_a_legal_form_in_words_opens_a_plants_company(text, expected):
+    assert plants(text) == expected

@@ -86,6 +86,7 @@ _ANAPHORS: frozenset[str] = frozenset()  # "данный цех": a repeat, not 
 _INTENT: frozenset[str] = frozenset()  # "намерен", "может": a plan with no date is "announced"
 _COMPANY_WORDS: frozenset[str] = frozenset()  # "компания": a genitive that owns, not a product
 _LEGAL_FORMS: frozenset[str] = frozenset()  # "ООО", "ПАО" (orgs_words.csv)
+_LEGAL_LEMMAS: set[str] = set()  # the lemmas of a legal form of words: "акционерный общество"
 _THREATS: frozenset[str] = frozenset()  # "на грани закрытия": only a threat of closure
 _HOST_PLACES: frozenset[str] = frozenset()  # "на базе завода": a unit at a working plant
 _OUTPUT_WORDS: frozenset[str] = frozenset()  # "начался выпуск X": production without a plant noun
@@ -257,6 +258,9 @@ def load_lexicon() -> None:
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
+    _LEGAL_LEMMAS.clear()
+    _LEGAL_LEMMAS.update(" ".join(lemma(w) for w in f.lower().split())
+                         for f in _LEGAL_FORMS if " " in f)
     _load_statuses()
     _load_change_words()
 
@@ -1635,13 +1639,24 @@ _COMPANY_OPENING = re.compile(
     r"(\S+)\s*[«\"]((?:[А-ЯЁ][а-яё-]+\s+(?:[а-яёА-ЯЁ][а-яё-]+\s+)?)?)$")
 
 
+def _legal_form_ends(text: str) -> bool:
+    """The text ends with a legal form: an abbreviation ("ООО"), or one written in words in
+    any case ("признал акционерное общество «Костромская верфь» банкротом", real news dev
+    r17_036; "к обществу с ограниченной ответственностью «…»" of court news)."""
+    words = text.split()
+    if words and words[-1] in _LEGAL_FORMS:
+        return True
+    return any(" ".join(lemma(w.lower()) for w in words[-n:]) in _LEGAL_LEMMAS
+               for n in range(2, min(5, len(words) + 1)))
+
+
 def _straight_quoted_company(sent: Sentence, t: Token) -> bool:
     """t opens or follows the opening straight quote of a company's name right after its
     legal form ('ООО "Ухтинский завод глиняного кирпича"'): the quote is an opening one when
     the straight quotes before it in the sentence are odd in number."""
     before = sent.text[:t.start - sent.start]
     m = _COMPANY_OPENING.search(before)
-    return m is not None and m.group(1) in _LEGAL_FORMS and \
+    return m is not None and _legal_form_ends(before[:m.end(1)]) and \
         before[:m.end(1)].count('"') % 2 == 0 and '"' in before[m.end(1):]
 
 
@@ -1653,7 +1668,7 @@ def _plant_company(sent: Sentence, i: int) -> bool:
     if _lem(t) in WEAK_HEADS or not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
         return False  # a compound ("ООО «Липецкий полиграфкомбинат»") is a company's word
     m = _COMPANY_OPENING.search(sent.text[:t.start - sent.start])
-    if m is None or m.group(1) not in _LEGAL_FORMS:
+    if m is None or not _legal_form_ends(sent.text[:t.start - sent.start][:m.end(1)]):
         return False
     if not m.group(2):
         return _name_in_company(sent, t) is not None  # "АО «Завод Фиолент»"
