@@ -2978,3 +2978,17 @@ def test_a_company_a_visit_tours_is_a_plant(text, expected):
 ])
 def test_a_legal_form_in_words_opens_a_plants_company(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r17_016: a facility head opening a
+    # company's quotes with the plant's own name quoted inside is the plant, legal form or not
+    ("Суд признал банкротом «Птицефабрику «Луговая»».",
+     [("птицефабрика «Луговая»", None, "unknown")]),
+    ("ООО «Свинокомплекс «Вятский»» остановило производство.",
+     [("свинокомплекс «Вятский»", None, "suspended")]),
+    # must not fire: such a name after a noun it names ("ресторан «Завод «Пиво»»")
+    ("В Туле открыли ресторан «Завод «Пиво»».", []),
+])
+def test_a_plants_name_nested_in_a_companys_quotes(text, expected):
+    assert plants(text) == expected

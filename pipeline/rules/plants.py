@@ -1595,8 +1595,8 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     if t.pos not in ("NOUN", "PROPN", "ADJ") or i in covered or _lem(t) not in FACILITY_HEADS:
         return False  # (the part of speech first: it is the cheap test)
     if (t.pos == "PROPN" or i > 0 and t.text[:1].isupper()) and _compound_base(_lem(t)) and \
-            not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
-        return False  # "Уралвагонзавод": a company's name
+            not frozenset.__contains__(FACILITY_HEADS, _lem(t)) and not _nested_name(sent, t):
+        return False  # "Уралвагонзавод": a company's name, not «Свинокомплекс «Пермский»»
     if i > 0 and toks[i - 1].text.lower() == "по":
         return False
     j = i - 1
@@ -1665,11 +1665,17 @@ def _plant_company(sent: Sentence, i: int) -> bool:
     ЦКК»", "ОАО «Металлургический завод им. А.К. Серова»", real news dev r9_023, r8_020):
     what happens to the company happens to the plant it is."""
     t = sent.tokens[i]
-    if _lem(t) in WEAK_HEADS or not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
+    if _lem(t) in WEAK_HEADS or not frozenset.__contains__(FACILITY_HEADS, _lem(t)) and \
+            not _nested_name(sent, t):
         return False  # a compound ("ООО «Липецкий полиграфкомбинат»") is a company's word
     m = _COMPANY_OPENING.search(sent.text[:t.start - sent.start])
     if m is None or not _legal_form_ends(sent.text[:t.start - sent.start][:m.end(1)]):
-        return False
+        # «Свинокомплекс «Пермский»» (real news dev r17_016): a plant's name nested in a
+        # company's quotes is the plant with no legal form before it
+        k = i - 2  # the word before the opening quote
+        cases = {sent.tokens[k].case, t.case} if k >= 0 and sent.tokens[k].pos == "NOUN" else set()
+        named = len(cases) == 1 or cases == {"Nom", "Acc"}  # "ресторан «Завод «Пиво»»"
+        return _nested_name(sent, t) and not named
     if not m.group(2):
         return _name_in_company(sent, t) is not None  # "АО «Завод Фиолент»"
     return all(_place_adjective(x) or x.pos == "ADJ"
@@ -1680,7 +1686,14 @@ def _plant_company(sent: Sentence, i: int) -> bool:
 # Фиолент»", "ООО «Комбинат Волна»" (real news dev r10_022); not an abbreviation of what it
 # does ("АО «Завод ТО ТБО»", r3_023: термической обработки твёрдых бытовых отходов)
 _COMPANY_PLANT_NAME = re.compile(
-    r"\s+([А-ЯЁA-Z][а-яёa-z][\w-]*(?:\s+[А-ЯЁA-Z0-9][\w-]*)?)»")
+    r"\s+«?([А-ЯЁA-Z][а-яёa-z][\w-]*(?:\s+[А-ЯЁA-Z0-9][\w-]*)?)»")
+
+
+def _nested_name(sent: Sentence, t: Token) -> bool:
+    """A facility head opening a company's quotes with the plant's own name quoted inside
+    («Свинокомплекс «Пермский»», «Птицефабрика «Боровская»»)."""
+    own = _name_in_company(sent, t)
+    return own is not None and own.group(0).lstrip().startswith("«")
 
 
 def _name_in_company(sent: Sentence, t: Token) -> re.Match | None:
@@ -1691,8 +1704,8 @@ def _name_in_company(sent: Sentence, t: Token) -> re.Match | None:
     if not t.text[:1].isupper() or not sent.text[:t.start - sent.start].rstrip().endswith("«"):
         return None
     m = _COMPANY_PLANT_NAME.match(sent.text, t.end - sent.start)
-    if m is None:
-        return None
+    if m is None or m.group(0).lstrip().startswith("«"):
+        return m  # a name in quotes of its own is a name («Птицефабрика «Боровская»»)
     word = m.group(1).split()[0].lower()
     # "ООО «Завод Инновационных Технологий»", "«Завод Металлоконструкций»": what it makes,
     # capitalised, not a name (a word the dictionary knows, in no nominative reading)
