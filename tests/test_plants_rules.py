@@ -2992,3 +2992,15 @@ def test_a_legal_form_in_words_opens_a_plants_company(text, expected):
 ])
 def test_a_plants_name_nested_in_a_companys_quotes(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r19_022: a company of several words after a
+    # legal form, named as the place where works stop, is its plant
+    ("Производство на ОАО «Вичугские ткани» остановлено, рабочих отправили в отпуск.",
+     [("предприятие «Вичугские ткани»", None, "suspended")]),
+    # a one-word formal name after a legal form is left to the plant named in full (r9_004)
+    ("Производство на ООО «ВТЗ-Трак» остановлено.", []),
+])
+def test_a_company_of_words_after_a_legal_form_as_the_place_of_a_stop(text, expected):
+    assert plants(text) == expected

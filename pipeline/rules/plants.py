@@ -2818,26 +2818,33 @@ def _company_as_place(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
         status = "expanded"  # a new unit at a company that works
     else:
         return []
-    k, j = place
+    k, j, e = place
     word = toks[j].text
     lem = _lem(toks[j])
     name = word[:len(lem)] if word.lower().replace("ё", "е").startswith(lem) else word
-    return [_Phrase(toks[k].start, toks[j].end, f"предприятие «{name}»", None, j, True, False,
+    if e > j:  # a name after a legal form, as written: "на ОАО «Шуйские ситцы»"
+        name = sent.text[toks[j].start - sent.start:toks[e].end - sent.start]
+    return [_Phrase(toks[k].start, toks[e].end, f"предприятие «{name}»", None, j, True, False,
                     lemma="предприятие", company=name, stated=status)]
 
 
-def _company_after_na(toks: list[Token]) -> tuple[int, int] | None:
-    """(the "на", the name) of the first company named after "на" as a place: quoted, or
-    spelled with inner capitals, after an optional town adjective; not after a legal form
-    ("остановка производства на ООО "ЧТЗ-Уралтрак"", real news dev r9_004: a company's
-    formal name, the plant is named in full elsewhere)."""
+def _company_after_na(toks: list[Token]) -> tuple[int, int, int] | None:
+    """(the "на", the name's first and last token) of the first company named after "на" as
+    a place: quoted, or spelled with inner capitals, after an optional town adjective; after
+    a legal form a quoted name of two or three words ("производство на ОАО «Шуйские ситцы»
+    остановлено", real news dev r19_022), not of one ("остановка производства на ООО
+    "ЧТЗ-Уралтрак"", r9_004: a formal short name of a plant the page names in full)."""
     for k, t in enumerate(toks[:-1]):
         if t.text.lower() != "на":
             continue
         j = k + 1
         if toks[j].pos == "ADJ" and toks[j].text.islower() and _TOPONYM_ADJ.search(toks[j].text):
             j += 1  # "на калининградском «Автоторе»"
-        if j < len(toks) and toks[j].text in _LEGAL_FORMS:
+        if j + 2 < len(toks) and toks[j].text in _LEGAL_FORMS and toks[j + 1].text in "«\"“":
+            e = next((e for e in range(j + 2, min(j + 5, len(toks)))
+                      if toks[e].text in "»\"”"), None)
+            if e is not None and e > j + 3 and toks[j + 2].text[:1].isupper():
+                return k, j + 2, e - 1
             continue
         quoted = j < len(toks) and toks[j].text in "«\"“"
         j += quoted
@@ -2848,7 +2855,7 @@ def _company_after_na(toks: list[Token]) -> tuple[int, int] | None:
         if not quoted and not any(c.isupper() for c in word[1:]) or \
                 quoted and not (j + 1 < len(toks) and toks[j + 1].text in "»\"”"):
             continue  # "на Урале"; a quote of several words is no short name
-        return k, j
+        return k, j, j
     return None
 
 
