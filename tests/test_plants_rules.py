@@ -3004,3 +3004,18 @@ def test_a_plants_name_nested_in_a_companys_quotes(text, expected):
 ])
 def test_a_company_of_words_after_a_legal_form_as_the_place_of_a_stop(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r17_019: a production after "по" and its
+    # adjectives is a measure or an activity, not a facility
+    ("В Тамбовской области в прошлом году открыли свинокомплекс, и по общему производству "
+     "свинины регион занял второе место.", [("свинокомплекс", None, "launched")]),
+    ("В Тамбовской области запустили новые мощности – по суммарному производству сахара "
+     "регион вышел на первое место.", []),
+    # "ПО" is a legal form (производственное объединение): its plant stays
+    ('ОАО "ПО Алтайский моторный завод" остановил производство.',
+     [("Алтайский моторный завод", None, "suspended")]),
+])
+def test_a_production_after_po_and_adjectives_is_no_facility(text, expected):
+    assert plants(text) == expected

@@ -1602,6 +1602,8 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     j = i - 1
     while j > 0 and toks[j].pos == "ADJ":
         j -= 1  # "для дальнейшего производства колбасных изделий" (real news r8_013)
+    if j < i - 1 and toks[j].text in ("по", "По"):  # not «ПО Алтайский моторный завод» (r3_050)
+        return False  # "по общему производству скота регион занял четвёртое место" (r17_019)
     if _lem(t) in WEAK_HEADS and j >= 0 and toks[j].text.lower() in _PURPOSE_WORDS:
         return False  # "сырьё для производства матрасов": an activity, not a facility
     if _landmark(sent, i) or _customer(sent, i):
