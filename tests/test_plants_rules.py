@@ -3019,3 +3019,16 @@ def test_a_company_of_words_after_a_legal_form_as_the_place_of_a_stop(text, expe
 ])
 def test_a_production_after_po_and_adjectives_is_no_facility(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r17_050: "в производстве X" after a word of
+    # using a material names the making it is used in, no facility
+    # (the plant's product is not the making its output is used in)
+    ("В Туле открыли завод «Смолтех». Его смола используется в производстве фанеры.",
+     [("завод «Смолтех»", None, "launched")]),
+    ("В Туле открыли завод «Смолтех». Смола служит основным сырьём в производстве фанеры.",
+     [("завод «Смолтех»", None, "launched")]),
+])
+def test_a_making_a_material_is_used_in_is_no_facility(text, expected):
+    assert plants(text) == expected

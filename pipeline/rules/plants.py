@@ -103,6 +103,7 @@ _VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a
 _TOUR_VISITS: frozenset[str] = frozenset()  # "посетил ЗАО «X»" of a toured company
 _VISIT_PLACES: frozenset[str] = frozenset()  # "посетил производственные площадки «X»"
 _TOUR_WORDS: frozenset[str] = frozenset()  # "осмотрел цеха": the visit toured the works
+_USE_WORDS: frozenset[str] = frozenset()  # "используется в производстве X": a use
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
 _STAFF_CUTS: frozenset[str] = frozenset()  # "сокращение": with _STAFF_NOUNS, jobs, not the plant
@@ -272,10 +273,11 @@ def _load_context_words() -> None:
     global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS, _SPEAKER_NOUNS
     global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED, _CUSTOMER_VERBS, _MODEL_NOUNS
     global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
-    global _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS
+    global _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS
     words = "plant_words"
-    _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS = (lexicon.words(words, role=r) for r
-                                                in ("tour_visit", "visit_place", "tour_word"))
+    _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS = (
+        lexicon.words(words, role=r)
+        for r in ("tour_visit", "visit_place", "tour_word", "use_word"))
     _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
     _ACTIVITY_VERBS = lexicon.words(words, role="activity_verb")
     _EVENT_PLACES = lexicon.words(words, role="event_place")
@@ -1606,6 +1608,9 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
         return False  # "по общему производству скота регион занял четвёртое место" (r17_019)
     if _lem(t) in WEAK_HEADS and j >= 0 and toks[j].text.lower() in _PURPOSE_WORDS:
         return False  # "сырьё для производства матрасов": an activity, not a facility
+    if _lem(t) in WEAK_HEADS and j >= 1 and toks[j].text.lower() == "в" and \
+            (_lem(toks[j - 1]) in _USE_WORDS or _verb_lemma(toks[j - 1]) in _USE_WORDS):
+        return False  # "используется в производстве фанеры", "сырьём в производстве": a use
     if _landmark(sent, i) or _customer(sent, i):
         return False
     if _lem(t) in WEAK_HEADS and _model_after(toks, i):
