@@ -3032,3 +3032,14 @@ def test_a_production_after_po_and_adjectives_is_no_facility(text, expected):
 ])
 def test_a_making_a_material_is_used_in_is_no_facility(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r5_029: a storage is no making, so a site
+    # "хранения" is a warehouse, no plant
+    ("В Туле построят площадку хранения зерна.", []),
+    ("В Туле построят асфальтобетонный завод и площадки хранения.",
+     [("асфальтобетонный завод", None, "announced")]),
+])
+def test_a_storage_site_is_no_plant(text, expected):
+    assert plants(text) == expected
