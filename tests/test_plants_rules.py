@@ -3043,3 +3043,17 @@ def test_a_making_a_material_is_used_in_is_no_facility(text, expected):
 ])
 def test_a_storage_site_is_no_plant(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r19_008: a line of a bare operation is a
+    # part of a plant, no row; with an adjective or an object it names what it makes
+    ("На старом маслозаводе смонтирована современная линия фасовки.",
+     [("маслозавод", None, "under_construction")]),
+    ("В Туле запустили линию фасовки молока.",
+     [("линия фасовки молока", "фасовка молока", "launched")]),
+    ("В Туле запустили цех мясной переработки.",
+     [("цех мясной переработки", "мясная переработка", "launched")]),
+])
+def test_a_line_of_a_bare_operation_is_no_plant(text, expected):
+    assert plants(text) == expected
