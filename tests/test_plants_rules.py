@@ -3057,3 +3057,12 @@ def test_a_storage_site_is_no_plant(text, expected):
 ])
 def test_a_line_of_a_bare_operation_is_no_plant(text, expected):
     assert plants(text) == expected
+
+
+def test_vyatka_adjective_places_a_plant_in_the_kirov_region():
+    """Written for the test, after real news dev r7_008: "вятский" (of Вятка, Kirov's old
+    name; region_aliases.csv) places a plant of a page that names no region otherwise."""
+    analyzed = analyze("Кризис вятской оборонки: на заводе «Молот» остановлено производство.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.region.code if p.region else None) for p in rows] == [
+        ("завод «Молот»", "RU-KIR")]
