@@ -3224,3 +3224,122 @@ ABROAD = [
 def test_a_plant_in_another_country_is_no_row(text, expected):
     """Sentences written for the test (annotation rules: a facility of another country)."""
     assert [name for name, _, _ in plants(text)] == expected
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r6_007, r8_025, r19_049: a company a past
+    # visit tours is a plant that is the story's subject, status unknown
+    ("Губернатор посетил ОАО \"Стальмаш\" – одно из старейших предприятий области. Глава "
+     "региона осмотрел производственные цеха.",
+     [("предприятие «Стальмаш»", None, "unknown")]),
+    ("Министр посетил производственные площадки предприятий «Кабельщик» и «Литмет».",
+     [("предприятие «Кабельщик»", None, "unknown"), ("предприятие «Литмет»", None, "unknown")]),
+    ("Вчера глава района побывал на предприятии ООО «Фанерон». Ему показали новую линию "
+     "раскроя.", [("предприятие «Фанерон»", None, "unknown")]),
+    # must not fire: a visit to come, a visit that tours no works, a town visited
+    ("Губернатор посетит ООО «Фанерон». Он осмотрит цеха.", []),
+    ("Губернатор посетил ООО «Фанерон». Он пообщался с ветеранами.", []),
+    ("Губернатор посетил Заокский район и осмотрел цеха кирпичного завода.", []),
+])
+def test_a_company_a_visit_tours_is_a_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r17_036: a legal form written in words, in
+    # any case, opens a company named after its plant as "АО" does
+    ("Суд признал акционерное общество «Кировский завод» банкротом.",
+     [("Кировский завод", None, "unknown")]),
+    ("Суд признал банкротом общество с ограниченной ответственностью «Вятская верфь».",
+     [("Вятская верфь", None, "unknown")]),
+    # must not fire: a society that is no company's legal form
+    ("Суд признал банкротом спортивное общество «Кировский завод».", []),
+])
+def test_a_legal_form_in_words_opens_a_plants_company(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r17_016: a facility head opening a
+    # company's quotes with the plant's own name quoted inside is the plant, legal form or not
+    ("Суд признал банкротом «Птицефабрику «Луговая»».",
+     [("птицефабрика «Луговая»", None, "unknown")]),
+    ("ООО «Свинокомплекс «Вятский»» остановило производство.",
+     [("свинокомплекс «Вятский»", None, "suspended")]),
+    # must not fire: such a name after a noun it names ("ресторан «Завод «Пиво»»")
+    ("В Туле открыли ресторан «Завод «Пиво»».", []),
+])
+def test_a_plants_name_nested_in_a_companys_quotes(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r19_022: a company of several words after a
+    # legal form, named as the place where works stop, is its plant
+    ("Производство на ОАО «Вичугские ткани» остановлено, рабочих отправили в отпуск.",
+     [("предприятие «Вичугские ткани»", None, "suspended")]),
+    # a one-word formal name after a legal form is left to the plant named in full (r9_004)
+    ("Производство на ООО «ВТЗ-Трак» остановлено.", []),
+])
+def test_a_company_of_words_after_a_legal_form_as_the_place_of_a_stop(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r17_019: a production after "по" and its
+    # adjectives is a measure or an activity, not a facility
+    ("В Тамбовской области в прошлом году открыли свинокомплекс, и по общему производству "
+     "свинины регион занял второе место.", [("свинокомплекс", None, "launched")]),
+    ("В Тамбовской области запустили новые мощности – по суммарному производству сахара "
+     "регион вышел на первое место.", []),
+    # "ПО" is a legal form (производственное объединение): its plant stays
+    ('ОАО "ПО Алтайский моторный завод" остановил производство.',
+     [("Алтайский моторный завод", None, "suspended")]),
+])
+def test_a_production_after_po_and_adjectives_is_no_facility(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r17_050: "в производстве X" after a word of
+    # using a material names the making it is used in, no facility
+    # (the plant's product is not the making its output is used in)
+    ("В Туле открыли завод «Смолтех». Его смола используется в производстве фанеры.",
+     [("завод «Смолтех»", None, "launched")]),
+    ("В Туле открыли завод «Смолтех». Смола служит основным сырьём в производстве фанеры.",
+     [("завод «Смолтех»", None, "launched")]),
+])
+def test_a_making_a_material_is_used_in_is_no_facility(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r5_029: a storage is no making, so a site
+    # "хранения" is a warehouse, no plant
+    ("В Туле построят площадку хранения зерна.", []),
+    ("В Туле построят асфальтобетонный завод и площадки хранения.",
+     [("асфальтобетонный завод", None, "announced")]),
+])
+def test_a_storage_site_is_no_plant(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the tests, after real news dev r19_008: a line of a bare operation is a
+    # part of a plant, no row; with an adjective or an object it names what it makes
+    ("На старом маслозаводе смонтирована современная линия фасовки.",
+     [("маслозавод", None, "under_construction")]),
+    ("В Туле запустили линию фасовки молока.",
+     [("линия фасовки молока", "фасовка молока", "launched")]),
+    ("В Туле запустили цех мясной переработки.",
+     [("цех мясной переработки", "мясная переработка", "launched")]),
+])
+def test_a_line_of_a_bare_operation_is_no_plant(text, expected):
+    assert plants(text) == expected
+
+
+def test_vyatka_adjective_places_a_plant_in_the_kirov_region():
+    """Written for the test, after real news dev r7_008: "вятский" (of Вятка, Kirov's old
+    name; region_aliases.csv) places a plant of a page that names no region otherwise."""
+    analyzed = analyze("Кризис вятской оборонки: на заводе «Молот» остановлено производство.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.region.code if p.region else None) for p in rows] == [
+        ("завод «Молот»", "RU-KIR")]

@@ -89,6 +89,7 @@ _ANAPHORS: frozenset[str] = frozenset()  # "данный цех": a repeat, not 
 _INTENT: frozenset[str] = frozenset()  # "намерен", "может": a plan with no date is "announced"
 _COMPANY_WORDS: frozenset[str] = frozenset()  # "компания": a genitive that owns, not a product
 _LEGAL_FORMS: frozenset[str] = frozenset()  # "ООО", "ПАО" (orgs_words.csv)
+_LEGAL_LEMMAS: set[str] = set()  # the lemmas of a legal form of words: "акционерный общество"
 _THREATS: frozenset[str] = frozenset()  # "на грани закрытия": only a threat of closure
 _HOST_PLACES: frozenset[str] = frozenset()  # "на базе завода": a unit at a working plant
 _OUTPUT_WORDS: frozenset[str] = frozenset()  # "начался выпуск X": production without a plant noun
@@ -102,6 +103,11 @@ _PREPARATION: frozenset[str] = frozenset()  # "готовится к запус�
 _OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
 _INDUSTRY_ADJECTIVES: frozenset[str] = frozenset()  # "газоперерабатывающее предприятие"
 _VISITS: frozenset[str] = frozenset()  # "побывать на заводе": a place of a visit
+_TOUR_VISITS: frozenset[str] = frozenset()  # "посетил ЗАО «X»" of a toured company
+_VISIT_PLACES: frozenset[str] = frozenset()  # "посетил производственные площадки «X»"
+_TOUR_WORDS: frozenset[str] = frozenset()  # "осмотрел цеха": the visit toured the works
+_USE_WORDS: frozenset[str] = frozenset()  # "используется в производстве X": a use
+_BARE_OPERATIONS: frozenset[str] = frozenset()  # "линия фасовки": an operation, no product
 _MEASURE_UNITS: frozenset[str] = frozenset()  # "литр", "тонна": "производство 1 млн литров X"
 _SCALES: frozenset[str] = frozenset()  # "млн", "тысяча" (number_words.csv)
 _STAFF_CUTS: frozenset[str] = frozenset()  # "сокращение": with _STAFF_NOUNS, jobs, not the plant
@@ -262,6 +268,9 @@ def load_lexicon() -> None:
     _DISTRICT_WORDS = lexicon.words("officials_words", role="district_word")
     _COMPANY_WORDS = lexicon.words("company_words", role="descriptor") - FACILITY_HEADS
     _LEGAL_FORMS = frozenset(lexicon.ordered("orgs_words", role="legal_form"))
+    _LEGAL_LEMMAS.clear()
+    _LEGAL_LEMMAS.update(" ".join(lemma(w) for w in f.lower().split())
+                         for f in _LEGAL_FORMS if " " in f)
     _load_statuses()
     _load_change_words()
 
@@ -273,7 +282,12 @@ def _load_context_words() -> None:
     global _COMPANY_STOPS, _WORKS_OBJECTS, _PROJECT_NOUNS, _MAKING_NOUNS, _SPEAKER_NOUNS
     global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED, _CUSTOMER_VERBS, _MODEL_NOUNS
     global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
+    global _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS, _BARE_OPERATIONS
     words = "plant_words"
+    _BARE_OPERATIONS = lexicon.words(words, role="bare_operation")
+    _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS = (
+        lexicon.words(words, role=r)
+        for r in ("tour_visit", "visit_place", "tour_word", "use_word"))
     _WORKS_ADJECTIVES = lexicon.words(words, role="works_adjective")
     _ACTIVITY_VERBS = lexicon.words(words, role="activity_verb")
     _EVENT_PLACES = lexicon.words(words, role="event_place")
@@ -1654,15 +1668,20 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     if t.pos not in ("NOUN", "PROPN", "ADJ") or i in covered or _lem(t) not in FACILITY_HEADS:
         return False  # (the part of speech first: it is the cheap test)
     if (t.pos == "PROPN" or i > 0 and t.text[:1].isupper()) and _compound_base(_lem(t)) and \
-            not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
-        return False  # "Уралвагонзавод": a company's name
+            not frozenset.__contains__(FACILITY_HEADS, _lem(t)) and not _nested_name(sent, t):
+        return False  # "Уралвагонзавод": a company's name, not «Свинокомплекс «Пермский»»
     if i > 0 and toks[i - 1].text.lower() == "по":
         return False
     j = i - 1
     while j > 0 and toks[j].pos == "ADJ":
         j -= 1  # "для дальнейшего производства колбасных изделий" (real news r8_013)
+    if j < i - 1 and toks[j].text in ("по", "По"):  # not «ПО Алтайский моторный завод» (r3_050)
+        return False  # "по общему производству скота регион занял четвёртое место" (r17_019)
     if _lem(t) in WEAK_HEADS and j >= 0 and toks[j].text.lower() in _PURPOSE_WORDS:
         return False  # "сырьё для производства матрасов": an activity, not a facility
+    if _lem(t) in WEAK_HEADS and j >= 1 and toks[j].text.lower() == "в" and \
+            (_lem(toks[j - 1]) in _USE_WORDS or _verb_lemma(toks[j - 1]) in _USE_WORDS):
+        return False  # "используется в производстве фанеры", "сырьём в производстве": a use
     if _landmark(sent, i) or _customer(sent, i):
         return False
     if _lem(t) in WEAK_HEADS and _model_after(toks, i):
@@ -1698,13 +1717,24 @@ _COMPANY_OPENING = re.compile(
     r"(\S+)\s*[«\"]((?:[А-ЯЁ][а-яё-]+\s+(?:[а-яёА-ЯЁ][а-яё-]+\s+)?)?)$")
 
 
+def _legal_form_ends(text: str) -> bool:
+    """The text ends with a legal form: an abbreviation ("ООО"), or one written in words in
+    any case ("признал акционерное общество «Костромская верфь» банкротом", real news dev
+    r17_036; "к обществу с ограниченной ответственностью «…»" of court news)."""
+    words = text.split()
+    if words and words[-1] in _LEGAL_FORMS:
+        return True
+    return any(" ".join(lemma(w.lower()) for w in words[-n:]) in _LEGAL_LEMMAS
+               for n in range(2, min(5, len(words) + 1)))
+
+
 def _straight_quoted_company(sent: Sentence, t: Token) -> bool:
     """t opens or follows the opening straight quote of a company's name right after its
     legal form ('ООО "Ухтинский завод глиняного кирпича"'): the quote is an opening one when
     the straight quotes before it in the sentence are odd in number."""
     before = sent.text[:t.start - sent.start]
     m = _COMPANY_OPENING.search(before)
-    return m is not None and m.group(1) in _LEGAL_FORMS and \
+    return m is not None and _legal_form_ends(before[:m.end(1)]) and \
         before[:m.end(1)].count('"') % 2 == 0 and '"' in before[m.end(1):]
 
 
@@ -1713,11 +1743,17 @@ def _plant_company(sent: Sentence, i: int) -> bool:
     ЦКК»", "ОАО «Металлургический завод им. А.К. Серова»", real news dev r9_023, r8_020):
     what happens to the company happens to the plant it is."""
     t = sent.tokens[i]
-    if _lem(t) in WEAK_HEADS or not frozenset.__contains__(FACILITY_HEADS, _lem(t)):
+    if _lem(t) in WEAK_HEADS or not frozenset.__contains__(FACILITY_HEADS, _lem(t)) and \
+            not _nested_name(sent, t):
         return False  # a compound ("ООО «Липецкий полиграфкомбинат»") is a company's word
     m = _COMPANY_OPENING.search(sent.text[:t.start - sent.start])
-    if m is None or m.group(1) not in _LEGAL_FORMS:
-        return False
+    if m is None or not _legal_form_ends(sent.text[:t.start - sent.start][:m.end(1)]):
+        # «Свинокомплекс «Пермский»» (real news dev r17_016): a plant's name nested in a
+        # company's quotes is the plant with no legal form before it
+        k = i - 2  # the word before the opening quote
+        cases = {sent.tokens[k].case, t.case} if k >= 0 and sent.tokens[k].pos == "NOUN" else set()
+        named = len(cases) == 1 or cases == {"Nom", "Acc"}  # "ресторан «Завод «Пиво»»"
+        return _nested_name(sent, t) and not named
     if not m.group(2):
         return _name_in_company(sent, t) is not None  # "АО «Завод Фиолент»"
     return all(_place_adjective(x) or x.pos == "ADJ"
@@ -1728,7 +1764,14 @@ def _plant_company(sent: Sentence, i: int) -> bool:
 # Фиолент»", "ООО «Комбинат Волна»" (real news dev r10_022); not an abbreviation of what it
 # does ("АО «Завод ТО ТБО»", r3_023: термической обработки твёрдых бытовых отходов)
 _COMPANY_PLANT_NAME = re.compile(
-    r"\s+([А-ЯЁA-Z][а-яёa-z][\w-]*(?:\s+[А-ЯЁA-Z0-9][\w-]*)?)»")
+    r"\s+«?([А-ЯЁA-Z][а-яёa-z][\w-]*(?:\s+[А-ЯЁA-Z0-9][\w-]*)?)»")
+
+
+def _nested_name(sent: Sentence, t: Token) -> bool:
+    """A facility head opening a company's quotes with the plant's own name quoted inside
+    («Свинокомплекс «Пермский»», «Птицефабрика «Боровская»»)."""
+    own = _name_in_company(sent, t)
+    return own is not None and own.group(0).lstrip().startswith("«")
 
 
 def _name_in_company(sent: Sentence, t: Token) -> re.Match | None:
@@ -1739,8 +1782,8 @@ def _name_in_company(sent: Sentence, t: Token) -> re.Match | None:
     if not t.text[:1].isupper() or not sent.text[:t.start - sent.start].rstrip().endswith("«"):
         return None
     m = _COMPANY_PLANT_NAME.match(sent.text, t.end - sent.start)
-    if m is None:
-        return None
+    if m is None or m.group(0).lstrip().startswith("«"):
+        return m  # a name in quotes of its own is a name («Птицефабрика «Боровская»»)
     word = m.group(1).split()[0].lower()
     # "ООО «Завод Инновационных Технологий»", "«Завод Металлоконструкций»": what it makes,
     # capitalised, not a name (a word the dictionary knows, in no nominative reading)
@@ -2865,26 +2908,33 @@ def _company_as_place(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
         status = "expanded"  # a new unit at a company that works
     else:
         return []
-    k, j = place
+    k, j, e = place
     word = toks[j].text
     lem = _lem(toks[j])
     name = word[:len(lem)] if word.lower().replace("ё", "е").startswith(lem) else word
-    return [_Phrase(toks[k].start, toks[j].end, f"предприятие «{name}»", None, j, True, False,
+    if e > j:  # a name after a legal form, as written: "на ОАО «Шуйские ситцы»"
+        name = sent.text[toks[j].start - sent.start:toks[e].end - sent.start]
+    return [_Phrase(toks[k].start, toks[e].end, f"предприятие «{name}»", None, j, True, False,
                     lemma="предприятие", company=name, stated=status)]
 
 
-def _company_after_na(toks: list[Token]) -> tuple[int, int] | None:
-    """(the "на", the name) of the first company named after "на" as a place: quoted, or
-    spelled with inner capitals, after an optional town adjective; not after a legal form
-    ("остановка производства на ООО "ЧТЗ-Уралтрак"", real news dev r9_004: a company's
-    formal name, the plant is named in full elsewhere)."""
+def _company_after_na(toks: list[Token]) -> tuple[int, int, int] | None:
+    """(the "на", the name's first and last token) of the first company named after "на" as
+    a place: quoted, or spelled with inner capitals, after an optional town adjective; after
+    a legal form a quoted name of two or three words ("производство на ОАО «Шуйские ситцы»
+    остановлено", real news dev r19_022), not of one ("остановка производства на ООО
+    "ЧТЗ-Уралтрак"", r9_004: a formal short name of a plant the page names in full)."""
     for k, t in enumerate(toks[:-1]):
         if t.text.lower() != "на":
             continue
         j = k + 1
         if toks[j].pos == "ADJ" and toks[j].text.islower() and _TOPONYM_ADJ.search(toks[j].text):
             j += 1  # "на калининградском «Автоторе»"
-        if j < len(toks) and toks[j].text in _LEGAL_FORMS:
+        if j + 2 < len(toks) and toks[j].text in _LEGAL_FORMS and toks[j + 1].text in "«\"“":
+            e = next((e for e in range(j + 2, min(j + 5, len(toks)))
+                      if toks[e].text in "»\"”"), None)
+            if e is not None and e > j + 3 and toks[j + 2].text[:1].isupper():
+                return k, j + 2, e - 1
             continue
         quoted = j < len(toks) and toks[j].text in "«\"“"
         j += quoted
@@ -2895,7 +2945,7 @@ def _company_after_na(toks: list[Token]) -> tuple[int, int] | None:
         if not quoted and not any(c.isupper() for c in word[1:]) or \
                 quoted and not (j + 1 < len(toks) and toks[j + 1].text in "»\"”"):
             continue  # "на Урале"; a quote of several words is no short name
-        return k, j
+        return k, j, j
     return None
 
 
@@ -3042,6 +3092,8 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None,
             continue
         phrase = _processing_and_making(sent, phrase)
         covered.update(range(i, phrase.covers))
+        if (phrase.product or "").lower() in _BARE_OPERATIONS and _bare_end(toks, phrase.end):
+            continue  # "линия фасовки": a part of a plant, no product made
         found.append(phrase)
         for more in _listed_products(sent, phrase):
             covered.update(range(i, more.covers))
@@ -3065,6 +3117,13 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None,
     if found and _described(sent):
         found[0].again = True
     return [p for p in found if not _listed_part(sent, p)]
+
+
+def _bare_end(toks: list[Token], end: int) -> bool:
+    """Nothing the tagger may have missed as an object follows the offset `end` ("линия
+    переработки ПЭТ-бутылок", real news dev r7_030: the object is there, unread)."""
+    nxt = next((t for t in toks if t.start >= end), None)
+    return nxt is None or nxt.pos in ("PUNCT", "ADP", "VERB", "AUX", "CCONJ", "SCONJ")
 
 
 # "по переработке X и производству Y": a processing and the making of its output (the
@@ -4219,7 +4278,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     not name: a page often states a plant plainly only in its headline ("Власти Удмуртии
     собираются построить завод «Хмельной оружейник»" over a body that says "для
     строительства завода с названием …", real news dev r5_026)."""
-    rows = _plant_not_run_by_plant(_find_all(analyzed, ctx))
+    found = _find_all(analyzed, ctx)
+    rows = _plant_not_run_by_plant([*found, *_visited_works(analyzed.sentences, ctx, found)])
     out = [_named_by_operator(r) for r in rows]
     drop: set[int] = set()
     for k, (n, r) in enumerate(zip(out, rows, strict=True)):
@@ -4857,6 +4917,67 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext,
             status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
             start=ph.start, end=ph.end))
     return out
+
+
+def _visited_works(sentences: list[Sentence], ctx: DocContext, rows: list[PlantMention]
+                   ) -> list[PlantMention]:
+    """Companies a past visit tours ("Губернатор посетил ОАО «Центросвармаш». Он осмотрел
+    производственные цеха", "посетил производственные площадки предприятий «Сарансккабель»
+    и «Эпромет»", real news dev r6_007, r8_025, r19_049): each an enterprise that is the
+    subject of the story with nothing happening to it, a plant of status unknown
+    (annotation rules). A visit to come ("посетит", r3_024) or one that tours no works
+    ("пообщался с рабочими") is no plant's news; a company a row names already is that
+    row's."""
+    out: list[PlantMention] = []
+    for si, sent in enumerate(sentences):
+        after = sentences[si + 1] if si + 1 < len(sentences) else None
+        for ph in _visited_companies(sent, after):
+            name = (ph.company or "").lower()
+            if any(name in r.name.lower() or name == (r.operator or "").lower()
+                   for r in [*rows, *out]):
+                continue
+            out.append(PlantMention(
+                name=ph.name, product=None, operator=_operator(sent, ph, ctx),
+                region=_phrase_region(ph, _plant_regions(sent, ctx), sent, ctx),
+                status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
+                start=ph.start, end=ph.end))
+    return out
+
+
+_VISIT_GAP = re.compile(r"((?:\s+[а-яё-]+){0,3}?)\s*(?=[«\"A-ZА-ЯЁ])")
+
+
+def _visited_companies(sent: Sentence, after: Sentence | None) -> list[_Phrase]:
+    """The companies (after a legal form or in quotes) that a past visit verb of the
+    sentence (plant_words.csv tour_visit) takes, right after it or after words of a plant's
+    site (visit_place), when the sentence or the next tours their works (tour_word)."""
+    toks = sent.tokens
+    for t in toks:
+        if _verb_lemma(t) not in _TOUR_VISITS or t.feats.get("Tense") != "Past":
+            continue
+        rest = sent.text[t.end - sent.start:]
+        gap = _VISIT_GAP.match(rest)
+        if gap is None or any(lemma(w) not in _VISIT_PLACES for w in gap.group(1).split()):
+            continue
+        items = [it for it in _company_items(rest[gap.end():]) if it[3] != "bare"]
+        toured = [x for x in toks if x.start >= t.end] + (after.tokens if after else [])
+        if not items or not any(_lem(x) in _TOUR_WORDS for x in toured):
+            continue
+        base = t.end + gap.end()
+        head = next((j for j, x in enumerate(toks) if x.start >= base), len(toks) - 1)
+        return [_Phrase(base + a, base + b, _company_row(name, "предприятие"), None, head,
+                        True, False, lemma="предприятие", company=name, stated=UNKNOWN)
+                for a, b, name, _ in items if name and not _place_name(name, "quoted")]
+    return []
+
+
+def _company_row(name: str, head: str) -> str:
+    """The row name of a plant named by its company: the company's own name when it names
+    a plant ("Ковровский механический завод"), else the head noun and the quoted name."""
+    first = name.split()[0]
+    if lemma(first.lower()) in FACILITY_HEADS:
+        return f"{first.lower()} {name[len(first) + 1:]}"
+    return name if _plant_word(name) else f"{head} «{name}»"
 
 
 def _own_name(ph: _Phrase) -> bool:
