@@ -1662,3 +1662,35 @@ def test_a_former_post_listed_with_a_post_held_makes_no_row():
 def test_a_portfolio_with_a_c_phrase_and_a_leading_participle(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r17_003: what a portfolio of action
+    # ("развития", "охраны", "поддержки") acts on is its object and stays in the post; the
+    # body is the region's
+    ("Об этом сообщил начальник управления развития малого предпринимательства Иван Петров.",
+     [("начальник управления развития малого предпринимательства", REGION)]),
+    ("Об этом сообщил директор департамента развития новых территорий Иван Петров.",
+     [("директор департамента развития новых территорий", REGION)]),
+    ("Об этом сообщил глава управления охраны объектов культурного наследия Иван Петров.",
+     [("глава управления охраны объектов культурного наследия", REGION)]),
+    ("Об этом сообщил глава департамента поддержки местных производителей Иван Петров.",
+     [("глава департамента поддержки местных производителей", REGION)]),
+    # an object may be a pair of nouns, or one noun with two adjectives
+    ("Об этом сообщил министр развития промышленности и торговли Иван Петров.",
+     [("министр развития промышленности и торговли", REGION)]),
+    ("Об этом сообщил директор департамента развития малого и среднего бизнеса Иван Петров.",
+     [("директор департамента развития малого и среднего бизнеса", REGION)]),
+    # a named or generic organization after the object is still the organization
+    ("Об этом сообщил директор департамента развития промышленности компании «Альфа» Иван "
+     "Петров.", [("директор департамента развития промышленности", "Альфа")]),
+    ("Об этом сообщил заместитель директора департамента промышленной политики Минпромторга "
+     "Иван Петров.", [("заместитель директора департамента промышленной политики",
+                       "Минпромторг")]),
+    # a portfolio that is no action takes no object: "министр экономики" is still read
+    ("Об этом сообщил министр экономического развития Калининградской области Иван Петров.",
+     [("министр экономического развития", REGION)]),
+])
+def test_the_object_of_a_portfolio_of_action_stays_in_the_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -180,6 +180,9 @@ REGIONAL_BODIES = _role("regional_body")
 MUNICIPALITY_PHRASES = _role("municipality_phrase")
 # "министр обороны": a portfolio only a country's government has; its post is never the region's
 FEDERAL_PORTFOLIOS = _role("federal_portfolio")
+# "охраны окружающей среды", "поддержки экспорта": nouns of an action, not made with
+# -ние/-тие, whose genitive object stays in the post (`_portfolio_object`)
+OBJECT_NOUNS = _role("object_noun")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -1456,6 +1459,11 @@ def _adjectives(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     if t.pos == "ADV" and comp.pending and i + 1 < len(toks) and toks[i + 1].pos == "ADJ":
         comp.i += 1
         return _NEXT
+    if comp.pending and _adjectives_joined(toks, i):
+        # "развития малого и среднего предпринимательства": two adjectives, one noun
+        comp.pending.append(t)
+        comp.i += 1
+        return _NEXT
     return None
 
 
@@ -1470,8 +1478,41 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     return (_city_named(sent, toks, comp) or _place_noun(t, comp, doc)
             or _regional_cabinet(t, comp, doc) or _country_cabinet(t, comp)
             or _district_noun(sent, toks, comp, doc)
-            or _unit_org(sent, toks, comp)
+            or _unit_org(sent, toks, comp) or _portfolio_object(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
+
+
+def _portfolio_object(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
+    """"управления развития малого предпринимательства", "комитета охраны окружающей
+    среды", "департамента развития новых территорий": a portfolio that is an action
+    (a noun of a verb, OBJECT_NOUNS) takes what it acts on as its genitive object, and the
+    object with its own genitives stays in the post; it is no organization. A name, a
+    quote, a place word or a generic organization noun ("компании") is not read here."""
+    t = toks[comp.i]
+    if comp.last != "_object" and not (comp.last == "_portfolio" and comp.compl
+                                       and _acts_on_object(comp.compl[-1])):
+        return None
+    if _span_at(sent, t) is not None or _lem(t) in GENERIC_ORG_NOUNS or _is_head(t) \
+            or t.case is None or any(_span_at(sent, p) is not None for p in comp.pending):
+        return None
+    comp.compl += [*comp.pending, t]
+    comp.pending = []
+    comp.i += 1
+    comp.last = "_object"
+    i = comp.i
+    if i + 1 < len(toks) and toks[i].text == "и" and toks[i + 1].pos == "NOUN" \
+            and _is_gen(toks[i + 1]) and _span_at(sent, toks[i + 1]) is None \
+            and _lem(toks[i + 1]) not in GENERIC_ORG_NOUNS:
+        comp.compl += toks[i:i + 2]  # "развития промышленности и торговли": a pair
+        comp.i += 2
+    return _NEXT
+
+
+def _acts_on_object(tok: Token) -> bool:
+    """A noun of an action that governs a genitive object: "развитие", "привлечение"
+    (made of a verb with -ние/-тие), or one of OBJECT_NOUNS ("охрана", "поддержка")."""
+    lem = _lem(tok)
+    return tok.pos == "NOUN" and (lem.endswith(("ние", "тие")) or lem in OBJECT_NOUNS)
 
 
 def _city_named(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
