@@ -584,6 +584,9 @@ SHORT_FORMS = [
      "первый замгубернатора", "первый заместитель губернатора"),
     ("Замминистра энергетики Иван Петров отметил рост выпуска.",
      "замминистра энергетики", "заместитель министра энергетики"),
+    # "премьер" is the head of a cabinet said short; "вице-премьер" is a post of its own
+    ("Письмо направили премьеру Ивану Петрову.", "премьер", "премьер-министр"),
+    ("Об этом сообщил вице-премьер Иван Петров.", "вице-премьер", "вице-премьер"),
     # a post with no short form is the same in both columns
     ("Губернатор Иван Петров открыл завод.", "губернатор", "губернатор"),
 ]
@@ -741,6 +744,16 @@ def test_a_bare_enterprise_is_the_story_company():
     ('Об этом сообщил гендиректор "Северной верфи" Иван Петров.', "Северная верфь"),
     # a quoted name that can be a nominative stays as written
     ("Об этом сообщил гендиректор «Вертолётов России» Иван Петров.", "Вертолёты России"),
+    # a company's own name opening a longer one never declines: the common words after it
+    # carry the case (written for the tests, after real news dev r17_008)
+    ("Завод осмотрели с председателем правления «Газпром нефти» Иваном Петровым.",
+     "Газпром нефть"),
+    ("Об этом сообщил гендиректор «Газпром трансгаза Самара» Иван Петров.",
+     "Газпром трансгаз Самара"),
+    # written in the nominative (an undeclined name after its legal form) it stays, and so
+    # does a place's name after the brand's words
+    ("Об этом сообщил гендиректор ООО «Газпром добыча Надым» Иван Петров.",
+     "Газпром добыча Надым"),
 ])
 def test_a_quoted_name_in_the_genitive_is_put_in_the_nominative(text, organization):
     assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
