@@ -1707,3 +1707,19 @@ def test_a_portfolio_with_a_c_phrase_and_a_leading_participle(text, expected):
 def test_the_object_of_a_portfolio_of_action_stays_in_the_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after a real regional page (a new acting minister met by the
+    # governor): the acting abbreviation, which the tokenizer cuts at its dots, opens a post
+    # in apposition after the name, as "врио" does
+    ("Губернатор провел встречу с Иваном Петровым — и. о. министра промышленной политики.",
+     [("и.о. министра промышленной политики", REGION)]),
+    ("Иван Петров, и.о. министра сельского хозяйства, открыл цех.",
+     [("и.о. министра сельского хозяйства", REGION)]),
+    # "и" between two names is still no post
+    ("Иван Петров и Петр Сидоров открыли цех.", []),
+])
+def test_a_dotted_acting_abbreviation_opens_a_post_after_the_name(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

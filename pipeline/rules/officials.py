@@ -1982,6 +1982,9 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
         if sp is None and t.text.lower() == "и" and out and _joins(sent, out[-1], toks[k + 1:]):
             out.append(t)
             continue
+        if any(_dotted_abbreviation(toks, j) for j in range(max(0, k - 3), k + 1)):
+            out.append(t)  # "Иван Петров, и.о. министра": the four tokens end nothing
+            continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
                            or t.pos in _BOUNDARY_POS and t.text.lower() not in _ACTING
                            and not _is_head(t)):
@@ -2019,11 +2022,13 @@ def _starts_post(toks: list[Token]) -> int | None:
     if len(toks) > 2 and _lem(toks[0]) == "один" and _lem(toks[1]) == "из":
         hi = _starts_post(toks[2:])
         return hi + 2 if hi is not None and _one_of(toks, hi + 2) else None
+    dotted = {j for i in range(len(toks)) if _dotted_abbreviation(toks, i)
+              for j in range(i, i + 4)}  # "и.о. министра": a pre-modifier cut in four
     for i, t in enumerate(toks):
         if _is_head(t) and not (t.pos == "VERB" and i + 1 < len(toks) and _is_head(toks[i + 1])) \
                 and not _modifies_next(toks, i):
             return i
-        if not (t.pos == "VERB" and _is_head(t) or _lem(t) in PRE_MODIFIERS
+        if not (i in dotted or t.pos == "VERB" and _is_head(t) or _lem(t) in PRE_MODIFIERS
                 or t.text.lower() in PRE_MODIFIERS or t.pos == "ADJ"
                 or t.text.lower().startswith("экс")):
             return None
