@@ -1723,3 +1723,22 @@ def test_the_object_of_a_portfolio_of_action_stays_in_the_post(text, expected):
 def test_a_dotted_acting_abbreviation_opens_a_post_after_the_name(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, organization", [
+    # written for the tests, after a fresh regional page ("замглавы Минпромторга ЛНР"): a
+    # ministry's short name followed by a region's is the region's ministry, named as
+    # "минсельхоза республики" is (real news dev r11_028)
+    ("Об этом сообщил глава Минсельхоза Карачаево-Черкесии Иван Петров.",
+     "Минсельхоз Карачаево-Черкесской Республики"),
+    ("Об этом сообщил первый замглавы Минпромторга Дагестана Иван Петров.",
+     "Минпромторг Республики Дагестан"),
+    # a short name left in the genitive by the tagger is put in the nominative
+    ("Об этом сообщил глава Минтруда Иван Петров.", "Минтруд"),
+    ("Об этом сообщил глава Минстроя Подмосковья Иван Петров.", "Минстрой Московской области"),
+    # a company before a region is not its branch here ("Сбербанк", as before)
+    ("Об этом сообщил директор Сбербанка Калининградской области Иван Петров.", "Сбербанк"),
+])
+def test_a_ministry_followed_by_a_region_is_the_regions(text, organization):
+    assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
+        organization]

@@ -51,6 +51,7 @@ from pipeline.rules.morph import (
 )
 from pipeline.rules.orgs import (
     BUSINESS_WORDS,
+    GOVERNMENT_WORDS,
     described_name,
     normalize_org,
     org_sector,
@@ -748,6 +749,10 @@ def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
         return region.name if region else span.normal
     if sent is not None and (named := described_name(sent.text[span.start - sent.start:])):
         return named[0]  # "ОЭЗ «Калуга»": a kind of body and its quoted name, quotes kept
+    word = span.normal.lower()
+    if " " not in word and (lem := lemma(word).replace("ё", "е")) in GOVERNMENT_WORDS \
+            and lem != word and lem.startswith(word[:3]):
+        return span.normal[:1] + lem[1:]  # "Минтруда", "Минстроя": a ministry's short name
     # span.normal inflects only the head group (pipeline/runtime/nlp.py org_head_normal)
     return normalize_org(span.normal)
 
@@ -1108,6 +1113,8 @@ def _parents_after(sent: Sentence, toks: list[Token], comp: _Complement, span: S
     after it ("руководитель Агентства инвестиционного развития республики": the region's
     body; `_region_word_named` names the region, real news dev r17_018), added to it."""
     words = len([t for t in toks if span.start <= t.start < span.end])
+    if _regional_ministry(sent, toks, comp, span):
+        return
     for _ in range(2):
         parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
         if span.type != "ORG" or parent is None or parent.type not in ("ORG", "LOC") \
@@ -1121,6 +1128,26 @@ def _parents_after(sent: Sentence, toks: list[Token], comp: _Complement, span: S
             and _span_at(sent, toks[comp.i]) is None:
         comp.organization = f"{comp.organization} {toks[comp.i].text}"
         comp.i += 1
+
+
+def _regional_ministry(sent: Sentence, toks: list[Token], comp: _Complement, span: Span
+                       ) -> bool:
+    """"глава Минсельхоза Карачаево-Черкесии", "замглавы Минпромторга ЛНР": a ministry's
+    short name (a government word of orgs_words.csv) followed by a region's name is that
+    region's ministry, named with the region as `_region_word_named` names it ("Минсельхоз
+    Карачаево-Черкесской Республики"), not the country's."""
+    parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
+    if span.type != "ORG" or parent is None or parent.type != "LOC" \
+            or toks[comp.i].start != parent.start or not comp.organization \
+            or " " in comp.organization \
+            or lemma(comp.organization.lower()) not in GOVERNMENT_WORDS:
+        return False
+    region = resolve_region(parent.normal or parent.text)
+    if region is None or country_of(parent.normal or parent.text):
+        return False
+    comp.organization = f"{comp.organization} {region_genitive(region.name)}"
+    _skip_to(toks, comp, parent.end)
+    return True
 
 
 def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
