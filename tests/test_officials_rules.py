@@ -1742,3 +1742,20 @@ def test_a_dotted_acting_abbreviation_opens_a_post_after_the_name(text, expected
 def test_a_ministry_followed_by_a_region_is_the_regions(text, organization):
     assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
         organization]
+
+
+@pytest.mark.parametrize("text, organization", [
+    # written for the tests, after a fresh page ("член совета Санкт-Петербургского
+    # отделения общественной организации «Деловая Россия»"): a unit the tagger names with
+    # its capitalised place adjective opens the organization with what follows it, as a
+    # unit in lower case does ("московского отделения движения «Солидарность»")
+    ("Об этом сообщил председатель Калужского отделения «Деловой России» Иван Петров.",
+     "Калужское отделение Деловой России"),
+    ("Об этом сообщил руководитель Свердловского регионального отделения партии «Единая "
+     "Россия» Иван Петров.", "Свердловское региональное отделение партии Единая Россия"),
+    ("Об этом сообщил председатель московского отделения движения «Солидарность» Иван "
+     "Петров.", "Московское отделение движения Солидарность"),
+])
+def test_a_named_unit_takes_the_organization_after_it(text, organization):
+    assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
+        organization]

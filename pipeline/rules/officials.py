@@ -1192,6 +1192,13 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
             or " ".join([*adjs, comp.organization])
     comp.pending = []
     _skip_to(toks, comp, span.end)
+    last = [t for t in toks if span.start <= t.start < span.end][-1:]
+    if span.type == "ORG" and last and _lem(last[0]) in ORG_UNITS:
+        # "Калужского отделения «Деловой России»": a unit the tagger named with its place
+        # adjective opens the organization with what follows it, as `_unit_org` reads it
+        comp.organization = normalize_org(
+            f"{comp.organization}{_read_unit_tail(sent, toks, comp, span.end)}".strip())
+        return _STOP
     _parents_after(sent, toks, comp, span)
     _pri_tail(sent, toks, comp)
     if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
@@ -1652,7 +1659,15 @@ def _unit_org(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
     unit = [*comp.pending, t]
     comp.pending = []
     comp.i += 1
-    end, prep = t.end, False
+    comp.organization = normalize_org(
+        f"{_nominative_phrase(unit)}{_read_unit_tail(sent, toks, comp, t.end)}".strip())
+    return _STOP
+
+
+def _read_unit_tail(sent: Sentence, toks: list[Token], comp: _Complement, start: int) -> str:
+    """What follows a unit's noun and belongs to its organization's name, read from
+    toks[comp.i] on, as written and without quotes ("движения «Солидарность»")."""
+    end, prep = start, False
     while comp.i < len(toks):
         nxt = _unit_tail(sent, toks, comp.i, prep)
         if nxt is None:
@@ -1660,10 +1675,8 @@ def _unit_org(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
         prep = _lem(toks[comp.i]) in ("и", "при", "по") or prep and toks[comp.i].pos == "ADJ"
         end = max(end, toks[nxt - 1].end)
         comp.i = nxt
-    tail = sent.text[t.end - sent.start:end - sent.start]
-    tail = re.sub(r"\s+", " ", re.sub(f"[{_OPEN_QUOTES}»”]", "", tail))
-    comp.organization = normalize_org(f"{_nominative_phrase(unit)}{tail}".strip())
-    return _STOP
+    tail = sent.text[start - sent.start:end - sent.start]
+    return re.sub(r"\s+", " ", re.sub(f"[{_OPEN_QUOTES}»”]", "", tail))
 
 
 def _unit_tail(sent: Sentence, toks: list[Token], i: int, prep: bool) -> int | None:
