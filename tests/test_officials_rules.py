@@ -591,6 +591,12 @@ SHORT_FORMS = [
     ("Об этом рассказала зампредседателя правительства – министр инвестиций Анна Петрова.",
      "зампредседателя правительства – министр инвестиций",
      "заместитель председателя правительства – министр инвестиций"),
+    # deputies and directors said short, whose lemma the tagger gives as written
+    ("Об этом рассказал замначальника управления промышленности Иван Петров.",
+     "замначальника управления промышленности",
+     "заместитель начальника управления промышленности"),
+    ("Об этом рассказал техдиректор компании «Альфа» Иван Петров.", "техдиректор",
+     "технический директор"),
     # "премьер" is the head of a cabinet said short; "вице-премьер" is a post of its own
     ("Письмо направили премьеру Ивану Петрову.", "премьер", "премьер-министр"),
     ("Об этом сообщил вице-премьер Иван Петров.", "вице-премьер", "вице-премьер"),
@@ -1766,3 +1772,16 @@ def test_a_ministry_followed_by_a_region_is_the_regions(text, organization):
 def test_a_named_unit_takes_the_organization_after_it(text, organization):
     assert [r.organization for r in officials.find_officials(analyze(text), REGION)] == [
         organization]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests: a plant's shop stays in the post and the plant named after it
+    # is the organization (the shop was the organization "Цех")
+    ("Об этом рассказал начальник литейного цеха завода «Альфа» Иван Петров.",
+     [("начальник литейного цеха", "Альфа")]),
+    ("Иван Петров, замначальника цеха, рассказал о новой линии.",
+     [("замначальника цеха", None)]),
+])
+def test_a_plants_shop_stays_in_the_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
