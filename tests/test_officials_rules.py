@@ -1785,3 +1785,19 @@ def test_a_named_unit_takes_the_organization_after_it(text, organization):
 def test_a_plants_shop_stays_in_the_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r19_016: a plant named by a compound noun
+    # ("лесозавод", "хлебокомбинат") is the one the article later calls "завод", "комбинат"
+    ("Работа на Сортавальском лесозаводе кипит. «Линию запустим в мае», — объясняет "
+     "главный инженер завода Иван Петров.", [("главный инженер", "Сортавальский лесозавод")]),
+    ("Сысертский хлебокомбинат закрылся. Директор комбината Иван Петров уволился.",
+     [("директор", "Сысертский хлебокомбинат")]),
+    # a compound with no name (no place adjective) names nothing
+    ("Новый хлебокомбинат закрылся. Директор комбината Иван Петров уволился.",
+     [("директор", None)]),
+])
+def test_a_plant_named_by_a_compound_is_the_generic_nouns(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

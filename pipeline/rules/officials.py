@@ -832,6 +832,10 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
         for i, t in enumerate(toks[:-1]):
             lem = _lem(t)
             if lem not in GENERIC_ORG_NOUNS:
+                base = _compound_base(lem)
+                if base is not None and (j := _named_by_adjectives(toks, i)) is not None:
+                    # "на Сортавальском лесозаводе" ... "главный инженер завода"
+                    memory[base] = _adjectives_and_noun(toks[j:i + 1])
                 continue
             nxt = toks[i + 1]
             if nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
@@ -841,6 +845,16 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
             elif (j := _named_by_adjectives(toks, i)) is not None:
                 memory[lem] = _adjectives_and_noun(toks[j:i + 1])
     return memory
+
+
+def _compound_base(lem: str) -> str | None:
+    """"лесозавод", "хлебокомбинат", "маслосырзавод": a compound whose last part is a
+    generic noun of a plant (завод, комбинат, фабрика) is one of them, which the article
+    later calls by that part alone; the part, else None."""
+    for base in ("завод", "комбинат", "фабрика"):
+        if lem.endswith(base) and len(lem) > len(base) + 2 and base in GENERIC_ORG_NOUNS:
+            return base
+    return None
 
 
 def _adjectives_and_noun(toks: list[Token]) -> str:
