@@ -1801,3 +1801,23 @@ def test_a_plants_shop_stays_in_the_post(text, expected):
 def test_a_plant_named_by_a_compound_is_the_generic_nouns(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after a fresh municipal page (Заринск): "глава/мэр города" is
+    # the one city the article names (found by the gazetteer, whatever the tagger read)
+    ("В Коврове открыли завод. Об этом рассказал глава города Иван Петров.",
+     [("глава", "Ковров")]),
+    # two cities: which one is not said
+    ("В Коврове и Муроме открыли заводы. Об этом рассказал мэр города Иван Петров.",
+     [("мэр", None)]),
+    # "исполняющий полномочия" is an acting post, as "исполняющий обязанности"
+    ("В Коврове открыли завод. Иван Петров, временно исполняющий полномочия главы города, "
+     "выступил.", [("временно исполняющий полномочия главы", "Ковров")]),
+    # "полномочия" with no acting word before it is no part of the post
+    ("Срок полномочий главы Калининградской области Ивана Петрова истекает.",
+     [("глава", REGION)]),
+])
+def test_the_city_of_a_mayor_is_the_one_the_article_names(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -105,6 +105,8 @@ DESCRIPTIVE_MODIFIERS = _role("descriptive_modifier")
 # "региональный министр": the article's region, as "министр области".
 REGION_ADJECTIVES = _role("region_adjective")
 _ACTING = _role("acting")
+# "исполняющий полномочия главы": a word of the post only right after an acting word
+_ACTING_OBJECTS = _role("acting_object")
 ACTING_ABBREVIATIONS = _role("acting_abbreviation")
 # short forms of posts written out ("гендиректор" -> "генеральный директор")
 POSITION_ABBREVIATIONS = lexicon.mapping("position_abbreviations", "word", "full")
@@ -789,6 +791,12 @@ def _city_nominative(span: Span) -> str:
     return _cap(geo[0].normal_form) if geo else span.normal
 
 
+def _city_word_nominative(word: str) -> str:
+    """"Коврове" -> "Ковров": a one-word city name the gazetteer found, in the nominative."""
+    geo = [p for p in morph().parse(word.strip()) if "Geox" in p.tag]
+    return _cap(geo[0].normal_form) if geo else word.strip()
+
+
 def _place_adjective(tok: Token) -> str | None:
     if tok.pos != "ADJ" and not (tok.pos == "PROPN" and _adjective_in_case(tok, tok.case)):
         return None  # a capitalised adjective may be tagged a name ("Орловский глава")
@@ -844,7 +852,16 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
                 memory[lem] = _org_name(sp, sent)
             elif (j := _named_by_adjectives(toks, i)) is not None:
                 memory[lem] = _adjectives_and_noun(toks[j:i + 1])
+    cities = {_city_word_nominative(m.text) for m in find_regions(analyzed.text)
+              if m.via == VIA_CITY and " " not in m.text.strip()
+              and _key(_city_word_nominative(m.text)) != _key(m.region.name)}
+    if len(cities) == 1:
+        # "В Коврове открыли завод ... глава города": the one city the article names
+        memory[_CITY] = cities.pop()
     return memory
+
+
+_CITY = "город"
 
 
 def _compound_base(lem: str) -> str | None:
@@ -987,6 +1004,9 @@ def _pre_start(sent: Sentence, toks: list[Token], hi: int) -> int:
             pi -= 2  # "чрезвычайный и полномочный посол"
         elif pi >= 4 and _dotted_abbreviation(toks, pi - 4):
             pi -= 4  # "и.о. главы": four tokens
+        elif pi >= 2 and _lem(toks[pi - 1]) in _ACTING_OBJECTS \
+                and toks[pi - 2].text.lower() in _ACTING:
+            pi -= 1  # "исполняющий полномочия главы"
         else:
             break
     return pi
@@ -1585,7 +1605,8 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
     if lem in REGION_WORDS:
         comp.organization = doc.region_name
     elif lem in CITY_WORDS:
-        comp.organization = doc.region_name if doc.region_name in FEDERAL_CITIES else None
+        comp.organization = doc.region_name if doc.region_name in FEDERAL_CITIES \
+            else doc.generic_orgs.get(_CITY) if lem == _CITY else None
     elif lem in STATE_WORDS:
         comp.compl.append(t)
         comp.organization = doc.country
@@ -2083,6 +2104,7 @@ def _starts_post(toks: list[Token]) -> int | None:
                 and not _modifies_next(toks, i):
             return i
         if not (i in dotted or t.pos == "VERB" and _is_head(t) or _lem(t) in PRE_MODIFIERS
+                or i and _lem(t) in _ACTING_OBJECTS and toks[i - 1].text.lower() in _ACTING
                 or t.text.lower() in PRE_MODIFIERS or t.pos == "ADJ"
                 or t.text.lower().startswith("экс")):
             return None
