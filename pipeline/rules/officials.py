@@ -183,6 +183,8 @@ REGIONAL_BODIES = _role("regional_body")
 MUNICIPALITY_PHRASES = _role("municipality_phrase")
 # "министр обороны": a portfolio only a country's government has; its post is never the region's
 FEDERAL_PORTFOLIOS = _role("federal_portfolio")
+# "лесозавод", "хлебокомбинат": compounds a later bare "завод", "комбинат" stands for
+PLANT_COMPOUND_BASES = _role("plant_compound_base")
 # "охраны окружающей среды", "поддержки экспорта": nouns of an action, not made with
 # -ние/-тие, whose genitive object stays in the post (`_portfolio_object`)
 OBJECT_NOUNS = _role("object_noun")
@@ -868,7 +870,7 @@ def _compound_base(lem: str) -> str | None:
     """"лесозавод", "хлебокомбинат", "маслосырзавод": a compound whose last part is a
     generic noun of a plant (завод, комбинат, фабрика) is one of them, which the article
     later calls by that part alone; the part, else None."""
-    for base in ("завод", "комбинат", "фабрика"):
+    for base in PLANT_COMPOUND_BASES:
         if lem.endswith(base) and len(lem) > len(base) + 2 and base in GENERIC_ORG_NOUNS:
             return base
     return None
