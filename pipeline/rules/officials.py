@@ -51,6 +51,7 @@ from pipeline.rules.morph import (
 )
 from pipeline.rules.orgs import (
     BUSINESS_WORDS,
+    GOVERNMENT_WORDS,
     described_name,
     normalize_org,
     org_sector,
@@ -104,6 +105,8 @@ DESCRIPTIVE_MODIFIERS = _role("descriptive_modifier")
 # "региональный министр": the article's region, as "министр области".
 REGION_ADJECTIVES = _role("region_adjective")
 _ACTING = _role("acting")
+# "исполняющий полномочия главы": a word of the post only right after an acting word
+_ACTING_OBJECTS = _role("acting_object")
 ACTING_ABBREVIATIONS = _role("acting_abbreviation")
 # short forms of posts written out ("гендиректор" -> "генеральный директор")
 POSITION_ABBREVIATIONS = lexicon.mapping("position_abbreviations", "word", "full")
@@ -180,6 +183,11 @@ REGIONAL_BODIES = _role("regional_body")
 MUNICIPALITY_PHRASES = _role("municipality_phrase")
 # "министр обороны": a portfolio only a country's government has; its post is never the region's
 FEDERAL_PORTFOLIOS = _role("federal_portfolio")
+# "лесозавод", "хлебокомбинат": compounds a later bare "завод", "комбинат" stands for
+PLANT_COMPOUND_BASES = _role("plant_compound_base")
+# "охраны окружающей среды", "поддержки экспорта": nouns of an action, not made with
+# -ние/-тие, whose genitive object stays in the post (`_portfolio_object`)
+OBJECT_NOUNS = _role("object_noun")
 
 # Structure, not vocabulary: tags and punctuation that end or split a phrase.
 _BOUNDARY_POS = {"VERB", "AUX", "SCONJ", "PRON"}
@@ -841,6 +849,10 @@ def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
         return region.name if region else span.normal
     if sent is not None and (named := described_name(sent.text[span.start - sent.start:])):
         return named[0]  # "ОЭЗ «Калуга»": a kind of body and its quoted name, quotes kept
+    word = span.normal.lower()
+    if " " not in word and (lem := lemma(word).replace("ё", "е")) in GOVERNMENT_WORDS \
+            and lem != word and lem.startswith(word[:3]):
+        return span.normal[:1] + lem[1:]  # "Минтруда", "Минстроя": a ministry's short name
     # span.normal inflects only the head group (pipeline/runtime/nlp.py org_head_normal)
     return normalize_org(span.normal)
 
@@ -875,6 +887,12 @@ def _city_nominative(span: Span) -> str:
         return span.normal
     geo = [p for p in morph().parse(span.text.strip()) if "Geox" in p.tag]
     return _cap(geo[0].normal_form) if geo else span.normal
+
+
+def _city_word_nominative(word: str) -> str:
+    """"Коврове" -> "Ковров": a one-word city name the gazetteer found, in the nominative."""
+    geo = [p for p in morph().parse(word.strip()) if "Geox" in p.tag]
+    return _cap(geo[0].normal_form) if geo else word.strip()
 
 
 def _place_adjective(tok: Token) -> str | None:
@@ -920,6 +938,10 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
         for i, t in enumerate(toks[:-1]):
             lem = _lem(t)
             if lem not in GENERIC_ORG_NOUNS:
+                base = _compound_base(lem)
+                if base is not None and (j := _named_by_adjectives(toks, i)) is not None:
+                    # "на Сортавальском лесозаводе" ... "главный инженер завода"
+                    memory[base] = _adjectives_and_noun(toks[j:i + 1])
                 continue
             nxt = toks[i + 1]
             if nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
@@ -928,7 +950,26 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
                 memory[lem] = _org_name(sp, sent)
             elif (j := _named_by_adjectives(toks, i)) is not None:
                 memory[lem] = _adjectives_and_noun(toks[j:i + 1])
+    cities = {_city_word_nominative(m.text) for m in find_regions(analyzed.text)
+              if m.via == VIA_CITY and " " not in m.text.strip()
+              and _key(_city_word_nominative(m.text)) != _key(m.region.name)}
+    if len(cities) == 1:
+        # "В Коврове открыли завод ... глава города": the one city the article names
+        memory[_CITY] = cities.pop()
     return memory
+
+
+_CITY = "город"
+
+
+def _compound_base(lem: str) -> str | None:
+    """"лесозавод", "хлебокомбинат", "маслосырзавод": a compound whose last part is a
+    generic noun of a plant (завод, комбинат, фабрика) is one of them, which the article
+    later calls by that part alone; the part, else None."""
+    for base in PLANT_COMPOUND_BASES:
+        if lem.endswith(base) and len(lem) > len(base) + 2 and base in GENERIC_ORG_NOUNS:
+            return base
+    return None
 
 
 def _adjectives_and_noun(toks: list[Token]) -> str:
@@ -1061,6 +1102,9 @@ def _pre_start(sent: Sentence, toks: list[Token], hi: int) -> int:
             pi -= 2  # "чрезвычайный и полномочный посол"
         elif pi >= 4 and _dotted_abbreviation(toks, pi - 4):
             pi -= 4  # "и.о. главы": four tokens
+        elif pi >= 2 and _lem(toks[pi - 1]) in _ACTING_OBJECTS \
+                and toks[pi - 2].text.lower() in _ACTING:
+            pi -= 1  # "исполняющий полномочия главы"
         else:
             break
     return pi
@@ -1201,6 +1245,8 @@ def _parents_after(sent: Sentence, toks: list[Token], comp: _Complement, span: S
     after it ("руководитель Агентства инвестиционного развития республики": the region's
     body; `_region_word_named` names the region, real news dev r17_018), added to it."""
     words = len([t for t in toks if span.start <= t.start < span.end])
+    if _regional_ministry(sent, toks, comp, span):
+        return
     for _ in range(2):
         parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
         if span.type != "ORG" or parent is None or parent.type not in ("ORG", "LOC") \
@@ -1214,6 +1260,26 @@ def _parents_after(sent: Sentence, toks: list[Token], comp: _Complement, span: S
             and _span_at(sent, toks[comp.i]) is None:
         comp.organization = f"{comp.organization} {toks[comp.i].text}"
         comp.i += 1
+
+
+def _regional_ministry(sent: Sentence, toks: list[Token], comp: _Complement, span: Span
+                       ) -> bool:
+    """"глава Минсельхоза Карачаево-Черкесии", "замглавы Минпромторга ЛНР": a ministry's
+    short name (a government word of orgs_words.csv) followed by a region's name is that
+    region's ministry, named with the region as `_region_word_named` names it ("Минсельхоз
+    Карачаево-Черкесской Республики"), not the country's."""
+    parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
+    if span.type != "ORG" or parent is None or parent.type != "LOC" \
+            or toks[comp.i].start != parent.start or not comp.organization \
+            or " " in comp.organization \
+            or lemma(comp.organization.lower()) not in GOVERNMENT_WORDS:
+        return False
+    region = resolve_region(parent.normal or parent.text)
+    if region is None or country_of(parent.normal or parent.text):
+        return False
+    comp.organization = f"{comp.organization} {region_genitive(region.name)}"
+    _skip_to(toks, comp, parent.end)
+    return True
 
 
 def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
@@ -1258,6 +1324,13 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
             or " ".join([*adjs, comp.organization])
     comp.pending = []
     _skip_to(toks, comp, span.end)
+    last = [t for t in toks if span.start <= t.start < span.end][-1:]
+    if span.type == "ORG" and last and _lem(last[0]) in ORG_UNITS:
+        # "Калужского отделения «Деловой России»": a unit the tagger named with its place
+        # adjective opens the organization with what follows it, as `_unit_org` reads it
+        comp.organization = normalize_org(
+            f"{comp.organization}{_read_unit_tail(sent, toks, comp, span.end)}".strip())
+        return _STOP
     _parents_after(sent, toks, comp, span)
     _pri_tail(sent, toks, comp)
     if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
@@ -1552,6 +1625,11 @@ def _adjectives(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
     if t.pos == "ADV" and comp.pending and i + 1 < len(toks) and toks[i + 1].pos == "ADJ":
         comp.i += 1
         return _NEXT
+    if comp.pending and _adjectives_joined(toks, i):
+        # "развития малого и среднего предпринимательства": two adjectives, one noun
+        comp.pending.append(t)
+        comp.i += 1
+        return _NEXT
     return None
 
 
@@ -1566,8 +1644,41 @@ def _genitive_noun(sent: Sentence, toks: list[Token], comp: _Complement,
     return (_city_named(sent, toks, comp) or _place_noun(t, comp, doc)
             or _regional_cabinet(t, comp, doc) or _country_cabinet(t, comp)
             or _district_noun(sent, toks, comp, doc)
-            or _unit_org(sent, toks, comp)
+            or _unit_org(sent, toks, comp) or _portfolio_object(sent, toks, comp)
             or _genitive_chain(sent, toks, comp) or _org_in_words(sent, toks, comp, doc))
+
+
+def _portfolio_object(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
+    """"управления развития малого предпринимательства", "комитета охраны окружающей
+    среды", "департамента развития новых территорий": a portfolio that is an action
+    (a noun of a verb, OBJECT_NOUNS) takes what it acts on as its genitive object, and the
+    object with its own genitives stays in the post; it is no organization. A name, a
+    quote, a place word or a generic organization noun ("компании") is not read here."""
+    t = toks[comp.i]
+    if comp.last != "_object" and not (comp.last == "_portfolio" and comp.compl
+                                       and _acts_on_object(comp.compl[-1])):
+        return None
+    if _span_at(sent, t) is not None or _lem(t) in GENERIC_ORG_NOUNS or _is_head(t) \
+            or t.case is None or any(_span_at(sent, p) is not None for p in comp.pending):
+        return None
+    comp.compl += [*comp.pending, t]
+    comp.pending = []
+    comp.i += 1
+    comp.last = "_object"
+    i = comp.i
+    if i + 1 < len(toks) and toks[i].text == "и" and toks[i + 1].pos == "NOUN" \
+            and _is_gen(toks[i + 1]) and _span_at(sent, toks[i + 1]) is None \
+            and _lem(toks[i + 1]) not in GENERIC_ORG_NOUNS:
+        comp.compl += toks[i:i + 2]  # "развития промышленности и торговли": a pair
+        comp.i += 2
+    return _NEXT
+
+
+def _acts_on_object(tok: Token) -> bool:
+    """A noun of an action that governs a genitive object: "развитие", "привлечение"
+    (made of a verb with -ние/-тие), or one of OBJECT_NOUNS ("охрана", "поддержка")."""
+    lem = _lem(tok)
+    return tok.pos == "NOUN" and (lem.endswith(("ние", "тие")) or lem in OBJECT_NOUNS)
 
 
 def _city_named(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
@@ -1592,7 +1703,8 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
     if lem in REGION_WORDS:
         comp.organization = doc.region_name
     elif lem in CITY_WORDS:
-        comp.organization = doc.region_name if doc.region_name in FEDERAL_CITIES else None
+        comp.organization = doc.region_name if doc.region_name in FEDERAL_CITIES \
+            else doc.generic_orgs.get(_CITY) if lem == _CITY else None
     elif lem in STATE_WORDS:
         comp.compl.append(t)
         comp.organization = doc.country
@@ -1680,7 +1792,15 @@ def _unit_org(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
     unit = [*comp.pending, t]
     comp.pending = []
     comp.i += 1
-    end, prep = t.end, False
+    comp.organization = normalize_org(
+        f"{_nominative_phrase(unit)}{_read_unit_tail(sent, toks, comp, t.end)}".strip())
+    return _STOP
+
+
+def _read_unit_tail(sent: Sentence, toks: list[Token], comp: _Complement, start: int) -> str:
+    """What follows a unit's noun and belongs to its organization's name, read from
+    toks[comp.i] on, as written and without quotes ("движения «Солидарность»")."""
+    end, prep = start, False
     while comp.i < len(toks):
         nxt = _unit_tail(sent, toks, comp.i, prep)
         if nxt is None:
@@ -1688,10 +1808,8 @@ def _unit_org(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
         prep = _lem(toks[comp.i]) in ("и", "при", "по") or prep and toks[comp.i].pos == "ADJ"
         end = max(end, toks[nxt - 1].end)
         comp.i = nxt
-    tail = sent.text[t.end - sent.start:end - sent.start]
-    tail = re.sub(r"\s+", " ", re.sub(f"[{_OPEN_QUOTES}»”]", "", tail))
-    comp.organization = normalize_org(f"{_nominative_phrase(unit)}{tail}".strip())
-    return _STOP
+    tail = sent.text[start - sent.start:end - sent.start]
+    return re.sub(r"\s+", " ", re.sub(f"[{_OPEN_QUOTES}»”]", "", tail))
 
 
 def _unit_tail(sent: Sentence, toks: list[Token], i: int, prep: bool) -> int | None:
@@ -2037,6 +2155,9 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
         if sp is None and t.text.lower() == "и" and out and _joins(sent, out[-1], toks[k + 1:]):
             out.append(t)
             continue
+        if any(_dotted_abbreviation(toks, j) for j in range(max(0, k - 3), k + 1)):
+            out.append(t)  # "Иван Петров, и.о. министра": the four tokens end nothing
+            continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
                            or t.pos in _BOUNDARY_POS and t.text.lower() not in _ACTING
                            and not _is_head(t)):
@@ -2074,11 +2195,14 @@ def _starts_post(toks: list[Token]) -> int | None:
     if len(toks) > 2 and _lem(toks[0]) == "один" and _lem(toks[1]) == "из":
         hi = _starts_post(toks[2:])
         return hi + 2 if hi is not None and _one_of(toks, hi + 2) else None
+    dotted = {j for i in range(len(toks)) if _dotted_abbreviation(toks, i)
+              for j in range(i, i + 4)}  # "и.о. министра": a pre-modifier cut in four
     for i, t in enumerate(toks):
         if _is_head(t) and not (t.pos == "VERB" and i + 1 < len(toks) and _is_head(toks[i + 1])) \
                 and not _modifies_next(toks, i):
             return i
-        if not (t.pos == "VERB" and _is_head(t) or _lem(t) in PRE_MODIFIERS
+        if not (i in dotted or t.pos == "VERB" and _is_head(t) or _lem(t) in PRE_MODIFIERS
+                or i and _lem(t) in _ACTING_OBJECTS and toks[i - 1].text.lower() in _ACTING
                 or t.text.lower() in PRE_MODIFIERS or t.pos == "ADJ"
                 or t.text.lower().startswith("экс")):
             return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.rules import lexicon
-from pipeline.rules.morph import morph
+from pipeline.rules.morph import inflect, morph
 
 _QUOTES = "«»\"“”„'‘’"
 # The word lists are data: pipeline/data/lexicon/orgs_words.csv, one row per word and role.
@@ -116,6 +116,8 @@ def quoted_nominative(name: str, normal: str = "") -> str:
     компании»") in the nominative; a name whose first word can be a nominative
     («Вертолёты России», «Альба») is kept as written."""
     words = name.split()
+    if len(words) > 1 and _brand_first(words[0]):
+        return _brand_rest_nominative(words)
     if not words or not re.fullmatch(r"[А-ЯЁа-яё-]+", words[0]) or \
             any("nomn" in p.tag for p in morph().parse(words[0])):
         return name
@@ -126,6 +128,31 @@ def quoted_nominative(name: str, normal: str = "") -> str:
     first = normal.split()[:1]
     return normal if len(normal.split()) == len(words) and \
         any("nomn" in p.tag for p in morph().parse(first[0])) else name
+
+
+def _brand_first(word: str) -> bool:
+    """A company's own name ("Газпром", "Лукойл", pymorphy's Orgn) that opens a longer
+    name and never declines in it: the case shows on the words after it."""
+    return any("Orgn" in p.tag and "nomn" in p.tag for p in morph().parse(word))
+
+
+def _brand_rest_nominative(words: list[str]) -> str:
+    """«Газпром нефти», «Газпром добыче Ноябрьск»: the brand stays, each common word after
+    it (lower case, in no nominative singular form) is put in it ("нефть", "добыча");
+    a capitalised word is a name of its own ("Сбербанк России", "... Ноябрьск") and stays."""
+    out = [words[0]]
+    for w in words[1:]:
+        common = [p for p in morph().parse(w) if not _PROPER & p.tag.grammemes]
+        if w.islower() and re.fullmatch(r"[а-яё-]+", w) and common:
+            if common[0].tag.POS != "NOUN":
+                return " ".join(words)  # "газомоторного топлива": agreement not attempted
+            if not any({"nomn", "sing"} <= p.tag.grammemes for p in common):
+                w = inflect(w, "nomn", "sing", lemma_hint=common[0].normal_form)
+        out.append(w)
+    return " ".join(out)
+
+
+_PROPER = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn"})
 
 
 def without_person_tail(name: str) -> str:
