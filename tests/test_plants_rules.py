@@ -3343,3 +3343,32 @@ def test_vyatka_adjective_places_a_plant_in_the_kirov_region():
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert [(p.name, p.region.code if p.region else None) for p in rows] == [
         ("завод «Молот»", "RU-KIR")]
+
+
+# --- "по откорму": a feedlot names its livestock like any other making noun -------------------
+
+FEEDLOT = [
+    ("В Карелии построят комплекс по откорму скота.",
+     [("комплекс по откорму скота", "скот", "announced")]),
+    ("В Туле открыли цех по откорму скота.",
+     [("цех по откорму скота", "скот", "launched")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FEEDLOT)
+def test_a_feedlot_after_po_is_a_plant(text, expected):
+    assert plants(text) == expected
+
+
+# --- a participle before "на заводе" tells of the noun after the head, no product ----------
+
+PARTICIPLE_SUBJECT = [
+    ("В Тамбовской области появится завод по производству сахара. Применяемые на заводе "
+     "технологии и новое оборудование позволяют снизить расходы.",
+     [("завод по производству сахара", "сахар", "announced")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTICIPLE_SUBJECT)
+def test_a_participles_noun_after_the_head_is_no_product(text, expected):
+    assert plants(text) == expected

@@ -1996,6 +1996,8 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
     «Автотора»"), not what it makes."""
     toks = sent.tokens
     cstart, first_end, cend = _complement(toks, i + 1)
+    if cend > cstart and _participle_subject(toks, i, cstart):
+        return i + 1, i + 1, i + 1
     if cend > cstart:
         # the first noun decides: "цех нового завода" is a part of a plant, not a product;
         # "предприятие оборонного холдинга" belongs to an owner; with no noun at all the
@@ -2016,6 +2018,19 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
             # holds the head too is the plant's own ("Алтайский завод топливных насосов")
             return i + 1, i + 1, i + 1
     return cstart, first_end, cend
+
+
+def _participle_subject(toks: list[Token], i: int, cstart: int) -> bool:
+    """A participle before "на"/"в" and the head whose noun comes after the head
+    ("Используемые на заводе технологии", "Выпускаемая на фабрике продукция"): that noun
+    is what the participle tells of, not the plant's product (real news dev r22_001)."""
+    if i < 2 or cstart != i + 1 or toks[i - 1].text.lower() not in ("на", "в", "во") \
+            or not _participle(toks[i - 2]):
+        return False
+    part = morph().parse(toks[i - 2].text.lower())[0].tag
+    return any(p.tag.case == part.case and p.tag.number == part.number
+               and (p.tag.number == "plur" or p.tag.gender == part.gender)
+               for p in morph().parse(toks[cstart].text.lower()) if p.tag.POS == "NOUN")
 
 
 def _qualifies(lem: str, adjs: list[Token], i: int, cstart: int, cend: int,
