@@ -3372,3 +3372,25 @@ PARTICIPLE_SUBJECT = [
 @pytest.mark.parametrize("text,expected", PARTICIPLE_SUBJECT)
 def test_a_participles_noun_after_the_head_is_no_product(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bankrupt that dismisses all its workers is stopped: closed (after real news dev r22_020)
+    ("В Рубцовске предприятие «Сибвагон», признанное банкротом, уволило всех работников.",
+     [("предприятие «Сибвагон»", None, "closed")]),
+    # a town's adjective before "предприятие «X»" says where the company is, not its kind
+    ("Рубцовское предприятие «Сибвагон» приостановило производство до февраля.",
+     [("предприятие «Сибвагон»", None, "suspended")]),
+    # ... a kind still makes it a company of that kind
+    ("Торговое предприятие «Сибвагон» приостановило работу магазинов в Рубцовске.", []),
+])
+def test_a_bankrupt_company_without_workers_is_a_closed_plant(text, expected):
+    assert plants(text) == expected
+
+
+def test_a_company_told_as_an_enterprise_runs_itself():
+    """"предприятие «X»" with no company of its sentence: X is its operator (written for the
+    tests, after real news dev r22_020)."""
+    analyzed = analyze("В Рубцовске предприятие «Сибвагон» приостановило производство.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(p.name, p.operator) for p in rows] == [("предприятие «Сибвагон»", "Сибвагон")]
