@@ -3631,8 +3631,7 @@ def _company_as_plant(ph: _Phrase) -> bool:
     return ph.weak and ph.product is None and re.fullmatch(r"\w+ «[^«»]+»", ph.name) is not None
 
 
-_OWNER_NOUNS = frozenset({"компания", "корпорация", "холдинг", "группа", "концерн",
-                          "агрохолдинг", "госкорпорация", "объединение"})
+_OWNER_NOUNS = lexicon.words("company_words", role="owner_noun")
 
 
 def _genitive_owner(quoted: str) -> str | None:
