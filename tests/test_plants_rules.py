@@ -3395,3 +3395,10 @@ def test_a_company_told_as_an_enterprise_runs_itself():
     analyzed = analyze("В Рубцовске предприятие «Сибвагон» приостановило производство.")
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert [(p.name, p.operator) for p in rows] == [("предприятие «Сибвагон»", "Сибвагон")]
+
+
+def test_a_company_stopping_its_works_after_two_adverbs_is_a_plant():
+    """"«X» уже полностью остановил производство": any run of adverbs between the company
+    and its verb (written for the tests, after real news dev r22_032)."""
+    assert plants("Это случилось в Омской области. «Сибпласт» уже полностью остановил "
+                  "производство.") == [("предприятие «Сибпласт»", None, "suspended")]

@@ -2892,8 +2892,8 @@ def _company_stops_works(sent: Sentence, found: list[_Phrase]) -> list[_Phrase]:
         k = next((j for j, t in enumerate(toks) if t.start >= sp.end), len(toks))
         while k < len(toks) and toks[k].text in "«»\"“”":
             k += 1
-        if k < len(toks) and toks[k].pos == "ADV":
-            k += 1  # "временно", "полностью"
+        while k < len(toks) and toks[k].pos == "ADV":
+            k += 1  # "временно", "полностью", "уже полностью" (real news dev r22_032)
         if k + 1 >= len(toks) or _lem(toks[k]) not in _COMPANY_STOPS or \
                 toks[k].pos != "VERB" or _lem(toks[k + 1]) not in _WORKS_OBJECTS:
             continue
