@@ -3402,3 +3402,16 @@ def test_a_company_stopping_its_works_after_two_adverbs_is_a_plant():
     and its verb (written for the tests, after real news dev r22_032)."""
     assert plants("Это случилось в Омской области. «Сибпласт» уже полностью остановил "
                   "производство.") == [("предприятие «Сибпласт»", None, "suspended")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "наши" before a plural facility noun: the speaker's region's plants, a class (after real
+    # news dev r22_018) ...
+    ("В Алтайском крае наши предприятия сыроделия будут наращивать выпуск.", []),
+    ("В Алтайском крае наши заводы по производству сыра будут наращивать выпуск.", []),
+    # ... one plant of the speaker's is still a plant
+    ("В Алтайском крае наш завод по производству сыра начнет работу в мае.",
+     [("завод по производству сыра", "сыр", "planned")]),
+])
+def test_our_plants_in_the_plural_are_a_class(text, expected):
+    assert plants(text) == expected

@@ -86,6 +86,7 @@ _HOSTS: frozenset[str] = frozenset()
 _GENERIC: frozenset[str] = frozenset()
 _ASPECT_VERBS: frozenset[str] = frozenset()  # "начать": the status noun after it decides
 _ANAPHORS: frozenset[str] = frozenset()  # "данный цех": a repeat, not a new facility
+_CLASS_POSSESSIVES: frozenset[str] = frozenset()  # "наши заводы": a region's plants, a class
 _INTENT: frozenset[str] = frozenset()  # "намерен", "может": a plan with no date is "announced"
 _COMPANY_WORDS: frozenset[str] = frozenset()  # "компания": a genitive that owns, not a product
 _LEGAL_FORMS: frozenset[str] = frozenset()  # "ООО", "ПАО" (orgs_words.csv)
@@ -283,8 +284,10 @@ def _load_context_words() -> None:
     global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED, _CUSTOMER_VERBS, _MODEL_NOUNS
     global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     global _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS, _BARE_OPERATIONS
+    global _CLASS_POSSESSIVES
     words = "plant_words"
     _BARE_OPERATIONS = lexicon.words(words, role="bare_operation")
+    _CLASS_POSSESSIVES = lexicon.words(words, role="class_possessive")
     _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS = (
         lexicon.words(words, role=r)
         for r in ("tour_visit", "visit_place", "tour_word", "use_word"))
@@ -2254,6 +2257,9 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     if _governed_away(sent, t, prev) or \
             any(_lem(x) in _ANAPHORS for x in [*adjs, *([prev] if prev else [])]):
         return None  # "данный цех", "эта площадка": a facility named before, or none
+    if t.feats.get("Number") == "Plur" and \
+            any(_lem(x) in _CLASS_POSSESSIVES for x in [*adjs, *([prev] if prev else [])]):
+        return None  # "наши предприятия сыроделия": the speaker's region's plants, a class
     if lem in WEAK_HEADS and (_activity_of_company(toks, i - len(adjs)) or
                               prev is not None and _verb_lemma(prev) in _OUTPUT_GROWTH):
         return None  # "занимается производством кормов", "увеличила производство шпона"
