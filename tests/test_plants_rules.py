@@ -3415,3 +3415,19 @@ def test_a_company_stopping_its_works_after_two_adverbs_is_a_plant():
 ])
 def test_our_plants_in_the_plural_are_a_class(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "производство X" as the subject of a verb of growth or fall is a volume of output, not a
+    # facility, even where a later sentence speaks of a modernisation (after real news dev
+    # r22_016) ...
+    ("Производство сыра в Алтайском крае увеличилось. Таких показателей удалось достичь "
+     "благодаря модернизации производства.", []),
+    ("Производство яиц в Тульской области упало на 3%. Это стало следствием модернизации "
+     "производства.", []),
+    # ... a production opened stays one
+    ("В Туле открыли производство сыра, объем выпуска вырос.",
+     [("производство сыра", "сыр", "launched")]),
+])
+def test_a_production_that_grows_or_falls_is_a_volume(text, expected):
+    assert plants(text) == expected

@@ -87,6 +87,7 @@ _GENERIC: frozenset[str] = frozenset()
 _ASPECT_VERBS: frozenset[str] = frozenset()  # "начать": the status noun after it decides
 _ANAPHORS: frozenset[str] = frozenset()  # "данный цех": a repeat, not a new facility
 _CLASS_POSSESSIVES: frozenset[str] = frozenset()  # "наши заводы": a region's plants, a class
+_OUTPUT_FALLS: frozenset[str] = frozenset()  # "производство яиц упало": a volume of output
 _INTENT: frozenset[str] = frozenset()  # "намерен", "может": a plan with no date is "announced"
 _COMPANY_WORDS: frozenset[str] = frozenset()  # "компания": a genitive that owns, not a product
 _LEGAL_FORMS: frozenset[str] = frozenset()  # "ООО", "ПАО" (orgs_words.csv)
@@ -284,10 +285,11 @@ def _load_context_words() -> None:
     global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED, _CUSTOMER_VERBS, _MODEL_NOUNS
     global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     global _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS, _BARE_OPERATIONS
-    global _CLASS_POSSESSIVES
+    global _CLASS_POSSESSIVES, _OUTPUT_FALLS
     words = "plant_words"
     _BARE_OPERATIONS = lexicon.words(words, role="bare_operation")
     _CLASS_POSSESSIVES = lexicon.words(words, role="class_possessive")
+    _OUTPUT_FALLS = lexicon.words(words, role="output_fall")
     _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS = (
         lexicon.words(words, role=r)
         for r in ("tour_visit", "visit_place", "tour_word", "use_word"))
@@ -2273,6 +2275,8 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
         name_adjs = []  # "Кирово-Чепецкое предприятие «X»": where the company is, not its
         # kind, as "Торговое предприятие «X»" is; a reader names it "предприятие «X»" (r22_020)
     compl = _product(sent, i)
+    if lem in WEAK_HEADS and t.case == "Nom" and _output_grows(toks, max(i + 1, compl[2])):
+        return None  # "Производство сыра в крае увеличилось": a statistic, no facility
     if not _qualifies(lem, adjs, i, compl[0], compl[2], t.feats.get("Number") == "Plur"):
         return None
     if t.feats.get("Number") == "Plur" and compl[2] <= compl[0] and \
@@ -2295,6 +2299,21 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
                    compl[2] if compl[2] > compl[0] else 0,
                    t.feats.get("Number") == "Plur" or bool(prev and prev.pos == "NUM"),
                    counted=bool(prev and prev.pos == "NUM"))
+
+
+def _output_grows(toks: list[Token], j: int) -> bool:
+    """A verb of growth or fall (plant_words.csv growth_word, output_fall) right after the
+    phrase that ends at j, past a place and adverbs ("Производство молока в области выросло
+    на 5%", "производство яиц упало", real news dev r22_016): the subject is a volume of
+    output."""
+    if j < len(toks) and toks[j].text.lower() in ("в", "на"):
+        j += 1
+        while j < len(toks) and toks[j].pos in ("ADJ", "PROPN", "NOUN") and toks[j].case == "Loc":
+            j += 1
+    while j < len(toks) and toks[j].pos == "ADV":
+        j += 1
+    return j < len(toks) and toks[j].pos == "VERB" and \
+        _verb_lemma(toks[j]) in _GROWTH | _OUTPUT_FALLS
 
 
 def _joined_adjective(toks: list[Token], k: int) -> bool:
