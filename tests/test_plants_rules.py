@@ -3431,3 +3431,19 @@ def test_our_plants_in_the_plural_are_a_class(text, expected):
 ])
 def test_a_production_that_grows_or_falls_is_a_volume(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a weak head with a compound adjective of the product names the plant told before by any
+    # head (after real news dev r22_002) ...
+    ("В Благовещенске начал работу цех по переработке мяса. Мясоперерабатывающее предприятие "
+     "будет выпускать до тонны продукции в смену.",
+     [("цех по переработке мяса", "мясо", "launched")]),
+    # ... not one of another product
+    ("В Туле открыли завод по производству мебели. В Калуге строят мясоперерабатывающее "
+     "предприятие.",
+     [("завод по производству мебели", "мебель", "launched"),
+      ("мясоперерабатывающее предприятие", None, "under_construction")]),
+])
+def test_an_enterprise_named_by_a_compound_of_the_product_is_the_plant_again(text, expected):
+    assert plants(text) == expected

@@ -3283,8 +3283,10 @@ def _named_later(first: _Phrase, later: _Phrase) -> bool:
 
 def _compound_of(a: _Phrase, b: _Phrase) -> bool:
     """One plant named by a compound adjective and by its product: "мясоперерабатывающий
-    комбинат" and "комбинат по переработке мяса" (real news dev r1_044)."""
-    if a.lemma != b.lemma:
+    комбинат" and "комбинат по переработке мяса" (real news dev r1_044); a weak head
+    ("предприятие") names any kind: "цех по переработке мяса" … "Мясоперерабатывающее
+    предприятие будет выпускать" (r22_002)."""
+    if a.lemma != b.lemma and not (a.weak and a.product is None):
         return False
     # a compound ("мясоперерабатывающий") or an adjective of the product itself ("фанерный
     # завод" and "завод по выпуску фанеры", real news dev r9_026)
