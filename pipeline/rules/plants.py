@@ -3601,8 +3601,7 @@ def _operator_read(sent: Sentence, ph: _Phrase, ctx: DocContext) -> tuple[str | 
     return operator, local is None
 
 
-_OWNER_NOUNS = frozenset({"компания", "корпорация", "холдинг", "группа", "концерн",
-                          "агрохолдинг", "госкорпорация", "объединение"})
+_OWNER_NOUNS = lexicon.words("company_words", role="owner_noun")
 
 
 def _genitive_owner(quoted: str) -> str | None:
