@@ -657,12 +657,6 @@ UNNAMED_INVESTORS = [
 ]
 
 
-@pytest.mark.parametrize("text,investor", UNNAMED_INVESTORS)
-def test_unnamed_investors_give_no_investor(text, investor):
-    [inv] = investments(text)
-    assert inv.investor == investor
-
-
 def test_a_company_named_with_its_legal_form_after_a_site_is_a_company():
     """A legal form starts a company's name even right after a site word ("резидент
     технопарка ООО «Гамма»"); a quoted name right after it is the site's (written for the
@@ -733,8 +727,8 @@ SECTOR_TOTALS = [
 ]
 
 
-@pytest.mark.parametrize("text,investor", SECTOR_TOTALS)
-def test_a_sector_total_has_no_investor(text, investor):
+@pytest.mark.parametrize("text,investor", UNNAMED_INVESTORS + SECTOR_TOTALS)
+def test_unnamed_investors_give_no_investor(text, investor):
     [inv] = investments(text)
     assert inv.investor == investor
 

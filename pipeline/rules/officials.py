@@ -387,27 +387,19 @@ _NOMINATIVE_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|ев�
 def _name_roles(parses: list, gender: str, case: str) -> tuple[str, str, str] | None:
     """(full name, surname, first name) when the words read as a given name, a patronymic
     and a family name of that gender in that case, the patronymic right after the given
-    name."""
-    found: dict[str, str] = {}
+    name and the family name before or after both."""
+    found: dict[str, tuple[int, str]] = {}  # role -> (word index, nominative)
     for i, word_parses in enumerate(parses):
         for p in word_parses:
             role = next((r for g, r in _NAME_GRAMMEMES.items() if g in p.tag.grammemes), None)
             if role and role not in found and p.tag.case == case and p.tag.number == "sing" \
                     and gender in p.tag.grammemes and (form := p.inflect({"nomn"})):
-                found[role] = f"{i}:{_cap(form.word)}"
+                found[role] = (i, _cap(form.word))
                 break
-    if "first" not in found or "middle" not in found:
+    # three words, each of one role: the family name is the word the other two leave
+    if len(found) < 3 or found["middle"][0] != found["first"][0] + 1:
         return None
-    index = {r: int(v.split(":")[0]) for r, v in found.items()}
-    if index["middle"] != index["first"] + 1:
-        return None
-    rest = ({0, 1, 2} - {index["first"], index["middle"]}).pop()
-    if index.get("last", rest) != rest or rest not in (0, 2):
-        return None
-    last = found["last"].split(":")[1] if "last" in found else None
-    if last is None:
-        return None
-    first, middle = found["first"].split(":")[1], found["middle"].split(":")[1]
+    (_, first), (_, middle), (_, last) = found["first"], found["middle"], found["last"]
     return f"{first} {middle} {last}", last, first
 
 
@@ -2765,18 +2757,16 @@ def _post_out_of_org(sent: Sentence) -> Sentence:
     tagger read from a post's own word ("Председателя Правительства") starts after it, so
     the post is read as the post of that body ("председатель правительства"), as when it is
     written in lower case."""
-    spans = []
-    for sp in sent.spans:
+    spans = list(sent.spans)
+    for k, sp in enumerate(spans):
+        if sp.type != "ORG":
+            continue
         head = next((t for t in sent.tokens if t.start == sp.start), None)
-        rest = sent.text[head.end - sent.start:sp.end - sent.start] if head else ""
-        if sp.type == "ORG" and head is not None and _is_head(head) and rest.strip() \
-                and len(rest.split()) == 1 and rest.split()[0][:1].isupper():
-            word = rest.strip()
-            normal = next((p.inflect({"nomn"}).word for p in morph().parse(word.lower())
-                           if p.tag.case and p.inflect({"nomn"})), word.lower())
-            sp = replace(sp, start=sp.end - len(word), text=word, normal=_cap(normal))
-        spans.append(sp)
-    return replace(sent, spans=spans)
+        rest = sent.text[head.end - sent.start:sp.end - sent.start].split() if head else []
+        if len(rest) == 1 and rest[0][:1].isupper() and _is_head(head):
+            spans[k] = replace(sp, start=sp.end - len(rest[0]), text=rest[0],
+                               normal=_cap(inflect(rest[0].lower(), "nomn")))
+    return sent if spans == sent.spans else replace(sent, spans=spans)
 
 
 def _headline_rows(analyzed: AnalyzedText, doc: Article,
