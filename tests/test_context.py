@@ -117,6 +117,14 @@ def test_a_site_word_inside_another_word_does_not_hide_the_company() -> None:
      "Эвенская горнорудная компания"),
     ("«Вертолётам России»", "Вертолетам Россия", "Вертолётам России"),  # no better normal
     ("«Альба»", "Альба", "Альба"),  # a nominative is kept as written
+    # session 22, from fresh real pages ("в пресс-службе «Южуралзолота»"): the ending is
+    # swapped for the dictionary form's, a soft sign, "-о", "-й" or "-а"
+    ("«Южуралзолота»", "Южуралзолота", "Южуралзолото"),
+    ("«Северстали»", "Северстали", "Северсталь"),
+    ("«Уралкалия»", "Уралкалия", "Уралкалий"),
+    ("«Газпромнефти»", "Газпромнефти", "Газпромнефть"),
+    ("«Электроприбору»", "Электроприбору", "Электроприбор"),  # a dative after the base
+    ("«Нестле»", "Нестле", "Нестле"),  # "-е" is no ending to swap: a foreign name so ends
 ])
 def test_a_quoted_name_in_an_oblique_case_is_read_in_the_nominative(text, normal, name):
     assert company_name(span(text, normal)) == name

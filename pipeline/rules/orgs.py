@@ -122,12 +122,35 @@ def quoted_nominative(name: str, normal: str = "") -> str:
             any("nomn" in p.tag for p in morph().parse(words[0])):
         return name
     if len(words) == 1:
-        base = morph().parse(words[0])[0].normal_form
-        stem = words[0][:len(base)]
-        return stem if stem.lower().replace("ё", "е") == base.replace("ё", "е") else name
+        return _one_word_nominative(words[0])
     first = normal.split()[:1]
     return normal if len(normal.split()) == len(words) and \
         any("nomn" in p.tag for p in morph().parse(first[0])) else name
+
+
+# the genitive and instrumental endings a one-word name takes ("«Северстали»", "с «Акроном»")
+_OBLIQUE_ENDINGS = frozenset({"", "а", "я", "ы", "и", "ом", "ем", "ой", "ей", "ью"})
+
+
+def _one_word_nominative(word: str) -> str:
+    """«Металлоинвестом», «Северстали», «Южуралзолота», «Уралкалия»: the one-word name in
+    the nominative, its ending swapped for the dictionary form's (a soft sign, "-о", "-й"
+    or "-а" as well as no ending); the letters before the ending keep their case
+    ("«КАМАЗа»": КАМАЗ). Kept as written when the word is no singular noun or its ending is
+    not the only difference; a dative or locative "-е", "-у" is no such ending, since a
+    foreign name that does not decline ends so («Нестле»)."""
+    parse = morph().parse(word)[0]
+    base = parse.normal_form
+    low = word.lower().replace("ё", "е")
+    common = 0
+    while common < min(len(low), len(base)) and low[common] == base[common].replace("ё", "е"):
+        common += 1
+    if common == len(base):
+        return word[:common]  # "«Металлоинвестом»", "«Электроприбору»": the base and an ending
+    if parse.tag.POS != "NOUN" or "sing" not in parse.tag or common < len(base) - 1 or \
+            low[common:] not in _OBLIQUE_ENDINGS:
+        return word
+    return word[:common] + base[common:]
 
 
 def _brand_first(word: str) -> bool:
