@@ -795,3 +795,25 @@ def test_a_sum_takes_the_region_of_the_plant_named_in_the_sentence_before():
 ])
 def test_a_price_per_unit_is_no_investment(text, amounts):
     assert [i.amount for i in investments(text)] == amounts
+
+
+@pytest.mark.parametrize("text, amounts", [
+    # written for the tests, after fresh real pages of session 22: the value of a plant's
+    # output is no money put into it, whether told by a verb of making or by "объем
+    # выпускаемой продукции" as the subject of the sentence (its second sum as well)
+    ("В Пензе на заводе «Вектор» открыли новый цех. Кстати, в 2019 году предприятие "
+     "выпустило изделий на сумму более 1 млрд рублей.", []),
+    ("Компания «Вектор» запустила в Туле завод металлоконструкций. Завод отгрузил продукции "
+     "на сумму 300 млн рублей.", []),
+    ("Компания «Вектор» построит в Туле завод металлоконструкций. На первом этапе ежегодный "
+     "объем выпускаемой продукции составит 846 млн. рублей, с выходом на полную мощь – 1,7 "
+     "млрд рублей.", []),
+    # the price of a sale
+    ("Компания «Вектор» продает завод в Перми. Имущественный комплекс завода выставлен "
+     "единым лотом по цене 725 млн рублей.", []),
+    # must not fire: money put in to make more
+    ("Компания «Вектор» построит в Туле завод металлоконструкций. Для увеличения выпуска "
+     "продукции компания вложит в завод 2 млрд рублей.", [2e9]),
+])
+def test_the_value_of_output_or_a_sale_price_is_no_investment(text, amounts):
+    assert [i.amount for i in investments(text)] == amounts
