@@ -66,6 +66,11 @@ def _keep_case(src: str, dst: str) -> str:
     if src.isupper() and len(src) > 1:
         return dst.upper()
     if src[:1].isupper():
+        src_parts, dst_parts = src.split("-"), dst.split("-")
+        if len(src_parts) == len(dst_parts):
+            # "Усть-Илимского" -> "Усть-Илимский", "Улан-Удэнского" -> "Улан-Удэнский"
+            return "-".join(d[:1].upper() + d[1:] if s[:1].isupper() else d
+                            for s, d in zip(src_parts, dst_parts, strict=True))
         return dst[:1].upper() + dst[1:]
     return dst
 
@@ -115,10 +120,13 @@ def agree(adjective: str, noun: str, from_case: str | None = None) -> str:
     "консервный завод", not "консервные завод")."""
     nparse = next((p for p in morph().parse(noun) if p.tag.POS == "NOUN" and "nomn" in p.tag),
                   None)
-    if nparse is None:
+    if nparse is None and not _abbreviation(noun):
         return inflect(adjective, "nomn", None, from_case)
-    grams = {"nomn", nparse.tag.number or "sing"}
-    if grams & {"sing"} and nparse.tag.gender:
+    # an abbreviation the dictionary lacks ("НПЗ", "ЛПК", "ЦБК") stands for a masculine noun
+    # (завод, комплекс, комбинат): "Омского НПЗ" is "Омский НПЗ", not "Омское" (a fresh real
+    # page of session 22); the feminine ones (ГЭС, ТЭЦ) are in the dictionary
+    grams = {"nomn", nparse.tag.number or "sing"} if nparse else {"nomn", "sing", "masc"}
+    if nparse and grams & {"sing"} and nparse.tag.gender:
         grams.add(nparse.tag.gender)
     parses = morph().parse(adjective)
     if from_case:
@@ -129,6 +137,11 @@ def agree(adjective: str, noun: str, from_case: str | None = None) -> str:
             if form is not None:
                 return _keep_case(adjective, form.word)
     return inflect(adjective, "nomn", None, from_case)
+
+
+def _abbreviation(noun: str) -> bool:
+    """A short word the dictionary does not know, as an abbreviation is ("нпз")."""
+    return len(noun) <= 5 and all(p.tag.POS is None for p in morph().parse(noun))
 
 
 @lru_cache(maxsize=65536)

@@ -2069,10 +2069,10 @@ _NUMBERED = re.compile(r"\s*№\s?\d{1,3}(?![\d\w])")
 
 def _head_nominative(t: Token) -> str:
     """The head noun in the nominative singular; an abbreviation keeps its capitals and
-    drops a case ending ("ГОКа" -> "гок", not "гоко")."""
+    drops a case ending ("ГОКа" -> "ГОК", not "гоко")."""
     abbr = re.match(r"[А-ЯЁ]{2,}(?=[а-яё]{0,3}$)", t.text)
     if abbr:
-        return abbr.group(0).lower()
+        return abbr.group(0)
     return inflect(t.text, "nomn", "sing", UD_TO_PYMORPHY_CASE.get(t.case or "")).lower()
 
 
