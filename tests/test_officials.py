@@ -416,3 +416,14 @@ def test_an_okrug_is_the_region_only_where_the_region_is_one():
 ])
 def test_a_body_of_the_region_word_is_named_with_the_region(text, org):
     assert one(text, "Республика Татарстан").organization == org
+
+
+def test_a_bare_post_joined_to_a_name_by_and_is_another_persons():
+    """Written for the tests, after a fresh real page of session 22 ("Вице-премьер и Радий
+    Хабиров посетили", the vice-premier named in an earlier sentence)."""
+    got = rows("Первый вице-премьер Денис Мантуров прибыл в Уфу. Вице-премьер и Радий "
+               "Хабиров посетили ряд ведущих предприятий республики.")
+    assert {(m.full_name, m.position) for m in got} == {("Денис Мантуров", "первый вице-премьер")}
+    # two posts of one person joined by "и" still reach the name
+    got = rows("Министр и глава района Иван Петров открыли цех.")
+    assert ("Иван Петров", "министр") in {(m.full_name, m.position) for m in got}

@@ -2103,8 +2103,11 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
         if len(out) > 30:
             break
     out.reverse()
-    if out and out[-1].text.lower() == "и" and after_name:
-        return []  # "Шумов, лидер «Центра», и Борзыкин": the post is the first name's
+    if out and out[-1].text.lower() == "и":
+        # "Шумов, лидер «Центра», и Борзыкин": the post is the first name's; "Вице-премьер
+        # и Радий Хабиров посетили" (a fresh real page of session 22): a person named before
+        # the sentence holds it, the name after "и" is another one
+        return []
     if out and out[-1].text == ",":
         # "директор X, Кирилл Разлогов": the post belongs to the name before it; with no
         # name before, "Бывший спикер палаты, Нэнси Пелоси, ..." is an apposition
