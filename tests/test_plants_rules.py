@@ -1201,7 +1201,7 @@ def test_a_stage_of_a_plant(text, expected):
     ("ООО «Тульский кирпичный завод» остановило производство.",
      [("Тульский кирпичный завод", None, "suspended")]),
     ("ОАО «Вельский ЦКК» модернизирует действующее производство.",
-     [("Вельский цкк", None, "expanded")]),
+     [("Вельский ЦКК", None, "expanded")]),  # the abbreviation keeps its capitals
     # ... not a name without an adjective, or a compound ("полиграфкомбинат": a company's word)
     ("ООО «Завод Инновационных Технологий» подписало соглашение.", []),
     ("ООО «Тульский полиграфкомбинат» подписало соглашение.", []),
@@ -1216,7 +1216,7 @@ def test_a_company_named_after_its_plant(text, expected):
      [("судоремонтное предприятие", None, "announced")]),
     # an intended modernisation of a named plant is news of it (after r9_005)
     ("Холдинг намерен вложить 6 млрд рублей в модернизацию Вельского ЛДК.",
-     [("Вельский лдк", None, "announced")]),
+     [("Вельский ЛДК", None, "announced")]),
     # a stop stated with a staff cut stays a stop (after r3_001)
     ("В области приостановили деятельность Вельской птицефабрики, сократив число рабочих.",
      [("Вельская птицефабрика", None, "suspended")]),
