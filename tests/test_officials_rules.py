@@ -1908,3 +1908,22 @@ def test_a_titled_name_in_quotes_is_no_person():
     quoted = Span(at, at + len("Сидоров"), "PER", "Сидоров", "Сидоров", last="Сидоров")
     sent = replace(sent, spans=[quoted, *sent.spans])  # as the tagger reads it in a page
     assert [sp.text for sp in officials.person_spans(sent)] == ["Иван Петров"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r12_002 and r19_005: a region's legislature
+    # after the post of its head stays in the post, the region is the organization
+    ("Об этом заявил председатель Законодательного собрания Пермского края Иван Петров.",
+     [("председатель законодательного собрания", "Пермский край")]),
+    ("Об этом заявил первый заместитель председателя Законодательного Собрания Омской "
+     "области Иван Петров.",
+     [("первый заместитель председателя законодательного собрания", "Омская область")]),
+    ("Об этом заявил председатель Народного Хурала Республики Бурятия Иван Петров.",
+     [("председатель народного хурала", "Республика Бурятия")]),
+    # a deputy of it keeps the legislature as the organization
+    ("Об этом заявил депутат Законодательного собрания Пермского края Иван Петров.",
+     [("депутат", "Законодательное собрание Пермского края")]),
+])
+def test_a_regional_legislature_stays_in_its_heads_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position.lower(), r.organization) for r in rows] == expected

@@ -183,6 +183,9 @@ REGIONAL_BODIES = _role("regional_body")
 MUNICIPALITY_PHRASES = _role("municipality_phrase")
 # "министр обороны": a portfolio only a country's government has; its post is never the region's
 FEDERAL_PORTFOLIOS = _role("federal_portfolio")
+# "председатель Законодательного собрания" + region: the legislature stays in its head's post
+REGIONAL_LEGISLATURES = _role("regional_legislature")
+LEGISLATURE_HEADS = _role("legislature_head")
 # "лесозавод", "хлебокомбинат": compounds a later bare "завод", "комбинат" stands for
 PLANT_COMPOUND_BASES = _role("plant_compound_base")
 # "охраны окружающей среды", "поддержки экспорта": nouns of an action, not made with
@@ -1291,6 +1294,9 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         # stays in the post, the district named after it is the organization
         _keep_in_post(toks, comp, comp.i + 1, end)
         return _NEXT
+    if (end := _legislature_before_place(sent, toks, comp, span)) is not None:
+        _keep_in_post(toks, comp, end, end)  # "председатель Законодательного собрания"
+        return _NEXT
     if (unit_end := _unit_before_name(sent, toks, comp.i, span)) is not None:
         # "директор Сервисного центра ЗАО «Колакс-М»": the unit stays in the post
         _keep_in_post(toks, comp, unit_end, unit_end)
@@ -1410,6 +1416,28 @@ def _body_of_municipality(sent: Sentence, toks: list[Token], i: int, span: Span
     if len(inside) < 2 or toks[i].start != span.start \
             or _lem(toks[i]) not in POST_COMPLEMENTS \
             or " ".join(_lem(toks[k]) for k in inside[1:]) not in MUNICIPALITY_PHRASES:
+        return None
+    end = inside[-1] + 1
+    nxt = _span_at(sent, toks[end]) if end < len(toks) else None
+    if nxt is None or nxt.type != "LOC" or nxt.start != toks[end].start \
+            or country_of(nxt.normal) or country_of(nxt.text):
+        return None
+    return end
+
+
+def _legislature_before_place(sent: Sentence, toks: list[Token], comp: _Complement,
+                              span: Span) -> int | None:
+    """"председатель Законодательного собрания Пермского края": a region's legislature
+    (`regional_legislature`, lemmas of its name) the tagger named on its own, right before
+    the region, after the post of its head (`legislature_head`), stays in the post, as the
+    gold of real news dev r12_002 and r19_005 writes it ("первый заместитель председателя
+    законодательного собрания"); the region is the organization, as for "председатель
+    Правительства Оренбургской области". The index after the span, else None."""
+    i = comp.i
+    inside = [k for k in range(i, len(toks)) if span.start <= toks[k].start < span.end]
+    if span.type != "ORG" or not inside or toks[i].start != span.start \
+            or comp.last not in LEGISLATURE_HEADS or comp.pending \
+            or " ".join(_lem(toks[k]) for k in inside) not in REGIONAL_LEGISLATURES:
         return None
     end = inside[-1] + 1
     nxt = _span_at(sent, toks[end]) if end < len(toks) else None
