@@ -1927,3 +1927,24 @@ def test_a_titled_name_in_quotes_is_no_person():
 def test_a_regional_legislature_stays_in_its_heads_post(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position.lower(), r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r22_013: a plural post with a genitive
+    # complement before a list of names gives each name the post in the singular
+    ("В церемонии участвовали главы администраций муниципальных районов Иван Петров, "
+     "Петр Сидоров и Олег Смирнов.",
+     [("Иван Петров", "глава администрации муниципального района", None),
+      ("Петр Сидоров", "глава администрации муниципального района", None),
+      ("Олег Смирнов", "глава администрации муниципального района", None)]),
+    ("Встречу провели заместители губернатора Иван Петров и Петр Сидоров.",
+     [("Иван Петров", "заместитель губернатора", REGION),
+      ("Петр Сидоров", "заместитель губернатора", REGION)]),
+    ("На совещании выступили руководители городских администраций Иван Петров и "
+     "Петр Сидоров.",
+     [("Иван Петров", "руководитель городской администрации", None),
+      ("Петр Сидоров", "руководитель городской администрации", None)]),
+])
+def test_a_plural_post_before_a_list_of_names(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected

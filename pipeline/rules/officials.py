@@ -2652,6 +2652,59 @@ def _coordinated_posts(sent: Sentence, doc: Article) -> dict[tuple[int, int], li
     return out
 
 
+def _plural_post_list(sent: Sentence, doc: Article) -> dict[tuple[int, int], list[_Post]]:
+    """"главы администраций муниципальных районов Иван Петров, Петр Сидоров и Олег
+    Смирнов", "заместители губернатора Иван Петров и Петр Сидоров": a plural head, its
+    genitive complement with no name in it, then two or more names in the head's case:
+    each name holds the post in the singular ("глава администрации муниципального района",
+    real news dev r22_013), its organization the post's default (`_coordinated_posts`
+    reads the lists with a place or organization)."""
+    toks, out = sent.tokens, {}
+    for h, head in enumerate(toks):
+        if head.feats.get("Number") != "Plur" or not _is_head(head):
+            continue
+        c = h + 1
+        while c < len(toks) and toks[c].pos in ("NOUN", "ADJ") and toks[c].case == "Gen" \
+                and _span_at(sent, toks[c]) is None:
+            c += 1
+        names, _ = _joined(sent, toks, c, ("PER",))
+        compl = toks[h + 1:c]
+        if c == h + 1 or len(names) < 2 or toks[c].case != head.case \
+                or toks[c - 1].pos != "NOUN":
+            continue
+        hlem = _head_key(head)
+        org = _default_organization(hlem, compl, doc)
+        if hlem in NEEDS_ORG and org is None:
+            continue
+        position = " ".join([inflect(head.text.lower(), "nomn", "sing", UD_TO_PYMORPHY_CASE.get(
+            head.case or "")).lower(), _singular_genitive(compl)])
+        for per in person_spans(sent):
+            if any(per.start <= n.start < per.end for n in names):
+                out[(per.start, per.end)] = [_Post(position, org, None, hlem, 0, 0, None)]
+    return out
+
+
+def _singular_genitive(toks: list[Token]) -> str:
+    """"администраций муниципальных районов" -> "администрации муниципального района": a
+    plural genitive phrase in the singular, each adjective in the gender of its noun."""
+    out = []
+    for i, t in enumerate(toks):
+        word = t.text.lower()
+        if t.feats.get("Number") != "Plur":
+            out.append(word)
+            continue
+        if t.pos == "NOUN":
+            out.append(inflect(word, "gent", "sing", "gent"))
+            continue
+        noun = next((x for x in toks[i + 1:] if x.pos == "NOUN"), None)
+        gender = next((p.tag.gender for p in morph().parse(noun.text.lower())
+                       if p.tag.gender and "gent" in p.tag), None) if noun else None
+        form = next((f for p in morph().parse(word) if "ADJF" in p.tag and "gent" in p.tag
+                     and (f := p.inflect({"gent", "sing", gender or "masc"}))), None)
+        out.append(form.word if form else word)
+    return " ".join(out)
+
+
 def _joined(sent: Sentence, toks: list[Token], j: int,
             types: tuple[str, ...]) -> tuple[list[Span], int]:
     """The spans of these types from toks[j] on, joined by "и" or commas: (spans, next)."""
@@ -2861,7 +2914,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 rows.add(person, post, sent, tok.start, tok.end, referred=True)
         previous = named
         previous_subject = any(_first_token(sent, sp).case == "Nom" for sp in spans)
-        plural = _coordinated_posts(sent, doc)
+        plural = _coordinated_posts(sent, doc) or _plural_post_list(sent, doc)
         for per in person_spans(sent):
             person = persons.get((per.start, per.end))
             if person is None or _cut_at_end(analyzed, per):
