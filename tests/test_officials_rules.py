@@ -1948,3 +1948,10 @@ def test_a_regional_legislature_stays_in_its_heads_post(text, expected):
 def test_a_plural_post_before_a_list_of_names(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.full_name, r.position, r.organization) for r in rows] == expected
+
+
+def test_the_cooperative_of_a_post_without_its_legal_form():
+    """Written for the tests, after real news dev r13_026: "председатель СПОК «…»"."""
+    rows = officials.find_officials(analyze(
+        "Об этом сообщил председатель СПОК «Лесное молоко» Иван Петров."), REGION)
+    assert [(r.position, r.organization) for r in rows] == [("председатель", "Лесное молоко")]
