@@ -1955,3 +1955,14 @@ def test_the_cooperative_of_a_post_without_its_legal_form():
     rows = officials.find_officials(analyze(
         "Об этом сообщил председатель СПОК «Лесное молоко» Иван Петров."), REGION)
     assert [(r.position, r.organization) for r in rows] == [("председатель", "Лесное молоко")]
+
+
+def test_a_post_said_again_in_fewer_words_is_no_row_of_its_own():
+    """Written for the tests, after real news dev r22_028: "цитирует замгубернатора ТВ2"
+    after the full post is the same post, not a second row with the outlet's name."""
+    text = ("Инвестор готов вложить 9 миллиардов рублей, – рассказал замгубернатора Томской "
+            "области по строительству Иван Петров. «Мы начнем в мае», – цитирует "
+            "замгубернатора ТВ2. Петров не назвал инвестора.")
+    rows = officials.find_officials(analyze(text), "Томская область")
+    assert [(r.position, r.organization) for r in rows] == [
+        ("замгубернатора по строительству", "Томская область")]

@@ -2924,7 +2924,19 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     _minister_among_regions(rows, doc)
     _sole_holders(sentences, persons, rows, doc)
     _named_next(analyzed, persons, rows, doc)
-    return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
+    return _no_shorter_post(_post_once(_merge(rows.out, rows.heads, persons, rows.vague,
+                                              rows.referred)))
+
+
+def _no_shorter_post(rows: list[OfficialMention]) -> list[OfficialMention]:
+    """"замгубернатора Томской области по агропромышленному комплексу Иван Петров" ...
+    "цитирует замгубернатора": the post said again in fewer words is the same post of the
+    same person, no row of its own (real news dev r22_028, where the short mention took a
+    media outlet as its organization); the annotators write one row for one post."""
+    fulls = {(r.person_key, full_position(r.position)) for r in rows}
+    return [r for r in rows if not any(
+        k == r.person_key and f.startswith(full_position(r.position) + " ")
+        for k, f in fulls)]
 
 
 def _is_region_name(name: str | None) -> bool:
