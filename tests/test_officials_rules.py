@@ -1966,3 +1966,21 @@ def test_a_post_said_again_in_fewer_words_is_no_row_of_its_own():
     rows = officials.find_officials(analyze(text), "Томская область")
     assert [(r.position, r.organization) for r in rows] == [
         ("замгубернатора по строительству", "Томская область")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r6_034: "управляющая компания" is a kind
+    # of company kept before the name it bears; any other adjective is read as before
+    ("Об этом сообщил директор управляющей компании ОЭЗ «Лесная» Иван Петров.",
+     "управляющая компания ОЭЗ «Лесная»"),
+    ("Об этом сообщил директор управляющей компании «Лесной парк» Иван Петров.",
+     "управляющая компания «Лесной парк»"),
+    ("Об этом сообщил директор строительной компании «Лесной парк» Иван Петров.",
+     "Лесной парк"),
+    # after r17_030: a name with its own legal form is the name alone
+    ("Об этом сообщил директор управляющей организации ООО «Лесная» Иван Петров.",
+     "Лесная"),
+])
+def test_a_managing_company_keeps_its_kind(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [r.organization for r in rows] == [expected]

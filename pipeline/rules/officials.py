@@ -186,6 +186,8 @@ FEDERAL_PORTFOLIOS = _role("federal_portfolio")
 # "председатель Законодательного собрания" + region: the legislature stays in its head's post
 REGIONAL_LEGISLATURES = _role("regional_legislature")
 LEGISLATURE_HEADS = _role("legislature_head")
+# "управляющая компания": an adjective that makes a generic noun a kind kept in the name
+KEPT_KIND_ADJECTIVES = _role("kept_kind_adjective")
 # "лесозавод", "хлебокомбинат": compounds a later bare "завод", "комбинат" stands for
 PLANT_COMPOUND_BASES = _role("plant_compound_base")
 # "охраны окружающей среды", "поддержки экспорта": nouns of an action, not made with
@@ -1931,7 +1933,7 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
         return _STOP
     nxt = toks[comp.i] if comp.i < len(toks) else None
     if nxt is not None and nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
-        comp.organization = q[0]
+        comp.organization = _kind_kept(org_toks, q[0], quoted=True)
         _skip_to(toks, comp, q[1])
     elif len(org_toks) == 1 and lem not in GENERIC_ORG_NOUNS and nxt is not None \
             and (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG" \
@@ -1943,7 +1945,7 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
         _skip_to(toks, comp, sp.end)
     elif nxt is not None and (sp := _span_at(sent, nxt)) is not None \
             and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
-        comp.organization = _org_name(sp, sent)
+        comp.organization = _kind_kept(org_toks, _org_name(sp, sent), written=sp.text)
         if len(org_toks) > 1 and sp.type == "LOC" and (
                 country_of(comp.organization) or resolve_region(comp.organization)):
             # "внешнеполитического ведомства России", "агентства инвестиционного развития
@@ -1962,6 +1964,24 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
             doc.company if lem in STORY_COMPANY_NOUNS else None)
         comp.generic = True
     return _STOP
+
+
+def _kind_kept(org_toks: list[Token], name: str, quoted: bool = False,
+               written: str = "") -> str:
+    """"директор управляющей компании ОЭЗ «Калуга»": a generic noun with an adjective that
+    makes it a kind of company of its own (`kept_kind_adjective`: "управляющая компания"
+    runs a zone, a park, a house) stays before the name it bears, as the gold of real news
+    dev r6_034, r3_026 and r8_011 writes it ("управляющая компания ОЭЗ «Калуга»"). A name
+    with its own legal form is the name alone ("управляющей организации ООО «Инновация»",
+    r17_030's gold "Инновация")."""
+    if len(org_toks) != 2 or starts_with_legal_form(written) or not {_lem(org_toks[0]), *(
+            f.word for p in morph().parse(org_toks[0].text.lower())
+            if (f := p.inflect({"nomn", "sing", "masc"})))} & KEPT_KIND_ADJECTIVES:
+        return name  # "управляющей" is a participle: its masculine nominative is the row
+    adj, noun = org_toks
+    kind = f"{_adjective_nominative(adj.text.lower(), 'gent', noun)} " \
+        f"{inflect(noun.text.lower(), 'nomn', None, 'gent')}"
+    return f"{kind} «{name}»" if quoted else f"{kind} {name}"
 
 
 # "имени В.И. Ленина", "им. Кирова": the name an organization bears (structure).
