@@ -1933,7 +1933,7 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
         return _STOP
     nxt = toks[comp.i] if comp.i < len(toks) else None
     if nxt is not None and nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
-        comp.organization = _kind_kept(org_toks, q[0], quoted=True)
+        comp.organization = q[0]
         _skip_to(toks, comp, q[1])
     elif len(org_toks) == 1 and lem not in GENERIC_ORG_NOUNS and nxt is not None \
             and (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG" \
@@ -1966,14 +1966,14 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     return _STOP
 
 
-def _kind_kept(org_toks: list[Token], name: str, quoted: bool = False,
-               written: str = "") -> str:
+def _kind_kept(org_toks: list[Token], name: str, written: str) -> str:
     """"директор управляющей компании ОЭЗ «Калуга»": a generic noun with an adjective that
     makes it a kind of company of its own (`kept_kind_adjective`: "управляющая компания"
     runs a zone, a park, a house) stays before the name it bears, as the gold of real news
     dev r6_034, r3_026 and r8_011 writes it ("управляющая компания ОЭЗ «Калуга»"). A name
     with its own legal form is the name alone ("управляющей организации ООО «Инновация»",
-    r17_030's gold "Инновация")."""
+    r17_030's gold "Инновация"); a quoted name right after the noun is read as before
+    ("директор управляющей компании «Альфа»": Альфа)."""
     if len(org_toks) != 2 or starts_with_legal_form(written) or not {_lem(org_toks[0]), *(
             f.word for p in morph().parse(org_toks[0].text.lower())
             if (f := p.inflect({"nomn", "sing", "masc"})))} & KEPT_KIND_ADJECTIVES:
@@ -1981,7 +1981,7 @@ def _kind_kept(org_toks: list[Token], name: str, quoted: bool = False,
     adj, noun = org_toks
     kind = f"{_adjective_nominative(adj.text.lower(), 'gent', noun)} " \
         f"{inflect(noun.text.lower(), 'nomn', None, 'gent')}"
-    return f"{kind} «{name}»" if quoted else f"{kind} {name}"
+    return f"{kind} {name}"
 
 
 # "имени В.И. Ленина", "им. Кирова": the name an organization bears (structure).
