@@ -1908,3 +1908,77 @@ def test_a_titled_name_in_quotes_is_no_person():
     quoted = Span(at, at + len("Сидоров"), "PER", "Сидоров", "Сидоров", last="Сидоров")
     sent = replace(sent, spans=[quoted, *sent.spans])  # as the tagger reads it in a page
     assert [sp.text for sp in officials.person_spans(sent)] == ["Иван Петров"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r12_002 and r19_005: a region's legislature
+    # after the post of its head stays in the post, the region is the organization
+    ("Об этом заявил председатель Законодательного собрания Пермского края Иван Петров.",
+     [("председатель законодательного собрания", "Пермский край")]),
+    ("Об этом заявил первый заместитель председателя Законодательного Собрания Омской "
+     "области Иван Петров.",
+     [("первый заместитель председателя законодательного собрания", "Омская область")]),
+    ("Об этом заявил председатель Народного Хурала Республики Бурятия Иван Петров.",
+     [("председатель народного хурала", "Республика Бурятия")]),
+    # a deputy of it keeps the legislature as the organization
+    ("Об этом заявил депутат Законодательного собрания Пермского края Иван Петров.",
+     [("депутат", "Законодательное собрание Пермского края")]),
+])
+def test_a_regional_legislature_stays_in_its_heads_post(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position.lower(), r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r22_013: a plural post with a genitive
+    # complement before a list of names gives each name the post in the singular
+    ("В церемонии участвовали главы администраций муниципальных районов Иван Петров, "
+     "Петр Сидоров и Олег Смирнов.",
+     [("Иван Петров", "глава администрации муниципального района", None),
+      ("Петр Сидоров", "глава администрации муниципального района", None),
+      ("Олег Смирнов", "глава администрации муниципального района", None)]),
+    ("Встречу провели заместители губернатора Иван Петров и Петр Сидоров.",
+     [("Иван Петров", "заместитель губернатора", REGION),
+      ("Петр Сидоров", "заместитель губернатора", REGION)]),
+    ("На совещании выступили руководители городских администраций Иван Петров и "
+     "Петр Сидоров.",
+     [("Иван Петров", "руководитель городской администрации", None),
+      ("Петр Сидоров", "руководитель городской администрации", None)]),
+])
+def test_a_plural_post_before_a_list_of_names(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.full_name, r.position, r.organization) for r in rows] == expected
+
+
+def test_the_cooperative_of_a_post_without_its_legal_form():
+    """Written for the tests, after real news dev r13_026: "председатель СПОК «…»"."""
+    rows = officials.find_officials(analyze(
+        "Об этом сообщил председатель СПОК «Лесное молоко» Иван Петров."), REGION)
+    assert [(r.position, r.organization) for r in rows] == [("председатель", "Лесное молоко")]
+
+
+def test_a_post_said_again_in_fewer_words_is_no_row_of_its_own():
+    """Written for the tests, after real news dev r22_028: "цитирует замгубернатора ТВ2"
+    after the full post is the same post, not a second row with the outlet's name."""
+    text = ("Инвестор готов вложить 9 миллиардов рублей, – рассказал замгубернатора Томской "
+            "области по строительству Иван Петров. «Мы начнем в мае», – цитирует "
+            "замгубернатора ТВ2. Петров не назвал инвестора.")
+    rows = officials.find_officials(analyze(text), "Томская область")
+    assert [(r.position, r.organization) for r in rows] == [
+        ("замгубернатора по строительству", "Томская область")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after real news dev r6_034: "управляющая компания" is a kind
+    # of company kept before the name it bears; any other adjective is read as before
+    ("Об этом сообщил директор управляющей компании ОЭЗ «Лесная» Иван Петров.",
+     "управляющая компания ОЭЗ «Лесная»"),
+    ("Об этом сообщил директор строительной компании «Лесной парк» Иван Петров.",
+     "Лесной парк"),
+    # after r17_030: a name with its own legal form is the name alone
+    ("Об этом сообщил директор управляющей организации ООО «Лесная» Иван Петров.",
+     "Лесная"),
+])
+def test_a_managing_company_keeps_its_kind(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [r.organization for r in rows] == [expected]

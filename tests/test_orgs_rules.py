@@ -219,3 +219,14 @@ def test_a_bank_is_no_operator_or_investor(financier, company):
 def test_a_bank_name_is_a_lender():
     assert is_lender("Россельхозбанк") and is_lender("Московский Индустриальный банк")
     assert not is_lender("Банкомат-Сервис") and not is_lender("Вектор") and not is_lender(None)
+
+
+@pytest.mark.parametrize("name, expected", [
+    # written for the tests, after real news dev r13_026 and r10_007: the legal forms of
+    # agricultural cooperatives; "СПК им. ..." keeps its form (r7_020's gold)
+    ("СПОК «Лесное молоко»", "Лесное молоко"),
+    ("СХППК «Лесной агрохолдинг»", "Лесной агрохолдинг"),
+    ("СХПК «Заря»", "Заря"),
+])
+def test_the_legal_form_of_a_cooperative_is_removed(name, expected):
+    assert orgs.normalize_org(name) == expected

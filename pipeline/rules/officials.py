@@ -183,6 +183,11 @@ REGIONAL_BODIES = _role("regional_body")
 MUNICIPALITY_PHRASES = _role("municipality_phrase")
 # "министр обороны": a portfolio only a country's government has; its post is never the region's
 FEDERAL_PORTFOLIOS = _role("federal_portfolio")
+# "председатель Законодательного собрания" + region: the legislature stays in its head's post
+REGIONAL_LEGISLATURES = _role("regional_legislature")
+LEGISLATURE_HEADS = _role("legislature_head")
+# "управляющая компания": an adjective that makes a generic noun a kind kept in the name
+KEPT_KIND_ADJECTIVES = _role("kept_kind_adjective")
 # "лесозавод", "хлебокомбинат": compounds a later bare "завод", "комбинат" stands for
 PLANT_COMPOUND_BASES = _role("plant_compound_base")
 # "охраны окружающей среды", "поддержки экспорта": nouns of an action, not made with
@@ -1291,6 +1296,9 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         # stays in the post, the district named after it is the organization
         _keep_in_post(toks, comp, comp.i + 1, end)
         return _NEXT
+    if (end := _legislature_before_place(sent, toks, comp, span)) is not None:
+        _keep_in_post(toks, comp, end, end)  # "председатель Законодательного собрания"
+        return _NEXT
     if (unit_end := _unit_before_name(sent, toks, comp.i, span)) is not None:
         # "директор Сервисного центра ЗАО «Колакс-М»": the unit stays in the post
         _keep_in_post(toks, comp, unit_end, unit_end)
@@ -1410,6 +1418,28 @@ def _body_of_municipality(sent: Sentence, toks: list[Token], i: int, span: Span
     if len(inside) < 2 or toks[i].start != span.start \
             or _lem(toks[i]) not in POST_COMPLEMENTS \
             or " ".join(_lem(toks[k]) for k in inside[1:]) not in MUNICIPALITY_PHRASES:
+        return None
+    end = inside[-1] + 1
+    nxt = _span_at(sent, toks[end]) if end < len(toks) else None
+    if nxt is None or nxt.type != "LOC" or nxt.start != toks[end].start \
+            or country_of(nxt.normal) or country_of(nxt.text):
+        return None
+    return end
+
+
+def _legislature_before_place(sent: Sentence, toks: list[Token], comp: _Complement,
+                              span: Span) -> int | None:
+    """"председатель Законодательного собрания Пермского края": a region's legislature
+    (`regional_legislature`, lemmas of its name) the tagger named on its own, right before
+    the region, after the post of its head (`legislature_head`), stays in the post, as the
+    gold of real news dev r12_002 and r19_005 writes it ("первый заместитель председателя
+    законодательного собрания"); the region is the organization, as for "председатель
+    Правительства Оренбургской области". The index after the span, else None."""
+    i = comp.i
+    inside = [k for k in range(i, len(toks)) if span.start <= toks[k].start < span.end]
+    if span.type != "ORG" or not inside or toks[i].start != span.start \
+            or comp.last not in LEGISLATURE_HEADS or comp.pending \
+            or " ".join(_lem(toks[k]) for k in inside) not in REGIONAL_LEGISLATURES:
         return None
     end = inside[-1] + 1
     nxt = _span_at(sent, toks[end]) if end < len(toks) else None
@@ -1915,7 +1945,7 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
         _skip_to(toks, comp, sp.end)
     elif nxt is not None and (sp := _span_at(sent, nxt)) is not None \
             and sp.type in ("ORG", "LOC") and lem in GENERIC_ORG_NOUNS:
-        comp.organization = _org_name(sp, sent)
+        comp.organization = _kind_kept(org_toks, _org_name(sp, sent), written=sp.text)
         if len(org_toks) > 1 and sp.type == "LOC" and (
                 country_of(comp.organization) or resolve_region(comp.organization)):
             # "внешнеполитического ведомства России", "агентства инвестиционного развития
@@ -1934,6 +1964,24 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
             doc.company if lem in STORY_COMPANY_NOUNS else None)
         comp.generic = True
     return _STOP
+
+
+def _kind_kept(org_toks: list[Token], name: str, written: str) -> str:
+    """"директор управляющей компании ОЭЗ «Калуга»": a generic noun with an adjective that
+    makes it a kind of company of its own (`kept_kind_adjective`: "управляющая компания"
+    runs a zone, a park, a house) stays before the name it bears, as the gold of real news
+    dev r6_034, r3_026 and r8_011 writes it ("управляющая компания ОЭЗ «Калуга»"). A name
+    with its own legal form is the name alone ("управляющей организации ООО «Инновация»",
+    r17_030's gold "Инновация"); a quoted name right after the noun is read as before
+    ("директор управляющей компании «Альфа»": Альфа)."""
+    if len(org_toks) != 2 or starts_with_legal_form(written) or not {_lem(org_toks[0]), *(
+            f.word for p in morph().parse(org_toks[0].text.lower())
+            if (f := p.inflect({"nomn", "sing", "masc"})))} & KEPT_KIND_ADJECTIVES:
+        return name  # "управляющей" is a participle: its masculine nominative is the row
+    adj, noun = org_toks
+    kind = f"{_adjective_nominative(adj.text.lower(), 'gent', noun)} " \
+        f"{inflect(noun.text.lower(), 'nomn', None, 'gent')}"
+    return f"{kind} {name}"
 
 
 # "имени В.И. Ленина", "им. Кирова": the name an organization bears (structure).
@@ -2627,6 +2675,59 @@ def _coordinated_posts(sent: Sentence, doc: Article) -> dict[tuple[int, int], li
     return out
 
 
+def _plural_post_list(sent: Sentence, doc: Article) -> dict[tuple[int, int], list[_Post]]:
+    """"главы администраций муниципальных районов Иван Петров, Петр Сидоров и Олег
+    Смирнов", "заместители губернатора Иван Петров и Петр Сидоров": a plural head, its
+    genitive complement with no name in it, then two or more names in the head's case:
+    each name holds the post in the singular ("глава администрации муниципального района",
+    real news dev r22_013), its organization the post's default (`_coordinated_posts`
+    reads the lists with a place or organization)."""
+    toks, out = sent.tokens, {}
+    for h, head in enumerate(toks):
+        if head.feats.get("Number") != "Plur" or not _is_head(head):
+            continue
+        c = h + 1
+        while c < len(toks) and toks[c].pos in ("NOUN", "ADJ") and toks[c].case == "Gen" \
+                and _span_at(sent, toks[c]) is None:
+            c += 1
+        names, _ = _joined(sent, toks, c, ("PER",))
+        compl = toks[h + 1:c]
+        if c == h + 1 or len(names) < 2 or toks[c].case != head.case \
+                or toks[c - 1].pos != "NOUN":
+            continue
+        hlem = _head_key(head)
+        org = _default_organization(hlem, compl, doc)
+        if hlem in NEEDS_ORG and org is None:
+            continue
+        position = " ".join([inflect(head.text.lower(), "nomn", "sing", UD_TO_PYMORPHY_CASE.get(
+            head.case or "")).lower(), _singular_genitive(compl)])
+        for per in person_spans(sent):
+            if any(per.start <= n.start < per.end for n in names):
+                out[(per.start, per.end)] = [_Post(position, org, None, hlem, 0, 0, None)]
+    return out
+
+
+def _singular_genitive(toks: list[Token]) -> str:
+    """"администраций муниципальных районов" -> "администрации муниципального района": a
+    plural genitive phrase in the singular, each adjective in the gender of its noun."""
+    out = []
+    for i, t in enumerate(toks):
+        word = t.text.lower()
+        if t.feats.get("Number") != "Plur":
+            out.append(word)
+            continue
+        if t.pos == "NOUN":
+            out.append(inflect(word, "gent", "sing", "gent"))
+            continue
+        noun = next((x for x in toks[i + 1:] if x.pos == "NOUN"), None)
+        gender = next((p.tag.gender for p in morph().parse(noun.text.lower())
+                       if p.tag.gender and "gent" in p.tag), None) if noun else None
+        form = next((f for p in morph().parse(word) if "ADJF" in p.tag and "gent" in p.tag
+                     and (f := p.inflect({"gent", "sing", gender or "masc"}))), None)
+        out.append(form.word if form else word)
+    return " ".join(out)
+
+
 def _joined(sent: Sentence, toks: list[Token], j: int,
             types: tuple[str, ...]) -> tuple[list[Span], int]:
     """The spans of these types from toks[j] on, joined by "и" or commas: (spans, next)."""
@@ -2836,7 +2937,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
                 rows.add(person, post, sent, tok.start, tok.end, referred=True)
         previous = named
         previous_subject = any(_first_token(sent, sp).case == "Nom" for sp in spans)
-        plural = _coordinated_posts(sent, doc)
+        plural = _coordinated_posts(sent, doc) or _plural_post_list(sent, doc)
         for per in person_spans(sent):
             person = persons.get((per.start, per.end))
             if person is None or _cut_at_end(analyzed, per):
@@ -2846,7 +2947,19 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     _minister_among_regions(rows, doc)
     _sole_holders(sentences, persons, rows, doc)
     _named_next(analyzed, persons, rows, doc)
-    return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
+    return _no_shorter_post(_post_once(_merge(rows.out, rows.heads, persons, rows.vague,
+                                              rows.referred)))
+
+
+def _no_shorter_post(rows: list[OfficialMention]) -> list[OfficialMention]:
+    """"замгубернатора Томской области по агропромышленному комплексу Иван Петров" ...
+    "цитирует замгубернатора": the post said again in fewer words is the same post of the
+    same person, no row of its own (real news dev r22_028, where the short mention took a
+    media outlet as its organization); the annotators write one row for one post."""
+    fulls = {(r.person_key, full_position(r.position)) for r in rows}
+    return [r for r in rows if not any(
+        k == r.person_key and f.startswith(full_position(r.position) + " ")
+        for k, f in fulls)]
 
 
 def _is_region_name(name: str | None) -> bool:
