@@ -3447,3 +3447,30 @@ def test_a_production_that_grows_or_falls_is_a_volume(text, expected):
 ])
 def test_an_enterprise_named_by_a_compound_of_the_product_is_the_plant_again(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,status", [
+    # work resumed at a named plant, told in the locative, is its own restart, not a unit added
+    # (written for the tests, after real news dev r22_025) ...
+    ("На Ефремовском кирпичном заводе возобновилось производство кирпича.", "launched"),
+    ("На Ефремовском кирпичном заводе возобновили производство.", "launched"),
+    # ... a new production launched there stays an extension
+    ("На Ефремовском кирпичном заводе запустили производство черепицы.", "expanded"),
+])
+def test_work_resumed_at_a_named_plant_is_its_restart(text, status):
+    assert [st for n, _, st in plants(text) if "Ефремовск" in n] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a day named for what a future verb does dates the plan (written for the tests, after real
+    # news dev r22_001) ...
+    ("В Тульской области появится завод по производству сои. Предприятие откроется 24 "
+     "сентября.", "planned"),
+    # ... the day of a report does not, nor a day already past
+    ("В Тульской области появится завод по производству сои. Как рассказали 24 сентября в "
+     "правительстве, предприятие откроется в поселке Заречный.", "announced"),
+    ("В Тульской области появится завод по производству сои. Предприятие откроется, как "
+     "сообщили 24 мая.", "announced"),
+])
+def test_a_day_of_an_opening_to_come_dates_the_plan(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

@@ -571,7 +571,24 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
                     text = text[:p.start] + text[p.end:]
     return plan_dated(text, published) or any(
         _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
-        for t, n in zip(toks, toks[1:], strict=False)) or _time_frame(toks)
+        for t, n in zip(toks, toks[1:], strict=False)) or _time_frame(toks) or \
+        _day_to_come(toks, text, published)
+
+
+def _day_to_come(toks: list[Token], text: str, published: date | None) -> bool:
+    """A day named for what a verb in the future tense does ("Предприятие откроется 24
+    февраля", "завод будет запущен 1 июля", real news dev r22_001): the date of the plan
+    itself (session 14 status convention (1)), not of a report, so a day counts here as a
+    month or a year does in plan_dated. Not with a verb in the past ("Как рассказали 6
+    августа, строительство позволит …", r9_020: the day of the report), nor the page's own
+    day or one before it ("откроют цех…01.03.2019" on a page of that day, r12_006)."""
+    finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+    if any(t.feats.get("Tense") == "Past" for t in finite) or not any(
+            t.feats.get("Tense") == "Fut" or t.pos == "AUX" and _future_form(t.text)
+            for t in finite):
+        return False
+    days = [d.value for d in find_dates(text, published or _STAND_IN) if d.precision == "day"]
+    return any(published is None or d > published for d in days)
 
 
 def _paper_to_come(toks: list[Token]) -> int | None:
@@ -3421,7 +3438,10 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     if own == UNKNOWN and not (_cuts_staff(sent) and lead):
         return own
     if own in NAMED_PLANT_STATUSES:
-        return "expanded" if own == "launched" and not _launched_itself(sent, ph) else own
+        # a restart done is the plant's own launch, never a unit added to it ("на Удмуртском
+        # заводе возобновилось производство кирпича", real news dev r22_025, gold launched)
+        return "expanded" if own == "launched" and not _launched_itself(sent, ph) and \
+            not _resumed(sent.tokens) else own
     if own == "announced" and any(_lem(t) in _INTENT and t.feats.get("Tense") != "Past"
                                   for t in sent.tokens if t.start > ph.end):
         # an intention of the named plant itself, stated after it ("Уральский завод гражданской
