@@ -818,7 +818,7 @@ def _read_status(toks: list[Token], text: str) -> str | None:
     if any(_lem(t) in _RECEIVERSHIP and _lem(n) == "производство"
            for t, n in zip(toks, toks[1:], strict=False)):
         return "closed"  # "ввёл процедуру конкурсного производства" (real news dev r3_023)
-    future = _speaks_of_future(toks)
+    future = _speaks_of_future(_outside_output_clauses(toks))
     if not future and _building_now(toks):
         return "under_construction"
     if future and (any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks)
@@ -871,6 +871,25 @@ def _read_status(toks: list[Token], text: str) -> str | None:
 
 
 _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next words decide
+
+
+def _outside_output_clauses(toks: list[Token]) -> list[Token]:
+    """The tokens without a relative clause (", который будет выпускать …", up to the next
+    comma) that states no status: a future there tells what the plant will make, not when
+    its event happens ("начинается строительство кирпичного завода, который будет
+    выпускать 60 млн штук кирпича", real news dev r22_007: the building has begun)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        if toks[k].text == "," and k + 1 < len(toks) and _lem(toks[k + 1]) == "который":
+            end = next((j for j in range(k + 2, len(toks)) if toks[j].text == ","), len(toks))
+            if not any(_lem(t) in STATUS_LEMMAS or _verb_lemma(t) in _BUILD_VERBS
+                       or _lem(t) in _INTENT for t in toks[k + 2:end]):
+                k = end
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 BUILDING_OBJECT_WINDOW = 3  # words from the object of a verb of carrying out to its building noun
@@ -1088,7 +1107,7 @@ def _stage_of_works(toks: list[Token], k: int, status: str) -> str:
     project carried out governs in the present ("реализуется", real news dev r1_055, r7_030)
     is works still going on, under construction (session 14 status convention (2)); not
     a project of something else ("проект по расширению склада")."""
-    if status in _ONGOING and _speaks_of_future(_before_said(toks, k)):
+    if status in _ONGOING and _speaks_of_future(_outside_output_clauses(_before_said(toks, k))):
         return "planned"
     project = status == "planned" and any(
         x.pos == "NOUN" and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")
