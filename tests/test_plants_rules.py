@@ -3487,3 +3487,58 @@ def test_a_day_of_an_opening_to_come_dates_the_plan(text, status):
 ])
 def test_a_future_of_the_output_in_a_relative_clause(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a verbless sentence after a project told in the past is no plan going on (written for
+    # the tests, after real news dev r19_005) ...
+    ("Проект обошелся в два миллиарда рублей. Другой пример - это строительство комплекса по "
+     "производству мяса индейки.", "under_construction"),
+    # ... after a plan to come it goes on with the plan
+    ("Проект предполагает строительство завода. Другой пример - это строительство комплекса "
+     "по производству мяса индейки.", "announced"),
+])
+def test_a_verbless_sentence_after_a_project_done(text, status):
+    assert [st for n, _, st in plants(text) if "индейк" in n] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a plant opened again after its reconstruction is launched, not expanded (written for
+    # the tests, after real news dev r22_018, r10_014) ...
+    ("Компания «Киприно» открыла после реконструкции Ефремовский маслосырзавод.", "launched"),
+    # ... a new line opened at it expands it
+    ("Компания «Киприно» открыла новую линию на Ефремовском маслосырзаводе.", "expanded"),
+])
+def test_a_named_plant_reopened_after_a_reconstruction(text, status):
+    assert [st for n, _, st in plants(text) if "Ефремовск" in n] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a date or a time frame of jobs only does not date the plan (written for the tests, after
+    # real news dev r6_036, r12_018) ...
+    ("Компания «Лесхим» намерена построить лесоперерабатывающий комбинат. На новом "
+     "предприятии в течение 10 лет будет создано 400 рабочих мест.", "announced"),
+    # ... one of the plant does, jobs named with it or not
+    ("Компания «Лесхим» намерена построить лесоперерабатывающий комбинат. Предприятие "
+     "откроют в 2027 году, там будет создано 400 рабочих мест.", "planned"),
+    # the day of a report is no time frame of the works (after real news dev r12_013) ...
+    ("Как сообщили в понедельник в компании «Лесхим», средства будут направлены на "
+     "строительство лесоперерабатывающего комбината.", "announced"),
+    # ... a day of the week of the works is
+    ("Компания «Лесхим» намерена открыть лесоперерабатывающий комбинат в пятницу.", "planned"),
+])
+def test_what_a_date_of_jobs_or_of_a_report_dates(text, status):
+    assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # on a page with no date, "в прошлом году" dates no plan (written for the tests, after real
+    # news dev r6_036) ...
+    ("Зарегистрированная в прошлом году компания «Лесхим» намерена построить "
+     "лесоперерабатывающий комбинат.", "announced"),
+    # ... "в ближайшие два года" still does (after r9_009)
+    ("Компания «Лесхим» намерена построить лесоперерабатывающий комбинат в ближайшие два "
+     "года.", "planned"),
+])
+def test_a_past_year_on_a_page_with_no_date_dates_no_plan(text, status):
+    assert [st for _, _, st in plants_unpublished(text)] == [status]

@@ -526,19 +526,24 @@ def plan_dated(text: str, published: date | None) -> bool:
     publication ("в 2028 году", "в 2025–2028 годах", "в следующем году"); a day is the date
     of a report, not of a plan. With no date of publication any year counts, and a relative
     one ("в этом году") is read against a stand-in date, only to see it is not past."""
-    if published is None and _dated_from(text, _STAND_IN, _STAND_IN.year - 1):
-        return True  # "в октябре" read against the stand-in may fall in the year before it
+    if published is None and (_dated_from(text, _STAND_IN, _STAND_IN.year - 1, periods=False)
+                              or _dated_from(text, _STAND_IN)):
+        return True  # "в октябре" read against the stand-in may fall in the year before it;
+        # "в прошлом году" (a period) falls there only because it is past: it dates no plan
+        # ("зарегистрированное в прошлом году предприятие намерено вложить …", r6_036)
     return _dated_from(text, published)
 
 
 _STAND_IN = date(2000, 1, 1)
 
 
-def _dated_from(text: str, published: date | None, first: int | None = None) -> bool:
+def _dated_from(text: str, published: date | None, first: int | None = None,
+                periods: bool = True) -> bool:
     if first is None:
         first = published.year if published else 0
     years = [d.value.year for d in find_dates(text, published) if d.precision != "day"]
-    years += [p.end_year or p.start_year or 0 for p in find_periods(text, published)]
+    if periods:
+        years += [p.end_year or p.start_year or 0 for p in find_periods(text, published)]
     return any(y >= first for y in years)
 
 
@@ -555,6 +560,8 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     ~2 % of the rules' CPU."""
     toks = sent.tokens
     text = sent.text
+    if _of_jobs_only(toks):
+        return False
     if (paper := _paper_to_come(toks)) is not None:
         # "в этом году будет принято решение по строительству завода": the date is of the
         # decision; only what follows the paper may date the building
@@ -573,6 +580,20 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
         _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
         for t, n in zip(toks, toks[1:], strict=False)) or _time_frame(toks) or \
         _day_to_come(toks, text, published)
+
+
+def _of_jobs_only(toks: list[Token]) -> bool:
+    """The sentence dates jobs, not the plant: it names "рабочие места" and no status word or
+    verb of building but those right before the jobs ("на новом предприятии в течение 10 лет
+    будет организовано 487 рабочих мест", "проект предусматривает создание 300 рабочих мест
+    к 2030 году", real news dev r6_036, r12_018: gold announced, the plan is undated)."""
+    jobs = [k for k, (a, b) in enumerate(zip(toks, toks[1:], strict=False))
+            if _lem(a) == "рабочий" and _lem(b) == "место"]
+    if not jobs:
+        return False
+    near = {j for k in jobs for j in range(max(0, k - 4), k)}
+    return not any((_lem(t) in STATUS_LEMMAS or _verb_lemma(t) in _BUILD_VERBS)
+                   and k not in near for k, t in enumerate(toks))
 
 
 def _day_to_come(toks: list[Token], text: str, published: date | None) -> bool:
@@ -657,9 +678,20 @@ def _time_frame(toks: list[Token]) -> bool:
         nxt = _lem(toks[j]) if j < len(toks) else ""
         if lem in _TIME_PARTS and (nxt in _TIME_UNITS or nxt in _SEASONS) or \
                 lem in _SEASONS and t.case == "Ins" or \
-                lem in _WEEKDAYS and k > 0 and toks[k - 1].text.lower() in ("в", "во"):
+                lem in _WEEKDAYS and k > 0 and toks[k - 1].text.lower() in ("в", "во") \
+                and not _reported_on(toks, k):
             return True
     return False
+
+
+def _reported_on(toks: list[Token], k: int) -> bool:
+    """The day of the week at k is when something was said or done, a verb in the past in
+    its clause ("Как сообщили в понедельник в пресс-службе ФРП, средства будут направлены
+    на создание производства", real news dev r12_013): the day of the report, no time frame
+    of the works."""
+    clause = _clause_around(toks, k, max(0, k - 6), min(len(toks), k + 6))
+    return any(t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past" and
+               t.feats.get("VerbForm") == "Fin" for t in clause)
 
 
 def _length_taken(toks: list[Token], k: int) -> bool:
@@ -3566,7 +3598,7 @@ def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
     real news dev r6_008, r6_018: the plant opened or restarted). "Брянский завод запустил
     производство тепловозов" stays a new production at a working plant (expanded)."""
     toks = sent.tokens
-    before = [t for t in toks if t.end <= ph.start]
+    before = _without_after_phrase([t for t in toks if t.end <= ph.start])
     if any(t.pos == "VERB" and (STATUS_LEMMAS.get(_lem(t)) == "launched" or _lem(t) in
                                 _BUILD_VERBS and t.feats.get("Tense") == "Past")
            for t in before[-2:]) and not any(t.text.lower() == "на" for t in before[-3:]):
@@ -3589,6 +3621,20 @@ def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
         return False  # "приступил к выпуску модульных зданий" (real news dev r3_041)
     return obj is None or obj.pos not in ("NOUN", "PROPN") or obj.case not in (None, "Acc") \
         or _lem(obj) in _SERVICE_NOUNS
+
+
+def _without_after_phrase(before: list[Token]) -> list[Token]:
+    """The words before a phrase without a "после …" of up to three words right before it:
+    "открыла после реконструкции Третьяковский маслосырзавод" opens the plant itself, what
+    it was closed for is no unit added (real news dev r22_018, r10_014: reopened after a
+    reconstruction, gold launched)."""
+    for j in range(len(before) - 1, max(-1, len(before) - 5), -1):
+        if before[j].text.lower() == "после":
+            rest = before[j + 1:]
+            if rest and all(t.pos in ("NOUN", "ADJ", "NUM") for t in rest):
+                return before[:j]
+            break
+    return before
 
 
 def _built_object(sent: Sentence, ph: _Phrase) -> bool:
@@ -4227,7 +4273,8 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[int],
             statuses[k] = "closed"
     for k in range(1, len(statuses)):
         if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
-                not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
+                not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens) and \
+                not _told_in_past(sentences[k - 1].tokens):
             statuses[k] = statuses[k - 1]
     for k, st in enumerate(statuses):
         if st == "launched":
@@ -4294,6 +4341,15 @@ def _described_before(toks: list[Token]) -> bool:
     return any(_dated_description(toks, k) for k in range(len(toks))) and any(
         t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and
         (_lem(t) in _EVENT_VERBS or _verb_lemma(t) in _EVENT_VERBS) for t in toks)
+
+
+def _told_in_past(toks: list[Token]) -> bool:
+    """Every finite verb of the sentence is in the past: what it calls a project is one
+    carried out ("Проект обошелся в два миллиарда рублей", real news dev r19_005), no plan
+    that a verbless sentence after it goes on with ("Другой пример - это строительство
+    комплекса …": a building going on)."""
+    finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+    return bool(finite) and all(t.feats.get("Tense") == "Past" for t in finite)
 
 
 def _launch_awaited(sentences: list[Sentence], k: int, statuses: list[str | None],
