@@ -3542,3 +3542,18 @@ def test_what_a_date_of_jobs_or_of_a_report_dates(text, status):
 ])
 def test_a_past_year_on_a_page_with_no_date_dates_no_plan(text, status):
     assert [st for _, _, st in plants_unpublished(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a stop stated with a receiver at work is a closure: the company is being liquidated
+    # (written for the tests, after real news dev r22_032) ...
+    ("Ефремовский химический завод полностью остановил производство, и конкурсный "
+     "управляющий намерен уволить всех рабочих.", "closed"),
+    ("Ефремовский химический завод остановил производство, сообщил конкурсный управляющий.",
+     "closed"),
+    # ... a stop alone stays a suspension
+    ("Ефремовский химический завод остановил производство, сообщил генеральный директор.",
+     "suspended"),
+])
+def test_a_stop_with_a_receiver_is_a_closure(text, status):
+    assert [st for n, _, st in plants(text) if "Ефремовск" in n] == [status]

@@ -132,6 +132,7 @@ _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a pl
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
 _EVENT_WORDS: frozenset[str] = frozenset()  # event nouns and status words together
 _EVENT_VERBS: frozenset[str] = frozenset()  # status words with a status and verbs of building
+_RECEIVERS: frozenset[str] = frozenset()  # "управляющий" after "конкурсный": a receiver
 _RESUMPTIONS: frozenset[str] = frozenset()  # "возобновить": to come, the plant is idle now
 _CAPACITY: frozenset[str] = frozenset()  # "мощность": grown, news of the plant (expanded)
 _GROWTH: frozenset[str] = frozenset()  # "рост", "увеличится": a capacity grows
@@ -317,7 +318,7 @@ def _load_context_words() -> None:
 def _load_change_words() -> None:
     """Words of a change in a plant's output, capacity or legal state (plant_words.csv)."""
     global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
-    global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
+    global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS, _RECEIVERS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
@@ -337,6 +338,7 @@ def _load_change_words() -> None:
     _SEATS = lexicon.words(words, role="seat_noun")
     _PETITIONS = lexicon.words(words, role="petition")
     _RECEIVERSHIP = lexicon.words(words, role="receivership")
+    _RECEIVERS = lexicon.words(words, role="receiver_noun")
     _BANKRUPTCY = lexicon.words(words, role="bankruptcy_word")
     _PAYMENTS = lexicon.words(words, role="payment_word")
     _DEADLINE_ADJECTIVES = lexicon.words(words, role="deadline_adjective")
@@ -463,9 +465,20 @@ def _with_bankruptcy(sent: Sentence, status: str | None) -> str | None:
     alone leaves the plant's state unknown (real news dev r7_005, r9_015, r11_020). A stop
     stated with it is a closure; any other event of the sentence stands."""
     toks = sent.tokens
-    if status == "suspended" and any(_bankrupt(toks, k) for k in range(len(toks))):
+    if status == "suspended" and (any(_bankrupt(toks, k) for k in range(len(toks))) or
+                                  _receiver_named(toks)):
         return "closed"
     return status
+
+
+def _receiver_named(toks: list[Token]) -> bool:
+    """A receiver ("конкурсный управляющий", plant_words.csv receivership) acts in the
+    sentence: the company is in the liquidation stage of a bankruptcy, so a stop stated with
+    it is a closure ("«Омск-Полимер» уже полностью остановил производство, и на днях
+    конкурсный управляющий намерен сократить более 1 тыс. рабочих", real news dev r22_032)."""
+    # the tagger reads "управляющий" as a participle of "управлять": its nominative decides
+    return any(_lem(t) in _RECEIVERSHIP and inflect(n.text.lower(), "nomn", "sing") in _RECEIVERS
+               for t, n in zip(toks, toks[1:], strict=False))
 
 
 def _intends(t: Token) -> bool:
