@@ -3557,3 +3557,16 @@ def test_a_past_year_on_a_page_with_no_date_dates_no_plan(text, status):
 ])
 def test_a_stop_with_a_receiver_is_a_closure(text, status):
     assert [st for n, _, st in plants(text) if "Ефремовск" in n] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # an estimate of what the building costs is of a plan, no works begun (written for the
+    # tests, after real news dev r22_022) ...
+    ("Инвестиции в строительство новой верфи «Восток» оцениваются в 60 млрд рублей, следует "
+     "из презентации, представленной на форуме.", "announced"),
+    # ... money spent on it leaves the building as the text tells it
+    ("Инвестиции в строительство новой верфи «Восток» составили 60 млрд рублей.",
+     "under_construction"),
+])
+def test_a_cost_of_the_building_estimated(text, status):
+    assert [st for _, _, st in plants(text)] == [status]

@@ -1141,9 +1141,23 @@ def _status_noun(toks: list[Token], k: int, status: str) -> str:
         return "planned"  # "получили разрешение на строительство": not begun
     if status == "under_construction" and _spoken_of(toks, k):
         return "planned"  # "объявил о строительстве завода": a plan made public
+    if status == "under_construction" and _cost_estimated(toks, k):
+        return "planned"  # "Инвестиции в строительство верфи оцениваются в 600 млрд рублей"
     if status == "under_construction" and _in_progress(toks, k):
         return status  # "ход строительства цеха, который планируют ввести в 2026"
     return _stage_of_works(toks, k, status)
+
+
+def _cost_estimated(toks: list[Token], k: int) -> bool:
+    """The building noun at k is what money is put into ("Инвестиции в строительство новой
+    верфи оцениваются в 600 млрд рублей", real news dev r22_022, gold planned), and no verb
+    of the sentence is in the past: an estimate of a cost, as of a project (_project_done:
+    "инвестиции в проект оценивались в 8 млрд" is of a plan), no works begun. Money spent
+    ("Инвестиции в строительство составили 1,9 млрд рублей") is not."""
+    if k < 2 or toks[k - 1].text.lower() != "в" or _lem(toks[k - 2]) not in _MONEY_NOUNS:
+        return False
+    finite = [x for x in toks if x.pos in ("VERB", "AUX") and x.feats.get("VerbForm") == "Fin"]
+    return bool(finite) and not any(x.feats.get("Tense") == "Past" for x in finite)
 
 
 def _stage_of_works(toks: list[Token], k: int, status: str) -> str:
