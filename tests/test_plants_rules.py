@@ -3570,3 +3570,15 @@ def test_a_stop_with_a_receiver_is_a_closure(text, status):
 ])
 def test_a_cost_of_the_building_estimated(text, status):
     assert [st for _, _, st in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a restart of a named plant announced in the past is its launch (written for the tests,
+    # after real news dev r13_027) ...
+    ("Губернатор объявил о возобновлении работы Ефремовского химического завода.", "launched"),
+    # ... a restart announced to come is not: the plant stands idle now (_read_status)
+    ("Губернатор объявил, что возобновление работы Ефремовского химического завода начнется "
+     "в 2027 году.", "suspended"),
+])
+def test_a_restart_announced(text, status):
+    assert [st for n, _, st in plants(text) if "Ефремовск" in n] == [status]

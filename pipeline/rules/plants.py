@@ -1237,13 +1237,18 @@ def _getting_ready(toks: list[Token], k: int) -> bool:
 def _announced_stop(toks: list[Token], k: int) -> str | None:
     """The stop a verb of announcing at k reports ("объявили о грядущем закрытии
     предприятия", "объявил о приостановке производства", real news dev r8_010): a closure or
-    a stop decided and made public is that stop, not a plan; None for anything else."""
+    a stop decided and made public is that stop, not a plan. So is a restart announced in
+    the past with nothing to come ("Глава ЛНР объявил о возобновлении работы Алчевского
+    меткомбината", real news dev r13_027, gold launched); None for anything else."""
     if STATUS_LEMMAS.get(_lem(toks[k])) != "announced" or k + 1 >= len(toks) or \
             toks[k + 1].text.lower() not in ("о", "об"):
         return None
     for x in toks[k + 2:k + 5]:
         if x.pos == "NOUN":
             status = STATUS_LEMMAS.get(_lem(x))
+            if _lem(x) in _RESUMPTIONS and toks[k].feats.get("Tense") == "Past" and \
+                    not _speaks_of_future(toks):
+                return "launched"
             return status if status in _STOP_STATUSES else None
         if _lem(x) in _THREATS:
             return None
@@ -3632,6 +3637,8 @@ def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
         return True
     if before and before[-1].pos == "NOUN" and STATUS_LEMMAS.get(_lem(before[-1])) == "launched":
         return True  # "состоялся запуск Ильинского комбината" (real news dev r9_023)
+    if len(before) >= 2 and _lem(before[-2]) in _RESUMPTIONS and _lem(before[-1]) in _WORKS_OBJECTS:
+        return True  # "объявил о возобновлении работы Алчевского меткомбината" (r13_027)
     if any(t.pos in ("VERB", "ADP") for t in before) or toks[ph.head].case not in (None, "Nom"):
         return False
     after = [t for t in toks if t.start >= ph.end and t.pos != "PUNCT"]
