@@ -132,6 +132,7 @@ _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a pl
 _CLASS_OF: frozenset[str] = frozenset()  # "одним из крупнейших предприятий": a kind
 _EVENT_WORDS: frozenset[str] = frozenset()  # event nouns and status words together
 _EVENT_VERBS: frozenset[str] = frozenset()  # status words with a status and verbs of building
+_RECEIVERS: frozenset[str] = frozenset()  # "управляющий" after "конкурсный": a receiver
 _RESUMPTIONS: frozenset[str] = frozenset()  # "возобновить": to come, the plant is idle now
 _CAPACITY: frozenset[str] = frozenset()  # "мощность": grown, news of the plant (expanded)
 _GROWTH: frozenset[str] = frozenset()  # "рост", "увеличится": a capacity grows
@@ -317,7 +318,7 @@ def _load_context_words() -> None:
 def _load_change_words() -> None:
     """Words of a change in a plant's output, capacity or legal state (plant_words.csv)."""
     global _RESUMPTIONS, _CAPACITY, _GROWTH, _OUTPUT_GROWTH, _SEATS, _PETITIONS, _RECEIVERSHIP
-    global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS
+    global _BANKRUPTCY, _DEADLINE_ADJECTIVES, _AGREEMENTS, _APPROVALS, _OTHER_DEALS, _RECEIVERS
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
@@ -337,6 +338,7 @@ def _load_change_words() -> None:
     _SEATS = lexicon.words(words, role="seat_noun")
     _PETITIONS = lexicon.words(words, role="petition")
     _RECEIVERSHIP = lexicon.words(words, role="receivership")
+    _RECEIVERS = lexicon.words(words, role="receiver_noun")
     _BANKRUPTCY = lexicon.words(words, role="bankruptcy_word")
     _PAYMENTS = lexicon.words(words, role="payment_word")
     _DEADLINE_ADJECTIVES = lexicon.words(words, role="deadline_adjective")
@@ -463,9 +465,20 @@ def _with_bankruptcy(sent: Sentence, status: str | None) -> str | None:
     alone leaves the plant's state unknown (real news dev r7_005, r9_015, r11_020). A stop
     stated with it is a closure; any other event of the sentence stands."""
     toks = sent.tokens
-    if status == "suspended" and any(_bankrupt(toks, k) for k in range(len(toks))):
+    if status == "suspended" and (any(_bankrupt(toks, k) for k in range(len(toks))) or
+                                  _receiver_named(toks)):
         return "closed"
     return status
+
+
+def _receiver_named(toks: list[Token]) -> bool:
+    """A receiver ("конкурсный управляющий", plant_words.csv receivership) acts in the
+    sentence: the company is in the liquidation stage of a bankruptcy, so a stop stated with
+    it is a closure ("«Омск-Полимер» уже полностью остановил производство, и на днях
+    конкурсный управляющий намерен сократить более 1 тыс. рабочих", real news dev r22_032)."""
+    # the tagger reads "управляющий" as a participle of "управлять": its nominative decides
+    return any(_lem(t) in _RECEIVERSHIP and inflect(n.text.lower(), "nomn", "sing") in _RECEIVERS
+               for t, n in zip(toks, toks[1:], strict=False))
 
 
 def _intends(t: Token) -> bool:
@@ -526,19 +539,24 @@ def plan_dated(text: str, published: date | None) -> bool:
     publication ("в 2028 году", "в 2025–2028 годах", "в следующем году"); a day is the date
     of a report, not of a plan. With no date of publication any year counts, and a relative
     one ("в этом году") is read against a stand-in date, only to see it is not past."""
-    if published is None and _dated_from(text, _STAND_IN, _STAND_IN.year - 1):
-        return True  # "в октябре" read against the stand-in may fall in the year before it
+    if published is None and (_dated_from(text, _STAND_IN, _STAND_IN.year - 1, periods=False)
+                              or _dated_from(text, _STAND_IN)):
+        return True  # "в октябре" read against the stand-in may fall in the year before it;
+        # "в прошлом году" (a period) falls there only because it is past: it dates no plan
+        # ("зарегистрированное в прошлом году предприятие намерено вложить …", r6_036)
     return _dated_from(text, published)
 
 
 _STAND_IN = date(2000, 1, 1)
 
 
-def _dated_from(text: str, published: date | None, first: int | None = None) -> bool:
+def _dated_from(text: str, published: date | None, first: int | None = None,
+                periods: bool = True) -> bool:
     if first is None:
         first = published.year if published else 0
     years = [d.value.year for d in find_dates(text, published) if d.precision != "day"]
-    years += [p.end_year or p.start_year or 0 for p in find_periods(text, published)]
+    if periods:
+        years += [p.end_year or p.start_year or 0 for p in find_periods(text, published)]
     return any(y >= first for y in years)
 
 
@@ -555,6 +573,8 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
     ~2 % of the rules' CPU."""
     toks = sent.tokens
     text = sent.text
+    if _of_jobs_only(toks):
+        return False
     if (paper := _paper_to_come(toks)) is not None:
         # "в этом году будет принято решение по строительству завода": the date is of the
         # decision; only what follows the paper may date the building
@@ -571,7 +591,38 @@ def sentence_dates_plan(sent: Sentence, published: date | None) -> bool:
                     text = text[:p.start] + text[p.end:]
     return plan_dated(text, published) or any(
         _lem(t) in _DEADLINE_ADJECTIVES and _lem(n) in ("год", "квартал")
-        for t, n in zip(toks, toks[1:], strict=False)) or _time_frame(toks)
+        for t, n in zip(toks, toks[1:], strict=False)) or _time_frame(toks) or \
+        _day_to_come(toks, text, published)
+
+
+def _of_jobs_only(toks: list[Token]) -> bool:
+    """The sentence dates jobs, not the plant: it names "рабочие места" and no status word or
+    verb of building but those right before the jobs ("на новом предприятии в течение 10 лет
+    будет организовано 487 рабочих мест", "проект предусматривает создание 300 рабочих мест
+    к 2030 году", real news dev r6_036, r12_018: gold announced, the plan is undated)."""
+    jobs = [k for k, (a, b) in enumerate(zip(toks, toks[1:], strict=False))
+            if _lem(a) == "рабочий" and _lem(b) == "место"]
+    if not jobs:
+        return False
+    near = {j for k in jobs for j in range(max(0, k - 4), k)}
+    return not any((_lem(t) in STATUS_LEMMAS or _verb_lemma(t) in _BUILD_VERBS)
+                   and k not in near for k, t in enumerate(toks))
+
+
+def _day_to_come(toks: list[Token], text: str, published: date | None) -> bool:
+    """A day named for what a verb in the future tense does ("Предприятие откроется 24
+    февраля", "завод будет запущен 1 июля", real news dev r22_001): the date of the plan
+    itself (session 14 status convention (1)), not of a report, so a day counts here as a
+    month or a year does in plan_dated. Not with a verb in the past ("Как рассказали 6
+    августа, строительство позволит …", r9_020: the day of the report), nor the page's own
+    day or one before it ("откроют цех…01.03.2019" on a page of that day, r12_006)."""
+    finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+    if any(t.feats.get("Tense") == "Past" for t in finite) or not any(
+            t.feats.get("Tense") == "Fut" or t.pos == "AUX" and _future_form(t.text)
+            for t in finite):
+        return False
+    days = [d.value for d in find_dates(text, published or _STAND_IN) if d.precision == "day"]
+    return any(published is None or d > published for d in days)
 
 
 def _paper_to_come(toks: list[Token]) -> int | None:
@@ -640,9 +691,20 @@ def _time_frame(toks: list[Token]) -> bool:
         nxt = _lem(toks[j]) if j < len(toks) else ""
         if lem in _TIME_PARTS and (nxt in _TIME_UNITS or nxt in _SEASONS) or \
                 lem in _SEASONS and t.case == "Ins" or \
-                lem in _WEEKDAYS and k > 0 and toks[k - 1].text.lower() in ("в", "во"):
+                lem in _WEEKDAYS and k > 0 and toks[k - 1].text.lower() in ("в", "во") \
+                and not _reported_on(toks, k):
             return True
     return False
+
+
+def _reported_on(toks: list[Token], k: int) -> bool:
+    """The day of the week at k is when something was said or done, a verb in the past in
+    its clause ("Как сообщили в понедельник в пресс-службе ФРП, средства будут направлены
+    на создание производства", real news dev r12_013): the day of the report, no time frame
+    of the works."""
+    clause = _clause_around(toks, k, max(0, k - 6), min(len(toks), k + 6))
+    return any(t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past" and
+               t.feats.get("VerbForm") == "Fin" for t in clause)
 
 
 def _length_taken(toks: list[Token], k: int) -> bool:
@@ -801,7 +863,7 @@ def _read_status(toks: list[Token], text: str) -> str | None:
     if any(_lem(t) in _RECEIVERSHIP and _lem(n) == "производство"
            for t, n in zip(toks, toks[1:], strict=False)):
         return "closed"  # "ввёл процедуру конкурсного производства" (real news dev r3_023)
-    future = _speaks_of_future(toks)
+    future = _speaks_of_future(_outside_output_clauses(toks))
     if not future and _building_now(toks):
         return "under_construction"
     if future and (any(_lem(t) in _RESUMPTIONS or _verb_lemma(t) in _RESUMPTIONS for t in toks)
@@ -854,6 +916,25 @@ def _read_status(toks: list[Token], text: str) -> str | None:
 
 
 _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next words decide
+
+
+def _outside_output_clauses(toks: list[Token]) -> list[Token]:
+    """The tokens without a relative clause (", который будет выпускать …", up to the next
+    comma) that states no status: a future there tells what the plant will make, not when
+    its event happens ("начинается строительство кирпичного завода, который будет
+    выпускать 60 млн штук кирпича", real news dev r22_007: the building has begun)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        if toks[k].text == "," and k + 1 < len(toks) and _lem(toks[k + 1]) == "который":
+            end = next((j for j in range(k + 2, len(toks)) if toks[j].text == ","), len(toks))
+            if not any(_lem(t) in STATUS_LEMMAS or _verb_lemma(t) in _BUILD_VERBS
+                       or _lem(t) in _INTENT for t in toks[k + 2:end]):
+                k = end
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 BUILDING_OBJECT_WINDOW = 3  # words from the object of a verb of carrying out to its building noun
@@ -1060,9 +1141,23 @@ def _status_noun(toks: list[Token], k: int, status: str) -> str:
         return "planned"  # "получили разрешение на строительство": not begun
     if status == "under_construction" and _spoken_of(toks, k):
         return "planned"  # "объявил о строительстве завода": a plan made public
+    if status == "under_construction" and _cost_estimated(toks, k):
+        return "planned"  # "Инвестиции в строительство верфи оцениваются в 600 млрд рублей"
     if status == "under_construction" and _in_progress(toks, k):
         return status  # "ход строительства цеха, который планируют ввести в 2026"
     return _stage_of_works(toks, k, status)
+
+
+def _cost_estimated(toks: list[Token], k: int) -> bool:
+    """The building noun at k is what money is put into ("Инвестиции в строительство новой
+    верфи оцениваются в 600 млрд рублей", real news dev r22_022, gold planned), and no verb
+    of the sentence is in the past: an estimate of a cost, as of a project (_project_done:
+    "инвестиции в проект оценивались в 8 млрд" is of a plan), no works begun. Money spent
+    ("Инвестиции в строительство составили 1,9 млрд рублей") is not."""
+    if k < 2 or toks[k - 1].text.lower() != "в" or _lem(toks[k - 2]) not in _MONEY_NOUNS:
+        return False
+    finite = [x for x in toks if x.pos in ("VERB", "AUX") and x.feats.get("VerbForm") == "Fin"]
+    return bool(finite) and not any(x.feats.get("Tense") == "Past" for x in finite)
 
 
 def _stage_of_works(toks: list[Token], k: int, status: str) -> str:
@@ -1071,7 +1166,7 @@ def _stage_of_works(toks: list[Token], k: int, status: str) -> str:
     project carried out governs in the present ("реализуется", real news dev r1_055, r7_030)
     is works still going on, under construction (session 14 status convention (2)); not
     a project of something else ("проект по расширению склада")."""
-    if status in _ONGOING and _speaks_of_future(_before_said(toks, k)):
+    if status in _ONGOING and _speaks_of_future(_outside_output_clauses(_before_said(toks, k))):
         return "planned"
     project = status == "planned" and any(
         x.pos == "NOUN" and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")
@@ -1142,13 +1237,18 @@ def _getting_ready(toks: list[Token], k: int) -> bool:
 def _announced_stop(toks: list[Token], k: int) -> str | None:
     """The stop a verb of announcing at k reports ("объявили о грядущем закрытии
     предприятия", "объявил о приостановке производства", real news dev r8_010): a closure or
-    a stop decided and made public is that stop, not a plan; None for anything else."""
+    a stop decided and made public is that stop, not a plan. So is a restart announced in
+    the past with nothing to come ("Глава ЛНР объявил о возобновлении работы Алчевского
+    меткомбината", real news dev r13_027, gold launched); None for anything else."""
     if STATUS_LEMMAS.get(_lem(toks[k])) != "announced" or k + 1 >= len(toks) or \
             toks[k + 1].text.lower() not in ("о", "об"):
         return None
     for x in toks[k + 2:k + 5]:
         if x.pos == "NOUN":
             status = STATUS_LEMMAS.get(_lem(x))
+            if _lem(x) in _RESUMPTIONS and toks[k].feats.get("Tense") == "Past" and \
+                    not _speaks_of_future(toks):
+                return "launched"
             return status if status in _STOP_STATUSES else None
         if _lem(x) in _THREATS:
             return None
@@ -3421,7 +3521,10 @@ def _named_status(sent: Sentence, ph: _Phrase, si: int, statuses: list[str | Non
     if own == UNKNOWN and not (_cuts_staff(sent) and lead):
         return own
     if own in NAMED_PLANT_STATUSES:
-        return "expanded" if own == "launched" and not _launched_itself(sent, ph) else own
+        # a restart done is the plant's own launch, never a unit added to it ("на Удмуртском
+        # заводе возобновилось производство кирпича", real news dev r22_025, gold launched)
+        return "expanded" if own == "launched" and not _launched_itself(sent, ph) and \
+            not _resumed(sent.tokens) else own
     if own == "announced" and any(_lem(t) in _INTENT and t.feats.get("Tense") != "Past"
                                   for t in sent.tokens if t.start > ph.end):
         # an intention of the named plant itself, stated after it ("Уральский завод гражданской
@@ -3527,13 +3630,15 @@ def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
     real news dev r6_008, r6_018: the plant opened or restarted). "Брянский завод запустил
     производство тепловозов" stays a new production at a working plant (expanded)."""
     toks = sent.tokens
-    before = [t for t in toks if t.end <= ph.start]
+    before = _without_after_phrase([t for t in toks if t.end <= ph.start])
     if any(t.pos == "VERB" and (STATUS_LEMMAS.get(_lem(t)) == "launched" or _lem(t) in
                                 _BUILD_VERBS and t.feats.get("Tense") == "Past")
            for t in before[-2:]) and not any(t.text.lower() == "на" for t in before[-3:]):
         return True
     if before and before[-1].pos == "NOUN" and STATUS_LEMMAS.get(_lem(before[-1])) == "launched":
         return True  # "состоялся запуск Ильинского комбината" (real news dev r9_023)
+    if len(before) >= 2 and _lem(before[-2]) in _RESUMPTIONS and _lem(before[-1]) in _WORKS_OBJECTS:
+        return True  # "объявил о возобновлении работы Алчевского меткомбината" (r13_027)
     if any(t.pos in ("VERB", "ADP") for t in before) or toks[ph.head].case not in (None, "Nom"):
         return False
     after = [t for t in toks if t.start >= ph.end and t.pos != "PUNCT"]
@@ -3550,6 +3655,20 @@ def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
         return False  # "приступил к выпуску модульных зданий" (real news dev r3_041)
     return obj is None or obj.pos not in ("NOUN", "PROPN") or obj.case not in (None, "Acc") \
         or _lem(obj) in _SERVICE_NOUNS
+
+
+def _without_after_phrase(before: list[Token]) -> list[Token]:
+    """The words before a phrase without a "после …" of up to three words right before it:
+    "открыла после реконструкции Третьяковский маслосырзавод" opens the plant itself, what
+    it was closed for is no unit added (real news dev r22_018, r10_014: reopened after a
+    reconstruction, gold launched)."""
+    for j in range(len(before) - 1, max(-1, len(before) - 5), -1):
+        if before[j].text.lower() == "после":
+            rest = before[j + 1:]
+            if rest and all(t.pos in ("NOUN", "ADJ", "NUM") for t in rest):
+                return before[:j]
+            break
+    return before
 
 
 def _built_object(sent: Sentence, ph: _Phrase) -> bool:
@@ -4188,7 +4307,8 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[int],
             statuses[k] = "closed"
     for k in range(1, len(statuses)):
         if statuses[k] in _ONGOING and statuses[k - 1] in ("announced", "planned") and \
-                not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens):
+                not any(t.pos in ("VERB", "AUX") for t in sentences[k].tokens) and \
+                not _told_in_past(sentences[k - 1].tokens):
             statuses[k] = statuses[k - 1]
     for k, st in enumerate(statuses):
         if st == "launched":
@@ -4255,6 +4375,15 @@ def _described_before(toks: list[Token]) -> bool:
     return any(_dated_description(toks, k) for k in range(len(toks))) and any(
         t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and
         (_lem(t) in _EVENT_VERBS or _verb_lemma(t) in _EVENT_VERBS) for t in toks)
+
+
+def _told_in_past(toks: list[Token]) -> bool:
+    """Every finite verb of the sentence is in the past: what it calls a project is one
+    carried out ("Проект обошелся в два миллиарда рублей", real news dev r19_005), no plan
+    that a verbless sentence after it goes on with ("Другой пример - это строительство
+    комплекса …": a building going on)."""
+    finite = [t for t in toks if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+    return bool(finite) and all(t.feats.get("Tense") == "Past" for t in finite)
 
 
 def _launch_awaited(sentences: list[Sentence], k: int, statuses: list[str | None],
