@@ -14,7 +14,10 @@ import pytest
 
 from pipeline.rules.context import build_context
 from pipeline.rules.plants import (
+    PlantMention,
     _genitive_owner,
+    _merged,
+    _Phrase,
     _quoted_after,
     find_plants,
     plant_id,
@@ -3447,3 +3450,41 @@ def test_a_production_that_grows_or_falls_is_a_volume(text, expected):
 ])
 def test_an_enterprise_named_by_a_compound_of_the_product_is_the_plant_again(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a line of a plant that is a row of its own is that plant's extension, one facility
+    # (after real news dev r1_016, r9_030; written for the test) ...
+    ("В Ижевске открылся завод по производству стеклянной тары. Через год на заводе "
+     "запустят линию по производству флаконов.",
+     [("завод по производству стеклянной тары", "стеклянная тара", "launched")]),
+    # ... a line in another region is a facility of its own (written for the test)
+    ("В Туле открыли завод по производству сыра. В Калуге запустили линию по производству "
+     "хлеба.",
+     [("завод по производству сыра", "сыр", "launched"),
+      ("линия по производству хлеба", "хлеб", "launched")]),
+])
+def test_a_line_of_a_plant_reported_is_the_plant(text, expected):
+    assert plants(text) == expected
+
+
+def _phrase(name: str, lemma: str, named: bool = False, place: str | None = None,
+            plural: bool = False) -> _Phrase:
+    return _Phrase(start=0, end=len(name), name=name, product=None, head=0, named=named,
+                   weak=False, place=place, lemma=lemma, plural=plural)
+
+
+@pytest.mark.parametrize("first,again,expected", [
+    # a bare compound is named by the words a later phrase gives it ...
+    (_phrase("мясокомбинат", "мясокомбинат"),
+     _phrase("мясоперерабатывающий комбинат", "комбинат"), "мясоперерабатывающий комбинат"),
+    # ... one told with its place keeps its own name (after real news dev r3_025, where
+    # "с отечественных рыболовных комбинатов" renamed "Мурманский рыбокомбинат")
+    (_phrase("Мурманский рыбокомбинат", "рыбокомбинат", named=True, place="Мурманский"),
+     _phrase("рыболовный комбинат", "комбинат", plural=True), "Мурманский рыбокомбинат"),
+])
+def test_a_compound_told_with_its_place_keeps_its_name(first, again, expected):
+    row = PlantMention(name=first.name, product=None, operator=None, region=None,
+                       status="suspended", event_date=None, event_year=None, evidence="",
+                       start=0, end=len(first.name))
+    assert _merged(row, first, again).name == expected

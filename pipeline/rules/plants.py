@@ -4351,8 +4351,24 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return [_fullest_name(n, analyzed) for k, n in enumerate(out)
-            if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]
+    return _without_lines_of_rows([_fullest_name(n, analyzed) for k, n in enumerate(out)
+                                   if k not in drop and not _a_volume(n)
+                                   and not _abroad(n, analyzed)])
+
+
+def _without_lines_of_rows(rows: list[PlantMention]) -> list[PlantMention]:
+    """The rows less the production lines of a plant that is a row of its own: a line
+    launched or planned "на заводе «КАМАЗ»", "на заводе", "на комбинате" of a plant the
+    article reports is that plant's extension, one facility (issue 16; tests/fixtures/
+    real_news/README.md: `expanded` is a new line at an existing plant; real news dev
+    r12_004, r1_016, r6_016, r9_030, r13_018: the gold holds the plant, not its line). The
+    plant is a row of the same operator (or both none) and region, named by a plant noun."""
+    def host_of(line: PlantMention) -> bool:
+        return any(_head_lemma(o.name) not in ADDED_UNITS and o.operator == line.operator
+                   and o.status != UNKNOWN
+                   and o.region == line.region for o in rows)
+
+    return [r for r in rows if _head_lemma(r.name) != "линия" or not host_of(r)]
 
 
 COUNTRY_ALIASES = Path(__file__).resolve().parent.parent / "data" / \
@@ -5192,9 +5208,17 @@ def _merged(row: PlantMention, first: _Phrase, again: _Phrase) -> PlantMention:
     when it was a compound ("мясокомбинат" … "мясоперерабатывающий комбинат")."""
     if row.product is None and again.product:
         row = replace(row, product=again.product)
-    if _compound_stem_of(first, again):
+    if _compound_stem_of(first, again) and not _own_name_kept(first, again):
         row = replace(row, name=again.name)  # a reader names it so
     return row
+
+
+def _own_name_kept(first: _Phrase, again: _Phrase) -> bool:
+    """A compound told with its place or proper name keeps it: "Мурманский рыбокомбинат"
+    is not renamed by a later plural of its kind ("с отечественных рыболовных комбинатов",
+    real news dev r3_025, which left two rows for one plant), nor by any words that drop
+    its own name: only a bare compound ("мясокомбинат") is named by the words."""
+    return again.plural or first.named or first.place is not None
 
 
 def _plant_regions(sent: Sentence, ctx: DocContext) -> list[RegionMention]:
