@@ -4357,18 +4357,18 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
 
 
 def _without_lines_of_rows(rows: list[PlantMention]) -> list[PlantMention]:
-    """The rows less the production lines of a plant that is a row of its own: a line
-    launched or planned "на заводе «КАМАЗ»", "на заводе", "на комбинате" of a plant the
-    article reports is that plant's extension, one facility (issue 16; tests/fixtures/
-    real_news/README.md: `expanded` is a new line at an existing plant; real news dev
-    r12_004, r1_016, r6_016, r9_030, r13_018: the gold holds the plant, not its line). The
-    plant is a row of the same operator (or both none) and region, named by a plant noun."""
+    """The rows less the production lines still to come of a plant that is a row of its
+    own: a line planned "на заводе", "на комбинате" of a plant the article reports is part of
+    that plant's plans, one facility (issue 16; real news dev r1_016 "на заводе планируют
+    запустить 4 линии сборки", r13_018, r13_006: the gold holds the plant, not its line). The
+    plant is a row of the same operator (or both none) and region, named by a plant noun, of
+    known status. A line that works already stays a row (written corpus 033, 067)."""
     def host_of(line: PlantMention) -> bool:
         return any(_head_lemma(o.name) not in ADDED_UNITS and o.operator == line.operator
-                   and o.status != UNKNOWN
-                   and o.region == line.region for o in rows)
+                   and o.status != UNKNOWN and o.region == line.region for o in rows)
 
-    return [r for r in rows if _head_lemma(r.name) != "линия" or not host_of(r)]
+    return [r for r in rows
+            if _head_lemma(r.name) != "линия" or r.status not in _TO_COME or not host_of(r)]
 
 
 COUNTRY_ALIASES = Path(__file__).resolve().parent.parent / "data" / \
