@@ -3493,3 +3493,19 @@ def test_a_compound_told_with_its_place_keeps_its_name(first, again, expected):
                        status="suspended", event_date=None, event_year=None, evidence="",
                        start=0, end=len(first.name))
     assert _merged(row, first, again).name == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a making named as a later item of the places a product is used in is a use, no facility
+    # (after a real public page: "найдёт применение не только в строительстве …, но и в
+    # производстве гидроизоляционных материалов"; written for the test) ...
+    ("В Подмосковье открыли цех по переработке шин. Его продукция найдёт применение не только "
+     "в строительстве площадок, но и в производстве гидроизоляционных материалов.",
+     [("цех по переработке шин", "шины", "launched")]),
+    # ... a making launched stays a facility (written for the test)
+    ("В Туле запустили производство гидроизоляционных материалов.",
+     [("производство гидроизоляционных материалов", "гидроизоляционные материалы",
+       "launched")]),
+])
+def test_a_making_listed_after_a_word_of_use_is_a_use(text, expected):
+    assert plants(text) == expected

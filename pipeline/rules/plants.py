@@ -1691,6 +1691,8 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     if _lem(t) in WEAK_HEADS and j >= 1 and toks[j].text.lower() == "в" and \
             (_lem(toks[j - 1]) in _USE_WORDS or _verb_lemma(toks[j - 1]) in _USE_WORDS):
         return False  # "используется в производстве фанеры", "сырьём в производстве": a use
+    if _lem(t) in WEAK_HEADS and j >= 1 and toks[j].text.lower() == "в" and _use_listed(toks, j):
+        return False  # "найдёт применение не только в строительстве …, но и в производстве"
     if _landmark(sent, i) or _customer(sent, i):
         return False
     if _lem(t) in WEAK_HEADS and _model_after(toks, i):
@@ -1704,6 +1706,23 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     if _straight_quoted_company(sent, t):
         return _plant_company(sent, i)  # 'ООО "Ухтинский завод глиняного кирпича"'
     return not _inside_quotes(sent, t) or _plant_company(sent, i)
+
+
+USE_LIST_WINDOW = 14  # tokens from a word of use to the last "в" item of its list
+
+
+def _use_listed(toks: list[Token], j: int) -> bool:
+    """The "в" at j is a later item of the places a product is used in, listed after a word
+    of use with no verb between: "продукция найдёт применение не только в строительстве
+    площадок, но и в производстве гидроизоляционных материалов" (a real public page,
+    dzen.ru/a/Z_yy8vTgZEbmuLdJ), "применяется в медицине и в производстве": a use, no
+    facility (plant_words.csv use_word)."""
+    for k in range(j - 1, max(-1, j - USE_LIST_WINDOW), -1):
+        if _lem(toks[k]) in _USE_WORDS or _verb_lemma(toks[k]) in _USE_WORDS:
+            return k < j - 1 and any(x.text.lower() == "в" for x in toks[k + 1:j])
+        if toks[k].pos in ("VERB", "AUX") or toks[k].text in (".", ";", "!", "?"):
+            return False
+    return False
 
 
 def _after_closed_name(sent: Sentence, span: Span, t: Token) -> bool:
