@@ -215,3 +215,19 @@ def test_a_bank_is_no_operator_or_investor(financier, company):
 def test_a_bank_name_is_a_lender():
     assert is_lender("Россельхозбанк") and is_lender("Московский Индустриальный банк")
     assert not is_lender("Банкомат-Сервис") and not is_lender("Вектор") and not is_lender(None)
+
+
+@pytest.mark.parametrize("name, company", [
+    # company_words.csv rows of session 22 (names written for the tests, after the real news
+    # dev errors named): a power station (r11_008), a chamber (r22_019), a trade union
+    # (r19_027), a state inspection (a real public page), a loan board (r12_014), an
+    # industrial park (r8_011), a TV channel (r22_028) and a ".инфо" site (r19_027)
+    ("Омская ТЭС", False), ("ТПП РФ", False), ("Торгово-промышленная палата Омской области", False),
+    ("Федерация профсоюзов Омской области", False), ("Госинспекция труда", False),
+    ("Экспертный совет Фонда", False), ("Омский индустриальный парк", False),
+    ("ТВ2", False), ("Омск.инфо", False),
+    # names of their own stay companies
+    ("Омский завод «Палата»", True), ("Парковый комбинат", True), ("Инфосистемы", True),
+])
+def test_which_names_are_companies_session_22(name, company):
+    assert is_company(_org(name)) is company
