@@ -3509,3 +3509,18 @@ def test_a_compound_told_with_its_place_keeps_its_name(first, again, expected):
 ])
 def test_a_making_listed_after_a_word_of_use_is_a_use(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capitalised facility name after a dash names the production told before it: one row
+    # (after real news dev r8_005; written for the test) ...
+    ("В Омске запущено первое в регионе производство пластиковых окон — Первая оконная "
+     "фабрика.",
+     [("оконная фабрика", "пластиковые окна", "launched")]),
+    # ... a clause after the dash names nothing (written for the test)
+    ("В Омске запущено производство пластиковых окон — в прошлом году завод выпустил "
+     "10 тысяч окон.",
+     [("производство пластиковых окон", "пластиковые окна", "launched")]),
+])
+def test_a_name_after_a_dash_names_the_production_before_it(text, expected):
+    assert plants(text) == expected

@@ -2422,6 +2422,25 @@ def _fold_apposition(sent: Sentence, found: list[_Phrase]) -> None:
             before.product = ph.product
 
 
+_NAME_AFTER_DASH = re.compile(r"\s*[-–—]\s*(?:[А-ЯЁ][а-яё-]*\s+)?")
+
+
+def _fold_into_name_after(sent: Sentence, found: list[_Phrase]) -> None:
+    """"Запущено первое в России производство синтетических тканей — Первая ткацкая фабрика"
+    (real news dev r8_005, a real public page telling the same plant): a capitalised facility
+    name after a dash right behind a weak head names the facility the weak head told; one
+    row, by that name, with the product it lacked (the reverse of _fold_apposition)."""
+    for ph in [p for p in found if p.weak and p.product]:
+        rel = ph.end - sent.start
+        after = next((p for p in found if p is not ph and not p.weak and p.start >= ph.end and
+                      _NAME_AFTER_DASH.fullmatch(sent.text, rel, p.start - sent.start)), None)
+        if after is None or not sent.text[rel:].lstrip(" -–—")[:1].isupper():
+            continue
+        found.remove(ph)
+        if after.product is None:
+            after.product = ph.product
+
+
 def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None:
     """"Брянский завод расширил производство тепловозов": the "производство" is what the
     named plant makes, not a facility of its own."""
@@ -3180,6 +3199,7 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None,
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
     _fold_apposition(sent, found)
+    _fold_into_name_after(sent, found)
     _fold_production_into_named(found, toks)
     if found and _described(sent):
         found[0].again = True
