@@ -3524,3 +3524,18 @@ def test_a_making_listed_after_a_word_of_use_is_a_use(text, expected):
 ])
 def test_a_name_after_a_dash_names_the_production_before_it(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company told as a facility ("производство ЗАО «X»") is no row of its own when the
+    # article reports a plant of that company (after real news dev r13_025, r13_028; written
+    # for the test) ...
+    ("В Омске построят завод по производству детского питания. Проект расширит производство "
+     "ЗАО «Омский сырзавод».",
+     [("завод по производству детского питания", "детское питание", "announced")]),
+    # ... alone it is the row (written for the test)
+    ("В Омске приостановлено предприятие «Вектор».",
+     [("предприятие «Вектор»", None, "suspended")]),
+])
+def test_a_company_told_as_a_facility_beside_its_plant_is_no_row(text, expected):
+    assert plants(text) == expected

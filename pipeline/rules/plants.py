@@ -4390,9 +4390,9 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return _without_lines_of_rows([_fullest_name(n, analyzed) for k, n in enumerate(out)
-                                   if k not in drop and not _a_volume(n)
-                                   and not _abroad(n, analyzed)])
+    return _without_company_rows(_without_lines_of_rows(
+        [_fullest_name(n, analyzed) for k, n in enumerate(out)
+         if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]))
 
 
 def _without_lines_of_rows(rows: list[PlantMention]) -> list[PlantMention]:
@@ -4409,6 +4409,27 @@ def _without_lines_of_rows(rows: list[PlantMention]) -> list[PlantMention]:
     return [r for r in rows
             if _head_lemma(r.name) != "линия" or r.status not in _TO_COME or not host_of(r)]
 
+
+
+def _company_told(row: PlantMention) -> bool:
+    """A row named only by a weak head and its company ("предприятие «X»", "производство
+    ЗАО «X»", "площадка ООО «X»"): the company told as a facility."""
+    return row.product is None and row.operator is not None and \
+        _head_lemma(row.name) in WEAK_HEADS and row.operator in row.name
+
+
+def _without_company_rows(rows: list[PlantMention]) -> list[PlantMention]:
+    """The rows less a company told as a facility when the article reports a plant of that
+    company: "Он осмотрел площадку ООО «Роза» – будущего завода по производству моющих
+    средств", "Проект расширит производство ЗАО «Сернурский сырзавод»" of a planned baby-food
+    plant, "другое производство ГК «Дамате»" (real news dev r13_028, r13_025, r11_028): the
+    company's site or works as a whole, not a facility besides its plant (issue 16, one
+    facility one row). A company told beside a production of its own stays (r22_032)."""
+    def plant_of(row: PlantMention) -> bool:
+        return any(o is not row and o.operator == row.operator and not _company_told(o)
+                   and _head_lemma(o.name) not in ADDED_UNITS for o in rows)
+
+    return [r for r in rows if not (_company_told(r) and plant_of(r))]
 
 COUNTRY_ALIASES = Path(__file__).resolve().parent.parent / "data" / \
     "positions_country_aliases.csv"
