@@ -3721,8 +3721,11 @@ def _genitive_owner(quoted: str) -> str | None:
 
 
 # what may stand between two items of one list: a comma or "и", and the words of the next
-# item (no verb, no bracket, no clause break)
-_LIST_GAP = re.compile(r"[^()\[\];:—–.!?]*?(?:,|\sи\s)[^()\[\];:—–.!?]*")
+# item (no verb, no clause break; a bracketed note on an item, "заводы «Авира» (выпуск
+# оборудования) и «Упакс-Юнити»", "«Кордиант Ульяновск» (бывший Bridgestone), запуск …",
+# real news dev r12_001, r5_020)
+_LIST_GAP = re.compile(r"(?:[^()\[\];:—–.!?]|\([^()]*\))*?(?:,|\sи\s)"
+                       r"(?:[^()\[\];:—–.!?]|\([^()]*\))*")
 
 
 # a facility noun and the quoted name right after it: "завод «Бештау»", "шинного завода
@@ -4424,10 +4427,13 @@ def _without_company_rows(rows: list[PlantMention]) -> list[PlantMention]:
     средств", "Проект расширит производство ЗАО «Сернурский сырзавод»" of a planned baby-food
     plant, "другое производство ГК «Дамате»" (real news dev r13_028, r13_025, r11_028): the
     company's site or works as a whole, not a facility besides its plant (issue 16, one
-    facility one row). A company told beside a production of its own stays (r22_032)."""
+    facility one row). A company told beside a production of its own stays (r22_032), and so
+    does one beside a plant of a name of its own ("ПАО «Завод «Волжанин» и ООО «X»": a
+    plant listed with the company, whatever operator it was given)."""
     def plant_of(row: PlantMention) -> bool:
         return any(o is not row and o.operator == row.operator and not _company_told(o)
-                   and _head_lemma(o.name) not in ADDED_UNITS for o in rows)
+                   and _head_lemma(o.name) not in ADDED_UNITS
+                   and ("«" not in o.name or f"«{row.operator}»" in o.name) for o in rows)
 
     return [r for r in rows if not (_company_told(r) and plant_of(r))]
 
