@@ -3539,3 +3539,18 @@ def test_a_name_after_a_dash_names_the_production_before_it(text, expected):
 ])
 def test_a_company_told_as_a_facility_beside_its_plant_is_no_row(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bracketed note on a list item keeps the list: the company of another item runs
+    # neither plant (after real news dev r12_001, r5_020; written for the test)
+    ("Губернатор посетил заводы «Альфа» (выпуск посуды) и «Бета» (выпуск упаковки) и одобрил "
+     "расширение их производства.",
+     [("завод «Альфа»", None, "announced")]),
+    ("Он привел в пример возобновление производства шинного завода «Омск Шина» (бывший "
+     "Bridgestone), начало выпуска пикапов Sollers на промплощадке в Омске.",
+     [("шинный завод «Омск Шина»", None, "launched"),
+      ("производство пикапов", "Sollers", "launched")]),
+])
+def test_a_bracketed_note_keeps_a_list_of_plants(text, expected):
+    assert operated(text) == expected
