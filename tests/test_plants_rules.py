@@ -14,7 +14,10 @@ import pytest
 
 from pipeline.rules.context import build_context
 from pipeline.rules.plants import (
+    PlantMention,
     _genitive_owner,
+    _merged,
+    _Phrase,
     _quoted_after,
     find_plants,
     plant_id,
@@ -3600,3 +3603,105 @@ def test_a_cost_of_the_building_estimated(text, status):
 ])
 def test_a_restart_announced(text, status):
     assert [st for n, _, st in plants(text) if "Ефремовск" in n] == [status]
+@pytest.mark.parametrize("text,expected", [
+    # a line still to come of a plant that is a row of its own is part of that plant's plans,
+    # one facility (after real news dev r1_016, r13_018; written for the test) ...
+    ("В Ижевске открылся завод по производству стеклянной тары. Через год на заводе "
+     "запустят линию по производству флаконов.",
+     [("завод по производству стеклянной тары", "стеклянная тара", "launched")]),
+    # ... one that works already stays a row (written corpus 033), and so does a line in
+    # another region (written for the test)
+    ("В Ижевске работает завод по производству стеклянной тары. На заводе заработала новая "
+     "линия по производству флаконов.",
+     [("завод по производству стеклянной тары", "стеклянная тара", "launched"),
+      ("линия по производству флаконов", "флаконы", "expanded")]),
+    ("В Туле открыли завод по производству сыра. В Калуге запустили линию по производству "
+     "хлеба.",
+     [("завод по производству сыра", "сыр", "launched"),
+      ("линия по производству хлеба", "хлеб", "launched")]),
+])
+def test_a_line_to_come_of_a_plant_reported_is_the_plant(text, expected):
+    assert plants(text) == expected
+
+
+def _phrase(name: str, lemma: str, named: bool = False, place: str | None = None,
+            plural: bool = False) -> _Phrase:
+    return _Phrase(start=0, end=len(name), name=name, product=None, head=0, named=named,
+                   weak=False, place=place, lemma=lemma, plural=plural)
+
+
+@pytest.mark.parametrize("first,again,expected", [
+    # a bare compound is named by the words a later phrase gives it ...
+    (_phrase("мясокомбинат", "мясокомбинат"),
+     _phrase("мясоперерабатывающий комбинат", "комбинат"), "мясоперерабатывающий комбинат"),
+    # ... one told with its place keeps its own name (after real news dev r3_025, where
+    # "с отечественных рыболовных комбинатов" renamed "Мурманский рыбокомбинат")
+    (_phrase("Мурманский рыбокомбинат", "рыбокомбинат", named=True, place="Мурманский"),
+     _phrase("рыболовный комбинат", "комбинат", plural=True), "Мурманский рыбокомбинат"),
+])
+def test_a_compound_told_with_its_place_keeps_its_name(first, again, expected):
+    row = PlantMention(name=first.name, product=None, operator=None, region=None,
+                       status="suspended", event_date=None, event_year=None, evidence="",
+                       start=0, end=len(first.name))
+    assert _merged(row, first, again).name == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a making named as a later item of the places a product is used in is a use, no facility
+    # (after a real public page: "найдёт применение не только в строительстве …, но и в
+    # производстве гидроизоляционных материалов"; written for the test) ...
+    ("В Подмосковье открыли цех по переработке шин. Его продукция найдёт применение не только "
+     "в строительстве площадок, но и в производстве гидроизоляционных материалов.",
+     [("цех по переработке шин", "шины", "launched")]),
+    # ... a making launched stays a facility (written for the test)
+    ("В Туле запустили производство гидроизоляционных материалов.",
+     [("производство гидроизоляционных материалов", "гидроизоляционные материалы",
+       "launched")]),
+])
+def test_a_making_listed_after_a_word_of_use_is_a_use(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capitalised facility name after a dash names the production told before it: one row
+    # (after real news dev r8_005; written for the test) ...
+    ("В Омске запущено первое в регионе производство пластиковых окон — Первая оконная "
+     "фабрика.",
+     [("оконная фабрика", "пластиковые окна", "launched")]),
+    # ... a clause after the dash names nothing (written for the test)
+    ("В Омске запущено производство пластиковых окон — в прошлом году завод выпустил "
+     "10 тысяч окон.",
+     [("производство пластиковых окон", "пластиковые окна", "launched")]),
+])
+def test_a_name_after_a_dash_names_the_production_before_it(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company told as a facility ("производство ЗАО «X»") is no row of its own when the
+    # article reports a plant of that company (after real news dev r13_025, r13_028; written
+    # for the test) ...
+    ("В Омске построят завод по производству детского питания. Проект расширит производство "
+     "ЗАО «Омский сырзавод».",
+     [("завод по производству детского питания", "детское питание", "announced")]),
+    # ... alone it is the row (written for the test)
+    ("В Омске приостановлено предприятие «Вектор».",
+     [("предприятие «Вектор»", None, "suspended")]),
+])
+def test_a_company_told_as_a_facility_beside_its_plant_is_no_row(text, expected):
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bracketed note on a list item keeps the list: the company of another item runs
+    # neither plant (after real news dev r12_001, r5_020; written for the test)
+    ("Губернатор посетил заводы «Альфа» (выпуск посуды) и «Бета» (выпуск упаковки) и одобрил "
+     "расширение их производства.",
+     [("завод «Альфа»", None, "announced")]),
+    ("Он привел в пример возобновление производства шинного завода «Омск Шина» (бывший "
+     "Bridgestone), начало выпуска пикапов Sollers на промплощадке в Омске.",
+     [("шинный завод «Омск Шина»", None, "launched"),
+      ("производство пикапов", "Sollers", "launched")]),
+])
+def test_a_bracketed_note_keeps_a_list_of_plants(text, expected):
+    assert operated(text) == expected

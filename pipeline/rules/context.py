@@ -208,7 +208,7 @@ def company_name(span: Span, quoted_in_text: bool = False,
     None for a bare descriptor ("китайская корпорация") or a support programme. A quoted
     name `apposed` to a descriptor before it ("группы «Свеза»", see descriptor_before)
     keeps the case it is written in: only a name standing alone is inflected."""
-    quoted = re.findall(r"«([^«»]{2,60})(?:»|$)", span.text)  # the NER may drop "»"
+    quoted = re.findall(r"«([^«»]{2,60})(?:»|$)", span.text) or _straight_quoted(span.text)
     # "ООО «Промагроинвест» (ГК «Продукты питания»)" read as one name: the name in brackets
     # is the company's group, the one before them is the company (real news dev r1_039);
     # after a plant's name ("Сахарный завод «Свобода» (ГК «Прогресс Агро»)", r8_026) it is
@@ -233,6 +233,22 @@ def company_name(span: Span, quoted_in_text: bool = False,
     if inner and lemma(inner.group(1).lower()) in _DESCRIPTORS:
         return inner.group(2)  # «Компания “СОКО”»: the name is СОКО
     return name
+
+
+# a straight quote that opens a name: at the start or after a space
+_STRAIGHT_OPENING = re.compile(r'(?:^|(?<=\s))"')
+
+
+def _straight_quoted(text: str) -> list[str]:
+    """The name in straight quotes after the last opening quote, up to its closing quote
+    (the NER may drop it): "Немецкая компания "Тённиес Фляйш" is Тённиес Фляйш, "ИК "Арлан""
+    is Арлан (real news dev r17_020, r3_045: the descriptor stayed in the operator), as
+    «…» quotes are read; [] when no straight quote opens a name."""
+    opens = [m.end() for m in _STRAIGHT_OPENING.finditer(text)]
+    if not opens:
+        return []
+    name = text[opens[-1]:].split('"', 1)[0].strip()
+    return [name] if 2 <= len(name) <= 60 else []
 
 
 def span_company(sp: Span, text: str, base: int = 0) -> str | None:

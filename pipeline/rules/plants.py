@@ -1791,6 +1791,8 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     if _lem(t) in WEAK_HEADS and j >= 1 and toks[j].text.lower() == "в" and \
             (_lem(toks[j - 1]) in _USE_WORDS or _verb_lemma(toks[j - 1]) in _USE_WORDS):
         return False  # "используется в производстве фанеры", "сырьём в производстве": a use
+    if _lem(t) in WEAK_HEADS and j >= 1 and toks[j].text.lower() == "в" and _use_listed(toks, j):
+        return False  # "найдёт применение не только в строительстве …, но и в производстве"
     if _landmark(sent, i) or _customer(sent, i):
         return False
     if _lem(t) in WEAK_HEADS and _model_after(toks, i):
@@ -1804,6 +1806,23 @@ def _is_head(sent: Sentence, i: int, covered: set[int]) -> bool:
     if _straight_quoted_company(sent, t):
         return _plant_company(sent, i)  # 'ООО "Ухтинский завод глиняного кирпича"'
     return not _inside_quotes(sent, t) or _plant_company(sent, i)
+
+
+USE_LIST_WINDOW = 14  # tokens from a word of use to the last "в" item of its list
+
+
+def _use_listed(toks: list[Token], j: int) -> bool:
+    """The "в" at j is a later item of the places a product is used in, listed after a word
+    of use with no verb between: "продукция найдёт применение не только в строительстве
+    площадок, но и в производстве гидроизоляционных материалов" (a real public page,
+    dzen.ru/a/Z_yy8vTgZEbmuLdJ), "применяется в медицине и в производстве": a use, no
+    facility (plant_words.csv use_word)."""
+    for k in range(j - 1, max(-1, j - USE_LIST_WINDOW), -1):
+        if _lem(toks[k]) in _USE_WORDS or _verb_lemma(toks[k]) in _USE_WORDS:
+            return k < j - 1 and any(x.text.lower() == "в" for x in toks[k + 1:j])
+        if toks[k].pos in ("VERB", "AUX") or toks[k].text in (".", ";", "!", "?"):
+            return False
+    return False
 
 
 def _after_closed_name(sent: Sentence, span: Span, t: Token) -> bool:
@@ -2501,6 +2520,25 @@ def _fold_apposition(sent: Sentence, found: list[_Phrase]) -> None:
         found.remove(ph)
         if before.product is None:
             before.product = ph.product
+
+
+_NAME_AFTER_DASH = re.compile(r"\s*[-–—]\s*(?:[А-ЯЁ][а-яё-]*\s+)?")
+
+
+def _fold_into_name_after(sent: Sentence, found: list[_Phrase]) -> None:
+    """"Запущено первое в России производство синтетических тканей — Первая ткацкая фабрика"
+    (real news dev r8_005, a real public page telling the same plant): a capitalised facility
+    name after a dash right behind a weak head names the facility the weak head told; one
+    row, by that name, with the product it lacked (the reverse of _fold_apposition)."""
+    for ph in [p for p in found if p.weak and p.product]:
+        rel = ph.end - sent.start
+        after = next((p for p in found if p is not ph and not p.weak and p.start >= ph.end and
+                      _NAME_AFTER_DASH.fullmatch(sent.text, rel, p.start - sent.start)), None)
+        if after is None or not sent.text[rel:].lstrip(" -–—")[:1].isupper():
+            continue
+        found.remove(ph)
+        if after.product is None:
+            after.product = ph.product
 
 
 def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None:
@@ -3261,6 +3299,7 @@ def _find_in_sentence(sent: Sentence, before: Sentence | None = None,
             (output := _output_phrase(sent, covered)) is not None:
         found.append(output)
     _fold_apposition(sent, found)
+    _fold_into_name_after(sent, found)
     _fold_production_into_named(found, toks)
     if found and _described(sent):
         found[0].again = True
@@ -3801,8 +3840,11 @@ def _genitive_owner(quoted: str) -> str | None:
 
 
 # what may stand between two items of one list: a comma or "и", and the words of the next
-# item (no verb, no bracket, no clause break)
-_LIST_GAP = re.compile(r"[^()\[\];:—–.!?]*?(?:,|\sи\s)[^()\[\];:—–.!?]*")
+# item (no verb, no clause break; a bracketed note on an item, "заводы «Авира» (выпуск
+# оборудования) и «Упакс-Юнити»", "«Кордиант Ульяновск» (бывший Bridgestone), запуск …",
+# real news dev r12_001, r5_020)
+_LIST_GAP = re.compile(r"(?:[^()\[\];:—–.!?]|\([^()]*\))*?(?:,|\sи\s)"
+                       r"(?:[^()\[\];:—–.!?]|\([^()]*\))*")
 
 
 # a facility noun and the quoted name right after it: "завод «Бештау»", "шинного завода
@@ -4480,9 +4522,49 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return [_fullest_name(n, analyzed) for k, n in enumerate(out)
-            if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]
+    return _without_company_rows(_without_lines_of_rows(
+        [_fullest_name(n, analyzed) for k, n in enumerate(out)
+         if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]))
 
+
+def _without_lines_of_rows(rows: list[PlantMention]) -> list[PlantMention]:
+    """The rows less the production lines still to come of a plant that is a row of its
+    own: a line planned "на заводе", "на комбинате" of a plant the article reports is part of
+    that plant's plans, one facility (issue 16; real news dev r1_016 "на заводе планируют
+    запустить 4 линии сборки", r13_018, r13_006: the gold holds the plant, not its line). The
+    plant is a row of the same operator (or both none) and region, named by a plant noun, of
+    known status. A line that works already stays a row (written corpus 033, 067)."""
+    def host_of(line: PlantMention) -> bool:
+        return any(_head_lemma(o.name) not in ADDED_UNITS and o.operator == line.operator
+                   and o.status != UNKNOWN and o.region == line.region for o in rows)
+
+    return [r for r in rows
+            if _head_lemma(r.name) != "линия" or r.status not in _TO_COME or not host_of(r)]
+
+
+
+def _company_told(row: PlantMention) -> bool:
+    """A row named only by a weak head and its company ("предприятие «X»", "производство
+    ЗАО «X»", "площадка ООО «X»"): the company told as a facility."""
+    return row.product is None and row.operator is not None and \
+        _head_lemma(row.name) in WEAK_HEADS and row.operator in row.name
+
+
+def _without_company_rows(rows: list[PlantMention]) -> list[PlantMention]:
+    """The rows less a company told as a facility when the article reports a plant of that
+    company: "Он осмотрел площадку ООО «Роза» – будущего завода по производству моющих
+    средств", "Проект расширит производство ЗАО «Сернурский сырзавод»" of a planned baby-food
+    plant, "другое производство ГК «Дамате»" (real news dev r13_028, r13_025, r11_028): the
+    company's site or works as a whole, not a facility besides its plant (issue 16, one
+    facility one row). A company told beside a production of its own stays (r22_032), and so
+    does one beside a plant of a name of its own ("ПАО «Завод «Волжанин» и ООО «X»": a
+    plant listed with the company, whatever operator it was given)."""
+    def plant_of(row: PlantMention) -> bool:
+        return any(o is not row and o.operator == row.operator and not _company_told(o)
+                   and _head_lemma(o.name) not in ADDED_UNITS
+                   and ("«" not in o.name or f"«{row.operator}»" in o.name) for o in rows)
+
+    return [r for r in rows if not (_company_told(r) and plant_of(r))]
 
 COUNTRY_ALIASES = Path(__file__).resolve().parent.parent / "data" / \
     "positions_country_aliases.csv"
@@ -5321,9 +5403,17 @@ def _merged(row: PlantMention, first: _Phrase, again: _Phrase) -> PlantMention:
     when it was a compound ("мясокомбинат" … "мясоперерабатывающий комбинат")."""
     if row.product is None and again.product:
         row = replace(row, product=again.product)
-    if _compound_stem_of(first, again):
+    if _compound_stem_of(first, again) and not _own_name_kept(first, again):
         row = replace(row, name=again.name)  # a reader names it so
     return row
+
+
+def _own_name_kept(first: _Phrase, again: _Phrase) -> bool:
+    """A compound told with its place or proper name keeps it: "Мурманский рыбокомбинат"
+    is not renamed by a later plural of its kind ("с отечественных рыболовных комбинатов",
+    real news dev r3_025, which left two rows for one plant), nor by any words that drop
+    its own name: only a bare compound ("мясокомбинат") is named by the words."""
+    return again.plural or first.named or first.place is not None
 
 
 def _plant_regions(sent: Sentence, ctx: DocContext) -> list[RegionMention]:
