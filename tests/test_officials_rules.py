@@ -1908,3 +1908,46 @@ def test_a_titled_name_in_quotes_is_no_person():
     quoted = Span(at, at + len("Сидоров"), "PER", "Сидоров", "Сидоров", last="Сидоров")
     sent = replace(sent, spans=[quoted, *sent.spans])  # as the tagger reads it in a page
     assert [sp.text for sp in officials.person_spans(sent)] == ["Иван Петров"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_333 ("является членом
+    # бюджетно-финансового парламентского комитета") and book_100 ("депутат муниципального
+    # собрания района Отрадное"): a member's assembly described in words is his
+    # organization, with the place named after it (the real-news gold writes депутат +
+    # "Законодательное Собрание Вологодской области")
+    ("Иван Петров является членом бюджетного парламентского комитета.",
+     [("член", "Бюджетный парламентский комитет")]),
+    ("Об этом рассказал депутат муниципального собрания района Хамовники Иван Петров.",
+     [("депутат", "Муниципальное собрание района Хамовники")]),
+    ("Об этом рассказал депутат городской думы Иван Петров.", [("депутат", "Городская дума")]),
+    # "областной": the article's region's assembly
+    ("Об этом рассказал депутат областной думы Иван Петров.",
+     [("депутат", "Областная дума Калининградской области")]),
+    # a board's body stays in the post, bare or with its own adjective
+    ("Об этом рассказал член совета директоров Иван Петров.", [("член совета директоров", None)]),
+    ("Об этом рассказал член наблюдательного совета Иван Петров.",
+     [("член наблюдательного совета", None)]),
+])
+def test_a_members_assembly_in_words_is_the_organization(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_147 ("члена Общественной
+    # палаты и российско-американской рабочей группы по гражданскому обществу"): a member
+    # of two bodies joined by "и" is a member of each, one row per body
+    ("Иван Петров, член Общественной палаты и российско-американской рабочей группы по "
+     "гражданскому обществу, выступил.",
+     [("член", "Общественная палата"),
+      ("член", "Российско-американская рабочая группа по гражданскому обществу")]),
+    ("Иван Петров, член Общественной палаты и городской думы, выступил.",
+     [("член", "Общественная палата"), ("член", "Городская дума")]),
+    # "и" before a second post still opens that post
+    ("Иван Петров, член Общественной палаты и председатель комитета, выступил.",
+     [("член", "Общественная палата"), ("председатель комитета", None)]),
+])
+def test_a_member_of_two_bodies_is_a_member_of_each(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert sorted((r.position, r.organization) for r in rows) == sorted(expected)

@@ -158,6 +158,9 @@ CABINET_HEADS = _role("cabinet_head")
 RECEIVER_WORDS = _role("receiver_word")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
 ORG_UNITS = _role("org_unit")
+# A member of an assembly and the assemblies ("член ... комитета", "депутат ... собрания").
+MEMBER_HEADS = _role("member_head")
+MEMBER_BODIES = _role("member_body")
 # "Губернатор посетил район": a post one person holds in a region, said bare of the person
 # named before.
 SOLE_POSTS = _role("sole_post")
@@ -1179,7 +1182,42 @@ def _read_complement(sent: Sentence, toks: list[Token], hi: int, doc: Article) -
         if step != _NEXT:
             break
     _territory(sent, toks, hi, comp)
+    _more_member_orgs(sent, toks, hi, comp)
     return comp
+
+
+def _more_member_orgs(sent: Sentence, toks: list[Token], hi: int, comp: _Complement) -> None:
+    """"члена Общественной палаты и российско-американской рабочей группы по гражданскому
+    обществу": a member of two bodies joined by "и" is a member of each (one row per
+    body, as for "гендиректор «А» и «Б»"); the second is named or described in words
+    (adjectives and an organization noun, with its tail)."""
+    i = comp.i
+    if _head_key(toks[hi]) not in MEMBER_HEADS or comp.organization is None \
+            or comp.more_orgs or i + 1 >= len(toks) or toks[i].text.lower() != "и":
+        return
+    sp = _span_at(sent, toks[i + 1])
+    if sp is not None:
+        if sp.type == "ORG" and toks[i + 1].start == sp.start and toks[i + 1].case in ("Gen", None):
+            comp.more_orgs.append(_org_name(sp, sent))
+            comp.i = i + 1
+            _skip_to(toks, comp, sp.end)
+        return
+    k = i + 1
+    while k < len(toks) and _span_at(sent, toks[k]) is None and toks[k].case in ("Gen", None) \
+            and (toks[k].pos == "ADJ" or _modifies_next(toks, k)
+                 or toks[k].pos == "NOUN" and k + 1 < len(toks) and toks[k + 1].pos == "NOUN"
+                 and _lem(toks[k + 1]) in GENERIC_ORG_NOUNS | MEMBER_BODIES):
+        k += 1
+    t = toks[k] if k < len(toks) else None
+    if t is None or k == i + 1 or t.pos != "NOUN" or t.case != "Gen" \
+            or _span_at(sent, t) is not None or _lem(t) not in GENERIC_ORG_NOUNS | MEMBER_BODIES:
+        return
+    comp.i = k + 1
+    tail = _read_unit_tail(sent, toks, comp, t.end).strip()
+    # a compound adjective the tagger gave no case is in its noun's ("российско-американской")
+    words = [x if x.case else replace(x, feats={**x.feats, "Case": "Gen"})
+             for x in toks[i + 1:k + 1]]
+    comp.more_orgs.append(normalize_org(f"{_nominative_phrase(words)} {tail}".strip()))
 
 
 def _a_territory(sp: Span) -> bool:
@@ -1829,6 +1867,31 @@ def _unit_tail(sent: Sentence, toks: list[Token], i: int, prep: bool) -> int | N
     return None
 
 
+def _member_body(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
+    """"членом бюджетно-финансового парламентского комитета", "депутат муниципального
+    собрания района Отрадное": a member belongs to an assembly; described in words right
+    after the head, it is his organization with the place named after it (the real-news
+    gold writes депутат + "Законодательное Собрание Вологодской области"). A named body
+    is `_entity_org`'s; a bare or a board's one ("член совета директоров", "член
+    наблюдательного совета") stays in the post; "областной думы" is the article's region's."""
+    t = toks[comp.i]
+    if comp.last not in MEMBER_HEADS or comp.compl or not comp.pending \
+            or _lem(t) not in MEMBER_BODIES or t.pos != "NOUN" or not _is_gen(t) \
+            or _span_at(sent, t) is not None or any(
+                _lem(p) in POST_COMPLEMENTS or _span_at(sent, p) is not None
+                for p in comp.pending):
+        return None
+    body = [*comp.pending, t]
+    comp.pending = []
+    comp.i += 1
+    name = _nominative_phrase(body)
+    tail = _read_unit_tail(sent, toks, comp, t.end).strip()
+    if not tail and doc.region_name and all(_lem(p) in REGION_ADJECTIVES for p in body[:-1]):
+        tail = region_genitive(doc.region_name)
+    comp.organization = normalize_org(f"{name} {tail}".strip())
+    return _STOP
+
+
 def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
     """A genitive noun that names a part of the organization or a portfolio stays in the
     post: "председатель совета директоров", "министр финансов", "промышленности и
@@ -1951,7 +2014,7 @@ def _org_word(sent: Sentence, tok: Token) -> bool:
 
 _PIECES: tuple[Callable[[Sentence, list[Token], _Complement, Article], Step], ...] = (
     _entity_org, _quoted_org, _preposition_org, _po_phrase, _portfolio_list, _adjectives,
-    _genitive_noun)
+    _member_body, _genitive_noun)
 
 
 def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[Token],
@@ -2170,7 +2233,22 @@ def _joins(sent: Sentence, prev: Token, rest: list[Token]) -> bool:
         return True
     nxt = rest[0]
     return prev.case is not None and nxt.case == prev.case \
-        and prev.pos in ("NOUN", "PROPN", "ADJ") and nxt.pos in ("NOUN", "PROPN", "ADJ")
+        and prev.pos in ("NOUN", "PROPN", "ADJ") and nxt.pos in ("NOUN", "PROPN", "ADJ") \
+        or prev.case == "Gen" and _body_in_words(sent, rest)
+
+
+def _body_in_words(sent: Sentence, toks: list[Token]) -> bool:
+    """toks open an organization described in words in the genitive: adjectives (a
+    compound one the tagger gives no case, "российско-американской") and an organization
+    noun ("рабочей группы", "городской думы")."""
+    for k, t in enumerate(toks[:6]):
+        if _span_at(sent, t) is not None or t.case not in ("Gen", None):
+            return False
+        if t.pos == "NOUN" and t.case == "Gen":
+            return k > 0 and _lem(t) in GENERIC_ORG_NOUNS | MEMBER_BODIES
+        if not (t.pos == "ADJ" or _modifies_next(toks, k)):
+            return False
+    return False
 
 
 def _one_of(toks: list[Token], hi: int) -> bool:
