@@ -1951,3 +1951,35 @@ def test_a_members_assembly_in_words_is_the_organization(text, expected):
 def test_a_member_of_two_bodies_is_a_member_of_each(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert sorted((r.position, r.organization) for r in rows) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_259 ("Виктор Майклсон - зав.
+    # кафедрой социальных коммуникаций и технологий РГГУ"): the dot of a short-form head
+    # ends no phrase; the unit stays in the post, as "глава департамента ..." does
+    ("Об этом сообщил зав. кафедрой истории МГУ Иван Петров.",
+     [("зав кафедрой истории", "МГУ")]),
+    ("На вопросы ответил Иван Петров - зав. кафедрой истории МГУ.",
+     [("зав кафедрой истории", "МГУ")]),
+    # a minister with no organization written is the article region's, as for "замминистра"
+    ("Об этом сообщил зам. министра финансов Иван Петров.",
+     [("зам министра финансов", REGION)]),
+])
+def test_a_short_form_head_with_a_dot(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+    assert officials.full_position(rows[0].position).split()[0] in ("заведующий", "заместитель")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_475 ("директора по стратегии
+    # и развитию бизнеса Philips в России, на Украине, в Белоруссии и Казахстане Елену
+    # Сябренко"): the list of places the post covers is read past, the post reaches the name
+    ("Об этом сообщила директор по развитию бизнеса Philips в России, на Украине и в "
+     "Казахстане Мария Петрова.", [("директор по развитию бизнеса", "Philips")]),
+    ("Об этом сообщил директор компании Siemens в России и Белоруссии Иван Петров.",
+     [("директор", "Siemens")]),
+])
+def test_the_places_a_post_covers_are_read_past(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

@@ -161,6 +161,8 @@ ORG_UNITS = _role("org_unit")
 # A member of an assembly and the assemblies ("член ... комитета", "депутат ... собрания").
 MEMBER_HEADS = _role("member_head")
 MEMBER_BODIES = _role("member_body")
+# Short forms of heads written with a dot ("зав. кафедрой", "зам. министра").
+DOTTED_HEADS = _role("dotted_head")
 # "Губернатор посетил район": a post one person holds in a region, said bare of the person
 # named before.
 SOLE_POSTS = _role("sole_post")
@@ -1105,6 +1107,21 @@ def _pre_start(sent: Sentence, toks: list[Token], hi: int) -> int:
     return pi
 
 
+def _dotted_head(toks: list[Token], i: int) -> bool:
+    """toks[i] is the dot of a head's short form before its complement in lower case
+    ("зав. кафедрой социальных коммуникаций", "зам. министра"): no end of a phrase."""
+    return toks[i].text == "." and 0 < i < len(toks) - 1 \
+        and toks[i - 1].text.lower() in DOTTED_HEADS and toks[i + 1].text[:1].islower()
+
+
+def _short_form_dot(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
+    """The dot right after a short-form head ("зав. кафедрой") is read past."""
+    if comp.compl or comp.pending or not _dotted_head(toks, comp.i):
+        return None
+    comp.i += 1
+    return _NEXT
+
+
 def _dotted_abbreviation(toks: list[Token], i: int) -> bool:
     """toks[i:i + 4] is an acting abbreviation the tokenizer cut at its dots ("и.о.",
     "и. о." are "и", ".", "о", ".")."""
@@ -1183,7 +1200,31 @@ def _read_complement(sent: Sentence, toks: list[Token], hi: int, doc: Article) -
             break
     _territory(sent, toks, hi, comp)
     _more_member_orgs(sent, toks, hi, comp)
+    _places_of_post(sent, toks, comp)
     return comp
+
+
+def _places_of_post(sent: Sentence, toks: list[Token], comp: _Complement) -> None:
+    """"директора по развитию бизнеса Philips в России, на Украине, в Белоруссии и
+    Казахстане Елену Иванову": a list of the places the post covers, after its named
+    organization, is read past (no part of the post nor of the organization) so that the
+    post still reaches the name; one place ("Philips в России") is read as before."""
+    if comp.organization is None or comp.pending:
+        return
+    i, places = comp.i, 0
+    while i < len(toks):
+        j = i + 1 if places and toks[i].text.lower() in (",", "и") else i
+        if j < len(toks) and _lem(toks[j]) in ("в", "во", "на"):
+            j += 1
+        sp = _span_at(sent, toks[j]) if j < len(toks) and (j > i or places) else None
+        if sp is None or sp.type != "LOC" or toks[j].start != sp.start:
+            break
+        places += 1
+        while j < len(toks) and toks[j].start < sp.end:
+            j += 1
+        i = j
+    if places >= 2:
+        comp.i = i
 
 
 def _more_member_orgs(sent: Sentence, toks: list[Token], hi: int, comp: _Complement) -> None:
@@ -2013,6 +2054,7 @@ def _org_word(sent: Sentence, tok: Token) -> bool:
 
 
 _PIECES: tuple[Callable[[Sentence, list[Token], _Complement, Article], Step], ...] = (
+    _short_form_dot,
     _entity_org, _quoted_org, _preposition_org, _po_phrase, _portfolio_list, _adjectives,
     _member_body, _genitive_noun)
 
@@ -2155,6 +2197,9 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
         if any(_dotted_abbreviation(sent.tokens, j) for j in range(max(0, i - 3), i + 1)):
             out.append(t)  # "и.о. главы": the abbreviation's four tokens end nothing
             continue
+        if _dotted_head(sent.tokens, i):
+            out.append(t)  # "зав. кафедрой": the short form's dot ends nothing
+            continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY
                            or t.pos in _BOUNDARY_POS and not _is_head(t)
                            and t.text.lower() not in _ACTING
@@ -2212,6 +2257,9 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
             continue
         if any(_dotted_abbreviation(toks, j) for j in range(max(0, k - 3), k + 1)):
             out.append(t)  # "Иван Петров, и.о. министра": the four tokens end nothing
+            continue
+        if _dotted_head(toks, k):
+            out.append(t)  # "Иван Петров - зав. кафедрой": the short form's dot
             continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
                            or t.pos in _BOUNDARY_POS and t.text.lower() not in _ACTING
