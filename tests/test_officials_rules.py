@@ -1983,3 +1983,21 @@ def test_a_short_form_head_with_a_dot(text, expected):
 def test_the_places_a_post_covers_are_read_past(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_333 ("может стать
+    # премьер-министром страны"): after a post that needs no complement "страны" only
+    # names the article's country, the organization; "глава государства" keeps it
+    ("Грузия готовится к выборам. Президент страны Михаил Петров выступил.",
+     [("президент", "Грузия")]),
+    ("Грузия готовится к выборам. Мария Петрова может стать премьер-министром страны.",
+     [("премьер-министр", "Грузия")]),
+    ("Грузия готовится к выборам. Министр финансов страны Михаил Петров выступил.",
+     [("министр финансов", "Грузия")]),
+    ("Грузия готовится к выборам. Глава государства Михаил Петров выступил.",
+     [("глава государства", "Грузия")]),
+])
+def test_the_country_word_after_a_post_is_the_organization(text, expected):
+    rows = officials.find_officials(analyze(text), None)
+    assert [(r.position, r.organization) for r in rows] == expected

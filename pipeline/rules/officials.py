@@ -1777,12 +1777,21 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
         comp.organization = doc.region_name if doc.region_name in FEDERAL_CITIES \
             else doc.generic_orgs.get(_CITY) if lem == _CITY else None
     elif lem in STATE_WORDS:
-        comp.compl.append(t)
+        if _state_word_in_post(comp):
+            comp.compl.append(t)
         comp.organization = doc.country
     else:
         return None
     comp.i += 1
     return _STOP
+
+
+def _state_word_in_post(comp: _Complement) -> bool:
+    """"глава государства" is a post of its own (a head that needs its complement keeps
+    the word); after any other post the word only names the country, which is the
+    organization: "премьер-министром страны" is премьер-министр of the country (factRuEval-2016
+    devset book_333), "министр финансов страны" министр финансов."""
+    return comp.last in NEEDS_COMPLEMENT
 
 
 def _region_is_a(noun: str, doc: Article) -> bool:
