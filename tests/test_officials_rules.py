@@ -2001,3 +2001,23 @@ def test_the_places_a_post_covers_are_read_past(text, expected):
 def test_the_country_word_after_a_post_is_the_organization(text, expected):
     rows = officials.find_officials(analyze(text), None)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_398 ("назвал Йенса Лемана
+    # первым вратарём сборной команды" ... "Йоахим Лёв (второй тренер)"): a team post
+    # written without a team is of the one team the article's team posts name
+    ("Главный тренер Иван Петров назвал Петра Сидорова первым вратарём сборной команды. "
+     "Решение поддержал второй тренер Андрей Смирнов.",
+     {("Андрей Смирнов", "второй тренер", "Сборная команда"),
+      ("Петр Сидоров", "первый вратарь", "Сборная команда"),
+      ("Иван Петров", "главный тренер", "Сборная команда")}),
+    # two teams named: no team is guessed
+    ("Вратарь клуба «Урал» Петр Сидоров и защитник клуба «Зенит» Олег Иванов снялись в "
+     "фильме. Решение поддержал второй тренер Андрей Смирнов.",
+     {("Андрей Смирнов", "второй тренер", None), ("Петр Сидоров", "вратарь", "Урал"),
+      ("Олег Иванов", "защитник", "Зенит")}),
+])
+def test_a_team_post_without_a_team_is_of_the_articles_one_team(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert {(r.full_name, r.position, r.organization) for r in rows} == expected

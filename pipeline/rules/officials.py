@@ -163,6 +163,8 @@ MEMBER_HEADS = _role("member_head")
 MEMBER_BODIES = _role("member_body")
 # Short forms of heads written with a dot ("зав. кафедрой", "зам. министра").
 DOTTED_HEADS = _role("dotted_head")
+# Posts in a sports team ("тренер", "вратарь"): one team in an article is theirs.
+TEAM_POSTS = _role("team_post")
 # "Губернатор посетил район": a post one person holds in a region, said bare of the person
 # named before.
 SOLE_POSTS = _role("sole_post")
@@ -2978,6 +2980,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     _minister_among_regions(rows, doc)
     _sole_holders(sentences, persons, rows, doc)
     _named_next(analyzed, persons, rows, doc)
+    _one_team(rows)
     return _post_once(_merge(rows.out, rows.heads, persons, rows.vague, rows.referred))
 
 
@@ -3049,6 +3052,22 @@ def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Per
                 posted.add(person.key)
                 taken.add(post.head)
             break
+
+
+def _one_team(rows: _Rows) -> None:
+    """"назвал Йенса Лемана первым вратарём сборной команды ... Йоахим Лёв (второй
+    тренер)": when the team posts of an article name one team, a team post written
+    without one is of that team, as a reader takes it (factRuEval-2016 devset book_398);
+    with two teams named ("защитник Арсенала", "капитан клуба Тоттенхэм") none is guessed."""
+    team = [i for i, (head, _) in enumerate(rows.heads) if head in TEAM_POSTS]
+    named = {_key(rows.out[i].organization or "") for i in team} - {""}
+    if len(named) != 1:
+        return
+    org = next(rows.out[i].organization for i in team if rows.out[i].organization)
+    for i in team:
+        if rows.out[i].organization is None:
+            rows.out[i] = replace(rows.out[i], organization=org)
+            rows.vague.discard(i)
 
 
 def _named_next(analyzed: AnalyzedText, persons: dict[tuple[int, int], _Person],
