@@ -2021,3 +2021,20 @@ def test_the_country_word_after_a_post_is_the_organization(text, expected):
 def test_a_team_post_without_a_team_is_of_the_articles_one_team(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert {(r.full_name, r.position, r.organization) for r in rows} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_154 ("Глава представительства
+    # США в регионе помощник заместителя госсекретаря Мэтью Брайза"): the place where the
+    # first of two stacked posts is held, after its named organization, does not part them
+    ("Глава представительства США в регионе помощник госсекретаря Иван Петров выступил.",
+     {("глава представительства", "США"), ("помощник госсекретаря", "США")}),
+    ("Глава представительства компании Siemens в России вице-президент концерна Иван Петров "
+     "выступил.", {("глава представительства", "Siemens"), ("вице-президент", "Siemens")}),
+    # no named organization before the place: "рабочей поездки" is no post
+    ("Завод осмотрел в ходе рабочей поездки в Калининграде губернатор области Иван Петров.",
+     {("губернатор", REGION)}),
+])
+def test_a_place_between_stacked_posts(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert {(r.position, r.organization) for r in rows} == expected

@@ -2483,10 +2483,11 @@ def _stacked_posts(sent: Sentence, near: list[Token], post: _Post,
     post with no organization of its own shares the one before it."""
     stack = [post]
     while stack[-1].leftover > 0 and stack[-1].consumed < len(near):
-        nxt = _starts_post(near[stack[-1].consumed:])
+        at = _after_place_phrase(sent, near, stack[-1].consumed)
+        nxt = _starts_post(near[at:])
         if nxt is None:
             break
-        more = _parse_post(sent, near, stack[-1].consumed + nxt, doc)
+        more = _parse_post(sent, near, at + nxt, doc)
         if more is None:
             break
         if _other_case(stack[-1], more):
@@ -2498,6 +2499,29 @@ def _stacked_posts(sent: Sentence, near: list[Token], post: _Post,
             more.organization, more.default_org = stack[-1].organization, False
         stack.append(more)
     return stack
+
+
+def _after_place_phrase(sent: Sentence, toks: list[Token], i: int) -> int:
+    """The index after "в регионе", "в России" at toks[i] when a post follows it and a
+    named organization precedes it ("Глава представительства США в регионе помощник
+    заместителя госсекретаря X": where the first post is held, between two stacked
+    posts); else i."""
+    if not 0 < i < len(toks) - 1 or _lem(toks[i]) not in ("в", "во", "на") \
+            or _span_at(sent, toks[i - 1]) is None:
+        return i  # the place follows the first post's named organization
+    t = toks[i + 1]
+    sp = _span_at(sent, t)
+    if t.case != "Loc":
+        return i  # "в ходе поездки в Братск губернатор ...": a direction, no post's place
+    if sp is not None and sp.type == "LOC" and t.start == sp.start:
+        j = i + 1
+        while j < len(toks) and toks[j].start < sp.end:
+            j += 1
+    elif sp is None and _lem(t) in REGION_WORDS | CITY_WORDS:
+        j = i + 2
+    else:
+        return i
+    return j if _starts_post(toks[j:]) is not None else i
 
 
 def _other_case(a: _Post, b: _Post) -> bool:
