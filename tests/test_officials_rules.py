@@ -2038,3 +2038,20 @@ def test_a_team_post_without_a_team_is_of_the_articles_one_team(text, expected):
 def test_a_place_between_stacked_posts(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert {(r.position, r.organization) for r in rows} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_367 ("Политическое бюро
+    # Национального фронта ... поддержало кандидатуру своего председателя Марин Ле Пен"):
+    # "свой" before the post makes it the subject organization's
+    ("Политическое бюро «Партии зелёных» в понедельник поддержало кандидатуру своего "
+     "председателя Марии Петровой.",
+     [("председатель", "Политическое бюро Партии зелёных")]),
+    ("Наблюдательный совет «Альфа-Банка» единогласно переизбрал своего председателя "
+     "Ивана Петрова.", [("председатель", "Наблюдательный совет «Альфа-Банка»")]),
+    # a person as the subject: no organization
+    ("Иван Петров поддержал своего заместителя Петра Сидорова.", []),
+])
+def test_a_post_after_svoj_is_the_subject_organizations(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

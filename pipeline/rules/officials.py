@@ -3201,9 +3201,67 @@ def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
         _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
         plural.get((per.start, per.end), [])
     _read_as_woman(sent, per, person, posts[0].head_case if posts else None)
+    _reflexive_org(sent, per, posts)
     posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
     return [x for post in posts for x in (
         post, *(replace(post, organization=o, more_orgs=()) for o in post.more_orgs))]
+
+
+def _reflexive_org(sent: Sentence, per: Span, posts: list[_Post]) -> None:
+    """"Политическое бюро Национального фронта ... поддержало кандидатуру своего
+    председателя Марин Ле Пен": "свой" before a post right before the name makes the
+    post the subject's, an organization (a named one, or an organization noun with the
+    name after it, as written); the post is left as it is when it has an organization."""
+    before = [t for t in sent.tokens if t.end <= per.start]
+    h = len(before) - 1
+    if not posts or posts[0].organization is not None or h < 2 or not _is_head(before[h]):
+        return
+    p = _pre_start(sent, before, h)
+    if p < 2 or _lem(before[p - 1]) != "свой":
+        return
+    verb = next((k for k in range(p - 2, -1, -1) if before[k].pos == "VERB"
+                 and before[k].feats.get("VerbForm") not in ("Part", "Inf")), None)
+    if verb is None:
+        return
+    # the clause opens after a hard boundary or a quote still open at the verb («... поддержало)
+    start = max((k + 1 for k in range(verb) if before[k].text in _HARD_BOUNDARY
+                 or before[k].text in _OPEN_QUOTES
+                 and not any(t.text in "»”\"" for t in before[k + 1:verb])), default=0)
+    posts[0].organization = _subject_org(sent, before[start:verb])
+
+
+def _subject_org(sent: Sentence, toks: list[Token]) -> str | None:
+    """The organization that is the subject at the start of `toks`: a named one in the
+    nominative, or adjectives and an organization noun in the nominative with the named
+    organization after it ("Политическое бюро Национального фронта"), as written."""
+    k = 0
+    while k < len(toks) and toks[k].pos in ("ADJ", "NOUN") and toks[k].case == "Nom" \
+            and _span_at(sent, toks[k]) is None and _lem(toks[k]) not in (
+                GENERIC_ORG_NOUNS | POST_COMPLEMENTS | MEMBER_BODIES | ORG_UNITS):
+        k += 1
+    if k >= len(toks):
+        return None
+    sp = _span_at(sent, toks[k])
+    if sp is not None and sp.type == "ORG" and k == 0 and toks[0].case in ("Nom", None):
+        # "Наблюдательный совет «Альфа-Банка»": a named body, with the name after it
+        while k + 1 < len(toks) and toks[k + 1].start < sp.end:
+            k += 1
+        if k + 1 >= len(toks) or toks[k + 1].text not in _OPEN_QUOTES \
+                and _span_at(sent, toks[k + 1]) is None:
+            return _org_name(sp, sent)
+    elif sp is not None or toks[k].case != "Nom" or k + 1 >= len(toks) or _lem(toks[k]) not in (
+            GENERIC_ORG_NOUNS | POST_COMPLEMENTS | MEMBER_BODIES | ORG_UNITS):
+        return None
+    nxt = _span_at(sent, toks[k + 1])
+    quote = _quoted(sent, toks[k + 1]) if toks[k + 1].text in _OPEN_QUOTES else None
+    if quote is not None:
+        end = quote[1]  # "Наблюдательный совет «Альфа-Банка»"
+    elif nxt is not None and nxt.type == "ORG" and toks[k + 1].start == nxt.start:
+        end = nxt.end
+    else:
+        return None
+    text = sent.text[toks[0].start - sent.start:end - sent.start]
+    return text[:1].upper() + text[1:]
 
 
 def _possessive_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
