@@ -1982,3 +1982,150 @@ def test_a_post_said_again_in_fewer_words_is_no_row_of_its_own():
 def test_a_managing_company_keeps_its_kind(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [r.organization for r in rows] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_333 ("является членом
+    # бюджетно-финансового парламентского комитета") and book_100 ("депутат муниципального
+    # собрания района Отрадное"): a member's assembly described in words is his
+    # organization, with the place named after it (the real-news gold writes депутат +
+    # "Законодательное Собрание Вологодской области")
+    ("Иван Петров является членом бюджетного парламентского комитета.",
+     [("член", "Бюджетный парламентский комитет")]),
+    ("Об этом рассказал депутат муниципального собрания района Хамовники Иван Петров.",
+     [("депутат", "Муниципальное собрание района Хамовники")]),
+    ("Об этом рассказал депутат городской думы Иван Петров.", [("депутат", "Городская дума")]),
+    # "областной": the article's region's assembly
+    ("Об этом рассказал депутат областной думы Иван Петров.",
+     [("депутат", "Областная дума Калининградской области")]),
+    # a board's body stays in the post, bare or with its own adjective
+    ("Об этом рассказал член совета директоров Иван Петров.", [("член совета директоров", None)]),
+    ("Об этом рассказал член наблюдательного совета Иван Петров.",
+     [("член наблюдательного совета", None)]),
+])
+def test_a_members_assembly_in_words_is_the_organization(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_147 ("члена Общественной
+    # палаты и российско-американской рабочей группы по гражданскому обществу"): a member
+    # of two bodies joined by "и" is a member of each, one row per body
+    ("Иван Петров, член Общественной палаты и российско-американской рабочей группы по "
+     "гражданскому обществу, выступил.",
+     [("член", "Общественная палата"),
+      ("член", "Российско-американская рабочая группа по гражданскому обществу")]),
+    ("Иван Петров, член Общественной палаты и городской думы, выступил.",
+     [("член", "Общественная палата"), ("член", "Городская дума")]),
+    # "и" before a second post still opens that post
+    ("Иван Петров, член Общественной палаты и председатель комитета, выступил.",
+     [("член", "Общественная палата"), ("председатель комитета", None)]),
+])
+def test_a_member_of_two_bodies_is_a_member_of_each(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert sorted((r.position, r.organization) for r in rows) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_259 ("Виктор Майклсон - зав.
+    # кафедрой социальных коммуникаций и технологий РГГУ"): the dot of a short-form head
+    # ends no phrase; the unit stays in the post, as "глава департамента ..." does
+    ("Об этом сообщил зав. кафедрой истории МГУ Иван Петров.",
+     [("зав кафедрой истории", "МГУ")]),
+    ("На вопросы ответил Иван Петров - зав. кафедрой истории МГУ.",
+     [("зав кафедрой истории", "МГУ")]),
+    # a minister with no organization written is the article region's, as for "замминистра"
+    ("Об этом сообщил зам. министра финансов Иван Петров.",
+     [("зам министра финансов", REGION)]),
+])
+def test_a_short_form_head_with_a_dot(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+    assert officials.full_position(rows[0].position).split()[0] in ("заведующий", "заместитель")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_475 ("директора по стратегии
+    # и развитию бизнеса Philips в России, на Украине, в Белоруссии и Казахстане Елену
+    # Сябренко"): the list of places the post covers is read past, the post reaches the name
+    ("Об этом сообщила директор по развитию бизнеса Philips в России, на Украине и в "
+     "Казахстане Мария Петрова.", [("директор по развитию бизнеса", "Philips")]),
+    ("Об этом сообщил директор компании Siemens в России и Белоруссии Иван Петров.",
+     [("директор", "Siemens")]),
+])
+def test_the_places_a_post_covers_are_read_past(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_333 ("может стать
+    # премьер-министром страны"): after a post that needs no complement "страны" only
+    # names the article's country, the organization; "глава государства" keeps it
+    ("Грузия готовится к выборам. Президент страны Михаил Петров выступил.",
+     [("президент", "Грузия")]),
+    ("Грузия готовится к выборам. Мария Петрова может стать премьер-министром страны.",
+     [("премьер-министр", "Грузия")]),
+    ("Грузия готовится к выборам. Министр финансов страны Михаил Петров выступил.",
+     [("министр финансов", "Грузия")]),
+    ("Грузия готовится к выборам. Глава государства Михаил Петров выступил.",
+     [("глава государства", "Грузия")]),
+])
+def test_the_country_word_after_a_post_is_the_organization(text, expected):
+    rows = officials.find_officials(analyze(text), None)
+    assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_398 ("назвал Йенса Лемана
+    # первым вратарём сборной команды" ... "Йоахим Лёв (второй тренер)"): a team post
+    # written without a team is of the one team the article's team posts name
+    ("Главный тренер Иван Петров назвал Петра Сидорова первым вратарём сборной команды. "
+     "Решение поддержал второй тренер Андрей Смирнов.",
+     {("Андрей Смирнов", "второй тренер", "Сборная команда"),
+      ("Петр Сидоров", "первый вратарь", "Сборная команда"),
+      ("Иван Петров", "главный тренер", "Сборная команда")}),
+    # two teams named: no team is guessed
+    ("Вратарь клуба «Урал» Петр Сидоров и защитник клуба «Зенит» Олег Иванов снялись в "
+     "фильме. Решение поддержал второй тренер Андрей Смирнов.",
+     {("Андрей Смирнов", "второй тренер", None), ("Петр Сидоров", "вратарь", "Урал"),
+      ("Олег Иванов", "защитник", "Зенит")}),
+])
+def test_a_team_post_without_a_team_is_of_the_articles_one_team(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert {(r.full_name, r.position, r.organization) for r in rows} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_154 ("Глава представительства
+    # США в регионе помощник заместителя госсекретаря Мэтью Брайза"): the place where the
+    # first of two stacked posts is held, after its named organization, does not part them
+    ("Глава представительства США в регионе помощник госсекретаря Иван Петров выступил.",
+     {("глава представительства", "США"), ("помощник госсекретаря", "США")}),
+    ("Глава представительства компании Siemens в России вице-президент концерна Иван Петров "
+     "выступил.", {("глава представительства", "Siemens"), ("вице-президент", "Siemens")}),
+    # no named organization before the place: "рабочей поездки" is no post
+    ("Завод осмотрел в ходе рабочей поездки в Калининграде губернатор области Иван Петров.",
+     {("губернатор", REGION)}),
+])
+def test_a_place_between_stacked_posts(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert {(r.position, r.organization) for r in rows} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the tests, after factRuEval-2016 devset book_367 ("Политическое бюро
+    # Национального фронта ... поддержало кандидатуру своего председателя Марин Ле Пен"):
+    # "свой" before the post makes it the subject organization's
+    ("Политическое бюро «Партии зелёных» в понедельник поддержало кандидатуру своего "
+     "председателя Марии Петровой.",
+     [("председатель", "Политическое бюро Партии зелёных")]),
+    ("Наблюдательный совет «Альфа-Банка» единогласно переизбрал своего председателя "
+     "Ивана Петрова.", [("председатель", "Наблюдательный совет «Альфа-Банка»")]),
+    # a person as the subject: no organization
+    ("Иван Петров поддержал своего заместителя Петра Сидорова.", []),
+])
+def test_a_post_after_svoj_is_the_subject_organizations(text, expected):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [(r.position, r.organization) for r in rows] == expected

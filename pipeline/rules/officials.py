@@ -158,6 +158,13 @@ CABINET_HEADS = _role("cabinet_head")
 RECEIVER_WORDS = _role("receiver_word")
 # A unit of an organization ("лидер фракции КПРФ"): it opens the organization, not the post.
 ORG_UNITS = _role("org_unit")
+# A member of an assembly and the assemblies ("член ... комитета", "депутат ... собрания").
+MEMBER_HEADS = _role("member_head")
+MEMBER_BODIES = _role("member_body")
+# Short forms of heads written with a dot ("зав. кафедрой", "зам. министра").
+DOTTED_HEADS = _role("dotted_head")
+# Posts in a sports team ("тренер", "вратарь"): one team in an article is theirs.
+TEAM_POSTS = _role("team_post")
 # "Губернатор посетил район": a post one person holds in a region, said bare of the person
 # named before.
 SOLE_POSTS = _role("sole_post")
@@ -1107,6 +1114,21 @@ def _pre_start(sent: Sentence, toks: list[Token], hi: int) -> int:
     return pi
 
 
+def _dotted_head(toks: list[Token], i: int) -> bool:
+    """toks[i] is the dot of a head's short form before its complement in lower case
+    ("зав. кафедрой социальных коммуникаций", "зам. министра"): no end of a phrase."""
+    return toks[i].text == "." and 0 < i < len(toks) - 1 \
+        and toks[i - 1].text.lower() in DOTTED_HEADS and toks[i + 1].text[:1].islower()
+
+
+def _short_form_dot(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
+    """The dot right after a short-form head ("зав. кафедрой") is read past."""
+    if comp.compl or comp.pending or not _dotted_head(toks, comp.i):
+        return None
+    comp.i += 1
+    return _NEXT
+
+
 def _dotted_abbreviation(toks: list[Token], i: int) -> bool:
     """toks[i:i + 4] is an acting abbreviation the tokenizer cut at its dots ("и.о.",
     "и. о." are "и", ".", "о", ".")."""
@@ -1184,7 +1206,66 @@ def _read_complement(sent: Sentence, toks: list[Token], hi: int, doc: Article) -
         if step != _NEXT:
             break
     _territory(sent, toks, hi, comp)
+    _more_member_orgs(sent, toks, hi, comp)
+    _places_of_post(sent, toks, comp)
     return comp
+
+
+def _places_of_post(sent: Sentence, toks: list[Token], comp: _Complement) -> None:
+    """"директора по развитию бизнеса Philips в России, на Украине, в Белоруссии и
+    Казахстане Елену Иванову": a list of the places the post covers, after its named
+    organization, is read past (no part of the post nor of the organization) so that the
+    post still reaches the name; one place ("Philips в России") is read as before."""
+    if comp.organization is None or comp.pending:
+        return
+    i, places = comp.i, 0
+    while i < len(toks):
+        j = i + 1 if places and toks[i].text.lower() in (",", "и") else i
+        if j < len(toks) and _lem(toks[j]) in ("в", "во", "на"):
+            j += 1
+        sp = _span_at(sent, toks[j]) if j < len(toks) and (j > i or places) else None
+        if sp is None or sp.type != "LOC" or toks[j].start != sp.start:
+            break
+        places += 1
+        while j < len(toks) and toks[j].start < sp.end:
+            j += 1
+        i = j
+    if places >= 2:
+        comp.i = i
+
+
+def _more_member_orgs(sent: Sentence, toks: list[Token], hi: int, comp: _Complement) -> None:
+    """"члена Общественной палаты и российско-американской рабочей группы по гражданскому
+    обществу": a member of two bodies joined by "и" is a member of each (one row per
+    body, as for "гендиректор «А» и «Б»"); the second is named or described in words
+    (adjectives and an organization noun, with its tail)."""
+    i = comp.i
+    if _head_key(toks[hi]) not in MEMBER_HEADS or comp.organization is None \
+            or comp.more_orgs or i + 1 >= len(toks) or toks[i].text.lower() != "и":
+        return
+    sp = _span_at(sent, toks[i + 1])
+    if sp is not None:
+        if sp.type == "ORG" and toks[i + 1].start == sp.start and toks[i + 1].case in ("Gen", None):
+            comp.more_orgs.append(_org_name(sp, sent))
+            comp.i = i + 1
+            _skip_to(toks, comp, sp.end)
+        return
+    k = i + 1
+    while k < len(toks) and _span_at(sent, toks[k]) is None and toks[k].case in ("Gen", None) \
+            and (toks[k].pos == "ADJ" or _modifies_next(toks, k)
+                 or toks[k].pos == "NOUN" and k + 1 < len(toks) and toks[k + 1].pos == "NOUN"
+                 and _lem(toks[k + 1]) in GENERIC_ORG_NOUNS | MEMBER_BODIES):
+        k += 1
+    t = toks[k] if k < len(toks) else None
+    if t is None or k == i + 1 or t.pos != "NOUN" or t.case != "Gen" \
+            or _span_at(sent, t) is not None or _lem(t) not in GENERIC_ORG_NOUNS | MEMBER_BODIES:
+        return
+    comp.i = k + 1
+    tail = _read_unit_tail(sent, toks, comp, t.end).strip()
+    # a compound adjective the tagger gave no case is in its noun's ("российско-американской")
+    words = [x if x.case else replace(x, feats={**x.feats, "Case": "Gen"})
+             for x in toks[i + 1:k + 1]]
+    comp.more_orgs.append(normalize_org(f"{_nominative_phrase(words)} {tail}".strip()))
 
 
 def _a_territory(sp: Span) -> bool:
@@ -1728,12 +1809,21 @@ def _place_noun(t: Token, comp: _Complement, doc: Article) -> Step:
         comp.organization = doc.region_name if doc.region_name in FEDERAL_CITIES \
             else doc.generic_orgs.get(_CITY) if lem == _CITY else None
     elif lem in STATE_WORDS:
-        comp.compl.append(t)
+        if _state_word_in_post(comp):
+            comp.compl.append(t)
         comp.organization = doc.country
     else:
         return None
     comp.i += 1
     return _STOP
+
+
+def _state_word_in_post(comp: _Complement) -> bool:
+    """"глава государства" is a post of its own (a head that needs its complement keeps
+    the word); after any other post the word only names the country, which is the
+    organization: "премьер-министром страны" is премьер-министр of the country (factRuEval-2016
+    devset book_333), "министр финансов страны" министр финансов."""
+    return comp.last in NEEDS_COMPLEMENT
 
 
 def _region_is_a(noun: str, doc: Article) -> bool:
@@ -1857,6 +1947,31 @@ def _unit_tail(sent: Sentence, toks: list[Token], i: int, prep: bool) -> int | N
             or toks[i + 1].pos in ("NOUN", "ADJ", "PROPN")):
         return i + 1
     return None
+
+
+def _member_body(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
+    """"членом бюджетно-финансового парламентского комитета", "депутат муниципального
+    собрания района Отрадное": a member belongs to an assembly; described in words right
+    after the head, it is his organization with the place named after it (the real-news
+    gold writes депутат + "Законодательное Собрание Вологодской области"). A named body
+    is `_entity_org`'s; a bare or a board's one ("член совета директоров", "член
+    наблюдательного совета") stays in the post; "областной думы" is the article's region's."""
+    t = toks[comp.i]
+    if comp.last not in MEMBER_HEADS or comp.compl or not comp.pending \
+            or _lem(t) not in MEMBER_BODIES or t.pos != "NOUN" or not _is_gen(t) \
+            or _span_at(sent, t) is not None or any(
+                _lem(p) in POST_COMPLEMENTS or _span_at(sent, p) is not None
+                for p in comp.pending):
+        return None
+    body = [*comp.pending, t]
+    comp.pending = []
+    comp.i += 1
+    name = _nominative_phrase(body)
+    tail = _read_unit_tail(sent, toks, comp, t.end).strip()
+    if not tail and doc.region_name and all(_lem(p) in REGION_ADJECTIVES for p in body[:-1]):
+        tail = region_genitive(doc.region_name)
+    comp.organization = normalize_org(f"{name} {tail}".strip())
+    return _STOP
 
 
 def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Step:
@@ -1998,8 +2113,9 @@ def _org_word(sent: Sentence, tok: Token) -> bool:
 
 
 _PIECES: tuple[Callable[[Sentence, list[Token], _Complement, Article], Step], ...] = (
+    _short_form_dot,
     _entity_org, _quoted_org, _preposition_org, _po_phrase, _portfolio_list, _adjectives,
-    _genitive_noun)
+    _member_body, _genitive_noun)
 
 
 def _finish_post(sent: Sentence, toks: list[Token], head: Token, kept_pre: list[Token],
@@ -2140,6 +2256,9 @@ def _window_before(sent: Sentence, per: Span) -> list[Token]:
         if any(_dotted_abbreviation(sent.tokens, j) for j in range(max(0, i - 3), i + 1)):
             out.append(t)  # "и.о. главы": the abbreviation's four tokens end nothing
             continue
+        if _dotted_head(sent.tokens, i):
+            out.append(t)  # "зав. кафедрой": the short form's dot ends nothing
+            continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY
                            or t.pos in _BOUNDARY_POS and not _is_head(t)
                            and t.text.lower() not in _ACTING
@@ -2201,6 +2320,9 @@ def _window_after(sent: Sentence, per: Span) -> tuple[list[Token], bool, bool]:
         if any(_dotted_abbreviation(toks, j) for j in range(max(0, k - 3), k + 1)):
             out.append(t)  # "Иван Петров, и.о. министра": the four tokens end nothing
             continue
+        if _dotted_head(toks, k):
+            out.append(t)  # "Иван Петров - зав. кафедрой": the short form's dot
+            continue
         if sp is None and (t.text.lower() in _HARD_BOUNDARY | _SPLIT
                            or t.pos in _BOUNDARY_POS and t.text.lower() not in _ACTING
                            and not _is_head(t)):
@@ -2221,7 +2343,22 @@ def _joins(sent: Sentence, prev: Token, rest: list[Token]) -> bool:
         return True
     nxt = rest[0]
     return prev.case is not None and nxt.case == prev.case \
-        and prev.pos in ("NOUN", "PROPN", "ADJ") and nxt.pos in ("NOUN", "PROPN", "ADJ")
+        and prev.pos in ("NOUN", "PROPN", "ADJ") and nxt.pos in ("NOUN", "PROPN", "ADJ") \
+        or prev.case == "Gen" and _body_in_words(sent, rest)
+
+
+def _body_in_words(sent: Sentence, toks: list[Token]) -> bool:
+    """toks open an organization described in words in the genitive: adjectives (a
+    compound one the tagger gives no case, "российско-американской") and an organization
+    noun ("рабочей группы", "городской думы")."""
+    for k, t in enumerate(toks[:6]):
+        if _span_at(sent, t) is not None or t.case not in ("Gen", None):
+            return False
+        if t.pos == "NOUN" and t.case == "Gen":
+            return k > 0 and _lem(t) in GENERIC_ORG_NOUNS | MEMBER_BODIES
+        if not (t.pos == "ADJ" or _modifies_next(toks, k)):
+            return False
+    return False
 
 
 def _one_of(toks: list[Token], hi: int) -> bool:
@@ -2397,10 +2534,11 @@ def _stacked_posts(sent: Sentence, near: list[Token], post: _Post,
     post with no organization of its own shares the one before it."""
     stack = [post]
     while stack[-1].leftover > 0 and stack[-1].consumed < len(near):
-        nxt = _starts_post(near[stack[-1].consumed:])
+        at = _after_place_phrase(sent, near, stack[-1].consumed)
+        nxt = _starts_post(near[at:])
         if nxt is None:
             break
-        more = _parse_post(sent, near, stack[-1].consumed + nxt, doc)
+        more = _parse_post(sent, near, at + nxt, doc)
         if more is None:
             break
         if _other_case(stack[-1], more):
@@ -2412,6 +2550,29 @@ def _stacked_posts(sent: Sentence, near: list[Token], post: _Post,
             more.organization, more.default_org = stack[-1].organization, False
         stack.append(more)
     return stack
+
+
+def _after_place_phrase(sent: Sentence, toks: list[Token], i: int) -> int:
+    """The index after "в регионе", "в России" at toks[i] when a post follows it and a
+    named organization precedes it ("Глава представительства США в регионе помощник
+    заместителя госсекретаря X": where the first post is held, between two stacked
+    posts); else i."""
+    if not 0 < i < len(toks) - 1 or _lem(toks[i]) not in ("в", "во", "на") \
+            or _span_at(sent, toks[i - 1]) is None:
+        return i  # the place follows the first post's named organization
+    t = toks[i + 1]
+    sp = _span_at(sent, t)
+    if t.case != "Loc":
+        return i  # "в ходе поездки в Братск губернатор ...": a direction, no post's place
+    if sp is not None and sp.type == "LOC" and t.start == sp.start:
+        j = i + 1
+        while j < len(toks) and toks[j].start < sp.end:
+            j += 1
+    elif sp is None and _lem(t) in REGION_WORDS | CITY_WORDS:
+        j = i + 2
+    else:
+        return i
+    return j if _starts_post(toks[j:]) is not None else i
 
 
 def _other_case(a: _Post, b: _Post) -> bool:
@@ -2947,6 +3108,7 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     _minister_among_regions(rows, doc)
     _sole_holders(sentences, persons, rows, doc)
     _named_next(analyzed, persons, rows, doc)
+    _one_team(rows)
     return _no_shorter_post(_post_once(_merge(rows.out, rows.heads, persons, rows.vague,
                                               rows.referred)))
 
@@ -3030,6 +3192,22 @@ def _sole_holders(sentences: list[Sentence], persons: dict[tuple[int, int], _Per
                 posted.add(person.key)
                 taken.add(post.head)
             break
+
+
+def _one_team(rows: _Rows) -> None:
+    """"назвал Йенса Лемана первым вратарём сборной команды ... Йоахим Лёв (второй
+    тренер)": when the team posts of an article name one team, a team post written
+    without one is of that team, as a reader takes it (factRuEval-2016 devset book_398);
+    with two teams named ("защитник Арсенала", "капитан клуба Тоттенхэм") none is guessed."""
+    team = [i for i, (head, _) in enumerate(rows.heads) if head in TEAM_POSTS]
+    named = {_key(rows.out[i].organization or "") for i in team} - {""}
+    if len(named) != 1:
+        return
+    org = next(rows.out[i].organization for i in team if rows.out[i].organization)
+    for i in team:
+        if rows.out[i].organization is None:
+            rows.out[i] = replace(rows.out[i], organization=org)
+            rows.vague.discard(i)
 
 
 def _named_next(analyzed: AnalyzedText, persons: dict[tuple[int, int], _Person],
@@ -3139,9 +3317,67 @@ def _posts_of(sent: Sentence, per: Span, person: _Person, doc: Article,
         _posts_predicate(sent, per, doc) or _lead_post(sent, per, doc) or \
         plural.get((per.start, per.end), [])
     _read_as_woman(sent, per, person, posts[0].head_case if posts else None)
+    _reflexive_org(sent, per, posts)
     posts = _with_sentence_org(sent, per, posts) + _inverted_post(sent, per, doc)
     return [x for post in posts for x in (
         post, *(replace(post, organization=o, more_orgs=()) for o in post.more_orgs))]
+
+
+def _reflexive_org(sent: Sentence, per: Span, posts: list[_Post]) -> None:
+    """"Политическое бюро Национального фронта ... поддержало кандидатуру своего
+    председателя Марин Ле Пен": "свой" before a post right before the name makes the
+    post the subject's, an organization (a named one, or an organization noun with the
+    name after it, as written); the post is left as it is when it has an organization."""
+    before = [t for t in sent.tokens if t.end <= per.start]
+    h = len(before) - 1
+    if not posts or posts[0].organization is not None or h < 2 or not _is_head(before[h]):
+        return
+    p = _pre_start(sent, before, h)
+    if p < 2 or _lem(before[p - 1]) != "свой":
+        return
+    verb = next((k for k in range(p - 2, -1, -1) if before[k].pos == "VERB"
+                 and before[k].feats.get("VerbForm") not in ("Part", "Inf")), None)
+    if verb is None:
+        return
+    # the clause opens after a hard boundary or a quote still open at the verb («... поддержало)
+    start = max((k + 1 for k in range(verb) if before[k].text in _HARD_BOUNDARY
+                 or before[k].text in _OPEN_QUOTES
+                 and not any(t.text in "»”\"" for t in before[k + 1:verb])), default=0)
+    posts[0].organization = _subject_org(sent, before[start:verb])
+
+
+def _subject_org(sent: Sentence, toks: list[Token]) -> str | None:
+    """The organization that is the subject at the start of `toks`: a named one in the
+    nominative, or adjectives and an organization noun in the nominative with the named
+    organization after it ("Политическое бюро Национального фронта"), as written."""
+    k = 0
+    while k < len(toks) and toks[k].pos in ("ADJ", "NOUN") and toks[k].case == "Nom" \
+            and _span_at(sent, toks[k]) is None and _lem(toks[k]) not in (
+                GENERIC_ORG_NOUNS | POST_COMPLEMENTS | MEMBER_BODIES | ORG_UNITS):
+        k += 1
+    if k >= len(toks):
+        return None
+    sp = _span_at(sent, toks[k])
+    if sp is not None and sp.type == "ORG" and k == 0 and toks[0].case in ("Nom", None):
+        # "Наблюдательный совет «Альфа-Банка»": a named body, with the name after it
+        while k + 1 < len(toks) and toks[k + 1].start < sp.end:
+            k += 1
+        if k + 1 >= len(toks) or toks[k + 1].text not in _OPEN_QUOTES \
+                and _span_at(sent, toks[k + 1]) is None:
+            return _org_name(sp, sent)
+    elif sp is not None or toks[k].case != "Nom" or k + 1 >= len(toks) or _lem(toks[k]) not in (
+            GENERIC_ORG_NOUNS | POST_COMPLEMENTS | MEMBER_BODIES | ORG_UNITS):
+        return None
+    nxt = _span_at(sent, toks[k + 1])
+    quote = _quoted(sent, toks[k + 1]) if toks[k + 1].text in _OPEN_QUOTES else None
+    if quote is not None:
+        end = quote[1]  # "Наблюдательный совет «Альфа-Банка»"
+    elif nxt is not None and nxt.type == "ORG" and toks[k + 1].start == nxt.start:
+        end = nxt.end
+    else:
+        return None
+    text = sent.text[toks[0].start - sent.start:end - sent.start]
+    return text[:1].upper() + text[1:]
 
 
 def _possessive_post(sent: Sentence, per: Span, doc: Article) -> list[_Post]:
