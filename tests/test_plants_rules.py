@@ -2684,6 +2684,36 @@ def test_plants_named_on_a_page_with_no_event_are_its_subject(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r10_018: a page with no event of any plant,
+    # whose plant is named by its kind, is about that plant
+    ("Губернатор побывал на местном судостроительном заводе и заявил, что власти ищут "
+     "собственника.", [("судостроительный завод", None, "unknown")]),
+    # written for the test, after real news dev r5_002: ... or by its product
+    ("В Иркутске горит цех по производству стеновых панелей.",
+     [("цех по производству стеновых панелей", "стеновые панели", "unknown")]),
+    # written for the test, after real news dev r13_013, r22_012: ... or by a quoted name
+    ("В Ермолине на предприятии «Заря» продолжается ликвидация очага африканской чумы свиней.",
+     [("предприятие «Заря»", None, "unknown")]),
+    # a plural head, a bare kind and a plan said in the past stay no row
+    ("На заводах «Полимер» и «Маяк» прошли проверки.", []),
+    ("Прежний завод существует двадцать лет.", []),
+    ("Тульский кирпичный завод планировал нарастить объёмы производства кирпича.", []),
+])
+def test_a_page_with_no_event_is_about_the_plant_it_names(text, expected):
+    """Written for the tests (session 22, _quiet_page_plants)."""
+    assert plants(text) == expected
+
+
+def test_an_enterprise_with_no_event_is_run_by_the_company_it_names():
+    """Written for the test, after real news dev r22_012 (gold operator «Устьелес»): the
+    quoted name of "предприятие «X»" is its operator; a plant named by its kind has none."""
+    analyzed = analyze("Печально известное предприятие «Заря» ещё недавно было в шаге от краха.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(r.name, r.operator, r.status) for r in rows] == \
+        [("предприятие «Заря»", "Заря", "unknown")]
+
+
+@pytest.mark.parametrize("text,expected", [
     # written for the test, after real news dev r10_010: a plural head with its kind, then
     # the towns of its plants: one plant in each town
     ("Компания «Лесстрой» строит лесопильные заводы в Кондопоге и в Сегеже.",

@@ -4606,7 +4606,7 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     quiet: list[tuple[Sentence, _Phrase]] = []
     if not analyzed.headline:
         return _find_plants(analyzed.sentences, ctx, quiet=quiet) or \
-            _page_subject(quiet, ctx, (), analyzed.sentences)
+            _page_subject(quiet, ctx, (), analyzed.sentences) or _quiet_page_plants(quiet, (), ctx)
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx), quiet)
     headline_quiet: list[tuple[Sentence, _Phrase]] = []
     lines = _find_plants(analyzed.headline, ctx, quiet=headline_quiet)
@@ -4623,7 +4623,8 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
              and not (out and _output_told(r, analyzed.sentences))
              and not _the_bodys_one_plant(r, out)]
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
-        _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences])
+        _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences]) \
+        or _quiet_page_plants(quiet, headline_quiet, ctx)
 
 
 def _plant_kind(row: PlantMention) -> bool:
@@ -4973,6 +4974,54 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext,
             status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
             start=ph.start, end=ph.end))
     return out
+
+
+def _quiet_page_plants(quiet: list[tuple[Sentence, _Phrase]],
+                       headline: Sequence[tuple[Sentence, _Phrase]],
+                       ctx: DocContext) -> list[PlantMention]:
+    """A page with no row at all whose only facilities are told with no event read: each
+    one that names a plant of its own kind (its own name, a product, a kind adjective or a
+    compound head: "побывал на местном судостроительном заводе", "на предприятии «НовСвин»
+    продолжается ликвидация очага", "приобрёл алтайский маслосырзавод", "горит цех по
+    производству стеновых панелей", real news dev r10_018, r13_013, r22_038, r5_002) is the
+    page's subject, status unknown (annotation rules: the plant is the subject but nothing
+    happened to it). Not a plural head ("на заводах «X» и «Y»"), a bare or anaphoric kind
+    ("Предыдущий завод"), a plan said in the past ("завод планировал нарастить объёмы": the
+    seed's pattern, no news) or a taxpayer (payment_word)."""
+    out: list[PlantMention] = []
+    for sent, ph in [*headline, *quiet]:
+        if ph.plural or not _identified(ph) or any(_lem(t) in _PAYMENTS or (
+                _lem(t) in _INTENT and "past" in morph().parse(t.text)[0].tag)
+                for t in sent.tokens):
+            continue
+        if any(_one_plant_named(ph, _phrase_of(r)) or r.name.lower() == ph.name.lower()
+               for r in out):
+            continue
+        out.append(PlantMention(
+            name=ph.name, product=ph.product, operator=_enterprise_name(ph),
+            region=_phrase_region(ph, _plant_regions(sent, ctx), sent, ctx),
+            status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
+            start=ph.start, end=ph.end))
+    return out
+
+
+def _enterprise_name(ph: _Phrase) -> str | None:
+    """The operator of a plant told with no event: the company an "предприятие «X»" names
+    (a weak head with a quoted name is the company's works, real news dev r22_012, r13_013);
+    none for a plant named otherwise, whose sentence says nothing of who runs it."""
+    m = re.fullmatch(r"предприятие «([^«»]+)»", ph.name)
+    return m.group(1) if m else None
+
+
+def _identified(ph: _Phrase) -> bool:
+    """The phrase says which plant or what kind of plant it is, beyond a bare head noun."""
+    return _own_name(ph) or bool(ph.product) or ph.lemma in SELF_NAMED_HEADS or \
+        _compound_base(ph.lemma) is not None or bool(_kind_adjectives(ph.name))
+
+
+def _phrase_of(row: PlantMention) -> _Phrase:
+    """A row as a phrase, for _one_plant_named."""
+    return _Phrase(row.start, row.end, row.name, row.product, 0, False, False)
 
 
 def _visited_works(sentences: list[Sentence], ctx: DocContext, rows: list[PlantMention]
