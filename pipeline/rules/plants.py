@@ -4980,19 +4980,23 @@ def _quiet_page_plants(quiet: list[tuple[Sentence, _Phrase]],
                        headline: Sequence[tuple[Sentence, _Phrase]],
                        ctx: DocContext) -> list[PlantMention]:
     """A page with no row at all whose only facilities are told with no event read: each
-    one that names a plant of its own kind (its own name, a product, a kind adjective or a
-    compound head: "побывал на местном судостроительном заводе", "на предприятии «НовСвин»
-    продолжается ликвидация очага", "приобрёл алтайский маслосырзавод", "горит цех по
-    производству стеновых панелей", real news dev r10_018, r13_013, r22_038, r5_002) is the
+    one that is a sentence's subject and names a plant of its own kind (its own name, a
+    product, a kind adjective or a compound head: "Оренбургский завод автоматизации и
+    роботизации будет специализироваться на …", "приобрёл алтайский маслосырзавод", "горит
+    цех по производству стеновых панелей", real news dev r7_011, r22_038, r5_002) is the
     page's subject, status unknown (annotation rules: the plant is the subject but nothing
     happened to it). Not a plural head ("на заводах «X» и «Y»"), a bare or anaphoric kind
-    ("Предыдущий завод"), a plan said in the past ("завод планировал нарастить объёмы": the
-    seed's pattern, no news) or a taxpayer (payment_word)."""
+    ("Предыдущий завод"), a weak head ("предприятие «X»" is a company unless it stops or
+    opens), a place or a genitive ("Работники кирпичного завода"), a visit ("посетил
+    завод": news only with what it saw), an intention ("завод планировал нарастить
+    объёмы": the seed's pattern, no news) or a taxpayer (payment_word). The tagger reads an
+    inanimate subject as accusative as often as not ("Оренбургский завод … будет
+    специализироваться"), so either case is a subject here."""
     out: list[PlantMention] = []
     for sent, ph in [*headline, *quiet]:
-        if ph.plural or not _identified(ph) or any(_lem(t) in _PAYMENTS or (
-                _lem(t) in _INTENT and "past" in morph().parse(t.text)[0].tag)
-                for t in sent.tokens):
+        if ph.plural or ph.weak or sent.tokens[ph.head].case not in ("Nom", "Acc") or \
+                not _identified(ph) or any(_lem(t) in _PAYMENTS or _lem(t) in _INTENT or
+                                           _lem(t) in _VISITS for t in sent.tokens):
             continue
         if any(_one_plant_named(ph, _phrase_of(r)) or r.name.lower() == ph.name.lower()
                for r in out):
@@ -5006,11 +5010,12 @@ def _quiet_page_plants(quiet: list[tuple[Sentence, _Phrase]],
 
 
 def _enterprise_name(ph: _Phrase) -> str | None:
-    """The operator of a plant told with no event: the company an "предприятие «X»" names
-    (a weak head with a quoted name is the company's works, real news dev r22_012, r13_013);
-    none for a plant named otherwise, whose sentence says nothing of who runs it."""
-    m = re.fullmatch(r"предприятие «([^«»]+)»", ph.name)
-    return m.group(1) if m else None
+    """The operator of a plant told with no event: none, its sentence says nothing of who
+    runs it (real news dev r13_015, r22_038 gold operator null), unless the plant is named
+    by its owner ("завод Chery", "завод компании «X»")."""
+    owner = re.fullmatch(r"\S+ (?:компании|холдинга|группы) «([^«»]+)»|\S+ ([A-Z][\w&-]+)",
+                         ph.name)
+    return next((g for g in owner.groups() if g), None) if owner else None
 
 
 def _identified(ph: _Phrase) -> bool:
