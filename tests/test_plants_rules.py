@@ -3482,3 +3482,31 @@ def test_a_production_that_grows_or_falls_is_a_volume(text, expected):
 ])
 def test_an_enterprise_named_by_a_compound_of_the_product_is_the_plant_again(text, expected):
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r7_007: a compound adjective led by a
+    # describing one opens the sentence; it names no place, so the phrase is a facility
+    ("Производственно-складской комплекс по выпуску напитков откроется в Дзержинске.",
+     [("производственно-складской комплекс по выпуску напитков", "напитки", "announced")]),
+])
+def test_a_compound_of_a_describing_adjective_is_no_place(text, expected):
+    """Written for the tests (session 22, _common_compound)."""
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r17_038: a region between the verb of
+    # beginning and the word of output
+    ("Инвестор собирается наладить в Псковской области промышленный выпуск пищевых "
+     "ингредиентов.", [("производство пищевых ингредиентов", "пищевые ингредиенты",
+                        "announced")]),
+    # written for the test, after real news dev r13_016: "изготовление" is a word of output
+    ("Инвестор планирует наладить изготовление гидравлических насосов.",
+     [("производство гидравлических насосов", "гидравлические насосы", "announced")]),
+    # a time between them is no place: as before, no row
+    ("Компания начала в этом году выпуск кирпича.", []),
+])
+def test_output_begun_past_a_region(text, expected):
+    """Written for the tests (session 22, _past_region, output_word изготовление)."""
+    assert plants(text) == expected

@@ -1524,9 +1524,19 @@ def _is_proper_adjective(tok: Token, first: bool) -> bool:
     if not first:
         return True
     low = tok.text.lower()
-    if _TOPONYM_ADJ.search(low) and "ическ" not in low:
+    if _TOPONYM_ADJ.search(low) and "ическ" not in low and not _common_compound(low):
         return True
     return bool(find_regions(tok.text))
+
+
+def _common_compound(word: str) -> bool:
+    """A compound adjective led by a describing adjective ("производственно-складской" of
+    "производственный", non_name_adjective), not a place's ("Западно-Сибирский"): capitalised
+    at a sentence's start it names no place ("Производственно-складской комплекс по выпуску
+    напитков откроется", real news dev r7_007)."""
+    first, _, rest = word.partition("-")
+    return bool(rest) and first.endswith("о") and \
+        any(first[:-1] + end in NON_NAME_ADJECTIVES for end in ("ый", "ий"))
 
 
 def _adjective_in_name(sent: Sentence, r: RegionMention) -> bool:
@@ -2490,7 +2500,8 @@ def _output_phrase(sent: Sentence, covered: set[int]) -> _Phrase | None:
     for k, t in enumerate(toks):
         if _lem(t) not in _ASPECT_VERBS:
             continue
-        for j in range(k + 1, min(k + 4, len(toks) - 1)):
+        first = _past_region(toks, k + 1)
+        for j in range(first, min(first + 3, len(toks) - 1)):
             if _lem(toks[j]) not in _OUTPUT_WORDS or j in covered:
                 continue
             if _model_after(toks, j):
@@ -2504,6 +2515,21 @@ def _output_phrase(sent: Sentence, covered: set[int]) -> _Phrase | None:
             return _Phrase(toks[j].start, toks[end - 1].end, f"производство {gen}",
                            product, j, False, True, None, "производство", end)
     return None
+
+
+def _past_region(toks: list[Token], i: int) -> int:
+    """Past a region or town in the locative right after a verb of beginning ("наладить в
+    Псковской области промышленный выпуск пищевых ингредиентов", real news dev r17_038): the
+    index after it, else i."""
+    if i >= len(toks) or toks[i].text.lower() not in ("в", "во"):
+        return i
+    j = i + 1
+    while j < min(i + 4, len(toks)) and toks[j].pos in ("ADJ", "PROPN", "NOUN") and \
+            toks[j].case == "Loc":
+        j += 1
+    if j == i + 1 or not find_regions(" ".join(x.text for x in toks[i + 1:j])):
+        return i
+    return j
 
 
 def _object_list(toks: list[Token], j: int) -> list[tuple[int, int, int]]:
