@@ -2699,6 +2699,9 @@ def test_plants_named_on_a_page_with_no_event_are_its_subject(text, expected):
     ("Прежний завод существует двадцать лет.", []),
     ("Губернатор побывал на местном судостроительном заводе.", []),
     ("Тульский кирпичный завод планировал нарастить объёмы производства кирпича.", []),
+    # a power station told with no event is no plant of the page (issue 16: "АЭС")
+    ("Тепловая электростанция мешает жителям Тулы.", []),
+    ("Угольная ТЭЦ мешает жителям Тулы.", []),
 ])
 def test_a_page_with_no_event_is_about_the_plant_it_names(text, expected):
     """Written for the tests (session 22, _quiet_page_plants)."""

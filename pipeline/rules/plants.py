@@ -5015,12 +5015,14 @@ def _quiet_page_plants(quiet: list[tuple[Sentence, _Phrase]],
     ("Предыдущий завод"), a weak head ("предприятие «X»" is a company unless it stops or
     opens), a place or a genitive ("Работники кирпичного завода"), a visit ("посетил
     завод": news only with what it saw), an intention ("завод планировал нарастить
-    объёмы": the seed's pattern, no news) or a taxpayer (payment_word). The tagger reads an
+    объёмы": the seed's pattern, no news), a power station (energy_head: issue 16, "АЭС"
+    is no industrial production) or a taxpayer (payment_word). The tagger reads an
     inanimate subject as accusative as often as not ("Оренбургский завод … будет
     специализироваться"), so either case is a subject here."""
     out: list[PlantMention] = []
     for sent, ph in [*headline, *quiet]:
         if ph.plural or ph.weak or sent.tokens[ph.head].case not in ("Nom", "Acc") or \
+                ph.lemma in lexicon.words("plant_words", role="energy_head") or \
                 not _identified(ph) or any(_lem(t) in _PAYMENTS or _lem(t) in _INTENT or
                                            _lem(t) in _VISITS for t in sent.tokens):
             continue
