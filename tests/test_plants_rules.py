@@ -3513,3 +3513,27 @@ def test_a_compound_of_a_describing_adjective_is_no_place(text, expected):
 def test_output_begun_past_a_region(text, expected):
     """Written for the tests (session 22, _past_region, output_word изготовление)."""
     assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r22_039: a plant named by its owner, a company
+    # noun and a Latin name after it, with a nationality adjective or without
+    ("В Липецкой области открылся завод немецкой компании Viessmann.",
+     [("завод немецкой компании Viessmann", None, "launched")]),
+    ("Глава области выступил на открытии завода холдинга OBO Betterman в Липецкой области.",
+     [("завод холдинга OBO Betterman", None, "launched")]),
+    # the owner's quoted name, as before
+    ("В Туле построят завод компании «Альфа».", [("завод компании «Альфа»", None, "announced")]),
+])
+def test_a_plant_named_by_an_owner_in_latin_letters(text, expected):
+    """Written for the tests (session 22, _latin_owner_after)."""
+    assert plants(text) == expected
+
+
+def test_a_plant_named_by_a_latin_owner_is_run_by_it():
+    """Written for the test, after real news dev r22_039 (gold operator OBO Betterman)."""
+    analyzed = analyze("Глава области выступил на открытии завода холдинга OBO Betterman в "
+                       "Липецкой области.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(r.name, r.operator) for r in rows] == \
+        [("завод холдинга OBO Betterman", "OBO Betterman")]

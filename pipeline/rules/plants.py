@@ -2146,6 +2146,29 @@ def _owner_after(sent: Sentence, i: int) -> tuple[str, int] | None:
         f"«{m.group(1)}»", word.end + m.end()
 
 
+# a company named in Latin letters after its noun ("холдинга OBO Betterman")
+_LATIN_OWNER = re.compile(r"\s+([A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+){0,2})(?![\w«])")
+
+
+def _latin_owner_after(sent: Sentence, i: int) -> tuple[str, int] | None:
+    """("немецкого холдинга OBO Betterman", end offset) when the head at i is followed by a
+    company noun in the genitive, with at most one adjective before it, and the company's
+    Latin name ("открытие завода немецкого холдинга OBO Betterman", "завод японской компании
+    Yokohama", real news dev r22_039): the plant is named by whose it is, as "завод
+    компании «X»" is (_owner_after)."""
+    toks = sent.tokens
+    k = i + 1
+    if k < len(toks) and toks[k].pos == "ADJ" and toks[k].case == "Gen":
+        k += 1
+    if k >= len(toks) or _lem(toks[k]) not in _COMPANY_WORDS or toks[k].case != "Gen":
+        return None
+    m = _LATIN_OWNER.match(sent.text[toks[k].end - sent.start:])
+    if m is None:
+        return None
+    words = " ".join(x.text.lower() for x in toks[i + 1:k + 1])
+    return f"{words} {m.group(1)}", toks[k].end + m.end()
+
+
 def _owner_then_product(sent: Sentence, head_nom: str, owner: tuple[str, int]
                         ) -> tuple[str, int, str | None] | None:
     """"завод компании «Профессионал» по производству дорожно-строительной техники" (real
@@ -2211,7 +2234,7 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), \
             _product_after_name(sent, t.end + quoted.end())
     if not has_name and _lem(t) not in SELF_NAMED_HEADS and \
-            (owner := _owner_after(sent, i)) and \
+            (owner := _owner_after(sent, i) or _latin_owner_after(sent, i)) and \
             (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
         # a weak head only with a legal form: "старт производству ЗАО «Промтех»" (real news
         # dev r1_053), not "производство компании …" (what a company makes)
@@ -3647,6 +3670,8 @@ def _operator_read(sent: Sentence, ph: _Phrase, ctx: DocContext) -> tuple[str | 
     if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
             sent.tokens[ph.head + 1].text.lower() != "«":
         return owner.group(1), False  # "завод компании «Дизель»" is run by «Дизель»
+    if (latin := _latin_owner_of(ph)) is not None:
+        return latin, False  # "завод немецкого холдинга OBO Betterman" (_latin_owner_after)
     companies = _clause_companies(sent, ph) or \
         sentence_companies(sent, exclude=(ph.start, ph.end))
     if companies and (siblings := _listed_beside(sent, ph)):
@@ -4377,8 +4402,33 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return [_fullest_name(n, analyzed) for k, n in enumerate(out)
-            if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]
+    return _without_owner_twins([_fullest_name(n, analyzed) for k, n in enumerate(out)
+                                 if k not in drop and not _a_volume(n) and
+                                 not _abroad(n, analyzed)])
+
+
+def _latin_owner_of(ph: _Phrase) -> str | None:
+    """The Latin name of the owner that names a plant ("завод немецкого холдинга OBO
+    Betterman" -> OBO Betterman, real news dev r22_039 gold operator), else None."""
+    m = _LATIN_OWNER.search(ph.name)
+    if ph.named or ph.product or m is None or m.end() != len(ph.name):
+        return None
+    words = ph.name[:m.start()].split()
+    return m.group(1) if len(words) >= 2 and lemma(words[-1]) in _COMPANY_WORDS else None
+
+
+def _without_owner_twins(rows: list[PlantMention]) -> list[PlantMention]:
+    """Without a plant named only by its owner's Latin name ("завод американской компании
+    Kemin Industries Incorporated", _latin_owner_after) when another row of the same head
+    names that owner ("завод по производству кормов … Kemin Industries Incorporated", real
+    news dev r17_044): one plant, told by what it makes."""
+    def owner(r: PlantMention) -> str | None:
+        m = _LATIN_OWNER.search(r.name)
+        return m.group(1) if m and r.product is None and m.end() == len(r.name) and \
+            len(r.name.split()) > len(m.group(1).split()) + 2 else None
+    return [r for r in rows if not ((name := owner(r)) and any(
+        o is not r and _head_lemma(o.name) == _head_lemma(r.name) and
+        name in f"{o.name} {o.operator or ''}" for o in rows))]
 
 
 COUNTRY_ALIASES = Path(__file__).resolve().parent.parent / "data" / \
