@@ -3537,3 +3537,13 @@ def test_a_plant_named_by_a_latin_owner_is_run_by_it():
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert [(r.name, r.operator) for r in rows] == \
         [("завод холдинга OBO Betterman", "OBO Betterman")]
+
+
+def test_a_plant_told_in_one_town_is_not_named_by_another_towns_adjective():
+    """Written for the test, after real news dev r1_055 ("В Балакове … маслоэкстракционного
+    завода" … "Аткарского маслоэкстракционного завода"): two plants of one kind in two
+    towns, not one plant named later (_placed_elsewhere)."""
+    assert plants("В Туле реализуется проект по расширению мощностей кирпичного завода. "
+                  "Мощность Калужского кирпичного завода в 2026 году увеличат вдвое.") == [
+        ("кирпичный завод", None, "under_construction"),
+        ("Калужский кирпичный завод", None, "planned")]

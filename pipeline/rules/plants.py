@@ -5299,12 +5299,24 @@ def _renamed_first(out: list[PlantMention], kept: list[tuple[int, _Phrase]], ph:
     adjective places a row that had no region ("на птицефабрике" … "Буйская птицефабрика",
     real news r7_015). False when `ph` names no row told before."""
     k = next((k for k, (_, kp) in enumerate(kept) if _named_later(kp, ph)), None)
-    if k is None:
+    if k is None or _placed_elsewhere(out[k], ph):
         return False
     out[k] = replace(out[k], name=ph.name, product=out[k].product or ph.product,
                      region=out[k].region or region)
     kept[k] = (kept[k][0], ph)
     return True
+
+
+def _placed_elsewhere(row: PlantMention, ph: _Phrase) -> bool:
+    """The row's sentence puts its plant in a town that the later name's place adjective
+    is not of ("В Балакове реализуется проект по расширению мощностей маслоэкстракционного
+    завода" … "Мощность Аткарского маслоэкстракционного завода увеличится", real news dev
+    r1_055): two plants of one kind, not one named later."""
+    if not ph.place:
+        return False
+    stem = ph.place.lower()[:3]  # "Туле" … "Тульского"; "Балакове" … "Аткарского"
+    towns = [r.text.lower() for r in find_regions(row.evidence) if r.via == "city"]
+    return bool(towns) and not any(t[:3] == stem for t in towns)
 
 
 _SKIP = "skip"  # _visit_status: the phrase is only a place of a visit
