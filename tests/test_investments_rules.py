@@ -247,6 +247,17 @@ def test_each_sum_of_a_list_takes_its_own_company():
         (11e9, "Альфа", "exact"), (1.5e9, "Бета", "exact"), (1e9, "Гамма", "approx")]
 
 
+def test_a_plant_told_with_no_event_that_carries_out_a_project_is_its_investor():
+    """Written for the test, after real news dev r17_027: the plant the page names with no
+    event of its own (a plants row of status unknown) is the subject that carries out the
+    project, so its name stays the investor (pipeline/rules/plants.py _quiet_page_plants)."""
+    text = ("Области выделили 200 млн рублей на компенсацию затрат предприятиям. Например, "
+            "Тульский завод металлоизделий, один из крупнейших производителей тары, сегодня "
+            "реализует инвестиционный проект стоимостью более 600 млн рублей.")
+    assert [(i.amount, i.investor) for i in investments(text)] == \
+        [(6e8, "Тульский завод металлоизделий")]
+
+
 def test_a_budget_raised_from_one_sum_to_another_is_the_new_sum_exactly():
     [inv] = investments("Общий объем инвестиций в модернизацию завода по выпуску кирпича "
                         "увеличен с 2 до 3 млрд руб.")

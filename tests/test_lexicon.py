@@ -66,7 +66,8 @@ def test_a_facility_noun_row_makes_a_plant(add_row):
 
 def test_a_status_row_gives_a_status(add_row):
     text = "В Туле отремонтировали завод по производству цемента."
-    assert plant_rows(text) == []  # no status word: the plant is only mentioned
+    # no status word: the page's only plant, told with no event (plants._quiet_page_plants)
+    assert plant_rows(text) == [("завод по производству цемента", "unknown")]
     add_row("plant_statuses", "отремонтировать,expanded,,,,")
     assert plant_rows(text) == [("завод по производству цемента", "expanded")]
 

@@ -1567,8 +1567,11 @@ def test_listed_shops_are_parts_of_a_plant(text, expected):
      "мясоперерабатывающий цех кооператива «Заря» в селе Ясное.",
      [("завод по переработке молока", "молоко", "launched"),
       ("мясоперерабатывающий цех", None, "launched")]),
-    # a front line and a zone's site are no plants
-    ("Завод «Вектор» в Туле работает на линии боевого соприкосновения.", []),
+    # a front line and a zone's site are no plants; the plant that works there, on a page
+    # with no other, is the page's subject, status unknown (session 22, _quiet_page_plants:
+    # real news dev r11_006 gold "Каховский мясокомбинат … работает", unknown)
+    ("Завод «Вектор» в Туле работает на линии боевого соприкосновения.",
+     [("завод «Вектор»", None, "unknown")]),
     ("В Липецке началось строительство площадки особой экономической зоны.", []),
 ])
 def test_headline_compound_owner_and_front_line(text, expected):
@@ -2688,6 +2691,41 @@ def test_plants_named_on_a_page_with_no_event_are_its_subject(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r5_002: a page with no event of any plant is
+    # about the plant that is its subject, named by its product ...
+    ("В Иркутске горит цех по производству стеновых панелей.",
+     [("цех по производству стеновых панелей", "стеновые панели", "unknown")]),
+    # written for the test, after real news dev r22_038, r17_027: ... or by its kind
+    ("Сыродельный завод в Тульской области приобрёл новое оборудование.",
+     [("сыродельный завод", None, "unknown")]),
+    # a plural head, a bare kind, a place and a plan stay no row
+    ("На заводах «Полимер» и «Маяк» прошли проверки.", []),
+    ("Прежний завод существует двадцать лет.", []),
+    ("Губернатор побывал на местном судостроительном заводе.", []),
+    ("Тульский кирпичный завод планировал нарастить объёмы производства кирпича.", []),
+    # a power station told with no event is no plant of the page (issue 16: "АЭС")
+    ("Тепловая электростанция мешает жителям Тулы.", []),
+    ("Угольная ТЭЦ мешает жителям Тулы.", []),
+])
+def test_a_page_with_no_event_is_about_the_plant_it_names(text, expected):
+    """Written for the tests (session 22, _quiet_page_plants)."""
+    assert plants(text) == expected
+
+
+def test_a_plant_with_no_event_is_run_by_no_company_its_sentence_does_not_name():
+    """Written for the test, after real news dev r13_015 (gold operator null; the plant's
+    sentence names others it serves): a plant told with no event has no operator, unless
+    it is named by its owner's brand."""
+    for text, operator in [
+            ("Сыродельный завод в Тульской области, который обслуживает фермеров Западного "
+             "округа, приобрёл новое оборудование.", None),
+            ("Завод Haier в Тульской области приобрёл новое оборудование.", "Haier")]:
+        analyzed = analyze(text)
+        rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+        assert [(r.operator, r.status) for r in rows] == [(operator, "unknown")]
+
+
+@pytest.mark.parametrize("text,expected", [
     # written for the test, after real news dev r10_010: a plural head with its kind, then
     # the towns of its plants: one plant in each town
     ("Компания «Лесстрой» строит лесопильные заводы в Кондопоге и в Сегеже.",
@@ -3705,3 +3743,65 @@ def test_a_company_told_as_a_facility_beside_its_plant_is_no_row(text, expected)
 ])
 def test_a_bracketed_note_keeps_a_list_of_plants(text, expected):
     assert operated(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r7_007: a compound adjective led by a
+    # describing one opens the sentence; it names no place, so the phrase is a facility
+    ("Производственно-складской комплекс по выпуску напитков откроется в Дзержинске.",
+     [("производственно-складской комплекс по выпуску напитков", "напитки", "announced")]),
+])
+def test_a_compound_of_a_describing_adjective_is_no_place(text, expected):
+    """Written for the tests (session 22, _common_compound)."""
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r17_038: a region between the verb of
+    # beginning and the word of output
+    ("Инвестор собирается наладить в Псковской области промышленный выпуск пищевых "
+     "ингредиентов.", [("производство пищевых ингредиентов", "пищевые ингредиенты",
+                        "announced")]),
+    # written for the test, after real news dev r13_016: "изготовление" is a word of output
+    ("Инвестор планирует наладить изготовление гидравлических насосов.",
+     [("производство гидравлических насосов", "гидравлические насосы", "announced")]),
+    # a time between them is no place: as before, no row
+    ("Компания начала в этом году выпуск кирпича.", []),
+])
+def test_output_begun_past_a_region(text, expected):
+    """Written for the tests (session 22, _past_region, output_word изготовление)."""
+    assert plants(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test, after real news dev r22_039: a plant named by its owner, a company
+    # noun and a Latin name after it, with a nationality adjective or without
+    ("В Липецкой области открылся завод немецкой компании Viessmann.",
+     [("завод немецкой компании Viessmann", None, "launched")]),
+    ("Глава области выступил на открытии завода холдинга OBO Betterman в Липецкой области.",
+     [("завод холдинга OBO Betterman", None, "launched")]),
+    # the owner's quoted name, as before
+    ("В Туле построят завод компании «Альфа».", [("завод компании «Альфа»", None, "announced")]),
+])
+def test_a_plant_named_by_an_owner_in_latin_letters(text, expected):
+    """Written for the tests (session 22, _latin_owner_after)."""
+    assert plants(text) == expected
+
+
+def test_a_plant_named_by_a_latin_owner_is_run_by_it():
+    """Written for the test, after real news dev r22_039 (gold operator OBO Betterman)."""
+    analyzed = analyze("Глава области выступил на открытии завода холдинга OBO Betterman в "
+                       "Липецкой области.")
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [(r.name, r.operator) for r in rows] == \
+        [("завод холдинга OBO Betterman", "OBO Betterman")]
+
+
+def test_a_plant_told_in_one_town_is_not_named_by_another_towns_adjective():
+    """Written for the test, after real news dev r1_055 ("В Балакове … маслоэкстракционного
+    завода" … "Аткарского маслоэкстракционного завода"): two plants of one kind in two
+    towns, not one plant named later (_placed_elsewhere)."""
+    assert plants("В Туле реализуется проект по расширению мощностей кирпичного завода. "
+                  "Мощность Калужского кирпичного завода в 2026 году увеличат вдвое.") == [
+        ("кирпичный завод", None, "under_construction"),
+        ("Калужский кирпичный завод", None, "planned")]

@@ -642,9 +642,13 @@ def _own_plant_names(plants: list[PlantMention], ctx: DocContext,
     form ("ООО «Красногвардейский молочный завод»", r10_025) is a company's; so is a plant
     that runs another plant of the article or launches a unit of its own ("Челябинский
     трубопрокатный завод ввёл в эксплуатацию новый цех. Инвестиции в строительство цеха
-    составили 22 млрд", the written corpus's 015, 043)."""
+    составили 22 млрд", the written corpus's 015, 043). A plant told with no event (status
+    unknown) is no project money goes into: it may carry out one of its own ("Белгородский
+    завод металлоизделий … реализует инвестиционный проект стоимостью", real news dev
+    r17_027)."""
     operators = {p.operator for p in plants if p.operator}
     return frozenset(p.name for p in plants if p.operator is None and "«" not in p.name
+                     and p.status != "unknown"
                      and not any(_same_name(c, p.name) for c in ctx.company_names | operators)
                      and not _launches_a_unit(p.name, analyzed))
 

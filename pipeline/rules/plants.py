@@ -1624,9 +1624,19 @@ def _is_proper_adjective(tok: Token, first: bool) -> bool:
     if not first:
         return True
     low = tok.text.lower()
-    if _TOPONYM_ADJ.search(low) and "ическ" not in low:
+    if _TOPONYM_ADJ.search(low) and "ическ" not in low and not _common_compound(low):
         return True
     return bool(find_regions(tok.text))
+
+
+def _common_compound(word: str) -> bool:
+    """A compound adjective led by a describing adjective ("производственно-складской" of
+    "производственный", non_name_adjective), not a place's ("Западно-Сибирский"): capitalised
+    at a sentence's start it names no place ("Производственно-складской комплекс по выпуску
+    напитков откроется", real news dev r7_007)."""
+    first, _, rest = word.partition("-")
+    return bool(rest) and first.endswith("о") and \
+        any(first[:-1] + end in NON_NAME_ADJECTIVES for end in ("ый", "ий"))
 
 
 def _adjective_in_name(sent: Sentence, r: RegionMention) -> bool:
@@ -2255,6 +2265,29 @@ def _owner_after(sent: Sentence, i: int) -> tuple[str, int] | None:
         f"«{m.group(1)}»", word.end + m.end()
 
 
+# a company named in Latin letters after its noun ("холдинга OBO Betterman")
+_LATIN_OWNER = re.compile(r"\s+([A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+){0,2})(?![\w«])")
+
+
+def _latin_owner_after(sent: Sentence, i: int) -> tuple[str, int] | None:
+    """("немецкого холдинга OBO Betterman", end offset) when the head at i is followed by a
+    company noun in the genitive, with at most one adjective before it, and the company's
+    Latin name ("открытие завода немецкого холдинга OBO Betterman", "завод японской компании
+    Yokohama", real news dev r22_039): the plant is named by whose it is, as "завод
+    компании «X»" is (_owner_after)."""
+    toks = sent.tokens
+    k = i + 1
+    if k < len(toks) and toks[k].pos == "ADJ" and toks[k].case == "Gen":
+        k += 1
+    if k >= len(toks) or _lem(toks[k]) not in _COMPANY_WORDS or toks[k].case != "Gen":
+        return None
+    m = _LATIN_OWNER.match(sent.text[toks[k].end - sent.start:])
+    if m is None:
+        return None
+    words = " ".join(x.text.lower() for x in toks[i + 1:k + 1])
+    return f"{words} {m.group(1)}", toks[k].end + m.end()
+
+
 def _owner_then_product(sent: Sentence, head_nom: str, owner: tuple[str, int]
                         ) -> tuple[str, int, str | None] | None:
     """"завод компании «Профессионал» по производству дорожно-строительной техники" (real
@@ -2320,7 +2353,7 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
         return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), \
             _product_after_name(sent, t.end + quoted.end())
     if not has_name and _lem(t) not in SELF_NAMED_HEADS and \
-            (owner := _owner_after(sent, i)) and \
+            (owner := _owner_after(sent, i) or _latin_owner_after(sent, i)) and \
             (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
         # a weak head only with a legal form: "старт производству ЗАО «Промтех»" (real news
         # dev r1_053), not "производство компании …" (what a company makes)
@@ -2628,7 +2661,8 @@ def _output_phrase(sent: Sentence, covered: set[int]) -> _Phrase | None:
     for k, t in enumerate(toks):
         if _lem(t) not in _ASPECT_VERBS:
             continue
-        for j in range(k + 1, min(k + 4, len(toks) - 1)):
+        first = _past_region(toks, k + 1)
+        for j in range(first, min(first + 3, len(toks) - 1)):
             if _lem(toks[j]) not in _OUTPUT_WORDS or j in covered:
                 continue
             if _model_after(toks, j):
@@ -2642,6 +2676,21 @@ def _output_phrase(sent: Sentence, covered: set[int]) -> _Phrase | None:
             return _Phrase(toks[j].start, toks[end - 1].end, f"производство {gen}",
                            product, j, False, True, None, "производство", end)
     return None
+
+
+def _past_region(toks: list[Token], i: int) -> int:
+    """Past a region or town in the locative right after a verb of beginning ("наладить в
+    Псковской области промышленный выпуск пищевых ингредиентов", real news dev r17_038): the
+    index after it, else i."""
+    if i >= len(toks) or toks[i].text.lower() not in ("в", "во"):
+        return i
+    j = i + 1
+    while j < min(i + 4, len(toks)) and toks[j].pos in ("ADJ", "PROPN", "NOUN") and \
+            toks[j].case == "Loc":
+        j += 1
+    if j == i + 1 or not find_regions(" ".join(x.text for x in toks[i + 1:j])):
+        return i
+    return j
 
 
 def _object_list(toks: list[Token], j: int) -> list[tuple[int, int, int]]:
@@ -3779,6 +3828,8 @@ def _operator_read(sent: Sentence, ph: _Phrase, ctx: DocContext) -> tuple[str | 
     if not ph.named and (owner := _OWNER_IN_NAME.match(ph.name)) and \
             sent.tokens[ph.head + 1].text.lower() != "«":
         return owner.group(1), False  # "завод компании «Дизель»" is run by «Дизель»
+    if (latin := _latin_owner_of(ph)) is not None:
+        return latin, False  # "завод немецкого холдинга OBO Betterman" (_latin_owner_after)
     companies = _clause_companies(sent, ph) or \
         sentence_companies(sent, exclude=(ph.start, ph.end))
     if companies and (siblings := _listed_beside(sent, ph)):
@@ -4522,9 +4573,33 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return _without_company_rows(_without_lines_of_rows(
+    return _without_owner_twins(_without_company_rows(_without_lines_of_rows(
         [_fullest_name(n, analyzed) for k, n in enumerate(out)
-         if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]))
+         if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)])))
+
+
+def _latin_owner_of(ph: _Phrase) -> str | None:
+    """The Latin name of the owner that names a plant ("завод немецкого холдинга OBO
+    Betterman" -> OBO Betterman, real news dev r22_039 gold operator), else None."""
+    m = _LATIN_OWNER.search(ph.name)
+    if ph.named or ph.product or m is None or m.end() != len(ph.name):
+        return None
+    words = ph.name[:m.start()].split()
+    return m.group(1) if len(words) >= 2 and lemma(words[-1]) in _COMPANY_WORDS else None
+
+
+def _without_owner_twins(rows: list[PlantMention]) -> list[PlantMention]:
+    """Without a plant named only by its owner's Latin name ("завод американской компании
+    Kemin Industries Incorporated", _latin_owner_after) when another row of the same head
+    names that owner ("завод по производству кормов … Kemin Industries Incorporated", real
+    news dev r17_044): one plant, told by what it makes."""
+    def owner(r: PlantMention) -> str | None:
+        m = _LATIN_OWNER.search(r.name)
+        return m.group(1) if m and r.product is None and m.end() == len(r.name) and \
+            len(r.name.split()) > len(m.group(1).split()) + 2 else None
+    return [r for r in rows if not ((name := owner(r)) and any(
+        o is not r and _head_lemma(o.name) == _head_lemma(r.name) and
+        name in f"{o.name} {o.operator or ''}" for o in rows))]
 
 
 def _without_lines_of_rows(rows: list[PlantMention]) -> list[PlantMention]:
@@ -4817,7 +4892,7 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     quiet: list[tuple[Sentence, _Phrase]] = []
     if not analyzed.headline:
         return _find_plants(analyzed.sentences, ctx, quiet=quiet) or \
-            _page_subject(quiet, ctx, (), analyzed.sentences)
+            _page_subject(quiet, ctx, (), analyzed.sentences) or _quiet_page_plants(quiet, (), ctx)
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx), quiet)
     headline_quiet: list[tuple[Sentence, _Phrase]] = []
     lines = _find_plants(analyzed.headline, ctx, quiet=headline_quiet)
@@ -4834,7 +4909,8 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
              and not (out and _output_told(r, analyzed.sentences))
              and not _the_bodys_one_plant(r, out)]
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
-        _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences])
+        _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences]) \
+        or _quiet_page_plants(quiet, headline_quiet, ctx)
 
 
 def _plant_kind(row: PlantMention) -> bool:
@@ -5186,6 +5262,61 @@ def _page_subject(quiet: list[tuple[Sentence, _Phrase]], ctx: DocContext,
     return out
 
 
+def _quiet_page_plants(quiet: list[tuple[Sentence, _Phrase]],
+                       headline: Sequence[tuple[Sentence, _Phrase]],
+                       ctx: DocContext) -> list[PlantMention]:
+    """A page with no row at all whose only facilities are told with no event read: each
+    one that is a sentence's subject and names a plant of its own kind (its own name, a
+    product, a kind adjective or a compound head: "Оренбургский завод автоматизации и
+    роботизации будет специализироваться на …", "приобрёл алтайский маслосырзавод", "горит
+    цех по производству стеновых панелей", real news dev r7_011, r22_038, r5_002) is the
+    page's subject, status unknown (annotation rules: the plant is the subject but nothing
+    happened to it). Not a plural head ("на заводах «X» и «Y»"), a bare or anaphoric kind
+    ("Предыдущий завод"), a weak head ("предприятие «X»" is a company unless it stops or
+    opens), a place or a genitive ("Работники кирпичного завода"), a visit ("посетил
+    завод": news only with what it saw), an intention ("завод планировал нарастить
+    объёмы": the seed's pattern, no news), a power station (energy_head: issue 16, "АЭС"
+    is no industrial production) or a taxpayer (payment_word). The tagger reads an
+    inanimate subject as accusative as often as not ("Оренбургский завод … будет
+    специализироваться"), so either case is a subject here."""
+    out: list[PlantMention] = []
+    for sent, ph in [*headline, *quiet]:
+        if ph.plural or ph.weak or sent.tokens[ph.head].case not in ("Nom", "Acc") or \
+                ph.lemma in lexicon.words("plant_words", role="energy_head") or \
+                not _identified(ph) or any(_lem(t) in _PAYMENTS or _lem(t) in _INTENT or
+                                           _lem(t) in _VISITS for t in sent.tokens):
+            continue
+        if any(_one_plant_named(ph, _phrase_of(r)) or r.name.lower() == ph.name.lower()
+               for r in out):
+            continue
+        out.append(PlantMention(
+            name=ph.name, product=ph.product, operator=_enterprise_name(ph),
+            region=_phrase_region(ph, _plant_regions(sent, ctx), sent, ctx),
+            status=UNKNOWN, event_date=None, event_year=None, evidence=sent.text,
+            start=ph.start, end=ph.end))
+    return out
+
+
+def _enterprise_name(ph: _Phrase) -> str | None:
+    """The operator of a plant told with no event: none, its sentence says nothing of who
+    runs it (real news dev r13_015, r22_038 gold operator null), unless the plant is named
+    by its owner ("завод Chery", "завод компании «X»")."""
+    owner = re.fullmatch(r"\S+ (?:компании|холдинга|группы) «([^«»]+)»|\S+ ([A-Z][\w&-]+)",
+                         ph.name)
+    return next((g for g in owner.groups() if g), None) if owner else None
+
+
+def _identified(ph: _Phrase) -> bool:
+    """The phrase says which plant or what kind of plant it is, beyond a bare head noun."""
+    return _own_name(ph) or bool(ph.product) or ph.lemma in SELF_NAMED_HEADS or \
+        _compound_base(ph.lemma) is not None or bool(_kind_adjectives(ph.name))
+
+
+def _phrase_of(row: PlantMention) -> _Phrase:
+    """A row as a phrase, for _one_plant_named."""
+    return _Phrase(row.start, row.end, row.name, row.product, 0, False, False)
+
+
 def _visited_works(sentences: list[Sentence], ctx: DocContext, rows: list[PlantMention]
                    ) -> list[PlantMention]:
     """Companies a past visit tours ("Губернатор посетил ОАО «Центросвармаш». Он осмотрел
@@ -5378,12 +5509,24 @@ def _renamed_first(out: list[PlantMention], kept: list[tuple[int, _Phrase]], ph:
     adjective places a row that had no region ("на птицефабрике" … "Буйская птицефабрика",
     real news r7_015). False when `ph` names no row told before."""
     k = next((k for k, (_, kp) in enumerate(kept) if _named_later(kp, ph)), None)
-    if k is None:
+    if k is None or _placed_elsewhere(out[k], ph):
         return False
     out[k] = replace(out[k], name=ph.name, product=out[k].product or ph.product,
                      region=out[k].region or region)
     kept[k] = (kept[k][0], ph)
     return True
+
+
+def _placed_elsewhere(row: PlantMention, ph: _Phrase) -> bool:
+    """The row's sentence puts its plant in a town that the later name's place adjective
+    is not of ("В Балакове реализуется проект по расширению мощностей маслоэкстракционного
+    завода" … "Мощность Аткарского маслоэкстракционного завода увеличится", real news dev
+    r1_055): two plants of one kind, not one named later."""
+    if not ph.place:
+        return False
+    stem = ph.place.lower()[:3]  # "Туле" … "Тульского"; "Балакове" … "Аткарского"
+    towns = [r.text.lower() for r in find_regions(row.evidence) if r.via == "city"]
+    return bool(towns) and not any(t[:3] == stem for t in towns)
 
 
 _SKIP = "skip"  # _visit_status: the phrase is only a place of a visit
