@@ -3805,3 +3805,21 @@ def test_a_plant_told_in_one_town_is_not_named_by_another_towns_adjective():
                   "Мощность Калужского кирпичного завода в 2026 году увеличат вдвое.") == [
         ("кирпичный завод", None, "under_construction"),
         ("Калужский кирпичный завод", None, "planned")]
+
+
+def test_a_stage_of_a_production_that_names_its_product_is_a_row():
+    """Written for the test, after real news dev r22_009 ("откроется вторая очередь
+    производства по яйцу"): the stage of a production with a product is that production's
+    own stage (_stage_of_making); without a product there is no row."""
+    assert plants("В Туле откроется вторая очередь производства кирпича.") == [
+        ("производство кирпича", "кирпич", "announced")]
+    assert plants("В Туле откроется вторая очередь производства.") == []
+
+
+def test_a_named_plant_listed_after_an_event_noun_and_a_colon_takes_its_event():
+    """Written for the test, after real news dev r13_012 ("на финансирование строительства:
+    участка … , Кирсановского завода по производству …"): the event noun before the colon
+    governs each item (_event_before_colon)."""
+    assert plants("Средства направлены на финансирование строительства: склада в Туле, "
+                  "Калужского завода по производству утеплителя.") == [
+        ("Калужский завод по производству утеплителя", "утеплитель", "under_construction")]

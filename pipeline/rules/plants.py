@@ -2107,7 +2107,8 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
     if _lem(prev) in GOVERNING_NOUNS:
         return True
     if _event_at_named_part(sent, head, prev) or \
-            _lem(prev) in _STAGES and _lem(head) not in ADDED_UNITS:
+            _lem(prev) in _STAGES and (_lem(head) not in ADDED_UNITS or
+                                       _stage_of_making(sent, head)):
         return False  # "вторая очередь тепличного комплекса": the plant's own stage
     k = sent.tokens.index(prev)
     if _lem(prev) in _SPEAKER_NOUNS and (k == 0 or sent.tokens[k - 1].pos not in ("ADP", "VERB")):
@@ -2117,6 +2118,17 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
         not any(sp.type == "LOC" and sp.start <= prev.start < sp.end for sp in sent.spans) \
         and not find_regions(prev.text) and \
         not _event_across_place(sent.tokens, sent.tokens.index(prev))
+
+
+def _stage_of_making(sent: Sentence, head: Token) -> bool:
+    """A stage of a production that says what it makes ("откроется вторая очередь
+    производства по яйцу", "будет запущена первая очередь производства пустотных плит",
+    real news dev r22_009, r5_019, r2_051): the production's own stage, a row of its own;
+    without a product ("первая очередь производства") the word is a unit of something else."""
+    if _lem(head) != "производство":
+        return False
+    compl = _product(sent, sent.tokens.index(head))
+    return compl[2] > compl[0]
 
 
 def _only_adjective(t: Token) -> bool:
@@ -3708,7 +3720,22 @@ def _object_of_event(sent: Sentence, ph: _Phrase) -> bool:
     it ("запуск в эксплуатацию Быстринского ГОКа", "строительства Юргинского завода")."""
     before = [t for t in sent.tokens if t.end <= ph.start][-4:]
     return any(t.pos == "NOUN" and _lem(t) in EVENT_NOUNS
-               and STATUS_LEMMAS.get(_lem(t)) in _ONGOING for t in before)
+               and STATUS_LEMMAS.get(_lem(t)) in _ONGOING for t in before) or \
+        _event_before_colon(sent, ph)
+
+
+def _event_before_colon(sent: Sentence, ph: _Phrase) -> bool:
+    """The phrase is an item of a list that a colon opens right after an event noun
+    ("направлены на финансирование строительства: участка … на Тамбовском вагоноремонтном
+    заводе, Кирсановского завода по производству утеплителя, …", real news dev r13_012):
+    the noun governs each item as it governs one right after it."""
+    toks = [t for t in sent.tokens if t.end <= ph.start]
+    colon = next((j for j in range(len(toks) - 1, -1, -1) if toks[j].text in (":", ";")), None)
+    if colon is None or colon == 0 or toks[colon].text != ":":
+        return False
+    t = toks[colon - 1]
+    return t.pos == "NOUN" and _lem(t) in EVENT_NOUNS and \
+        STATUS_LEMMAS.get(_lem(t)) in _ONGOING
 
 
 def _launched_itself(sent: Sentence, ph: _Phrase) -> bool:
