@@ -3805,3 +3805,17 @@ def test_a_plant_told_in_one_town_is_not_named_by_another_towns_adjective():
                   "Мощность Калужского кирпичного завода в 2026 году увеличат вдвое.") == [
         ("кирпичный завод", None, "under_construction"),
         ("Калужский кирпичный завод", None, "planned")]
+
+
+@pytest.mark.parametrize("text,status", [
+    # ending work for good is a closure
+    ("Концерн решил полностью прекратить работу мебельной фабрики в Калуге.", "closed"),
+    ("Владелец окончательно прекратил производство на кирпичном заводе.", "closed"),
+    # a full stop, or an ending of work with no word of finality, stays a suspension
+    ("На заводе полностью остановлено производство.", "suspended"),
+    ("Фабрика прекратила работу на время ремонта.", "suspended"),
+])
+def test_work_ended_for_good_is_a_closure(text, status):
+    """Written for the tests (session 22, _ceased_for_good), after real news dev r19_044
+    ("решила полностью прекратить работу … завода", gold closed)."""
+    assert sentence_status(analyze(text).sentences[0]) == status

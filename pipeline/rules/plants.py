@@ -147,6 +147,8 @@ _APPROVALS: frozenset[str] = frozenset()  # "приоритетный": an inten
 _OTHER_DEALS: frozenset[str] = frozenset()  # "аренда": a contract of another kind
 _ALLOCATIONS: frozenset[str] = frozenset()  # "выделить": money given for a building to come
 _ACHIEVEMENTS: frozenset[str] = frozenset()  # "позволило создать": the building was done
+_CESSATIONS: frozenset[str] = frozenset()  # "прекратить": an end of work, with finality closed
+_FINALITY: frozenset[str] = frozenset()  # "окончательно": next to a cessation, a closure
 _COMPANY_LISTS: frozenset[str] = frozenset()  # "среди которых": companies listed, one plant each
 _REVIEWS: frozenset[str] = frozenset()  # "рассматривать": companies listed as topics, no news
 _CONTENTS: frozenset[str] = frozenset()  # "включая": a facility listed as a part of a project
@@ -322,6 +324,7 @@ def _load_change_words() -> None:
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
+    global _CESSATIONS, _FINALITY
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -352,6 +355,8 @@ def _load_change_words() -> None:
     _ATTEMPTS = lexicon.words(words, role="attempt")
     _AGAIN = lexicon.words(words, role="again")
     _PROPOSALS = lexicon.words(words, role="proposal")
+    _CESSATIONS = lexicon.words(words, role="cessation")
+    _FINALITY = lexicon.words(words, role="finality")
 
 
 def _load_statuses() -> None:
@@ -416,6 +421,8 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
     status = _with_bankruptcy(sent, _stated_status(sent))
+    if status == "suspended" and _ceased_for_good(sent.tokens):
+        return "closed"  # "решила полностью прекратить работу завода" (real news dev r19_044)
     if status == "suspended" and _all_staff_dismissed(sent.tokens):
         return "closed"  # "прекратила работу, а всех работников уволят" (real news dev r8_007)
     if _all_staff_dismissed(sent.tokens) and \
@@ -457,6 +464,18 @@ def _bankrupt(toks: list[Token], k: int) -> bool:
     only threatened ("о возможном банкротстве", plant_words.csv threat)."""
     return STATUS_LEMMAS.get(_lem(toks[k])) == UNKNOWN and \
         not any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k])
+
+
+def _ceased_for_good(toks: list[Token]) -> bool:
+    """Work ended for good: a cessation word ("прекратить", plant_words.csv cessation) with a
+    finality word ("полностью", "окончательно", role finality) within two words of it. Ending
+    work for good is a closure; a stop, even a full one ("полностью остановлено"), is not."""
+    for k, t in enumerate(toks):
+        if _lem(t) in _CESSATIONS or _verb_lemma(t) in _CESSATIONS:
+            near = toks[max(0, k - 2):k] + toks[k + 1:k + 3]
+            if any(_lem(x) in _FINALITY for x in near):
+                return True
+    return False
 
 
 def _with_bankruptcy(sent: Sentence, status: str | None) -> str | None:
