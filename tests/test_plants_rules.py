@@ -3819,3 +3819,20 @@ def test_work_ended_for_good_is_a_closure(text, status):
     """Written for the tests (session 22, _ceased_for_good), after real news dev r19_044
     ("решила полностью прекратить работу … завода", gold closed)."""
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # the owner leaves the country: its plant stopped is closed
+    ("Владелец мебельной фабрики в Калуге объявил об остановке работы. "
+     "Компания заявила об уходе из России.", "closed"),
+    ("Шинный завод в Калуге приостановил работу. Концерн решил покинуть российский рынок.",
+     "closed"),
+    # an exit denied or only possible leaves the stop a suspension
+    ("Владелец мебельной фабрики в Калуге объявил об остановке работы. "
+     "Компания не намерена уходить из России.", "suspended"),
+    ("Шинный завод в Калуге приостановил работу из-за нехватки сырья.", "suspended"),
+])
+def test_a_plant_stopped_by_an_owner_leaving_the_country_is_closed(text, status):
+    """Written for the tests (session 22, _leaves_country), after real news dev r6_020
+    ("объявил об остановке работы в России … заявил об уходе из России", gold closed)."""
+    assert [p[2] for p in plants(text)] == [status]

@@ -149,6 +149,8 @@ _ALLOCATIONS: frozenset[str] = frozenset()  # "выделить": money given fo
 _ACHIEVEMENTS: frozenset[str] = frozenset()  # "позволило создать": the building was done
 _CESSATIONS: frozenset[str] = frozenset()  # "прекратить": an end of work, with finality closed
 _FINALITY: frozenset[str] = frozenset()  # "окончательно": next to a cessation, a closure
+_EXITS: frozenset[str] = frozenset()  # "уход": with a home market after it the owner leaves
+_HOME_MARKETS: frozenset[str] = frozenset()  # "Россия": the country or market left
 _COMPANY_LISTS: frozenset[str] = frozenset()  # "среди которых": companies listed, one plant each
 _REVIEWS: frozenset[str] = frozenset()  # "рассматривать": companies listed as topics, no news
 _CONTENTS: frozenset[str] = frozenset()  # "включая": a facility listed as a part of a project
@@ -324,7 +326,7 @@ def _load_change_words() -> None:
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
-    global _CESSATIONS, _FINALITY
+    global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -357,6 +359,8 @@ def _load_change_words() -> None:
     _PROPOSALS = lexicon.words(words, role="proposal")
     _CESSATIONS = lexicon.words(words, role="cessation")
     _FINALITY = lexicon.words(words, role="finality")
+    _EXITS = lexicon.words(words, role="exit_word")
+    _HOME_MARKETS = lexicon.words(words, role="home_market")
 
 
 def _load_statuses() -> None:
@@ -4428,6 +4432,22 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[int],
     return statuses
 
 
+EXIT_WINDOW = 3  # sentences before and after a stop in which an exit from the country closes it
+
+
+def _leaves_country(toks: list[Token]) -> bool:
+    """The owner leaves the country or its market ("заявил об уходе из России", "решил
+    покинуть российский рынок"; plant_words.csv exit_word, home_market): a plant it stops
+    then is closed, not suspended (real news dev r6_020; public pages on the exits of 2022:
+    the company "окончательно прекращает работу в России, закрывает производство")."""
+    for k, t in enumerate(toks):
+        if (_lem(t) in _EXITS or _verb_lemma(t) in _EXITS) and \
+                any(_lem(x) in _HOME_MARKETS for x in toks[k + 1:k + 4]) and \
+                not any(x.text.lower() == "не" or _lem(x) in _THREATS for x in toks[max(0, k - 3):k]):
+            return True  # not "не намерена уходить из России", "о возможном уходе"
+    return False
+
+
 HISTORY_YEARS = 2  # an event this many years or more before publication is the plant's past
 
 
@@ -4593,8 +4613,22 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
     return _without_owner_twins(_without_company_rows(_without_lines_of_rows(
-        [_fullest_name(n, analyzed) for k, n in enumerate(out)
+        [_closed_by_exit(_fullest_name(n, analyzed), analyzed) for k, n in enumerate(out)
          if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)])))
+
+
+def _closed_by_exit(row: PlantMention, analyzed: AnalyzedText) -> PlantMention:
+    """A stopped plant whose owner leaves the country, told up to EXIT_WINDOW sentences
+    around the stop (the headline included), is closed: "Владелец завода … объявил об
+    остановке работы в России" over "… заявил об уходе из России" (real news dev r6_020)."""
+    if row.status != "suspended":
+        return row
+    sents = [*analyzed.headline, *analyzed.sentences]
+    at = next((k for k, s in enumerate(sents) if s.text == row.evidence), None)
+    if at is None or not any(_leaves_country(s.tokens)
+                             for s in sents[max(0, at - EXIT_WINDOW):at + EXIT_WINDOW + 1]):
+        return row
+    return replace(row, status="closed")
 
 
 def _latin_owner_of(ph: _Phrase) -> str | None:
