@@ -4443,7 +4443,8 @@ def _leaves_country(toks: list[Token]) -> bool:
     for k, t in enumerate(toks):
         if (_lem(t) in _EXITS or _verb_lemma(t) in _EXITS) and \
                 any(_lem(x) in _HOME_MARKETS for x in toks[k + 1:k + 4]) and \
-                not any(x.text.lower() == "не" or _lem(x) in _THREATS for x in toks[max(0, k - 3):k]):
+                not any(x.text.lower() == "не" or _lem(x) in _THREATS
+                        for x in toks[max(0, k - 3):k]):
             return True  # not "не намерена уходить из России", "о возможном уходе"
     return False
 
