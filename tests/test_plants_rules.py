@@ -3836,3 +3836,18 @@ def test_a_plant_stopped_by_an_owner_leaving_the_country_is_closed(text, status)
     """Written for the tests (session 22, _leaves_country), after real news dev r6_020
     ("объявил об остановке работы в России … заявил об уходе из России", gold closed)."""
     assert [p[2] for p in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # work ended with jobs cut: a closure
+    ("Фабрика прекратила работу и сократила сотрудников.", "closed"),
+    ("Завод «Альфа» сообщил о прекращении работы и сокращении сотрудников.", "closed"),
+    # a stop with jobs cut stays a suspension; a court case ended is no end of work
+    ("Птицефабрика приостановила деятельность, до минимума сократив число рабочих.",
+     "suspended"),
+    ("Суд прекратил производство по делу, завод сократил сотрудников.", "unknown"),
+])
+def test_work_ended_with_jobs_cut_is_a_closure(text, status):
+    """Written for the tests (session 22, _work_ceased), after real news dev r3_003 ("сообщил
+    о прекращении работы и сокращении сотрудников", gold closed)."""
+    assert sentence_status(analyze(text).sentences[0]) == status

@@ -433,6 +433,9 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
             any(_bankrupt(sent.tokens, k) for k in range(len(sent.tokens))):
         return "closed"  # "находящееся в стадии банкротства, уволило всех сотрудников": a
         # bankrupt with no one left to work is stopped (real news dev r22_020)
+    if _cuts_staff(sent) and status in (None, UNKNOWN, "suspended") and \
+            _work_ceased(sent.tokens):
+        return "closed"  # "сообщил о прекращении работы и сокращении сотрудников" (r3_003)
     if _cuts_staff(sent) and status not in _STOP_STATUSES:
         # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
         # минимума сократив число рабочих", real news dev r3_001)
@@ -480,6 +483,17 @@ def _ceased_for_good(toks: list[Token]) -> bool:
             if any(_lem(x) in _FINALITY for x in near):
                 return True
     return False
+
+
+def _work_ceased(toks: list[Token]) -> bool:
+    """A cessation word ("прекратить", "прекращение", plant_words.csv cessation) with the
+    works it ends right after it ("работы", "производство", role works_object): with jobs cut
+    in the same sentence the plant is closed ("сообщил о прекращении работы и сокращении
+    сотрудников", real news dev r3_003, gold closed), not idle: a stop ("приостановили
+    деятельность, сократив число рабочих", r3_001) keeps its suspension."""
+    return any((_lem(t) in _CESSATIONS or _verb_lemma(t) in _CESSATIONS) and
+               any(_lem(x) in _WORKS_OBJECTS for x in toks[k + 1:k + 3]) and
+               not _court_case_after(toks, k) for k, t in enumerate(toks))
 
 
 def _with_bankruptcy(sent: Sentence, status: str | None) -> str | None:
