@@ -3823,3 +3823,49 @@ def test_a_named_plant_listed_after_an_event_noun_and_a_colon_takes_its_event():
     assert plants("Средства направлены на финансирование строительства: склада в Туле, "
                   "Калужского завода по производству утеплителя.") == [
         ("Калужский завод по производству утеплителя", "утеплитель", "under_construction")]
+
+
+@pytest.mark.parametrize("text,status", [
+    # ending work for good is a closure
+    ("Концерн решил полностью прекратить работу мебельной фабрики в Калуге.", "closed"),
+    ("Владелец окончательно прекратил производство на кирпичном заводе.", "closed"),
+    # a full stop, or an ending of work with no word of finality, stays a suspension
+    ("На заводе полностью остановлено производство.", "suspended"),
+    ("Фабрика прекратила работу на время ремонта.", "suspended"),
+])
+def test_work_ended_for_good_is_a_closure(text, status):
+    """Written for the tests (session 22, _ceased_for_good), after real news dev r19_044
+    ("решила полностью прекратить работу … завода", gold closed)."""
+    assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # the owner leaves the country: its plant stopped is closed
+    ("Владелец мебельной фабрики в Калуге объявил об остановке работы. "
+     "Компания заявила об уходе из России.", "closed"),
+    ("Шинный завод в Калуге приостановил работу. Концерн решил покинуть российский рынок.",
+     "closed"),
+    # an exit denied or only possible leaves the stop a suspension
+    ("Владелец мебельной фабрики в Калуге объявил об остановке работы. "
+     "Компания не намерена уходить из России.", "suspended"),
+    ("Шинный завод в Калуге приостановил работу из-за нехватки сырья.", "suspended"),
+])
+def test_a_plant_stopped_by_an_owner_leaving_the_country_is_closed(text, status):
+    """Written for the tests (session 22, _leaves_country), after real news dev r6_020
+    ("объявил об остановке работы в России … заявил об уходе из России", gold closed)."""
+    assert [p[2] for p in plants(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # work ended with jobs cut: a closure
+    ("Фабрика прекратила работу и сократила сотрудников.", "closed"),
+    ("Завод «Альфа» сообщил о прекращении работы и сокращении сотрудников.", "closed"),
+    # a stop with jobs cut stays a suspension; a court case ended is no end of work
+    ("Птицефабрика приостановила деятельность, до минимума сократив число рабочих.",
+     "suspended"),
+    ("Суд прекратил производство по делу, завод сократил сотрудников.", "unknown"),
+])
+def test_work_ended_with_jobs_cut_is_a_closure(text, status):
+    """Written for the tests (session 22, _work_ceased), after real news dev r3_003 ("сообщил
+    о прекращении работы и сокращении сотрудников", gold closed)."""
+    assert sentence_status(analyze(text).sentences[0]) == status

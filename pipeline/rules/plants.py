@@ -147,6 +147,10 @@ _APPROVALS: frozenset[str] = frozenset()  # "приоритетный": an inten
 _OTHER_DEALS: frozenset[str] = frozenset()  # "аренда": a contract of another kind
 _ALLOCATIONS: frozenset[str] = frozenset()  # "выделить": money given for a building to come
 _ACHIEVEMENTS: frozenset[str] = frozenset()  # "позволило создать": the building was done
+_CESSATIONS: frozenset[str] = frozenset()  # "прекратить": an end of work, with finality closed
+_FINALITY: frozenset[str] = frozenset()  # "окончательно": next to a cessation, a closure
+_EXITS: frozenset[str] = frozenset()  # "уход": with a home market after it the owner leaves
+_HOME_MARKETS: frozenset[str] = frozenset()  # "Россия": the country or market left
 _COMPANY_LISTS: frozenset[str] = frozenset()  # "среди которых": companies listed, one plant each
 _REVIEWS: frozenset[str] = frozenset()  # "рассматривать": companies listed as topics, no news
 _CONTENTS: frozenset[str] = frozenset()  # "включая": a facility listed as a part of a project
@@ -322,6 +326,7 @@ def _load_change_words() -> None:
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
+    global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -352,6 +357,10 @@ def _load_change_words() -> None:
     _ATTEMPTS = lexicon.words(words, role="attempt")
     _AGAIN = lexicon.words(words, role="again")
     _PROPOSALS = lexicon.words(words, role="proposal")
+    _CESSATIONS = lexicon.words(words, role="cessation")
+    _FINALITY = lexicon.words(words, role="finality")
+    _EXITS = lexicon.words(words, role="exit_word")
+    _HOME_MARKETS = lexicon.words(words, role="home_market")
 
 
 def _load_statuses() -> None:
@@ -416,12 +425,17 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
     status = _with_bankruptcy(sent, _stated_status(sent))
+    if status == "suspended" and _ceased_for_good(sent.tokens):
+        return "closed"  # "решила полностью прекратить работу завода" (real news dev r19_044)
     if status == "suspended" and _all_staff_dismissed(sent.tokens):
         return "closed"  # "прекратила работу, а всех работников уволят" (real news dev r8_007)
     if _all_staff_dismissed(sent.tokens) and \
             any(_bankrupt(sent.tokens, k) for k in range(len(sent.tokens))):
         return "closed"  # "находящееся в стадии банкротства, уволило всех сотрудников": a
         # bankrupt with no one left to work is stopped (real news dev r22_020)
+    if _cuts_staff(sent) and status in (None, UNKNOWN, "suspended") and \
+            _work_ceased(sent.tokens):
+        return "closed"  # "сообщил о прекращении работы и сокращении сотрудников" (r3_003)
     if _cuts_staff(sent) and status not in _STOP_STATUSES:
         # a stop stated with the cut stays ("приостановили деятельность птицефабрики, до
         # минимума сократив число рабочих", real news dev r3_001)
@@ -457,6 +471,29 @@ def _bankrupt(toks: list[Token], k: int) -> bool:
     only threatened ("о возможном банкротстве", plant_words.csv threat)."""
     return STATUS_LEMMAS.get(_lem(toks[k])) == UNKNOWN and \
         not any(_lem(x) in _THREATS for x in toks[max(0, k - 2):k])
+
+
+def _ceased_for_good(toks: list[Token]) -> bool:
+    """Work ended for good: a cessation word ("прекратить", plant_words.csv cessation) with a
+    finality word ("полностью", "окончательно", role finality) within two words of it. Ending
+    work for good is a closure; a stop, even a full one ("полностью остановлено"), is not."""
+    for k, t in enumerate(toks):
+        if _lem(t) in _CESSATIONS or _verb_lemma(t) in _CESSATIONS:
+            near = toks[max(0, k - 2):k] + toks[k + 1:k + 3]
+            if any(_lem(x) in _FINALITY for x in near):
+                return True
+    return False
+
+
+def _work_ceased(toks: list[Token]) -> bool:
+    """A cessation word ("прекратить", "прекращение", plant_words.csv cessation) with the
+    works it ends right after it ("работы", "производство", role works_object): with jobs cut
+    in the same sentence the plant is closed ("сообщил о прекращении работы и сокращении
+    сотрудников", real news dev r3_003, gold closed), not idle: a stop ("приостановили
+    деятельность, сократив число рабочих", r3_001) keeps its suspension."""
+    return any((_lem(t) in _CESSATIONS or _verb_lemma(t) in _CESSATIONS) and
+               any(_lem(x) in _WORKS_OBJECTS for x in toks[k + 1:k + 3]) and
+               not _court_case_after(toks, k) for k, t in enumerate(toks))
 
 
 def _with_bankruptcy(sent: Sentence, status: str | None) -> str | None:
@@ -4436,6 +4473,23 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[int],
     return statuses
 
 
+EXIT_WINDOW = 3  # sentences before and after a stop in which an exit from the country closes it
+
+
+def _leaves_country(toks: list[Token]) -> bool:
+    """The owner leaves the country or its market ("заявил об уходе из России", "решил
+    покинуть российский рынок"; plant_words.csv exit_word, home_market): a plant it stops
+    then is closed, not suspended (real news dev r6_020; public pages on the exits of 2022:
+    the company "окончательно прекращает работу в России, закрывает производство")."""
+    for k, t in enumerate(toks):
+        if (_lem(t) in _EXITS or _verb_lemma(t) in _EXITS) and \
+                any(_lem(x) in _HOME_MARKETS for x in toks[k + 1:k + 4]) and \
+                not any(x.text.lower() == "не" or _lem(x) in _THREATS
+                        for x in toks[max(0, k - 3):k]):
+            return True  # not "не намерена уходить из России", "о возможном уходе"
+    return False
+
+
 HISTORY_YEARS = 2  # an event this many years or more before publication is the plant's past
 
 
@@ -4601,8 +4655,22 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
     return _without_owner_twins(_without_company_rows(_without_lines_of_rows(
-        [_fullest_name(n, analyzed) for k, n in enumerate(out)
+        [_closed_by_exit(_fullest_name(n, analyzed), analyzed) for k, n in enumerate(out)
          if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)])))
+
+
+def _closed_by_exit(row: PlantMention, analyzed: AnalyzedText) -> PlantMention:
+    """A stopped plant whose owner leaves the country, told up to EXIT_WINDOW sentences
+    around the stop (the headline included), is closed: "Владелец завода … объявил об
+    остановке работы в России" over "… заявил об уходе из России" (real news dev r6_020)."""
+    if row.status != "suspended":
+        return row
+    sents = [*analyzed.headline, *analyzed.sentences]
+    at = next((k for k, s in enumerate(sents) if s.text == row.evidence), None)
+    if at is None or not any(_leaves_country(s.tokens)
+                             for s in sents[max(0, at - EXIT_WINDOW):at + EXIT_WINDOW + 1]):
+        return row
+    return replace(row, status="closed")
 
 
 def _latin_owner_of(ph: _Phrase) -> str | None:
