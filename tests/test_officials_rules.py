@@ -2129,3 +2129,31 @@ def test_a_place_between_stacked_posts(text, expected):
 def test_a_post_after_svoj_is_the_subject_organizations(text, expected):
     rows = officials.find_officials(analyze(text), REGION)
     assert [(r.position, r.organization) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, organization", [
+    # written for the tests, after real news dev r22_023 ("главой Минсельхозпрода РД") and
+    # public pages ("коллегии Минстроя РТ"): a region's initials after a ministry's short
+    # name stay as written
+    ("Завод посетил глава Минсельхозпрода РД Иван Петров.", "Минсельхозпрод РД"),
+    ("Завод посетил заместитель главы Минстроя ЯНАО Иван Петров.", "Минстрой ЯНАО"),
+    ("Завод посетил глава Минсельхоза КБР Иван Петров.", "Минсельхоз КБР"),
+])
+def test_a_ministry_followed_by_a_regions_initials_keeps_them(text, organization):
+    rows = officials.find_officials(analyze(text), REGION)
+    assert [r.organization for r in rows] == [organization]
+
+
+@pytest.mark.parametrize("company, expected", [
+    # written for the tests, after real news dev r12_008 (the creditor bank named more
+    # often than the bankrupt plant): "директор предприятия" is the plant, never a bank
+    ("Сбербанк", "Верхнесадский завод металлоконструкций"),
+    ("Промсвязьбанк", "Верхнесадский завод металлоконструкций"),
+    # the story's company when it is no lender
+    ("Уралсталь", "Уралсталь"),
+])
+def test_the_enterprise_of_a_post_is_no_lender(company, expected):
+    text = ("Верхнесадский завод металлоконструкций признали банкротом. Кредитором выступил "
+            "банк. Генеральный директор предприятия Иван Петров ушёл в отставку.")
+    rows = officials.find_officials(analyze(text), REGION, company)
+    assert [r.organization for r in rows] == [expected]

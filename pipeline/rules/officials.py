@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline.rules import lexicon
+from pipeline.rules.context import is_lender
 from pipeline.rules.dates import find_dates
 from pipeline.rules.gazetteer import VIA_CITY, find_regions, resolve_region
 from pipeline.rules.morph import (
@@ -1345,9 +1346,12 @@ def _regional_ministry(sent: Sentence, toks: list[Token], comp: _Complement, spa
     """"глава Минсельхоза Карачаево-Черкесии", "замглавы Минпромторга ЛНР": a ministry's
     short name (a government word of orgs_words.csv) followed by a region's name is that
     region's ministry, named with the region as `_region_word_named` names it ("Минсельхоз
-    Карачаево-Черкесской Республики"), not the country's."""
+    Карачаево-Черкесской Республики"), not the country's. A region's abbreviation
+    ("главой Минсельхозпрода РД", "Минстроя РТ") stays as written: the tagger reads it as
+    a place or an organization (real news dev r22_023: "Минсельхозпрод РД")."""
     parent = _span_at(sent, toks[comp.i]) if comp.i < len(toks) else None
-    if span.type != "ORG" or parent is None or parent.type != "LOC" \
+    abbreviation = parent is not None and _region_abbreviation(parent.text)
+    if span.type != "ORG" or parent is None or (parent.type != "LOC" and not abbreviation) \
             or toks[comp.i].start != parent.start or not comp.organization \
             or " " in comp.organization \
             or lemma(comp.organization.lower()) not in GOVERNMENT_WORDS:
@@ -1355,9 +1359,15 @@ def _regional_ministry(sent: Sentence, toks: list[Token], comp: _Complement, spa
     region = resolve_region(parent.normal or parent.text)
     if region is None or country_of(parent.normal or parent.text):
         return False
-    comp.organization = f"{comp.organization} {region_genitive(region.name)}"
+    comp.organization = f"{comp.organization} " \
+        f"{parent.text if abbreviation else region_genitive(region.name)}"
     _skip_to(toks, comp, parent.end)
     return True
+
+
+def _region_abbreviation(text: str) -> bool:
+    """"РД", "КБР", "ЯНАО": a region's initials (capitals only) that the gazetteer knows."""
+    return re.fullmatch(r"[А-ЯЁ]{2,5}", text) is not None and resolve_region(text) is not None
 
 
 def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
@@ -2075,10 +2085,22 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     else:
         # "глава партии": the post is "глава", the party the one the article named;
         # "директор предприятия" never named so: the company the story is about
-        comp.organization = doc.generic_orgs.get(lem) or (
-            doc.company if lem in STORY_COMPANY_NOUNS else None)
+        comp.organization = doc.generic_orgs.get(lem) or _story_company(lem, doc)
         comp.generic = True
     return _STOP
+
+
+def _story_company(lem: str, doc: Article) -> str | None:
+    """"генерального директора предприятия X" with "предприятие" never named: the company
+    the story is about; when that company is a lender (a bank the plant owes, named more
+    often than the plant), the one plant the article named ("Сысертский завод ...", real
+    news dev r12_008: Сбербанк the creditor), since a bank is no "предприятие"."""
+    if lem not in STORY_COMPANY_NOUNS:
+        return None
+    if not is_lender(doc.company):
+        return doc.company
+    plants = {name for noun, name in doc.generic_orgs.items() if noun in PLANT_COMPOUND_BASES}
+    return plants.pop() if len(plants) == 1 else None
 
 
 def _kind_kept(org_toks: list[Token], name: str, written: str) -> str:
@@ -3413,8 +3435,7 @@ def _pronoun_org(sent: Sentence, before: list[Token], doc: Article) -> str | Non
             return None
         lem = _lem(t)
         if t.pos == "NOUN" and lem in GENERIC_ORG_NOUNS:
-            return doc.generic_orgs.get(lem) or (
-                doc.company if lem in STORY_COMPANY_NOUNS else None)
+            return doc.generic_orgs.get(lem) or _story_company(lem, doc)
     return None
 
 
