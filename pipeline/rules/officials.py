@@ -1510,7 +1510,12 @@ def _body_of_municipality(sent: Sentence, toks: list[Token], i: int, span: Span
             or _lem(toks[i]) not in POST_COMPLEMENTS \
             or " ".join(_lem(toks[k]) for k in inside[1:]) not in MUNICIPALITY_PHRASES:
         return None
-    end = inside[-1] + 1
+    return _region_right_after(sent, toks, inside[-1] + 1)
+
+
+def _region_right_after(sent: Sentence, toks: list[Token], end: int) -> int | None:
+    """`end` when a place of the country (no country itself) starts right at token `end`,
+    else None: the body before it is that place's."""
     nxt = _span_at(sent, toks[end]) if end < len(toks) else None
     if nxt is None or nxt.type != "LOC" or nxt.start != toks[end].start \
             or country_of(nxt.normal) or country_of(nxt.text):
@@ -1532,12 +1537,7 @@ def _legislature_before_place(sent: Sentence, toks: list[Token], comp: _Compleme
             or comp.last not in LEGISLATURE_HEADS or comp.pending \
             or " ".join(_lem(toks[k]) for k in inside) not in REGIONAL_LEGISLATURES:
         return None
-    end = inside[-1] + 1
-    nxt = _span_at(sent, toks[end]) if end < len(toks) else None
-    if nxt is None or nxt.type != "LOC" or nxt.start != toks[end].start \
-            or country_of(nxt.normal) or country_of(nxt.text):
-        return None
-    return end
+    return _region_right_after(sent, toks, inside[-1] + 1)
 
 
 def _unit_before_name(sent: Sentence, toks: list[Token], i: int, span: Span) -> int | None:
