@@ -636,12 +636,6 @@ PLANT_NAMED_AS_THE_WORK = [
 ]
 
 
-@pytest.mark.parametrize("text,investor", PLANT_NAMED_AS_THE_WORK)
-def test_a_plant_named_as_what_is_built_is_no_investor(text, investor):
-    [inv] = investments(text)
-    assert inv.investor == investor
-
-
 UNNAMED_INVESTORS = [
     # several investors the sentence before speaks of, naming none: the sum is theirs
     ("В Тверской области заложили завод по выпуску кирпича компании «Гамма». В проект "
@@ -720,12 +714,6 @@ SUPPLIERS_AND_BUYERS = [
 ]
 
 
-@pytest.mark.parametrize("text,investor", SUPPLIERS_AND_BUYERS)
-def test_a_supplier_or_a_buyer_is_not_the_investor(text, investor):
-    [inv] = investments(text)
-    assert inv.investor == investor
-
-
 SECTOR_TOTALS = [
     # the fixed capital of a region's industry: many companies' money, no one investor
     ("Компания «Гамма» построит завод по выпуску кирпича. Общий объем инвестиций в основной "
@@ -738,8 +726,11 @@ SECTOR_TOTALS = [
 ]
 
 
-@pytest.mark.parametrize("text,investor", UNNAMED_INVESTORS + SECTOR_TOTALS)
-def test_unnamed_investors_give_no_investor(text, investor):
+@pytest.mark.parametrize("text,investor", PLANT_NAMED_AS_THE_WORK + SUPPLIERS_AND_BUYERS
+                         + UNNAMED_INVESTORS + SECTOR_TOTALS)
+def test_the_investor_of_a_single_sum(text, investor):
+    """A plant named as the work, a supplier or a buyer, unnamed investors and a sector's
+    total: the one sum's investor is the one each table names (often none)."""
     [inv] = investments(text)
     assert inv.investor == investor
 
