@@ -331,7 +331,7 @@ def test_dagster_asset_reports_the_real_news_parts_side_by_side(tmp_path, monkey
 
 
 def test_blind_batches_are_scored_apart_from_the_dev_part(tmp_path):
-    """A document of a blind batch (r14, r15, r16: never tuned on) is scored in its own column,
+    """A document of a blind batch (`BLIND_BATCHES`: never tuned on) is scored in its own column,
     not in the dev part's; one dev document of another batch and the blind one stand in."""
     from pipeline.evaluation.corpus import BLIND, BLIND_BATCHES, REAL_DIR, doc_part
 

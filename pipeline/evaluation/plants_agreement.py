@@ -14,8 +14,8 @@ listed as such). A looser figure (content word only, region ignored) says how mu
 gap is the region.
 
 CLI: ``python -m pipeline.evaluation.plants_agreement [--out reports/plants_agreement.md]``.
-Dev part only, and never the blind batches: a document of the frozen test part or of
-r14/r15/r16 is refused.
+Dev part only, and never the blind batches: a document of the frozen test part or of a
+blind batch (`BLIND_BATCHES`) is refused.
 """
 
 from __future__ import annotations
