@@ -330,6 +330,39 @@ def test_dagster_asset_reports_the_real_news_parts_side_by_side(tmp_path, monkey
     assert "real_blind_documents" not in meta
 
 
+def test_wrong_attributes_are_counted_by_kind_and_status_by_gold_and_output():
+    """Figures a withheld part can show without its texts: each attribute's errors as
+    missing / extra / other, and the status on matched plants gold by output. Written for
+    the test: three made-up plants of one document."""
+    names = ["цементный завод", "молочный цех", "сахарный комбинат"]
+    gold = [{"name": names[0], "region_code": "RU-TA", "status": "planned", "operator": "А"},
+            {"name": names[1], "region_code": "RU-TA", "status": "planned", "operator": None},
+            {"name": names[2], "region_code": "RU-TA", "status": "launched", "operator": "Б"}]
+    pred = [{"name": names[0], "region_code": "RU-TA", "status": "announced", "operator": None},
+            {"name": names[1], "region_code": "RU-TA", "status": "planned", "operator": "В"},
+            {"name": names[2], "region_code": "RU-TA", "status": "launched", "operator": "Г"}]
+    s = ev.score_table("plants", {"d": gold}, {"d": pred})
+    assert s.tp == 3
+    assert dict(s.error_kinds["operator"]) == {"missing": 1, "extra": 1, "other": 1}
+    assert dict(s.error_kinds["status"]) == {"other": 1}
+    assert s.confusion["status"] == {("planned", "announced"): 1, ("planned", "planned"): 1,
+                                     ("launched", "launched"): 1}
+    lines = ev.render_errors(s)
+    assert "operator 1 / 1 / 1" in lines[0]
+    assert "| gold \\ output | announced | launched | planned |" in lines
+    assert "| planned | 1 |  | 1 |" in lines
+    # no confusion matrix for a table without CONFUSION attributes
+    inv = ev.score_table("investments", {"d": [{"amount": 1e9, "currency": "RUB",
+                                                "investor": "А"}]},
+                         {"d": [{"amount": 1e9, "currency": "RUB", "investor": "Б"}]})
+    assert not inv.confusion and dict(inv.error_kinds["investor"]) == {"other": 1}
+    # a withheld part shows these counts, and still no document id
+    scores = {"plants": s, "investments": inv, "officials": ev.TableScore("officials")}
+    text = ev.render_all({ev.BLIND: ev.CorpusReport("blind", 1, scores)})
+    assert "operator 1 / 1 / 1" in text and "| planned | 1 |  | 1 |" in text
+    assert "`d`" not in text
+
+
 def test_blind_batches_are_scored_apart_from_the_dev_part(tmp_path):
     """A document of a blind batch (`BLIND_BATCHES`: never tuned on) is scored in its own column,
     not in the dev part's; one dev document of another batch and the blind one stand in."""

@@ -36,6 +36,7 @@ import json
 import math
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +129,11 @@ ATTRIBUTES: dict[str, list[str]] = {
                     "period_end_year", "program", "amount_max"],
     "officials": ["organization"],
 }
+# attributes whose wrong values are also counted gold value by output value (a status
+# confusion matrix says which life-cycle readings the rules mix up, in figures only, so it
+# can be shown for the parts whose errors are never listed)
+CONFUSION: dict[str, tuple[str, ...]] = {"plants": ("status",)}
+BLANK = "—"
 
 
 @dataclass
@@ -143,6 +149,11 @@ class TableScore:
     attr_wrong: list[dict] = field(default_factory=list)
     # predicted rows that matched only an optional gold row: not counted either way
     on_optional: list[dict] = field(default_factory=list)
+    # attribute -> Counter of "missing" (gold set, none given), "extra" (none in the gold,
+    # one given) and "other" (another value) on matched rows
+    error_kinds: dict[str, Counter] = field(default_factory=dict)
+    # attribute (CONFUSION) -> Counter of (gold value, output value) on matched rows
+    confusion: dict[str, Counter] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -246,16 +257,52 @@ def score_table(table: str, gold: dict[str, list[dict]], pred: dict[str, list[di
                 s.false_positives.append({"doc_id": doc_id, **_brief(table, row),
                                           "evidence": row.get("evidence")})
         for gi, pi in pairs:
-            for attr in ATTRIBUTES[table]:
-                if attr not in g[gi]:
-                    continue
-                s.attr_total[attr] = s.attr_total.get(attr, 0) + 1
-                if _same_value(g[gi][attr], p[pi].get(attr)):
-                    s.attr_right[attr] = s.attr_right.get(attr, 0) + 1
-                else:
-                    s.attr_wrong.append({"doc_id": doc_id, "attribute": attr,
-                                         "gold": g[gi][attr], "got": p[pi].get(attr)})
+            _score_attributes(s, doc_id, g[gi], p[pi])
     return s
+
+
+def _blank(x: Any) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)) \
+        or (isinstance(x, str) and not x.strip())
+
+
+def _score_attributes(s: TableScore, doc_id: str, gold: dict, pred: dict) -> None:
+    """The attributes of one matched pair: right or wrong, the kind of error, and the
+    (gold, output) pair of the CONFUSION attributes."""
+    for attr in ATTRIBUTES[s.table]:
+        if attr not in gold:
+            continue
+        want, got = gold[attr], pred.get(attr)
+        s.attr_total[attr] = s.attr_total.get(attr, 0) + 1
+        if attr in CONFUSION.get(s.table, ()):
+            s.confusion.setdefault(attr, Counter())[
+                (BLANK if _blank(want) else str(want), BLANK if _blank(got) else str(got))] += 1
+        if _same_value(want, got):
+            s.attr_right[attr] = s.attr_right.get(attr, 0) + 1
+            continue
+        kind = "missing" if _blank(got) else "extra" if _blank(want) else "other"
+        s.error_kinds.setdefault(attr, Counter())[kind] += 1
+        s.attr_wrong.append({"doc_id": doc_id, "attribute": attr, "gold": want, "got": got})
+
+
+def render_errors(s: TableScore) -> list[str]:
+    """Figures only: each attribute's errors by kind, and the confusion matrices."""
+    lines = []
+    if s.error_kinds:
+        lines += ["Attribute errors by kind (missing: none given; extra: given, none in the "
+                  "gold; other: another value): " + "; ".join(
+                      f"{a} {c['missing']} / {c['extra']} / {c['other']}"
+                      for a, c in s.error_kinds.items()), ""]
+    for attr, counts in s.confusion.items():
+        gold = sorted({g for g, _ in counts})
+        got = sorted({o for _, o in counts})
+        lines += [f"{attr.capitalize()} on matched rows (rows: gold, columns: output):", "",
+                  "| gold \\ output | " + " | ".join(got) + " |",
+                  "|---|" + "---|" * len(got)]
+        lines += [f"| {g} | " + " | ".join(str(counts.get((g, o), "")) for o in got) + " |"
+                  for g in gold]
+        lines.append("")
+    return lines
 
 
 def split_of(url: str) -> str:
@@ -376,6 +423,7 @@ def render_markdown(report: CorpusReport) -> str:
                 f"{k} {v:.2f} ({s.attr_right.get(k, 0)}/{s.attr_total[k]})"
                 for k, v in acc.items()))
             lines.append("")
+        lines += render_errors(s)
         lines.append(f"### Misses ({len(s.misses)})")
         lines += [f"- `{m['doc_id']}`: {_fmt(m)}" for m in s.misses] or ["- none"]
         lines += ["", f"### False positives ({len(s.false_positives)})"]
@@ -455,8 +503,10 @@ def render_all(reports: dict[str, CorpusReport]) -> str:
     for name, r in reports.items():
         text += f"\n---\n\n<!-- {name} -->\n"
         if name in WITHHELD:
-            text += (f"# {name}\n\nFigures only (the table above): the misses and false "
-                     f"positives of a part rules are never tuned on are not written down.\n")
+            text += (f"# {name}\n\nFigures only (the table above and the counts below): the "
+                     f"misses and false positives of a part rules are never tuned on are not "
+                     f"written down.\n\n")
+            text += "\n".join(line for t in r.scores.values() for line in render_errors(t))
         else:
             text += render_markdown(r)
     return text
