@@ -444,7 +444,7 @@ def render_markdown(report: CorpusReport) -> str:
 # and never tuned on, so they measure what a rule change does to pages it was not written
 # for (tests/fixtures/real_news/README.md, "r14" and "r15"). r14-r16, blind from session 15
 # to 22, joined the tuned dev part in session 23 (the README there says why)
-BLIND_BATCHES = ("r18", "r20", "r21", "r23")
+BLIND_BATCHES = ("r18", "r20", "r21", "r23", "r24")
 BLIND = f"real blind ({', '.join(BLIND_BATCHES)})"
 REAL_PARTS = {"real dev": "real_dev_", BLIND: "real_blind_", "real test (frozen)": "real_test_"}
 WITHHELD = (BLIND, "real test (frozen)")
