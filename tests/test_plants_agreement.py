@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pipeline.evaluation import plants_agreement as PA
-from pipeline.evaluation.corpus import split_of
+from pipeline.evaluation.corpus import BLIND_BATCHES, split_of
 
 
 def _plant(name, code="RU-TUL", status="launched", product=None):
@@ -51,7 +51,8 @@ def test_the_test_part_and_the_blind_batches_are_refused(tmp_path):
     _folder(tmp_path, "r5_001", test)
     with pytest.raises(ValueError, match="not a dev-part"):
         PA.load(tmp_path)
-    _folder(tmp_path, "r14_001", dev)
+    blind = f"{BLIND_BATCHES[0]}_001"
+    _folder(tmp_path, blind, dev)
     with pytest.raises(ValueError, match="blind"):
         PA.load(tmp_path)
 
