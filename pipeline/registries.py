@@ -66,6 +66,13 @@ PRODUCT_NAME_THRESHOLD = 60.0  # same product: the phrases must still look alike
 STATUS_RANK = {"announced": 0, "planned": 0, "under_construction": 1, "launched": 2,
                "expanded": 2, "suspended": 3, "closed": 4}
 _FAR = date(9999, 12, 31)
+HISTORY_COLUMNS = ["facility_id", "date", "status", "doc_id", "plant_id", "evidence"]
+# the columns of the fact tables the registries read (the rest is not read back from a
+# stored table: pipeline.table_store)
+PLANT_COLUMNS = ["plant_id", "doc_id", "name", "product", "operator", "region",
+                 "region_code", "status", "event_date", "start"]
+OFFICIAL_COLUMNS = ["official_id", "doc_id", "full_name", "surname", "position",
+                    "position_full", "organization"]
 
 
 # --- union-find with cannot-links --------------------------------------------------------
@@ -75,9 +82,16 @@ def _records(df: pd.DataFrame) -> list[dict]:
     """`df.to_dict("records")` without pandas boxing every cell on its own (the same
     Python values: column `tolist` converts numpy scalars as to_dict does), ~3x faster on
     the 10^5-row fact tables the registries read."""
+    return list(_iter_records(df))
+
+
+def _iter_records(df: pd.DataFrame) -> Iterator[dict]:
+    """`_records(df)` one row at a time: a caller that keeps a group at a time never holds
+    a dict for every row of a fact table (issue 20: ~0.5 GB at 10^6 rows)."""
     cols = list(df.columns)
-    return [dict(zip(cols, row, strict=True))
-            for row in zip(*(df[c].tolist() for c in cols), strict=True)] if len(df) else []
+    if len(df):
+        for row in zip(*(df[c].tolist() for c in cols), strict=True):
+            yield dict(zip(cols, row, strict=True))
 
 @dataclass
 class Clusters:
@@ -337,15 +351,17 @@ def resolve_plants(plants: pd.DataFrame, documents: pd.DataFrame,
     df["facility_id"] = df["plant_id"].map(fid)
     hist = df.assign(_d=[d or _FAR for d in df["date"]]).sort_values(
         ["facility_id", "_d", "doc_id", "start"], kind="stable")
-    history = hist[["facility_id", "date", "status", "doc_id", "plant_id", "evidence"]]
+    # without the evidence when the caller read the plants without it (a stored build joins
+    # it from the plants file: pipeline.table_parts.build_stored_tables)
+    history = hist[[c for c in HISTORY_COLUMNS if c in hist.columns]]
     # one pass over plain rows: a pandas group per facility cost ~1 ms each
     # (benchmarks/scale.py); hist is sorted by facility, so each group is a run
     rows = [_facility_row(f, g, first_seen, former[f])
-            for f, g in _runs(_records(hist), "facility_id")]
+            for f, g in _runs(_iter_records(hist), "facility_id")]
     return pd.DataFrame(rows), history.reset_index(drop=True), links
 
 
-def _runs(records: list[dict], key: str) -> Iterator[tuple[object, list[dict]]]:
+def _runs(records: Iterable[dict], key: str) -> Iterator[tuple[object, list[dict]]]:
     """(key, rows) of each run of equal `key` in rows sorted by it."""
     for k, g in groupby(records, key=lambda r: r[key]):
         yield k, list(g)
@@ -487,12 +503,11 @@ def _post_column(officials: pd.DataFrame) -> str:
 def people_units(officials: pd.DataFrame) -> list[dict]:
     """One unit per official_id with the keys the rules compare (plain rows, one pass)."""
     post = _post_column(officials)
-    by_id: dict[str, list[dict]] = {}
-    for r in _records(officials):
-        by_id.setdefault(r["official_id"], []).append(r)
     units = []
-    for oid in sorted(by_id):
-        g = by_id[oid]
+    # a run of rows a person at a time (sorted, each person's rows in their order): never a
+    # dict for every row at once
+    ordered = officials.sort_values("official_id", kind="stable")
+    for oid, g in _runs(_iter_records(ordered), "official_id"):
         orgs = [r["organization"] for r in g]
         units.append({
             "official_id": oid, "full_name": g[0]["full_name"],
@@ -521,15 +536,14 @@ def resolve_people(officials: pd.DataFrame, documents: pd.DataFrame,
     rows = []
     clustered = clusters.members()
     root = {m: r for r, members in clustered.items() for m in members}
-    # one pass over plain rows (a filter, then a pandas group, per person was quadratic,
-    # then ~1 ms a person: benchmarks/scale.py)
+    # one pass over plain rows, a person's run at a time (a filter, then a pandas group, per
+    # person was quadratic, then ~1 ms a person: benchmarks/scale.py); the people table is
+    # sorted by person_id when validated, so the order of the runs does not matter
     post = _post_column(df)
-    by_person: dict[str, list[dict]] = {}
-    for r in _records(df):
-        by_person.setdefault(root[r["official_id"]], []).append(r)
-    for r, members in clustered.items():
-        pid = stable_id("per", members, first_seen)
-        rows.append(_person_row(pid, members, by_person[r], post))
+    df["_person"] = df["official_id"].map(root)
+    for r, g in _runs(_iter_records(df.sort_values("_person", kind="stable")), "_person"):
+        members = clustered[r]
+        rows.append(_person_row(stable_id("per", members, first_seen), members, g, post))
     return pd.DataFrame(rows), links
 
 

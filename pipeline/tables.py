@@ -179,22 +179,26 @@ def fact_tables(documents: pd.DataFrame, records: pd.DataFrame, q: quarantine.Qu
 
 def finish_tables(frames: dict[str, pd.DataFrame], quarantined: pd.DataFrame,
                   rejections: Iterable[Rejection], duplicates: Iterable[Duplicate],
-                  n_documents: int, *, max_quarantine_share: float
-                  ) -> dict[str, pd.DataFrame]:
+                  n_documents: int, *, max_quarantine_share: float,
+                  validate_history: bool = True) -> dict[str, pd.DataFrame]:
     """The documents and fact tables completed: rejections, the quarantine (checked against
-    its limit) and the registries resolved from the facts."""
+    its limit) and the registries resolved from the facts. `validate_history=False`: the
+    plant status history is returned as resolved, without its evidence when the plants
+    came without it (a stored build validates it as it writes it)."""
     frames["rejected_documents"] = rejected_table(rejections, duplicates)
     quarantine.check_share(quarantine.Quarantine(quarantined.to_dict("records")),
                            n_documents, max_quarantine_share)
     frames["quarantined_rows"] = validate("quarantined_rows", quarantined)
-    frames.update(registry_tables(frames))
+    frames.update(registry_tables(frames, validate_history=validate_history))
     return frames
 
 
-def registry_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def registry_tables(frames: dict[str, pd.DataFrame], *, validate_history: bool = True
+                    ) -> dict[str, pd.DataFrame]:
     """The registries (pipeline.registries), resolved from the published fact tables only
     (quarantined rows are not evidence), validated."""
-    return {name: validate(name, df.reindex(columns=columns(TABLES[name])))
+    return {name: df if name == "plant_status_history" and not validate_history
+            else validate(name, df.reindex(columns=columns(TABLES[name])))
             for name, df in registry_frames(frames).items()}
 
 
