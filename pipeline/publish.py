@@ -20,16 +20,16 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pandas as pd
 import pyarrow as paw
-import pyarrow.parquet as pq
 
 from pipeline.schema_export import arrow_schema, frictionless_fields, primary_key
-from pipeline.schemas import TABLES, description
+from pipeline.schemas import TABLES, columns, description
+from pipeline.table_store import StoredTable
 
 STAGING_PREFIX = ".staging-"
 MARKER = "COMMIT"
@@ -103,8 +103,12 @@ def _fast_array(col: pd.Series, kind: paw.DataType) -> paw.Array | None:
 
 
 def parquet_bytes(table: str, df: pd.DataFrame) -> bytes:
+    """The table's Parquet file (`table_store.write_blocks`: the bytes a stored table of
+    the same rows has)."""
+    from pipeline.table_store import frame_blocks, write_blocks
+
     buf = io.BytesIO()
-    pq.write_table(to_arrow(table, df), buf, compression="zstd", write_statistics=True)
+    write_blocks(table, frame_blocks(df), buf)
     return buf.getvalue()
 
 
@@ -185,18 +189,73 @@ def write_csv_pair(df: pd.DataFrame, csv_path: Path, excel_path: Path,
     """`csv_pair(df)` written to two files a block of rows at a time, the same bytes: the
     rendered text of a whole table (a Python str of ~4 bytes a character, then its bytes)
     is never held (issue 20). A block ends at a row's end, so quotes pair within it."""
+    blocks = (df.iloc[start:start + chunk_rows] for start in range(0, len(df), chunk_rows))
     with open(csv_path, "wb") as csv_fh, open(excel_path, "wb") as excel_fh:
-        excel_fh.write(b"\xef\xbb\xbf")
-        for start in range(0, max(len(df), 1), chunk_rows):
-            frame = _csv_frame(df.iloc[start:start + chunk_rows])
-            crlf = _crlf_text(frame, header=start == 0)
-            csv_fh.write(_lf(crlf))
-            excel_fh.write(_excel(frame, crlf, header=start == 0)[3:])
-            del frame, crlf
+        write_csv_blocks(blocks, df.iloc[0:0], csv_fh, excel_fh)
+
+
+def write_csv_blocks(blocks: Iterable[pd.DataFrame], empty: pd.DataFrame, csv_fh: IO[bytes],
+                     excel_fh: IO[bytes]) -> None:
+    """The CSV and the Excel CSV of the rows of `blocks` (`empty`: the table's columns, for
+    a table with no rows), written a block at a time: the bytes `csv_pair` gives for all
+    the rows at once."""
+    excel_fh.write(b"\xef\xbb\xbf")
+    first = True
+    for block in blocks:
+        if block.empty:
+            continue
+        _write_block(block, first, csv_fh, excel_fh)
+        first = False
+    if first:
+        _write_block(empty, True, csv_fh, excel_fh)
+
+
+def _write_block(block: pd.DataFrame, header: bool, csv_fh: IO[bytes],
+                 excel_fh: IO[bytes]) -> None:
+    frame = _csv_frame(block)
+    crlf = _crlf_text(frame, header=header)
+    csv_fh.write(_lf(crlf))
+    excel_fh.write(_excel(frame, crlf, header=header)[3:])
 
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _spooled(files: Mapping[str, bytes], name: str) -> Path | None:
+    return files.path_of(name) if isinstance(files, SpooledFiles) else None
+
+
+def item_sha256(files: Mapping[str, bytes], name: str) -> str:
+    """The SHA-256 of a file's bytes; a spooled file is read a block at a time (issue 20:
+    a table's CSV of 10^6 documents is ~0.5 GB)."""
+    path = _spooled(files, name)
+    if path is None:
+        return _sha256(files[name])
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def item_size(files: Mapping[str, bytes], name: str) -> int:
+    path = _spooled(files, name)
+    return path.stat().st_size if path is not None else len(files[name])
+
+
+def write_item(files: Mapping[str, bytes], name: str, dest: Path) -> None:
+    """The file's bytes written to `dest` and fsynced (a spooled file copied, not read
+    whole)."""
+    path = _spooled(files, name)
+    with open(dest, "wb") as fh:
+        if path is None:
+            fh.write(files[name])
+        else:
+            with open(path, "rb") as src:
+                shutil.copyfileobj(src, fh, 1 << 20)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def datapackage(files: Mapping[str, bytes], tables: Mapping[str, pd.DataFrame],
@@ -220,15 +279,15 @@ def datapackage(files: Mapping[str, bytes], tables: Mapping[str, pd.DataFrame],
             "mediatype": "text/csv", "encoding": "utf-8",
             "title": name.replace("_", " ").capitalize(),
             "description": description(TABLES[name]),
-            "bytes": len(files[csv_name]), "hash": "sha256:" + _sha256(files[csv_name]),
+            "bytes": item_size(files, csv_name), "hash": "sha256:" + item_sha256(files, csv_name),
             "dialect": {"header": True, "delimiter": ",", "lineTerminator": "\n"},
             "schema": schema,
             "x-rows": int(len(tables[name])),
             "x-parquet": {"path": f"{name}.parquet",
-                          "hash": "sha256:" + _sha256(files[f"{name}.parquet"])},
+                          "hash": "sha256:" + item_sha256(files, f"{name}.parquet")},
             "x-excel-csv": {
                 "path": f"{name}.excel.csv",
-                "hash": "sha256:" + _sha256(files[f"{name}.excel.csv"]),
+                "hash": "sha256:" + item_sha256(files, f"{name}.excel.csv"),
                 "note": "UTF-8 with BOM, CRLF; text cells starting with = + - @ tab or CR "
                         "are prefixed with an apostrophe so spreadsheets do not run them.",
             },
@@ -275,6 +334,30 @@ class SpooledFiles(MutableMapping[str, bytes]):
         write_csv_pair(df, self.folder / csv, self.folder / excel)
         self._items[csv], self._items[excel] = self.folder / csv, self.folder / excel
 
+    def spool_stored(self, stored: StoredTable) -> None:
+        """A stored table's three files in the folder: its Parquet file copied (it is the
+        published rendering: `table_store`), its CSV files rendered a block at a time."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        names = [f"{stored.table}.{ext}" for ext in ("parquet", "csv", "excel.csv")]
+        for name in names:
+            check_file_name(name)
+        shutil.copyfile(stored.path, self.folder / names[0])
+        with open(self.folder / names[1], "wb") as csv_fh, \
+                open(self.folder / names[2], "wb") as excel_fh:
+            write_csv_blocks(stored.blocks(), _no_rows(stored.table), csv_fh, excel_fh)
+        for name in names:
+            self._items[name] = self.folder / name
+
+    def path_of(self, name: str) -> Path | None:
+        """The file holding `name`'s bytes, when they wait on disk."""
+        item = self._items.get(name)
+        return item if isinstance(item, Path) else None
+
+    def add_file(self, name: str, path: Path) -> None:
+        """`name` (a release's path, `changes/x.csv` too) is the bytes of the file `path`
+        (written by the caller)."""
+        self._items[name] = Path(path)
+
     def __getitem__(self, name: str) -> bytes:
         item = self._items[name]
         return item.read_bytes() if isinstance(item, Path) else item
@@ -298,13 +381,31 @@ class SpooledFiles(MutableMapping[str, bytes]):
         return out
 
 
-def table_files(tables: Mapping[str, pd.DataFrame], spool: Path | None = None
+def _no_rows(table: str) -> pd.DataFrame:
+    return pd.DataFrame(columns=columns(TABLES[table]))
+
+
+def _stored_files(stored: StoredTable) -> dict[str, bytes]:
+    csv, excel = io.BytesIO(), io.BytesIO()
+    write_csv_blocks(stored.blocks(), _no_rows(stored.table), csv, excel)
+    return {f"{stored.table}.parquet": stored.data(), f"{stored.table}.csv": csv.getvalue(),
+            f"{stored.table}.excel.csv": excel.getvalue()}
+
+
+def table_files(tables: Mapping[str, pd.DataFrame | StoredTable], spool: Path | None = None
                 ) -> MutableMapping[str, bytes]:
     """Each table in its three formats (rendered once, then reused for every release id);
-    with `spool`, kept in that folder and read back when asked (`SpooledFiles`)."""
+    with `spool`, kept in that folder and read back when asked (`SpooledFiles`). A stored
+    table (`table_store.StoredTable`) is read a block at a time, never whole."""
     files: MutableMapping[str, bytes] = SpooledFiles(spool) if spool is not None else {}
     keep = files.spool if isinstance(files, SpooledFiles) else files.__setitem__
     for name, df in tables.items():
+        if isinstance(df, StoredTable):
+            if isinstance(files, SpooledFiles):
+                files.spool_stored(df)
+            else:
+                files.update(_stored_files(df))
+            continue
         keep(f"{name}.parquet", parquet_bytes(name, df))
         if isinstance(files, SpooledFiles):
             files.spool_csv_pair(name, df)
@@ -430,11 +531,8 @@ def publish_locked(files: Mapping[str, bytes], out_dir: Path, *,
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
-    for name, data in files.items():
-        with open(staging / name, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    for name in files:
+        write_item(files, name, staging / name)
     names = sorted(files)
     tmp_marker = staging / (MARKER + ".tmp")
     with open(tmp_marker, "w", encoding="utf-8") as fh:

@@ -37,12 +37,15 @@ from typing import Any
 import pandas as pd
 
 from pipeline.publish import (
+    SpooledFiles,
     _fsync_dir,
     _recover,
     check_file_name,
     csv_bytes,
+    item_sha256,
     locked,
     publish_locked,
+    write_item,
 )
 from pipeline.schema_export import primary_key
 
@@ -91,7 +94,7 @@ def sequence(version: str) -> int:
 def _digest(files: Mapping[str, bytes]) -> str:
     h = hashlib.sha256()
     for name in sorted(files):
-        h.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+        h.update(name.encode() + b"\0" + bytes.fromhex(item_sha256(files, name)))
     return h.hexdigest()
 
 
@@ -239,6 +242,26 @@ def ordered_changes(rows: pd.DataFrame, cols: list[str], key: list[str]
         kind="stable").reset_index(drop=True)
     counts = {k: int((frame["change"] == k).sum()) for k in ("added", "removed", "changed")}
     return frame, counts
+
+
+def _changes(table: str, old: Path | None, files: MutableMapping[str, bytes]
+             ) -> tuple[dict[str, int], int, int, list[str]]:
+    """The table's changes since the release with the CSV `old`, added to `files` as
+    `changes/<table>.csv`: (counts, rows, previous rows, the changelog's examples). A
+    spooled CSV is compared on disk (`diff_files`), never read whole (issue 20)."""
+    new = files.path_of(f"{table}.csv") if isinstance(files, SpooledFiles) else None
+    if new is not None:
+        from pipeline.diff_files import file_changes
+
+        out = files.folder / CHANGES / f"{table}.csv"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        c = file_changes(table, old, new, out, files.folder / ".diff-spill")
+        files.add_file(f"{CHANGES}/{table}.csv", out)
+        return c.counts, c.rows, c.previous_rows, c.examples
+    frame, counts, rows, previous = table_changes(
+        table, old.read_bytes() if old is not None else None, files[f"{table}.csv"])
+    files[f"{CHANGES}/{table}.csv"] = csv_bytes(frame)
+    return counts, rows, previous, _examples(table, frame)
 
 
 def _examples(table: str, frame: pd.DataFrame, limit: int = 3) -> list[str]:
@@ -415,7 +438,7 @@ def _stage_and_rename(out: Path, version: str, files: Mapping[str, bytes]) -> Pa
     for name in sorted(files):
         path = staging / name
         path.parent.mkdir(exist_ok=True)
-        _write_file(path, files[name])
+        write_item(files, name, path)
         _hook("staged-file")
     for folder in {(staging / n).parent for n in files}:
         _fsync_dir(folder)
@@ -490,12 +513,8 @@ def publish_release(tables: Iterable[str], render: Render, out: Path, *,
         counts, rows, previous_rows, examples = {}, {}, {}, {}
         for t in tables:
             old = old_folder / f"{t}.csv" if old_folder else None
-            old_bytes = old.read_bytes() if old is not None and old.is_file() else None
-            frame, counts[t], rows[t], previous_rows[t] = table_changes(
-                t, old_bytes, files[f"{t}.csv"])
-            del old_bytes
-            files[f"{CHANGES}/{t}.csv"] = csv_bytes(frame)
-            examples[t] = _examples(t, frame)
+            old = old if old is not None and old.is_file() else None
+            counts[t], rows[t], previous_rows[t], examples[t] = _changes(t, old, files)
         outcome = Outcome(version=previous, published=False, reason="blocked", mode=mode,
                           previous=previous, changes=counts, rows=rows,
                           previous_rows=previous_rows)

@@ -40,9 +40,17 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import quarantine, validated
+from pipeline.registries import OFFICIAL_COLUMNS, PLANT_COLUMNS
 from pipeline.runtime import partitions
 from pipeline.runtime.atomic import write_atomically
 from pipeline.schemas import SORT_KEYS, TABLES, columns
+from pipeline.table_store import (
+    StoredTable,
+    mark_validated,
+    write_frame,
+    write_history,
+    write_sorted,
+)
 from pipeline.tables import (
     FACT_KINDS,
     FACT_RECORD_COLUMNS,
@@ -55,6 +63,10 @@ from pipeline.types import Duplicate, Rejection
 from pipeline.versioning import source_version
 
 PART_META = "_part.json"
+# the tables of a build, in the order build_tables_by_part returns them
+TABLE_ORDER = ("documents", "officials", "plants", "investments", "rejected_documents",
+               "quarantined_rows", "plant_registry", "plant_status_history", "people", "links")
+REGISTRY_FRAMES = ("plant_registry", "people", "links")
 FACT_TABLES = ("officials", "plants", "investments")
 QUARANTINED = "quarantined_rows"
 # the code a part's rows come from besides the rules (the parse version covers those)
@@ -176,15 +188,13 @@ def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     return df
 
 
-def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: Path, *,
-                      version: str = PARTS_VERSION,
-                      batch_documents: int = partitions.BATCH_DOCUMENTS
-                      ) -> tuple[dict[str, pd.DataFrame], PartsResult]:
-    """Bring the parts up to date with the current parse partitions; every month's fact
-    tables and quarantined rows joined (by table name), and what was done. `documents`:
-    the documents table after its own quarantine.
-    Months to rebuild are built in batches of about `batch_documents` documents, which
-    bounds the records held at once."""
+def _refresh_parts(documents: pd.DataFrame, records_root: Path, parts_root: Path, *,
+                   version: str, batch_documents: int, load: bool
+                   ) -> tuple[list[str], dict[str, dict[str, pd.DataFrame]], PartsResult]:
+    """Bring the parts up to date with the current parse partitions: the months (in
+    partition order), the frames of every part when `load` (else none: at most one batch
+    of months is held while it is built), and what was done. A kept part is checked
+    against the SHA-256 of its files."""
     result = PartsResult()
     manifest = partitions.read_manifest(records_root)
     keys = [partitions.partition_key(p if not pd.isna(p) else None)
@@ -199,32 +209,81 @@ def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: P
     for pk in manifest["partitions"]:
         folder = parts_root / pk
         meta = _stored_meta(folder)
-        part = _read_part(folder, meta["files"]) if meta and meta["digest"] == digests[pk] \
-            else None
-        if part is None:
-            stale.append(pk)
-        else:
-            parts[pk] = part
+        ok = meta is not None and meta["digest"] == digests[pk]
+        if ok and load:
+            part = _read_part(folder, meta["files"])
+            ok = part is not None
+            if ok:
+                parts[pk] = part
+        elif ok:
+            ok = _part_intact(folder, meta["files"])
+        if ok:
             result.kept.append(pk)
+        else:
+            stale.append(pk)
     for batch in partitions.batches(stale, lambda pk: len(months[pk]), batch_documents):
-        parts.update(_build_parts(batch, months, digests, records_root, parts_root))
+        built = _build_parts(batch, months, digests, records_root, parts_root)
+        if load:  # a stored build reads the parts' files again: their frames go now
+            parts.update(built)
+        del built
         result.built += batch
-    # each table's month frames are let go as soon as the table is joined: the whole tables
-    # and the months' frames are never all held at once
-    frames = {name: _concat(name, [parts[pk].pop(name) for pk in manifest["partitions"]])
-              for name in FACT_TABLES}
-    q = [parts[pk][QUARANTINED] for pk in manifest["partitions"]
-         if not parts[pk][QUARANTINED].empty]
-    frames[QUARANTINED] = (pd.concat(q, ignore_index=True) if q
-                           else quarantine.Quarantine().frame())
-    del parts
     if parts_root.is_dir():
         for folder in sorted(parts_root.iterdir()):
             if folder.is_dir() and folder.name not in manifest["partitions"]:
                 result.removed.append(folder.name)
                 with contextlib.suppress(OSError):
                     shutil.rmtree(folder)
+    return list(manifest["partitions"]), parts, result
+
+
+def _part_intact(folder: Path, files: dict[str, str]) -> bool:
+    """Every file of the part is the bytes it wrote (read a file at a time, not kept)."""
+    try:
+        return all(hashlib.sha256((folder / f"{name}.parquet").read_bytes()).hexdigest()
+                   == files.get(name) for name in (*FACT_TABLES, QUARANTINED))
+    except OSError:
+        return False
+
+
+def update_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: Path, *,
+                      version: str = PARTS_VERSION,
+                      batch_documents: int = partitions.BATCH_DOCUMENTS
+                      ) -> tuple[dict[str, pd.DataFrame], PartsResult]:
+    """Bring the parts up to date with the current parse partitions; every month's fact
+    tables and quarantined rows joined (by table name), and what was done. `documents`:
+    the documents table after its own quarantine.
+    Months to rebuild are built in batches of about `batch_documents` documents, which
+    bounds the records held at once."""
+    order, parts, result = _refresh_parts(documents, records_root, parts_root,
+                                          version=version, batch_documents=batch_documents,
+                                          load=True)
+    # each table's month frames are let go as soon as the table is joined: the whole tables
+    # and the months' frames are never all held at once
+    frames = {name: _concat(name, [parts[pk].pop(name) for pk in order])
+              for name in FACT_TABLES}
+    frames[QUARANTINED] = _quarantined([parts[pk][QUARANTINED] for pk in order])
     return frames, result
+
+
+def _quarantined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    q = [f for f in frames if not f.empty]
+    return pd.concat(q, ignore_index=True) if q else quarantine.Quarantine().frame()
+
+
+def stored_fact_parts(documents: pd.DataFrame, records_root: Path, parts_root: Path, *,
+                      version: str = PARTS_VERSION,
+                      batch_documents: int = partitions.BATCH_DOCUMENTS
+                      ) -> tuple[dict[str, list[Path]], pd.DataFrame, PartsResult]:
+    """`update_fact_parts` for a build that never holds a whole fact table: the parts
+    brought up to date, each fact table's part files (in partition order) for
+    `table_store.write_sorted`, and the quarantined rows of every month."""
+    order, _, result = _refresh_parts(documents, records_root, parts_root, version=version,
+                                      batch_documents=batch_documents, load=False)
+    files = {name: [parts_root / pk / f"{name}.parquet" for pk in order]
+             for name in FACT_TABLES}
+    quarantined = _quarantined([pd.read_parquet(parts_root / pk / f"{QUARANTINED}.parquet")
+                                for pk in order])
+    return files, quarantined, result
 
 
 def build_tables_by_part(documents: pd.DataFrame, records_root: Path, parts_root: Path,
@@ -247,3 +306,43 @@ def build_tables_by_part(documents: pd.DataFrame, records_root: Path, parts_root
                            duplicates, len(documents),
                            max_quarantine_share=max_quarantine_share)
     return frames, parts
+
+
+def build_stored_tables(documents: pd.DataFrame, records_root: Path, parts_root: Path,
+                        out_dir: Path, rejections: Iterable[Rejection] = (),
+                        duplicates: Iterable[Duplicate] = (), *,
+                        version: str = PARTS_VERSION,
+                        max_quarantine_share: float = quarantine.DEFAULT_MAX_SHARE,
+                        batch_documents: int = partitions.BATCH_DOCUMENTS
+                        ) -> tuple[dict[str, StoredTable], PartsResult]:
+    """`build_tables_by_part` with every table stored as a file in `out_dir`
+    (`table_store`): the fact tables sorted on disk from their month parts, the registries
+    resolved from the columns they compare, the status history's evidence joined from the
+    plants file. No fact table is ever a whole frame in memory (issue 20); the files hold
+    the rows `build_tables_by_part` returns (tests/test_table_store.py)."""
+    q = quarantine.Quarantine()
+    clean = documents_table_split(documents, q)
+    files, quarantined, parts = stored_fact_parts(clean, records_root, parts_root,
+                                                  version=version,
+                                                  batch_documents=batch_documents)
+    if q.rows:
+        quarantined = pd.concat([q.frame(), quarantined], ignore_index=True)
+    spill = out_dir / ".sort-spill"
+    stored = {"documents": write_frame("documents", clean, out_dir / "documents.parquet")}
+    for name in FACT_TABLES:
+        stored[name] = write_sorted(name, files[name], out_dir / f"{name}.parquet", spill)
+    shutil.rmtree(spill, ignore_errors=True)
+    small = finish_tables(
+        {"documents": clean, "plants": stored["plants"].read(PLANT_COLUMNS),
+         "officials": stored["officials"].read(OFFICIAL_COLUMNS)},
+        quarantined, rejections, duplicates, len(documents),
+        max_quarantine_share=max_quarantine_share, validate_history=False)
+    history = small.pop("plant_status_history")
+    for name in ("rejected_documents", "quarantined_rows", *REGISTRY_FRAMES):
+        stored[name] = write_frame(name, small[name], out_dir / f"{name}.parquet")
+    stored["plant_status_history"] = write_history(
+        history, stored["plants"], out_dir / "plant_status_history.parquet", spill)
+    shutil.rmtree(spill, ignore_errors=True)
+    for table in stored.values():
+        mark_validated(table)
+    return {name: stored[name] for name in TABLE_ORDER}, parts

@@ -39,7 +39,8 @@ from pipeline.runtime.batch import ParseCache, use_parse_inputs
 from pipeline.runtime.document import EXTRACTOR_VERSION, extractor_version
 from pipeline.runtime.partitions import update_partitions
 from pipeline.schemas import REGISTRIES, TABLES, columns, description
-from pipeline.table_parts import build_tables_by_part
+from pipeline.table_parts import PartsResult, build_stored_tables
+from pipeline.table_store import StoredTable
 from pipeline.types import Duplicate, RawDocument, Rejection
 from pipeline.versioning import source_version
 
@@ -48,10 +49,10 @@ OWNER = "team:data-eng"
 
 INGEST_VERSION = INGEST_SOURCE_VERSION  # the ingest cache's key uses the same digest
 EXTRACT_VERSION = EXTRACTOR_VERSION
-TABLES_VERSION = source_version("tables.py", "table_parts.py", "schemas.py", "registries.py",
-                                "data/overrides.csv")
+TABLES_VERSION = source_version("tables.py", "table_parts.py", "table_store.py", "schemas.py",
+                                "registries.py", "data/overrides.csv")
 PUBLISH_VERSION = source_version("publish.py", "releases.py", "schema_export.py", "docs.py",
-                                 "charts.py")
+                                 "charts.py", "table_store.py")
 # recorded with each release: the code that made its files
 CODE_VERSION = "+".join((EXTRACT_VERSION, TABLES_VERSION, PUBLISH_VERSION))
 RAW_COLUMNS = ["doc_id", "source", "status", "reason", "duplicate_of", "text", "n_chars",
@@ -71,8 +72,17 @@ def _preview(df: pd.DataFrame, n: int = 5) -> dg.MetadataValue:
     return dg.MetadataValue.md(shown.to_markdown(index=False))
 
 
-def table_metadata(df: pd.DataFrame) -> dict[str, object]:
+def table_metadata(df: pd.DataFrame | StoredTable) -> dict[str, object]:
+    if isinstance(df, StoredTable):
+        first = next(df.blocks(rows=5), None)
+        return {"dagster/row_count": len(df),
+                "preview": _preview(first if first is not None else pd.DataFrame())}
     return {"dagster/row_count": len(df), "preview": _preview(df)}
+
+
+def _columns(table: pd.DataFrame | StoredTable, cols: list[str]) -> pd.DataFrame:
+    """The columns `cols` of a frame or a stored table (read for those only)."""
+    return table.read(cols) if isinstance(table, StoredTable) else table[cols]
 
 
 def column_schema(table: str) -> dg.TableSchema:
@@ -362,13 +372,28 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
     s = settings.resolved()
     use_parse_inputs(s.cache_dir, s.region_aliases)
     rejections, duplicates = _rejections(raw_documents, partitions.failures(root))
-    frames, parts = build_tables_by_part(
-        documents_from_raw(raw_documents), root, fact_parts_dir(), rejections, duplicates,
-        max_quarantine_share=s.max_quarantine_share)
+    # every table is written as a file here and linked into the storage by the IO manager:
+    # no fact table is ever a whole frame (pipeline.table_store, issue 20)
+    staging = storage_dir() / f".tables-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        stored, parts = build_stored_tables(
+            documents_from_raw(raw_documents), root, fact_parts_dir(), staging, rejections,
+            duplicates, max_quarantine_share=s.max_quarantine_share)
+        del raw_documents
+        yield from _table_outputs(context, stored, parts)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _table_outputs(context: dg.AssetExecutionContext, stored: dict[str, StoredTable],
+                   parts: PartsResult) -> Iterator[object]:
+    """The selected tables' outputs, then the selected checks' results (evaluated first,
+    while every table's file is in place)."""
     context.log.info(f"fact tables by month: {len(parts.built)} built "
                      f"({', '.join(parts.built[:12])}{' …' if len(parts.built) > 12 else ''}), "
                      f"{len(parts.kept)} unchanged, {len(parts.removed)} removed")
-    quarantined = frames["quarantined_rows"]
+    quarantined = stored["quarantined_rows"].read()
     if not quarantined.empty:
         lines = []
         for (doc_id, table), rows in quarantined.groupby(["doc_id", "table"], dropna=False):
@@ -377,17 +402,18 @@ def tables_assets(context: dg.AssetExecutionContext, raw_documents: pd.DataFrame
                          f"{'; '.join(rules)}")
         log_capped(context.log.warning, "documents with quarantined rows", lines,
                    "the `quarantined_rows` table")
+    results = list(run_table_checks(stored, context.selected_asset_check_keys))
     selected = context.op_execution_context.selected_output_names
-    for name, df in frames.items():
+    for name, table in stored.items():
         if name in selected:
-            meta = table_metadata(df)
+            meta = table_metadata(table)
             if (lineage := _lineage(name)) is not None:
                 meta["dagster/column_lineage"] = lineage
             if name in FACTS:
                 meta["months_rebuilt"] = dg.MetadataValue.json(parts.built)
                 meta["months_unchanged"] = len(parts.kept)
-            yield dg.Output(df, output_name=name, metadata=meta)
-    yield from run_table_checks(frames, context.selected_asset_check_keys)
+            yield dg.Output(table, output_name=name, metadata=meta)
+    yield from results
 
 
 def _rejections(raw_documents: pd.DataFrame, parse_failures: list[Rejection]
@@ -431,12 +457,13 @@ class PublishConfig(dg.Config):
                 "new release.",
 )
 def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
-                       settings: PipelineSettings, documents: pd.DataFrame,
-                       officials: pd.DataFrame, plants: pd.DataFrame,
-                       investments: pd.DataFrame, rejected_documents: pd.DataFrame,
-                       quarantined_rows: pd.DataFrame, plant_registry: pd.DataFrame,
-                       plant_status_history: pd.DataFrame, people: pd.DataFrame,
-                       links: pd.DataFrame) -> Iterator[object]:
+                       settings: PipelineSettings, documents: object, officials: object,
+                       plants: object, investments: object, rejected_documents: object,
+                       quarantined_rows: object, plant_registry: object,
+                       plant_status_history: object, people: object,
+                       links: object) -> Iterator[object]:
+    """Each table comes as a stored table (a frame from a storage older than stored
+    tables): read a block or a few columns at a time, never whole."""
     s = settings.resolved()
     out = s.datasets_dir
     note = recover(out)
@@ -447,12 +474,16 @@ def published_datasets(context: dg.AssetExecutionContext, config: PublishConfig,
               "quarantined_rows": quarantined_rows, "plant_registry": plant_registry,
               "plant_status_history": plant_status_history, "people": people,
               "links": links}
-    digest = inputs_digest(list(documents["sha256"]))
+    digest = inputs_digest(list(_columns(documents, ["sha256"])["sha256"]))
     # matplotlib keeps its font cache under MPLCONFIGDIR (default: the user's home): a build
     # writes only to DATASETS_DIR, DAGSTER_HOME and the cache folder
     os.environ.setdefault("MPLCONFIGDIR", str(s.cache_dir / "matplotlib"))
     # kept under the cache by a digest of what it shows: drawn only when that changed
-    chart, drawn = cached_chart(plants, investments, s.cache_dir / "chart", os.environ)
+    chart, drawn = cached_chart(
+        _columns(plants, ["status"]),
+        _columns(investments, ["currency", "part_of_investment_id", "region",
+                               "period_start_year", "amount"]),
+        s.cache_dir / "chart", os.environ)
     context.log.debug(f"chart {'drawn' if drawn else 'unchanged: read from the cache'}")
     # the rendered tables wait on disk, read one at a time (a build writes only to
     # DATASETS_DIR, DAGSTER_HOME and the cache folder)

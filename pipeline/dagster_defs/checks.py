@@ -12,30 +12,43 @@ import json
 import os
 from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
 from pipeline.schema_export import primary_key
+from pipeline.table_store import StoredTable
 
 ERROR = dg.AssetCheckSeverity.ERROR
 WARN = dg.AssetCheckSeverity.WARN
 
 Frames = Mapping[str, pd.DataFrame]
+# a check's tables: frames, or stored tables (pipeline.table_store) read for the columns the
+# check compares
+Tables = Mapping[str, "pd.DataFrame | StoredTable"]
 
 
 @dataclass(frozen=True)
 class TableCheck:
     spec: dg.AssetCheckSpec
     evaluate: Callable[[Frames], dg.AssetCheckResult]
+    # table -> the columns the check reads (None: every column); a stored table is read for
+    # these only, so a check never holds a whole fact table (issue 20)
+    needs: Mapping[str, list[str] | None] = field(default_factory=dict)
 
-    def __call__(self, frames: Frames) -> dg.AssetCheckResult:
+    def __call__(self, tables: Tables) -> dg.AssetCheckResult:
         """The result, addressed to this check (the step yields it as is)."""
-        r = self.evaluate(frames)
+        r = self.evaluate(_frames(tables, self.needs))
         return dg.AssetCheckResult(passed=r.passed, severity=r.severity, metadata=r.metadata,
                                    asset_key=self.spec.asset_key, check_name=self.spec.name)
+
+
+def _frames(tables: Tables, needs: Mapping[str, list[str] | None]) -> Frames:
+    """The frames a check reads: a frame as it is, a stored table's needed columns."""
+    return {name: t.read(needs.get(name)) if isinstance(t, StoredTable) else t
+            for name, t in tables.items() if name in needs}
 
 
 def _spec(table: str, name: str, description: str, *, blocking: bool,
@@ -57,7 +70,8 @@ def _unique_check(table: str) -> TableCheck:
                           dup[key].head(5).astype(str).to_dict("records"))})
 
     return TableCheck(_spec(table, f"{table}_ids_unique",
-                            f"Rows are unique by {', '.join(key)}.", blocking=True), evaluate)
+                            f"Rows are unique by {', '.join(key)}.", blocking=True), evaluate,
+                      {table: key or None})
 
 
 def _doc_ids_check(table: str) -> TableCheck:
@@ -70,7 +84,8 @@ def _doc_ids_check(table: str) -> TableCheck:
 
     return TableCheck(_spec(table, f"{table}_doc_ids_known",
                             "Every doc_id is present in the documents table.", blocking=True,
-                            also=("documents",)), evaluate)
+                            also=("documents",)), evaluate,
+                      {table: ["doc_id"], "documents": ["doc_id"]})
 
 
 def _offsets_check(table: str) -> TableCheck:
@@ -85,7 +100,8 @@ def _offsets_check(table: str) -> TableCheck:
 
     return TableCheck(_spec(table, f"{table}_offsets_inside_text",
                             "start/end offsets lie inside the document's text.", blocking=True,
-                            also=("documents",)), evaluate)
+                            also=("documents",)), evaluate,
+                      {table: ["doc_id", "start", "end"], "documents": ["doc_id", "n_chars"]})
 
 
 def _plant_ids_evaluate(frames: Frames) -> dg.AssetCheckResult:
@@ -105,7 +121,8 @@ def _share_check(table: str, column: str, minimum: float, what: str) -> TableChe
 
     return TableCheck(_spec(table, f"{table}_share_with_{column}",
                             f"Share of {table} rows with {what} (warning below {minimum:.0%}: "
-                            "news can legitimately omit it).", blocking=False), evaluate)
+                            "news can legitimately omit it).", blocking=False), evaluate,
+                      {table: [column]})
 
 
 def _rejected_evaluate(frames: Frames) -> dg.AssetCheckResult:
@@ -164,28 +181,33 @@ TABLE_CHECKS: list[TableCheck] = [
     *[_offsets_check(t) for t in FACT_TABLES],
     TableCheck(_spec("investments", "investments_plant_ids_known",
                      "Every non-null investments.plant_id is present in plants.",
-                     blocking=True, also=("plants",)), _plant_ids_evaluate),
+                     blocking=True, also=("plants",)), _plant_ids_evaluate,
+               {"investments": ["plant_id"], "plants": ["plant_id"]}),
     _share_check("plants", "region_code", 0.8, "a region code"),
     _share_check("investments", "investor", 0.7, "an investor"),
     _share_check("officials", "organization", 0.7, "an organization"),
     TableCheck(_spec("plant_status_history", "plant_status_history_mentions_known",
                      "Every (plant_id, doc_id) of the history is a row of plants.",
-                     blocking=True, also=("plants",)), _history_plants_evaluate),
+                     blocking=True, also=("plants",)), _history_plants_evaluate,
+               {"plant_status_history": ["plant_id", "doc_id"],
+                "plants": ["plant_id", "doc_id"]}),
     TableCheck(_spec("plant_status_history", "plant_status_not_backwards",
                      "Reports whose status goes back in the life cycle after an earlier "
                      "report (e.g. launched after closed): kept, warned about.",
-                     blocking=False), _backwards_evaluate),
+                     blocking=False), _backwards_evaluate,
+               {"plant_status_history": ["facility_id", "date", "status", "doc_id"]}),
     TableCheck(_spec("rejected_documents", "rejected_documents_count",
                      "Documents that could not be read or parsed (warning when any).",
-                     blocking=False), _rejected_evaluate),
+                     blocking=False), _rejected_evaluate, {"rejected_documents": None}),
     TableCheck(_spec("quarantined_rows", "quarantined_documents_count",
                      "Documents whose rows broke a row-level rule and were taken out of a "
                      "table (warning when any; the build fails above MAX_QUARANTINE_SHARE).",
-                     blocking=False), _quarantined_evaluate),
+                     blocking=False), _quarantined_evaluate,
+               {"quarantined_rows": None, "documents": ["doc_id"]}),
 ]
 
 
-def run_table_checks(frames: Frames, selected: AbstractSet[dg.AssetCheckKey] | None = None
+def run_table_checks(frames: Tables, selected: AbstractSet[dg.AssetCheckKey] | None = None
                      ) -> Iterator[dg.AssetCheckResult]:
     """The result of every selected table check (all when `selected` is None); a failing
     blocking check fails the step after all results are recorded, so publishing does not

@@ -25,7 +25,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline import validated
+from pipeline.schema_export import arrow_schema
 from pipeline.schemas import TABLES
+from pipeline.table_store import StoredTable, is_validated, validation_errors
 
 # how dagster-pandera writes a comparison check's constraint ("> 0", "<= 2100")
 _OPERATORS = {"equal_to": "==", "not_equal_to": "!=", "less_than": "<",
@@ -71,6 +73,8 @@ def pandera_type(table: str) -> dg.DagsterType:
                or model.__name__)
 
     def type_check(_context: dg.TypeCheckContext, value: object) -> dg.TypeCheck:
+        if isinstance(value, StoredTable):
+            return _stored_check(value, table, name)
         if not isinstance(value, pd.DataFrame):
             return dg.TypeCheck(success=False, description=(
                 f"Must be a pandas DataFrame, not {type(value).__name__}."))
@@ -93,3 +97,31 @@ def pandera_type(table: str) -> dg.DagsterType:
                           metadata={"schema": dg.MetadataValue.table_schema(
                               table_schema(schema))},
                           typing_type=pd.DataFrame)
+
+
+def _stored_check(value: StoredTable, table: str, name: str) -> dg.TypeCheck:
+    """A stored table passes when it is this table's, its file has the table's published
+    Arrow schema, and its rows were validated when it was written (remembered) or pass
+    the model now, a block of rows at a time."""
+    import pyarrow.parquet as pq
+
+    if value.table != table:
+        return dg.TypeCheck(success=False, description=f"A stored {value.table!r} table, "
+                                                       f"not {table!r}.")
+    try:
+        schema = pq.read_schema(value.path)
+    except (OSError, ValueError) as exc:
+        return dg.TypeCheck(success=False, description=f"Unreadable table file: {exc}")
+    want = arrow_schema(table)
+    if [(f.name, f.type) for f in schema] != [(f.name, f.type) for f in want]:
+        return dg.TypeCheck(success=False, description=(
+            f"The file's columns are not the {name} model's: {schema.names}"))
+    if is_validated(value):
+        return dg.TypeCheck(success=True, description=(
+            f"Every row validated against the {name} pandera model when it was stored "
+            "(a block or a month at a time), unchanged since."))
+    errors = validation_errors(value)
+    if errors:
+        return dg.TypeCheck(success=False, description="\n".join(errors[:5]))
+    return dg.TypeCheck(success=True, description=f"Validated against the {name} pandera "
+                                                  "model, a block of rows at a time.")
