@@ -319,17 +319,17 @@ def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
     import pandas as pd
 
     import pipeline.tables as tables_module
-    from pipeline import publish
-    from pipeline.table_parts import build_tables_by_part
+    from pipeline import publish, releases
+    from pipeline.table_parts import build_stored_tables
 
     # time the registries inside the tables step (a wrapper: behaviour unchanged)
     registries = tables_module.registry_tables
     spent = {"registries": 0.0}
 
-    def timed_registries(frames: dict[str, Any]) -> dict[str, Any]:
+    def timed_registries(frames: dict[str, Any], **kw: Any) -> dict[str, Any]:
         t0 = time.perf_counter()
         try:
-            return registries(frames)
+            return registries(frames, **kw)
         finally:
             spent["registries"] += time.perf_counter() - t0
 
@@ -351,11 +351,13 @@ def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
     stage("read", time.perf_counter() - t, f" ({len(docs):,} documents, without texts)")
 
     # the build's tables step: the fact tables a month at a time (pipeline.table_parts),
-    # first with every month built, then again with every month read from its part
+    # stored as files (pipeline.table_store), first with every month built, then again
+    # with every month read from its part
     for name in ("tables", "tables_again"):
         spent["registries"] = 0.0
         t = time.perf_counter()
-        frames, result = build_tables_by_part(docs, root / "parsed_entities", parts)
+        frames, result = build_stored_tables(docs, root / "parsed_entities", parts,
+                                             root / f"stored_{name}")
         rows = {k: len(v) for k, v in frames.items()}
         out["rows"] = rows
         out[f"{name}_registries_s"] = spent["registries"]
@@ -374,17 +376,24 @@ def run_size(n: int, workdir: Path, rlimit_gb: float, distinct: bool = False
     spool = root / "publish-spool"
     shutil.rmtree(spool, ignore_errors=True)
     t = time.perf_counter()
-    files = publish.table_files(frames, spool=spool)
-    files = publish.render_files(frames, digest, rendered=files)
-    size = sum(len(files[n]) for n in files)
+    rendered = publish.table_files(frames, spool=spool)
+    files = publish.render_files(frames, digest, rendered=rendered)
+    size = sum(publish.item_size(files, n) for n in files)
     out["files_bytes"] = size
     stage("render", time.perf_counter() - t, f" ({len(files)} files, {size / 1024 ** 2:.0f} MB)")
 
+    # as the publish step does: a release (pipeline.releases), the first one, so every row
+    # of every table is in its changes files (the dearest diff), staged, fsynced, switched to
     target = Path(tempfile.mkdtemp(prefix="publish-", dir=workdir))
     try:
         t = time.perf_counter()
-        publish.publish(files, target)
-        stage("write", time.perf_counter() - t, " (staging, fsync, rename)")
+        outcome = releases.publish_release(
+            list(frames), lambda release: publish.render_files(
+                frames, digest, release=release, rendered=rendered),
+            target, inputs_digest=digest, code_version="scale")
+        stage("write", time.perf_counter() - t,
+              f" (release {outcome.version}: the changes of every table, staging, fsync, "
+              "switch)")
     finally:
         shutil.rmtree(target, ignore_errors=True)
     out["peak_gb"] = _peak_gb()
@@ -508,6 +517,9 @@ def main(argv: list[str] | None = None) -> None:
                     help="every copy of a base text names its own plants and officials "
                          "(distinct entities grow with N; default: they stay the base's)")
     ap.add_argument("--reparse", action="store_true", help="parse the base texts again")
+    ap.add_argument("--keep-layout", action="store_true",
+                    help="keep each N's generated storage in the workdir and reuse it on the "
+                         "next run (generating 10^6 documents takes ~7 minutes)")
     ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--generate", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -551,9 +563,18 @@ def main(argv: list[str] | None = None) -> None:
             print(f"N={n:,}: extrapolated peak RSS {est:.2f} GB, running", flush=True)
         else:
             print(f"N={n:,}: running", flush=True)
-        g = child(n, workdir, args.rlimit_gb, args.distinct_entities, mode="--generate")
+        layout = workdir / f"layout_{n}"
+        kept = layout / "generated.json"
+        if args.keep_layout and kept.is_file() and not args.distinct_entities:
+            g = json.loads(kept.read_text("utf-8"))
+            print(f"  N={n:>9,} generate   reusing {layout} (--keep-layout)", flush=True)
+        else:
+            g = child(n, workdir, args.rlimit_gb, args.distinct_entities, mode="--generate")
+            if g and args.keep_layout and not args.distinct_entities:
+                kept.write_text(json.dumps(g), "utf-8")
         r = child(n, workdir, args.rlimit_gb, args.distinct_entities) if g else None
-        shutil.rmtree(workdir / f"layout_{n}", ignore_errors=True)
+        if not args.keep_layout:
+            shutil.rmtree(layout, ignore_errors=True)
         if r is None or g is None:
             break
         results.append({**g, **r})
