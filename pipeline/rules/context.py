@@ -29,6 +29,7 @@ from pipeline.rules.gazetteer import (
 from pipeline.rules.memo import memo_object, memo_text
 from pipeline.rules.morph import lemma, morph, normal_name
 from pipeline.rules.orgs import (
+    kind_and_name,
     normalize_org,
     org_key,
     org_sector,
@@ -234,6 +235,8 @@ def company_name(span: Span, quoted_in_text: bool = False,
     if quoted_in_text and not quoted:
         # «Вертолёты России»: a name in quotes is written as it is, not inflected
         quoted = [span.text]
+    if quoted and (kind := kind_and_name(span.text, span.normal, quoted_in_text)):
+        return kind  # "АО «Группы «Илим»": Группа «Илим», as named
     name = quoted[-1] if quoted else without_person_tail(normalize_org(span.normal))
     name = name.strip(" «»\"")
     if quoted and not (apposed and quoted_in_text) and not _apposed_inside(span.text):
