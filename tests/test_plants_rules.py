@@ -3935,3 +3935,15 @@ def test_the_declared_investor_is_the_story_company():
     text = ("В Тульской области построят завод по производству кирпича. Его строит компания "
             "«Тулкирпич». Другой инвестор — компания «Тулстрой» — построит склад.")
     assert [op for _, _, op, _ in rows(text)] == ["Тулкирпич"]
+
+
+@pytest.mark.parametrize("text,operator", [
+    # "Проект реализует X" names the project's company too (after real news dev r3_032,
+    # r6_006, r15_009), though another company is named first
+    ("В Тульской области построят завод по производству кирпича. Подрядчиком стала "
+     "компания «Тулстрой». Проект реализует компания «Тулкирпич».", "Тулкирпич"),
+    ("В Тульской области запустили завод по производству кирпича. Оборудование поставила "
+     "компания «Тулстрой». Проект реализован компанией «Тулкирпич».", "Тулкирпич"),
+])
+def test_the_company_that_carries_out_the_project_is_the_story_company(text, operator):
+    assert [op for _, _, op, _ in rows(text)] == [operator]

@@ -473,7 +473,7 @@ def main_company(analyzed: AnalyzedText) -> str | None:
         counts[key] += 1
         if key not in names or len(name) < len(names[key]):
             names[key] = name
-        if _DECLARED_INVESTOR.search(analyzed.text[max(0, span.start - 80):span.start]):
+        if _DECLARED_INVESTOR.search(analyzed.text[max(0, span.start - 120):span.start]):
             declared.add(key)
     if not counts:
         return None
@@ -490,9 +490,14 @@ def main_company(analyzed: AnalyzedText) -> str | None:
 # company, though another (a contractor, the plant's old name, a buyer) is named as often. A
 # co-investor or "другой инвестор" is a second one; investors in the plural are several.
 _DECLARED_INVESTOR = re.compile(
-    r"(?<![\w-])(?<!другой )(?<!второй )(?:инвестор(?:а|ом)?|инициатор(?:ом)?)"
+    r"(?:(?<![\w-])(?<!другой )(?<!второй )(?:инвестор(?:а|ом)?|инициатор(?:ом)?)"
     r"(?:\s+(?:проекта|строительства))?\s*(?:[—–-]|выступает|выступил[аио]?|является|стал[аио]?)"
-    r"(?:\s+[\w-]+){0,3}?\s*[«\"“]?\s*$", re.IGNORECASE)
+    r"(?:\s+[\w-]+){0,3}?"
+    # "Проект реализует компания «Русхимальянс»", "Проект реализован Рыболовецким колхозом",
+    # 'Проект "Ямал СПГ" реализует крупнейший … производитель газа НОВАТЭК' (real news dev
+    # r6_006, r3_032, r1_015, r2_034, r19_042, r15_009)
+    r"|\bпроект\w*(?:\s+[«\"“][^«»\"“”]{2,40}[»\"”])?\s+(?:будет\s+)?реализ(?:ует|уют|ован[аоы]?)"
+    r"(?:\s+[\w-]+){0,5}?)\s*[«\"“]?\s*$", re.IGNORECASE)
 
 
 # "компания", "инвестор", "холдинг": a region as their adjective or after "из" is where a
