@@ -434,10 +434,11 @@ NEWS_PATTERNS = [
     ("В Хакасии решается судьба Туимского завода по обработке цветных металлов. "
      "Абаканский вагоностроительный завод приостановил работу.",
      [("Абаканский вагоностроительный завод", "suspended", "Туимский завод", "RU-KK")]),
-    # a place adjective inside a quoted company name is no region of the story
+    # a place adjective inside a quoted company name is no region of the story (the
+    # operator keeps its kind, as named: real news dev r3_015's gold, session 23)
     ("В Забайкальском крае построят обогатительную фабрику ПАО «ГМК «Норильский никель» в "
      "2027 году.",
-     [("обогатительная фабрика", "planned", "Норильский никель", "RU-ZAB")]),
+     [("обогатительная фабрика", "planned", "ГМК «Норильский никель»", "RU-ZAB")]),
     # a new shop at a plant: the plant grows, and the shop is part of it (real news dev
     # r1_054: one row)
     ("На молочном комбинате в Пензе открылся новый компрессорный цех.",

@@ -236,7 +236,7 @@ def company_name(span: Span, quoted_in_text: bool = False,
         # «Вертолёты России»: a name in quotes is written as it is, not inflected
         quoted = [span.text]
     if quoted and (kind := kind_and_name(span.text, span.normal, quoted_in_text)):
-        return kind  # "АО «Группы «Илим»": Группа «Илим», as named
+        return kind  # "ПАО «ГМК «Норильский никель»": ГМК «Норильский никель», as named
     name = quoted[-1] if quoted else without_person_tail(normalize_org(span.normal))
     name = name.strip(" «»\"")
     if quoted and not (apposed and quoted_in_text) and not _apposed_inside(span.text):

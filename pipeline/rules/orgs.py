@@ -197,7 +197,7 @@ def without_person_tail(name: str) -> str:
 
 
 # A company written as its kind and its own quoted name inside the quotes of its legal form
-# (real news dev r3_040 "АО «Группы «Илим»", r3_015 "ПАО «ГМК «Норильский никель»",
+# (real news dev r3_015 "ПАО «ГМК «Норильский никель»",
 # r6_033 "ООО «Ростовская зерновая компания «Ресурс»", r14_028 "«Молочным комбинатом
 # «Пензенский»", r5_023 'АО "РКЦ "Прогресс"'): the gold keeps the kind, the organization as
 # named. The NER often cuts the span before the closing quotes.
@@ -209,10 +209,13 @@ _KIND_AND_NAME = re.compile(
 # инструмент"' is Томский инструмент (real news dev r2_006, r17_026, r3_026)
 _BARE_KIND = re.compile(r"(?:(?:управляющ|торгов)\w+\s+)?(?:компани|предприяти)\w*"
                         r"|групп\w*\s+компаний", re.IGNORECASE)
+# a company noun alone ("ООО «Группа “Бета”»") is no kind either: company_words.csv descriptors
+_DESCRIPTOR_KINDS = lexicon.words("company_words", role="descriptor")
 
 
 def kind_and_name(text: str, normal: str, outer: bool = False) -> str | None:
-    """"Группа «Илим»" of "АО «Группы «Илим»", the kind in the nominative (from `normal`,
+    """"ГМК «Норильский никель»" of "ПАО «ГМК «Норильский никель»", "Молочный комбинат
+    «Пензенский»" of "«Молочным комбинатом «Пензенский»": the kind in the nominative (from `normal`,
     the NER's normal form, or pymorphy for one word); None unless the kind stands in the
     quotes of a legal form or of the text (`outer`: an opening quote right before `text`)."""
     m = _LEGAL_RE.match(text)
@@ -222,7 +225,8 @@ def kind_and_name(text: str, normal: str, outer: bool = False) -> str | None:
             return None
         rest = "«" + rest
     k = _KIND_AND_NAME.fullmatch(rest)
-    if not k or _BARE_KIND.fullmatch(k.group("kind")):
+    if not k or _BARE_KIND.fullmatch(k.group("kind")) or \
+            morph().parse(k.group("kind").lower())[0].normal_form in _DESCRIPTOR_KINDS:
         return None
     kind = k.group("kind")
     n = _KIND_AND_NAME.search(normal if normal[:1] in "«\"“„" else "«" + normal)
