@@ -3948,3 +3948,18 @@ def test_the_declared_investor_is_the_story_company():
 ])
 def test_the_company_that_carries_out_the_project_is_the_story_company(text, operator):
     assert [op for _, _, op, _ in rows(text)] == [operator]
+
+
+@pytest.mark.parametrize("text,operators", [
+    # the article's only plant, told again by its bare noun with the group it belongs to
+    # (after real news dev r14_026, r14_040)
+    ("Губернатор приехал на Тульский оружейный завод. Напомним, завод, входящий в "
+     "Тульскую машиностроительную компанию (ТМК), остался без заказов.",
+     ["Тульская машиностроительная компания"]),
+    # ... must not fire: two plants, which one is meant is not told
+    ("Губернатор приехал на Тульский оружейный завод и на Алексинский химический завод. "
+     "Напомним, завод, входящий в Тульскую машиностроительную компанию (ТМК), остался без "
+     "заказов.", [None, None]),
+])
+def test_the_group_of_the_articles_only_plant_runs_it(text, operators):
+    assert [op for _, _, op, _ in rows(text)] == operators
