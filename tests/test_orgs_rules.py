@@ -256,3 +256,18 @@ def test_which_names_are_companies_session_22(name, company):
 ])
 def test_a_name_in_straight_quotes_is_the_company(text, name):
     assert company_name(_org(text)) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a company written as its kind and its own quoted name inside the quotes of its legal
+    # form keeps the kind, in the nominative: the organization as named (after real news dev
+    # r3_040, r3_015, r6_033, r5_023; names written for the tests, session 23)
+    ("ПАО «ОМК «Омский никель»", "ОМК «Омский никель»"),
+    ("ООО «Омская зерновая компания «Вектор»", "Омская зерновая компания «Вектор»"),
+    # ... a bare company word is no kind of its own (after r2_006, r17_026, r3_026)
+    ("ООО «Управляющая компания «Вектор»", "Вектор"),
+    ("ЗАО «Компания «Вектор»", "Вектор"),
+    ("АО «Группы «Омск", "Омск"),
+])
+def test_a_kind_inside_the_quotes_of_a_legal_form_stays(text, name):
+    assert company_name(_org(text)) == name

@@ -434,10 +434,11 @@ NEWS_PATTERNS = [
     ("В Хакасии решается судьба Туимского завода по обработке цветных металлов. "
      "Абаканский вагоностроительный завод приостановил работу.",
      [("Абаканский вагоностроительный завод", "suspended", "Туимский завод", "RU-KK")]),
-    # a place adjective inside a quoted company name is no region of the story
+    # a place adjective inside a quoted company name is no region of the story (the
+    # operator keeps its kind, as named: real news dev r3_015's gold, session 23)
     ("В Забайкальском крае построят обогатительную фабрику ПАО «ГМК «Норильский никель» в "
      "2027 году.",
-     [("обогатительная фабрика", "planned", "Норильский никель", "RU-ZAB")]),
+     [("обогатительная фабрика", "planned", "ГМК «Норильский никель»", "RU-ZAB")]),
     # a new shop at a plant: the plant grows, and the shop is part of it (real news dev
     # r1_054: one row)
     ("На молочном комбинате в Пензе открылся новый компрессорный цех.",
@@ -3869,3 +3870,96 @@ def test_work_ended_with_jobs_cut_is_a_closure(text, status):
     """Written for the tests (session 22, _work_ceased), after real news dev r3_003 ("сообщил
     о прекращении работы и сокращении сотрудников", gold closed)."""
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+# --- operators: session 23, sentences written for the tests ------------------------------
+
+@pytest.mark.parametrize("text,operators", [
+    # a quoted name right after "площадка" is a site (of a zone, a park or another plant),
+    # no company (after real news dev r11_025, r9_002, r16_015, r1_029)
+    ("В Тульской области на площадке «Заокская» построят завод по производству кирпича.",
+     [None]),
+    ("В Тульской области на промышленной площадке «Тулмаша» запустили завод по производству "
+     "тротуарной плитки.", [None]),
+    # ... and so is a name the NER reads with a site's abbreviation (after r14_011)
+    ("Первый камень завода по производству кирпича заложен на территории ПЛП «Тульский».",
+     [None]),
+    # ... must not fire: the company is named after a word of its own
+    ("В Тульской области на площадке компании «Тулкирпич» запустили завод по производству "
+     "тротуарной плитки.", ["Тулкирпич"]),
+])
+def test_a_name_after_a_site_word_is_no_operator(text, operators):
+    assert [op for _, _, op, _ in rows(text)] == operators
+
+
+@pytest.mark.parametrize("text", [
+    # a sports club, a forum, an emergencies ministry or a party is no company of the story
+    # (after real news dev r12_009, r15_007, r16_026, r15_009; real pages on hockey clubs)
+    "В Тульской области запустили завод по производству кирпича. На открытии побывали "
+    "игроки ХК «Тулица».",
+    "В рамках КЭФ-2025 губернатор договорился о строительстве завода по производству кирпича "
+    "в Тульской области.",
+    "В Тульской области запустили завод по производству кирпича. Завод выпускает "
+    "машины для МЧС.",
+    "В Тульской области запустили завод по производству кирпича. На открытии были "
+    "депутаты от «Единой России».",
+])
+def test_a_club_a_forum_or_a_public_body_is_no_operator(text):
+    assert [op for _, _, op, _ in rows(text)] == [None]
+
+
+@pytest.mark.parametrize("text,operator", [
+    # the group a plant belongs to, named without quotes or in the past, runs it (after
+    # real news dev r17_023, r14_040, r14_026)
+    ("В Тульской области приостановил работу вагоностроительный завод, входящий в "
+     "Тульскую машиностроительную компанию.", "Тульская машиностроительная компания"),
+])
+def test_the_group_a_plant_belongs_to_runs_it(text, operator):
+    assert [op for _, _, op, _ in rows(text)] == [operator]
+
+
+def test_a_name_after_a_legal_form_in_one_span_is_not_inflected():
+    # "ООО «Ташта»" read as one name: the quoted part is apposed to the legal form, in the
+    # nominative as written (after real news dev r16_031, where it became "Ташт")
+    assert [op for _, _, op, _ in rows(
+        "В селе начато строительство животноводческого комплекса. Инициатором проекта "
+        "является ООО «Кашта».")] == ["Кашта"]
+
+
+def test_the_declared_investor_is_the_story_company():
+    # "Инвестор проекта — компания «X»" names the story's company, though a contractor is
+    # named as often and first (after real news dev r4_005, r16_012, r6_027, r16_001)
+    text = ("В Тульской области построят завод по производству кирпича. Строительство ведет "
+            "компания «Тулстрой». Инвестор проекта — компания «Тулкирпич».")
+    assert [op for _, _, op, _ in rows(text)] == ["Тулкирпич"]
+    # ... must not fire: a second investor is no story company of its own
+    text = ("В Тульской области построят завод по производству кирпича. Его строит компания "
+            "«Тулкирпич». Другой инвестор — компания «Тулстрой» — построит склад.")
+    assert [op for _, _, op, _ in rows(text)] == ["Тулкирпич"]
+
+
+@pytest.mark.parametrize("text,operator", [
+    # "Проект реализует X" names the project's company too (after real news dev r3_032,
+    # r6_006, r15_009), though another company is named first
+    ("В Тульской области построят завод по производству кирпича. Подрядчиком стала "
+     "компания «Тулстрой». Проект реализует компания «Тулкирпич».", "Тулкирпич"),
+    ("В Тульской области запустили завод по производству кирпича. Оборудование поставила "
+     "компания «Тулстрой». Проект реализован компанией «Тулкирпич».", "Тулкирпич"),
+])
+def test_the_company_that_carries_out_the_project_is_the_story_company(text, operator):
+    assert [op for _, _, op, _ in rows(text)] == [operator]
+
+
+@pytest.mark.parametrize("text,operators", [
+    # the article's only plant, told again by its bare noun with the group it belongs to
+    # (after real news dev r14_026, r14_040)
+    ("Губернатор приехал на Тульский оружейный завод. Напомним, завод, входящий в "
+     "Тульскую машиностроительную компанию (ТМК), остался без заказов.",
+     ["Тульская машиностроительная компания"]),
+    # ... must not fire: two plants, which one is meant is not told
+    ("Губернатор приехал на Тульский оружейный завод и на Алексинский химический завод. "
+     "Напомним, завод, входящий в Тульскую машиностроительную компанию (ТМК), остался без "
+     "заказов.", [None, None]),
+])
+def test_the_group_of_the_articles_only_plant_runs_it(text, operators):
+    assert [op for _, _, op, _ in rows(text)] == operators

@@ -29,6 +29,7 @@ from pipeline.rules.gazetteer import (
 from pipeline.rules.memo import memo_object, memo_text
 from pipeline.rules.morph import lemma, morph, normal_name
 from pipeline.rules.orgs import (
+    kind_and_name,
     normalize_org,
     org_key,
     org_sector,
@@ -147,7 +148,21 @@ def _is_company(span: Span, gazetteer: Gazetteer) -> bool:
         return False  # "АПК", "ГРЭС", "СВЕРДЛОВСКАЯ ОБЛАСТЬ": no company at all
     if key.split() and key.split()[-1] in _NOT_COMPANY_HEADS:
         return False  # "Каховская ГЭС": a named power station, the place of the story
+    if _site_inside(span.text):
+        return False  # "ПЛП «Южный»", "ХК «Металлург»": a site's or a club's word in the name
     return org_sector(span.normal) != "government"
+
+
+def _site_inside(text: str) -> bool:
+    """Whether a name opens with a site's word or another word of company_words.csv's
+    other_before before its quoted part ("ПЛП «Южный»", real news dev r14_011; "ХК
+    «Металлург»"): the NER's span holds the word _named_after reads before a name, so the
+    quoted part names a site or a club, not a company."""
+    quote = re.search(r"[«\"“]", text)
+    if quote is None or quote.start() == 0:
+        return False
+    head = text[:quote.end()]
+    return _SITE_BEFORE.search(head) is not None or _OTHER_BEFORE.search(head) is not None
 
 
 # The whole names the NER takes for organizations that are no company (company_words.csv
@@ -220,9 +235,11 @@ def company_name(span: Span, quoted_in_text: bool = False,
     if quoted_in_text and not quoted:
         # «Вертолёты России»: a name in quotes is written as it is, not inflected
         quoted = [span.text]
+    if quoted and (kind := kind_and_name(span.text, span.normal, quoted_in_text)):
+        return kind  # "ПАО «ГМК «Норильский никель»": ГМК «Норильский никель», as named
     name = quoted[-1] if quoted else without_person_tail(normalize_org(span.normal))
     name = name.strip(" «»\"")
-    if quoted and not (apposed and quoted_in_text):
+    if quoted and not (apposed and quoted_in_text) and not _apposed_inside(span.text):
         name = quoted_nominative(name, normalize_org(span.normal).strip(" «»\""))
     if not name or find_program(name) or find_program(span.text):
         return None
@@ -233,6 +250,14 @@ def company_name(span: Span, quoted_in_text: bool = False,
     if inner and lemma(inner.group(1).lower()) in _DESCRIPTORS:
         return inner.group(2)  # «Компания “СОКО”»: the name is СОКО
     return name
+
+
+def _apposed_inside(text: str) -> bool:
+    """Whether a span holds a legal form or a descriptor right before its (last) quoted
+    name: "ООО «Ташта»" read as one span (real news dev r16_031, where the quoted name was
+    put in a nominative of its own, "Ташт"), the quoted name is apposed, as written."""
+    quote = text.rfind("«")
+    return quote > 0 and descriptor_before(text, quote + 1)
 
 
 # a straight quote that opens a name: at the start or after a space
@@ -439,6 +464,7 @@ def main_company(analyzed: AnalyzedText) -> str | None:
              and not _FORMER_BEFORE.search(analyzed.text[max(0, sp.start - 60):sp.start])]
     # plants named as organisations count only when the article names no other company
     owners = [sp for sp in spans if not is_facility_name(sp)]
+    declared: set[str] = set()
     for span in owners or spans:
         name = span_company(span, analyzed.text)
         key = org_key(name or "")
@@ -447,10 +473,31 @@ def main_company(analyzed: AnalyzedText) -> str | None:
         counts[key] += 1
         if key not in names or len(name) < len(names[key]):
             names[key] = name
+        if _DECLARED_INVESTOR.search(analyzed.text[max(0, span.start - 120):span.start]):
+            declared.add(key)
     if not counts:
         return None
+    if len(declared) == 1:
+        return names[declared.pop()]  # the project's investor, whoever else is named more
     best = max(counts.items(), key=lambda kv: kv[1])[0]
     return names[best]
+
+
+# The article names the project's company outright: "Инвестор проекта - компания
+# «Техмашсервис»", "Инвестором выступает ""УК ""ВЕГА-ПРО""", "Инициатором проекта является ООО
+# «Ташта»", "после прихода инвестора — агропромышленного холдинга «Добронравов АГРО»" (real
+# news dev r4_005, r16_012, r16_031, r16_001, r6_027, r10_003, r7_029, r8_029): the story's
+# company, though another (a contractor, the plant's old name, a buyer) is named as often. A
+# co-investor or "другой инвестор" is a second one; investors in the plural are several.
+_DECLARED_INVESTOR = re.compile(
+    r"(?:(?<![\w-])(?<!другой )(?<!второй )(?:инвестор(?:а|ом)?|инициатор(?:ом)?)"
+    r"(?:\s+(?:проекта|строительства))?\s*(?:[—–-]|выступает|выступил[аио]?|является|стал[аио]?)"
+    r"(?:\s+[\w-]+){0,3}?"
+    # "Проект реализует компания «Русхимальянс»", "Проект реализован Рыболовецким колхозом",
+    # 'Проект "Ямал СПГ" реализует крупнейший … производитель газа НОВАТЭК' (real news dev
+    # r6_006, r3_032, r1_015, r2_034, r19_042, r15_009)
+    r"|\bпроект\w*(?:\s+[«\"“][^«»\"“”]{2,40}[»\"”])?\s+(?:будет\s+)?реализ(?:ует|уют|ован[аоы]?)"
+    r"(?:\s+[\w-]+){0,5}?)\s*[«\"“]?\s*$", re.IGNORECASE)
 
 
 # "компания", "инвестор", "холдинг": a region as their adjective or after "из" is where a

@@ -194,3 +194,46 @@ def without_person_tail(name: str) -> str:
                 any("Name" in p.tag for p in morph().parse(tail[0])):
             return " ".join(words[:k])
     return name
+
+
+# A company written as its kind and its own quoted name inside the quotes of its legal form
+# (real news dev r3_015 "ПАО «ГМК «Норильский никель»",
+# r6_033 "ООО «Ростовская зерновая компания «Ресурс»", r14_028 "«Молочным комбинатом
+# «Пензенский»", r5_023 'АО "РКЦ "Прогресс"'): the gold keeps the kind, the organization as
+# named. The NER often cuts the span before the closing quotes.
+_KIND_AND_NAME = re.compile(
+    r"[«\"“„](?P<kind>[А-ЯЁA-Z][\w-]*(?: [\w-]+){0,3}) [«\"“„]"
+    r"(?P<name>[^«»\"“”„\s][^«»\"“”„]{1,59})[»\"“”]?[»\"“”]?")
+# kinds that are only a company's word: "ООО «Компания “СОКО”»" is СОКО, "ООО «Управляющая
+# компания «Экспресс Групп»" is Экспресс Групп, 'ООО "Торговое предприятие "Томский
+# инструмент"' is Томский инструмент (real news dev r2_006, r17_026, r3_026)
+_BARE_KIND = re.compile(r"(?:(?:управляющ|торгов)\w+\s+)?(?:компани|предприяти)\w*"
+                        r"|групп\w*\s+компаний", re.IGNORECASE)
+# a company noun alone ("ООО «Группа “Бета”»") is no kind either: company_words.csv descriptors
+_DESCRIPTOR_KINDS = lexicon.words("company_words", role="descriptor")
+
+
+def kind_and_name(text: str, normal: str, outer: bool = False) -> str | None:
+    """"ГМК «Норильский никель»" of "ПАО «ГМК «Норильский никель»", "Молочный комбинат
+    «Пензенский»" of "«Молочным комбинатом «Пензенский»": the kind in the nominative (from `normal`,
+    the NER's normal form, or pymorphy for one word); None unless the kind stands in the
+    quotes of a legal form or of the text (`outer`: an opening quote right before `text`)."""
+    m = _LEGAL_RE.match(text)
+    rest = text[m.end():] if m else text
+    if not (m or outer) or not rest or rest[0] not in "«\"“„":
+        if not outer:
+            return None
+        rest = "«" + rest
+    k = _KIND_AND_NAME.fullmatch(rest)
+    if not k or _BARE_KIND.fullmatch(k.group("kind")) or \
+            morph().parse(k.group("kind").lower())[0].normal_form in _DESCRIPTOR_KINDS:
+        return None
+    kind = k.group("kind")
+    n = _KIND_AND_NAME.search(normal if normal[:1] in "«\"“„" else "«" + normal)
+    if n and n.group("name") == k.group("name") and \
+            len(n.group("kind").split()) == len(kind.split()):
+        kind = n.group("kind")
+    if len(kind.split()) == 1 and not kind.isupper():
+        kind = inflect(kind, "nomn")
+        kind = kind[:1].upper() + kind[1:]
+    return f"{kind} «{k.group('name').strip()}»"

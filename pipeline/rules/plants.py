@@ -3857,7 +3857,12 @@ def _clause_companies(sent: Sentence, ph: _Phrase) -> list[str]:
 # акций которой будут принадлежать концерну «Y»") stays the operator (r11_027).
 _OWNED_BY = re.compile(
     r"[»\"”]?\s*(?:\(\s*(?:[А-ЯЁA-Z][\w-]{1,10}\s*,\s*)?|,\s*(?:которое|который|которая)\s+|\s)"
-    r"(?:принадлежит|входит\s+в|входящ\w*\s+в)(?:\s+состав)?(?:\s+[\w-]+){0,3}?\s*[«\"“]$")
+    r"(?:принадлежит|входит\s+в|входящ\w*\s+в)(?:\s+состав)?(?:\s+[\w-]+){0,3}?\s*[«\"“]$"
+    # unquoted, or in the past: "вагоностроительный завод, входящий в Объединенную вагонную
+    # компанию", "завод входил в структуру АО «Спецремонт»" (real news dev r17_023, r14_040,
+    # r14_026: the group or the holding is the gold operator)
+    r"|[»\"”]?\s*(?:,\s*(?:которое|который|которая)?\s*|\s)"
+    r"(?:входи(?:т|л|ло|ла)|входящ\w*)\s+в(?:\s+(?:состав|структуру))?\s*[«\"“]?$")
 
 
 def _owner_said(sent: Sentence, ph: _Phrase) -> str | None:
@@ -4654,9 +4659,36 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return _without_owner_twins(_without_company_rows(_without_lines_of_rows(
+    return _group_of_lone_plant(_without_owner_twins(_without_company_rows(_without_lines_of_rows(
         [_closed_by_exit(_fullest_name(n, analyzed), analyzed) for k, n in enumerate(out)
-         if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)])))
+         if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]))), analyzed)
+
+
+# "Напомним, завод, входящий в Объединенную судостроительную корпорацию (ОСК), …", "завод
+# входил в структуру АО «Спецремонт»" (real news dev r14_026, r14_040): the article's plant
+# told again by its bare noun, and the group it belongs to, right after it
+_BARE_PLANT_IN_GROUP = re.compile(
+    r"(?:^|[\s,—–-])(?:завод|комбинат|фабрика|предприятие|верфь)\s*,?\s*(?:входящ\w*|"
+    r"(?:которы[йе]|которая)\s+входи\w*|входи(?:т|л|ло|ла))\s+в(?:\s+(?:состав|структуру))?\s+$",
+    re.IGNORECASE)
+
+
+def _group_of_lone_plant(rows: list[PlantMention], analyzed: AnalyzedText
+                         ) -> list[PlantMention]:
+    """The article's only plant, with no operator, is run by the group a sentence says "the
+    plant" belongs to (_BARE_PLANT_IN_GROUP, the company named right after it): an article
+    about one plant names it by its bare noun again. With more plants, which one is meant
+    is not told."""
+    if len(rows) != 1 or rows[0].operator is not None:
+        return rows
+    for sent in analyzed.sentences:
+        for sp in sent.spans:
+            before = sent.text[max(0, sp.start - sent.start - 60):sp.start - sent.start]
+            if _BARE_PLANT_IN_GROUP.search(before) and is_company(sp) and \
+                    (name := span_company(sp, sent.text, sent.start)) is not None:
+                name = re.sub(r"\s*\([^()]*\)$", "", name)  # "(ОСК)": its abbreviation
+                return [replace(rows[0], operator=name, story_operator=False)]
+    return rows
 
 
 def _closed_by_exit(row: PlantMention, analyzed: AnalyzedText) -> PlantMention:
