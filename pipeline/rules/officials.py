@@ -169,6 +169,10 @@ TEAM_POSTS = _role("team_post")
 # "Губернатор посетил район": a post one person holds in a region, said bare of the person
 # named before.
 SOLE_POSTS = _role("sole_post")
+# The title of the head of a region that is no republic, and the last words of the names
+# of such regions (and the federal cities so governed): "глава региона" of them said again.
+GOVERNOR_TITLES = _role("governor_title")
+GOVERNED_REGION_WORDS = _role("governed_region_word")
 # "Об этом сообщил корреспондент «Вестника»": the one who reports, never the person named
 # in the sentence before.
 REPORTER_WORDS = _role("reporter_word")
@@ -3036,7 +3040,7 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
                   generic_orgs=remember_generic_orgs(analyzed), company=company,
                   abbreviations=defined_abbreviations(analyzed))
     rows = _find(analyzed, doc)
-    return rows + _headline_rows(analyzed, doc, rows)
+    return _head_as_governor(rows + _headline_rows(analyzed, doc, rows), analyzed)
 
 
 def _post_out_of_org(sent: Sentence) -> Sentence:
@@ -3133,6 +3137,56 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     _one_team(rows)
     return _no_shorter_post(_post_once(_merge(rows.out, rows.heads, persons, rows.vague,
                                               rows.referred)))
+
+
+def _is_governor(r: OfficialMention) -> bool:
+    """The row is a governor's post, held or acting ("врио губернатора")."""
+    return lemma(r.position.split()[-1]) in GOVERNOR_TITLES \
+        and (len(r.position.split()) == 1 or r.phase == "acting")
+
+
+def _governed(org: str | None) -> bool:
+    """A region whose head's title is governor: an oblast, a krai, an autonomous okrug,
+    Petersburg or Sevastopol (not a republic, whose head is "глава")."""
+    region = resolve_region(org or "")
+    if region is None or region.name != org:
+        return False
+    return org in GOVERNED_REGION_WORDS or lemma(org.split()[-1].lower()) in GOVERNED_REGION_WORDS
+
+
+def _bare_governor_word(analyzed: AnalyzedText) -> bool:
+    """A "губернатор" in the text that heads its phrase ("Губернатор ознакомился", "по
+    словам губернатора"), not the complement of another post ("заместитель губернатора")."""
+    for sent in [*analyzed.headline, *analyzed.sentences]:
+        for k, tok in enumerate(sent.tokens):
+            if _lem(tok) in GOVERNOR_TITLES and not (k and _is_head(sent.tokens[k - 1])):
+                return True
+    return False
+
+
+def _head_as_governor(rows: list[OfficialMention],
+                      analyzed: AnalyzedText) -> list[OfficialMention]:
+    """"Глава региона Дмитрий Демешин приехал ... губернатор Дмитрий Демешин поставил
+    задачу": "глава региона" of an oblast or krai is its governor told in other words;
+    with the governor's post written for the person (or acting, "врио губернатора") it is
+    no row of its own, and with a bare "Губернатор ознакомился ..." in the article and no
+    other governor named it is that post (real news dev r14_026, r16_007, r14_028,
+    r22_006; a page saying only "глава региона" keeps "глава", as annotated in r12_010)."""
+    governors = [r for r in rows if _is_governor(r)]
+    out = []
+    for r in rows:
+        if r.position != "глава" or not _governed(r.organization) and not any(
+                g.person_key == r.person_key for g in governors):
+            out.append(r)
+            continue
+        own = [g for g in governors if g.person_key == r.person_key]
+        if any(_key(g.organization or "")[:5] in _key(r.organization or "") for g in own):
+            continue
+        if not own and not governors and _governed(r.organization) \
+                and _bare_governor_word(analyzed):
+            r = replace(r, position=next(iter(sorted(GOVERNOR_TITLES))))
+        out.append(r)
+    return out
 
 
 def _no_shorter_post(rows: list[OfficialMention]) -> list[OfficialMention]:
