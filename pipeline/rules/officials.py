@@ -956,7 +956,7 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
             if nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
                 memory[lem] = q[0]
             elif (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG":
-                memory[lem] = _org_name(sp, sent)
+                memory[lem] = _org_name(sp, sent) + _region_tail(sent, sp)
             elif (j := _named_by_adjectives(toks, i)) is not None:
                 memory[lem] = _adjectives_and_noun(toks[j:i + 1])
     cities = {_city_word_nominative(m.text) for m in find_regions(analyzed.text)
@@ -969,6 +969,22 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
 
 
 _CITY = "город"
+
+
+def _region_tail(sent: Sentence, org: Span) -> str:
+    """" Запорожской области" when a region in the genitive follows a named organization
+    ("Фонд развития промышленности Запорожской области создан ..."): the region is part of
+    the name the article later calls "фонд" (real news dev r14_006), as a post before the
+    full name reads it; "" otherwise."""
+    tail = next((sp for sp in sent.spans if sp.start > org.end), None)
+    if tail is None or tail.type != "LOC" or sent.text[org.end - sent.start:tail.start
+                                                        - sent.start].strip():
+        return ""
+    first = next((t for t in sent.tokens if t.start == tail.start), None)
+    region = resolve_region(tail.text) or resolve_region(tail.normal)
+    if first is None or first.case != "Gen" or region is None or _a_district(tail):
+        return ""
+    return " " + tail.text
 
 
 def _compound_base(lem: str) -> str | None:
@@ -1374,6 +1390,17 @@ def _region_abbreviation(text: str) -> bool:
     return re.fullmatch(r"[А-ЯЁ]{2,5}", text) is not None and resolve_region(text) is not None
 
 
+def _remembered_in_full(name: str, span: Span, doc: Article) -> str:
+    """"генеральный директор Корпорации" after "Корпорация развития Калининградской
+    области подписала ...": a generic noun written with a capital, alone, is the body the
+    article named in full with that noun (real news dev r14_025), as its lower-case
+    "корпорации" is; any other name is kept."""
+    if span.type != "ORG" or " " in name:
+        return name
+    full = doc.generic_orgs.get(lemma(name.lower()).replace("ё", "е"), "")
+    return full if _key(full).startswith(_key(name) + " ") else name
+
+
 def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
     """A named organization or place right after the post is its organization
     ("глава Минпромторга", "губернатор Калининградской области")."""
@@ -1398,7 +1425,7 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         # "директор Сервисного центра ЗАО «Колакс-М»": the unit stays in the post
         _keep_in_post(toks, comp, unit_end, unit_end)
         return _NEXT
-    comp.organization = _org_name(span, sent)
+    comp.organization = _remembered_in_full(_org_name(span, sent), span, doc)
     if (noun := _place_noun_after(sent, toks, comp.i, span)) is not None:
         # "главой Изыхских копей": the tagger cut the place to its adjective; its noun
         # follows, in the same case ("Изыхские копи", real news dev r10_028)
