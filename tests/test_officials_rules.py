@@ -2201,3 +2201,26 @@ def test_head_of_region_is_the_governor(text, expected):
 def test_a_body_named_in_full_before(text, expected):
     assert [(m.full_name, m.position, m.organization)
             for m in officials.find_officials(analyze(text), REGION)] == expected
+
+
+def test_a_regions_own_name_keeps_its_brackets():
+    """"Республика Саха (Якутия)" is the region's name, not a name with an aside (written
+    for the tests, after real news dev r16_024)."""
+    text = "На запуске присутствовал глава Республики Саха (Якутия) Иван Петров."
+    assert [(m.position, m.organization) for m in officials.find_officials(analyze(text))] \
+        == [("глава", "Республика Саха (Якутия)")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plant's trade-union committee stays in the post, and the plant named by its generic
+    # noun is the organization (written for the tests, after real news dev r22_034, r14_035)
+    ("Завод «Альфа» остановил работу. Об этом сообщила глава профсоюзного комитета завода "
+     "Наталья Петрова.",
+     [("Наталья Петрова", "глава профсоюзного комитета", "Альфа")]),
+    ("Завод «Альфа» остановил работу. По информации председателя профкома предприятия "
+     "Валерия Петрова, долг выплатят.",
+     [("Валерий Петров", "председатель профкома", "Альфа")]),
+])
+def test_a_committee_of_a_plant(text, expected):
+    assert [(m.full_name, m.position, m.organization) for m in officials.find_officials(
+        analyze(text), REGION, company="Альфа")] == expected

@@ -840,8 +840,11 @@ def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
 def _org_name(span: Span, sent: Sentence | None = None) -> str:
     """The organization a named span gives, in the nominative, without an aside in
     parentheses ("Национального фронта (FN)" -> Национальный фронт): the aside repeats
-    the name in another form and is no part of it."""
+    the name in another form and is no part of it; a region's own name keeps its brackets
+    ("Республика Саха (Якутия)", real news dev r16_024)."""
     name = _org_name_in_span(span, sent)
+    if _is_region_name(name):
+        return name
     return re.sub(r"\s*\([^()]*\)", "", name).strip() or name
 
 
@@ -2024,6 +2027,11 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
     if not (lem in POST_COMPLEMENTS or _is_head(t) or comp.last in PORTFOLIO_HEADS
             or lem in BARE_COMPLEMENTS and _unnamed(sent, toks, comp.i)):
         return None
+    if lem in STORY_COMPANY_NOUNS | PLANT_COMPOUND_BASES and not (
+            lem in POST_COMPLEMENTS or _is_head(t)):
+        # "глава профсоюзного комитета завода": the plant the committee belongs to is the
+        # organization, no portfolio of the committee (real news dev r22_034, r14_035)
+        return None
     nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
     if any(country_adjectives().get(_lem(p)) for p in comp.pending) and (
             nxt is None or _span_at(sent, nxt) is None):
@@ -3084,7 +3092,19 @@ def _post_out_of_org(sent: Sentence) -> Sentence:
         if len(rest) == 1 and rest[0][:1].isupper() and _is_head(head):
             spans[k] = replace(sp, start=sp.end - len(rest[0]), text=rest[0],
                                normal=_cap(inflect(rest[0].lower(), "nomn")))
+        elif _unit_of_a_generic(sent, sp):
+            spans[k] = None
+    spans = [sp for sp in spans if sp is not None]
     return sent if spans == sent.spans else replace(sent, spans=spans)
+
+
+def _unit_of_a_generic(sent: Sentence, sp: Span) -> bool:
+    """"председателя профкома предприятия": the tagger's "Профком предприятия" names
+    nothing, it is a unit (post_complement) of a company named by a generic noun; read as
+    words, the unit stays in the post and the noun gives the company (real news dev r14_035)."""
+    toks = [t for t in sent.tokens if sp.start <= t.start < sp.end]
+    return len(toks) == 2 and _lem(toks[0]) in POST_COMPLEMENTS and toks[1].text.islower() \
+        and _lem(toks[1]) in STORY_COMPANY_NOUNS | PLANT_COMPOUND_BASES
 
 
 def _headline_rows(analyzed: AnalyzedText, doc: Article,
