@@ -2224,3 +2224,18 @@ def test_a_regions_own_name_keeps_its_brackets():
 def test_a_committee_of_a_plant(text, expected):
     assert [(m.full_name, m.position, m.organization) for m in officials.find_officials(
         analyze(text), REGION, company="Альфа")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the portfolio after a quoted name is the post's, as after a named one (written for
+    # the tests, after real news dev r14_042)
+    ("Об этом рассказал заместитель директора компании «Альфа» по производству Иван Петров.",
+     [("Иван Петров", "заместитель директора по производству", "Альфа")]),
+    ("Об этом рассказал директор «Альфа-Инвест» по развитию Иван Петров.",
+     [("Иван Петров", "директор по развитию", "Альфа-Инвест")]),
+    ('Об этом рассказал заместитель директора ООО "Бичура Альфа" по производству Иван Петров.',
+     [("Иван Петров", "заместитель директора по производству", "Бичура Альфа")]),
+])
+def test_a_portfolio_after_a_quoted_name(text, expected):
+    assert [(m.full_name, m.position, m.organization)
+            for m in officials.find_officials(analyze(text), REGION)] == expected
