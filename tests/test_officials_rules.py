@@ -2239,3 +2239,26 @@ def test_a_committee_of_a_plant(text, expected):
 def test_a_portfolio_after_a_quoted_name(text, expected):
     assert [(m.full_name, m.position, m.organization)
             for m in officials.find_officials(analyze(text), REGION)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic noun after a word that does not inflect stays in the case the tagger left
+    # it in: the nominative (written for the tests, after real news dev r12_012)
+    ("По словам президента РАТМ Холдинга Ивана Петрова, заем дешевый.",
+     [("Иван Петров", "президент", "РАТМ Холдинг")]),
+    # a place in the genitive after the noun is no generic noun's case
+    ("По словам президента Банка Москвы Ивана Петрова, заем дешевый.",
+     [("Иван Петров", "президент", "Банк Москвы")]),
+])
+def test_a_generic_noun_after_an_indeclinable_name(text, expected):
+    assert [(m.full_name, m.position, m.organization)
+            for m in officials.find_officials(analyze(text), REGION)] == expected
+
+
+def test_a_mission_keeps_its_host_country():
+    """The country a foreign mission sits in is part of its name (written for the tests,
+    after real news dev r5_031)."""
+    text = "Губернатор встретился с руководителем Посольства Республики Беларусь в РФ " \
+        "Василием Новаком."
+    assert [(m.position, m.organization) for m in officials.find_officials(analyze(text))] \
+        == [("руководитель", "Посольство Республики Беларусь в РФ")]

@@ -169,6 +169,7 @@ TEAM_POSTS = _role("team_post")
 # "Губернатор посетил район": a post one person holds in a region, said bare of the person
 # named before.
 SOLE_POSTS = _role("sole_post")
+MISSION_NOUNS = _role("mission_noun")  # a foreign mission: its host country is in its name
 # The title of the head of a region that is no republic, and the last words of the names
 # of such regions (and the federal cities so governed): "глава региона" of them said again.
 GOVERNOR_TITLES = _role("governor_title")
@@ -866,7 +867,23 @@ def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
             and lem != word and lem.startswith(word[:3]):
         return span.normal[:1] + lem[1:]  # "Минтруда", "Минстроя": a ministry's short name
     # span.normal inflects only the head group (pipeline/runtime/nlp.py org_head_normal)
-    return normalize_org(span.normal)
+    return _generic_last_nominative(normalize_org(span.normal))
+
+
+def _generic_last_nominative(name: str) -> str:
+    """"РАТМ Холдинга" -> "РАТМ Холдинг": a name that ends with a generic organization
+    noun after a word that does not inflect (an abbreviation, a Latin or indeclinable
+    brand) keeps that noun in an oblique case, where the tagger inflects only the first
+    word; put in the nominative (real news dev r12_012: "президент РАТМ Холдинга")."""
+    words = name.split()
+    if len(words) != 2 or not words[1][:1].isupper() or not (
+            words[0].isupper() or re.fullmatch(r"[A-Za-z-]+", words[0])
+            or lemma(words[0].lower()) == words[0].lower()):
+        return name
+    lem = lemma(words[1].lower()).replace("ё", "е")
+    if lem not in GENERIC_ORG_NOUNS or lem == words[1].lower():
+        return name
+    return f"{words[0]} {_cap(inflect(words[1].lower(), 'nomn'))}"
 
 
 def _a_district(span: Span) -> bool:
@@ -1362,6 +1379,29 @@ def _parents_after(sent: Sentence, toks: list[Token], comp: _Complement, span: S
             and _span_at(sent, toks[comp.i]) is None:
         comp.organization = f"{comp.organization} {toks[comp.i].text}"
         comp.i += 1
+    _mission_host(sent, toks, comp)
+
+
+def _mission_host(sent: Sentence, toks: list[Token], comp: _Complement) -> None:
+    """"Посольства Республики Беларусь в РФ": the country a foreign mission (mission_noun)
+    sits in is part of its name, as annotated (real news dev r5_031, r12_019)."""
+    org = (comp.organization or "").split()
+    if not org or lemma(org[0].lower()) not in MISSION_NOUNS or comp.i + 1 >= len(toks):
+        return
+    own = _span_at(sent, toks[comp.i])
+    if len(org) == 1 and own is not None and own.type == "LOC" \
+            and own.start == toks[comp.i].start and country_of(own.normal):
+        comp.organization = f"{comp.organization} {own.text}"  # "Посольства Республики Беларусь"
+        _skip_to(toks, comp, own.end)
+    if comp.i + 1 >= len(toks) or _lem(toks[comp.i]) not in ("в", "во"):
+        return
+    host = _span_at(sent, toks[comp.i + 1])
+    if host is None or host.type != "LOC" or host.start != toks[comp.i + 1].start \
+            or not (country_of(host.text) or country_of(host.normal)):
+        return
+    comp.organization = f"{comp.organization} {toks[comp.i].text} {host.text}"
+    comp.i += 1
+    _skip_to(toks, comp, host.end)
 
 
 def _regional_ministry(sent: Sentence, toks: list[Token], comp: _Complement, span: Span
