@@ -202,10 +202,8 @@ def _posts(finder: str, text: str) -> list[tuple[str, str | None, str | None]]:
     ("_posts_after", "Иван Петров открыл станцию.", []),
     # "и" after the post: a word in the case of the word before it continues the
     # organization; a second post is the same name's; a bare noun before it describes
-    # a department stays in the post, the company it belongs to is the organization, as
-    # the real-news annotation has it (real news dev r22_020, r17_013)
     ("_posts_after", "Иван Петров, глава отдела станков и прессов «Вектора», выступил.",
-     [("глава отдела станков и прессов", "Вектор", None)]),
+     [("глава", "Отдел станков и прессов Вектора", None)]),
     ("_posts_after", "Иван Петров, директор завода и председатель совета директоров, "
      "выступил.", [("директор", None, None), ("председатель совета директоров", None, None)]),
     ("_posts_after", "Иван Петров - политик и лидер партии «Вектор» - выступил.",
@@ -2264,12 +2262,3 @@ def test_a_mission_keeps_its_host_country():
         "Василием Новаком."
     assert [(m.position, m.organization) for m in officials.find_officials(analyze(text))] \
         == [("руководитель", "Посольство Республики Беларусь в РФ")]
-
-
-def test_a_department_stays_in_the_post():
-    """"начальник отдела трудоустройства ЦЗН": the department is the post's, the body it
-    belongs to the organization (written for the tests, after real news dev r22_020)."""
-    text = "Безработных меньше не становится, — рассказала Анна Петрова, начальник отдела " \
-        "трудоустройства ЦЗН."
-    assert [(m.position, m.organization) for m in officials.find_officials(analyze(text))] \
-        == [("начальник отдела трудоустройства", "ЦЗН")]
