@@ -1498,14 +1498,20 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         return _STOP
     _parents_after(sent, toks, comp, span)
     _pri_tail(sent, toks, comp)
+    _portfolio_after_name(sent, toks, comp, doc)
+    return _STOP
+
+
+def _portfolio_after_name(sent: Sentence, toks: list[Token], comp: _Complement,
+                          doc: Article) -> None:
+    """"директор НАСА по космическим полётам", "министр ЧР по национальной политике",
+    "заместитель директора ООО «X» по производству": the portfolio after the name is the
+    post's (real news dev r14_042), also past a closing quote the tagger's name left out."""
     if comp.i + 1 < len(toks) and toks[comp.i].text in "»\"”" \
             and _lem(toks[comp.i + 1]) == "по":
-        comp.i += 1  # 'ООО "Бичура" по производству': the tagger's name left out its quote
+        comp.i += 1
     if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
-        # "министр ЧР по национальной политике": the same after a place's name
-        # "директор НАСА по космическим полётам": the portfolio after the name is the post's
         _po_phrase(sent, toks, comp, doc)
-    return _STOP
 
 
 def _place_noun_after(sent: Sentence, toks: list[Token], i: int, span: Span
@@ -1691,10 +1697,7 @@ def _quoted_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
             comp.more_orgs.append(more[0])
             comp.i += 1
             _skip_to(toks, comp, more[1])
-        if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
-            # "заместитель директора ООО «X» по производству": the portfolio after the
-            # quoted name is the post's, as after a named one (real news dev r14_042)
-            _po_phrase(sent, toks, comp, doc)
+        _portfolio_after_name(sent, toks, comp, doc)  # "«X» по производству"
     return _STOP
 
 
@@ -2146,8 +2149,7 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     if nxt is not None and nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
         comp.organization = q[0]
         _skip_to(toks, comp, q[1])
-        if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
-            _po_phrase(sent, toks, comp, doc)  # "директора компании «X» по производству"
+        _portfolio_after_name(sent, toks, comp, doc)  # "компании «X» по производству"
     elif len(org_toks) == 1 and lem not in GENERIC_ORG_NOUNS and nxt is not None \
             and (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG" \
             and nxt.start == sp.start and nxt.case in ("Gen", None):
