@@ -69,10 +69,11 @@ _NOT_INVEST_BEFORE = compile_fast(_cues("not_invest_before"), re.IGNORECASE)
 _NOT_BEFORE, _NOT_AFTER = 60, 40
 # A verb before the sum that bounds it from below: "превысили $3 млрд", "может превысить".
 _AT_LEAST_VERB = re.compile(r"превы\w+\s+(?:отметку\s+(?:в\s+)?)?$", re.IGNORECASE)
-# "оценивается почти в 70 млрд": a qualifier before the preposition the sum follows.
+# "оценивается почти в 70 млрд", "комплекс почти за 4 млрд рублей" (real news dev r22_003): a
+# qualifier before the preposition the sum follows.
 _APPROX_IN = re.compile(
     "(?:" + "|".join(w for w in lexicon.ordered("money_words", qualifier="approx") if " " not in w)
-    + r")\s+в\s+$", re.IGNORECASE)
+    + r")\s+(?:в|за)\s+$", re.IGNORECASE)
 # "оценивались более чем в 8 миллиардов", "поддержку более чем на 1 млрд": a lower bound before
 # the preposition the sum follows ("от" and "до" are left out: "от ... до" is a range)
 _AT_LEAST_IN = re.compile(
@@ -573,7 +574,7 @@ def find_investments(analyzed: AnalyzedText, ctx: DocContext, n_plants: int | No
             {inv.investor for inv in out if inv.evidence == sent.text and inv.investor}) > 1)
         prev_cued = about_project \
             and not any(sent.start <= m.start < sent.end for m in money)
-    out = _without_rounded_repeats(out)
+    out = _without_range_bounds(_without_rounded_repeats(out))
     out = _with_headline(out, _headline_sums(analyzed, ctx, money, project_program))
     out = _with_investor_names(out, analyzed, _own_plant_names(plants or [], ctx, analyzed))
     return _with_project_period(out, doc_period)
@@ -726,6 +727,18 @@ def _without_rounded_repeats(found: list[InvestmentMention]) -> list[InvestmentM
             continue
         out.append(inv)
     return out
+
+
+def _without_range_bounds(found: list[InvestmentMention]) -> list[InvestmentMention]:
+    """The sums without a single one that a range of another sentence ends or starts with:
+    "объем инвестиций проекта - порядка 1,7 млрд рублей ... Объем инвестиций - порядка
+    1,6-1,7 млрд рублей" (a quote giving the figure more carefully) is one sum, the range
+    (real news dev r14_034)."""
+    ranges = [o for o in found if o.amount_max is not None]
+    return [inv for inv in found if inv.amount_max is not None or not any(
+        o.currency == inv.currency and o.evidence != inv.evidence
+        and any(abs(b - inv.amount) <= _REPEAT_SHARE * b for b in (o.amount, o.amount_max))
+        for o in ranges)]
 
 
 def _headline_sums(analyzed: AnalyzedText, ctx: DocContext, money: list[Money],

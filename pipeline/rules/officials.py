@@ -169,6 +169,11 @@ TEAM_POSTS = _role("team_post")
 # "Губернатор посетил район": a post one person holds in a region, said bare of the person
 # named before.
 SOLE_POSTS = _role("sole_post")
+MISSION_NOUNS = _role("mission_noun")  # a foreign mission: its host country is in its name
+# The title of the head of a region that is no republic, and the last words of the names
+# of such regions (and the federal cities so governed): "глава региона" of them said again.
+GOVERNOR_TITLES = _role("governor_title")
+GOVERNED_REGION_WORDS = _role("governed_region_word")
 # "Об этом сообщил корреспондент «Вестника»": the one who reports, never the person named
 # in the sentence before.
 REPORTER_WORDS = _role("reporter_word")
@@ -836,8 +841,11 @@ def _quoted(sent: Sentence, tok: Token) -> tuple[str, int] | None:
 def _org_name(span: Span, sent: Sentence | None = None) -> str:
     """The organization a named span gives, in the nominative, without an aside in
     parentheses ("Национального фронта (FN)" -> Национальный фронт): the aside repeats
-    the name in another form and is no part of it."""
+    the name in another form and is no part of it; a region's own name keeps its brackets
+    ("Республика Саха (Якутия)", real news dev r16_024)."""
     name = _org_name_in_span(span, sent)
+    if _is_region_name(name):
+        return name
     return re.sub(r"\s*\([^()]*\)", "", name).strip() or name
 
 
@@ -859,7 +867,23 @@ def _org_name_in_span(span: Span, sent: Sentence | None = None) -> str:
             and lem != word and lem.startswith(word[:3]):
         return span.normal[:1] + lem[1:]  # "Минтруда", "Минстроя": a ministry's short name
     # span.normal inflects only the head group (pipeline/runtime/nlp.py org_head_normal)
-    return normalize_org(span.normal)
+    return _generic_last_nominative(normalize_org(span.normal))
+
+
+def _generic_last_nominative(name: str) -> str:
+    """"РАТМ Холдинга" -> "РАТМ Холдинг": a name that ends with a generic organization
+    noun after a word that does not inflect (an abbreviation, a Latin or indeclinable
+    brand) keeps that noun in an oblique case, where the tagger inflects only the first
+    word; put in the nominative (real news dev r12_012: "президент РАТМ Холдинга")."""
+    words = name.split()
+    if len(words) != 2 or not words[1][:1].isupper() or not (
+            words[0].isupper() or re.fullmatch(r"[A-Za-z-]+", words[0])
+            or lemma(words[0].lower()) == words[0].lower()):
+        return name
+    lem = lemma(words[1].lower()).replace("ё", "е")
+    if lem not in GENERIC_ORG_NOUNS or lem == words[1].lower():
+        return name
+    return f"{words[0]} {_cap(inflect(words[1].lower(), 'nomn'))}"
 
 
 def _a_district(span: Span) -> bool:
@@ -952,7 +976,7 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
             if nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
                 memory[lem] = q[0]
             elif (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG":
-                memory[lem] = _org_name(sp, sent)
+                memory[lem] = _org_name(sp, sent) + _region_tail(sent, sp)
             elif (j := _named_by_adjectives(toks, i)) is not None:
                 memory[lem] = _adjectives_and_noun(toks[j:i + 1])
     cities = {_city_word_nominative(m.text) for m in find_regions(analyzed.text)
@@ -965,6 +989,22 @@ def remember_generic_orgs(analyzed: AnalyzedText) -> dict[str, str]:
 
 
 _CITY = "город"
+
+
+def _region_tail(sent: Sentence, org: Span) -> str:
+    """" Запорожской области" when a region in the genitive follows a named organization
+    ("Фонд развития промышленности Запорожской области создан ..."): the region is part of
+    the name the article later calls "фонд" (real news dev r14_006), as a post before the
+    full name reads it; "" otherwise."""
+    tail = next((sp for sp in sent.spans if sp.start > org.end), None)
+    if tail is None or tail.type != "LOC" or sent.text[org.end - sent.start:tail.start
+                                                        - sent.start].strip():
+        return ""
+    first = next((t for t in sent.tokens if t.start == tail.start), None)
+    region = resolve_region(tail.text) or resolve_region(tail.normal)
+    if first is None or first.case != "Gen" or region is None or _a_district(tail):
+        return ""
+    return " " + tail.text
 
 
 def _compound_base(lem: str) -> str | None:
@@ -1339,6 +1379,29 @@ def _parents_after(sent: Sentence, toks: list[Token], comp: _Complement, span: S
             and _span_at(sent, toks[comp.i]) is None:
         comp.organization = f"{comp.organization} {toks[comp.i].text}"
         comp.i += 1
+    _mission_host(sent, toks, comp)
+
+
+def _mission_host(sent: Sentence, toks: list[Token], comp: _Complement) -> None:
+    """"Посольства Республики Беларусь в РФ": the country a foreign mission (mission_noun)
+    sits in is part of its name, as annotated (real news dev r5_031, r12_019)."""
+    org = (comp.organization or "").split()
+    if not org or lemma(org[0].lower()) not in MISSION_NOUNS or comp.i + 1 >= len(toks):
+        return
+    own = _span_at(sent, toks[comp.i])
+    if len(org) == 1 and own is not None and own.type == "LOC" \
+            and own.start == toks[comp.i].start and country_of(own.normal):
+        comp.organization = f"{comp.organization} {own.text}"  # "Посольства Республики Беларусь"
+        _skip_to(toks, comp, own.end)
+    if comp.i + 1 >= len(toks) or _lem(toks[comp.i]) not in ("в", "во"):
+        return
+    host = _span_at(sent, toks[comp.i + 1])
+    if host is None or host.type != "LOC" or host.start != toks[comp.i + 1].start \
+            or not (country_of(host.text) or country_of(host.normal)):
+        return
+    comp.organization = f"{comp.organization} {toks[comp.i].text} {host.text}"
+    comp.i += 1
+    _skip_to(toks, comp, host.end)
 
 
 def _regional_ministry(sent: Sentence, toks: list[Token], comp: _Complement, span: Span
@@ -1370,6 +1433,17 @@ def _region_abbreviation(text: str) -> bool:
     return re.fullmatch(r"[А-ЯЁ]{2,5}", text) is not None and resolve_region(text) is not None
 
 
+def _remembered_in_full(name: str, span: Span, doc: Article) -> str:
+    """"генеральный директор Корпорации" after "Корпорация развития Калининградской
+    области подписала ...": a generic noun written with a capital, alone, is the body the
+    article named in full with that noun (real news dev r14_025), as its lower-case
+    "корпорации" is; any other name is kept."""
+    if span.type != "ORG" or " " in name:
+        return name
+    full = doc.generic_orgs.get(lemma(name.lower()).replace("ё", "е"), "")
+    return full if _key(full).startswith(_key(name) + " ") else name
+
+
 def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Article) -> Step:
     """A named organization or place right after the post is its organization
     ("глава Минпромторга", "губернатор Калининградской области")."""
@@ -1394,7 +1468,7 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         # "директор Сервисного центра ЗАО «Колакс-М»": the unit stays in the post
         _keep_in_post(toks, comp, unit_end, unit_end)
         return _NEXT
-    comp.organization = _org_name(span, sent)
+    comp.organization = _remembered_in_full(_org_name(span, sent), span, doc)
     if (noun := _place_noun_after(sent, toks, comp.i, span)) is not None:
         # "главой Изыхских копей": the tagger cut the place to its adjective; its noun
         # follows, in the same case ("Изыхские копи", real news dev r10_028)
@@ -1424,11 +1498,20 @@ def _entity_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
         return _STOP
     _parents_after(sent, toks, comp, span)
     _pri_tail(sent, toks, comp)
-    if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
-        # "министр ЧР по национальной политике": the same after a place's name
-        # "директор НАСА по космическим полётам": the portfolio after the name is the post's
-        _po_phrase(sent, toks, comp, doc)
+    _portfolio_after_name(sent, toks, comp, doc)
     return _STOP
+
+
+def _portfolio_after_name(sent: Sentence, toks: list[Token], comp: _Complement,
+                          doc: Article) -> None:
+    """"директор НАСА по космическим полётам", "министр ЧР по национальной политике",
+    "заместитель директора ООО «X» по производству": the portfolio after the name is the
+    post's (real news dev r14_042), also past a closing quote the tagger's name left out."""
+    if comp.i + 1 < len(toks) and toks[comp.i].text in "»\"”" \
+            and _lem(toks[comp.i + 1]) == "по":
+        comp.i += 1
+    if comp.i < len(toks) and _lem(toks[comp.i]) == "по":
+        _po_phrase(sent, toks, comp, doc)
 
 
 def _place_noun_after(sent: Sentence, toks: list[Token], i: int, span: Span
@@ -1614,6 +1697,7 @@ def _quoted_org(sent: Sentence, toks: list[Token], comp: _Complement, doc: Artic
             comp.more_orgs.append(more[0])
             comp.i += 1
             _skip_to(toks, comp, more[1])
+        _portfolio_after_name(sent, toks, comp, doc)  # "«X» по производству"
     return _STOP
 
 
@@ -1993,6 +2077,11 @@ def _genitive_chain(sent: Sentence, toks: list[Token], comp: _Complement) -> Ste
     if not (lem in POST_COMPLEMENTS or _is_head(t) or comp.last in PORTFOLIO_HEADS
             or lem in BARE_COMPLEMENTS and _unnamed(sent, toks, comp.i)):
         return None
+    if lem in STORY_COMPANY_NOUNS | PLANT_COMPOUND_BASES and not (
+            lem in POST_COMPLEMENTS or _is_head(t)):
+        # "глава профсоюзного комитета завода": the plant the committee belongs to is the
+        # organization, no portfolio of the committee (real news dev r22_034, r14_035)
+        return None
     nxt = toks[comp.i + 1] if comp.i + 1 < len(toks) else None
     if any(country_adjectives().get(_lem(p)) for p in comp.pending) and (
             nxt is None or _span_at(sent, nxt) is None):
@@ -2060,6 +2149,7 @@ def _org_in_words(sent: Sentence, toks: list[Token], comp: _Complement, doc: Art
     if nxt is not None and nxt.text in _OPEN_QUOTES and (q := _quoted(sent, nxt)):
         comp.organization = q[0]
         _skip_to(toks, comp, q[1])
+        _portfolio_after_name(sent, toks, comp, doc)  # "компании «X» по производству"
     elif len(org_toks) == 1 and lem not in GENERIC_ORG_NOUNS and nxt is not None \
             and (sp := _span_at(sent, nxt)) is not None and sp.type == "ORG" \
             and nxt.start == sp.start and nxt.case in ("Gen", None):
@@ -3036,7 +3126,7 @@ def find_officials(analyzed: AnalyzedText, region_name: str | None = None,
                   generic_orgs=remember_generic_orgs(analyzed), company=company,
                   abbreviations=defined_abbreviations(analyzed))
     rows = _find(analyzed, doc)
-    return rows + _headline_rows(analyzed, doc, rows)
+    return _head_as_governor(rows + _headline_rows(analyzed, doc, rows), analyzed)
 
 
 def _post_out_of_org(sent: Sentence) -> Sentence:
@@ -3053,7 +3143,19 @@ def _post_out_of_org(sent: Sentence) -> Sentence:
         if len(rest) == 1 and rest[0][:1].isupper() and _is_head(head):
             spans[k] = replace(sp, start=sp.end - len(rest[0]), text=rest[0],
                                normal=_cap(inflect(rest[0].lower(), "nomn")))
+        elif _unit_of_a_generic(sent, sp):
+            spans[k] = None
+    spans = [sp for sp in spans if sp is not None]
     return sent if spans == sent.spans else replace(sent, spans=spans)
+
+
+def _unit_of_a_generic(sent: Sentence, sp: Span) -> bool:
+    """"председателя профкома предприятия": the tagger's "Профком предприятия" names
+    nothing, it is a unit (post_complement) of a company named by a generic noun; read as
+    words, the unit stays in the post and the noun gives the company (real news dev r14_035)."""
+    toks = [t for t in sent.tokens if sp.start <= t.start < sp.end]
+    return len(toks) == 2 and _lem(toks[0]) in POST_COMPLEMENTS and toks[1].text.islower() \
+        and _lem(toks[1]) in STORY_COMPANY_NOUNS | PLANT_COMPOUND_BASES
 
 
 def _headline_rows(analyzed: AnalyzedText, doc: Article,
@@ -3133,6 +3235,56 @@ def _find(analyzed: AnalyzedText, doc: Article) -> list[OfficialMention]:
     _one_team(rows)
     return _no_shorter_post(_post_once(_merge(rows.out, rows.heads, persons, rows.vague,
                                               rows.referred)))
+
+
+def _is_governor(r: OfficialMention) -> bool:
+    """The row is a governor's post, held or acting ("врио губернатора")."""
+    return lemma(r.position.split()[-1]) in GOVERNOR_TITLES \
+        and (len(r.position.split()) == 1 or r.phase == "acting")
+
+
+def _governed(org: str | None) -> bool:
+    """A region whose head's title is governor: an oblast, a krai, an autonomous okrug,
+    Petersburg or Sevastopol (not a republic, whose head is "глава")."""
+    region = resolve_region(org or "")
+    if region is None or region.name != org:
+        return False
+    return org in GOVERNED_REGION_WORDS or lemma(org.split()[-1].lower()) in GOVERNED_REGION_WORDS
+
+
+def _bare_governor_word(analyzed: AnalyzedText) -> bool:
+    """A "губернатор" in the text that heads its phrase ("Губернатор ознакомился", "по
+    словам губернатора"), not the complement of another post ("заместитель губернатора")."""
+    for sent in [*analyzed.headline, *analyzed.sentences]:
+        for k, tok in enumerate(sent.tokens):
+            if _lem(tok) in GOVERNOR_TITLES and not (k and _is_head(sent.tokens[k - 1])):
+                return True
+    return False
+
+
+def _head_as_governor(rows: list[OfficialMention],
+                      analyzed: AnalyzedText) -> list[OfficialMention]:
+    """"Глава региона Дмитрий Демешин приехал ... губернатор Дмитрий Демешин поставил
+    задачу": "глава региона" of an oblast or krai is its governor told in other words;
+    with the governor's post written for the person (or acting, "врио губернатора") it is
+    no row of its own, and with a bare "Губернатор ознакомился ..." in the article and no
+    other governor named it is that post (real news dev r14_026, r16_007, r14_028,
+    r22_006; a page saying only "глава региона" keeps "глава", as annotated in r12_010)."""
+    governors = [r for r in rows if _is_governor(r)]
+    out = []
+    for r in rows:
+        if r.position != "глава" or not _governed(r.organization) and not any(
+                g.person_key == r.person_key for g in governors):
+            out.append(r)
+            continue
+        own = [g for g in governors if g.person_key == r.person_key]
+        if any(_key(g.organization or "")[:5] in _key(r.organization or "") for g in own):
+            continue
+        if not own and not governors and _governed(r.organization) \
+                and _bare_governor_word(analyzed):
+            r = replace(r, position=next(iter(sorted(GOVERNOR_TITLES))))
+        out.append(r)
+    return out
 
 
 def _no_shorter_post(rows: list[OfficialMention]) -> list[OfficialMention]:
