@@ -3869,3 +3869,26 @@ def test_work_ended_with_jobs_cut_is_a_closure(text, status):
     """Written for the tests (session 22, _work_ceased), after real news dev r3_003 ("сообщил
     о прекращении работы и сокращении сотрудников", gold closed)."""
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a building to be finished this year or the next (the page is of June 2025) is going on
+    ("Строительство молочного завода в Тамбове будет завершено в конце этого года.",
+     "under_construction"),
+    ("В Тамбове в этом году планируется завершить создание завода по выпуску сыра.",
+     "under_construction"),
+    ("Строительство молочного завода в Тамбове будет завершено в 2026 году.",
+     "under_construction"),
+    ("До конца года в Тамбовской области будет построен молочный завод.",
+     "under_construction"),
+    # one to be finished years ahead, a building with no deadline of the year's end, or a
+    # project's realisation whose works come later stay plans
+    ("Строительство молочного завода в Тамбове будет завершено в 2029 году.", "planned"),
+    ("В этом году в Тамбовской области построят молочный завод.", "planned"),
+    ("В 2025 году планируют завершить реализацию проектов - строительство молочного завода "
+     "в Тамбове.", "planned"),
+])
+def test_a_building_to_be_finished_soon_is_going_on(text, status):
+    """Written for the tests (session 23, _finished_soon), after real news dev r15_026,
+    r12_027, r19_018, r8_018 and r22_030 (gold under_construction) and r13_005 (planned)."""
+    assert [p[1] for p in rows(text)] == [status]

@@ -100,6 +100,7 @@ _EFFECT_VERBS: frozenset[str] = frozenset()  # "позволит увеличи�
 _MONEY_NOUNS: frozenset[str] = frozenset()  # "инвестиции в проект составили": money spent
 _SUM_VERBS: frozenset[str] = frozenset()  # "составили": the sum a project took
 _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
+_DONE_BUILDING: frozenset[str] = frozenset()  # "до конца года будет построен": works going on
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
@@ -326,7 +327,7 @@ def _load_change_words() -> None:
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
-    global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS
+    global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS, _DONE_BUILDING
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -361,6 +362,7 @@ def _load_change_words() -> None:
     _FINALITY = lexicon.words(words, role="finality")
     _EXITS = lexicon.words(words, role="exit_word")
     _HOME_MARKETS = lexicon.words(words, role="home_market")
+    _DONE_BUILDING = lexicon.words(words, role="done_building_verb")
 
 
 def _load_statuses() -> None:
@@ -4470,7 +4472,64 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[int],
     for k, st in enumerate(statuses):
         if st == "launched":
             statuses[k] = _launch_awaited(sentences, k, statuses, found) or st
+        elif st in ("announced", "planned") and _finished_soon(sentences[k], published):
+            statuses[k] = "under_construction"
     return statuses
+
+
+SOON_YEARS = 1  # a building to be finished by the end of the next year is being built now
+
+
+def _finished_soon(sent: Sentence, published: date | None) -> bool:
+    """A building (or a modernisation) still to be finished soon, in the year of the page or
+    the next ("Строительство комбината будет завершено в конце этого года", "В этом году
+    планируется завершить создание фабрики", "до конца года будет построен завод", real news
+    dev r15_026, r12_027, r19_018, r8_018, r22_030; public pages: "завершить работы
+    планируют до конца 2025 года", 90 % built): works going on now, under construction
+    (session 14 status convention (2)). A completion years ahead, or one of no date, stays a
+    plan; a verb of building alone needs a deadline of the end of the year and the passive,
+    which tells of the object ("до конца года будет построен завод"): "компания до конца года
+    построит завод", "в этом году построят", "появится" stay a company's plan."""
+    toks = sent.tokens
+    if not _soon(toks, sent.text, published):
+        return False
+    for k, t in enumerate(toks):
+        if t.pos != "VERB" or not (t.feats.get("Tense") == "Fut" or _future_aux(toks, k) or
+                                   _planned_infinitive(toks, k)):
+            continue
+        if _verb_lemma(t) in _COMPLETION_VERBS and _works_finished(toks, k):
+            return True
+        if _verb_lemma(t) in _DONE_BUILDING and t.feats.get("VerbForm") == "Part" and any(
+                _lem(x) == "конец" and _lem(y) == "год"
+                for x, y in zip(toks, toks[1:], strict=False)):
+            return True  # "будет построен": the object's completion; "построит": a plan
+    return False
+
+
+def _soon(toks: list[Token], text: str, published: date | None) -> bool:
+    """The sentence names this year or the next: "в этом году", "до конца текущего года"
+    (plant_words.csv deadline_adjective), "до конца года", or a year no later than SOON_YEARS
+    after the page's (none when the page has no date)."""
+    for k, t in enumerate(toks[:-1]):
+        if _lem(toks[k + 1]) == "год" and (_lem(t) in _DEADLINE_ADJECTIVES or _lem(t) == "конец"):
+            return True
+    if published is None:
+        return False
+    return any(published.year <= d.value.year <= published.year + SOON_YEARS
+               for d in find_dates(text, published) if d.precision != "day")
+
+
+def _works_finished(toks: list[Token], k: int) -> bool:
+    """The completion verb at k finishes works (plant_statuses.csv under_construction or
+    expanded): its object, the first noun after it ("завершить создание фабрики"), or a
+    subject before it in its clause ("строительство комбината … будет завершено"); not a
+    project's realisation with its works listed further on (real news dev r13_005)."""
+    def works(x: Token) -> bool:
+        return x.pos == "NOUN" and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")
+    obj = next((x for x in toks[k + 1:] if x.pos not in ("ADJ", "DET", "ADV")), None)
+    if obj is not None and works(obj):
+        return True
+    return any(works(x) and x.case == "Nom" for x in _clause_around(toks, k, 0, k + 1)[:-1])
 
 
 EXIT_WINDOW = 3  # sentences before and after a stop in which an exit from the country closes it
