@@ -3892,3 +3892,19 @@ def test_a_building_to_be_finished_soon_is_going_on(text, status):
     """Written for the tests (session 23, _finished_soon), after real news dev r15_026,
     r12_027, r19_018, r8_018 and r22_030 (gold under_construction) and r13_005 (planned)."""
     assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a plant brought to its full capacity works already
+    ("Компания «Профиль» выведет на полную мощность завод по выпуску профнастила в 2026 году.",
+     "launched"),
+    ("В 2026 году на полную мощность запустят завод по выпуску профнастила.", "launched"),
+    ("Завод по выпуску профнастила вышел на проектную мощность.", "launched"),
+    # a launch still to come told with it stays a plan
+    ("Запустить завод по выпуску профнастила планируется в 2026 году, а выйти на полную "
+     "мощность - в 2027 году.", "planned"),
+])
+def test_a_plant_brought_to_full_capacity_works_already(text, status):
+    """Written for the tests (session 23, _brought_to_full_capacity), after real news dev
+    r14_021 and r14_034 (gold launched) and a public page (radio1.ru) for the plan."""
+    assert sentence_status(analyze(text).sentences[0]) == status

@@ -101,6 +101,8 @@ _MONEY_NOUNS: frozenset[str] = frozenset()  # "инвестиции в прое�
 _SUM_VERBS: frozenset[str] = frozenset()  # "составили": the sum a project took
 _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
 _DONE_BUILDING: frozenset[str] = frozenset()  # "до конца года будет построен": works going on
+_FULL_CAPACITY: frozenset[str] = frozenset()  # "на полную мощность": the plant works already
+_CAPACITY_VERBS: frozenset[str] = frozenset()  # "выведет на полную мощность"
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
@@ -327,7 +329,8 @@ def _load_change_words() -> None:
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
-    global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS, _DONE_BUILDING
+    global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS, _DONE_BUILDING, _FULL_CAPACITY
+    global _CAPACITY_VERBS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -363,6 +366,8 @@ def _load_change_words() -> None:
     _EXITS = lexicon.words(words, role="exit_word")
     _HOME_MARKETS = lexicon.words(words, role="home_market")
     _DONE_BUILDING = lexicon.words(words, role="done_building_verb")
+    _FULL_CAPACITY = lexicon.words(words, role="full_capacity")
+    _CAPACITY_VERBS = lexicon.words(words, role="capacity_verb")
 
 
 def _load_statuses() -> None:
@@ -899,6 +904,8 @@ def _without_purpose_clause(toks: list[Token]) -> list[Token]:
 def _read_status(toks: list[Token], text: str) -> str | None:
     if (done := _completed_building(toks, text)) is not None:
         return done
+    if _brought_to_full_capacity(toks):
+        return "launched"  # "выведет на полную мощность ЛДК в 2011 году" (r14_021)
     if any(_lem(t) in _RECEIVERSHIP and _lem(n) == "производство"
            for t, n in zip(toks, toks[1:], strict=False)):
         return "closed"  # "ввёл процедуру конкурсного производства" (real news dev r3_023)
@@ -955,6 +962,34 @@ def _read_status(toks: list[Token], text: str) -> str | None:
 
 
 _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next words decide
+
+
+CAPACITY_VERB_GAP = 3  # words between the verb and "на полную мощность" (either side)
+
+
+def _brought_to_full_capacity(toks: list[Token]) -> bool:
+    """The sentence's one event is a plant brought to its full capacity ("РЛГ выведет на
+    полную мощность ЛДК в 2011 году", "в 2026 году на полную мощность запустят завод", real
+    news dev r14_021, r14_034: gold launched, the plant works in a test mode or has had its
+    technical launch): a plant that reaches its capacity works already, the future is of its
+    output. Not with another status word or verb of building in the sentence ("Запустить
+    производство планируется в 2027 году, а выйти на полную мощность — в 2028 году", a public
+    page of radio1.ru: the launch is still to come)."""
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].text.lower() != "на" or _lem(toks[k]) not in _FULL_CAPACITY:
+            continue
+        j = next((j for j in range(k + 1, min(len(toks), k + 3)) if toks[j].pos == "NOUN"), None)
+        if j is None or _lem(toks[j]) != "мощность":
+            continue
+        near = [i for i in [*range(max(0, k - 1 - CAPACITY_VERB_GAP), k - 1),
+                            *range(j + 1, min(len(toks), j + 1 + CAPACITY_VERB_GAP))]
+                if toks[i].pos == "VERB" and _verb_lemma(toks[i]) in _CAPACITY_VERBS]
+        if near and not any(
+                i not in near and (STATUS_LEMMAS.get(_lem(t)) or _verb_lemma(t) in _BUILD_VERBS or
+                                   STATUS_LEMMAS.get(_verb_lemma(t)))
+                for i, t in enumerate(toks)):
+            return True
+    return False
 
 
 def _outside_output_clauses(toks: list[Token]) -> list[Token]:
