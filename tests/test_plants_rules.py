@@ -3908,3 +3908,18 @@ def test_a_plant_brought_to_full_capacity_works_already(text, status):
     """Written for the tests (session 23, _brought_to_full_capacity), after real news dev
     r14_021 and r14_034 (gold launched) and a public page (radio1.ru) for the plan."""
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a unit after the first, opened, is an addition to a working plant
+    ("В Якутии состоялось открытие третьей технологической линии по выпуску цемента "
+     "компании «Якутцемент».", "expanded"),
+    # a new line alone is a launch, and a later one still to come a plan
+    ("В Якутии состоялось открытие новой технологической линии по выпуску цемента.",
+     "launched"),
+    ("В Якутии в 2026 году откроют третью линию по выпуску цемента.", "planned"),
+])
+def test_a_later_unit_opened_expands_a_plant(text, status):
+    """Written for the tests (session 23, _later_unit), after real news dev r16_024
+    ("открытие третьей технологической линии по выпуску цемента", gold expanded)."""
+    assert [p[1] for p in rows(text)] == [status]

@@ -103,6 +103,7 @@ _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили стро�
 _DONE_BUILDING: frozenset[str] = frozenset()  # "до конца года будет построен": works going on
 _FULL_CAPACITY: frozenset[str] = frozenset()  # "на полную мощность": the plant works already
 _CAPACITY_VERBS: frozenset[str] = frozenset()  # "выведет на полную мощность"
+_LATER_ORDINALS: frozenset[str] = frozenset()  # "третья линия": the plant works already
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
@@ -330,7 +331,7 @@ def _load_change_words() -> None:
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
     global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS, _DONE_BUILDING, _FULL_CAPACITY
-    global _CAPACITY_VERBS
+    global _CAPACITY_VERBS, _LATER_ORDINALS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -368,6 +369,7 @@ def _load_change_words() -> None:
     _DONE_BUILDING = lexicon.words(words, role="done_building_verb")
     _FULL_CAPACITY = lexicon.words(words, role="full_capacity")
     _CAPACITY_VERBS = lexicon.words(words, role="capacity_verb")
+    _LATER_ORDINALS = lexicon.words(words, role="later_ordinal")
 
 
 def _load_statuses() -> None:
@@ -4087,10 +4089,20 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
     if st == "launched" and not _resumed(toks) and not _bare_production(toks) and (
             ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
             or _stage_of(toks, ph)
+            or _later_unit(toks, ph)
             or _hosts_new_unit(sent, ph, found[si])
             or statuses[si] == "launched" and _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
+
+
+def _later_unit(toks: list[Token], ph: _Phrase) -> bool:
+    """The phrase is a unit added to a plant (facility_heads.csv added_unit) that an ordinal
+    after the first calls ("открытие третьей технологической линии по выпуску цемента АО
+    ПО «Якутцемент»", real news dev r16_024: gold expanded; plant_words.csv later_ordinal):
+    the first one works, so the plant it is added to exists and grows."""
+    return ph.lemma in ADDED_UNITS and any(
+        _lem(t) in _LATER_ORDINALS for t in _adjectives_before(toks, ph.head)[0])
 
 
 def _listed_after_colon(sent: Sentence, ph: _Phrase) -> str | None:
