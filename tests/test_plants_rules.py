@@ -3923,3 +3923,23 @@ def test_a_later_unit_opened_expands_a_plant(text, status):
     """Written for the tests (session 23, _later_unit), after real news dev r16_024
     ("открытие третьей технологической линии по выпуску цемента", gold expanded)."""
     assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # an opening awaited or invited to is still to come: planned with a date, else announced
+    ("В 2026 году в Забайкальском крае ожидаем открытия завода крупнопанельного домостроения.",
+     "planned"),
+    ("Губернатор пригласил президента на открытие завода по выпуску автомобилей в апреле "
+     "2026 года.", "planned"),
+    ("Губернатор пригласил президента на открытие завода по выпуску автомобилей.",
+     "announced"),
+    # a visit to an opening, and an opening awaited and then told done, are launches
+    ("Губернатор посетил открытие завода по выпуску автомобилей.", "launched"),
+    ("Рабочие ждали открытия завода по выпуску автомобилей два года, и в мае он открылся.",
+     "launched"),
+])
+def test_an_opening_awaited_or_invited_to_is_still_to_come(text, status):
+    """Written for the tests (session 23, _awaited), after real news dev r14_041, r14_020
+    ("ожидаем открытия", "ожидают запуска", gold planned) and r19_012 ("пригласил … на
+    открытие завода")."""
+    assert [p[1] for p in rows(text)] == [status]

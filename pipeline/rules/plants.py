@@ -104,6 +104,7 @@ _DONE_BUILDING: frozenset[str] = frozenset()  # "до конца года буд
 _FULL_CAPACITY: frozenset[str] = frozenset()  # "на полную мощность": the plant works already
 _CAPACITY_VERBS: frozenset[str] = frozenset()  # "выведет на полную мощность"
 _LATER_ORDINALS: frozenset[str] = frozenset()  # "третья линия": the plant works already
+_AWAITING: frozenset[str] = frozenset()  # "ожидаем открытия": a launch still to come
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
@@ -331,7 +332,7 @@ def _load_change_words() -> None:
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
     global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS, _DONE_BUILDING, _FULL_CAPACITY
-    global _CAPACITY_VERBS, _LATER_ORDINALS
+    global _CAPACITY_VERBS, _LATER_ORDINALS, _AWAITING
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -370,6 +371,7 @@ def _load_change_words() -> None:
     _FULL_CAPACITY = lexicon.words(words, role="full_capacity")
     _CAPACITY_VERBS = lexicon.words(words, role="capacity_verb")
     _LATER_ORDINALS = lexicon.words(words, role="later_ordinal")
+    _AWAITING = lexicon.words(words, role="awaiting")
 
 
 def _load_statuses() -> None:
@@ -1213,6 +1215,8 @@ def _status_noun(toks: list[Token], k: int, status: str) -> str:
         return "suspended"  # "на грани закрытия", "о возможном банкротстве"
     if status == "launched" and _prepared_for(toks, k):
         return "under_construction"  # "готовится к запуску": not open yet
+    if status == "launched" and _awaited(toks, k):
+        return "planned"  # "ожидаем открытия завода", "пригласил на открытие завода"
     if status in _ONGOING and _purpose_of(toks, k):
         return "planned"  # "получили разрешение на строительство": not begun
     if status == "under_construction" and _spoken_of(toks, k):
@@ -1469,6 +1473,30 @@ def _prepared_for(toks: list[Token], k: int) -> bool:
         return False
     near = toks[max(0, k - 4):k - 1] + toks[k + 1:k + 3]
     return any(_lem(x) in _PREPARATION for x in near)
+
+
+AWAITING_WINDOW = 5  # words back from the launch noun (or its "на") to the verb that awaits it
+
+
+def _awaited(toks: list[Token], k: int) -> bool:
+    """The launch noun at k is what a verb of awaiting or inviting governs (plant_words.csv
+    awaiting): "В 2026 году ожидаем открытия следующих производств", "ещё семь ожидают
+    запуска", "пригласил президента на открытие завода" (real news dev r14_041, r14_020,
+    r19_012: gold planned): the opening is still to come, a plan, dated or not (sentence_status
+    reads an undated one as announced). The nearest verb in its clause decides; a launch told
+    done after it ("ждали открытия два года, и в мае он открылся") is no plan."""
+    if any(x.pos == "VERB" and x.feats.get("Tense") == "Past" and
+           STATUS_LEMMAS.get(_verb_lemma(x)) == "launched" for x in toks[k + 1:]):
+        return False
+    j = k - 1
+    if j >= 0 and toks[j].text.lower() == "на":
+        j -= 1  # "пригласил … на открытие"
+    for x in reversed(toks[max(0, j - AWAITING_WINDOW + 1):j + 1]):
+        if x.pos == "PUNCT":
+            return False
+        if x.pos == "VERB":
+            return _verb_lemma(x) in _AWAITING or _lem(x) in _AWAITING
+    return False
 
 
 def _past_places(toks: list[Token], i: int) -> list[Token]:
