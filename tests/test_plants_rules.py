@@ -3943,3 +3943,20 @@ def test_an_opening_awaited_or_invited_to_is_still_to_come(text, status):
     ("ожидаем открытия", "ожидают запуска", gold planned) and r19_012 ("пригласил … на
     открытие завода")."""
     assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # the headline tells the building begun, the body a plan of it: the building stands
+    ("В Брянской области начали строить известковый завод\n\n"
+     "В Погарском районе будет построен известковый завод.", "under_construction"),
+    # a headline of works only prepared or decided leaves the body's plan
+    ("В Брянской области готовятся строить известковый завод\n\n"
+     "В Погарском районе будет построен известковый завод.", "announced"),
+    ("В Брянской области начали строить известковый завод\n\n"
+     "В Погарском районе будет построен кирпичный завод.", "announced"),
+])
+def test_a_building_the_headline_tells_begun_stands_over_the_bodys_plan(text, status):
+    """Written for the tests (session 23, _headline_status and _told_done), after real news
+    dev r16_002 (gold under_construction) and r11_028, r22_008 (headlines of works prepared
+    or decided)."""
+    assert [p[2] for p in plants(text)][:1] == [status]

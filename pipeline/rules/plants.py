@@ -5125,7 +5125,7 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx), quiet)
     headline_quiet: list[tuple[Sentence, _Phrase]] = []
     lines = _find_plants(analyzed.headline, ctx, quiet=headline_quiet)
-    out = [_headline_status(r, lines) for r in out]
+    out = [_headline_status(r, lines, analyzed.headline) for r in out]
     told = [_row_content(r.name, r.product) for r in out]
     heads = {_head_lemma(r.name) for r in out if r.name not in FACILITY_HEADS}  # not _one_more's
     extra = [r for r in lines
@@ -5182,16 +5182,39 @@ def _output_told(row: PlantMention, sentences: list[Sentence]) -> bool:
                                for s in sentences for t in s.tokens)
 
 
-def _headline_status(row: PlantMention, lines: list[PlantMention]) -> PlantMention:
+def _headline_status(row: PlantMention, lines: list[PlantMention], headline: list[Sentence]
+                     ) -> PlantMention:
     """A row the text tells with no event whose plant the headline tells one of ("Тверской
     вагоностроительный завод начал работу" over "Тверской вагоностроительный завод никогда не
-    был местом, куда …", real news dev r6_008): the headline's status."""
-    if row.status != UNKNOWN:
+    был местом, куда …", real news dev r6_008): the headline's status; a row the text tells
+    as a plan whose building the headline tells begun: under construction."""
+    if row.status not in (UNKNOWN, "announced", "planned"):
         return row
     same = [r for r in lines if r.status != UNKNOWN and (
         r.name.lower() == row.name.lower() or
         _row_content(r.name, r.product) & _row_content(row.name, row.product))]
+    if row.status != UNKNOWN:
+        # a building the headline tells begun stands over the body's plan of it ("В Брянской
+        # области начали строить известковый завод" over "будет построен известковый завод",
+        # real news dev r16_002; public pages: "начали строить завод … Предприятие запустят
+        # в июне 2024 года"): the plan is of its end or its launch (convention (2))
+        begun = len(same) == 1 and same[0].status == "under_construction" and \
+            _told_done(same[0], headline)
+        return replace(row, status="under_construction") if begun else row
     return replace(row, status=same[0].status) if len(same) == 1 else row
+
+
+def _told_done(line: PlantMention, headline: list[Sentence]) -> bool:
+    """The headline's sentence of the row tells its event done, with a finite verb in the past
+    and none to come ("начали строить завод"), not one being prepared or decided ("готовятся
+    запустить завод", "решается вопрос о строительстве завода", real news dev r11_028,
+    r22_008)."""
+    sent = next((s for s in headline if s.start <= line.start < s.end), None)
+    if sent is None or _speaks_of_future(sent.tokens):
+        return False
+    finite = [t for t in sent.tokens
+              if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+    return bool(finite) and all(t.feats.get("Tense") == "Past" for t in finite)
 
 
 def _dated_by_each_other(extra: list[PlantMention], out: list[PlantMention],
