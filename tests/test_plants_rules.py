@@ -3881,6 +3881,12 @@ def test_work_ended_with_jobs_cut_is_a_closure(text, status):
      "under_construction"),
     ("До конца года в Тамбовской области будет построен молочный завод.",
      "under_construction"),
+    # ... or this quarter or season (after a public page, vostexpress.info 2023: "должно
+    # завершиться уже этой весной", a plant being built)
+    ("Строительство молочного завода в Тамбове должно завершиться уже этой весной.",
+     "under_construction"),
+    ("Строительство молочного завода в Тамбове будет завершено в текущем квартале.",
+     "under_construction"),
     # one to be finished years ahead, a building with no deadline of the year's end, or a
     # project's realisation whose works come later stay plans
     ("Строительство молочного завода в Тамбове будет завершено в 2029 году.", "planned"),
