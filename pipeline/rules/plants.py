@@ -4582,14 +4582,14 @@ def _finished_soon(sent: Sentence, published: date | None) -> bool:
 
 
 def _soon(toks: list[Token], text: str, published: date | None) -> bool:
-    """The sentence names this year or the next: "в этом году", "до конца текущего года", "в
-    текущем квартале", "этой весной" (plant_words.csv deadline_adjective, season), "до конца
-    года", or a year no later than SOON_YEARS after the page's (none when the page has no
-    date)."""
+    """The sentence names this year or the next: "в этом году", "до конца текущего года",
+    "в текущем квартале", "этой весной" (plant_words.csv deadline_adjective, time_unit,
+    season), "до конца года", or a year no later than SOON_YEARS after the page's (none when
+    the page has no date)."""
     for k, t in enumerate(toks[:-1]):
         nxt = _lem(toks[k + 1])
         if nxt == "год" and _lem(t) == "конец" or _lem(t) in _DEADLINE_ADJECTIVES and (
-                nxt in ("год", "квартал", "месяц") or nxt in _SEASONS):
+                nxt in _TIME_UNITS or nxt == "квартал" or nxt in _SEASONS):
             return True  # "до конца года", "в текущем квартале", "этой весной"
     if published is None:
         return False
