@@ -3966,3 +3966,20 @@ def test_a_building_the_headline_tells_begun_stands_over_the_bodys_plan(text, st
     dev r16_002 (gold under_construction) and r11_028, r22_008 (headlines of works prepared
     or decided)."""
     assert [p[2] for p in plants(text)][:1] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a finished building told by a noun of finishing is done, as with the verb
+    ("К знаковым событиям года можно отнести завершение строительства завода по выращиванию "
+     "грибов в Сердобске.", "launched"),
+    ("В Сердобске отметили окончание реконструкции завода по выпуску кирпича.", "expanded"),
+    # a finishing still planned, or a term of it, is no finished building
+    ("Завершение строительства завода по выращиванию грибов в Сердобске намечено на 2026 год.",
+     "planned"),
+    ("Срок завершения строительства завода по выращиванию грибов в Сердобске перенесли.",
+     "under_construction"),
+])
+def test_a_finished_building_told_by_a_noun(text, status):
+    """Written for the tests (session 23, _completion_told), after real news dev r22_006
+    ("можно отнести завершение строительства предприятия", gold launched)."""
+    assert [p[1] for p in rows(text)] == [status]

@@ -105,6 +105,7 @@ _FULL_CAPACITY: frozenset[str] = frozenset()  # "на полную мощнос�
 _CAPACITY_VERBS: frozenset[str] = frozenset()  # "выведет на полную мощность"
 _LATER_ORDINALS: frozenset[str] = frozenset()  # "третья линия": the plant works already
 _AWAITING: frozenset[str] = frozenset()  # "ожидаем открытия": a launch still to come
+_COMPLETION_NOUNS: frozenset[str] = frozenset()  # "завершение строительства": built, told as done
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
@@ -332,7 +333,7 @@ def _load_change_words() -> None:
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
     global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS, _DONE_BUILDING, _FULL_CAPACITY
-    global _CAPACITY_VERBS, _LATER_ORDINALS, _AWAITING
+    global _CAPACITY_VERBS, _LATER_ORDINALS, _AWAITING, _COMPLETION_NOUNS
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -372,6 +373,7 @@ def _load_change_words() -> None:
     _CAPACITY_VERBS = lexicon.words(words, role="capacity_verb")
     _LATER_ORDINALS = lexicon.words(words, role="later_ordinal")
     _AWAITING = lexicon.words(words, role="awaiting")
+    _COMPLETION_NOUNS = lexicon.words(words, role="completion_noun")
 
 
 def _load_statuses() -> None:
@@ -817,6 +819,26 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
         if _launch_to_come(toks, k):
             return "planned"  # built, not working yet (session 14 status convention (2))
         return "expanded" if works[0] == "expanded" else "launched"
+    return _completion_told(toks)
+
+
+def _completion_told(toks: list[Token]) -> str | None:
+    """A finished building told by a noun of finishing (plant_words.csv completion_noun) with
+    the works right after it ("К знаковым событиям можно отнести завершение строительства
+    предприятия по выращиванию грибов", real news dev r22_006: gold launched), as the verb
+    tells it ("завершено строительство"): the subject or the object of the sentence, in a
+    sentence that speaks of no future. Not after a preposition or a noun ("после завершения
+    строительства", "срок завершения строительства") nor with a plan ("завершение
+    строительства намечено на 2025 год"): None."""
+    if _speaks_of_future(toks):
+        return None
+    for k, t in enumerate(toks[:-1]):
+        if _lem(t) not in _COMPLETION_NOUNS or t.case not in ("Nom", "Acc") or \
+                k > 0 and toks[k - 1].pos in ("ADP", "NOUN"):
+            continue
+        works = STATUS_LEMMAS.get(_lem(toks[k + 1])) if toks[k + 1].pos == "NOUN" else None
+        if works in ("under_construction", "expanded"):
+            return "expanded" if works == "expanded" else "launched"
     return None
 
 
