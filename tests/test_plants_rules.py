@@ -3983,3 +3983,20 @@ def test_a_finished_building_told_by_a_noun(text, status):
     """Written for the tests (session 23, _completion_told), after real news dev r22_006
     ("можно отнести завершение строительства предприятия", gold launched)."""
     assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # equipment delivered or bought for a building: the works go on
+    ("Оборудование для строительства на Чукотке мини-завода по переработке рыбы доставлено в "
+     "округ.", "under_construction"),
+    ("В Вельске завершено строительство цеха по производству кирпича, приобретено и "
+     "доставлено технологическое оборудование.", "under_construction"),
+    # a building finished alone is a launch; equipment still to come leaves the plan
+    ("В Вельске завершено строительство цеха по производству кирпича.", "launched"),
+    ("Оборудование для строительства мини-завода по переработке рыбы в Анадыре будет "
+     "доставлено в мае.", "planned"),
+])
+def test_equipment_delivered_for_a_building_is_works_going_on(text, status):
+    """Written for the tests (session 23, _equipment_arrived), after real news dev r15_002
+    and r14_021 (gold under_construction)."""
+    assert [p[1] for p in rows(text)] == [status]

@@ -106,6 +106,8 @@ _CAPACITY_VERBS: frozenset[str] = frozenset()  # "выведет на полну
 _LATER_ORDINALS: frozenset[str] = frozenset()  # "третья линия": the plant works already
 _AWAITING: frozenset[str] = frozenset()  # "ожидаем открытия": a launch still to come
 _COMPLETION_NOUNS: frozenset[str] = frozenset()  # "завершение строительства": built, told as done
+_EQUIPMENT: frozenset[str] = frozenset()  # "оборудование": delivered, the works go on
+_DELIVERIES: frozenset[str] = frozenset()  # "доставлено", "приобретено"
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
@@ -333,7 +335,8 @@ def _load_change_words() -> None:
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
     global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS, _DONE_BUILDING, _FULL_CAPACITY
-    global _CAPACITY_VERBS, _LATER_ORDINALS, _AWAITING, _COMPLETION_NOUNS
+    global _CAPACITY_VERBS, _LATER_ORDINALS, _AWAITING, _COMPLETION_NOUNS, _EQUIPMENT
+    global _DELIVERIES
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -374,6 +377,8 @@ def _load_change_words() -> None:
     _LATER_ORDINALS = lexicon.words(words, role="later_ordinal")
     _AWAITING = lexicon.words(words, role="awaiting")
     _COMPLETION_NOUNS = lexicon.words(words, role="completion_noun")
+    _EQUIPMENT = lexicon.words(words, role="equipment_noun")
+    _DELIVERIES = lexicon.words(words, role="delivery_verb")
 
 
 def _load_statuses() -> None:
@@ -438,6 +443,8 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
     status = _with_bankruptcy(sent, _stated_status(sent))
+    if status in ("announced", "planned", "launched") and _equipment_arrived(sent.tokens):
+        return "under_construction"  # "приобретено и доставлено оборудование" (r14_021)
     if status == "suspended" and _ceased_for_good(sent.tokens):
         return "closed"  # "решила полностью прекратить работу завода" (real news dev r19_044)
     if status == "suspended" and _all_staff_dismissed(sent.tokens):
@@ -463,6 +470,21 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
             STATUS_LEMMAS.get(_lem(t)) == "announced" and _intends(t) for t in sent.tokens):
         return "planned"  # "анонсировали скорый запуск" of a plant dated later (r5_005)
     return status
+
+
+def _equipment_arrived(toks: list[Token]) -> bool:
+    """Equipment told delivered or bought (plant_words.csv equipment_noun, delivery_verb, in the
+    past) in a sentence of a building ("Оборудование для строительства мини-завода доставлено
+    в округ", "завершено строительство цеха, приобретено и доставлено технологическое
+    оборудование", real news dev r15_002, r14_021: gold under_construction; public pages tell
+    equipment unloaded, bought or brought to a plant being built and mounted): the works go
+    on, neither a plan nor a plant at work (session 14 status convention (2))."""
+    if not any(STATUS_LEMMAS.get(_lem(t)) == "under_construction" and t.pos == "NOUN" or
+               _lem(t) in _COMPLETION_VERBS for t in toks):
+        return False
+    return any(_lem(t) in _EQUIPMENT for t in toks) and any(
+        t.pos == "VERB" and _verb_lemma(t) in _DELIVERIES and t.feats.get("Tense") == "Past"
+        and not _future_aux(toks, k) for k, t in enumerate(toks))
 
 
 def _designed(toks: list[Token]) -> bool:
