@@ -4000,3 +4000,16 @@ def test_equipment_delivered_for_a_building_is_works_going_on(text, status):
     """Written for the tests (session 23, _equipment_arrived), after real news dev r15_002
     and r14_021 (gold under_construction)."""
     assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a plant restored is done and works; one to be restored is a plan; restoring is works
+    ("Литейный цех в Туле восстановлен, и уже готовится к поставке первая продукция.",
+     "launched"),
+    ("В 2026 году в Херсоне восстановят консервный завод.", "planned"),
+    ("В Херсоне восстанавливают консервный завод.", "under_construction"),
+])
+def test_a_plant_restored_is_launched(text, status):
+    """Written for the tests (session 23, plant_statuses.csv восстановить, tense_decides),
+    after real news dev r16_007 ("Литейный цех предприятия восстановлен", gold launched)."""
+    assert [p[1] for p in rows(text)] == [status]
