@@ -3963,3 +3963,149 @@ def test_the_company_that_carries_out_the_project_is_the_story_company(text, ope
 ])
 def test_the_group_of_the_articles_only_plant_runs_it(text, operators):
     assert [op for _, _, op, _ in rows(text)] == operators
+
+
+# --- statuses: session 23, sentences written for the tests ------------------------------
+
+@pytest.mark.parametrize("text,status", [
+    # a building to be finished this year or the next (the page is of June 2025) is going on
+    ("Строительство молочного завода в Тамбове будет завершено в конце этого года.",
+     "under_construction"),
+    ("В Тамбове в этом году планируется завершить создание завода по выпуску сыра.",
+     "under_construction"),
+    ("Строительство молочного завода в Тамбове будет завершено в 2026 году.",
+     "under_construction"),
+    ("До конца года в Тамбовской области будет построен молочный завод.",
+     "under_construction"),
+    # ... or this quarter or season (after a public page, vostexpress.info 2023: "должно
+    # завершиться уже этой весной", a plant being built)
+    ("Строительство молочного завода в Тамбове должно завершиться уже этой весной.",
+     "under_construction"),
+    ("Строительство молочного завода в Тамбове будет завершено в текущем квартале.",
+     "under_construction"),
+    # one to be finished years ahead, a building with no deadline of the year's end, or a
+    # project's realisation whose works come later stay plans
+    ("Строительство молочного завода в Тамбове будет завершено в 2029 году.", "planned"),
+    ("В этом году в Тамбовской области построят молочный завод.", "planned"),
+    ("В 2025 году планируют завершить реализацию проектов - строительство молочного завода "
+     "в Тамбове.", "planned"),
+])
+def test_a_building_to_be_finished_soon_is_going_on(text, status):
+    """Written for the tests (session 23, _finished_soon), after real news dev r15_026,
+    r12_027, r19_018, r8_018 and r22_030 (gold under_construction) and r13_005 (planned)."""
+    assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a plant brought to its full capacity works already
+    ("Компания «Профиль» выведет на полную мощность завод по выпуску профнастила в 2026 году.",
+     "launched"),
+    ("В 2026 году на полную мощность запустят завод по выпуску профнастила.", "launched"),
+    ("Завод по выпуску профнастила вышел на проектную мощность.", "launched"),
+    # a launch still to come told with it stays a plan
+    ("Запустить завод по выпуску профнастила планируется в 2026 году, а выйти на полную "
+     "мощность - в 2027 году.", "planned"),
+])
+def test_a_plant_brought_to_full_capacity_works_already(text, status):
+    """Written for the tests (session 23, _brought_to_full_capacity), after real news dev
+    r14_021 and r14_034 (gold launched) and a public page (radio1.ru) for the plan."""
+    assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # a unit after the first, opened, is an addition to a working plant
+    ("В Якутии состоялось открытие третьей технологической линии по выпуску цемента "
+     "компании «Якутцемент».", "expanded"),
+    # a new line alone is a launch, and a later one still to come a plan
+    ("В Якутии состоялось открытие новой технологической линии по выпуску цемента.",
+     "launched"),
+    ("В Якутии в 2026 году откроют третью линию по выпуску цемента.", "planned"),
+])
+def test_a_later_unit_opened_expands_a_plant(text, status):
+    """Written for the tests (session 23, _later_unit), after real news dev r16_024
+    ("открытие третьей технологической линии по выпуску цемента", gold expanded)."""
+    assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # an opening awaited or invited to is still to come: planned with a date, else announced
+    ("В 2026 году в Забайкальском крае ожидаем открытия завода крупнопанельного домостроения.",
+     "planned"),
+    ("Губернатор пригласил президента на открытие завода по выпуску автомобилей в апреле "
+     "2026 года.", "planned"),
+    ("Губернатор пригласил президента на открытие завода по выпуску автомобилей.",
+     "announced"),
+    # a visit to an opening, and an opening awaited and then told done, are launches
+    ("Губернатор посетил открытие завода по выпуску автомобилей.", "launched"),
+    ("Рабочие ждали открытия завода по выпуску автомобилей два года, и в мае он открылся.",
+     "launched"),
+])
+def test_an_opening_awaited_or_invited_to_is_still_to_come(text, status):
+    """Written for the tests (session 23, _awaited), after real news dev r14_041, r14_020
+    ("ожидаем открытия", "ожидают запуска", gold planned) and r19_012 ("пригласил … на
+    открытие завода")."""
+    assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # the headline tells the building begun, the body a plan of it: the building stands
+    ("В Брянской области начали строить известковый завод\n\n"
+     "В Погарском районе будет построен известковый завод.", "under_construction"),
+    # a headline of works only prepared or decided leaves the body's plan
+    ("В Брянской области готовятся строить известковый завод\n\n"
+     "В Погарском районе будет построен известковый завод.", "announced"),
+    ("В Брянской области начали строить известковый завод\n\n"
+     "В Погарском районе будет построен кирпичный завод.", "announced"),
+])
+def test_a_building_the_headline_tells_begun_stands_over_the_bodys_plan(text, status):
+    """Written for the tests (session 23, _headline_status and _told_done), after real news
+    dev r16_002 (gold under_construction) and r11_028, r22_008 (headlines of works prepared
+    or decided)."""
+    assert [p[2] for p in plants(text)][:1] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a finished building told by a noun of finishing is done, as with the verb
+    ("К знаковым событиям года можно отнести завершение строительства завода по выращиванию "
+     "грибов в Сердобске.", "launched"),
+    ("В Сердобске отметили окончание реконструкции завода по выпуску кирпича.", "expanded"),
+    # a finishing still planned, or a term of it, is no finished building
+    ("Завершение строительства завода по выращиванию грибов в Сердобске намечено на 2026 год.",
+     "planned"),
+    ("Срок завершения строительства завода по выращиванию грибов в Сердобске перенесли.",
+     "under_construction"),
+])
+def test_a_finished_building_told_by_a_noun(text, status):
+    """Written for the tests (session 23, _completion_told), after real news dev r22_006
+    ("можно отнести завершение строительства предприятия", gold launched)."""
+    assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # equipment delivered or bought for a building: the works go on
+    ("Оборудование для строительства на Чукотке мини-завода по переработке рыбы доставлено в "
+     "округ.", "under_construction"),
+    ("В Вельске завершено строительство цеха по производству кирпича, приобретено и "
+     "доставлено технологическое оборудование.", "under_construction"),
+    # a building finished alone is a launch; equipment still to come leaves the plan
+    ("В Вельске завершено строительство цеха по производству кирпича.", "launched"),
+    ("Оборудование для строительства мини-завода по переработке рыбы в Анадыре будет "
+     "доставлено в мае.", "planned"),
+])
+def test_equipment_delivered_for_a_building_is_works_going_on(text, status):
+    """Written for the tests (session 23, _equipment_arrived), after real news dev r15_002
+    and r14_021 (gold under_construction)."""
+    assert [p[1] for p in rows(text)] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a plant restored is done and works; one to be restored is a plan; restoring is works
+    ("Литейный цех в Туле восстановлен, и уже готовится к поставке первая продукция.",
+     "launched"),
+    ("В 2026 году в Херсоне восстановят консервный завод.", "planned"),
+    ("В Херсоне восстанавливают консервный завод.", "under_construction"),
+])
+def test_a_plant_restored_is_launched(text, status):
+    """Written for the tests (session 23, plant_statuses.csv восстановить, tense_decides),
+    after real news dev r16_007 ("Литейный цех предприятия восстановлен", gold launched)."""
+    assert [p[1] for p in rows(text)] == [status]

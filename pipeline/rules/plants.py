@@ -100,6 +100,14 @@ _EFFECT_VERBS: frozenset[str] = frozenset()  # "позволит увеличи�
 _MONEY_NOUNS: frozenset[str] = frozenset()  # "инвестиции в проект составили": money spent
 _SUM_VERBS: frozenset[str] = frozenset()  # "составили": the sum a project took
 _COMPLETION_VERBS: frozenset[str] = frozenset()  # "завершили строительство": built, so launched
+_DONE_BUILDING: frozenset[str] = frozenset()  # "до конца года будет построен": works going on
+_FULL_CAPACITY: frozenset[str] = frozenset()  # "на полную мощность": the plant works already
+_CAPACITY_VERBS: frozenset[str] = frozenset()  # "выведет на полную мощность"
+_LATER_ORDINALS: frozenset[str] = frozenset()  # "третья линия": the plant works already
+_AWAITING: frozenset[str] = frozenset()  # "ожидаем открытия": a launch still to come
+_COMPLETION_NOUNS: frozenset[str] = frozenset()  # "завершение строительства": built, told as done
+_EQUIPMENT: frozenset[str] = frozenset()  # "оборудование": delivered, the works go on
+_DELIVERIES: frozenset[str] = frozenset()  # "доставлено", "приобретено"
 _DISTRICT_WORDS: frozenset[str] = frozenset()  # "район", "округ" (officials_words.csv)
 _PREPARATION: frozenset[str] = frozenset()  # "готовится к запуску": not launched yet
 _OBLIGATIONS: frozenset[str] = frozenset()  # "должно заработать": still to come
@@ -326,7 +334,9 @@ def _load_change_words() -> None:
     global _ALLOCATIONS, _ACHIEVEMENTS, _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS
     global _SEASONS, _TIME_PARTS, _WEEKDAYS, _DESIGN_WORDS, _SPEECH_VERBS, _WORKS_VERBS, _INVESTING
     global _TELLING, _PROGRESS, _PAYMENTS, _PAPERS, _PROPOSALS, _ADDITIONS, _ATTEMPTS, _AGAIN
-    global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS
+    global _CESSATIONS, _FINALITY, _EXITS, _HOME_MARKETS, _DONE_BUILDING, _FULL_CAPACITY
+    global _CAPACITY_VERBS, _LATER_ORDINALS, _AWAITING, _COMPLETION_NOUNS, _EQUIPMENT
+    global _DELIVERIES
     words = "plant_words"
     _WORKS_VERBS, _INVESTING = (lexicon.words(words, role=r) for r in ("works_verb", "investing"))
     _TIME_UNITS, _TIME_TAKING, _TERM_NOUNS, _PLAN_TERMS = (lexicon.words(words, role=r) for r in (
@@ -361,6 +371,14 @@ def _load_change_words() -> None:
     _FINALITY = lexicon.words(words, role="finality")
     _EXITS = lexicon.words(words, role="exit_word")
     _HOME_MARKETS = lexicon.words(words, role="home_market")
+    _DONE_BUILDING = lexicon.words(words, role="done_building_verb")
+    _FULL_CAPACITY = lexicon.words(words, role="full_capacity")
+    _CAPACITY_VERBS = lexicon.words(words, role="capacity_verb")
+    _LATER_ORDINALS = lexicon.words(words, role="later_ordinal")
+    _AWAITING = lexicon.words(words, role="awaiting")
+    _COMPLETION_NOUNS = lexicon.words(words, role="completion_noun")
+    _EQUIPMENT = lexicon.words(words, role="equipment_noun")
+    _DELIVERIES = lexicon.words(words, role="delivery_verb")
 
 
 def _load_statuses() -> None:
@@ -425,6 +443,8 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
     and find_plants()), gives a date or a deadline (real-news annotation rules, issue 16).
     """
     status = _with_bankruptcy(sent, _stated_status(sent))
+    if status in ("announced", "planned", "launched") and _equipment_arrived(sent.tokens):
+        return "under_construction"  # "приобретено и доставлено оборудование" (r14_021)
     if status == "suspended" and _ceased_for_good(sent.tokens):
         return "closed"  # "решила полностью прекратить работу завода" (real news dev r19_044)
     if status == "suspended" and _all_staff_dismissed(sent.tokens):
@@ -450,6 +470,21 @@ def sentence_status(sent: Sentence, dated: bool = False) -> str | None:
             STATUS_LEMMAS.get(_lem(t)) == "announced" and _intends(t) for t in sent.tokens):
         return "planned"  # "анонсировали скорый запуск" of a plant dated later (r5_005)
     return status
+
+
+def _equipment_arrived(toks: list[Token]) -> bool:
+    """Equipment told delivered or bought (plant_words.csv equipment_noun, delivery_verb, in the
+    past) in a sentence of a building ("Оборудование для строительства мини-завода доставлено
+    в округ", "завершено строительство цеха, приобретено и доставлено технологическое
+    оборудование", real news dev r15_002, r14_021: gold under_construction; public pages tell
+    equipment unloaded, bought or brought to a plant being built and mounted): the works go
+    on, neither a plan nor a plant at work (session 14 status convention (2))."""
+    if not any(STATUS_LEMMAS.get(_lem(t)) == "under_construction" and t.pos == "NOUN" or
+               _lem(t) in _COMPLETION_VERBS for t in toks):
+        return False
+    return any(_lem(t) in _EQUIPMENT for t in toks) and any(
+        t.pos == "VERB" and _verb_lemma(t) in _DELIVERIES and t.feats.get("Tense") == "Past"
+        and not _future_aux(toks, k) for k, t in enumerate(toks))
 
 
 def _designed(toks: list[Token]) -> bool:
@@ -806,6 +841,26 @@ def _completed_building(toks: list[Token], text: str) -> str | None:
         if _launch_to_come(toks, k):
             return "planned"  # built, not working yet (session 14 status convention (2))
         return "expanded" if works[0] == "expanded" else "launched"
+    return _completion_told(toks)
+
+
+def _completion_told(toks: list[Token]) -> str | None:
+    """A finished building told by a noun of finishing (plant_words.csv completion_noun) with
+    the works right after it ("К знаковым событиям можно отнести завершение строительства
+    предприятия по выращиванию грибов", real news dev r22_006: gold launched), as the verb
+    tells it ("завершено строительство"): the subject or the object of the sentence, in a
+    sentence that speaks of no future. Not after a preposition or a noun ("после завершения
+    строительства", "срок завершения строительства") nor with a plan ("завершение
+    строительства намечено на 2025 год"): None."""
+    if _speaks_of_future(toks):
+        return None
+    for k, t in enumerate(toks[:-1]):
+        if _lem(t) not in _COMPLETION_NOUNS or t.case not in ("Nom", "Acc") or \
+                k > 0 and toks[k - 1].pos in ("ADP", "NOUN"):
+            continue
+        works = STATUS_LEMMAS.get(_lem(toks[k + 1])) if toks[k + 1].pos == "NOUN" else None
+        if works in ("under_construction", "expanded"):
+            return "expanded" if works == "expanded" else "launched"
     return None
 
 
@@ -897,6 +952,8 @@ def _without_purpose_clause(toks: list[Token]) -> list[Token]:
 def _read_status(toks: list[Token], text: str) -> str | None:
     if (done := _completed_building(toks, text)) is not None:
         return done
+    if _brought_to_full_capacity(toks):
+        return "launched"  # "выведет на полную мощность ЛДК в 2011 году" (r14_021)
     if any(_lem(t) in _RECEIVERSHIP and _lem(n) == "производство"
            for t, n in zip(toks, toks[1:], strict=False)):
         return "closed"  # "ввёл процедуру конкурсного производства" (real news dev r3_023)
@@ -953,6 +1010,34 @@ def _read_status(toks: list[Token], text: str) -> str | None:
 
 
 _NEXT_WORD = "next word"  # _verb_status: the verb states nothing, the next words decide
+
+
+CAPACITY_VERB_GAP = 3  # words between the verb and "на полную мощность" (either side)
+
+
+def _brought_to_full_capacity(toks: list[Token]) -> bool:
+    """The sentence's one event is a plant brought to its full capacity ("РЛГ выведет на
+    полную мощность ЛДК в 2011 году", "в 2026 году на полную мощность запустят завод", real
+    news dev r14_021, r14_034: gold launched, the plant works in a test mode or has had its
+    technical launch): a plant that reaches its capacity works already, the future is of its
+    output. Not with another status word or verb of building in the sentence ("Запустить
+    производство планируется в 2027 году, а выйти на полную мощность — в 2028 году", a public
+    page of radio1.ru: the launch is still to come)."""
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].text.lower() != "на" or _lem(toks[k]) not in _FULL_CAPACITY:
+            continue
+        j = next((j for j in range(k + 1, min(len(toks), k + 3)) if toks[j].pos == "NOUN"), None)
+        if j is None or _lem(toks[j]) != "мощность":
+            continue
+        near = [i for i in [*range(max(0, k - 1 - CAPACITY_VERB_GAP), k - 1),
+                            *range(j + 1, min(len(toks), j + 1 + CAPACITY_VERB_GAP))]
+                if toks[i].pos == "VERB" and _verb_lemma(toks[i]) in _CAPACITY_VERBS]
+        if near and not any(
+                i not in near and (STATUS_LEMMAS.get(_lem(t)) or _verb_lemma(t) in _BUILD_VERBS or
+                                   STATUS_LEMMAS.get(_verb_lemma(t)))
+                for i, t in enumerate(toks)):
+            return True
+    return False
 
 
 def _outside_output_clauses(toks: list[Token]) -> list[Token]:
@@ -1174,6 +1259,8 @@ def _status_noun(toks: list[Token], k: int, status: str) -> str:
         return "suspended"  # "на грани закрытия", "о возможном банкротстве"
     if status == "launched" and _prepared_for(toks, k):
         return "under_construction"  # "готовится к запуску": not open yet
+    if status == "launched" and _awaited(toks, k):
+        return "planned"  # "ожидаем открытия завода", "пригласил на открытие завода"
     if status in _ONGOING and _purpose_of(toks, k):
         return "planned"  # "получили разрешение на строительство": not begun
     if status == "under_construction" and _spoken_of(toks, k):
@@ -1430,6 +1517,30 @@ def _prepared_for(toks: list[Token], k: int) -> bool:
         return False
     near = toks[max(0, k - 4):k - 1] + toks[k + 1:k + 3]
     return any(_lem(x) in _PREPARATION for x in near)
+
+
+AWAITING_WINDOW = 5  # words back from the launch noun (or its "на") to the verb that awaits it
+
+
+def _awaited(toks: list[Token], k: int) -> bool:
+    """The launch noun at k is what a verb of awaiting or inviting governs (plant_words.csv
+    awaiting): "В 2026 году ожидаем открытия следующих производств", "ещё семь ожидают
+    запуска", "пригласил президента на открытие завода" (real news dev r14_041, r14_020,
+    r19_012: gold planned): the opening is still to come, a plan, dated or not (sentence_status
+    reads an undated one as announced). The nearest verb in its clause decides; a launch told
+    done after it ("ждали открытия два года, и в мае он открылся") is no plan."""
+    if any(x.pos == "VERB" and x.feats.get("Tense") == "Past" and
+           STATUS_LEMMAS.get(_verb_lemma(x)) == "launched" for x in toks[k + 1:]):
+        return False
+    j = k - 1
+    if j >= 0 and toks[j].text.lower() == "на":
+        j -= 1  # "пригласил … на открытие"
+    for x in reversed(toks[max(0, j - AWAITING_WINDOW + 1):j + 1]):
+        if x.pos == "PUNCT":
+            return False
+        if x.pos == "VERB":
+            return _verb_lemma(x) in _AWAITING or _lem(x) in _AWAITING
+    return False
 
 
 def _past_places(toks: list[Token], i: int) -> list[Token]:
@@ -4055,10 +4166,20 @@ def _phrase_status(sent: Sentence, ph: _Phrase, si: int, status: str | None,
     if st == "launched" and not _resumed(toks) and not _bare_production(toks) and (
             ph.lemma in ADDED_UNITS and _at_working_plant(sent, found[si])
             or _stage_of(toks, ph)
+            or _later_unit(toks, ph)
             or _hosts_new_unit(sent, ph, found[si])
             or statuses[si] == "launched" and _place_of_launch(sent, ph)):
         st = "expanded"  # a new line or shop at a working plant, and that plant
     return st
+
+
+def _later_unit(toks: list[Token], ph: _Phrase) -> bool:
+    """The phrase is a unit added to a plant (facility_heads.csv added_unit) that an ordinal
+    after the first calls ("открытие третьей технологической линии по выпуску цемента АО
+    ПО «Якутцемент»", real news dev r16_024: gold expanded; plant_words.csv later_ordinal):
+    the first one works, so the plant it is added to exists and grows."""
+    return ph.lemma in ADDED_UNITS and any(
+        _lem(t) in _LATER_ORDINALS for t in _adjectives_before(toks, ph.head)[0])
 
 
 def _listed_after_colon(sent: Sentence, ph: _Phrase) -> str | None:
@@ -4475,7 +4596,67 @@ def _sentence_statuses(sentences: list[Sentence], flags: list[int],
     for k, st in enumerate(statuses):
         if st == "launched":
             statuses[k] = _launch_awaited(sentences, k, statuses, found) or st
+        elif st in ("announced", "planned") and _finished_soon(sentences[k], published):
+            statuses[k] = "under_construction"
     return statuses
+
+
+SOON_YEARS = 1  # a building to be finished by the end of the next year is being built now
+
+
+def _finished_soon(sent: Sentence, published: date | None) -> bool:
+    """A building (or a modernisation) still to be finished soon, in the year of the page or
+    the next ("Строительство комбината будет завершено в конце этого года", "В этом году
+    планируется завершить создание фабрики", "до конца года будет построен завод", real news
+    dev r15_026, r12_027, r19_018, r8_018, r22_030; public pages: "завершить работы
+    планируют до конца 2025 года", 90 % built): works going on now, under construction
+    (session 14 status convention (2)). A completion years ahead, or one of no date, stays a
+    plan; a verb of building alone needs a deadline of the end of the year and the passive,
+    which tells of the object ("до конца года будет построен завод"): "компания до конца года
+    построит завод", "в этом году построят", "появится" stay a company's plan."""
+    toks = sent.tokens
+    if not _soon(toks, sent.text, published):
+        return False
+    for k, t in enumerate(toks):
+        if t.pos != "VERB" or not (t.feats.get("Tense") == "Fut" or _future_aux(toks, k) or
+                                   _planned_infinitive(toks, k)):
+            continue
+        if _verb_lemma(t) in _COMPLETION_VERBS and _works_finished(toks, k):
+            return True
+        if _verb_lemma(t) in _DONE_BUILDING and t.feats.get("VerbForm") == "Part" and any(
+                _lem(x) == "конец" and _lem(y) == "год"
+                for x, y in zip(toks, toks[1:], strict=False)):
+            return True  # "будет построен": the object's completion; "построит": a plan
+    return False
+
+
+def _soon(toks: list[Token], text: str, published: date | None) -> bool:
+    """The sentence names this year or the next: "в этом году", "до конца текущего года",
+    "в текущем квартале", "этой весной" (plant_words.csv deadline_adjective, time_unit,
+    season), "до конца года", or a year no later than SOON_YEARS after the page's (none when
+    the page has no date)."""
+    for k, t in enumerate(toks[:-1]):
+        nxt = _lem(toks[k + 1])
+        if nxt == "год" and _lem(t) == "конец" or _lem(t) in _DEADLINE_ADJECTIVES and (
+                nxt in _TIME_UNITS or nxt == "квартал" or nxt in _SEASONS):
+            return True  # "до конца года", "в текущем квартале", "этой весной"
+    if published is None:
+        return False
+    return any(published.year <= d.value.year <= published.year + SOON_YEARS
+               for d in find_dates(text, published) if d.precision != "day")
+
+
+def _works_finished(toks: list[Token], k: int) -> bool:
+    """The completion verb at k finishes works (plant_statuses.csv under_construction or
+    expanded): its object, the first noun after it ("завершить создание фабрики"), or a
+    subject before it in its clause ("строительство комбината … будет завершено"); not a
+    project's realisation with its works listed further on (real news dev r13_005)."""
+    def works(x: Token) -> bool:
+        return x.pos == "NOUN" and STATUS_LEMMAS.get(_lem(x)) in ("under_construction", "expanded")
+    obj = next((x for x in toks[k + 1:] if x.pos not in ("ADJ", "DET", "ADV")), None)
+    if obj is not None and works(obj):
+        return True
+    return any(works(x) and x.case == "Nom" for x in _clause_around(toks, k, 0, k + 1)[:-1])
 
 
 EXIT_WINDOW = 3  # sentences before and after a stop in which an exit from the country closes it
@@ -5023,7 +5204,7 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     out = _find_plants(analyzed.sentences, ctx, _headline_event(analyzed.headline, ctx), quiet)
     headline_quiet: list[tuple[Sentence, _Phrase]] = []
     lines = _find_plants(analyzed.headline, ctx, quiet=headline_quiet)
-    out = [_headline_status(r, lines) for r in out]
+    out = [_headline_status(r, lines, analyzed.headline) for r in out]
     told = [_row_content(r.name, r.product) for r in out]
     heads = {_head_lemma(r.name) for r in out if r.name not in FACILITY_HEADS}  # not _one_more's
     extra = [r for r in lines
@@ -5080,16 +5261,39 @@ def _output_told(row: PlantMention, sentences: list[Sentence]) -> bool:
                                for s in sentences for t in s.tokens)
 
 
-def _headline_status(row: PlantMention, lines: list[PlantMention]) -> PlantMention:
+def _headline_status(row: PlantMention, lines: list[PlantMention], headline: list[Sentence]
+                     ) -> PlantMention:
     """A row the text tells with no event whose plant the headline tells one of ("Тверской
     вагоностроительный завод начал работу" over "Тверской вагоностроительный завод никогда не
-    был местом, куда …", real news dev r6_008): the headline's status."""
-    if row.status != UNKNOWN:
+    был местом, куда …", real news dev r6_008): the headline's status; a row the text tells
+    as a plan whose building the headline tells begun: under construction."""
+    if row.status not in (UNKNOWN, "announced", "planned"):
         return row
     same = [r for r in lines if r.status != UNKNOWN and (
         r.name.lower() == row.name.lower() or
         _row_content(r.name, r.product) & _row_content(row.name, row.product))]
+    if row.status != UNKNOWN:
+        # a building the headline tells begun stands over the body's plan of it ("В Брянской
+        # области начали строить известковый завод" over "будет построен известковый завод",
+        # real news dev r16_002; public pages: "начали строить завод … Предприятие запустят
+        # в июне 2024 года"): the plan is of its end or its launch (convention (2))
+        begun = len(same) == 1 and same[0].status == "under_construction" and \
+            _told_done(same[0], headline)
+        return replace(row, status="under_construction") if begun else row
     return replace(row, status=same[0].status) if len(same) == 1 else row
+
+
+def _told_done(line: PlantMention, headline: list[Sentence]) -> bool:
+    """The headline's sentence of the row tells its event done, with a finite verb in the past
+    and none to come ("начали строить завод"), not one being prepared or decided ("готовятся
+    запустить завод", "решается вопрос о строительстве завода", real news dev r11_028,
+    r22_008)."""
+    sent = next((s for s in headline if s.start <= line.start < s.end), None)
+    if sent is None or _speaks_of_future(sent.tokens):
+        return False
+    finite = [t for t in sent.tokens
+              if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+    return bool(finite) and all(t.feats.get("Tense") == "Past" for t in finite)
 
 
 def _dated_by_each_other(extra: list[PlantMention], out: list[PlantMention],
