@@ -3869,3 +3869,42 @@ def test_work_ended_with_jobs_cut_is_a_closure(text, status):
     """Written for the tests (session 22, _work_ceased), after real news dev r3_003 ("сообщил
     о прекращении работы и сокращении сотрудников", gold closed)."""
     assert sentence_status(analyze(text).sentences[0]) == status
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Завод «Орлэкс» остановил работу. Рождались новые идеи, производство совершенствовалось.",
+     "завод «Орлэкс»"),
+    ("Комбинат «Альфа» приостановил работу. Раньше производство модернизировалось.",
+     "комбинат «Альфа»"),
+])
+def test_a_verb_the_tagger_calls_a_noun_is_no_product(text, name):
+    """Written for the tests (session 23, _only_verb), after real news dev r16_014
+    ("производство совершенствовалось" read as a plant making "совершенствовалось")."""
+    assert [p[0] for p in plants(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Лесозавод, одно из двух градообразующих предприятий поселка Демьяново, признан банкротом.",
+    "Градообразующее предприятие села Ивановка закрылось.",
+    "Градообразующее предприятие станицы Васильевской остановило работу.",
+])
+def test_a_settlement_after_a_weak_head_is_no_product(text):
+    """Written for the tests (session 23, plant_words.csv not_product поселок, село, деревня,
+    станица, поселение), after real news dev r15_014 ("предприятий поселка Демьяново" read
+    as a plant making "поселок"): the place's plant, as "предприятие города"."""
+    assert not [p for p in plants(text) if p[0].startswith("предприятие")]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Компания построит сахарный завод в Мордовском округе Тамбовской области.", "RU-TAM"),
+    ("Компания построит сахарный завод в Мордовском муниципальном округе Тамбовской области.",
+     "RU-TAM"),
+    # a region adjective with no region after its district word keeps its region
+    ("Компания построит сахарный завод в Тамбовском округе.", "RU-TAM"),
+])
+def test_a_district_named_like_a_region_is_of_the_region_after_it(text, code):
+    """Written for the tests (session 23, _district_of_next), after real news dev r15_032
+    ("сахарный завод в Мордовском округе Тамбовской области" placed in Mordovia)."""
+    analyzed = analyze(text)
+    rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
+    assert [r.region.code for r in rows] == [code]

@@ -1712,9 +1712,22 @@ def _not_the_plants_place(sent: Sentence, r: RegionMention) -> bool:
 def _other_district(sent: Sentence, r: RegionMention, ctx: DocContext) -> bool:
     """A district named like a town of another region ("в Калининском округе" of Tver, not
     Калининск of the Saratov region, real news dev r1_021): the article's region wins."""
-    after = sent.text[r.end:].split()[:1]
-    return r.via != "region" and ctx.region is not None and r.region != ctx.region and \
-        bool(after) and lemma(after[0].strip(",.;:")) in _DISTRICT_WORDS
+    after = [lemma(w.strip(",.;:")) for w in sent.text[r.end:].split()[:2]]
+    if after[:1] == ["муниципальный"]:  # "в Мордовском муниципальном округе"
+        after = after[1:]
+    if r.via == "region" or not after or after[0] not in _DISTRICT_WORDS:
+        return False
+    return ctx.region is not None and r.region != ctx.region or _district_of_next(sent, r)
+
+
+def _district_of_next(sent: Sentence, r: RegionMention) -> bool:
+    """The district is of the region named right after it, another one ("в Мордовском
+    округе Тамбовской области", real news dev r15_032): a district named like a region."""
+    words = sent.text[r.end:].split()
+    gap = len(" ".join(words[:3])) + 2  # "округе", "муниципальном округе" + the region
+    nxt = [m for m in find_regions(sent.text[r.end:r.end + gap + 40])
+           if m.start <= gap and m.via == "region"]
+    return bool(nxt) and nxt[0].region != r.region
 
 
 def _same_name(operator: str, name: str) -> bool:
@@ -2177,6 +2190,14 @@ def _only_adjective(t: Token) -> bool:
         all(p.tag.POS in ("ADJF", "PRTF") for p in parses)
 
 
+def _only_verb(t: Token) -> bool:
+    """A word the tagger calls a noun that the dictionary knows only as a finite verb: the
+    head is the subject of a verb, not a making of something ("производство
+    совершенствовалось", real news dev r16_014): no product follows."""
+    parses = morph().parse(t.text.lower())
+    return bool(parses) and parses[0].is_known and all(p.tag.POS == "VERB" for p in parses)
+
+
 def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
     """(start, first-NP end, end) of the product complement of the head at i, empty (all
     i + 1) when the genitive after it is a place or a company ("завод области", "завод
@@ -2190,7 +2211,7 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         # "предприятие оборонного холдинга" belongs to an owner; with no noun at all the
         # text was cut off ("производство качественного стального и чугунного ли…")
         noun = next((x for x in toks[cstart:cend] if x.pos == "PROPN"
-                     or x.pos == "NOUN" and not _only_adjective(x)
+                     or x.pos == "NOUN" and not _only_adjective(x) and not _only_verb(x)
                      or x.pos == "VERB" and _only_noun(x, "Gen")), None) or \
             (toks[cend - 1] if _can_be_noun(toks[cend - 1], toks[cend - 1].case) else None)
         # what "по выпуску" governs is made, even a facility noun ("завод по выпуску крановых
