@@ -3908,3 +3908,38 @@ def test_a_district_named_like_a_region_is_of_the_region_after_it(text, code):
     analyzed = analyze(text)
     rows = find_plants(analyzed, build_context(analyzed, PUBLISHED))
     assert [r.region.code for r in rows] == [code]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Арбитраж завершил конкурсное производство в отношении птицефабрики «Орловская».",
+     "птицефабрика «Орловская»"),
+    ("Суд ввёл конкурсное производство в отношении завода «Альфа».", "завод «Альфа»"),
+])
+def test_a_plant_after_v_otnoshenii_is_the_object_of_the_event(text, name):
+    """Written for the tests (session 23, plant_words.csv preposition_noun), after real news
+    dev r16_013 ("завершил конкурсное производство в отношении птицефабрики «Орловской»"):
+    "в отношении" is a compound preposition, the plant no genitive of a place or owner."""
+    assert [(p[0], p[2]) for p in plants(text)] == [(name, "closed")]
+
+
+def test_a_second_facility_noun_after_i_begins_a_second_row():
+    """Written for the tests (session 23, _next_facility), after real news dev r14_041
+    ("открытия … производства керамического кирпича и производства бетонных изделий" read
+    as one production of both); a product coordinated with a product stays one row."""
+    assert [p[0] for p in plants(
+        "В этом году ожидаем открытия производства керамического кирпича и производства "
+        "бетонных изделий.")] == ["производство керамического кирпича",
+                                  "производство бетонных изделий"]
+    assert [p[0] for p in plants("Компания наладила производство мебели и фабричной упаковки.")
+            ] == ["производство мебели и фабричной упаковки"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("В области открыли новый завод компании по производству гидроизоляционных материалов.",
+     "завод по производству гидроизоляционных материалов"),
+    ("В Калуге построят завод японской корпорации по выпуску шин.", "завод по выпуску шин"),
+])
+def test_an_owner_between_a_head_and_its_po_complement_is_skipped(text, name):
+    """Written for the tests (session 23, _past_owner), after real news dev r14_001 ("открыли
+    новый завод компании по производству гидроизоляционных материалов", no row)."""
+    assert [p[0] for p in plants(text)] == [name]

@@ -126,6 +126,7 @@ _COMPANY_STOPS: dict[str, str] = {}  # "приостановил" -> suspended: 
 _WORKS_OBJECTS: frozenset[str] = frozenset()  # "работу", "производство": what it stops
 _PROJECT_NOUNS: frozenset[str] = frozenset()  # "проект по производству X": a production
 _SPEAKER_NOUNS: frozenset[str] = frozenset()  # "владелец завода объявил о закрытии"
+_PREPOSITION_NOUNS: frozenset[str] = frozenset()  # "в отношении завода": a preposition
 _MAKING_NOUNS: frozenset[str] = frozenset()  # "производству", "выпуску" after such a noun
 _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
@@ -290,8 +291,9 @@ def _load_context_words() -> None:
     global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED, _CUSTOMER_VERBS, _MODEL_NOUNS
     global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     global _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS, _BARE_OPERATIONS
-    global _CLASS_POSSESSIVES, _OUTPUT_FALLS
+    global _CLASS_POSSESSIVES, _OUTPUT_FALLS, _PREPOSITION_NOUNS
     words = "plant_words"
+    _PREPOSITION_NOUNS = lexicon.words(words, role="preposition_noun")
     _BARE_OPERATIONS = lexicon.words(words, role="bare_operation")
     _CLASS_POSSESSIVES = lexicon.words(words, role="class_possessive")
     _OUTPUT_FALLS = lexicon.words(words, role="output_fall")
@@ -1503,7 +1505,8 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
             j += 1
             # an NP ends at its noun; only coordination continues it
             if j + 1 < n and tokens[j].text.lower() in {"и", "или"} and \
-                    tokens[j + 1].pos in ("ADJ", "NOUN") and tokens[j + 1].case == case:
+                    tokens[j + 1].pos in ("ADJ", "NOUN") and tokens[j + 1].case == case \
+                    and not _next_facility(tokens[j + 1]):
                 j += 1
                 continue
             break
@@ -1511,6 +1514,16 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
     if not seen_noun and j > i and _can_be_noun(tokens[j - 1], case):
         return j  # the tagger read a noun as an adjective ("пеностекла")
     return j if seen_noun else i
+
+
+def _next_facility(t: Token) -> bool:
+    """A facility noun after "и" that ends a product: the next facility of a list begins
+    ("открытия производства керамического кирпича и производства бетонных изделий", real
+    news dev r14_041), not a second product. Not a noun that also names equipment made
+    ("установка", "комплекс": facility_heads.csv po_only) nor "линия" or "станция"."""
+    lem = _lem(t)
+    return lem in FACILITY_HEADS and lem not in PO_ONLY_HEADS and \
+        lem not in ("линия", "станция")
 
 
 def _only_noun(t: Token, case: str | None) -> bool:
@@ -1531,6 +1544,8 @@ def _can_be_noun(t: Token, case: str | None) -> bool:
 def _past_place(tokens: list[Token], i: int) -> int:
     """Past a place between a head and its "по выпуску X" ("завод в Гусеве по производству
     панировочных сухарей", real news dev r1_039): the index of "по", else i."""
+    if i < len(tokens) and tokens[i].pos in ("ADJ", "NOUN") and tokens[i].case == "Gen":
+        return _past_owner(tokens, i)
     if i >= len(tokens) or tokens[i].text.lower() not in ("в", "на"):
         return i
     j = i + 1
@@ -1538,6 +1553,23 @@ def _past_place(tokens: list[Token], i: int) -> int:
             and tokens[j].case == "Loc":
         j += 1
     if j > i + 1 and j + 1 < len(tokens) and tokens[j].text.lower() == "по" and \
+            tokens[j + 1].lemma in PRODUCT_NOUNS:
+        return j
+    return i
+
+
+def _past_owner(tokens: list[Token], i: int) -> int:
+    """Past an owner between a head and its "по выпуску X" ("новый завод компании по
+    производству гидроизоляционных материалов", "завод японской корпорации по выпуску шин",
+    real news dev r14_001): the index of "по", else i. The owner is a company word in the
+    genitive (company_words.csv descriptor), its adjectives before it."""
+    j = i
+    while j < min(i + 3, len(tokens)) and tokens[j].pos == "ADJ" and tokens[j].case == "Gen":
+        j += 1
+    if j >= len(tokens) or tokens[j].case != "Gen" or _lem(tokens[j]) not in _COMPANY_WORDS:
+        return i
+    j += 1
+    if j + 1 < len(tokens) and tokens[j].text.lower() == "по" and \
             tokens[j + 1].lemma in PRODUCT_NOUNS:
         return j
     return i
@@ -2161,6 +2193,8 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
                                        _stage_of_making(sent, head)):
         return False  # "вторая очередь тепличного комплекса": the plant's own stage
     k = sent.tokens.index(prev)
+    if _lem(prev) in _PREPOSITION_NOUNS and k > 0 and sent.tokens[k - 1].text.lower() == "в":
+        return False  # "в отношении завода": a compound preposition, no owner of the plant
     if _lem(prev) in _SPEAKER_NOUNS and (k == 0 or sent.tokens[k - 1].pos not in ("ADP", "VERB")):
         return False  # "Владелец завода Viciunai объявил об остановке работы" (r6_020)
     return head.case == "Gen" and prev.pos == "NOUN" and \
