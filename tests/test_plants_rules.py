@@ -3943,3 +3943,36 @@ def test_an_owner_between_a_head_and_its_po_complement_is_skipped(text, name):
     """Written for the tests (session 23, _past_owner), after real news dev r14_001 ("открыли
     новый завод компании по производству гидроизоляционных материалов", no row)."""
     assert [p[0] for p in plants(text)] == [name]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("В Дагестане построят газоблочное производство.", "газоблочное производство"),
+    ("В Казани откроется пищевое предприятие.", "пищевое предприятие"),
+    ("В Иванове запустили прядильное производство.", "прядильное производство"),
+    ("В Чувашии расширили резинотехническое производство.", "резинотехническое производство"),
+])
+def test_a_branch_adjective_makes_a_weak_head_a_facility(text, name):
+    """Written for the tests (session 23, plant_words.csv industry_adjective пищевой,
+    газоблочный, прядильный, резинотехнический …), after real news dev r14_008, r14_034,
+    r15_035, r16_027 (rows in the gold that no rule found)."""
+    assert [p[0] for p in plants(text)] == [name]
+
+
+@pytest.mark.parametrize("second", [
+    "Руководство ЦБК сообщило о планах по модернизации производства.",
+    "Губернатор обсудил планы модернизации на сегежском комбинате.",
+])
+def test_a_plant_told_again_by_its_abbreviation_or_place_and_noun_is_one_row(second):
+    """Written for the tests (session 23, _lone_abbreviation_of, _place_short_of), after real
+    news dev r14_014 ("Сегежский целлюлозно-бумажный комбинат" … "Руководство ЦБК" … "на
+    сегежском комбинате": three rows for one plant)."""
+    text = ("В Карелии Сегежский целлюлозно-бумажный комбинат запустил новую бумагоделательную "
+            "машину. " + second)
+    assert [p[0] for p in plants(text)] == ["Сегежский целлюлозно-бумажный комбинат"]
+
+
+def test_a_new_plant_of_the_same_abbreviation_is_a_row_of_its_own():
+    """Written for the tests (session 23, _lone_abbreviation_of): "новый ЦБК" is another plant."""
+    text = ("В Карелии Сегежский целлюлозно-бумажный комбинат запустил новую машину. "
+            "Также в Карелии планируется построить новый ЦБК.")
+    assert len(plants(text)) == 2

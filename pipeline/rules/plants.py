@@ -4703,7 +4703,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             same = next((j for j in range(k) if j not in drop and _one_kind(out[j], n)), None)
         if same is None:
             same = next((j for j, o in enumerate(out) if j != k and j not in drop
-                         and (_bare_mention_of(n, o) or _abbreviated_twin(n, o))), None)
+                         and (_bare_mention_of(n, o) or _abbreviated_twin(n, o)
+                              or _place_short_of(n, o))), None)
         if same is not None:  # the plant told twice: one row, with the status it was told
             drop.add(k)
             if out[same].status == UNKNOWN:
@@ -4856,6 +4857,8 @@ def _abbreviated_twin(short: PlantMention, full: PlantMention) -> bool:
     words = (quoted[-1] if quoted else short.name).lower().replace("ё", "е").split()
     other = full.name.lower().replace("ё", "е").split()
     n = len(words) - 1
+    if n == 0 and not quoted and _lone_abbreviation_of(short, full, words[0], other):
+        return True
     if n < 1 or len(other) <= n or not re.fullmatch(r"[а-я]{2,5}", words[-1]):
         return False
     if any(a[:5] != b[:5] for a, b in zip(words[:-1], other[:n], strict=True)):
@@ -4863,6 +4866,38 @@ def _abbreviated_twin(short: PlantMention, full: PlantMention) -> bool:
     if (short.region and short.region.code) != (full.region and full.region.code):
         return False
     return _spells(words[-1], [w for x in other[n:] for w in x.split("-") if w])
+
+
+def _lone_abbreviation_of(short: PlantMention, full: PlantMention, letters: str,
+                          other: list[str]) -> bool:
+    """A plant told by a bare abbreviation ("ЦБК") that spells the words of another row's
+    name after its place adjective ("Сегежский целлюлозно-бумажный комбинат", real news dev
+    r14_014 "Руководство ЦБК сообщило …"), in the same region: that plant again."""
+    if short.product is not None or not re.fullmatch(r"[а-я]{2,5}", letters) or \
+            len(other) < 3 or not full.name[:1].isupper() or "«" in full.name:
+        return False
+    if (short.region and short.region.code) != (full.region and full.region.code):
+        return False
+    if re.search(rf"(?i)\bнов\w*\s+{letters}", short.evidence or ""):
+        return False  # "планируется построить новый ЦБК": another plant of that kind
+    return _spells(letters, [w for x in other[1:] for w in x.split("-") if w])
+
+
+def _place_short_of(short: PlantMention, full: PlantMention) -> bool:
+    """A plant told by its place adjective and its noun alone ("на сегежском комбинате")
+    beside a row of the same place adjective and noun with the words of its kind between
+    ("Сегежский целлюлозно-бумажный комбинат", real news dev r14_014), in the same region:
+    that plant again, not a second one."""
+    words = short.name.lower().replace("ё", "е").split()
+    other = full.name.lower().replace("ё", "е").split()
+    if short.product is not None or len(words) != 2 or len(other) < 3 or \
+            "«" in full.name or not full.name[:1].isupper():
+        return False
+    if words[0][:5] != other[0][:5] or not re.search(r"[сц]к(?:ий|ая|ое|ие)$", words[0]) or \
+            _head_lemma(short.name) != _head_lemma(full.name) or \
+            lemma(words[-1]) != lemma(other[-1]):
+        return False
+    return (short.region and short.region.code) == (full.region and full.region.code)
 
 
 def _spells(letters: str, parts: list[str]) -> bool:
