@@ -3976,3 +3976,18 @@ def test_a_new_plant_of_the_same_abbreviation_is_a_row_of_its_own():
     text = ("В Карелии Сегежский целлюлозно-бумажный комбинат запустил новую машину. "
             "Также в Карелии планируется построить новый ЦБК.")
     assert len(plants(text)) == 2
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("Фонд предоставляет займы на проекты, направленные на импортозамещение и производство "
+     "конкурентной продукции.", []),
+    ("Нужна реконструкция с переходом на новые технологии по выпуску основной продукции.", []),
+    # a generic noun with an adjective of what is made stays a product
+    ("В области запустили производство молочной продукции.",
+     ["производство молочной продукции"]),
+])
+def test_a_product_of_quality_words_only_is_no_product(text, rows):
+    """Written for the tests (session 23, _vague_product, plant_words.csv vague_adjective),
+    after real news dev r14_003 ("по выпуску основной продукции") and r15_015 ("займы на …
+    производство конкурентной продукции"): a production of nothing named, no row."""
+    assert [p[0] for p in plants(text)] == rows

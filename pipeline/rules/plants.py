@@ -127,6 +127,7 @@ _WORKS_OBJECTS: frozenset[str] = frozenset()  # "работу", "произво�
 _PROJECT_NOUNS: frozenset[str] = frozenset()  # "проект по производству X": a production
 _SPEAKER_NOUNS: frozenset[str] = frozenset()  # "владелец завода объявил о закрытии"
 _PREPOSITION_NOUNS: frozenset[str] = frozenset()  # "в отношении завода": a preposition
+_VAGUE_ADJECTIVES: frozenset[str] = frozenset()  # "основной продукции": no product
 _MAKING_NOUNS: frozenset[str] = frozenset()  # "производству", "выпуску" after such a noun
 _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
@@ -291,8 +292,9 @@ def _load_context_words() -> None:
     global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED, _CUSTOMER_VERBS, _MODEL_NOUNS
     global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     global _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS, _BARE_OPERATIONS
-    global _CLASS_POSSESSIVES, _OUTPUT_FALLS, _PREPOSITION_NOUNS
+    global _CLASS_POSSESSIVES, _OUTPUT_FALLS, _PREPOSITION_NOUNS, _VAGUE_ADJECTIVES
     words = "plant_words"
+    _VAGUE_ADJECTIVES = lexicon.words(words, role="vague_adjective")
     _PREPOSITION_NOUNS = lexicon.words(words, role="preposition_noun")
     _BARE_OPERATIONS = lexicon.words(words, role="bare_operation")
     _CLASS_POSSESSIVES = lexicon.words(words, role="class_possessive")
@@ -2254,12 +2256,24 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         banned = NOT_PRODUCT_LEMMAS - (FACILITY_HEADS if made else frozenset())
         if noun is None or _lem(toks[cstart]) in banned or \
                 _lem(noun) in (banned - _GENERIC) | _COMPANY_WORDS or \
+                _vague_product(toks[cstart:cend]) or \
                 any(toks[i].end <= sp.start <= toks[cstart].start < sp.end
                     for sp in sent.spans):
             # a name that starts after the head is the owner ("завод «Автотора»"); one that
             # holds the head too is the plant's own ("Алтайский завод топливных насосов")
             return i + 1, i + 1, i + 1
     return cstart, first_end, cend
+
+
+def _vague_product(toks: list[Token]) -> bool:
+    """A product that says nothing of what is made: a generic noun with only adjectives of
+    quality or rank ("выпуску основной продукции", "производство конкурентной продукции",
+    real news dev r14_003, r15_015; plant_words.csv vague_adjective): no product, where
+    "молочной продукции" is one."""
+    nouns = [t for t in toks if t.pos in ("NOUN", "PROPN")]
+    adjs = [t for t in toks if t.pos == "ADJ"]
+    return bool(nouns and adjs) and all(_lem(t) in _GENERIC for t in nouns) and \
+        all(_lem(t) in _VAGUE_ADJECTIVES for t in adjs)
 
 
 def _participle_subject(toks: list[Token], i: int, cstart: int) -> bool:
@@ -3167,7 +3181,8 @@ def _project_of_making(sent: Sentence, covered: set[int], found: list[_Phrase]
         first_end = _np_end(toks, cstart, "Gen")
         noun = _lem(toks[first_end - 1]) if first_end > cstart else ""
         if not noun or noun in NOT_PRODUCT_LEMMAS and \
-                not (noun in _GENERIC and first_end - cstart > 1):
+                not (noun in _GENERIC and first_end - cstart > 1) or \
+                _vague_product(toks[cstart:first_end]):
             continue  # "кабельной продукции" says what is made, a bare "продукции" does not
         cend = first_end
         while cend < len(toks) and toks[cend].pos in ("NOUN", "ADJ") and \
