@@ -3991,3 +3991,17 @@ def test_a_product_of_quality_words_only_is_no_product(text, rows):
     after real news dev r14_003 ("по выпуску основной продукции") and r15_015 ("займы на …
     производство конкурентной продукции"): a production of nothing named, no row."""
     assert [p[0] for p in plants(text)] == rows
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("В ближайшие годы будут построены пять свиноводческих комплексов в Ряжском районе.",
+     ["свиноводческий комплекс"]),
+    ("В регионе построят десять новых тепличных комплексов.", ["тепличный комплекс"]),
+    # uncounted, the plural is a class of the region's plants
+    ("Свиноводческие комплексы области нарастили производство.", []),
+])
+def test_a_counted_plural_complex_of_a_branch_is_a_row(text, rows):
+    """Written for the tests (session 23, _qualifies with a number before the head), after
+    real news dev r13_002 ("будут построены пять свиноводческих комплексов", a row in the
+    gold that no rule found) and r22_030 ("4 тепличных комплекса")."""
+    assert [p[0] for p in plants(text)] == rows

@@ -2547,7 +2547,9 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     compl = _product(sent, i)
     if lem in WEAK_HEADS and t.case == "Nom" and _output_grows(toks, max(i + 1, compl[2])):
         return None  # "Производство сыра в крае увеличилось": a statistic, no facility
-    if not _qualifies(lem, adjs, i, compl[0], compl[2], t.feats.get("Number") == "Plur"):
+    counted = bool(prev and prev.pos == "NUM")  # "пять свиноводческих комплексов" (r13_002)
+    if not _qualifies(lem, adjs, i, compl[0], compl[2],
+                      t.feats.get("Number") == "Plur" and not counted):
         return None
     if t.feats.get("Number") == "Plur" and compl[2] <= compl[0] and \
             not _quoted_after(sent, t) and not (prev and prev.pos == "NUM") and \
