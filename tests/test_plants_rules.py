@@ -4005,3 +4005,11 @@ def test_a_counted_plural_complex_of_a_branch_is_a_row(text, rows):
     real news dev r13_002 ("будут построены пять свиноводческих комплексов", a row in the
     gold that no rule found) and r22_030 ("4 тепличных комплекса")."""
     assert [p[0] for p in plants(text)] == rows
+
+
+def test_a_plant_told_again_by_its_place_adjective_and_head_before_a_product_is_one_row():
+    """Written for the tests (session 23, _place_short_of), after real news dev r16_003
+    ("Орский завод холодильников" … "на орском заводе": two rows for one plant)."""
+    text = ("В Оренбургской области Орский завод холодильников планирует возобновить выпуск. "
+            "Вопросы организации производства на орском заводе обсудили с губернатором.")
+    assert [p[0] for p in plants(text)] == ["Орский завод холодильников"]

@@ -4901,18 +4901,18 @@ def _lone_abbreviation_of(short: PlantMention, full: PlantMention, letters: str,
 
 
 def _place_short_of(short: PlantMention, full: PlantMention) -> bool:
-    """A plant told by its place adjective and its noun alone ("на сегежском комбинате")
-    beside a row of the same place adjective and noun with the words of its kind between
-    ("Сегежский целлюлозно-бумажный комбинат", real news dev r14_014), in the same region:
-    that plant again, not a second one."""
+    """A plant told by its place adjective and its noun alone ("на сегежском комбинате",
+    "на орском заводе") beside a row of the same place adjective and noun with more words of
+    its kind or product ("Сегежский целлюлозно-бумажный комбинат", "Орский завод
+    холодильников", real news dev r14_014, r16_003), in the same region: that plant again,
+    not a second one."""
     words = short.name.lower().replace("ё", "е").split()
     other = full.name.lower().replace("ё", "е").split()
     if short.product is not None or len(words) != 2 or len(other) < 3 or \
             "«" in full.name or not full.name[:1].isupper():
         return False
     if words[0][:5] != other[0][:5] or not re.search(r"[сц]к(?:ий|ая|ое|ие)$", words[0]) or \
-            _head_lemma(short.name) != _head_lemma(full.name) or \
-            lemma(words[-1]) != lemma(other[-1]):
+            _head_lemma(short.name) != _head_lemma(full.name):
         return False
     return (short.region and short.region.code) == (full.region and full.region.code)
 
