@@ -4013,3 +4013,14 @@ def test_a_plant_told_again_by_its_place_adjective_and_head_before_a_product_is_
     text = ("В Оренбургской области Орский завод холодильников планирует возобновить выпуск. "
             "Вопросы организации производства на орском заводе обсудили с губернатором.")
     assert [p[0] for p in plants(text)] == ["Орский завод холодильников"]
+
+
+def test_a_plural_head_with_a_genitive_list_is_one_plant_per_product():
+    """Written for the tests (session 23, _listed_products without "по"), after real news
+    dev r15_006 ("начали строить заводы бытовой химии, очистных сооружений и СПГ": three
+    rows in the gold, one found)."""
+    assert [p[:2] for p in plants(
+        "В регионе начали строить заводы бытовой химии, очистных сооружений и СПГ.")] == [
+        ("завод бытовой химии", "бытовая химия"),
+        ("завод очистных сооружений", "очистные сооружения"),
+        ("завод СПГ", "СПГ")]

@@ -2706,16 +2706,23 @@ def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None
             named_plants[0].product = p.product
 
 
+_ABBREVIATION = re.compile(r"[А-ЯЁ]{2,5}")  # a product named by its abbreviation ("СПГ")
+
+
 def _listed_products(sent: Sentence, ph: _Phrase) -> list[_Phrase]:
     """Plants of a plural head listed by product ("предприятия по производству мебели,
-    полимерных труб, а также кормового белка"): one row per product, each with the head and
-    its "по производству"."""
+    полимерных труб, а также кормового белка", "заводы бытовой химии, очистных сооружений"):
+    one row per product, each with the head and its "по производству"."""
     toks = sent.tokens
     head = toks[ph.head]
     po = ph.head + 2 if ph.head + 1 < len(toks) and toks[ph.head + 1].text == ":" else \
         ph.head + 1  # "два новых завода: по производству X и по обработке Y"
+    # "заводы бытовой химии, очистных сооружений и СПГ" (real news dev r15_006): the
+    # genitive list right after the head, as after its "по производству"
+    genitive = po == ph.head + 1 < len(toks) and toks[po].case == "Gen" and \
+        toks[po].pos in ("ADJ", "NOUN")
     if head.feats.get("Number") != "Plur" and not ph.counted or not ph.covers or \
-            po + 1 >= len(toks) or toks[po].text.lower() != "по":
+            po + 1 >= len(toks) or toks[po].text.lower() != "по" and not genitive:
         return []
     cstart = _complement(toks, ph.head + 1)[0]
     words = ph.name.split()
@@ -2727,12 +2734,17 @@ def _listed_products(sent: Sentence, ph: _Phrase) -> list[_Phrase]:
         while k < len(toks) and toks[k].text.lower() in _LIST_LINKS:
             k += 1
         start, first_end, end = _complement(toks, k)
-        noun = next((x for x in toks[start:end] if x.pos == "NOUN"), None)
+        if end == start and k < len(toks) and _ABBREVIATION.fullmatch(toks[k].text):
+            start, first_end, end = k, k + 1, k + 1  # "заводы бытовой химии и СПГ"
+        noun = next((x for x in toks[start:end] if x.pos == "NOUN" or
+                     _ABBREVIATION.fullmatch(x.text)), None)
         if end == start or noun is None or _lem(noun) in NOT_PRODUCT_LEMMAS or \
                 any(sp.start <= toks[start].start < sp.end for sp in sent.spans):
             break
         product = _nominative(toks[start:end], first_end - start, sent.text, sent.start)
         tail = " ".join(x.text for x in toks[start:end]).lower()
+        if end == start + 1 and _ABBREVIATION.fullmatch(toks[start].text):
+            product = tail = toks[start].text  # an abbreviation keeps its capitals
         name = f"{prefix} {tail}"
         if toks[k].text.lower() == "по" and " по " in prefix:
             # its own action: "… и по обработке семян" -> "завод по обработке семян"
