@@ -4024,3 +4024,17 @@ def test_a_plural_head_with_a_genitive_list_is_one_plant_per_product():
         ("завод бытовой химии", "бытовая химия"),
         ("завод очистных сооружений", "очистные сооружения"),
         ("завод СПГ", "СПГ")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Арбитраж завершил конкурсное производство в отношении птицефабрики «Орловской».",
+     "птицефабрика «Орловская»"),
+    ("Суд ввёл наблюдение в отношении завода «Красного Октября».", "завод «Красный Октябрь»"),
+    ("На заводе «Северном» запустили новую линию.", "завод «Северный»"),
+    # a name that does not decline with the head stays as written
+    ("На заводе «Заря» запустили новую линию.", "завод «Заря»"),
+])
+def test_a_quoted_name_declined_with_its_head_is_put_in_the_nominative(text, name):
+    """Written for the tests (session 23, _quoted_nominative), after real news dev r16_013
+    ("в отношении птицефабрики «Орловской»", gold "птицефабрика «Орловская»")."""
+    assert [p[0] for p in plants(text)] == [name]

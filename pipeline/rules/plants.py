@@ -47,6 +47,7 @@ from pipeline.rules.morph import (
     agree,
     concrete_lemma,
     inflect,
+    keep_case,
     lemma,
     morph,
     normal_name,
@@ -2468,8 +2469,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
     if quoted and (not weak or _lem(t) in _STOPPABLE_HEADS and not quoted.group(1)):
         # a weak head with a name ("предприятие «Алтайвагон»") is kept only when it stops
         # (_phrase_status)
-        return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), \
-            _product_after_name(sent, t.end + quoted.end())
+        return f"{head_nom} «{_quoted_nominative(quoted.group(2), t)}»", \
+            t.end + quoted.end(), _product_after_name(sent, t.end + quoted.end())
     if not has_name and _lem(t) not in SELF_NAMED_HEADS and \
             (owner := _owner_after(sent, i) or _latin_owner_after(sent, i)) and \
             (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
@@ -2480,6 +2481,45 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
     if has_name and (not weak or industry) or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
+
+
+def _quoted_nominative(quoted: str, head: Token) -> str:
+    """A quoted name that declines with its head put into the nominative: "птицефабрики
+    «Орловской»" -> «Орловская», "завода «Красного Октября»" -> «Красный Октябрь» (real news
+    dev r16_013, gold "птицефабрика «Орловская»"). Only a name whose first word is an
+    adjective in the head's case, gender and number and no nominative; others stay as
+    written («Заря», «Брюховецкий»)."""
+    case = UD_TO_PYMORPHY_CASE.get(head.case or "")
+    words = quoted.split()
+    if case in (None, "nomn") or not words:
+        return quoted
+    first = morph().parse(words[0].lower())
+    if any("nomn" in p.tag for p in first) or not any(
+            p.tag.POS == "ADJF" and case in p.tag and _agrees(p, head) for p in first):
+        return quoted
+    noun = next((p for w in words for p in morph().parse(w.lower())
+                 if p.tag.POS == "NOUN" and case in p.tag), None)
+    out = []
+    for k, w in enumerate(words):
+        parses = [p for p in morph().parse(w.lower())
+                  if p.tag.POS in ("ADJF", "NOUN") and case in p.tag]
+        if not parses:
+            return " ".join(out + words[k:])
+        # an adjective takes the gender of the name's noun ("Красного Октября" -> "Красный")
+        agreed = [p for p in parses if p.tag.POS == "ADJF" and noun is not None
+                  and (p.tag.number == "plur" or p.tag.gender == noun.tag.gender)]
+        form = (agreed or parses)[0].inflect({"nomn"})
+        out.append(keep_case(w, form.word) if form else w)
+    return " ".join(out)
+
+
+def _agrees(adj: object, head: Token) -> bool:
+    """The adjective's parse has the head's number and, in the singular, its gender."""
+    number = {"Sing": "sing", "Plur": "plur"}.get(head.feats.get("Number", ""))
+    gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(head.feats.get("Gender", ""))
+    tag = adj.tag  # type: ignore[attr-defined]
+    return (number is None or tag.number == number) and \
+        (number == "plur" or gender is None or tag.gender == gender)
 
 
 def _industry_adjective(tok: Token) -> bool:
