@@ -4038,3 +4038,15 @@ def test_a_quoted_name_declined_with_its_head_is_put_in_the_nominative(text, nam
     """Written for the tests (session 23, _quoted_nominative), after real news dev r16_013
     ("в отношении птицефабрики «Орловской»", gold "птицефабрика «Орловская»")."""
     assert [p[0] for p in plants(text)] == [name]
+
+
+def test_a_production_of_a_named_company_is_no_unit_of_a_plant_of_the_story_company():
+    """Written for the tests (session 23, _unit_of_main by_story), after real news dev r14_020
+    ("Самый крупный — российский завод алюминиевой банки. … компания «Промо-Консалтинг»
+    открыла производство противопожарного оборудования": the production was folded into the
+    can plant, whose operator was only guessed from the article's company)."""
+    text = ("Губернатор подвёл итоги года. Самый крупный проект — российский завод алюминиевой "
+            "банки.\n\nК примеру, компания «Промо-Консалтинг» открыла производство "
+            "противопожарного оборудования.")
+    assert [p[0] for p in plants(text)] == ["завод алюминиевой банки",
+                                            "производство противопожарного оборудования"]

@@ -4455,11 +4455,16 @@ _NEW_PLANT = frozenset({"announced", "planned", "under_construction", "launched"
 
 
 def _unit_of_main(ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]],
-                  out: list[PlantMention], operator: str | None) -> int | None:
+                  out: list[PlantMention], operator: str | None,
+                  by_story: bool = True) -> int | None:
     """The row of a plant told before, for a later unit with no name of its own and the
     same operator ("Холдинг … строит комплекс по забою скота … В 2025 году запустят
     обвалочный цех", real news dev r8_012, r9_014, r7_027): a shop, line or production told
-    after a plant is part of it; another company's is a project of its own (r7_010)."""
+    after a plant is part of it; another company's is a project of its own (r7_010). A unit
+    whose sentence names its company (`by_story` False) is not part of a plant whose
+    operator was only the article's company ("Самый крупный — завод алюминиевой банки. …
+    компания «Промо-Консалтинг» открыла производство противопожарного оборудования", real
+    news dev r14_020): the article's company was a guess there."""
     if ph.lemma not in ADDED_UNITS or ph.named or "«" in ph.name or \
             any(lemma(w).endswith(tuple(_INDUSTRY_ADJECTIVES)) for w in ph.name.split()[:1]):
         return None  # "лакокрасочное производство": a branch of its own (r2_044)
@@ -4469,6 +4474,7 @@ def _unit_of_main(ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]],
         return None
     return next((n for n, (ksi, kp) in enumerate(kept) if ksi < si and
                  kp.lemma not in ADDED_UNITS and not kp.weak and out[n].operator == operator
+                 and (by_story or not out[n].story_operator)
                  and out[n].status in _NEW_PLANT
                  and not (ph.lemma == "линия" and out[n].status == "launched")), None)
 
@@ -5422,7 +5428,8 @@ def _part_of_a_row(out: list[PlantMention], kept: list[tuple[int, _Phrase]], sen
     takes what the phrase adds)."""
     if _renamed_first(out, kept, ph, _phrase_region(ph, regions, sent, ctx)):
         return True
-    if _unit_of_main(ph, si, kept, out, _operator(sent, ph, ctx)) is not None:
+    if _unit_of_main(ph, si, kept, out, _operator(sent, ph, ctx),
+                     _operator_read(sent, ph, ctx)[1]) is not None:
         return True  # a shop or line of a plant told before
     if (host := _unit_host(sent, ph, si, kept)) is not None:
         # "на заводе налажено производство сетки": a unit of a plant already a row
