@@ -4050,3 +4050,13 @@ def test_a_production_of_a_named_company_is_no_unit_of_a_plant_of_the_story_comp
             "противопожарного оборудования.")
     assert [p[0] for p in plants(text)] == ["завод алюминиевой банки",
                                             "производство противопожарного оборудования"]
+
+
+def test_a_headline_compound_whose_stem_names_the_bodys_product_is_that_plant():
+    """Written for the tests (session 23, _compound_stem_told), after real news dev r8_019
+    (headline "… построит … крупный фармзавод" over a body "строительством производства
+    фармацевтических субстанций": two rows for one plant)."""
+    text = ("Компания «Альфа» построит в Иркутской области крупный фармзавод\n\n"
+            "Дочернее предприятие компании займется строительством производства "
+            "фармацевтических субстанций в Иркутской области.")
+    assert [p[0] for p in plants(text)] == ["производство фармацевтических субстанций"]

@@ -5163,7 +5163,8 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
              if not any(c & _row_content(r.name, r.product) for c in told)
              and _head_lemma(r.name) not in heads and not any(
                  _compound_stem_names(lemma(r.name.lower()), _head_lemma(o.name), o.name,
-                                      o.product) for o in out if " " not in r.name)
+                                      o.product) or _compound_stem_told(r.name, o)
+                 for o in out if " " not in r.name)
              and not any(_compound_adjective_names(o, r) or _compound_adjective_names(r, o)
                          for o in out)
              and not (out and _output_told(r, analyzed.sentences))
@@ -5171,6 +5172,19 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
         _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences]) \
         or _quiet_page_plants(quiet, headline_quiet, ctx)
+
+
+def _compound_stem_told(compound: str, row: PlantMention) -> bool:
+    """A headline's compound whose stem names what a body row makes, whatever the body's
+    head ("«Фармасинтез» построит … крупный фармзавод" over "займется строительством
+    производства фармацевтических субстанций", real news dev r8_019): one plant."""
+    lem = lemma(compound.lower())
+    base = _compound_base(lem)
+    if base is None:
+        return False
+    stem = lem[:-len(base)].rstrip("оеи")[:4]
+    words = re.findall(r"[а-яё]+", f"{row.name} {row.product or ''}".lower())
+    return len(stem) >= 3 and any(w.startswith(stem) for w in words)
 
 
 def _plant_kind(row: PlantMention) -> bool:
