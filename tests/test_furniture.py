@@ -389,3 +389,15 @@ def test_a_headline_after_its_date_on_the_same_line(prefix):
     assert _headline(f"Новости\n{prefix.strip()}\n{body}") is None
     # the page text as stored by the page search opens with " date YYYY-MM-DD"
     assert _headline(f" date 2025-11-26 {title}\n{body}") == title
+
+
+def test_a_headline_may_open_with_a_quoted_name():
+    """Written for the tests (session 23, _states_something), after real news dev r16_028
+    ("«Сургутнефтегаз» построит в Сургуте новую швейную фабрику" was no headline, its plant
+    lost): the capital that opens a clause may follow an opening quote."""
+    body = "В Сургуте состоялась рабочая встреча губернатора и руководства компании."
+    title = "«Сургутнефтегаз» построит в Сургуте новую швейную фабрику"
+    assert _headline(f"Новости\n{title}\n{body}") == title
+    assert _headline(f'Новости\n"Мечел" подпишет контракт на установку стана\n{body}') == \
+        '"Мечел" подпишет контракт на установку стана'
+    assert _headline(f"Новости\n«меню» и другие разделы сайта\n{body}") is None

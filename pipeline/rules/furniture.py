@@ -180,9 +180,12 @@ _MENU_SLASH = re.compile(r"\s/|/\s|[А-ЯЁA-Z]\w*/[А-ЯЁA-Z]")
 
 
 def _states_something(line: str) -> bool:
-    """A clause: four words or more, upper-case start, and a verb or a short participle."""
+    """A clause: four words or more, upper-case start (after an opening quote: "«Сургутнефтегаз»
+    построит в Сургуте новую швейную фабрику", real news dev r16_028), and a verb or a short
+    participle."""
     words = re.findall(r"[А-Яа-яЁё]+", line)
-    if len(words) < 4 or not line[:1].isupper() or "|" in line or _MENU_SLASH.search(line):
+    if len(words) < 4 or not line.lstrip("«\"„“")[:1].isupper() or "|" in line or \
+            _MENU_SLASH.search(line):
         return False
     return any(morph().parse(w.lower())[0].tag.POS in _VERB_TAGS for w in words)
 

@@ -81,6 +81,11 @@ def lemma(word: str) -> str:
     return morph().parse(word)[0].normal_form.replace("ё", "е")
 
 
+def keep_case(src: str, dst: str) -> str:
+    """`dst` written with the capitals of `src` (a form pymorphy3 returns in lower case)."""
+    return _keep_case(src, dst)
+
+
 @lru_cache(maxsize=65536)
 def inflect(word: str, case: str = "nomn", number: str | None = None,
             from_case: str | None = None, lemma_hint: str | None = None) -> str:

@@ -47,6 +47,7 @@ from pipeline.rules.morph import (
     agree,
     concrete_lemma,
     inflect,
+    keep_case,
     lemma,
     morph,
     normal_name,
@@ -134,6 +135,8 @@ _COMPANY_STOPS: dict[str, str] = {}  # "приостановил" -> suspended: 
 _WORKS_OBJECTS: frozenset[str] = frozenset()  # "работу", "производство": what it stops
 _PROJECT_NOUNS: frozenset[str] = frozenset()  # "проект по производству X": a production
 _SPEAKER_NOUNS: frozenset[str] = frozenset()  # "владелец завода объявил о закрытии"
+_PREPOSITION_NOUNS: frozenset[str] = frozenset()  # "в отношении завода": a preposition
+_VAGUE_ADJECTIVES: frozenset[str] = frozenset()  # "основной продукции": no product
 _MAKING_NOUNS: frozenset[str] = frozenset()  # "производству", "выпуску" after such a noun
 _PURPOSE_WORDS: frozenset[str] = frozenset()  # "для производства X": the making of X
 _LANDMARKS: frozenset[str] = frozenset()  # "рядом с заводом": a place of something else
@@ -298,8 +301,10 @@ def _load_context_words() -> None:
     global _PURPOSE_WORDS, _LANDMARKS, _CLASS_OF, _REMEDIED, _CUSTOMER_VERBS, _MODEL_NOUNS
     global _STAGES, _COMPANY_LISTS, _REVIEWS, _CONTENTS, _DESCRIBING
     global _TOUR_VISITS, _VISIT_PLACES, _TOUR_WORDS, _USE_WORDS, _BARE_OPERATIONS
-    global _CLASS_POSSESSIVES, _OUTPUT_FALLS
+    global _CLASS_POSSESSIVES, _OUTPUT_FALLS, _PREPOSITION_NOUNS, _VAGUE_ADJECTIVES
     words = "plant_words"
+    _VAGUE_ADJECTIVES = lexicon.words(words, role="vague_adjective")
+    _PREPOSITION_NOUNS = lexicon.words(words, role="preposition_noun")
     _BARE_OPERATIONS = lexicon.words(words, role="bare_operation")
     _CLASS_POSSESSIVES = lexicon.words(words, role="class_possessive")
     _OUTPUT_FALLS = lexicon.words(words, role="output_fall")
@@ -1614,7 +1619,8 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
             j += 1
             # an NP ends at its noun; only coordination continues it
             if j + 1 < n and tokens[j].text.lower() in {"и", "или"} and \
-                    tokens[j + 1].pos in ("ADJ", "NOUN") and tokens[j + 1].case == case:
+                    tokens[j + 1].pos in ("ADJ", "NOUN") and tokens[j + 1].case == case \
+                    and not _next_facility(tokens[j + 1]):
                 j += 1
                 continue
             break
@@ -1622,6 +1628,16 @@ def _np_end(tokens: list[Token], i: int, case: str | None) -> int:
     if not seen_noun and j > i and _can_be_noun(tokens[j - 1], case):
         return j  # the tagger read a noun as an adjective ("пеностекла")
     return j if seen_noun else i
+
+
+def _next_facility(t: Token) -> bool:
+    """A facility noun after "и" that ends a product: the next facility of a list begins
+    ("открытия производства керамического кирпича и производства бетонных изделий", real
+    news dev r14_041), not a second product. Not a noun that also names equipment made
+    ("установка", "комплекс": facility_heads.csv po_only) nor "линия" or "станция"."""
+    lem = _lem(t)
+    return lem in FACILITY_HEADS and lem not in PO_ONLY_HEADS and \
+        lem not in ("линия", "станция")
 
 
 def _only_noun(t: Token, case: str | None) -> bool:
@@ -1642,6 +1658,8 @@ def _can_be_noun(t: Token, case: str | None) -> bool:
 def _past_place(tokens: list[Token], i: int) -> int:
     """Past a place between a head and its "по выпуску X" ("завод в Гусеве по производству
     панировочных сухарей", real news dev r1_039): the index of "по", else i."""
+    if i < len(tokens) and tokens[i].pos in ("ADJ", "NOUN") and tokens[i].case == "Gen":
+        return _past_owner(tokens, i)
     if i >= len(tokens) or tokens[i].text.lower() not in ("в", "на"):
         return i
     j = i + 1
@@ -1649,6 +1667,23 @@ def _past_place(tokens: list[Token], i: int) -> int:
             and tokens[j].case == "Loc":
         j += 1
     if j > i + 1 and j + 1 < len(tokens) and tokens[j].text.lower() == "по" and \
+            tokens[j + 1].lemma in PRODUCT_NOUNS:
+        return j
+    return i
+
+
+def _past_owner(tokens: list[Token], i: int) -> int:
+    """Past an owner between a head and its "по выпуску X" ("новый завод компании по
+    производству гидроизоляционных материалов", "завод японской корпорации по выпуску шин",
+    real news dev r14_001): the index of "по", else i. The owner is a company word in the
+    genitive (company_words.csv descriptor), its adjectives before it."""
+    j = i
+    while j < min(i + 3, len(tokens)) and tokens[j].pos == "ADJ" and tokens[j].case == "Gen":
+        j += 1
+    if j >= len(tokens) or tokens[j].case != "Gen" or _lem(tokens[j]) not in _COMPANY_WORDS:
+        return i
+    j += 1
+    if j + 1 < len(tokens) and tokens[j].text.lower() == "по" and \
             tokens[j + 1].lemma in PRODUCT_NOUNS:
         return j
     return i
@@ -1823,9 +1858,22 @@ def _not_the_plants_place(sent: Sentence, r: RegionMention) -> bool:
 def _other_district(sent: Sentence, r: RegionMention, ctx: DocContext) -> bool:
     """A district named like a town of another region ("в Калининском округе" of Tver, not
     Калининск of the Saratov region, real news dev r1_021): the article's region wins."""
-    after = sent.text[r.end:].split()[:1]
-    return r.via != "region" and ctx.region is not None and r.region != ctx.region and \
-        bool(after) and lemma(after[0].strip(",.;:")) in _DISTRICT_WORDS
+    after = [lemma(w.strip(",.;:")) for w in sent.text[r.end:].split()[:2]]
+    if after[:1] == ["муниципальный"]:  # "в Мордовском муниципальном округе"
+        after = after[1:]
+    if r.via == "region" or not after or after[0] not in _DISTRICT_WORDS:
+        return False
+    return ctx.region is not None and r.region != ctx.region or _district_of_next(sent, r)
+
+
+def _district_of_next(sent: Sentence, r: RegionMention) -> bool:
+    """The district is of the region named right after it, another one ("в Мордовском
+    округе Тамбовской области", real news dev r15_032): a district named like a region."""
+    words = sent.text[r.end:].split()
+    gap = len(" ".join(words[:3])) + 2  # "округе", "муниципальном округе" + the region
+    nxt = [m for m in find_regions(sent.text[r.end:r.end + gap + 40])
+           if m.start <= gap and m.via == "region"]
+    return bool(nxt) and nxt[0].region != r.region
 
 
 def _same_name(operator: str, name: str) -> bool:
@@ -2259,6 +2307,8 @@ def _governed_away(sent: Sentence, head: Token, prev: Token | None) -> bool:
                                        _stage_of_making(sent, head)):
         return False  # "вторая очередь тепличного комплекса": the plant's own stage
     k = sent.tokens.index(prev)
+    if _lem(prev) in _PREPOSITION_NOUNS and k > 0 and sent.tokens[k - 1].text.lower() == "в":
+        return False  # "в отношении завода": a compound preposition, no owner of the plant
     if _lem(prev) in _SPEAKER_NOUNS and (k == 0 or sent.tokens[k - 1].pos not in ("ADP", "VERB")):
         return False  # "Владелец завода Viciunai объявил об остановке работы" (r6_020)
     return head.case == "Gen" and prev.pos == "NOUN" and \
@@ -2288,6 +2338,14 @@ def _only_adjective(t: Token) -> bool:
         all(p.tag.POS in ("ADJF", "PRTF") for p in parses)
 
 
+def _only_verb(t: Token) -> bool:
+    """A word the tagger calls a noun that the dictionary knows only as a finite verb: the
+    head is the subject of a verb, not a making of something ("производство
+    совершенствовалось", real news dev r16_014): no product follows."""
+    parses = morph().parse(t.text.lower())
+    return bool(parses) and parses[0].is_known and all(p.tag.POS == "VERB" for p in parses)
+
+
 def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
     """(start, first-NP end, end) of the product complement of the head at i, empty (all
     i + 1) when the genitive after it is a place or a company ("завод области", "завод
@@ -2301,7 +2359,7 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         # "предприятие оборонного холдинга" belongs to an owner; with no noun at all the
         # text was cut off ("производство качественного стального и чугунного ли…")
         noun = next((x for x in toks[cstart:cend] if x.pos == "PROPN"
-                     or x.pos == "NOUN" and not _only_adjective(x)
+                     or x.pos == "NOUN" and not _only_adjective(x) and not _only_verb(x)
                      or x.pos == "VERB" and _only_noun(x, "Gen")), None) or \
             (toks[cend - 1] if _can_be_noun(toks[cend - 1], toks[cend - 1].case) else None)
         # what "по выпуску" governs is made, even a facility noun ("завод по выпуску крановых
@@ -2310,12 +2368,24 @@ def _product(sent: Sentence, i: int) -> tuple[int, int, int]:
         banned = NOT_PRODUCT_LEMMAS - (FACILITY_HEADS if made else frozenset())
         if noun is None or _lem(toks[cstart]) in banned or \
                 _lem(noun) in (banned - _GENERIC) | _COMPANY_WORDS or \
+                _vague_product(toks[cstart:cend]) or \
                 any(toks[i].end <= sp.start <= toks[cstart].start < sp.end
                     for sp in sent.spans):
             # a name that starts after the head is the owner ("завод «Автотора»"); one that
             # holds the head too is the plant's own ("Алтайский завод топливных насосов")
             return i + 1, i + 1, i + 1
     return cstart, first_end, cend
+
+
+def _vague_product(toks: list[Token]) -> bool:
+    """A product that says nothing of what is made: a generic noun with only adjectives of
+    quality or rank ("выпуску основной продукции", "производство конкурентной продукции",
+    real news dev r14_003, r15_015; plant_words.csv vague_adjective): no product, where
+    "молочной продукции" is one."""
+    nouns = [t for t in toks if t.pos in ("NOUN", "PROPN")]
+    adjs = [t for t in toks if t.pos == "ADJ"]
+    return bool(nouns and adjs) and all(_lem(t) in _GENERIC for t in nouns) and \
+        all(_lem(t) in _VAGUE_ADJECTIVES for t in adjs)
 
 
 def _participle_subject(toks: list[Token], i: int, cstart: int) -> bool:
@@ -2510,8 +2580,8 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
     if quoted and (not weak or _lem(t) in _STOPPABLE_HEADS and not quoted.group(1)):
         # a weak head with a name ("предприятие «Алтайвагон»") is kept only when it stops
         # (_phrase_status)
-        return f"{head_nom} «{quoted.group(2)}»", t.end + quoted.end(), \
-            _product_after_name(sent, t.end + quoted.end())
+        return f"{head_nom} «{_quoted_nominative(quoted.group(2), t)}»", \
+            t.end + quoted.end(), _product_after_name(sent, t.end + quoted.end())
     if not has_name and _lem(t) not in SELF_NAMED_HEADS and \
             (owner := _owner_after(sent, i) or _latin_owner_after(sent, i)) and \
             (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
@@ -2522,6 +2592,45 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
     if has_name and (not weak or industry) or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
+
+
+def _quoted_nominative(quoted: str, head: Token) -> str:
+    """A quoted name that declines with its head put into the nominative: "птицефабрики
+    «Орловской»" -> «Орловская», "завода «Красного Октября»" -> «Красный Октябрь» (real news
+    dev r16_013, gold "птицефабрика «Орловская»"). Only a name whose first word is an
+    adjective in the head's case, gender and number and no nominative; others stay as
+    written («Заря», «Брюховецкий»)."""
+    case = UD_TO_PYMORPHY_CASE.get(head.case or "")
+    words = quoted.split()
+    if case in (None, "nomn") or not words:
+        return quoted
+    first = morph().parse(words[0].lower())
+    if any("nomn" in p.tag for p in first) or not any(
+            p.tag.POS == "ADJF" and case in p.tag and _agrees(p, head) for p in first):
+        return quoted
+    noun = next((p for w in words for p in morph().parse(w.lower())
+                 if p.tag.POS == "NOUN" and case in p.tag), None)
+    out = []
+    for k, w in enumerate(words):
+        parses = [p for p in morph().parse(w.lower())
+                  if p.tag.POS in ("ADJF", "NOUN") and case in p.tag]
+        if not parses:
+            return " ".join(out + words[k:])
+        # an adjective takes the gender of the name's noun ("Красного Октября" -> "Красный")
+        agreed = [p for p in parses if p.tag.POS == "ADJF" and noun is not None
+                  and (p.tag.number == "plur" or p.tag.gender == noun.tag.gender)]
+        form = (agreed or parses)[0].inflect({"nomn"})
+        out.append(keep_case(w, form.word) if form else w)
+    return " ".join(out)
+
+
+def _agrees(adj: object, head: Token) -> bool:
+    """The adjective's parse has the head's number and, in the singular, its gender."""
+    number = {"Sing": "sing", "Plur": "plur"}.get(head.feats.get("Number", ""))
+    gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(head.feats.get("Gender", ""))
+    tag = adj.tag  # type: ignore[attr-defined]
+    return (number is None or tag.number == number) and \
+        (number == "plur" or gender is None or tag.gender == gender)
 
 
 def _industry_adjective(tok: Token) -> bool:
@@ -2589,7 +2698,9 @@ def _phrase_at(sent: Sentence, i: int) -> _Phrase | None:
     compl = _product(sent, i)
     if lem in WEAK_HEADS and t.case == "Nom" and _output_grows(toks, max(i + 1, compl[2])):
         return None  # "Производство сыра в крае увеличилось": a statistic, no facility
-    if not _qualifies(lem, adjs, i, compl[0], compl[2], t.feats.get("Number") == "Plur"):
+    counted = bool(prev and prev.pos == "NUM")  # "пять свиноводческих комплексов" (r13_002)
+    if not _qualifies(lem, adjs, i, compl[0], compl[2],
+                      t.feats.get("Number") == "Plur" and not counted):
         return None
     if t.feats.get("Number") == "Plur" and compl[2] <= compl[0] and \
             not _quoted_after(sent, t) and not (prev and prev.pos == "NUM") and \
@@ -2746,16 +2857,23 @@ def _fold_production_into_named(found: list[_Phrase], toks: list[Token]) -> None
             named_plants[0].product = p.product
 
 
+_ABBREVIATION = re.compile(r"[А-ЯЁ]{2,5}")  # a product named by its abbreviation ("СПГ")
+
+
 def _listed_products(sent: Sentence, ph: _Phrase) -> list[_Phrase]:
     """Plants of a plural head listed by product ("предприятия по производству мебели,
-    полимерных труб, а также кормового белка"): one row per product, each with the head and
-    its "по производству"."""
+    полимерных труб, а также кормового белка", "заводы бытовой химии, очистных сооружений"):
+    one row per product, each with the head and its "по производству"."""
     toks = sent.tokens
     head = toks[ph.head]
     po = ph.head + 2 if ph.head + 1 < len(toks) and toks[ph.head + 1].text == ":" else \
         ph.head + 1  # "два новых завода: по производству X и по обработке Y"
+    # "заводы бытовой химии, очистных сооружений и СПГ" (real news dev r15_006): the
+    # genitive list right after the head, as after its "по производству"
+    genitive = po == ph.head + 1 < len(toks) and toks[po].case == "Gen" and \
+        toks[po].pos in ("ADJ", "NOUN")
     if head.feats.get("Number") != "Plur" and not ph.counted or not ph.covers or \
-            po + 1 >= len(toks) or toks[po].text.lower() != "по":
+            po + 1 >= len(toks) or toks[po].text.lower() != "по" and not genitive:
         return []
     cstart = _complement(toks, ph.head + 1)[0]
     words = ph.name.split()
@@ -2767,12 +2885,17 @@ def _listed_products(sent: Sentence, ph: _Phrase) -> list[_Phrase]:
         while k < len(toks) and toks[k].text.lower() in _LIST_LINKS:
             k += 1
         start, first_end, end = _complement(toks, k)
-        noun = next((x for x in toks[start:end] if x.pos == "NOUN"), None)
+        if end == start and k < len(toks) and _ABBREVIATION.fullmatch(toks[k].text):
+            start, first_end, end = k, k + 1, k + 1  # "заводы бытовой химии и СПГ"
+        noun = next((x for x in toks[start:end] if x.pos == "NOUN" or
+                     _ABBREVIATION.fullmatch(x.text)), None)
         if end == start or noun is None or _lem(noun) in NOT_PRODUCT_LEMMAS or \
                 any(sp.start <= toks[start].start < sp.end for sp in sent.spans):
             break
         product = _nominative(toks[start:end], first_end - start, sent.text, sent.start)
         tail = " ".join(x.text for x in toks[start:end]).lower()
+        if end == start + 1 and _ABBREVIATION.fullmatch(toks[start].text):
+            product = tail = toks[start].text  # an abbreviation keeps its capitals
         name = f"{prefix} {tail}"
         if toks[k].text.lower() == "по" and " по " in prefix:
             # its own action: "… и по обработке семян" -> "завод по обработке семян"
@@ -3223,7 +3346,8 @@ def _project_of_making(sent: Sentence, covered: set[int], found: list[_Phrase]
         first_end = _np_end(toks, cstart, "Gen")
         noun = _lem(toks[first_end - 1]) if first_end > cstart else ""
         if not noun or noun in NOT_PRODUCT_LEMMAS and \
-                not (noun in _GENERIC and first_end - cstart > 1):
+                not (noun in _GENERIC and first_end - cstart > 1) or \
+                _vague_product(toks[cstart:first_end]):
             continue  # "кабельной продукции" says what is made, a bare "продукции" does not
         cend = first_end
         while cend < len(toks) and toks[cend].pos in ("NOUN", "ADJ") and \
@@ -4457,11 +4581,16 @@ _NEW_PLANT = frozenset({"announced", "planned", "under_construction", "launched"
 
 
 def _unit_of_main(ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]],
-                  out: list[PlantMention], operator: str | None) -> int | None:
+                  out: list[PlantMention], operator: str | None,
+                  by_story: bool = True) -> int | None:
     """The row of a plant told before, for a later unit with no name of its own and the
     same operator ("Холдинг … строит комплекс по забою скота … В 2025 году запустят
     обвалочный цех", real news dev r8_012, r9_014, r7_027): a shop, line or production told
-    after a plant is part of it; another company's is a project of its own (r7_010)."""
+    after a plant is part of it; another company's is a project of its own (r7_010). A unit
+    whose sentence names its company (`by_story` False) is not part of a plant whose
+    operator was only the article's company ("Самый крупный — завод алюминиевой банки. …
+    компания «Промо-Консалтинг» открыла производство противопожарного оборудования", real
+    news dev r14_020): the article's company was a guess there."""
     if ph.lemma not in ADDED_UNITS or ph.named or "«" in ph.name or \
             any(lemma(w).endswith(tuple(_INDUSTRY_ADJECTIVES)) for w in ph.name.split()[:1]):
         return None  # "лакокрасочное производство": a branch of its own (r2_044)
@@ -4471,6 +4600,7 @@ def _unit_of_main(ph: _Phrase, si: int, kept: list[tuple[int, _Phrase]],
         return None
     return next((n for n, (ksi, kp) in enumerate(kept) if ksi < si and
                  kp.lemma not in ADDED_UNITS and not kp.weak and out[n].operator == operator
+                 and (by_story or not out[n].story_operator)
                  and out[n].status in _NEW_PLANT
                  and not (ph.lemma == "линия" and out[n].status == "launched")), None)
 
@@ -4834,7 +4964,8 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             same = next((j for j in range(k) if j not in drop and _one_kind(out[j], n)), None)
         if same is None:
             same = next((j for j, o in enumerate(out) if j != k and j not in drop
-                         and (_bare_mention_of(n, o) or _abbreviated_twin(n, o))), None)
+                         and (_bare_mention_of(n, o) or _abbreviated_twin(n, o)
+                              or _place_short_of(n, o))), None)
         if same is not None:  # the plant told twice: one row, with the status it was told
             drop.add(k)
             if out[same].status == UNKNOWN:
@@ -5014,6 +5145,8 @@ def _abbreviated_twin(short: PlantMention, full: PlantMention) -> bool:
     words = (quoted[-1] if quoted else short.name).lower().replace("ё", "е").split()
     other = full.name.lower().replace("ё", "е").split()
     n = len(words) - 1
+    if n == 0 and not quoted and _lone_abbreviation_of(short, full, words[0], other):
+        return True
     if n < 1 or len(other) <= n or not re.fullmatch(r"[а-я]{2,5}", words[-1]):
         return False
     if any(a[:5] != b[:5] for a, b in zip(words[:-1], other[:n], strict=True)):
@@ -5021,6 +5154,38 @@ def _abbreviated_twin(short: PlantMention, full: PlantMention) -> bool:
     if (short.region and short.region.code) != (full.region and full.region.code):
         return False
     return _spells(words[-1], [w for x in other[n:] for w in x.split("-") if w])
+
+
+def _lone_abbreviation_of(short: PlantMention, full: PlantMention, letters: str,
+                          other: list[str]) -> bool:
+    """A plant told by a bare abbreviation ("ЦБК") that spells the words of another row's
+    name after its place adjective ("Сегежский целлюлозно-бумажный комбинат", real news dev
+    r14_014 "Руководство ЦБК сообщило …"), in the same region: that plant again."""
+    if short.product is not None or not re.fullmatch(r"[а-я]{2,5}", letters) or \
+            len(other) < 3 or not full.name[:1].isupper() or "«" in full.name:
+        return False
+    if (short.region and short.region.code) != (full.region and full.region.code):
+        return False
+    if re.search(rf"(?i)\bнов\w*\s+{letters}", short.evidence or ""):
+        return False  # "планируется построить новый ЦБК": another plant of that kind
+    return _spells(letters, [w for x in other[1:] for w in x.split("-") if w])
+
+
+def _place_short_of(short: PlantMention, full: PlantMention) -> bool:
+    """A plant told by its place adjective and its noun alone ("на сегежском комбинате",
+    "на орском заводе") beside a row of the same place adjective and noun with more words of
+    its kind or product ("Сегежский целлюлозно-бумажный комбинат", "Орский завод
+    холодильников", real news dev r14_014, r16_003), in the same region: that plant again,
+    not a second one."""
+    words = short.name.lower().replace("ё", "е").split()
+    other = full.name.lower().replace("ё", "е").split()
+    if short.product is not None or len(words) != 2 or len(other) < 3 or \
+            "«" in full.name or not full.name[:1].isupper():
+        return False
+    if words[0][:5] != other[0][:5] or not re.search(r"[сц]к(?:ий|ая|ое|ие)$", words[0]) or \
+            _head_lemma(short.name) != _head_lemma(full.name):
+        return False
+    return (short.region and short.region.code) == (full.region and full.region.code)
 
 
 def _spells(letters: str, parts: list[str]) -> bool:
@@ -5211,7 +5376,8 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
              if not any(c & _row_content(r.name, r.product) for c in told)
              and _head_lemma(r.name) not in heads and not any(
                  _compound_stem_names(lemma(r.name.lower()), _head_lemma(o.name), o.name,
-                                      o.product) for o in out if " " not in r.name)
+                                      o.product) or _compound_stem_told(r.name, o)
+                 for o in out if " " not in r.name)
              and not any(_compound_adjective_names(o, r) or _compound_adjective_names(r, o)
                          for o in out)
              and not (out and _output_told(r, analyzed.sentences))
@@ -5219,6 +5385,19 @@ def _find_all(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
     return _dated_by_each_other(extra, out, analyzed, ctx.published) or \
         _page_subject(quiet, ctx, headline_quiet, [*analyzed.headline, *analyzed.sentences]) \
         or _quiet_page_plants(quiet, headline_quiet, ctx)
+
+
+def _compound_stem_told(compound: str, row: PlantMention) -> bool:
+    """A headline's compound whose stem names what a body row makes, whatever the body's
+    head ("«Фармасинтез» построит … крупный фармзавод" over "займется строительством
+    производства фармацевтических субстанций", real news dev r8_019): one plant."""
+    lem = lemma(compound.lower())
+    base = _compound_base(lem)
+    if base is None:
+        return False
+    stem = lem[:-len(base)].rstrip("оеи")[:4]
+    words = re.findall(r"[а-яё]+", f"{row.name} {row.product or ''}".lower())
+    return len(stem) >= 3 and any(w.startswith(stem) for w in words)
 
 
 def _plant_kind(row: PlantMention) -> bool:
@@ -5499,7 +5678,8 @@ def _part_of_a_row(out: list[PlantMention], kept: list[tuple[int, _Phrase]], sen
     takes what the phrase adds)."""
     if _renamed_first(out, kept, ph, _phrase_region(ph, regions, sent, ctx)):
         return True
-    if _unit_of_main(ph, si, kept, out, _operator(sent, ph, ctx)) is not None:
+    if _unit_of_main(ph, si, kept, out, _operator(sent, ph, ctx),
+                     _operator_read(sent, ph, ctx)[1]) is not None:
         return True  # a shop or line of a plant told before
     if (host := _unit_host(sent, ph, si, kept)) is not None:
         # "на заводе налажено производство сетки": a unit of a plant already a row
