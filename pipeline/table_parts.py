@@ -339,7 +339,8 @@ def build_stored_tables(documents: pd.DataFrame, records_root: Path, parts_root:
         max_quarantine_share=max_quarantine_share, validate_history=False)
     history = small.pop("plant_status_history")
     for name in ("rejected_documents", "quarantined_rows", *REGISTRY_FRAMES):
-        stored[name] = write_frame(name, small[name], out_dir / f"{name}.parquet")
+        stored[name] = write_frame(name, small.pop(name), out_dir / f"{name}.parquet")
+    del small, clean  # the columns the registries read: gone before the history's join
     stored["plant_status_history"] = write_history(
         history, stored["plants"], out_dir / "plant_status_history.parquet", spill)
     shutil.rmtree(spill, ignore_errors=True)

@@ -34,7 +34,7 @@ from pipeline.schemas import SORT_KEYS, TABLES, columns
 
 ROW_GROUP = 65_536  # rows per Parquet row group and per block read back
 # what the sort of a fact table may hold in memory before DuckDB spills to disk
-SORT_MEMORY = "512MB"
+SORT_MEMORY = "256MB"
 
 
 @dataclass(frozen=True)
