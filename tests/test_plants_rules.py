@@ -1904,6 +1904,13 @@ def operated(text: str) -> list[tuple[str, str | None, str]]:
      "«Альфа Пласт», «СТ Алабуга» и «Дельта».",
      [("производство «Альфа Пласт»", "planned"), ("производство «Дельта»", "planned"),
       ("производство «СТ Алабуга»", "planned")]),
+    # written for the tests (session 23, after real news dev r14_010 and r12_001): a food
+    # plant's compound noun lists its names too, capitalised at the start of a sentence
+    # (tagged as an adjective), and a note in brackets may follow each quoted name
+    ("Мясокомбинаты «Северный» и «Южный» остановили работу.",
+     [("мясокомбинат «Северный»", "suspended"), ("мясокомбинат «Южный»", "suspended")]),
+    ("В марте запустили заводы «Полимер» (выпуск плёнки) и «Маяк» (выпуск ламп).",
+     [("завод «Маяк»", "launched"), ("завод «Полимер»", "launched")]),
 ])
 def test_plants_listed_by_their_companies(text, expected):
     assert sorted((name, status) for name, _, status in operated(text)) == expected

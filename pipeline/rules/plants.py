@@ -3179,7 +3179,11 @@ def _company_items(text: str) -> list[tuple[int, int, str, str]]:
         if m is None or items and kind != items[0][3]:
             break
         items.append((m.start(), m.end(), m.group(1) if kind == "quoted" else m.group(0), kind))
-        sep = _LISTED_SEP.match(text, m.end())
+        # 'заводы «Авира» (выпуск оборудования) и «Упакс-Юнити»' (real news dev r12_001): a
+        # note in brackets after a quoted name, as after a legal one
+        end = len(text[:br.end()].rstrip()) if kind == "quoted" and \
+            (br := _BRACKETED.match(text, m.end())) else m.end()
+        sep = _LISTED_SEP.match(text, end)
         if sep is None:
             break
         pos = sep.end()
@@ -3255,8 +3259,10 @@ def _list_head(t: Token) -> bool:
     """A plural noun that may list plants by their companies: a facility noun that hosts
     works ("предприятия", "заводы"), or "производства" of companies ("откроются производства
     нескольких резидентов особой экономической зоны: «А», «Б»", a fresh real page of
-    session 17), whose names it takes in quotes only (_listed_companies)."""
-    return t.pos == "NOUN" and t.feats.get("Number") == "Plur" and \
+    session 17), whose names it takes in quotes only (_listed_companies). The tagger reads a
+    capitalised plural at a sentence's start as an adjective ("Мясокомбинаты «А» и «Б» —
+    банкроты", real news dev r14_010); its lemma is still the facility noun."""
+    return t.pos in ("NOUN", "ADJ") and t.feats.get("Number") == "Plur" and \
         (_lem(t) in _HOSTS or _lem(t) == "производство")
 
 
