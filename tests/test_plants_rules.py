@@ -4309,3 +4309,18 @@ def test_a_headline_compound_whose_stem_names_the_bodys_product_is_that_plant():
             "Дочернее предприятие компании займется строительством производства "
             "фармацевтических субстанций в Иркутской области.")
     assert [p[0] for p in plants(text)] == ["производство фармацевтических субстанций"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a plant's own noun before a company's legal form: the plant is named by the quoted
+    # name alone, as the annotators write it
+    ("Завод АО «Полимер» частично возобновил работу.", "завод «Полимер»"),
+    ("В области запустили завод ООО «Маяк».", "завод «Маяк»"),
+    # a weak head keeps the form, a company word too
+    ("Дан старт производству ЗАО «Вектор».", "производство ЗАО «Вектор»"),
+    ("Началось строительство завода компании «Дизель».", "завод компании «Дизель»"),
+])
+def test_a_legal_form_between_a_plant_noun_and_its_quoted_name_is_left_out(text, name):
+    """Written for the tests (session 23, _without_legal_form), after real news dev r19_034
+    ("Завод АО «…»", gold "завод «…»"), r3_003 and r6_024 (the same gold convention)."""
+    assert [p[0] for p in plants(text)] == [name]

@@ -2587,11 +2587,20 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
             (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
         # a weak head only with a legal form: "старт производству ЗАО «Промтех»" (real news
         # dev r1_053), not "производство компании …" (what a company makes)
-        return _owner_then_product(sent, head_nom, owner) or (f"{head_nom} {owner[0]}",
-                                                              owner[1], None)
+        return _owner_then_product(sent, head_nom, owner) or (
+            f"{head_nom} {_without_legal_form(owner[0], weak)}", owner[1], None)
     if has_name and (not weak or industry) or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
+
+
+def _without_legal_form(owner: str, weak: bool) -> str:
+    """A plant's own noun before a company's legal form names the plant by the quoted name
+    alone: "Завод АО «Кавминводы»" is "завод «Кавминводы»", as the annotators write it (real
+    news dev r19_034, r3_003, r6_024); a weak head keeps the form ("производство ЗАО
+    «Промтех-Ульяновск»", r1_053), a company word too ("завод компании «Дизель»")."""
+    form, _, rest = owner.partition(" ")
+    return rest if not weak and form in _LEGAL_FORMS and rest.startswith("«") else owner
 
 
 def _quoted_nominative(quoted: str, head: Token) -> str:
