@@ -3740,10 +3740,12 @@ def test_a_company_told_as_a_facility_beside_its_plant_is_no_row(text, expected)
 
 @pytest.mark.parametrize("text,expected", [
     # a bracketed note on a list item keeps the list: the company of another item runs
-    # neither plant (after real news dev r12_001, r5_020; written for the test)
+    # neither plant (after real news dev r12_001, r5_020; written for the test); each listed
+    # name is a plant run by its own company, as the gold of r12_001 has it (session 23,
+    # _company_items reads a bracketed note after a quoted name)
     ("Губернатор посетил заводы «Альфа» (выпуск посуды) и «Бета» (выпуск упаковки) и одобрил "
      "расширение их производства.",
-     [("завод «Альфа»", None, "announced")]),
+     [("завод «Альфа»", "Альфа", "announced"), ("завод «Бета»", "Бета", "announced")]),
     ("Он привел в пример возобновление производства шинного завода «Омск Шина» (бывший "
      "Bridgestone), начало выпуска пикапов Sollers на промплощадке в Омске.",
      [("шинный завод «Омск Шина»", None, "launched"),

@@ -2587,20 +2587,11 @@ def _name_and_end(sent: Sentence, i: int, compl: tuple[int, int, int], weak: boo
             (not weak or sent.tokens[i + 1].text in _LEGAL_FORMS):
         # a weak head only with a legal form: "старт производству ЗАО «Промтех»" (real news
         # dev r1_053), not "производство компании …" (what a company makes)
-        return _owner_then_product(sent, head_nom, owner) or (
-            f"{head_nom} {_without_legal_form(owner[0], weak)}", owner[1], None)
+        return _owner_then_product(sent, head_nom, owner) or (f"{head_nom} {owner[0]}",
+                                                              owner[1], None)
     if has_name and (not weak or industry) or _lem(t) in SELF_NAMED_HEADS:
         return head_nom, t.end, None
     return None
-
-
-def _without_legal_form(owner: str, weak: bool) -> str:
-    """A plant's own noun before a company's legal form names the plant by the quoted name
-    alone: "Завод АО «Кавминводы»" is "завод «Кавминводы»", as the annotators write it (real
-    news dev r19_034, r3_003, r6_024); a weak head keeps the form ("производство ЗАО
-    «Промтех-Ульяновск»", r1_053), a company word too ("завод компании «Дизель»")."""
-    form, _, rest = owner.partition(" ")
-    return rest if not weak and form in _LEGAL_FORMS and rest.startswith("«") else owner
 
 
 def _quoted_nominative(quoted: str, head: Token) -> str:
@@ -4986,9 +4977,25 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return _group_of_lone_plant(_without_owner_twins(_without_company_rows(_without_lines_of_rows(
+    rows = _group_of_lone_plant(_without_owner_twins(_without_company_rows(_without_lines_of_rows(
         [_closed_by_exit(_fullest_name(n, analyzed), analyzed) for k, n in enumerate(out)
          if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]))), analyzed)
+    return [replace(r, name=_without_legal_form(r.name)) for r in rows]
+
+
+def _without_legal_form(name: str) -> str:
+    """A plant's own noun before a company's legal form names the plant by the quoted name
+    alone: "Завод АО «Кавминводы»" is "завод «Кавминводы»", as the annotators write it (real
+    news dev r19_034, r3_003, r6_024). A weak head or an added unit keeps the form
+    ("производство ЗАО «Промтех-Ульяновск»", r1_053; "цех МП «Северные олени»", r10_023: the
+    company's shop), as a company word does ("завод компании «Дизель»"). Done last: the
+    passes before it read the form as the mark of a plant named by its owner."""
+    head, form, rest = (name.split(" ", 2) + ["", ""])[:3]
+    low = lemma(head.lower())
+    if form not in _LEGAL_FORMS or not rest.startswith("«") or low in WEAK_HEADS or \
+            low in ADDED_UNITS or low not in FACILITY_HEADS:
+        return name
+    return f"{head} {rest}"
 
 
 # "Напомним, завод, входящий в Объединенную судостроительную корпорацию (ОСК), …", "завод
