@@ -3179,7 +3179,11 @@ def _company_items(text: str) -> list[tuple[int, int, str, str]]:
         if m is None or items and kind != items[0][3]:
             break
         items.append((m.start(), m.end(), m.group(1) if kind == "quoted" else m.group(0), kind))
-        sep = _LISTED_SEP.match(text, m.end())
+        # 'заводы «Авира» (выпуск оборудования) и «Упакс-Юнити»' (real news dev r12_001): a
+        # note in brackets after a quoted name, as after a legal one
+        end = len(text[:br.end()].rstrip()) if kind == "quoted" and \
+            (br := _BRACKETED.match(text, m.end())) else m.end()
+        sep = _LISTED_SEP.match(text, end)
         if sep is None:
             break
         pos = sep.end()
@@ -3255,8 +3259,10 @@ def _list_head(t: Token) -> bool:
     """A plural noun that may list plants by their companies: a facility noun that hosts
     works ("предприятия", "заводы"), or "производства" of companies ("откроются производства
     нескольких резидентов особой экономической зоны: «А», «Б»", a fresh real page of
-    session 17), whose names it takes in quotes only (_listed_companies)."""
-    return t.pos == "NOUN" and t.feats.get("Number") == "Plur" and \
+    session 17), whose names it takes in quotes only (_listed_companies). The tagger reads a
+    capitalised plural at a sentence's start as an adjective ("Мясокомбинаты «А» и «Б» —
+    банкроты", real news dev r14_010); its lemma is still the facility noun."""
+    return t.pos in ("NOUN", "ADJ") and t.feats.get("Number") == "Plur" and \
         (_lem(t) in _HOSTS or _lem(t) == "производство")
 
 
@@ -4971,9 +4977,25 @@ def find_plants(analyzed: AnalyzedText, ctx: DocContext) -> list[PlantMention]:
             if out[same].status == UNKNOWN:
                 out[same] = replace(out[same], status=n.status, event_date=n.event_date,
                                     event_year=n.event_year)
-    return _group_of_lone_plant(_without_owner_twins(_without_company_rows(_without_lines_of_rows(
+    rows = _group_of_lone_plant(_without_owner_twins(_without_company_rows(_without_lines_of_rows(
         [_closed_by_exit(_fullest_name(n, analyzed), analyzed) for k, n in enumerate(out)
          if k not in drop and not _a_volume(n) and not _abroad(n, analyzed)]))), analyzed)
+    return [replace(r, name=_without_legal_form(r.name)) for r in rows]
+
+
+def _without_legal_form(name: str) -> str:
+    """A plant's own noun before a company's legal form names the plant by the quoted name
+    alone: "Завод АО «Кавминводы»" is "завод «Кавминводы»", as the annotators write it (real
+    news dev r19_034, r3_003, r6_024). A weak head or an added unit keeps the form
+    ("производство ЗАО «Промтех-Ульяновск»", r1_053; "цех МП «Северные олени»", r10_023: the
+    company's shop), as a company word does ("завод компании «Дизель»"). Done last: the
+    passes before it read the form as the mark of a plant named by its owner."""
+    head, form, rest = (name.split(" ", 2) + ["", ""])[:3]
+    low = lemma(head.lower())
+    if form not in _LEGAL_FORMS or not rest.startswith("«") or low in WEAK_HEADS or \
+            low in ADDED_UNITS or low not in FACILITY_HEADS:
+        return name
+    return f"{head} {rest}"
 
 
 # "Напомним, завод, входящий в Объединенную судостроительную корпорацию (ОСК), …", "завод
