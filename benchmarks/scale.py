@@ -19,6 +19,11 @@ entities, is flattered. ``--distinct-entities`` gives every copy its own plants 
 (a tag in their names, operators, products and surnames) to measure that side. Records
 are the base's, not a re-parse under the new date.
 
+The stages are the build's: the tables stored as files (``table_parts.build_stored_tables``),
+the rendered files spooled to disk, and a first release (``releases.publish_release``: the
+changes of every row of every table, staged, fsynced, switched to). ``--keep-layout`` keeps a
+generated N for the next run.
+
 Each N runs in a fresh subprocess (peak RSS per N, from ``ru_maxrss``), with an address
 space limit (``--rlimit-gb``) so a runaway child dies instead of the machine swapping. An N
 whose peak, extrapolated from the smaller runs, exceeds ``--max-gb`` is skipped.
