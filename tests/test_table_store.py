@@ -11,39 +11,21 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import json
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline import publish, table_parts, table_store
-from pipeline.runtime import batch, partitions
-from pipeline.runtime.batch import ParseCache
+from pipeline.runtime import partitions
 from pipeline.table_store import StoredTable
-from pipeline.types import RawDocument
+from tests import test_table_parts as parts_tests
 from tests.test_table_parts import BROKEN, _documents, _frame
 
-
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> ParseCache:
-    return ParseCache(tmp_path_factory.mktemp("cache"))
-
-
-@pytest.fixture(autouse=True)
-def broken_status(monkeypatch) -> None:
-    """As tests/test_table_parts.py: the BROKEN document's plants get a status no schema
-    allows, so they are quarantined."""
-    real = batch.extract_document
-
-    def extract(doc: RawDocument, **kw: object) -> list[dict]:
-        records = real(doc, **kw)
-        if doc.doc_id == BROKEN:
-            for r in records:
-                if r["kind"] == "plant":
-                    r["attrs"] = json.dumps({**json.loads(r["attrs"]), "status": "exploded"})
-        return records
-    monkeypatch.setattr(batch, "extract_document", extract)
+# the parse cache, and the BROKEN document's plants given a status no schema allows (so
+# they are quarantined), as in tests/test_table_parts.py
+cache = parts_tests.cache
+broken_status = parts_tests.broken_status
 
 
 @pytest.fixture(params=[3, 65_536], ids=["blocks-of-3", "one-block"])
