@@ -116,8 +116,9 @@ def _blocks(con: object, sql: str, cols: list[str], values: list[str]
         yield out
 
 
-class _Examples:
-    """`releases._examples` over the changed rows as they stream by (the same lines)."""
+class Examples:
+    """The changelog's example lines of a table's changes ('+3 plants in RU-TUL', 'status of
+    plt-… a -> b'), from the changed rows as they stream by, a block at a time."""
 
     def __init__(self, table: str, cols: list[str], limit: int = 3) -> None:
         self.table, self.limit = table, limit
@@ -179,7 +180,7 @@ def file_changes(table: str, old: Path | None, new: Path, out: Path, spill: Path
             con.sql(f"SELECT count(*) FROM {_source(old)}").fetchall()[0][0]  # type: ignore
             if old is not None else 0)
         counts = dict.fromkeys(ORDER, 0)
-        examples = _Examples(table, cols)
+        examples = Examples(table, cols)
         empty = pd.DataFrame(columns=["change", *cols, "changed_columns", "previous_values"])
         with open(out, "wb") as fh:
             fh.write(csv_bytes(empty))

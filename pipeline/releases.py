@@ -27,7 +27,6 @@ import json
 import os
 import re
 import shutil
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -265,28 +264,15 @@ def _changes(table: str, old: Path | None, files: MutableMapping[str, bytes]
 
 
 def _examples(table: str, frame: pd.DataFrame, limit: int = 3) -> list[str]:
-    """A few lines a reader understands: '+3 plants in RU-TUL', 'status of plt-… a -> b'."""
-    lines = []
-    for change, sign in (("added", "+"), ("removed", "−")):
-        rows = frame[frame["change"] == change]
-        if rows.empty:
-            continue
-        if "region_code" in rows:
-            by = Counter(v or "no region" for v in rows["region_code"])
-            lines += [f"{sign}{n} {table} in {region}" for region, n in by.most_common(limit)]
-        else:
-            key = (primary_key(table) or [rows.columns[1]])[0]
-            shown = ", ".join(str(v) for v in rows[key].head(limit))
-            lines.append(f"{sign}{len(rows)} {table}: {shown}"
-                         + (", …" if len(rows) > limit else ""))
-    changed = frame[frame["change"] == "changed"]
-    key = (primary_key(table) or [frame.columns[1]])[0]
-    for r in changed.head(limit).to_dict("records"):
-        previous = json.loads(r["previous_values"])
-        for col in r["changed_columns"].split(";")[:2]:
-            lines.append(f"{col} of {r[key]}: {previous[col] or '(empty)'} -> "
-                         f"{r[col] or '(empty)'}")
-    return lines
+    """A few lines a reader understands: '+3 plants in RU-TUL', 'status of plt-… a -> b'
+    (`diff_files.Examples` over the whole changes frame at once)."""
+    from pipeline.diff_files import Examples
+
+    cols = [c for c in frame.columns if c not in ("change", "changed_columns",
+                                                  "previous_values")]
+    examples = Examples(table, cols, limit)
+    examples.add(frame)
+    return examples.lines()
 
 
 def changelog(version: str, previous: str | None, counts: Mapping[str, Mapping[str, int]],

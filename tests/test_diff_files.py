@@ -101,3 +101,17 @@ def test_random_tables(tmp_path, seed) -> None:
         return _plants(rows).drop_duplicates(["plant_id", "doc_id"])
 
     _compare(tmp_path, "plants", table(rng.randrange(0, 20)), table(rng.randrange(1, 20)))
+
+
+def test_the_examples_a_reader_gets(tmp_path) -> None:
+    """The changelog's lines themselves, not only their equality with the in-memory diff."""
+    old = _plants(BASE)
+    new = _plants([BASE[0], (*BASE[1][:4], "launched"), *BASE[2:],
+                   ("plt-e", "d4", "новый", "RU-TA", "planned"),
+                   ("plt-f", "d4", "ещё", "RU-TA", "planned")])
+    (tmp_path / "old.csv").write_bytes(csv_bytes(old))
+    (tmp_path / "new.csv").write_bytes(csv_bytes(new))
+    got = file_changes("plants", tmp_path / "old.csv", tmp_path / "new.csv",
+                       tmp_path / "changes.csv", tmp_path / "spill")
+    assert got.counts == {"added": 2, "changed": 1, "removed": 0}
+    assert got.examples == ["+2 plants in RU-TA", "status of plt-b: planned -> launched"]
