@@ -194,7 +194,6 @@ def write_sorted(table: str, parts: Sequence[Path], path: Path, spill: Path) -> 
     return StoredTable(table, path, n[0])
 
 
-HISTORY_KEYS = ["facility_id", "date", "status", "doc_id", "plant_id"]
 
 
 def write_history(history: pd.DataFrame, plants: StoredTable, path: Path, spill: Path
